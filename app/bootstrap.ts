@@ -1,0 +1,59 @@
+import "reflect-metadata";
+import { Driver } from "neo4j-driver";
+import { Logger } from "pino";
+import { CypherExecutor } from "../graph/executor";
+import { resolveNeo4j, Neo4jConnection } from "../graph/local-server/resolve-neo4j";
+import { runMigrations } from "../graph/migrations/run-migrations";
+import { openDriver } from "../graph/neo4j-driver";
+import { buildRelataSchema } from "../resolvers/build-schema";
+import { RelataConfig } from "./config";
+import { RelataServer } from "./server";
+
+export interface RelataRuntime {
+  config: RelataConfig;
+  connection: Neo4jConnection;
+  driver: Driver;
+  server: RelataServer;
+  /** Drains requests, closes the driver and stops a managed Neo4j. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Everything `npm start` does before listening: find or start Neo4j, connect, migrate, build the schema
+ * and the server. Tests and benchmarks use the same path.
+ */
+export async function bootstrap(
+  config: RelataConfig,
+  log: Logger,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RelataRuntime> {
+  const connection = await resolveNeo4j(env, (message) => log.info({ component: "neo4j" }, message));
+  let driver: Driver;
+  try {
+    driver = await openDriver(connection);
+  } catch (error) {
+    await connection.managed?.stop();
+    throw error;
+  }
+  const executor = new CypherExecutor(driver, { database: connection.database, timeoutMs: 300_000 });
+  const applied = await runMigrations(executor, (message) => log.info({ component: "migrations" }, message));
+  log.info({ applied }, applied.length > 0 ? "migrations applied" : "schema up to date");
+  const schema = await buildRelataSchema();
+  const server = new RelataServer({ config, driver, database: connection.database, schema, log });
+  await server.start();
+  let stopped: Promise<void> | null = null;
+  return {
+    config,
+    connection,
+    driver,
+    server,
+    stop() {
+      stopped ??= (async () => {
+        await server.stop();
+        await driver.close();
+        await connection.managed?.stop();
+      })();
+      return stopped;
+    },
+  };
+}

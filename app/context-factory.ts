@@ -1,0 +1,69 @@
+import { Driver } from "neo4j-driver";
+import { createHmac } from "node:crypto";
+import { CypherExecutor, QueryStats } from "../graph/executor";
+import { createRepositories } from "../graph/repositories";
+import { createLoaders } from "../loaders/create-loaders";
+import { Principal, RequestContext } from "../resolvers/context";
+import { IngestService } from "../services/ingest/ingest.service";
+import { RelataConfig } from "./config";
+import { principalFromHeader } from "./auth/token";
+import { Logger } from "pino";
+
+export interface ContextRequest {
+  authorization?: string;
+  debugHeader?: string;
+  operationName?: string | null;
+}
+
+/**
+ * Builds the context of one request: who calls (from the token), an executor that counts this request's
+ * queries, the tenant's repositories, and fresh DataLoaders. Nothing here is shared between requests.
+ */
+export class ContextFactory {
+  private readonly baseExecutor: CypherExecutor;
+  private readonly cursorSecret: string;
+
+  constructor(
+    driver: Driver,
+    database: string,
+    private readonly config: RelataConfig,
+    private readonly log: Logger,
+  ) {
+    this.baseExecutor = new CypherExecutor(driver, { database, timeoutMs: config.queryTimeoutMs });
+    this.cursorSecret = createHmac("sha256", config.jwtSecret).update("relata-cursor").digest("hex");
+  }
+
+  /** Authenticates the request and builds its context; throws an AuthError for a missing or bad token. */
+  create(request: ContextRequest): RequestContext {
+    const principal = principalFromHeader(request.authorization, this.config.jwtSecret);
+    return this.forPrincipal(principal, {
+      debug: principal.role === "admin" && request.debugHeader === "1",
+      operationName: request.operationName ?? null,
+    });
+  }
+
+  /** A context for a trusted caller inside the process (demo loader, tests). */
+  forPrincipal(principal: Principal, options: { debug?: boolean; operationName?: string | null } = {}): RequestContext {
+    const stats = new QueryStats();
+    const executor = this.baseExecutor.forRequest(options.operationName ?? null, stats);
+    const repositories = createRepositories(executor, principal.tenant);
+    return {
+      principal,
+      repositories,
+      loaders: createLoaders(repositories, { batch: this.config.dataLoaderBatching }),
+      ingest: new IngestService(
+        repositories.ingest,
+        principal.tenant,
+        { maxBatchSize: this.config.maxBatchSize, chunkSize: this.config.writeChunkSize },
+        this.log,
+      ),
+      stats,
+      debug: options.debug ?? false,
+      paging: {
+        defaultSize: this.config.defaultPageSize,
+        maxSize: this.config.maxPageSize,
+        cursorSecret: this.cursorSecret,
+      },
+    };
+  }
+}

@@ -1,0 +1,106 @@
+import { GraphQLError, GraphQLFormattedError } from "graphql";
+import { AuthorizationError } from "type-graphql";
+import { InvalidIdError } from "../../domain/ids/id.errors";
+import { PaginationError } from "../../domain/pagination/pagination.errors";
+import { GraphError } from "../../graph/graph.errors";
+import { IngestError } from "../../services/ingest/ingest.errors";
+import { AuthError } from "../auth/auth.errors";
+
+/** The error codes clients see in `extensions.code`. */
+export type PublicErrorCode =
+  | "BAD_USER_INPUT"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "CONFLICT"
+  | "SERVICE_UNAVAILABLE"
+  | "TIMEOUT"
+  | "INTERNAL_SERVER_ERROR";
+
+export interface PublicError {
+  code: PublicErrorCode;
+  message: string;
+  /** A finer reason for BAD_USER_INPUT, e.g. INVALID_CURSOR. */
+  reason?: string;
+  httpStatus?: number;
+}
+
+type CodedError = InvalidIdError | PaginationError | IngestError | GraphError | AuthError;
+
+function isCoded(error: unknown): error is CodedError {
+  return (
+    error instanceof InvalidIdError ||
+    error instanceof PaginationError ||
+    error instanceof IngestError ||
+    error instanceof GraphError ||
+    error instanceof AuthError
+  );
+}
+
+function fromCoded(error: CodedError): PublicError {
+  const code = error.code;
+  switch (code) {
+    case "INVALID_ID":
+    case "INVALID_CURSOR":
+    case "PAGE_SIZE_OUT_OF_RANGE":
+    case "BATCH_TOO_LARGE":
+      return { code: "BAD_USER_INPUT", reason: code, message: error.message };
+    case "UNAUTHENTICATED":
+      return { code: "UNAUTHENTICATED", message: error.message, httpStatus: 401 };
+    case "FORBIDDEN":
+      return { code: "FORBIDDEN", message: error.message, httpStatus: 403 };
+    case "CONFLICT":
+      return { code: "CONFLICT", message: error.message };
+    case "UNAVAILABLE":
+      return { code: "SERVICE_UNAVAILABLE", message: error.message, httpStatus: 503 };
+    case "TIMEOUT":
+      return { code: "TIMEOUT", message: error.message };
+    case "INTERNAL":
+      return { code: "INTERNAL_SERVER_ERROR", message: "Internal error; it has been logged. Try again or contact the operator." };
+    default: {
+      const unreachable: never = code;
+      return unreachable;
+    }
+  }
+}
+
+/**
+ * Maps anything a resolver threw to what a client may see: our coded errors by code, GraphQL's own
+ * validation errors as they are, and everything else as a masked INTERNAL_SERVER_ERROR (`unknown: true`,
+ * so the caller logs it).
+ */
+export function toPublicError(error: unknown): PublicError & { unknown: boolean; cause?: unknown } {
+  if (isCoded(error)) {
+    const mapped = fromCoded(error);
+    return { ...mapped, unknown: error instanceof GraphError && error.code === "INTERNAL", cause: error };
+  }
+  if (error instanceof AuthorizationError) {
+    return {
+      code: "FORBIDDEN",
+      message: "Your role may not do this. Writes need the admin or integrator role; ask an admin for such a token.",
+      unknown: false,
+    };
+  }
+  return {
+    code: "INTERNAL_SERVER_ERROR",
+    message: "Internal error; it has been logged. Try again or contact the operator.",
+    unknown: true,
+    cause: error,
+  };
+}
+
+/** Builds a GraphQLError for an error raised outside execution (e.g. in the context factory). */
+export function toGraphQLError(error: unknown): GraphQLError {
+  const mapped = toPublicError(error);
+  return new GraphQLError(mapped.message, {
+    extensions: {
+      code: mapped.code,
+      ...(mapped.reason ? { reason: mapped.reason } : {}),
+      ...(mapped.httpStatus ? { http: { status: mapped.httpStatus } } : {}),
+    },
+  });
+}
+
+/** Whether a formatted error came from GraphQL itself (parse, validation, variable coercion). */
+export function isGraphQLOwnError(formatted: GraphQLFormattedError, original: unknown): boolean {
+  return typeof formatted.extensions?.code === "string" && !(original instanceof Error && isCoded(original));
+}

@@ -1,0 +1,188 @@
+import { ApolloServer, HeaderMap } from "@apollo/server";
+import { unwrapResolverError } from "@apollo/server/errors";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { GraphQLError, GraphQLSchema } from "graphql";
+import { AuthorizationError } from "type-graphql";
+import { Driver } from "neo4j-driver";
+import { IncomingMessage, Server, ServerResponse, createServer } from "node:http";
+import { AddressInfo } from "node:net";
+import { Logger } from "pino";
+import { RequestContext } from "../resolvers/context";
+import { RelataConfig } from "./config";
+import { ContextFactory } from "./context-factory";
+import { toGraphQLError, toPublicError } from "./errors/to-graphql-error";
+import { BodyTooLargeError, readBody } from "./http/read-body";
+import { depthLimitRule } from "./validation/depth-limit.rule";
+
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+export interface RelataServerOptions {
+  config: RelataConfig;
+  driver: Driver;
+  database: string;
+  schema: GraphQLSchema;
+  log: Logger;
+}
+
+/** The GraphQL API over HTTP: `/graphql`, `/healthz` (process up) and `/readyz` (Neo4j reachable). */
+export class RelataServer {
+  readonly apollo: ApolloServer<RequestContext>;
+  readonly contexts: ContextFactory;
+  readonly httpServer: Server;
+  private started = false;
+
+  constructor(private readonly options: RelataServerOptions) {
+    const { config, driver, database, schema, log } = options;
+    this.contexts = new ContextFactory(driver, database, config, log);
+    this.httpServer = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        log.error({ err: error }, "unhandled HTTP error");
+        if (!res.headersSent) send(res, 500, { error: "internal error" });
+      });
+    });
+    this.apollo = new ApolloServer<RequestContext>({
+      schema,
+      introspection: true,
+      validationRules: [depthLimitRule(config.maxQueryDepth)],
+      plugins: [ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer }), debugStatsPlugin()],
+      formatError: (formatted, error) => {
+        const original = unwrapResolverError(error);
+        if (original instanceof GraphQLError && !(original instanceof AuthorizationError)) {
+          // GraphQL's own errors (parse, validation, variables) and errors mapped before execution.
+          if (formatted.extensions?.code === "INTERNAL_SERVER_ERROR") log.error({ err: original }, "request failed");
+          return formatted;
+        }
+        const mapped = toPublicError(original);
+        if (mapped.unknown) log.error({ err: mapped.cause ?? original, path: formatted.path }, "request failed");
+        return {
+          message: mapped.message,
+          locations: formatted.locations,
+          path: formatted.path,
+          extensions: { code: mapped.code, ...(mapped.reason ? { reason: mapped.reason } : {}) },
+        };
+      },
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.apollo.start();
+    this.started = true;
+  }
+
+  /** Starts listening; resolves with the GraphQL URL. */
+  async listen(port = this.options.config.port, host = this.options.config.host): Promise<string> {
+    if (!this.started) await this.start();
+    await new Promise<void>((resolve, reject) => {
+      this.httpServer.once("error", reject);
+      this.httpServer.listen(port, host, () => resolve());
+    });
+    const address = this.httpServer.address() as AddressInfo;
+    const shownHost = host === "0.0.0.0" || host === "127.0.0.1" ? "localhost" : host;
+    return `http://${shownHost}:${address.port}/graphql`;
+  }
+
+  /** Stops taking requests, lets running ones finish, and closes the server. The driver is the caller's. */
+  async stop(): Promise<void> {
+    await this.apollo.stop();
+    if (this.httpServer.listening) {
+      await new Promise<void>((resolve) => this.httpServer.close(() => resolve()));
+    }
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname === "/healthz") return send(res, 200, { status: "ok" });
+    if (url.pathname === "/readyz") return this.ready(res);
+    if (url.pathname !== "/graphql") {
+      return send(res, 404, { error: `Nothing at ${url.pathname}. The API is at /graphql.` });
+    }
+    let body: unknown = undefined;
+    if (req.method === "POST") {
+      let text: string;
+      try {
+        text = await readBody(req, MAX_BODY_BYTES);
+      } catch (error) {
+        if (error instanceof BodyTooLargeError) {
+          return send(res, 413, { errors: [{ message: `The request body is larger than ${MAX_BODY_BYTES} bytes; send smaller batches.`, extensions: { code: "BAD_USER_INPUT" } }] });
+        }
+        throw error;
+      }
+      const type = req.headers["content-type"] ?? "";
+      if (type.includes("application/json") || type.includes("application/graphql-response+json")) {
+        try {
+          body = text.length === 0 ? {} : JSON.parse(text);
+        } catch {
+          return send(res, 400, { errors: [{ message: "The request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } }] });
+        }
+      } else {
+        body = text;
+      }
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+    }
+    const operationName =
+      body && typeof body === "object" && typeof (body as { operationName?: unknown }).operationName === "string"
+        ? ((body as { operationName: string }).operationName)
+        : null;
+    const response = await this.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
+      context: async () => {
+        try {
+          return this.contexts.create({
+            authorization: headers.get("authorization"),
+            debugHeader: headers.get("x-relata-debug"),
+            operationName,
+          });
+        } catch (error) {
+          throw toGraphQLError(error);
+        }
+      },
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === "complete") {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  private async ready(res: ServerResponse): Promise<void> {
+    try {
+      await this.options.driver.verifyConnectivity({ database: this.options.database });
+      send(res, 200, { status: "ready", neo4j: "reachable" });
+    } catch (error) {
+      send(res, 503, { status: "not ready", neo4j: `unreachable: ${(error as Error).message}` });
+    }
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader("content-type", "application/json; charset=utf-8");
+  res.end(JSON.stringify(body));
+}
+
+function debugStatsPlugin() {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }: { contextValue: RequestContext; response: { body: { kind: string; singleResult?: { extensions?: Record<string, unknown> } } } }) {
+          if (!contextValue?.debug || response.body.kind !== "single" || !response.body.singleResult) return;
+          const stats = contextValue.stats;
+          response.body.singleResult.extensions = {
+            ...response.body.singleResult.extensions,
+            relata: {
+              cypherQueries: stats.queries,
+              dbTimeMs: Math.round(stats.dbTimeMs * 100) / 100,
+              queries: stats.log,
+            },
+          };
+        },
+      };
+    },
+  };
+}

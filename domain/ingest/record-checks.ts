@@ -1,0 +1,155 @@
+import {
+  AccountRecord,
+  AccountRef,
+  AssetRecord,
+  BUYING_ROLES,
+  ContactRecord,
+  NETWORK_RELATIONSHIPS,
+  OPPORTUNITY_STAGES,
+  ORGANIZATION_KINDS,
+  OpportunityRecord,
+  OrganizationRecord,
+  SIGNAL_SUBJECT_KINDS,
+  SignalRecord,
+  SOURCE_SYSTEM_KINDS,
+  SourceSystemRecord,
+} from "../records";
+import {
+  email,
+  firstProblem,
+  isoDate,
+  isoInstant,
+  nonNegativeNumber,
+  oneOf,
+  optionalText,
+  requiredText,
+  sourceSystemKey,
+} from "./field-rules";
+
+/** The longest external id, name or text value accepted. */
+export const MAX_ID_LENGTH = 200;
+const MAX_NAME_LENGTH = 500;
+const MAX_TEXT_LENGTH = 2000;
+/** An organization serves at most this many accounts per record. */
+export const MAX_LINKS_PER_ORGANIZATION = 1000;
+
+function keyProblems(record: { sourceSystem: unknown; externalId: unknown }): string | null {
+  return firstProblem(
+    sourceSystemKey(record.sourceSystem, "sourceSystem"),
+    requiredText(record.externalId, "externalId", MAX_ID_LENGTH),
+  );
+}
+
+function accountRefProblem(ref: AccountRef | null | undefined, where: string): string | null {
+  if (ref === null || ref === undefined || typeof ref !== "object") return `${where} is required`;
+  return firstProblem(
+    requiredText(ref.externalId, `${where}.externalId`, MAX_ID_LENGTH),
+    ref.sourceSystem === null || ref.sourceSystem === undefined
+      ? null
+      : sourceSystemKey(ref.sourceSystem, `${where}.sourceSystem`),
+  );
+}
+
+export function checkSourceSystem(r: SourceSystemRecord): string | null {
+  return firstProblem(
+    sourceSystemKey(r.key, "key"),
+    requiredText(r.name, "name", MAX_NAME_LENGTH),
+    oneOf(r.kind, "kind", SOURCE_SYSTEM_KINDS, true),
+  );
+}
+
+export function checkAccount(r: AccountRecord): string | null {
+  return firstProblem(
+    keyProblems(r),
+    requiredText(r.name, "name", MAX_NAME_LENGTH),
+    optionalText(r.industry, "industry", MAX_ID_LENGTH),
+    optionalText(r.segment, "segment", MAX_ID_LENGTH),
+    optionalText(r.region, "region", MAX_ID_LENGTH),
+    nonNegativeNumber(r.annualRevenue, "annualRevenue"),
+  );
+}
+
+export function checkContact(r: ContactRecord): string | null {
+  return firstProblem(
+    keyProblems(r),
+    accountRefProblem(r.account, "account"),
+    requiredText(r.name, "name", MAX_NAME_LENGTH),
+    optionalText(r.title, "title", MAX_NAME_LENGTH),
+    email(r.email, "email"),
+    optionalText(r.phone, "phone", 64),
+    oneOf(r.buyingRole, "buyingRole", BUYING_ROLES, false),
+  );
+}
+
+export function checkOpportunity(r: OpportunityRecord): string | null {
+  return firstProblem(
+    keyProblems(r),
+    accountRefProblem(r.account, "account"),
+    requiredText(r.name, "name", MAX_NAME_LENGTH),
+    oneOf(r.stage, "stage", OPPORTUNITY_STAGES, true),
+    nonNegativeNumber(r.amount, "amount"),
+    optionalText(r.currency, "currency", 3),
+    isoDate(r.closeDate, "closeDate"),
+  );
+}
+
+export function checkAsset(r: AssetRecord): string | null {
+  return firstProblem(
+    keyProblems(r),
+    accountRefProblem(r.account, "account"),
+    requiredText(r.name, "name", MAX_NAME_LENGTH),
+    optionalText(r.serialNumber, "serialNumber", MAX_ID_LENGTH),
+    optionalText(r.model, "model", MAX_NAME_LENGTH),
+    isoDate(r.installedOn, "installedOn"),
+  );
+}
+
+export function checkOrganization(r: OrganizationRecord): string | null {
+  const base = firstProblem(
+    keyProblems(r),
+    requiredText(r.name, "name", MAX_NAME_LENGTH),
+    oneOf(r.kind, "kind", ORGANIZATION_KINDS, true),
+    optionalText(r.region, "region", MAX_ID_LENGTH),
+  );
+  if (base !== null) return base;
+  if (!Array.isArray(r.links)) return "links must be a list (it may be empty)";
+  if (r.links.length > MAX_LINKS_PER_ORGANIZATION) {
+    return `links has ${r.links.length} entries; at most ${MAX_LINKS_PER_ORGANIZATION} are allowed per organization`;
+  }
+  for (const [i, link] of r.links.entries()) {
+    const problem = firstProblem(
+      accountRefProblem(link?.account, `links[${i}].account`),
+      oneOf(link?.relationship, `links[${i}].relationship`, NETWORK_RELATIONSHIPS, true),
+    );
+    if (problem !== null) return problem;
+  }
+  return null;
+}
+
+export function checkSignal(r: SignalRecord): string | null {
+  const base = firstProblem(
+    sourceSystemKey(r.sourceSystem, "sourceSystem"),
+    requiredText(r.recordId, "recordId", MAX_ID_LENGTH),
+    requiredText(r.field, "field", MAX_ID_LENGTH),
+    optionalText(r.unit, "unit", 64),
+    isoInstant(r.observedAt, "observedAt"),
+    oneOf(r.subject?.kind, "subject.kind", SIGNAL_SUBJECT_KINDS, true),
+    requiredText(r.subject?.externalId, "subject.externalId", MAX_ID_LENGTH),
+    r.subject?.sourceSystem === null || r.subject?.sourceSystem === undefined
+      ? null
+      : sourceSystemKey(r.subject.sourceSystem, "subject.sourceSystem"),
+    optionalText(r.stringValue, "stringValue", MAX_TEXT_LENGTH),
+  );
+  if (base !== null) return base;
+  const set = [r.numberValue, r.stringValue, r.booleanValue].filter((v) => v !== null && v !== undefined);
+  if (set.length !== 1) {
+    return `exactly one of numberValue, stringValue and booleanValue must be set; ${set.length} were`;
+  }
+  if (r.numberValue !== null && r.numberValue !== undefined && !Number.isFinite(r.numberValue)) {
+    return "numberValue must be a finite number";
+  }
+  if (r.booleanValue !== null && r.booleanValue !== undefined && typeof r.booleanValue !== "boolean") {
+    return "booleanValue must be true or false";
+  }
+  return null;
+}

@@ -1,0 +1,158 @@
+/**
+ * The records integrators send to Relata, as plain data. GraphQL inputs, the demo data generator and
+ * benchmarks all produce these; the ingest service validates and writes them.
+ *
+ * Every record is keyed by (tenant, sourceSystem, externalId): the tenant comes from the caller's token,
+ * the other two from the record. Relationships name the other end by its external id (and source system,
+ * which defaults to the record's own).
+ */
+
+export const SOURCE_SYSTEM_KINDS = [
+  "CRM",
+  "CALL_CENTER",
+  "IOT",
+  "MES",
+  "FINANCE",
+  "WEB",
+  "ERP",
+  "ECOMMERCE",
+  "HIS",
+  "LMS",
+  "MARKETING",
+  "SUPPORT",
+  "OTHER",
+] as const;
+export type SourceSystemKind = (typeof SOURCE_SYSTEM_KINDS)[number];
+
+export const BUYING_ROLES = [
+  "DECISION_MAKER",
+  "ECONOMIC_BUYER",
+  "CHAMPION",
+  "INFLUENCER",
+  "TECHNICAL_EVALUATOR",
+  "USER",
+  "GATEKEEPER",
+  "LEGAL",
+  "PROCUREMENT",
+] as const;
+export type BuyingRole = (typeof BUYING_ROLES)[number];
+
+export const OPPORTUNITY_STAGES = [
+  "PROSPECTING",
+  "QUALIFICATION",
+  "PROPOSAL",
+  "NEGOTIATION",
+  "CLOSED_WON",
+  "CLOSED_LOST",
+] as const;
+export type OpportunityStage = (typeof OPPORTUNITY_STAGES)[number];
+
+export const ORGANIZATION_KINDS = ["PARTNER", "SUPPLIER", "SERVICE_PROVIDER", "RESELLER"] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+/**
+ * How an organization of the value network relates to an account. Each is a relationship type in the
+ * graph, `(organization)-[:TYPE]->(account)`; this list is the whitelist Cypher may interpolate.
+ */
+export const NETWORK_RELATIONSHIPS = ["PARTNER_OF", "SUPPLIES", "SERVICES", "RESELLS_TO"] as const;
+export type NetworkRelationship = (typeof NETWORK_RELATIONSHIPS)[number];
+
+export const SIGNAL_SUBJECT_KINDS = ["ACCOUNT", "CONTACT", "ASSET"] as const;
+export type SignalSubjectKind = (typeof SIGNAL_SUBJECT_KINDS)[number];
+
+export interface SourceSystemRecord {
+  /** The key integrators use for this system in every record, e.g. "salesforce" or "genesys-cc". */
+  key: string;
+  name: string;
+  kind: SourceSystemKind;
+}
+
+export interface AccountRecord {
+  sourceSystem: string;
+  externalId: string;
+  name: string;
+  industry?: string | null;
+  segment?: string | null;
+  region?: string | null;
+  /** In whole currency units (e.g. USD). */
+  annualRevenue?: number | null;
+}
+
+export interface AccountRef {
+  externalId: string;
+  /** Defaults to the referring record's source system. */
+  sourceSystem?: string | null;
+}
+
+export interface ContactRecord {
+  sourceSystem: string;
+  externalId: string;
+  account: AccountRef;
+  name: string;
+  title?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  buyingRole?: BuyingRole | null;
+}
+
+export interface OpportunityRecord {
+  sourceSystem: string;
+  externalId: string;
+  account: AccountRef;
+  name: string;
+  stage: OpportunityStage;
+  /** In whole currency units. */
+  amount?: number | null;
+  currency?: string | null;
+  /** ISO date, YYYY-MM-DD. */
+  closeDate?: string | null;
+}
+
+export interface AssetRecord {
+  sourceSystem: string;
+  externalId: string;
+  account: AccountRef;
+  name: string;
+  serialNumber?: string | null;
+  model?: string | null;
+  /** ISO date, YYYY-MM-DD. */
+  installedOn?: string | null;
+}
+
+export interface OrganizationLinkRecord {
+  account: AccountRef;
+  relationship: NetworkRelationship;
+}
+
+export interface OrganizationRecord {
+  sourceSystem: string;
+  externalId: string;
+  name: string;
+  kind: OrganizationKind;
+  region?: string | null;
+  /** The accounts this organization serves; replaces the organization's previous links. */
+  links: OrganizationLinkRecord[];
+}
+
+export interface SignalSubjectRef {
+  kind: SignalSubjectKind;
+  externalId: string;
+  /** Defaults to the signal's source system. */
+  sourceSystem?: string | null;
+}
+
+/** Exactly one of the value fields is set. */
+export interface SignalRecord {
+  sourceSystem: string;
+  /** The id of the record in its source system (ticket id, reading id, invoice id, ...). */
+  recordId: string;
+  /** The source field this observation is a value of, e.g. "csat_score" or "mtbf_hours". */
+  field: string;
+  numberValue?: number | null;
+  stringValue?: string | null;
+  booleanValue?: boolean | null;
+  unit?: string | null;
+  /** ISO-8601 instant. */
+  observedAt: string;
+  subject: SignalSubjectRef;
+}

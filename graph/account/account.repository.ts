@@ -1,0 +1,128 @@
+import neo4j from "neo4j-driver";
+import { Account, Page } from "../../domain/model";
+import { CursorKey } from "../../domain/pagination/cursor";
+import { CypherExecutor, CypherQuery } from "../executor";
+import { optionalNumber, optionalText, provenance, text } from "../common/row-mapping";
+import { ACCOUNT_ORDERS, AccountOrderName } from "./account-order";
+
+export interface AccountFilterValues {
+  industries?: readonly string[] | null;
+  segments?: readonly string[] | null;
+  regions?: readonly string[] | null;
+  /** A Lucene query for the account name full-text index (already escaped). */
+  nameQuery?: string | null;
+  minAnnualRevenue?: number | null;
+}
+
+export interface AccountListRequest {
+  filter: AccountFilterValues;
+  order: AccountOrderName;
+  first: number;
+  after: CursorKey | null;
+}
+
+const ACCOUNTS_BY_IDS: CypherQuery = {
+  name: "account.byIds",
+  text: `
+UNWIND $ids AS id
+MATCH (a:Account {tenant: $tenant, id: id})
+RETURN a {.*} AS account`,
+};
+
+const FILTER = `
+  ($industries IS NULL OR a.industry IN $industries)
+  AND ($segments IS NULL OR a.segment IN $segments)
+  AND ($regions IS NULL OR a.region IN $regions)
+  AND ($minAnnualRevenue IS NULL OR a.annualRevenue >= $minAnnualRevenue)`;
+
+function source(nameQuery: string | null | undefined): string {
+  return nameQuery
+    ? "CALL db.index.fulltext.queryNodes('account_name_fulltext', $nameQuery) YIELD node AS a WITH a WHERE a.tenant = $tenant AND"
+    : "MATCH (a:Account {tenant: $tenant}) WHERE";
+}
+
+function listQuery(order: AccountOrderName, search: boolean): CypherQuery {
+  const { keys, direction } = ACCOUNT_ORDERS[order];
+  const [k1, k2] = keys;
+  const op = direction === "ASC" ? ">" : "<";
+  return {
+    name: `account.list.${order}${search ? ".search" : ""}`,
+    text: `
+${source(search ? "search" : null)} ${FILTER}
+  AND ($after IS NULL OR ${k1} ${op} $after[0] OR (${k1} = $after[0] AND ${k2} ${op} $after[1]))
+WITH a, ${k1} AS sortKey1, ${k2} AS sortKey2
+ORDER BY sortKey1 ${direction}, sortKey2 ${direction}
+LIMIT $limit
+RETURN a {.*} AS account, [sortKey1, sortKey2] AS sortKey`,
+  };
+}
+
+function countQuery(search: boolean): CypherQuery {
+  return {
+    name: `account.count${search ? ".search" : ""}`,
+    text: `${source(search ? "search" : null)} ${FILTER}\nRETURN count(a) AS total`,
+  };
+}
+
+/** Maps a stored account's properties to the domain object. */
+export function toAccount(row: Record<string, unknown>): Account {
+  return {
+    ...provenance(row),
+    name: text(row, "name"),
+    industry: optionalText(row, "industry"),
+    segment: optionalText(row, "segment"),
+    region: optionalText(row, "region"),
+    annualRevenue: optionalNumber(row, "annualRevenue"),
+  };
+}
+
+/** Reads accounts of one tenant; every query is scoped by `$tenant`. */
+export class AccountRepository {
+  constructor(
+    private readonly executor: CypherExecutor,
+    private readonly tenant: string,
+  ) {}
+
+  /** Accounts for the given ids, aligned with them; null where the tenant has no such account. */
+  async findByIds(ids: readonly string[]): Promise<Array<Account | null>> {
+    const rows = await this.executor.read(ACCOUNTS_BY_IDS, { tenant: this.tenant, ids: [...ids] });
+    const byId = new Map(rows.map((row) => {
+      const account = toAccount(row.account as Record<string, unknown>);
+      return [account.id, account] as const;
+    }));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async list(request: AccountListRequest): Promise<Page<Account>> {
+    const search = Boolean(request.filter.nameQuery);
+    const rows = await this.executor.read(listQuery(request.order, search), {
+      ...this.filterParams(request.filter),
+      after: request.after === null ? null : [...request.after],
+      limit: neo4j.int(request.first + 1),
+    });
+    return {
+      items: rows.slice(0, request.first).map((row) => ({
+        node: toAccount(row.account as Record<string, unknown>),
+        sortKey: row.sortKey as Array<string | number | null>,
+      })),
+      hasNextPage: rows.length > request.first,
+      totalCount: null,
+    };
+  }
+
+  async count(filter: AccountFilterValues): Promise<number> {
+    const rows = await this.executor.read(countQuery(Boolean(filter.nameQuery)), this.filterParams(filter));
+    return (rows[0]?.total as number | undefined) ?? 0;
+  }
+
+  private filterParams(filter: AccountFilterValues): Record<string, unknown> {
+    return {
+      tenant: this.tenant,
+      industries: filter.industries ? [...filter.industries] : null,
+      segments: filter.segments ? [...filter.segments] : null,
+      regions: filter.regions ? [...filter.regions] : null,
+      minAnnualRevenue: filter.minAnnualRevenue ?? null,
+      nameQuery: filter.nameQuery ?? null,
+    };
+  }
+}

@@ -1,0 +1,37 @@
+import { Asset, Page } from "../../domain/model";
+import { childListQuery } from "../common/child-list.query";
+import { ChildPageRequest, readChildPages } from "../common/child-list.reader";
+import { optionalText, provenance, text } from "../common/row-mapping";
+import { CypherExecutor } from "../executor";
+
+const ASSETS_OF_ACCOUNTS = childListQuery({
+  name: "account.assets",
+  parentLabel: "Account",
+  pattern: "(parent)<-[r:INSTALLED_AT]-(child:Asset)",
+  sortKeys: ["child.name", "child.id"],
+  direction: "ASC",
+  projection: "child {.*, accountId: parent.id}",
+});
+
+export function toAsset(row: Record<string, unknown>): Asset {
+  return {
+    ...provenance(row),
+    accountId: text(row, "accountId"),
+    name: text(row, "name"),
+    serialNumber: optionalText(row, "serialNumber"),
+    model: optionalText(row, "model"),
+    installedOn: optionalText(row, "installedOn"),
+  };
+}
+
+/** Reads installed assets of one tenant. */
+export class AssetRepository {
+  constructor(
+    private readonly executor: CypherExecutor,
+    private readonly tenant: string,
+  ) {}
+
+  pageByAccounts(requests: readonly ChildPageRequest[]): Promise<Array<Page<Asset>>> {
+    return readChildPages(this.executor, this.tenant, ASSETS_OF_ACCOUNTS, requests, toAsset);
+  }
+}

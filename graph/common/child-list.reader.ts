@@ -1,0 +1,44 @@
+import neo4j from "neo4j-driver";
+import { Page } from "../../domain/model";
+import { CursorKey } from "../../domain/pagination/cursor";
+import { CypherExecutor, CypherQuery } from "../executor";
+
+/** One parent's page request. Extra properties are filter values the query's `filter` fragment reads. */
+export interface ChildPageRequest {
+  parentId: string;
+  first: number;
+  after: CursorKey | null;
+  withTotal: boolean;
+  [filter: string]: unknown;
+}
+
+/**
+ * Runs a {@link childListQuery} for many parents in one round trip and returns their pages in request
+ * order. A parent that does not exist in the tenant gets an empty page.
+ */
+export async function readChildPages<T>(
+  executor: CypherExecutor,
+  tenant: string,
+  query: CypherQuery,
+  requests: readonly ChildPageRequest[],
+  toNode: (row: Record<string, unknown>) => T,
+): Promise<Array<Page<T>>> {
+  if (requests.length === 0) return [];
+  const limit = Math.max(...requests.map((r) => r.first)) + 1;
+  const keys = requests.map((request, index) => ({ ...request, index }));
+  const rows = await executor.read(query, { tenant, keys, limit: neo4j.int(limit) });
+  const byIndex = new Map(rows.map((row) => [row.index as number, row]));
+  return requests.map((request, index) => {
+    const row = byIndex.get(index);
+    const items = (row?.items as Array<{ node: Record<string, unknown>; sortKey: CursorKey }> | undefined) ?? [];
+    const pageItems = items.slice(0, request.first).map((item) => ({
+      node: toNode(item.node),
+      sortKey: [...item.sortKey],
+    }));
+    return {
+      items: pageItems,
+      hasNextPage: items.length > request.first,
+      totalCount: request.withTotal ? ((row?.total as number | undefined) ?? 0) : null,
+    };
+  });
+}

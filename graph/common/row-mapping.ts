@@ -1,0 +1,29 @@
+import { Provenance } from "../../domain/model";
+
+type Row = Record<string, unknown>;
+
+export function text(row: Row, key: string): string {
+  const value = row[key];
+  return typeof value === "string" ? value : String(value ?? "");
+}
+
+export function optionalText(row: Row, key: string): string | null {
+  const value = row[key];
+  return typeof value === "string" ? value : null;
+}
+
+export function optionalNumber(row: Row, key: string): number | null {
+  const value = row[key];
+  return typeof value === "number" ? value : null;
+}
+
+/** The provenance fields every keyed node stores. */
+export function provenance(row: Row): Provenance {
+  return {
+    id: text(row, "id"),
+    sourceSystem: text(row, "sourceSystem"),
+    externalId: text(row, "externalId"),
+    firstSeenAt: text(row, "firstSeenAt"),
+    lastUpdatedAt: text(row, "lastUpdatedAt"),
+  };
+}

@@ -1,0 +1,44 @@
+import { CypherQuery } from "../executor";
+
+/** A single relationship from each upserted node to a node resolved before the write. */
+export interface UpsertLink {
+  type: string;
+  targetLabel: string;
+}
+
+/**
+ * Builds the idempotent bulk upsert for one record kind from whitelisted labels and types.
+ *
+ * Each row: `{index, id, sourceSystem, externalId, hash, props, targetId?}`. A node whose stored content
+ * hash equals the row's is left alone and reported UNCHANGED; otherwise its properties are replaced and
+ * (with a link) its relationship moved to the row's target. Rows whose target no longer exists return
+ * nothing, and the caller reports them.
+ */
+export function upsertQuery(label: string, link: UpsertLink | null): CypherQuery {
+  const matchTarget = link === null ? "" : `MATCH (target:${link.targetLabel} {tenant: $tenant, id: row.targetId})`;
+  const carry = link === null ? "" : ", target";
+  const relink =
+    link === null
+      ? ""
+      : `
+WITH n, row, target, status
+CALL (n, target, status) {
+  WITH n, target, status WHERE status <> 'UNCHANGED'
+  MATCH (n)-[old:${link.type}]->(other) WHERE other <> target
+  DELETE old
+}
+MERGE (n)-[:${link.type}]->(target)`;
+  const text = `
+UNWIND $rows AS row
+${matchTarget}
+OPTIONAL MATCH (existing:${label} {tenant: $tenant, sourceSystem: row.sourceSystem, externalId: row.externalId})
+WITH row${carry}, existing.contentHash AS previousHash
+MERGE (n:${label} {tenant: $tenant, sourceSystem: row.sourceSystem, externalId: row.externalId})
+  ON CREATE SET n.id = row.id, n.firstSeenAt = datetime($now)
+WITH n, row${carry},
+  CASE WHEN previousHash IS NULL THEN 'CREATED' WHEN previousHash = row.hash THEN 'UNCHANGED' ELSE 'UPDATED' END AS status
+FOREACH (_ IN CASE WHEN status = 'UNCHANGED' THEN [] ELSE [1] END |
+  SET n += row.props, n.contentHash = row.hash, n.lastUpdatedAt = datetime($now))${relink}
+RETURN row.index AS index, n.id AS id, status`;
+  return { name: `upsert.${label}${link === null ? "" : `.${link.type}.${link.targetLabel}`}`, text };
+}

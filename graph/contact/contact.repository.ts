@@ -1,0 +1,40 @@
+import { BuyingRole } from "../../domain/records";
+import { Contact, Page } from "../../domain/model";
+import { childListQuery } from "../common/child-list.query";
+import { ChildPageRequest, readChildPages } from "../common/child-list.reader";
+import { optionalText, provenance, text } from "../common/row-mapping";
+import { CypherExecutor } from "../executor";
+
+const CONTACTS_OF_ACCOUNTS = childListQuery({
+  name: "account.contacts",
+  parentLabel: "Account",
+  pattern: "(parent)<-[r:WORKS_AT]-(child:Contact)",
+  sortKeys: ["child.name", "child.id"],
+  direction: "ASC",
+  projection: "child {.*, accountId: parent.id}",
+});
+
+export function toContact(row: Record<string, unknown>): Contact {
+  return {
+    ...provenance(row),
+    accountId: text(row, "accountId"),
+    name: text(row, "name"),
+    title: optionalText(row, "title"),
+    email: optionalText(row, "email"),
+    phone: optionalText(row, "phone"),
+    buyingRole: optionalText(row, "buyingRole") as BuyingRole | null,
+  };
+}
+
+/** Reads contacts of one tenant. */
+export class ContactRepository {
+  constructor(
+    private readonly executor: CypherExecutor,
+    private readonly tenant: string,
+  ) {}
+
+  /** Pages of contacts for many accounts in one round trip, ordered by name. */
+  pageByAccounts(requests: readonly ChildPageRequest[]): Promise<Array<Page<Contact>>> {
+    return readChildPages(this.executor, this.tenant, CONTACTS_OF_ACCOUNTS, requests, toContact);
+  }
+}

@@ -1,0 +1,88 @@
+import { Driver, session as sessionModes } from "neo4j-driver";
+import { translateNeo4jError } from "./graph.errors";
+import { toPlain } from "./neo4j-values";
+
+/** A fixed Cypher statement with a name that shows in logs, stats and Neo4j's query log. */
+export interface CypherQuery {
+  readonly name: string;
+  readonly text: string;
+}
+
+export type PlainRow = Record<string, unknown>;
+
+/** What one GraphQL request cost the database; reported in `extensions` for admins who ask for it. */
+export class QueryStats {
+  queries = 0;
+  dbTimeMs = 0;
+  readonly log: Array<{ name: string; ms: number; rows: number }> = [];
+
+  record(name: string, ms: number, rows: number): void {
+    this.queries += 1;
+    this.dbTimeMs += ms;
+    this.log.push({ name, ms: Math.round(ms * 100) / 100, rows });
+  }
+}
+
+export interface ExecutorOptions {
+  database: string;
+  timeoutMs: number;
+  /** Shows in Neo4j's query log and `SHOW TRANSACTIONS` as tx metadata. */
+  operationName?: string | null;
+  stats?: QueryStats;
+}
+
+/**
+ * The one place that runs Cypher. Every query is a managed transaction (retried by the driver on
+ * transient errors) in its own short session, with the database named, a timeout and metadata; results
+ * come back as plain objects.
+ */
+export class CypherExecutor {
+  constructor(
+    private readonly driver: Driver,
+    private readonly options: ExecutorOptions,
+  ) {}
+
+  /** An executor for one request, counting that request's queries. */
+  forRequest(operationName: string | null, stats: QueryStats): CypherExecutor {
+    return new CypherExecutor(this.driver, { ...this.options, operationName, stats });
+  }
+
+  read(query: CypherQuery, params: Record<string, unknown>): Promise<PlainRow[]> {
+    return this.run("READ", query, params);
+  }
+
+  write(query: CypherQuery, params: Record<string, unknown>): Promise<PlainRow[]> {
+    return this.run("WRITE", query, params);
+  }
+
+  private async run(
+    mode: "READ" | "WRITE",
+    query: CypherQuery,
+    params: Record<string, unknown>,
+  ): Promise<PlainRow[]> {
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: mode === "READ" ? sessionModes.READ : sessionModes.WRITE,
+    });
+    const config = {
+      timeout: this.options.timeoutMs,
+      metadata: { app: "relata", query: query.name, operation: this.options.operationName ?? "" },
+    };
+    const started = performance.now();
+    try {
+      const work = async (tx: { run: (text: string, p: Record<string, unknown>) => PromiseLike<{ records: Array<{ toObject(): PlainRow }> }> }) => {
+        const result = await tx.run(query.text, params);
+        return result.records.map((record) => toPlain(record.toObject()) as PlainRow);
+      };
+      const rows =
+        mode === "READ" ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+      this.options.stats?.record(query.name, performance.now() - started, rows.length);
+      return rows;
+    } catch (error) {
+      this.options.stats?.record(query.name, performance.now() - started, 0);
+      throw translateNeo4jError(error, query.name);
+    } finally {
+      await session.close();
+    }
+  }
+}

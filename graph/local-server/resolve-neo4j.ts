@@ -1,0 +1,78 @@
+import * as path from "node:path";
+
+import { DEFAULT_MANAGED_PAGE_CACHE, startManagedNeo4j, type ManagedNeo4j } from "./managed-neo4j";
+import { parseMemorySize, parseNeo4jPort } from "./neo4j-conf";
+import { ensureNeo4jDistribution, resolveRelataHome } from "./neo4j-distribution";
+
+/** Where the application's Neo4j is and how to log in. */
+export interface Neo4jConnection {
+  readonly uri: string;
+  readonly user: string;
+  /** Empty when NEO4J_URI is set without NEO4J_PASSWORD (a server with auth disabled). */
+  readonly password: string;
+  readonly database: string;
+  /** The server Relata started (or attached to); `null` when NEO4J_URI points at an external server. */
+  readonly managed: ManagedNeo4j | null;
+}
+
+/** Settings of the managed server, as read from the environment. */
+export interface ManagedNeo4jSettings {
+  /** `RELATA_NEO4J_HOME`, else `$RELATA_HOME/neo4j` (`~/.relata/neo4j`). */
+  readonly home: string;
+  /** `RELATA_NEO4J_PORT`; a free port is picked when unset. */
+  readonly port: number | undefined;
+  /** `RELATA_NEO4J_HEAP`, default `1g`. */
+  readonly heap: string;
+  /** `RELATA_NEO4J_PAGECACHE`, default `512m`. */
+  readonly pageCache: string;
+}
+
+/** Default JVM heap of the application's managed server. */
+const DEFAULT_HEAP = "1g";
+
+/**
+ * Reads the managed server's settings from the environment.
+ *
+ * @throws {LocalNeo4jError} `INVALID_SETTING` for a malformed port or memory size.
+ */
+export function readManagedNeo4jSettings(env: NodeJS.ProcessEnv = process.env): ManagedNeo4jSettings {
+  const home = env.RELATA_NEO4J_HOME?.trim();
+  return {
+    home: home ? path.resolve(home) : path.join(resolveRelataHome(env), "neo4j"),
+    port: parseNeo4jPort(env.RELATA_NEO4J_PORT),
+    heap: parseMemorySize(env.RELATA_NEO4J_HEAP?.trim() || DEFAULT_HEAP, "RELATA_NEO4J_HEAP"),
+    pageCache: parseMemorySize(
+      env.RELATA_NEO4J_PAGECACHE?.trim() || DEFAULT_MANAGED_PAGE_CACHE,
+      "RELATA_NEO4J_PAGECACHE",
+    ),
+  };
+}
+
+/**
+ * Decides which Neo4j the application uses. With `NEO4J_URI` set, that server (`NEO4J_USER` default
+ * `neo4j`, `NEO4J_PASSWORD`, `NEO4J_DATABASE` default `neo4j`). Otherwise Relata provisions Neo4j
+ * 5.26 itself and starts it in `RELATA_NEO4J_HOME` (or attaches to the one already running there); the
+ * caller must `await connection.managed?.stop()` on shutdown.
+ *
+ * @throws {LocalNeo4jError} when the managed server cannot be provisioned or started.
+ */
+export async function resolveNeo4j(
+  env: NodeJS.ProcessEnv = process.env,
+  log: (message: string) => void = (message) => process.stderr.write(`[relata:neo4j] ${message}\n`),
+): Promise<Neo4jConnection> {
+  const database = env.NEO4J_DATABASE?.trim() || "neo4j";
+  const externalUri = env.NEO4J_URI?.trim();
+  if (externalUri) {
+    return {
+      uri: externalUri,
+      user: env.NEO4J_USER?.trim() || "neo4j",
+      password: env.NEO4J_PASSWORD ?? "",
+      database,
+      managed: null,
+    };
+  }
+  const settings = readManagedNeo4jSettings(env);
+  const distribution = await ensureNeo4jDistribution({ log, env });
+  const managed = await startManagedNeo4j({ ...settings, distribution, log });
+  return { uri: managed.uri, user: managed.user, password: managed.password, database: "neo4j", managed };
+}

@@ -1,0 +1,5 @@
+import { coreGraphMigration } from "./0001-core-graph.migration";
+import { Migration } from "./migration";
+
+/** Every migration, in version order. Add new ones at the end; never edit an applied one. */
+export const MIGRATIONS: readonly Migration[] = [coreGraphMigration];

@@ -1,0 +1,45 @@
+import neo4j from "neo4j-driver";
+
+/**
+ * Converts a value read from Neo4j into plain JavaScript: integers to numbers, temporal values to ISO
+ * strings, nodes and relationships to their properties. Driver types never leave `graph/`.
+ */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
+  if (
+    neo4j.isDateTime(value) ||
+    neo4j.isDate(value) ||
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isTime(value) ||
+    neo4j.isLocalTime(value) ||
+    neo4j.isDuration(value)
+  ) {
+    return normalizeTemporal(value as { toString(): string });
+  }
+  if (neo4j.isNode(value) || neo4j.isRelationship(value)) {
+    return toPlain((value as { properties: Record<string, unknown> }).properties);
+  }
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value === "object") {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toPlain(v)]));
+  }
+  return value;
+}
+
+function normalizeTemporal(value: { toString(): string }): string {
+  const text = value.toString();
+  // DateTime values in UTC print as "...Z"; anything else keeps Neo4j's ISO rendering.
+  if (neo4j.isDateTime(value)) return new Date(Date.parse(text)).toISOString();
+  return text;
+}
+
+/** Prepares properties for writing: `Date` values become Neo4j DateTime (UTC), everything else passes. */
+export function toNeo4jProperties(props: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(props).map(([key, value]) => [
+      key,
+      value instanceof Date ? neo4j.types.DateTime.fromStandardDate(value) : value,
+    ]),
+  );
+}

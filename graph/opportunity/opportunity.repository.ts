@@ -1,0 +1,42 @@
+import { OpportunityStage } from "../../domain/records";
+import { Opportunity, Page } from "../../domain/model";
+import { childListQuery } from "../common/child-list.query";
+import { ChildPageRequest, readChildPages } from "../common/child-list.reader";
+import { optionalNumber, optionalText, provenance, text } from "../common/row-mapping";
+import { CypherExecutor } from "../executor";
+
+const OPPORTUNITIES_OF_ACCOUNTS = childListQuery({
+  name: "account.opportunities",
+  parentLabel: "Account",
+  pattern: "(parent)<-[r:FOR_ACCOUNT]-(child:Opportunity)",
+  // Most recent close date first; opportunities without one sort last.
+  sortKeys: ["coalesce(child.closeDate, '0000-00-00')", "child.id"],
+  direction: "DESC",
+  projection: "child {.*, accountId: parent.id}",
+  filter: "key.stages IS NULL OR child.stage IN key.stages",
+});
+
+export function toOpportunity(row: Record<string, unknown>): Opportunity {
+  return {
+    ...provenance(row),
+    accountId: text(row, "accountId"),
+    name: text(row, "name"),
+    stage: text(row, "stage") as OpportunityStage,
+    amount: optionalNumber(row, "amount"),
+    currency: optionalText(row, "currency"),
+    closeDate: optionalText(row, "closeDate"),
+  };
+}
+
+/** Reads opportunities of one tenant. */
+export class OpportunityRepository {
+  constructor(
+    private readonly executor: CypherExecutor,
+    private readonly tenant: string,
+  ) {}
+
+  /** Pages of opportunities for many accounts in one round trip; `stages` in a request filters. */
+  pageByAccounts(requests: readonly ChildPageRequest[]): Promise<Array<Page<Opportunity>>> {
+    return readChildPages(this.executor, this.tenant, OPPORTUNITIES_OF_ACCOUNTS, requests, toOpportunity);
+  }
+}

@@ -1,0 +1,49 @@
+import { NETWORK_RELATIONSHIPS, NetworkRelationship, OrganizationKind } from "../../domain/records";
+import { NetworkLink, Organization, Page } from "../../domain/model";
+import { childListQuery } from "../common/child-list.query";
+import { ChildPageRequest, readChildPages } from "../common/child-list.reader";
+import { optionalText, provenance, text } from "../common/row-mapping";
+import { CypherExecutor } from "../executor";
+
+/** `PARTNER_OF|SUPPLIES|...`, from the whitelist in the domain model. */
+export const NETWORK_TYPES = NETWORK_RELATIONSHIPS.join("|");
+
+const NETWORK_OF_ACCOUNTS = childListQuery({
+  name: "account.network",
+  parentLabel: "Account",
+  pattern: `(parent)<-[r:${NETWORK_TYPES}]-(child:Organization)`,
+  // An organization can relate to one account in several ways; the type makes the order total.
+  sortKeys: ["child.name", "child.id + '|' + type(r)"],
+  direction: "ASC",
+  projection: "{organization: child {.*}, relationship: type(r)}",
+  filter: "key.relationships IS NULL OR type(r) IN key.relationships",
+});
+
+export function toOrganization(row: Record<string, unknown>): Organization {
+  return {
+    ...provenance(row),
+    name: text(row, "name"),
+    kind: text(row, "kind") as OrganizationKind,
+    region: optionalText(row, "region"),
+  };
+}
+
+function toNetworkLink(row: Record<string, unknown>): NetworkLink {
+  return {
+    organization: toOrganization(row.organization as Record<string, unknown>),
+    relationship: text(row, "relationship") as NetworkRelationship,
+  };
+}
+
+/** Reads the value network (partners, suppliers, service providers, resellers) of one tenant. */
+export class OrganizationRepository {
+  constructor(
+    private readonly executor: CypherExecutor,
+    private readonly tenant: string,
+  ) {}
+
+  /** Pages of the organizations around many accounts, with how each relates to the account. */
+  networkByAccounts(requests: readonly ChildPageRequest[]): Promise<Array<Page<NetworkLink>>> {
+    return readChildPages(this.executor, this.tenant, NETWORK_OF_ACCOUNTS, requests, toNetworkLink);
+  }
+}

@@ -1,0 +1,50 @@
+import { SignalSubjectKind } from "../../domain/records";
+import { Page, Signal } from "../../domain/model";
+import { childListQuery } from "../common/child-list.query";
+import { ChildPageRequest, readChildPages } from "../common/child-list.reader";
+import { optionalNumber, optionalText, provenance, text } from "../common/row-mapping";
+import { CypherExecutor } from "../executor";
+
+const SIGNALS_OF_ACCOUNTS = childListQuery({
+  name: "account.signals",
+  parentLabel: "Account",
+  pattern: "(parent)<-[r:ABOUT]-(child:Signal)",
+  // Newest first.
+  sortKeys: ["child.observedAt.epochMillis", "child.id"],
+  direction: "DESC",
+  projection: "child {.*, observedAt: toString(child.observedAt), subjectKind: 'ACCOUNT', subjectId: parent.id}",
+  filter:
+    "(key.fields IS NULL OR child.field IN key.fields)" +
+    " AND (key.since IS NULL OR child.observedAt >= datetime(key.since))" +
+    " AND (key.until IS NULL OR child.observedAt < datetime(key.until))",
+});
+
+export function toSignal(row: Record<string, unknown>): Signal {
+  const boolean = row.booleanValue;
+  return {
+    ...provenance(row),
+    recordId: text(row, "externalId"),
+    field: text(row, "field"),
+    valueType: (optionalText(row, "valueType") ?? "STRING") as Signal["valueType"],
+    numberValue: optionalNumber(row, "numberValue"),
+    stringValue: optionalText(row, "stringValue"),
+    booleanValue: typeof boolean === "boolean" ? boolean : null,
+    unit: optionalText(row, "unit"),
+    observedAt: new Date(text(row, "observedAt")).toISOString(),
+    subjectKind: text(row, "subjectKind") as SignalSubjectKind,
+    subjectId: text(row, "subjectId"),
+  };
+}
+
+/** Reads signals (time-stamped observations from source systems) of one tenant. */
+export class SignalRepository {
+  constructor(
+    private readonly executor: CypherExecutor,
+    private readonly tenant: string,
+  ) {}
+
+  /** Pages of each account's own signals, newest first; requests may filter by fields, since and until. */
+  pageByAccounts(requests: readonly ChildPageRequest[]): Promise<Array<Page<Signal>>> {
+    return readChildPages(this.executor, this.tenant, SIGNALS_OF_ACCOUNTS, requests, toSignal);
+  }
+}

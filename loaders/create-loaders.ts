@@ -1,0 +1,29 @@
+import DataLoader from "dataloader";
+import { Account, Asset, Contact, NetworkLink, Opportunity, Page, Signal } from "../domain/model";
+import { ChildPageRequest } from "../graph/common/child-list.reader";
+import { Repositories } from "../graph/repositories";
+import { createAccountByIdLoader } from "./account-by-id.loader";
+import { LoaderOptions, createChildPageLoader } from "./child-page.loader";
+
+type PageLoader<T> = DataLoader<ChildPageRequest, Page<T>, string>;
+
+/** The DataLoaders of one request. Never share them between requests: their caches hold one tenant's data. */
+export interface Loaders {
+  accountById: DataLoader<string, Account | null>;
+  contactsByAccount: PageLoader<Contact>;
+  opportunitiesByAccount: PageLoader<Opportunity>;
+  assetsByAccount: PageLoader<Asset>;
+  networkByAccount: PageLoader<NetworkLink>;
+  signalsByAccount: PageLoader<Signal>;
+}
+
+export function createLoaders(repositories: Repositories, options: LoaderOptions): Loaders {
+  return {
+    accountById: createAccountByIdLoader(repositories.accounts, options),
+    contactsByAccount: createChildPageLoader((r) => repositories.contacts.pageByAccounts(r), options),
+    opportunitiesByAccount: createChildPageLoader((r) => repositories.opportunities.pageByAccounts(r), options),
+    assetsByAccount: createChildPageLoader((r) => repositories.assets.pageByAccounts(r), options),
+    networkByAccount: createChildPageLoader((r) => repositories.organizations.networkByAccounts(r), options),
+    signalsByAccount: createChildPageLoader((r) => repositories.signals.pageByAccounts(r), options),
+  };
+}

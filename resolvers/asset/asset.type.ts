@@ -1,0 +1,20 @@
+import { Field, ObjectType } from "type-graphql";
+import { Asset as AssetModel } from "../../domain/model";
+import { ProvenanceFields } from "../common/provenance.type";
+
+@ObjectType({ description: "A product installed at a customer: a device, machine, vehicle or licence.", implements: ProvenanceFields })
+export class Asset extends ProvenanceFields implements AssetModel {
+  accountId!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  serialNumber!: string | null;
+
+  @Field(() => String, { nullable: true })
+  model!: string | null;
+
+  @Field(() => String, { nullable: true, description: "YYYY-MM-DD." })
+  installedOn!: string | null;
+}

@@ -1,0 +1,32 @@
+import DataLoader from "dataloader";
+import { GraphQLResolveInfo } from "graphql";
+import { Page } from "../../domain/model";
+import { ChildPageRequest } from "../../graph/common/child-list.reader";
+import { RequestContext } from "../context";
+import { ConnectionShape, toConnection } from "./connection";
+import { pageRequest } from "./page-request";
+import { selectsField } from "./selection";
+
+/**
+ * Loads one page of a parent's children through a per-request DataLoader and shapes it as a connection.
+ * `filters` must be JSON values: they are part of the loader key.
+ */
+export async function loadChildConnection<T>(
+  ctx: RequestContext,
+  loader: DataLoader<ChildPageRequest, Page<T>, string>,
+  list: string,
+  parentId: string,
+  args: { first?: number | null; after?: string | null },
+  info: GraphQLResolveInfo,
+  filters: Record<string, unknown> = {},
+): Promise<ConnectionShape<T>> {
+  const request = pageRequest(ctx, list, args);
+  const page = await loader.load({
+    ...filters,
+    parentId,
+    first: request.first,
+    after: request.after,
+    withTotal: selectsField(info, "totalCount"),
+  });
+  return toConnection(page, request.scope, ctx.paging.cursorSecret);
+}

@@ -1,0 +1,37 @@
+import { registerEnumType } from "type-graphql";
+import {
+  BUYING_ROLES,
+  NETWORK_RELATIONSHIPS,
+  OPPORTUNITY_STAGES,
+  ORGANIZATION_KINDS,
+  SIGNAL_SUBJECT_KINDS,
+  SOURCE_SYSTEM_KINDS,
+} from "../../domain/records";
+import { ACCOUNT_ORDERS } from "../../graph/account/account-order";
+
+function enumOf<const T extends string>(values: readonly T[]): { [K in T]: K } {
+  return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+}
+
+export const BuyingRoleEnum = enumOf(BUYING_ROLES);
+export const OpportunityStageEnum = enumOf(OPPORTUNITY_STAGES);
+export const OrganizationKindEnum = enumOf(ORGANIZATION_KINDS);
+export const NetworkRelationshipEnum = enumOf(NETWORK_RELATIONSHIPS);
+export const SignalSubjectKindEnum = enumOf(SIGNAL_SUBJECT_KINDS);
+export const SourceSystemKindEnum = enumOf(SOURCE_SYSTEM_KINDS);
+export const AccountOrderEnum = enumOf(Object.keys(ACCOUNT_ORDERS) as Array<keyof typeof ACCOUNT_ORDERS>);
+export const RecordStatusEnum = enumOf(["CREATED", "UPDATED", "UNCHANGED"] as const);
+export const SignalValueTypeEnum = enumOf(["NUMBER", "STRING", "BOOLEAN"] as const);
+
+registerEnumType(BuyingRoleEnum, { name: "BuyingRole", description: "A contact's role in the buying committee." });
+registerEnumType(OpportunityStageEnum, { name: "OpportunityStage" });
+registerEnumType(OrganizationKindEnum, { name: "OrganizationKind" });
+registerEnumType(NetworkRelationshipEnum, {
+  name: "NetworkRelationship",
+  description: "How an organization of the value network relates to an account.",
+});
+registerEnumType(SignalSubjectKindEnum, { name: "SignalSubjectKind", description: "What a signal is about." });
+registerEnumType(SourceSystemKindEnum, { name: "SourceSystemKind" });
+registerEnumType(AccountOrderEnum, { name: "AccountOrder" });
+registerEnumType(RecordStatusEnum, { name: "RecordStatus", description: "What an upsert did to one record." });
+registerEnumType(SignalValueTypeEnum, { name: "SignalValueType" });

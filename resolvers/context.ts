@@ -1,0 +1,27 @@
+import { Loaders } from "../loaders/create-loaders";
+import { QueryStats } from "../graph/executor";
+import { Repositories } from "../graph/repositories";
+import { IngestService } from "../services/ingest/ingest.service";
+import { PageSizeLimits } from "../domain/pagination/page-size";
+
+export const ROLES = ["admin", "analyst", "integrator", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is calling: from the bearer token. */
+export interface Principal {
+  tenant: string;
+  role: Role;
+  subject: string;
+}
+
+/** Everything a resolver may use for one request. Built fresh per request by the server's context factory. */
+export interface RequestContext {
+  principal: Principal;
+  repositories: Repositories;
+  loaders: Loaders;
+  ingest: IngestService;
+  stats: QueryStats;
+  /** Admin asked for query stats in `extensions` (header `x-relata-debug: 1`). */
+  debug: boolean;
+  paging: PageSizeLimits & { cursorSecret: string };
+}

@@ -1,0 +1,202 @@
+import { Field, Float, InputType } from "type-graphql";
+import {
+  AccountRecord,
+  AccountRef,
+  AssetRecord,
+  BuyingRole,
+  ContactRecord,
+  NetworkRelationship,
+  OpportunityRecord,
+  OpportunityStage,
+  OrganizationKind,
+  OrganizationLinkRecord,
+  OrganizationRecord,
+  SignalRecord,
+  SignalSubjectKind,
+  SignalSubjectRef,
+  SourceSystemKind,
+  SourceSystemRecord,
+} from "../../domain/records";
+import {
+  BuyingRoleEnum,
+  NetworkRelationshipEnum,
+  OpportunityStageEnum,
+  OrganizationKindEnum,
+  SignalSubjectKindEnum,
+  SourceSystemKindEnum,
+} from "../common/enums";
+
+@InputType({ description: "Describes a source system; records name it by key." })
+export class SourceSystemInput implements SourceSystemRecord {
+  @Field({ description: 'Lower-case key used in records, e.g. "salesforce".' })
+  key!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => SourceSystemKindEnum)
+  kind!: SourceSystemKind;
+}
+
+/** A record keyed by its source system and its id there. */
+@InputType("KeyedRecordInput")
+abstract class KeyedInput {
+  @Field({ description: "The key of the source system the record comes from." })
+  sourceSystem!: string;
+
+  @Field({ description: "The record's id in that source system." })
+  externalId!: string;
+}
+
+@InputType({ description: "An account named by its external id." })
+export class AccountRefInput implements AccountRef {
+  @Field()
+  externalId!: string;
+
+  @Field(() => String, { nullable: true, description: "Defaults to the referring record's source system." })
+  sourceSystem?: string | null;
+}
+
+@InputType()
+export class AccountInput extends KeyedInput implements AccountRecord {
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  industry?: string | null;
+
+  @Field(() => String, { nullable: true })
+  segment?: string | null;
+
+  @Field(() => String, { nullable: true })
+  region?: string | null;
+
+  @Field(() => Float, { nullable: true })
+  annualRevenue?: number | null;
+}
+
+@InputType()
+export class ContactInput extends KeyedInput implements ContactRecord {
+  @Field(() => AccountRefInput)
+  account!: AccountRefInput;
+
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone?: string | null;
+
+  @Field(() => BuyingRoleEnum, { nullable: true })
+  buyingRole?: BuyingRole | null;
+}
+
+@InputType()
+export class OpportunityInput extends KeyedInput implements OpportunityRecord {
+  @Field(() => AccountRefInput)
+  account!: AccountRefInput;
+
+  @Field()
+  name!: string;
+
+  @Field(() => OpportunityStageEnum)
+  stage!: OpportunityStage;
+
+  @Field(() => Float, { nullable: true })
+  amount?: number | null;
+
+  @Field(() => String, { nullable: true })
+  currency?: string | null;
+
+  @Field(() => String, { nullable: true, description: "YYYY-MM-DD." })
+  closeDate?: string | null;
+}
+
+@InputType()
+export class AssetInput extends KeyedInput implements AssetRecord {
+  @Field(() => AccountRefInput)
+  account!: AccountRefInput;
+
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  serialNumber?: string | null;
+
+  @Field(() => String, { nullable: true })
+  model?: string | null;
+
+  @Field(() => String, { nullable: true, description: "YYYY-MM-DD." })
+  installedOn?: string | null;
+}
+
+@InputType()
+export class OrganizationLinkInput implements OrganizationLinkRecord {
+  @Field(() => AccountRefInput)
+  account!: AccountRefInput;
+
+  @Field(() => NetworkRelationshipEnum)
+  relationship!: NetworkRelationship;
+}
+
+@InputType()
+export class OrganizationInput extends KeyedInput implements OrganizationRecord {
+  @Field()
+  name!: string;
+
+  @Field(() => OrganizationKindEnum)
+  kind!: OrganizationKind;
+
+  @Field(() => String, { nullable: true })
+  region?: string | null;
+
+  @Field(() => [OrganizationLinkInput], { description: "The accounts it serves; replaces earlier links." })
+  links!: OrganizationLinkInput[];
+}
+
+@InputType()
+export class SignalSubjectInput implements SignalSubjectRef {
+  @Field(() => SignalSubjectKindEnum)
+  kind!: SignalSubjectKind;
+
+  @Field()
+  externalId!: string;
+
+  @Field(() => String, { nullable: true, description: "Defaults to the signal's source system." })
+  sourceSystem?: string | null;
+}
+
+@InputType({ description: "One observation. Set exactly one of numberValue, stringValue and booleanValue." })
+export class SignalInput implements SignalRecord {
+  @Field()
+  sourceSystem!: string;
+
+  @Field({ description: "The observation's id in its source system; with sourceSystem, its key." })
+  recordId!: string;
+
+  @Field()
+  field!: string;
+
+  @Field(() => Float, { nullable: true })
+  numberValue?: number | null;
+
+  @Field(() => String, { nullable: true })
+  stringValue?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  booleanValue?: boolean | null;
+
+  @Field(() => String, { nullable: true })
+  unit?: string | null;
+
+  @Field({ description: 'ISO-8601 instant with zone, e.g. "2026-03-01T09:30:00Z".' })
+  observedAt!: string;
+
+  @Field(() => SignalSubjectInput)
+  subject!: SignalSubjectInput;
+}

@@ -1,0 +1,17 @@
+import { Field, ObjectType } from "type-graphql";
+import { Organization as OrganizationModel } from "../../domain/model";
+import { OrganizationKind } from "../../domain/records";
+import { OrganizationKindEnum } from "../common/enums";
+import { ProvenanceFields } from "../common/provenance.type";
+
+@ObjectType({ description: "A partner, supplier, service provider or reseller in the value network.", implements: ProvenanceFields })
+export class Organization extends ProvenanceFields implements OrganizationModel {
+  @Field()
+  name!: string;
+
+  @Field(() => OrganizationKindEnum)
+  kind!: OrganizationKind;
+
+  @Field(() => String, { nullable: true })
+  region!: string | null;
+}

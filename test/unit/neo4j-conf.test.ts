@@ -1,0 +1,53 @@
+import { renderNeo4jConf } from "../../graph/local-server/neo4j-conf";
+
+describe("renderNeo4jConf", () => {
+  const conf = renderNeo4jConf({ home: "/srv/relata/neo4j", boltPort: 17687, heap: "1G", pageCache: "256m" });
+  const settings = new Map(
+    conf
+      .split("\n")
+      .filter((line) => line && !line.startsWith("#"))
+      .map((line) => line.split("=", 2) as [string, string]),
+  );
+
+  it("listens for Bolt on loopback only, with HTTP and HTTPS off", () => {
+    expect(settings.get("server.default_listen_address")).toBe("127.0.0.1");
+    expect(settings.get("server.bolt.listen_address")).toBe("127.0.0.1:17687");
+    expect(settings.get("server.http.enabled")).toBe("false");
+    expect(settings.get("server.https.enabled")).toBe("false");
+  });
+
+  it("sizes memory as asked", () => {
+    expect(settings.get("server.memory.heap.initial_size")).toBe("1g");
+    expect(settings.get("server.memory.heap.max_size")).toBe("1g");
+    expect(settings.get("server.memory.pagecache.size")).toBe("256m");
+  });
+
+  it("keeps all state under the home folder and reports no usage data", () => {
+    expect(settings.get("server.directories.data")).toBe("/srv/relata/neo4j/data");
+    expect(settings.get("server.directories.logs")).toBe("/srv/relata/neo4j/logs");
+    expect(settings.get("server.directories.plugins")).toBe("/srv/relata/neo4j/plugins");
+    expect(settings.get("dbms.usage_report.enabled")).toBe("false");
+  });
+
+  it("rejects a home path that would break the file", () => {
+    const render = (): string =>
+      renderNeo4jConf({ home: "/tmp/a\nb", boltPort: 1, heap: "1g", pageCache: "1g" });
+    expect(thrownBy(render)).toMatchObject({ code: "INVALID_SETTING" });
+  });
+
+  it("rejects an out-of-range port", () => {
+    const render = (): string =>
+      renderNeo4jConf({ home: "/tmp/x", boltPort: 70000, heap: "1g", pageCache: "1g" });
+    expect(thrownBy(render)).toMatchObject({ code: "INVALID_SETTING" });
+  });
+});
+
+/** The value `run` throws; fails the test when it returns normally. */
+function thrownBy(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("Expected the call to throw, but it returned normally.");
+}

@@ -20,4 +20,5 @@ module.exports = {
     },
   ],
   testTimeout: 60000,
+  reporters: ["default", "<rootDir>/test/setup/summary-reporter.js"],
 };

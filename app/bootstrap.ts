@@ -1,10 +1,8 @@
 import "reflect-metadata";
-import { Driver } from "neo4j-driver";
 import { Logger } from "pino";
-import { CypherExecutor } from "../graph/executor";
+import { GraphDatabase } from "../graph/graph-database";
 import { resolveNeo4j, Neo4jConnection } from "../graph/local-server/resolve-neo4j";
 import { runMigrations } from "../graph/migrations/run-migrations";
-import { openDriver } from "../graph/neo4j-driver";
 import { buildRelataSchema } from "../resolvers/build-schema";
 import { RelataConfig } from "./config";
 import { RelataServer } from "./server";
@@ -12,7 +10,7 @@ import { RelataServer } from "./server";
 export interface RelataRuntime {
   config: RelataConfig;
   connection: Neo4jConnection;
-  driver: Driver;
+  database: GraphDatabase;
   server: RelataServer;
   /** Drains requests, closes the driver and stops a managed Neo4j. Safe to call twice. */
   stop(): Promise<void>;
@@ -28,29 +26,29 @@ export async function bootstrap(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<RelataRuntime> {
   const connection = await resolveNeo4j(env, (message) => log.info({ component: "neo4j" }, message));
-  let driver: Driver;
+  let database: GraphDatabase;
   try {
-    driver = await openDriver(connection);
+    database = await GraphDatabase.open(connection);
   } catch (error) {
     await connection.managed?.stop();
     throw error;
   }
-  const executor = new CypherExecutor(driver, { database: connection.database, timeoutMs: 300_000 });
+  const executor = database.executor(300_000);
   const applied = await runMigrations(executor, (message) => log.info({ component: "migrations" }, message));
   log.info({ applied }, applied.length > 0 ? "migrations applied" : "schema up to date");
   const schema = await buildRelataSchema();
-  const server = new RelataServer({ config, driver, database: connection.database, schema, log });
+  const server = new RelataServer({ config, database, schema, log });
   await server.start();
   let stopped: Promise<void> | null = null;
   return {
     config,
     connection,
-    driver,
+    database,
     server,
     stop() {
       stopped ??= (async () => {
         await server.stop();
-        await driver.close();
+        await database.close();
         await connection.managed?.stop();
       })();
       return stopped;

@@ -1,6 +1,6 @@
-import { Driver } from "neo4j-driver";
 import { createHmac } from "node:crypto";
 import { CypherExecutor, QueryStats } from "../graph/executor";
+import { GraphDatabase } from "../graph/graph-database";
 import { createRepositories } from "../graph/repositories";
 import { createLoaders } from "../loaders/create-loaders";
 import { Principal, RequestContext } from "../resolvers/context";
@@ -24,12 +24,11 @@ export class ContextFactory {
   private readonly cursorSecret: string;
 
   constructor(
-    driver: Driver,
-    database: string,
+    database: GraphDatabase,
     private readonly config: RelataConfig,
     private readonly log: Logger,
   ) {
-    this.baseExecutor = new CypherExecutor(driver, { database, timeoutMs: config.queryTimeoutMs });
+    this.baseExecutor = database.executor(config.queryTimeoutMs);
     this.cursorSecret = createHmac("sha256", config.jwtSecret).update("relata-cursor").digest("hex");
   }
 

@@ -3,7 +3,7 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { GraphQLError, GraphQLSchema } from "graphql";
 import { AuthorizationError } from "type-graphql";
-import { Driver } from "neo4j-driver";
+import { GraphDatabase } from "../graph/graph-database";
 import { IncomingMessage, Server, ServerResponse, createServer } from "node:http";
 import { AddressInfo } from "node:net";
 import { Logger } from "pino";
@@ -18,8 +18,7 @@ const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 export interface RelataServerOptions {
   config: RelataConfig;
-  driver: Driver;
-  database: string;
+  database: GraphDatabase;
   schema: GraphQLSchema;
   log: Logger;
 }
@@ -32,8 +31,8 @@ export class RelataServer {
   private started = false;
 
   constructor(private readonly options: RelataServerOptions) {
-    const { config, driver, database, schema, log } = options;
-    this.contexts = new ContextFactory(driver, database, config, log);
+    const { config, database, schema, log } = options;
+    this.contexts = new ContextFactory(database, config, log);
     this.httpServer = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         log.error({ err: error }, "unhandled HTTP error");
@@ -152,7 +151,7 @@ export class RelataServer {
 
   private async ready(res: ServerResponse): Promise<void> {
     try {
-      await this.options.driver.verifyConnectivity({ database: this.options.database });
+      await this.options.database.verifyConnectivity();
       send(res, 200, { status: "ready", neo4j: "reachable" });
     } catch (error) {
       send(res, 503, { status: "not ready", neo4j: `unreachable: ${(error as Error).message}` });

@@ -20,11 +20,7 @@ export interface AccountIdentity {
   emailDomain: string;
 }
 
-export function buildAccountIdentity(
-  seed: number,
-  profile: AccountProfile,
-  names: UniqueNameBuilder,
-): AccountIdentity {
+export function buildAccountIdentity(seed: number, profile: AccountProfile, names: UniqueNameBuilder): AccountIdentity {
   const rng = new SeededRandom(deriveSeed(seed, STREAM.names, profile.index));
   const parts = names.build(profile.index, profile.region);
   const noun = rng.pick(INDUSTRY_NOUNS[profile.industry]);

@@ -11,6 +11,7 @@ import type { Weighted } from "./seeded-random";
  * First word of a company brand. Must stay disjoint from {@link BRAND_SECOND_WORDS} and free of spaces
  * and hyphens: name uniqueness relies on (first, second) pairs being unambiguous.
  */
+// prettier-ignore
 export const BRAND_FIRST_WORDS: readonly string[] = [
   "Apex", "Aurora", "Azure", "Beacon", "Birch", "Blue", "Bright", "Cedar", "Cobalt", "Coral",
   "Crest", "Crown", "Delta", "Eagle", "Ember", "Evergreen", "Falcon", "Fern", "First", "Golden",
@@ -20,6 +21,7 @@ export const BRAND_FIRST_WORDS: readonly string[] = [
   "Silver", "Sky", "Solar", "Sterling", "Summit", "Terra", "True", "Vertex", "West", "Zenith",
 ];
 
+// prettier-ignore
 export const BRAND_SECOND_WORDS: readonly string[] = [
   "Arc", "Bay", "Bloom", "Bridge", "Brook", "Canyon", "Cove", "Creek", "Crossing", "Dale",
   "Falls", "Field", "Ford", "Forge", "Gate", "Glen", "Grove", "Haven", "Heights", "Hill",
@@ -58,6 +60,7 @@ export const LEGAL_FORMS: Readonly<Record<DemoRegion, readonly string[]>> = {
  * Cities that tell apart subsidiaries with the same brand ("Silver Lake Medical (Shenzhen) Co., Ltd.").
  * The lists must be disjoint across regions and free of hyphens: name uniqueness relies on it.
  */
+// prettier-ignore
 export const REGION_CITIES: Readonly<Record<DemoRegion, readonly string[]>> = {
   NA: [
     "Boston", "Chicago", "Austin", "Seattle", "Toronto", "Atlanta", "Denver", "Phoenix",
@@ -89,6 +92,7 @@ export interface PersonNames {
 }
 
 /** ASCII-only so e-mail local parts can be derived directly. */
+// prettier-ignore
 export const PERSON_NAMES: Readonly<Record<DemoRegion, PersonNames>> = {
   NA: {
     given: [
@@ -192,9 +196,7 @@ export const ROLE_TITLES: Readonly<Record<BuyingRole, readonly string[]>> = {
 };
 
 /** Industry-specific titles that replace the generic ones for some roles. */
-export const INDUSTRY_ROLE_TITLES: Readonly<
-  Record<DemoIndustry, Partial<Record<BuyingRole, readonly string[]>>>
-> = {
+export const INDUSTRY_ROLE_TITLES: Readonly<Record<DemoIndustry, Partial<Record<BuyingRole, readonly string[]>>>> = {
   SAAS: {
     DECISION_MAKER: ["Chief Technology Officer", "VP Engineering"],
     TECHNICAL_EVALUATOR: ["Platform Engineering Lead", "Staff Engineer"],
@@ -260,6 +262,7 @@ export interface AssetKind {
   ageYears: readonly [number, number];
 }
 
+// prettier-ignore
 export const INDUSTRY_ASSET_KINDS: Readonly<Partial<Record<DemoIndustry, readonly Weighted<AssetKind>[]>>> = {
   MANUFACTURING: [
     [{ category: "MACHINE", label: "CNC machining centre", models: ["VMC-850", "VMC-1270", "HMC-630"], serialPrefix: "CNC", ageYears: [1, 12] }, 35],
@@ -304,7 +307,13 @@ export const INDUSTRY_DEALS: Readonly<Record<DemoIndustry, readonly string[]>> =
     "Patient Monitoring Expansion",
     "Clinical Pathway Analytics",
   ],
-  FINANCE: ["KYC Automation", "Client Onboarding Platform", "AML Screening Upgrade", "Risk Data Hub", "Licence Renewal"],
+  FINANCE: [
+    "KYC Automation",
+    "Client Onboarding Platform",
+    "AML Screening Upgrade",
+    "Risk Data Hub",
+    "Licence Renewal",
+  ],
   AUTOMOTIVE: [
     "Fleet Battery Warranty Extension",
     "Charging Network Expansion",
@@ -331,14 +340,24 @@ export const INDUSTRY_DEALS: Readonly<Record<DemoIndustry, readonly string[]>> =
 /** Pages a contact views on the tenant's web site, for the `viewed_page` web signal. */
 export const INDUSTRY_WEB_PAGES: Readonly<Record<DemoIndustry, readonly string[]>> = {
   SAAS: ["/product/analytics", "/product/integrations", "/security", "/customers/saas"],
-  MANUFACTURING: ["/solutions/predictive-maintenance", "/solutions/oee", "/products/spare-parts", "/customers/manufacturing"],
+  MANUFACTURING: [
+    "/solutions/predictive-maintenance",
+    "/solutions/oee",
+    "/products/spare-parts",
+    "/customers/manufacturing",
+  ],
   HEALTHCARE: [
     "/solutions/remote-quality-control",
     "/products/aquila-ct",
     "/service/equipment-maintenance",
     "/customers/radiology",
   ],
-  FINANCE: ["/solutions/kyc-automation", "/solutions/aml-screening", "/compliance/certifications", "/customers/banking"],
+  FINANCE: [
+    "/solutions/kyc-automation",
+    "/solutions/aml-screening",
+    "/compliance/certifications",
+    "/customers/banking",
+  ],
   AUTOMOTIVE: ["/solutions/battery-health", "/products/charging", "/service/fleet", "/customers/new-energy"],
   ECOMMERCE: ["/solutions/cross-border", "/integrations/marketplaces", "/solutions/returns", "/customers/e-commerce"],
   EDUCATION: ["/solutions/learning-analytics", "/products/lms", "/customers/universities", "/events/edtech-summit"],
@@ -346,6 +365,7 @@ export const INDUSTRY_WEB_PAGES: Readonly<Record<DemoIndustry, readonly string[]
 export const COMMON_WEB_PAGES: readonly string[] = ["/pricing", "/contact-sales", "/docs/getting-started", "/blog"];
 
 /** Marketplaces of cross-border sellers, weighted by the seller's home region. */
+// prettier-ignore
 export const REGION_MARKETPLACES: Readonly<Record<DemoRegion, readonly Weighted<string>[]>> = {
   NA: [["AMAZON", 60], ["EBAY", 20], ["WALMART", 15], ["ALIEXPRESS", 5]],
   EMEA: [["AMAZON", 55], ["EBAY", 20], ["ZALANDO", 15], ["ALIEXPRESS", 10]],
@@ -355,6 +375,7 @@ export const REGION_MARKETPLACES: Readonly<Record<DemoRegion, readonly Weighted<
 };
 
 /** Organization names: "<prefix> <second> <kind noun>", e.g. "Premier Nexus Field Services". */
+// prettier-ignore
 export const ORGANIZATION_FIRST_WORDS: readonly string[] = [
   "Allied", "Atlas", "Benchmark", "Cardinal", "Central", "Civic", "Continental", "Dynamic", "Elite", "Endeavor",
   "Frontier", "Global", "Heritage", "Integral", "Liberty", "Mainline", "Metro", "National", "Omni", "Paramount",
@@ -362,6 +383,7 @@ export const ORGANIZATION_FIRST_WORDS: readonly string[] = [
   "Trident", "Triumph", "United", "Universal", "Vanguard", "Venture", "Victory", "Vista", "Zephyr", "Capstone",
 ];
 
+// prettier-ignore
 export const ORGANIZATION_SECOND_WORDS: readonly string[] = [
   "Axis", "Core", "Nexus", "Source", "Logic", "Matrix", "Sphere", "Span", "Scope", "Vector",
   "Pulse", "Grid", "Loop", "Node", "Shift", "Circuit", "Anchor", "Signal", "Quest", "Tandem",

@@ -11,12 +11,7 @@ import type { SignalSubjectKind } from "../domain/records";
 import type { AccountProfile } from "./account-profile.builder";
 import { assetAgeYears, type DemoAsset } from "./assets.builder";
 import { DEMO_SOURCE_KEYS, type DemoIndustry, type DemoSegment, type DemoSourceKey } from "./demo-data.constants";
-import {
-  COMMON_WEB_PAGES,
-  INDUSTRY_WEB_PAGES,
-  REGION_MARKETPLACES,
-  type AssetCategory,
-} from "./demo-words.constants";
+import { COMMON_WEB_PAGES, INDUSTRY_WEB_PAGES, REGION_MARKETPLACES, type AssetCategory } from "./demo-words.constants";
 import type { SeededRandom } from "./seeded-random";
 
 /** What a value generator knows when it draws one observation. */

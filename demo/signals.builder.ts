@@ -40,16 +40,23 @@ function toSignal(
   recordId: string,
   subject: SignalSubjectRef,
 ): SignalRecord {
+  // Object literals with a fixed key order (no spreads): the hot path of a 2M-signal benchmark, and
+  // the key order is part of the byte-identical output.
   const observedAt = new Date(context.observedAtMs).toISOString();
-  const unit = spec.unit === null ? {} : { unit: spec.unit };
-  const head = { sourceSystem: spec.sourceSystem, recordId, field: spec.field };
+  const { sourceSystem, field, unit } = spec;
   switch (spec.valueType) {
     case "number":
-      return { ...head, numberValue: spec.value(context), ...unit, observedAt, subject };
+      return unit === null
+        ? { sourceSystem, recordId, field, numberValue: spec.value(context), observedAt, subject }
+        : { sourceSystem, recordId, field, numberValue: spec.value(context), unit, observedAt, subject };
     case "string":
-      return { ...head, stringValue: spec.value(context), ...unit, observedAt, subject };
+      return unit === null
+        ? { sourceSystem, recordId, field, stringValue: spec.value(context), observedAt, subject }
+        : { sourceSystem, recordId, field, stringValue: spec.value(context), unit, observedAt, subject };
     case "boolean":
-      return { ...head, booleanValue: spec.value(context), ...unit, observedAt, subject };
+      return unit === null
+        ? { sourceSystem, recordId, field, booleanValue: spec.value(context), observedAt, subject }
+        : { sourceSystem, recordId, field, booleanValue: spec.value(context), unit, observedAt, subject };
     default: {
       const unexpected: never = spec;
       throw new Error(`Unknown signal value type in ${JSON.stringify(unexpected)}`);

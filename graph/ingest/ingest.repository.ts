@@ -56,9 +56,9 @@ UNWIND $rows AS row
 CALL (row) {
   UNWIND row.links AS link
   OPTIONAL MATCH (target:Account {tenant: $tenant, id: link.targetId})
-  RETURN count(target) = size(row.links) AS complete
+  RETURN count(target) AS found
 }
-WITH row WHERE complete
+WITH row WHERE found = size(row.links)
 OPTIONAL MATCH (existing:Organization {tenant: $tenant, sourceSystem: row.sourceSystem, externalId: row.externalId})
 WITH row, existing.contentHash AS previousHash
 MERGE (n:Organization {tenant: $tenant, sourceSystem: row.sourceSystem, externalId: row.externalId})

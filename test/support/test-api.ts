@@ -1,4 +1,6 @@
 import "reflect-metadata";
+import { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { print } from "graphql";
 import { randomBytes } from "node:crypto";
 import pino from "pino";
 import { signToken } from "../../app/auth/token";
@@ -27,6 +29,12 @@ export interface TestApi {
     variables?: Record<string, unknown>,
     options?: { token?: string | null; headers?: Record<string, string> },
   ): Promise<GraphQLResponse<T>>;
+  /** POSTs one of the canonical typed operations from schema/operations over real HTTP. */
+  run<TData, TVariables>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables: TVariables,
+    options?: { token?: string | null; headers?: Record<string, string> },
+  ): Promise<GraphQLResponse<TData>>;
   stop(): Promise<void>;
 }
 
@@ -45,7 +53,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   const runtime = await bootstrap(config, log, fullEnv);
   const url = await runtime.server.listen(0, "127.0.0.1");
-  return {
+  const api: TestApi = {
     url,
     runtime,
     token: (tenant, role = "admin") => signToken({ tenant, role }, TEST_JWT_SECRET),
@@ -56,6 +64,10 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
       const text = await response.text();
       return { status: response.status, body: JSON.parse(text) as GraphQLResponse["body"] } as never;
     },
+    run(document, variables, options) {
+      return api.post(print(document), variables as Record<string, unknown>, options);
+    },
     stop: () => runtime.stop(),
   };
+  return api;
 }

@@ -1,0 +1,31 @@
+import { Driver } from "neo4j-driver";
+import { CypherExecutor } from "./executor";
+import { Neo4jConnection, openDriver } from "./neo4j-driver";
+
+/**
+ * The process's connection to Neo4j: one driver, opened and verified at start, closed at shutdown.
+ * Upper layers get executors from it and never see the driver.
+ */
+export class GraphDatabase {
+  private constructor(
+    private readonly driver: Driver,
+    readonly database: string,
+  ) {}
+
+  static async open(connection: Neo4jConnection): Promise<GraphDatabase> {
+    return new GraphDatabase(await openDriver(connection), connection.database);
+  }
+
+  executor(timeoutMs: number): CypherExecutor {
+    return new CypherExecutor(this.driver, { database: this.database, timeoutMs });
+  }
+
+  /** Resolves when Neo4j answers; rejects with the driver's reason otherwise. */
+  async verifyConnectivity(): Promise<void> {
+    await this.driver.verifyConnectivity({ database: this.database });
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+}

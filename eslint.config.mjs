@@ -13,7 +13,7 @@ const layerZones = [
 ];
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "schema/generated/**", "bench/results/**", "*.js"] },
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", "schema/generated/**", "bench/results/**", "**/*.js"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -41,8 +41,9 @@ CALL (parent, key) {
   RETURN collect({node: ${spec.projection}, sortKey: [sortKey1, sortKey2]}) AS items
 }
 CALL (parent, key) {
+  WITH parent, key WHERE key.withTotal
   MATCH ${spec.pattern}
-  WHERE key.withTotal AND ${filter}
+  WHERE ${filter}
   RETURN count(*) AS total
 }
 RETURN key.index AS index, items, total`;

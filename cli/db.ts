@@ -30,10 +30,7 @@ const progress = (message: string): void => {
 };
 
 /** Runs one `db` command and returns the process exit code. */
-export async function runDbCommand(
-  argv: readonly string[],
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<number> {
+export async function runDbCommand(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [command, ...rest] = argv;
   if (command === "help" || command === "--help" || command === "-h") {
     process.stdout.write(`${USAGE}\n`);
@@ -48,9 +45,7 @@ export async function runDbCommand(
   const settings = readManagedNeo4jSettings(env);
   const external = env.NEO4J_URI?.trim();
   if (external) {
-    progress(
-      `Note: NEO4J_URI is set, so the application uses the external Neo4j at ${external}, not this one.`,
-    );
+    progress(`Note: NEO4J_URI is set, so the application uses the external Neo4j at ${external}, not this one.`);
   }
   switch (command) {
     case "status": {
@@ -98,9 +93,7 @@ if (require.main === module) {
     },
     (error: unknown) => {
       process.stderr.write(
-        isLocalNeo4jError(error)
-          ? `${error.message}\n`
-          : `${error instanceof Error ? error.stack : String(error)}\n`,
+        isLocalNeo4jError(error) ? `${error.message}\n` : `${error instanceof Error ? error.stack : String(error)}\n`,
       );
       process.exitCode = 1;
     },

@@ -118,8 +118,7 @@ export async function startManagedNeo4j(options: StartManagedNeo4jOptions): Prom
 
   const release = await acquireFileLock(path.join(home, "start.lock"), {
     timeoutMs: timeoutMs + 30_000,
-    onWait: (pid) =>
-      options.log(`Another process (pid ${pid ?? "unknown"}) is starting Neo4j in ${home}; waiting.`),
+    onWait: (pid) => options.log(`Another process (pid ${pid ?? "unknown"}) is starting Neo4j in ${home}; waiting.`),
     onTimeout: (pid) =>
       new LocalNeo4jError(
         "START_FAILED",
@@ -171,10 +170,7 @@ export function readManagedNeo4jStatus(home: string): Promise<ManagedNeo4jStatus
  *
  * @throws {LocalNeo4jError} `NOT_RUNNING` when no managed server runs there.
  */
-export async function stopManagedNeo4j(
-  home: string,
-  log: (message: string) => void = () => {},
-): Promise<void> {
+export async function stopManagedNeo4j(home: string, log: (message: string) => void = () => {}): Promise<void> {
   const resolved = path.resolve(home);
   const running = readRunningRecord(resolved);
   if (!running) {
@@ -211,10 +207,7 @@ async function launch(plan: LaunchPlan): Promise<ManagedNeo4j> {
   for (const dir of [confDir, dataDir, logsDir, path.join(home, "plugins"), path.join(home, "import")]) {
     fs.mkdirSync(dir, { recursive: true });
   }
-  fs.writeFileSync(
-    path.join(confDir, "neo4j.conf"),
-    renderNeo4jConf({ home, boltPort: port, heap, pageCache }),
-  );
+  fs.writeFileSync(path.join(confDir, "neo4j.conf"), renderNeo4jConf({ home, boltPort: port, heap, pageCache }));
 
   const credentials = prepareCredentials(home, distribution, confDir);
   const uri = `bolt://127.0.0.1:${port}`;
@@ -304,9 +297,7 @@ async function launch(plan: LaunchPlan): Promise<ManagedNeo4j> {
     }
     throw error;
   }
-  options.log(
-    `Neo4j is ready on ${uri} after ${((Date.now() - startedAt) / 1000).toFixed(1)} s (pid ${pid}).`,
-  );
+  options.log(`Neo4j is ready on ${uri} after ${((Date.now() - startedAt) / 1000).toFixed(1)} s (pid ${pid}).`);
   return handle(home, record, true);
 }
 
@@ -396,20 +387,67 @@ async function waitForBolt(
   }
 }
 
+/** Upper bound of one readiness probe; something that accepts TCP but never speaks Bolt must not hang us. */
+const PROBE_TIMEOUT_MS = 5_000;
+
 async function probeBolt(record: ManagedNeo4jServerRecord): Promise<"ready" | "unauthorized" | Error> {
+  // The driver cannot cancel a handshake the peer never answers and then keeps its socket (and this
+  // process) alive, so first check with a raw socket we control that a Bolt server is listening.
+  if (!(await answersBoltHandshake(Number(new URL(record.uri).port), PROBE_TIMEOUT_MS))) {
+    return new Error(`nothing answers the Bolt handshake on ${record.uri}`);
+  }
   const driver = createDriver(record.uri, auth.basic(record.user, record.password), {
     connectionTimeout: 2_000,
+    connectionAcquisitionTimeout: PROBE_TIMEOUT_MS,
     maxConnectionPoolSize: 1,
   });
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<Error>((resolve) => {
+    timer = setTimeout(
+      () => resolve(new Error(`no Bolt handshake within ${PROBE_TIMEOUT_MS / 1000} s`)),
+      PROBE_TIMEOUT_MS,
+    );
+  });
+  const attempt = driver.verifyConnectivity().then(
+    () => "ready" as const,
+    (error: unknown) => {
+      if (error instanceof Neo4jError && REJECTED_CREDENTIALS.has(error.code)) return "unauthorized" as const;
+      return error instanceof Error ? error : new Error(String(error));
+    },
+  );
   try {
-    await driver.verifyConnectivity();
-    return "ready";
-  } catch (error) {
-    if (error instanceof Neo4jError && REJECTED_CREDENTIALS.has(error.code)) return "unauthorized";
-    return error instanceof Error ? error : new Error(String(error));
+    return await Promise.race([attempt, timeout]);
   } finally {
-    await driver.close();
+    clearTimeout(timer);
+    // Not awaited: closing a connection stuck in its handshake can itself wait on the peer.
+    driver.close().catch(() => undefined);
   }
+}
+
+/** Bolt preamble plus four version proposals (5.0-5.4, 4.4, 4.3, none); any 4-byte reply means Bolt. */
+const BOLT_HANDSHAKE = Buffer.from([
+  0x60, 0x60, 0xb0, 0x17, 0x00, 0x04, 0x04, 0x05, 0x00, 0x00, 0x04, 0x04, 0x00, 0x00, 0x03, 0x04, 0x00, 0x00, 0x00,
+  0x00,
+]);
+
+function answersBoltHandshake(port: number, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: "127.0.0.1", port });
+    let received = 0;
+    const finish = (answered: boolean): void => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(answered);
+    };
+    const timer = setTimeout(() => finish(false), timeoutMs);
+    socket.once("connect", () => socket.write(BOLT_HANDSHAKE));
+    socket.on("data", (chunk: Buffer) => {
+      received += chunk.length;
+      if (received >= 4) finish(true);
+    });
+    socket.once("error", () => finish(false));
+    socket.once("close", () => finish(false));
+  });
 }
 
 /** Loads `<home>/credentials.json`, creating it and the server's initial password on first use. */
@@ -609,8 +647,7 @@ function isPortFree(port: number): Promise<boolean> {
 let pdeathsigSupport: boolean | undefined;
 
 function hasPdeathsig(): boolean {
-  pdeathsigSupport ??=
-    spawnSync("setpriv", ["--pdeathsig", "TERM", "--", "true"], { stdio: "ignore" }).status === 0;
+  pdeathsigSupport ??= spawnSync("setpriv", ["--pdeathsig", "TERM", "--", "true"], { stdio: "ignore" }).status === 0;
   return pdeathsigSupport;
 }
 

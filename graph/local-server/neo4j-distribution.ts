@@ -57,9 +57,7 @@ export function resolveRelataHome(env: NodeJS.ProcessEnv = process.env): string 
  *
  * @throws {LocalNeo4jError} `JAVA_MISSING`, `MAVEN_MISSING` or `DOWNLOAD_FAILED`.
  */
-export async function ensureNeo4jDistribution(
-  options: EnsureNeo4jDistributionOptions,
-): Promise<Neo4jDistribution> {
+export async function ensureNeo4jDistribution(options: EnsureNeo4jDistributionOptions): Promise<Neo4jDistribution> {
   const env = options.env ?? process.env;
   const java = findJava(env);
   const cacheDir = options.cacheDir ?? path.join(resolveRelataHome(env), "neo4j-dist");
@@ -76,9 +74,7 @@ export async function ensureNeo4jDistribution(
   const release = await acquireFileLock(path.join(cacheDir, `neo4j-${NEO4J_VERSION}.lock`), {
     timeoutMs: DOWNLOAD_LOCK_TIMEOUT_MS,
     onWait: (pid) =>
-      options.log(
-        `Another process (pid ${pid ?? "unknown"}) is downloading Neo4j ${NEO4J_VERSION}; waiting.`,
-      ),
+      options.log(`Another process (pid ${pid ?? "unknown"}) is downloading Neo4j ${NEO4J_VERSION}; waiting.`),
     onTimeout: (pid) =>
       new LocalNeo4jError(
         "DOWNLOAD_FAILED",
@@ -121,11 +117,7 @@ async function download(
         "This happens once; it takes seconds with a warm ~/.m2 and a few minutes without.",
     );
     const startedAt = Date.now();
-    await runMaven(
-      mvn,
-      ["-B", "-f", pomPath, "dependency:copy-dependencies", `-DoutputDirectory=${libDir}`],
-      log,
-    );
+    await runMaven(mvn, ["-B", "-f", pomPath, "dependency:copy-dependencies", `-DoutputDirectory=${libDir}`], log);
     const jars = fs.existsSync(libDir) ? fs.readdirSync(libDir).filter((name) => name.endsWith(".jar")) : [];
     if (jars.length < MINIMUM_JAR_COUNT || !jars.includes(`neo4j-server-${NEO4J_VERSION}.jar`)) {
       throw new LocalNeo4jError(
@@ -136,18 +128,12 @@ async function download(
     }
     fs.writeFileSync(
       path.join(tempDir, COMPLETE_MARKER),
-      JSON.stringify(
-        { version: NEO4J_VERSION, jars: jars.length, completedAt: new Date().toISOString() },
-        null,
-        2,
-      ),
+      JSON.stringify({ version: NEO4J_VERSION, jars: jars.length, completedAt: new Date().toISOString() }, null, 2),
     );
     // We hold the lock, so whatever sits at finalDir without a marker is an abandoned manual copy.
     fs.rmSync(finalDir, { recursive: true, force: true });
     fs.renameSync(tempDir, finalDir);
-    log(
-      `Neo4j ${NEO4J_VERSION} ready (${jars.length} jars, ${Math.round((Date.now() - startedAt) / 1000)} s).`,
-    );
+    log(`Neo4j ${NEO4J_VERSION} ready (${jars.length} jars, ${Math.round((Date.now() - startedAt) / 1000)} s).`);
   } finally {
     fs.rmSync(tempDir, { recursive: true, force: true });
   }

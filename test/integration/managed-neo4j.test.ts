@@ -14,10 +14,7 @@ describe("the Neo4j provided by the global setup", () => {
   beforeAll(() => {
     const uri = process.env.NEO4J_URI;
     if (!uri) throw new Error("NEO4J_URI is not set; the integration global setup should have set it.");
-    driver = createDriver(
-      uri,
-      auth.basic(process.env.NEO4J_USER ?? "neo4j", process.env.NEO4J_PASSWORD ?? ""),
-    );
+    driver = createDriver(uri, auth.basic(process.env.NEO4J_USER ?? "neo4j", process.env.NEO4J_PASSWORD ?? ""));
   });
 
   afterAll(async () => {

@@ -19,9 +19,7 @@ export interface TestNeo4jConnectionFile {
 }
 
 /** Reads the connection file named by RELATA_TEST_NEO4J_FILE, if any. */
-export function readTestNeo4jConnectionFile(
-  env: NodeJS.ProcessEnv = process.env,
-): TestNeo4jConnectionFile | undefined {
+export function readTestNeo4jConnectionFile(env: NodeJS.ProcessEnv = process.env): TestNeo4jConnectionFile | undefined {
   const file = env[TEST_NEO4J_FILE_VARIABLE];
   if (!file) return undefined;
   try {

@@ -30,14 +30,12 @@ describe("renderNeo4jConf", () => {
   });
 
   it("rejects a home path that would break the file", () => {
-    const render = (): string =>
-      renderNeo4jConf({ home: "/tmp/a\nb", boltPort: 1, heap: "1g", pageCache: "1g" });
+    const render = (): string => renderNeo4jConf({ home: "/tmp/a\nb", boltPort: 1, heap: "1g", pageCache: "1g" });
     expect(thrownBy(render)).toMatchObject({ code: "INVALID_SETTING" });
   });
 
   it("rejects an out-of-range port", () => {
-    const render = (): string =>
-      renderNeo4jConf({ home: "/tmp/x", boltPort: 70000, heap: "1g", pageCache: "1g" });
+    const render = (): string => renderNeo4jConf({ home: "/tmp/x", boltPort: 70000, heap: "1g", pageCache: "1g" });
     expect(thrownBy(render)).toMatchObject({ code: "INVALID_SETTING" });
   });
 });

@@ -1,6 +1,8 @@
 import "reflect-metadata";
 import { Logger } from "pino";
 import { GraphDatabase } from "../graph/graph-database";
+import { BUILT_IN_SCOPE, OntologyRepository } from "../graph/ontology/ontology.repository";
+import { OntologyService } from "../services/ontology/ontology.service";
 import { resolveNeo4j, Neo4jConnection } from "../graph/local-server/resolve-neo4j";
 import { runMigrations } from "../graph/migrations/run-migrations";
 import { buildRelataSchema } from "../resolvers/build-schema";
@@ -36,6 +38,8 @@ export async function bootstrap(
   const executor = database.executor(300_000);
   const applied = await runMigrations(executor, (message) => log.info({ component: "migrations" }, message));
   log.info({ applied }, applied.length > 0 ? "migrations applied" : "schema up to date");
+  const ontology = new OntologyService(new OntologyRepository(executor, BUILT_IN_SCOPE, BUILT_IN_SCOPE), true);
+  await ontology.loadBuiltInPacks(undefined, (message) => log.info({ component: "ontology" }, message));
   const schema = await buildRelataSchema();
   const server = new RelataServer({ config, database, schema, log });
   await server.start();

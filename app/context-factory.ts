@@ -5,6 +5,8 @@ import { createRepositories } from "../graph/repositories";
 import { createLoaders } from "../loaders/create-loaders";
 import { Principal, RequestContext } from "../resolvers/context";
 import { IngestService } from "../services/ingest/ingest.service";
+import { BridgeService } from "../services/ontology/bridge.service";
+import { OntologyService } from "../services/ontology/ontology.service";
 import { RelataConfig } from "./config";
 import { principalFromHeader } from "./auth/token";
 import { Logger } from "pino";
@@ -56,6 +58,8 @@ export class ContextFactory {
         { maxBatchSize: this.config.maxBatchSize, chunkSize: this.config.writeChunkSize },
         this.log,
       ),
+      ontology: new OntologyService(repositories.ontology),
+      bridge: new BridgeService(repositories.ontology),
       stats,
       debug: options.debug ?? false,
       paging: {

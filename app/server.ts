@@ -49,6 +49,10 @@ export class RelataServer {
         if (original instanceof GraphQLError && !(original instanceof AuthorizationError)) {
           // GraphQL's own errors (parse, validation, variables) and errors mapped before execution.
           if (formatted.extensions?.code === "INTERNAL_SERVER_ERROR") log.error({ err: original }, "request failed");
+          // Apollo files every validation error under GRAPHQL_VALIDATION_FAILED; ours say what to fix.
+          if (formatted.extensions?.reason === "QUERY_TOO_DEEP") {
+            return { ...formatted, extensions: { ...formatted.extensions, code: "BAD_USER_INPUT" } };
+          }
           return formatted;
         }
         const mapped = toPublicError(original);

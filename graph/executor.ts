@@ -55,6 +55,38 @@ export class CypherExecutor {
     return this.run("WRITE", query, params);
   }
 
+  /**
+   * Runs several statements in ONE write transaction, in order: all of them commit or none. The list is
+   * fixed before the transaction starts, so a retry replays exactly the same work.
+   */
+  async writeAll(
+    name: string,
+    statements: ReadonlyArray<{ query: CypherQuery; params: Record<string, unknown> }>,
+  ): Promise<PlainRow[][]> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: sessionModes.WRITE });
+    const started = performance.now();
+    try {
+      const results = await session.executeWrite(
+        async (tx) => {
+          const all: PlainRow[][] = [];
+          for (const { query, params } of statements) {
+            const result = await tx.run(query.text, params);
+            all.push(result.records.map((record) => toPlain(record.toObject()) as PlainRow));
+          }
+          return all;
+        },
+        { timeout: this.options.timeoutMs, metadata: { app: "relata", query: name, operation: this.options.operationName ?? "" } },
+      );
+      this.options.stats?.record(name, performance.now() - started, results.reduce((n, rows) => n + rows.length, 0));
+      return results;
+    } catch (error) {
+      this.options.stats?.record(name, performance.now() - started, 0);
+      throw translateNeo4jError(error, name);
+    } finally {
+      await session.close();
+    }
+  }
+
   private async run(
     mode: "READ" | "WRITE",
     query: CypherQuery,

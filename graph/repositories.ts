@@ -3,6 +3,7 @@ import { AssetRepository } from "./asset/asset.repository";
 import { ContactRepository } from "./contact/contact.repository";
 import { CypherExecutor } from "./executor";
 import { IngestRepository } from "./ingest/ingest.repository";
+import { OntologyRepository } from "./ontology/ontology.repository";
 import { OpportunityRepository } from "./opportunity/opportunity.repository";
 import { OrganizationRepository } from "./organization/organization.repository";
 import { SignalRepository } from "./signal/signal.repository";
@@ -18,6 +19,7 @@ export interface Repositories {
   signals: SignalRepository;
   sourceSystems: SourceSystemRepository;
   ingest: IngestRepository;
+  ontology: OntologyRepository;
 }
 
 export function createRepositories(executor: CypherExecutor, tenant: string): Repositories {
@@ -30,5 +32,6 @@ export function createRepositories(executor: CypherExecutor, tenant: string): Re
     signals: new SignalRepository(executor, tenant),
     sourceSystems: new SourceSystemRepository(executor, tenant),
     ingest: new IngestRepository(executor, tenant),
+    ontology: new OntologyRepository(executor, tenant),
   };
 }

@@ -4,6 +4,7 @@ import { ChildPageRequest } from "../graph/common/child-list.reader";
 import { Repositories } from "../graph/repositories";
 import { createAccountByIdLoader } from "./account-by-id.loader";
 import { LoaderOptions, createChildPageLoader } from "./child-page.loader";
+import { ConceptLoaders, createConceptLoaders } from "./concept.loaders";
 
 type PageLoader<T> = DataLoader<ChildPageRequest, Page<T>, string>;
 
@@ -15,6 +16,7 @@ export interface Loaders {
   assetsByAccount: PageLoader<Asset>;
   networkByAccount: PageLoader<NetworkLink>;
   signalsByAccount: PageLoader<Signal>;
+  concepts: ConceptLoaders;
 }
 
 export function createLoaders(repositories: Repositories, options: LoaderOptions): Loaders {
@@ -25,5 +27,6 @@ export function createLoaders(repositories: Repositories, options: LoaderOptions
     assetsByAccount: createChildPageLoader((r) => repositories.assets.pageByAccounts(r), options),
     networkByAccount: createChildPageLoader((r) => repositories.organizations.networkByAccounts(r), options),
     signalsByAccount: createChildPageLoader((r) => repositories.signals.pageByAccounts(r), options),
+    concepts: createConceptLoaders(repositories.ontology, options),
   };
 }

@@ -7,6 +7,9 @@ import { RequestContext } from "./context";
 import { IngestResolver } from "./ingest/ingest.resolver";
 import { SourceSystemResolver } from "./source-system/source-system.resolver";
 import { ViewerResolver } from "./viewer/viewer.resolver";
+import { AccountConceptsResolver } from "./account/account-concepts.resolver";
+import { ConceptResolver } from "./ontology/concept.resolver";
+import { MappingResolver, OntologyResolver } from "./ontology/ontology.resolver";
 
 const authChecker: AuthChecker<RequestContext> = ({ context }, roles) =>
   roles.length === 0 || roles.includes(context.principal.role);
@@ -14,7 +17,17 @@ const authChecker: AuthChecker<RequestContext> = ({ context }, roles) =>
 /** Builds the executable schema from the resolver classes. The SDL is emitted to schema/schema.graphql. */
 export function buildRelataSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AccountResolver, ...AccountOwnerResolvers, IngestResolver, SourceSystemResolver, ViewerResolver],
+    resolvers: [
+      AccountResolver,
+      ...AccountOwnerResolvers,
+      AccountConceptsResolver,
+      IngestResolver,
+      SourceSystemResolver,
+      ViewerResolver,
+      OntologyResolver,
+      ConceptResolver,
+      MappingResolver,
+    ],
     authChecker,
     authMode: "error",
     validate: false,

@@ -3,6 +3,8 @@ import { QueryStats } from "../graph/executor";
 import { Repositories } from "../graph/repositories";
 import { IngestService } from "../services/ingest/ingest.service";
 import { PageSizeLimits } from "../domain/pagination/page-size";
+import { BridgeService } from "../services/ontology/bridge.service";
+import { OntologyService } from "../services/ontology/ontology.service";
 
 export const ROLES = ["admin", "analyst", "integrator", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
@@ -20,6 +22,8 @@ export interface RequestContext {
   repositories: Repositories;
   loaders: Loaders;
   ingest: IngestService;
+  ontology: OntologyService;
+  bridge: BridgeService;
   stats: QueryStats;
   /** Admin asked for query stats in `extensions` (header `x-relata-debug: 1`). */
   debug: boolean;

@@ -34,7 +34,7 @@ export function assertNodeId(kind: IdentifiedKind, id: string, argument = "id"):
   if (!pattern.test(id)) {
     const shown = id.length > 40 ? `${id.slice(0, 40)}…` : id;
     throw new InvalidIdError(
-      `${argument}: "${shown}" is not a ${kind} id. ${kind} ids look like "${prefix}_" followed by ` +
+      `${argument}: "${shown}" is not ${/^[AEIOU]/.test(kind) ? "an" : "a"} ${kind} id. ${kind} ids look like "${prefix}_" followed by ` +
         `${HASH_LENGTH} letters, digits, "-" or "_"; take them from the id field of a ${kind}.`,
     );
   }

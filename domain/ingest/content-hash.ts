@@ -5,9 +5,9 @@ function canonical(value: unknown): unknown {
   if (value !== null && typeof value === "object") {
     return Object.fromEntries(
       Object.keys(value)
+        .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
         .sort()
-        .map((key) => [key, canonical((value as Record<string, unknown>)[key])] as const)
-        .filter(([, v]) => v !== undefined),
+        .map((key) => [key, canonical((value as Record<string, unknown>)[key])] as const),
     );
   }
   return value === undefined ? null : value;

@@ -47,16 +47,23 @@ export function nonNegativeNumber(value: unknown, where: string): string | null 
   return null;
 }
 
+/** Whether Y-M-D names a real calendar day (Date.parse would roll 2026-02-30 over to March). */
+function realDay(text: string): boolean {
+  const [y, m, d] = text.slice(0, 10).split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 export function isoDate(value: unknown, where: string): string | null {
   if (value === null || value === undefined) return null;
-  if (typeof value !== "string" || !ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+  if (typeof value !== "string" || !ISO_DATE.test(value) || !realDay(value)) {
     return `${where} must be a date written YYYY-MM-DD; received ${JSON.stringify(value)}`;
   }
   return null;
 }
 
 export function isoInstant(value: unknown, where: string): string | null {
-  if (typeof value !== "string" || !ISO_INSTANT.test(value) || Number.isNaN(Date.parse(value))) {
+  if (typeof value !== "string" || !ISO_INSTANT.test(value) || Number.isNaN(Date.parse(value)) || !realDay(value)) {
     return (
       `${where} must be an ISO-8601 date and time with a zone, e.g. "2026-03-01T09:30:00Z"; ` +
       `received ${JSON.stringify(value)}`

@@ -1,6 +1,7 @@
 import neo4j from "neo4j-driver";
 import { Account, Page } from "../../domain/model";
 import { CursorKey } from "../../domain/pagination/cursor";
+import { toFulltextQuery } from "../../domain/search/fulltext-query";
 import { CypherExecutor, CypherQuery } from "../executor";
 import { optionalNumber, optionalText, provenance, text } from "../common/row-mapping";
 import { ACCOUNT_ORDERS, AccountOrderName } from "./account-order";
@@ -9,8 +10,8 @@ export interface AccountFilterValues {
   industries?: readonly string[] | null;
   segments?: readonly string[] | null;
   regions?: readonly string[] | null;
-  /** A Lucene query for the account name full-text index (already escaped). */
-  nameQuery?: string | null;
+  /** Words the name must contain (as typed by the user); when nothing searchable remains, nothing matches. */
+  search?: string | null;
   minAnnualRevenue?: number | null;
 }
 
@@ -94,9 +95,11 @@ export class AccountRepository {
   }
 
   async list(request: AccountListRequest): Promise<Page<Account>> {
-    const search = Boolean(request.filter.nameQuery);
+    const nameQuery = this.nameQuery(request.filter);
+    if (nameQuery === false) return { items: [], hasNextPage: false, totalCount: null };
+    const search = nameQuery !== null;
     const rows = await this.executor.read(listQuery(request.order, search), {
-      ...this.filterParams(request.filter),
+      ...this.filterParams(request.filter, nameQuery),
       after: request.after === null ? null : [...request.after],
       limit: neo4j.int(request.first + 1),
     });
@@ -111,18 +114,26 @@ export class AccountRepository {
   }
 
   async count(filter: AccountFilterValues): Promise<number> {
-    const rows = await this.executor.read(countQuery(Boolean(filter.nameQuery)), this.filterParams(filter));
+    const nameQuery = this.nameQuery(filter);
+    if (nameQuery === false) return 0;
+    const rows = await this.executor.read(countQuery(nameQuery !== null), this.filterParams(filter, nameQuery));
     return (rows[0]?.total as number | undefined) ?? 0;
   }
 
-  private filterParams(filter: AccountFilterValues): Record<string, unknown> {
+  /** The Lucene query for a search; null without a search; false when the search has no searchable words. */
+  private nameQuery(filter: AccountFilterValues): string | null | false {
+    if (filter.search === null || filter.search === undefined) return null;
+    return toFulltextQuery(filter.search) ?? false;
+  }
+
+  private filterParams(filter: AccountFilterValues, nameQuery: string | null): Record<string, unknown> {
     return {
       tenant: this.tenant,
       industries: filter.industries ? [...filter.industries] : null,
       segments: filter.segments ? [...filter.segments] : null,
       regions: filter.regions ? [...filter.regions] : null,
       minAnnualRevenue: filter.minAnnualRevenue ?? null,
-      nameQuery: filter.nameQuery ?? null,
+      nameQuery,
     };
   }
 }

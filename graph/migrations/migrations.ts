@@ -1,5 +1,6 @@
 import { coreGraphMigration } from "./0001-core-graph.migration";
 import { Migration } from "./migration";
+import { ontologyMigration } from "./0002-ontology.migration";
 
 /** Every migration, in version order. Add new ones at the end; never edit an applied one. */
-export const MIGRATIONS: readonly Migration[] = [coreGraphMigration];
+export const MIGRATIONS: readonly Migration[] = [coreGraphMigration, ontologyMigration];

@@ -2,7 +2,6 @@ import { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import { assertNodeId } from "../../domain/ids/node-id";
 import { NetworkRelationship, OpportunityStage } from "../../domain/records";
-import { toFulltextQuery } from "../../domain/search/fulltext-query";
 import { AccountOrderName } from "../../graph/account/account-order";
 import { loadChildConnection } from "../common/child-connection";
 import { toConnection } from "../common/connection";
@@ -64,21 +63,22 @@ export class AccountResolver {
   @Query(() => AccountConnection, { description: "Your tenant's accounts, filtered, ordered and paged." })
   async accounts(
     @Arg("filter", () => AccountFilter, { nullable: true }) filter: AccountFilter | null,
-    @Arg("orderBy", () => AccountOrderEnum, { nullable: true, defaultValue: "NAME_ASC" }) orderBy: AccountOrderName,
+    @Arg("orderBy", () => AccountOrderEnum, { nullable: true, defaultValue: "NAME_ASC" }) orderBy: AccountOrderName | null,
     @Args() page: PageArgs,
     @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: RequestContext,
   ) {
-    const request = pageRequest(ctx, `accounts:${orderBy}`, page);
+    const order = orderBy ?? "NAME_ASC";
+    const request = pageRequest(ctx, `accounts:${order}`, page);
     const values = {
       industries: filter?.industry ?? null,
       segments: filter?.segment ?? null,
       regions: filter?.region ?? null,
       minAnnualRevenue: filter?.minAnnualRevenue ?? null,
-      nameQuery: filter?.search ? toFulltextQuery(filter.search) : null,
+      search: filter?.search ?? null,
     };
     const [result, total] = await Promise.all([
-      ctx.repositories.accounts.list({ filter: values, order: orderBy, first: request.first, after: request.after }),
+      ctx.repositories.accounts.list({ filter: values, order, first: request.first, after: request.after }),
       selectsField(info, "totalCount") ? ctx.repositories.accounts.count(values) : Promise.resolve(null),
     ]);
     return toConnection({ ...result, totalCount: total }, request.scope, ctx.paging.cursorSecret);

@@ -20,7 +20,8 @@ export async function loadChildConnection<T>(
   info: GraphQLResolveInfo,
   filters: Record<string, unknown> = {},
 ): Promise<ConnectionShape<T>> {
-  const request = pageRequest(ctx, list, args);
+  // The parent is part of the list's identity: a cursor of one account's contacts is no position in another's.
+  const request = pageRequest(ctx, `${list}:${parentId}`, args);
   const page = await loader.load({
     ...filters,
     parentId,

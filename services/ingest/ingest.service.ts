@@ -134,29 +134,33 @@ export class IngestService {
       CONTACT: "SignalAboutContact",
       ASSET: "SignalAboutAsset",
     };
-    const tenant = this.tenant;
-    // One query shape per subject label, so the rows are written group by group.
-    const grouped = [...valid].sort((a, b) => a.record.subject.kind.localeCompare(b.record.subject.kind));
-    return this.write(
-      grouped,
-      rejections,
-      "signal",
-      async (chunk, now) => {
-        const stored: StoredRow[] = [];
-        for (const kind of ["ACCOUNT", "CONTACT", "ASSET"] as const) {
-          const rows = chunk
-            .filter(({ record }) => record.subject.kind === kind)
-            .map(({ index, record }) => signalRow(tenant, index, record));
-          if (rows.length > 0) stored.push(...(await this.repository.upsert(targets[kind], rows, now)));
-        }
-        return stored;
-      },
-      (record) =>
-        `subject ${record.subject.kind.toLowerCase()} "${record.subject.externalId}" from source system ` +
-        `"${record.subject.sourceSystem ?? record.sourceSystem}" does not exist in this tenant; upsert it first, ` +
-        `or correct subject.externalId / subject.sourceSystem`,
-      (record) => [record.sourceSystem, record.subject.sourceSystem ?? record.sourceSystem],
-    );
+    const missingSubject = (record: SignalRecord) =>
+      `subject ${record.subject.kind.toLowerCase()} "${record.subject.externalId}" from source system ` +
+      `"${record.subject.sourceSystem ?? record.sourceSystem}" does not exist in this tenant; upsert it first, ` +
+      `or correct subject.externalId / subject.sourceSystem`;
+    const outcomes: RecordOutcome[] = [];
+    const allRejections = [...rejections];
+    // One query shape per subject label; each kind's chunks are their own transactions, so a failure
+    // rejects exactly the rows that were not stored.
+    for (const kind of ["ACCOUNT", "CONTACT", "ASSET"] as const) {
+      const ofKind = valid.filter(({ record }) => record.subject.kind === kind);
+      if (ofKind.length === 0) continue;
+      const written = await this.writeValid(
+        ofKind,
+        "signal",
+        (chunk, now) =>
+          this.repository.upsert(
+            targets[kind],
+            chunk.map(({ index, record }) => signalRow(this.tenant, index, record)),
+            now,
+          ),
+        missingSubject,
+        (record) => [record.sourceSystem, record.subject.sourceSystem ?? record.sourceSystem],
+      );
+      outcomes.push(...written.outcomes);
+      allRejections.push(...written.rejections);
+    }
+    return summarizeIngest(outcomes, allRejections);
   }
 
   private async upsertKeyed<R extends Keyed & { account?: { sourceSystem?: string | null } }>(
@@ -192,11 +196,22 @@ export class IngestService {
     missingTarget: (record: R) => string = () => "",
     sourcesOf: (record: R) => string[] = () => [],
   ): Promise<IngestResult> {
+    const { outcomes, rejections: all } = await this.writeValid(valid, noun, writeChunk, missingTarget, sourcesOf);
+    return summarizeIngest(outcomes, [...rejections, ...all]);
+  }
+
+  /** Writes valid records chunk by chunk; then registers the source systems of the records stored. */
+  private async writeValid<R>(
+    valid: IndexedRecord<R>[],
+    noun: string,
+    writeChunk: (chunk: IndexedRecord<R>[], now: string) => Promise<StoredRow[]>,
+    missingTarget: (record: R) => string,
+    sourcesOf: (record: R) => string[],
+  ): Promise<{ outcomes: RecordOutcome[]; rejections: RecordRejection[] }> {
     const now = this.clock().toISOString();
     const outcomes: RecordOutcome[] = [];
-    const allRejections = [...rejections];
-    const sources = new Set(valid.flatMap(({ record }) => sourcesOf(record)));
-    if (sources.size > 0) await this.repository.ensureSourceSystems([...sources].sort(), now);
+    const allRejections: RecordRejection[] = [];
+    const sources = new Set<string>();
     for (const chunk of chunks(valid, this.limits.chunkSize)) {
       let stored: StoredRow[];
       try {
@@ -217,10 +232,12 @@ export class IngestService {
           allRejections.push({ index, externalId: externalIdOf(record), reason: missingTarget(record) });
         } else {
           outcomes.push({ index, id: row.id, status: row.status });
+          sourcesOf(record).forEach((source) => sources.add(source));
         }
       }
     }
-    return summarizeIngest(outcomes, allRejections);
+    if (sources.size > 0) await this.repository.ensureSourceSystems([...sources].sort(), now);
+    return { outcomes, rejections: allRejections };
   }
 
   private assertBatchSize(size: number, argument: string): void {

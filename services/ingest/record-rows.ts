@@ -85,10 +85,10 @@ export function assetRow(tenant: string, index: number, r: AssetRecord): UpsertR
 }
 
 export function organizationRow(tenant: string, index: number, r: OrganizationRecord): OrganizationUpsertRow {
-  const links = r.links.map((link) => ({
-    targetId: accountIdOf(tenant, link.account, r.sourceSystem),
-    relationship: link.relationship,
-  }));
+  // Links are a set: the order they are sent in must not make an unchanged organization look updated.
+  const links = r.links
+    .map((link) => ({ targetId: accountIdOf(tenant, link.account, r.sourceSystem), relationship: link.relationship }))
+    .sort((a, b) => a.targetId.localeCompare(b.targetId) || a.relationship.localeCompare(b.relationship));
   const base = row("Organization", tenant, index, r, {
     name: r.name.trim(),
     kind: r.kind,

@@ -37,13 +37,23 @@ describe("authenticated callers", () => {
 
   it("accepts the bearer scheme in lower case", async () => {
     const token = api.token(tenant, "viewer");
-    const response = await api.post("{ viewer { tenant } }", {}, { headers: { authorization: `bearer ${token}` } });
-    expect(dataOf<{ viewer: { tenant: string } }>(response).viewer.tenant).toBe(tenant);
+    const response = await api.post<{ viewer: { tenant: string } }>(
+      "{ viewer { tenant } }",
+      {},
+      {
+        headers: { authorization: `bearer ${token}` },
+      },
+    );
+    expect(dataOf(response).viewer.tenant).toBe(tenant);
   });
 
   it("lets every role read", async () => {
     for (const role of ["viewer", "analyst", "integrator", "admin"] as const) {
-      const response = await api.post<{ accounts: { totalCount: number } }>(COUNT_ACCOUNTS, {}, { token: api.token(tenant, role) });
+      const response = await api.post<{ accounts: { totalCount: number } }>(
+        COUNT_ACCOUNTS,
+        {},
+        { token: api.token(tenant, role) },
+      );
       expect(dataOf(response).accounts.totalCount).toBeGreaterThanOrEqual(0);
     }
   });
@@ -107,7 +117,10 @@ describe("unauthenticated callers", () => {
   });
 
   it("rejects a token without a tenant", async () => {
-    const error = onlyErrorOf(await api.post("{ viewer { tenant } }", {}, { token: craftedToken({ role: "admin" }) }), 401);
+    const error = onlyErrorOf(
+      await api.post("{ viewer { tenant } }", {}, { token: craftedToken({ role: "admin" }) }),
+      401,
+    );
     expect(error.extensions?.code).toBe("UNAUTHENTICATED");
   });
 
@@ -116,6 +129,12 @@ describe("unauthenticated callers", () => {
     expect(onlyErrorOf(await api.post("{ viewer { tenant } }", {}, { token }), 401).extensions?.code).toBe(
       "UNAUTHENTICATED",
     );
+  });
+
+  it("serves the health check without a token", async () => {
+    const response = await fetch(api.url.replace("/graphql", "/healthz"));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok" });
   });
 
   it("runs nothing for an unauthenticated mutation", async () => {
@@ -129,24 +148,31 @@ describe("unauthenticated callers", () => {
 });
 
 describe("callers without the right role", () => {
-  it.each(["viewer", "analyst"] as const)("refuses a mutation from the %s role with FORBIDDEN and stores nothing", async (role) => {
-    const readOnlyTenant = uniqueTenant(`auth-${role}`);
-    const response = await api.run(
-      UpsertAccountsDocument,
-      { input: [{ ...ACCOUNT, externalId: `RO-${role}` }] },
-      { token: api.token(readOnlyTenant, role) },
-    );
-    const error = onlyErrorOf(response, 200);
-    expect(error.extensions?.code).toBe("FORBIDDEN");
-    expect(error.message).toMatch(/admin or integrator role/);
-    expect(error.path).toEqual(["upsertAccounts"]);
-    expect(response.body.data ?? null).toBeNull();
+  it.each(["viewer", "analyst"] as const)(
+    "refuses a mutation from the %s role with FORBIDDEN and stores nothing",
+    async (role) => {
+      const readOnlyTenant = uniqueTenant(`auth-${role}`);
+      const response = await api.run(
+        UpsertAccountsDocument,
+        { input: [{ ...ACCOUNT, externalId: `RO-${role}` }] },
+        { token: api.token(readOnlyTenant, role) },
+      );
+      const error = onlyErrorOf(response, 200);
+      expect(error.extensions?.code).toBe("FORBIDDEN");
+      expect(error.message).toMatch(/admin or integrator role/);
+      expect(error.path).toEqual(["upsertAccounts"]);
+      expect(response.body.data ?? null).toBeNull();
 
-    const count = await api.post<{ accounts: { totalCount: number } }>(COUNT_ACCOUNTS, {}, {
-      token: api.token(readOnlyTenant, "admin"),
-    });
-    expect(dataOf(count).accounts.totalCount).toBe(0);
-  });
+      const count = await api.post<{ accounts: { totalCount: number } }>(
+        COUNT_ACCOUNTS,
+        {},
+        {
+          token: api.token(readOnlyTenant, "admin"),
+        },
+      );
+      expect(dataOf(count).accounts.totalCount).toBe(0);
+    },
+  );
 
   it("refuses every ingest mutation to a viewer", async () => {
     const mutations = [
@@ -159,7 +185,11 @@ describe("callers without the right role", () => {
       "ingestSignals(input: [])",
     ];
     for (const mutation of mutations) {
-      const response = await api.post(`mutation { ${mutation} { created } }`, {}, { token: api.token(tenant, "viewer") });
+      const response = await api.post(
+        `mutation { ${mutation} { created } }`,
+        {},
+        { token: api.token(tenant, "viewer") },
+      );
       expect({ mutation, code: onlyErrorOf(response, 200).extensions?.code }).toEqual({ mutation, code: "FORBIDDEN" });
     }
   });

@@ -77,11 +77,10 @@ describe("signToken / principalFromHeader", () => {
     });
 
     it("rejects an expired token and says so", () => {
-      const token = jwt.sign(
-        { tenant: "acme", role: "admin", exp: Math.floor(Date.now() / 1000) - 60 },
-        SECRET,
-        { algorithm: "HS256", issuer: "relata" },
-      );
+      const token = jwt.sign({ tenant: "acme", role: "admin", exp: Math.floor(Date.now() / 1000) - 60 }, SECRET, {
+        algorithm: "HS256",
+        issuer: "relata",
+      });
       const error = authError(bearer(token));
       expect(error.code).toBe("UNAUTHENTICATED");
       expect(error.message).toMatch(/the token has expired/);
@@ -113,7 +112,10 @@ describe("signToken / principalFromHeader", () => {
     it("rejects a token without a tenant, or with an invalid one", () => {
       const noTenant = jwt.sign({ role: "admin" }, SECRET, { algorithm: "HS256", issuer: "relata" });
       expect(authError(bearer(noTenant)).message).toMatch(/must carry a tenant and a role/);
-      const badTenant = jwt.sign({ tenant: "Acme Corp", role: "admin" }, SECRET, { algorithm: "HS256", issuer: "relata" });
+      const badTenant = jwt.sign({ tenant: "Acme Corp", role: "admin" }, SECRET, {
+        algorithm: "HS256",
+        issuer: "relata",
+      });
       expect(authError(bearer(badTenant)).message).toMatch(/must carry a tenant and a role/);
     });
   });

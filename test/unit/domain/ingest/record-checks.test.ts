@@ -81,7 +81,9 @@ describe("checkSourceSystem", () => {
   });
 
   it("rejects an upper-case key, an empty name and an unknown kind", () => {
-    expect(checkSourceSystem({ key: "Salesforce", name: "S", kind: "CRM" })).toMatch(/^key must be a source system key/);
+    expect(checkSourceSystem({ key: "Salesforce", name: "S", kind: "CRM" })).toMatch(
+      /^key must be a source system key/,
+    );
     expect(checkSourceSystem({ key: "sf", name: " ", kind: "CRM" })).toBe("name must not be empty");
     expect(checkSourceSystem(loose({ key: "sf", name: "S", kind: "SPREADSHEET" }))).toMatch(
       /^kind must be one of CRM, .*OTHER; received "SPREADSHEET"$/,
@@ -100,9 +102,12 @@ describe("checkAccount", () => {
       expect(checkAccount({ ...ACCOUNT, annualRevenue: 0 })).toBeNull();
     });
 
-    it.each(["crm", "sap.erp", "genesys-cc", "a_b", "0crm", "x".repeat(64)])("accepts the source system key %p", (key) => {
-      expect(checkAccount({ ...ACCOUNT, sourceSystem: key })).toBeNull();
-    });
+    it.each(["crm", "sap.erp", "genesys-cc", "a_b", "0crm", "x".repeat(64)])(
+      "accepts the source system key %p",
+      (key) => {
+        expect(checkAccount({ ...ACCOUNT, sourceSystem: key })).toBeNull();
+      },
+    );
   });
 
   describe("invalid accounts", () => {
@@ -170,7 +175,9 @@ describe("checkContact", () => {
     });
 
     it("rejects an unknown buying role", () => {
-      expect(checkContact(loose({ ...CONTACT, buyingRole: "BOSS" }))).toMatch(/^buyingRole must be one of DECISION_MAKER/);
+      expect(checkContact(loose({ ...CONTACT, buyingRole: "BOSS" }))).toMatch(
+        /^buyingRole must be one of DECISION_MAKER/,
+      );
     });
 
     it("rejects a phone number longer than 64 characters", () => {
@@ -198,7 +205,9 @@ describe("checkOpportunity", () => {
 
     it("rejects a negative amount and a currency longer than three letters", () => {
       expect(checkOpportunity({ ...OPPORTUNITY, amount: -1 })).toBe("amount must not be negative; received -1");
-      expect(checkOpportunity({ ...OPPORTUNITY, currency: "EURO" })).toMatch(/^currency is 4 characters long; at most 3/);
+      expect(checkOpportunity({ ...OPPORTUNITY, currency: "EURO" })).toMatch(
+        /^currency is 4 characters long; at most 3/,
+      );
     });
 
     it.each(["30.11.2026", "2026-11-30T00:00:00Z", "2026-13-01", "2026-00-10", "2026-11-32", "yesterday"])(
@@ -211,11 +220,14 @@ describe("checkOpportunity", () => {
     );
 
     // Date.parse rolls 2026-02-30 over to 2026-03-02 instead of refusing it.
-    it.each(["2026-02-30", "2026-02-29", "2026-04-31"])("rejects the calendar date %p, which does not exist", (closeDate) => {
-      expect(checkOpportunity({ ...OPPORTUNITY, closeDate })).toBe(
-        `closeDate must be a date written YYYY-MM-DD; received "${closeDate}"`,
-      );
-    });
+    it.each(["2026-02-30", "2026-02-29", "2026-04-31"])(
+      "rejects the calendar date %p, which does not exist",
+      (closeDate) => {
+        expect(checkOpportunity({ ...OPPORTUNITY, closeDate })).toBe(
+          `closeDate must be a date written YYYY-MM-DD; received "${closeDate}"`,
+        );
+      },
+    );
   });
 });
 
@@ -228,7 +240,9 @@ describe("checkAsset", () => {
 
   describe("invalid assets", () => {
     it("rejects a bad installation date", () => {
-      expect(checkAsset({ ...ASSET, installedOn: "2024-1-5" })).toMatch(/^installedOn must be a date written YYYY-MM-DD/);
+      expect(checkAsset({ ...ASSET, installedOn: "2024-1-5" })).toMatch(
+        /^installedOn must be a date written YYYY-MM-DD/,
+      );
     });
 
     it("rejects an empty name", () => {
@@ -277,7 +291,9 @@ describe("checkOrganization", () => {
         { account: { externalId: "A-1" }, relationship: "SUPPLIES" },
         { account: { externalId: "" }, relationship: "SUPPLIES" },
       ];
-      expect(checkOrganization(loose({ ...ORGANIZATION, links }))).toBe("links[1].account.externalId must not be empty");
+      expect(checkOrganization(loose({ ...ORGANIZATION, links }))).toBe(
+        "links[1].account.externalId must not be empty",
+      );
       const badType = [{ account: { externalId: "A-1" }, relationship: "OWNS" }];
       expect(checkOrganization(loose({ ...ORGANIZATION, links: badType }))).toMatch(
         /^links\[0\]\.relationship must be one of PARTNER_OF, SUPPLIES, SERVICES, RESELLS_TO; received "OWNS"$/,

@@ -32,9 +32,12 @@ describe("resolvePageSize", () => {
   });
 
   describe("rejected sizes", () => {
-    it.each([501, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])("rejects first = %p as PAGE_SIZE_OUT_OF_RANGE", (first) => {
-      expect(pageSizeError(first).code).toBe("PAGE_SIZE_OUT_OF_RANGE");
-    });
+    it.each([501, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])(
+      "rejects first = %p as PAGE_SIZE_OUT_OF_RANGE",
+      (first) => {
+        expect(pageSizeError(first).code).toBe("PAGE_SIZE_OUT_OF_RANGE");
+      },
+    );
 
     it("names the allowed range, the received value and how to fetch more", () => {
       const error = pageSizeError(501);

@@ -1,5 +1,18 @@
 import { toFulltextQuery } from "../../../../domain/search/fulltext-query";
 
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/;
+
+/**
+ * The Lucene syntax a query would execute: what is left after removing escaped characters, the " AND "
+ * between terms and each term's trailing prefix wildcard. Empty when the input cannot act as syntax.
+ */
+function executableSyntax(query: string): string[] {
+  return query
+    .split(" AND ")
+    .map((term) => term.replace(/\*$/, "").replace(/\\./g, ""))
+    .filter((rest) => LUCENE_SPECIAL.test(rest) || /^(AND|OR|NOT)$/.test(rest) || /\s/.test(rest));
+}
+
 describe("toFulltextQuery", () => {
   describe("searchable input", () => {
     it("requires every word, each as a prefix", () => {
@@ -10,18 +23,47 @@ describe("toFulltextQuery", () => {
       expect(toFulltextQuery("  acme \t\n hea  ")).toBe("acme* AND hea*");
     });
 
-    it("escapes every Lucene special character instead of executing it", () => {
-      expect(toFulltextQuery("a+b")).toBe("a\\+b*");
-      expect(toFulltextQuery('"x"')).toBe('\\"x\\"*');
-      expect(toFulltextQuery("name:acme")).toBe("name\\:acme*");
-      expect(toFulltextQuery("a*?~^")).toBe("a\\*\\?\\~\\^*");
-      expect(toFulltextQuery("(a)[b]{c}")).toBe("\\(a\\)\\[b\\]\\{c\\}*");
-      expect(toFulltextQuery("a&&b||!c")).toBe("a\\&\\&b\\|\\|\\!c*");
-      expect(toFulltextQuery("a/b\\c-d")).toBe("a\\/b\\\\c\\-d*");
+    it("splits words on Lucene special characters instead of executing them", () => {
+      expect(toFulltextQuery("a+b")).toBe("a* AND b*");
+      expect(toFulltextQuery("name:acme")).toBe("name* AND acme*");
     });
 
-    it("drops the Lucene operators AND, OR and NOT typed as words, and escapes what is left", () => {
-      expect(toFulltextQuery("acme AND (")).toBe("acme* AND \\(*");
+    it("splits hyphenated names the way the index does", () => {
+      expect(toFulltextQuery("juliet-kilo")).toBe("juliet* AND kilo*");
+    });
+
+    it("lower-cases Latin words, because prefix terms are not analysed", () => {
+      expect(toFulltextQuery("ACME")).toBe("acme*");
+    });
+
+    it("searches Chinese, Japanese and Korean runs as phrases, not prefixes", () => {
+      expect(toFulltextQuery("满意度")).toBe('"满意度"');
+      expect(toFulltextQuery("客户 health")).toBe('"客户" AND health*');
+    });
+
+    it.each([
+      "acme AND (",
+      '"unbalanced',
+      "name:*",
+      "*",
+      "a*?~^",
+      "(a)[b]{c}",
+      "a&&b||!c",
+      "a/b\\c-d",
+      "[a TO z]",
+      "+alpha -medical",
+      "alpha~2",
+      "field:(x OR y)",
+    ])("leaves no executable Lucene syntax in %p", (input) => {
+      const query = toFulltextQuery(input);
+      if (query !== null) expect(executableSyntax(query)).toEqual([]);
+    });
+
+    it("keeps the words around Lucene syntax searchable", () => {
+      expect(toFulltextQuery("acme AND (")).toBe("acme*");
+    });
+
+    it("drops the Lucene operators AND, OR and NOT typed as words", () => {
       expect(toFulltextQuery("NOT acme OR globex")).toBe("acme* AND globex*");
     });
 
@@ -30,7 +72,7 @@ describe("toFulltextQuery", () => {
     });
 
     it("normalises compatibility characters (NFKC) before searching", () => {
-      expect(toFulltextQuery("ﬁne Ａcme")).toBe("fine* AND Acme*");
+      expect(toFulltextQuery("ﬁne Ａcme")).toBe("fine* AND acme*");
     });
   });
 

@@ -5,12 +5,14 @@ import { PaginationError } from "../../domain/pagination/pagination.errors";
 import { GraphError } from "../../graph/graph.errors";
 import { IngestError } from "../../services/ingest/ingest.errors";
 import { AuthError } from "../auth/auth.errors";
+import { OntologyError } from "../../services/ontology/ontology.errors";
 
 /** The error codes clients see in `extensions.code`. */
 export type PublicErrorCode =
   | "BAD_USER_INPUT"
   | "UNAUTHENTICATED"
   | "FORBIDDEN"
+  | "NOT_FOUND"
   | "CONFLICT"
   | "SERVICE_UNAVAILABLE"
   | "TIMEOUT"
@@ -24,7 +26,7 @@ export interface PublicError {
   httpStatus?: number;
 }
 
-type CodedError = InvalidIdError | PaginationError | IngestError | GraphError | AuthError;
+type CodedError = InvalidIdError | PaginationError | IngestError | GraphError | AuthError | OntologyError;
 
 function isCoded(error: unknown): error is CodedError {
   return (
@@ -32,7 +34,8 @@ function isCoded(error: unknown): error is CodedError {
     error instanceof PaginationError ||
     error instanceof IngestError ||
     error instanceof GraphError ||
-    error instanceof AuthError
+    error instanceof AuthError ||
+    error instanceof OntologyError
   );
 }
 
@@ -43,11 +46,17 @@ function fromCoded(error: CodedError): PublicError {
     case "INVALID_CURSOR":
     case "PAGE_SIZE_OUT_OF_RANGE":
     case "BATCH_TOO_LARGE":
+    case "INVALID_MAPPING":
+    case "INVALID_VALUE":
       return { code: "BAD_USER_INPUT", reason: code, message: error.message };
     case "UNAUTHENTICATED":
       return { code: "UNAUTHENTICATED", message: error.message, httpStatus: 401 };
     case "FORBIDDEN":
       return { code: "FORBIDDEN", message: error.message, httpStatus: 403 };
+    case "ONTOLOGY_NOT_FOUND":
+    case "CONCEPT_NOT_FOUND":
+    case "MAPPING_NOT_FOUND":
+      return { code: "NOT_FOUND", reason: code, message: error.message };
     case "CONFLICT":
       return { code: "CONFLICT", message: error.message };
     case "UNAVAILABLE":

@@ -86,7 +86,7 @@ RETURN id, r {.*} AS concept, p.weight AS weight, 'WHOLE' AS kind ORDER BY r.id`
     name: "concept.matches",
     text: `UNWIND $ids AS id MATCH (c:Concept {id: id}) WHERE c.scope IN $scopes
 MATCH (c)-[m:EXACT_MATCH|CLOSE_MATCH]-(r:Concept) WHERE r.scope IN $scopes
-RETURN DISTINCT id, r {.*} AS concept, null AS weight, type(m) AS kind ORDER BY r.id`,
+RETURN DISTINCT id, r {.*} AS concept, null AS weight, type(m) AS kind ORDER BY concept.id`,
   },
   ancestors: {
     name: "concept.ancestors",
@@ -135,7 +135,7 @@ export const FIELDS_MEASURING: CypherQuery = {
 MATCH (target:Concept {id: $conceptId}) WHERE target.scope IN $scopes
 MATCH p = (c:Concept)-[:${UPWARD}*0..25]->(target)
 WHERE all(n IN nodes(p) WHERE n.scope IN $scopes)
-WITH c, min(length(p)) AS depth
+WITH target, c, min(length(p)) AS depth
 MATCH (f:SourceField)-[m:MAPS_TO]->(c)
 WHERE ${VISIBLE_MAPPING}
 MATCH path = (c)-[:${UPWARD}*0..25]->(target)
@@ -159,7 +159,7 @@ MATCH (f:SourceField {system: system, field: field})-[m:MAPS_TO]->(c:Concept)
 WHERE c.scope IN $scopes AND ${VISIBLE_MAPPING}
 RETURN id, c {.*} AS concept, collect({system: system, field: field, signals: signals,
   latestObservedAt: toString(latest)}) AS sources
-ORDER BY c.id`,
+ORDER BY concept.id`,
 };
 
 /** The latest value of a numeric field per subject in a tenant: the population for percentile normalisation. */

@@ -82,7 +82,7 @@ export class OntologyRepository {
 
   /** The stored content (canonical JSON) of a pack version, or of its active version when `version` is null. */
   async versionContent(pack: string, version: string | null): Promise<{ version: string; content: string; scope: string } | null> {
-    const rows = await this.executor.read(VERSION_CONTENT, this.params({ pack, version }));
+    const rows = await this.executor.read(VERSION_CONTENT, this.params({ pack, version: version ?? null }));
     const row = rows.find((r) => r.scope === this.tenant) ?? rows[0];
     return row ? { version: String(row.version), content: String(row.content), scope: String(row.scope) } : null;
   }
@@ -157,7 +157,7 @@ export class OntologyRepository {
     if (request.search !== null && search === null) return { items: [], hasNextPage: false, totalCount: null };
     const rows = await this.executor.read(
       search ? SEARCH_CONCEPTS : LIST_CONCEPTS,
-      this.params({ search, pack: request.pack, after: request.after ? [...request.after] : null, limit: neo4j.int(request.first + 1) }),
+      this.params({ search, pack: request.pack ?? null, after: request.after ? [...request.after] : null, limit: neo4j.int(request.first + 1) }),
     );
     return {
       items: rows.slice(0, request.first).map((row) => ({

@@ -13,7 +13,7 @@ export function parsePack(text: string, known: KnownConcepts = NO_KNOWN_CONCEPTS
   if (Buffer.byteLength(text, "utf8") > MAX_PACK_BYTES) {
     return { ok: false, problems: [{ where: "content", message: `is larger than ${MAX_PACK_BYTES} bytes; split the pack` }] };
   }
-  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (document.errors.length > 0) {
     const problems: PackProblem[] = document.errors.map((error) => {
       const position = error.linePos?.[0];

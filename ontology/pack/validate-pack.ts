@@ -201,7 +201,9 @@ function concept(raw: unknown, where: string, pack: string, problem: (w: string,
 }
 
 function checkCycles(concepts: ConceptSpec[], known: KnownConcepts, problem: (w: string, m: string) => void): void {
-  const own = new Map(concepts.map((c) => [c.id, c]));
+  // The first definition of a duplicated id is the one checked (the duplicate is reported on its own).
+  const own = new Map<string, ConceptSpec>();
+  for (const c of concepts) if (!own.has(c.id)) own.set(c.id, c);
   const graphOf = (edgesOf: (id: string) => readonly string[]) => {
     const edges = new Map<string, readonly string[]>();
     const visit = (id: string) => {

@@ -5,10 +5,26 @@ import importX from "eslint-plugin-import-x";
 
 /** Layers: requests flow resolvers → loaders/services → graph → driver; domain is pure. */
 const layerZones = [
-  { target: "./domain", from: ["./graph", "./resolvers", "./loaders", "./services", "./app", "./cli"], message: "domain/ is pure logic: no GraphQL, no Neo4j, no upper layers." },
-  { target: "./graph", from: ["./resolvers", "./loaders", "./services", "./app", "./cli"], message: "graph/ is the data layer; it must not import upper layers." },
-  { target: "./loaders", from: ["./resolvers", "./services", "./app", "./cli"], message: "loaders/ sit below resolvers." },
-  { target: "./services", from: ["./resolvers", "./loaders", "./app", "./cli"], message: "services/ sit below resolvers." },
+  {
+    target: "./domain",
+    from: ["./graph", "./resolvers", "./loaders", "./services", "./app", "./cli"],
+    message: "domain/ is pure logic: no GraphQL, no Neo4j, no upper layers.",
+  },
+  {
+    target: "./graph",
+    from: ["./resolvers", "./loaders", "./services", "./app", "./cli"],
+    message: "graph/ is the data layer; it must not import upper layers.",
+  },
+  {
+    target: "./loaders",
+    from: ["./resolvers", "./services", "./app", "./cli"],
+    message: "loaders/ sit below resolvers.",
+  },
+  {
+    target: "./services",
+    from: ["./resolvers", "./loaders", "./app", "./cli"],
+    message: "services/ sit below resolvers.",
+  },
   { target: "./resolvers", from: ["./app", "./cli"], message: "resolvers/ must not import the server." },
 ];
 

@@ -51,7 +51,9 @@ export function relataHome(env: NodeJS.ProcessEnv = process.env): string {
 export function jwtSecret(env: NodeJS.ProcessEnv = process.env): string {
   if (env.RELATA_JWT_SECRET) {
     if (env.RELATA_JWT_SECRET.length < 32) {
-      throw new Error("RELATA_JWT_SECRET must be at least 32 characters long; generate one with `openssl rand -hex 32`.");
+      throw new Error(
+        "RELATA_JWT_SECRET must be at least 32 characters long; generate one with `openssl rand -hex 32`.",
+      );
     }
     return env.RELATA_JWT_SECRET;
   }

@@ -106,7 +106,14 @@ export class RelataServer {
         text = await readBody(req, MAX_BODY_BYTES);
       } catch (error) {
         if (error instanceof BodyTooLargeError) {
-          return send(res, 413, { errors: [{ message: `The request body is larger than ${MAX_BODY_BYTES} bytes; send smaller batches.`, extensions: { code: "BAD_USER_INPUT" } }] });
+          return send(res, 413, {
+            errors: [
+              {
+                message: `The request body is larger than ${MAX_BODY_BYTES} bytes; send smaller batches.`,
+                extensions: { code: "BAD_USER_INPUT" },
+              },
+            ],
+          });
         }
         throw error;
       }
@@ -115,7 +122,9 @@ export class RelataServer {
         try {
           body = text.length === 0 ? {} : JSON.parse(text);
         } catch {
-          return send(res, 400, { errors: [{ message: "The request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } }] });
+          return send(res, 400, {
+            errors: [{ message: "The request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } }],
+          });
         }
       } else {
         body = text;
@@ -127,7 +136,7 @@ export class RelataServer {
     }
     const operationName =
       body && typeof body === "object" && typeof (body as { operationName?: unknown }).operationName === "string"
-        ? ((body as { operationName: string }).operationName)
+        ? (body as { operationName: string }).operationName
         : null;
     const response = await this.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
@@ -173,7 +182,13 @@ function debugStatsPlugin() {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue, response }: { contextValue: RequestContext; response: { body: { kind: string; singleResult?: { extensions?: Record<string, unknown> } } } }) {
+        async willSendResponse({
+          contextValue,
+          response,
+        }: {
+          contextValue: RequestContext;
+          response: { body: { kind: string; singleResult?: { extensions?: Record<string, unknown> } } };
+        }) {
           if (!contextValue?.debug || response.body.kind !== "single" || !response.body.singleResult) return;
           const stats = contextValue.stats;
           response.body.singleResult.extensions = {

@@ -75,9 +75,16 @@ export class CypherExecutor {
           }
           return all;
         },
-        { timeout: this.options.timeoutMs, metadata: { app: "relata", query: name, operation: this.options.operationName ?? "" } },
+        {
+          timeout: this.options.timeoutMs,
+          metadata: { app: "relata", query: name, operation: this.options.operationName ?? "" },
+        },
       );
-      this.options.stats?.record(name, performance.now() - started, results.reduce((n, rows) => n + rows.length, 0));
+      this.options.stats?.record(
+        name,
+        performance.now() - started,
+        results.reduce((n, rows) => n + rows.length, 0),
+      );
       return results;
     } catch (error) {
       this.options.stats?.record(name, performance.now() - started, 0);
@@ -87,11 +94,7 @@ export class CypherExecutor {
     }
   }
 
-  private async run(
-    mode: "READ" | "WRITE",
-    query: CypherQuery,
-    params: Record<string, unknown>,
-  ): Promise<PlainRow[]> {
+  private async run(mode: "READ" | "WRITE", query: CypherQuery, params: Record<string, unknown>): Promise<PlainRow[]> {
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === "READ" ? sessionModes.READ : sessionModes.WRITE,
@@ -102,12 +105,13 @@ export class CypherExecutor {
     };
     const started = performance.now();
     try {
-      const work = async (tx: { run: (text: string, p: Record<string, unknown>) => PromiseLike<{ records: Array<{ toObject(): PlainRow }> }> }) => {
+      const work = async (tx: {
+        run: (text: string, p: Record<string, unknown>) => PromiseLike<{ records: Array<{ toObject(): PlainRow }> }>;
+      }) => {
         const result = await tx.run(query.text, params);
         return result.records.map((record) => toPlain(record.toObject()) as PlainRow);
       };
-      const rows =
-        mode === "READ" ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+      const rows = mode === "READ" ? await session.executeRead(work, config) : await session.executeWrite(work, config);
       this.options.stats?.record(query.name, performance.now() - started, rows.length);
       return rows;
     } catch (error) {

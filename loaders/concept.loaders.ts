@@ -20,7 +20,10 @@ export function createConceptLoaders(ontology: OntologyRepository, options: Load
   return {
     conceptById: new DataLoader((ids) => ontology.conceptsByIds(ids), settings),
     related: Object.fromEntries(
-      RELATIONS.map((relation) => [relation, new DataLoader<string, RelatedConcept[]>((ids) => ontology.related(ids, relation), settings)]),
+      RELATIONS.map((relation) => [
+        relation,
+        new DataLoader<string, RelatedConcept[]>((ids) => ontology.related(ids, relation), settings),
+      ]),
     ) as ConceptLoaders["related"],
     mappingsByConcept: new DataLoader((ids) => ontology.mappingsOfConcepts(ids), settings),
     conceptsByAccount: new DataLoader((ids) => ontology.conceptsOfAccounts(ids), settings),

@@ -35,7 +35,8 @@ export function signToken(claims: TokenClaims, secret: string, expiresInSeconds 
   });
 }
 
-const HOW_TO = "Send `Authorization: Bearer <token>`; for local use, get one with `npm run token -- --tenant demo --role admin`.";
+const HOW_TO =
+  "Send `Authorization: Bearer <token>`; for local use, get one with `npm run token -- --tenant demo --role admin`.";
 
 /** The caller of a request, from its Authorization header; an UNAUTHENTICATED error says what is wrong. */
 export function principalFromHeader(authorization: string | undefined, secret: string): Principal {

@@ -64,7 +64,10 @@ function fromCoded(error: CodedError): PublicError {
     case "TIMEOUT":
       return { code: "TIMEOUT", message: error.message };
     case "INTERNAL":
-      return { code: "INTERNAL_SERVER_ERROR", message: "Internal error; it has been logged. Try again or contact the operator." };
+      return {
+        code: "INTERNAL_SERVER_ERROR",
+        message: "Internal error; it has been logged. Try again or contact the operator.",
+      };
     default: {
       const unreachable: never = code;
       return unreachable;

@@ -18,5 +18,7 @@ function canonical(value: unknown): unknown {
  * same record is recognised as unchanged without comparing every property in Cypher.
  */
 export function contentHash(content: unknown): string {
-  return createHash("sha1").update(JSON.stringify(canonical(content))).digest("base64url");
+  return createHash("sha1")
+    .update(JSON.stringify(canonical(content)))
+    .digest("base64url");
 }

@@ -87,10 +87,12 @@ export class AccountRepository {
   /** Accounts for the given ids, aligned with them; null where the tenant has no such account. */
   async findByIds(ids: readonly string[]): Promise<Array<Account | null>> {
     const rows = await this.executor.read(ACCOUNTS_BY_IDS, { tenant: this.tenant, ids: [...ids] });
-    const byId = new Map(rows.map((row) => {
-      const account = toAccount(row.account as Record<string, unknown>);
-      return [account.id, account] as const;
-    }));
+    const byId = new Map(
+      rows.map((row) => {
+        const account = toAccount(row.account as Record<string, unknown>);
+        return [account.id, account] as const;
+      }),
+    );
     return ids.map((id) => byId.get(id) ?? null);
   }
 
@@ -122,7 +124,8 @@ export class AccountRepository {
 
   /** The Lucene query for a search; null without a search; false when the search has no searchable words. */
   private nameQuery(filter: AccountFilterValues): string | null | false {
-    if (filter.search === null || filter.search === undefined) return null;
+    // An empty search is no search; symbols alone ("*", "name:*") search for nothing rather than for everything.
+    if (filter.search === null || filter.search === undefined || filter.search.trim() === "") return null;
     return toFulltextQuery(filter.search) ?? false;
   }
 

@@ -78,7 +78,8 @@ CALL (n, row, status) {
   UNWIND row.links AS link
   MATCH (target:Account {tenant: $tenant, id: link.targetId})
 ${NETWORK_RELATIONSHIPS.map(
-  (type) => `  FOREACH (_ IN CASE WHEN link.relationship = '${type}' THEN [1] ELSE [] END | MERGE (n)-[:${type}]->(target))`,
+  (type) =>
+    `  FOREACH (_ IN CASE WHEN link.relationship = '${type}' THEN [1] ELSE [] END | MERGE (n)-[:${type}]->(target))`,
 ).join("\n")}
 }
 RETURN row.index AS index, n.id AS id, status`,

@@ -47,7 +47,9 @@ export async function runMigrations(
     if (applied.has(migration.version)) continue;
     log(`applying migration ${migration.version}: ${migration.description}`);
     for (const [i, statement] of migration.statements.entries()) {
-      await tolerateConcurrentRun(() => executor.write({ name: `migration.${migration.version}.${i}`, text: statement }, {}));
+      await tolerateConcurrentRun(() =>
+        executor.write({ name: `migration.${migration.version}.${i}`, text: statement }, {}),
+      );
     }
     await tolerateConcurrentRun(() =>
       executor.write(RECORD_VERSION, { version: migration.version, description: migration.description }),

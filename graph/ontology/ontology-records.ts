@@ -56,7 +56,9 @@ export function packRows(pack: OntologyPack): Pick<PackWrite, "concepts" | "link
     prefLabelEn: c.prefLabel.en ?? c.id,
     labels: JSON.stringify({ pref: c.prefLabel, alt: c.altLabel }),
     definition: JSON.stringify(c.definition),
-    searchText: [...Object.values(c.prefLabel), ...Object.values(c.altLabel).flat(), c.id.split(":")[1] ?? ""].join(" | "),
+    searchText: [...Object.values(c.prefLabel), ...Object.values(c.altLabel).flat(), c.id.split(":")[1] ?? ""].join(
+      " | ",
+    ),
   }));
   const links = pack.concepts.flatMap((c) => [
     ...c.broader.map((to) => ({ from: c.id, to, type: "BROADER", weight: null })),
@@ -96,5 +98,9 @@ export function toMappingRecord(row: Record<string, unknown>): MappingRecord {
   const parsed: Record<string, unknown> = { ...row };
   for (const key of JSON_PROPS) parsed[key] = JSON.parse(String(row[key] ?? "null"));
   delete parsed.updatedAt;
-  return { ...(parsed as unknown as MappingSpec), scope: String(row.scope), pack: typeof row.pack === "string" ? row.pack : null };
+  return {
+    ...(parsed as unknown as MappingSpec),
+    scope: String(row.scope),
+    pack: typeof row.pack === "string" ? row.pack : null,
+  };
 }

@@ -81,7 +81,10 @@ export class OntologyRepository {
   }
 
   /** The stored content (canonical JSON) of a pack version, or of its active version when `version` is null. */
-  async versionContent(pack: string, version: string | null): Promise<{ version: string; content: string; scope: string } | null> {
+  async versionContent(
+    pack: string,
+    version: string | null,
+  ): Promise<{ version: string; content: string; scope: string } | null> {
     const rows = await this.executor.read(VERSION_CONTENT, this.params({ pack, version: version ?? null }));
     const row = rows.find((r) => r.scope === this.tenant) ?? rows[0];
     return row ? { version: String(row.version), content: String(row.content), scope: String(row.scope) } : null;
@@ -116,7 +119,15 @@ export class OntologyRepository {
         { query: CLEAR_PACK_MAPPINGS, params: base as never },
         {
           query: UPSERT_MAPPINGS,
-          params: { ...base, mappings: pack.mappings.map((m) => ({ system: m.system, field: m.field, concept: m.concept, props: { ...toMappingProps(m), pack: pack.pack } })) } as never,
+          params: {
+            ...base,
+            mappings: pack.mappings.map((m) => ({
+              system: m.system,
+              field: m.field,
+              concept: m.concept,
+              props: { ...toMappingProps(m), pack: pack.pack },
+            })),
+          } as never,
         },
       );
     }
@@ -131,7 +142,12 @@ export class OntologyRepository {
   async upsertMapping(mapping: MappingSpec, now: string): Promise<boolean> {
     const rows = await this.executor.write(
       UPSERT_MAPPINGS,
-      this.params({ now, mappings: [{ system: mapping.system, field: mapping.field, concept: mapping.concept, props: toMappingProps(mapping) }] }),
+      this.params({
+        now,
+        mappings: [
+          { system: mapping.system, field: mapping.field, concept: mapping.concept, props: toMappingProps(mapping) },
+        ],
+      }),
     );
     return rows.length > 0;
   }
@@ -153,11 +169,17 @@ export class OntologyRepository {
   }
 
   async concepts(request: { search: string | null; pack: string | null; first: number; after: CursorKey | null }) {
-    const search = request.search === null ? null : toFulltextQuery(request.search);
-    if (request.search !== null && search === null) return { items: [], hasNextPage: false, totalCount: null };
+    const typed = request.search?.trim() ? request.search : null;
+    const search = typed === null ? null : toFulltextQuery(typed);
+    if (typed !== null && search === null) return { items: [], hasNextPage: false, totalCount: null };
     const rows = await this.executor.read(
       search ? SEARCH_CONCEPTS : LIST_CONCEPTS,
-      this.params({ search, pack: request.pack ?? null, after: request.after ? [...request.after] : null, limit: neo4j.int(request.first + 1) }),
+      this.params({
+        search,
+        pack: request.pack ?? null,
+        after: request.after ? [...request.after] : null,
+        limit: neo4j.int(request.first + 1),
+      }),
     );
     return {
       items: rows.slice(0, request.first).map((row) => ({
@@ -190,7 +212,10 @@ export class OntologyRepository {
     return ids.map((id) => byId.get(id) ?? []);
   }
 
-  async mappingsOfField(system: string, field: string): Promise<Array<{ mapping: MappingRecord; concept: ConceptRecord }>> {
+  async mappingsOfField(
+    system: string,
+    field: string,
+  ): Promise<Array<{ mapping: MappingRecord; concept: ConceptRecord }>> {
     const rows = await this.executor.read(MAPPINGS_OF_FIELD, this.params({ system, field }));
     return rows.map((row) => ({
       mapping: toMappingRecord(row.mapping as Record<string, unknown>),
@@ -207,7 +232,9 @@ export class OntologyRepository {
     return ids.map((id) => byId.get(id) ?? []);
   }
 
-  async fieldsMeasuring(conceptId: string): Promise<Array<{ mapping: MappingRecord; path: ConceptRecord[]; depth: number }>> {
+  async fieldsMeasuring(
+    conceptId: string,
+  ): Promise<Array<{ mapping: MappingRecord; path: ConceptRecord[]; depth: number }>> {
     const rows = await this.executor.read(FIELDS_MEASURING, this.params({ conceptId }));
     return rows.map((row) => ({
       mapping: toMappingRecord(row.mapping as Record<string, unknown>),
@@ -218,12 +245,18 @@ export class OntologyRepository {
 
   async conceptsOfAccounts(accountIds: readonly string[]) {
     const rows = await this.executor.read(CONCEPTS_OF_ACCOUNTS, this.params({ ids: [...accountIds] }));
-    type Entry = { concept: ConceptRecord; sources: Array<{ system: string; field: string; signals: number; latestObservedAt: string }> };
+    type Entry = {
+      concept: ConceptRecord;
+      sources: Array<{ system: string; field: string; signals: number; latestObservedAt: string }>;
+    };
     const byId = new Map<string, Entry[]>(accountIds.map((id) => [id, []]));
     for (const row of rows) {
       byId.get(String(row.id))?.push({
         concept: toConceptRecord(row.concept as Record<string, unknown>),
-        sources: (row.sources as Entry["sources"]).map((s) => ({ ...s, latestObservedAt: new Date(s.latestObservedAt).toISOString() })),
+        sources: (row.sources as Entry["sources"]).map((s) => ({
+          ...s,
+          latestObservedAt: new Date(s.latestObservedAt).toISOString(),
+        })),
       });
     }
     return accountIds.map((id) => byId.get(id) ?? []);

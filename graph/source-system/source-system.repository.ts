@@ -20,6 +20,10 @@ export class SourceSystemRepository {
 
   async all(): Promise<SourceSystem[]> {
     const rows = await this.executor.read(ALL_SOURCE_SYSTEMS, { tenant: this.tenant });
-    return rows.map((row) => ({ key: text(row, "key"), name: text(row, "name"), kind: text(row, "kind") as SourceSystemKind }));
+    return rows.map((row) => ({
+      key: text(row, "key"),
+      name: text(row, "name"),
+      kind: text(row, "kind") as SourceSystemKind,
+    }));
   }
 }

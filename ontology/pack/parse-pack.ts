@@ -11,7 +11,10 @@ export const MAX_PACK_BYTES = 10 * 1024 * 1024;
  */
 export function parsePack(text: string, known: KnownConcepts = NO_KNOWN_CONCEPTS): PackResult {
   if (Buffer.byteLength(text, "utf8") > MAX_PACK_BYTES) {
-    return { ok: false, problems: [{ where: "content", message: `is larger than ${MAX_PACK_BYTES} bytes; split the pack` }] };
+    return {
+      ok: false,
+      problems: [{ where: "content", message: `is larger than ${MAX_PACK_BYTES} bytes; split the pack` }],
+    };
   }
   const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (document.errors.length > 0) {

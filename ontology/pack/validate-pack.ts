@@ -44,10 +44,14 @@ export function validatePack(input: unknown, known: KnownConcepts = NO_KNOWN_CON
 
   const pack = typeof input.pack === "string" ? input.pack : "";
   if (!PACK_ID.test(pack)) {
-    problem("pack", `must be a pack id of lower-case letters, digits and "-" (e.g. "manufacturing"); received ${JSON.stringify(input.pack)}`);
+    problem(
+      "pack",
+      `must be a pack id of lower-case letters, digits and "-" (e.g. "manufacturing"); received ${JSON.stringify(input.pack)}`,
+    );
   }
   const version = typeof input.version === "string" ? input.version : String(input.version ?? "");
-  if (!SEMVER.test(version)) problem("version", `must be a semantic version like "1.0.0"; received ${JSON.stringify(input.version)}`);
+  if (!SEMVER.test(version))
+    problem("version", `must be a semantic version like "1.0.0"; received ${JSON.stringify(input.version)}`);
   const title = langText(input.title, "title", problem, true);
   const description = langText(input.description ?? {}, "description", problem, false);
   const namespace = typeof input.namespace === "string" ? input.namespace : "";
@@ -75,12 +79,20 @@ export function validatePack(input: unknown, known: KnownConcepts = NO_KNOWN_CON
     ];
     for (const [field, ids] of refs) {
       ids.forEach((id, j) => {
-        if (!exists(id)) problem(`concepts[${i}].${field}[${j}]`, `refers to "${id}", which is defined neither in this pack nor in the graph`);
+        if (!exists(id))
+          problem(
+            `concepts[${i}].${field}[${j}]`,
+            `refers to "${id}", which is defined neither in this pack nor in the graph`,
+          );
         if (id === c.id) problem(`concepts[${i}].${field}[${j}]`, `a concept cannot refer to itself`);
       });
     }
     c.parts.forEach((part, j) => {
-      if (!exists(part.concept)) problem(`concepts[${i}].parts[${j}].concept`, `refers to "${part.concept}", which is defined neither in this pack nor in the graph`);
+      if (!exists(part.concept))
+        problem(
+          `concepts[${i}].parts[${j}].concept`,
+          `refers to "${part.concept}", which is defined neither in this pack nor in the graph`,
+        );
       if (part.concept === c.id) problem(`concepts[${i}].parts[${j}].concept`, "a concept cannot be a part of itself");
     });
     if (c.parts.length > 0) {
@@ -103,7 +115,8 @@ export function validatePack(input: unknown, known: KnownConcepts = NO_KNOWN_CON
     for (const p of found) problem(p.where, p.message);
     if (!isObject(raw)) return;
     const target = typeof raw.concept === "string" ? raw.concept : "";
-    if (target && !exists(target)) problem(`${where}.concept`, `refers to "${target}", which is defined neither in this pack nor in the graph`);
+    if (target && !exists(target))
+      problem(`${where}.concept`, `refers to "${target}", which is defined neither in this pack nor in the graph`);
     const key = `${String(raw.system)}/${String(raw.field)} → ${target}`;
     const earlier = mappingKeys.get(key);
     if (earlier !== undefined) problem(where, `duplicate mapping ${key} (also mappings[${earlier}])`);
@@ -119,7 +132,12 @@ function round(value: number): number {
   return Math.round(value * 10000) / 10000;
 }
 
-function langText(value: unknown, where: string, problem: (w: string, m: string) => void, requireEnglish: boolean): LangText {
+function langText(
+  value: unknown,
+  where: string,
+  problem: (w: string, m: string) => void,
+  requireEnglish: boolean,
+): LangText {
   if (!isObject(value)) {
     problem(where, 'must be a map of language to text, e.g. { en: "…", zh: "…" }');
     return {};
@@ -163,12 +181,24 @@ function idList(value: unknown, where: string, problem: (w: string, m: string) =
 function concept(raw: unknown, where: string, pack: string, problem: (w: string, m: string) => void): ConceptSpec {
   if (!isObject(raw)) {
     problem(where, "must be a map with at least id and prefLabel");
-    return { id: "", prefLabel: {}, altLabel: {}, definition: {}, broader: [], parts: [], exactMatch: [], closeMatch: [] };
+    return {
+      id: "",
+      prefLabel: {},
+      altLabel: {},
+      definition: {},
+      broader: [],
+      parts: [],
+      exactMatch: [],
+      closeMatch: [],
+    };
   }
   const id = typeof raw.id === "string" ? raw.id : "";
   const [prefix, local, extra] = id.split(":");
   if (prefix !== pack || local === undefined || extra !== undefined || !LOCAL_ID.test(local)) {
-    problem(`${where}.id`, `must be "${pack}:<kebab-case-id>" (the pack id, a colon, a local id); received ${JSON.stringify(raw.id)}`);
+    problem(
+      `${where}.id`,
+      `must be "${pack}:<kebab-case-id>" (the pack id, a colon, a local id); received ${JSON.stringify(raw.id)}`,
+    );
   }
   const parts: ConceptPart[] = [];
   if (raw.parts !== undefined && raw.parts !== null) {
@@ -218,8 +248,6 @@ function checkCycles(concepts: ConceptSpec[], known: KnownConcepts, problem: (w:
   const broaderCycle = findCycle(graphOf((id) => own.get(id)?.broader ?? known.broaderOf(id)));
   if (broaderCycle) problem("concepts", `broader links form a cycle: ${broaderCycle.join(" → ")}`);
   // A cycle of parts would make a concept a part of itself.
-  const partsCycle = findCycle(
-    graphOf((id) => own.get(id)?.parts.map((p) => p.concept) ?? known.partsOf(id)),
-  );
+  const partsCycle = findCycle(graphOf((id) => own.get(id)?.parts.map((p) => p.concept) ?? known.partsOf(id)));
   if (partsCycle) problem("concepts", `parts form a cycle: ${partsCycle.join(" ⊃ ")}`);
 }

@@ -32,7 +32,10 @@ export function importSkosTurtle(
   } catch (error) {
     const message = (error as Error).message;
     const line = /line (\d+)/.exec(message)?.[1];
-    return { ok: false, problems: [{ where: line ? `line ${line}` : "content", message: `Turtle syntax: ${message}` }] };
+    return {
+      ok: false,
+      problems: [{ where: line ? `line ${line}` : "content", message: `Turtle syntax: ${message}` }],
+    };
   }
   const problems: PackProblem[] = [];
   const bySubject = new Map<string, Quad[]>();
@@ -46,12 +49,15 @@ export function importSkosTurtle(
   if (schemes.length !== 1) {
     return {
       ok: false,
-      problems: [{ where: "skos:ConceptScheme", message: `expected exactly one skos:ConceptScheme; found ${schemes.length}` }],
+      problems: [
+        { where: "skos:ConceptScheme", message: `expected exactly one skos:ConceptScheme; found ${schemes.length}` },
+      ],
     };
   }
   const scheme = schemes[0]!;
   const namespace = /[/#]$/.test(scheme) ? scheme : `${scheme}/`;
-  const pack = objects(scheme, TERMS.identifier)[0]?.value ?? localIdOf(scheme.replace(/[/#]$/, "").split(/[/#]/).pop() ?? "");
+  const pack =
+    objects(scheme, TERMS.identifier)[0]?.value ?? localIdOf(scheme.replace(/[/#]$/, "").split(/[/#]/).pop() ?? "");
   const version = objects(scheme, TERMS.versionInfo)[0]?.value;
   if (version === undefined) {
     problems.push({ where: `<${scheme}>`, message: 'has no owl:versionInfo; add one such as "1.0.0"' });
@@ -73,7 +79,10 @@ export function importSkosTurtle(
     }
     const other = packOfIri(iri);
     if (other) return `${other.pack}:${iri.slice(other.namespace.length)}`;
-    problems.push({ where, message: `<${iri}> is neither in this scheme's namespace <${namespace}> nor in a known pack` });
+    problems.push({
+      where,
+      message: `<${iri}> is neither in this scheme's namespace <${namespace}> nor in a known pack`,
+    });
     return iri;
   };
 

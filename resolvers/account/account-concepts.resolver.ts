@@ -5,9 +5,15 @@ import { Account } from "./account.type";
 
 @Resolver(() => Account)
 export class AccountConceptsResolver {
-  @FieldResolver(() => [AccountConcept], { description: "The concepts the account has data for, and from which systems." })
+  @FieldResolver(() => [AccountConcept], {
+    description: "The concepts the account has data for, and from which systems.",
+  })
   async concepts(@Root() account: Account, @Ctx() ctx: RequestContext) {
     const entries = await ctx.loaders.concepts.conceptsByAccount.load(account.id);
-    return entries.map((e) => ({ concept: e.concept, sources: e.sources, systems: [...new Set(e.sources.map((s) => s.system))].sort() }));
+    return entries.map((e) => ({
+      concept: e.concept,
+      sources: e.sources,
+      systems: [...new Set(e.sources.map((s) => s.system))].sort(),
+    }));
   }
 }

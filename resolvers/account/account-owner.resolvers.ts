@@ -33,4 +33,8 @@ export class AssetAccountResolver {
   }
 }
 
-export const AccountOwnerResolvers = [ContactAccountResolver, OpportunityAccountResolver, AssetAccountResolver] as const;
+export const AccountOwnerResolvers = [
+  ContactAccountResolver,
+  OpportunityAccountResolver,
+  AssetAccountResolver,
+] as const;

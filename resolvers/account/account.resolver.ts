@@ -63,7 +63,8 @@ export class AccountResolver {
   @Query(() => AccountConnection, { description: "Your tenant's accounts, filtered, ordered and paged." })
   async accounts(
     @Arg("filter", () => AccountFilter, { nullable: true }) filter: AccountFilter | null,
-    @Arg("orderBy", () => AccountOrderEnum, { nullable: true, defaultValue: "NAME_ASC" }) orderBy: AccountOrderName | null,
+    @Arg("orderBy", () => AccountOrderEnum, { nullable: true, defaultValue: "NAME_ASC" })
+    orderBy: AccountOrderName | null,
     @Args() page: PageArgs,
     @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: RequestContext,
@@ -85,7 +86,12 @@ export class AccountResolver {
   }
 
   @FieldResolver(() => ContactConnection, { description: "The account's contacts, by name." })
-  contacts(@Root() account: Account, @Args() args: PageArgs, @Info() info: GraphQLResolveInfo, @Ctx() ctx: RequestContext) {
+  contacts(
+    @Root() account: Account,
+    @Args() args: PageArgs,
+    @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: RequestContext,
+  ) {
     return loadChildConnection(ctx, ctx.loaders.contactsByAccount, "account.contacts", account.id, args, info);
   }
 
@@ -96,13 +102,26 @@ export class AccountResolver {
     @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: RequestContext,
   ) {
-    return loadChildConnection(ctx, ctx.loaders.opportunitiesByAccount, "account.opportunities", account.id, args, info, {
-      stages: args.stages ? [...args.stages].sort() : null,
-    });
+    return loadChildConnection(
+      ctx,
+      ctx.loaders.opportunitiesByAccount,
+      "account.opportunities",
+      account.id,
+      args,
+      info,
+      {
+        stages: args.stages ? [...args.stages].sort() : null,
+      },
+    );
   }
 
   @FieldResolver(() => AssetConnection, { description: "Products installed at the account." })
-  assets(@Root() account: Account, @Args() args: PageArgs, @Info() info: GraphQLResolveInfo, @Ctx() ctx: RequestContext) {
+  assets(
+    @Root() account: Account,
+    @Args() args: PageArgs,
+    @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: RequestContext,
+  ) {
     return loadChildConnection(ctx, ctx.loaders.assetsByAccount, "account.assets", account.id, args, info);
   }
 

@@ -2,7 +2,10 @@ import { Field, ObjectType } from "type-graphql";
 import { Asset as AssetModel } from "../../domain/model";
 import { ProvenanceFields } from "../common/provenance.type";
 
-@ObjectType({ description: "A product installed at a customer: a device, machine, vehicle or licence.", implements: ProvenanceFields })
+@ObjectType({
+  description: "A product installed at a customer: a device, machine, vehicle or licence.",
+  implements: ProvenanceFields,
+})
 export class Asset extends ProvenanceFields implements AssetModel {
   accountId!: string;
 

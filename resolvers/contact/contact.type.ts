@@ -4,7 +4,10 @@ import { BuyingRole } from "../../domain/records";
 import { BuyingRoleEnum } from "../common/enums";
 import { ProvenanceFields } from "../common/provenance.type";
 
-@ObjectType({ description: "A person at a customer, often part of its buying committee.", implements: ProvenanceFields })
+@ObjectType({
+  description: "A person at a customer, often part of its buying committee.",
+  implements: ProvenanceFields,
+})
 export class Contact extends ProvenanceFields implements ContactModel {
   accountId!: string;
 

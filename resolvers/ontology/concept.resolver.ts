@@ -15,7 +15,9 @@ export class ConceptResolver {
   labels(@Root() concept: Concept): Label[] {
     return [
       ...Object.entries(concept.prefLabel).map(([lang, value]) => ({ lang, value, preferred: true })),
-      ...Object.entries(concept.altLabel).flatMap(([lang, values]) => values.map((value) => ({ lang, value, preferred: false }))),
+      ...Object.entries(concept.altLabel).flatMap(([lang, values]) =>
+        values.map((value) => ({ lang, value, preferred: false })),
+      ),
     ];
   }
 
@@ -39,24 +41,40 @@ export class ConceptResolver {
     return (await ctx.loaders.concepts.related.narrower.load(concept.id)).map((r) => r.concept);
   }
 
-  @FieldResolver(() => [ConceptAncestor], { description: "Every concept above, through broader links and wholes, nearest first." })
+  @FieldResolver(() => [ConceptAncestor], {
+    description: "Every concept above, through broader links and wholes, nearest first.",
+  })
   async ancestors(@Root() concept: Concept, @Ctx() ctx: RequestContext) {
-    return (await ctx.loaders.concepts.related.ancestors.load(concept.id)).map((r) => ({ concept: r.concept, distance: r.weight ?? 0 }));
+    return (await ctx.loaders.concepts.related.ancestors.load(concept.id)).map((r) => ({
+      concept: r.concept,
+      distance: r.weight ?? 0,
+    }));
   }
 
   @FieldResolver(() => [ConceptPart], { description: "For a composite: its parts and their default weights." })
   async parts(@Root() concept: Concept, @Ctx() ctx: RequestContext) {
-    return (await ctx.loaders.concepts.related.parts.load(concept.id)).map((r) => ({ concept: r.concept, weight: r.weight ?? 0 }));
+    return (await ctx.loaders.concepts.related.parts.load(concept.id)).map((r) => ({
+      concept: r.concept,
+      weight: r.weight ?? 0,
+    }));
   }
 
-  @FieldResolver(() => [ConceptPart], { description: "The composites this concept is a part of, with its weight in each." })
+  @FieldResolver(() => [ConceptPart], {
+    description: "The composites this concept is a part of, with its weight in each.",
+  })
   async partOf(@Root() concept: Concept, @Ctx() ctx: RequestContext) {
-    return (await ctx.loaders.concepts.related.partOf.load(concept.id)).map((r) => ({ concept: r.concept, weight: r.weight ?? 0 }));
+    return (await ctx.loaders.concepts.related.partOf.load(concept.id)).map((r) => ({
+      concept: r.concept,
+      weight: r.weight ?? 0,
+    }));
   }
 
   @FieldResolver(() => [ConceptMatch], { description: "The same or a similar concept in other packs." })
   async matches(@Root() concept: Concept, @Ctx() ctx: RequestContext) {
-    return (await ctx.loaders.concepts.related.matches.load(concept.id)).map((r) => ({ kind: r.kind, concept: r.concept }));
+    return (await ctx.loaders.concepts.related.matches.load(concept.id)).map((r) => ({
+      kind: r.kind,
+      concept: r.concept,
+    }));
   }
 
   @FieldResolver(() => [Mapping], { description: "The source fields mapped onto this concept." })

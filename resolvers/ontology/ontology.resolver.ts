@@ -1,4 +1,17 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Float, ID, Mutation, Query, registerEnumType, Resolver, Root } from "type-graphql";
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  Float,
+  ID,
+  Mutation,
+  Query,
+  registerEnumType,
+  Resolver,
+  Root,
+} from "type-graphql";
 import { OntologyFormat } from "../../services/ontology/ontology.service";
 import { toConnection } from "../common/connection";
 import { PageArgs } from "../common/page-args";
@@ -54,13 +67,21 @@ export class OntologyResolver {
     return toConnection(result, request.scope, ctx.paging.cursorSecret);
   }
 
-  @Query(() => [BridgeMapping], { description: "How a source field is mapped: its concepts and their paths to the roots." })
+  @Query(() => [BridgeMapping], {
+    description: "How a source field is mapped: its concepts and their paths to the roots.",
+  })
   async bridge(@Arg("system") system: string, @Arg("field") field: string, @Ctx() ctx: RequestContext) {
     const bridged = await ctx.bridge.bridge(system, field);
-    return bridged.map((b) => ({ mapping: toMappingView(b.mapping), concept: b.concept, paths: b.paths.map((concepts) => ({ concepts })) }));
+    return bridged.map((b) => ({
+      mapping: toMappingView(b.mapping),
+      concept: b.concept,
+      paths: b.paths.map((concepts) => ({ concepts })),
+    }));
   }
 
-  @Query(() => [FieldMeasure], { description: "Every source field in every system that measures a concept or one below it." })
+  @Query(() => [FieldMeasure], {
+    description: "Every source field in every system that measures a concept or one below it.",
+  })
   async fieldsMeasuring(@Arg("conceptId", () => ID) conceptId: string, @Ctx() ctx: RequestContext) {
     const fields = await ctx.bridge.fieldsMeasuring(conceptId);
     return fields.map((f) => ({
@@ -73,7 +94,9 @@ export class OntologyResolver {
     }));
   }
 
-  @Query(() => [BridgedValue], { description: "A raw value of a source field turned into 0..1 per mapping, with every step." })
+  @Query(() => [BridgedValue], {
+    description: "A raw value of a source field turned into 0..1 per mapping, with every step.",
+  })
   async bridgeValue(
     @Arg("system") system: string,
     @Arg("field") field: string,

@@ -4,7 +4,10 @@ import { OrganizationKind } from "../../domain/records";
 import { OrganizationKindEnum } from "../common/enums";
 import { ProvenanceFields } from "../common/provenance.type";
 
-@ObjectType({ description: "A partner, supplier, service provider or reseller in the value network.", implements: ProvenanceFields })
+@ObjectType({
+  description: "A partner, supplier, service provider or reseller in the value network.",
+  implements: ProvenanceFields,
+})
 export class Organization extends ProvenanceFields implements OrganizationModel {
   @Field()
   name!: string;

@@ -42,7 +42,10 @@ const keyedRules = <R extends Keyed>(check: (r: R) => string | null): BatchRules
   externalIdOf: (r) => r.externalId,
 });
 
-function missingAccount(record: { account: { externalId: string; sourceSystem?: string | null }; sourceSystem: string }) {
+function missingAccount(record: {
+  account: { externalId: string; sourceSystem?: string | null };
+  sourceSystem: string;
+}) {
   const source = record.account.sourceSystem ?? record.sourceSystem;
   return (
     `account "${record.account.externalId}" from source system "${source}" does not exist in this tenant; ` +

@@ -36,7 +36,10 @@ export class BridgeService {
   async fieldsMeasuring(conceptId: string) {
     const [concept] = await this.repository.conceptsByIds([conceptId]);
     if (!concept) {
-      throw new OntologyError("CONCEPT_NOT_FOUND", `There is no concept "${conceptId}"; find one with the concepts query.`);
+      throw new OntologyError(
+        "CONCEPT_NOT_FOUND",
+        `There is no concept "${conceptId}"; find one with the concepts query.`,
+      );
     }
     return this.repository.fieldsMeasuring(conceptId);
   }
@@ -47,7 +50,9 @@ export class BridgeService {
     field: string,
     given: { numberValue: number | null; stringValue: string | null; booleanValue: boolean | null },
   ): Promise<BridgedValue[]> {
-    const values = [given.numberValue, given.stringValue, given.booleanValue].filter((v) => v !== null && v !== undefined);
+    const values = [given.numberValue, given.stringValue, given.booleanValue].filter(
+      (v) => v !== null && v !== undefined,
+    );
     if (values.length !== 1) {
       throw new OntologyError(
         "INVALID_VALUE",
@@ -61,7 +66,11 @@ export class BridgeService {
     return mappings.map(({ mapping, concept }) => ({
       mapping,
       concept,
-      result: bridgeValue(mapping, value, population ? { population: bridgePopulation(mapping, population) } : undefined),
+      result: bridgeValue(
+        mapping,
+        value,
+        population ? { population: bridgePopulation(mapping, population) } : undefined,
+      ),
     }));
   }
 }

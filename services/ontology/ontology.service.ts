@@ -28,9 +28,10 @@ export interface ImportOutcome {
 }
 
 /** The folder of the packs shipped with Relata, from the sources (tests) or from dist/ (the built server). */
-export const BUILT_IN_PACKS_DIR = [join(__dirname, "..", "..", "ontology", "packs"), join(__dirname, "..", "..", "..", "ontology", "packs")].find(
-  (dir) => existsSync(join(dir, "..", "README.md")),
-) ?? join(__dirname, "..", "..", "ontology", "packs");
+export const BUILT_IN_PACKS_DIR =
+  [join(__dirname, "..", "..", "ontology", "packs"), join(__dirname, "..", "..", "..", "ontology", "packs")].find(
+    (dir) => existsSync(join(dir, "..", "README.md")),
+  ) ?? join(__dirname, "..", "..", "ontology", "packs");
 
 function hashOf(content: string): string {
   return createHash("sha256").update(content).digest("hex");
@@ -69,17 +70,28 @@ export class OntologyService {
     const existing = ontologies.find((o) => o.pack === pack.pack);
     if (existing?.builtIn && !this.writesBuiltIn) {
       return this.rejected(pack, [
-        { where: "pack", message: `"${pack.pack}" is a built-in pack; give your pack another id (e.g. "${pack.pack}-custom")` },
+        {
+          where: "pack",
+          message: `"${pack.pack}" is a built-in pack; give your pack another id (e.g. "${pack.pack}-custom")`,
+        },
       ]);
     }
     return this.store(pack, existing?.version ?? null);
   }
 
   /** Loads the packs shipped in `dir` into the built-in scope; re-loading unchanged packs writes nothing. */
-  async loadBuiltInPacks(dir: string = BUILT_IN_PACKS_DIR, log: (m: string) => void = () => {}): Promise<ImportOutcome[]> {
+  async loadBuiltInPacks(
+    dir: string = BUILT_IN_PACKS_DIR,
+    log: (m: string) => void = () => {},
+  ): Promise<ImportOutcome[]> {
     if (!existsSync(dir)) throw new Error(`The built-in ontology packs are missing: ${dir} does not exist.`);
-    const files = readdirSync(dir).filter((f) => f.endsWith(".pack.yaml")).sort();
-    const raws = files.map((file) => ({ file, raw: parseYaml(readFileSync(join(dir, file), "utf8")) as Record<string, unknown> }));
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith(".pack.yaml"))
+      .sort();
+    const raws = files.map((file) => ({
+      file,
+      raw: parseYaml(readFileSync(join(dir, file), "utf8")) as Record<string, unknown>,
+    }));
     // Packs refer to each other (industries to core, matches both ways), so each is checked against all.
     const all = raws.flatMap(({ raw }) =>
       (Array.isArray(raw.concepts) ? raw.concepts : []).map((c: Record<string, unknown>) => ({
@@ -94,10 +106,16 @@ export class OntologyService {
     for (const { file, raw } of raws) {
       const result = validatePack(raw, knownFrom(all));
       if (!result.ok) {
-        const shown = result.problems.slice(0, 20).map((p) => `  ${p.where}: ${p.message}`).join("\n");
+        const shown = result.problems
+          .slice(0, 20)
+          .map((p) => `  ${p.where}: ${p.message}`)
+          .join("\n");
         throw new Error(`The built-in pack ${file} is invalid:\n${shown}`);
       }
-      const outcome = await this.store(result.pack, ontologies.find((o) => o.pack === result.pack.pack)?.version ?? null);
+      const outcome = await this.store(
+        result.pack,
+        ontologies.find((o) => o.pack === result.pack.pack)?.version ?? null,
+      );
       if (outcome.status === "IMPORTED") written.push(result.pack);
       log(`ontology pack ${result.pack.pack} ${result.pack.version}: ${outcome.status.toLowerCase()}`);
       outcomes.push(outcome);
@@ -123,10 +141,19 @@ export class OntologyService {
   }
 
   async diff(pack: string, from: string, to: string): Promise<PackDiff> {
-    const [a, b] = await Promise.all([this.repository.versionContent(pack, from), this.repository.versionContent(pack, to)]);
-    for (const [wanted, found] of [[from, a], [to, b]] as const) {
+    const [a, b] = await Promise.all([
+      this.repository.versionContent(pack, from),
+      this.repository.versionContent(pack, to),
+    ]);
+    for (const [wanted, found] of [
+      [from, a],
+      [to, b],
+    ] as const) {
       if (!found) {
-        throw new OntologyError("ONTOLOGY_NOT_FOUND", `Pack "${pack}" has no version ${wanted}; see ontologies { versions }.`);
+        throw new OntologyError(
+          "ONTOLOGY_NOT_FOUND",
+          `Pack "${pack}" has no version ${wanted}; see ontologies { versions }.`,
+        );
       }
     }
     return diffPacks(JSON.parse(a!.content) as OntologyPack, JSON.parse(b!.content) as OntologyPack);
@@ -134,11 +161,15 @@ export class OntologyService {
 
   async upsertMapping(input: unknown): Promise<MappingSpec> {
     const problems = checkMapping(input, "input");
-    if (problems.length > 0) throw new OntologyError("INVALID_MAPPING", `The mapping is invalid: ${problems.join("; ")}.`);
+    if (problems.length > 0)
+      throw new OntologyError("INVALID_MAPPING", `The mapping is invalid: ${problems.join("; ")}.`);
     const mapping = input as MappingSpec;
     const stored = await this.repository.upsertMapping(mapping, this.clock().toISOString());
     if (!stored) {
-      throw new OntologyError("CONCEPT_NOT_FOUND", `There is no concept "${mapping.concept}"; find one with the concepts query.`);
+      throw new OntologyError(
+        "CONCEPT_NOT_FOUND",
+        `There is no concept "${mapping.concept}"; find one with the concepts query.`,
+      );
     }
     return mapping;
   }

@@ -75,7 +75,16 @@ describe("the built-in packs", () => {
     expect(response.body.errors).toBeUndefined();
     const packs = response.body.data!.ontologies.filter((o) => o.builtIn).map((o) => o.pack);
     expect(packs).toEqual(
-      expect.arrayContaining(["core", "saas", "manufacturing", "healthcare", "finance", "automotive", "ecommerce", "education"]),
+      expect.arrayContaining([
+        "core",
+        "saas",
+        "manufacturing",
+        "healthcare",
+        "finance",
+        "automotive",
+        "ecommerce",
+        "education",
+      ]),
     );
     const core = response.body.data!.ontologies.find((o) => o.pack === "core")!;
     expect(core.conceptCount).toBeGreaterThanOrEqual(20);
@@ -120,14 +129,20 @@ describe("the built-in packs", () => {
     expect(response.body.errors).toBeUndefined();
     const fields = response.body.data!.fieldsMeasuring;
     const keys = fields.map((f) => `${f.system}/${f.field}`);
-    expect(keys).toEqual(expect.arrayContaining(["callcenter/csat_score", "iot/mtbf_hours", "finance/renewal_rate_pct"]));
+    expect(keys).toEqual(
+      expect.arrayContaining(["callcenter/csat_score", "iot/mtbf_hours", "finance/renewal_rate_pct"]),
+    );
     const renewal = fields.filter((f) => f.system === "finance" && f.field === "renewal_rate_pct");
     expect(renewal.some((f) => f.mapping.aggregation.kind === "trend")).toBe(true);
     for (const f of fields) expect(f.path[f.path.length - 1]!.id).toBe("core:customer-health");
   });
 
   it("bridge a raw CSAT of 4 on the 1–5 scale to 0.75 and explain each step", async () => {
-    const response = await api.run(BridgeValueDocument, { system: "callcenter", field: "csat_score", numberValue: 4 }, { token: viewer });
+    const response = await api.run(
+      BridgeValueDocument,
+      { system: "callcenter", field: "csat_score", numberValue: 4 },
+      { token: viewer },
+    );
     expect(response.body.errors).toBeUndefined();
     const [first] = response.body.data!.bridgeValue;
     expect(first!.ok).toBe(true);
@@ -137,13 +152,33 @@ describe("the built-in packs", () => {
 
   it("tell which concepts an account has data for, and from which systems", async () => {
     const token = api.token(tenant, "integrator");
-    await api.run(UpsertAccountsDocument, { input: [{ sourceSystem: "crm", externalId: "A-1", name: "Acme Clinic" }] }, { token });
+    await api.run(
+      UpsertAccountsDocument,
+      { input: [{ sourceSystem: "crm", externalId: "A-1", name: "Acme Clinic" }] },
+      { token },
+    );
     const signals = await api.run(
       IngestSignalsDocument,
       {
         input: [
-          { sourceSystem: "callcenter", recordId: "T-1", field: "csat_score", numberValue: 5, unit: "score_1_5", observedAt: "2026-10-01T00:00:00Z", subject: { kind: "ACCOUNT", externalId: "A-1", sourceSystem: "crm" } },
-          { sourceSystem: "finance", recordId: "F-1", field: "renewal_rate_pct", numberValue: 92, unit: "percent", observedAt: "2026-10-02T00:00:00Z", subject: { kind: "ACCOUNT", externalId: "A-1", sourceSystem: "crm" } },
+          {
+            sourceSystem: "callcenter",
+            recordId: "T-1",
+            field: "csat_score",
+            numberValue: 5,
+            unit: "score_1_5",
+            observedAt: "2026-10-01T00:00:00Z",
+            subject: { kind: "ACCOUNT", externalId: "A-1", sourceSystem: "crm" },
+          },
+          {
+            sourceSystem: "finance",
+            recordId: "F-1",
+            field: "renewal_rate_pct",
+            numberValue: 92,
+            unit: "percent",
+            observedAt: "2026-10-02T00:00:00Z",
+            subject: { kind: "ACCOUNT", externalId: "A-1", sourceSystem: "crm" },
+          },
         ],
       },
       { token },
@@ -160,10 +195,18 @@ describe("the built-in packs", () => {
 
 describe("importing and versioning a tenant's own pack", () => {
   it("imports a valid pack, then reports the same pack unchanged", async () => {
-    const first = await api.run(ImportOntologyDocument, { format: "PACK", content: retailPack("1.0.0") }, { token: admin });
+    const first = await api.run(
+      ImportOntologyDocument,
+      { format: "PACK", content: retailPack("1.0.0") },
+      { token: admin },
+    );
     expect(first.body.errors).toBeUndefined();
     expect(first.body.data!.importOntology).toMatchObject({ status: "IMPORTED", pack: "acme-retail", problems: [] });
-    const again = await api.run(ImportOntologyDocument, { format: "PACK", content: retailPack("1.0.0") }, { token: admin });
+    const again = await api.run(
+      ImportOntologyDocument,
+      { format: "PACK", content: retailPack("1.0.0") },
+      { token: admin },
+    );
     expect(again.body.data!.importOntology.status).toBe("UNCHANGED");
   });
 
@@ -172,23 +215,42 @@ describe("importing and versioning a tenant's own pack", () => {
     prefLabel: { en: Loyalty, zh: 忠诚度 }
     definition: { en: Share of repeat purchases. }
     broader: [core:relationship]`;
-    const response = await api.run(ImportOntologyDocument, { format: "PACK", content: retailPack("1.1.0", extra) }, { token: admin });
+    const response = await api.run(
+      ImportOntologyDocument,
+      { format: "PACK", content: retailPack("1.1.0", extra) },
+      { token: admin },
+    );
     expect(response.body.data!.importOntology.status).toBe("IMPORTED");
     expect(response.body.data!.importOntology.diff!.addedConcepts).toEqual(["acme-retail:loyalty"]);
-    const diff = await api.run(OntologyDiffDocument, { pack: "acme-retail", from: "1.0.0", to: "1.1.0" }, { token: viewer });
+    const diff = await api.run(
+      OntologyDiffDocument,
+      { pack: "acme-retail", from: "1.0.0", to: "1.1.0" },
+      { token: viewer },
+    );
     expect(diff.body.errors).toBeUndefined();
     expect(diff.body.data!.ontologyDiff).toMatchObject({ addedConcepts: ["acme-retail:loyalty"], removedConcepts: [] });
     const list = await api.run(OntologiesDocument, {}, { token: viewer });
-    expect(list.body.data!.ontologies.find((o) => o.pack === "acme-retail")).toMatchObject({ version: "1.1.0", versions: ["1.0.0", "1.1.0"] });
+    expect(list.body.data!.ontologies.find((o) => o.pack === "acme-retail")).toMatchObject({
+      version: "1.1.0",
+      versions: ["1.0.0", "1.1.0"],
+    });
   });
 
   it("round-trips through SKOS Turtle: the export re-imported is the same pack", async () => {
-    const exported = await api.run(ExportOntologyDocument, { pack: "acme-retail", format: "SKOS_TURTLE" }, { token: viewer });
+    const exported = await api.run(
+      ExportOntologyDocument,
+      { pack: "acme-retail", format: "SKOS_TURTLE" },
+      { token: viewer },
+    );
     expect(exported.body.errors).toBeUndefined();
     const turtle = exported.body.data!.exportOntology;
     expect(turtle).toContain("skos:prefLabel");
     expect(turtle).toContain('"门店体验"@zh');
-    const reimported = await api.run(ImportOntologyDocument, { format: "SKOS_TURTLE", content: turtle }, { token: admin });
+    const reimported = await api.run(
+      ImportOntologyDocument,
+      { format: "SKOS_TURTLE", content: turtle },
+      { token: admin },
+    );
     expect(reimported.body.errors).toBeUndefined();
     expect(reimported.body.data!.importOntology).toMatchObject({ status: "UNCHANGED", version: "1.1.0", problems: [] });
   });
@@ -196,7 +258,11 @@ describe("importing and versioning a tenant's own pack", () => {
   it("keeps a tenant's pack invisible to other tenants", async () => {
     const response = await api.run(OntologiesDocument, {}, { token: api.token(other, "viewer") });
     expect(response.body.data!.ontologies.map((o) => o.pack)).not.toContain("acme-retail");
-    const concept = await api.run(ConceptDetailDocument, { id: "acme-retail:store-experience" }, { token: api.token(other, "viewer") });
+    const concept = await api.run(
+      ConceptDetailDocument,
+      { id: "acme-retail:store-experience" },
+      { token: api.token(other, "viewer") },
+    );
     expect(concept.body.data!.concept).toBeNull();
   });
 });
@@ -257,21 +323,37 @@ mappings:
   });
 
   it("reports malformed YAML and Turtle with their line", async () => {
-    const yaml = await api.run(ImportOntologyDocument, { format: "PACK", content: "pack: [unclosed\nversion: 1" }, { token: admin });
+    const yaml = await api.run(
+      ImportOntologyDocument,
+      { format: "PACK", content: "pack: [unclosed\nversion: 1" },
+      { token: admin },
+    );
     expect(yaml.body.data!.importOntology.status).toBe("REJECTED");
     expect(yaml.body.data!.importOntology.problems[0]!.where).toMatch(/line \d+/);
-    const turtle = await api.run(ImportOntologyDocument, { format: "SKOS_TURTLE", content: "@prefix skos: <x> .\n<a> skos:broader ." }, { token: admin });
+    const turtle = await api.run(
+      ImportOntologyDocument,
+      { format: "SKOS_TURTLE", content: "@prefix skos: <x> .\n<a> skos:broader ." },
+      { token: admin },
+    );
     expect(turtle.body.data!.importOntology.status).toBe("REJECTED");
     expect(turtle.body.data!.importOntology.problems[0]!.message).toMatch(/Turtle/);
   });
 
   it("refuses a tenant pack that reuses a built-in pack id", async () => {
-    const response = await api.run(ImportOntologyDocument, { format: "PACK", content: retailPack("1.0.0").replace(/acme-retail/g, "core") }, { token: admin });
+    const response = await api.run(
+      ImportOntologyDocument,
+      { format: "PACK", content: retailPack("1.0.0").replace(/acme-retail/g, "core") },
+      { token: admin },
+    );
     expect(response.body.data!.importOntology.status).toBe("REJECTED");
   });
 
   it("is for admins only", async () => {
-    const response = await api.run(ImportOntologyDocument, { format: "PACK", content: retailPack("9.0.0") }, { token: viewer });
+    const response = await api.run(
+      ImportOntologyDocument,
+      { format: "PACK", content: retailPack("9.0.0") },
+      { token: viewer },
+    );
     expect(response.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });
@@ -295,14 +377,30 @@ describe("editing mappings", () => {
     const upserted = await api.run(UpsertMappingDocument, { input: mapping }, { token });
     expect(upserted.body.errors).toBeUndefined();
     expect(upserted.body.data!.upsertMapping).toMatchObject({ source: "TENANT", conceptId: "core:satisfaction" });
-    const bridged = await api.run(BridgeValueDocument, { system: "callcenter", field: "csat_score", numberValue: 4 }, { token });
+    const bridged = await api.run(
+      BridgeValueDocument,
+      { system: "callcenter", field: "csat_score", numberValue: 4 },
+      { token },
+    );
     expect(bridged.body.data!.bridgeValue).toHaveLength(1);
     expect(bridged.body.data!.bridgeValue[0]!.value).toBeCloseTo(2 / 3, 6);
-    const elsewhere = await api.run(BridgeValueDocument, { system: "callcenter", field: "csat_score", numberValue: 4 }, { token: api.token(other, "viewer") });
+    const elsewhere = await api.run(
+      BridgeValueDocument,
+      { system: "callcenter", field: "csat_score", numberValue: 4 },
+      { token: api.token(other, "viewer") },
+    );
     expect(elsewhere.body.data!.bridgeValue[0]!.value).toBeCloseTo(0.75, 6);
-    const deleted = await api.run(DeleteMappingDocument, { system: "callcenter", field: "csat_score", concept: "core:satisfaction" }, { token });
+    const deleted = await api.run(
+      DeleteMappingDocument,
+      { system: "callcenter", field: "csat_score", concept: "core:satisfaction" },
+      { token },
+    );
     expect(deleted.body.data!.deleteMapping).toBe(true);
-    const restored = await api.run(BridgeValueDocument, { system: "callcenter", field: "csat_score", numberValue: 4 }, { token });
+    const restored = await api.run(
+      BridgeValueDocument,
+      { system: "callcenter", field: "csat_score", numberValue: 4 },
+      { token },
+    );
     expect(restored.body.data!.bridgeValue[0]!.value).toBeCloseTo(0.75, 6);
   });
 
@@ -313,7 +411,11 @@ describe("editing mappings", () => {
   });
 
   it("refuses to delete a built-in mapping and says how to override it", async () => {
-    const response = await api.run(DeleteMappingDocument, { system: "iot", field: "mtbf_hours", concept: "core:mean-time-between-failures" }, { token: admin });
+    const response = await api.run(
+      DeleteMappingDocument,
+      { system: "iot", field: "mtbf_hours", concept: "core:mean-time-between-failures" },
+      { token: admin },
+    );
     expect(response.body.errors?.[0]?.message).toMatch(/upsertMapping/);
   });
 });

@@ -7,14 +7,21 @@ import { OntologyPack } from "../../../ontology/model/ontology.model";
 import { KnownConcepts, validatePack } from "../../../ontology/pack/validate-pack";
 
 const DIR = join(__dirname, "..", "..", "..", "ontology", "packs");
-const files = readdirSync(DIR).filter((f) => f.endsWith(".pack.yaml")).sort();
-const raws = files.map((file) => ({ file, raw: parse(readFileSync(join(DIR, file), "utf8")) as Record<string, unknown> }));
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith(".pack.yaml"))
+  .sort();
+const raws = files.map((file) => ({
+  file,
+  raw: parse(readFileSync(join(DIR, file), "utf8")) as Record<string, unknown>,
+}));
 const allConcepts = raws.flatMap(({ raw }) => (raw.concepts as Array<Record<string, unknown>>) ?? []);
 const known: KnownConcepts = {
   has: (id) => allConcepts.some((c) => c.id === id),
   broaderOf: (id) => (allConcepts.find((c) => c.id === id)?.broader as string[] | undefined) ?? [],
   partsOf: (id) =>
-    ((allConcepts.find((c) => c.id === id)?.parts as Array<{ concept: string }> | undefined) ?? []).map((p) => p.concept),
+    ((allConcepts.find((c) => c.id === id)?.parts as Array<{ concept: string }> | undefined) ?? []).map(
+      (p) => p.concept,
+    ),
 };
 const results = raws.map(({ file, raw }) => ({ file, result: validatePack(raw, known) }));
 const packs: OntologyPack[] = results.flatMap(({ result }) => (result.ok ? [result.pack] : []));
@@ -85,7 +92,9 @@ describe("the built-in ontology packs", () => {
 
   it("roll call-center CSAT, IoT MTBF and the finance renewal-rate trend up to customer health", () => {
     const reaches = (system: string, field: string) =>
-      mappings.filter((m) => m.system === system && m.field === field).some((m) => above(m.concept).has("core:customer-health"));
+      mappings
+        .filter((m) => m.system === system && m.field === field)
+        .some((m) => above(m.concept).has("core:customer-health"));
     expect(reaches("callcenter", "csat_score")).toBe(true);
     expect(reaches("iot", "mtbf_hours")).toBe(true);
     expect(reaches("finance", "renewal_rate_pct")).toBe(true);

@@ -48,7 +48,7 @@ export function mapping(concept: string, overrides: Raw = {}): Raw {
 }
 
 /** A pack of concepts (with an English title and namespace) under the demo pack id. */
-export function packOf(concepts: Raw[], mappings: Raw[] = [], overrides: Raw = {}): Raw {
+export function packOf(concepts: unknown[], mappings: unknown[] = [], overrides: Raw = {}): Raw {
   return minimalPack({ concepts, mappings, ...overrides });
 }
 

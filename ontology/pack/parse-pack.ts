@@ -27,5 +27,16 @@ export function parsePack(text: string, known: KnownConcepts = NO_KNOWN_CONCEPTS
     });
     return { ok: false, problems };
   }
-  return validatePack(document.toJS({ maxAliasCount: 100 }), known);
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: 100 });
+  } catch {
+    return {
+      ok: false,
+      problems: [
+        { where: "content", message: "YAML aliases expand too far (more than 100); remove anchors and aliases" },
+      ],
+    };
+  }
+  return validatePack(value, known);
 }

@@ -87,7 +87,8 @@ export function validatePack(input: unknown, known: KnownConcepts = NO_KNOWN_CON
         if (id === c.id) problem(`concepts[${i}].${field}[${j}]`, `a concept cannot refer to itself`);
       });
     }
-    c.parts.forEach((part, j) => {
+    c.parts.forEach((part, k) => {
+      const j = partIndexes.get(c)?.[k] ?? k;
       if (!exists(part.concept))
         problem(
           `concepts[${i}].parts[${j}].concept`,
@@ -97,7 +98,8 @@ export function validatePack(input: unknown, known: KnownConcepts = NO_KNOWN_CON
     });
     if (c.parts.length > 0) {
       const sum = c.parts.reduce((total, part) => total + (Number.isFinite(part.weight) ? part.weight : 0), 0);
-      if (Math.abs(sum - 1) > WEIGHT_TOLERANCE) {
+      // The extra 1e-9 absorbs binary rounding, so 0.99 and 1.01 sit inside the documented tolerance.
+      if (Math.abs(sum - 1) - WEIGHT_TOLERANCE > 1e-9) {
         problem(`concepts[${i}].parts`, `weights must sum to 1 (±${WEIGHT_TOLERANCE}); they sum to ${round(sum)}`);
       }
     }
@@ -120,12 +122,18 @@ export function validatePack(input: unknown, known: KnownConcepts = NO_KNOWN_CON
     const key = `${String(raw.system)}/${String(raw.field)} → ${target}`;
     const earlier = mappingKeys.get(key);
     if (earlier !== undefined) problem(where, `duplicate mapping ${key} (also mappings[${earlier}])`);
-    mappingKeys.set(key, i);
+    if (earlier === undefined) mappingKeys.set(key, i);
     if (found.length === 0) mappings.push(raw as unknown as MappingSpec);
   });
 
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, pack: { pack, version, title, description, namespace, concepts, mappings } };
+  const cleaned = concepts.map((c) => ({
+    ...c,
+    broader: unique(c.broader),
+    exactMatch: unique(c.exactMatch),
+    closeMatch: unique(c.closeMatch),
+  }));
+  return { ok: true, pack: { pack, version, title, description, namespace, concepts: cleaned, mappings } };
 }
 
 function round(value: number): number {
@@ -144,9 +152,10 @@ function langText(
   }
   const out: Record<string, string> = {};
   for (const [lang, text] of Object.entries(value)) {
+    // Language tags ignore case (BCP 47); RDF tools lower-case them, so Relata does too.
     if (!LANG.test(lang)) problem(`${where}.${lang}`, `"${lang}" is not a language tag like "en" or "zh"`);
     else if (typeof text !== "string" || text.trim() === "") problem(`${where}.${lang}`, "must be non-empty text");
-    else out[lang] = text.trim();
+    else out[lang.toLowerCase()] = text.trim();
   }
   if (requireEnglish && out.en === undefined) problem(`${where}.en`, "an English (en) text is required");
   return out;
@@ -164,7 +173,7 @@ function langTexts(value: unknown, where: string, problem: (w: string, m: string
     if (!LANG.test(lang)) problem(`${where}.${lang}`, `"${lang}" is not a language tag like "en" or "zh"`);
     else if (!Array.isArray(list) || list.some((t) => typeof t !== "string" || t.trim() === "")) {
       problem(`${where}.${lang}`, "must be a list of non-empty texts");
-    } else out[lang] = list.map((t: string) => t.trim());
+    } else if (list.length > 0) out[lang.toLowerCase()] = list.map((t: string) => t.trim());
   }
   return out;
 }
@@ -175,8 +184,15 @@ function idList(value: unknown, where: string, problem: (w: string, m: string) =
     problem(where, "must be a list of concept ids");
     return [];
   }
-  return [...new Set(value as string[])];
+  return [...(value as string[])];
 }
+
+function unique(ids: readonly string[]): string[] {
+  return [...new Set(ids)];
+}
+
+/** Where each kept part stood in the list as written, so problems point at the right line. */
+const partIndexes = new WeakMap<ConceptSpec, number[]>();
 
 function concept(raw: unknown, where: string, pack: string, problem: (w: string, m: string) => void): ConceptSpec {
   if (!isObject(raw)) {
@@ -201,6 +217,7 @@ function concept(raw: unknown, where: string, pack: string, problem: (w: string,
     );
   }
   const parts: ConceptPart[] = [];
+  const indexes: number[] = [];
   if (raw.parts !== undefined && raw.parts !== null) {
     if (!Array.isArray(raw.parts)) problem(`${where}.parts`, "must be a list of { concept, weight }");
     else {
@@ -215,19 +232,23 @@ function concept(raw: unknown, where: string, pack: string, problem: (w: string,
           return;
         }
         parts.push({ concept: p.concept, weight: p.weight });
+        indexes.push(j);
       });
     }
   }
-  return {
+  const spec: ConceptSpec = {
     id,
     prefLabel: langText(raw.prefLabel, `${where}.prefLabel`, problem, true),
     altLabel: langTexts(raw.altLabel, `${where}.altLabel`, problem),
+    // Optional: vocabularies imported from elsewhere often have none. Built-in packs define all (tested).
     definition: raw.definition === undefined ? {} : langText(raw.definition, `${where}.definition`, problem, false),
     broader: idList(raw.broader, `${where}.broader`, problem),
     parts,
     exactMatch: idList(raw.exactMatch, `${where}.exactMatch`, problem),
     closeMatch: idList(raw.closeMatch, `${where}.closeMatch`, problem),
   };
+  partIndexes.set(spec, indexes);
+  return spec;
 }
 
 function checkCycles(concepts: ConceptSpec[], known: KnownConcepts, problem: (w: string, m: string) => void): void {

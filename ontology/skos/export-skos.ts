@@ -13,6 +13,13 @@ function iriOf(id: string, own: OntologyPack, namespaceOf: NamespaceOf): string 
   return `${namespace}${local}`;
 }
 
+/** xsd:decimal has no exponent form, so 1e-7 is written 0.0000001. */
+function decimal(value: number): string {
+  const text = String(value);
+  if (!/e/i.test(text)) return text;
+  return value.toFixed(20).replace(/\.?0+$/, "");
+}
+
 /**
  * Writes a pack as SKOS in Turtle: a skos:ConceptScheme with labels, definitions, broader and match links,
  * plus Relata's terms for weighted parts and field mappings, so that importing the export gives the same
@@ -45,7 +52,7 @@ export function exportSkosTurtle(pack: OntologyPack, namespaceOf: NamespaceOf = 
       const node = blankNode();
       add(subject, TERMS.hasPart, node);
       add(node, TERMS.partConcept, namedNode(iriOf(part.concept, pack, namespaceOf)));
-      add(node, TERMS.weight, literal(String(part.weight), namedNode(`${XSD}decimal`)));
+      add(node, TERMS.weight, literal(decimal(part.weight), namedNode(`${XSD}decimal`)));
     }
   }
   for (const mapping of pack.mappings) {

@@ -80,14 +80,20 @@ const NO_CHANGE: PackDiff = {
 function reordered(pack: OntologyPack): OntologyPack {
   return {
     namespace: pack.namespace,
-    mappings: [...pack.mappings].reverse().map((m) => Object.fromEntries(Object.entries(m).reverse()) as unknown as MappingSpec),
+    mappings: [...pack.mappings]
+      .reverse()
+      .map((m) => Object.fromEntries(Object.entries(m).reverse()) as unknown as MappingSpec),
     concepts: [...pack.concepts].reverse().map((c) => ({
       closeMatch: [...c.closeMatch].reverse(),
       exactMatch: [...c.exactMatch].reverse(),
       parts: [...c.parts].reverse(),
       broader: [...c.broader].reverse(),
       definition: c.definition,
-      altLabel: Object.fromEntries(Object.entries(c.altLabel).reverse().map(([lang, list]) => [lang, [...list].reverse()])),
+      altLabel: Object.fromEntries(
+        Object.entries(c.altLabel)
+          .reverse()
+          .map(([lang, list]) => [lang, [...list].reverse()]),
+      ),
       prefLabel: Object.fromEntries(Object.entries(c.prefLabel).reverse()),
       id: c.id,
     })),
@@ -118,7 +124,9 @@ describe("diffPacks", () => {
     });
 
     it("treats an absent optional mapping field like null", () => {
-      const after = edited(BEFORE, { mappings: (ms) => ms.map((m) => ({ ...m, comment: null, targetUnit: undefined })) });
+      const after = edited(BEFORE, {
+        mappings: (ms) => ms.map((m) => ({ ...m, comment: null, targetUnit: undefined })),
+      });
       expect(diffPacks(BEFORE, after)).toEqual(NO_CHANGE);
     });
   });
@@ -126,7 +134,11 @@ describe("diffPacks", () => {
   describe("concepts", () => {
     it("lists added and removed concepts, sorted", () => {
       const after = edited(BEFORE, {
-        concepts: (cs) => [...cs.filter((c) => c.id !== "demo:top" && c.id !== "demo:mood"), conceptSpec("demo:z"), conceptSpec("demo:b")],
+        concepts: (cs) => [
+          ...cs.filter((c) => c.id !== "demo:top" && c.id !== "demo:mood"),
+          conceptSpec("demo:z"),
+          conceptSpec("demo:b"),
+        ],
       });
       expect(diffPacks(BEFORE, after)).toEqual({
         ...NO_CHANGE,
@@ -137,7 +149,11 @@ describe("diffPacks", () => {
 
     it.each<[string, (c: ConceptSpec) => ConceptSpec, string[]]>([
       ["prefLabel", (c) => ({ ...c, prefLabel: { ...c.prefLabel, zh: "新" } }), ["prefLabel"]],
-      ["altLabel (an added label)", (c) => ({ ...c, altLabel: { ...c.altLabel, en: [...c.altLabel.en!, "New"] } }), ["altLabel"]],
+      [
+        "altLabel (an added label)",
+        (c) => ({ ...c, altLabel: { ...c.altLabel, en: [...c.altLabel.en!, "New"] } }),
+        ["altLabel"],
+      ],
       ["altLabel (a new language)", (c) => ({ ...c, altLabel: { ...c.altLabel, de: ["Gesundheit"] } }), ["altLabel"]],
       ["definition", (c) => ({ ...c, definition: { en: "Changed." } }), ["definition"]],
       ["broader", (c) => ({ ...c, broader: ["demo:top"] }), ["broader"]],
@@ -145,7 +161,13 @@ describe("diffPacks", () => {
       ["closeMatch", (c) => ({ ...c, closeMatch: [...c.closeMatch, "core:c"] }), ["closeMatch"]],
       [
         "a part's weight",
-        (c) => ({ ...c, parts: [{ concept: "demo:usage", weight: 0.5 }, { concept: "demo:mood", weight: 0.5 }] }),
+        (c) => ({
+          ...c,
+          parts: [
+            { concept: "demo:usage", weight: 0.5 },
+            { concept: "demo:mood", weight: 0.5 },
+          ],
+        }),
         ["parts"],
       ],
       [
@@ -160,16 +182,21 @@ describe("diffPacks", () => {
 
     it("lists changed concepts sorted by id", () => {
       const after = edited(BEFORE, {
-        concepts: (cs) => withConcept("demo:usage", (c) => ({ ...c, definition: { en: "U." } }))(
-          withConcept("demo:health", (c) => ({ ...c, broader: [] }))(cs),
-        ),
+        concepts: (cs) =>
+          withConcept("demo:usage", (c) => ({ ...c, definition: { en: "U." } }))(
+            withConcept("demo:health", (c) => ({ ...c, broader: [] }))(cs),
+          ),
       });
       expect(diffPacks(BEFORE, after).changedConcepts.map((c) => c.key)).toEqual(["demo:health", "demo:usage"]);
     });
 
     it("counts a concept whose id changed as removed and added, not changed", () => {
       const after = edited(BEFORE, { concepts: withConcept("demo:top", (c) => ({ ...c, id: "demo:summit" })) });
-      expect(diffPacks(BEFORE, after)).toEqual({ ...NO_CHANGE, addedConcepts: ["demo:summit"], removedConcepts: ["demo:top"] });
+      expect(diffPacks(BEFORE, after)).toEqual({
+        ...NO_CHANGE,
+        addedConcepts: ["demo:summit"],
+        removedConcepts: ["demo:top"],
+      });
     });
   });
 
@@ -201,12 +228,13 @@ describe("diffPacks", () => {
     });
 
     it("sees a change deep inside a mapping's transform", () => {
-      const lookup = (table: Record<string, number>) => mappingSpec("demo:mood", { field: "nps", transform: { kind: "lookup", table } });
+      const lookup = (table: Record<string, number>) =>
+        mappingSpec("demo:mood", { field: "nps", transform: { kind: "lookup", table } });
       const before = edited(BEFORE, { mappings: () => [lookup({ A: 1, B: 0 })] });
       expect(diffPacks(before, edited(BEFORE, { mappings: () => [lookup({ B: 0, A: 1 })] }))).toEqual(NO_CHANGE);
-      expect(diffPacks(before, edited(BEFORE, { mappings: () => [lookup({ A: 1, B: 0.5 })] })).changedMappings).toEqual([
-        { key: "callcenter/nps → demo:mood", fields: ["transform"] },
-      ]);
+      expect(diffPacks(before, edited(BEFORE, { mappings: () => [lookup({ A: 1, B: 0.5 })] })).changedMappings).toEqual(
+        [{ key: "callcenter/nps → demo:mood", fields: ["transform"] }],
+      );
     });
   });
 });
@@ -226,9 +254,9 @@ describe("canonicalPack", () => {
     expect(canonicalPack({ ...BEFORE, version: "1.0.1" })).not.toBe(canonical);
     expect(canonicalPack({ ...BEFORE, title: { en: "Other" } })).not.toBe(canonical);
     expect(canonicalPack({ ...BEFORE, namespace: "https://ontology.example.com/other/" })).not.toBe(canonical);
-    expect(canonicalPack(edited(BEFORE, { concepts: withConcept("demo:top", (c) => ({ ...c, broader: ["core:x"] })) }))).not.toBe(
-      canonical,
-    );
+    expect(
+      canonicalPack(edited(BEFORE, { concepts: withConcept("demo:top", (c) => ({ ...c, broader: ["core:x"] })) })),
+    ).not.toBe(canonical);
     expect(canonicalPack(edited(BEFORE, { mappings: (ms) => ms.slice(1) }))).not.toBe(canonical);
     expect(
       canonicalPack(edited(BEFORE, { mappings: (ms) => ms.map((m, i) => (i === 0 ? { ...m, confidence: 0.5 } : m)) })),

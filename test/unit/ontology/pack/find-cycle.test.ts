@@ -72,7 +72,13 @@ describe("findCycle", () => {
     });
 
     it("finds a cycle behind a diamond", () => {
-      const g = graph({ top: ["left", "right"], left: ["bottom"], right: ["bottom"], bottom: ["loop"], loop: ["bottom"] });
+      const g = graph({
+        top: ["left", "right"],
+        left: ["bottom"],
+        right: ["bottom"],
+        bottom: ["loop"],
+        loop: ["bottom"],
+      });
       const cycle = findCycle(g)!;
       expect(isCycleOf(g, cycle)).toBe(true);
       expect(cycle).toEqual(["bottom", "loop", "bottom"]);

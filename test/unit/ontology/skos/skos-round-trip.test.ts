@@ -39,7 +39,10 @@ function handWrittenPack(): OntologyPack {
         closeMatch: ["core:satisfaction"],
       }),
       concept("demo:usage", { broader: ["demo:health"], altLabel: { en: ["Adoption"] } }),
-      concept("demo:mood", { closeMatch: ["core:satisfaction", "demo:usage"], parts: [{ concept: "demo:tone", weight: 1 }] }),
+      concept("demo:mood", {
+        closeMatch: ["core:satisfaction", "demo:usage"],
+        parts: [{ concept: "demo:tone", weight: 1 }],
+      }),
       concept("demo:tone", { prefLabel: { en: "Tone", zh: "语气" } }),
     ],
     [
@@ -58,7 +61,13 @@ function handWrittenPack(): OntologyPack {
         field: "days_overdue",
         unit: "days",
         targetUnit: "hours",
-        transform: { kind: "piecewise", points: [[0, 1], [720, 0]] },
+        transform: {
+          kind: "piecewise",
+          points: [
+            [0, 1],
+            [720, 0],
+          ],
+        },
         polarity: "HIGHER_IS_BETTER",
         normalization: { kind: "percentile" },
         predicate: "close",
@@ -97,7 +106,13 @@ describe("SKOS export then import", () => {
     });
 
     it("gives back a pack whose namespace ends in #", () => {
-      const pack = packFrom(validatePack(packOf([concept("demo:a"), concept("demo:b", { broader: ["demo:a"] })], [], { namespace: "https://example.com/demo#" })));
+      const pack = packFrom(
+        validatePack(
+          packOf([concept("demo:a"), concept("demo:b", { broader: ["demo:a"] })], [], {
+            namespace: "https://example.com/demo#",
+          }),
+        ),
+      );
       const imported = packFrom(importSkosTurtle(exportSkosTurtle(pack)));
       expect(canonicalPack(imported)).toBe(canonicalPack(pack));
     });
@@ -116,6 +131,15 @@ describe("SKOS export then import", () => {
       );
     });
 
+    it.each(["skos", "rlt", "xsd"])("gives back a pack whose id %p is also a prefix the export declares", (id) => {
+      const raw = packOf([concept(`${id}:3d-printing`, { broader: [`${id}:123`] }), concept(`${id}:123`)], [], {
+        pack: id,
+      });
+      const pack = packFrom(validatePack(raw));
+      const imported = packFrom(importSkosTurtle(exportSkosTurtle(pack)));
+      expect(canonicalPack(imported)).toBe(canonicalPack(pack));
+    });
+
     it("gives back language tags with a region or script subtag as written", () => {
       // The validator accepts "pt-BR" and "zh-Hant"; whatever case the pack keeps, the import must match it.
       const raw = packOf([
@@ -128,6 +152,21 @@ describe("SKOS export then import", () => {
       const imported = packFrom(importSkosTurtle(exportSkosTurtle(pack)));
       expect(imported.concepts[0]!.prefLabel).toEqual(pack.concepts[0]!.prefLabel);
       expect(imported.concepts[0]!.altLabel).toEqual(pack.concepts[0]!.altLabel);
+    });
+  });
+
+  describe("alt labels with no direct RDF form", () => {
+    // RDF graphs are sets of triples: a label written twice may collapse into one, and an empty list is nothing.
+    it("gives back a pack with an alt label repeated in one language", () => {
+      const pack = packFrom(validatePack(packOf([concept("demo:a", { altLabel: { en: ["Alpha", "Alpha"] } })])));
+      const imported = packFrom(importSkosTurtle(exportSkosTurtle(pack)));
+      expect(canonicalPack(imported)).toBe(canonicalPack(pack));
+    });
+
+    it("gives back a pack with an empty list of alt labels for a language", () => {
+      const pack = packFrom(validatePack(packOf([concept("demo:a", { altLabel: { en: ["Alpha"], zh: [] } })])));
+      const imported = packFrom(importSkosTurtle(exportSkosTurtle(pack)));
+      expect(canonicalPack(imported)).toBe(canonicalPack(pack));
     });
   });
 

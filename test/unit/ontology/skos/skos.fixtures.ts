@@ -17,9 +17,7 @@ export function namespaceOfPacks(packs: readonly PackNamespace[]): NamespaceOf {
 /** The pack an IRI lies in, for importing links to concepts of other packs (the longest namespace wins). */
 export function packOfIriIn(packs: readonly PackNamespace[]): PackOfIri {
   return (iri) =>
-    [...packs]
-      .sort((a, b) => b.namespace.length - a.namespace.length)
-      .find((p) => iri.startsWith(p.namespace));
+    [...packs].sort((a, b) => b.namespace.length - a.namespace.length).find((p) => iri.startsWith(p.namespace));
 }
 
 /** Namespaces of the small hand-written packs the SKOS tests link to. */

@@ -1,0 +1,265 @@
+import { CypherQuery } from "../executor";
+
+/** Every concept below a root (through parts and narrower concepts), with its parts and narrower concepts. */
+export const CONCEPT_TREE: CypherQuery = {
+  name: "health.conceptTree",
+  text: `
+MATCH (root:Concept {id: $root}) WHERE root.scope IN $scopes
+MATCH (root)<-[:BROADER|CONTRIBUTES_TO*0..25]-(c:Concept) WHERE c.scope IN $scopes
+WITH DISTINCT c
+RETURN c.id AS id, c.prefLabelEn AS label,
+  [(c)<-[p:CONTRIBUTES_TO]-(x:Concept) WHERE x.scope IN $scopes | {concept: x.id, weight: p.weight}] AS parts,
+  [(c)<-[:BROADER]-(x:Concept) WHERE x.scope IN $scopes | x.id] AS narrower
+ORDER BY id`,
+};
+
+/**
+ * Signals that count toward each account (its own, and optionally its contacts' and assets'), within the
+ * windows of the mappings that read their field. `$windows` maps "system|field" to a list of
+ * {key, from}; every signal is aggregated once per window it falls in. Sums run over numeric values with
+ * t in days since the window's start, so the caller can compute means and least-squares trends.
+ */
+const ACCOUNT_SIGNALS = `
+WITH a, acc, acc.asOf - $maxWindowMs AS earliest
+CALL (a, acc, earliest) {
+  MATCH (a)<-[:ABOUT]-(s:Signal)
+  WHERE s.observedAt >= datetime({epochMillis: earliest}) AND s.observedAt <= datetime({epochMillis: acc.asOf})
+  RETURN s
+  UNION
+  MATCH (a)<-[:WORKS_AT]-(:Contact)<-[:ABOUT]-(s:Signal)
+  WHERE $contacts AND s.observedAt >= datetime({epochMillis: earliest}) AND s.observedAt <= datetime({epochMillis: acc.asOf})
+  RETURN s
+  UNION
+  MATCH (a)<-[:INSTALLED_AT]-(:Asset)<-[:ABOUT]-(s:Signal)
+  WHERE $assets AND s.observedAt >= datetime({epochMillis: earliest}) AND s.observedAt <= datetime({epochMillis: acc.asOf})
+  RETURN s
+}
+WITH a, acc, s, s.observedAt.epochMillis AS t
+UNWIND coalesce($windows[s.sourceSystem + '|' + s.field], []) AS w
+WITH a, acc, s, t, w, acc.asOf - w.ms AS from WHERE t >= from`;
+
+export const FIELD_AGGREGATES: CypherQuery = {
+  name: "health.fieldAggregates",
+  text: `
+UNWIND $accounts AS acc
+MATCH (a:Account {tenant: $tenant, id: acc.id})
+${ACCOUNT_SIGNALS}
+WITH a, w, from, s, t, (t - from) / 86400000.0 AS d, s.numberValue AS v
+ORDER BY t DESC
+RETURN a.id AS accountId, w.key AS key, from,
+  count(s) AS count, count(v) AS numericCount, coalesce(sum(v), 0.0) AS sum,
+  sum(CASE WHEN v IS NULL THEN 0.0 ELSE d END) AS sumT,
+  sum(CASE WHEN v IS NULL THEN 0.0 ELSE d * d END) AS sumTT,
+  coalesce(sum(d * v), 0.0) AS sumTV,
+  head(collect(coalesce(s.numberValue, s.stringValue, s.booleanValue))) AS latestValue,
+  max(t) AS latestAt`,
+};
+
+/** The latest signals behind each mapping window of one account, for the explanation. */
+export const EVIDENCE_SIGNALS: CypherQuery = {
+  name: "health.evidenceSignals",
+  text: `
+MATCH (a:Account {tenant: $tenant, id: $accountId})
+WITH a, {id: $accountId, asOf: $asOf} AS acc
+${ACCOUNT_SIGNALS}
+WITH w, s, t ORDER BY t DESC
+WITH w, collect({signalId: s.id, recordId: s.externalId, sourceSystem: s.sourceSystem, field: s.field,
+  value: coalesce(s.numberValue, s.stringValue, s.booleanValue), observedAt: toString(s.observedAt)})[0..$perKey] AS signals
+RETURN w.key AS key, signals`,
+};
+
+export const MANUAL_MEASURES: CypherQuery = {
+  name: "health.manualMeasures",
+  text: `
+UNWIND $accountIds AS accountId
+MATCH (m:ManualMeasure {tenant: $tenant, accountId: accountId})
+WHERE m.expiresAt IS NULL OR m.expiresAt > datetime({epochMillis: $asOf})
+RETURN accountId, m {.*, expiresAt: toString(m.expiresAt), createdAt: toString(m.createdAt)} AS measure
+ORDER BY m.createdAt DESC`,
+};
+
+export const SET_MANUAL_MEASURE: CypherQuery = {
+  name: "health.setManualMeasure",
+  text: `
+MATCH (a:Account {tenant: $tenant, id: $accountId})
+MERGE (m:ManualMeasure {tenant: $tenant, id: $id})
+SET m.accountId = $accountId, m.concept = $concept, m.value = $value, m.author = $author, m.comment = $comment,
+    m.expiresAt = CASE WHEN $expiresAt IS NULL THEN null ELSE datetime($expiresAt) END, m.createdAt = datetime($now)
+MERGE (m)-[:MEASURES]->(a)
+RETURN m.id AS id`,
+};
+
+export const SAVE_MODEL_VERSION: CypherQuery = {
+  name: "health.saveModelVersion",
+  text: `
+MERGE (m:HealthModel {tenant: $tenant, id: $modelId})
+  ON CREATE SET m.createdAt = datetime($now)
+WITH m
+OPTIONAL MATCH (m)<-[:VERSION_OF]-(old:HealthModelVersion)
+WITH m, coalesce(max(old.version), 0) + 1 AS version
+CREATE (v:HealthModelVersion {tenant: $tenant, modelId: $modelId, version: version})
+SET v += $props, v.createdAt = datetime($now)
+CREATE (v)-[:VERSION_OF]->(m)
+SET m.activeVersion = version, m.name = $props.name
+RETURN version`,
+};
+
+export const MODEL_VERSIONS: CypherQuery = {
+  name: "health.modelVersions",
+  text: `
+MATCH (m:HealthModel {tenant: $tenant})<-[:VERSION_OF]-(v:HealthModelVersion)
+WHERE $modelId IS NULL OR m.id = $modelId
+RETURN v {.*, createdAt: toString(v.createdAt), active: v.version = m.activeVersion} AS version
+ORDER BY v.modelId, v.version`,
+};
+
+export const ACCOUNTS_AFTER: CypherQuery = {
+  name: "health.accountsAfter",
+  text: `
+MATCH (a:Account {tenant: $tenant})
+WHERE a.id > $after
+  AND ($industry IS NULL OR a.industry = $industry) AND ($segment IS NULL OR a.segment = $segment)
+RETURN a.id AS id, a.industry AS industry, a.segment AS segment
+ORDER BY a.id LIMIT $limit`,
+};
+
+/** Accounts whose signals (own, contacts', assets') changed since an instant: the incremental set. */
+export const ACCOUNTS_WITH_NEW_SIGNALS: CypherQuery = {
+  name: "health.accountsWithNewSignals",
+  text: `
+MATCH (s:Signal {tenant: $tenant}) WHERE s.lastUpdatedAt > datetime($since)
+MATCH (s)-[:ABOUT]->(subject)
+OPTIONAL MATCH (subject)-[:WORKS_AT|INSTALLED_AT]->(owner:Account)
+WITH coalesce(owner, subject) AS a WHERE a:Account
+RETURN DISTINCT a.id AS id ORDER BY id`,
+};
+
+/** Stores one batch of scores with their grade-change events and advances the run, in one transaction. */
+export const WRITE_SCORES: CypherQuery = {
+  name: "health.writeScores",
+  text: `
+UNWIND $scores AS row
+MATCH (a:Account {tenant: $tenant, id: row.accountId})
+MATCH (v:HealthModelVersion {tenant: $tenant, modelId: $modelId, version: $version})
+OPTIONAL MATCH (a)<-[:SCORES]-(prev:HealthScore {modelId: $modelId, latest: true})
+WITH a, v, row, prev
+MERGE (h:HealthScore {tenant: $tenant, id: row.id})
+  ON CREATE SET h += row.props, h.accountId = row.accountId, h.modelId = $modelId, h.version = $version,
+    h.computedAt = datetime($now), h.latest = true
+MERGE (h)-[:SCORES]->(a)
+MERGE (h)-[:COMPUTED_WITH]->(v)
+WITH a, row, prev, h
+CALL (prev, h) {
+  WITH prev, h WHERE prev IS NOT NULL AND prev <> h
+  SET prev.latest = false
+}
+WITH a, row, prev, h
+CALL (a, row, prev, h) {
+  WITH a, row, prev, h WHERE prev IS NOT NULL AND prev <> h AND prev.grade <> row.props.grade
+  MERGE (e:HealthEvent {tenant: $tenant, id: row.eventId})
+    ON CREATE SET e.type = 'GRADE_CHANGED', e.accountId = a.id, e.modelId = $modelId, e.fromGrade = prev.grade,
+      e.toGrade = row.props.grade, e.fromScore = prev.score, e.toScore = row.props.score, e.at = datetime($now),
+      e.consumed = false
+  MERGE (e)-[:ABOUT]->(a)
+}
+RETURN count(*) AS written`,
+};
+
+export const ADVANCE_RUN: CypherQuery = {
+  name: "health.advanceRun",
+  text: `
+MATCH (r:HealthRun {tenant: $tenant, id: $runId})
+SET r.cursor = $cursor, r.processed = r.processed + $processed, r.updatedAt = datetime($now)`,
+};
+
+export const START_RUN: CypherQuery = {
+  name: "health.startRun",
+  text: `
+MERGE (r:HealthRun {tenant: $tenant, id: $runId})
+  ON CREATE SET r.modelId = $modelId, r.version = $version, r.status = 'RUNNING', r.cursor = '', r.processed = 0,
+    r.incrementalSince = $since, r.asOf = $asOf, r.startedAt = datetime($now)
+RETURN r {.*, startedAt: toString(r.startedAt)} AS run`,
+};
+
+export const OPEN_RUN: CypherQuery = {
+  name: "health.openRun",
+  text: `
+MATCH (r:HealthRun {tenant: $tenant, modelId: $modelId, status: 'RUNNING'})
+RETURN r {.*, startedAt: toString(r.startedAt)} AS run ORDER BY r.startedAt DESC LIMIT 1`,
+};
+
+export const FINISH_RUN: CypherQuery = {
+  name: "health.finishRun",
+  text: `
+MATCH (r:HealthRun {tenant: $tenant, id: $runId})
+SET r.status = 'DONE', r.finishedAt = datetime($now)`,
+};
+
+export const LAST_FINISHED_RUN: CypherQuery = {
+  name: "health.lastFinishedRun",
+  text: `
+MATCH (r:HealthRun {tenant: $tenant, modelId: $modelId, status: 'DONE'})
+RETURN toString(r.startedAt) AS startedAt ORDER BY r.startedAt DESC LIMIT 1`,
+};
+
+export const LATEST_SCORES: CypherQuery = {
+  name: "health.latestScores",
+  text: `
+UNWIND $accountIds AS accountId
+MATCH (h:HealthScore {tenant: $tenant, accountId: accountId, modelId: $modelId, latest: true})
+RETURN accountId, h {.*, computedAt: toString(h.computedAt)} AS score`,
+};
+
+export const SCORE_HISTORY: CypherQuery = {
+  name: "health.history",
+  text: `
+MATCH (h:HealthScore {tenant: $tenant, accountId: $accountId, modelId: $modelId})
+WHERE ($from IS NULL OR h.computedAt >= datetime($from)) AND ($to IS NULL OR h.computedAt <= datetime($to))
+RETURN h {.*, computedAt: toString(h.computedAt)} AS score ORDER BY h.computedAt`,
+};
+
+export const AT_RISK: CypherQuery = {
+  name: "health.atRisk",
+  text: `
+MATCH (h:HealthScore {tenant: $tenant, modelId: $modelId, latest: true})
+WHERE ($grade IS NULL OR h.grade = $grade)
+  AND ($after IS NULL OR h.score > $after[0] OR (h.score = $after[0] AND h.accountId > $after[1]))
+WITH h ORDER BY h.score, h.accountId LIMIT $limit
+MATCH (h)-[:SCORES]->(a:Account)
+RETURN h {.*, computedAt: toString(h.computedAt)} AS score, a {.*} AS account, [h.score, h.accountId] AS sortKey`,
+};
+
+export const DISTRIBUTION: CypherQuery = {
+  name: "health.distribution",
+  text: `
+MATCH (h:HealthScore {tenant: $tenant, modelId: $modelId, latest: true})-[:SCORES]->(a:Account)
+WITH CASE $groupBy WHEN 'INDUSTRY' THEN a.industry WHEN 'SEGMENT' THEN a.segment ELSE a.region END AS grp, h
+WITH grp, h.score AS score, h.grade AS grade
+ORDER BY score
+WITH grp, collect(score) AS scores, collect(grade) AS grades
+RETURN grp AS group, scores, grades ORDER BY group`,
+};
+
+export const SET_OUTCOMES: CypherQuery = {
+  name: "health.setOutcomes",
+  text: `
+UNWIND $rows AS row
+MATCH (a:Account {tenant: $tenant, id: row.accountId})
+OPTIONAL MATCH (existing:Outcome {tenant: $tenant, accountId: row.accountId, occurredOn: row.occurredOn})
+WITH a, row, existing.label AS previous, existing IS NOT NULL AS existed
+MERGE (o:Outcome {tenant: $tenant, accountId: row.accountId, occurredOn: row.occurredOn})
+SET o.label = row.label, o.updatedAt = datetime($now)
+MERGE (o)-[:OF]->(a)
+RETURN row.index AS index, a.id AS id,
+  CASE WHEN NOT existed THEN 'CREATED' WHEN previous = row.label THEN 'UNCHANGED' ELSE 'UPDATED' END AS status`,
+};
+
+export const OUTCOMES: CypherQuery = {
+  name: "health.outcomes",
+  text: `
+MATCH (o:Outcome {tenant: $tenant})
+WHERE $labels IS NULL OR o.label IN $labels
+MATCH (o)-[:OF]->(a:Account)
+RETURN a.id AS accountId, a.industry AS industry, a.segment AS segment, o.label AS label, o.occurredOn AS occurredOn
+ORDER BY accountId, occurredOn`,
+};

@@ -1,0 +1,322 @@
+import neo4j from "neo4j-driver";
+import { CursorKey } from "../../domain/pagination/cursor";
+import { CypherExecutor } from "../executor";
+import { toAccount } from "../account/account.repository";
+import { BUILT_IN_SCOPE } from "../ontology/ontology.repository";
+import {
+  ACCOUNTS_AFTER,
+  ACCOUNTS_WITH_NEW_SIGNALS,
+  ADVANCE_RUN,
+  AT_RISK,
+  CONCEPT_TREE,
+  DISTRIBUTION,
+  EVIDENCE_SIGNALS,
+  FIELD_AGGREGATES,
+  FINISH_RUN,
+  LAST_FINISHED_RUN,
+  LATEST_SCORES,
+  MANUAL_MEASURES,
+  MODEL_VERSIONS,
+  OPEN_RUN,
+  OUTCOMES,
+  SAVE_MODEL_VERSION,
+  SCORE_HISTORY,
+  SET_MANUAL_MEASURE,
+  SET_OUTCOMES,
+  START_RUN,
+  WRITE_SCORES,
+} from "./health.queries";
+
+/** One mapping window to aggregate: signals of `system|field` in the `ms` before each account's as-of time. */
+export interface WindowRequest {
+  key: string;
+  system: string;
+  field: string;
+  ms: number;
+}
+
+export interface StoredAggregate {
+  accountId: string;
+  key: string;
+  from: number;
+  count: number;
+  numericCount: number;
+  sum: number;
+  sumT: number;
+  sumTT: number;
+  sumTV: number;
+  latestValue: number | string | boolean | null;
+  latestAt: number | null;
+}
+
+export interface EvidenceSignal {
+  signalId: string;
+  recordId: string;
+  sourceSystem: string;
+  field: string;
+  value: number | string | boolean | null;
+  observedAt: string;
+}
+
+export interface StoredScore {
+  accountId: string;
+  modelId: string;
+  version: number;
+  score: number | null;
+  grade: string | null;
+  confidence: number;
+  computedAt: string;
+  asOf: string;
+  explanation: string;
+  runId: string | null;
+}
+
+export interface ScoreWrite {
+  id: string;
+  eventId: string;
+  accountId: string;
+  props: { score: number | null; grade: string | null; confidence: number; asOf: string; explanation: string; runId: string | null };
+}
+
+export interface HealthRunRecord {
+  id: string;
+  modelId: string;
+  version: number;
+  status: string;
+  cursor: string;
+  processed: number;
+  incrementalSince: string | null;
+  asOf: number;
+  startedAt: string;
+}
+
+function toScore(row: Record<string, unknown>): StoredScore {
+  return {
+    accountId: String(row.accountId),
+    modelId: String(row.modelId),
+    version: Number(row.version),
+    score: typeof row.score === "number" ? row.score : null,
+    grade: typeof row.grade === "string" ? row.grade : null,
+    confidence: Number(row.confidence ?? 0),
+    computedAt: new Date(String(row.computedAt)).toISOString(),
+    asOf: String(row.asOf),
+    explanation: String(row.explanation ?? "null"),
+    runId: typeof row.runId === "string" ? row.runId : null,
+  };
+}
+
+/** Health models, scores, runs, outcomes and the signal aggregates scoring reads; scoped to one tenant. */
+export class HealthRepository {
+  private readonly scopes: string[];
+
+  constructor(
+    private readonly executor: CypherExecutor,
+    private readonly tenant: string,
+  ) {
+    this.scopes = [tenant, BUILT_IN_SCOPE];
+  }
+
+  private params(extra: Record<string, unknown> = {}): Record<string, unknown> {
+    return { tenant: this.tenant, scopes: this.scopes, ...extra };
+  }
+
+  async conceptTree(root: string): Promise<Array<{ id: string; label: string; parts: Array<{ concept: string; weight: number }>; narrower: string[] }>> {
+    const rows = await this.executor.read(CONCEPT_TREE, this.params({ root }));
+    return rows.map((row) => ({
+      id: String(row.id),
+      label: String(row.label ?? row.id),
+      parts: row.parts as Array<{ concept: string; weight: number }>,
+      narrower: row.narrower as string[],
+    }));
+  }
+
+  /** Aggregates of the signals in every window, for many accounts (each with its own as-of time) in one query. */
+  async fieldAggregates(
+    accounts: ReadonlyArray<{ id: string; asOf: number }>,
+    windows: readonly WindowRequest[],
+    include: { contacts: boolean; assets: boolean },
+  ): Promise<StoredAggregate[]> {
+    if (accounts.length === 0 || windows.length === 0) return [];
+    const rows = await this.executor.read(FIELD_AGGREGATES, this.params(this.windowParams(windows, include, { accounts: [...accounts] })));
+    return rows.map((row) => ({
+      accountId: String(row.accountId),
+      key: String(row.key),
+      from: Number(row.from),
+      count: Number(row.count),
+      numericCount: Number(row.numericCount),
+      sum: Number(row.sum),
+      sumT: Number(row.sumT),
+      sumTT: Number(row.sumTT),
+      sumTV: Number(row.sumTV),
+      latestValue: (row.latestValue as number | string | boolean | null) ?? null,
+      latestAt: typeof row.latestAt === "number" ? row.latestAt : null,
+    }));
+  }
+
+  async evidenceSignals(
+    accountId: string,
+    asOf: number,
+    windows: readonly WindowRequest[],
+    include: { contacts: boolean; assets: boolean },
+    perKey: number,
+  ): Promise<Map<string, EvidenceSignal[]>> {
+    if (windows.length === 0) return new Map();
+    const rows = await this.executor.read(
+      EVIDENCE_SIGNALS,
+      this.params(this.windowParams(windows, include, { accountId, asOf, perKey: neo4j.int(perKey) })),
+    );
+    return new Map(
+      rows.map((row) => [
+        String(row.key),
+        (row.signals as EvidenceSignal[]).map((s) => ({ ...s, observedAt: new Date(s.observedAt).toISOString() })),
+      ]),
+    );
+  }
+
+  private windowParams(
+    windows: readonly WindowRequest[],
+    include: { contacts: boolean; assets: boolean },
+    extra: Record<string, unknown>,
+  ): Record<string, unknown> {
+    const byField: Record<string, Array<{ key: string; ms: number }>> = {};
+    for (const w of windows) (byField[`${w.system}|${w.field}`] ??= []).push({ key: w.key, ms: w.ms });
+    return {
+      ...extra,
+      windows: byField,
+      maxWindowMs: Math.max(...windows.map((w) => w.ms)),
+      contacts: include.contacts,
+      assets: include.assets,
+    };
+  }
+
+  async manualMeasures(accountIds: readonly string[], asOf: number) {
+    const rows = await this.executor.read(MANUAL_MEASURES, this.params({ accountIds: [...accountIds], asOf }));
+    return rows.map((row) => {
+      const m = row.measure as Record<string, unknown>;
+      return {
+        accountId: String(row.accountId),
+        id: String(m.id),
+        concept: String(m.concept),
+        value: Number(m.value),
+        author: String(m.author),
+        comment: typeof m.comment === "string" ? m.comment : null,
+        expiresAt: typeof m.expiresAt === "string" ? new Date(m.expiresAt).toISOString() : null,
+      };
+    });
+  }
+
+  async setManualMeasure(measure: { id: string; accountId: string; concept: string; value: number; author: string; comment: string | null; expiresAt: string | null }, now: string): Promise<boolean> {
+    const rows = await this.executor.write(SET_MANUAL_MEASURE, this.params({ ...measure, now }));
+    return rows.length > 0;
+  }
+
+  async saveModelVersion(modelId: string, props: Record<string, unknown>, now: string): Promise<number> {
+    const rows = await this.executor.write(SAVE_MODEL_VERSION, this.params({ modelId, props, now }));
+    return Number(rows[0]?.version);
+  }
+
+  async modelVersions(modelId: string | null): Promise<Array<Record<string, unknown>>> {
+    const rows = await this.executor.read(MODEL_VERSIONS, this.params({ modelId }));
+    return rows.map((row) => row.version as Record<string, unknown>);
+  }
+
+  async accountsAfter(after: string, limit: number, scope: { industry: string | null; segment: string | null }) {
+    const rows = await this.executor.read(ACCOUNTS_AFTER, this.params({ after, limit: neo4j.int(limit), ...scope }));
+    return rows.map((row) => ({ id: String(row.id), industry: (row.industry as string | null) ?? null, segment: (row.segment as string | null) ?? null }));
+  }
+
+  async accountsWithNewSignals(since: string): Promise<string[]> {
+    const rows = await this.executor.read(ACCOUNTS_WITH_NEW_SIGNALS, this.params({ since }));
+    return rows.map((row) => String(row.id));
+  }
+
+  /** Writes a batch of scores and advances the run in one transaction, so a crash never half-counts a batch. */
+  async writeScores(run: { id: string; modelId: string; version: number } | null, modelId: string, version: number, scores: readonly ScoreWrite[], cursor: string, now: string): Promise<void> {
+    const statements = [{ query: WRITE_SCORES, params: this.params({ modelId, version, scores: [...scores], now }) }];
+    if (run) {
+      statements.push({ query: ADVANCE_RUN, params: this.params({ runId: run.id, cursor, processed: neo4j.int(scores.length), now }) });
+    }
+    await this.executor.writeAll("health.writeBatch", statements);
+  }
+
+  async startRun(run: { id: string; modelId: string; version: number; since: string | null; asOf: number }, now: string): Promise<HealthRunRecord> {
+    const rows = await this.executor.write(START_RUN, this.params({ runId: run.id, modelId: run.modelId, version: run.version, since: run.since, asOf: run.asOf, now }));
+    return this.toRun(rows[0]?.run as Record<string, unknown>);
+  }
+
+  async openRun(modelId: string): Promise<HealthRunRecord | null> {
+    const rows = await this.executor.read(OPEN_RUN, this.params({ modelId }));
+    return rows[0] ? this.toRun(rows[0].run as Record<string, unknown>) : null;
+  }
+
+  async finishRun(runId: string, now: string): Promise<void> {
+    await this.executor.write(FINISH_RUN, this.params({ runId, now }));
+  }
+
+  async lastFinishedRunStart(modelId: string): Promise<string | null> {
+    const rows = await this.executor.read(LAST_FINISHED_RUN, this.params({ modelId }));
+    return rows[0] ? new Date(String(rows[0].startedAt)).toISOString() : null;
+  }
+
+  private toRun(row: Record<string, unknown>): HealthRunRecord {
+    return {
+      id: String(row.id),
+      modelId: String(row.modelId),
+      version: Number(row.version),
+      status: String(row.status),
+      cursor: String(row.cursor ?? ""),
+      processed: Number(row.processed ?? 0),
+      incrementalSince: typeof row.incrementalSince === "string" ? row.incrementalSince : null,
+      asOf: Number(row.asOf),
+      startedAt: new Date(String(row.startedAt)).toISOString(),
+    };
+  }
+
+  async latestScores(accountIds: readonly string[], modelId: string): Promise<Array<StoredScore | null>> {
+    const rows = await this.executor.read(LATEST_SCORES, this.params({ accountIds: [...accountIds], modelId }));
+    const byId = new Map(rows.map((row) => [String(row.accountId), toScore(row.score as Record<string, unknown>)]));
+    return accountIds.map((id) => byId.get(id) ?? null);
+  }
+
+  async history(accountId: string, modelId: string, from: string | null, to: string | null): Promise<StoredScore[]> {
+    const rows = await this.executor.read(SCORE_HISTORY, this.params({ accountId, modelId, from, to }));
+    return rows.map((row) => toScore(row.score as Record<string, unknown>));
+  }
+
+  async atRisk(modelId: string, grade: string | null, first: number, after: CursorKey | null) {
+    const rows = await this.executor.read(AT_RISK, this.params({ modelId, grade, after: after ? [...after] : null, limit: neo4j.int(first + 1) }));
+    return {
+      items: rows.slice(0, first).map((row) => ({
+        node: { score: toScore(row.score as Record<string, unknown>), account: toAccount(row.account as Record<string, unknown>) },
+        sortKey: row.sortKey as Array<string | number | null>,
+      })),
+      hasNextPage: rows.length > first,
+      totalCount: null,
+    };
+  }
+
+  async distribution(modelId: string, groupBy: "INDUSTRY" | "SEGMENT" | "REGION") {
+    const rows = await this.executor.read(DISTRIBUTION, this.params({ modelId, groupBy }));
+    return rows.map((row) => ({
+      group: (row.group as string | null) ?? null,
+      scores: (row.scores as Array<number | null>).filter((s): s is number => typeof s === "number"),
+      grades: (row.grades as Array<string | null>).map((g) => g ?? "NONE"),
+    }));
+  }
+
+  async setOutcomes(rows: ReadonlyArray<{ index: number; accountId: string; label: string; occurredOn: string }>, now: string) {
+    const result = await this.executor.write(SET_OUTCOMES, this.params({ rows: [...rows], now }));
+    return result.map((row) => ({ index: Number(row.index), id: String(row.id), status: String(row.status) as "CREATED" | "UPDATED" | "UNCHANGED" }));
+  }
+
+  async outcomes(labels: readonly string[] | null) {
+    const rows = await this.executor.read(OUTCOMES, this.params({ labels: labels ? [...labels] : null }));
+    return rows.map((row) => ({
+      accountId: String(row.accountId),
+      industry: (row.industry as string | null) ?? null,
+      segment: (row.segment as string | null) ?? null,
+      label: String(row.label),
+      occurredOn: String(row.occurredOn),
+    }));
+  }
+}

@@ -17,8 +17,8 @@ const layerZones = [
   },
   {
     target: "./loaders",
-    from: ["./resolvers", "./services", "./app", "./cli"],
-    message: "loaders/ sit below resolvers.",
+    from: ["./resolvers", "./app", "./cli"],
+    message: "loaders/ sit below resolvers (they may batch calls to services).",
   },
   {
     target: "./services",

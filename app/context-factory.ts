@@ -7,6 +7,7 @@ import { Principal, RequestContext } from "../resolvers/context";
 import { IngestService } from "../services/ingest/ingest.service";
 import { BridgeService } from "../services/ontology/bridge.service";
 import { OntologyService } from "../services/ontology/ontology.service";
+import { HealthService } from "../services/health/health.service";
 import { RelataConfig } from "./config";
 import { principalFromHeader } from "./auth/token";
 import { Logger } from "pino";
@@ -48,10 +49,12 @@ export class ContextFactory {
     const stats = new QueryStats();
     const executor = this.baseExecutor.forRequest(options.operationName ?? null, stats);
     const repositories = createRepositories(executor, principal.tenant);
+    const health = new HealthService(repositories.health, repositories.ontology);
     return {
       principal,
       repositories,
-      loaders: createLoaders(repositories, { batch: this.config.dataLoaderBatching }),
+      loaders: createLoaders(repositories, health, { batch: this.config.dataLoaderBatching }),
+      health,
       ingest: new IngestService(
         repositories.ingest,
         principal.tenant,

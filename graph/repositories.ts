@@ -4,6 +4,7 @@ import { ContactRepository } from "./contact/contact.repository";
 import { CypherExecutor } from "./executor";
 import { IngestRepository } from "./ingest/ingest.repository";
 import { OntologyRepository } from "./ontology/ontology.repository";
+import { HealthRepository } from "./health/health.repository";
 import { OpportunityRepository } from "./opportunity/opportunity.repository";
 import { OrganizationRepository } from "./organization/organization.repository";
 import { SignalRepository } from "./signal/signal.repository";
@@ -20,6 +21,7 @@ export interface Repositories {
   sourceSystems: SourceSystemRepository;
   ingest: IngestRepository;
   ontology: OntologyRepository;
+  health: HealthRepository;
 }
 
 export function createRepositories(executor: CypherExecutor, tenant: string): Repositories {
@@ -33,5 +35,6 @@ export function createRepositories(executor: CypherExecutor, tenant: string): Re
     sourceSystems: new SourceSystemRepository(executor, tenant),
     ingest: new IngestRepository(executor, tenant),
     ontology: new OntologyRepository(executor, tenant),
+    health: new HealthRepository(executor, tenant),
   };
 }

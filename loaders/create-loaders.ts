@@ -5,6 +5,8 @@ import { Repositories } from "../graph/repositories";
 import { createAccountByIdLoader } from "./account-by-id.loader";
 import { LoaderOptions, createChildPageLoader } from "./child-page.loader";
 import { ConceptLoaders, createConceptLoaders } from "./concept.loaders";
+import { createHealthLoaders, HealthLoaders } from "./health.loaders";
+import { HealthService } from "../services/health/health.service";
 
 type PageLoader<T> = DataLoader<ChildPageRequest, Page<T>, string>;
 
@@ -17,9 +19,10 @@ export interface Loaders {
   networkByAccount: PageLoader<NetworkLink>;
   signalsByAccount: PageLoader<Signal>;
   concepts: ConceptLoaders;
+  health: HealthLoaders;
 }
 
-export function createLoaders(repositories: Repositories, options: LoaderOptions): Loaders {
+export function createLoaders(repositories: Repositories, health: HealthService, options: LoaderOptions): Loaders {
   return {
     accountById: createAccountByIdLoader(repositories.accounts, options),
     contactsByAccount: createChildPageLoader((r) => repositories.contacts.pageByAccounts(r), options),
@@ -28,5 +31,6 @@ export function createLoaders(repositories: Repositories, options: LoaderOptions
     networkByAccount: createChildPageLoader((r) => repositories.organizations.networkByAccounts(r), options),
     signalsByAccount: createChildPageLoader((r) => repositories.signals.pageByAccounts(r), options),
     concepts: createConceptLoaders(repositories.ontology, options),
+    health: createHealthLoaders(health, options),
   };
 }

@@ -10,6 +10,7 @@ import { ViewerResolver } from "./viewer/viewer.resolver";
 import { AccountConceptsResolver } from "./account/account-concepts.resolver";
 import { ConceptResolver } from "./ontology/concept.resolver";
 import { MappingResolver, OntologyResolver } from "./ontology/ontology.resolver";
+import { AccountHealthFieldsResolver, AccountHealthResolver, HealthResolver } from "./health/health.resolver";
 
 const authChecker: AuthChecker<RequestContext> = ({ context }, roles) =>
   roles.length === 0 || roles.includes(context.principal.role);
@@ -27,6 +28,9 @@ export function buildRelataSchema(): Promise<GraphQLSchema> {
       OntologyResolver,
       ConceptResolver,
       MappingResolver,
+      HealthResolver,
+      AccountHealthResolver,
+      AccountHealthFieldsResolver,
     ],
     authChecker,
     authMode: "error",

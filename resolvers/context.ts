@@ -5,6 +5,7 @@ import { IngestService } from "../services/ingest/ingest.service";
 import { PageSizeLimits } from "../domain/pagination/page-size";
 import { BridgeService } from "../services/ontology/bridge.service";
 import { OntologyService } from "../services/ontology/ontology.service";
+import { HealthService } from "../services/health/health.service";
 
 export const ROLES = ["admin", "analyst", "integrator", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
@@ -24,6 +25,7 @@ export interface RequestContext {
   ingest: IngestService;
   ontology: OntologyService;
   bridge: BridgeService;
+  health: HealthService;
   stats: QueryStats;
   /** Admin asked for query stats in `extensions` (header `x-relata-debug: 1`). */
   debug: boolean;

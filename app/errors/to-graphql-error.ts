@@ -6,6 +6,7 @@ import { GraphError } from "../../graph/graph.errors";
 import { IngestError } from "../../services/ingest/ingest.errors";
 import { AuthError } from "../auth/auth.errors";
 import { OntologyError } from "../../services/ontology/ontology.errors";
+import { HealthError } from "../../services/health/health.errors";
 
 /** The error codes clients see in `extensions.code`. */
 export type PublicErrorCode =
@@ -26,7 +27,7 @@ export interface PublicError {
   httpStatus?: number;
 }
 
-type CodedError = InvalidIdError | PaginationError | IngestError | GraphError | AuthError | OntologyError;
+type CodedError = InvalidIdError | PaginationError | IngestError | GraphError | AuthError | OntologyError | HealthError;
 
 function isCoded(error: unknown): error is CodedError {
   return (
@@ -35,7 +36,8 @@ function isCoded(error: unknown): error is CodedError {
     error instanceof IngestError ||
     error instanceof GraphError ||
     error instanceof AuthError ||
-    error instanceof OntologyError
+    error instanceof OntologyError ||
+    error instanceof HealthError
   );
 }
 
@@ -48,6 +50,9 @@ function fromCoded(error: CodedError): PublicError {
     case "BATCH_TOO_LARGE":
     case "INVALID_MAPPING":
     case "INVALID_VALUE":
+    case "INVALID_MODEL":
+    case "INVALID_MEASURE":
+    case "CALIBRATION_FAILED":
       return { code: "BAD_USER_INPUT", reason: code, message: error.message };
     case "UNAUTHENTICATED":
       return { code: "UNAUTHENTICATED", message: error.message, httpStatus: 401 };
@@ -56,6 +61,8 @@ function fromCoded(error: CodedError): PublicError {
     case "ONTOLOGY_NOT_FOUND":
     case "CONCEPT_NOT_FOUND":
     case "MAPPING_NOT_FOUND":
+    case "MODEL_NOT_FOUND":
+    case "ACCOUNT_NOT_FOUND":
       return { code: "NOT_FOUND", reason: code, message: error.message };
     case "CONFLICT":
       return { code: "CONFLICT", message: error.message };

@@ -34,8 +34,7 @@ export interface FieldAggregate {
 
 /** An aggregated value before the bridge, with a sentence saying what was aggregated; or why there is none. */
 export type AggregateValueResult =
-  | { ok: true; value: RawValue; note: string; observations: number }
-  | { ok: false; reason: string };
+  { ok: true; value: RawValue; note: string; observations: number } | { ok: false; reason: string };
 
 /** What was aggregated, for the explanation of a mapping leaf. */
 export interface AggregateSummary {
@@ -125,8 +124,7 @@ export function aggregateValue(mapping: MappingSpec, agg: FieldAggregate): Aggre
       const slope = (n * agg.sumTV - agg.sumT * agg.sum) / denominator;
       if (!Number.isFinite(slope)) return fail(`the trend of the ${window.adjective} is too large to represent`);
       const note =
-        `trend (least-squares slope) of ${of(n)} ${window.span}: ${formatNumber(slope)}${unit} per day` +
-        skippedNote;
+        `trend (least-squares slope) of ${of(n)} ${window.span}: ${formatNumber(slope)}${unit} per day` + skippedNote;
       return done(slope, note, n);
     }
     default: {

@@ -162,9 +162,7 @@ export function buildHealthTree(input: HealthTreeInput): HealthTree {
       placement.children.forEach(build);
       return null;
     }
-    const conceptChildren = placement.children
-      .map(build)
-      .filter((node): node is ConceptNode => node !== null);
+    const conceptChildren = placement.children.map(build).filter((node): node is ConceptNode => node !== null);
     const children: HealthTreeNode[] = [...conceptChildren, ...(mappings.get(id) ?? []), ...(active.get(id) ?? [])];
     children.sort(byIdThenKind);
     const notes = placement.skipped
@@ -250,14 +248,17 @@ function childEdges(concept: HealthConcept | undefined, overrides: Readonly<Reco
   const edges = new Map<string, Edge>();
   for (const part of concept.parts) {
     checkWeight(part.weight, `the weight of ${part.concept} as a part of ${concept.id}`);
-    if (!edges.has(part.concept)) edges.set(part.concept, { concept: part.concept, weight: part.weight, source: "PART" });
+    if (!edges.has(part.concept))
+      edges.set(part.concept, { concept: part.concept, weight: part.weight, source: "PART" });
   }
   for (const narrower of concept.narrower) {
     if (!edges.has(narrower)) edges.set(narrower, { concept: narrower, weight: 1, source: "NARROWER" });
   }
   return [...edges.values()]
     .map((edge) =>
-      Object.hasOwn(overrides, edge.concept) ? { ...edge, weight: overrides[edge.concept], source: "OVERRIDE" as const } : edge,
+      Object.hasOwn(overrides, edge.concept)
+        ? { ...edge, weight: overrides[edge.concept], source: "OVERRIDE" as const }
+        : edge,
     )
     .sort((a, b) => compareText(a.concept, b.concept));
 }
@@ -328,7 +329,14 @@ function splitManualMeasures(
       throw new HealthScoringError("DUPLICATE_LEAF", `two manual measures have the id ${JSON.stringify(id)}`);
     }
     ids.add(id);
-    const leaf: ManualLeaf = { kind: "MANUAL", id, concept: measure.concept, weight: 1, weightSource: "MANUAL", measure };
+    const leaf: ManualLeaf = {
+      kind: "MANUAL",
+      id,
+      concept: measure.concept,
+      weight: 1,
+      weightSource: "MANUAL",
+      measure,
+    };
     active.set(measure.concept, [...(active.get(measure.concept) ?? []), leaf]);
   }
   return { active, expired };

@@ -23,15 +23,15 @@ const ACCOUNT_SIGNALS = `
 WITH a, acc, acc.asOf - $maxWindowMs AS earliest
 CALL (a, acc, earliest) {
   MATCH (a)<-[:ABOUT]-(s:Signal)
-  WHERE s.observedAt >= datetime({epochMillis: earliest}) AND s.observedAt <= datetime({epochMillis: acc.asOf})
+  WHERE s.observedAt >= datetime({epochMillis: toInteger(earliest)}) AND s.observedAt <= datetime({epochMillis: toInteger(acc.asOf)})
   RETURN s
   UNION
   MATCH (a)<-[:WORKS_AT]-(:Contact)<-[:ABOUT]-(s:Signal)
-  WHERE $contacts AND s.observedAt >= datetime({epochMillis: earliest}) AND s.observedAt <= datetime({epochMillis: acc.asOf})
+  WHERE $contacts AND s.observedAt >= datetime({epochMillis: toInteger(earliest)}) AND s.observedAt <= datetime({epochMillis: toInteger(acc.asOf)})
   RETURN s
   UNION
   MATCH (a)<-[:INSTALLED_AT]-(:Asset)<-[:ABOUT]-(s:Signal)
-  WHERE $assets AND s.observedAt >= datetime({epochMillis: earliest}) AND s.observedAt <= datetime({epochMillis: acc.asOf})
+  WHERE $assets AND s.observedAt >= datetime({epochMillis: toInteger(earliest)}) AND s.observedAt <= datetime({epochMillis: toInteger(acc.asOf)})
   RETURN s
 }
 WITH a, acc, s, s.observedAt.epochMillis AS t
@@ -73,7 +73,7 @@ export const MANUAL_MEASURES: CypherQuery = {
   text: `
 UNWIND $accountIds AS accountId
 MATCH (m:ManualMeasure {tenant: $tenant, accountId: accountId})
-WHERE m.expiresAt IS NULL OR m.expiresAt > datetime({epochMillis: $asOf})
+WHERE m.expiresAt IS NULL OR m.expiresAt > datetime({epochMillis: toInteger($asOf)})
 RETURN accountId, m {.*, expiresAt: toString(m.expiresAt), createdAt: toString(m.createdAt)} AS measure
 ORDER BY m.createdAt DESC`,
 };

@@ -75,7 +75,14 @@ export interface ScoreWrite {
   id: string;
   eventId: string;
   accountId: string;
-  props: { score: number | null; grade: string | null; confidence: number; asOf: string; explanation: string; runId: string | null };
+  props: {
+    score: number | null;
+    grade: string | null;
+    confidence: number;
+    asOf: string;
+    explanation: string;
+    runId: string | null;
+  };
 }
 
 export interface HealthRunRecord {
@@ -120,7 +127,11 @@ export class HealthRepository {
     return { tenant: this.tenant, scopes: this.scopes, ...extra };
   }
 
-  async conceptTree(root: string): Promise<Array<{ id: string; label: string; parts: Array<{ concept: string; weight: number }>; narrower: string[] }>> {
+  async conceptTree(
+    root: string,
+  ): Promise<
+    Array<{ id: string; label: string; parts: Array<{ concept: string; weight: number }>; narrower: string[] }>
+  > {
     const rows = await this.executor.read(CONCEPT_TREE, this.params({ root }));
     return rows.map((row) => ({
       id: String(row.id),
@@ -137,7 +148,10 @@ export class HealthRepository {
     include: { contacts: boolean; assets: boolean },
   ): Promise<StoredAggregate[]> {
     if (accounts.length === 0 || windows.length === 0) return [];
-    const rows = await this.executor.read(FIELD_AGGREGATES, this.params(this.windowParams(windows, include, { accounts: [...accounts] })));
+    const rows = await this.executor.read(
+      FIELD_AGGREGATES,
+      this.params(this.windowParams(windows, include, { accounts: [...accounts] })),
+    );
     return rows.map((row) => ({
       accountId: String(row.accountId),
       key: String(row.key),
@@ -205,7 +219,18 @@ export class HealthRepository {
     });
   }
 
-  async setManualMeasure(measure: { id: string; accountId: string; concept: string; value: number; author: string; comment: string | null; expiresAt: string | null }, now: string): Promise<boolean> {
+  async setManualMeasure(
+    measure: {
+      id: string;
+      accountId: string;
+      concept: string;
+      value: number;
+      author: string;
+      comment: string | null;
+      expiresAt: string | null;
+    },
+    now: string,
+  ): Promise<boolean> {
     const rows = await this.executor.write(SET_MANUAL_MEASURE, this.params({ ...measure, now }));
     return rows.length > 0;
   }
@@ -222,7 +247,11 @@ export class HealthRepository {
 
   async accountsAfter(after: string, limit: number, scope: { industry: string | null; segment: string | null }) {
     const rows = await this.executor.read(ACCOUNTS_AFTER, this.params({ after, limit: neo4j.int(limit), ...scope }));
-    return rows.map((row) => ({ id: String(row.id), industry: (row.industry as string | null) ?? null, segment: (row.segment as string | null) ?? null }));
+    return rows.map((row) => ({
+      id: String(row.id),
+      industry: (row.industry as string | null) ?? null,
+      segment: (row.segment as string | null) ?? null,
+    }));
   }
 
   async accountsWithNewSignals(since: string): Promise<string[]> {
@@ -231,16 +260,32 @@ export class HealthRepository {
   }
 
   /** Writes a batch of scores and advances the run in one transaction, so a crash never half-counts a batch. */
-  async writeScores(run: { id: string; modelId: string; version: number } | null, modelId: string, version: number, scores: readonly ScoreWrite[], cursor: string, now: string): Promise<void> {
+  async writeScores(
+    run: { id: string; modelId: string; version: number } | null,
+    modelId: string,
+    version: number,
+    scores: readonly ScoreWrite[],
+    cursor: string,
+    now: string,
+  ): Promise<void> {
     const statements = [{ query: WRITE_SCORES, params: this.params({ modelId, version, scores: [...scores], now }) }];
     if (run) {
-      statements.push({ query: ADVANCE_RUN, params: this.params({ runId: run.id, cursor, processed: neo4j.int(scores.length), now }) });
+      statements.push({
+        query: ADVANCE_RUN,
+        params: this.params({ runId: run.id, cursor, processed: neo4j.int(scores.length), now }),
+      });
     }
     await this.executor.writeAll("health.writeBatch", statements);
   }
 
-  async startRun(run: { id: string; modelId: string; version: number; since: string | null; asOf: number }, now: string): Promise<HealthRunRecord> {
-    const rows = await this.executor.write(START_RUN, this.params({ runId: run.id, modelId: run.modelId, version: run.version, since: run.since, asOf: run.asOf, now }));
+  async startRun(
+    run: { id: string; modelId: string; version: number; since: string | null; asOf: number },
+    now: string,
+  ): Promise<HealthRunRecord> {
+    const rows = await this.executor.write(
+      START_RUN,
+      this.params({ runId: run.id, modelId: run.modelId, version: run.version, since: run.since, asOf: run.asOf, now }),
+    );
     return this.toRun(rows[0]?.run as Record<string, unknown>);
   }
 
@@ -284,10 +329,16 @@ export class HealthRepository {
   }
 
   async atRisk(modelId: string, grade: string | null, first: number, after: CursorKey | null) {
-    const rows = await this.executor.read(AT_RISK, this.params({ modelId, grade, after: after ? [...after] : null, limit: neo4j.int(first + 1) }));
+    const rows = await this.executor.read(
+      AT_RISK,
+      this.params({ modelId, grade, after: after ? [...after] : null, limit: neo4j.int(first + 1) }),
+    );
     return {
       items: rows.slice(0, first).map((row) => ({
-        node: { score: toScore(row.score as Record<string, unknown>), account: toAccount(row.account as Record<string, unknown>) },
+        node: {
+          score: toScore(row.score as Record<string, unknown>),
+          account: toAccount(row.account as Record<string, unknown>),
+        },
         sortKey: row.sortKey as Array<string | number | null>,
       })),
       hasNextPage: rows.length > first,
@@ -304,9 +355,16 @@ export class HealthRepository {
     }));
   }
 
-  async setOutcomes(rows: ReadonlyArray<{ index: number; accountId: string; label: string; occurredOn: string }>, now: string) {
+  async setOutcomes(
+    rows: ReadonlyArray<{ index: number; accountId: string; label: string; occurredOn: string }>,
+    now: string,
+  ) {
     const result = await this.executor.write(SET_OUTCOMES, this.params({ rows: [...rows], now }));
-    return result.map((row) => ({ index: Number(row.index), id: String(row.id), status: String(row.status) as "CREATED" | "UPDATED" | "UNCHANGED" }));
+    return result.map((row) => ({
+      index: Number(row.index),
+      id: String(row.id),
+      status: String(row.status) as "CREATED" | "UPDATED" | "UNCHANGED",
+    }));
   }
 
   async outcomes(labels: readonly string[] | null) {

@@ -1,0 +1,208 @@
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  registerEnumType,
+  Resolver,
+  Root,
+} from "type-graphql";
+import { assertNodeId } from "../../domain/ids/node-id";
+import { DEFAULT_BANDS, DEFAULT_MODEL_ID, ModelScopeKind } from "../../services/health/health-model";
+import { toConnection } from "../common/connection";
+import { PageArgs } from "../common/page-args";
+import { pageRequest } from "../common/page-request";
+import { RequestContext } from "../context";
+import { IngestResult } from "../ingest/ingest-result.type";
+import { Account } from "../account/account.type";
+import { healthModelView, liveHealthView, storedHealthView } from "./health-view";
+import {
+  AccountHealth,
+  AtRiskConnection,
+  HealthDistributionGroup,
+  HealthDriver,
+  HealthExplanationNode,
+  HealthModel,
+  HealthModelInput,
+  HealthSnapshot,
+  ManualMeasure,
+  ManualMeasureInput,
+  OutcomeInput,
+  RecomputeResult,
+} from "./health.type";
+
+export const HealthGroupByEnum = { INDUSTRY: "INDUSTRY", SEGMENT: "SEGMENT", REGION: "REGION" } as const;
+registerEnumType(HealthGroupByEnum, { name: "HealthGroupBy" });
+
+const WRITERS = ["admin", "analyst"];
+
+@Resolver(() => AccountHealth)
+export class AccountHealthResolver {
+  @FieldResolver(() => [HealthExplanationNode], {
+    description: "The score explained: concepts, then mappings and manual measures, then (fresh scores) signals.",
+  })
+  explanation(@Root() health: AccountHealth): HealthExplanationNode[] {
+    return health.explanationNodes;
+  }
+
+  @FieldResolver(() => [HealthDriver], { description: "The concepts that pull the score down or up most." })
+  drivers(@Root() health: AccountHealth, @Arg("top", () => Int, { defaultValue: 5 }) top: number): HealthDriver[] {
+    return health.driverList.slice(0, Math.max(0, top));
+  }
+}
+
+@Resolver(() => Account)
+export class AccountHealthFieldsResolver {
+  @FieldResolver(() => AccountHealth, {
+    nullable: true,
+    description:
+      "The account's health: the latest stored score, or one computed now when there is none or fresh is true " +
+      "(fresh scores explain down to the signals and their record ids).",
+  })
+  async health(
+    @Root() account: Account,
+    @Arg("modelId", () => ID, { defaultValue: DEFAULT_MODEL_ID }) modelId: string,
+    @Arg("fresh", { defaultValue: false }) fresh: boolean,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AccountHealth> {
+    if (!fresh) {
+      const stored = await ctx.loaders.health.latestScore.load(`${modelId}|${account.id}`);
+      if (stored) return storedHealthView(stored);
+    }
+    return liveHealthView(await ctx.loaders.health.liveScore.load(`${modelId}|${account.id}|${fresh ? 1 : 0}`));
+  }
+
+  @FieldResolver(() => [HealthSnapshot], { description: "Stored scores over time, oldest first." })
+  async healthHistory(
+    @Root() account: Account,
+    @Arg("modelId", () => ID, { defaultValue: DEFAULT_MODEL_ID }) modelId: string,
+    @Arg("from", () => Date, { nullable: true }) from: Date | null,
+    @Arg("to", () => Date, { nullable: true }) to: Date | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<HealthSnapshot[]> {
+    const scores = await ctx.health.history(
+      account.id,
+      modelId,
+      from?.toISOString() ?? null,
+      to?.toISOString() ?? null,
+    );
+    return scores.map((s) => ({
+      score: s.score,
+      grade: s.grade,
+      confidence: s.confidence,
+      modelVersion: s.version,
+      computedAt: new Date(s.computedAt),
+    }));
+  }
+}
+
+@Resolver()
+export class HealthResolver {
+  @Query(() => [HealthModel], {
+    description: "Every version of your health models (a default model exists from the start).",
+  })
+  async healthModels(@Ctx() ctx: RequestContext) {
+    return (await ctx.health.models()).map(healthModelView);
+  }
+
+  @Query(() => HealthModel, { description: "The active version of a model, or the version asked for." })
+  async healthModel(
+    @Arg("id", () => ID) id: string,
+    @Arg("version", () => Int, { nullable: true }) version: number | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return healthModelView(await ctx.health.model(id, version ?? null));
+  }
+
+  @Query(() => AtRiskConnection, { description: "Accounts by stored score, lowest first, optionally of one grade." })
+  async atRiskAccounts(
+    @Arg("modelId", () => ID, { defaultValue: DEFAULT_MODEL_ID }) modelId: string,
+    @Arg("grade", () => String, { nullable: true }) grade: string | null,
+    @Args() page: PageArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    const request = pageRequest(ctx, `atRisk:${modelId}:${grade ?? ""}`, page);
+    const result = await ctx.health.atRisk(modelId, grade ?? null, request.first, request.after);
+    return toConnection(result, request.scope, ctx.paging.cursorSecret, ({ score, account }) => ({
+      account,
+      health: {
+        score: score.score,
+        grade: score.grade,
+        confidence: score.confidence,
+        modelVersion: score.version,
+        computedAt: new Date(score.computedAt),
+      },
+    }));
+  }
+
+  @Query(() => [HealthDistributionGroup], { description: "Counts per grade and score percentiles per group." })
+  healthDistribution(
+    @Arg("modelId", () => ID, { defaultValue: DEFAULT_MODEL_ID }) modelId: string,
+    @Arg("groupBy", () => HealthGroupByEnum) groupBy: "INDUSTRY" | "SEGMENT" | "REGION",
+    @Ctx() ctx: RequestContext,
+  ) {
+    return ctx.health.distribution(modelId, groupBy);
+  }
+
+  @Authorized(WRITERS)
+  @Mutation(() => HealthModel, {
+    description: "Creates a model or a new version of it; old scores keep their version.",
+  })
+  async defineHealthModel(@Arg("input", () => HealthModelInput) input: HealthModelInput, @Ctx() ctx: RequestContext) {
+    const version = await ctx.health.defineModel(input.id, {
+      name: input.name,
+      scope: { kind: input.scopeKind as ModelScopeKind, value: input.scopeValue ?? null },
+      rootConcept: input.rootConcept,
+      weights: input.weights ?? {},
+      bands: input.bands ?? DEFAULT_BANDS,
+      windowDays: input.windowDays ?? null,
+      includeContacts: input.includeContacts,
+      includeAssets: input.includeAssets,
+      source: "MANUAL",
+      calibration: null,
+    });
+    return healthModelView(version);
+  }
+
+  @Authorized(["admin", "analyst", "integrator"])
+  @Mutation(() => RecomputeResult, {
+    description:
+      "Stores fresh scores: for the accounts named, or all accounts in the model's scope (incremental: only those " +
+      "with new signals since the last run). An interrupted run is resumed.",
+  })
+  recomputeHealth(
+    @Arg("modelId", () => ID, { defaultValue: DEFAULT_MODEL_ID }) modelId: string,
+    @Arg("accountIds", () => [ID], { nullable: true }) accountIds: string[] | null,
+    @Arg("incremental", { defaultValue: false }) incremental: boolean,
+    @Ctx() ctx: RequestContext,
+  ) {
+    const ids = accountIds ? accountIds.map((id, i) => assertNodeId("Account", id, `accountIds[${i}]`)) : null;
+    return ctx.health.recompute(modelId, ids, incremental);
+  }
+
+  @Authorized(["admin", "integrator"])
+  @Mutation(() => IngestResult, { description: "Outcome labels per account and date, in bulk and idempotently." })
+  setOutcomes(@Arg("input", () => [OutcomeInput]) input: OutcomeInput[], @Ctx() ctx: RequestContext) {
+    return ctx.health.setOutcomes(ctx.principal.tenant, input, 20_000);
+  }
+
+  @Authorized(WRITERS)
+  @Mutation(() => ManualMeasure, {
+    description: "A person's judgement of a concept for an account; enters scores like a mapped value.",
+  })
+  setManualMeasure(@Arg("input", () => ManualMeasureInput) input: ManualMeasureInput, @Ctx() ctx: RequestContext) {
+    return ctx.health.setManualMeasure({
+      accountId: assertNodeId("Account", input.accountId, "accountId"),
+      concept: input.concept,
+      value: input.value,
+      author: ctx.principal.subject,
+      comment: input.comment ?? null,
+      expiresAt: input.expiresAt ? input.expiresAt.toISOString() : null,
+    });
+  }
+}

@@ -1,0 +1,205 @@
+import { createHash } from "node:crypto";
+import { aggregatePopulation, bridgeAggregate, FieldAggregate } from "../../domain/health/field-aggregate";
+import {
+  buildHealthTree,
+  HealthConcept,
+  HealthMapping,
+  HealthTree,
+  ManualMeasure,
+} from "../../domain/health/health-tree";
+import { AccountHealthScore, LeafValue, scoreAccount } from "../../domain/health/score-account";
+import { DAY_MS, parseWindow } from "../../ontology/bridge/duration";
+import { HealthRepository, StoredAggregate, WindowRequest } from "../../graph/health/health.repository";
+import { OntologyRepository } from "../../graph/ontology/ontology.repository";
+import { HealthModelVersion } from "./health-model";
+
+/** How many signals each mapping leaf of an on-request explanation lists. */
+const EVIDENCE_PER_LEAF = 10;
+
+interface Prepared {
+  concepts: HealthConcept[];
+  mappings: HealthMapping[];
+  windowOf: Map<string, WindowRequest>;
+  windows: WindowRequest[];
+}
+
+/**
+ * Scores accounts with one health model version: the concept tree below the model's root, the tenant's
+ * mappings of those concepts, and per account the aggregates of its signals computed in Cypher (one
+ * query per batch of accounts, not one per account). Populations for percentile normalisation are taken
+ * from the same batch of aggregates plus any population given by the caller.
+ */
+export class HealthScorer {
+  private prepared: Promise<Prepared> | null = null;
+  private readonly sharedTrees = new Map<number, HealthTree>();
+  private populationCache: Promise<Map<string, number[]>> | null = null;
+
+  constructor(
+    private readonly model: HealthModelVersion,
+    private readonly health: HealthRepository,
+    private readonly ontology: OntologyRepository,
+  ) {}
+
+  private prepare(): Promise<Prepared> {
+    this.prepared ??= (async () => {
+      const tree = await this.health.conceptTree(this.model.rootConcept);
+      const concepts = tree.map((c) => ({ id: c.id, parts: c.parts, narrower: c.narrower }));
+      const perConcept = await this.ontology.mappingsOfConcepts(concepts.map((c) => c.id));
+      const mappings: HealthMapping[] = perConcept
+        .flat()
+        .map((m) => ({ ...m, key: `${m.system}|${m.field}|${m.concept}` }));
+      const windowOf = new Map<string, WindowRequest>();
+      const windows = new Map<string, WindowRequest>();
+      for (const mapping of mappings) {
+        const parsed = parseWindow(mapping.aggregation.window);
+        const ms =
+          this.model.windowDays !== null ? this.model.windowDays * DAY_MS : parsed.ok ? parsed.value : 90 * DAY_MS;
+        const key = `${mapping.system}|${mapping.field}|${ms}`;
+        const request = windows.get(key) ?? { key, system: mapping.system, field: mapping.field, ms };
+        windows.set(key, request);
+        windowOf.set(mapping.key, request);
+      }
+      return { concepts, mappings, windowOf, windows: [...windows.values()] };
+    })();
+    return this.prepared;
+  }
+
+  /** Whether the model's root concept exists and has anything below it that can carry data. */
+  async mappingCount(): Promise<number> {
+    return (await this.prepare()).mappings.length;
+  }
+
+  /**
+   * Scores many accounts, each as of its own time. With `evidence`, every mapping leaf lists the latest
+   * signals behind it (one more query per account: use it for single accounts on request).
+   */
+  async score(
+    accounts: ReadonlyArray<{ id: string; asOf: number }>,
+    options: { evidence: boolean },
+  ): Promise<Map<string, AccountHealthScore>> {
+    const prepared = await this.prepare();
+    const include = { contacts: this.model.includeContacts, assets: this.model.includeAssets };
+    const [aggregates, manual] = await Promise.all([
+      this.health.fieldAggregates(accounts, prepared.windows, include),
+      this.health.manualMeasures(
+        accounts.map((a) => a.id),
+        Math.max(...accounts.map((a) => a.asOf)),
+      ),
+    ]);
+    const byAccount = new Map<string, Map<string, StoredAggregate>>();
+    for (const agg of aggregates) {
+      const map = byAccount.get(agg.accountId) ?? new Map<string, StoredAggregate>();
+      map.set(agg.key, agg);
+      byAccount.set(agg.accountId, map);
+    }
+    const populations = await this.populations(prepared);
+    const results = new Map<string, AccountHealthScore>();
+    for (const account of accounts) {
+      const measures: ManualMeasure[] = manual
+        .filter((m) => m.accountId === account.id)
+        .map((m) => ({
+          id: m.id,
+          concept: m.concept,
+          value: m.value,
+          author: m.author,
+          comment: m.comment ?? "",
+          expiresAt: m.expiresAt ? Date.parse(m.expiresAt) : null,
+        }));
+      const tree = this.treeFor(prepared, account.asOf, measures);
+      const evidence = options.evidence
+        ? await this.health.evidenceSignals(account.id, account.asOf, prepared.windows, include, EVIDENCE_PER_LEAF)
+        : null;
+      const leafValues = new Map<string, LeafValue>();
+      for (const mapping of prepared.mappings) {
+        const window = prepared.windowOf.get(mapping.key)!;
+        const agg = toFieldAggregate(byAccount.get(account.id)?.get(window.key), window, account.asOf);
+        const bridged = bridgeAggregate(mapping, agg, populations.get(mapping.key));
+        const signals = evidence?.get(window.key) ?? [];
+        leafValues.set(mapping.key, {
+          ...bridged,
+          evidence: signals.map((s) => ({
+            signalId: s.signalId,
+            recordId: s.recordId,
+            sourceSystem: s.sourceSystem,
+            value: s.value,
+            observedAt: Date.parse(s.observedAt),
+          })),
+        });
+      }
+      results.set(account.id, scoreAccount(tree, leafValues, { bands: this.model.bands }));
+    }
+    return results;
+  }
+
+  private treeFor(prepared: Prepared, asOf: number, manualMeasures: ManualMeasure[]): HealthTree {
+    const build = () =>
+      buildHealthTree({
+        root: this.model.rootConcept,
+        concepts: prepared.concepts,
+        mappings: prepared.mappings,
+        overrides: this.model.weights,
+        manualMeasures,
+        asOf,
+      });
+    if (manualMeasures.length > 0) return build();
+    // Accounts without manual measures share one tree per as-of time.
+    const cached = this.sharedTrees.get(asOf) ?? build();
+    this.sharedTrees.set(asOf, cached);
+    return cached;
+  }
+
+  /**
+   * Populations for percentile normalisation: every subject's latest value of the field across the
+   * tenant, read once per scorer. Taking them from the tenant rather than from a batch keeps scores
+   * independent of how accounts are batched, so the same graph always gives the same scores.
+   */
+  private populations(prepared: Prepared): Promise<Map<string, number[]>> {
+    this.populationCache ??= (async () => {
+      const out = new Map<string, number[]>();
+      for (const mapping of prepared.mappings) {
+        if (mapping.normalization.kind !== "percentile") continue;
+        const values = await this.ontology.fieldPopulation(mapping.system, mapping.field);
+        const latest = values.map((v): FieldAggregate => ({
+          system: mapping.system,
+          field: mapping.field,
+          from: 0,
+          count: 1,
+          numericCount: 1,
+          sum: v,
+          sumT: 0,
+          sumTT: 0,
+          sumTV: 0,
+          latestValue: v,
+          latestAt: 0,
+        }));
+        out.set(mapping.key, aggregatePopulation(mapping, latest));
+      }
+      return out;
+    })();
+    return this.populationCache;
+  }
+}
+
+function toFieldAggregate(stored: StoredAggregate | undefined, window: WindowRequest, asOf: number): FieldAggregate {
+  if (!stored) {
+    return {
+      system: window.system,
+      field: window.field,
+      from: asOf - window.ms,
+      count: 0,
+      numericCount: 0,
+      sum: 0,
+      sumT: 0,
+      sumTT: 0,
+      sumTV: 0,
+      latestValue: null,
+      latestAt: null,
+    };
+  }
+  return { ...stored, system: window.system, field: window.field };
+}
+
+/** A stable id for a score of one account in one run, so a resumed run rewrites instead of adding. */
+export function scoreId(runId: string, accountId: string): string {
+  return `hs_${createHash("sha256").update(`${runId}\u0000${accountId}`).digest("base64url").slice(0, 22)}`;
+}

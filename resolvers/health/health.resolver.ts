@@ -24,6 +24,8 @@ import { healthModelView, liveHealthView, storedHealthView } from "./health-view
 import {
   AccountHealth,
   AtRiskConnection,
+  CalibrationOutcomeInput,
+  CalibrationReport,
   HealthDistributionGroup,
   HealthDriver,
   HealthExplanationNode,
@@ -183,6 +185,34 @@ export class HealthResolver {
   ) {
     const ids = accountIds ? accountIds.map((id, i) => assertNodeId("Account", id, `accountIds[${i}]`)) : null;
     return ctx.health.recompute(modelId, ids, incremental);
+  }
+
+  @Authorized(WRITERS)
+  @Mutation(() => CalibrationReport, {
+    description:
+      "Learns the model's top-level weights from outcomes on accounts (regularised logistic regression, " +
+      "cross-validated) and creates a new CALIBRATED version; reports AUCs, importance and a backtest.",
+  })
+  async calibrateHealthModel(
+    @Arg("modelId", () => ID, { defaultValue: DEFAULT_MODEL_ID }) modelId: string,
+    @Arg("outcome", () => CalibrationOutcomeInput, { nullable: true }) outcome: CalibrationOutcomeInput | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    const { model, fit, backtest } = await ctx.health.calibrate(modelId, {
+      badLabels: outcome?.badLabels ?? ["CHURNED", "DOWNGRADED"],
+      horizonDays: outcome?.horizonDays ?? 90,
+    });
+    return {
+      model: healthModelView(model),
+      cvAuc: fit.cvAuc,
+      foldAucs: fit.foldAucs,
+      scoreCvAuc: fit.scoreCvAuc,
+      trainingRows: fit.trainingRows,
+      badOutcomes: fit.badOutcomes,
+      importance: fit.importance,
+      backtest,
+      notes: fit.notes,
+    };
   }
 
   @Authorized(["admin", "integrator"])

@@ -1,4 +1,4 @@
-import { formatNumber } from "../../../ontology/bridge/format";
+import { describeValue, formatNumber } from "../../../ontology/bridge/format";
 import { compareText } from "../health-tree";
 import { CalibrationError } from "./calibration.errors";
 import { crossValidate, CrossValidationOptions, DEFAULT_FOLDS, DEFAULT_SEED } from "./cross-validate";
@@ -128,7 +128,7 @@ export function calibrateWeights(rows: readonly CalibrationRow[], options: Calib
       if (typeof value !== "number" || !Number.isFinite(value)) {
         throw new CalibrationError(
           "INVALID_TRAINING_DATA",
-          `row ${i}: ${concept} is ${JSON.stringify(value)}; expected a finite number or null for no data`,
+          `row ${i}: ${concept} is ${describeValue(value)}; expected a finite number or null for no data`,
         );
       }
       values[j][i] = value;
@@ -291,13 +291,13 @@ function healthScore(
 function trainingMean(values: Float64Array, present: Uint8Array, train: Int32Array | null): number {
   let sum = 0;
   let count = 0;
-  const add = (i: number): void => {
-    if (present[i] === 0) return;
+  const rows = train === null ? values.length : train.length;
+  for (let k = 0; k < rows; k += 1) {
+    const i = train === null ? k : train[k];
+    if (present[i] === 0) continue;
     sum += values[i];
     count += 1;
-  };
-  if (train === null) for (let i = 0; i < values.length; i += 1) add(i);
-  else train.forEach(add);
+  }
   // A concept with no value among the training rows is then constant, and gets coefficient 0.
   return count === 0 ? 0 : sum / count;
 }

@@ -96,7 +96,10 @@ describe("aggregateValue", () => {
         [88.75, 1.5],
       ];
       const fromSums = aggregateValue(kind("trend"), aggregateOf(CSAT, points));
-      const observations: Observation[] = points.map(([t, value]) => ({ value, observedAt: WINDOW_START + t * DAY_MS }));
+      const observations: Observation[] = points.map(([t, value]) => ({
+        value,
+        observedAt: WINDOW_START + t * DAY_MS,
+      }));
       const direct = aggregate({ kind: "trend", window: "P90D" }, observations, AS_OF);
       if (!fromSums.ok || !direct.ok) throw new Error("expected both to compute a trend");
       expect(fromSums.value).toBeCloseTo(direct.value, 12);

@@ -25,7 +25,11 @@ describe("gradeOf", () => {
   });
 
   it("rejects invalid bands with every problem", () => {
-    const invalid = () => gradeOf(50, [{ grade: "RED", min: 0 }, { grade: "GREEN", min: 70 }]);
+    const invalid = () =>
+      gradeOf(50, [
+        { grade: "RED", min: 0 },
+        { grade: "GREEN", min: 70 },
+      ]);
     expect(invalid).toThrow(HealthScoringError);
     expect(invalid).toThrow(/bands\[1\]\.min: 70 is not below the previous band's 0/);
   });

@@ -116,7 +116,15 @@ describe("golden health score (hand-computed)", () => {
 
   it("lists the root's children by id with their values, weights and contributions", () => {
     expect(
-      root.children.map((c) => [c.id, c.value, c.weight, c.normalizedWeight, c.effectiveWeight, c.contribution, c.confidence]),
+      root.children.map((c) => [
+        c.id,
+        c.value,
+        c.weight,
+        c.normalizedWeight,
+        c.effectiveWeight,
+        c.contribution,
+        c.confidence,
+      ]),
     ).toEqual([
       ["core:adoption", 0.625, 0.5, 0.625, 0.625, 39.0625, 1],
       ["core:relationship", 0.25, 0.3, 0.37499999999999994, 0.37499999999999994, 9.375, 1],
@@ -128,10 +136,40 @@ describe("golden health score (hand-computed)", () => {
   it("explains every leaf to the last decimal", () => {
     const leaf = (id: string) => {
       const n = node(root, id);
-      return [n.kind, n.labelKey, n.value, n.weight, n.normalizedWeight, n.effectiveWeight, n.contribution, n.confidence, n.reason];
+      return [
+        n.kind,
+        n.labelKey,
+        n.value,
+        n.weight,
+        n.normalizedWeight,
+        n.effectiveWeight,
+        n.contribution,
+        n.confidence,
+        n.reason,
+      ];
     };
-    expect(leaf("saas.active_users")).toEqual(["MAPPING", "saas.active_users", 0.5, 3, 0.75, 0.46875, 23.4375, 1, null]);
-    expect(leaf("saas.feature_breadth")).toEqual(["MAPPING", "saas.feature_breadth", 1, 1, 0.25, 0.15625, 15.625, 1, null]);
+    expect(leaf("saas.active_users")).toEqual([
+      "MAPPING",
+      "saas.active_users",
+      0.5,
+      3,
+      0.75,
+      0.46875,
+      23.4375,
+      1,
+      null,
+    ]);
+    expect(leaf("saas.feature_breadth")).toEqual([
+      "MAPPING",
+      "saas.feature_breadth",
+      1,
+      1,
+      0.25,
+      0.15625,
+      15.625,
+      1,
+      null,
+    ]);
     expect(leaf("manual-7")).toEqual(["MANUAL", "manual-measure", 0.25, 1, 1, 0.37499999999999994, 9.375, 1, null]);
     expect(leaf("helpdesk.backlog")).toEqual([
       "MAPPING",

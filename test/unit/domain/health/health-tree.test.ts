@@ -227,7 +227,9 @@ describe("buildHealthTree", () => {
       const forward = buildHealthTree(input({ concepts, mappings, manualMeasures: measures }));
       const backward = buildHealthTree(
         input({
-          concepts: [...concepts].reverse().map((c) => ({ ...c, parts: [...c.parts].reverse(), narrower: [...c.narrower].reverse() })),
+          concepts: [...concepts]
+            .reverse()
+            .map((c) => ({ ...c, parts: [...c.parts].reverse(), narrower: [...c.narrower].reverse() })),
           mappings: [...mappings].reverse(),
           manualMeasures: [...measures].reverse(),
         }),
@@ -251,14 +253,19 @@ describe("buildHealthTree", () => {
         buildHealthTree(input({ concepts: [concept("core:health")], overrides: { "core:a": Number.NaN } }));
       expect(nan).toThrow(expect.objectContaining({ code: "INVALID_WEIGHT" }));
       const mapping = () =>
-        buildHealthTree(input({ concepts: [concept("core:health")], mappings: [leafMapping("m", "core:health", -0.5)] }));
+        buildHealthTree(
+          input({ concepts: [concept("core:health")], mappings: [leafMapping("m", "core:health", -0.5)] }),
+        );
       expect(mapping).toThrow(/weight of mapping m \(test.m\) is -0.5/);
     });
 
     it("rejects two mappings with one key and a concept given twice", () => {
       const keys = () =>
         buildHealthTree(
-          input({ concepts: [concept("core:health")], mappings: [leafMapping("m", "core:health"), leafMapping("m", "core:a")] }),
+          input({
+            concepts: [concept("core:health")],
+            mappings: [leafMapping("m", "core:health"), leafMapping("m", "core:a")],
+          }),
         );
       expect(keys).toThrow(expect.objectContaining({ code: "DUPLICATE_LEAF" }));
       const twice = () => buildHealthTree(input({ concepts: [concept("core:health"), concept("core:health")] }));

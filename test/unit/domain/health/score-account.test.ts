@@ -92,7 +92,11 @@ describe("scoreAccount", () => {
     it("has no score, grade or drivers when nothing has data", () => {
       const result = scoreAccount(twoParts(), values({ a: "rejected" }), { bands: BANDS });
       expect(result).toMatchObject({ score: null, grade: null, confidence: 0 });
-      expect(result.explanation).toMatchObject({ value: null, contribution: 0, reason: "none of its 2 children has data" });
+      expect(result.explanation).toMatchObject({
+        value: null,
+        contribution: 0,
+        reason: "none of its 2 children has data",
+      });
       expect(drivers(result.explanation, 3)).toEqual([]);
     });
 
@@ -101,7 +105,11 @@ describe("scoreAccount", () => {
       const result = scoreAccount(
         tree({
           concepts: [parts(ROOT, ["core:a", 1])],
-          mappings: [leafMapping("x.missing", "core:a"), leafMapping("x.rejected", "core:a"), leafMapping("x.odd", "core:a")],
+          mappings: [
+            leafMapping("x.missing", "core:a"),
+            leafMapping("x.rejected", "core:a"),
+            leafMapping("x.odd", "core:a"),
+          ],
         }),
         new Map<string, LeafValue>([
           ["x.rejected", rejected],
@@ -181,7 +189,11 @@ describe("scoreAccount", () => {
       });
       const result = scoreAccount(withManual, values({ a: 0.5 }), { bands: BANDS });
       expect(result.score).toBe(75);
-      expect(node(result.explanation, "m1")).toMatchObject({ kind: "MANUAL", contribution: 50, manual: { author: "ann" } });
+      expect(node(result.explanation, "m1")).toMatchObject({
+        kind: "MANUAL",
+        contribution: 50,
+        manual: { author: "ann" },
+      });
     });
 
     it("are ignored once expired", () => {

@@ -1,7 +1,4 @@
-import {
-  fitLogisticRegression,
-  predictLogit,
-} from "../../../../../domain/health/calibration/logistic-regression";
+import { fitLogisticRegression, predictLogit } from "../../../../../domain/health/calibration/logistic-regression";
 import { seededRandom } from "../../../../../domain/health/calibration/seeded-random";
 import { generateAccounts } from "./calibration.fixtures";
 
@@ -64,7 +61,9 @@ describe("fitLogisticRegression", () => {
   it("rejects ragged rows, missing values and a single outcome", () => {
     expect(() => fitLogisticRegression([[1, 2], [3]], [0, 1])).toThrow(/row 1 has 1/);
     expect(() => fitLogisticRegression([[1], [Number.NaN]], [0, 1])).toThrow(/impute missing values/);
-    expect(() => fitLogisticRegression([[1], [2]], [1, 1])).toThrow(expect.objectContaining({ code: "TOO_FEW_OUTCOMES" }));
+    expect(() => fitLogisticRegression([[1], [2]], [1, 1])).toThrow(
+      expect.objectContaining({ code: "TOO_FEW_OUTCOMES" }),
+    );
     expect(() => fitLogisticRegression([[1], [2]], [0, 1], { l2: -1 })).toThrow(
       expect.objectContaining({ code: "INVALID_OPTION" }),
     );

@@ -21,6 +21,12 @@ async function seedDemoTenant(runtime: RelataRuntime, log: ReturnType<typeof cre
   const started = Date.now();
   const totals = await loadDemoData(context.ingest, data, progress);
   progress.finish();
+  // Outcomes (renewed or churned) let analysts calibrate the health model on the demo tenant, and a first
+  // recompute makes at-risk lists and distributions answer out of the box.
+  const outcomes = [...data.outcomes()].map((o) => ({ account: o.account, label: o.outcome, occurredOn: o.decidedOn }));
+  await context.health.setOutcomes(demo.tenant, outcomes, outcomes.length);
+  const run = await context.health.recompute("default", null, false);
+  log.info({ accounts: run.processed, scored: run.scored }, "demo health scores computed");
   log.info(
     { tenant: demo.tenant, ...totals, seconds: Math.round((Date.now() - started) / 100) / 10 },
     "demo data loaded",

@@ -437,7 +437,8 @@ export class HealthService {
 export function conceptContributions(root: ExplanationNode): StoredContribution[] {
   const out: StoredContribution[] = [];
   const visit = (node: ExplanationNode, depth: number, parent: string | null) => {
-    if (node.kind !== "CONCEPT") return;
+    // Concepts without data contribute nothing; leaving them out keeps a snapshot a few KB.
+    if (node.kind !== "CONCEPT" || (node.value === null && depth > 0)) return;
     out.push({
       concept: node.id,
       parent,

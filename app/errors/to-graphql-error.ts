@@ -7,6 +7,7 @@ import { IngestError } from "../../services/ingest/ingest.errors";
 import { AuthError } from "../auth/auth.errors";
 import { OntologyError } from "../../services/ontology/ontology.errors";
 import { HealthError } from "../../services/health/health.errors";
+import { HealthScoringError } from "../../domain/health/health.errors";
 
 /** The error codes clients see in `extensions.code`. */
 export type PublicErrorCode =
@@ -27,7 +28,15 @@ export interface PublicError {
   httpStatus?: number;
 }
 
-type CodedError = InvalidIdError | PaginationError | IngestError | GraphError | AuthError | OntologyError | HealthError;
+type CodedError =
+  | InvalidIdError
+  | PaginationError
+  | IngestError
+  | GraphError
+  | AuthError
+  | OntologyError
+  | HealthError
+  | HealthScoringError;
 
 function isCoded(error: unknown): error is CodedError {
   return (
@@ -37,7 +46,8 @@ function isCoded(error: unknown): error is CodedError {
     error instanceof GraphError ||
     error instanceof AuthError ||
     error instanceof OntologyError ||
-    error instanceof HealthError
+    error instanceof HealthError ||
+    error instanceof HealthScoringError
   );
 }
 
@@ -53,6 +63,12 @@ function fromCoded(error: CodedError): PublicError {
     case "INVALID_MODEL":
     case "INVALID_MEASURE":
     case "CALIBRATION_FAILED":
+    case "UNKNOWN_ROOT":
+    case "DUPLICATE_CONCEPT":
+    case "DUPLICATE_LEAF":
+    case "INVALID_WEIGHT":
+    case "INVALID_GRADE_BANDS":
+    case "INVALID_ARGUMENT":
       return { code: "BAD_USER_INPUT", reason: code, message: error.message };
     case "UNAUTHENTICATED":
       return { code: "UNAUTHENTICATED", message: error.message, httpStatus: 401 };

@@ -1,3 +1,4 @@
+import { GraphQLJSON } from "graphql-scalars";
 import {
   Arg,
   Args,
@@ -100,12 +101,14 @@ export class OntologyResolver {
   async bridgeValue(
     @Arg("system") system: string,
     @Arg("field") field: string,
+    @Arg("value", () => GraphQLJSON, { nullable: true, description: "The raw value: a number, text or true/false." })
+    value: unknown,
     @Arg("numberValue", () => Float, { nullable: true }) numberValue: number | null,
     @Arg("stringValue", () => String, { nullable: true }) stringValue: string | null,
     @Arg("booleanValue", () => Boolean, { nullable: true }) booleanValue: boolean | null,
     @Ctx() ctx: RequestContext,
   ) {
-    const results = await ctx.bridge.bridgeValue(system, field, { numberValue, stringValue, booleanValue });
+    const results = await ctx.bridge.bridgeValue(system, field, { value, numberValue, stringValue, booleanValue });
     return results.map(({ mapping, concept, result }) => ({
       mapping: toMappingView(mapping),
       concept,
@@ -118,12 +121,13 @@ export class OntologyResolver {
 
   @Query(() => OntologyDiff, { description: "Concepts and mappings added, removed and changed between two versions." })
   ontologyDiff(
-    @Arg("pack", () => ID) pack: string,
-    @Arg("from") from: string,
+    @Arg("from", { description: 'A version, with pack given ("1.0.0"), or "pack@version" ("core@1.0.0").' })
+    from: string,
     @Arg("to") to: string,
+    @Arg("pack", () => ID, { nullable: true }) pack: string | null,
     @Ctx() ctx: RequestContext,
   ) {
-    return ctx.ontology.diff(pack, from, to);
+    return ctx.ontology.diffVersions(pack ?? null, from, to);
   }
 
   @Authorized("admin")

@@ -48,15 +48,21 @@ export class BridgeService {
   async bridgeValue(
     system: string,
     field: string,
-    given: { numberValue: number | null; stringValue: string | null; booleanValue: boolean | null },
+    given: { value?: unknown; numberValue: number | null; stringValue: string | null; booleanValue: boolean | null },
   ): Promise<BridgedValue[]> {
-    const values = [given.numberValue, given.stringValue, given.booleanValue].filter(
+    const values = [given.value, given.numberValue, given.stringValue, given.booleanValue].filter(
       (v) => v !== null && v !== undefined,
     );
     if (values.length !== 1) {
       throw new OntologyError(
         "INVALID_VALUE",
-        `Give exactly one of numberValue, stringValue and booleanValue; ${values.length} were given.`,
+        `Give exactly one of value, numberValue, stringValue and booleanValue; ${values.length} were given.`,
+      );
+    }
+    if (!["number", "string", "boolean"].includes(typeof values[0])) {
+      throw new OntologyError(
+        "INVALID_VALUE",
+        `value must be a number, a text or true/false; received ${JSON.stringify(values[0])}.`,
       );
     }
     const value = values[0] as BridgeInputValue;

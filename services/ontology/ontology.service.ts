@@ -140,6 +140,21 @@ export class OntologyService {
     return exportSkosTurtle(content, (p) => namespaces.get(p));
   }
 
+  /** Like {@link diff}, with versions written "pack@version" when no pack is given. */
+  async diffVersions(pack: string | null, from: string, to: string): Promise<PackDiff> {
+    if (pack !== null) return this.diff(pack, from, to);
+    const [fromPack, fromVersion] = from.split("@");
+    const [toPack, toVersion] = to.split("@");
+    if (!fromPack || !fromVersion || !toVersion || fromPack !== toPack) {
+      throw new OntologyError(
+        "INVALID_VALUE",
+        `Without pack, write both versions as "pack@version" of the same pack (e.g. "core@1.0.0"); ` +
+          `received "${from}" and "${to}".`,
+      );
+    }
+    return this.diff(fromPack, fromVersion, toVersion);
+  }
+
   async diff(pack: string, from: string, to: string): Promise<PackDiff> {
     const [a, b] = await Promise.all([
       this.repository.versionContent(pack, from),

@@ -236,6 +236,29 @@ describe("importing and versioning a tenant's own pack", () => {
     });
   });
 
+  it("accepts versions written pack@version, and a raw value of any type for bridgeValue", async () => {
+    const diff = await api.post<{ ontologyDiff: { addedConcepts: string[] } }>(
+      `{ ontologyDiff(from: "acme-retail@1.0.0", to: "acme-retail@1.1.0") { addedConcepts } }`,
+      {},
+      { token: viewer },
+    );
+    expect(diff.body.errors).toBeUndefined();
+    expect(diff.body.data!.ontologyDiff.addedConcepts).toEqual(["acme-retail:loyalty"]);
+    const bridged = await api.post<{ bridgeValue: Array<{ value: number }> }>(
+      `{ bridgeValue(system: "callcenter", field: "csat_score", value: 4) { value } }`,
+      {},
+      { token: viewer },
+    );
+    expect(bridged.body.errors).toBeUndefined();
+    expect(bridged.body.data!.bridgeValue[0]!.value).toBeCloseTo(0.75, 6);
+    const both = await api.post(
+      `{ bridgeValue(system: "callcenter", field: "csat_score", value: 4, numberValue: 4) { value } }`,
+      {},
+      { token: viewer },
+    );
+    expect(both.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
   it("round-trips through SKOS Turtle: the export re-imported is the same pack", async () => {
     const exported = await api.run(
       ExportOntologyDocument,

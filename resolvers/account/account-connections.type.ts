@@ -21,7 +21,10 @@ export const AssetConnection = Connection("AssetConnection", "AssetEdge", Asset)
 
 export const SignalConnection = Connection("SignalConnection", "SignalEdge", Signal);
 
-@ObjectType({ description: "An organization around an account, with how it relates to the account." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "An organization around an account, with how it relates to the account.",
+})
 export class NetworkEdge {
   @Field()
   cursor!: string;
@@ -33,7 +36,7 @@ export class NetworkEdge {
   relationship!: NetworkRelationship;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class NetworkConnection {
   @Field(() => [NetworkEdge])
   edges!: NetworkEdge[];

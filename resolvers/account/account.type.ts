@@ -2,7 +2,7 @@ import { Field, Float, ObjectType } from "type-graphql";
 import { Account as AccountModel } from "../../domain/model";
 import { ProvenanceFields } from "../common/provenance.type";
 
-@ObjectType({ description: "A customer organisation.", implements: ProvenanceFields })
+@ObjectType({ simpleResolvers: true, description: "A customer organisation.", implements: ProvenanceFields })
 export class Account extends ProvenanceFields implements AccountModel {
   @Field()
   name!: string;

@@ -3,6 +3,7 @@ import { Asset as AssetModel } from "../../domain/model";
 import { ProvenanceFields } from "../common/provenance.type";
 
 @ObjectType({
+  simpleResolvers: true,
   description: "A product installed at a customer: a device, machine, vehicle or licence.",
   implements: ProvenanceFields,
 })

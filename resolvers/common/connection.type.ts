@@ -6,7 +6,7 @@ import { PageInfo } from "./page-info.type";
  * Usage: `export const ContactConnection = Connection("ContactConnection", "ContactEdge", Contact);`
  */
 export function Connection<T extends object>(name: string, edgeName: string, nodeType: ClassType<T>) {
-  @ObjectType(edgeName)
+  @ObjectType(edgeName, { simpleResolvers: true })
   class EdgeType {
     @Field({ description: "Pass as after to continue after this item." })
     cursor!: string;
@@ -15,7 +15,7 @@ export function Connection<T extends object>(name: string, edgeName: string, nod
     node!: T;
   }
 
-  @ObjectType(name)
+  @ObjectType(name, { simpleResolvers: true })
   class ConnectionType {
     @Field(() => [EdgeType])
     edges!: EdgeType[];

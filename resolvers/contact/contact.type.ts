@@ -5,6 +5,7 @@ import { BuyingRoleEnum } from "../common/enums";
 import { ProvenanceFields } from "../common/provenance.type";
 
 @ObjectType({
+  simpleResolvers: true,
   description: "A person at a customer, often part of its buying committee.",
   implements: ProvenanceFields,
 })

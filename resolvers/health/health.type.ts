@@ -4,7 +4,7 @@ import { Account } from "../account/account.type";
 import { Connection } from "../common/connection.type";
 import { BridgeStep } from "../ontology/bridge.type";
 
-@ObjectType({ description: "One grade of a health model: scores at or above min get it." })
+@ObjectType({ simpleResolvers: true, description: "One grade of a health model: scores at or above min get it." })
 export class GradeBand {
   @Field()
   grade!: string;
@@ -22,7 +22,7 @@ export class GradeBandInput {
   min!: number;
 }
 
-@ObjectType({ description: "A signal behind a value in a health explanation." })
+@ObjectType({ simpleResolvers: true, description: "A signal behind a value in a health explanation." })
 export class HealthEvidence {
   @Field()
   signalId!: string;
@@ -40,7 +40,10 @@ export class HealthEvidence {
   observedAt!: Date;
 }
 
-@ObjectType({ description: "One node of a score's explanation, flattened: follow parentId to rebuild the tree." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "One node of a score's explanation, flattened: follow parentId to rebuild the tree.",
+})
 export class HealthExplanationNode {
   @Field({ description: "Unique within the explanation." })
   id!: string;
@@ -105,7 +108,7 @@ export class HealthExplanationNode {
   comment!: string | null;
 }
 
-@ObjectType({ description: "A concept that pulls the score up or down." })
+@ObjectType({ simpleResolvers: true, description: "A concept that pulls the score up or down." })
 export class HealthDriver {
   @Field()
   conceptId!: string;
@@ -123,7 +126,7 @@ export class HealthDriver {
   contribution!: number;
 }
 
-@ObjectType({ description: "An account's health under one model." })
+@ObjectType({ simpleResolvers: true, description: "An account's health under one model." })
 export class AccountHealth {
   @Field(() => Float, { nullable: true, description: "0..100; null when no signal of the model has data." })
   score!: number | null;
@@ -153,7 +156,7 @@ export class AccountHealth {
   driverList!: HealthDriver[];
 }
 
-@ObjectType({ description: "A stored score of an account." })
+@ObjectType({ simpleResolvers: true, description: "A stored score of an account." })
 export class HealthSnapshot {
   @Field(() => Float, { nullable: true })
   score!: number | null;
@@ -171,7 +174,7 @@ export class HealthSnapshot {
   computedAt!: Date;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class AtRiskAccount {
   @Field(() => Account)
   account!: Account;
@@ -182,7 +185,7 @@ export class AtRiskAccount {
 
 export const AtRiskConnection = Connection("AtRiskConnection", "AtRiskEdge", AtRiskAccount);
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class GradeCount {
   @Field()
   grade!: string;
@@ -191,7 +194,7 @@ export class GradeCount {
   count!: number;
 }
 
-@ObjectType({ description: "Grades and score percentiles of one group of accounts." })
+@ObjectType({ simpleResolvers: true, description: "Grades and score percentiles of one group of accounts." })
 export class HealthDistributionGroup {
   @Field(() => String, { nullable: true })
   group!: string | null;
@@ -224,7 +227,7 @@ export class HealthDistributionGroup {
   p90!: number | null;
 }
 
-@ObjectType({ description: "One version of a health model." })
+@ObjectType({ simpleResolvers: true, description: "One version of a health model." })
 export class HealthModel {
   @Field(() => ID)
   id!: string;
@@ -305,7 +308,7 @@ export class HealthModelInput {
   includeAssets!: boolean;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class RecomputeResult {
   @Field()
   runId!: string;
@@ -347,7 +350,7 @@ export class ManualMeasureInput {
   expiresAt?: Date | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ManualMeasure {
   @Field(() => ID)
   id!: string;
@@ -401,7 +404,7 @@ export class CalibrationOutcomeInput {
   horizonDays!: number;
 }
 
-@ObjectType({ description: "How much a concept mattered in the fit, and with which sign." })
+@ObjectType({ simpleResolvers: true, description: "How much a concept mattered in the fit, and with which sign." })
 export class ConceptImportance {
   @Field()
   concept!: string;
@@ -419,7 +422,10 @@ export class ConceptImportance {
   weight!: number;
 }
 
-@ObjectType({ description: "The previous and the new model version compared on the same accounts." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "The previous and the new model version compared on the same accounts.",
+})
 export class CalibrationBacktest {
   @Field(() => Float, { nullable: true })
   oldAuc!: number | null;
@@ -431,7 +437,7 @@ export class CalibrationBacktest {
   accounts!: number;
 }
 
-@ObjectType({ description: "What calibrateHealthModel learned and the version it created." })
+@ObjectType({ simpleResolvers: true, description: "What calibrateHealthModel learned and the version it created." })
 export class CalibrationReport {
   @Field(() => HealthModel)
   model!: HealthModel;

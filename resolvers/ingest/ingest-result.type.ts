@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from "type-graphql";
 import { RecordStatus } from "../../domain/ingest/ingest-result";
 import { RecordStatusEnum } from "../common/enums";
 
-@ObjectType({ description: "A record that was not stored, and why." })
+@ObjectType({ simpleResolvers: true, description: "A record that was not stored, and why." })
 export class RecordRejection {
   @Field(() => Int, { description: "Its position in the input list, from 0." })
   index!: number;
@@ -14,7 +14,7 @@ export class RecordRejection {
   reason!: string;
 }
 
-@ObjectType({ description: "A stored record." })
+@ObjectType({ simpleResolvers: true, description: "A stored record." })
 export class RecordOutcome {
   @Field(() => Int)
   index!: number;
@@ -26,7 +26,10 @@ export class RecordOutcome {
   status!: RecordStatus;
 }
 
-@ObjectType({ description: "What a bulk upsert did. Sending the same batch again reports every record unchanged." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "What a bulk upsert did. Sending the same batch again reports every record unchanged.",
+})
 export class IngestResult {
   @Field(() => Int)
   created!: number;

@@ -2,13 +2,19 @@ import { Field, Float, Int, ObjectType } from "type-graphql";
 import { Concept } from "./concept.type";
 import { Mapping } from "./mapping.type";
 
-@ObjectType({ description: "Concepts from one concept up to a root of the hierarchy, the concept first." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "Concepts from one concept up to a root of the hierarchy, the concept first.",
+})
 export class ConceptPath {
   @Field(() => [Concept])
   concepts!: Concept[];
 }
 
-@ObjectType({ description: "A mapping of a source field, its concept, and where that concept sits." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A mapping of a source field, its concept, and where that concept sits.",
+})
 export class BridgeMapping {
   @Field(() => Mapping)
   mapping!: Mapping;
@@ -20,7 +26,10 @@ export class BridgeMapping {
   paths!: ConceptPath[];
 }
 
-@ObjectType({ description: "A source field that measures a concept, directly or through a concept below it." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A source field that measures a concept, directly or through a concept below it.",
+})
 export class FieldMeasure {
   @Field()
   system!: string;
@@ -41,7 +50,7 @@ export class FieldMeasure {
   distance!: number;
 }
 
-@ObjectType({ description: "One step of turning a raw value into a 0..1 reading." })
+@ObjectType({ simpleResolvers: true, description: "One step of turning a raw value into a 0..1 reading." })
 export class BridgeStep {
   @Field({ description: "input, unit, transform, normalize or polarity." })
   step!: string;
@@ -53,7 +62,7 @@ export class BridgeStep {
   note!: string;
 }
 
-@ObjectType({ description: "A raw value bridged through one mapping." })
+@ObjectType({ simpleResolvers: true, description: "A raw value bridged through one mapping." })
 export class BridgedValue {
   @Field(() => Mapping)
   mapping!: Mapping;
@@ -74,7 +83,7 @@ export class BridgedValue {
   steps!: BridgeStep[];
 }
 
-@ObjectType({ description: "A source field with signals about the account." })
+@ObjectType({ simpleResolvers: true, description: "A source field with signals about the account." })
 export class ConceptSource {
   @Field()
   system!: string;
@@ -89,7 +98,7 @@ export class ConceptSource {
   latestObservedAt!: string;
 }
 
-@ObjectType({ description: "A concept for which an account has data." })
+@ObjectType({ simpleResolvers: true, description: "A concept for which an account has data." })
 export class AccountConcept {
   @Field(() => Concept)
   concept!: Concept;

@@ -3,7 +3,7 @@ import { ConceptRecord } from "../../graph/ontology/ontology-records";
 import { LangText, LangTexts } from "../../ontology/model/ontology.model";
 import { Connection } from "../common/connection.type";
 
-@ObjectType({ description: "A label of a concept in one language." })
+@ObjectType({ simpleResolvers: true, description: "A label of a concept in one language." })
 export class Label {
   @Field({ description: "BCP-47 language tag, e.g. en or zh." })
   lang!: string;
@@ -15,7 +15,7 @@ export class Label {
   preferred!: boolean;
 }
 
-@ObjectType({ description: "A text in one language." })
+@ObjectType({ simpleResolvers: true, description: "A text in one language." })
 export class LocalizedText {
   @Field()
   lang!: string;
@@ -24,7 +24,7 @@ export class LocalizedText {
   value!: string;
 }
 
-@ObjectType({ description: "A business concept of an industry ontology." })
+@ObjectType({ simpleResolvers: true, description: "A business concept of an industry ontology." })
 export class Concept implements ConceptRecord {
   @Field(() => ID, { description: 'Pack-qualified id, e.g. "core:satisfaction".' })
   id!: string;
@@ -38,7 +38,10 @@ export class Concept implements ConceptRecord {
   definition!: LangText;
 }
 
-@ObjectType({ description: "A part of a composite concept, with its default weight in the whole." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A part of a composite concept, with its default weight in the whole.",
+})
 export class ConceptPart {
   @Field(() => Concept)
   concept!: Concept;
@@ -47,7 +50,10 @@ export class ConceptPart {
   weight!: number;
 }
 
-@ObjectType({ description: "A concept above another, through broader links or as the whole it is part of." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A concept above another, through broader links or as the whole it is part of.",
+})
 export class ConceptAncestor {
   @Field(() => Concept)
   concept!: Concept;
@@ -56,7 +62,7 @@ export class ConceptAncestor {
   distance!: number;
 }
 
-@ObjectType({ description: "An aligned concept of another pack." })
+@ObjectType({ simpleResolvers: true, description: "An aligned concept of another pack." })
 export class ConceptMatch {
   @Field({ description: "EXACT_MATCH or CLOSE_MATCH." })
   kind!: string;

@@ -1,7 +1,10 @@
 import { GraphQLJSONObject } from "graphql-scalars";
 import { Field, Float, InputType, ObjectType } from "type-graphql";
 
-@ObjectType({ description: "How one field of one source system measures one concept (with SSSOM-style provenance)." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "How one field of one source system measures one concept (with SSSOM-style provenance).",
+})
 export class Mapping {
   @Field({ description: "Source system key." })
   system!: string;

@@ -1,6 +1,9 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 
-@ObjectType({ description: "An ontology pack as loaded: the active version and the stored ones." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "An ontology pack as loaded: the active version and the stored ones.",
+})
 export class Ontology {
   @Field(() => ID, { description: 'Pack id, e.g. "core" or "manufacturing".' })
   pack!: string;
@@ -26,7 +29,7 @@ export class Ontology {
   mappingCount!: number;
 }
 
-@ObjectType({ description: "A problem that made an import fail, with where it is." })
+@ObjectType({ simpleResolvers: true, description: "A problem that made an import fail, with where it is." })
 export class PackProblem {
   @Field({ description: 'e.g. "concepts[3].parts[1].weight" or "line 12, column 3".' })
   where!: string;
@@ -35,7 +38,10 @@ export class PackProblem {
   message!: string;
 }
 
-@ObjectType({ description: "A concept or mapping whose content changed, and which fields changed." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A concept or mapping whose content changed, and which fields changed.",
+})
 export class ChangedItem {
   @Field()
   key!: string;
@@ -44,7 +50,7 @@ export class ChangedItem {
   fields!: string[];
 }
 
-@ObjectType({ description: "What changed between two versions of a pack." })
+@ObjectType({ simpleResolvers: true, description: "What changed between two versions of a pack." })
 export class OntologyDiff {
   @Field(() => [String])
   addedConcepts!: string[];
@@ -65,7 +71,7 @@ export class OntologyDiff {
   changedMappings!: ChangedItem[];
 }
 
-@ObjectType({ description: "The outcome of importOntology." })
+@ObjectType({ simpleResolvers: true, description: "The outcome of importOntology." })
 export class ImportOntologyResult {
   @Field({
     description:

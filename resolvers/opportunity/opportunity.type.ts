@@ -4,7 +4,7 @@ import { OpportunityStage } from "../../domain/records";
 import { OpportunityStageEnum } from "../common/enums";
 import { ProvenanceFields } from "../common/provenance.type";
 
-@ObjectType({ description: "A deal with a customer.", implements: ProvenanceFields })
+@ObjectType({ simpleResolvers: true, description: "A deal with a customer.", implements: ProvenanceFields })
 export class Opportunity extends ProvenanceFields implements OpportunityModel {
   accountId!: string;
 

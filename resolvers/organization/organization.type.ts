@@ -5,6 +5,7 @@ import { OrganizationKindEnum } from "../common/enums";
 import { ProvenanceFields } from "../common/provenance.type";
 
 @ObjectType({
+  simpleResolvers: true,
   description: "A partner, supplier, service provider or reseller in the value network.",
   implements: ProvenanceFields,
 })

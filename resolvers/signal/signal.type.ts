@@ -5,7 +5,11 @@ import { SignalValueType } from "../../domain/model";
 import { SignalSubjectKindEnum, SignalValueTypeEnum } from "../common/enums";
 import { ProvenanceFields } from "../common/provenance.type";
 
-@ObjectType({ description: "One time-stamped observation from a source system.", implements: ProvenanceFields })
+@ObjectType({
+  simpleResolvers: true,
+  description: "One time-stamped observation from a source system.",
+  implements: ProvenanceFields,
+})
 export class Signal extends ProvenanceFields implements SignalModel {
   @Field({ description: "The record's id in its source system (the same as externalId)." })
   recordId!: string;

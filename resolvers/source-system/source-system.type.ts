@@ -3,7 +3,10 @@ import { SourceSystem as SourceSystemModel } from "../../domain/model";
 import { SourceSystemKind } from "../../domain/records";
 import { SourceSystemKindEnum } from "../common/enums";
 
-@ObjectType({ description: "A system records come from: a CRM, call center, IoT platform, ERP, ..." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A system records come from: a CRM, call center, IoT platform, ERP, ...",
+})
 export class SourceSystem implements SourceSystemModel {
   @Field()
   key!: string;

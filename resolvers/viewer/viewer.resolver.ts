@@ -1,7 +1,7 @@
 import { Ctx, Field, ObjectType, Query, Resolver } from "type-graphql";
 import { RequestContext } from "../context";
 
-@ObjectType({ description: "The caller, as their token says." })
+@ObjectType({ simpleResolvers: true, description: "The caller, as their token says." })
 export class Viewer {
   @Field()
   tenant!: string;

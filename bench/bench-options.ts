@@ -18,8 +18,14 @@ export interface BenchOptions {
   /** Seconds of warm-up per scenario and variant in each round, and of each measured window. */
   readonly warmupSeconds: number;
   readonly windowSeconds: number;
+  /** Slow variants get windows of a few requests' worth, up to this long. */
+  readonly maxWindowSeconds: number;
+  /** Sample inputs rotated over: B1 point lookups, B2 key accounts. */
+  readonly samples: { readonly pointLookups: number; readonly keyAccounts: number };
   /** Scenario ids to run (B1, B2, ...; F1/F2 are the floors); all when empty. */
   readonly only: readonly string[];
+  /** B2: a denser tenant (many signals per account), so a customer-360 answer holds 150–300 objects. */
+  readonly keyAccounts: KeyAccountOptions;
   readonly ingest: IngestOptions;
   /** Reuse this folder (and its seeded Neo4j store) instead of a throw-away one; it is kept afterwards. */
   readonly home: string | null;
@@ -27,8 +33,17 @@ export interface BenchOptions {
   readonly keep: boolean;
 }
 
+export interface KeyAccountOptions {
+  readonly tenant: string;
+  readonly accounts: number;
+  readonly signalsPerAccount: number;
+  /** How many of an account's latest signals the Customer360 operation asks for. */
+  readonly latestSignals: number;
+}
+
 /** B6: bulk ingest of generated signals through `ingestSignals` against the raw driver's UNWIND. */
 export interface IngestOptions {
+  readonly tenant: string;
   readonly accounts: number;
   readonly signalsPerAccount: number;
   readonly batchSizes: readonly number[];
@@ -45,9 +60,12 @@ const QUICK: Omit<BenchOptions, "only" | "home" | "keep"> = {
   pageCache: "1g",
   rounds: 3,
   connections: [1, 4, 16],
-  warmupSeconds: 0.5,
-  windowSeconds: 1,
-  ingest: { accounts: 500, signalsPerAccount: 10, batchSizes: [1_000, 5_000], rounds: 1 },
+  warmupSeconds: 0.3,
+  windowSeconds: 0.6,
+  maxWindowSeconds: 2,
+  samples: { pointLookups: 16, keyAccounts: 8 },
+  keyAccounts: { tenant: "bench-360", accounts: 20, signalsPerAccount: 400, latestSignals: 200 },
+  ingest: { tenant: "bench-ingest", accounts: 400, signalsPerAccount: 10, batchSizes: [1_000, 5_000], rounds: 3 },
 };
 
 const FULL: Omit<BenchOptions, "only" | "home" | "keep"> = {
@@ -62,16 +80,27 @@ const FULL: Omit<BenchOptions, "only" | "home" | "keep"> = {
   connections: [1, 4, 16],
   warmupSeconds: 2,
   windowSeconds: 5,
-  ingest: { accounts: 100_000, signalsPerAccount: 10, batchSizes: [1_000, 5_000, 20_000], rounds: 1 },
+  maxWindowSeconds: 10,
+  samples: { pointLookups: 64, keyAccounts: 16 },
+  keyAccounts: { tenant: "bench-360", accounts: 200, signalsPerAccount: 400, latestSignals: 200 },
+  ingest: {
+    tenant: "bench-ingest",
+    accounts: 100_000,
+    signalsPerAccount: 10,
+    batchSizes: [1_000, 5_000, 20_000],
+    rounds: 1,
+  },
 };
 
 const USAGE = `Usage: npm run bench [-- options]
 
-  --quick               smoke run: 2,000 accounts, 1 s windows (under 5 minutes)
-  --only B1,B2,F1       run only these scenarios (B1-B4, B6, F1 = driver RETURN 1, F2 = Apollo { __typename })
+  --quick               smoke run: 2,000 accounts, 0.6 s windows (under 5 minutes)
+  --only B1,B4a,F1      run only these scenarios (B1, B2, B3, B4a, B4b, B6; F1 = driver RETURN 1, F2 = Apollo)
   --rounds N            rounds over the variants (default 3)
   --window S            seconds per measured window
   --accounts N          size of the read data set (signals: 20 per account)
+  --ingest-accounts N   B6 data set size (signals: 10 per account)
+  --ingest-rounds N     B6 rounds (each writes every signal twice per batch size and variant)
   --home DIR            use DIR for Neo4j and keep it; a data set seeded there before is reused
   --keep                keep the throw-away folder (store and logs) after the run
 `;
@@ -92,7 +121,12 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       case "--quick":
         break;
       case "--only":
-        options = { ...options, only: value().split(",").map((s) => s.trim().toUpperCase()) };
+        options = {
+          ...options,
+          only: value()
+            .split(",")
+            .map((s) => s.trim().toUpperCase()),
+        };
         break;
       case "--rounds":
         options = { ...options, rounds: positive(arg, value()) };
@@ -102,6 +136,12 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
         break;
       case "--accounts":
         options = { ...options, accounts: positive(arg, value()) };
+        break;
+      case "--ingest-accounts":
+        options = { ...options, ingest: { ...options.ingest, accounts: positive(arg, value()) } };
+        break;
+      case "--ingest-rounds":
+        options = { ...options, ingest: { ...options.ingest, rounds: positive(arg, value()) } };
         break;
       case "--home":
         options = { ...options, home: value() };
@@ -129,5 +169,5 @@ function positive(name: string, raw: string): number {
 
 /** Whether a scenario is selected by `--only`. */
 export function isSelected(options: BenchOptions, scenarioId: string): boolean {
-  return options.only.length === 0 || options.only.includes(scenarioId);
+  return options.only.length === 0 || options.only.includes(scenarioId.toUpperCase());
 }

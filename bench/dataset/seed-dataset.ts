@@ -6,6 +6,7 @@ import { loadConfig } from "../../app/config";
 import { createLogger } from "../../app/logger";
 import { generateDemoData, type DemoDataCounts, type DemoDataSet } from "../../demo/demo-data.generator";
 import { loadDemoData, totalRecords, type LoadTotals } from "../../services/demo/load-demo-data";
+import type { BenchOptions } from "../bench-options";
 import { relataEnv, type BenchConnection } from "../neo4j/bench-connection";
 
 /** A reproducible data set: the seeded generator with these options, loaded into one tenant. */
@@ -14,6 +15,32 @@ export interface DatasetSpec {
   readonly accounts: number;
   readonly signalsPerAccount: number;
   readonly seed: number;
+}
+
+/** The run's three data sets: the main tenant, B2's dense key accounts, B6's ingest subjects. */
+export interface BenchDatasets {
+  readonly main: DatasetSpec;
+  readonly keyAccounts: DatasetSpec;
+  readonly ingest: DatasetSpec;
+}
+
+export function benchDatasets(options: BenchOptions): BenchDatasets {
+  const { seed } = options;
+  return {
+    main: { tenant: options.tenant, accounts: options.accounts, signalsPerAccount: options.signalsPerAccount, seed },
+    keyAccounts: {
+      tenant: options.keyAccounts.tenant,
+      accounts: options.keyAccounts.accounts,
+      signalsPerAccount: options.keyAccounts.signalsPerAccount,
+      seed,
+    },
+    ingest: {
+      tenant: options.ingest.tenant,
+      accounts: options.ingest.accounts,
+      signalsPerAccount: options.ingest.signalsPerAccount,
+      seed,
+    },
+  };
 }
 
 /** What was loaded, recorded in the run's folder so that `--home` runs reuse a store seeded before. */
@@ -56,9 +83,16 @@ export async function seedDataset(
     log(`Reusing the ${spec.tenant} data set seeded before (${previous.records} records).`);
     return { ...previous, reused: true };
   }
+  const context = runtime.server.contexts.forPrincipal({ tenant: spec.tenant, role: "admin", subject: "bench-seed" });
+  const existing = await context.repositories.accounts.count({});
+  if (existing > 0) {
+    throw new Error(
+      `Tenant "${spec.tenant}" already holds ${existing} accounts of another data set than the one asked for ` +
+        `(${JSON.stringify(spec)}). Use a fresh --home folder, or the options that seeded this one.`,
+    );
+  }
   const total = totalRecords(data);
   log(`Seeding tenant "${spec.tenant}": ${describeCounts(data.counts)} (${total} records, seed ${spec.seed}).`);
-  const context = runtime.server.contexts.forPrincipal({ tenant: spec.tenant, role: "admin", subject: "bench-seed" });
   const started = Date.now();
   let done = 0;
   let nextReport = Date.now() + 10_000;

@@ -32,12 +32,7 @@ export async function startBenchNeo4j(
 ): Promise<BenchNeo4j> {
   const distribution = await ensureNeo4jDistribution({ log });
   const home = path.join(runDir, "neo4j");
-  const apoc = await installApoc(
-    path.join(home, "plugins"),
-    distribution.libDir,
-    path.join(runDir, "apoc-maven"),
-    log,
-  );
+  const apoc = await installApoc(path.join(home, "plugins"), distribution.libDir, path.join(runDir, "apoc-maven"), log);
   const classpathDir = path.join(runDir, "neo4j-classpath");
   fs.rmSync(classpathDir, { recursive: true, force: true });
   fs.mkdirSync(classpathDir, { recursive: true });

@@ -1,0 +1,30 @@
+import type { VariantKind } from "../scenarios/scenario";
+
+/** The servers compared, each a process of its own so its CPU time can be read from /proc. */
+export type VariantId = "relata" | "relata-unbatched" | "neo4j-graphql" | "raw" | "apollo-floor";
+
+export interface VariantDescriptor {
+  readonly id: VariantId;
+  readonly kind: VariantKind;
+  readonly label: string;
+}
+
+/** In run order; the interleaving goes through them in this order in every round. */
+export const VARIANTS: readonly VariantDescriptor[] = [
+  { id: "relata", kind: "relata", label: "Relata" },
+  { id: "relata-unbatched", kind: "relata", label: "Relata, batching off" },
+  { id: "neo4j-graphql", kind: "neo4j-graphql", label: "@neo4j/graphql 7" },
+  { id: "raw", kind: "raw", label: "raw driver endpoint" },
+  { id: "apollo-floor", kind: "apollo", label: "Apollo Server" },
+];
+
+/** A variant's server, started and answering. */
+export interface RunningVariant {
+  readonly descriptor: VariantDescriptor;
+  readonly baseUrl: string;
+  /** The server process, whose CPU time is sampled. */
+  readonly pid: number;
+  /** Cypher statements the server has sent since it started, when it counts them (bench servers do). */
+  cypherStatements(): Promise<number | null>;
+  stop(): Promise<void>;
+}

@@ -46,6 +46,21 @@ function listQuery(order: AccountOrderName, search: boolean): CypherQuery {
   const { keys, direction } = ACCOUNT_ORDERS[order];
   const [k1, k2] = keys;
   const op = direction === "ASC" ? ">" : "<";
+  if (!search && k1 === "a.name") {
+    // Read names in the order of the (tenant, name) index and stop after one page, instead of sorting
+    // every account of the tenant: on 100,000 accounts this is the difference between a top-k over the
+    // whole tenant and a few index entries.
+    return {
+      name: `account.list.${order}`,
+      text: `
+MATCH (a:Account) USING INDEX a:Account(tenant, name)
+WHERE a.tenant = $tenant AND a.name IS NOT NULL AND ${FILTER}
+  AND ($after IS NULL OR a.name ${op} $after[0] OR (a.name = $after[0] AND a.id ${op} $after[1]))
+WITH a ORDER BY a.tenant ${direction}, a.name ${direction}, a.id ${direction}
+LIMIT $limit
+RETURN a {.*} AS account, [a.name, a.id] AS sortKey`,
+    };
+  }
   return {
     name: `account.list.${order}${search ? ".search" : ""}`,
     text: `

@@ -94,6 +94,7 @@ export class HealthScorer {
     }
     const populations = await this.populations(prepared);
     const results = new Map<string, AccountHealthScore>();
+    const emptyResults = new Map<string, ReturnType<typeof bridgeAggregate>>();
     for (const account of accounts) {
       const measures: ManualMeasure[] = manual
         .filter((m) => m.accountId === account.id)
@@ -112,8 +113,23 @@ export class HealthScorer {
       const leafValues = new Map<string, LeafValue>();
       for (const mapping of prepared.mappings) {
         const window = prepared.windowOf.get(mapping.key)!;
-        const agg = toFieldAggregate(byAccount.get(account.id)?.get(window.key), window, account.asOf);
-        const bridged = bridgeAggregate(mapping, agg, populations.get(mapping.key));
+        const stored = byAccount.get(account.id)?.get(window.key);
+        // Most accounts have no signals for most mapped fields; the answer for an empty window is the same
+        // for every account at one as-of time, so it is computed once per batch.
+        const emptyKey = `${mapping.key}|${account.asOf}`;
+        const bridged = stored
+          ? bridgeAggregate(mapping, toFieldAggregate(stored, window, account.asOf), populations.get(mapping.key))
+          : (emptyResults.get(emptyKey) ??
+            emptyResults
+              .set(
+                emptyKey,
+                bridgeAggregate(
+                  mapping,
+                  toFieldAggregate(undefined, window, account.asOf),
+                  populations.get(mapping.key),
+                ),
+              )
+              .get(emptyKey)!);
         const signals = evidence?.get(window.key) ?? [];
         leafValues.set(mapping.key, {
           ...bridged,

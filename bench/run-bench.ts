@@ -62,6 +62,8 @@ interface RunResources {
 async function main(): Promise<void> {
   const options = parseBenchOptions(process.argv.slice(2));
   const startedAt = new Date().toISOString();
+  // The code measured is the code at start (the variants load it then), not at the end of a long run.
+  const git = gitState();
   const timings: Record<string, number> = {};
   const phase = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
     const started = Date.now();
@@ -151,7 +153,7 @@ async function main(): Promise<void> {
       );
     }
 
-    const environment = await describeEnvironment(options, neo, driver, connection.database, seeded);
+    const environment = await describeEnvironment(options, neo, driver, connection.database, seeded, git);
     const result: BenchResult = {
       startedAt,
       finishedAt: new Date().toISOString(),
@@ -252,13 +254,13 @@ async function describeEnvironment(
   driver: Driver,
   database: string,
   seeded: { main: SeededDataset; key: SeededDataset },
+  git: { commit: string; dirty: boolean },
 ): Promise<BenchEnvironment> {
   const { records } = await driver.executeQuery(
     "CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition",
     {},
     { database },
   );
-  const git = gitState();
   const describe = (d: SeededDataset) =>
     `tenant ${d.tenant}: ${describeCounts(d.counts)}${d.loadSeconds === null ? "" : `, loaded in ${d.loadSeconds} s`}`;
   return {

@@ -1,5 +1,6 @@
 import { ApolloServer, HeaderMap } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { GraphQLError, GraphQLSchema } from "graphql";
 import { AuthorizationError } from "type-graphql";
@@ -43,7 +44,12 @@ export class RelataServer {
       schema,
       introspection: true,
       validationRules: [depthLimitRule(config.maxQueryDepth)],
-      plugins: [ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer }), debugStatsPlugin()],
+      plugins: [
+        ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer }),
+        debugStatsPlugin(),
+        // Relata sets no cache hints, and the default cache-control plugin wraps every field's resolver.
+        ApolloServerPluginCacheControlDisabled(),
+      ],
       formatError: (formatted, error) => {
         const original = unwrapResolverError(error);
         if (original instanceof GraphQLError && !(original instanceof AuthorizationError)) {

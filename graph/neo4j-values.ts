@@ -6,6 +6,19 @@ import neo4j from "neo4j-driver";
  */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  if (typeof value !== "object") return value;
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i += 1) out[i] = toPlain(value[i]);
+    return out;
+  }
+  // Maps come back from the driver as plain objects: the common case, checked before the driver types.
+  if (Object.getPrototypeOf(value) === Object.prototype) {
+    const source = value as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const key in source) out[key] = toPlain(source[key]);
+    return out;
+  }
   if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
   if (
     neo4j.isDateTime(value) ||
@@ -20,11 +33,9 @@ export function toPlain(value: unknown): unknown {
   if (neo4j.isNode(value) || neo4j.isRelationship(value)) {
     return toPlain((value as { properties: Record<string, unknown> }).properties);
   }
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (typeof value === "object") {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toPlain(v)]));
-  }
-  return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) out[key] = toPlain(item);
+  return out;
 }
 
 function normalizeTemporal(value: { toString(): string }): string {

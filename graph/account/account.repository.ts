@@ -2,6 +2,7 @@ import neo4j from "neo4j-driver";
 import { Account, Page } from "../../domain/model";
 import { CursorKey } from "../../domain/pagination/cursor";
 import { toFulltextQuery } from "../../domain/search/fulltext-query";
+import { keyedNodeProjection } from "../common/node-projection";
 import { CypherExecutor, CypherQuery } from "../executor";
 import { optionalNumber, optionalText, provenance, text } from "../common/row-mapping";
 import { ACCOUNT_ORDERS, AccountOrderName } from "./account-order";
@@ -22,12 +23,15 @@ export interface AccountListRequest {
   after: CursorKey | null;
 }
 
+/** An account as every account query returns it. */
+const ACCOUNT = keyedNodeProjection("a");
+
 const ACCOUNTS_BY_IDS: CypherQuery = {
   name: "account.byIds",
   text: `
 UNWIND $ids AS id
 MATCH (a:Account {tenant: $tenant, id: id})
-RETURN a {.*} AS account`,
+RETURN ${ACCOUNT} AS account`,
 };
 
 const FILTER = `
@@ -58,7 +62,7 @@ WHERE a.tenant = $tenant AND a.name IS NOT NULL AND ${FILTER}
   AND ($after IS NULL OR a.name ${op} $after[0] OR (a.name = $after[0] AND a.id ${op} $after[1]))
 WITH a ORDER BY a.tenant ${direction}, a.name ${direction}, a.id ${direction}
 LIMIT $limit
-RETURN a {.*} AS account, [a.name, a.id] AS sortKey`,
+RETURN ${ACCOUNT} AS account, [a.name, a.id] AS sortKey`,
     };
   }
   return {
@@ -69,7 +73,7 @@ ${source(search ? "search" : null)} ${FILTER}
 WITH a, ${k1} AS sortKey1, ${k2} AS sortKey2
 ORDER BY sortKey1 ${direction}, sortKey2 ${direction}
 LIMIT $limit
-RETURN a {.*} AS account, [sortKey1, sortKey2] AS sortKey`,
+RETURN ${ACCOUNT} AS account, [sortKey1, sortKey2] AS sortKey`,
   };
 }
 

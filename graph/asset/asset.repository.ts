@@ -2,6 +2,7 @@ import { Asset, Page } from "../../domain/model";
 import { childListQuery } from "../common/child-list.query";
 import { ChildPageRequest, readChildPages } from "../common/child-list.reader";
 import { optionalText, provenance, text } from "../common/row-mapping";
+import { keyedNodeProjection } from "../common/node-projection";
 import { CypherExecutor } from "../executor";
 
 const ASSETS_OF_ACCOUNTS = childListQuery({
@@ -10,7 +11,7 @@ const ASSETS_OF_ACCOUNTS = childListQuery({
   pattern: "(parent)<-[r:INSTALLED_AT]-(child:Asset)",
   sortKeys: ["child.name", "child.id"],
   direction: "ASC",
-  projection: "child {.*, accountId: parent.id}",
+  projection: keyedNodeProjection("child", "accountId: parent.id"),
 });
 
 export function toAsset(row: Record<string, unknown>): Asset {

@@ -17,13 +17,23 @@ export function optionalNumber(row: Row, key: string): number | null {
   return typeof value === "number" ? value : null;
 }
 
+/**
+ * An instant as an ISO string (UTC, milliseconds): read as epoch milliseconds (see `keyedNodeProjection`)
+ * or already as text.
+ */
+export function instant(row: Row, key: string): string {
+  const value = row[key];
+  if (typeof value === "number") return new Date(value).toISOString();
+  return typeof value === "string" ? new Date(value).toISOString() : "";
+}
+
 /** The provenance fields every keyed node stores. */
 export function provenance(row: Row): Provenance {
   return {
     id: text(row, "id"),
     sourceSystem: text(row, "sourceSystem"),
     externalId: text(row, "externalId"),
-    firstSeenAt: text(row, "firstSeenAt"),
-    lastUpdatedAt: text(row, "lastUpdatedAt"),
+    firstSeenAt: instant(row, "firstSeenAt"),
+    lastUpdatedAt: instant(row, "lastUpdatedAt"),
   };
 }

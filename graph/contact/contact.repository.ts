@@ -3,6 +3,7 @@ import { Contact, Page } from "../../domain/model";
 import { childListQuery } from "../common/child-list.query";
 import { ChildPageRequest, readChildPages } from "../common/child-list.reader";
 import { optionalText, provenance, text } from "../common/row-mapping";
+import { keyedNodeProjection } from "../common/node-projection";
 import { CypherExecutor } from "../executor";
 
 const CONTACTS_OF_ACCOUNTS = childListQuery({
@@ -11,7 +12,7 @@ const CONTACTS_OF_ACCOUNTS = childListQuery({
   pattern: "(parent)<-[r:WORKS_AT]-(child:Contact)",
   sortKeys: ["child.name", "child.id"],
   direction: "ASC",
-  projection: "child {.*, accountId: parent.id}",
+  projection: keyedNodeProjection("child", "accountId: parent.id"),
 });
 
 export function toContact(row: Record<string, unknown>): Contact {

@@ -1,3 +1,4 @@
+import { keyedNodeProjection } from "../common/node-projection";
 import { CypherQuery } from "../executor";
 
 /** Every concept below a root (through parts and narrower concepts), with its parts and narrower concepts. */
@@ -226,7 +227,7 @@ WHERE ($grade IS NULL OR h.grade = $grade)
   AND ($after IS NULL OR h.score > $after[0] OR (h.score = $after[0] AND h.accountId > $after[1]))
 WITH h ORDER BY h.score, h.accountId LIMIT $limit
 MATCH (h)-[:SCORES]->(a:Account)
-RETURN h {.*, computedAt: toString(h.computedAt)} AS score, a {.*} AS account, [h.score, h.accountId] AS sortKey`,
+RETURN h {.*, computedAt: toString(h.computedAt)} AS score, ${keyedNodeProjection("a")} AS account, [h.score, h.accountId] AS sortKey`,
 };
 
 export const DISTRIBUTION: CypherQuery = {

@@ -3,6 +3,7 @@ import { Opportunity, Page } from "../../domain/model";
 import { childListQuery } from "../common/child-list.query";
 import { ChildPageRequest, readChildPages } from "../common/child-list.reader";
 import { optionalNumber, optionalText, provenance, text } from "../common/row-mapping";
+import { keyedNodeProjection } from "../common/node-projection";
 import { CypherExecutor } from "../executor";
 
 const OPPORTUNITIES_OF_ACCOUNTS = childListQuery({
@@ -12,7 +13,7 @@ const OPPORTUNITIES_OF_ACCOUNTS = childListQuery({
   // Most recent close date first; opportunities without one sort last.
   sortKeys: ["coalesce(child.closeDate, '0000-00-00')", "child.id"],
   direction: "DESC",
-  projection: "child {.*, accountId: parent.id}",
+  projection: keyedNodeProjection("child", "accountId: parent.id"),
   filter: "key.stages IS NULL OR child.stage IN key.stages",
 });
 

@@ -3,6 +3,7 @@ import { NetworkLink, Organization, Page } from "../../domain/model";
 import { childListQuery } from "../common/child-list.query";
 import { ChildPageRequest, readChildPages } from "../common/child-list.reader";
 import { optionalText, provenance, text } from "../common/row-mapping";
+import { keyedNodeProjection } from "../common/node-projection";
 import { CypherExecutor } from "../executor";
 
 /** `PARTNER_OF|SUPPLIES|...`, from the whitelist in the domain model. */
@@ -15,7 +16,7 @@ const NETWORK_OF_ACCOUNTS = childListQuery({
   // An organization can relate to one account in several ways; the type makes the order total.
   sortKeys: ["child.name", "child.id + '|' + type(r)"],
   direction: "ASC",
-  projection: "{organization: child {.*}, relationship: type(r)}",
+  projection: `{organization: ${keyedNodeProjection("child")}, relationship: type(r)}`,
   filter: "key.relationships IS NULL OR type(r) IN key.relationships",
 });
 

@@ -2,7 +2,8 @@ import { SignalSubjectKind } from "../../domain/records";
 import { Page, Signal } from "../../domain/model";
 import { childListQuery } from "../common/child-list.query";
 import { ChildPageRequest, readChildPages } from "../common/child-list.reader";
-import { optionalNumber, optionalText, provenance, text } from "../common/row-mapping";
+import { instant, optionalNumber, optionalText, provenance, text } from "../common/row-mapping";
+import { keyedNodeProjection } from "../common/node-projection";
 import { CypherExecutor } from "../executor";
 
 const SIGNALS_OF_ACCOUNTS = childListQuery({
@@ -12,7 +13,10 @@ const SIGNALS_OF_ACCOUNTS = childListQuery({
   // Newest first.
   sortKeys: ["child.observedAt.epochMillis", "child.id"],
   direction: "DESC",
-  projection: "child {.*, observedAt: toString(child.observedAt), subjectKind: 'ACCOUNT', subjectId: parent.id}",
+  projection: keyedNodeProjection(
+    "child",
+    "observedAt: child.observedAt.epochMillis, subjectKind: 'ACCOUNT', subjectId: parent.id",
+  ),
   filter:
     "(key.fields IS NULL OR child.field IN key.fields)" +
     " AND (key.since IS NULL OR child.observedAt >= datetime(key.since))" +
@@ -30,7 +34,7 @@ export function toSignal(row: Record<string, unknown>): Signal {
     stringValue: optionalText(row, "stringValue"),
     booleanValue: typeof boolean === "boolean" ? boolean : null,
     unit: optionalText(row, "unit"),
-    observedAt: new Date(text(row, "observedAt")).toISOString(),
+    observedAt: instant(row, "observedAt"),
     subjectKind: text(row, "subjectKind") as SignalSubjectKind,
     subjectId: text(row, "subjectId"),
   };

@@ -1,3 +1,4 @@
+import { KeyObject, createSecretKey } from "node:crypto";
 import jwt from "jsonwebtoken";
 import { Principal, ROLES, Role } from "../../resolvers/context";
 import { AuthError } from "./auth.errors";
@@ -38,6 +39,17 @@ export function signToken(claims: TokenClaims, secret: string, expiresInSeconds 
 const HOW_TO =
   "Send `Authorization: Bearer <token>`; for local use, get one with `npm run token -- --tenant demo --role admin`.";
 
+let cachedKey: { secret: string; key: KeyObject } | null = null;
+
+/**
+ * The secret as a KeyObject, made once. Given a string, jsonwebtoken first tries it as a public key and
+ * builds (and throws away) an error with a stack trace on every request before falling back to a secret.
+ */
+function verificationKey(secret: string): KeyObject {
+  if (cachedKey?.secret !== secret) cachedKey = { secret, key: createSecretKey(Buffer.from(secret, "utf8")) };
+  return cachedKey.key;
+}
+
 /** The caller of a request, from its Authorization header; an UNAUTHENTICATED error says what is wrong. */
 export function principalFromHeader(authorization: string | undefined, secret: string): Principal {
   if (!authorization) throw new AuthError("UNAUTHENTICATED", `No token: this API needs a bearer token. ${HOW_TO}`);
@@ -47,7 +59,10 @@ export function principalFromHeader(authorization: string | undefined, secret: s
   }
   let payload: jwt.JwtPayload;
   try {
-    payload = jwt.verify(match[1] as string, secret, { algorithms: ["HS256"], issuer: ISSUER }) as jwt.JwtPayload;
+    payload = jwt.verify(match[1] as string, verificationKey(secret), {
+      algorithms: ["HS256"],
+      issuer: ISSUER,
+    }) as jwt.JwtPayload;
   } catch (error) {
     const why =
       error instanceof jwt.TokenExpiredError

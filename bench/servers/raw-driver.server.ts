@@ -35,10 +35,14 @@ class RawEndpoint {
     private readonly database: string,
   ) {}
 
+  /**
+   * One statement as an auto-commit transaction: one network round trip, the cheapest way the driver
+   * offers to run a read (Relata's executor reads the same way), so this stays the floor.
+   */
   private async read(cypher: string, params: Row): Promise<Row[]> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     try {
-      const result = await session.executeRead((tx) => tx.run(cypher, params));
+      const result = await session.run(cypher, params);
       return result.records.map((record) => record.toObject() as Row);
     } finally {
       await session.close();

@@ -48,7 +48,7 @@ export class ContextFactory {
   forPrincipal(principal: Principal, options: { debug?: boolean; operationName?: string | null } = {}): RequestContext {
     const stats = new QueryStats();
     const executor = this.baseExecutor.forRequest(options.operationName ?? null, stats);
-    const repositories = createRepositories(executor, principal.tenant);
+    const repositories = createRepositories(executor, principal.tenant, this.config.dataLoaderBatching);
     const health = new HealthService(repositories.health, repositories.ontology);
     return {
       principal,

@@ -1,6 +1,7 @@
 import { AccountRepository } from "./account/account.repository";
 import { AssetRepository } from "./asset/asset.repository";
 import { ContactRepository } from "./contact/contact.repository";
+import { ChildListBatch } from "./common/child-list.batch";
 import { CypherExecutor } from "./executor";
 import { IngestRepository } from "./ingest/ingest.repository";
 import { OntologyRepository } from "./ontology/ontology.repository";
@@ -24,14 +25,19 @@ export interface Repositories {
   health: HealthRepository;
 }
 
-export function createRepositories(executor: CypherExecutor, tenant: string): Repositories {
+/**
+ * `listsTogether`: read the child lists asked for at the same time in one round trip (see
+ * {@link ChildListBatch}); off only to measure what batching buys.
+ */
+export function createRepositories(executor: CypherExecutor, tenant: string, listsTogether = true): Repositories {
+  const lists = new ChildListBatch(executor, tenant, listsTogether);
   return {
     accounts: new AccountRepository(executor, tenant),
-    contacts: new ContactRepository(executor, tenant),
-    opportunities: new OpportunityRepository(executor, tenant),
-    assets: new AssetRepository(executor, tenant),
-    organizations: new OrganizationRepository(executor, tenant),
-    signals: new SignalRepository(executor, tenant),
+    contacts: new ContactRepository(lists),
+    opportunities: new OpportunityRepository(lists),
+    assets: new AssetRepository(lists),
+    organizations: new OrganizationRepository(lists),
+    signals: new SignalRepository(lists),
     sourceSystems: new SourceSystemRepository(executor, tenant),
     ingest: new IngestRepository(executor, tenant),
     ontology: new OntologyRepository(executor, tenant),

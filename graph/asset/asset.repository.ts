@@ -3,7 +3,7 @@ import { childListQuery } from "../common/child-list.query";
 import { ChildPageRequest, readChildPages } from "../common/child-list.reader";
 import { optionalText, provenance, text } from "../common/row-mapping";
 import { keyedNodeProjection } from "../common/node-projection";
-import { CypherExecutor } from "../executor";
+import { ChildListBatch } from "../common/child-list.batch";
 
 const ASSETS_OF_ACCOUNTS = childListQuery({
   name: "account.assets",
@@ -27,12 +27,9 @@ export function toAsset(row: Record<string, unknown>): Asset {
 
 /** Reads installed assets of one tenant. */
 export class AssetRepository {
-  constructor(
-    private readonly executor: CypherExecutor,
-    private readonly tenant: string,
-  ) {}
+  constructor(private readonly lists: ChildListBatch) {}
 
   pageByAccounts(requests: readonly ChildPageRequest[]): Promise<Array<Page<Asset>>> {
-    return readChildPages(this.executor, this.tenant, ASSETS_OF_ACCOUNTS, requests, toAsset);
+    return readChildPages(this.lists, ASSETS_OF_ACCOUNTS, requests, toAsset);
   }
 }

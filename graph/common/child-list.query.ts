@@ -19,17 +19,31 @@ export interface ChildListSpec {
   filter?: string;
 }
 
+/** A child-list query: alone (`text`), or as part `i` of a UNION of several lists read in one round trip. */
+export interface ChildListQuery extends CypherQuery {
+  /** The same query with its own parameters (`$keys_i`, `$limit_i`) and a leading `part` column of `i`. */
+  part(index: number): string;
+}
+
 /**
  * One query that pages children for many parents at once (`UNWIND $keys`), with keyset pagination per
  * parent and the count of all matching children. `$limit` is the page size plus one, to learn whether a
  * next page exists.
  */
-export function childListQuery(spec: ChildListSpec): CypherQuery {
+export function childListQuery(spec: ChildListSpec): ChildListQuery {
+  return {
+    name: spec.name,
+    text: render(spec, "", ""),
+    part: (index) => render(spec, `_${index}`, `${index} AS part, `),
+  };
+}
+
+function render(spec: ChildListSpec, suffix: string, partColumn: string): string {
   const [k1, k2] = spec.sortKeys;
   const op = spec.direction === "ASC" ? ">" : "<";
   const filter = spec.filter === undefined ? "true" : `(${spec.filter})`;
-  const text = `
-UNWIND $keys AS key
+  return `
+UNWIND $keys${suffix} AS key
 MATCH (parent:${spec.parentLabel} {tenant: $tenant, id: key.parentId})
 CALL (parent, key) {
   MATCH ${spec.pattern}
@@ -37,7 +51,7 @@ CALL (parent, key) {
     AND (key.after IS NULL OR ${k1} ${op} key.after[0] OR (${k1} = key.after[0] AND ${k2} ${op} key.after[1]))
   WITH child, r, ${k1} AS sortKey1, ${k2} AS sortKey2
   ORDER BY sortKey1 ${spec.direction}, sortKey2 ${spec.direction}
-  LIMIT $limit
+  LIMIT $limit${suffix}
   RETURN collect({node: ${spec.projection}, sortKey: [sortKey1, sortKey2]}) AS items
 }
 CALL (parent, key) {
@@ -46,6 +60,5 @@ CALL (parent, key) {
   WHERE ${filter}
   RETURN count(*) AS total
 }
-RETURN key.index AS index, items, total`;
-  return { name: spec.name, text };
+RETURN ${partColumn}key.index AS index, items, total`;
 }

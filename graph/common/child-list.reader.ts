@@ -1,7 +1,7 @@
-import neo4j from "neo4j-driver";
 import { Page } from "../../domain/model";
 import { CursorKey } from "../../domain/pagination/cursor";
-import { CypherExecutor, CypherQuery } from "../executor";
+import { ChildListBatch } from "./child-list.batch";
+import { ChildListQuery } from "./child-list.query";
 
 /** One parent's page request. Extra properties are filter values the query's `filter` fragment reads. */
 export interface ChildPageRequest {
@@ -13,20 +13,20 @@ export interface ChildPageRequest {
 }
 
 /**
- * Runs a {@link childListQuery} for many parents in one round trip and returns their pages in request
+ * Runs a {@link childListQuery} for many parents in one round trip (shared with the other lists read at
+ * the same time, see {@link ChildListBatch}) and returns their pages in request
  * order. A parent that does not exist in the tenant gets an empty page.
  */
 export async function readChildPages<T>(
-  executor: CypherExecutor,
-  tenant: string,
-  query: CypherQuery,
+  lists: ChildListBatch,
+  query: ChildListQuery,
   requests: readonly ChildPageRequest[],
   toNode: (row: Record<string, unknown>) => T,
 ): Promise<Array<Page<T>>> {
   if (requests.length === 0) return [];
   const limit = Math.max(...requests.map((r) => r.first)) + 1;
   const keys = requests.map((request, index) => ({ ...request, index }));
-  const rows = await executor.read(query, { tenant, keys, limit: neo4j.int(limit) });
+  const rows = await lists.read(query, keys, limit);
   const byIndex = new Map(rows.map((row) => [row.index as number, row]));
   return requests.map((request, index) => {
     const row = byIndex.get(index);

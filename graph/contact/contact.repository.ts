@@ -4,7 +4,7 @@ import { childListQuery } from "../common/child-list.query";
 import { ChildPageRequest, readChildPages } from "../common/child-list.reader";
 import { optionalText, provenance, text } from "../common/row-mapping";
 import { keyedNodeProjection } from "../common/node-projection";
-import { CypherExecutor } from "../executor";
+import { ChildListBatch } from "../common/child-list.batch";
 
 const CONTACTS_OF_ACCOUNTS = childListQuery({
   name: "account.contacts",
@@ -29,13 +29,10 @@ export function toContact(row: Record<string, unknown>): Contact {
 
 /** Reads contacts of one tenant. */
 export class ContactRepository {
-  constructor(
-    private readonly executor: CypherExecutor,
-    private readonly tenant: string,
-  ) {}
+  constructor(private readonly lists: ChildListBatch) {}
 
   /** Pages of contacts for many accounts in one round trip, ordered by name. */
   pageByAccounts(requests: readonly ChildPageRequest[]): Promise<Array<Page<Contact>>> {
-    return readChildPages(this.executor, this.tenant, CONTACTS_OF_ACCOUNTS, requests, toContact);
+    return readChildPages(this.lists, CONTACTS_OF_ACCOUNTS, requests, toContact);
   }
 }

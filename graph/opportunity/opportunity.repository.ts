@@ -4,7 +4,7 @@ import { childListQuery } from "../common/child-list.query";
 import { ChildPageRequest, readChildPages } from "../common/child-list.reader";
 import { optionalNumber, optionalText, provenance, text } from "../common/row-mapping";
 import { keyedNodeProjection } from "../common/node-projection";
-import { CypherExecutor } from "../executor";
+import { ChildListBatch } from "../common/child-list.batch";
 
 const OPPORTUNITIES_OF_ACCOUNTS = childListQuery({
   name: "account.opportunities",
@@ -31,13 +31,10 @@ export function toOpportunity(row: Record<string, unknown>): Opportunity {
 
 /** Reads opportunities of one tenant. */
 export class OpportunityRepository {
-  constructor(
-    private readonly executor: CypherExecutor,
-    private readonly tenant: string,
-  ) {}
+  constructor(private readonly lists: ChildListBatch) {}
 
   /** Pages of opportunities for many accounts in one round trip; `stages` in a request filters. */
   pageByAccounts(requests: readonly ChildPageRequest[]): Promise<Array<Page<Opportunity>>> {
-    return readChildPages(this.executor, this.tenant, OPPORTUNITIES_OF_ACCOUNTS, requests, toOpportunity);
+    return readChildPages(this.lists, OPPORTUNITIES_OF_ACCOUNTS, requests, toOpportunity);
   }
 }

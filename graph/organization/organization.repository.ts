@@ -4,7 +4,7 @@ import { childListQuery } from "../common/child-list.query";
 import { ChildPageRequest, readChildPages } from "../common/child-list.reader";
 import { optionalText, provenance, text } from "../common/row-mapping";
 import { keyedNodeProjection } from "../common/node-projection";
-import { CypherExecutor } from "../executor";
+import { ChildListBatch } from "../common/child-list.batch";
 
 /** `PARTNER_OF|SUPPLIES|...`, from the whitelist in the domain model. */
 export const NETWORK_TYPES = NETWORK_RELATIONSHIPS.join("|");
@@ -38,13 +38,10 @@ function toNetworkLink(row: Record<string, unknown>): NetworkLink {
 
 /** Reads the value network (partners, suppliers, service providers, resellers) of one tenant. */
 export class OrganizationRepository {
-  constructor(
-    private readonly executor: CypherExecutor,
-    private readonly tenant: string,
-  ) {}
+  constructor(private readonly lists: ChildListBatch) {}
 
   /** Pages of the organizations around many accounts, with how each relates to the account. */
   networkByAccounts(requests: readonly ChildPageRequest[]): Promise<Array<Page<NetworkLink>>> {
-    return readChildPages(this.executor, this.tenant, NETWORK_OF_ACCOUNTS, requests, toNetworkLink);
+    return readChildPages(this.lists, NETWORK_OF_ACCOUNTS, requests, toNetworkLink);
   }
 }

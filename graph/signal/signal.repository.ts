@@ -4,7 +4,7 @@ import { childListQuery } from "../common/child-list.query";
 import { ChildPageRequest, readChildPages } from "../common/child-list.reader";
 import { instant, optionalNumber, optionalText, provenance, text } from "../common/row-mapping";
 import { keyedNodeProjection } from "../common/node-projection";
-import { CypherExecutor } from "../executor";
+import { ChildListBatch } from "../common/child-list.batch";
 
 const SIGNALS_OF_ACCOUNTS = childListQuery({
   name: "account.signals",
@@ -42,13 +42,10 @@ export function toSignal(row: Record<string, unknown>): Signal {
 
 /** Reads signals (time-stamped observations from source systems) of one tenant. */
 export class SignalRepository {
-  constructor(
-    private readonly executor: CypherExecutor,
-    private readonly tenant: string,
-  ) {}
+  constructor(private readonly lists: ChildListBatch) {}
 
   /** Pages of each account's own signals, newest first; requests may filter by fields, since and until. */
   pageByAccounts(requests: readonly ChildPageRequest[]): Promise<Array<Page<Signal>>> {
-    return readChildPages(this.executor, this.tenant, SIGNALS_OF_ACCOUNTS, requests, toSignal);
+    return readChildPages(this.lists, SIGNALS_OF_ACCOUNTS, requests, toSignal);
   }
 }

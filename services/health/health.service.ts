@@ -182,16 +182,28 @@ export class HealthService {
     let processed = run.processed;
     let scored = 0;
     let cursor = run.cursor;
+    // Two batches in flight: while Neo4j stores one batch's scores (and commits the run's cursor with
+    // them), the next batch is read and scored. Writes stay in batch order, one at a time, so the cursor
+    // only ever moves past batches whose scores are stored.
+    let storing: Promise<void> | null = null;
     for (;;) {
       const batch = candidates
         ? candidates.filter((id) => id > cursor).slice(0, BATCH_SIZE)
         : (await this.health.accountsAfter(cursor, BATCH_SIZE, this.scopeFilter(model))).map((a) => a.id);
       if (batch.length === 0) break;
-      scored += await this.scoreAndWrite(scorer, model, run, run.id, batch, run.asOf, now());
+      const writes = await this.scoreBatch(scorer, run.id, batch, run.asOf);
+      if (storing !== null) await storing;
+      const done = processed + batch.length;
+      storing = this.health
+        .writeScores(run, model.modelId, model.version, writes, batch[batch.length - 1]!, now())
+        .then(() => onProgress(done));
+      // Awaited on the next turn or after the loop; a failure surfaces there, not as an unhandled rejection.
+      storing.catch(() => {});
+      scored += writes.filter((w) => w.props.score !== null).length;
       cursor = batch[batch.length - 1]!;
-      processed += batch.length;
-      onProgress(processed);
+      processed = done;
     }
+    if (storing !== null) await storing;
     await this.health.finishRun(run.id, now());
     return {
       runId: run.id,
@@ -405,11 +417,23 @@ export class HealthService {
     asOf: number,
     now: string,
   ): Promise<number> {
+    const writes = await this.scoreBatch(scorer, runId, accountIds, asOf);
+    await this.health.writeScores(run, model.modelId, model.version, writes, accountIds[accountIds.length - 1]!, now);
+    return writes.filter((w) => w.props.score !== null).length;
+  }
+
+  /** Scores a batch of accounts as of `asOf` into the snapshots to store. */
+  private async scoreBatch(
+    scorer: HealthScorer,
+    runId: string,
+    accountIds: readonly string[],
+    asOf: number,
+  ): Promise<ScoreWrite[]> {
     const results = await scorer.score(
       accountIds.map((id) => ({ id, asOf })),
       { evidence: false },
     );
-    const writes: ScoreWrite[] = accountIds.map((accountId) => {
+    return accountIds.map((accountId) => {
       const result = results.get(accountId)!;
       return {
         id: scoreId(runId, accountId),
@@ -425,8 +449,6 @@ export class HealthService {
         },
       };
     });
-    await this.health.writeScores(run, model.modelId, model.version, writes, accountIds[accountIds.length - 1]!, now);
-    return writes.filter((w) => w.props.score !== null).length;
   }
 }
 

@@ -9,8 +9,9 @@ export interface UpsertLink {
 /**
  * Builds the idempotent bulk upsert for one record kind from whitelisted labels and types.
  *
- * Each row: `{index, id, sourceSystem, externalId, hash, props, targetId?}`. A node whose stored content
- * hash equals the row's is left alone and reported UNCHANGED; otherwise its properties are replaced and
+ * Each row: `{index, id, sourceSystem, externalId, hash, props, targetId?}`. A node MERGE has just created
+ * has no content hash yet (CREATED; one index lookup per row, not a lookup and then a MERGE); a node whose
+ * stored content hash equals the row's is left alone and reported UNCHANGED; otherwise its properties are replaced and
  * (with a link) its relationship moved to the row's target. Rows whose target no longer exists return
  * nothing, and the caller reports them.
  */
@@ -31,12 +32,10 @@ MERGE (n)-[:${link.type}]->(target)`;
   const text = `
 UNWIND $rows AS row
 ${matchTarget}
-OPTIONAL MATCH (existing:${label} {tenant: $tenant, sourceSystem: row.sourceSystem, externalId: row.externalId})
-WITH row${carry}, existing.contentHash AS previousHash
 MERGE (n:${label} {tenant: $tenant, sourceSystem: row.sourceSystem, externalId: row.externalId})
   ON CREATE SET n.id = row.id, n.firstSeenAt = datetime($now)
 WITH n, row${carry},
-  CASE WHEN previousHash IS NULL THEN 'CREATED' WHEN previousHash = row.hash THEN 'UNCHANGED' ELSE 'UPDATED' END AS status
+  CASE WHEN n.contentHash IS NULL THEN 'CREATED' WHEN n.contentHash = row.hash THEN 'UNCHANGED' ELSE 'UPDATED' END AS status
 FOREACH (_ IN CASE WHEN status = 'UNCHANGED' THEN [] ELSE [1] END |
   SET n += row.props, n.contentHash = row.hash, n.lastUpdatedAt = datetime($now))${relink}
 RETURN row.index AS index, n.id AS id, status`;

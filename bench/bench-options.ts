@@ -27,6 +27,7 @@ export interface BenchOptions {
   /** B2: a denser tenant (many signals per account), so a customer-360 answer holds 150–300 objects. */
   readonly keyAccounts: KeyAccountOptions;
   readonly ingest: IngestOptions;
+  readonly healthRecompute: HealthRecomputeOptions;
   /** Reuse this folder (and its seeded Neo4j store) instead of a throw-away one; it is kept afterwards. */
   readonly home: string | null;
   /** Keep the throw-away folder (Neo4j store and logs) after the run. */
@@ -50,6 +51,12 @@ export interface IngestOptions {
   readonly rounds: number;
 }
 
+/** B5B: full health recomputes of the read tenant through Relata, interleaved with the floor aggregation. */
+export interface HealthRecomputeOptions {
+  /** Rounds of (floor, Relata); at 100,000 accounts one Relata round takes minutes. */
+  readonly rounds: number;
+}
+
 const QUICK: Omit<BenchOptions, "only" | "home" | "keep"> = {
   profile: "quick",
   tenant: "bench",
@@ -66,6 +73,7 @@ const QUICK: Omit<BenchOptions, "only" | "home" | "keep"> = {
   samples: { pointLookups: 16, keyAccounts: 8 },
   keyAccounts: { tenant: "bench-360", accounts: 20, signalsPerAccount: 400, latestSignals: 200 },
   ingest: { tenant: "bench-ingest", accounts: 400, signalsPerAccount: 10, batchSizes: [1_000, 5_000], rounds: 3 },
+  healthRecompute: { rounds: 3 },
 };
 
 const FULL: Omit<BenchOptions, "only" | "home" | "keep"> = {
@@ -90,17 +98,19 @@ const FULL: Omit<BenchOptions, "only" | "home" | "keep"> = {
     batchSizes: [1_000, 5_000, 20_000],
     rounds: 1,
   },
+  healthRecompute: { rounds: 1 },
 };
 
 const USAGE = `Usage: npm run bench [-- options]
 
   --quick               smoke run: 2,000 accounts, 0.6 s windows (under 5 minutes)
-  --only B1,B4a,F1      run only these scenarios (B1, B2, B3, B4a, B4b, B6; F1 = driver RETURN 1, F2 = Apollo)
+  --only B1,B4a,F1      run only these scenarios (B1, B2, B3, B4a, B4b, B5A, B5B, B6; F1 = driver RETURN 1, F2 = Apollo)
   --rounds N            rounds over the variants (default 3)
   --window S            seconds per measured window
   --accounts N          size of the read data set (signals: 20 per account)
   --ingest-accounts N   B6 data set size (signals: 10 per account)
   --ingest-rounds N     B6 rounds (each writes every signal twice per batch size and variant)
+  --health-rounds N     B5B rounds, each a full health recompute of the read tenant (--only B5B runs just it)
   --home DIR            use DIR for Neo4j and keep it; a data set seeded there before is reused
   --keep                keep the throw-away folder (store and logs) after the run
 `;
@@ -142,6 +152,9 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
         break;
       case "--ingest-rounds":
         options = { ...options, ingest: { ...options.ingest, rounds: positive(arg, value()) } };
+        break;
+      case "--health-rounds":
+        options = { ...options, healthRecompute: { rounds: positive(arg, value()) } };
         break;
       case "--home":
         options = { ...options, home: value() };

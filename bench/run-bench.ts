@@ -1,8 +1,9 @@
 /**
  * `npm run bench [-- --quick]`: one process tree, one run. Starts a throw-away Neo4j with fixed memory and
  * APOC, seeds reproducible data through Relata's ingest path, starts every variant as its own process,
- * checks that they answer alike, measures the scenarios interleaved over rounds, then bulk ingest, and
- * writes `bench/results/<time>-<profile>.json` plus the Markdown table (`bench/results/latest.md`).
+ * checks that they answer alike, measures the scenarios interleaved over rounds, then a tenant health
+ * recompute (B5B) and bulk ingest (B6), and writes `bench/results/<time>-<profile>.json` plus the Markdown
+ * table (`bench/results/latest.md`).
  */
 import "reflect-metadata";
 
@@ -19,18 +20,19 @@ import { checkAnswers, type CheckOutcome } from "./check/equal-answers";
 import { pickScenarioInputs } from "./dataset/scenario-inputs";
 import {
   benchDatasets,
-  describeCounts,
+  describeDataset,
   seedDataset,
   startInProcessRelata,
   type BenchDatasets,
   type SeededDataset,
 } from "./dataset/seed-dataset";
+import { runTenantRecompute } from "./health/tenant-recompute.benchmark";
 import { runBulkIngest } from "./ingest/bulk-ingest.benchmark";
 import { prepareIngestTenant } from "./ingest/ingest-dataset";
 import { runReadBenchmark, summariseReads, type CheckedScenario } from "./load/read-benchmark";
 import { BENCH_JWT_SECRET, type BenchConnection } from "./neo4j/bench-connection";
 import { startBenchNeo4j, type BenchNeo4j } from "./neo4j/bench-neo4j";
-import type { BenchResult, IngestReport, ScenarioReport } from "./report/bench-result";
+import type { BenchResult, HealthRecomputeReport, IngestReport, ScenarioReport } from "./report/bench-result";
 import { cpuModel, gitState, packageVersions, type BenchEnvironment } from "./report/environment";
 import { renderMarkdown } from "./report/markdown-report";
 import { writeResults } from "./report/write-results";
@@ -118,15 +120,21 @@ async function main(): Promise<void> {
     resources.variants = await phase("start variants", () => startVariants(needed, connection, runDir, log));
 
     const checked = await phase("checks", () => checkScenarios(scenarios, resources.variants));
-    const measurements = await phase("reads", () =>
-      runReadBenchmark(
-        checked.filter((c) => c.variants.length > 0),
-        options,
-        neo.server.pid,
-        log,
-      ),
-    );
+    const timed = checked.filter((c) => c.variants.length > 0);
+    const measurements =
+      timed.length === 0 ? [] : await phase("reads", () => runReadBenchmark(timed, options, neo.server.pid, log));
     const read = summariseReads(checked, measurements, options.connections);
+
+    let healthRecompute: HealthRecomputeReport | null = null;
+    if (isSelected(options, "B5B")) {
+      log(
+        `B5B tenant health recompute: ${seeded.main.accounts} accounts of "${seeded.main.tenant}", ` +
+          `${options.healthRecompute.rounds} round(s).`,
+      );
+      healthRecompute = await phase("health recompute", () =>
+        runTenantRecompute(seeded.main, options.healthRecompute, { connection, driver, neo4jPid: neo.server.pid }, log),
+      );
+    }
 
     let ingest: IngestReport | null = null;
     if (withIngest) {
@@ -162,6 +170,7 @@ async function main(): Promise<void> {
       environment,
       scenarios: checked.map(reportScenario),
       read,
+      healthRecompute,
       ingest,
       measurements,
       timingsSeconds: timings,
@@ -261,8 +270,7 @@ async function describeEnvironment(
     {},
     { database },
   );
-  const describe = (d: SeededDataset) =>
-    `tenant ${d.tenant}: ${describeCounts(d.counts)}${d.loadSeconds === null ? "" : `, loaded in ${d.loadSeconds} s`}`;
+  const describe = describeDataset;
   return {
     cpuModel: cpuModel(),
     cores: os.cpus().length,

@@ -35,7 +35,14 @@ export function sortBy<T>(items: readonly T[], key: (item: T) => readonly Key[],
 /** The first difference between two canonical answers, as a path and both values; null when equal. */
 export function firstDifference(expected: unknown, actual: unknown, at = "$"): string | null {
   if (Object.is(expected, actual)) return null;
-  if (typeof expected === "number" && typeof actual === "number" && Math.abs(expected - actual) < 1e-9) return null;
+  // Within 1e-9, relative for large numbers: sums and slopes computed in another order differ in their last bits.
+  if (
+    typeof expected === "number" &&
+    typeof actual === "number" &&
+    Math.abs(expected - actual) <= 1e-9 * Math.max(1, Math.abs(expected), Math.abs(actual))
+  ) {
+    return null;
+  }
   if (Array.isArray(expected) && Array.isArray(actual)) {
     if (expected.length !== actual.length) return `${at}: ${expected.length} items, got ${actual.length}`;
     for (let i = 0; i < expected.length; i += 1) {

@@ -2,6 +2,7 @@ import neo4j, { type Driver } from "neo4j-driver";
 
 import { signToken } from "../../app/auth/token";
 import { nodeId } from "../../domain/ids/node-id";
+import { DEFAULT_MODEL_ID } from "../../services/health/health-model";
 import type { BenchOptions } from "../bench-options";
 import { BENCH_JWT_SECRET } from "../neo4j/bench-connection";
 import type { ScenarioInputs } from "../scenarios/scenario";
@@ -36,6 +37,7 @@ export async function pickScenarioInputs(
     const found = Number(records[0]?.get("found"));
     if (found !== ids.length) throw new Error(`Only ${found} of ${ids.length} sample accounts are in "${tenant}".`);
   }
+  const healthAccountIds = await scoredAccounts(driver, database, main.tenant, accountIds);
   const concepts = await driver.executeQuery(
     `MATCH (t:Concept {scope: '_builtin'})
      CALL (t) {
@@ -64,6 +66,7 @@ export async function pickScenarioInputs(
   return {
     tenant: main.tenant,
     accountIds,
+    healthAccountIds,
     keyAccountTenant: keyAccounts.tenant,
     keyAccountIds,
     latestSignals: options.keyAccounts.latestSignals,
@@ -76,6 +79,29 @@ export async function pickScenarioInputs(
       ]),
     ),
   };
+}
+
+/**
+ * B5a: of the spread accounts, those whose stored health snapshot has a score, so that every sample's
+ * explanation has data to explain (in generator order). Seeding stores a snapshot for every account.
+ */
+async function scoredAccounts(driver: Driver, database: string, tenant: string, ids: readonly string[]) {
+  const { records } = await driver.executeQuery(
+    `UNWIND range(0, size($ids) - 1) AS i
+     MATCH (h:HealthScore {tenant: $tenant, accountId: $ids[i], modelId: $modelId, latest: true})
+     WHERE h.score IS NOT NULL
+     RETURN $ids[i] AS id ORDER BY i`,
+    { tenant, ids, modelId: DEFAULT_MODEL_ID },
+    { database, routing: "READ" },
+  );
+  const scored = records.map((r) => String(r.get("id")));
+  if (scored.length === 0) {
+    throw new Error(
+      `None of the ${ids.length} sample accounts of "${tenant}" has a scored health snapshot; B3 and B5a need ` +
+        "the health scores seeding computes (see seed-dataset.ts).",
+    );
+  }
+  return scored;
 }
 
 /** Ids of `count` accounts at evenly spaced generator indices. */

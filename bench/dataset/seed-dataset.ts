@@ -5,7 +5,9 @@ import { bootstrap, type RelataRuntime } from "../../app/bootstrap";
 import { loadConfig } from "../../app/config";
 import { createLogger } from "../../app/logger";
 import { generateDemoData, type DemoDataCounts, type DemoDataSet } from "../../demo/demo-data.generator";
+import type { CypherQuery } from "../../graph/executor";
 import { loadDemoData, totalRecords, type LoadTotals } from "../../services/demo/load-demo-data";
+import { DEFAULT_MODEL_ID } from "../../services/health/health-model";
 import type { BenchOptions } from "../bench-options";
 import { relataEnv, type BenchConnection } from "../neo4j/bench-connection";
 
@@ -15,6 +17,11 @@ export interface DatasetSpec {
   readonly accounts: number;
   readonly signalsPerAccount: number;
   readonly seed: number;
+  /**
+   * Whether every account gets a stored health snapshot of the default model after seeding (B3 lists the
+   * latest one). Scoring is Relata's own HealthService, as the first recompute after a demo load.
+   */
+  readonly storedHealth?: boolean;
 }
 
 /** The run's three data sets: the main tenant, B2's dense key accounts, B6's ingest subjects. */
@@ -27,7 +34,13 @@ export interface BenchDatasets {
 export function benchDatasets(options: BenchOptions): BenchDatasets {
   const { seed } = options;
   return {
-    main: { tenant: options.tenant, accounts: options.accounts, signalsPerAccount: options.signalsPerAccount, seed },
+    main: {
+      tenant: options.tenant,
+      accounts: options.accounts,
+      signalsPerAccount: options.signalsPerAccount,
+      seed,
+      storedHealth: true,
+    },
     keyAccounts: {
       tenant: options.keyAccounts.tenant,
       accounts: options.keyAccounts.accounts,
@@ -49,7 +62,37 @@ export interface SeededDataset extends DatasetSpec {
   readonly records: number;
   readonly loadSeconds: number | null;
   readonly reused: boolean;
+  /** The stored health snapshots, for a data set with `storedHealth`; null otherwise. */
+  readonly health?: SeededHealth | null;
 }
+
+/** The health snapshots computed once for a data set (Relata's recompute of every account). */
+export interface SeededHealth {
+  readonly modelId: string;
+  /** Accounts with a latest snapshot of the model. */
+  readonly accounts: number;
+  /** Of those, the ones with a score (the others had no signal of the model's fields). */
+  readonly scored: number;
+  /**
+   * How long the recompute that stored them took; when they were reused, as this folder's marker recorded
+   * it (null when the marker predates health in the data set).
+   */
+  readonly seconds: number | null;
+  /** True when every account already had a snapshot (a `--home` store), so nothing was computed. */
+  readonly reused: boolean;
+}
+
+/** A snapshot batch of 500 accounts takes seconds; this only guards against a stuck statement. */
+const HEALTH_QUERY_TIMEOUT_MS = 600_000;
+const PROGRESS_EVERY_MS = 10_000;
+
+const HEALTH_SNAPSHOTS: CypherQuery = {
+  name: "bench.healthSnapshots",
+  text: `
+MATCH (a:Account {tenant: $tenant})
+OPTIONAL MATCH (a)<-[:SCORES]-(h:HealthScore {tenant: $tenant, modelId: $modelId, latest: true})
+RETURN count(DISTINCT a) AS accounts, count(DISTINCT h) AS stored, count(DISTINCT CASE WHEN h.score IS NOT NULL THEN h END) AS scored`,
+};
 
 /**
  * Relata in this process, on the bench Neo4j: migrations, built-in ontology packs, and the ingest
@@ -81,7 +124,11 @@ export async function seedDataset(
   const previous = readMarker(marker);
   if (previous && sameSpec(previous, spec)) {
     log(`Reusing the ${spec.tenant} data set seeded before (${previous.records} records).`);
-    return { ...previous, reused: true };
+    const reused: SeededDataset = { ...previous, reused: true };
+    if (!spec.storedHealth) return reused;
+    const health = await ensureStoredHealth(runtime, spec.tenant, previous.health ?? null, log);
+    fs.writeFileSync(marker, JSON.stringify({ ...previous, health }, null, 2) + "\n");
+    return { ...reused, health };
   }
   const context = runtime.server.contexts.forPrincipal({ tenant: spec.tenant, role: "admin", subject: "bench-seed" });
   const existing = await context.repositories.accounts.count({});
@@ -115,10 +162,96 @@ export async function seedDataset(
     records: total,
     loadSeconds: Math.round((Date.now() - started) / 100) / 10,
     reused: false,
+    health: null,
   };
+  // Written before health is computed: an interrupted run then reuses the data and only scores again.
   fs.writeFileSync(marker, JSON.stringify(seeded, null, 2) + "\n");
   log(`Seeded ${total} records in ${seeded.loadSeconds} s.`);
-  return seeded;
+  if (!spec.storedHealth) return seeded;
+  const health = await ensureStoredHealth(runtime, spec.tenant, null, log);
+  const withHealth: SeededDataset = { ...seeded, health };
+  fs.writeFileSync(marker, JSON.stringify(withHealth, null, 2) + "\n");
+  return withHealth;
+}
+
+/**
+ * Makes sure every account of the tenant has a latest health snapshot of the default model: when some
+ * have none (a fresh seed, or a store seeded before health was part of the data set), Relata's
+ * HealthService recomputes the tenant once, as `recomputeHealth` does (an interrupted run is resumed).
+ */
+async function ensureStoredHealth(
+  runtime: RelataRuntime,
+  tenant: string,
+  previous: SeededHealth | null,
+  log: (message: string) => void,
+): Promise<SeededHealth> {
+  const modelId = DEFAULT_MODEL_ID;
+  const before = await countSnapshots(runtime, tenant, modelId);
+  if (before.accounts > 0 && before.stored >= before.accounts) {
+    log(`  Health: all ${before.accounts} accounts of "${tenant}" have a stored snapshot (${before.scored} scored).`);
+    // `seconds` stays what the recompute that stored them took, when this folder's marker knows it.
+    return {
+      modelId,
+      accounts: before.stored,
+      scored: before.scored,
+      seconds: previous?.seconds ?? null,
+      reused: true,
+    };
+  }
+  log(
+    `  Health: ${before.stored}/${before.accounts} accounts of "${tenant}" have a stored snapshot; ` +
+      `scoring every account with Relata's HealthService (model "${modelId}").`,
+  );
+  const context = runtime.server.contexts.forPrincipal({ tenant, role: "admin", subject: "bench-seed" });
+  const started = Date.now();
+  let done = 0;
+  const timer = setInterval(() => {
+    const seconds = (Date.now() - started) / 1000;
+    log(`  Health: ${done}/${before.accounts} accounts scored and stored, ${Math.round(done / seconds)} accounts/s`);
+  }, PROGRESS_EVERY_MS);
+  timer.unref();
+  let run: Awaited<ReturnType<typeof context.health.recompute>>;
+  try {
+    run = await context.health.recompute(modelId, null, false, (processed) => (done = processed));
+  } finally {
+    clearInterval(timer);
+  }
+  const seconds = Math.round((Date.now() - started) / 100) / 10;
+  const after = await countSnapshots(runtime, tenant, modelId);
+  if (after.stored < after.accounts) {
+    throw new Error(
+      `The health recompute of "${tenant}" left ${after.accounts - after.stored} of ${after.accounts} accounts ` +
+        `without a snapshot (run ${run.runId}, ${run.processed} processed). The default model should cover every account.`,
+    );
+  }
+  log(
+    `  Health: ${run.processed} accounts scored and stored in ${seconds} s${run.resumed ? " (an interrupted run resumed)" : ""}, ` +
+      `${after.scored} with a score (model "${modelId}" version ${run.version}).`,
+  );
+  return { modelId, accounts: after.stored, scored: after.scored, seconds, reused: false };
+}
+
+async function countSnapshots(
+  runtime: RelataRuntime,
+  tenant: string,
+  modelId: string,
+): Promise<{ accounts: number; stored: number; scored: number }> {
+  const [row] = await runtime.database.executor(HEALTH_QUERY_TIMEOUT_MS).read(HEALTH_SNAPSHOTS, { tenant, modelId });
+  return { accounts: Number(row?.accounts ?? 0), stored: Number(row?.stored ?? 0), scored: Number(row?.scored ?? 0) };
+}
+
+/**
+ * One line about a seeded data set for the report: what it holds, how long loading took and, when it
+ * has stored health, how long the first recompute took.
+ */
+export function describeDataset(d: SeededDataset): string {
+  const loaded = d.loadSeconds === null ? "" : `, loaded in ${d.loadSeconds} s`;
+  const health = d.health
+    ? `; health snapshots of ${d.health.accounts} accounts (${d.health.scored} scored)` +
+      (d.health.seconds === null ? "" : ` computed in ${d.health.seconds} s`) +
+      (d.health.reused ? ", reused" : "")
+    : "";
+  return `tenant ${d.tenant}: ${describeCounts(d.counts)}${loaded}${health}`;
 }
 
 export function describeCounts(counts: DemoDataCounts): string {

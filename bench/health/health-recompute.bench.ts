@@ -1,9 +1,10 @@
 /**
  * Health recompute benchmark (issue 4): recomputes and stores health for every account of a generated
  * tenant through Relata's HealthService, beside one hand-tuned Cypher query that reads and aggregates the
- * same signals through the raw driver (the floor: no explanation, no roll-up, no writes). Variants are
- * interleaved over rounds; accounts per second, medians and peak memory (Node RSS and Neo4j's VmHWM) are
- * printed and written to bench/results/.
+ * signals counting toward each account (own, contacts', assets') of the mapped fields through the raw driver (the floor, `recompute-passes.ts`: no
+ * explanation, no roll-up, no writes). Variants are interleaved over rounds; accounts per second, medians
+ * and peak memory (Node RSS and Neo4j's VmHWM) are printed and written to bench/results/. The same passes
+ * run as B5B inside `npm run bench` (`tenant-recompute.benchmark.ts`), on the harness's data set.
  *
  *   npm run bench:health -- --quick            2,000 accounts × 20 signals (a few minutes)
  *   npm run bench:health                       100,000 accounts × 20 signals (2,000,000 signals)
@@ -28,22 +29,16 @@ import { loadDemoData, totalRecords } from "../../services/demo/load-demo-data";
 import { HealthService } from "../../services/health/health.service";
 import { IngestService } from "../../services/ingest/ingest.service";
 import { OntologyService } from "../../services/ontology/ontology.service";
+import {
+  closeInterruptedRuns,
+  healthFloorFields,
+  logProgressEvery,
+  recomputeAllAccounts,
+  runHealthFloor,
+} from "./recompute-passes";
 
 const TENANT = "bench";
 const SEED = 42;
-
-/** Every field the built-in packs map, windowed to 365 days: what the floor query aggregates. */
-const FLOOR_QUERY = `
-MATCH (a:Account {tenant: $tenant})
-CALL (a) {
-  MATCH (a)<-[:ABOUT]-(s:Signal)
-  WHERE s.observedAt >= datetime({epochMillis: toInteger($from)})
-  WITH s.sourceSystem + '|' + s.field AS key, s.numberValue AS v, s.observedAt.epochMillis AS t
-  WHERE key IN $fields
-  WITH key, count(*) AS n, avg(v) AS mean, max(t) AS latest
-  RETURN collect({key: key, n: n, mean: mean, latest: latest}) AS fields
-}
-RETURN a.id AS id, size(fields) AS fields`;
 
 interface Sample {
   variant: string;
@@ -112,12 +107,7 @@ async function main(): Promise<void> {
     progress.finish();
     const seedSeconds = (performance.now() - seedStart) / 1000;
 
-    const mappings = (
-      await repositories.ontology.mappingsOfConcepts(
-        (await repositories.health.conceptTree("core:customer-health")).map((c) => c.id),
-      )
-    ).flat();
-    const fields = [...new Set(mappings.map((m) => `${m.system}|${m.field}`))];
+    const fields = await healthFloorFields(repositories);
     const health = new HealthService(repositories.health, repositories.ontology);
     const samples: Sample[] = [];
     let peakRss = process.memoryUsage().rss;
@@ -125,13 +115,12 @@ async function main(): Promise<void> {
 
     for (let round = 1; round <= rounds; round += 1) {
       const floorStart = performance.now();
-      const session = raw.session({ database: "neo4j", defaultAccessMode: neo4j.session.READ });
       let rows = 0;
+      const stopFloorLog = logProgressEvery(5_000, `round ${round}: floor`, accounts, () => rows, log);
       try {
-        const result = await session.run(FLOOR_QUERY, { tenant: TENANT, from: Date.now() - 365 * 86_400_000, fields });
-        rows = result.records.length;
+        await runHealthFloor(raw, "neo4j", TENANT, fields, (n) => (rows = n));
       } finally {
-        await session.close();
+        stopFloorLog();
       }
       const floorSeconds = (performance.now() - floorStart) / 1000;
       samples.push({
@@ -142,10 +131,11 @@ async function main(): Promise<void> {
       });
       log(`round ${round}: floor ${rows} accounts in ${floorSeconds.toFixed(1)} s`);
 
+      await closeInterruptedRuns(repositories.health);
       const relataStart = performance.now();
-      const run = await health.recompute("default", null, false, (done) => {
-        if (done % 10_000 < 500) log(`round ${round}: relata ${done}/${accounts}`);
-      });
+      let done = 0;
+      const stopRelataLog = logProgressEvery(5_000, `round ${round}: relata`, accounts, () => done, log);
+      const run = await recomputeAllAccounts(health, (n) => (done = n)).finally(stopRelataLog);
       const relataSeconds = (performance.now() - relataStart) / 1000;
       samples.push({
         variant: "Relata recomputeHealth (stored, explained)",

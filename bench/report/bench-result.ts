@@ -83,6 +83,50 @@ export interface IngestReport {
   readonly rerunCreatedNothing: boolean;
 }
 
+/** One timed B5B pass: a full tenant health recompute through Relata, or the floor aggregation. */
+export interface HealthRecomputePass {
+  readonly variant: "relata" | "floor";
+  readonly round: number;
+  readonly accounts: number;
+  /** Accounts that got a score (Relata); null for the floor, which scores nothing. */
+  readonly scored: number | null;
+  readonly seconds: number;
+  readonly accountsPerSecond: number;
+  /** Cypher statements the pass ran. */
+  readonly roundTrips: number;
+  /** Relata's statements by query name (the floor runs one). */
+  readonly queries: Readonly<Record<string, number>>;
+  /** CPU of the bench process (where Relata's HealthService or the floor's driver runs) and of Neo4j. */
+  readonly cpuMsPer1kAccounts: { readonly bench: number | null; readonly neo4j: number | null };
+}
+
+export interface HealthRecomputeRow {
+  readonly variant: "relata" | "floor";
+  readonly rounds: number;
+  readonly accountsPerSecond: Spread;
+  readonly seconds: Spread;
+  readonly roundTrips: Spread;
+  readonly cpuMsPer1kAccounts: { readonly bench: Spread | null; readonly neo4j: Spread | null };
+}
+
+export interface HealthRecomputeReport {
+  readonly tenant: string;
+  readonly accounts: number;
+  readonly signals: number;
+  readonly modelId: string;
+  readonly modelVersion: number | null;
+  /** Mapped `system|field` keys the floor aggregates. */
+  readonly floorFields: number;
+  /** Whether an untimed recompute ran first because some accounts had no snapshot yet. */
+  readonly primed: boolean;
+  /** Open runs an interrupted process had left, closed before timing (they would have been resumed). */
+  readonly interruptedRunsClosed: number;
+  readonly passes: readonly HealthRecomputePass[];
+  readonly rows: readonly HealthRecomputeRow[];
+  /** Median Relata accounts/s ÷ median floor accounts/s. */
+  readonly ratio: number | null;
+}
+
 export interface ReadMeasurement {
   readonly scenario: string;
   readonly variant: VariantId;
@@ -98,6 +142,7 @@ export interface BenchResult {
   readonly environment: BenchEnvironment;
   readonly scenarios: readonly ScenarioReport[];
   readonly read: readonly ReadRow[];
+  readonly healthRecompute: HealthRecomputeReport | null;
   readonly ingest: IngestReport | null;
   readonly measurements: readonly ReadMeasurement[];
   readonly timingsSeconds: Readonly<Record<string, number>>;

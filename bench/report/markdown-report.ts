@@ -1,5 +1,13 @@
 import { VARIANTS, type VariantId } from "../variants/variant";
-import type { BenchResult, IngestReport, ReadRow, ScenarioReport, Spread } from "./bench-result";
+import type {
+  BenchResult,
+  HealthRecomputeReport,
+  HealthRecomputeRow,
+  IngestReport,
+  ReadRow,
+  ScenarioReport,
+  Spread,
+} from "./bench-result";
 
 /** Read scenarios the issue sets throughput and latency targets for. */
 const TARGET_SCENARIOS = ["B1", "B2", "B3"];
@@ -9,7 +17,7 @@ const MIN_INGEST_RATIO = 0.8;
 
 const label = (id: VariantId) => VARIANTS.find((v) => v.id === id)?.label ?? id;
 
-/** The run as Markdown: environment, the read table, targets, B6, and the checks' notes. */
+/** The run as Markdown: environment, the read table, targets, B5B, B6, and the checks' notes. */
 export function renderMarkdown(result: BenchResult): string {
   const { environment: env, options } = result;
   const dataset = env.dataset;
@@ -31,13 +39,21 @@ export function renderMarkdown(result: BenchResult): string {
       "connections. Figures are medians over the rounds with (min–max). CPU is ms per request of the API process " +
       "and of Neo4j, from /proc. Ratios: req/s ÷ @neo4j/graphql's, p50 ÷ the raw endpoint's, at the same connections.",
     "",
-    "| Scenario | Variant | Conn | req/s | p50 ms | p99 ms | CPU ms/req API | CPU ms/req Neo4j | Cypher/req | req/s ÷ ngql | p50 ÷ raw |",
-    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
-  for (const row of result.read) lines.push(readLine(row));
+  if (result.read.length > 0) {
+    lines.push(
+      "| Scenario | Variant | Conn | req/s | p50 ms | p99 ms | CPU ms/req API | CPU ms/req Neo4j | Cypher/req | req/s ÷ ngql | p50 ÷ raw |",
+      "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+      ...result.read.map(readLine),
+    );
+  } else {
+    // A run of B5B or B6 only (`--only`) times no read scenario.
+    lines.push("No read scenario was timed in this run.");
+  }
   lines.push("", ...targetLines(result), "");
+  if (result.healthRecompute) lines.push(...healthRecomputeLines(result.healthRecompute), "");
   if (result.ingest) lines.push(...ingestLines(result.ingest), "");
-  lines.push(...checkLines(result.scenarios));
+  if (result.scenarios.length > 0) lines.push(...checkLines(result.scenarios));
   return lines.join("\n") + "\n";
 }
 
@@ -80,6 +96,12 @@ function targetLines(result: BenchResult): string[] {
         `${b2.facts.roundTripsConstant === "yes" ? "yes" : "no"} |`,
     );
   }
+  if (result.healthRecompute) {
+    lines.push(
+      `| B5B: tenant health recompute — no target in the issue; floor is aggregation only | – | ` +
+        `${ratio(result.healthRecompute.ratio)} floor accounts/s | – |`,
+    );
+  }
   if (result.ingest) {
     lines.push(
       `| B6: Relata ≥ ${MIN_INGEST_RATIO}× raw UNWIND rows/s (best batch sizes) | 1 | ${ratio(result.ingest.bestRatio)} | ` +
@@ -108,6 +130,48 @@ function ingestLines(ingest: IngestReport): string[] {
     );
   }
   return lines;
+}
+
+function healthRecomputeLines(report: HealthRecomputeReport): string[] {
+  const relataRounds = report.rows.find((r) => r.variant === "relata")?.rounds ?? 0;
+  const relataQueries = report.passes.find((p) => p.variant === "relata" && p.round === 1)?.queries ?? {};
+  const lines = [
+    `### B5B health: recompute a tenant, ${report.accounts} accounts / ${report.signals} signals (tenant ${report.tenant})`,
+    "",
+    `Relata: \`HealthService.recompute\` of model "${report.modelId}"` +
+      `${report.modelVersion === null ? "" : ` v${report.modelVersion}`}, a forced full run (not incremental), ` +
+      "scoring every account with its explanation and storing a snapshot per account in batches, " +
+      "in the bench process. Floor: one raw Cypher statement that reads the signals counting toward each account " +
+      `(its own, its contacts', its assets') of the ${report.floorFields} mapped fields and aggregates them ` +
+      `per field (no roll-up, no writes). ${relataRounds} interleaved round(s) of floor then Relata, medians with (min–max); ` +
+      "CPU ms per 1k accounts of the bench process and of Neo4j, from /proc." +
+      `${report.primed ? " An untimed recompute first gave every account a snapshot, so every round replaces one." : ""}`,
+    "",
+    "| Variant | accounts/s | Seconds | Cypher/run | CPU ms/1k accounts bench | CPU ms/1k accounts Neo4j | ÷ floor |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  const floor = report.rows.find((r) => r.variant === "floor");
+  for (const row of report.rows) lines.push(healthRecomputeLine(row, floor));
+  const perQuery = Object.entries(relataQueries)
+    .map(([name, count]) => `${name} ${count}×`)
+    .join(", ");
+  if (perQuery) lines.push("", `Relata's statements in round 1: ${perQuery}.`);
+  return lines;
+}
+
+function healthRecomputeLine(row: HealthRecomputeRow, floor: HealthRecomputeRow | undefined): string {
+  const cells = [
+    row.variant === "relata" ? "Relata recompute (scored, explained, stored)" : "raw Cypher aggregation (floor)",
+    withRange(row.accountsPerSecond, 0),
+    withRange(row.seconds, 1),
+    fixed(row.roundTrips.median, 0),
+    row.cpuMsPer1kAccounts.bench ? withRange(row.cpuMsPer1kAccounts.bench, 0) : "–",
+    row.cpuMsPer1kAccounts.neo4j ? withRange(row.cpuMsPer1kAccounts.neo4j, 0) : "–",
+    floor && floor.accountsPerSecond.median > 0
+      ? ratio(row.accountsPerSecond.median / floor.accountsPerSecond.median)
+      : "–",
+  ];
+  return `| ${cells.join(" | ")} |`;
 }
 
 function checkLines(scenarios: readonly ScenarioReport[]): string[] {

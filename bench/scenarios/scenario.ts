@@ -38,6 +38,8 @@ export interface ScenarioInputs {
   readonly tenant: string;
   /** B1: accounts spread evenly over the data set. */
   readonly accountIds: readonly string[];
+  /** B5a: of `accountIds`, those with a scored health snapshot (the ones with data to explain). */
+  readonly healthAccountIds: readonly string[];
   /** B2: accounts of the dense customer-360 tenant. */
   readonly keyAccountTenant: string;
   readonly keyAccountIds: readonly string[];

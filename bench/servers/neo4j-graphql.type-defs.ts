@@ -3,7 +3,8 @@
  * and relationship types, so it reads exactly the nodes Relata wrote. The library has no notion of a
  * tenant, so every query filters on the `tenant` property the nodes carry. Enumerations are plain
  * strings (the graph stores their names); the value network is one relationship field per type, since
- * the library has no field over several relationship types.
+ * the library has no field over several relationship types. Health snapshots are every stored score of
+ * an account; a query asks for the latest of a model with a filter on `latest` and `modelId`.
  */
 export const NEO4J_GRAPHQL_TYPE_DEFS = /* GraphQL */ `
   type Account @node {
@@ -26,6 +27,7 @@ export const NEO4J_GRAPHQL_TYPE_DEFS = /* GraphQL */ `
     serviceProviders: [Organization!]! @relationship(type: "SERVICES", direction: IN)
     resellers: [Organization!]! @relationship(type: "RESELLS_TO", direction: IN)
     signals: [Signal!]! @relationship(type: "ABOUT", direction: IN)
+    healthScores: [HealthScore!]! @relationship(type: "SCORES", direction: IN)
   }
 
   type Contact @node {
@@ -85,5 +87,19 @@ export const NEO4J_GRAPHQL_TYPE_DEFS = /* GraphQL */ `
     booleanValue: Boolean
     unit: String
     observedAt: DateTime!
+  }
+
+  type HealthScore @node {
+    id: ID!
+    tenant: String!
+    accountId: String!
+    modelId: String!
+    version: Int!
+    latest: Boolean!
+    score: Float
+    grade: String
+    confidence: Float!
+    asOf: String
+    computedAt: DateTime!
   }
 `;

@@ -44,9 +44,10 @@ CALL (a) {
 RETURN a {${ACCOUNT_FIELDS}} AS account, contacts, opportunities, assets, network, signalCount, signals`;
 
 /**
- * B3: a page of accounts by name, each with its first contacts by name and their count. The page is read
- * in the order of the (tenant, name) index and stops after `$limit` accounts, as good hand-written Cypher
- * would; sorting the whole tenant would make this floor slower than it needs to be.
+ * B3: a page of accounts by name, each with its first contacts by name and their count, and its latest
+ * stored health snapshot of the model. The page is read in the order of the (tenant, name) index and
+ * stops after `$limit` accounts, as good hand-written Cypher would; sorting the whole tenant would make
+ * this floor slower than it needs to be.
  */
 export const ACCOUNTS_WITH_CONTACTS = `
 MATCH (a:Account) USING INDEX a:Account(tenant, name)
@@ -58,7 +59,46 @@ CALL (a) {
   WITH collect(c) AS byName
   RETURN size(byName) AS contactCount, [c IN byName[..$contacts] | c {.id, .name, .title, .buyingRole}] AS contacts
 }
-RETURN a.id AS id, a.name AS name, contactCount, contacts`;
+CALL (a) {
+  OPTIONAL MATCH (a)<-[:SCORES]-(h:HealthScore {tenant: $tenant, modelId: $modelId, latest: true})
+  RETURN h {.score, .grade, .confidence, modelVersion: h.version, computedAt: toString(h.computedAt)} AS health
+  LIMIT 1
+}
+RETURN a.id AS id, a.name AS name, contactCount, contacts, health`;
+
+/** The signals of one account (and of its contacts and assets, when the model counts them) in a window. */
+const HEALTH_SIGNALS_SINCE = `s.observedAt >= datetime({epochMillis: $earliest}) AND s.observedAt <= datetime({epochMillis: $asOf})`;
+
+/**
+ * B5a: everything scoring one account needs that changes with its data, in one statement: its signals of
+ * the model's mapped fields observed in the longest window before `$asOf`, newest first (the scorer sums
+ * them per window and lists the newest as evidence), and its manual measures that have not expired.
+ */
+export const ACCOUNT_HEALTH_INPUTS = `
+MATCH (a:Account {tenant: $tenant, id: $id})
+CALL (a) {
+  CALL (a) {
+    MATCH (a)<-[:ABOUT]-(s:Signal) WHERE ${HEALTH_SIGNALS_SINCE}
+    RETURN s
+    UNION
+    MATCH (a)<-[:WORKS_AT]-(:Contact)<-[:ABOUT]-(s:Signal) WHERE $contacts AND ${HEALTH_SIGNALS_SINCE}
+    RETURN s
+    UNION
+    MATCH (a)<-[:INSTALLED_AT]-(:Asset)<-[:ABOUT]-(s:Signal) WHERE $assets AND ${HEALTH_SIGNALS_SINCE}
+    RETURN s
+  }
+  WITH s WHERE s.sourceSystem + '|' + s.field IN $fields
+  WITH s, s.observedAt.epochMillis AS t ORDER BY t DESC, s.id
+  RETURN collect(s {.id, recordId: s.externalId, .sourceSystem, .field, .numberValue,
+    value: coalesce(s.numberValue, s.stringValue, s.booleanValue), t: t}) AS signals
+}
+CALL (a) {
+  MATCH (m:ManualMeasure {tenant: $tenant, accountId: a.id})
+  WHERE m.expiresAt IS NULL OR m.expiresAt > datetime({epochMillis: $asOf})
+  WITH m ORDER BY m.createdAt DESC
+  RETURN collect(m {.id, .concept, .value, .author, .comment, expiresAt: toString(m.expiresAt)}) AS measures
+}
+RETURN a.id AS id, signals, measures`;
 
 /** The mappings a tenant sees: its own, and the built-in ones of fields it has not mapped itself. */
 const VISIBLE_MAPPING = `f.scope IN $scopes AND (f.scope = $tenant OR NOT EXISTS {

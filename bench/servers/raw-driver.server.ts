@@ -1,8 +1,9 @@
 /**
  * Variant 4: the raw endpoint — a plain node:http server with neo4j-driver that runs one hand-written
  * Cypher statement per request (raw-driver.queries.ts) and shapes the rows like the GraphQL operations'
- * answers, so the equal-answer check compares like with like. Also serves the driver floor (F1) and the
- * raw side of bulk ingest (B6). Forked by the runner; see bench-server-ipc.ts.
+ * answers, so the equal-answer check compares like with like. Also serves the driver floor (F1), one
+ * account's health scored now (B5a, with Relata's pure scoring functions and a model loaded at start) and
+ * the raw side of bulk ingest (B6). Forked by the runner; see bench-server-ipc.ts.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -13,8 +14,11 @@ import { nodeId } from "../../domain/ids/node-id";
 import type { SignalInput } from "../../schema/generated/graphql";
 import { announceReady, requiredEnv } from "./bench-server-ipc";
 import { CypherCounter, countingDriver } from "./counting-driver";
+import { accountHealthAnswer, type HealthInputMeasure, type HealthInputSignal } from "./raw-account-health";
+import { loadRawHealthModels, type RawHealthModel } from "./raw-health-model";
 import {
   ACCOUNT_BY_ID,
+  ACCOUNT_HEALTH_INPUTS,
   ACCOUNTS_WITH_CONTACTS,
   BRIDGE,
   CUSTOMER_360,
@@ -33,6 +37,8 @@ class RawEndpoint {
   constructor(
     private readonly driver: Driver,
     private readonly database: string,
+    /** Health models per tenant, loaded once at start (B5a). */
+    private readonly healthModels: ReadonlyMap<string, RawHealthModel>,
   ) {}
 
   /**
@@ -88,6 +94,7 @@ class RawEndpoint {
       tenant: body.tenant,
       limit: neo4j.int(first + 1),
       contacts: neo4j.int(Number(body.contacts)),
+      modelId: body.modelId,
     });
     const page = rows.slice(0, first);
     return {
@@ -102,11 +109,46 @@ class RawEndpoint {
                 totalCount: row.contactCount,
                 edges: (row.contacts as Row[]).map((node) => ({ node })),
               },
+              health: row.health ?? null,
             },
           })),
         },
       },
     };
+  }
+
+  /**
+   * B5a: one account scored now and explained, as a hand-written service would: the model from memory,
+   * one statement for the account's signals and manual measures, Relata's pure scoring functions.
+   */
+  async accountHealth(body: Body): Promise<unknown> {
+    const tenant = String(body.tenant);
+    const model = this.healthModels.get(tenant);
+    if (!model) {
+      throw new Error(
+        `No health model of tenant "${tenant}" was loaded at start; the raw endpoint loads the default model of ` +
+          "every tenant that has one stored, so start it after the tenant's health was first computed.",
+      );
+    }
+    const asOf = Date.now();
+    const [row] = await this.read(ACCOUNT_HEALTH_INPUTS, {
+      tenant,
+      id: body.id,
+      asOf: neo4j.int(asOf),
+      earliest: neo4j.int(asOf - model.maxWindowMs),
+      fields: model.fields,
+      contacts: model.model.includeContacts,
+      assets: model.model.includeAssets,
+    });
+    if (!row) return { data: { account: null } };
+    const health = accountHealthAnswer(
+      model,
+      row.signals as HealthInputSignal[],
+      row.measures as HealthInputMeasure[],
+      asOf,
+      Number(body.drivers ?? 5),
+    );
+    return { data: { account: { id: row.id, health } } };
   }
 
   async fieldsMeasuring(body: Body): Promise<unknown> {
@@ -269,7 +311,7 @@ async function main(): Promise<void> {
     counter,
   );
   await driver.verifyConnectivity({ database });
-  const endpoint = new RawEndpoint(driver, database);
+  const endpoint = new RawEndpoint(driver, database, await loadRawHealthModels(driver, database));
   const routes: Record<string, (body: Body) => Promise<unknown>> = {
     "/f1": () => endpoint.returnOne(),
     "/b1": (body) => endpoint.accountById(body),
@@ -277,6 +319,7 @@ async function main(): Promise<void> {
     "/b3": (body) => endpoint.accountsWithContacts(body),
     "/b4a": (body) => endpoint.fieldsMeasuring(body),
     "/b4b": (body) => endpoint.bridge(body),
+    "/b5a": (body) => endpoint.accountHealth(body),
     "/b6": (body) => endpoint.ingestSignals(body),
   };
   const server = createServer((req, res) => {

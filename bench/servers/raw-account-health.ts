@@ -1,0 +1,199 @@
+/**
+ * B5a on the raw endpoint: one account's health computed now from the rows of ONE Cypher statement (its
+ * signals of the mapped fields in the model's windows, its unexpired manual measures) with the pure
+ * functions Relata scores with (`bridgeAggregate`, `buildHealthTree`, `scoreAccount`, `drivers`), shaped
+ * like the `AccountHealthExplained` answer. The model was loaded at start (raw-health-model.ts).
+ */
+import type { FieldAggregate } from "../../domain/health/field-aggregate";
+import { bridgeAggregate } from "../../domain/health/field-aggregate";
+import type { ManualMeasure } from "../../domain/health/health-tree";
+import {
+  drivers,
+  scoreAccount,
+  type ExplanationNode,
+  type LeafValue,
+  type SignalEvidence,
+} from "../../domain/health/score-account";
+import type { RawValue } from "../../ontology/model/mapping.model";
+import { treeOf, type HealthWindow, type RawHealthModel } from "./raw-health-model";
+
+/** How many signals each mapping leaf of an explanation lists, as Relata's on-request explanation does. */
+const EVIDENCE_PER_LEAF = 10;
+
+/** One signal as ACCOUNT_HEALTH_INPUTS returns it, newest first. */
+export interface HealthInputSignal {
+  id: string;
+  recordId: string | null;
+  sourceSystem: string;
+  field: string;
+  numberValue: number | null;
+  /** The value whatever its type: number, then text, then boolean. */
+  value: RawValue | null;
+  /** Observed at, epoch milliseconds. */
+  t: number;
+}
+
+export interface HealthInputMeasure {
+  id: string;
+  concept: string;
+  value: number;
+  author: string;
+  comment: string | null;
+  expiresAt: string | null;
+}
+
+/** The account's health, explained, in the shape of the GraphQL answer's `health` field. */
+export function accountHealthAnswer(
+  model: RawHealthModel,
+  signals: readonly HealthInputSignal[],
+  measures: readonly HealthInputMeasure[],
+  asOf: number,
+  top: number,
+) {
+  const byField = new Map<string, HealthInputSignal[]>();
+  for (const signal of signals) {
+    const key = `${signal.sourceSystem}|${signal.field}`;
+    const list = byField.get(key);
+    if (list) list.push(signal);
+    else byField.set(key, [signal]);
+  }
+  const aggregates = new Map<string, { aggregate: FieldAggregate; evidence: SignalEvidence[] }>();
+  for (const window of model.windows) {
+    aggregates.set(window.key, aggregateWindow(window, byField.get(`${window.system}|${window.field}`) ?? [], asOf));
+  }
+  const leafValues = new Map<string, LeafValue>();
+  for (const mapping of model.mappings) {
+    const window = model.windowOf.get(mapping.key) as HealthWindow;
+    const { aggregate, evidence } = aggregates.get(window.key) as {
+      aggregate: FieldAggregate;
+      evidence: SignalEvidence[];
+    };
+    leafValues.set(mapping.key, {
+      ...bridgeAggregate(mapping, aggregate, model.populations.get(mapping.key)),
+      evidence,
+    });
+  }
+  const manual: ManualMeasure[] = measures.map((m) => ({
+    id: m.id,
+    concept: m.concept,
+    value: Number(m.value),
+    author: m.author,
+    comment: m.comment ?? "",
+    expiresAt: m.expiresAt ? Date.parse(m.expiresAt) : null,
+  }));
+  const tree =
+    manual.length === 0 ? model.sharedTree : treeOf(model.model, model.concepts, model.mappings, manual, asOf);
+  const result = scoreAccount(tree, leafValues, { bands: model.model.bands });
+  const explanation: Array<Record<string, unknown>> = [];
+  flatten(result.explanation, null, 0, explanation);
+  const at = new Date(asOf).toISOString();
+  return {
+    score: result.score,
+    grade: result.grade,
+    confidence: result.confidence,
+    modelId: model.model.modelId,
+    modelVersion: model.model.version,
+    stored: false,
+    asOf: at,
+    computedAt: at,
+    drivers: drivers(result.explanation, top).map((d) => ({
+      conceptId: d.concept,
+      direction: d.direction,
+      impact: d.impact,
+      value: d.value,
+      contribution: d.contribution,
+    })),
+    explanation,
+  };
+}
+
+/**
+ * The running sums of one window's signals (newest first) that `bridgeAggregate` reads, and its latest
+ * signals as evidence: what Relata's aggregate query computes in Cypher, here over the rows of the one
+ * statement. The latest value is the newest non-null one; sums run over numeric values, t in days since
+ * the window's start.
+ */
+function aggregateWindow(
+  window: HealthWindow,
+  newestFirst: readonly HealthInputSignal[],
+  asOf: number,
+): { aggregate: FieldAggregate; evidence: SignalEvidence[] } {
+  const from = asOf - window.ms;
+  const aggregate: FieldAggregate = {
+    system: window.system,
+    field: window.field,
+    from,
+    count: 0,
+    numericCount: 0,
+    sum: 0,
+    sumT: 0,
+    sumTT: 0,
+    sumTV: 0,
+    latestValue: null,
+    latestAt: null,
+  };
+  const evidence: SignalEvidence[] = [];
+  for (const s of newestFirst) {
+    if (s.t < from || s.t > asOf) continue;
+    aggregate.count += 1;
+    if (aggregate.latestAt === null || s.t > aggregate.latestAt) aggregate.latestAt = s.t;
+    if (aggregate.latestValue === null && s.value !== null) aggregate.latestValue = s.value;
+    if (s.numberValue !== null) {
+      const d = (s.t - from) / 86_400_000;
+      aggregate.numericCount += 1;
+      aggregate.sum += s.numberValue;
+      aggregate.sumT += d;
+      aggregate.sumTT += d * d;
+      aggregate.sumTV += d * s.numberValue;
+    }
+    if (evidence.length < EVIDENCE_PER_LEAF) {
+      evidence.push({
+        signalId: s.id,
+        recordId: s.recordId,
+        sourceSystem: s.sourceSystem,
+        value: s.value,
+        observedAt: s.t,
+      });
+    }
+  }
+  return { aggregate, evidence };
+}
+
+/** The explanation tree as the API lists it: depth first, ids as paths from the root. */
+function flatten(
+  node: ExplanationNode,
+  parentId: string | null,
+  depth: number,
+  out: Array<Record<string, unknown>>,
+): void {
+  const id = parentId === null ? node.id : `${parentId}/${node.id}`;
+  out.push({
+    id,
+    parentId,
+    depth,
+    kind: node.kind,
+    conceptId: node.concept,
+    system: node.mapping?.system ?? null,
+    field: node.mapping?.field ?? null,
+    value: node.value,
+    weight: node.weight,
+    normalizedWeight: node.normalizedWeight,
+    effectiveWeight: node.effectiveWeight,
+    contribution: node.contribution,
+    impact: node.impact,
+    confidence: node.confidence,
+    reason: node.reason,
+    aggregate: node.mapping?.aggregate?.note ?? null,
+    steps: (node.mapping?.steps ?? []).map((s) => ({ step: s.step, value: String(s.value), note: s.note })),
+    signals: (node.mapping?.evidence ?? []).map((e) => ({
+      signalId: e.signalId,
+      recordId: e.recordId,
+      sourceSystem: e.sourceSystem,
+      value: e.value === null || e.value === undefined ? null : String(e.value),
+      observedAt: new Date(e.observedAt).toISOString(),
+    })),
+    author: node.manual?.author ?? null,
+    comment: node.manual?.comment ?? null,
+  });
+  node.children.forEach((child) => flatten(child, id, depth + 1, out));
+}

@@ -8,6 +8,7 @@ import { IngestService } from "../services/ingest/ingest.service";
 import { BridgeService } from "../services/ontology/bridge.service";
 import { OntologyService } from "../services/ontology/ontology.service";
 import { HealthService } from "../services/health/health.service";
+import { PopulationCache } from "../services/health/population-cache";
 import { RelataConfig } from "./config";
 import { principalFromHeader } from "./auth/token";
 import { Logger } from "pino";
@@ -25,6 +26,8 @@ export interface ContextRequest {
 export class ContextFactory {
   private readonly baseExecutor: CypherExecutor;
   private readonly cursorSecret: string;
+  /** Shared by the requests of this process: percentile populations for scores computed on request. */
+  private readonly populations = new PopulationCache();
 
   constructor(
     database: GraphDatabase,
@@ -49,7 +52,10 @@ export class ContextFactory {
     const stats = new QueryStats();
     const executor = this.baseExecutor.forRequest(options.operationName ?? null, stats);
     const repositories = createRepositories(executor, principal.tenant, this.config.dataLoaderBatching);
-    const health = new HealthService(repositories.health, repositories.ontology);
+    const health = new HealthService(repositories.health, repositories.ontology, undefined, {
+      cache: this.populations,
+      tenant: principal.tenant,
+    });
     return {
       principal,
       repositories,

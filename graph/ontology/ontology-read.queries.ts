@@ -173,6 +173,22 @@ WITH subject, head(collect(s.numberValue)) AS value
 RETURN value ORDER BY value LIMIT 200000`,
 };
 
+/** {@link FIELD_POPULATION} for many fields in one round trip: one row per field, values ascending. */
+export const FIELD_POPULATIONS: CypherQuery = {
+  name: "bridge.fieldPopulations",
+  text: `
+UNWIND $fields AS f
+CALL (f) {
+  MATCH (s:Signal {tenant: $tenant, sourceSystem: f.system, field: f.field})-[:ABOUT]->(subject)
+  WHERE s.numberValue IS NOT NULL
+  WITH subject, s ORDER BY s.observedAt DESC
+  WITH subject, head(collect(s.numberValue)) AS value
+  WITH value ORDER BY value LIMIT 200000
+  RETURN collect(value) AS values
+}
+RETURN f.system AS system, f.field AS field, values`,
+};
+
 /** Every visible concept with its broader concepts and parts: what a new pack may refer to. */
 export const HIERARCHY: CypherQuery = {
   name: "ontology.hierarchy",

@@ -7,6 +7,7 @@ import {
   CONCEPTS_BY_IDS,
   CONCEPTS_OF_ACCOUNTS,
   FIELD_POPULATION,
+  FIELD_POPULATIONS,
   FIELDS_MEASURING,
   HIERARCHY,
   LIST_CONCEPTS,
@@ -271,6 +272,15 @@ export class OntologyRepository {
       broader: row.broader as string[],
       parts: row.parts as string[],
     }));
+  }
+
+  /** The populations of many fields in one round trip, keyed "system|field". */
+  async fieldPopulations(fields: ReadonlyArray<{ system: string; field: string }>): Promise<Map<string, number[]>> {
+    if (fields.length === 0) return new Map();
+    const rows = await this.executor.read(FIELD_POPULATIONS, this.params({ fields: [...fields] }));
+    return new Map(
+      rows.map((row) => [`${String(row.system)}|${String(row.field)}`, (row.values as unknown[]).map(Number)]),
+    );
   }
 
   async fieldPopulation(system: string, field: string): Promise<number[]> {

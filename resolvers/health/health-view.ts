@@ -66,9 +66,34 @@ export function liveHealthView(live: LiveHealth): AccountHealth {
   };
 }
 
-/** A stored snapshot: concept-level contributions (leaves and signals are recomputed on request). */
+/**
+ * A stored snapshot: concept-level contributions (leaves and signals are recomputed on request). The
+ * stored explanation is parsed only when a client asks for the explanation or the drivers: a page of
+ * accounts with their latest score and grade does not pay for it.
+ */
 export function storedHealthView(stored: StoredScore): AccountHealth {
-  const contributions = JSON.parse(stored.explanation) as StoredContribution[];
+  let explained: { nodes: HealthExplanationNode[]; drivers: HealthDriver[] } | null = null;
+  const explain = () => (explained ??= explainStored(stored.explanation));
+  return {
+    score: stored.score,
+    grade: stored.grade,
+    confidence: stored.confidence,
+    modelId: stored.modelId,
+    modelVersion: stored.version,
+    computedAt: new Date(stored.computedAt),
+    asOf: new Date(stored.asOf),
+    stored: true,
+    get explanationNodes() {
+      return explain().nodes;
+    },
+    get driverList() {
+      return explain().drivers;
+    },
+  };
+}
+
+function explainStored(explanation: string): { nodes: HealthExplanationNode[]; drivers: HealthDriver[] } {
+  const contributions = JSON.parse(explanation) as StoredContribution[];
   const idOf = new Map<string, string>();
   const nodes: HealthExplanationNode[] = contributions.map((c) => {
     const parentId = c.parent === null ? null : (idOf.get(c.parent) ?? c.parent);
@@ -107,18 +132,7 @@ export function storedHealthView(stored: StoredScore): AccountHealth {
       value: c.value,
       contribution: c.contribution,
     }));
-  return {
-    score: stored.score,
-    grade: stored.grade,
-    confidence: stored.confidence,
-    modelId: stored.modelId,
-    modelVersion: stored.version,
-    computedAt: new Date(stored.computedAt),
-    asOf: new Date(stored.asOf),
-    stored: true,
-    explanationNodes: nodes,
-    driverList,
-  };
+  return { nodes, drivers: driverList };
 }
 
 export function healthModelView(model: HealthModelVersion): HealthModel {

@@ -12,6 +12,7 @@ import { DAY_MS, parseWindow } from "../../ontology/bridge/duration";
 import { HealthRepository, StoredAggregate, WindowRequest } from "../../graph/health/health.repository";
 import { OntologyRepository } from "../../graph/ontology/ontology.repository";
 import { HealthModelVersion } from "./health-model";
+import { PopulationCache } from "./population-cache";
 
 /** How many signals each mapping leaf of an on-request explanation lists. */
 const EVIDENCE_PER_LEAF = 10;
@@ -38,6 +39,8 @@ export class HealthScorer {
     private readonly model: HealthModelVersion,
     private readonly health: HealthRepository,
     private readonly ontology: OntologyRepository,
+    /** Populations shared between requests (on-request scores); without it, read once per scorer. */
+    private readonly shared: { cache: PopulationCache; tenant: string } | null = null,
   ) {}
 
   private prepare(): Promise<Prepared> {
@@ -171,10 +174,17 @@ export class HealthScorer {
    */
   private populations(prepared: Prepared): Promise<Map<string, number[]>> {
     this.populationCache ??= (async () => {
+      const percentile = prepared.mappings.filter((m) => m.normalization.kind === "percentile");
+      const fields = [...new Map(percentile.map((m) => [`${m.system}|${m.field}`, m])).values()]
+        .map((m) => ({ system: m.system, field: m.field }))
+        .sort((a, b) => (a.system === b.system ? compare(a.field, b.field) : compare(a.system, b.system)));
+      const read = () => this.ontology.fieldPopulations(fields);
+      const populations = await (this.shared
+        ? this.shared.cache.get(`${this.shared.tenant}|${fields.map((f) => `${f.system}|${f.field}`).join(",")}`, read)
+        : read());
       const out = new Map<string, number[]>();
-      for (const mapping of prepared.mappings) {
-        if (mapping.normalization.kind !== "percentile") continue;
-        const values = await this.ontology.fieldPopulation(mapping.system, mapping.field);
+      for (const mapping of percentile) {
+        const values = populations.get(`${mapping.system}|${mapping.field}`) ?? [];
         const latest = values.map((v): FieldAggregate => ({
           system: mapping.system,
           field: mapping.field,
@@ -194,6 +204,10 @@ export class HealthScorer {
     })();
     return this.populationCache;
   }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function toFieldAggregate(stored: StoredAggregate | undefined, window: WindowRequest, asOf: number): FieldAggregate {

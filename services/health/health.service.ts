@@ -21,6 +21,7 @@ import {
   toVersionProps,
 } from "./health-model";
 import { scoreId, HealthScorer } from "./health-scorer";
+import { PopulationCache } from "./population-cache";
 import { HealthError } from "./health.errors";
 
 export interface RecomputeResult {
@@ -58,6 +59,8 @@ export class HealthService {
     private readonly health: HealthRepository,
     private readonly ontology: OntologyRepository,
     private readonly clock: () => Date = () => new Date(),
+    /** Percentile populations shared by this process's on-request scores (see {@link PopulationCache}). */
+    private readonly populations: { cache: PopulationCache; tenant: string } | null = null,
   ) {}
 
   /** Every version of every model; the tenant's default model is created on first use. */
@@ -101,9 +104,11 @@ export class HealthService {
       await this.health.saveModelVersion(DEFAULT_MODEL_ID, toVersionProps(DEFAULT_MODEL), this.clock().toISOString());
   }
 
-  private scorer(model: HealthModelVersion): HealthScorer {
-    const key = `${model.modelId}@${model.version}`;
-    const scorer = this.scorers.get(key) ?? new HealthScorer(model, this.health, this.ontology);
+  /** A scorer of `model`; `onRequest` scorers may rank against populations read by earlier requests. */
+  private scorer(model: HealthModelVersion, onRequest = false): HealthScorer {
+    const key = `${model.modelId}@${model.version}${onRequest ? ":request" : ""}`;
+    const scorer =
+      this.scorers.get(key) ?? new HealthScorer(model, this.health, this.ontology, onRequest ? this.populations : null);
     this.scorers.set(key, scorer);
     return scorer;
   }
@@ -112,7 +117,7 @@ export class HealthService {
   async scoreNow(accountIds: readonly string[], modelId: string, evidence: boolean): Promise<LiveHealth[]> {
     const model = await this.model(modelId);
     const now = this.clock();
-    const results = await this.scorer(model).score(
+    const results = await this.scorer(model, true).score(
       accountIds.map((id) => ({ id, asOf: now.getTime() })),
       { evidence },
     );

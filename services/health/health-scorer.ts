@@ -173,19 +173,16 @@ export class HealthScorer {
    * independent of how accounts are batched, so the same graph always gives the same scores.
    */
   private populations(prepared: Prepared): Promise<Map<string, number[]>> {
-    this.populationCache ??= (async () => {
-      const percentile = prepared.mappings.filter((m) => m.normalization.kind === "percentile");
-      const fields = [...new Map(percentile.map((m) => [`${m.system}|${m.field}`, m])).values()]
-        .map((m) => ({ system: m.system, field: m.field }))
-        .sort((a, b) => (a.system === b.system ? compare(a.field, b.field) : compare(a.system, b.system)));
-      const read = () => this.ontology.fieldPopulations(fields);
-      const populations = await (this.shared
-        ? this.shared.cache.get(`${this.shared.tenant}|${fields.map((f) => `${f.system}|${f.field}`).join(",")}`, read)
-        : read());
+    const percentile = prepared.mappings.filter((m) => m.normalization.kind === "percentile");
+    const read = async () => {
+      const fields = [...new Map(percentile.map((m) => [`${m.system}|${m.field}`, m])).values()].map((m) => ({
+        system: m.system,
+        field: m.field,
+      }));
+      const values = await this.ontology.fieldPopulations(fields);
       const out = new Map<string, number[]>();
       for (const mapping of percentile) {
-        const values = populations.get(`${mapping.system}|${mapping.field}`) ?? [];
-        const latest = values.map((v): FieldAggregate => ({
+        const latest = (values.get(`${mapping.system}|${mapping.field}`) ?? []).map((v): FieldAggregate => ({
           system: mapping.system,
           field: mapping.field,
           from: 0,
@@ -201,7 +198,13 @@ export class HealthScorer {
         out.set(mapping.key, aggregatePopulation(mapping, latest));
       }
       return out;
-    })();
+    };
+    // Shared populations are keyed by the tenant and every detail of the mappings that shapes them.
+    const signature = () =>
+      createHash("sha256")
+        .update(JSON.stringify([...percentile].sort((a, b) => compare(a.key, b.key))))
+        .digest("base64url");
+    this.populationCache ??= this.shared ? this.shared.cache.get(`${this.shared.tenant}|${signature()}`, read) : read();
     return this.populationCache;
   }
 }

@@ -1,4 +1,4 @@
-/** Populations of percentile-normalised fields, keyed "system|field". */
+/** Populations of percentile-normalised mappings (aggregated and bridged, ascending), keyed by mapping. */
 export type Populations = Map<string, number[]>;
 
 const DEFAULT_TTL_MS = 60_000;

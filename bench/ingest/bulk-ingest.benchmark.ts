@@ -28,7 +28,7 @@ interface BatchOutcome {
 /**
  * B6: the B6 signals through Relata's `ingestSignals` (over HTTP, as integrators send them) and through the
  * raw endpoint's UNWIND, at each batch size, interleaved, each first load followed by a rerun of the same
- * rows that must create nothing. Between passes the written signals are deleted (untimed).
+ * rows that must create nothing. Before and after the passes of a tag its signals are deleted (untimed).
  */
 export async function runBulkIngest(
   spec: DatasetSpec,
@@ -44,6 +44,9 @@ export async function runBulkIngest(
     for (const batchSize of options.batchSizes) {
       for (const variant of ["relata", "raw"] as const) {
         const tag = `r${round}-${variant}-${batchSize}`;
+        // A run stopped midway on a reused store (`--home`) leaves its signals behind; a first load must
+        // start without them, so they are deleted first (untimed), not only after the passes.
+        await deleteSignals(driver, database, spec, tag);
         for (const rerun of [false, true]) {
           const pass = await runPass(spec, variant, batchSize, round, rerun, tag, targets);
           passes.push(pass);

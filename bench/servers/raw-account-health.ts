@@ -5,15 +5,10 @@
  * like the `AccountHealthExplained` answer. The model was loaded at start (raw-health-model.ts).
  */
 import type { FieldAggregate } from "../../domain/health/field-aggregate";
+import { explanationRows } from "../../domain/health/explanation-rows";
 import { bridgeAggregate } from "../../domain/health/field-aggregate";
 import type { ManualMeasure } from "../../domain/health/health-tree";
-import {
-  drivers,
-  scoreAccount,
-  type ExplanationNode,
-  type LeafValue,
-  type SignalEvidence,
-} from "../../domain/health/score-account";
+import { drivers, scoreAccount, type LeafValue, type SignalEvidence } from "../../domain/health/score-account";
 import type { RawValue } from "../../ontology/model/mapping.model";
 import { treeOf, type HealthWindow, type RawHealthModel } from "./raw-health-model";
 
@@ -84,8 +79,7 @@ export function accountHealthAnswer(
   const tree =
     manual.length === 0 ? model.sharedTree : treeOf(model.model, model.concepts, model.mappings, manual, asOf);
   const result = scoreAccount(tree, leafValues, { bands: model.model.bands });
-  const explanation: Array<Record<string, unknown>> = [];
-  flatten(result.explanation, null, 0, explanation);
+  const explanation = explanationRows(result.explanation);
   const at = new Date(asOf).toISOString();
   return {
     score: result.score,
@@ -157,43 +151,4 @@ function aggregateWindow(
     }
   }
   return { aggregate, evidence };
-}
-
-/** The explanation tree as the API lists it: depth first, ids as paths from the root. */
-function flatten(
-  node: ExplanationNode,
-  parentId: string | null,
-  depth: number,
-  out: Array<Record<string, unknown>>,
-): void {
-  const id = parentId === null ? node.id : `${parentId}/${node.id}`;
-  out.push({
-    id,
-    parentId,
-    depth,
-    kind: node.kind,
-    conceptId: node.concept,
-    system: node.mapping?.system ?? null,
-    field: node.mapping?.field ?? null,
-    value: node.value,
-    weight: node.weight,
-    normalizedWeight: node.normalizedWeight,
-    effectiveWeight: node.effectiveWeight,
-    contribution: node.contribution,
-    impact: node.impact,
-    confidence: node.confidence,
-    reason: node.reason,
-    aggregate: node.mapping?.aggregate?.note ?? null,
-    steps: (node.mapping?.steps ?? []).map((s) => ({ step: s.step, value: String(s.value), note: s.note })),
-    signals: (node.mapping?.evidence ?? []).map((e) => ({
-      signalId: e.signalId,
-      recordId: e.recordId,
-      sourceSystem: e.sourceSystem,
-      value: e.value === null || e.value === undefined ? null : String(e.value),
-      observedAt: new Date(e.observedAt).toISOString(),
-    })),
-    author: node.manual?.author ?? null,
-    comment: node.manual?.comment ?? null,
-  });
-  node.children.forEach((child) => flatten(child, id, depth + 1, out));
 }

@@ -11,8 +11,7 @@
  */
 import neo4j, { type Driver } from "neo4j-driver";
 
-import type { FieldAggregate } from "../../domain/health/field-aggregate";
-import { aggregatePopulation } from "../../domain/health/field-aggregate";
+import { populationOfLatestValues } from "../../domain/health/field-aggregate";
 import {
   buildHealthTree,
   type HealthConcept,
@@ -100,20 +99,7 @@ async function loadModel(executor: CypherExecutor, tenant: string): Promise<RawH
   for (const mapping of mappings) {
     if (mapping.normalization.kind !== "percentile") continue;
     const values = await repositories.ontology.fieldPopulation(mapping.system, mapping.field);
-    const latest = values.map((v): FieldAggregate => ({
-      system: mapping.system,
-      field: mapping.field,
-      from: 0,
-      count: 1,
-      numericCount: 1,
-      sum: v,
-      sumT: 0,
-      sumTT: 0,
-      sumTV: 0,
-      latestValue: v,
-      latestAt: 0,
-    }));
-    populations.set(mapping.key, aggregatePopulation(mapping, latest));
+    populations.set(mapping.key, populationOfLatestValues(mapping, values));
   }
 
   const all = [...windows.values()];

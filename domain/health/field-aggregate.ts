@@ -172,6 +172,27 @@ export function aggregatePopulation(mapping: MappingSpec, aggregates: readonly F
   return bridgePopulation(bridgingMapping(mapping), values);
 }
 
+/**
+ * {@link aggregatePopulation} from each subject's latest value of the field across the tenant, each value
+ * one observation: the population scores are ranked against, whatever the window.
+ */
+export function populationOfLatestValues(mapping: MappingSpec, values: readonly number[]): number[] {
+  const latest = values.map((v): FieldAggregate => ({
+    system: mapping.system,
+    field: mapping.field,
+    from: 0,
+    count: 1,
+    numericCount: 1,
+    sum: v,
+    sumT: 0,
+    sumTT: 0,
+    sumTV: 0,
+    latestValue: v,
+    latestAt: 0,
+  }));
+  return aggregatePopulation(mapping, latest);
+}
+
 /** The mapping the aggregate is bridged with: for `count`, a unit-less NUMBER copy. */
 function bridgingMapping(mapping: MappingSpec): MappingSpec {
   if (mapping.aggregation.kind !== "count") return mapping;

@@ -1,51 +1,14 @@
-import { drivers, ExplanationNode } from "../../domain/health/score-account";
+import { explanationRows } from "../../domain/health/explanation-rows";
+import { drivers } from "../../domain/health/score-account";
 import { StoredScore } from "../../graph/health/health.repository";
 import { StoredContribution } from "../../services/health/health.service";
 import { LiveHealth } from "../../services/health/health.service";
 import { HealthModelVersion } from "../../services/health/health-model";
 import { AccountHealth, HealthDriver, HealthExplanationNode, HealthModel } from "./health.type";
 
-function show(value: unknown): string | null {
-  return value === null || value === undefined ? null : String(value);
-}
-
-function flatten(node: ExplanationNode, parentId: string | null, depth: number, out: HealthExplanationNode[]): void {
-  const id = parentId === null ? node.id : `${parentId}/${node.id}`;
-  out.push({
-    id,
-    parentId,
-    depth,
-    kind: node.kind,
-    conceptId: node.concept,
-    system: node.mapping?.system ?? null,
-    field: node.mapping?.field ?? null,
-    value: node.value,
-    weight: node.weight,
-    normalizedWeight: node.normalizedWeight,
-    effectiveWeight: node.effectiveWeight,
-    contribution: node.contribution,
-    impact: node.impact,
-    confidence: node.confidence,
-    reason: node.reason,
-    aggregate: node.mapping?.aggregate?.note ?? null,
-    steps: (node.mapping?.steps ?? []).map((s) => ({ step: s.step, value: String(s.value), note: s.note })),
-    signals: (node.mapping?.evidence ?? []).map((e) => ({
-      signalId: e.signalId,
-      recordId: e.recordId,
-      sourceSystem: e.sourceSystem,
-      value: show(e.value),
-      observedAt: new Date(e.observedAt),
-    })),
-    author: node.manual?.author ?? null,
-    comment: node.manual?.comment ?? null,
-  });
-  node.children.forEach((child) => flatten(child, id, depth + 1, out));
-}
-
 /** A score computed on request, with its whole explanation down to the signals. */
 export function liveHealthView(live: LiveHealth): AccountHealth {
-  const nodes: HealthExplanationNode[] = [];
-  flatten(live.result.explanation, null, 0, nodes);
+  const nodes: HealthExplanationNode[] = explanationRows(live.result.explanation);
   return {
     score: live.result.score,
     grade: live.result.grade,

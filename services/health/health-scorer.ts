@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { aggregatePopulation, bridgeAggregate, FieldAggregate } from "../../domain/health/field-aggregate";
+import { bridgeAggregate, FieldAggregate, populationOfLatestValues } from "../../domain/health/field-aggregate";
 import {
   buildHealthTree,
   HealthConcept,
@@ -182,20 +182,7 @@ export class HealthScorer {
       const values = await this.ontology.fieldPopulations(fields);
       const out = new Map<string, number[]>();
       for (const mapping of percentile) {
-        const latest = (values.get(`${mapping.system}|${mapping.field}`) ?? []).map((v): FieldAggregate => ({
-          system: mapping.system,
-          field: mapping.field,
-          from: 0,
-          count: 1,
-          numericCount: 1,
-          sum: v,
-          sumT: 0,
-          sumTT: 0,
-          sumTV: 0,
-          latestValue: v,
-          latestAt: 0,
-        }));
-        out.set(mapping.key, aggregatePopulation(mapping, latest));
+        out.set(mapping.key, populationOfLatestValues(mapping, values.get(`${mapping.system}|${mapping.field}`) ?? []));
       }
       return out;
     };

@@ -1,0 +1,70 @@
+import { ExplanationNode } from "./score-account";
+
+/** One node of an explanation as the API lists it: flat, depth first, with its path from the root as id. */
+export interface ExplanationRow {
+  id: string;
+  parentId: string | null;
+  depth: number;
+  kind: string;
+  conceptId: string;
+  system: string | null;
+  field: string | null;
+  value: number | null;
+  weight: number;
+  normalizedWeight: number;
+  effectiveWeight: number;
+  contribution: number;
+  impact: number;
+  confidence: number;
+  reason: string | null;
+  aggregate: string | null;
+  steps: Array<{ step: string; value: string; note: string }>;
+  signals: Array<{
+    signalId: string;
+    recordId: string | null;
+    sourceSystem: string;
+    value: string | null;
+    observedAt: Date;
+  }>;
+  author: string | null;
+  comment: string | null;
+}
+
+/** The explanation tree below `root` as rows, depth first, children in the tree's order. */
+export function explanationRows(root: ExplanationNode): ExplanationRow[] {
+  const out: ExplanationRow[] = [];
+  const visit = (node: ExplanationNode, parentId: string | null, depth: number): void => {
+    const id = parentId === null ? node.id : `${parentId}/${node.id}`;
+    out.push({
+      id,
+      parentId,
+      depth,
+      kind: node.kind,
+      conceptId: node.concept,
+      system: node.mapping?.system ?? null,
+      field: node.mapping?.field ?? null,
+      value: node.value,
+      weight: node.weight,
+      normalizedWeight: node.normalizedWeight,
+      effectiveWeight: node.effectiveWeight,
+      contribution: node.contribution,
+      impact: node.impact,
+      confidence: node.confidence,
+      reason: node.reason,
+      aggregate: node.mapping?.aggregate?.note ?? null,
+      steps: (node.mapping?.steps ?? []).map((s) => ({ step: s.step, value: String(s.value), note: s.note })),
+      signals: (node.mapping?.evidence ?? []).map((e) => ({
+        signalId: e.signalId,
+        recordId: e.recordId,
+        sourceSystem: e.sourceSystem,
+        value: e.value === null || e.value === undefined ? null : String(e.value),
+        observedAt: new Date(e.observedAt),
+      })),
+      author: node.manual?.author ?? null,
+      comment: node.manual?.comment ?? null,
+    });
+    node.children.forEach((child) => visit(child, id, depth + 1));
+  };
+  visit(root, null, 0);
+  return out;
+}

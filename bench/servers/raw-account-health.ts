@@ -6,7 +6,7 @@
  */
 import type { FieldAggregate } from "../../domain/health/field-aggregate";
 import { explanationRows } from "../../domain/health/explanation-rows";
-import { bridgeAggregate } from "../../domain/health/field-aggregate";
+import { bridgeAggregate, emptyAggregate } from "../../domain/health/field-aggregate";
 import type { ManualMeasure } from "../../domain/health/health-tree";
 import { drivers, scoreAccount, type LeafValue, type SignalEvidence } from "../../domain/health/score-account";
 import type { RawValue } from "../../ontology/model/mapping.model";
@@ -113,19 +113,7 @@ function aggregateWindow(
   asOf: number,
 ): { aggregate: FieldAggregate; evidence: SignalEvidence[] } {
   const from = asOf - window.ms;
-  const aggregate: FieldAggregate = {
-    system: window.system,
-    field: window.field,
-    from,
-    count: 0,
-    numericCount: 0,
-    sum: 0,
-    sumT: 0,
-    sumTT: 0,
-    sumTV: 0,
-    latestValue: null,
-    latestAt: null,
-  };
+  const aggregate: FieldAggregate = emptyAggregate(window.system, window.field, from);
   const evidence: SignalEvidence[] = [];
   for (const s of newestFirst) {
     if (s.t < from || s.t > asOf) continue;

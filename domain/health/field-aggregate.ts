@@ -32,6 +32,23 @@ export interface FieldAggregate {
   latestAt: number | null;
 }
 
+/** The aggregate of a window without signals, starting at `from`. */
+export function emptyAggregate(system: string, field: string, from: number): FieldAggregate {
+  return {
+    system,
+    field,
+    from,
+    count: 0,
+    numericCount: 0,
+    sum: 0,
+    sumT: 0,
+    sumTT: 0,
+    sumTV: 0,
+    latestValue: null,
+    latestAt: null,
+  };
+}
+
 /** An aggregated value before the bridge, with a sentence saying what was aggregated; or why there is none. */
 export type AggregateValueResult =
   { ok: true; value: RawValue; note: string; observations: number } | { ok: false; reason: string };

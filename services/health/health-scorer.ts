@@ -1,5 +1,10 @@
 import { createHash } from "node:crypto";
-import { bridgeAggregate, FieldAggregate, populationOfLatestValues } from "../../domain/health/field-aggregate";
+import {
+  bridgeAggregate,
+  emptyAggregate,
+  FieldAggregate,
+  populationOfLatestValues,
+} from "../../domain/health/field-aggregate";
 import {
   buildHealthTree,
   HealthConcept,
@@ -201,21 +206,7 @@ function compare(a: string, b: string): number {
 }
 
 function toFieldAggregate(stored: StoredAggregate | undefined, window: WindowRequest, asOf: number): FieldAggregate {
-  if (!stored) {
-    return {
-      system: window.system,
-      field: window.field,
-      from: asOf - window.ms,
-      count: 0,
-      numericCount: 0,
-      sum: 0,
-      sumT: 0,
-      sumTT: 0,
-      sumTV: 0,
-      latestValue: null,
-      latestAt: null,
-    };
-  }
+  if (!stored) return emptyAggregate(window.system, window.field, asOf - window.ms);
   return { ...stored, system: window.system, field: window.field };
 }
 

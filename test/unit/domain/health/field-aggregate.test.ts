@@ -5,7 +5,9 @@ import {
   aggregatePopulation,
   aggregateValue,
   bridgeAggregate,
+  emptyAggregate,
   FieldAggregate,
+  populationOfLatestValues,
 } from "../../../../domain/health/field-aggregate";
 import { aggregateOf, AS_OF, mappingSpec, WINDOW_START } from "./health.fixtures";
 
@@ -283,5 +285,32 @@ describe("bridgeAggregate", () => {
     const population = aggregatePopulation(tickets, accounts);
     expect(population).toEqual([0, 1, 2, 3, 4]);
     expect(bridgeAggregate(tickets, accounts[3], population)).toMatchObject({ ok: true, value: 0.75 });
+  });
+});
+
+describe("emptyAggregate and populationOfLatestValues", () => {
+  it("gives a window without signals: nothing counted, no latest value", () => {
+    expect(emptyAggregate("support", "csat_score", WINDOW_START)).toEqual({
+      system: "support",
+      field: "csat_score",
+      from: WINDOW_START,
+      count: 0,
+      numericCount: 0,
+      sum: 0,
+      sumT: 0,
+      sumTT: 0,
+      sumTV: 0,
+      latestValue: null,
+      latestAt: null,
+    });
+    expect(bridgeAggregate(kind("mean"), emptyAggregate("support", "csat_score", WINDOW_START))).toMatchObject({
+      ok: false,
+      step: "aggregate",
+    });
+  });
+
+  it("ranks against each subject's latest value, converted like the values scored, ascending", () => {
+    const latest = { ...CSAT, aggregation: { kind: "latest" as const, window: "P90D" } };
+    expect(populationOfLatestValues(latest, [4, 2, 5])).toEqual([2, 4, 5]);
   });
 });

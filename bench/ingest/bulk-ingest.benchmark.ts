@@ -9,7 +9,8 @@ import { spread, spreadOrNull } from "../report/spread";
 import { rawRequest, relataRequest } from "../scenarios/requests";
 import { answerError, dataOf, type BenchRequest } from "../scenarios/scenario";
 import type { RunningVariant } from "../variants/variant";
-import { inBatches, taggedSignalIds, taggedSignals } from "./ingest-dataset";
+import { inBatches } from "../../demo/in-batches.helper";
+import { taggedSignalIds, taggedSignals } from "./ingest-dataset";
 
 const CLEANUP_BATCH = 10_000;
 

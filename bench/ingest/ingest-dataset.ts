@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 
 import type { RelataRuntime } from "../../app/bootstrap";
+import { inBatches } from "../../demo/in-batches.helper";
 import type { SignalRecord } from "../../domain/records";
 import { nodeId } from "../../domain/ids/node-id";
 import type { IngestResult } from "../../domain/ingest/ingest-result";
@@ -72,16 +73,4 @@ function toSignalInput(record: SignalRecord, tag: string): SignalInput {
       sourceSystem: record.subject.sourceSystem ?? null,
     },
   };
-}
-
-export function* inBatches<T>(items: Iterable<T>, size: number): Generator<T[]> {
-  let batch: T[] = [];
-  for (const item of items) {
-    batch.push(item);
-    if (batch.length === size) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
 }

@@ -134,7 +134,7 @@ export interface HealthDriver {
 }
 
 /** Impacts smaller than this many points are rounding noise, not drivers. */
-const IMPACT_TOLERANCE = 1e-9;
+export const IMPACT_TOLERANCE = 1e-9;
 
 interface Evaluated {
   node: HealthTreeNode;

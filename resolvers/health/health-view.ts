@@ -1,7 +1,7 @@
 import { explanationRows } from "../../domain/health/explanation-rows";
 import { drivers } from "../../domain/health/score-account";
 import { StoredScore } from "../../graph/health/health.repository";
-import { StoredContribution } from "../../services/health/health.service";
+import { StoredContribution, storedExplanation } from "../../domain/health/stored-explanation";
 import { LiveHealth } from "../../services/health/health.service";
 import { HealthModelVersion } from "../../services/health/health-model";
 import { AccountHealth, HealthDriver, HealthExplanationNode, HealthModel } from "./health.type";
@@ -56,46 +56,17 @@ export function storedHealthView(stored: StoredScore): AccountHealth {
 }
 
 function explainStored(explanation: string): { nodes: HealthExplanationNode[]; drivers: HealthDriver[] } {
-  const contributions = JSON.parse(explanation) as StoredContribution[];
-  const idOf = new Map<string, string>();
-  const nodes: HealthExplanationNode[] = contributions.map((c) => {
-    const parentId = c.parent === null ? null : (idOf.get(c.parent) ?? c.parent);
-    const id = parentId === null ? c.concept : `${parentId}/${c.concept}`;
-    idOf.set(c.concept, id);
-    return {
-      id,
-      parentId,
-      depth: c.depth,
-      kind: "CONCEPT",
-      conceptId: c.concept,
-      system: null,
-      field: null,
-      value: c.value,
-      weight: c.weight,
-      normalizedWeight: c.normalizedWeight,
-      effectiveWeight: c.effectiveWeight,
-      contribution: c.contribution,
-      impact: c.impact,
-      confidence: c.confidence,
-      reason: c.reason,
-      aggregate: null,
-      steps: [],
-      signals: [],
-      author: null,
-      comment: null,
-    };
-  });
-  const driverList: HealthDriver[] = contributions
-    .filter((c) => c.depth > 0 && c.value !== null && Math.abs(c.impact) > 1e-9)
-    .sort((a, b) => Math.abs(b.impact) - Math.abs(a.impact) || a.concept.localeCompare(b.concept))
-    .map((c) => ({
-      conceptId: c.concept,
-      impact: c.impact,
-      direction: c.impact > 0 ? "UP" : "DOWN",
-      value: c.value,
-      contribution: c.contribution,
-    }));
-  return { nodes, drivers: driverList };
+  const { rows, drivers } = storedExplanation(JSON.parse(explanation) as StoredContribution[]);
+  return {
+    nodes: rows,
+    drivers: drivers.map((d) => ({
+      conceptId: d.concept,
+      impact: d.impact,
+      direction: d.direction,
+      value: d.value,
+      contribution: d.contribution,
+    })),
+  };
 }
 
 export function healthModelView(model: HealthModelVersion): HealthModel {

@@ -8,7 +8,8 @@ import { firstProblem, isoDate, oneOf, requiredText, sourceSystemKey } from "../
 import { IngestResult, summarizeIngest } from "../../domain/ingest/ingest-result";
 import { validateBatch } from "../../domain/ingest/validate-batch";
 import { AccountRef } from "../../domain/records";
-import { AccountHealthScore, ExplanationNode } from "../../domain/health/score-account";
+import { AccountHealthScore } from "../../domain/health/score-account";
+import { conceptContributions } from "../../domain/health/stored-explanation";
 import { HealthRepository, ScoreWrite, StoredScore } from "../../graph/health/health.repository";
 import { OntologyRepository } from "../../graph/ontology/ontology.repository";
 import {
@@ -455,48 +456,6 @@ export class HealthService {
       };
     });
   }
-}
-
-/**
- * What a stored snapshot keeps of an explanation: each concept's value, contribution and confidence (the
- * full tree with every signal is recomputed on request; storing it for every account would not scale).
- */
-export function conceptContributions(root: ExplanationNode): StoredContribution[] {
-  const out: StoredContribution[] = [];
-  const visit = (node: ExplanationNode, depth: number, parent: string | null) => {
-    // Concepts without data contribute nothing; leaving them out keeps a snapshot a few KB.
-    if (node.kind !== "CONCEPT" || (node.value === null && depth > 0)) return;
-    out.push({
-      concept: node.id,
-      parent,
-      depth,
-      value: node.value,
-      weight: node.weight,
-      normalizedWeight: node.normalizedWeight,
-      effectiveWeight: node.effectiveWeight,
-      contribution: node.contribution,
-      impact: node.impact,
-      confidence: node.confidence,
-      reason: node.reason,
-    });
-    node.children.forEach((child) => visit(child, depth + 1, node.id));
-  };
-  visit(root, 0, null);
-  return out;
-}
-
-export interface StoredContribution {
-  concept: string;
-  parent: string | null;
-  depth: number;
-  value: number | null;
-  weight: number;
-  normalizedWeight: number;
-  effectiveWeight: number;
-  contribution: number;
-  impact: number;
-  confidence: number;
-  reason: string | null;
 }
 
 /** A score from top-level concept values and weights, with the same missing-data policy as scoring. */

@@ -8,6 +8,7 @@ import { runMigrations } from "../graph/migrations/run-migrations";
 import { buildRelataSchema } from "../resolvers/build-schema";
 import { RelataConfig } from "./config";
 import { RelataServer } from "./server";
+import { Clock, systemClock } from "../domain/time/clock";
 
 export interface RelataRuntime {
   config: RelataConfig;
@@ -26,6 +27,7 @@ export async function bootstrap(
   config: RelataConfig,
   log: Logger,
   env: NodeJS.ProcessEnv = process.env,
+  options: { clock?: Clock } = {},
 ): Promise<RelataRuntime> {
   const connection = await resolveNeo4j(env, (message) => log.info({ component: "neo4j" }, message));
   let database: GraphDatabase;
@@ -41,7 +43,7 @@ export async function bootstrap(
   const ontology = new OntologyService(new OntologyRepository(executor, BUILT_IN_SCOPE, BUILT_IN_SCOPE), true);
   await ontology.loadBuiltInPacks(undefined, (message) => log.info({ component: "ontology" }, message));
   const schema = await buildRelataSchema();
-  const server = new RelataServer({ config, database, schema, log });
+  const server = new RelataServer({ config, database, schema, log, clock: options.clock ?? systemClock });
   await server.start();
   let stopped: Promise<void> | null = null;
   return {

@@ -17,7 +17,8 @@ export interface RelataConfig {
   queryTimeoutMs: number;
   /** Off only for benchmarks that measure what batching buys. */
   dataLoaderBatching: boolean;
-  demo: { enabled: boolean; tenant: string; accounts: number; seed: number };
+  /** `referenceDate` null: the day the demo is first loaded (see {@link DemoDataOptions.referenceDate}). */
+  demo: { enabled: boolean; tenant: string; accounts: number; seed: number; referenceDate: string | null };
   logLevel: string;
 }
 
@@ -37,6 +38,15 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (/^(1|true|yes|on)$/i.test(raw)) return true;
   if (/^(0|false|no|off)$/i.test(raw)) return false;
   throw new Error(`${name} must be 1/0, true/false, yes/no or on/off; it is "${raw}".`);
+}
+
+function isoDay(env: NodeJS.ProcessEnv, name: string): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return null;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(Date.parse(raw))) {
+    throw new Error(`${name} must be a date written YYYY-MM-DD; it is "${raw}". Fix or unset it.`);
+  }
+  return raw;
 }
 
 /** The folder for Relata's local state (managed Neo4j, dev secret); outside the repository. */
@@ -84,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelataConfig {
       tenant: env.RELATA_DEMO_TENANT || "demo",
       accounts: integer(env, "RELATA_DEMO_ACCOUNTS", 1_000, 1),
       seed: integer(env, "RELATA_DEMO_SEED", 42, 0),
+      referenceDate: isoDay(env, "RELATA_DEMO_DATE"),
     },
     logLevel: env.LOG_LEVEL || "info",
   };

@@ -12,6 +12,7 @@ import { PopulationCache } from "../services/health/population-cache";
 import { RelataConfig } from "./config";
 import { principalFromHeader } from "./auth/token";
 import { Logger } from "pino";
+import { Clock, systemClock } from "../domain/time/clock";
 
 export interface ContextRequest {
   authorization?: string;
@@ -33,6 +34,7 @@ export class ContextFactory {
     database: GraphDatabase,
     private readonly config: RelataConfig,
     private readonly log: Logger,
+    private readonly clock: Clock = systemClock,
   ) {
     this.baseExecutor = database.executor(config.queryTimeoutMs);
     this.cursorSecret = createHmac("sha256", config.jwtSecret).update("relata-cursor").digest("hex");
@@ -52,7 +54,7 @@ export class ContextFactory {
     const stats = new QueryStats();
     const executor = this.baseExecutor.forRequest(options.operationName ?? null, stats);
     const repositories = createRepositories(executor, principal.tenant, this.config.dataLoaderBatching);
-    const health = new HealthService(repositories.health, repositories.ontology, undefined, {
+    const health = new HealthService(repositories.health, repositories.ontology, this.clock, {
       cache: this.populations,
       tenant: principal.tenant,
     });
@@ -66,8 +68,9 @@ export class ContextFactory {
         principal.tenant,
         { maxBatchSize: this.config.maxBatchSize, chunkSize: this.config.writeChunkSize },
         this.log,
+        this.clock,
       ),
-      ontology: new OntologyService(repositories.ontology),
+      ontology: new OntologyService(repositories.ontology, false, this.clock),
       bridge: new BridgeService(repositories.ontology),
       stats,
       debug: options.debug ?? false,

@@ -16,7 +16,10 @@ async function seedDemoTenant(runtime: RelataRuntime, log: ReturnType<typeof cre
     log.info({ tenant: demo.tenant, accounts: existing }, "demo tenant already has data; not loading it again");
     return;
   }
-  const data = generateDemoData({ accounts: demo.accounts, seed: demo.seed });
+  // Anchored to today (or RELATA_DEMO_DATE), not a fixed date: the year of signals ends now, so scores
+  // computed now see the same windows whatever day the demo is first started.
+  const referenceDate = demo.referenceDate ?? new Date().toISOString().slice(0, 10);
+  const data = generateDemoData({ accounts: demo.accounts, seed: demo.seed, referenceDate });
   const progress = createProgressReporter("Loading demo data", totalRecords(data), (m) => log.info(m));
   const started = Date.now();
   const totals = await loadDemoData(context.ingest, data, progress);

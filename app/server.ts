@@ -9,6 +9,7 @@ import { IncomingMessage, Server, ServerResponse, createServer } from "node:http
 import { AddressInfo } from "node:net";
 import { Logger } from "pino";
 import { RequestContext } from "../resolvers/context";
+import { Clock } from "../domain/time/clock";
 import { RelataConfig } from "./config";
 import { ContextFactory } from "./context-factory";
 import { toGraphQLError, toPublicError } from "./errors/to-graphql-error";
@@ -22,6 +23,8 @@ export interface RelataServerOptions {
   database: GraphDatabase;
   schema: GraphQLSchema;
   log: Logger;
+  /** "Now" for every service of every request (scoring windows, provenance); tests pin it. */
+  clock: Clock;
 }
 
 /** The GraphQL API over HTTP: `/graphql`, `/healthz` (process up) and `/readyz` (Neo4j reachable). */
@@ -33,7 +36,7 @@ export class RelataServer {
 
   constructor(private readonly options: RelataServerOptions) {
     const { config, database, schema, log } = options;
-    this.contexts = new ContextFactory(database, config, log);
+    this.contexts = new ContextFactory(database, config, log, options.clock);
     this.httpServer = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         log.error({ err: error }, "unhandled HTTP error");

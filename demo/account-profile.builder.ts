@@ -43,6 +43,8 @@ export interface AccountProfile {
   opportunityCount: number;
   assetCount: number;
   signalCount: number;
+  /** The data set's reference instant (epoch ms): signals fall in the year before it, outcomes after. */
+  referenceMs: number;
 }
 
 const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
@@ -70,7 +72,12 @@ const MEAN_ACTIVITY = (() => {
  * Draws the profile of account `index`. The draws happen in a fixed order from the account's own
  * stream, so a profile depends only on (seed, index, signalsPerAccount).
  */
-export function buildAccountProfile(seed: number, signalsPerAccount: number, index: number): AccountProfile {
+export function buildAccountProfile(
+  seed: number,
+  signalsPerAccount: number,
+  index: number,
+  referenceMs: number,
+): AccountProfile {
   const rng = new SeededRandom(deriveSeed(seed, STREAM.profile, index));
   const industry = rng.weighted(INDUSTRY_WEIGHTS);
   const segment = rng.weighted(SEGMENT_WEIGHTS);
@@ -104,6 +111,7 @@ export function buildAccountProfile(seed: number, signalsPerAccount: number, ind
     opportunityCount,
     assetCount,
     signalCount,
+    referenceMs,
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import type { AssetRecord } from "../domain/records";
 import type { AccountProfile } from "./account-profile.builder";
-import { DAY_MS, DEMO_REFERENCE_TIME_MS, DEMO_SOURCE_KEYS, STREAM } from "./demo-data.constants";
+import { DAY_MS, DEMO_SOURCE_KEYS, STREAM } from "./demo-data.constants";
 import { accountExternalId, assetExternalId } from "./demo-ids.helper";
 import {
   INDUSTRY_ASSET_KINDS,
@@ -69,7 +69,7 @@ export function buildAssets(seed: number, profile: AccountProfile): DemoAsset[] 
     const model = rng.pick(kind.models);
     const ageYears = rng.between(kind.ageYears[0], kind.ageYears[1]);
     // Whole days, so installedOn and the telemetry's notion of age agree.
-    const installedAtMs = DEMO_REFERENCE_TIME_MS - Math.round((ageYears * YEAR_MS) / DAY_MS) * DAY_MS;
+    const installedAtMs = profile.referenceMs - Math.round((ageYears * YEAR_MS) / DAY_MS) * DAY_MS;
     const usage = rng.between(0.6, 1.6);
     assets.push({
       record: {

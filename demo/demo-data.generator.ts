@@ -44,6 +44,12 @@ export interface DemoDataOptions {
   signalsPerAccount?: number;
   /** Any safe integer. The same seed and options always produce the same records. */
   seed: number;
+  /**
+   * The instant the data set is "as of" (ISO-8601): signals fall in the year before it, open deals and
+   * outcomes after it. Defaults to the fixed {@link DEMO_REFERENCE_DATE}, so tests get the same bytes on any
+   * day; `npm start` passes today, so a demo started next year looks the same as one started today.
+   */
+  referenceDate?: string;
 }
 
 /** Exact numbers of records each iterable of a {@link DemoDataSet} produces. */
@@ -114,11 +120,22 @@ function validateOptions(options: DemoDataOptions): Required<DemoDataOptions> {
       `Expected signalsPerAccount to be a non-negative number, received ${String(signalsPerAccount)}.`,
     );
   }
-  return { accounts, seed, signalsPerAccount };
+  const referenceDate = options.referenceDate ?? DEMO_REFERENCE_DATE;
+  if (
+    !/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(referenceDate) ||
+    !Number.isFinite(Date.parse(referenceDate))
+  ) {
+    throw new DemoDataError(
+      "INVALID_DEMO_DATA_OPTIONS",
+      `Expected referenceDate to be an ISO-8601 date or instant, received ${String(referenceDate)}. Pass e.g. "2026-11-01".`,
+    );
+  }
+  return { accounts, seed, signalsPerAccount, referenceDate };
 }
 
 class SeededDemoDataSet implements DemoDataSet {
-  readonly referenceDate = DEMO_REFERENCE_DATE;
+  readonly referenceDate: string;
+  private readonly referenceMs: number;
   private readonly seed: number;
   private readonly accountNames: UniqueNameBuilder;
   private readonly organizationNames: UniqueNameBuilder;
@@ -128,6 +145,8 @@ class SeededDemoDataSet implements DemoDataSet {
   constructor(readonly options: Readonly<Required<DemoDataOptions>>) {
     // deriveSeed accepts any safe integer, so negative and > 32-bit seeds keep all their bits.
     this.seed = options.seed;
+    this.referenceMs = Date.parse(options.referenceDate);
+    this.referenceDate = new Date(this.referenceMs).toISOString();
     this.accountNames = new UniqueNameBuilder(BRAND_FIRST_WORDS, BRAND_SECOND_WORDS, this.seed, STREAM.names);
     this.organizationNames = new UniqueNameBuilder(
       ORGANIZATION_FIRST_WORDS,
@@ -202,7 +221,7 @@ class SeededDemoDataSet implements DemoDataSet {
   }
 
   private profile(index: number): AccountProfile {
-    return buildAccountProfile(this.seed, this.options.signalsPerAccount, index);
+    return buildAccountProfile(this.seed, this.options.signalsPerAccount, index, this.referenceMs);
   }
 
   private *profiles(): Generator<AccountProfile> {

@@ -5,7 +5,7 @@
 import type { OpportunityRecord, OpportunityStage } from "../domain/records";
 import type { AccountIdentity } from "./account.builder";
 import type { AccountProfile } from "./account-profile.builder";
-import { DAY_MS, DEMO_REFERENCE_TIME_MS, DEMO_SOURCE_KEYS, REGION_CURRENCY, STREAM } from "./demo-data.constants";
+import { DAY_MS, DEMO_SOURCE_KEYS, REGION_CURRENCY, STREAM } from "./demo-data.constants";
 import { opportunityExternalId } from "./demo-ids.helper";
 import { INDUSTRY_DEALS } from "./demo-words.constants";
 import { deriveSeed, SeededRandom, type Weighted } from "./seeded-random";
@@ -37,10 +37,10 @@ export function buildOpportunities(
     let closeTimeMs: number;
     if (closed) {
       stage = rng.chance(0.2 + 0.65 * profile.healthEnd) ? "CLOSED_WON" : "CLOSED_LOST";
-      closeTimeMs = DEMO_REFERENCE_TIME_MS - rng.int(5, 360) * DAY_MS;
+      closeTimeMs = profile.referenceMs - rng.int(5, 360) * DAY_MS;
     } else {
       stage = rng.weighted(OPEN_STAGES);
-      closeTimeMs = DEMO_REFERENCE_TIME_MS + rng.int(10, 200) * DAY_MS;
+      closeTimeMs = profile.referenceMs + rng.int(10, 200) * DAY_MS;
     }
     const amountUsd = profile.arrUsd * rng.between(0.2, 1.5);
     opportunities.push({

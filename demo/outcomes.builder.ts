@@ -4,7 +4,7 @@
  */
 import type { AccountRef } from "../domain/records";
 import type { AccountProfile } from "./account-profile.builder";
-import { DAY_MS, DEMO_REFERENCE_TIME_MS, DEMO_SOURCE_KEYS, STREAM } from "./demo-data.constants";
+import { DAY_MS, DEMO_SOURCE_KEYS, STREAM } from "./demo-data.constants";
 import { accountExternalId } from "./demo-ids.helper";
 import { deriveSeed, SeededRandom } from "./seeded-random";
 
@@ -37,6 +37,6 @@ export function buildOutcome(seed: number, profile: AccountProfile): DemoAccount
     latentHealth: profile.healthEnd,
     latentHealthYearAgo: profile.healthStart,
     outcome: churned ? "CHURNED" : "RENEWED",
-    decidedOn: new Date(DEMO_REFERENCE_TIME_MS + rng.int(1, 120) * DAY_MS).toISOString().slice(0, 10),
+    decidedOn: new Date(profile.referenceMs + rng.int(1, 120) * DAY_MS).toISOString().slice(0, 10),
   };
 }

@@ -7,7 +7,6 @@ import { buildAssets, type DemoAsset } from "./assets.builder";
 import { healthAt, windowFraction, type AccountProfile } from "./account-profile.builder";
 import {
   DEMO_INDUSTRIES,
-  DEMO_REFERENCE_TIME_MS,
   DEMO_SIGNAL_WINDOW_DAYS,
   DEMO_SOURCE_KEYS,
   STREAM,
@@ -94,7 +93,7 @@ export function buildSignals(seed: number, profile: AccountProfile): SignalRecor
   const times: number[] = [];
   for (let position = 0; position < profile.signalCount; position += 1) {
     // Whole seconds strictly before the reference date.
-    times.push(DEMO_REFERENCE_TIME_MS - (Math.floor(rng.next() * WINDOW_SECONDS) + 1) * 1000);
+    times.push(profile.referenceMs - (Math.floor(rng.next() * WINDOW_SECONDS) + 1) * 1000);
   }
   times.sort((a, b) => a - b);
 
@@ -103,7 +102,7 @@ export function buildSignals(seed: number, profile: AccountProfile): SignalRecor
   for (let position = 0; position < times.length; position += 1) {
     const observedAtMs = times[position] as number;
     const spec = rng.weighted(candidates);
-    const trend = healthAt(profile, windowFraction(observedAtMs, DEMO_REFERENCE_TIME_MS));
+    const trend = healthAt(profile, windowFraction(observedAtMs, profile.referenceMs));
     const health = Math.min(1, Math.max(0, trend + rng.normal(0, OBSERVATION_NOISE)));
     let subject: SignalSubjectRef;
     let asset: DemoAsset | null = null;

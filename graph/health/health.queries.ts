@@ -262,5 +262,7 @@ MATCH (o:Outcome {tenant: $tenant})
 WHERE $labels IS NULL OR o.label IN $labels
 MATCH (o)-[:OF]->(a:Account)
 RETURN a.id AS accountId, a.industry AS industry, a.segment AS segment, o.label AS label, o.occurredOn AS occurredOn
-ORDER BY accountId, occurredOn`,
+// By the records' own keys, not their ids (which hash the tenant in): the same data calibrates to the
+// same folds and weights in every tenant.
+ORDER BY a.sourceSystem, a.externalId, occurredOn`,
 };

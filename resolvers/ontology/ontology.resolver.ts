@@ -153,7 +153,7 @@ export class OntologyResolver {
   @Authorized(CURATORS)
   @Mutation(() => Mapping, { description: "Creates or replaces your tenant's mapping of a field onto a concept." })
   async upsertMapping(@Arg("input", () => MappingInput) input: MappingInput, @Ctx() ctx: RequestContext) {
-    await ctx.ontology.upsertMapping({ ...input, date: input.date ?? new Date().toISOString().slice(0, 10) });
+    await ctx.ontology.upsertMapping(input);
     const mappings = await ctx.repositories.ontology.mappingsOfField(input.system, input.field);
     const stored = mappings.find((m) => m.concept.id === input.concept && m.mapping.scope === ctx.principal.tenant);
     return toMappingView(stored!.mapping);

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { Clock, systemClock } from "../../domain/time/clock";
 import { CursorKey } from "../../domain/pagination/cursor";
 import { backtest, calibrateWeights, CalibrationResult } from "../../domain/health/calibration/calibrate";
 import { CalibrationError } from "../../domain/health/calibration/calibration.errors";
@@ -59,7 +60,7 @@ export class HealthService {
   constructor(
     private readonly health: HealthRepository,
     private readonly ontology: OntologyRepository,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: Clock = systemClock,
     /** Percentile populations shared by this process's on-request scores (see {@link PopulationCache}). */
     private readonly populations: { cache: PopulationCache; tenant: string } | null = null,
   ) {}

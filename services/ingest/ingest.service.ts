@@ -1,4 +1,5 @@
 import { IngestResult, RecordOutcome, RecordRejection, summarizeIngest } from "../../domain/ingest/ingest-result";
+import { Clock, systemClock } from "../../domain/time/clock";
 import {
   checkAccount,
   checkAsset,
@@ -70,7 +71,7 @@ export class IngestService {
     private readonly tenant: string,
     private readonly limits: IngestLimits,
     private readonly log: IngestLogger,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: Clock = systemClock,
   ) {}
 
   upsertSourceSystems(records: readonly SourceSystemRecord[]): Promise<IngestResult> {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { Clock, systemClock } from "../../domain/time/clock";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
@@ -55,7 +56,7 @@ export class OntologyService {
     private readonly repository: OntologyRepository,
     /** True for the service that loads the shipped packs; tenants may not replace built-in packs. */
     private readonly writesBuiltIn = false,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: Clock = systemClock,
   ) {}
 
   async importOntology(format: OntologyFormat, content: string): Promise<ImportOutcome> {
@@ -174,7 +175,11 @@ export class OntologyService {
     return diffPacks(JSON.parse(a!.content) as OntologyPack, JSON.parse(b!.content) as OntologyPack);
   }
 
+  /** Validates and stores a tenant mapping; `date` (when the mapping took effect) defaults to today. */
   async upsertMapping(input: unknown): Promise<MappingSpec> {
+    if (input !== null && typeof input === "object" && (input as { date?: unknown }).date == null) {
+      input = { ...input, date: this.clock().toISOString().slice(0, 10) };
+    }
     const problems = checkMapping(input, "input");
     if (problems.length > 0)
       throw new OntologyError("INVALID_MAPPING", `The mapping is invalid: ${problems.join("; ")}.`);

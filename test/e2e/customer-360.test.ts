@@ -13,6 +13,7 @@ import {
   UpsertOrganizationsDocument,
   UpsertSourceSystemsDocument,
 } from "../../schema/generated/graphql";
+import { clockStartingAt } from "../../domain/time/clock";
 import { startTestApi, TestApi, uniqueTenant } from "../support/test-api";
 
 const tenant = uniqueTenant("c360");
@@ -43,7 +44,7 @@ async function ingestAll(): Promise<IngestOutcomeFragment[]> {
 }
 
 beforeAll(async () => {
-  api = await startTestApi();
+  api = await startTestApi({}, { clock: clockStartingAt(data.referenceDate) });
   token = api.token(tenant, "integrator");
 });
 

@@ -1,5 +1,6 @@
 import { generateDemoData } from "../../demo/demo-data.generator";
 import { rocAuc } from "../../domain/health/calibration/roc-auc";
+import { clockStartingAt } from "../../domain/time/clock";
 import { loadDemoData } from "../../services/demo/load-demo-data";
 import { startTestApi, TestApi, uniqueTenant } from "../support/test-api";
 
@@ -23,7 +24,8 @@ interface Report {
 }
 
 beforeAll(async () => {
-  api = await startTestApi();
+  // Scores and cut-offs are computed against the data set's own date, not today's (issue 19).
+  api = await startTestApi({}, { clock: clockStartingAt(data.referenceDate) });
   token = api.token(tenant, "admin");
   const context = api.runtime.server.contexts.forPrincipal({ tenant, role: "admin", subject: "test" });
   await loadDemoData(context.ingest, data, { advance: () => {} });
@@ -118,7 +120,7 @@ describe("calibrateHealthModel on a strong known signal", () => {
   it("recovers the signal and gives the noise concept little weight", async () => {
     const admin = api.token(strong, "admin");
     const rows = [...accounts(300)];
-    const now = Date.now();
+    const now = Date.parse(data.referenceDate);
     const post = async (query: string, variables: Record<string, unknown>) => {
       const response = await api.post(query, variables, { token: admin });
       expect(response.body.errors).toBeUndefined();

@@ -1,4 +1,5 @@
 import { nodeId } from "../../domain/ids/node-id";
+import { clockStartingAt } from "../../domain/time/clock";
 import { startTestApi, TestApi, uniqueTenant } from "../support/test-api";
 
 /**
@@ -9,7 +10,9 @@ const tenant = uniqueTenant("cross");
 let api: TestApi;
 let token: string;
 const DAY = 86_400_000;
-const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+/** The tests' "now": a fixed day, so the windows hold the same signals whatever day the suite runs. */
+const NOW = Date.parse("2026-11-15T12:00:00Z");
+const daysAgo = (days: number) => new Date(NOW - days * DAY).toISOString();
 
 interface Node {
   id: string;
@@ -25,7 +28,7 @@ interface Node {
 }
 
 beforeAll(async () => {
-  api = await startTestApi();
+  api = await startTestApi({}, { clock: clockStartingAt(NOW) });
   token = api.token(tenant, "admin");
   const account = { kind: "ACCOUNT", externalId: "H-1", sourceSystem: "crm" };
   const steps = [

@@ -1,4 +1,5 @@
 import { nodeId } from "../../domain/ids/node-id";
+import { clockStartingAt } from "../../domain/time/clock";
 import { startTestApi, TestApi, uniqueTenant } from "../support/test-api";
 
 /**
@@ -19,7 +20,9 @@ const tenant = uniqueTenant("golden");
 let api: TestApi;
 let token: string;
 const DAY = 86_400_000;
-const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+/** The tests' "now": a fixed day, so the windows hold the same signals whatever day the suite runs. */
+const NOW = Date.parse("2026-11-15T12:00:00Z");
+const daysAgo = (days: number) => new Date(NOW - days * DAY).toISOString();
 
 function mapping(field: string, concept: string, unit: string, extra: string): string {
   return `  - system: g
@@ -85,7 +88,7 @@ async function health(externalId: string): Promise<Health> {
 }
 
 beforeAll(async () => {
-  api = await startTestApi();
+  api = await startTestApi({}, { clock: clockStartingAt(NOW) });
   token = api.token(tenant, "admin");
   const imported = await api.post<{ importOntology: { status: string; problems: unknown[] } }>(
     `mutation($content: String!) { importOntology(format: PACK, content: $content) { status problems { where message } } }`,

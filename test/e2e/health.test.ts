@@ -1,5 +1,6 @@
 import { generateDemoData } from "../../demo/demo-data.generator";
 import { nodeId } from "../../domain/ids/node-id";
+import { clockStartingAt } from "../../domain/time/clock";
 import { loadDemoData } from "../../services/demo/load-demo-data";
 import { startTestApi, TestApi, uniqueTenant } from "../support/test-api";
 
@@ -23,7 +24,7 @@ const HEALTH = `query($id: ID!, $fresh: Boolean) { account(id: $id) { health(fre
   drivers(top: 3) { conceptId impact direction } } } }`;
 
 beforeAll(async () => {
-  api = await startTestApi();
+  api = await startTestApi({}, { clock: clockStartingAt(data.referenceDate) });
   admin = api.token(tenant, "admin");
   const context = api.runtime.server.contexts.forPrincipal({ tenant, role: "admin", subject: "test" });
   await loadDemoData(context.ingest, data, { advance: () => {} });
@@ -128,7 +129,7 @@ describe("batch recompute", () => {
             field: "csat_score",
             numberValue: 1,
             unit: "score_1_5",
-            observedAt: new Date().toISOString(),
+            observedAt: data.referenceDate,
             subject: { kind: "ACCOUNT", externalId: account.externalId, sourceSystem: "crm" },
           },
         ],

@@ -6,6 +6,7 @@ import pino from "pino";
 import { signToken } from "../../app/auth/token";
 import { bootstrap, RelataRuntime } from "../../app/bootstrap";
 import { loadConfig } from "../../app/config";
+import { Clock } from "../../domain/time/clock";
 import { Role } from "../../resolvers/context";
 
 export const TEST_JWT_SECRET = "relata-test-secret-0123456789abcdef0123456789";
@@ -45,13 +46,17 @@ export function uniqueTenant(prefix: string): string {
 
 /**
  * Starts the real server (real bootstrap, migrations, HTTP on a free port) against the test run's Neo4j.
- * `env` overrides settings for this server only.
+ * `env` overrides settings for this server only; `clock` pins "now" for scoring windows and provenance, so
+ * tests with time-stamped data give the same answers on any day.
  */
-export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+export async function startTestApi(
+  env: Record<string, string> = {},
+  options: { clock?: Clock } = {},
+): Promise<TestApi> {
   const fullEnv = { ...process.env, RELATA_JWT_SECRET: TEST_JWT_SECRET, RELATA_DEMO: "0", PORT: "0", ...env };
   const config = loadConfig(fullEnv);
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
-  const runtime = await bootstrap(config, log, fullEnv);
+  const runtime = await bootstrap(config, log, fullEnv, options);
   const url = await runtime.server.listen(0, "127.0.0.1");
   const api: TestApi = {
     url,

@@ -429,6 +429,31 @@ describe("generateDemoData", () => {
     });
   });
 
+  describe("reference date (issue 19: a demo started next year looks the same)", () => {
+    const shift = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
+
+    it("defaults to the fixed reference date, so tests get the same bytes on any day", () => {
+      expect(generateDemoData({ accounts: 3, seed: 1 }).referenceDate).toBe(
+        new Date(DEMO_REFERENCE_TIME_MS).toISOString(),
+      );
+    });
+
+    it("moves every time stamp by the same offset and nothing else", () => {
+      const base = generateDemoData({ accounts: 25, seed: 9 });
+      const later = generateDemoData({ accounts: 25, seed: 9, referenceDate: "2027-11-01" });
+      const offset = Date.parse("2027-11-01") - DEMO_REFERENCE_TIME_MS;
+      expect(later.referenceDate).toBe("2027-11-01T00:00:00.000Z");
+      expect([...later.signals()]).toEqual(
+        [...base.signals()].map((s) => ({ ...s, observedAt: shift(s.observedAt, offset) })),
+      );
+      expect([...later.accounts()]).toEqual([...base.accounts()]);
+      expect([...later.outcomes()].map((o) => o.outcome)).toEqual([...base.outcomes()].map((o) => o.outcome));
+      expect([...later.outcomes()].map((o) => o.decidedOn)).toEqual(
+        [...base.outcomes()].map((o) => shift(`${o.decidedOn}T00:00:00Z`, offset).slice(0, 10)),
+      );
+    });
+  });
+
   describe("invalid options", () => {
     it.each([
       [{ accounts: -1, seed: 1 }, /accounts to be a non-negative integer/],
@@ -436,6 +461,8 @@ describe("generateDemoData", () => {
       [{ accounts: 10, seed: 0.5 }, /seed to be a safe integer/],
       [{ accounts: 10, seed: Number.NaN }, /seed to be a safe integer/],
       [{ accounts: 10, seed: 1, signalsPerAccount: -3 }, /signalsPerAccount to be a non-negative number/],
+      [{ accounts: 10, seed: 1, referenceDate: "next tuesday" }, /referenceDate to be an ISO-8601 date/],
+      [{ accounts: 10, seed: 1, referenceDate: "2026-13-45" }, /referenceDate to be an ISO-8601 date/],
     ])("rejects %j", (options, message) => {
       expect(() => generateDemoData(options)).toThrow(message);
       expect(() => generateDemoData(options)).toThrow(DemoDataError);

@@ -1,9 +1,7 @@
 import { ApolloServer, HeaderMap } from "@apollo/server";
-import { unwrapResolverError } from "@apollo/server/errors";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { GraphQLError, GraphQLSchema } from "graphql";
-import { AuthorizationError } from "type-graphql";
+import { GraphQLSchema } from "graphql";
 import { GraphDatabase } from "../graph/graph-database";
 import { IncomingMessage, Server, ServerResponse, createServer } from "node:http";
 import { AddressInfo } from "node:net";
@@ -12,7 +10,9 @@ import { RequestContext } from "../resolvers/context";
 import { Clock } from "../domain/time/clock";
 import { RelataConfig } from "./config";
 import { ContextFactory } from "./context-factory";
-import { toGraphQLError, toPublicError } from "./errors/to-graphql-error";
+import { toGraphQLError } from "./errors/to-graphql-error";
+import { formatErrorFor } from "./errors/format-error";
+import { debugStatsPlugin } from "./plugins/debug-stats.plugin";
 import { BodyTooLargeError, readBody } from "./http/read-body";
 import { depthLimitRule } from "./validation/depth-limit.rule";
 
@@ -53,26 +53,7 @@ export class RelataServer {
         // Relata sets no cache hints, and the default cache-control plugin wraps every field's resolver.
         ApolloServerPluginCacheControlDisabled(),
       ],
-      formatError: (formatted, error) => {
-        const original = unwrapResolverError(error);
-        if (original instanceof GraphQLError && !(original instanceof AuthorizationError)) {
-          // GraphQL's own errors (parse, validation, variables) and errors mapped before execution.
-          if (formatted.extensions?.code === "INTERNAL_SERVER_ERROR") log.error({ err: original }, "request failed");
-          // Apollo files every validation error under GRAPHQL_VALIDATION_FAILED; ours say what to fix.
-          if (formatted.extensions?.reason === "QUERY_TOO_DEEP") {
-            return { ...formatted, extensions: { ...formatted.extensions, code: "BAD_USER_INPUT" } };
-          }
-          return formatted;
-        }
-        const mapped = toPublicError(original);
-        if (mapped.unknown) log.error({ err: mapped.cause ?? original, path: formatted.path }, "request failed");
-        return {
-          message: mapped.message,
-          locations: formatted.locations,
-          path: formatted.path,
-          extensions: { code: mapped.code, ...(mapped.reason ? { reason: mapped.reason } : {}) },
-        };
-      },
+      formatError: formatErrorFor(log),
     });
   }
 
@@ -185,31 +166,4 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.statusCode = status;
   res.setHeader("content-type", "application/json; charset=utf-8");
   res.end(JSON.stringify(body));
-}
-
-function debugStatsPlugin() {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({
-          contextValue,
-          response,
-        }: {
-          contextValue: RequestContext;
-          response: { body: { kind: string; singleResult?: { extensions?: Record<string, unknown> } } };
-        }) {
-          if (!contextValue?.debug || response.body.kind !== "single" || !response.body.singleResult) return;
-          const stats = contextValue.stats;
-          response.body.singleResult.extensions = {
-            ...response.body.singleResult.extensions,
-            relata: {
-              cypherQueries: stats.queries,
-              dbTimeMs: Math.round(stats.dbTimeMs * 100) / 100,
-              queries: stats.log,
-            },
-          };
-        },
-      };
-    },
-  };
 }

@@ -1,0 +1,32 @@
+import { unwrapResolverError } from "@apollo/server/errors";
+import { GraphQLError, GraphQLFormattedError } from "graphql";
+import { Logger } from "pino";
+import { AuthorizationError } from "type-graphql";
+import { toPublicError } from "./to-graphql-error";
+
+/**
+ * Apollo's `formatError`: GraphQL's own errors pass (with our reasons), ours are mapped by code, and
+ * anything unknown is logged with its cause and masked.
+ */
+export function formatErrorFor(log: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof GraphQLError && !(original instanceof AuthorizationError)) {
+      // GraphQL's own errors (parse, validation, variables) and errors mapped before execution.
+      if (formatted.extensions?.code === "INTERNAL_SERVER_ERROR") log.error({ err: original }, "request failed");
+      // Apollo files every validation error under GRAPHQL_VALIDATION_FAILED; ours say what to fix.
+      if (formatted.extensions?.reason === "QUERY_TOO_DEEP") {
+        return { ...formatted, extensions: { ...formatted.extensions, code: "BAD_USER_INPUT" } };
+      }
+      return formatted;
+    }
+    const mapped = toPublicError(original);
+    if (mapped.unknown) log.error({ err: mapped.cause ?? original, path: formatted.path }, "request failed");
+    return {
+      message: mapped.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: mapped.code, ...(mapped.reason ? { reason: mapped.reason } : {}) },
+    };
+  };
+}

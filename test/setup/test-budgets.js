@@ -1,0 +1,17 @@
+// The time budget of each family of test files, in seconds of test-file time summed over the family (files run
+// in parallel workers, so a family's sum can exceed the wall time it adds). Measured on the README's machine
+// size (2 cores) while idle; the suite as a whole aims at under 10 minutes of wall time there. A family over
+// its budget is reported after the run; it does not fail the run, because a busy machine is slower, and tests
+// never assert wall-clock times. A new slow family gets its own line here.
+module.exports = {
+  wallSeconds: 600,
+  families: [
+    { name: "unit", pattern: "^test/unit/", seconds: 60 },
+    { name: "health scoring e2e", pattern: "^test/e2e/health", seconds: 90 },
+    { name: "lists and round trips e2e", pattern: "^test/e2e/(pagination|query-count|customer-360)", seconds: 45 },
+    { name: "ingest e2e", pattern: "^test/e2e/ingest", seconds: 30 },
+    { name: "hardening e2e", pattern: "^test/e2e/hardening", seconds: 120 },
+    { name: "managed Neo4j integration", pattern: "^test/integration/", seconds: 180 },
+    { name: "other e2e", pattern: "^test/e2e/", seconds: 60 },
+  ],
+};

@@ -63,12 +63,17 @@ export function totalRecords(data: DemoDataSource): number {
 /**
  * Loads a data set through the same ingest path integrators use, in dependency order (accounts before
  * what refers to them), batch by batch. Idempotent: a second load reports everything unchanged.
+ *
+ * Up to `inFlight` batches of one kind are written at once, so the next batch is generated, validated
+ * and hashed here while Neo4j stores the one before (two cores instead of one). Kinds stay in order: a
+ * kind starts only when every batch of the kinds it refers to is stored.
  */
 export async function loadDemoData(
   ingest: IngestService,
   data: DemoDataSource,
   progress: LoadProgress,
   batchSize = 5_000,
+  inFlight = 2,
 ): Promise<LoadTotals> {
   const totals: LoadTotals = { created: 0, updated: 0, unchanged: 0, rejected: 0, sampleRejections: [] };
   const add = (kind: string, result: IngestResult, count: number) => {
@@ -91,9 +96,24 @@ export async function loadDemoData(
     ["signals", () => data.signals(), (b) => ingest.ingestSignals(b)],
   ];
   for (const [kind, records, write] of steps) {
+    // Each write settles into `pending` without rejecting (a rejection nobody awaits yet would be an
+    // unhandled one); the first failure stops new batches and is thrown once the others settle.
+    const pending: Array<Promise<void>> = [];
+    let failure: { error: unknown } | null = null;
     for (const batch of batches(records(), batchSize)) {
-      add(kind, await write(batch as never[]), batch.length);
+      if (pending.length >= inFlight) await pending.shift();
+      if (failure) break;
+      pending.push(
+        write(batch as never[]).then(
+          (result) => add(kind, result, batch.length),
+          (error: unknown) => {
+            failure ??= { error };
+          },
+        ),
+      );
     }
+    await Promise.all(pending);
+    if (failure) throw (failure as { error: unknown }).error;
   }
   return totals;
 }

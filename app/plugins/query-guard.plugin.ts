@@ -1,0 +1,78 @@
+import { ApolloServerPlugin } from "@apollo/server";
+import { GraphQLSchema } from "graphql";
+import { RequestContext } from "../../resolvers/context";
+import { CostModel } from "../limits/cost/cost-model";
+import { estimateCost, PageSizes } from "../limits/cost/estimate-cost";
+import { checkInputLengths } from "../limits/input/check-input-lengths";
+import { formatCount, limitRefusal, operationLabel } from "../limits/limit-refusal";
+import { variablesWithDefaults } from "../limits/operation-variables";
+import { RequestLimits } from "../limits/request-limits";
+
+/** What a request cost: reported to every caller in `extensions.cost`. */
+export interface CostReport {
+  /** The estimate the request was admitted with (see estimateCost). */
+  estimated: number;
+  budget: number;
+  /** What it really took: Cypher statements run and rows they returned. */
+  cypherQueries: number;
+  databaseRows: number;
+}
+
+/**
+ * Guards a request between validation and execution, when its variables are known and before any
+ * resolver (so before any Cypher): refuses a value longer than its limit and an operation whose estimated
+ * cost is over the budget, and gives mutations their longer deadline. After execution it reports the
+ * estimate and the actual cost in `extensions.cost`.
+ */
+export function queryGuardPlugin(
+  schema: GraphQLSchema,
+  limits: RequestLimits,
+  pages: PageSizes,
+): ApolloServerPlugin<RequestContext> {
+  const model = new CostModel(schema);
+  return {
+    async requestDidStart() {
+      let estimated: number | null = null;
+      return {
+        async didResolveOperation({ document, operation, request, contextValue }) {
+          if (!operation) return;
+          const variables = variablesWithDefaults(operation, request.variables);
+          const tooLong = checkInputLengths(schema, document, operation, variables, limits);
+          if (tooLong !== null) throw tooLong;
+          const cost = estimateCost(model, schema, document, operation, variables, pages);
+          if (cost.total > limits.maxQueryCost) {
+            const largest =
+              cost.largest === null
+                ? ""
+                : ` The largest part is ${cost.largest.key} (${formatCount(cost.largest.cost)}).`;
+            throw limitRefusal(
+              "QUERY_TOO_COSTLY",
+              `${operationLabel(operation.name?.value)} would cost about ${formatCount(cost.total)}, over the budget of ` +
+                `${formatCount(limits.maxQueryCost)} (about one per object returned: page sizes multiply through ` +
+                `nested lists, and some fields cost more).${largest} Ask for smaller pages (first), fewer nested ` +
+                `lists or fewer aliases, or split it into several requests.`,
+              {
+                nodes: operation,
+                details: { cost: { estimated: cost.total, budget: limits.maxQueryCost } },
+                afterValidation: true,
+              },
+            );
+          }
+          estimated = cost.total;
+          if (operation.operation === "mutation") contextValue.deadline.setLimit(limits.mutationTimeoutMs);
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (estimated === null || response.body.kind !== "single") return;
+          const stats = contextValue.stats;
+          const report: CostReport = {
+            estimated,
+            budget: limits.maxQueryCost,
+            cypherQueries: stats.queries,
+            databaseRows: stats.log.reduce((rows, entry) => rows + entry.rows, 0),
+          };
+          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost: report };
+        },
+      };
+    },
+  };
+}

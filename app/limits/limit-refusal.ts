@@ -49,7 +49,8 @@ export function formatCount(n: number): string {
   return Number.isFinite(n) ? Math.round(n).toLocaleString("en-US") : "more than 10^308";
 }
 
-const TOO_MANY_TOKENS = /^Syntax Error: Document contains more than (\d+) tokens/;
+// graphql 16 writes "more that"; accept the corrected spelling of later versions too.
+const TOO_MANY_TOKENS = /^Syntax Error: Document contains more th[ae]n (\d+) tokens/;
 
 /**
  * Gives a formatted refusal its public code. Apollo files validation errors under

@@ -50,7 +50,7 @@ export function formatCount(n: number): string {
 }
 
 // graphql 16 writes "more that"; accept the corrected spelling of later versions too.
-const TOO_MANY_TOKENS = /^Syntax Error: Document contains more th[ae]n (\d+) tokens/;
+const TOO_MANY_TOKENS = /^Syntax Error: Document contains more th(?:an|at) (\d+) tokens/;
 
 /**
  * Gives a formatted refusal its public code. Apollo files validation errors under

@@ -26,7 +26,7 @@ export interface RequestLimits {
   maxFieldRepeats: number;
   /** Directives of one operation, counting a fragment every time it is spread. */
   maxDirectives: number;
-  /** Estimated cost budget of one operation (about one unit per object returned; see domain of app/limits/cost). */
+  /** Estimated cost budget of one operation: about one unit per object returned (app/limits/cost). */
   maxQueryCost: number;
   /** All statements of one query request together must finish within this time. */
   requestTimeoutMs: number;

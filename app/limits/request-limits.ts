@@ -22,7 +22,7 @@ export interface RequestLimits {
   maxTokens: number;
   /** Aliased fields of one operation, counting a fragment every time it is spread. */
   maxAliases: number;
-  /** How often one selection set may select the same field (response key), through fragments too. */
+  /** How often one selection set may select the same field (response key), through fragments; not `__typename`. */
   maxFieldRepeats: number;
   /** Directives of one operation, counting a fragment every time it is spread. */
   maxDirectives: number;
@@ -56,7 +56,7 @@ export function loadRequestLimits(integer: IntegerSetting, maxBatchSize: number)
     maxDocumentLength: integer("RELATA_MAX_DOCUMENT_LENGTH", 10 * 1024 * 1024, 1),
     maxTokens: integer("RELATA_MAX_TOKENS", 5_000, 100),
     maxAliases: integer("RELATA_MAX_ALIASES", 30, 0),
-    maxFieldRepeats: integer("RELATA_MAX_FIELD_REPEATS", 10, 1),
+    maxFieldRepeats: integer("RELATA_MAX_FIELD_REPEATS", 20, 1),
     maxDirectives: integer("RELATA_MAX_DIRECTIVES", 50, 0),
     maxQueryCost: integer("RELATA_MAX_QUERY_COST", 50_000, 1),
     requestTimeoutMs: integer("RELATA_REQUEST_TIMEOUT_MS", 30_000, 100),

@@ -2,9 +2,9 @@ import { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLSchema } from "graphql";
 import { RequestContext } from "../../resolvers/context";
 import { CostModel } from "../limits/cost/cost-model";
+import { costRefusal } from "../limits/cost/cost-refusal";
 import { estimateCost, PageSizes } from "../limits/cost/estimate-cost";
 import { checkInputLengths } from "../limits/input/check-input-lengths";
-import { formatCount, limitRefusal, operationLabel } from "../limits/limit-refusal";
 import { variablesWithDefaults } from "../limits/operation-variables";
 import { RequestLimits } from "../limits/request-limits";
 
@@ -40,24 +40,7 @@ export function queryGuardPlugin(
           const tooLong = checkInputLengths(schema, document, operation, variables, limits);
           if (tooLong !== null) throw tooLong;
           const cost = estimateCost(model, schema, document, operation, variables, pages);
-          if (cost.total > limits.maxQueryCost) {
-            const largest =
-              cost.largest === null
-                ? ""
-                : ` The largest part is ${cost.largest.key} (${formatCount(cost.largest.cost)}).`;
-            throw limitRefusal(
-              "QUERY_TOO_COSTLY",
-              `${operationLabel(operation.name?.value)} would cost about ${formatCount(cost.total)}, over the budget of ` +
-                `${formatCount(limits.maxQueryCost)} (about one per object returned: page sizes multiply through ` +
-                `nested lists, and some fields cost more).${largest} Ask for smaller pages (first), fewer nested ` +
-                `lists or fewer aliases, or split it into several requests.`,
-              {
-                nodes: operation,
-                details: { cost: { estimated: cost.total, budget: limits.maxQueryCost } },
-                afterValidation: true,
-              },
-            );
-          }
+          if (cost.total > limits.maxQueryCost) throw costRefusal(operation, cost, limits.maxQueryCost);
           estimated = cost.total;
           if (operation.operation === "mutation") contextValue.deadline.setLimit(limits.mutationTimeoutMs);
         },

@@ -15,8 +15,8 @@ export function depthLimitRule(maxDepth: number) {
         context.reportError(
           limitRefusal(
             "QUERY_TOO_DEEP",
-            `${operationLabel(node.name?.value)} is nested ${formatCount(depth)} levels deep; at most ${maxDepth} are ` +
-              `allowed. Split it into several operations.`,
+            `${operationLabel(node.name?.value)} is nested ${formatCount(depth)} levels deep; ` +
+              `at most ${maxDepth} are allowed. Split it into several operations.`,
             { nodes: node },
           ),
         );

@@ -15,7 +15,8 @@ export function fieldRepeatLimitRule(maxRepeats: number) {
         context.reportError(
           limitRefusal(
             "FIELD_REPEATED",
-            `${operationLabel(node.name?.value)} selects "${worstRepeat.key}" ${formatCount(worstRepeat.count)} times ` +
+            `${operationLabel(node.name?.value)} selects "${worstRepeat.key}" ` +
+              `${formatCount(worstRepeat.count)} times ` +
               `in one selection set (a fragment counts every time it is spread); at most ${maxRepeats} are ` +
               `allowed. Select each field once, and spread each fragment once.`,
             { nodes: node },

@@ -16,7 +16,10 @@ export interface OperationShape {
   depth: number;
   aliases: number;
   directives: number;
-  /** The most repeated response key of any one selection set (its fragments merged in), or null when empty. */
+  /**
+   * The most repeated response key of any one selection set (its fragments merged in; `__typename` not
+   * counted), or null when there is none.
+   */
   worstRepeat: FieldRepeat | null;
 }
 
@@ -94,7 +97,8 @@ class ShapeAnalysis {
       directives += selection.directives?.length ?? 0;
       if (selection.kind === "Field") {
         const key = selection.alias?.value ?? selection.name.value;
-        keys.set(key, (keys.get(key) ?? 0) + 1);
+        // Clients such as Apollo Client add __typename to every selection set and fragment; it costs nothing.
+        if (selection.name.value !== "__typename") keys.set(key, (keys.get(key) ?? 0) + 1);
         if (selection.alias) aliases += 1;
         const child = selection.selectionSet ? this.selectionSet(selection.selectionSet) : null;
         if (child !== null) {

@@ -69,7 +69,8 @@ export function checkInputLengths(
     throw new TooLong(
       limitRefusal(
         "INPUT_TOO_LONG",
-        `${where} is ${formatCount(length)} characters long; at most ${formatCount(limit)} are allowed for ${what}. ${advice}`,
+        `${where} is ${formatCount(length)} characters long; at most ${formatCount(limit)} are allowed for ` +
+          `${what}. ${advice}`,
         { details: { argument: where, length, limit }, afterValidation: true },
       ),
     );

@@ -28,7 +28,7 @@ describe("request limits", () => {
       maxDocumentLength: 10 * 1024 * 1024,
       maxTokens: 5_000,
       maxAliases: 30,
-      maxFieldRepeats: 10,
+      maxFieldRepeats: 20,
       maxDirectives: 50,
       maxQueryCost: 50_000,
       requestTimeoutMs: 30_000,

@@ -27,6 +27,14 @@ describe("fieldRepeatLimitRule", () => {
     expect(error?.message).toMatch(/selects "tenant" 4,194,303 times/);
   });
 
+  it("does not count __typename, which clients add to every selection set and fragment", () => {
+    const fragments = Array.from({ length: 12 }, (_, i) => `fragment F${i} on Viewer { __typename role }`).join(" ");
+    const spreads = Array.from({ length: 12 }, (_, i) => `...F${i}`).join(" ");
+    const query = `{ viewer { __typename ${spreads} } } ${fragments}`;
+    expect(errorsOf(query, 12)).toEqual([]);
+    expect(errorsOf(query, 11)[0]?.message).toMatch(/selects "role" 12 times/);
+  });
+
   it("counts the same response key, not the same field: aliases of one field are different keys", () => {
     expect(errorsOf("{ viewer { a: tenant b: tenant c: tenant } }", 1)).toEqual([]);
   });

@@ -1,4 +1,13 @@
-import { DocumentNode, FragmentDefinitionNode, OperationDefinitionNode, SelectionSetNode } from "graphql";
+import {
+  ASTVisitor,
+  DocumentNode,
+  FragmentDefinitionNode,
+  GraphQLError,
+  OperationDefinitionNode,
+  SelectionSetNode,
+  ValidationContext,
+  ValidationRule,
+} from "graphql";
 
 /** The response key an operation selects most often in one selection set, and how often. */
 export interface FieldRepeat {
@@ -129,4 +138,20 @@ export function operationShape(document: DocumentNode, operation: OperationDefin
     analyses.set(document, analysis);
   }
   return analysis.operation(operation);
+}
+
+/**
+ * A validation rule that measures each operation once ({@link operationShape}) and reports what `refuse`
+ * returns for it, if anything. The rule need not visit the operation's fields itself.
+ */
+export function shapeRule(
+  refuse: (shape: OperationShape, operation: OperationDefinitionNode) => GraphQLError | null,
+): ValidationRule {
+  return (context: ValidationContext): ASTVisitor => ({
+    OperationDefinition(node) {
+      const refusal = refuse(operationShape(context.getDocument(), node), node);
+      if (refusal !== null) context.reportError(refusal);
+      return false;
+    },
+  });
 }

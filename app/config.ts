@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { loadRequestLimits, RequestLimits } from "./limits/request-limits";
 
 /** Every setting Relata reads, with its environment variable. Documented in the README. */
 export interface RelataConfig {
@@ -15,6 +16,8 @@ export interface RelataConfig {
   maxBatchSize: number;
   writeChunkSize: number;
   queryTimeoutMs: number;
+  /** Sizes, lengths, query shape, cost budget and deadlines of one request (docs/security.md). */
+  limits: RequestLimits;
   /** Off only for benchmarks that measure what batching buys. */
   dataLoaderBatching: boolean;
   /** `referenceDate` null: the day the demo is first loaded (see {@link DemoDataOptions.referenceDate}). */
@@ -77,6 +80,7 @@ export function jwtSecret(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelataConfig {
+  const maxBatchSize = integer(env, "RELATA_MAX_BATCH_SIZE", 20_000, 1);
   return {
     host: env.HOST || "127.0.0.1",
     port: integer(env, "PORT", 4000, 0),
@@ -85,9 +89,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelataConfig {
     maxPageSize: integer(env, "RELATA_MAX_PAGE_SIZE", 500, 1),
     defaultPageSize: integer(env, "RELATA_DEFAULT_PAGE_SIZE", 20, 1),
     maxQueryDepth: integer(env, "RELATA_MAX_QUERY_DEPTH", 12, 2),
-    maxBatchSize: integer(env, "RELATA_MAX_BATCH_SIZE", 20_000, 1),
+    maxBatchSize,
     writeChunkSize: integer(env, "RELATA_WRITE_CHUNK_SIZE", 2_000, 1),
     queryTimeoutMs: integer(env, "RELATA_QUERY_TIMEOUT_MS", 30_000, 100),
+    limits: loadRequestLimits((name, fallback, min) => integer(env, name, fallback, min), maxBatchSize),
     dataLoaderBatching: flag(env, "RELATA_DATALOADER_BATCHING", true),
     demo: {
       enabled: flag(env, "RELATA_DEMO", true),

@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { CypherExecutor, QueryStats } from "../graph/executor";
 import { GraphDatabase } from "../graph/graph-database";
+import { RequestDeadline } from "../graph/request-deadline";
 import { createRepositories } from "../graph/repositories";
 import { createLoaders } from "../loaders/create-loaders";
 import { Principal, RequestContext } from "../resolvers/context";
@@ -46,13 +47,19 @@ export class ContextFactory {
     return this.forPrincipal(principal, {
       debug: principal.role === "admin" && request.debugHeader === "1",
       operationName: request.operationName ?? null,
+      // The query allowance; the query guard raises it to the mutation allowance for mutations.
+      deadline: new RequestDeadline(this.config.limits.requestTimeoutMs),
     });
   }
 
-  /** A context for a trusted caller inside the process (demo loader, tests). */
-  forPrincipal(principal: Principal, options: { debug?: boolean; operationName?: string | null } = {}): RequestContext {
+  /** A context for a trusted caller inside the process (demo loader, tests); no deadline unless given. */
+  forPrincipal(
+    principal: Principal,
+    options: { debug?: boolean; operationName?: string | null; deadline?: RequestDeadline } = {},
+  ): RequestContext {
     const stats = new QueryStats();
-    const executor = this.baseExecutor.forRequest(options.operationName ?? null, stats);
+    const deadline = options.deadline ?? RequestDeadline.none();
+    const executor = this.baseExecutor.forRequest(options.operationName ?? null, stats, deadline);
     const repositories = createRepositories(executor, principal.tenant, this.config.dataLoaderBatching);
     const health = new HealthService(repositories.health, repositories.ontology, this.clock, {
       cache: this.populations,
@@ -73,6 +80,7 @@ export class ContextFactory {
       ontology: new OntologyService(repositories.ontology, false, this.clock),
       bridge: new BridgeService(repositories.ontology),
       stats,
+      deadline,
       debug: options.debug ?? false,
       paging: {
         defaultSize: this.config.defaultPageSize,

@@ -14,9 +14,9 @@ import { toGraphQLError } from "./errors/to-graphql-error";
 import { formatErrorFor } from "./errors/format-error";
 import { debugStatsPlugin } from "./plugins/debug-stats.plugin";
 import { BodyTooLargeError, readBody } from "./http/read-body";
-import { depthLimitRule } from "./validation/depth-limit.rule";
-
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
+import { bodyTooLarge } from "./limits/body-limit";
+import { queryGuardPlugin } from "./plugins/query-guard.plugin";
+import { queryShapeRules } from "./validation/query-shape-rules";
 
 export interface RelataServerOptions {
   config: RelataConfig;
@@ -46,8 +46,10 @@ export class RelataServer {
     this.apollo = new ApolloServer<RequestContext>({
       schema,
       introspection: true,
-      validationRules: [depthLimitRule(config.maxQueryDepth)],
+      parseOptions: { maxTokens: config.limits.maxTokens },
+      validationRules: queryShapeRules(config.maxQueryDepth, config.limits),
       plugins: [
+        queryGuardPlugin(schema, config.limits, { defaultSize: config.defaultPageSize, maxSize: config.maxPageSize }),
         ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer }),
         debugStatsPlugin(),
         // Relata sets no cache hints, and the default cache-control plugin wraps every field's resolver.
@@ -93,18 +95,9 @@ export class RelataServer {
     if (req.method === "POST") {
       let text: string;
       try {
-        text = await readBody(req, MAX_BODY_BYTES);
+        text = await readBody(req, this.options.config.limits.maxBodyBytes);
       } catch (error) {
-        if (error instanceof BodyTooLargeError) {
-          return send(res, 413, {
-            errors: [
-              {
-                message: `The request body is larger than ${MAX_BODY_BYTES} bytes; send smaller batches.`,
-                extensions: { code: "BAD_USER_INPUT" },
-              },
-            ],
-          });
-        }
+        if (error instanceof BodyTooLargeError) return send(res, 413, bodyTooLarge(this.options.config));
         throw error;
       }
       const type = req.headers["content-type"] ?? "";

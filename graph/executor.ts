@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { Driver, isRetryableError, session as sessionModes } from "neo4j-driver";
-import { translateNeo4jError } from "./graph.errors";
+import { GraphError, translateNeo4jError } from "./graph.errors";
+import { RequestDeadline } from "./request-deadline";
 import { toPlain } from "./neo4j-values";
 
 /** Attempts of a read that fails with a transient error (cluster leader switch, deadlock, lost connection). */
@@ -28,12 +29,33 @@ export class QueryStats {
   }
 }
 
+/**
+ * Every statement the process sends to Neo4j, retries included, whoever sends it. Tests read it to prove
+ * that a refused request ran no Cypher at all (the per-request {@link QueryStats} exist only for executed
+ * requests).
+ */
+export class StatementCounter {
+  private count = 0;
+
+  get statements(): number {
+    return this.count;
+  }
+
+  add(): void {
+    this.count += 1;
+  }
+}
+
 export interface ExecutorOptions {
   database: string;
+  /** The longest any one statement may run. */
   timeoutMs: number;
   /** Shows in Neo4j's query log and `SHOW TRANSACTIONS` as tx metadata. */
   operationName?: string | null;
   stats?: QueryStats;
+  /** The request's deadline across all of its statements; each gets min(timeoutMs, time left). */
+  deadline?: RequestDeadline;
+  counter?: StatementCounter;
 }
 
 /**
@@ -48,9 +70,9 @@ export class CypherExecutor {
     private readonly options: ExecutorOptions,
   ) {}
 
-  /** An executor for one request, counting that request's queries. */
-  forRequest(operationName: string | null, stats: QueryStats): CypherExecutor {
-    return new CypherExecutor(this.driver, { ...this.options, operationName, stats });
+  /** An executor for one request, counting that request's queries and keeping to its deadline. */
+  forRequest(operationName: string | null, stats: QueryStats, deadline?: RequestDeadline): CypherExecutor {
+    return new CypherExecutor(this.driver, { ...this.options, operationName, stats, deadline });
   }
 
   read(query: CypherQuery, params: Record<string, unknown>): Promise<PlainRow[]> {
@@ -69,6 +91,7 @@ export class CypherExecutor {
     name: string,
     statements: ReadonlyArray<{ query: CypherQuery; params: Record<string, unknown> }>,
   ): Promise<PlainRow[][]> {
+    const timeout = this.statementTimeout(name);
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: sessionModes.WRITE });
     const started = performance.now();
     try {
@@ -76,13 +99,14 @@ export class CypherExecutor {
         async (tx) => {
           const all: PlainRow[][] = [];
           for (const { query, params } of statements) {
+            this.options.counter?.add();
             const result = await tx.run(query.text, params);
             all.push(result.records.map((record) => toPlain(record.toObject()) as PlainRow));
           }
           return all;
         },
         {
-          timeout: this.options.timeoutMs,
+          timeout,
           metadata: { app: "relata", query: name, operation: this.options.operationName ?? "" },
         },
       );
@@ -94,7 +118,7 @@ export class CypherExecutor {
       return results;
     } catch (error) {
       this.options.stats?.record(name, performance.now() - started, 0);
-      throw translateNeo4jError(error, name);
+      throw this.translate(error, name);
     } finally {
       await session.close();
     }
@@ -102,7 +126,7 @@ export class CypherExecutor {
 
   private async run(mode: "READ" | "WRITE", query: CypherQuery, params: Record<string, unknown>): Promise<PlainRow[]> {
     const config = {
-      timeout: this.options.timeoutMs,
+      timeout: this.statementTimeout(query.name),
       metadata: { app: "relata", query: query.name, operation: this.options.operationName ?? "" },
     };
     const started = performance.now();
@@ -115,8 +139,39 @@ export class CypherExecutor {
       return rows;
     } catch (error) {
       this.options.stats?.record(query.name, performance.now() - started, 0);
-      throw translateNeo4jError(error, query.name);
+      throw this.translate(error, query.name);
     }
+  }
+
+  /**
+   * The timeout of the next statement: the statement limit, or less when the request's deadline is
+   * nearer. Past the deadline nothing more is sent.
+   */
+  private statementTimeout(queryName: string): number {
+    const deadline = this.options.deadline;
+    if (deadline === undefined) return this.options.timeoutMs;
+    const remaining = deadline.remainingMs();
+    if (remaining <= 0) throw this.pastDeadline(deadline, queryName);
+    return Math.max(1, Math.min(this.options.timeoutMs, Math.ceil(remaining)));
+  }
+
+  /** A statement cut short by the request's deadline says so, not that the statement limit was hit. */
+  private translate(error: unknown, queryName: string): GraphError {
+    const translated = translateNeo4jError(error, queryName);
+    const deadline = this.options.deadline;
+    if (translated.code === "TIMEOUT" && deadline !== undefined && deadline.expired()) {
+      return this.pastDeadline(deadline, queryName, error);
+    }
+    return translated;
+  }
+
+  private pastDeadline(deadline: RequestDeadline, queryName: string, cause?: unknown): GraphError {
+    return new GraphError(
+      "TIMEOUT",
+      `The request used up its ${deadline.limitMs} ms for database work before "${queryName}" could finish; ` +
+        `ask for less in one request (smaller pages, fewer nested lists or aliases) or split it into several.`,
+      { cause },
+    );
   }
 
   /**
@@ -132,7 +187,10 @@ export class CypherExecutor {
     for (let attempt = 1; ; attempt += 1) {
       const session = this.driver.session({ database: this.options.database, defaultAccessMode: sessionModes.READ });
       try {
-        const result = await session.run(query.text, params, config);
+        // A retry gets only the time its request has left.
+        const timeout = attempt === 1 ? config.timeout : this.statementTimeout(query.name);
+        this.options.counter?.add();
+        const result = await session.run(query.text, params, { ...config, timeout });
         return result.records.map((record) => toPlain(record.toObject()) as PlainRow);
       } catch (error) {
         if (attempt >= READ_ATTEMPTS || !isRetryableError(error)) throw error;
@@ -151,6 +209,7 @@ export class CypherExecutor {
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: sessionModes.WRITE });
     try {
       return await session.executeWrite(async (tx) => {
+        this.options.counter?.add();
         const result = await tx.run(query.text, params);
         return result.records.map((record) => toPlain(record.toObject()) as PlainRow);
       }, config);

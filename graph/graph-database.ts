@@ -1,5 +1,5 @@
 import { Driver } from "neo4j-driver";
-import { CypherExecutor } from "./executor";
+import { CypherExecutor, StatementCounter } from "./executor";
 import { Neo4jConnection, openDriver } from "./neo4j-driver";
 
 /**
@@ -7,6 +7,8 @@ import { Neo4jConnection, openDriver } from "./neo4j-driver";
  * Upper layers get executors from it and never see the driver.
  */
 export class GraphDatabase {
+  private readonly counter = new StatementCounter();
+
   private constructor(
     private readonly driver: Driver,
     readonly database: string,
@@ -17,7 +19,12 @@ export class GraphDatabase {
   }
 
   executor(timeoutMs: number): CypherExecutor {
-    return new CypherExecutor(this.driver, { database: this.database, timeoutMs });
+    return new CypherExecutor(this.driver, { database: this.database, timeoutMs, counter: this.counter });
+  }
+
+  /** How many Cypher statements this process has sent so far (retries included), by every executor. */
+  get statementsRun(): number {
+    return this.counter.statements;
   }
 
   /** Resolves when Neo4j answers; rejects with the driver's reason otherwise. */

@@ -1,5 +1,6 @@
 import { Loaders } from "../loaders/create-loaders";
 import { QueryStats } from "../graph/executor";
+import { RequestDeadline } from "../graph/request-deadline";
 import { Repositories } from "../graph/repositories";
 import { IngestService } from "../services/ingest/ingest.service";
 import { PageSizeLimits } from "../domain/pagination/page-size";
@@ -27,6 +28,8 @@ export interface RequestContext {
   bridge: BridgeService;
   health: HealthService;
   stats: QueryStats;
+  /** How long this request's database work may take in all; mutations get a longer allowance. */
+  deadline: RequestDeadline;
   /** Admin asked for query stats in `extensions` (header `x-relata-debug: 1`). */
   debug: boolean;
   paging: PageSizeLimits & { cursorSecret: string };

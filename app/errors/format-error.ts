@@ -2,6 +2,7 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, GraphQLFormattedError } from "graphql";
 import { Logger } from "pino";
 import { AuthorizationError } from "type-graphql";
+import { asLimitRefusal } from "../limits/limit-refusal";
 import { toPublicError } from "./to-graphql-error";
 
 /**
@@ -14,11 +15,8 @@ export function formatErrorFor(log: Logger) {
     if (original instanceof GraphQLError && !(original instanceof AuthorizationError)) {
       // GraphQL's own errors (parse, validation, variables) and errors mapped before execution.
       if (formatted.extensions?.code === "INTERNAL_SERVER_ERROR") log.error({ err: original }, "request failed");
-      // Apollo files every validation error under GRAPHQL_VALIDATION_FAILED; ours say what to fix.
-      if (formatted.extensions?.reason === "QUERY_TOO_DEEP") {
-        return { ...formatted, extensions: { ...formatted.extensions, code: "BAD_USER_INPUT" } };
-      }
-      return formatted;
+      // Refusals by the request limits (docs/security.md) say what to fix, under BAD_USER_INPUT.
+      return asLimitRefusal(formatted) ?? formatted;
     }
     const mapped = toPublicError(original);
     if (mapped.unknown) log.error({ err: mapped.cause ?? original, path: formatted.path }, "request failed");

@@ -99,3 +99,15 @@ describe("depthLimitRule", () => {
     });
   });
 });
+
+describe("depthLimitRule on fragment diamonds", () => {
+  it("measures a diamond of 300 fragments, each spreading the next twice, without walking 2^300 paths", () => {
+    let query = "query Diamond { root { ...F0 } }";
+    for (let i = 0; i < 300; i += 1) query += ` fragment F${i} on Node { child { ...F${i + 1} ...F${i + 1} } }`;
+    query += " fragment F300 on Node { name }";
+    const [error] = depthErrors(query, 12);
+    expect(error?.message).toBe(
+      'The operation "Diamond" is nested 302 levels deep; at most 12 are allowed. Split it into several operations.',
+    );
+  });
+});

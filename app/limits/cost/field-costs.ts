@@ -1,0 +1,49 @@
+/** Arguments of one field as the request passes them (not coerced; check types before use). */
+export type FieldArguments = Readonly<Record<string, unknown>>;
+
+/**
+ * A field's cost beyond what the schema gives it. By default every object returned costs one unit, a
+ * field with a `first` argument pages its lists by it (or by the default page size), another list
+ * counts {@link DEFAULT_LIST_SIZE} items, and every mutation field adds {@link MUTATION_BASE_COST}.
+ */
+export interface FieldCostOverride {
+  /** Units added each time the field is resolved, for the work behind it (a score computed, a search run). */
+  extra?: number | ((args: FieldArguments) => number);
+  /** Items assumed for a list without a `first` argument. */
+  listSize?: number;
+}
+
+/** Items assumed for a list that is not paged. */
+export const DEFAULT_LIST_SIZE = 10;
+
+/** What any write costs beyond the objects it returns. */
+export const MUTATION_BASE_COST = 10;
+
+const hasText = (value: unknown): boolean => typeof value === "string" && value.trim() !== "";
+
+/**
+ * The one table of explicit costs, by schema coordinate (`Type.field`). Everything not listed is costed
+ * from the schema alone (see {@link FieldCostOverride}), so a new field is never free.
+ */
+export const FIELD_COST_OVERRIDES: Readonly<Record<string, FieldCostOverride>> = {
+  // A score computed now reads the account's signals and the model's populations.
+  "Account.health": { extra: (args) => (args.fresh === true ? 50 : 0) },
+  "Account.healthHistory": { listSize: 50 },
+  "AccountHealth.explanation": { listSize: 40 },
+  "HealthExplanationNode.signals": { listSize: 5 },
+  // Full-text searches.
+  "Query.accounts": { extra: (args) => (hasText((args.filter as { search?: unknown } | null)?.search) ? 20 : 0) },
+  "Query.concepts": { extra: (args) => (hasText(args.search) ? 10 : 0) },
+  // The semantic bridge walks concept hierarchies and mappings.
+  "Query.bridge": { extra: 20 },
+  "Query.bridgeValue": { extra: 20 },
+  "Query.fieldsMeasuring": { extra: 20 },
+  "Query.ontologyDiff": { extra: 50 },
+  // Aggregates over all of the tenant's stored scores.
+  "Query.healthDistribution": { extra: 200 },
+  // Jobs over the whole tenant: a few per request at most.
+  "Mutation.recomputeHealth": { extra: 2_000 },
+  "Mutation.calibrateHealthModel": { extra: 2_000 },
+  "Mutation.importOntology": { extra: 200 },
+  "Mutation.exportOntology": { extra: 50 },
+};

@@ -38,7 +38,12 @@ export class RateLimiter {
     if (!this.settings.enabled) return;
     const now = this.now();
     // Keyed by a digest: the limiter never keeps a usable credential in memory.
-    const tokenBucket = this.bucket(this.tokens, digest(token.trim().replace(/^bearer\s+/i, "")), this.settings.token, now);
+    const tokenBucket = this.bucket(
+      this.tokens,
+      digest(token.trim().replace(/^bearer\s+/i, "")),
+      this.settings.token,
+      now,
+    );
     const tenantBucket = this.bucket(this.tenants, tenant, this.settings.tenant, now);
     if (!tokenBucket.canTake(now)) {
       const seconds = tokenBucket.secondsUntilNext(now);

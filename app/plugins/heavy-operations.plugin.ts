@@ -13,6 +13,9 @@ export function heavyOperationsPlugin(slots: HeavyOperationSlots): ApolloServerP
   return {
     async requestDidStart() {
       let release: (() => void) | null = null;
+      // Another plugin's didResolveOperation may refuse the request while this one still waits for a slot;
+      // the response is then sent first, and a slot granted afterwards must go straight back.
+      let responded = false;
       return {
         async didResolveOperation({ document, operation, contextValue }) {
           if (!operation) return;
@@ -21,11 +24,13 @@ export function heavyOperationsPlugin(slots: HeavyOperationSlots): ApolloServerP
           if (heavy.length === 0) return;
           try {
             release = await slots.acquire(contextValue.principal.tenant, heavy[0] as string);
+            if (responded) release();
           } catch (error) {
             throw toGraphQLError(error);
           }
         },
         async willSendResponse() {
+          responded = true;
           release?.();
           release = null;
         },

@@ -185,7 +185,7 @@ describe("issue 9, item 7: error answers carry no stack traces", () => {
     }
     signalListenersAdded = process.listenerCount("SIGTERM") - before;
     token = api.token(tenant, "admin");
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     await api?.stop();
@@ -341,7 +341,7 @@ describe("issue 9, item 11: CORS", () => {
   beforeAll(async () => {
     [api, closedApi] = await Promise.all([startTestApi({ RELATA_CORS_ORIGINS: APP_ORIGIN }), startTestApi()]);
     token = api.token(tenant, "viewer");
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     await Promise.all([api?.stop(), closedApi?.stop()]);
@@ -428,7 +428,7 @@ describe("issue 9, item 12: per-tenant and per-token rate limits", () => {
       RELATA_RATE_TOKEN_BURST: "2",
       RELATA_RATE_TOKEN_PER_SECOND: "0.001",
     });
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     await api?.stop();
@@ -488,7 +488,7 @@ describe("issue 9, item 12: heavy operations per tenant", () => {
         tenantWithLockableAccount(api, "edge-heavy-a"),
         tenantWithLockableAccount(api, "edge-heavy-b"),
       ]);
-    }, 120_000);
+    }, 240_000);
 
     afterAll(async () => {
       await api?.stop();
@@ -537,7 +537,7 @@ describe("issue 9, item 12: heavy operations per tenant", () => {
       // The slot came back with the answer.
       const input = [{ sourceSystem: "crm", externalId: "HEAVY-3", name: "Third Heavy" }];
       expectSuccess(await graphql(api.url, api.token(tenantA, "admin"), UPSERT_ACCOUNTS, { input }));
-    });
+    }, 240_000);
   });
 
   describe("over the cap, waiting in line (RELATA_HEAVY_WAIT_MS large)", () => {
@@ -547,7 +547,7 @@ describe("issue 9, item 12: heavy operations per tenant", () => {
     beforeAll(async () => {
       api = await startTestApi({ RELATA_HEAVY_CONCURRENCY: "1", RELATA_HEAVY_WAIT_MS: "600000" });
       tenant = await tenantWithLockableAccount(api, "edge-queue");
-    }, 120_000);
+    }, 240_000);
 
     afterAll(async () => {
       await api?.stop();
@@ -573,7 +573,7 @@ describe("issue 9, item 12: heavy operations per tenant", () => {
       expect(expectSuccess(await (second as Promise<Answer>))).toEqual({
         upsertAccounts: { created: 1, updated: 0, unchanged: 0, rejected: 0 },
       });
-    });
+    }, 240_000);
   });
 });
 
@@ -607,7 +607,7 @@ describe("issue 9, item 9: graceful shutdown", () => {
     await stopping;
     expect(await countNodes(tenant, "Signal")).toBe(SIGNALS);
     await expect(fetch(api.url.replace("/graphql", "/healthz"))).rejects.toThrow();
-  }, 120_000);
+  }, 240_000);
 
   it("answers a request still running when the grace period ends with a clear 503", async () => {
     const api = await startTestApi({ RELATA_SHUTDOWN_GRACE_MS: "100" });
@@ -627,5 +627,5 @@ describe("issue 9, item 9: graceful shutdown", () => {
       await lock.release();
     }
     await stopping;
-  }, 120_000);
+  }, 240_000);
 });

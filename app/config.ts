@@ -3,6 +3,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { loadRequestLimits, RequestLimits } from "./limits/request-limits";
+import { CorsSettings, parseCorsOrigins } from "./http/cors";
+import { HeavyOperationSettings } from "./limits/heavy-operation-slots";
+import { RateLimitSettings } from "./limits/rate-limiter";
 
 /** Every setting Relata reads, with its environment variable. Documented in the README. */
 export interface RelataConfig {
@@ -23,6 +26,13 @@ export interface RelataConfig {
   /** `referenceDate` null: the day the demo is first loaded (see {@link DemoDataOptions.referenceDate}). */
   demo: { enabled: boolean; tenant: string; accounts: number; seed: number; referenceDate: string | null };
   logLevel: string;
+  /** Stack traces in error answers; for development only (RELATA_DEV_ERRORS). */
+  devErrors: boolean;
+  /** How long running requests may take to finish once shutdown begins. */
+  shutdownGraceMs: number;
+  cors: CorsSettings;
+  rateLimits: RateLimitSettings;
+  heavyOperations: HeavyOperationSettings;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
@@ -50,6 +60,16 @@ function isoDay(env: NodeJS.ProcessEnv, name: string): string | null {
     throw new Error(`${name} must be a date written YYYY-MM-DD; it is "${raw}". Fix or unset it.`);
   }
   return raw;
+}
+
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new Error(`${name} must be a number above 0 (decimals allowed, e.g. 0.5); it is "${raw}". Fix or unset it.`);
+  }
+  return value;
 }
 
 /** The folder for Relata's local state (managed Neo4j, dev secret); outside the repository. */
@@ -102,5 +122,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelataConfig {
       referenceDate: isoDay(env, "RELATA_DEMO_DATE"),
     },
     logLevel: env.LOG_LEVEL || "info",
+    devErrors: flag(env, "RELATA_DEV_ERRORS", false),
+    shutdownGraceMs: integer(env, "RELATA_SHUTDOWN_GRACE_MS", 30_000, 0),
+    cors: {
+      origins: parseCorsOrigins(env.RELATA_CORS_ORIGINS),
+      maxAgeSeconds: integer(env, "RELATA_CORS_MAX_AGE", 600, 0),
+    },
+    rateLimits: {
+      enabled: flag(env, "RELATA_RATE_LIMITS", true),
+      tenant: {
+        burst: integer(env, "RELATA_RATE_TENANT_BURST", 300, 1),
+        perSecond: positiveNumber(env, "RELATA_RATE_TENANT_PER_SECOND", 100),
+      },
+      token: {
+        burst: integer(env, "RELATA_RATE_TOKEN_BURST", 100, 1),
+        perSecond: positiveNumber(env, "RELATA_RATE_TOKEN_PER_SECOND", 30),
+      },
+    },
+    heavyOperations: {
+      perTenant: integer(env, "RELATA_HEAVY_CONCURRENCY", 2, 1),
+      waitMs: integer(env, "RELATA_HEAVY_WAIT_MS", 5_000, 0),
+    },
   };
 }

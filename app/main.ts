@@ -36,6 +36,21 @@ async function seedDemoTenant(runtime: RelataRuntime, log: ReturnType<typeof cre
   );
 }
 
+/**
+ * The banner's token lines. A token is printed only to an interactive terminal: stdout that is a pipe or
+ * a file is a log, and a 12-hour admin token must never land in one.
+ */
+function demoTokenLines(tenant: string, secret: string): string {
+  if (process.stdout.isTTY) {
+    const token = signToken({ tenant, role: "admin" }, secret);
+    return `Demo admin token (tenant "${tenant}", valid 12 h):\n${token}\n\n`;
+  }
+  return (
+    "No token is printed: stdout is not a terminal (tokens are kept out of logs). Get one with\n" +
+    `  TOKEN=$(npm run --silent token -- --tenant ${tenant} --role admin)\n\n`
+  );
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
@@ -50,7 +65,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const shutdown = (signal: string) => {
-    log.info({ signal }, "shutting down: draining requests, closing Neo4j");
+    // A second signal is not caught (process.once): it ends the process at once, without waiting.
+    log.info({ signal, graceMs: config.shutdownGraceMs }, "shutting down: draining requests, closing Neo4j");
     runtime
       .stop()
       .then(() => process.exit(0))
@@ -64,13 +80,12 @@ async function main(): Promise<void> {
 
   if (config.demo.enabled) await seedDemoTenant(runtime, log);
   const url = await runtime.server.listen();
-  const token = signToken({ tenant: config.demo.tenant, role: "admin" }, config.jwtSecret);
   log.info({ url, neo4j: runtime.connection.uri }, "Relata is ready");
   process.stdout.write(
     `\nRelata GraphQL API: ${url}\n` +
       `Health: ${url.replace("/graphql", "/healthz")}  Ready: ${url.replace("/graphql", "/readyz")}\n` +
       `Neo4j: ${runtime.connection.uri} (npm run db -- status shows the login)\n\n` +
-      `Demo admin token (tenant "${config.demo.tenant}", valid 12 h):\n${token}\n\n` +
+      demoTokenLines(config.demo.tenant, config.jwtSecret) +
       `Try: curl -s ${url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\\n` +
       `  -d '{"query":"{ accounts(first: 3) { totalCount edges { node { name industry } } } }"}'\n\n`,
   );

@@ -1,6 +1,5 @@
 import { ApolloServer, HeaderMap } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { GraphQLSchema } from "graphql";
 import { GraphDatabase } from "../graph/graph-database";
 import { IncomingMessage, Server, ServerResponse, createServer } from "node:http";
@@ -17,6 +16,11 @@ import { BodyTooLargeError, readBody } from "./http/read-body";
 import { bodyTooLarge } from "./limits/body-limit";
 import { queryGuardPlugin } from "./plugins/query-guard.plugin";
 import { queryShapeRules } from "./validation/query-shape-rules";
+import { CorsPolicy } from "./http/cors";
+import { RequestDrain } from "./http/request-drain";
+import { RateLimiter } from "./limits/rate-limiter";
+import { HeavyOperationSlots } from "./limits/heavy-operation-slots";
+import { heavyOperationsPlugin } from "./plugins/heavy-operations.plugin";
 
 export interface RelataServerOptions {
   config: RelataConfig;
@@ -32,26 +36,42 @@ export class RelataServer {
   readonly apollo: ApolloServer<RequestContext>;
   readonly contexts: ContextFactory;
   readonly httpServer: Server;
+  /** Per-tenant caps on bulk upserts, recompute, calibration and imports (exposed for tests). */
+  readonly heavyOperations: HeavyOperationSlots;
+  private readonly rateLimiter: RateLimiter;
+  private readonly cors: CorsPolicy;
+  private readonly drain = new RequestDrain();
   private started = false;
 
   constructor(private readonly options: RelataServerOptions) {
     const { config, database, schema, log } = options;
     this.contexts = new ContextFactory(database, config, log, options.clock);
+    this.rateLimiter = new RateLimiter(config.rateLimits);
+    this.heavyOperations = new HeavyOperationSlots(config.heavyOperations);
+    this.cors = new CorsPolicy(config.cors);
     this.httpServer = createServer((req, res) => {
+      this.drain.track(res);
       this.handle(req, res).catch((error: unknown) => {
         log.error({ err: error }, "unhandled HTTP error");
-        if (!res.headersSent) send(res, 500, { error: "internal error" });
+        send(res, 500, {
+          errors: [{ message: "Internal error; it has been logged.", extensions: { code: "INTERNAL_SERVER_ERROR" } }],
+        });
       });
     });
     this.apollo = new ApolloServer<RequestContext>({
       schema,
       introspection: true,
       parseOptions: { maxTokens: config.limits.maxTokens },
+      // Explicit: Apollo's defaults depend on NODE_ENV, which `npm start` does not set.
+      includeStacktraceInErrorResponses: config.devErrors,
+      csrfPrevention: true,
+      // Shutdown is ours (stop()); Apollo's own handler would stop it and then re-raise the signal.
+      stopOnTerminationSignals: false,
       validationRules: queryShapeRules(config.maxQueryDepth, config.limits),
       plugins: [
         queryGuardPlugin(schema, config.limits, { defaultSize: config.defaultPageSize, maxSize: config.maxPageSize }),
-        ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer }),
         debugStatsPlugin(),
+        heavyOperationsPlugin(this.heavyOperations),
         // Relata sets no cache hints, and the default cache-control plugin wraps every field's resolver.
         ApolloServerPluginCacheControlDisabled(),
       ],
@@ -76,12 +96,18 @@ export class RelataServer {
     return `http://${shownHost}:${address.port}/graphql`;
   }
 
-  /** Stops taking requests, lets running ones finish, and closes the server. The driver is the caller's. */
+  /**
+   * Stops taking requests (new ones get 503, `/readyz` turns 503), lets running ones finish within the
+   * grace period (RELATA_SHUTDOWN_GRACE_MS), answers any still running with 503, and closes the server.
+   * The driver is the caller's.
+   */
   async stop(): Promise<void> {
+    const { log, config } = this.options;
+    log.info({ inFlight: this.drain.size, graceMs: config.shutdownGraceMs }, "draining requests");
+    const outcome = await this.drain.drain(this.httpServer, config.shutdownGraceMs);
+    if (outcome.cutOff > 0) log.warn(outcome, "shutdown grace period over; requests still running were answered 503");
+    else log.info(outcome, "requests drained");
     await this.apollo.stop();
-    if (this.httpServer.listening) {
-      await new Promise<void>((resolve) => this.httpServer.close(() => resolve()));
-    }
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -91,6 +117,8 @@ export class RelataServer {
     if (url.pathname !== "/graphql") {
       return send(res, 404, { error: `Nothing at ${url.pathname}. The API is at /graphql.` });
     }
+    if (this.cors.apply(req, res)) return;
+    if (this.drain.isDraining) return this.drain.refuse(res);
     let body: unknown = undefined;
     if (req.method === "POST") {
       let text: string;
@@ -125,16 +153,21 @@ export class RelataServer {
       httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
       context: async () => {
         try {
-          return this.contexts.create({
+          const context = this.contexts.create({
             authorization: headers.get("authorization"),
             debugHeader: headers.get("x-relata-debug"),
             operationName,
           });
+          // Right after the token is verified, before parsing: a refused request costs no Cypher.
+          this.rateLimiter.admit(context.principal.tenant, headers.get("authorization") ?? "");
+          return context;
         } catch (error) {
           throw toGraphQLError(error);
         }
       },
     });
+    // Cut off by the end of a shutdown's grace period: that answer has been sent.
+    if (res.headersSent) return;
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === "complete") {
@@ -146,6 +179,7 @@ export class RelataServer {
   }
 
   private async ready(res: ServerResponse): Promise<void> {
+    if (this.drain.isDraining) return send(res, 503, { status: "not ready", reason: "shutting down" });
     try {
       await this.options.database.verifyConnectivity();
       send(res, 200, { status: "ready", neo4j: "reachable" });
@@ -156,6 +190,7 @@ export class RelataServer {
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent) return;
   res.statusCode = status;
   res.setHeader("content-type", "application/json; charset=utf-8");
   res.end(JSON.stringify(body));

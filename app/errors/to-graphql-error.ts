@@ -1,3 +1,4 @@
+import { HeaderMap } from "@apollo/server";
 import { GraphQLError, GraphQLFormattedError } from "graphql";
 import { AuthorizationError } from "type-graphql";
 import { InvalidIdError } from "../../domain/ids/id.errors";
@@ -8,6 +9,7 @@ import { AuthError } from "../auth/auth.errors";
 import { OntologyError } from "../../services/ontology/ontology.errors";
 import { HealthError } from "../../services/health/health.errors";
 import { HealthScoringError } from "../../domain/health/health.errors";
+import { RateLimitError } from "../limits/rate-limit.errors";
 
 /** The error codes clients see in `extensions.code`. */
 export type PublicErrorCode =
@@ -18,6 +20,7 @@ export type PublicErrorCode =
   | "CONFLICT"
   | "SERVICE_UNAVAILABLE"
   | "TIMEOUT"
+  | "RATE_LIMITED"
   | "INTERNAL_SERVER_ERROR";
 
 export interface PublicError {
@@ -26,6 +29,8 @@ export interface PublicError {
   /** A finer reason for BAD_USER_INPUT, e.g. INVALID_CURSOR. */
   reason?: string;
   httpStatus?: number;
+  /** For RATE_LIMITED: the `Retry-After` header, also in `extensions.retryAfterSeconds`. */
+  retryAfterSeconds?: number;
 }
 
 type CodedError =
@@ -36,7 +41,8 @@ type CodedError =
   | AuthError
   | OntologyError
   | HealthError
-  | HealthScoringError;
+  | HealthScoringError
+  | RateLimitError;
 
 function isCoded(error: unknown): error is CodedError {
   return (
@@ -47,7 +53,8 @@ function isCoded(error: unknown): error is CodedError {
     error instanceof AuthError ||
     error instanceof OntologyError ||
     error instanceof HealthError ||
-    error instanceof HealthScoringError
+    error instanceof HealthScoringError ||
+    error instanceof RateLimitError
   );
 }
 
@@ -86,6 +93,14 @@ function fromCoded(error: CodedError): PublicError {
       return { code: "SERVICE_UNAVAILABLE", message: error.message, httpStatus: 503 };
     case "TIMEOUT":
       return { code: "TIMEOUT", message: error.message };
+    case "RATE_LIMITED":
+      return {
+        code: "RATE_LIMITED",
+        reason: (error as RateLimitError).reason,
+        message: error.message,
+        httpStatus: 429,
+        retryAfterSeconds: (error as RateLimitError).retryAfterSeconds,
+      };
     case "INTERNAL":
       return {
         code: "INTERNAL_SERVER_ERROR",
@@ -130,7 +145,8 @@ export function toGraphQLError(error: unknown): GraphQLError {
     extensions: {
       code: mapped.code,
       ...(mapped.reason ? { reason: mapped.reason } : {}),
-      ...(mapped.httpStatus ? { http: { status: mapped.httpStatus } } : {}),
+      ...(mapped.retryAfterSeconds !== undefined ? { retryAfterSeconds: mapped.retryAfterSeconds } : {}),
+      ...(mapped.httpStatus ? { http: { status: mapped.httpStatus, headers: httpHeaders(mapped) } } : {}),
     },
   });
 }
@@ -138,4 +154,11 @@ export function toGraphQLError(error: unknown): GraphQLError {
 /** Whether a formatted error came from GraphQL itself (parse, validation, variable coercion). */
 export function isGraphQLOwnError(formatted: GraphQLFormattedError, original: unknown): boolean {
   return typeof formatted.extensions?.code === "string" && !(original instanceof Error && isCoded(original));
+}
+
+/** Headers that go with the HTTP status of an error raised outside execution. */
+function httpHeaders(mapped: PublicError): HeaderMap {
+  const headers = new HeaderMap();
+  if (mapped.retryAfterSeconds !== undefined) headers.set("retry-after", String(mapped.retryAfterSeconds));
+  return headers;
 }

@@ -132,7 +132,7 @@ export class RelataServer {
       httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
       context: async () => {
         try {
-          return this.contexts.create({
+          return await this.contexts.create({
             authorization: headers.get("authorization"),
             debugHeader: headers.get("x-relata-debug"),
             operationName,

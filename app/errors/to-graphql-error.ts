@@ -8,6 +8,8 @@ import { AuthError } from "../auth/auth.errors";
 import { OntologyError } from "../../services/ontology/ontology.errors";
 import { HealthError } from "../../services/health/health.errors";
 import { HealthScoringError } from "../../domain/health/health.errors";
+import { AccessDeniedError } from "../../resolvers/auth/access.errors";
+import { TokenRevocationError } from "../../services/auth/token-revocation.errors";
 
 /** The error codes clients see in `extensions.code`. */
 export type PublicErrorCode =
@@ -36,7 +38,9 @@ type CodedError =
   | AuthError
   | OntologyError
   | HealthError
-  | HealthScoringError;
+  | HealthScoringError
+  | AccessDeniedError
+  | TokenRevocationError;
 
 function isCoded(error: unknown): error is CodedError {
   return (
@@ -47,7 +51,9 @@ function isCoded(error: unknown): error is CodedError {
     error instanceof AuthError ||
     error instanceof OntologyError ||
     error instanceof HealthError ||
-    error instanceof HealthScoringError
+    error instanceof HealthScoringError ||
+    error instanceof AccessDeniedError ||
+    error instanceof TokenRevocationError
   );
 }
 
@@ -69,6 +75,7 @@ function fromCoded(error: CodedError): PublicError {
     case "INVALID_WEIGHT":
     case "INVALID_GRADE_BANDS":
     case "INVALID_ARGUMENT":
+    case "INVALID_REVOCATION":
       return { code: "BAD_USER_INPUT", reason: code, message: error.message };
     case "UNAUTHENTICATED":
       return { code: "UNAUTHENTICATED", message: error.message, httpStatus: 401 };
@@ -111,7 +118,9 @@ export function toPublicError(error: unknown): PublicError & { unknown: boolean;
   if (error instanceof AuthorizationError) {
     return {
       code: "FORBIDDEN",
-      message: "Your role may not do this. Writes need the admin or integrator role; ask an admin for such a token.",
+      // Roles are enforced by the role matrix (AccessDeniedError names the roles needed); type-graphql's
+      // @Authorized is not used, and the schema build refuses it without an authChecker.
+      message: "Your role may not do this; docs/security.md lists the roles each operation needs.",
       unknown: false,
     };
   }

@@ -15,6 +15,14 @@ export const OIDC_CLOCK_TOLERANCE_SECONDS = 30;
 const KEY_REFRESH_MS = 10 * 60_000;
 const FETCH_TIMEOUT_MS = 5_000;
 
+/**
+ * A verified token is trusted again without checking its signature for this long (RS256/ES256 cost a few
+ * hundred microseconds of CPU; a client sends the same token many times). Short, so a key the provider
+ * retires stops working within a minute of the next key refresh.
+ */
+const VERIFIED_TTL_MS = 60_000;
+const VERIFIED_MAX_ENTRIES = 5_000;
+
 /** A claim by name, or by dotted path when no claim has that exact name (`https://…` names have dots). */
 function claim(payload: JWTPayload, path: string): unknown {
   if (path in payload) return payload[path];
@@ -41,6 +49,8 @@ export class OidcIssuer {
   private keySet: Promise<RemoteJWKSet> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private readonly howTo: string;
+  /** Recently verified tokens and their claims, oldest first (a Map keeps insertion order). */
+  private readonly verified = new Map<string, { payload: JWTPayload; at: number }>();
 
   constructor(
     private readonly settings: OidcSettings,
@@ -66,20 +76,35 @@ export class OidcIssuer {
     this.timer = null;
   }
 
-  /** Verifies a token's signature, issuer, audience, expiry and not-before; returns its claims. */
+  /**
+   * Verifies a token's signature, issuer, audience, expiry and not-before; returns its claims. A token
+   * verified in the last minute is taken from memory while it has not expired.
+   */
   async verify(token: string): Promise<JWTPayload> {
+    const now = Date.now();
+    const known = this.verified.get(token);
+    if (known) {
+      const exp = typeof known.payload.exp === "number" ? known.payload.exp : 0;
+      if (now - known.at < VERIFIED_TTL_MS && now < (exp + OIDC_CLOCK_TOLERANCE_SECONDS) * 1000) {
+        return known.payload;
+      }
+      this.verified.delete(token);
+    }
     const keys = await this.keys();
+    let payload: JWTPayload;
     try {
-      const { payload } = await jwtVerify(token, keys, {
+      ({ payload } = await jwtVerify(token, keys, {
         issuer: this.settings.issuer,
         audience: this.settings.audience,
         algorithms: [...OIDC_ALGORITHMS],
         clockTolerance: OIDC_CLOCK_TOLERANCE_SECONDS,
-      });
-      return payload;
+      }));
     } catch (error) {
       throw this.refusal(error, token);
     }
+    if (this.verified.size >= VERIFIED_MAX_ENTRIES) this.verified.delete(this.verified.keys().next().value as string);
+    this.verified.set(token, { payload, at: now });
+    return payload;
   }
 
   /** The tenant and role a verified token carries, by the configured claims and role map. */

@@ -235,16 +235,24 @@ export class OidcIssuer {
     if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid || isFetchFailure(error)) {
       return new AuthError(
         "UNAVAILABLE",
-        `The identity provider's keys could not be fetched (${(error as Error).message}), so the token cannot be ` +
-          `checked yet; try again shortly.`,
+        `The identity provider's keys could not be fetched (${failure(error)}), so the token cannot be checked ` +
+          `yet; try again shortly.`,
       );
     }
     return this.refused("the token is invalid (malformed, or not a signed JWT)");
   }
 }
 
+/** A fetch failure in words, with its cause's code (ECONNREFUSED, ENOTFOUND) when it has one. */
+function failure(error: unknown): string {
+  const { message, cause } = error as { message?: unknown; cause?: { code?: unknown } };
+  return [String(message), typeof cause?.code === "string" ? cause.code : null].filter(Boolean).join(": ");
+}
+
 /** A network failure of `fetch` or a non-200 answer from the key-set URL. */
 function isFetchFailure(error: unknown): boolean {
-  if (error instanceof TypeError && /fetch failed/i.test(error.message)) return true;
+  // By name, not instanceof: fetch's TypeError may come from another realm (a test runner's sandbox).
+  const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
+  if (name === "TypeError" && typeof message === "string" && /fetch failed/i.test(message)) return true;
   return error instanceof errors.JOSEError && /expected 200 OK/i.test(error.message);
 }

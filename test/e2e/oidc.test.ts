@@ -268,7 +268,9 @@ describe("an identity provider that cannot be reached", () => {
     const response = await offline.post("{ viewer { tenant } }", {}, { token: await idpToken(rsa) });
     const error = onlyErrorOf(response, 503);
     expect(error.extensions?.code).toBe("SERVICE_UNAVAILABLE");
-    expect(error.message).toMatch(/The identity provider's keys could not be fetched \(fetch failed: ECONNREFUSED\).* try again shortly/);
+    expect(error.message).toMatch(
+      /The identity provider's keys could not be fetched \(fetch failed: ECONNREFUSED\).* try again shortly/,
+    );
     const own = await offline.run(ViewerDocument, {}, { token: offline.token(tenant, "viewer") });
     expect(dataOf(own).viewer.tenant).toBe(tenant);
   });

@@ -1,18 +1,31 @@
 /** @type {import('jest').Config} */
 const tsJest = { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: false }] };
+// jose ships ES modules only; Node 20 loads them with require(), Jest's module loader does not, so Jest
+// compiles them to CommonJS (docs/decisions/0004).
+const esmOnly = ["jose"];
+const esmTransform = {
+  [`/node_modules/(${esmOnly.join("|")})/.+\\.js$`]: [
+    "ts-jest",
+    { tsconfig: { allowJs: true, module: "commonjs", target: "ES2022" }, isolatedModules: true },
+  ],
+};
+const transform = { ...tsJest, ...esmTransform };
+const transformIgnorePatterns = [`/node_modules/(?!(${esmOnly.join("|")})/)`];
 
 module.exports = {
   projects: [
     {
       displayName: "unit",
       testEnvironment: "node",
-      transform: tsJest,
+      transform,
+      transformIgnorePatterns,
       testMatch: ["<rootDir>/test/unit/**/*.test.ts"],
     },
     {
       displayName: "integration",
       testEnvironment: "node",
-      transform: tsJest,
+      transform,
+      transformIgnorePatterns,
       testMatch: ["<rootDir>/test/integration/**/*.test.ts", "<rootDir>/test/e2e/**/*.test.ts"],
       globalSetup: "<rootDir>/test/setup/global-setup.ts",
       globalTeardown: "<rootDir>/test/setup/global-teardown.ts",

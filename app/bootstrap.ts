@@ -45,6 +45,7 @@ export async function bootstrap(
   const schema = await buildRelataSchema();
   const server = new RelataServer({ config, database, schema, log, clock: options.clock ?? systemClock });
   await server.start();
+  await server.contexts.start();
   let stopped: Promise<void> | null = null;
   return {
     config,
@@ -54,6 +55,7 @@ export async function bootstrap(
     stop() {
       stopped ??= (async () => {
         await server.stop();
+        await server.contexts.stop();
         await database.close();
         await connection.managed?.stop();
       })();

@@ -6,6 +6,7 @@ import { loadRequestLimits, RequestLimits } from "./limits/request-limits";
 import { CorsSettings, parseCorsOrigins } from "./http/cors";
 import { HeavyOperationSettings } from "./limits/heavy-operation-slots";
 import { RateLimitSettings } from "./limits/rate-limiter";
+import { AuthSettings, httpUrl, OidcSettings, parseRoleMap } from "./auth/auth-settings";
 
 /** Every setting Relata reads, with its environment variable. Documented in the README. */
 export interface RelataConfig {
@@ -33,6 +34,8 @@ export interface RelataConfig {
   cors: CorsSettings;
   rateLimits: RateLimitSettings;
   heavyOperations: HeavyOperationSettings;
+  /** Token lifetime cap, revocation refresh, OpenID Connect. */
+  auth: AuthSettings;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
@@ -143,5 +146,49 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelataConfig {
       perTenant: integer(env, "RELATA_HEAVY_CONCURRENCY", 2, 1),
       waitMs: integer(env, "RELATA_HEAVY_WAIT_MS", 5_000, 0),
     },
+    auth: authSettings(env),
+  };
+}
+
+const OIDC_OPTIONAL = [
+  "RELATA_OIDC_JWKS_URI",
+  "RELATA_OIDC_TENANT_CLAIM",
+  "RELATA_OIDC_ROLE_CLAIM",
+  "RELATA_OIDC_ROLE_MAP",
+  "RELATA_OIDC_JWKS_COOLDOWN_SECONDS",
+];
+
+function oidcSettings(env: NodeJS.ProcessEnv): OidcSettings | null {
+  const issuer = env.RELATA_OIDC_ISSUER;
+  if (!issuer) {
+    const stray = ["RELATA_OIDC_AUDIENCE", ...OIDC_OPTIONAL].filter((name) => env[name]);
+    if (stray.length > 0) {
+      throw new Error(`${stray.join(", ")} set without RELATA_OIDC_ISSUER; set the issuer too, or unset them.`);
+    }
+    return null;
+  }
+  if (!env.RELATA_OIDC_AUDIENCE) {
+    throw new Error(
+      "RELATA_OIDC_AUDIENCE must be set with RELATA_OIDC_ISSUER (the client or API id your identity provider " +
+        "puts in `aud`); without it any token of that provider, for any application, would be accepted.",
+    );
+  }
+  return {
+    issuer: httpUrl("RELATA_OIDC_ISSUER", issuer),
+    jwksUri: env.RELATA_OIDC_JWKS_URI ? httpUrl("RELATA_OIDC_JWKS_URI", env.RELATA_OIDC_JWKS_URI) : null,
+    audience: env.RELATA_OIDC_AUDIENCE,
+    tenantClaim: env.RELATA_OIDC_TENANT_CLAIM || "tenant",
+    roleClaim: env.RELATA_OIDC_ROLE_CLAIM || "role",
+    roleMap: env.RELATA_OIDC_ROLE_MAP ? parseRoleMap(env.RELATA_OIDC_ROLE_MAP) : null,
+    jwksCooldownSeconds: integer(env, "RELATA_OIDC_JWKS_COOLDOWN_SECONDS", 30, 0),
+  };
+}
+
+/** The token settings alone (for `npm run token`), as {@link loadConfig} reads them. */
+export function authSettings(env: NodeJS.ProcessEnv = process.env): AuthSettings {
+  return {
+    maxTokenLifetimeHours: integer(env, "RELATA_MAX_TOKEN_LIFETIME_HOURS", 24, 1),
+    revocationRefreshSeconds: integer(env, "RELATA_REVOCATION_REFRESH_SECONDS", 5, 1),
+    oidc: oidcSettings(env),
   };
 }

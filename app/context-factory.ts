@@ -11,7 +11,10 @@ import { OntologyService } from "../services/ontology/ontology.service";
 import { HealthService } from "../services/health/health.service";
 import { PopulationCache } from "../services/health/population-cache";
 import { RelataConfig } from "./config";
-import { principalFromHeader } from "./auth/token";
+import { Authenticator } from "./auth/authenticator";
+import { RevokedTokenReader } from "../graph/auth/revoked-token.reader";
+import { RevocationList } from "../services/auth/revocation-list";
+import { TokenRevocationService } from "../services/auth/token-revocation.service";
 import { Logger } from "pino";
 import { Clock, systemClock } from "../domain/time/clock";
 
@@ -20,6 +23,9 @@ export interface ContextRequest {
   debugHeader?: string;
   operationName?: string | null;
 }
+
+/** Revocations are kept this much longer than the token lifetime cap: clocks of issuers differ a little. */
+const REVOCATION_MARGIN_SECONDS = 300;
 
 /**
  * Builds the context of one request: who calls (from the token), an executor that counts this request's
@@ -30,6 +36,9 @@ export class ContextFactory {
   private readonly cursorSecret: string;
   /** Shared by the requests of this process: percentile populations for scores computed on request. */
   private readonly populations = new PopulationCache();
+  /** Every tenant's revoked tokens, held in memory and read again every few seconds. */
+  private readonly revocations: RevocationList;
+  private readonly authenticator: Authenticator;
 
   constructor(
     database: GraphDatabase,
@@ -39,11 +48,36 @@ export class ContextFactory {
   ) {
     this.baseExecutor = database.executor(config.queryTimeoutMs);
     this.cursorSecret = createHmac("sha256", config.jwtSecret).update("relata-cursor").digest("hex");
+    this.revocations = new RevocationList(new RevokedTokenReader(database.executor(config.queryTimeoutMs)), {
+      refreshMs: config.auth.revocationRefreshSeconds * 1000,
+      windowSeconds: config.auth.maxTokenLifetimeHours * 3600 + REVOCATION_MARGIN_SECONDS,
+      onRefreshError: (error) =>
+        log.warn({ err: error }, "could not read the token revocation list again; keeping the previous one"),
+    });
+    this.authenticator = new Authenticator({
+      secret: config.jwtSecret,
+      settings: config.auth,
+      revoked: this.revocations,
+      onKeyRefreshError: (error) =>
+        log.warn({ err: error }, "could not fetch the identity provider's keys; keeping the cached ones"),
+    });
+  }
+
+  /** Reads the revocation list and starts keeping it (and the identity provider's keys) fresh. */
+  async start(): Promise<void> {
+    await this.revocations.start();
+    this.authenticator.start();
+  }
+
+  /** Stops the background refreshes; call before the driver closes. */
+  async stop(): Promise<void> {
+    this.authenticator.stop();
+    await this.revocations.stop();
   }
 
   /** Authenticates the request and builds its context; throws an AuthError for a missing or bad token. */
-  create(request: ContextRequest): RequestContext {
-    const principal = principalFromHeader(request.authorization, this.config.jwtSecret);
+  async create(request: ContextRequest): Promise<RequestContext> {
+    const principal = await this.authenticator.principalFromHeader(request.authorization);
     return this.forPrincipal(principal, {
       debug: principal.role === "admin" && request.debugHeader === "1",
       operationName: request.operationName ?? null,
@@ -52,11 +86,15 @@ export class ContextFactory {
     });
   }
 
-  /** A context for a trusted caller inside the process (demo loader, tests); no deadline unless given. */
+  /**
+   * A context for a trusted caller inside the process (demo loader, tests), with no deadline unless given; without a token, its token id
+   * is `internal:<subject>`.
+   */
   forPrincipal(
-    principal: Principal,
+    caller: Omit<Principal, "tokenId"> & { tokenId?: string },
     options: { debug?: boolean; operationName?: string | null; deadline?: RequestDeadline } = {},
   ): RequestContext {
+    const principal: Principal = { ...caller, tokenId: caller.tokenId ?? `internal:${caller.subject}` };
     const stats = new QueryStats();
     const deadline = options.deadline ?? RequestDeadline.none();
     const executor = this.baseExecutor.forRequest(options.operationName ?? null, stats, deadline);
@@ -79,6 +117,7 @@ export class ContextFactory {
       ),
       ontology: new OntologyService(repositories.ontology, false, this.clock),
       bridge: new BridgeService(repositories.ontology),
+      tokens: new TokenRevocationService(repositories.tokenRevocations, principal, this.revocations),
       stats,
       deadline,
       debug: options.debug ?? false,

@@ -40,10 +40,12 @@ async function seedDemoTenant(runtime: RelataRuntime, log: ReturnType<typeof cre
  * The banner's token lines. A token is printed only to an interactive terminal: stdout that is a pipe or
  * a file is a log, and a 12-hour admin token must never land in one.
  */
-function demoTokenLines(tenant: string, secret: string): string {
+function demoTokenLines(tenant: string, secret: string, maxHours: number): string {
   if (process.stdout.isTTY) {
-    const token = signToken({ tenant, role: "admin" }, secret);
-    return `Demo admin token (tenant "${tenant}", valid 12 h):\n${token}\n\n`;
+    // Within the server's own lifetime cap (RELATA_MAX_TOKEN_LIFETIME_HOURS), or it would refuse it.
+    const hours = Math.min(12, maxHours);
+    const token = signToken({ tenant, role: "admin" }, secret, hours * 3600);
+    return `Demo admin token (tenant "${tenant}", valid ${hours} h):\n${token}\n\n`;
   }
   return (
     "No token is printed: stdout is not a terminal (tokens are kept out of logs). Get one with\n" +
@@ -85,7 +87,7 @@ async function main(): Promise<void> {
     `\nRelata GraphQL API: ${url}\n` +
       `Health: ${url.replace("/graphql", "/healthz")}  Ready: ${url.replace("/graphql", "/readyz")}\n` +
       `Neo4j: ${runtime.connection.uri} (npm run db -- status shows the login)\n\n` +
-      demoTokenLines(config.demo.tenant, config.jwtSecret) +
+      demoTokenLines(config.demo.tenant, config.jwtSecret, config.auth.maxTokenLifetimeHours) +
       `Try: curl -s ${url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\\n` +
       `  -d '{"query":"{ accounts(first: 3) { totalCount edges { node { name industry } } } }"}'\n\n`,
   );

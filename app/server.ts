@@ -153,7 +153,7 @@ export class RelataServer {
       httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
       context: async () => {
         try {
-          const context = this.contexts.create({
+          const context = await this.contexts.create({
             authorization: headers.get("authorization"),
             debugHeader: headers.get("x-relata-debug"),
             operationName,

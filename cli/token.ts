@@ -1,39 +1,54 @@
-import { jwtSecret } from "../app/config";
+import { authSettings, jwtSecret } from "../app/config";
 import { assertTenant, isRole, signToken } from "../app/auth/token";
 import { ROLES } from "../resolvers/context";
 
 const USAGE = `Usage: npm run token -- --tenant <tenant> --role <${ROLES.join("|")}> [--hours <n>]
-Prints a bearer token signed with RELATA_JWT_SECRET (or the local secret in RELATA_HOME).`;
+Prints a bearer token signed with RELATA_JWT_SECRET (or the local secret in RELATA_HOME), valid 12 h by
+default and at most RELATA_MAX_TOKEN_LIFETIME_HOURS (24 by default); each token has its own jti.`;
 
 function argument(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-function main(args: string[]): number {
+/** What the command prints and its exit code. */
+export interface CommandResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** `npm run token`: signs a token for a tenant and role, for a lifetime the API accepts. */
+export function tokenCommand(args: string[], env: NodeJS.ProcessEnv = process.env): CommandResult {
+  const fail = (message: string): CommandResult => ({ code: 2, stdout: "", stderr: `${message}\n` });
+  if (args.includes("--help")) return { code: 0, stdout: `${USAGE}\n`, stderr: "" };
   const tenant = argument(args, "tenant") ?? "demo";
   const role = argument(args, "role") ?? "admin";
   const hours = Number(argument(args, "hours") ?? "12");
-  if (args.includes("--help")) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
+  if (!isRole(role)) return fail(`--role must be one of ${ROLES.join(", ")}; received "${role}".\n${USAGE}`);
+  let maxHours: number;
+  try {
+    maxHours = authSettings(env).maxTokenLifetimeHours;
+  } catch (error) {
+    return fail((error as Error).message);
   }
-  if (!isRole(role)) {
-    process.stderr.write(`--role must be one of ${ROLES.join(", ")}; received "${role}".\n${USAGE}\n`);
-    return 2;
-  }
-  if (!Number.isFinite(hours) || hours <= 0) {
-    process.stderr.write(`--hours must be a positive number; received "${argument(args, "hours")}".\n`);
-    return 2;
+  if (!Number.isFinite(hours) || hours <= 0 || hours > maxHours) {
+    return fail(
+      `--hours must be a number above 0 and at most ${maxHours} (RELATA_MAX_TOKEN_LIFETIME_HOURS: the API ` +
+        `refuses longer-lived tokens); received "${argument(args, "hours")}".`,
+    );
   }
   try {
     assertTenant(tenant);
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n`);
-    return 2;
+    return fail((error as Error).message);
   }
-  process.stdout.write(`${signToken({ tenant, role }, jwtSecret(), Math.round(hours * 3600))}\n`);
-  return 0;
+  return { code: 0, stdout: `${signToken({ tenant, role }, jwtSecret(env), Math.round(hours * 3600))}\n`, stderr: "" };
 }
 
-process.exitCode = main(process.argv.slice(2));
+if (require.main === module) {
+  const result = tokenCommand(process.argv.slice(2));
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  process.exitCode = result.code;
+}

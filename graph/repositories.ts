@@ -10,6 +10,7 @@ import { OpportunityRepository } from "./opportunity/opportunity.repository";
 import { OrganizationRepository } from "./organization/organization.repository";
 import { SignalRepository } from "./signal/signal.repository";
 import { SourceSystemRepository } from "./source-system/source-system.repository";
+import { TokenRevocationRepository } from "./auth/token-revocation.repository";
 
 /** The repositories of one tenant, for one request. The tenant is fixed here, so no query can leave it. */
 export interface Repositories {
@@ -23,6 +24,7 @@ export interface Repositories {
   ingest: IngestRepository;
   ontology: OntologyRepository;
   health: HealthRepository;
+  tokenRevocations: TokenRevocationRepository;
 }
 
 /**
@@ -42,5 +44,6 @@ export function createRepositories(executor: CypherExecutor, tenant: string, lis
     ingest: new IngestRepository(executor, tenant),
     ontology: new OntologyRepository(executor, tenant),
     health: new HealthRepository(executor, tenant),
+    tokenRevocations: new TokenRevocationRepository(executor, tenant),
   };
 }

@@ -1,23 +1,25 @@
 import "reflect-metadata";
 import { GraphQLSchema } from "graphql";
-import { AuthChecker, buildSchema } from "type-graphql";
+import { buildSchema } from "type-graphql";
 import { AccountOwnerResolvers } from "./account/account-owner.resolvers";
 import { AccountResolver } from "./account/account.resolver";
-import { RequestContext } from "./context";
 import { IngestResolver } from "./ingest/ingest.resolver";
 import { SourceSystemResolver } from "./source-system/source-system.resolver";
 import { ViewerResolver } from "./viewer/viewer.resolver";
 import { AccountConceptsResolver } from "./account/account-concepts.resolver";
 import { ConceptResolver } from "./ontology/concept.resolver";
 import { MappingResolver, OntologyResolver } from "./ontology/ontology.resolver";
+import { enforceRoleMatrix } from "./auth/role-guard";
+import { TokenRevocationResolver } from "./auth/token-revocation.resolver";
 import { AccountHealthFieldsResolver, AccountHealthResolver, HealthResolver } from "./health/health.resolver";
 
-const authChecker: AuthChecker<RequestContext> = ({ context }, roles) =>
-  roles.length === 0 || roles.includes(context.principal.role);
-
-/** Builds the executable schema from the resolver classes. The SDL is emitted to schema/schema.graphql. */
-export function buildRelataSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+/**
+ * Builds the executable schema from the resolver classes, with the role matrix enforced on it (roles are
+ * not declared on resolvers: resolvers/auth/role-matrix.ts is the one table). The SDL is emitted to
+ * schema/schema.graphql.
+ */
+export async function buildRelataSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [
       AccountResolver,
       ...AccountOwnerResolvers,
@@ -31,10 +33,10 @@ export function buildRelataSchema(): Promise<GraphQLSchema> {
       HealthResolver,
       AccountHealthResolver,
       AccountHealthFieldsResolver,
+      TokenRevocationResolver,
     ],
-    authChecker,
-    authMode: "error",
     validate: false,
     emitSchemaFile: false,
   });
+  return enforceRoleMatrix(schema);
 }

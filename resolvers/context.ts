@@ -7,6 +7,7 @@ import { PageSizeLimits } from "../domain/pagination/page-size";
 import { BridgeService } from "../services/ontology/bridge.service";
 import { OntologyService } from "../services/ontology/ontology.service";
 import { HealthService } from "../services/health/health.service";
+import { TokenRevocationService } from "../services/auth/token-revocation.service";
 
 export const ROLES = ["admin", "analyst", "integrator", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
@@ -16,6 +17,11 @@ export interface Principal {
   tenant: string;
   role: Role;
   subject: string;
+  /**
+   * The token's identity: its `jti`, or `sha256:` and a hash of the token when it has none. Revocation
+   * names tokens by it; per-token limits can key on it.
+   */
+  tokenId: string;
 }
 
 /** Everything a resolver may use for one request. Built fresh per request by the server's context factory. */
@@ -27,6 +33,8 @@ export interface RequestContext {
   ontology: OntologyService;
   bridge: BridgeService;
   health: HealthService;
+  /** Revokes the tenant's tokens (admins; see the role matrix). */
+  tokens: TokenRevocationService;
   stats: QueryStats;
   /** How long this request's database work may take in all; mutations get a longer allowance. */
   deadline: RequestDeadline;

@@ -10,6 +10,8 @@ import { OntologyError } from "../../services/ontology/ontology.errors";
 import { HealthError } from "../../services/health/health.errors";
 import { HealthScoringError } from "../../domain/health/health.errors";
 import { RateLimitError } from "../limits/rate-limit.errors";
+import { AccessDeniedError } from "../../resolvers/auth/access.errors";
+import { TokenRevocationError } from "../../services/auth/token-revocation.errors";
 
 /** The error codes clients see in `extensions.code`. */
 export type PublicErrorCode =
@@ -42,7 +44,9 @@ type CodedError =
   | OntologyError
   | HealthError
   | HealthScoringError
-  | RateLimitError;
+  | RateLimitError
+  | AccessDeniedError
+  | TokenRevocationError;
 
 function isCoded(error: unknown): error is CodedError {
   return (
@@ -54,7 +58,9 @@ function isCoded(error: unknown): error is CodedError {
     error instanceof OntologyError ||
     error instanceof HealthError ||
     error instanceof HealthScoringError ||
-    error instanceof RateLimitError
+    error instanceof RateLimitError ||
+    error instanceof AccessDeniedError ||
+    error instanceof TokenRevocationError
   );
 }
 
@@ -76,6 +82,7 @@ function fromCoded(error: CodedError): PublicError {
     case "INVALID_WEIGHT":
     case "INVALID_GRADE_BANDS":
     case "INVALID_ARGUMENT":
+    case "INVALID_REVOCATION":
       return { code: "BAD_USER_INPUT", reason: code, message: error.message };
     case "UNAUTHENTICATED":
       return { code: "UNAUTHENTICATED", message: error.message, httpStatus: 401 };
@@ -126,7 +133,9 @@ export function toPublicError(error: unknown): PublicError & { unknown: boolean;
   if (error instanceof AuthorizationError) {
     return {
       code: "FORBIDDEN",
-      message: "Your role may not do this. Writes need the admin or integrator role; ask an admin for such a token.",
+      // Roles are enforced by the role matrix (AccessDeniedError names the roles needed); type-graphql's
+      // @Authorized is not used, and the schema build refuses it without an authChecker.
+      message: "Your role may not do this; docs/security.md lists the roles each operation needs.",
       unknown: false,
     };
   }

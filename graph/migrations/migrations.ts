@@ -2,6 +2,12 @@ import { coreGraphMigration } from "./0001-core-graph.migration";
 import { Migration } from "./migration";
 import { ontologyMigration } from "./0002-ontology.migration";
 import { healthMigration } from "./0003-health.migration";
+import { tokenRevocationMigration } from "./0004-token-revocation.migration";
 
 /** Every migration, in version order. Add new ones at the end; never edit an applied one. */
-export const MIGRATIONS: readonly Migration[] = [coreGraphMigration, ontologyMigration, healthMigration];
+export const MIGRATIONS: readonly Migration[] = [
+  coreGraphMigration,
+  ontologyMigration,
+  healthMigration,
+  tokenRevocationMigration,
+];

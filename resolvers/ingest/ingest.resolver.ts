@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
+import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { RequestContext } from "../context";
 import { IngestResult } from "./ingest-result.type";
 import {
@@ -11,48 +11,39 @@ import {
   SourceSystemInput,
 } from "./record-inputs.input";
 
-const WRITERS = ["admin", "integrator"];
-
 /** Bulk, idempotent upserts. Invalid records are rejected one by one; the valid ones are stored. */
 @Resolver()
 export class IngestResolver {
-  @Authorized(WRITERS)
   @Mutation(() => IngestResult)
   upsertSourceSystems(@Arg("input", () => [SourceSystemInput]) input: SourceSystemInput[], @Ctx() ctx: RequestContext) {
     return ctx.ingest.upsertSourceSystems(input);
   }
 
-  @Authorized(WRITERS)
   @Mutation(() => IngestResult)
   upsertAccounts(@Arg("input", () => [AccountInput]) input: AccountInput[], @Ctx() ctx: RequestContext) {
     return ctx.ingest.upsertAccounts(input);
   }
 
-  @Authorized(WRITERS)
   @Mutation(() => IngestResult, { description: "Each contact names its account by external id." })
   upsertContacts(@Arg("input", () => [ContactInput]) input: ContactInput[], @Ctx() ctx: RequestContext) {
     return ctx.ingest.upsertContacts(input);
   }
 
-  @Authorized(WRITERS)
   @Mutation(() => IngestResult)
   upsertOpportunities(@Arg("input", () => [OpportunityInput]) input: OpportunityInput[], @Ctx() ctx: RequestContext) {
     return ctx.ingest.upsertOpportunities(input);
   }
 
-  @Authorized(WRITERS)
   @Mutation(() => IngestResult)
   upsertAssets(@Arg("input", () => [AssetInput]) input: AssetInput[], @Ctx() ctx: RequestContext) {
     return ctx.ingest.upsertAssets(input);
   }
 
-  @Authorized(WRITERS)
   @Mutation(() => IngestResult, { description: "Each organization lists the accounts it serves." })
   upsertOrganizations(@Arg("input", () => [OrganizationInput]) input: OrganizationInput[], @Ctx() ctx: RequestContext) {
     return ctx.ingest.upsertOrganizations(input);
   }
 
-  @Authorized(WRITERS)
   @Mutation(() => IngestResult, { description: "Observations keyed by (sourceSystem, recordId)." })
   ingestSignals(@Arg("input", () => [SignalInput]) input: SignalInput[], @Ctx() ctx: RequestContext) {
     return ctx.ingest.ingestSignals(input);

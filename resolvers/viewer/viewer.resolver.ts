@@ -11,11 +11,16 @@ export class Viewer {
 
   @Field()
   subject!: string;
+
+  @Field({
+    description: "Your token's id: its jti, or a hash of the token when it has none. An admin revokes a token by it.",
+  })
+  tokenId!: string;
 }
 
 @Resolver(() => Viewer)
 export class ViewerResolver {
-  @Query(() => Viewer, { description: "Who you are: your tenant and role." })
+  @Query(() => Viewer, { description: "Who you are: your tenant, role and token id." })
   viewer(@Ctx() ctx: RequestContext): Viewer {
     return ctx.principal;
   }

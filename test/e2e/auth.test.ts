@@ -24,15 +24,27 @@ afterAll(async () => {
 });
 
 describe("authenticated callers", () => {
-  it("echoes the token's tenant, role and subject in viewer", async () => {
+  it("echoes the token's tenant, role, subject and jti in viewer", async () => {
     const token = signToken({ tenant, role: "analyst", subject: "lena@example.test" }, TEST_JWT_SECRET);
+    const { jti } = jwt.decode(token) as jwt.JwtPayload;
     const data = dataOf(await api.run(ViewerDocument, {}, { token }));
-    expect(data.viewer).toEqual({ tenant, role: "analyst", subject: "lena@example.test" });
+    expect(data.viewer).toEqual({ tenant, role: "analyst", subject: "lena@example.test", tokenId: jti });
   });
 
   it("gives viewer a default subject of role@tenant", async () => {
     const data = dataOf(await api.run(ViewerDocument, {}, { token: api.token(tenant, "viewer") }));
-    expect(data.viewer).toEqual({ tenant, role: "viewer", subject: `viewer@${tenant}` });
+    expect(data.viewer).toMatchObject({ tenant, role: "viewer", subject: `viewer@${tenant}` });
+  });
+
+  it("names a token without a jti by a hash of it", async () => {
+    const token = craftedToken({ tenant, role: "viewer" }, { expiresIn: 600 });
+    const data = dataOf(await api.run(ViewerDocument, {}, { token }));
+    expect(data.viewer.tokenId).toMatch(/^sha256:[0-9a-f]{32}$/);
+  });
+
+  it("accepts a token that lives just under the 24 h cap", async () => {
+    const token = craftedToken({ tenant, role: "viewer" }, { expiresIn: 23 * 3600 });
+    expect(dataOf(await api.run(ViewerDocument, {}, { token })).viewer.tenant).toBe(tenant);
   });
 
   it("accepts the bearer scheme in lower case", async () => {
@@ -147,6 +159,50 @@ describe("unauthenticated callers", () => {
   });
 });
 
+describe("token lifetimes and the probes of issue 9", () => {
+  const now = () => Math.floor(Date.now() / 1000);
+
+  async function refusal(token: string): Promise<string> {
+    const response = await api.post("{ viewer { tenant } }", {}, { token });
+    const error = onlyErrorOf(response, 401);
+    expect(error.extensions?.code).toBe("UNAUTHENTICATED");
+    expect(response.body.data ?? null).toBeNull();
+    return error.message;
+  }
+
+  it("refuses a token without exp, which would never expire", async () => {
+    expect(await refusal(craftedToken({ tenant, role: "admin" }))).toMatch(
+      /the token has no expiry \("exp"\); tokens must expire within the 24 h this server accepts \(RELATA_MAX_TOKEN_LIFETIME_HOURS\)/,
+    );
+  });
+
+  it("refuses a token that lives longer than the cap, and says how long it lives", async () => {
+    expect(await refusal(craftedToken({ tenant, role: "admin" }, { expiresIn: 30 * 86400 }))).toMatch(
+      /the token lives 30 days \(exp − iat\), longer than the 24 h/,
+    );
+  });
+
+  it("refuses a token that is not valid yet", async () => {
+    const token = craftedToken({ tenant, role: "admin", nbf: now() + 3600 }, { expiresIn: 7200 });
+    expect(await refusal(token)).toMatch(/not valid yet/);
+  });
+
+  it("refuses an unsigned (alg none) token", async () => {
+    const token = jwt.sign({ tenant, role: "admin", iss: "relata", exp: now() + 600 }, "", { algorithm: "none" });
+    expect(await refusal(token)).toMatch(/not signed \(alg none\)/);
+  });
+
+  it("refuses an HS512 token signed with the right secret", async () => {
+    const token = craftedToken({ tenant, role: "admin" }, { algorithm: "HS512", expiresIn: 600 });
+    expect(await refusal(token)).toMatch(/signed with "HS512"; this server accepts HS256/);
+  });
+
+  it("refuses a token naming a list of tenants", async () => {
+    const token = craftedToken({ tenant: [tenant, "other"], role: "admin" }, { expiresIn: 600 });
+    expect(await refusal(token)).toMatch(/must carry a tenant and a role/);
+  });
+});
+
 describe("callers without the right role", () => {
   it.each(["viewer", "analyst"] as const)(
     "refuses a mutation from the %s role with FORBIDDEN and stores nothing",
@@ -159,7 +215,10 @@ describe("callers without the right role", () => {
       );
       const error = onlyErrorOf(response, 200);
       expect(error.extensions?.code).toBe("FORBIDDEN");
-      expect(error.message).toMatch(/admin or integrator role/);
+      expect(error.message).toBe(
+        `Your role (${role}) may not call upsertAccounts: it needs the admin or integrator role. ` +
+          "Ask an admin of your tenant for a token with one of those roles.",
+      );
       expect(error.path).toEqual(["upsertAccounts"]);
       expect(response.body.data ?? null).toBeNull();
 

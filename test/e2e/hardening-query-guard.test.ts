@@ -311,8 +311,8 @@ describe("cost budget (item 3)", () => {
 describe("the request deadline (item 3)", () => {
   const principal = { tenant: attacker, role: "admin" as const, subject: "test" };
 
-  it("gives an HTTP request's context the query allowance", () => {
-    const context = api.runtime.server.contexts.create({ authorization: `Bearer ${attackerToken}` });
+  it("gives an HTTP request's context the query allowance", async () => {
+    const context = await api.runtime.server.contexts.create({ authorization: `Bearer ${attackerToken}` });
     expect(context.deadline.limitMs).toBe(30_000);
   });
 

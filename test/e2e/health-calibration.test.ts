@@ -29,7 +29,8 @@ beforeAll(async () => {
   token = api.token(tenant, "admin");
   const context = api.runtime.server.contexts.forPrincipal({ tenant, role: "admin", subject: "test" });
   await loadDemoData(context.ingest, data, { advance: () => {} });
-});
+  // 80,000 signals: minutes on a busy 2-core machine, more than the default hook timeout.
+}, 600_000);
 
 afterAll(async () => {
   await api.stop();

@@ -1,0 +1,106 @@
+import { ROLES, Role } from "../context";
+
+/** The root types whose fields the matrix governs. */
+export type GuardedType = "Query" | "Mutation";
+
+/** A matrix key: a root type and one of its fields, e.g. `"Mutation.upsertAccounts"`. */
+export type OperationKey = `${GuardedType}.${string}`;
+
+/** Who may call what: every mutation and every restricted query, mapped to the roles allowed. */
+export type RoleMatrix = Readonly<Record<OperationKey, readonly Role[]>>;
+
+// The groups the issue-9 matrix speaks of. A new role joins the groups it belongs to here; a new operation
+// takes one line in ROLE_MATRIX below.
+const EVERY_ROLE: readonly Role[] = ROLES;
+/** Write records, signals, outcomes, ontologies and mappings (e.g. a CRM sync). */
+const DATA_WRITERS: readonly Role[] = ["admin", "integrator"];
+/** Manage health models, calibration, recompute and manual measures. */
+const HEALTH_MANAGERS: readonly Role[] = ["admin", "analyst"];
+const ADMINS: readonly Role[] = ["admin"];
+
+/**
+ * The one role table of the API. Every mutation needs an entry (a mutation without one is refused to every
+ * role: {@link rolesFor}); queries are open to every role unless listed. docs/security.md prints this table
+ * (`npm run docs:roles`), and a unit test fails when the two disagree.
+ */
+export const ROLE_MATRIX: RoleMatrix = {
+  "Mutation.upsertSourceSystems": DATA_WRITERS,
+  "Mutation.upsertAccounts": DATA_WRITERS,
+  "Mutation.upsertContacts": DATA_WRITERS,
+  "Mutation.upsertOpportunities": DATA_WRITERS,
+  "Mutation.upsertAssets": DATA_WRITERS,
+  "Mutation.upsertOrganizations": DATA_WRITERS,
+  "Mutation.ingestSignals": DATA_WRITERS,
+  "Mutation.setOutcomes": DATA_WRITERS,
+  "Mutation.importOntology": DATA_WRITERS,
+  "Mutation.upsertMapping": DATA_WRITERS,
+  "Mutation.deleteMapping": DATA_WRITERS,
+  // A read that is a mutation only because its answer can be large; everyone who reads may export.
+  "Mutation.exportOntology": EVERY_ROLE,
+  "Mutation.defineHealthModel": HEALTH_MANAGERS,
+  "Mutation.calibrateHealthModel": HEALTH_MANAGERS,
+  "Mutation.recomputeHealth": HEALTH_MANAGERS,
+  "Mutation.setManualMeasure": HEALTH_MANAGERS,
+  "Mutation.revokeToken": ADMINS,
+};
+
+/** What a root type allows when the matrix has no entry: reads are open, writes fail closed. */
+export const UNLISTED: Readonly<Record<GuardedType, readonly Role[]>> = {
+  Query: EVERY_ROLE,
+  Mutation: [],
+};
+
+/** The roles that may call a root field: its matrix entry, or the root type's default ({@link UNLISTED}). */
+export function rolesFor(type: GuardedType, field: string, matrix: RoleMatrix = ROLE_MATRIX): readonly Role[] {
+  return matrix[`${type}.${field}`] ?? UNLISTED[type];
+}
+
+function either(roles: readonly string[]): string {
+  if (roles.length <= 1) return roles.join("");
+  return `${roles.slice(0, -1).join(", ")} or ${roles[roles.length - 1]}`;
+}
+
+/**
+ * Why `role` may not call a root field, or null when it may. The reason names the roles that may, so a
+ * caller knows which token to ask for.
+ */
+export function accessDenial(
+  role: Role,
+  type: GuardedType,
+  field: string,
+  matrix: RoleMatrix = ROLE_MATRIX,
+): string | null {
+  const allowed = rolesFor(type, field, matrix);
+  if (allowed.includes(role)) return null;
+  if (allowed.length === 0) {
+    return (
+      `No role may call ${field}: it has no entry in the role matrix, so it is refused to everyone. ` +
+      `This is a server defect; please report it.`
+    );
+  }
+  return (
+    `Your role (${role}) may not call ${field}: it needs the ${either(allowed)} role. ` +
+    `Ask an admin of your tenant for a token with ${allowed.length === 1 ? "that role" : "one of those roles"}.`
+  );
+}
+
+/** Everything a role may call that is listed in the matrix. */
+function grantsOf(role: Role, matrix: RoleMatrix): Set<string> {
+  return new Set(Object.entries(matrix).flatMap(([key, roles]) => (roles.includes(role) ? [key] : [])));
+}
+
+/**
+ * The one role among `roles` that may do everything each of the others may, or null when there is none
+ * (e.g. analyst and integrator). A token that maps to several roles (an identity provider's groups) gets
+ * this one; duplicates are ignored.
+ */
+export function broadestRole(roles: readonly Role[], matrix: RoleMatrix = ROLE_MATRIX): Role | null {
+  const distinct = [...new Set(roles)];
+  const grants = new Map(distinct.map((role) => [role, grantsOf(role, matrix)]));
+  return (
+    distinct.find((candidate) => {
+      const mine = grants.get(candidate) as Set<string>;
+      return distinct.every((other) => [...(grants.get(other) as Set<string>)].every((key) => mine.has(key)));
+    }) ?? null
+  );
+}

@@ -1,0 +1,43 @@
+import jwt from "jsonwebtoken";
+import { tokenCommand } from "../../../cli/token";
+
+const SECRET = "cli-token-test-secret-0123456789abcdef";
+const env = { RELATA_JWT_SECRET: SECRET };
+
+describe("npm run token", () => {
+  it("signs a 12 h token for the tenant and role asked for, with a jti", () => {
+    const result = tokenCommand(["--tenant", "acme", "--role", "analyst"], env);
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    const payload = jwt.verify(result.stdout.trim(), SECRET, { algorithms: ["HS256"] }) as jwt.JwtPayload;
+    expect(payload).toMatchObject({ tenant: "acme", role: "analyst", iss: "relata" });
+    expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBe(12 * 3600);
+    expect(payload.jti).toEqual(expect.any(String));
+  });
+
+  it("accepts a lifetime up to the cap", () => {
+    const result = tokenCommand(["--hours", "24"], env);
+    const payload = jwt.decode(result.stdout.trim()) as jwt.JwtPayload;
+    expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBe(24 * 3600);
+  });
+
+  it("refuses a lifetime beyond the cap and names it", () => {
+    expect(tokenCommand(["--hours", "25"], env)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: expect.stringMatching(
+        /--hours must be a number above 0 and at most 24 \(RELATA_MAX_TOKEN_LIFETIME_HOURS/,
+      ),
+    });
+  });
+
+  it("follows a configured cap", () => {
+    const capped = { ...env, RELATA_MAX_TOKEN_LIFETIME_HOURS: "2" };
+    expect(tokenCommand(["--hours", "3"], capped).stderr).toMatch(/at most 2 /);
+    expect(tokenCommand(["--hours", "1.5"], capped).code).toBe(0);
+  });
+
+  it("refuses an unknown role and an invalid tenant", () => {
+    expect(tokenCommand(["--role", "root"], env).stderr).toMatch(/--role must be one of admin, analyst/);
+    expect(tokenCommand(["--tenant", "Acme"], env).stderr).toMatch(/tenant "Acme" is not valid/);
+  });
+});

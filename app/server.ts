@@ -13,6 +13,7 @@ import { ContextFactory } from "./context-factory";
 import { toGraphQLError } from "./errors/to-graphql-error";
 import { formatErrorFor } from "./errors/format-error";
 import { debugStatsPlugin } from "./plugins/debug-stats.plugin";
+import { httpStatusPlugin } from "./plugins/http-status.plugin";
 import { BodyTooLargeError, readBody } from "./http/read-body";
 import { depthLimitRule } from "./validation/depth-limit.rule";
 
@@ -50,6 +51,7 @@ export class RelataServer {
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer }),
         debugStatsPlugin(),
+        httpStatusPlugin(),
         // Relata sets no cache hints, and the default cache-control plugin wraps every field's resolver.
         ApolloServerPluginCacheControlDisabled(),
       ],

@@ -26,6 +26,8 @@ export interface PublicError {
   /** A finer reason for BAD_USER_INPUT, e.g. INVALID_CURSOR. */
   reason?: string;
   httpStatus?: number;
+  /** More for `extensions`, e.g. `ingest` (what an interrupted bulk call committed). */
+  extensions?: Record<string, unknown>;
 }
 
 type CodedError =
@@ -84,6 +86,16 @@ function fromCoded(error: CodedError): PublicError {
       return { code: "CONFLICT", message: error.message };
     case "UNAVAILABLE":
       return { code: "SERVICE_UNAVAILABLE", message: error.message, httpStatus: 503 };
+    case "INGEST_INTERRUPTED": {
+      const interruption = error instanceof IngestError ? error.interruption : undefined;
+      return {
+        code: "SERVICE_UNAVAILABLE",
+        reason: code,
+        message: error.message,
+        httpStatus: 503,
+        ...(interruption ? { extensions: { ingest: interruption } } : {}),
+      };
+    }
     case "TIMEOUT":
       return { code: "TIMEOUT", message: error.message };
     case "INTERNAL":
@@ -130,6 +142,7 @@ export function toGraphQLError(error: unknown): GraphQLError {
     extensions: {
       code: mapped.code,
       ...(mapped.reason ? { reason: mapped.reason } : {}),
+      ...mapped.extensions,
       ...(mapped.httpStatus ? { http: { status: mapped.httpStatus } } : {}),
     },
   });

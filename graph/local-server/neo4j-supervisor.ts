@@ -4,6 +4,9 @@ import type { Neo4jProcess } from "./neo4j-process";
 import { isProcessAlive } from "./process-liveness";
 import { DEFAULT_RESTART_BACKOFF, nextRestartAttempt, restartDelayMs, type RestartBackoff } from "./restart-backoff";
 
+/** Receives human-readable progress lines; problems (an unexpected exit) come with a level. */
+export type ManagedNeo4jLog = (message: string, level?: "info" | "warn" | "error") => void;
+
 /** What a supervised server is doing, as far as its handle knows. */
 export type ManagedNeo4jRunState = "running" | "restarting" | "stopped";
 
@@ -11,7 +14,7 @@ export type ManagedNeo4jRunState = "running" | "restarting" | "stopped";
 export interface Neo4jSupervisorOptions<S extends Neo4jProcess> {
   /** Bolt URI, the same before and after a restart; for messages. */
   readonly uri: string;
-  readonly log: (message: string, level?: "info" | "warn" | "error") => void;
+  readonly log: ManagedNeo4jLog;
   /** Whether `pid` was stopped on purpose (by a handle or `npm run db -- stop`): then it stays down. */
   readonly stopRequested: (pid: number) => boolean;
   /** Brings the server back on the same port (or attaches to one another process brought back). */

@@ -90,10 +90,12 @@ describe("a kill -9 of the managed Neo4j (issue 9)", () => {
       expect(await probe("/readyz")).toBe(503);
       expect(managed.state).toBe("restarting");
 
-      await waitFor("/readyz answers 200 again", async () => ((await probe("/readyz")) === 200 ? true : undefined), {
-        timeoutMs: JVM_MS,
-        intervalMs: 500,
-      });
+      // The handle flips to "running" a moment after the new JVM first answers, so wait for both.
+      await waitFor(
+        "/readyz answers 200 again and the handle reports the new server running",
+        async () => ((await probe("/readyz")) === 200 && managed.state === "running" ? true : undefined),
+        { timeoutMs: JVM_MS, intervalMs: 500 },
+      );
       expect({ state: managed.state, uri: managed.uri, newPid: managed.pid !== killed }).toEqual({
         state: "running",
         uri,

@@ -29,7 +29,8 @@ export async function bootstrap(
   env: NodeJS.ProcessEnv = process.env,
   options: { clock?: Clock } = {},
 ): Promise<RelataRuntime> {
-  const connection = await resolveNeo4j(env, (message) => log.info({ component: "neo4j" }, message));
+  // The managed server's supervisor reports exits and restarts here, at warn / error level.
+  const connection = await resolveNeo4j(env, (message, level = "info") => log[level]({ component: "neo4j" }, message));
   let database: GraphDatabase;
   try {
     database = await GraphDatabase.open(connection);

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { loadRequestLimits, RequestLimits } from "./limits/request-limits";
@@ -95,8 +95,10 @@ export function jwtSecret(env: NodeJS.ProcessEnv = process.env): string {
   }
   const home = relataHome(env);
   const file = join(home, "jwt-secret");
+  // The folder holds this secret and the managed Neo4j's data: the owner's only (fixed if it was looser).
+  mkdirSync(home, { recursive: true, mode: 0o700 });
+  chmodSync(home, 0o700);
   if (!existsSync(file)) {
-    mkdirSync(home, { recursive: true });
     writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
   }
   return readFileSync(file, "utf8").trim();

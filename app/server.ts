@@ -12,6 +12,7 @@ import { ContextFactory } from "./context-factory";
 import { toGraphQLError } from "./errors/to-graphql-error";
 import { formatErrorFor } from "./errors/format-error";
 import { debugStatsPlugin } from "./plugins/debug-stats.plugin";
+import { httpStatusPlugin } from "./plugins/http-status.plugin";
 import { BodyTooLargeError, readBody } from "./http/read-body";
 import { bodyTooLarge } from "./limits/body-limit";
 import { queryGuardPlugin } from "./plugins/query-guard.plugin";
@@ -72,6 +73,7 @@ export class RelataServer {
         queryGuardPlugin(schema, config.limits, { defaultSize: config.defaultPageSize, maxSize: config.maxPageSize }),
         debugStatsPlugin(),
         heavyOperationsPlugin(this.heavyOperations),
+        httpStatusPlugin(),
         // Relata sets no cache hints, and the default cache-control plugin wraps every field's resolver.
         ApolloServerPluginCacheControlDisabled(),
       ],

@@ -2,8 +2,8 @@
  * `npm run db -- status|start|stop`: manage the Neo4j that Relata runs for itself when NEO4J_URI is unset.
  *
  * `start` leaves the server running after the command exits; `npm start` then attaches to it instead of
- * starting its own. Settings come from RELATA_NEO4J_HOME, RELATA_NEO4J_PORT, RELATA_NEO4J_HEAP and
- * RELATA_NEO4J_PAGECACHE.
+ * starting its own, and restarts it should it die. Settings come from RELATA_NEO4J_HOME, RELATA_NEO4J_PORT,
+ * RELATA_NEO4J_HEAP, RELATA_NEO4J_PAGECACHE and the RELATA_NEO4J_START_* limits.
  */
 import { isLocalNeo4jError } from "../graph/local-server/local-server.errors";
 import {
@@ -22,8 +22,9 @@ Commands:
   start    Start the managed Neo4j in the background (it keeps running after this command exits).
   stop     Stop the managed Neo4j.
 
-Environment: RELATA_NEO4J_HOME (default ~/.relata/neo4j), RELATA_NEO4J_PORT, RELATA_NEO4J_HEAP (1g),
-RELATA_NEO4J_PAGECACHE (512m). With NEO4J_URI set, the application uses that server instead.`;
+Environment: RELATA_NEO4J_HOME (default ~/.relata/neo4j), RELATA_NEO4J_PORT (default: the port of the
+previous start), RELATA_NEO4J_HEAP (1g), RELATA_NEO4J_PAGECACHE (512m), RELATA_NEO4J_START_TIMEOUT_MS (90000),
+RELATA_NEO4J_START_CEILING_MS (900000). With NEO4J_URI set, the application uses that server instead.`;
 
 const progress = (message: string): void => {
   process.stderr.write(`${message}\n`);
@@ -54,7 +55,14 @@ export async function runDbCommand(argv: readonly string[], env: NodeJS.ProcessE
     }
     case "start": {
       const distribution = await ensureNeo4jDistribution({ log: progress, env });
-      const server = await startManagedNeo4j({ ...settings, distribution, log: progress, detached: true });
+      // No supervision: this command exits right away; `npm start` attached to the server supervises it.
+      const server = await startManagedNeo4j({
+        ...settings,
+        distribution,
+        log: progress,
+        detached: true,
+        supervise: false,
+      });
       if (!server.owned) progress("It was already running.");
       printStatus(await readManagedNeo4jStatus(settings.home));
       return 0;
@@ -79,6 +87,7 @@ function printStatus(status: ManagedNeo4jStatus): void {
         ]
       : [
           "Managed Neo4j: not running",
+          ...(status.uri ? [`  Bolt URI:  ${status.uri} (reused by the next start while the port is free)`] : []),
           ...(status.password ? [`  User:      ${status.user}`, `  Password:  ${status.password}`] : []),
           `  Data:      ${status.dataDir}`,
           "  Start it with `npm run db -- start` (npm start also starts it on demand).",

@@ -24,7 +24,7 @@ export function formatErrorFor(log: Logger) {
       message: mapped.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: mapped.code, ...(mapped.reason ? { reason: mapped.reason } : {}) },
+      extensions: { code: mapped.code, ...(mapped.reason ? { reason: mapped.reason } : {}), ...mapped.extensions },
     };
   };
 }

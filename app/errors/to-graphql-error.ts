@@ -33,6 +33,8 @@ export interface PublicError {
   httpStatus?: number;
   /** For RATE_LIMITED: the `Retry-After` header, also in `extensions.retryAfterSeconds`. */
   retryAfterSeconds?: number;
+  /** More for `extensions`, e.g. `ingest` (what an interrupted bulk call committed). */
+  extensions?: Record<string, unknown>;
 }
 
 type CodedError =
@@ -98,6 +100,16 @@ function fromCoded(error: CodedError): PublicError {
       return { code: "CONFLICT", message: error.message };
     case "UNAVAILABLE":
       return { code: "SERVICE_UNAVAILABLE", message: error.message, httpStatus: 503 };
+    case "INGEST_INTERRUPTED": {
+      const interruption = error instanceof IngestError ? error.interruption : undefined;
+      return {
+        code: "SERVICE_UNAVAILABLE",
+        reason: code,
+        message: error.message,
+        httpStatus: 503,
+        ...(interruption ? { extensions: { ingest: interruption } } : {}),
+      };
+    }
     case "TIMEOUT":
       return { code: "TIMEOUT", message: error.message };
     case "RATE_LIMITED":
@@ -155,6 +167,7 @@ export function toGraphQLError(error: unknown): GraphQLError {
       code: mapped.code,
       ...(mapped.reason ? { reason: mapped.reason } : {}),
       ...(mapped.retryAfterSeconds !== undefined ? { retryAfterSeconds: mapped.retryAfterSeconds } : {}),
+      ...mapped.extensions,
       ...(mapped.httpStatus ? { http: { status: mapped.httpStatus, headers: httpHeaders(mapped) } } : {}),
     },
   });

@@ -87,6 +87,23 @@ export function parseMemorySize(value: string, source: string): string {
   return trimmed;
 }
 
+/**
+ * Parses a duration setting in milliseconds such as `RELATA_NEO4J_START_TIMEOUT_MS`; blank or missing
+ * means `fallback`. Throws `INVALID_SETTING` for anything but a whole number of at least 1000.
+ */
+export function parseMilliseconds(value: string | undefined, source: string, fallback: number): number {
+  if (value === undefined || value.trim() === "") return fallback;
+  const trimmed = value.trim();
+  if (!/^\d+$/.test(trimmed) || Number(trimmed) < 1000) {
+    throw new LocalNeo4jError(
+      "INVALID_SETTING",
+      `${source} must be a number of milliseconds of at least 1000, but received ${JSON.stringify(value)}. ` +
+        `Set it to e.g. ${fallback}, or unset it for that default.`,
+    );
+  }
+  return Number(trimmed);
+}
+
 function assertPort(port: number, source: string): number {
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     throw new LocalNeo4jError(

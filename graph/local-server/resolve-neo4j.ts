@@ -1,8 +1,15 @@
 import * as path from "node:path";
 
-import { DEFAULT_MANAGED_PAGE_CACHE, startManagedNeo4j, type ManagedNeo4j } from "./managed-neo4j";
-import { parseMemorySize, parseNeo4jPort } from "./neo4j-conf";
+import { ensurePrivateDir } from "./file-permissions";
+import {
+  DEFAULT_MANAGED_PAGE_CACHE,
+  startManagedNeo4j,
+  type ManagedNeo4j,
+  type ManagedNeo4jLog,
+} from "./managed-neo4j";
+import { parseMemorySize, parseMilliseconds, parseNeo4jPort } from "./neo4j-conf";
 import { ensureNeo4jDistribution, resolveRelataHome } from "./neo4j-distribution";
+import { DEFAULT_STARTUP_LIMITS } from "./startup-progress";
 
 /** Where the application's Neo4j is and how to log in. */
 export interface Neo4jConnection {
@@ -19,12 +26,16 @@ export interface Neo4jConnection {
 export interface ManagedNeo4jSettings {
   /** `RELATA_NEO4J_HOME`, else `$RELATA_HOME/neo4j` (`~/.relata/neo4j`). */
   readonly home: string;
-  /** `RELATA_NEO4J_PORT`; a free port is picked when unset. */
+  /** `RELATA_NEO4J_PORT`; when unset, the port of the previous start (or a free one). */
   readonly port: number | undefined;
   /** `RELATA_NEO4J_HEAP`, default `1g`. */
   readonly heap: string;
   /** `RELATA_NEO4J_PAGECACHE`, default `512m`. */
   readonly pageCache: string;
+  /** `RELATA_NEO4J_START_TIMEOUT_MS`: how long a start may show no progress in debug.log; default 90 s. */
+  readonly startTimeoutMs: number;
+  /** `RELATA_NEO4J_START_CEILING_MS`: the longest start, progress or not; default 15 min. */
+  readonly startCeilingMs: number;
 }
 
 /** Default JVM heap of the application's managed server. */
@@ -45,6 +56,16 @@ export function readManagedNeo4jSettings(env: NodeJS.ProcessEnv = process.env): 
       env.RELATA_NEO4J_PAGECACHE?.trim() || DEFAULT_MANAGED_PAGE_CACHE,
       "RELATA_NEO4J_PAGECACHE",
     ),
+    startTimeoutMs: parseMilliseconds(
+      env.RELATA_NEO4J_START_TIMEOUT_MS,
+      "RELATA_NEO4J_START_TIMEOUT_MS",
+      DEFAULT_STARTUP_LIMITS.idleTimeoutMs,
+    ),
+    startCeilingMs: parseMilliseconds(
+      env.RELATA_NEO4J_START_CEILING_MS,
+      "RELATA_NEO4J_START_CEILING_MS",
+      DEFAULT_STARTUP_LIMITS.ceilingMs,
+    ),
   };
 }
 
@@ -58,7 +79,7 @@ export function readManagedNeo4jSettings(env: NodeJS.ProcessEnv = process.env): 
  */
 export async function resolveNeo4j(
   env: NodeJS.ProcessEnv = process.env,
-  log: (message: string) => void = (message) => process.stderr.write(`[relata:neo4j] ${message}\n`),
+  log: ManagedNeo4jLog = (message) => process.stderr.write(`[relata:neo4j] ${message}\n`),
 ): Promise<Neo4jConnection> {
   const database = env.NEO4J_DATABASE?.trim() || "neo4j";
   const externalUri = env.NEO4J_URI?.trim();
@@ -72,6 +93,8 @@ export async function resolveNeo4j(
     };
   }
   const settings = readManagedNeo4jSettings(env);
+  // Relata's state folder holds the managed server's home and the local token secret: the owner's only.
+  ensurePrivateDir(resolveRelataHome(env));
   const distribution = await ensureNeo4jDistribution({ log, env });
   const managed = await startManagedNeo4j({ ...settings, distribution, log });
   return { uri: managed.uri, user: managed.user, password: managed.password, database: "neo4j", managed };

@@ -1,3 +1,4 @@
+import { ChunkStatus, describeInterruption, reportInterruption } from "../../domain/ingest/ingest-interruption";
 import { IngestResult, RecordOutcome, RecordRejection, summarizeIngest } from "../../domain/ingest/ingest-result";
 import { Clock, systemClock } from "../../domain/time/clock";
 import {
@@ -54,6 +55,24 @@ function missingAccount(record: {
   );
 }
 
+type ChunkWriter<R> = (chunk: IndexedRecord<R>[], now: string) => Promise<StoredRow[]>;
+
+/** One transaction's worth of records and how to write them. */
+interface ChunkJob<R> {
+  readonly records: IndexedRecord<R>[];
+  readonly write: ChunkWriter<R>;
+}
+
+/** How a batch's stored records are reported. */
+interface WriteRules<R> {
+  /** For logs, e.g. "account". */
+  readonly noun: string;
+  /** Why a record the write skipped was not stored (its account, subject or link target is missing). */
+  readonly missingTarget?: (record: R) => string;
+  /** Source systems a stored record mentions; they are registered after the chunks. */
+  readonly sourcesOf?: (record: R) => string[];
+}
+
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -63,7 +82,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 /**
  * Bulk, idempotent upserts of every record kind. Invalid records are rejected with their index and a
  * reason while the valid ones are written; each chunk of rows is one transaction, so no record is ever
- * half-written.
+ * half-written, and a call the database cuts off says which chunks were committed.
  */
 export class IngestService {
   constructor(
@@ -81,12 +100,13 @@ export class IngestService {
       keyOf: (r) => r.key,
       externalIdOf: (r) => r.key,
     });
-    return this.write(valid, rejections, "source system", async (chunk, now) =>
+    const jobs = this.chunked(valid, (chunk, now) =>
       this.repository.upsertSourceSystems(
         chunk.map(({ index, record }) => ({ index, key: record.key, name: record.name.trim(), kind: record.kind })),
         now,
       ),
     );
+    return this.store(records.length, rejections, jobs, { noun: "source system" });
   }
 
   upsertAccounts(records: readonly AccountRecord[]): Promise<IngestResult> {
@@ -109,21 +129,23 @@ export class IngestService {
     this.assertBatchSize(records.length, "input");
     const { valid, rejections } = validateBatch(records, keyedRules(checkOrganization));
     const tenant = this.tenant;
-    return this.write(
-      valid,
-      rejections,
-      "organization",
-      (chunk, now) =>
-        this.repository.upsertOrganizations(
-          chunk.map(({ index, record }) => organizationRow(tenant, index, record)),
-          now,
-        ),
-      (record) =>
+    const jobs = this.chunked(valid, (chunk, now) =>
+      this.repository.upsertOrganizations(
+        chunk.map(({ index, record }) => organizationRow(tenant, index, record)),
+        now,
+      ),
+    );
+    return this.store(records.length, rejections, jobs, {
+      noun: "organization",
+      missingTarget: (record) =>
         `one of the accounts in links does not exist in this tenant (${record.links
           .map((l) => `"${l.account.externalId}"`)
           .join(", ")}); upsert the accounts first`,
-      (record) => [record.sourceSystem, ...record.links.map((l) => l.account.sourceSystem ?? record.sourceSystem)],
-    );
+      sourcesOf: (record) => [
+        record.sourceSystem,
+        ...record.links.map((l) => l.account.sourceSystem ?? record.sourceSystem),
+      ],
+    });
   }
 
   async ingestSignals(records: readonly SignalRecord[]): Promise<IngestResult> {
@@ -138,33 +160,27 @@ export class IngestService {
       CONTACT: "SignalAboutContact",
       ASSET: "SignalAboutAsset",
     };
-    const missingSubject = (record: SignalRecord) =>
-      `subject ${record.subject.kind.toLowerCase()} "${record.subject.externalId}" from source system ` +
-      `"${record.subject.sourceSystem ?? record.sourceSystem}" does not exist in this tenant; upsert it first, ` +
-      `or correct subject.externalId / subject.sourceSystem`;
-    const outcomes: RecordOutcome[] = [];
-    const allRejections = [...rejections];
     // One query shape per subject label; each kind's chunks are their own transactions, so a failure
     // rejects exactly the rows that were not stored.
-    for (const kind of ["ACCOUNT", "CONTACT", "ASSET"] as const) {
-      const ofKind = valid.filter(({ record }) => record.subject.kind === kind);
-      if (ofKind.length === 0) continue;
-      const written = await this.writeValid(
-        ofKind,
-        "signal",
+    const jobs = (["ACCOUNT", "CONTACT", "ASSET"] as const).flatMap((kind) =>
+      this.chunked(
+        valid.filter(({ record }) => record.subject.kind === kind),
         (chunk, now) =>
           this.repository.upsert(
             targets[kind],
             chunk.map(({ index, record }) => signalRow(this.tenant, index, record)),
             now,
           ),
-        missingSubject,
-        (record) => [record.sourceSystem, record.subject.sourceSystem ?? record.sourceSystem],
-      );
-      outcomes.push(...written.outcomes);
-      allRejections.push(...written.rejections);
-    }
-    return summarizeIngest(outcomes, allRejections);
+      ),
+    );
+    return this.store(records.length, rejections, jobs, {
+      noun: "signal",
+      missingTarget: (record) =>
+        `subject ${record.subject.kind.toLowerCase()} "${record.subject.externalId}" from source system ` +
+        `"${record.subject.sourceSystem ?? record.sourceSystem}" does not exist in this tenant; upsert it first, ` +
+        `or correct subject.externalId / subject.sourceSystem`,
+      sourcesOf: (record) => [record.sourceSystem, record.subject.sourceSystem ?? record.sourceSystem],
+    });
   }
 
   private async upsertKeyed<R extends Keyed & { account?: { sourceSystem?: string | null } }>(
@@ -177,71 +193,90 @@ export class IngestService {
     this.assertBatchSize(records.length, "input");
     const { valid, rejections } = validateBatch(records, rules);
     const tenant = this.tenant;
-    return this.write(
-      valid,
-      rejections,
-      target.toLowerCase(),
-      (chunk, now) =>
-        this.repository.upsert(
-          target,
-          chunk.map(({ index, record }) => toRow(tenant, index, record)),
-          now,
-        ),
-      missingTarget,
-      (record) => [record.sourceSystem, record.account?.sourceSystem ?? record.sourceSystem],
+    const jobs = this.chunked(valid, (chunk, now) =>
+      this.repository.upsert(
+        target,
+        chunk.map(({ index, record }) => toRow(tenant, index, record)),
+        now,
+      ),
     );
+    return this.store(records.length, rejections, jobs, {
+      noun: target.toLowerCase(),
+      missingTarget,
+      sourcesOf: (record) => [record.sourceSystem, record.account?.sourceSystem ?? record.sourceSystem],
+    });
   }
 
-  private async write<R>(
-    valid: IndexedRecord<R>[],
-    rejections: RecordRejection[],
-    noun: string,
-    writeChunk: (chunk: IndexedRecord<R>[], now: string) => Promise<StoredRow[]>,
-    missingTarget: (record: R) => string = () => "",
-    sourcesOf: (record: R) => string[] = () => [],
+  /** Splits valid records into transactions of at most `chunkSize`, each written by `write`. */
+  private chunked<R>(valid: IndexedRecord<R>[], write: ChunkWriter<R>): ChunkJob<R>[] {
+    return chunks(valid, this.limits.chunkSize).map((records) => ({ records, write }));
+  }
+
+  /**
+   * Writes the chunks in order, then registers the source systems of the records stored. A chunk that
+   * fails is reported record by record and the others stand; if the database goes away, the call ends
+   * with INGEST_INTERRUPTED saying which chunks were committed.
+   */
+  private async store<R>(
+    total: number,
+    invalid: readonly RecordRejection[],
+    jobs: readonly ChunkJob<R>[],
+    rules: WriteRules<R>,
   ): Promise<IngestResult> {
-    const { outcomes, rejections: all } = await this.writeValid(valid, noun, writeChunk, missingTarget, sourcesOf);
-    return summarizeIngest(outcomes, [...rejections, ...all]);
-  }
-
-  /** Writes valid records chunk by chunk; then registers the source systems of the records stored. */
-  private async writeValid<R>(
-    valid: IndexedRecord<R>[],
-    noun: string,
-    writeChunk: (chunk: IndexedRecord<R>[], now: string) => Promise<StoredRow[]>,
-    missingTarget: (record: R) => string,
-    sourcesOf: (record: R) => string[],
-  ): Promise<{ outcomes: RecordOutcome[]; rejections: RecordRejection[] }> {
+    const { noun, missingTarget = () => "", sourcesOf = () => [] } = rules;
     const now = this.clock().toISOString();
     const outcomes: RecordOutcome[] = [];
-    const allRejections: RecordRejection[] = [];
+    const rejections: RecordRejection[] = [...invalid];
+    const statuses: ChunkStatus[] = jobs.map(() => "NOT_STARTED");
+    const interrupted = (cause: GraphError): IngestError => {
+      const interruption = reportInterruption({
+        records: total,
+        invalid: invalid.length,
+        chunks: jobs.map((job, i) => ({
+          indexes: job.records.map((r) => r.index),
+          status: statuses[i] ?? "NOT_STARTED",
+        })),
+      });
+      this.log.error({ err: cause.cause ?? cause, noun, ...interruption, chunks: undefined }, "ingest interrupted");
+      return new IngestError("INGEST_INTERRUPTED", describeInterruption(interruption), { cause, interruption });
+    };
     const sources = new Set<string>();
-    for (const chunk of chunks(valid, this.limits.chunkSize)) {
+    for (const [i, job] of jobs.entries()) {
       let stored: StoredRow[];
       try {
-        stored = await writeChunk(chunk, now);
+        stored = await job.write(job.records, now);
       } catch (error) {
-        if (!(error instanceof GraphError) || error.code === "UNAVAILABLE") throw error;
+        if (!(error instanceof GraphError)) throw error;
+        statuses[i] = error.code === "UNAVAILABLE" ? "INTERRUPTED" : "FAILED";
+        if (error.code === "UNAVAILABLE") throw interrupted(error);
         // The chunk's transaction rolled back; its records are reported, the other chunks stand.
-        this.log.error({ err: error.cause ?? error, noun, records: chunk.length }, "ingest chunk failed");
-        for (const { index, record } of chunk) {
-          allRejections.push({ index, externalId: externalIdOf(record), reason: `not stored: ${error.message}` });
+        this.log.error({ err: error.cause ?? error, noun, records: job.records.length }, "ingest chunk failed");
+        for (const { index, record } of job.records) {
+          rejections.push({ index, externalId: externalIdOf(record), reason: `not stored: ${error.message}` });
         }
         continue;
       }
+      statuses[i] = "COMMITTED";
       const storedByIndex = new Map(stored.map((row) => [row.index, row]));
-      for (const { index, record } of chunk) {
+      for (const { index, record } of job.records) {
         const row = storedByIndex.get(index);
         if (row === undefined) {
-          allRejections.push({ index, externalId: externalIdOf(record), reason: missingTarget(record) });
+          rejections.push({ index, externalId: externalIdOf(record), reason: missingTarget(record) });
         } else {
           outcomes.push({ index, id: row.id, status: row.status });
           sourcesOf(record).forEach((source) => sources.add(source));
         }
       }
     }
-    if (sources.size > 0) await this.repository.ensureSourceSystems([...sources].sort(), now);
-    return { outcomes, rejections: allRejections };
+    if (sources.size > 0) {
+      try {
+        await this.repository.ensureSourceSystems([...sources].sort(), now);
+      } catch (error) {
+        if (error instanceof GraphError && error.code === "UNAVAILABLE") throw interrupted(error);
+        throw error;
+      }
+    }
+    return summarizeIngest(outcomes, rejections);
   }
 
   private assertBatchSize(size: number, argument: string): void {

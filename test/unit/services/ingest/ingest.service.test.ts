@@ -185,13 +185,93 @@ describe("IngestService", () => {
       ]);
       expect(log.error).toHaveBeenCalledTimes(1);
     });
+  });
 
-    it("gives up on the whole call when the database is unavailable", async () => {
+  describe("a call the database cuts off (issue 9)", () => {
+    /** Makes the repository's `upsert` fail as unavailable from call number `from` on. */
+    function failFrom(repository: FakeIngestRepository, from: number): void {
+      let calls = 0;
+      const upsert = repository.upsert.bind(repository);
+      repository.upsert = async (target, rows, now) => {
+        calls += 1;
+        if (calls >= from) throw new GraphError("UNAVAILABLE", "The graph database is unavailable.");
+        return upsert(target, rows, now);
+      };
+    }
+
+    it("ends with INGEST_INTERRUPTED listing the committed, interrupted and unsent chunks by input index", async () => {
+      const { repository, service } = setup({ maxBatchSize: 100, chunkSize: 2 });
+      failFrom(repository, 3);
+      const batch = [account("A"), account("B"), account(""), account("C"), account("D"), account("E"), account("F")];
+
+      const error = await service.upsertAccounts(batch).catch((e: unknown) => e);
+
+      expect(error).toBeInstanceOf(IngestError);
+      const { code, interruption } = error as IngestError;
+      expect(code).toBe("INGEST_INTERRUPTED");
+      expect(interruption).toEqual({
+        records: 7,
+        committed: 4,
+        notCommitted: 2,
+        invalid: 1,
+        retrySafe: true,
+        chunks: [
+          { chunk: 0, status: "COMMITTED", records: 2, indexes: [{ from: 0, to: 1 }] },
+          { chunk: 1, status: "COMMITTED", records: 2, indexes: [{ from: 3, to: 4 }] },
+          { chunk: 2, status: "INTERRUPTED", records: 2, indexes: [{ from: 5, to: 6 }] },
+        ],
+      });
+      expect([...repository.stored.keys()]).toHaveLength(4);
+    });
+
+    it("says what was committed and that retrying the whole call is safe", async () => {
+      const { repository, service } = setup({ maxBatchSize: 100, chunkSize: 1 });
+      failFrom(repository, 2);
+      const error = (await service.upsertAccounts([account("A"), account("B"), account("C")]).catch((e) => e)) as Error;
+      expect(error.message).toContain("1 of 3 records were committed (1 of 3 chunks, each one transaction)");
+      expect(error.message).toContain("2 were not");
+      expect(error.message).toContain("Retrying the whole call is safe");
+      expect((error as IngestError).interruption?.chunks.map((c) => c.status)).toEqual([
+        "COMMITTED",
+        "INTERRUPTED",
+        "NOT_STARTED",
+      ]);
+    });
+
+    it("reports a chunk that failed for another reason before the cut as FAILED, not committed", async () => {
+      const { repository, service } = setup({ maxBatchSize: 100, chunkSize: 1 });
+      let calls = 0;
+      repository.upsert = async () => {
+        calls += 1;
+        throw new GraphError(calls === 1 ? "TIMEOUT" : "UNAVAILABLE", "failed");
+      };
+      const error = (await service.upsertAccounts([account("A"), account("B")]).catch((e) => e)) as IngestError;
+      expect(error.interruption).toMatchObject({ committed: 0, notCommitted: 2 });
+      expect(error.interruption?.chunks.map((c) => c.status)).toEqual(["FAILED", "INTERRUPTED"]);
+    });
+
+    it("counts signal chunks of every subject kind in write order", async () => {
+      const { repository, service } = setup({ maxBatchSize: 100, chunkSize: 10 });
+      await service.upsertAccounts([account("A")]);
+      repository.existingTargets.add(nodeId("Contact", TENANT, "crm", "C1"));
+      repository.failOn = { target: "SignalAboutContact", error: new GraphError("UNAVAILABLE", "gone") };
+
+      const error = (await service
+        .ingestSignals([signal("S1", "CONTACT", "C1"), signal("S2", "ACCOUNT", "A"), signal("S3", "ACCOUNT", "A")])
+        .catch((e) => e)) as IngestError;
+
+      expect(error.interruption?.chunks).toEqual([
+        { chunk: 0, status: "COMMITTED", records: 2, indexes: [{ from: 1, to: 2 }] },
+        { chunk: 1, status: "INTERRUPTED", records: 1, indexes: [{ from: 0, to: 0 }] },
+      ]);
+    });
+
+    it("keeps other errors as they are", async () => {
       const { repository, service } = setup();
       repository.upsert = async () => {
-        throw new GraphError("UNAVAILABLE", "The graph database is unavailable; try again shortly.");
+        throw new TypeError("a bug");
       };
-      await expect(service.upsertAccounts([account("A")])).rejects.toMatchObject({ code: "UNAVAILABLE" });
+      await expect(service.upsertAccounts([account("A")])).rejects.toBeInstanceOf(TypeError);
     });
 
     it("does not report signals as not stored when their write committed before another subject's failed", async () => {

@@ -1,3 +1,4 @@
+import { GraphQLResolveInfo } from "graphql";
 import { GraphQLJSON } from "graphql-scalars";
 import {
   Arg,
@@ -7,6 +8,7 @@ import {
   FieldResolver,
   Float,
   ID,
+  Info,
   Mutation,
   Query,
   registerEnumType,
@@ -17,6 +19,7 @@ import { OntologyFormat } from "../../services/ontology/ontology.service";
 import { toConnection } from "../common/connection";
 import { PageArgs } from "../common/page-args";
 import { pageRequest } from "../common/page-request";
+import { selectsField } from "../common/selection";
 import { RequestContext } from "../context";
 import { BridgedValue, BridgeMapping, FieldMeasure } from "./bridge.type";
 import { Concept, ConceptConnection } from "./concept.type";
@@ -56,6 +59,7 @@ export class OntologyResolver {
     @Arg("search", () => String, { nullable: true }) search: string | null,
     @Arg("ontology", () => ID, { nullable: true, description: "A pack id." }) ontology: string | null,
     @Args() page: PageArgs,
+    @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: RequestContext,
   ) {
     const request = pageRequest(ctx, "concepts", page);
@@ -64,6 +68,7 @@ export class OntologyResolver {
       pack: ontology,
       first: request.first,
       after: request.after,
+      withTotal: selectsField(info, "totalCount"),
     });
     return toConnection(result, request.scope, ctx.paging.cursorSecret);
   }

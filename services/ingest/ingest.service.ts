@@ -20,9 +20,23 @@ import {
   SourceSystemRecord,
 } from "../../domain/records";
 import { GraphError } from "../../graph/graph.errors";
-import { IngestRepository, StoredRow, UpsertRow, UpsertTarget } from "../../graph/ingest/ingest.repository";
+import {
+  IngestRepository,
+  OrganizationUpsertResult,
+  StoredRow,
+  UpsertRow,
+  UpsertTarget,
+} from "../../graph/ingest/ingest.repository";
 import { IngestError } from "./ingest.errors";
-import { accountRow, assetRow, contactRow, opportunityRow, organizationRow, signalRow } from "./record-rows";
+import {
+  accountIdOf,
+  accountRow,
+  assetRow,
+  contactRow,
+  opportunityRow,
+  organizationRow,
+  signalRow,
+} from "./record-rows";
 
 export interface IngestLimits {
   /** The most records one call may carry. */
@@ -51,6 +65,23 @@ function missingAccount(record: {
   return (
     `account "${record.account.externalId}" from source system "${source}" does not exist in this tenant; ` +
     `upsert the account first, or correct account.externalId / account.sourceSystem`
+  );
+}
+
+/** Names the links of an organization whose accounts are missing (and only those), with where they are. */
+function missingLinkedAccounts(tenant: string, record: OrganizationRecord, missingIds: readonly string[]): string {
+  const missing = record.links
+    .map((link, i) => ({ link, i, id: accountIdOf(tenant, link.account, record.sourceSystem) }))
+    .filter(({ id }) => missingIds.includes(id));
+  if (missing.length === 0) return "an account in links does not exist in this tenant; upsert the accounts first";
+  const named = missing.map(
+    ({ link, i }) =>
+      `links[${i}]: account "${link.account.externalId}" from source system "${link.account.sourceSystem ?? record.sourceSystem}"`,
+  );
+  const one = missing.length === 1;
+  return (
+    `${named.join(", ")} ${one ? "does" : "do"} not exist in this tenant; upsert ${one ? "that account" : "those accounts"} ` +
+    `first, or correct ${one ? "the link" : "the links"} (the organization was not stored)`
   );
 }
 
@@ -118,10 +149,7 @@ export class IngestService {
           chunk.map(({ index, record }) => organizationRow(tenant, index, record)),
           now,
         ),
-      (record) =>
-        `one of the accounts in links does not exist in this tenant (${record.links
-          .map((l) => `"${l.account.externalId}"`)
-          .join(", ")}); upsert the accounts first`,
+      (record, missingIds) => missingLinkedAccounts(tenant, record, missingIds),
       (record) => [record.sourceSystem, ...record.links.map((l) => l.account.sourceSystem ?? record.sourceSystem)],
     );
   }
@@ -196,8 +224,8 @@ export class IngestService {
     valid: IndexedRecord<R>[],
     rejections: RecordRejection[],
     noun: string,
-    writeChunk: (chunk: IndexedRecord<R>[], now: string) => Promise<StoredRow[]>,
-    missingTarget: (record: R) => string = () => "",
+    writeChunk: (chunk: IndexedRecord<R>[], now: string) => Promise<StoredRow[] | OrganizationUpsertResult>,
+    missingTarget: (record: R, missingTargetIds: readonly string[]) => string = () => "",
     sourcesOf: (record: R) => string[] = () => [],
   ): Promise<IngestResult> {
     const { outcomes, rejections: all } = await this.writeValid(valid, noun, writeChunk, missingTarget, sourcesOf);
@@ -208,8 +236,8 @@ export class IngestService {
   private async writeValid<R>(
     valid: IndexedRecord<R>[],
     noun: string,
-    writeChunk: (chunk: IndexedRecord<R>[], now: string) => Promise<StoredRow[]>,
-    missingTarget: (record: R) => string,
+    writeChunk: (chunk: IndexedRecord<R>[], now: string) => Promise<StoredRow[] | OrganizationUpsertResult>,
+    missingTarget: (record: R, missingTargetIds: readonly string[]) => string,
     sourcesOf: (record: R) => string[],
   ): Promise<{ outcomes: RecordOutcome[]; rejections: RecordRejection[] }> {
     const now = this.clock().toISOString();
@@ -217,9 +245,9 @@ export class IngestService {
     const allRejections: RecordRejection[] = [];
     const sources = new Set<string>();
     for (const chunk of chunks(valid, this.limits.chunkSize)) {
-      let stored: StoredRow[];
+      let written: StoredRow[] | OrganizationUpsertResult;
       try {
-        stored = await writeChunk(chunk, now);
+        written = await writeChunk(chunk, now);
       } catch (error) {
         if (!(error instanceof GraphError) || error.code === "UNAVAILABLE") throw error;
         // The chunk's transaction rolled back; its records are reported, the other chunks stand.
@@ -229,11 +257,14 @@ export class IngestService {
         }
         continue;
       }
+      const { stored, unlinked } = Array.isArray(written) ? { stored: written, unlinked: [] } : written;
       const storedByIndex = new Map(stored.map((row) => [row.index, row]));
+      const missingByIndex = new Map(unlinked.map((row) => [row.index, row.missingTargetIds]));
       for (const { index, record } of chunk) {
         const row = storedByIndex.get(index);
         if (row === undefined) {
-          allRejections.push({ index, externalId: externalIdOf(record), reason: missingTarget(record) });
+          const reason = missingTarget(record, missingByIndex.get(index) ?? []);
+          allRejections.push({ index, externalId: externalIdOf(record), reason });
         } else {
           outcomes.push({ index, id: row.id, status: row.status });
           sourcesOf(record).forEach((source) => sources.add(source));

@@ -121,61 +121,90 @@ describe("importSkosTurtle", () => {
       expect(wheresOf(importSkosTurtle(""))).toEqual(["skos:ConceptScheme"]);
     });
 
-    it("rejects Turtle with two skos:ConceptSchemes", () => {
+    it("rejects Turtle with two skos:ConceptSchemes, naming them", () => {
       const text = turtle(
         SCHEME,
         '<https://vocab.example.com/other/> a skos:ConceptScheme ; dcterms:identifier "other" ; owl:versionInfo "1.0.0" .',
         'ex:a a skos:Concept ; skos:prefLabel "A"@en .',
       );
       expect(problemsOf(importSkosTurtle(text))).toEqual([
-        { where: "skos:ConceptScheme", message: "expected exactly one skos:ConceptScheme; found 2" },
+        {
+          where: "skos:ConceptScheme",
+          message:
+            "expected exactly one skos:ConceptScheme; found 2 (<https://vocab.example.com/demo/>, " +
+            "<https://vocab.example.com/other/>); import one scheme per file",
+        },
       ]);
     });
 
-    it("rejects a scheme without owl:versionInfo, saying to add one", () => {
-      const text = turtle(
-        'ex: a skos:ConceptScheme ; dcterms:identifier "demo" ; dcterms:title "Demo"@en .',
-        'ex:a a skos:Concept ; skos:prefLabel "A"@en .',
-      );
-      const problems = problemsOf(importSkosTurtle(text));
-      expect(problems[0]).toEqual({
-        where: "<https://vocab.example.com/demo/>",
-        message: expect.stringMatching(/owl:versionInfo.*add one/),
-      });
-      expect(problems.map((p) => p.where)).toContain("version");
-    });
-
-    it("reports a concept IRI outside the scheme's namespace and outside known packs", () => {
+    it("reports concepts that share no namespace", () => {
       const text = turtle(
         SCHEME,
         'ex:a a skos:Concept ; skos:prefLabel "A"@en .',
         '<https://elsewhere.example.org/b> a skos:Concept ; skos:prefLabel "B"@en .',
       );
-      const problems = problemsOf(importSkosTurtle(text, KNOWN, packOfIri));
-      expect(problems).toContainEqual({
-        where: "<https://elsewhere.example.org/b>",
-        message:
-          "<https://elsewhere.example.org/b> is neither in this scheme's namespace <https://vocab.example.com/demo/> nor in a known pack",
+      expect(problemsOf(importSkosTurtle(text, KNOWN, packOfIri))).toContainEqual({
+        where: "concepts",
+        message: expect.stringMatching(/^the concepts share no namespace \(e\.g\. <https:\/\/elsewhere/),
       });
     });
 
-    it("reports a link to an IRI outside the scheme's namespace and outside known packs", () => {
+    it("reports a broader link to an IRI that is no concept of the vocabulary or of a known pack", () => {
       const text = turtle(
         SCHEME,
         'ex:a a skos:Concept ; skos:prefLabel "A"@en ; skos:broader <https://elsewhere.example.org/top> .',
       );
-      expect(problemsOf(importSkosTurtle(text, KNOWN, packOfIri))).toContainEqual({
+      expect(problemsOf(importSkosTurtle(text, KNOWN, packOfIri))).toEqual([
+        {
+          where: "<https://vocab.example.com/demo/a>",
+          message:
+            "skos:broader <https://elsewhere.example.org/top> is neither a concept of this vocabulary nor of a " +
+            "known pack; add it to the file, import its vocabulary first, or remove the link",
+        },
+      ]);
+    });
+
+    it("reports a concept of this scheme whose IRI lies in another pack's namespace", () => {
+      const text = turtle(
+        SCHEME,
+        'ex:a a skos:Concept ; skos:inScheme ex: ; skos:prefLabel "A"@en .',
+        '<https://ontology.example.com/core/intruder> a skos:Concept ; skos:inScheme ex: ; skos:prefLabel "I"@en .',
+      );
+      expect(problemsOf(importSkosTurtle(text, KNOWN, packOfIri))).toEqual([
+        {
+          where: "<https://ontology.example.com/core/intruder>",
+          message:
+            'lies in the namespace of pack "core" (<https://ontology.example.com/core/>); a vocabulary defines ' +
+            "only concepts of its own: give this one an IRI of its own",
+        },
+      ]);
+    });
+
+    it("reports an rlt:hasPart without a concept", () => {
+      const text = turtle(SCHEME, 'ex:a a skos:Concept ; skos:prefLabel "A"@en ; rlt:hasPart [ rlt:weight 1 ] .');
+      expect(problemsOf(importSkosTurtle(text))).toContainEqual({
         where: "<https://vocab.example.com/demo/a>",
-        message: expect.stringContaining("<https://elsewhere.example.org/top> is neither in this scheme's namespace"),
+        message: "an rlt:hasPart has no rlt:concept; name the part's concept",
       });
     });
 
-    it("reports a concept of another pack's namespace as an id outside this pack", () => {
-      const text = turtle(
-        SCHEME,
-        '<https://ontology.example.com/core/intruder> a skos:Concept ; skos:prefLabel "I"@en .',
-      );
-      expect(wheresOf(importSkosTurtle(text, KNOWN, packOfIri))).toContain("concepts[0].id");
+    it("reports a scheme no pack id can be made of", () => {
+      const text = [
+        TURTLE_PREFIXES,
+        "<https://vocab.example.com/123/> a skos:ConceptScheme .",
+        '<https://vocab.example.com/123/a> a skos:Concept ; skos:prefLabel "A"@en .',
+      ].join("\n");
+      expect(problemsOf(importSkosTurtle(text))).toContainEqual({
+        where: "<https://vocab.example.com/123/>",
+        message: 'no pack id can be made of the scheme; add one with dcterms:identifier "my-vocabulary"',
+      });
+    });
+
+    it("rejects content over the size limit before parsing it", () => {
+      const text = turtle(SCHEME, `# ${"x".repeat(10 * 1024 * 1024)}`);
+      expect(problemsOf(importSkosTurtle(text))).toEqual([
+        { where: "content", message: "is larger than 10485760 bytes; split the vocabulary" },
+      ]);
     });
 
     it("reports a mapping whose rlt:spec is not JSON", () => {
@@ -192,7 +221,12 @@ describe("importSkosTurtle", () => {
 
     it("validates the imported pack like a YAML pack", () => {
       const text = turtle(SCHEME, 'ex:a a skos:Concept ; skos:prefLabel "A"@de ; skos:broader ex:missing .');
-      expect(wheresOf(importSkosTurtle(text))).toEqual(["concepts[0].prefLabel.en", "concepts[0].broader[0]"]);
+      expect(problemsOf(importSkosTurtle(text))).toEqual([
+        {
+          where: "concepts[0].broader[0]",
+          message: 'refers to "demo:missing", which is defined neither in this pack nor in the graph',
+        },
+      ]);
     });
   });
 });

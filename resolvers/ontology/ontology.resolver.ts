@@ -15,6 +15,7 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
+import { displayText } from "../../ontology/model/display-text";
 import { OntologyFormat } from "../../services/ontology/ontology.service";
 import { toConnection } from "../common/connection";
 import { PageArgs } from "../common/page-args";
@@ -27,10 +28,12 @@ import { Mapping, MappingInput } from "./mapping.type";
 import { toMappingView } from "./mapping-view";
 import { ImportOntologyResult, Ontology, OntologyDiff } from "./ontology.type";
 
-export const OntologyFormatEnum = { PACK: "PACK", SKOS_TURTLE: "SKOS_TURTLE" } as const;
+export const OntologyFormatEnum = { PACK: "PACK", SKOS_TURTLE: "SKOS_TURTLE", SKOS_RDF_XML: "SKOS_RDF_XML" } as const;
 registerEnumType(OntologyFormatEnum, {
   name: "OntologyFormat",
-  description: "PACK: Relata's YAML pack format (ontology/README.md). SKOS_TURTLE: SKOS in Turtle.",
+  description:
+    "PACK: Relata's YAML pack format (ontology/README.md). SKOS_TURTLE: SKOS in Turtle (or N-Triples). " +
+    "SKOS_RDF_XML: SKOS in RDF/XML, for import only. What SKOS files are accepted: docs/ontologies.md.",
 });
 
 const CURATORS = ["admin", "analyst", "integrator"];
@@ -42,9 +45,11 @@ export class OntologyResolver {
     return ctx.repositories.ontology.ontologies();
   }
 
-  @FieldResolver(() => String, { description: "The pack's title in a language (English when missing)." })
+  @FieldResolver(() => String, {
+    description: "The pack's title in a language; when missing, in the language docs/ontologies.md's rule picks.",
+  })
   title(@Root() ontology: Ontology, @Arg("lang", { defaultValue: "en" }) lang: string): string {
-    return ontology.title[lang] ?? ontology.title.en ?? ontology.pack;
+    return displayText(ontology.title, lang) ?? ontology.pack;
   }
 
   @Query(() => Concept, { nullable: true, description: 'One concept by id, e.g. "core:satisfaction".' })

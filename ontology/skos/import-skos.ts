@@ -15,7 +15,8 @@ const IRI = /^[a-z][a-z0-9+.-]*:/i;
 /**
  * The concepts of a scheme: those tied to it (skos:inScheme, skos:topConceptOf, or named by its
  * skos:hasTopConcept), and the skos:Concepts of the file tied to no scheme at all, unless they lie in another
- * pack's namespace (a file may declare the concepts it links to). Concepts of other schemes are left out.
+ * pack's namespace or outside the tied concepts' namespace (a file may declare the concepts it links to).
+ * Concepts of other schemes are left out. Each left-out kind is noted.
  */
 function membersOf(graph: RdfGraph, scheme: string, pack: string, packOfIri: PackOfIri, notes: ImportNotes) {
   const tied = new Set([
@@ -24,6 +25,9 @@ function membersOf(graph: RdfGraph, scheme: string, pack: string, packOfIri: Pac
     ...graph.resources(scheme, TERMS.hasTopConcept),
   ]);
   const members = new Set(tied);
+  // A file may declare the concepts its matches point to; those lie outside the tied concepts' namespace.
+  const tiedIris = [...tied].filter((iri) => IRI.test(iri));
+  const ownNamespace = tiedIris.length > 0 ? conceptNamespace(scheme, tiedIris) : null;
   for (const iri of graph.typed(TERMS.type, TERMS.Concept)) {
     if (tied.has(iri)) continue;
     const other = packOfIri(iri);
@@ -41,6 +45,15 @@ function membersOf(graph: RdfGraph, scheme: string, pack: string, packOfIri: Pac
           message: `is a concept of pack "${other.pack}"; links to it are kept, it is not imported`,
         },
         "skos:Concepts of other packs are not imported (links to them are kept)",
+      );
+    } else if (ownNamespace !== null && !iri.startsWith(ownNamespace)) {
+      notes.add(
+        "outside-namespace",
+        {
+          where: `<${iri}>`,
+          message: `is tied to no scheme and lies outside the vocabulary's namespace <${ownNamespace}>; not imported`,
+        },
+        "skos:Concepts tied to no scheme and outside the vocabulary's namespace are not imported",
       );
     } else members.add(iri);
   }

@@ -206,6 +206,26 @@ describe("importSkosTurtle", () => {
       );
     });
 
+    it("leaves out a concept the file declares only as a link target outside its namespace, and the link", () => {
+      const text = turtle(
+        SCHEME,
+        'ex:a skos:inScheme ex: ; skos:prefLabel "A"@en ; skos:exactMatch <http://aims.fao.org/aos/agrovoc/c_1> .',
+        'ex:b a skos:Concept ; skos:prefLabel "B"@en .',
+        '<http://aims.fao.org/aos/agrovoc/c_1> a skos:Concept ; skos:prefLabel "Elsewhere"@en .',
+      );
+      const result = importSkosTurtle(text);
+      const pack = packFrom(result);
+      expect(pack.concepts.map((c) => [c.id, c.exactMatch])).toEqual([
+        ["demo:a", []],
+        ["demo:b", []],
+      ]);
+      expect(result.notes).toContainEqual({
+        where: "<http://aims.fao.org/aos/agrovoc/c_1>",
+        message:
+          "is tied to no scheme and lies outside the vocabulary's namespace <https://vocab.example.com/demo/>; not imported",
+      });
+    });
+
     it("reads concepts in a # namespace beside a scheme IRI ending in #scheme", () => {
       const text = [
         TURTLE_PREFIXES,

@@ -230,6 +230,15 @@ MATCH (h)-[:SCORES]->(a:Account)
 RETURN h {.*, computedAt: toString(h.computedAt)} AS score, ${keyedNodeProjection("a")} AS account, [h.score, h.accountId] AS sortKey`,
 };
 
+/** How many accounts the at-risk list holds (its totalCount): every latest score of the model and grade. */
+export const AT_RISK_COUNT: CypherQuery = {
+  name: "health.atRisk.count",
+  text: `
+MATCH (h:HealthScore {tenant: $tenant, modelId: $modelId, latest: true})
+WHERE ($grade IS NULL OR h.grade = $grade) AND EXISTS { (h)-[:SCORES]->(:Account) }
+RETURN count(h) AS total`,
+};
+
 export const DISTRIBUTION: CypherQuery = {
   name: "health.distribution",
   text: `

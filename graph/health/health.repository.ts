@@ -8,6 +8,7 @@ import {
   ACCOUNTS_WITH_NEW_SIGNALS,
   ADVANCE_RUN,
   AT_RISK,
+  AT_RISK_COUNT,
   CONCEPT_TREE,
   DISTRIBUTION,
   EVIDENCE_SIGNALS,
@@ -328,11 +329,15 @@ export class HealthRepository {
     return rows.map((row) => toScore(row.score as Record<string, unknown>));
   }
 
-  async atRisk(modelId: string, grade: string | null, first: number, after: CursorKey | null) {
-    const rows = await this.executor.read(
-      AT_RISK,
-      this.params({ modelId, grade, after: after ? [...after] : null, limit: neo4j.int(first + 1) }),
-    );
+  /** One page of the at-risk list; `withTotal` also counts the whole list (a second query, run alongside). */
+  async atRisk(modelId: string, grade: string | null, first: number, after: CursorKey | null, withTotal = false) {
+    const [rows, total] = await Promise.all([
+      this.executor.read(
+        AT_RISK,
+        this.params({ modelId, grade, after: after ? [...after] : null, limit: neo4j.int(first + 1) }),
+      ),
+      withTotal ? this.executor.read(AT_RISK_COUNT, this.params({ modelId, grade })) : Promise.resolve(null),
+    ]);
     return {
       items: rows.slice(0, first).map((row) => ({
         node: {
@@ -342,7 +347,7 @@ export class HealthRepository {
         sortKey: row.sortKey as Array<string | number | null>,
       })),
       hasNextPage: rows.length > first,
-      totalCount: null,
+      totalCount: total === null ? null : Number(total[0]?.total ?? 0),
     };
   }
 

@@ -27,6 +27,18 @@ export interface StoredRow {
   status: RecordStatus;
 }
 
+/** An organization row not written because accounts it links to do not exist: their public ids. */
+export interface UnlinkedRow {
+  index: number;
+  missingTargetIds: string[];
+}
+
+/** What an organization upsert did: the rows written, and the rows refused for missing accounts. */
+export interface OrganizationUpsertResult {
+  stored: StoredRow[];
+  unlinked: UnlinkedRow[];
+}
+
 /** The labels that can be written in bulk, and the links each may carry: a fixed whitelist. */
 export const UPSERT_TARGETS = {
   Account: null,
@@ -49,6 +61,10 @@ const QUERIES: Record<UpsertTarget, CypherQuery> = {
   SignalAboutAsset: upsertQuery("Signal", UPSERT_TARGETS.SignalAboutAsset),
 };
 
+/**
+ * Writes organizations whose linked accounts all exist; for the others it writes nothing and returns the
+ * ids of the linked accounts that are missing, so the rejection names exactly those.
+ */
 const ORGANIZATION_UPSERT: CypherQuery = {
   name: "upsert.Organization",
   text: `
@@ -56,33 +72,36 @@ UNWIND $rows AS row
 CALL (row) {
   UNWIND row.links AS link
   OPTIONAL MATCH (target:Account {tenant: $tenant, id: link.targetId})
-  RETURN count(target) AS found
+  RETURN collect(DISTINCT CASE WHEN target IS NULL THEN link.targetId END) AS missing
 }
-WITH row WHERE found = size(row.links)
-OPTIONAL MATCH (existing:Organization {tenant: $tenant, sourceSystem: row.sourceSystem, externalId: row.externalId})
-WITH row, existing.contentHash AS previousHash
-MERGE (n:Organization {tenant: $tenant, sourceSystem: row.sourceSystem, externalId: row.externalId})
-  ON CREATE SET n.id = row.id, n.firstSeenAt = datetime($now)
-WITH n, row,
-  CASE WHEN previousHash IS NULL THEN 'CREATED' WHEN previousHash = row.hash THEN 'UNCHANGED' ELSE 'UPDATED' END AS status
-FOREACH (_ IN CASE WHEN status = 'UNCHANGED' THEN [] ELSE [1] END |
-  SET n += row.props, n.contentHash = row.hash, n.lastUpdatedAt = datetime($now))
-WITH n, row, status
-CALL (n, status) {
-  WITH n, status WHERE status <> 'UNCHANGED'
-  MATCH (n)-[old:${NETWORK_RELATIONSHIPS.join("|")}]->(:Account)
-  DELETE old
-}
-CALL (n, row, status) {
-  WITH n, row, status WHERE status <> 'UNCHANGED'
-  UNWIND row.links AS link
-  MATCH (target:Account {tenant: $tenant, id: link.targetId})
+OPTIONAL CALL (row, missing) {
+  WITH row WHERE size(missing) = 0
+  OPTIONAL MATCH (existing:Organization {tenant: $tenant, sourceSystem: row.sourceSystem, externalId: row.externalId})
+  WITH row, existing.contentHash AS previousHash
+  MERGE (n:Organization {tenant: $tenant, sourceSystem: row.sourceSystem, externalId: row.externalId})
+    ON CREATE SET n.id = row.id, n.firstSeenAt = datetime($now)
+  WITH n, row,
+    CASE WHEN previousHash IS NULL THEN 'CREATED' WHEN previousHash = row.hash THEN 'UNCHANGED' ELSE 'UPDATED' END AS status
+  FOREACH (_ IN CASE WHEN status = 'UNCHANGED' THEN [] ELSE [1] END |
+    SET n += row.props, n.contentHash = row.hash, n.lastUpdatedAt = datetime($now))
+  WITH n, row, status
+  CALL (n, status) {
+    WITH n, status WHERE status <> 'UNCHANGED'
+    MATCH (n)-[old:${NETWORK_RELATIONSHIPS.join("|")}]->(:Account)
+    DELETE old
+  }
+  CALL (n, row, status) {
+    WITH n, row, status WHERE status <> 'UNCHANGED'
+    UNWIND row.links AS link
+    MATCH (target:Account {tenant: $tenant, id: link.targetId})
 ${NETWORK_RELATIONSHIPS.map(
   (type) =>
-    `  FOREACH (_ IN CASE WHEN link.relationship = '${type}' THEN [1] ELSE [] END | MERGE (n)-[:${type}]->(target))`,
+    `    FOREACH (_ IN CASE WHEN link.relationship = '${type}' THEN [1] ELSE [] END | MERGE (n)-[:${type}]->(target))`,
 ).join("\n")}
+  }
+  RETURN n.id AS id, status
 }
-RETURN row.index AS index, n.id AS id, status`,
+RETURN row.index AS index, id, status, missing AS missingTargetIds`,
 };
 
 const ENSURE_SOURCE_SYSTEMS: CypherQuery = {
@@ -118,9 +137,16 @@ export class IngestRepository {
     return result as unknown as StoredRow[];
   }
 
-  async upsertOrganizations(rows: readonly OrganizationUpsertRow[], now: string): Promise<StoredRow[]> {
+  async upsertOrganizations(rows: readonly OrganizationUpsertRow[], now: string): Promise<OrganizationUpsertResult> {
     const result = await this.executor.write(ORGANIZATION_UPSERT, { tenant: this.tenant, rows: [...rows], now });
-    return result as unknown as StoredRow[];
+    const stored: StoredRow[] = [];
+    const unlinked: UnlinkedRow[] = [];
+    for (const row of result) {
+      const index = Number(row.index);
+      if (row.id === null) unlinked.push({ index, missingTargetIds: (row.missingTargetIds as string[]).map(String) });
+      else stored.push({ index, id: String(row.id), status: row.status as RecordStatus });
+    }
+    return { stored, unlinked };
   }
 
   /** Registers source systems that records mention but nobody described yet (kind OTHER). */

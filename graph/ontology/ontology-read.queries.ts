@@ -49,6 +49,22 @@ WITH c, score ORDER BY c.id LIMIT $limit
 RETURN c {.*} AS concept, [c.pack, c.id] AS sortKey`,
 };
 
+/** How many concepts a search finds (concepts' totalCount), with the same filters as the page. */
+export const COUNT_SEARCHED_CONCEPTS: CypherQuery = {
+  name: "concept.search.count",
+  text: `
+CALL db.index.fulltext.queryNodes('concept_label_fulltext', $search) YIELD node AS c
+WITH c WHERE c.scope IN $scopes AND ($pack IS NULL OR c.pack = $pack)
+RETURN count(c) AS total`,
+};
+
+export const COUNT_CONCEPTS: CypherQuery = {
+  name: "concept.count",
+  text: `
+MATCH (c:Concept) WHERE c.scope IN $scopes AND ($pack IS NULL OR c.pack = $pack)
+RETURN count(c) AS total`,
+};
+
 export const LIST_CONCEPTS: CypherQuery = {
   name: "concept.list",
   text: `

@@ -1,3 +1,4 @@
+import { displayText } from "../../ontology/model/display-text";
 import type { MappingSpec } from "../../ontology/model/mapping.model";
 import { LangText, LangTexts, OntologyPack } from "../../ontology/model/ontology.model";
 
@@ -53,7 +54,8 @@ export interface PackWrite {
 export function packRows(pack: OntologyPack): Pick<PackWrite, "concepts" | "links"> {
   const concepts = pack.concepts.map((c) => ({
     id: c.id,
-    prefLabelEn: c.prefLabel.en ?? c.id,
+    // The label shown where one language is needed (health explanations): English, else by displayText's rule.
+    prefLabelEn: displayText(c.prefLabel, "en") ?? c.id,
     labels: JSON.stringify({ pref: c.prefLabel, alt: c.altLabel }),
     definition: JSON.stringify(c.definition),
     searchText: [...Object.values(c.prefLabel), ...Object.values(c.altLabel).flat(), c.id.split(":")[1] ?? ""].join(

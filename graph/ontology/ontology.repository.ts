@@ -6,6 +6,8 @@ import { CypherExecutor } from "../executor";
 import {
   CONCEPTS_BY_IDS,
   CONCEPTS_OF_ACCOUNTS,
+  COUNT_CONCEPTS,
+  COUNT_SEARCHED_CONCEPTS,
   FIELD_POPULATION,
   FIELD_POPULATIONS,
   FIELDS_MEASURING,
@@ -169,26 +171,40 @@ export class OntologyRepository {
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  async concepts(request: { search: string | null; pack: string | null; first: number; after: CursorKey | null }) {
+  /** One page of concepts; `withTotal` also counts every concept the search and pack filter let through. */
+  async concepts(request: {
+    search: string | null;
+    pack: string | null;
+    first: number;
+    after: CursorKey | null;
+    withTotal?: boolean;
+  }) {
     const typed = request.search?.trim() ? request.search : null;
     const search = typed === null ? null : toFulltextQuery(typed);
-    if (typed !== null && search === null) return { items: [], hasNextPage: false, totalCount: null };
-    const rows = await this.executor.read(
-      search ? SEARCH_CONCEPTS : LIST_CONCEPTS,
-      this.params({
-        search,
-        pack: request.pack ?? null,
-        after: request.after ? [...request.after] : null,
-        limit: neo4j.int(request.first + 1),
-      }),
-    );
+    if (typed !== null && search === null) {
+      return { items: [], hasNextPage: false, totalCount: request.withTotal ? 0 : null };
+    }
+    const filter = { search, pack: request.pack ?? null };
+    const [rows, total] = await Promise.all([
+      this.executor.read(
+        search ? SEARCH_CONCEPTS : LIST_CONCEPTS,
+        this.params({
+          ...filter,
+          after: request.after ? [...request.after] : null,
+          limit: neo4j.int(request.first + 1),
+        }),
+      ),
+      request.withTotal
+        ? this.executor.read(search ? COUNT_SEARCHED_CONCEPTS : COUNT_CONCEPTS, this.params(filter))
+        : Promise.resolve(null),
+    ]);
     return {
       items: rows.slice(0, request.first).map((row) => ({
         node: toConceptRecord(row.concept as Record<string, unknown>),
         sortKey: row.sortKey as Array<string | number | null>,
       })),
       hasNextPage: rows.length > request.first,
-      totalCount: null,
+      totalCount: total === null ? null : Number(total[0]?.total ?? 0),
     };
   }
 

@@ -43,7 +43,15 @@ export interface PackProblem {
   message: string;
 }
 
-export type PackResult = { ok: true; pack: OntologyPack } | { ok: false; problems: PackProblem[] };
+/**
+ * Something an import assumed or adjusted without failing (a defaulted version, a derived pack id, links it
+ * could not keep), with where it is; shown to the importer beside the result.
+ */
+export type PackNote = PackProblem;
+
+export type PackResult =
+  | { ok: true; pack: OntologyPack; notes?: readonly PackNote[] }
+  | { ok: false; problems: PackProblem[]; notes?: readonly PackNote[] };
 
 export const PACK_ID = /^[a-z][a-z0-9-]{0,39}$/;
 export const LOCAL_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;

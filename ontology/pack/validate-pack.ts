@@ -22,7 +22,8 @@ export interface KnownConcepts {
 
 export const NO_KNOWN_CONCEPTS: KnownConcepts = { has: () => false, broaderOf: () => [], partsOf: () => [] };
 
-const LANG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+/** A BCP-47 language tag: a 2–3 letter language ("en", "zh", "und"), then subtags ("zh-Hant", "de-CH-1996"). */
+const LANG = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 const NAMESPACE = /^https?:\/\/[^\s<>"]+[/#]$/;
 const WEIGHT_TOLERANCE = 0.01;
 
@@ -140,12 +141,7 @@ function round(value: number): number {
   return Math.round(value * 10000) / 10000;
 }
 
-function langText(
-  value: unknown,
-  where: string,
-  problem: (w: string, m: string) => void,
-  requireEnglish: boolean,
-): LangText {
+function langText(value: unknown, where: string, problem: (w: string, m: string) => void, required: boolean): LangText {
   if (!isObject(value)) {
     problem(where, 'must be a map of language to text, e.g. { en: "…", zh: "…" }');
     return {};
@@ -157,7 +153,11 @@ function langText(
     else if (typeof text !== "string" || text.trim() === "") problem(`${where}.${lang}`, "must be non-empty text");
     else out[lang.toLowerCase()] = text.trim();
   }
-  if (requireEnglish && out.en === undefined) problem(`${where}.en`, "an English (en) text is required");
+  // Any language will do (SKOS vocabularies are often in one language only); which text is shown when the
+  // language asked for is missing is decided by displayText.
+  if (required && Object.keys(out).length === 0 && Object.keys(value).length === 0) {
+    problem(where, 'needs a text in at least one language, e.g. { en: "…" }');
+  }
   return out;
 }
 

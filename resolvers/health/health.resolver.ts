@@ -1,9 +1,11 @@
+import { GraphQLResolveInfo } from "graphql";
 import {
   Arg,
   Args,
   Ctx,
   FieldResolver,
   ID,
+  Info,
   Int,
   Mutation,
   Query,
@@ -16,6 +18,7 @@ import { DEFAULT_BANDS, DEFAULT_MODEL_ID, ModelScopeKind } from "../../services/
 import { toConnection } from "../common/connection";
 import { PageArgs } from "../common/page-args";
 import { pageRequest } from "../common/page-request";
+import { selectsField } from "../common/selection";
 import { RequestContext } from "../context";
 import { IngestResult } from "../ingest/ingest-result.type";
 import { Account } from "../account/account.type";
@@ -123,10 +126,12 @@ export class HealthResolver {
     @Arg("modelId", () => ID, { defaultValue: DEFAULT_MODEL_ID }) modelId: string,
     @Arg("grade", () => String, { nullable: true }) grade: string | null,
     @Args() page: PageArgs,
+    @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: RequestContext,
   ) {
     const request = pageRequest(ctx, `atRisk:${modelId}:${grade ?? ""}`, page);
-    const result = await ctx.health.atRisk(modelId, grade ?? null, request.first, request.after);
+    const withTotal = selectsField(info, "totalCount");
+    const result = await ctx.health.atRisk(modelId, grade ?? null, request.first, request.after, withTotal);
     return toConnection(result, request.scope, ctx.paging.cursorSecret, ({ score, account }) => ({
       account,
       health: {

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { displayText } from "../../ontology/model/display-text";
 import { RequestContext } from "../context";
 import { Concept, ConceptAncestor, ConceptMatch, ConceptPart, Label, LocalizedText } from "./concept.type";
 import { Mapping } from "./mapping.type";
@@ -6,9 +7,13 @@ import { toMappingView } from "./mapping-view";
 
 @Resolver(() => Concept)
 export class ConceptResolver {
-  @FieldResolver(() => String, { description: "The preferred label in a language (English when missing)." })
+  @FieldResolver(() => String, {
+    description:
+      "The preferred label in a language; when missing, the same language of another region, else English, " +
+      "else the language whose tag sorts first.",
+  })
   prefLabel(@Root() concept: Concept, @Arg("lang", { defaultValue: "en" }) lang: string): string {
-    return concept.prefLabel[lang] ?? concept.prefLabel.en ?? concept.id;
+    return displayText(concept.prefLabel, lang) ?? concept.id;
   }
 
   @FieldResolver(() => [Label], { description: "Every preferred and alternative label, in every language." })
@@ -21,9 +26,12 @@ export class ConceptResolver {
     ];
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "The definition in a language (English when missing)." })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The definition in a language; when missing, picked by the same rule as prefLabel.",
+  })
   definition(@Root() concept: Concept, @Arg("lang", { defaultValue: "en" }) lang: string): string | null {
-    return concept.definition[lang] ?? concept.definition.en ?? null;
+    return displayText(concept.definition, lang) ?? null;
   }
 
   @FieldResolver(() => [LocalizedText])

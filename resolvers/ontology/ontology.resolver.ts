@@ -1,3 +1,4 @@
+import { GraphQLResolveInfo } from "graphql";
 import { GraphQLJSON } from "graphql-scalars";
 import {
   Arg,
@@ -6,16 +7,19 @@ import {
   FieldResolver,
   Float,
   ID,
+  Info,
   Mutation,
   Query,
   registerEnumType,
   Resolver,
   Root,
 } from "type-graphql";
+import { displayText } from "../../ontology/model/display-text";
 import { OntologyFormat } from "../../services/ontology/ontology.service";
 import { toConnection } from "../common/connection";
 import { PageArgs } from "../common/page-args";
 import { pageRequest } from "../common/page-request";
+import { selectsField } from "../common/selection";
 import { RequestContext } from "../context";
 import { BridgedValue, BridgeMapping, FieldMeasure } from "./bridge.type";
 import { Concept, ConceptConnection } from "./concept.type";
@@ -23,10 +27,12 @@ import { Mapping, MappingInput } from "./mapping.type";
 import { toMappingView } from "./mapping-view";
 import { ImportOntologyResult, Ontology, OntologyDiff } from "./ontology.type";
 
-export const OntologyFormatEnum = { PACK: "PACK", SKOS_TURTLE: "SKOS_TURTLE" } as const;
+export const OntologyFormatEnum = { PACK: "PACK", SKOS_TURTLE: "SKOS_TURTLE", SKOS_RDF_XML: "SKOS_RDF_XML" } as const;
 registerEnumType(OntologyFormatEnum, {
   name: "OntologyFormat",
-  description: "PACK: Relata's YAML pack format (ontology/README.md). SKOS_TURTLE: SKOS in Turtle.",
+  description:
+    "PACK: Relata's YAML pack format (ontology/README.md). SKOS_TURTLE: SKOS in Turtle (or N-Triples). " +
+    "SKOS_RDF_XML: SKOS in RDF/XML, for import only. What SKOS files are accepted: docs/ontologies.md.",
 });
 
 @Resolver(() => Ontology)
@@ -36,9 +42,11 @@ export class OntologyResolver {
     return ctx.repositories.ontology.ontologies();
   }
 
-  @FieldResolver(() => String, { description: "The pack's title in a language (English when missing)." })
+  @FieldResolver(() => String, {
+    description: "The pack's title in a language; when missing, in the language docs/ontologies.md's rule picks.",
+  })
   title(@Root() ontology: Ontology, @Arg("lang", { defaultValue: "en" }) lang: string): string {
-    return ontology.title[lang] ?? ontology.title.en ?? ontology.pack;
+    return displayText(ontology.title, lang) ?? ontology.pack;
   }
 
   @Query(() => Concept, { nullable: true, description: 'One concept by id, e.g. "core:satisfaction".' })
@@ -53,6 +61,7 @@ export class OntologyResolver {
     @Arg("search", () => String, { nullable: true }) search: string | null,
     @Arg("ontology", () => ID, { nullable: true, description: "A pack id." }) ontology: string | null,
     @Args() page: PageArgs,
+    @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: RequestContext,
   ) {
     const request = pageRequest(ctx, "concepts", page);
@@ -61,6 +70,7 @@ export class OntologyResolver {
       pack: ontology,
       first: request.first,
       after: request.after,
+      withTotal: selectsField(info, "totalCount"),
     });
     return toConnection(result, request.scope, ctx.paging.cursorSecret);
   }

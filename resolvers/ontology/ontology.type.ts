@@ -38,6 +38,15 @@ export class PackProblem {
   message!: string;
 }
 
+@ObjectType({ simpleResolvers: true, description: "Something an import assumed or left out, with where it is." })
+export class ImportNote {
+  @Field({ description: 'e.g. "<http://example.org/vocab#scheme>" or "concepts".' })
+  where!: string;
+
+  @Field()
+  message!: string;
+}
+
 @ObjectType({
   simpleResolvers: true,
   description: "A concept or mapping whose content changed, and which fields changed.",
@@ -88,6 +97,13 @@ export class ImportOntologyResult {
 
   @Field(() => [PackProblem], { description: "Every problem found, all at once." })
   problems!: PackProblem[];
+
+  @Field(() => [ImportNote], {
+    description:
+      "What the import assumed or left out without failing: a defaulted version, a derived pack id, links to " +
+      "concepts outside the vocabulary, SKOS relations Relata does not store.",
+  })
+  notes!: ImportNote[];
 
   @Field(() => OntologyDiff, { nullable: true, description: "Changes against the previously active version." })
   diff!: OntologyDiff | null;

@@ -228,9 +228,9 @@ export class HealthService {
     return this.health.history(accountId, modelId, from, to);
   }
 
-  async atRisk(modelId: string, grade: string | null, first: number, after: CursorKey | null) {
+  async atRisk(modelId: string, grade: string | null, first: number, after: CursorKey | null, withTotal = false) {
     await this.model(modelId);
-    return this.health.atRisk(modelId, grade, first, after);
+    return this.health.atRisk(modelId, grade, first, after, withTotal);
   }
 
   /** Per group: how many accounts have each grade, and score percentiles (nearest rank). */

@@ -21,9 +21,23 @@ import {
   SourceSystemRecord,
 } from "../../domain/records";
 import { GraphError } from "../../graph/graph.errors";
-import { IngestRepository, StoredRow, UpsertRow, UpsertTarget } from "../../graph/ingest/ingest.repository";
+import {
+  IngestRepository,
+  OrganizationUpsertResult,
+  StoredRow,
+  UpsertRow,
+  UpsertTarget,
+} from "../../graph/ingest/ingest.repository";
 import { IngestError } from "./ingest.errors";
-import { accountRow, assetRow, contactRow, opportunityRow, organizationRow, signalRow } from "./record-rows";
+import {
+  accountIdOf,
+  accountRow,
+  assetRow,
+  contactRow,
+  opportunityRow,
+  organizationRow,
+  signalRow,
+} from "./record-rows";
 
 export interface IngestLimits {
   /** The most records one call may carry. */
@@ -55,7 +69,7 @@ function missingAccount(record: {
   );
 }
 
-type ChunkWriter<R> = (chunk: IndexedRecord<R>[], now: string) => Promise<StoredRow[]>;
+type ChunkWriter<R> = (chunk: IndexedRecord<R>[], now: string) => Promise<StoredRow[] | OrganizationUpsertResult>;
 
 /** One transaction's worth of records and how to write them. */
 interface ChunkJob<R> {
@@ -67,10 +81,30 @@ interface ChunkJob<R> {
 interface WriteRules<R> {
   /** For logs, e.g. "account". */
   readonly noun: string;
-  /** Why a record the write skipped was not stored (its account, subject or link target is missing). */
-  readonly missingTarget?: (record: R) => string;
+  /**
+   * Why a record the write skipped was not stored (its account, subject or link target is missing); given
+   * the ids of the targets the write found missing, when it names them.
+   */
+  readonly missingTarget?: (record: R, missingTargetIds: readonly string[]) => string;
   /** Source systems a stored record mentions; they are registered after the chunks. */
   readonly sourcesOf?: (record: R) => string[];
+}
+
+/** Names the links of an organization whose accounts are missing (and only those), with where they are. */
+function missingLinkedAccounts(tenant: string, record: OrganizationRecord, missingIds: readonly string[]): string {
+  const missing = record.links
+    .map((link, i) => ({ link, i, id: accountIdOf(tenant, link.account, record.sourceSystem) }))
+    .filter(({ id }) => missingIds.includes(id));
+  if (missing.length === 0) return "an account in links does not exist in this tenant; upsert the accounts first";
+  const named = missing.map(
+    ({ link, i }) =>
+      `links[${i}]: account "${link.account.externalId}" from source system "${link.account.sourceSystem ?? record.sourceSystem}"`,
+  );
+  const one = missing.length === 1;
+  return (
+    `${named.join(", ")} ${one ? "does" : "do"} not exist in this tenant; upsert ${one ? "that account" : "those accounts"} ` +
+    `first, or correct ${one ? "the link" : "the links"} (the organization was not stored)`
+  );
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -137,10 +171,7 @@ export class IngestService {
     );
     return this.store(records.length, rejections, jobs, {
       noun: "organization",
-      missingTarget: (record) =>
-        `one of the accounts in links does not exist in this tenant (${record.links
-          .map((l) => `"${l.account.externalId}"`)
-          .join(", ")}); upsert the accounts first`,
+      missingTarget: (record, missingIds) => missingLinkedAccounts(tenant, record, missingIds),
       sourcesOf: (record) => [
         record.sourceSystem,
         ...record.links.map((l) => l.account.sourceSystem ?? record.sourceSystem),
@@ -242,9 +273,9 @@ export class IngestService {
     };
     const sources = new Set<string>();
     for (const [i, job] of jobs.entries()) {
-      let stored: StoredRow[];
+      let written: StoredRow[] | OrganizationUpsertResult;
       try {
-        stored = await job.write(job.records, now);
+        written = await job.write(job.records, now);
       } catch (error) {
         if (!(error instanceof GraphError)) throw error;
         statuses[i] = error.code === "UNAVAILABLE" ? "INTERRUPTED" : "FAILED";
@@ -257,11 +288,14 @@ export class IngestService {
         continue;
       }
       statuses[i] = "COMMITTED";
+      const { stored, unlinked } = Array.isArray(written) ? { stored: written, unlinked: [] } : written;
       const storedByIndex = new Map(stored.map((row) => [row.index, row]));
+      const missingByIndex = new Map(unlinked.map((row) => [row.index, row.missingTargetIds]));
       for (const { index, record } of job.records) {
         const row = storedByIndex.get(index);
         if (row === undefined) {
-          rejections.push({ index, externalId: externalIdOf(record), reason: missingTarget(record) });
+          const reason = missingTarget(record, missingByIndex.get(index) ?? []);
+          rejections.push({ index, externalId: externalIdOf(record), reason });
         } else {
           outcomes.push({ index, id: row.id, status: row.status });
           sourcesOf(record).forEach((source) => sources.add(source));

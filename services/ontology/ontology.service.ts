@@ -5,17 +5,17 @@ import { join } from "node:path";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import { checkMapping } from "../../ontology/bridge/check-mapping";
 import type { MappingSpec } from "../../ontology/model/mapping.model";
-import { compareVersions, OntologyPack, PackProblem, PackResult } from "../../ontology/model/ontology.model";
+import { compareVersions, OntologyPack, PackNote, PackProblem, PackResult } from "../../ontology/model/ontology.model";
 import { canonicalPack, diffPacks, PackDiff } from "../../ontology/pack/diff-packs";
 import { parsePack } from "../../ontology/pack/parse-pack";
 import { KnownConcepts, validatePack } from "../../ontology/pack/validate-pack";
 import { exportSkosTurtle } from "../../ontology/skos/export-skos";
-import { importSkosTurtle } from "../../ontology/skos/import-skos";
+import { importSkosRdfXml, importSkosTurtle } from "../../ontology/skos/import-skos";
 import { packRows } from "../../graph/ontology/ontology-records";
 import { OntologyRepository } from "../../graph/ontology/ontology.repository";
 import { OntologyError } from "./ontology.errors";
 
-export type OntologyFormat = "PACK" | "SKOS_TURTLE";
+export type OntologyFormat = "PACK" | "SKOS_TURTLE" | "SKOS_RDF_XML";
 
 export type ImportStatus = "IMPORTED" | "STORED" | "UNCHANGED" | "REJECTED";
 
@@ -24,6 +24,8 @@ export interface ImportOutcome {
   pack: string | null;
   version: string | null;
   problems: PackProblem[];
+  /** What the import assumed or left out without failing (a defaulted version, links it could not keep). */
+  notes: PackNote[];
   /** What the import changed against the pack's previously active version (null for a new pack). */
   diff: PackDiff | null;
 }
@@ -61,23 +63,30 @@ export class OntologyService {
 
   async importOntology(format: OntologyFormat, content: string): Promise<ImportOutcome> {
     const hierarchy = await this.repository.hierarchy();
+    const known = knownFrom(hierarchy);
     const parsed: PackResult =
       format === "PACK"
-        ? parsePack(content, knownFrom(hierarchy))
-        : importSkosTurtle(content, knownFrom(hierarchy), await this.packOfIri());
-    if (!parsed.ok) return { status: "REJECTED", pack: null, version: null, problems: parsed.problems, diff: null };
+        ? parsePack(content, known)
+        : format === "SKOS_TURTLE"
+          ? importSkosTurtle(content, known, await this.packOfIri())
+          : await importSkosRdfXml(content, known, await this.packOfIri());
+    const notes = [...(parsed.notes ?? [])];
+    if (!parsed.ok) {
+      return { status: "REJECTED", pack: null, version: null, problems: parsed.problems, notes, diff: null };
+    }
     const pack = parsed.pack;
     const ontologies = await this.repository.ontologies();
     const existing = ontologies.find((o) => o.pack === pack.pack);
     if (existing?.builtIn && !this.writesBuiltIn) {
-      return this.rejected(pack, [
-        {
-          where: "pack",
-          message: `"${pack.pack}" is a built-in pack; give your pack another id (e.g. "${pack.pack}-custom")`,
-        },
-      ]);
+      const problem = {
+        where: "pack",
+        message:
+          `"${pack.pack}" is a built-in pack; give your pack another id (e.g. "${pack.pack}-custom")` +
+          (format === "PACK" ? "" : " with dcterms:identifier"),
+      };
+      return { ...this.rejected(pack, [problem]), notes };
     }
-    return this.store(pack, existing?.version ?? null);
+    return { ...(await this.store(pack, existing?.version ?? null)), notes };
   }
 
   /** Loads the packs shipped in `dir` into the built-in scope; re-loading unchanged packs writes nothing. */
@@ -128,6 +137,13 @@ export class OntologyService {
   }
 
   async exportOntology(pack: string, version: string | null, format: OntologyFormat): Promise<string> {
+    if (format === "SKOS_RDF_XML") {
+      throw new OntologyError(
+        "INVALID_VALUE",
+        "Packs are exported as PACK (YAML) or SKOS_TURTLE; RDF/XML is read on import only. Export SKOS_TURTLE, " +
+          "which any RDF tool converts to RDF/XML.",
+      );
+    }
     const stored = await this.repository.versionContent(pack, version);
     if (!stored) {
       throw new OntologyError(
@@ -214,7 +230,7 @@ export class OntologyService {
   }
 
   private rejected(pack: OntologyPack, problems: PackProblem[]): ImportOutcome {
-    return { status: "REJECTED", pack: pack.pack, version: pack.version, problems, diff: null };
+    return { status: "REJECTED", pack: pack.pack, version: pack.version, problems, notes: [], diff: null };
   }
 
   private async store(pack: OntologyPack, activeVersion: string | null): Promise<ImportOutcome> {
@@ -222,7 +238,7 @@ export class OntologyService {
     const hash = hashOf(content);
     const same = await this.repository.versionContent(pack.pack, pack.version);
     if (same && hashOf(same.content) === hash) {
-      return { status: "UNCHANGED", pack: pack.pack, version: pack.version, problems: [], diff: null };
+      return { status: "UNCHANGED", pack: pack.pack, version: pack.version, problems: [], notes: [], diff: null };
     }
     if (same) {
       return this.rejected(pack, [
@@ -240,6 +256,7 @@ export class OntologyService {
       pack: pack.pack,
       version: pack.version,
       problems: [],
+      notes: [],
       diff: previous ? diffPacks(JSON.parse(previous.content) as OntologyPack, pack) : null,
     };
   }

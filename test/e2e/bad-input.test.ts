@@ -424,7 +424,11 @@ describe("invalid records in a batch", () => {
       await api.run(UpsertOrganizationsDocument, { input: [organization] }, { token }),
     ).upsertOrganizations;
     expect(result).toMatchObject({ created: 0, rejected: 1 });
-    expect(result.rejections[0]?.reason).toMatch(/"NO-SUCH-ACCOUNT"/);
+    // Issue 19: the reason names the missing account only, never B-2, which exists.
+    expect(result.rejections[0]?.reason).toMatch(
+      /^links\[1\]: account "NO-SUCH-ACCOUNT" from source system "crm" does not/,
+    );
+    expect(result.rejections[0]?.reason).not.toContain("B-2");
     expect(await countNodes("Organization", "BN-0")).toBe(0);
     const network = await api.post<{ account: { network: { totalCount: number } } }>(
       "query($id: ID!) { account(id: $id) { network { totalCount } } }",

@@ -187,9 +187,12 @@ describe("validatePack", () => {
       expect(messages[0]).toContain('an http(s) IRI ending in "/" or "#"');
     });
 
-    it("requires a title with English text", () => {
-      expect(wheresOf(validatePack(minimalPack({ title: { zh: "演示" } })))).toEqual(["title.en"]);
-      expect(wheresOf(validatePack(minimalPack({ title: { en: "  " } })))).toEqual(["title.en", "title.en"]);
+    it("requires a title with text in at least one language, not necessarily English (issue 19)", () => {
+      expect(validatePack(minimalPack({ title: { zh: "演示" } })).ok).toBe(true);
+      expect(problemsOf(validatePack(minimalPack({ title: {} })))).toEqual([
+        { where: "title", message: 'needs a text in at least one language, e.g. { en: "…" }' },
+      ]);
+      expect(wheresOf(validatePack(minimalPack({ title: { en: "  " } })))).toEqual(["title.en"]);
       expect(problemsOf(validatePack(minimalPack({ title: undefined })))).toEqual([
         { where: "title", message: 'must be a map of language to text, e.g. { en: "…", zh: "…" }' },
       ]);
@@ -244,19 +247,26 @@ describe("validatePack", () => {
   });
 
   describe("labels and definitions", () => {
-    it("requires a prefLabel with English text", () => {
+    it("requires a prefLabel in at least one language, not necessarily English (issue 19)", () => {
       const raw = packOf([
         { id: "demo:a", definition: { en: "A." } },
         concept("demo:b", { prefLabel: { zh: "乙" } }),
         concept("demo:c", { prefLabel: { en: "" } }),
+        concept("demo:d", { prefLabel: {} }),
       ]);
       expect(wheresOf(validatePack(raw))).toEqual([
         "concepts[0].prefLabel",
-        "concepts[1].prefLabel.en",
         "concepts[2].prefLabel.en",
-        "concepts[2].prefLabel.en",
+        "concepts[3].prefLabel",
       ]);
-      expect(messagesAt(raw, "concepts[1].prefLabel.en")).toEqual(["an English (en) text is required"]);
+      expect(messagesAt(raw, "concepts[3].prefLabel")).toEqual([
+        'needs a text in at least one language, e.g. { en: "…" }',
+      ]);
+    });
+
+    it("accepts language tags with one-letter or numeric subtags", () => {
+      const raw = packOf([concept("demo:a", { prefLabel: { "de-CH-1996": "A", "en-x-legacy": "A" } })]);
+      expect(problemsOf(validatePack(raw))).toEqual([]);
     });
 
     it("rejects prefLabel, altLabel and definition keys that are not language tags", () => {
@@ -591,10 +601,8 @@ describe("validatePack", () => {
       expect(wheresOf(validatePack(raw))).toEqual([
         "pack",
         "version",
-        "title.en",
         "namespace",
         "concepts[0].id",
-        "concepts[1].prefLabel.en",
         "concepts[1].broader[0]",
         "concepts[2].parts[1].concept",
         "concepts[2].parts",

@@ -1,8 +1,9 @@
 import { nodeId } from "../../../../domain/ids/node-id";
-import { AccountRecord, ContactRecord, SignalRecord } from "../../../../domain/records";
+import { AccountRecord, ContactRecord, OrganizationRecord, SignalRecord } from "../../../../domain/records";
 import { GraphError } from "../../../../graph/graph.errors";
 import {
   IngestRepository,
+  OrganizationUpsertResult,
   OrganizationUpsertRow,
   StoredRow,
   UpsertRow,
@@ -40,11 +41,19 @@ class FakeIngestRepository {
     return out;
   }
 
-  async upsertOrganizations(rows: readonly OrganizationUpsertRow[], now: string): Promise<StoredRow[]> {
+  async upsertOrganizations(rows: readonly OrganizationUpsertRow[], now: string): Promise<OrganizationUpsertResult> {
     this.calls.push({ target: "Organization", indexes: rows.map((r) => r.index), now });
-    return rows
-      .filter((row) => row.links.every((link) => this.existingTargets.has(link.targetId)))
-      .map((row) => ({ index: row.index, id: row.id, status: "CREATED" as const }));
+    const missingOf = (row: OrganizationUpsertRow) => [
+      ...new Set(row.links.map((link) => link.targetId).filter((id) => !this.existingTargets.has(id))),
+    ];
+    return {
+      stored: rows
+        .filter((row) => missingOf(row).length === 0)
+        .map((row) => ({ index: row.index, id: row.id, status: "CREATED" as const })),
+      unlinked: rows
+        .filter((row) => missingOf(row).length > 0)
+        .map((row) => ({ index: row.index, missingTargetIds: missingOf(row) })),
+    };
   }
 
   async ensureSourceSystems(keys: readonly string[]): Promise<void> {
@@ -161,6 +170,60 @@ describe("IngestService", () => {
             "or correct account.externalId / account.sourceSystem",
         },
       ]);
+    });
+
+    describe("an organization linked to a missing account (issue 19)", () => {
+      const organization = (...accounts: Array<string | { externalId: string; sourceSystem: string }>) =>
+        ({
+          sourceSystem: "crm",
+          externalId: "O1",
+          name: "Partner",
+          kind: "PARTNER",
+          links: accounts.map((ref) => ({
+            account: typeof ref === "string" ? { externalId: ref } : ref,
+            relationship: "PARTNER_OF",
+          })),
+        }) as OrganizationRecord;
+
+      it("names only the missing account, with where it is in links, not the accounts that exist", async () => {
+        const { service } = setup();
+        await service.upsertAccounts([account("A"), account("B")]);
+        const result = await service.upsertOrganizations([organization("A", "NOPE", "B")]);
+        expect(result.records).toEqual([]);
+        expect(result.rejections).toEqual([
+          {
+            index: 0,
+            externalId: "O1",
+            reason:
+              'links[1]: account "NOPE" from source system "crm" does not exist in this tenant; ' +
+              "upsert that account first, or correct the link (the organization was not stored)",
+          },
+        ]);
+      });
+
+      it("names every missing account once, each with its own source system", async () => {
+        const { service } = setup();
+        await service.upsertAccounts([account("A")]);
+        const result = await service.upsertOrganizations([
+          organization("X", "A", { externalId: "Y", sourceSystem: "erp" }),
+        ]);
+        const reason = result.rejections[0]!.reason;
+        expect(reason).toMatch(
+          /^links\[0\]: account "X" from source system "crm", links\[2\]: account "Y" from source system "erp" do not exist/,
+        );
+        expect(reason).not.toContain('"A"');
+      });
+
+      it("stores the organizations of the batch whose accounts all exist", async () => {
+        const { service } = setup();
+        await service.upsertAccounts([account("A")]);
+        const result = await service.upsertOrganizations([
+          organization("A"),
+          { ...organization("NOPE"), externalId: "O2" },
+        ]);
+        expect(result.records.map((r) => r.index)).toEqual([0]);
+        expect(result.rejections.map((r) => r.externalId)).toEqual(["O2"]);
+      });
     });
 
     it("registers no source system for records whose account does not exist", async () => {

@@ -1,0 +1,45 @@
+/**
+ * The words Neo4j's full-text analyzers may drop from what they index, as `db.index.fulltext.listAvailableAnalyzers`
+ * reports them: Lucene's English stop set (analyzers `standard`, `english`, `simple`-based ones and `cjk`) plus the
+ * three `cjk` adds ("s", "t", "www"). A dropped word is never in the index, so a query must not require it.
+ * Relata's indexes use `cjk` (concept labels) and the server's default analyzer (account and contact names,
+ * `standard-no-stop-words` unless an operator changes it); an e2e test checks that every index's stop words are here.
+ */
+export const FULLTEXT_STOP_WORDS: ReadonlySet<string> = new Set([
+  "a",
+  "an",
+  "and",
+  "are",
+  "as",
+  "at",
+  "be",
+  "but",
+  "by",
+  "for",
+  "if",
+  "in",
+  "into",
+  "is",
+  "it",
+  "no",
+  "not",
+  "of",
+  "on",
+  "or",
+  "s",
+  "such",
+  "t",
+  "that",
+  "the",
+  "their",
+  "then",
+  "there",
+  "these",
+  "they",
+  "this",
+  "to",
+  "was",
+  "will",
+  "with",
+  "www",
+]);

@@ -4,7 +4,8 @@ import { StoredScore } from "../../graph/health/health.repository";
 import { StoredContribution, storedExplanation } from "../../domain/health/stored-explanation";
 import { LiveHealth } from "../../services/health/health.service";
 import { HealthModelVersion } from "../../services/health/health-model";
-import { AccountHealth, HealthDriver, HealthExplanationNode, HealthModel } from "./health.type";
+import { AccountHealth, HealthDriver, HealthExplanationNode } from "./account-health.type";
+import { HealthModel } from "./health-model.type";
 
 /** A score computed on request, with its whole explanation down to the signals. */
 export function liveHealthView(live: LiveHealth): AccountHealth {

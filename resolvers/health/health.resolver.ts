@@ -21,22 +21,17 @@ import { RequestContext } from "../context";
 import { IngestResult } from "../ingest/ingest-result.type";
 import { Account } from "../account/account.type";
 import { healthModelView, liveHealthView, storedHealthView } from "./health-view";
-import {
-  AccountHealth,
-  AtRiskConnection,
-  CalibrationOutcomeInput,
-  CalibrationReport,
-  HealthDistributionGroup,
-  HealthDriver,
-  HealthExplanationNode,
-  HealthModel,
-  HealthModelInput,
-  HealthSnapshot,
-  ManualMeasure,
-  ManualMeasureInput,
-  OutcomeInput,
-  RecomputeResult,
-} from "./health.type";
+import { AccountHealth, HealthDriver, HealthExplanationNode, HealthSnapshot } from "./account-health.type";
+import { AtRiskConnection } from "./at-risk.type";
+import { CalibrationOutcomeInput } from "./calibration.input";
+import { CalibrationReport } from "./calibration.type";
+import { HealthDistributionGroup } from "./health-distribution.type";
+import { HealthModelInput } from "./health-model.input";
+import { HealthModel } from "./health-model.type";
+import { ManualMeasureInput } from "./manual-measure.input";
+import { ManualMeasure } from "./manual-measure.type";
+import { OutcomeInput } from "./outcome.input";
+import { RecomputeResult } from "./recompute-result.type";
 
 export const HealthGroupByEnum = { INDUSTRY: "INDUSTRY", SEGMENT: "SEGMENT", REGION: "REGION" } as const;
 registerEnumType(HealthGroupByEnum, { name: "HealthGroupBy" });

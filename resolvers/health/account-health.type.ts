@@ -71,6 +71,13 @@ export class HealthExplanationNode {
   @Field(() => String, { nullable: true, description: "Why there is no value." })
   reason!: string | null;
 
+  @Field(() => [String], {
+    description:
+      "Why a concept differs from the ontology here: its polarity reversed or its levels' values learned from " +
+      "outcomes by the model version, a cycle broken, a concept counted under another parent.",
+  })
+  notes!: string[];
+
   @Field(() => String, { nullable: true, description: "What was aggregated (mean of 12 observations …)." })
   aggregate!: string | null;
 

@@ -162,6 +162,8 @@ export class HealthResolver {
       includeAssets: input.includeAssets,
       source: "MANUAL",
       calibration: null,
+      reversedConcepts: [],
+      categoryLevels: {},
     });
     return healthModelView(version);
   }

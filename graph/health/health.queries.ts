@@ -224,6 +224,7 @@ export const AT_RISK: CypherQuery = {
   text: `
 MATCH (h:HealthScore {tenant: $tenant, modelId: $modelId, latest: true})
 WHERE ($grade IS NULL OR h.grade = $grade)
+  AND h.confidence >= $minConfidence
   AND ($after IS NULL OR h.score > $after[0] OR (h.score = $after[0] AND h.accountId > $after[1]))
 WITH h ORDER BY h.score, h.accountId LIMIT $limit
 MATCH (h)-[:SCORES]->(a:Account)

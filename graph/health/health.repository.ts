@@ -328,10 +328,10 @@ export class HealthRepository {
     return rows.map((row) => toScore(row.score as Record<string, unknown>));
   }
 
-  async atRisk(modelId: string, grade: string | null, first: number, after: CursorKey | null) {
+  async atRisk(modelId: string, grade: string | null, minConfidence: number, first: number, after: CursorKey | null) {
     const rows = await this.executor.read(
       AT_RISK,
-      this.params({ modelId, grade, after: after ? [...after] : null, limit: neo4j.int(first + 1) }),
+      this.params({ modelId, grade, minConfidence, after: after ? [...after] : null, limit: neo4j.int(first + 1) }),
     );
     return {
       items: rows.slice(0, first).map((row) => ({

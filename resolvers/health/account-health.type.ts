@@ -123,6 +123,12 @@ export class AccountHealth {
   @Field(() => Float, { description: "Share of the model's weight that had data, 0..1." })
   confidence!: number;
 
+  @Field({
+    description:
+      "True when confidence is below 0.3: too little of the model had data for the score or grade to be acted on.",
+  })
+  lowConfidence!: boolean;
+
   @Field(() => ID)
   modelId!: string;
 
@@ -152,6 +158,12 @@ export class HealthSnapshot {
 
   @Field(() => Float)
   confidence!: number;
+
+  @Field({
+    description:
+      "True when confidence is below 0.3: too little of the model had data for the score or grade to be acted on.",
+  })
+  lowConfidence!: boolean;
 
   @Field(() => Int)
   modelVersion!: number;

@@ -10,6 +10,39 @@ export class GradeBand {
   min!: number;
 }
 
+@ObjectType({ simpleResolvers: true, description: "A level of a category and the value a model version gives it." })
+export class LevelValue {
+  @Field()
+  level!: string;
+
+  @Field(() => Float, { description: "0..1, 1 = the level that went with the good outcome most." })
+  value!: number;
+}
+
+@ObjectType({
+  simpleResolvers: true,
+  description: "The level values a calibrated version learned for one category mapping of a concept.",
+})
+export class CategoryLevels {
+  @Field()
+  concept!: string;
+
+  @Field()
+  system!: string;
+
+  @Field()
+  field!: string;
+
+  @Field(() => [LevelValue])
+  levels!: LevelValue[];
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "The value of a value that is not a level (when the mapping has a default).",
+  })
+  otherValue!: number | null;
+}
+
 @ObjectType({ simpleResolvers: true, description: "One version of a health model." })
 export class HealthModel {
   @Field(() => ID)
@@ -53,6 +86,18 @@ export class HealthModel {
 
   @Field(() => GraphQLJSONObject, { nullable: true, description: "How a calibrated version was learned." })
   calibration!: Record<string, unknown> | null;
+
+  @Field(() => [String], {
+    description:
+      "Concepts this version reads reversed (1 − value): calibration with polarity FOLLOW_DATA learned from " +
+      "outcomes that their higher values went with the bad outcome.",
+  })
+  reversedConcepts!: string[];
+
+  @Field(() => [CategoryLevels], {
+    description: "The values calibration learned for the levels of category mappings.",
+  })
+  categoryLevels!: CategoryLevels[];
 
   @Field(() => Date)
   createdAt!: Date;

@@ -2,6 +2,7 @@ import { Clock, systemClock } from "../../domain/time/clock";
 import { CursorKey } from "../../domain/pagination/cursor";
 import { IngestResult } from "../../domain/ingest/ingest-result";
 import { AccountRef } from "../../domain/records";
+import { LOW_CONFIDENCE_BELOW } from "../../domain/health/confidence";
 import { AccountHealthScore } from "../../domain/health/score-account";
 import { HealthRepository, StoredScore } from "../../graph/health/health.repository";
 import { OntologyRepository } from "../../graph/ontology/ontology.repository";
@@ -12,6 +13,7 @@ import { HealthModels } from "./health-models";
 import { HealthRecompute, RecomputeResult } from "./health-recompute";
 import { HealthScorer } from "./health-scorer";
 import { ManualMeasureRequest, OutcomesAndMeasures } from "./outcomes-and-measures";
+import { HealthError } from "./health.errors";
 import { PopulationCache } from "./population-cache";
 
 export type { RecomputeResult } from "./health-recompute";
@@ -122,9 +124,19 @@ export class HealthService {
     return this.health.history(accountId, modelId, from, to);
   }
 
-  async atRisk(modelId: string, grade: string | null, first: number, after: CursorKey | null) {
+  /**
+   * Stored scores lowest first, of one grade or all, leaving out those whose confidence is below
+   * `minConfidence` (0..1).
+   */
+  async atRisk(modelId: string, grade: string | null, minConfidence: number, first: number, after: CursorKey | null) {
+    if (!Number.isFinite(minConfidence) || minConfidence < 0 || minConfidence > 1) {
+      throw new HealthError(
+        "INVALID_ARGUMENT",
+        `minConfidence must be a number from 0 to 1 (default ${LOW_CONFIDENCE_BELOW}); received ${minConfidence}.`,
+      );
+    }
     await this.model(modelId);
-    return this.health.atRisk(modelId, grade, first, after);
+    return this.health.atRisk(modelId, grade, minConfidence, first, after);
   }
 
   /** Per group: how many accounts have each grade, and score percentiles (nearest rank). */

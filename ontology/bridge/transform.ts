@@ -146,10 +146,12 @@ function tableProblems(table: unknown, where: string): SpecProblem[] {
 
 function levelsProblems(levels: unknown, where: string): SpecProblem[] {
   if (!isObject(levels) || Object.keys(levels).length < 2) {
+    const count = isObject(levels) ? Object.keys(levels).length : null;
+    const received = count === null ? describeValue(levels) : `${count} level${count === 1 ? "" : "s"}`;
     return [
       located(
         where,
-        `must map at least two levels to numbers, e.g. { Month-to-month: 0, Two year: 1 }; received ${describeValue(levels)}`,
+        `must map at least two levels to numbers, e.g. { Month-to-month: 0, Two year: 1 }; received ${received}`,
       ),
     ];
   }

@@ -2,6 +2,12 @@ import { CategoricalFeature } from "./calibration-design";
 import { ScoreModel } from "./calibration-weights";
 
 /**
+ * What to do with a concept whose higher values went with the bad outcome: KEEP the polarity it has
+ * (it gets weight 0), or FOLLOW_DATA and read it reversed (1 − value) with the weight its effect earns.
+ */
+export type PolarityChoice = "KEEP" | "FOLLOW_DATA";
+
+/**
  * A concept whose higher values went with the bad outcome: opposite to the polarity the model version
  * reads it with (its mappings' declared polarity, unless an earlier calibration reversed it).
  */

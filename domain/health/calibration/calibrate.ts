@@ -1,7 +1,7 @@
 import { compareText } from "../health-tree";
 import { buildDesign, CalibrationRow, columnLayout, Design, imputedColumns } from "./calibration-design";
 import { CalibrationError } from "./calibration.errors";
-import { rowScore, ScoreModel, scoreModel, versionScore } from "./calibration-weights";
+import { rowScorer, ScoreModel, scoreModel, TrainingStats, trainingStats, versionScores } from "./calibration-weights";
 import { crossValidate, CrossValidationOptions, DEFAULT_FOLDS, DEFAULT_SEED } from "./cross-validate";
 import {
   DEFAULT_L2,
@@ -102,7 +102,7 @@ export interface CalibrationResult {
 interface Fit {
   model: LogisticRegressionModel;
   columns: Float64Array[];
-  train: Int32Array | null;
+  stats: TrainingStats;
 }
 
 /** Seeds must be whole numbers a 32-bit generator can start from. */
@@ -163,7 +163,7 @@ export function calibrateWeights(rows: readonly CalibrationRow[], options: Calib
   const fit = (train: Int32Array | null): Fit => {
     const columns = imputedColumns(design, layout, train);
     const model = fitLogisticRegressionColumns(columns, design.outcomes, { ...regression, rows: train ?? undefined });
-    return { model, columns, train };
+    return { model, columns, stats: trainingStats(design, usable, train) };
   };
   const foldFits: Fit[] = [];
   const foldFit = (train: Int32Array, fold: number): Fit => (foldFits[fold] ??= fit(train));
@@ -178,19 +178,21 @@ export function calibrateWeights(rows: readonly CalibrationRow[], options: Calib
     { folds, seed },
   );
   const toScore = (f: Fit, reverse: (feature: number) => boolean) =>
-    scoreModel(design, usable, layout, f.model, f.train, reverse);
+    scoreModel(design, usable, layout, f.model, f.stats, reverse);
   /** The score's cross-validated AUC when `reverse` picks the conflicting features to read reversed. */
   const scoreCv = (reverse: (feature: number) => boolean) =>
     crossValidate(
       design.outcomes,
       (train, test, fold) => {
-        const score = toScore(foldFit(train, fold), reverse);
-        return Array.from(test, (row) => -rowScore(design, usable, score, row));
+        const score = rowScorer(design, usable, toScore(foldFit(train, fold), reverse));
+        return Array.from(test, (row) => -score(row));
       },
       { folds, seed },
     );
   const keeping = scoreCv(() => false);
-  const following = scoreCv(() => true);
+  // Without a conflicting coefficient in any fold, reading conflicts reversed changes nothing.
+  const anyConflict = foldFits.some((f) => toScore(f, () => true).reversed.some(Boolean));
+  const following = anyConflict ? scoreCv(() => true) : keeping;
 
   const final = fit(null);
   const chosen = toScore(final, () => polarity === "FOLLOW_DATA");
@@ -243,7 +245,7 @@ export function calibrateWeights(rows: readonly CalibrationRow[], options: Calib
     reversed: usable.filter((_, k) => chosen.reversed[k]).map((feature) => design.features[feature].concept),
     polarityConflicts,
     categories,
-    scores: Array.from({ length: n }, (_, row) => versionScore(design, usable, chosen, row)),
+    scores: versionScores(design, usable, chosen),
     trainingRows: n,
     badOutcomes: design.outcomes.reduce((sum, outcome) => sum + outcome, 0),
     missingRate,

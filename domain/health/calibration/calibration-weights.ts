@@ -24,6 +24,22 @@ export interface ScoreModel {
   fallback: boolean;
 }
 
+/** What a score model needs of the training rows, per usable feature; computed once per fit. */
+export interface TrainingStats {
+  /** Continuous features: the training mean (null for categorical ones). */
+  means: Array<number | null>;
+  /** Categorical features: each level's share of the training rows with a level (null otherwise). */
+  shares: Array<number[] | null>;
+}
+
+export function trainingStats(design: Design, usable: readonly number[], train: Int32Array | null): TrainingStats {
+  const features = usable.map((feature) => design.features[feature]);
+  return {
+    means: features.map((f) => (f.kind === "CONTINUOUS" ? trainingMean(f.values, f.present, train) : null)),
+    shares: features.map((f) => (f.kind === "CATEGORICAL" ? levelShares(f, train) : null)),
+  };
+}
+
 /**
  * The score model a fit gives. A continuous concept's weight is max(0, −β) (β on its own 0..1 scale): a
  * health score only rewards higher values, so one whose higher values went with the bad outcome (β > 0)
@@ -40,7 +56,7 @@ export function scoreModel(
   usable: readonly number[],
   layout: readonly Column[],
   model: LogisticRegressionModel,
-  train: Int32Array | null,
+  stats: TrainingStats,
   reverse: (feature: number) => boolean,
 ): ScoreModel {
   const columnsOf = new Map<number, number[]>();
@@ -54,7 +70,7 @@ export function scoreModel(
     learned: [],
     means: [],
   };
-  for (const feature of usable) {
+  usable.forEach((feature, k) => {
     const f = design.features[feature];
     const columns = columnsOf.get(feature)!;
     if (f.kind === "CONTINUOUS") {
@@ -62,16 +78,16 @@ export function scoreModel(
       const constant = model.constant[columns[0]];
       const reversed = !constant && beta > 0 && reverse(feature);
       raw.push(constant ? 0 : reversed ? beta : Math.max(0, -beta));
-      const mean = trainingMean(f.values, f.present, train);
+      const mean = stats.means[k]!;
       result.means.push(reversed ? 1 - mean : mean);
       result.reversed.push(reversed);
       result.coefficients.push(beta);
       result.levelCoefficients.push(null);
       result.levelValues.push(null);
       result.learned.push(null);
-      continue;
+      return;
     }
-    const shares = levelShares(f, train);
+    const shares = stats.shares[k]!;
     const betas = f.levels.map((_, j) => (j === 0 ? 0 : model.coefficients[columns[j - 1]]));
     const learned = shares.map((share) => share > 0);
     const known = betas.filter((_, j) => learned[j]);
@@ -87,53 +103,68 @@ export function scoreModel(
     result.levelCoefficients.push(betas);
     result.levelValues.push(values.map((value, j) => (learned[j] ? value : mean)));
     result.learned.push(learned);
-  }
+  });
   const total = raw.reduce((sum, w) => sum + w, 0);
   if (total > 0) return { ...result, weights: raw.map((w) => w / total), fallback: false };
   return { ...result, weights: raw.map(() => 1 / raw.length), fallback: true };
 }
 
-/** A row's value of the `k`-th usable feature as the score reads it, or null without one. */
-function readValue(design: Design, usable: readonly number[], model: ScoreModel, k: number, row: number) {
-  const f = design.features[usable[k]];
-  if (f.kind === "CONTINUOUS") {
-    if (f.present[row] === 0) return null;
-    return model.reversed[k] ? 1 - f.values[row] : f.values[row];
-  }
-  const level = f.level[row];
-  return level < 0 ? null : model.levelValues[k]![level];
+/**
+ * Reads rows' values of the usable features as the score model does (reversed, or a level's value), or
+ * NaN without one. Built once per score model: scoring runs over every held-out row of every fold.
+ */
+function valueReader(design: Design, usable: readonly number[], model: ScoreModel): (k: number, row: number) => number {
+  const readers = usable.map((feature, k): ((row: number) => number) => {
+    const f = design.features[feature];
+    if (f.kind === "CATEGORICAL") {
+      const { level } = f;
+      const values = model.levelValues[k]!;
+      return (row) => (level[row] < 0 ? Number.NaN : values[level[row]]);
+    }
+    const { values, present } = f;
+    if (model.reversed[k]) return (row) => (present[row] === 0 ? Number.NaN : 1 - values[row]);
+    return (row) => (present[row] === 0 ? Number.NaN : values[row]);
+  });
+  return (k, row) => readers[k](row);
 }
 
 /**
- * The health score (0..1) the score model gives one row, as scoring does: the weighted mean of the
- * values it has, weights re-normalised over them; with no weighted value at all, the means stand in
- * (so that every held-out account is ranked).
+ * The health score (0..1) the score model gives rows, as scoring does: the weighted mean of the values a
+ * row has, weights re-normalised over them; with no weighted value at all, the means stand in (so that
+ * every held-out account is ranked).
  */
-export function rowScore(design: Design, usable: readonly number[], model: ScoreModel, row: number): number {
-  let weighted = 0;
-  let total = 0;
-  for (let k = 0; k < usable.length; k += 1) {
-    const value = readValue(design, usable, model, k, row);
-    if (value === null) continue;
-    weighted += model.weights[k] * value;
-    total += model.weights[k];
-  }
-  if (total > 0) return weighted / total;
-  return model.means.reduce((sum, mean, k) => sum + model.weights[k] * mean, 0);
+export function rowScorer(design: Design, usable: readonly number[], model: ScoreModel): (row: number) => number {
+  const read = valueReader(design, usable, model);
+  const { weights, means } = model;
+  const fallback = means.reduce((sum, mean, k) => sum + weights[k] * mean, 0);
+  return (row) => {
+    let weighted = 0;
+    let total = 0;
+    for (let k = 0; k < weights.length; k += 1) {
+      const value = read(k, row);
+      if (Number.isNaN(value)) continue;
+      weighted += weights[k] * value;
+      total += weights[k];
+    }
+    return total > 0 ? weighted / total : fallback;
+  };
 }
 
 /**
- * The score (0..100) a model version with these weights stores for a row: as {@link rowScore}, but null
- * when no weighted concept has a value, as scoring leaves such an account without a score.
+ * The score (0..100) a model version with these weights stores for each row: as {@link rowScorer}, but
+ * null when no weighted concept has a value, as scoring leaves such an account without a score.
  */
-export function versionScore(design: Design, usable: readonly number[], model: ScoreModel, row: number): number | null {
-  let weighted = 0;
-  let total = 0;
-  for (let k = 0; k < usable.length; k += 1) {
-    const value = readValue(design, usable, model, k, row);
-    if (value === null || model.weights[k] === 0) continue;
-    weighted += model.weights[k] * value;
-    total += model.weights[k];
-  }
-  return total === 0 ? null : (100 * weighted) / total;
+export function versionScores(design: Design, usable: readonly number[], model: ScoreModel): Array<number | null> {
+  const read = valueReader(design, usable, model);
+  return Array.from({ length: design.rows }, (_, row) => {
+    let weighted = 0;
+    let total = 0;
+    for (let k = 0; k < usable.length; k += 1) {
+      const value = read(k, row);
+      if (Number.isNaN(value) || model.weights[k] === 0) continue;
+      weighted += model.weights[k] * value;
+      total += model.weights[k];
+    }
+    return total === 0 ? null : (100 * weighted) / total;
+  });
 }

@@ -27,6 +27,17 @@ import {
   WRITE_SCORES,
 } from "./health.queries";
 
+/** A person's judgement of a concept for an account, as stored. */
+export interface ManualMeasureRecord {
+  id: string;
+  accountId: string;
+  concept: string;
+  value: number;
+  author: string;
+  comment: string | null;
+  expiresAt: string | null;
+}
+
 /** One mapping window to aggregate: signals of `system|field` in the `ms` before each account's as-of time. */
 export interface WindowRequest {
   key: string;
@@ -219,18 +230,7 @@ export class HealthRepository {
     });
   }
 
-  async setManualMeasure(
-    measure: {
-      id: string;
-      accountId: string;
-      concept: string;
-      value: number;
-      author: string;
-      comment: string | null;
-      expiresAt: string | null;
-    },
-    now: string,
-  ): Promise<boolean> {
+  async setManualMeasure(measure: ManualMeasureRecord, now: string): Promise<boolean> {
     const rows = await this.executor.write(SET_MANUAL_MEASURE, this.params({ ...measure, now }));
     return rows.length > 0;
   }

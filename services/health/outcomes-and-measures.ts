@@ -5,21 +5,15 @@ import { firstProblem, isoDate, oneOf, requiredText, sourceSystemKey } from "../
 import { IngestResult, summarizeIngest } from "../../domain/ingest/ingest-result";
 import { validateBatch } from "../../domain/ingest/validate-batch";
 import { AccountRef } from "../../domain/records";
-import { HealthRepository } from "../../graph/health/health.repository";
+import { HealthRepository, ManualMeasureRecord } from "../../graph/health/health.repository";
 import { OntologyRepository } from "../../graph/ontology/ontology.repository";
 import { HealthError } from "./health.errors";
 
 /** Outcome labels integrators send; CHURNED and DOWNGRADED are the bad outcomes calibration learns from. */
 export const OUTCOME_LABELS = ["CHURNED", "RENEWED", "EXPANDED", "DOWNGRADED"] as const;
 
-export interface ManualMeasureRequest {
-  accountId: string;
-  concept: string;
-  value: number;
-  author: string;
-  comment: string | null;
-  expiresAt: string | null;
-}
+/** A manual measure to record; its id is given when it is stored. */
+export type ManualMeasureRequest = Omit<ManualMeasureRecord, "id">;
 
 /** What people and integrators tell Relata about accounts: outcome labels and manual measures. */
 export class OutcomesAndMeasures {

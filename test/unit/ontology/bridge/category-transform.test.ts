@@ -2,6 +2,7 @@ import { bridgeValue } from "../../../../ontology/bridge/bridge-value";
 import { checkMapping } from "../../../../ontology/bridge/check-mapping";
 import { applyTransform, transformProblems } from "../../../../ontology/bridge/transform";
 import { CategoryTransform, MappingSpec } from "../../../../ontology/model/mapping.model";
+import { mappingSpec } from "../../domain/health/health.fixtures";
 
 /** Categorical fields as a public churn data set has them (issue 19). */
 const CONTRACT: CategoryTransform = {
@@ -9,22 +10,14 @@ const CONTRACT: CategoryTransform = {
   levels: { "Month-to-month": 0, "One year": 0.6, "Two year": 1 },
 };
 
-const MAPPING: MappingSpec = {
+const MAPPING: MappingSpec = mappingSpec({
   system: "billing",
   field: "contract",
   concept: "telco:contract",
   dataType: "STRING",
   transform: { ...CONTRACT, default: 0.5 },
-  polarity: "HIGHER_IS_BETTER",
-  normalization: { kind: "fixed", min: 0, max: 1 },
   aggregation: { kind: "latest", window: "P1Y" },
-  weight: 1,
-  predicate: "exact",
-  author: "relata",
-  justification: "manual-curation",
-  confidence: 1,
-  date: "2026-11-25",
-};
+});
 
 describe("the category transform", () => {
   it("gives each level its value and says which level it is", () => {

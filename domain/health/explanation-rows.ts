@@ -17,6 +17,8 @@ export interface ExplanationRow {
   impact: number;
   confidence: number;
   reason: string | null;
+  /** Why a concept differs from the ontology here (reversed polarity, learned levels, cycles …). */
+  notes: string[];
   aggregate: string | null;
   steps: Array<{ step: string; value: string; note: string }>;
   signals: Array<{
@@ -51,6 +53,7 @@ export function explanationRows(root: ExplanationNode): ExplanationRow[] {
       impact: node.impact,
       confidence: node.confidence,
       reason: node.reason,
+      notes: [...node.notes],
       aggregate: node.mapping?.aggregate?.note ?? null,
       steps: (node.mapping?.steps ?? []).map((s) => ({ step: s.step, value: String(s.value), note: s.note })),
       signals: (node.mapping?.evidence ?? []).map((e) => ({

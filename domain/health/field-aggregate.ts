@@ -1,4 +1,10 @@
-import { bridgePopulation, BridgeStep, BridgeStepName, bridgeValue } from "../../ontology/bridge/bridge-value";
+import {
+  bridgePopulation,
+  BridgeStep,
+  BridgeStepName,
+  bridgeValue,
+  LearnedLevelValues,
+} from "../../ontology/bridge/bridge-value";
 import { DAY_MS, parseWindow } from "../../ontology/bridge/duration";
 import { formatNumber, showValue } from "../../ontology/bridge/format";
 import { AggregationKind, MappingSpec, RawValue } from "../../ontology/model/mapping.model";
@@ -156,12 +162,14 @@ export function aggregateValue(mapping: MappingSpec, agg: FieldAggregate): Aggre
  * count is a number whatever the field's type and has no unit, so it is bridged with a copy of the
  * mapping typed NUMBER and without units. A trend is bridged with the mapping as it is: it is in the
  * field's unit per day, and unit conversion is multiplicative, so converting the slope like a value is
- * correct. `population` is for percentile normalisation (see {@link aggregatePopulation}).
+ * correct. `population` is for percentile normalisation (see {@link aggregatePopulation}); `learnedLevels`
+ * are a health model version's values for the levels of a category mapping.
  */
 export function bridgeAggregate(
   mapping: MappingSpec,
   agg: FieldAggregate,
   population?: readonly number[],
+  learnedLevels?: LearnedLevelValues,
 ): AggregateBridgeResult {
   const aggregated = aggregateValue(mapping, agg);
   if (!aggregated.ok) return { ok: false, reason: aggregated.reason, step: "aggregate", aggregate: null, steps: [] };
@@ -171,7 +179,7 @@ export function bridgeAggregate(
     observations: aggregated.observations,
     note: aggregated.note,
   };
-  const bridged = bridgeValue(bridgingMapping(mapping), aggregated.value, { population });
+  const bridged = bridgeValue(bridgingMapping(mapping), aggregated.value, { population, learnedLevels });
   if (!bridged.ok) return { ...bridged, aggregate };
   return { ok: true, value: bridged.value, aggregate, steps: bridged.steps };
 }

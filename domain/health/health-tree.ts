@@ -40,6 +40,13 @@ export interface HealthTreeInput {
   manualMeasures?: readonly ManualMeasure[];
   /** Evaluation time, epoch milliseconds: manual measures that expired by then are left out. */
   asOf: number;
+  /**
+   * Concepts the health model version reads reversed (1 − value, see `scoreAccount`), each with the
+   * sentence that says why, e.g. that calibration learned it from outcomes. Others are ignored.
+   */
+  reversed?: Readonly<Record<string, string>>;
+  /** Sentences the health model version adds to a concept's notes (e.g. level values it learned). */
+  conceptNotes?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Where a node's weight comes from. */
@@ -55,8 +62,13 @@ export interface ConceptNode {
   children: HealthTreeNode[];
   /** Other concepts that list this one as a child; it is counted once, here. Sorted. */
   alsoUnder: string[];
-  /** Why the tree differs from the ontology here: cycles broken, concepts counted elsewhere. */
+  /**
+   * Why the tree differs from the ontology here: cycles broken, concepts counted elsewhere, polarity
+   * reversed or values learned by the model version.
+   */
   notes: string[];
+  /** Why the model version reads this concept reversed (1 − value), or null when it does not. */
+  reversed: string | null;
 }
 
 /** A mapped source field: its value comes from the signals. */
@@ -177,6 +189,10 @@ export function buildHealthTree(input: HealthTreeInput): HealthTree {
         `also a child of ${placement.alsoUnder.join(", ")}; counted once, here under ${placement.parent ?? "the root"}`,
       );
     }
+    const reversed = input.reversed !== undefined && Object.hasOwn(input.reversed, id) ? input.reversed[id] : null;
+    if (reversed !== null) notes.push(reversed);
+    if (input.conceptNotes !== undefined && Object.hasOwn(input.conceptNotes, id))
+      notes.push(...input.conceptNotes[id]);
     return {
       kind: "CONCEPT",
       id,
@@ -185,6 +201,7 @@ export function buildHealthTree(input: HealthTreeInput): HealthTree {
       children,
       alsoUnder: [...placement.alsoUnder],
       notes,
+      reversed,
     };
   };
   const rootNode = build(root) as ConceptNode;

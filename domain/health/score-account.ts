@@ -160,6 +160,10 @@ interface Evaluated {
  * decimal weights exact where the mathematics is (0.3 / 0.8 × 25 is not 9.375 in binary; 25 × 0.3 / 0.8 is).
  * Children are in id order, so the same tree and values always give the same numbers, bit for bit.
  *
+ * A concept the model version reads reversed (`ConceptNode.reversed`) has the value 1 − the value its
+ * children give: every leaf below it is read as 1 − its value (a mapping leaf shows this as one more
+ * polarity step), so contributions still add up exactly. Two reversals on one path cancel.
+ *
  * @throws HealthScoringError INVALID_GRADE_BANDS.
  */
 export function scoreAccount(
@@ -168,7 +172,7 @@ export function scoreAccount(
   options: ScoreAccountOptions,
 ): AccountHealthScore {
   assertGradeBands(options.bands);
-  const evaluated = evaluate(tree.root, leafValues);
+  const evaluated = evaluate(tree.root, leafValues, null);
   const rootShare = evaluated.value === null ? 0 : 1;
   const paths = new Map<ExplanationNode, PathWeight>();
   const explanation = explain(evaluated, rootShare, { numerator: rootShare, denominator: 1 }, paths);
@@ -214,14 +218,22 @@ export function drivers(explanation: ExplanationNode, top: number): HealthDriver
   return found.slice(0, top);
 }
 
-function evaluate(node: HealthTreeNode, leafValues: ReadonlyMap<string, LeafValue>): Evaluated {
+/**
+ * Evaluates a node; `reversedBy` is the concept whose reversal applies to it (an odd number of reversed
+ * concepts on its path), or null.
+ */
+function evaluate(
+  node: HealthTreeNode,
+  leafValues: ReadonlyMap<string, LeafValue>,
+  reversedBy: ConceptNode | null,
+): Evaluated {
   switch (node.kind) {
     case "MAPPING":
-      return evaluateMapping(node, leafValues.get(node.id));
+      return reverseLeaf(evaluateMapping(node, leafValues.get(node.id)), reversedBy);
     case "MANUAL":
-      return evaluateManual(node);
+      return reverseLeaf(evaluateManual(node), reversedBy);
     case "CONCEPT":
-      return evaluateConcept(node, leafValues);
+      return evaluateConcept(node, leafValues, node.reversed === null ? reversedBy : reversedBy === null ? node : null);
     default: {
       const unknown: never = node;
       throw new Error(`unhandled tree node ${JSON.stringify(unknown)}`);
@@ -229,8 +241,12 @@ function evaluate(node: HealthTreeNode, leafValues: ReadonlyMap<string, LeafValu
   }
 }
 
-function evaluateConcept(node: ConceptNode, leafValues: ReadonlyMap<string, LeafValue>): Evaluated {
-  const children = node.children.map((child) => evaluate(child, leafValues));
+function evaluateConcept(
+  node: ConceptNode,
+  leafValues: ReadonlyMap<string, LeafValue>,
+  reversedBy: ConceptNode | null,
+): Evaluated {
+  const children = node.children.map((child) => evaluate(child, leafValues, reversedBy));
   let allWeight = 0;
   let dataWeight = 0;
   let weightedValue = 0;
@@ -286,6 +302,18 @@ function evaluateMapping(node: MappingLeaf, leaf: LeafValue | undefined): Evalua
     return { ...base, value: null, confidence: 0, reason: `the bridged value of ${field} is not a number from 0 to 1` };
   }
   return { ...base, value: leaf.value, confidence: 1, reason: null };
+}
+
+/** A leaf read reversed: 1 − its value, with the step that says so on a mapping. */
+function reverseLeaf(evaluated: Evaluated, reversedBy: ConceptNode | null): Evaluated {
+  if (reversedBy === null || evaluated.value === null) return evaluated;
+  const value = 1 - evaluated.value;
+  const note = `${reversedBy.reversed}: 1 − ${formatNumber(evaluated.value)} = ${formatNumber(value)}`;
+  const mapping =
+    evaluated.mapping === null
+      ? null
+      : { ...evaluated.mapping, steps: [...evaluated.mapping.steps, { step: "polarity" as const, value, note }] };
+  return { ...evaluated, value, mapping };
 }
 
 function evaluateManual(node: ManualLeaf): Evaluated {

@@ -17,6 +17,8 @@ export interface StoredContribution {
   impact: number;
   confidence: number;
   reason: string | null;
+  /** The concept's notes; absent when it has none (most concepts), to keep snapshots small. */
+  notes?: string[];
 }
 
 /** A concept of a stored snapshot that pulls its score up or down. */
@@ -46,6 +48,7 @@ export function conceptContributions(root: ExplanationNode): StoredContribution[
       impact: node.impact,
       confidence: node.confidence,
       reason: node.reason,
+      ...(node.notes.length > 0 ? { notes: [...node.notes] } : {}),
     });
     node.children.forEach((child) => visit(child, depth + 1, node.id));
   };
@@ -79,6 +82,7 @@ export function storedExplanation(contributions: readonly StoredContribution[]):
       impact: c.impact,
       confidence: c.confidence,
       reason: c.reason,
+      notes: c.notes ?? [],
       aggregate: null,
       steps: [],
       signals: [],

@@ -224,18 +224,19 @@ export const AT_RISK: CypherQuery = {
   text: `
 MATCH (h:HealthScore {tenant: $tenant, modelId: $modelId, latest: true})
 WHERE ($grade IS NULL OR h.grade = $grade)
+  AND h.confidence >= $minConfidence
   AND ($after IS NULL OR h.score > $after[0] OR (h.score = $after[0] AND h.accountId > $after[1]))
 WITH h ORDER BY h.score, h.accountId LIMIT $limit
 MATCH (h)-[:SCORES]->(a:Account)
 RETURN h {.*, computedAt: toString(h.computedAt)} AS score, ${keyedNodeProjection("a")} AS account, [h.score, h.accountId] AS sortKey`,
 };
 
-/** How many accounts the at-risk list holds (its totalCount): every latest score of the model and grade. */
+/** How many accounts the at-risk list holds (its totalCount): the latest scores of the model, grade and confidence. */
 export const AT_RISK_COUNT: CypherQuery = {
   name: "health.atRisk.count",
   text: `
 MATCH (h:HealthScore {tenant: $tenant, modelId: $modelId, latest: true})
-WHERE ($grade IS NULL OR h.grade = $grade) AND EXISTS { (h)-[:SCORES]->(:Account) }
+WHERE ($grade IS NULL OR h.grade = $grade) AND h.confidence >= $minConfidence AND EXISTS { (h)-[:SCORES]->(:Account) }
 RETURN count(h) AS total`,
 };
 

@@ -28,6 +28,17 @@ import {
   WRITE_SCORES,
 } from "./health.queries";
 
+/** A person's judgement of a concept for an account, as stored. */
+export interface ManualMeasureRecord {
+  id: string;
+  accountId: string;
+  concept: string;
+  value: number;
+  author: string;
+  comment: string | null;
+  expiresAt: string | null;
+}
+
 /** One mapping window to aggregate: signals of `system|field` in the `ms` before each account's as-of time. */
 export interface WindowRequest {
   key: string;
@@ -220,18 +231,7 @@ export class HealthRepository {
     });
   }
 
-  async setManualMeasure(
-    measure: {
-      id: string;
-      accountId: string;
-      concept: string;
-      value: number;
-      author: string;
-      comment: string | null;
-      expiresAt: string | null;
-    },
-    now: string,
-  ): Promise<boolean> {
+  async setManualMeasure(measure: ManualMeasureRecord, now: string): Promise<boolean> {
     const rows = await this.executor.write(SET_MANUAL_MEASURE, this.params({ ...measure, now }));
     return rows.length > 0;
   }
@@ -330,13 +330,22 @@ export class HealthRepository {
   }
 
   /** One page of the at-risk list; `withTotal` also counts the whole list (a second query, run alongside). */
-  async atRisk(modelId: string, grade: string | null, first: number, after: CursorKey | null, withTotal = false) {
+  async atRisk(
+    modelId: string,
+    grade: string | null,
+    minConfidence: number,
+    first: number,
+    after: CursorKey | null,
+    withTotal = false,
+  ) {
     const [rows, total] = await Promise.all([
       this.executor.read(
         AT_RISK,
-        this.params({ modelId, grade, after: after ? [...after] : null, limit: neo4j.int(first + 1) }),
+        this.params({ modelId, grade, minConfidence, after: after ? [...after] : null, limit: neo4j.int(first + 1) }),
       ),
-      withTotal ? this.executor.read(AT_RISK_COUNT, this.params({ modelId, grade })) : Promise.resolve(null),
+      withTotal
+        ? this.executor.read(AT_RISK_COUNT, this.params({ modelId, grade, minConfidence }))
+        : Promise.resolve(null),
     ]);
     return {
       items: rows.slice(0, first).map((row) => ({

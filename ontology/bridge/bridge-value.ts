@@ -31,6 +31,22 @@ export interface BridgeOptions {
    * unit conversion and transform (see {@link bridgePopulation}); any order. Non-finite entries are ignored.
    */
   population?: readonly number[];
+  /**
+   * For a category mapping: the levels' values a health model version learned from outcomes. They are
+   * on the 0..1 scale already (1 = the healthiest level), so they replace the declared levels' values
+   * and neither normalisation nor polarity applies.
+   */
+  learnedLevels?: LearnedLevelValues;
+}
+
+/** The values a health model version learned for the levels of one category mapping. */
+export interface LearnedLevelValues {
+  /** Level → 0..1, higher is better. */
+  values: Readonly<Record<string, number>>;
+  /** The value of a value that is not a level (when the mapping has a default), or null. */
+  other: number | null;
+  /** Who learned them, for the explanation, e.g. "model version 4 learned it from outcomes". */
+  source: string;
 }
 
 /**
@@ -131,6 +147,9 @@ function fromInput(
 
   const transform = applyTransform(mapping.transform, current);
   if (!transform.ok) return fail("transform", `${mapping.field}: ${transform.problem}`, steps);
+  if (mapping.transform.kind === "category" && options.learnedLevels !== undefined) {
+    return learnedLevel(mapping, current, transform.value, options.learnedLevels, steps);
+  }
   steps.push({ step: "transform", value: transform.value, note: transform.note });
 
   const population = options.population === undefined ? undefined : sortPopulation(options.population);
@@ -151,6 +170,42 @@ function fromInput(
       ? `lower is better, so 1 − ${formatNumber(normalized.value)} = ${formatNumber(final)}`
       : `higher is better, so ${formatNumber(final)} is kept`;
   steps.push({ step: "polarity", value: final, note: polarityNote });
+  return { ok: true, value: final, steps };
+}
+
+/** A category's level read with the value a model version learned for it, instead of the declared one. */
+function learnedLevel(
+  mapping: MappingSpec,
+  level: RawValue,
+  declared: number,
+  learned: LearnedLevelValues,
+  steps: BridgeStep[],
+): BridgeValueResult {
+  const text = String(level);
+  const isLevel = mapping.transform.kind === "category" && Object.hasOwn(mapping.transform.levels, text);
+  const value = isLevel ? (Object.hasOwn(learned.values, text) ? learned.values[text] : null) : learned.other;
+  if (value === null || typeof value !== "number" || !Number.isFinite(value)) {
+    return fail(
+      "transform",
+      `${mapping.field}: the health model has no learned value for ${showValue(level)}; calibrate it again`,
+      steps,
+    );
+  }
+  const final = clamp01(value);
+  const what = isLevel ? `the level ${showValue(level)}` : `${showValue(level)}, not a level,`;
+  steps.push({
+    step: "transform",
+    value: final,
+    note:
+      `category transform: ${what} is worth ${formatNumber(final)} on the 0..1 scale, as ${learned.source} ` +
+      `(the pack declares ${formatNumber(declared)})`,
+  });
+  steps.push({ step: "normalize", value: final, note: "learned level values are on the 0..1 scale; not normalised" });
+  steps.push({
+    step: "polarity",
+    value: final,
+    note: "learned level values read higher is better; the mapping's polarity does not apply",
+  });
   return { ok: true, value: final, steps };
 }
 

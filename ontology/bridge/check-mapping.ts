@@ -204,6 +204,7 @@ function transformFitsInput(
     piecewise: ["NUMBER"],
     lookup: ["STRING"],
     boolean: ["BOOLEAN", "STRING"],
+    category: ["STRING"],
   };
   if (accepts[kind].includes(input)) return [];
   const fitting = (Object.keys(accepts) as Array<TransformSpec["kind"]>).filter((k) => accepts[k].includes(input));

@@ -3,8 +3,11 @@ import { ok, problem, Result } from "./result";
 
 /**
  * ISO-8601 durations as used for aggregation windows ("P90D", "PT12H", "P1Y"). Only the
- * `PnYnMnWnDTnHnMnS` form is accepted. Windows are spans of elapsed time, not calendar arithmetic, so a
- * year counts as 365 days and a month as 30 days: "P1M" means the same span whatever the evaluation date.
+ * `PnYnMnWnDTnHnMnS` form is accepted. Windows are spans of elapsed time, not calendar arithmetic, so
+ * "P1M" means the same span whatever the evaluation date: a year is the mean Gregorian year
+ * ({@link YEAR_MS}, 365.2425 days) and a month a twelfth of it ({@link MONTH_MS}, 30.436875 days), the same
+ * lengths as the `years` and `months` units (see units.ts and docs/decisions/0007), so that "P12M" is
+ * "P1Y" and 12 months convert to exactly 1 year.
  */
 
 const SECOND_MS = 1_000;
@@ -12,6 +15,13 @@ const MINUTE_MS = 60 * SECOND_MS;
 const HOUR_MS = 60 * MINUTE_MS;
 /** Milliseconds in one day; also the unit of trend slopes. */
 export const DAY_MS = 24 * HOUR_MS;
+/**
+ * The mean Gregorian year: 400 years have 146,097 days, so a year is 365.2425 days, exactly 31,556,952
+ * seconds (the length numpy and XML Schema use for a year of elapsed time).
+ */
+export const YEAR_MS = 31_556_952 * SECOND_MS;
+/** A twelfth of {@link YEAR_MS}: 30.436875 days, exactly 2,629,746 seconds. */
+export const MONTH_MS = YEAR_MS / 12;
 
 const NUMBER = String.raw`(\d+(?:[.,]\d+)?)`;
 const DURATION = new RegExp(
@@ -19,9 +29,9 @@ const DURATION = new RegExp(
 );
 
 /** Component sizes in the order the pattern captures them. */
-const COMPONENT_MS = [365 * DAY_MS, 30 * DAY_MS, 7 * DAY_MS, DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS] as const;
+const COMPONENT_MS = [YEAR_MS, MONTH_MS, 7 * DAY_MS, DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS] as const;
 
-const EXAMPLES = `e.g. "P90D" (90 days), "PT12H" (12 hours), "P1Y" (365 days) or "P1M2W" (44 days)`;
+const EXAMPLES = `e.g. "P90D" (90 days), "PT12H" (12 hours), "P1Y" (365.2425 days) or "P1M2W" (44.44 days)`;
 
 /**
  * Parses an ISO-8601 duration to milliseconds. Components may be combined; only the last one may have a

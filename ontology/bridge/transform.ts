@@ -1,8 +1,11 @@
 import {
   BooleanTransform,
+  CategoryTransform,
   LinearTransform,
   LogTransform,
   LookupTransform,
+  MAX_CATEGORY_LEVELS,
+  OTHER_LEVEL,
   PiecewiseTransform,
   RawValue,
   TRANSFORM_KINDS,
@@ -32,11 +35,12 @@ const TRANSFORM_FIELDS = {
   piecewise: ["points"],
   lookup: ["table", "default"],
   boolean: ["whenTrue", "whenFalse"],
+  category: ["levels", "default"],
 } as const satisfies Record<TransformSpec["kind"], readonly string[]>;
 
 /**
  * Applies a transform to one (unit-converted) raw value. Numbers go through linear, log and piecewise;
- * categorical strings through lookup; booleans, and the strings "true" and "false", through boolean.
+ * categorical strings through lookup and category; booleans, and the strings "true" and "false", through boolean.
  * A missing, mistyped or non-finite value, a value outside what the transform accepts, or an invalid
  * spec is a problem; the result is never NaN or infinite.
  */
@@ -58,6 +62,8 @@ export function applyTransform(spec: TransformSpec, value: RawValue | null | und
       return lookup(spec, value);
     case "boolean":
       return booleanValue(spec, value);
+    case "category":
+      return category(spec, value);
     default:
       return unreachable(spec);
   }
@@ -97,6 +103,10 @@ export function transformProblems(spec: unknown, where: string): SpecProblem[] {
       problems.push(...finiteNumber(spec.whenTrue, at(where, "whenTrue"), false));
       problems.push(...finiteNumber(spec.whenFalse, at(where, "whenFalse"), false));
       break;
+    case "category":
+      problems.push(...levelsProblems(spec.levels, at(where, "levels")));
+      problems.push(...finiteNumber(spec.default, at(where, "default"), false));
+      break;
     default:
       return unreachable(kind);
   }
@@ -132,6 +142,38 @@ function tableProblems(table: unknown, where: string): SpecProblem[] {
     return [located(where, `must map at least one value to a number; received ${describeValue(table)}`)];
   }
   return Object.entries(table).flatMap(([key, n]) => finiteNumber(n, at(where, key), true));
+}
+
+function levelsProblems(levels: unknown, where: string): SpecProblem[] {
+  if (!isObject(levels) || Object.keys(levels).length < 2) {
+    const count = isObject(levels) ? Object.keys(levels).length : null;
+    const received = count === null ? describeValue(levels) : `${count} level${count === 1 ? "" : "s"}`;
+    return [
+      located(
+        where,
+        `must map at least two levels to numbers, e.g. { Month-to-month: 0, Two year: 1 }; received ${received}`,
+      ),
+    ];
+  }
+  const names = Object.keys(levels);
+  const problems: SpecProblem[] = [];
+  if (names.length > MAX_CATEGORY_LEVELS) {
+    problems.push(
+      located(
+        where,
+        `has ${names.length} levels; at most ${MAX_CATEGORY_LEVELS} are allowed (group rare ones and let default cover them)`,
+      ),
+    );
+  }
+  for (const name of names) {
+    if (name.trim() === "" || name !== name.trim()) {
+      problems.push(located(at(where, name), "must be a level name without leading or trailing spaces"));
+    } else if (name === OTHER_LEVEL) {
+      problems.push(located(at(where, name), `is reserved for values that are not a level; use default instead`));
+    }
+    problems.push(...finiteNumber(levels[name], at(where, name), true));
+  }
+  return problems;
 }
 
 function needsNumber(kind: string, value: RawValue | null | undefined): Problem | null {
@@ -235,6 +277,32 @@ function lookup(spec: LookupTransform, value: RawValue | null | undefined): Tran
   const known = Object.keys(spec.table).sort();
   const listed = known.length > 10 ? `${known.slice(0, 10).join(", ")}, …` : known.join(", ");
   return problem(`${shown} is not in the lookup table (known values: ${listed}) and the mapping has no default`);
+}
+
+function category(spec: CategoryTransform, value: RawValue | null | undefined): TransformResult {
+  if (typeof value !== "string") {
+    return problem(`a category transform needs a text value; received ${describeValue(value)}`);
+  }
+  const shown = showValue(value);
+  const names = Object.keys(spec.levels);
+  if (Object.hasOwn(spec.levels, value)) {
+    const result = spec.levels[value];
+    const place = `level ${names.indexOf(value) + 1} of ${names.length}`;
+    return { ok: true, value: result, note: `category transform: ${shown} (${place}) → ${formatNumber(result)}` };
+  }
+  if (!isAbsent(spec.default)) {
+    return {
+      ok: true,
+      value: spec.default,
+      note: `category transform: ${shown} is not one of the ${names.length} levels, so the default ${formatNumber(spec.default)}`,
+    };
+  }
+  const known = [...names].sort();
+  const listed = known.length > 10 ? `${known.slice(0, 10).join(", ")}, …` : known.join(", ");
+  return problem(
+    `${shown} is not a level of the category (levels: ${listed}) and the mapping has no default; ` +
+      "add it to levels or set default",
+  );
 }
 
 function booleanValue(spec: BooleanTransform, value: RawValue | null | undefined): TransformResult {

@@ -1,3 +1,4 @@
+import { MONTH_MS, YEAR_MS } from "./duration";
 import { describeValue, formatNumber } from "./format";
 import { ok, problem, Result } from "./result";
 
@@ -37,6 +38,9 @@ const CATALOGUE = {
   minutes: { dimension: "time", group: "time", size: 60 },
   hours: { dimension: "time", group: "time", size: 3_600 },
   days: { dimension: "time", group: "time", size: 86_400 },
+  // The lengths of "P1M" and "P1Y" (duration.ts): 12 months are exactly a year, both whole seconds.
+  months: { dimension: "time", group: "time", size: MONTH_MS / 1_000 },
+  years: { dimension: "time", group: "time", size: YEAR_MS / 1_000 },
   percent: { dimension: "ratio", group: "ratio", size: 1 },
   ratio: { dimension: "ratio", group: "ratio", size: 100 },
   USD: { dimension: "money", group: "USD", size: 100 },

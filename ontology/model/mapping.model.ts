@@ -24,7 +24,7 @@ export const JUSTIFICATIONS = ["manual-curation", "lexical-match", "learned"] as
 export type Justification = (typeof JUSTIFICATIONS)[number];
 
 /** The kinds of transform, in the order the README lists them. */
-export const TRANSFORM_KINDS = ["linear", "log", "piecewise", "lookup", "boolean"] as const;
+export const TRANSFORM_KINDS = ["linear", "log", "piecewise", "lookup", "boolean", "category"] as const;
 export type TransformKind = (typeof TRANSFORM_KINDS)[number];
 
 /** The kinds of normalisation. */
@@ -85,8 +85,31 @@ export interface BooleanTransform {
   whenFalse?: number | null;
 }
 
+/**
+ * A categorical field (contract type, payment method): each level's value, as a lookup table gives it,
+ * and to calibration one indicator per level, so a health model version can learn each level's value
+ * from outcomes (see docs/decisions/0007).
+ */
+export interface CategoryTransform {
+  kind: "category";
+  /** Level → its value before normalisation; at least two levels, at most {@link MAX_CATEGORY_LEVELS}. */
+  levels: Readonly<Record<string, number>>;
+  /**
+   * The value of a value that is not a level (an unseen category); without it such values are rejected.
+   * Calibration treats them all as one more level, {@link OTHER_LEVEL}.
+   */
+  default?: number | null;
+}
+
+/** How calibration and learned model versions name the values that are not a level of a category. */
+export const OTHER_LEVEL = "(other)";
+
+/** Levels a category may have: each is a feature in calibration, so hundreds would overfit. */
+export const MAX_CATEGORY_LEVELS = 50;
+
 /** How a (unit-converted) raw value becomes a number before normalisation. */
-export type TransformSpec = LinearTransform | LogTransform | PiecewiseTransform | LookupTransform | BooleanTransform;
+export type TransformSpec =
+  LinearTransform | LogTransform | PiecewiseTransform | LookupTransform | BooleanTransform | CategoryTransform;
 
 /** Maps `[min, max]` onto `[0, 1]` and clamps. */
 export interface FixedNormalization {

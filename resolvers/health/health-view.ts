@@ -1,10 +1,24 @@
+import { isLowConfidence } from "../../domain/health/confidence";
 import { explanationRows } from "../../domain/health/explanation-rows";
 import { drivers } from "../../domain/health/score-account";
 import { StoredScore } from "../../graph/health/health.repository";
 import { StoredContribution, storedExplanation } from "../../domain/health/stored-explanation";
 import { LiveHealth } from "../../services/health/health.service";
 import { HealthModelVersion } from "../../services/health/health-model";
-import { AccountHealth, HealthDriver, HealthExplanationNode, HealthModel } from "./health.type";
+import { AccountHealth, HealthDriver, HealthExplanationNode, HealthSnapshot } from "./account-health.type";
+import { HealthModel } from "./health-model.type";
+
+/** A stored score as history and at-risk lists show it. */
+export function snapshotView(score: StoredScore): HealthSnapshot {
+  return {
+    score: score.score,
+    grade: score.grade,
+    confidence: score.confidence,
+    lowConfidence: isLowConfidence(score.confidence),
+    modelVersion: score.version,
+    computedAt: new Date(score.computedAt),
+  };
+}
 
 /** A score computed on request, with its whole explanation down to the signals. */
 export function liveHealthView(live: LiveHealth): AccountHealth {
@@ -13,6 +27,7 @@ export function liveHealthView(live: LiveHealth): AccountHealth {
     score: live.result.score,
     grade: live.result.grade,
     confidence: live.result.confidence,
+    lowConfidence: isLowConfidence(live.result.confidence),
     modelId: live.model.modelId,
     modelVersion: live.model.version,
     computedAt: new Date(live.computedAt),
@@ -41,6 +56,7 @@ export function storedHealthView(stored: StoredScore): AccountHealth {
     score: stored.score,
     grade: stored.grade,
     confidence: stored.confidence,
+    lowConfidence: isLowConfidence(stored.confidence),
     modelId: stored.modelId,
     modelVersion: stored.version,
     computedAt: new Date(stored.computedAt),
@@ -85,6 +101,16 @@ export function healthModelView(model: HealthModelVersion): HealthModel {
     includeAssets: model.includeAssets,
     source: model.source,
     calibration: model.calibration,
+    reversedConcepts: model.reversedConcepts,
+    categoryLevels: Object.entries(model.categoryLevels)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([concept, learned]) => ({
+        concept,
+        system: learned.system,
+        field: learned.field,
+        levels: Object.entries(learned.values).map(([level, value]) => ({ level, value })),
+        otherValue: learned.other,
+      })),
     createdAt: new Date(model.createdAt),
   };
 }

@@ -4,6 +4,7 @@ import {
   Args,
   Ctx,
   FieldResolver,
+  Float,
   ID,
   Info,
   Int,
@@ -13,7 +14,9 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
+import { LOW_CONFIDENCE_BELOW } from "../../domain/health/confidence";
 import { assertNodeId } from "../../domain/ids/node-id";
+import { CALIBRATION_DEFAULTS } from "../../services/health/health-calibration";
 import { DEFAULT_BANDS, DEFAULT_MODEL_ID, ModelScopeKind } from "../../services/health/health-model";
 import { toConnection } from "../common/connection";
 import { PageArgs } from "../common/page-args";
@@ -22,23 +25,19 @@ import { selectsField } from "../common/selection";
 import { RequestContext } from "../context";
 import { IngestResult } from "../ingest/ingest-result.type";
 import { Account } from "../account/account.type";
-import { healthModelView, liveHealthView, storedHealthView } from "./health-view";
-import {
-  AccountHealth,
-  AtRiskConnection,
-  CalibrationOutcomeInput,
-  CalibrationReport,
-  HealthDistributionGroup,
-  HealthDriver,
-  HealthExplanationNode,
-  HealthModel,
-  HealthModelInput,
-  HealthSnapshot,
-  ManualMeasure,
-  ManualMeasureInput,
-  OutcomeInput,
-  RecomputeResult,
-} from "./health.type";
+import { healthModelView, liveHealthView, snapshotView, storedHealthView } from "./health-view";
+import { AccountHealth, HealthDriver, HealthExplanationNode, HealthSnapshot } from "./account-health.type";
+import { AtRiskConnection } from "./at-risk.type";
+import { CalibrationFitInput, CalibrationOutcomeInput } from "./calibration.input";
+import { calibrationReportView } from "./calibration-view";
+import { CalibrationReport } from "./calibration.type";
+import { HealthDistributionGroup } from "./health-distribution.type";
+import { HealthModelInput } from "./health-model.input";
+import { HealthModel } from "./health-model.type";
+import { ManualMeasureInput } from "./manual-measure.input";
+import { ManualMeasure } from "./manual-measure.type";
+import { OutcomeInput } from "./outcome.input";
+import { RecomputeResult } from "./recompute-result.type";
 
 export const HealthGroupByEnum = { INDUSTRY: "INDUSTRY", SEGMENT: "SEGMENT", REGION: "REGION" } as const;
 registerEnumType(HealthGroupByEnum, { name: "HealthGroupBy" });
@@ -93,13 +92,7 @@ export class AccountHealthFieldsResolver {
       from?.toISOString() ?? null,
       to?.toISOString() ?? null,
     );
-    return scores.map((s) => ({
-      score: s.score,
-      grade: s.grade,
-      confidence: s.confidence,
-      modelVersion: s.version,
-      computedAt: new Date(s.computedAt),
-    }));
+    return scores.map(snapshotView);
   }
 }
 
@@ -121,26 +114,36 @@ export class HealthResolver {
     return healthModelView(await ctx.health.model(id, version ?? null));
   }
 
-  @Query(() => AtRiskConnection, { description: "Accounts by stored score, lowest first, optionally of one grade." })
+  @Query(() => AtRiskConnection, {
+    description:
+      "Accounts by stored score, lowest first, optionally of one grade; scores resting on too little data " +
+      "(confidence below minConfidence) are left out.",
+  })
   async atRiskAccounts(
     @Arg("modelId", () => ID, { defaultValue: DEFAULT_MODEL_ID }) modelId: string,
     @Arg("grade", () => String, { nullable: true }) grade: string | null,
+    @Arg("minConfidence", () => Float, {
+      defaultValue: LOW_CONFIDENCE_BELOW,
+      description: "Only scores with at least this confidence (0..1); 0 lists every score.",
+    })
+    minConfidence: number,
     @Args() page: PageArgs,
     @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: RequestContext,
   ) {
-    const request = pageRequest(ctx, `atRisk:${modelId}:${grade ?? ""}`, page);
+    const request = pageRequest(ctx, `atRisk:${modelId}:${grade ?? ""}:${minConfidence}`, page);
     const withTotal = selectsField(info, "totalCount");
-    const result = await ctx.health.atRisk(modelId, grade ?? null, request.first, request.after, withTotal);
+    const result = await ctx.health.atRisk(
+      modelId,
+      grade ?? null,
+      minConfidence,
+      request.first,
+      request.after,
+      withTotal,
+    );
     return toConnection(result, request.scope, ctx.paging.cursorSecret, ({ score, account }) => ({
       account,
-      health: {
-        score: score.score,
-        grade: score.grade,
-        confidence: score.confidence,
-        modelVersion: score.version,
-        computedAt: new Date(score.computedAt),
-      },
+      health: snapshotView(score),
     }));
   }
 
@@ -168,6 +171,8 @@ export class HealthResolver {
       includeAssets: input.includeAssets,
       source: "MANUAL",
       calibration: null,
+      reversedConcepts: [],
+      categoryLevels: {},
     });
     return healthModelView(version);
   }
@@ -189,29 +194,25 @@ export class HealthResolver {
 
   @Mutation(() => CalibrationReport, {
     description:
-      "Learns the model's top-level weights from outcomes on accounts (regularised logistic regression, " +
-      "cross-validated) and creates a new CALIBRATED version; reports AUCs, importance and a backtest.",
+      "Learns the model's top-level weights (and a category's level values) from outcomes on accounts " +
+      "(regularised logistic regression, cross-validated) and creates a new CALIBRATED version, or with dryRun " +
+      "only reports; reports AUCs, importance, polarity conflicts and a backtest.",
   })
   async calibrateHealthModel(
     @Arg("modelId", () => ID, { defaultValue: DEFAULT_MODEL_ID }) modelId: string,
     @Arg("outcome", () => CalibrationOutcomeInput, { nullable: true }) outcome: CalibrationOutcomeInput | null,
+    @Arg("fit", () => CalibrationFitInput, { nullable: true }) fit: CalibrationFitInput | null,
+    @Arg("dryRun", { defaultValue: false, description: "Report everything, create no model version." })
+    dryRun: boolean,
     @Ctx() ctx: RequestContext,
   ) {
-    const { model, fit, backtest } = await ctx.health.calibrate(modelId, {
-      badLabels: outcome?.badLabels ?? ["CHURNED", "DOWNGRADED"],
-      horizonDays: outcome?.horizonDays ?? 90,
+    const calibrated = await ctx.health.calibrate(modelId, {
+      ...CALIBRATION_DEFAULTS,
+      ...(outcome ?? {}),
+      ...(fit ?? {}),
+      dryRun,
     });
-    return {
-      model: healthModelView(model),
-      cvAuc: fit.cvAuc,
-      foldAucs: fit.foldAucs,
-      scoreCvAuc: fit.scoreCvAuc,
-      trainingRows: fit.trainingRows,
-      badOutcomes: fit.badOutcomes,
-      importance: fit.importance,
-      backtest,
-      notes: fit.notes,
-    };
+    return calibrationReportView(calibrated, dryRun);
   }
 
   @Mutation(() => IngestResult, { description: "Outcome labels per account and date, in bulk and idempotently." })

@@ -19,6 +19,23 @@ export interface HealthModelSpec {
   source: "MANUAL" | "CALIBRATED";
   /** For calibrated versions: how the weights were learned (JSON). */
   calibration: Record<string, unknown> | null;
+  /**
+   * Concepts this version reads reversed (1 − value): calibration with polarity FOLLOW_DATA found that
+   * their higher values went with the bad outcome. Sorted. Empty for manual versions.
+   */
+  reversedConcepts: string[];
+  /** Per concept: the values calibration learned for the levels of its category mapping. */
+  categoryLevels: Record<string, CategoryLevelValues>;
+}
+
+/** The values a calibrated version learned for the levels of one category mapping (0..1, 1 = best). */
+export interface CategoryLevelValues {
+  /** The mapping they apply to. */
+  system: string;
+  field: string;
+  values: Record<string, number>;
+  /** For values that are not a level, when the mapping has a default; else null. */
+  other: number | null;
 }
 
 export interface HealthModelVersion extends HealthModelSpec {
@@ -48,6 +65,8 @@ export const DEFAULT_MODEL: HealthModelSpec = {
   includeAssets: true,
   source: "MANUAL",
   calibration: null,
+  reversedConcepts: [],
+  categoryLevels: {},
 };
 
 const MODEL_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -71,6 +90,13 @@ export function healthModelProblems(id: string, spec: HealthModelSpec): string[]
   ) {
     problems.push(`windowDays must be a whole number of days between 1 and 3660; received ${spec.windowDays}`);
   }
+  if (new Set(spec.reversedConcepts).size !== spec.reversedConcepts.length)
+    problems.push("reversedConcepts lists a concept more than once");
+  for (const [concept, levels] of Object.entries(spec.categoryLevels)) {
+    const values = [...Object.values(levels.values), ...(levels.other === null ? [] : [levels.other])];
+    if (values.some((v) => !Number.isFinite(v) || v < 0 || v > 1))
+      problems.push(`categoryLevels["${concept}"] must hold values from 0 to 1`);
+  }
   return problems;
 }
 
@@ -88,6 +114,8 @@ export function toVersionProps(spec: HealthModelSpec): Record<string, unknown> {
     includeAssets: spec.includeAssets,
     source: spec.source,
     calibration: spec.calibration === null ? null : JSON.stringify(spec.calibration),
+    reversedConcepts: JSON.stringify(spec.reversedConcepts),
+    categoryLevels: JSON.stringify(spec.categoryLevels),
   };
 }
 
@@ -110,5 +138,8 @@ export function fromVersionProps(row: Record<string, unknown>): HealthModelVersi
     includeAssets: row.includeAssets !== false,
     source: row.source === "CALIBRATED" ? "CALIBRATED" : "MANUAL",
     calibration: typeof row.calibration === "string" ? (JSON.parse(row.calibration) as Record<string, unknown>) : null,
+    // Versions stored before calibration could reverse polarity or learn levels have neither.
+    reversedConcepts: JSON.parse(String(row.reversedConcepts ?? "[]")) as string[],
+    categoryLevels: JSON.parse(String(row.categoryLevels ?? "{}")) as Record<string, CategoryLevelValues>,
   };
 }

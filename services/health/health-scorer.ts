@@ -10,9 +10,11 @@ import {
   HealthConcept,
   HealthMapping,
   HealthTree,
+  HealthTreeNode,
   ManualMeasure,
 } from "../../domain/health/health-tree";
 import { AccountHealthScore, LeafValue, scoreAccount } from "../../domain/health/score-account";
+import { LearnedLevelValues } from "../../ontology/bridge/bridge-value";
 import { DAY_MS, parseWindow } from "../../ontology/bridge/duration";
 import { HealthRepository, StoredAggregate, WindowRequest } from "../../graph/health/health.repository";
 import { OntologyRepository } from "../../graph/ontology/ontology.repository";
@@ -27,6 +29,10 @@ interface Prepared {
   mappings: HealthMapping[];
   windowOf: Map<string, WindowRequest>;
   windows: WindowRequest[];
+  /** Mapping key → the level values the model version learned for that category mapping. */
+  learnedLevels: Map<string, LearnedLevelValues>;
+  /** Concept → the notes the model version adds to it (learned levels). */
+  conceptNotes: Record<string, string[]>;
 }
 
 /**
@@ -39,6 +45,8 @@ export class HealthScorer {
   private prepared: Promise<Prepared> | null = null;
   private readonly sharedTrees = new Map<number, HealthTree>();
   private populationCache: Promise<Map<string, number[]>> | null = null;
+  /** The concepts the model version reads reversed, with the sentence the explanation gives. */
+  private readonly reversals: Record<string, string>;
 
   constructor(
     private readonly model: HealthModelVersion,
@@ -46,7 +54,15 @@ export class HealthScorer {
     private readonly ontology: OntologyRepository,
     /** Populations shared between requests (on-request scores); without it, read once per scorer. */
     private readonly shared: { cache: PopulationCache; tenant: string } | null = null,
-  ) {}
+  ) {
+    this.reversals = Object.fromEntries(
+      model.reversedConcepts.map((concept) => [
+        concept,
+        `model version ${model.version} reverses the declared polarity of ${concept} (learned from outcomes: its ` +
+          "higher values went with the bad outcome)",
+      ]),
+    );
+  }
 
   private prepare(): Promise<Prepared> {
     this.prepared ??= (async () => {
@@ -67,9 +83,55 @@ export class HealthScorer {
         windows.set(key, request);
         windowOf.set(mapping.key, request);
       }
-      return { concepts, mappings, windowOf, windows: [...windows.values()] };
+      return { concepts, mappings, windowOf, windows: [...windows.values()], ...this.learnedLevels(mappings) };
     })();
     return this.prepared;
+  }
+
+  /** The level values the model version learned, for the category mappings they were learned for. */
+  private learnedLevels(mappings: readonly HealthMapping[]): Pick<Prepared, "learnedLevels" | "conceptNotes"> {
+    const learnedLevels = new Map<string, LearnedLevelValues>();
+    const conceptNotes: Record<string, string[]> = {};
+    const { version, categoryLevels } = this.model;
+    for (const mapping of mappings) {
+      const learned = Object.hasOwn(categoryLevels, mapping.concept) ? categoryLevels[mapping.concept] : undefined;
+      if (learned === undefined || mapping.transform.kind !== "category") continue;
+      if (learned.system !== mapping.system || learned.field !== mapping.field) continue;
+      learnedLevels.set(mapping.key, {
+        values: learned.values,
+        other: learned.other,
+        source: `model version ${version} learned it from outcomes`,
+      });
+      conceptNotes[mapping.concept] = [
+        `model version ${version} learned the value of each level of ${mapping.system}.${mapping.field} from ` +
+          "outcomes (0..1: 1 for the level that went with the good outcome most, 0 for the one that went with " +
+          "the bad outcome most)",
+      ];
+    }
+    return { learnedLevels, conceptNotes };
+  }
+
+  /**
+   * The top-level concepts (children of the root) whose only source is one category mapping: calibration
+   * learns one value per level of each, not one weight.
+   */
+  async topLevelCategories(): Promise<Map<string, HealthMapping>> {
+    const prepared = await this.prepare();
+    const categories = new Map<string, HealthMapping>();
+    for (const child of this.treeFor(prepared, 0, []).root.children) {
+      if (child.kind !== "CONCEPT") continue;
+      const leaves: HealthTreeNode[] = [];
+      const collect = (node: HealthTreeNode): void => {
+        if (node.kind === "CONCEPT") node.children.forEach(collect);
+        else leaves.push(node);
+      };
+      collect(child);
+      const [only] = leaves;
+      if (leaves.length === 1 && only!.kind === "MAPPING" && only!.mapping.transform.kind === "category") {
+        categories.set(child.id, only!.mapping);
+      }
+    }
+    return categories;
   }
 
   /** Whether the model's root concept exists and has anything below it that can carry data. */
@@ -125,17 +187,15 @@ export class HealthScorer {
         // Most accounts have no signals for most mapped fields; the answer for an empty window is the same
         // for every account at one as-of time, so it is computed once per batch.
         const emptyKey = `${mapping.key}|${account.asOf}`;
+        const population = populations.get(mapping.key);
+        const learned = prepared.learnedLevels.get(mapping.key);
         const bridged = stored
-          ? bridgeAggregate(mapping, toFieldAggregate(stored, window, account.asOf), populations.get(mapping.key))
+          ? bridgeAggregate(mapping, toFieldAggregate(stored, window, account.asOf), population, learned)
           : (emptyResults.get(emptyKey) ??
             emptyResults
               .set(
                 emptyKey,
-                bridgeAggregate(
-                  mapping,
-                  toFieldAggregate(undefined, window, account.asOf),
-                  populations.get(mapping.key),
-                ),
+                bridgeAggregate(mapping, toFieldAggregate(undefined, window, account.asOf), population, learned),
               )
               .get(emptyKey)!);
         const signals = evidence?.get(window.key) ?? [];
@@ -164,6 +224,8 @@ export class HealthScorer {
         overrides: this.model.weights,
         manualMeasures,
         asOf,
+        reversed: this.reversals,
+        conceptNotes: prepared.conceptNotes,
       });
     if (manualMeasures.length > 0) return build();
     // Accounts without manual measures share one tree per as-of time.

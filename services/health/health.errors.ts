@@ -1,7 +1,15 @@
 export type HealthErrorCode =
-  "MODEL_NOT_FOUND" | "INVALID_MODEL" | "ACCOUNT_NOT_FOUND" | "INVALID_MEASURE" | "CALIBRATION_FAILED";
+  | "MODEL_NOT_FOUND"
+  | "INVALID_MODEL"
+  | "ACCOUNT_NOT_FOUND"
+  | "INVALID_MEASURE"
+  | "INVALID_ARGUMENT"
+  | "CALIBRATION_FAILED";
 
-/** A health request that cannot be served: unknown model or account, an invalid model, measure or fit. */
+/**
+ * A health request that cannot be served: unknown model or account, an invalid model, measure, argument
+ * (an option out of range) or fit.
+ */
 export class HealthError extends Error {
   constructor(
     readonly code: HealthErrorCode,

@@ -1,4 +1,4 @@
-import { DAY_MS, parseDuration, parseWindow } from "../../../../ontology/bridge/duration";
+import { DAY_MS, MONTH_MS, parseDuration, parseWindow, YEAR_MS } from "../../../../ontology/bridge/duration";
 
 const HOUR_MS = 3_600_000;
 
@@ -6,16 +6,17 @@ describe("parseDuration", () => {
   it.each([
     ["P90D", 90 * DAY_MS],
     ["PT12H", 12 * HOUR_MS],
-    ["P1Y", 365 * DAY_MS],
-    ["P1M", 30 * DAY_MS],
+    ["P1Y", 31_556_952_000], // 365.2425 days, the mean Gregorian year
+    ["P1M", 2_629_746_000], // 30.436875 days, a twelfth of it
+    ["P12M", YEAR_MS],
     ["P2W", 14 * DAY_MS],
-    ["P1M2W", 44 * DAY_MS],
+    ["P1M2W", MONTH_MS + 14 * DAY_MS],
     ["P1DT12H", 36 * HOUR_MS],
     ["PT30M", 30 * 60_000],
     ["PT45S", 45_000],
     ["PT1.5H", 1.5 * HOUR_MS],
     ["PT0,5S", 500],
-    ["P1Y2M3W4DT5H6M7S", (365 + 60 + 21 + 4) * DAY_MS + 5 * HOUR_MS + 6 * 60_000 + 7_000],
+    ["P1Y2M3W4DT5H6M7S", YEAR_MS + 2 * MONTH_MS + 25 * DAY_MS + 5 * HOUR_MS + 6 * 60_000 + 7_000],
     ["P0D", 0],
   ])("parses %s", (text, expected) => {
     expect(parseDuration(text)).toEqual({ ok: true, value: expected });

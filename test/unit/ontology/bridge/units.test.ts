@@ -13,6 +13,8 @@ describe("unit catalogue", () => {
       "minutes",
       "hours",
       "days",
+      "months",
+      "years",
       "percent",
       "ratio",
       "USD",
@@ -71,6 +73,11 @@ describe("convertUnit", () => {
       [1500, "m", "km", 1.5],
       [0, "minutes", "hours", 0],
       [-30, "minutes", "hours", -0.5],
+      [12, "months", "years", 1],
+      [18, "months", "years", 1.5],
+      [2, "years", "months", 24],
+      [1, "years", "days", 365.2425],
+      [1, "months", "days", 30.436875],
     ])("converts %p %s to %s", (value, from, to, expected) => {
       expect(convertUnit(value, from, to)).toEqual({ ok: true, value: expected });
     });

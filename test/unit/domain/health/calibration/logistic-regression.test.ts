@@ -2,7 +2,7 @@ import { fitLogisticRegression, predictLogit } from "../../../../../domain/healt
 import { seededRandom } from "../../../../../domain/health/calibration/seeded-random";
 import { generateAccounts } from "./calibration.fixtures";
 
-const matrix = (rows: ReadonlyArray<{ features: Record<string, number | null | undefined> }>, names: string[]) =>
+const matrix = (rows: ReadonlyArray<{ features: Readonly<Record<string, unknown>> }>, names: string[]) =>
   rows.map((row) => names.map((name) => row.features[name] as number));
 
 describe("fitLogisticRegression", () => {

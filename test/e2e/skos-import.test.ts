@@ -160,7 +160,10 @@ describe("imported concepts in use", () => {
       aggregation: { kind: "mean", window: "P30D" },
       author: "analyst@acme",
     };
-    const upserted = dataOf(await api.run(UpsertMappingDocument, { input: mapping }, { token: analyst })).upsertMapping;
+    const integrator = api.token(tenant, "integrator");
+    const upserted = dataOf(
+      await api.run(UpsertMappingDocument, { input: mapping }, { token: integrator }),
+    ).upsertMapping;
     expect(upserted).toMatchObject({ conceptId: "kundendienst:mittlere-reparaturzeit", source: "TENANT" });
     const bridged = dataOf(
       await api.run(

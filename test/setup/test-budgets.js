@@ -10,8 +10,14 @@ module.exports = {
     { name: "health scoring e2e", pattern: "^test/e2e/health", seconds: 90 },
     { name: "lists and round trips e2e", pattern: "^test/e2e/(pagination|query-count|customer-360)", seconds: 45 },
     { name: "ingest e2e", pattern: "^test/e2e/ingest", seconds: 30 },
-    { name: "hardening e2e", pattern: "^test/e2e/hardening", seconds: 120 },
-    { name: "managed Neo4j integration", pattern: "^test/integration/", seconds: 180 },
+    {
+      name: "outages and recovery",
+      pattern: "^test/(e2e/hardening-outage|integration/managed-neo4j-supervision)",
+      seconds: 180,
+    },
+    { name: "request limits e2e", pattern: "^test/e2e/hardening", seconds: 60 },
+    { name: "auth e2e", pattern: "^test/e2e/(auth|oidc|role-matrix|token-revocation)", seconds: 60 },
+    { name: "Neo4j integration", pattern: "^test/integration/", seconds: 60 },
     { name: "other e2e", pattern: "^test/e2e/", seconds: 60 },
   ],
 };

@@ -31,7 +31,10 @@ export interface ConnectionInstance {
   edges: Array<{ cursor: unknown }>;
 }
 
-/** Values for required arguments on the way to a connection, keyed `Type.field.argument`. */
+/**
+ * Values for required arguments on the way to a connection, and for a connection's own optional arguments
+ * the walk should set, keyed `Type.field.argument`.
+ */
 export type KnownArguments = Readonly<Record<string, unknown>>;
 
 function isConnection(type: GraphQLNamedType): boolean {
@@ -137,9 +140,10 @@ export function connectionTargets(schema: GraphQLSchema, known: KnownArguments):
         throw new Error(`${name} requires ${unknownArgs.map((a) => a.name).join(", ")}; add values to the walk`);
       }
       const hasFirst = field.args.some((arg) => arg.name === "first");
-      const fixedArgs = requiredArgs(field).map(
-        (arg) => [arg, known[`${name}.${arg.name}`]] as [GraphQLArgument, unknown],
-      );
+      // Required arguments, and optional ones the caller chose a value for (e.g. a filter's threshold).
+      const fixedArgs = field.args
+        .filter((arg) => arg.name !== "first" && `${name}.${arg.name}` in known)
+        .map((arg) => [arg, known[`${name}.${arg.name}`]] as [GraphQLArgument, unknown]);
       const steps: Step[] = [...path, { kind: "field", name: field.name, args: "" }];
       targets.push({
         name,

@@ -6,6 +6,7 @@ import { isCypherConsoleError } from "../graph/console/cypher-console.errors";
 import { isLocalNeo4jError } from "../graph/local-server/local-server.errors";
 import { PROCESS_IO, UsageError, type CommandIo } from "./db/command-io";
 import { runCypherCommand } from "./db/cypher-command";
+import { runMigrateCommand } from "./db/migrate-command";
 import { runServerCommand } from "./db/server-commands";
 
 const USAGE = `Usage: npm run db -- <command> [options]
@@ -20,13 +21,15 @@ The configured Neo4j (NEO4J_URI's, else the managed one):
          [--write] [--json] [--tenant T] [--param name=value]... [--timeout SECONDS]
          Rows print as a table, or as JSON lines with --json. --tenant T sets $tenant; --param values
          are JSON when they parse as JSON, else text. The default timeout is 120 s.
+  migrate [--dry-run]    Apply the schema migrations the database lacks (npm start does this too);
+                         --dry-run lists them with their statements and applies nothing.
 
 Environment: RELATA_NEO4J_HOME (default ~/.relata/neo4j), RELATA_NEO4J_PORT (default: the port of the
 previous start), RELATA_NEO4J_HEAP (1g), RELATA_NEO4J_PAGECACHE (512m), RELATA_NEO4J_START_TIMEOUT_MS (90000),
 RELATA_NEO4J_START_CEILING_MS (900000). With NEO4J_URI set, the application uses that server instead.
 More in docs/operations.md.`;
 
-const COMMANDS = ["status", "start", "stop", "cypher"] as const;
+const COMMANDS = ["status", "start", "stop", "cypher", "migrate"] as const;
 type DbCommand = (typeof COMMANDS)[number];
 
 function isDbCommand(name: string | undefined): name is DbCommand {
@@ -78,6 +81,8 @@ function dispatch(command: DbCommand, rest: readonly string[], env: NodeJS.Proce
       return runServerCommand(command, env, io);
     case "cypher":
       return runCypherCommand(rest, env, io);
+    case "migrate":
+      return runMigrateCommand(rest, env, io);
   }
 }
 

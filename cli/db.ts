@@ -5,6 +5,7 @@
 import { isCypherConsoleError } from "../graph/console/cypher-console.errors";
 import { isLocalNeo4jError } from "../graph/local-server/local-server.errors";
 import { PROCESS_IO, UsageError, type CommandIo } from "./db/command-io";
+import { runBackupCommand } from "./db/backup-command";
 import { runCypherCommand } from "./db/cypher-command";
 import { runMigrateCommand } from "./db/migrate-command";
 import { runServerCommand } from "./db/server-commands";
@@ -15,6 +16,10 @@ The managed Neo4j (used when NEO4J_URI is unset):
   status                 Whether it runs, with its Bolt URI, credentials and data folder.
   start                  Start it in the background (it keeps running after this command exits).
   stop                   Stop it.
+  backup FILE [--force]  Dump its database to FILE (0600), stopping it meanwhile and starting it again.
+                         --force replaces an existing FILE.
+  restore FILE [--force] Replace its database with the dump in FILE, likewise. Existing data is replaced
+                         only with --force, after a safety dump into $RELATA_NEO4J_HOME/backups/.
 
 The configured Neo4j (NEO4J_URI's, else the managed one):
   cypher "STATEMENT"     Run one Cypher statement; read-only unless --write.
@@ -29,7 +34,7 @@ previous start), RELATA_NEO4J_HEAP (1g), RELATA_NEO4J_PAGECACHE (512m), RELATA_N
 RELATA_NEO4J_START_CEILING_MS (900000). With NEO4J_URI set, the application uses that server instead.
 More in docs/operations.md.`;
 
-const COMMANDS = ["status", "start", "stop", "cypher", "migrate"] as const;
+const COMMANDS = ["status", "start", "stop", "backup", "restore", "cypher", "migrate"] as const;
 type DbCommand = (typeof COMMANDS)[number];
 
 function isDbCommand(name: string | undefined): name is DbCommand {
@@ -79,6 +84,9 @@ function dispatch(command: DbCommand, rest: readonly string[], env: NodeJS.Proce
     case "stop":
       if (rest.length > 0) throw new UsageError(`\`${command}\` takes no arguments, but received "${rest.join(" ")}".`);
       return runServerCommand(command, env, io);
+    case "backup":
+    case "restore":
+      return runBackupCommand(command, rest, env, io);
     case "cypher":
       return runCypherCommand(rest, env, io);
     case "migrate":

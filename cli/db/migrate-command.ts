@@ -16,7 +16,11 @@ const MIGRATION_TIMEOUT_MS = 300_000;
  * `npm run db -- migrate [--dry-run]`: applies the schema migrations the database lacks, as `npm start`
  * does before it listens; with `--dry-run`, lists them with their statements and changes nothing.
  */
-export async function runMigrateCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io: CommandIo): Promise<number> {
+export async function runMigrateCommand(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  io: CommandIo,
+): Promise<number> {
   const args = parseArgs("migrate", argv, { flags: ["dry-run"], options: [] });
   if (args.positionals.length > 0) {
     throw new UsageError(`\`migrate\` takes only --dry-run, but received "${args.positionals.join(" ")}".`);

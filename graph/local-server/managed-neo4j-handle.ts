@@ -1,3 +1,4 @@
+import { activeMaintenance, describeMaintenance } from "./maintenance-hold";
 import { Neo4jSupervisor, type ManagedNeo4jRunState } from "./neo4j-supervisor";
 import { restartOnSamePort, stopServer, type RunningServer, type ServerSettings } from "./server-lifecycle";
 import { readServerState, wasStopRequested } from "./server-state";
@@ -53,6 +54,10 @@ export class ManagedNeo4jHandle implements ManagedNeo4j {
       uri: this.uri,
       log: settings.log,
       stopRequested: (pid) => wasStopRequested(readServerState(this.home), pid),
+      heldDown: () => {
+        const hold = activeMaintenance(readServerState(this.home));
+        return hold && describeMaintenance(hold);
+      },
       restart: () => this.restart(),
       onChange: (state, next) => {
         if (next) this.server = next;

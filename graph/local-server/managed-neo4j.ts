@@ -77,7 +77,25 @@ export type ManagedNeo4jStatus =
  *   `START_FAILED` or `INVALID_SETTING`.
  */
 export async function startManagedNeo4j(options: StartManagedNeo4jOptions): Promise<ManagedNeo4j> {
-  const settings: ServerSettings = {
+  const settings = serverSettings(options);
+  secureHome(settings.home);
+  const server = await withStartLock(settings, async () => {
+    const running = readRunningRecord(settings.home);
+    if (running) return attach(running, settings);
+    const distribution = settings.distribution ?? (await ensureNeo4jDistribution({ log: settings.log }));
+    return launchFresh({ ...settings, distribution }, options.port, options.detached ?? false);
+  });
+  return new ManagedNeo4jHandle(server, settings, options.supervise ?? true);
+}
+
+/** The settings every start and restart of a home share, from the options of a start. */
+export function serverSettings(
+  options: Pick<
+    StartManagedNeo4jOptions,
+    "home" | "heap" | "pageCache" | "startTimeoutMs" | "startCeilingMs" | "log" | "distribution"
+  >,
+): ServerSettings {
+  return {
     home: path.resolve(options.home),
     heap: parseMemorySize(options.heap ?? DEFAULT_MANAGED_HEAP, "heap"),
     pageCache: parseMemorySize(options.pageCache ?? DEFAULT_MANAGED_PAGE_CACHE, "pageCache"),
@@ -88,14 +106,6 @@ export async function startManagedNeo4j(options: StartManagedNeo4jOptions): Prom
     log: options.log,
     distribution: options.distribution,
   };
-  secureHome(settings.home);
-  const server = await withStartLock(settings, async () => {
-    const running = readRunningRecord(settings.home);
-    if (running) return attach(running, settings);
-    const distribution = settings.distribution ?? (await ensureNeo4jDistribution({ log: settings.log }));
-    return launchFresh({ ...settings, distribution }, options.port, options.detached ?? false);
-  });
-  return new ManagedNeo4jHandle(server, settings, options.supervise ?? true);
 }
 
 /**

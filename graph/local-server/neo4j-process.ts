@@ -93,9 +93,24 @@ export function runNeo4jAdmin(
   distribution: Neo4jDistribution,
   args: readonly string[],
 ): SpawnSyncReturns<string> {
+  const { command, args: shellArgs, env } = neo4jAdminCommand(home, confDir, distribution, args);
+  return spawnSync(command, shellArgs, { cwd: home, encoding: "utf8", env, timeout: 120_000 });
+}
+
+/**
+ * The command line of Neo4j's admin tool (org.neo4j.cli.AdminTool from the same jars as the server), run
+ * through a shell that sets the private umask first, so dumps and stores it writes are 0600 / 0700.
+ */
+export function neo4jAdminCommand(
+  home: string,
+  confDir: string,
+  distribution: Neo4jDistribution,
+  args: readonly string[],
+  heap = "256m",
+): { command: string; args: string[]; env: NodeJS.ProcessEnv } {
   const java = [
     distribution.javaCommand,
-    "-Xmx256m",
+    `-Xmx${heap}`,
     "--add-opens=java.base/java.nio=ALL-UNNAMED",
     "--add-opens=java.base/java.lang=ALL-UNNAMED",
     "-cp",
@@ -103,12 +118,11 @@ export function runNeo4jAdmin(
     "org.neo4j.cli.AdminTool",
     ...args,
   ];
-  return spawnSync("/bin/sh", ["-c", `umask ${umaskText()} && exec "$@"`, "sh", ...java], {
-    cwd: home,
-    encoding: "utf8",
+  return {
+    command: "/bin/sh",
+    args: ["-c", `umask ${umaskText()} && exec "$@"`, "sh", ...java],
     env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: confDir },
-    timeout: 120_000,
-  });
+  };
 }
 
 function umaskText(): string {

@@ -13,6 +13,18 @@ export interface StoredServerState {
   readonly boltPort?: number;
   /** Written just before a deliberate stop signals the JVM, so no supervisor restarts that process. */
   readonly stopRequested?: { readonly pid: number; readonly at: string };
+  /**
+   * Set while a backup or restore holds the server down (by the process `pid`): supervisors wait for it to
+   * end instead of restarting the server.
+   */
+  readonly maintenance?: MaintenanceHold;
+}
+
+/** A backup or restore that holds a managed server down. */
+export interface MaintenanceHold {
+  readonly pid: number;
+  readonly operation: "backup" | "restore";
+  readonly since: string;
 }
 
 /** Name of the state file inside a server's home. */
@@ -24,8 +36,8 @@ export const STATE_FILE = "state.json";
  */
 export function parseServerState(value: unknown): StoredServerState {
   if (typeof value !== "object" || value === null) return {};
-  const { boltPort, stopRequested } = value as Record<string, unknown>;
-  const state: { boltPort?: number; stopRequested?: { pid: number; at: string } } = {};
+  const { boltPort, stopRequested, maintenance } = value as Record<string, unknown>;
+  const state: { boltPort?: number; stopRequested?: { pid: number; at: string }; maintenance?: MaintenanceHold } = {};
   if (typeof boltPort === "number" && Number.isInteger(boltPort) && boltPort >= 1 && boltPort <= 65535) {
     state.boltPort = boltPort;
   }
@@ -33,6 +45,18 @@ export function parseServerState(value: unknown): StoredServerState {
     const { pid, at } = stopRequested as Record<string, unknown>;
     if (typeof pid === "number" && Number.isInteger(pid) && pid > 0 && typeof at === "string") {
       state.stopRequested = { pid, at };
+    }
+  }
+  if (typeof maintenance === "object" && maintenance !== null) {
+    const { pid, operation, since } = maintenance as Record<string, unknown>;
+    if (
+      typeof pid === "number" &&
+      Number.isInteger(pid) &&
+      pid > 0 &&
+      (operation === "backup" || operation === "restore") &&
+      typeof since === "string"
+    ) {
+      state.maintenance = { pid, operation, since };
     }
   }
   return state;

@@ -73,7 +73,9 @@ export async function runMigrations(
   if (plan.unknown.length > 0) log(unknownVersionsNotice(plan.unknown));
   const newlyApplied: number[] = [];
   for (const migration of plan.pending) {
-    log(`applying migration ${migration.version}: ${migration.description} (${migration.statements.length} statements)`);
+    log(
+      `applying migration ${migration.version}: ${migration.description} (${migration.statements.length} statements)`,
+    );
     for (const [i, statement] of migration.statements.entries()) {
       await tolerateConcurrentRun(() =>
         executor.write({ name: `migration.${migration.version}.${i}`, text: statement }, {}),

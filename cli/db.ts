@@ -16,6 +16,8 @@ The managed Neo4j (used when NEO4J_URI is unset):
   status                 Whether it runs, with its Bolt URI, credentials and data folder.
   start                  Start it in the background (it keeps running after this command exits).
   stop                   Stop it.
+  browser                Start it with Neo4j Browser served on http://127.0.0.1:<port>/browser/ and print
+                         the URL and login (RELATA_NEO4J_BROWSER=1 serves it from every start).
   backup FILE [--force]  Dump its database to FILE (0600), stopping it meanwhile and starting it again.
                          --force replaces an existing FILE.
   restore FILE [--force] Replace its database with the dump in FILE, likewise. Existing data is replaced
@@ -31,10 +33,11 @@ The configured Neo4j (NEO4J_URI's, else the managed one):
 
 Environment: RELATA_NEO4J_HOME (default ~/.relata/neo4j), RELATA_NEO4J_PORT (default: the port of the
 previous start), RELATA_NEO4J_HEAP (1g), RELATA_NEO4J_PAGECACHE (512m), RELATA_NEO4J_START_TIMEOUT_MS (90000),
-RELATA_NEO4J_START_CEILING_MS (900000). With NEO4J_URI set, the application uses that server instead.
+RELATA_NEO4J_START_CEILING_MS (900000), RELATA_NEO4J_BROWSER (0), RELATA_NEO4J_HTTP_PORT (default: the
+port of the previous start with the browser). With NEO4J_URI set, the application uses that server instead.
 More in docs/operations.md.`;
 
-const COMMANDS = ["status", "start", "stop", "backup", "restore", "cypher", "migrate"] as const;
+const COMMANDS = ["status", "start", "stop", "browser", "backup", "restore", "cypher", "migrate"] as const;
 type DbCommand = (typeof COMMANDS)[number];
 
 function isDbCommand(name: string | undefined): name is DbCommand {
@@ -82,6 +85,7 @@ function dispatch(command: DbCommand, rest: readonly string[], env: NodeJS.Proce
     case "status":
     case "start":
     case "stop":
+    case "browser":
       if (rest.length > 0) throw new UsageError(`\`${command}\` takes no arguments, but received "${rest.join(" ")}".`);
       return runServerCommand(command, env, io);
     case "backup":

@@ -52,7 +52,9 @@ export async function withServerHeldDown<T>(
       if (running?.detached) {
         try {
           const port = Number(new URL(running.uri).port);
-          const back = await launchNeo4j({ ...settings, port, detached: true });
+          // As it ran before: the same port, and Neo4j Browser on the same HTTP port if it served it.
+          const browser = running.browserUrl ? { httpPort: Number(new URL(running.browserUrl).port) } : undefined;
+          const back = await launchNeo4j({ ...settings, port, detached: true, browser });
           log(`Neo4j is running again (pid ${back.pid}); it was down ${seconds(Date.now() - downSince)} s.`);
         } catch (error) {
           comeback = error as Error;

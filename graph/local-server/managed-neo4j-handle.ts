@@ -20,6 +20,8 @@ export interface ManagedNeo4j {
    * second `npm start`); {@link stop} then leaves that server running.
    */
   readonly owned: boolean;
+  /** Where Neo4j Browser is served, when the server runs with it. */
+  readonly browserUrl: string | undefined;
   /** `restarting` between an unexpected exit and the server being ready again; `stopped` after {@link stop}. */
   readonly state: ManagedNeo4jRunState;
   /**
@@ -69,6 +71,10 @@ export class ManagedNeo4jHandle implements ManagedNeo4j {
 
   get pid(): number {
     return this.server.pid;
+  }
+
+  get browserUrl(): string | undefined {
+    return this.server.record.browserUrl;
   }
 
   get owned(): boolean {

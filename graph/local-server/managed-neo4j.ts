@@ -1,6 +1,7 @@
 import * as path from "node:path";
 
 import { LocalNeo4jError } from "./local-server.errors";
+import { activeMaintenance, type MaintenanceHold } from "./maintenance-hold";
 import { ManagedNeo4jHandle, type ManagedNeo4j, type ManagedNeo4jLog } from "./managed-neo4j-handle";
 import { parseMemorySize } from "./neo4j-conf";
 import { ensureNeo4jDistribution, type Neo4jDistribution } from "./neo4j-distribution";
@@ -50,6 +51,10 @@ export interface StartManagedNeo4jOptions {
    * default `true`. Off for a command that exits right after starting it.
    */
   readonly supervise?: boolean;
+  /** Serve Neo4j Browser over HTTP on 127.0.0.1 too; default `false` (the HTTP connector stays off). */
+  readonly browser?: boolean;
+  /** HTTP port for Neo4j Browser; by default the last one (kept in state.json) or a free one. */
+  readonly httpPort?: number;
 }
 
 /** Whether a managed server runs in a home, for `npm run db -- status`. */
@@ -64,6 +69,8 @@ export type ManagedNeo4jStatus =
       readonly password?: string;
       /** The URI of the last start, which the next start reuses while its port is free. */
       readonly uri?: string;
+      /** Set while a backup or restore holds the server down. */
+      readonly maintenance?: MaintenanceHold;
     };
 
 /**
@@ -92,7 +99,15 @@ export async function startManagedNeo4j(options: StartManagedNeo4jOptions): Prom
 export function serverSettings(
   options: Pick<
     StartManagedNeo4jOptions,
-    "home" | "heap" | "pageCache" | "startTimeoutMs" | "startCeilingMs" | "log" | "distribution"
+    | "home"
+    | "heap"
+    | "pageCache"
+    | "startTimeoutMs"
+    | "startCeilingMs"
+    | "log"
+    | "distribution"
+    | "browser"
+    | "httpPort"
   >,
 ): ServerSettings {
   return {
@@ -105,6 +120,7 @@ export function serverSettings(
     },
     log: options.log,
     distribution: options.distribution,
+    ...(options.browser ? { browser: { httpPort: options.httpPort } } : {}),
   };
 }
 
@@ -116,13 +132,15 @@ export function readManagedNeo4jStatus(home: string): Promise<ManagedNeo4jStatus
   const resolved = path.resolve(home);
   const running = readRunningRecord(resolved);
   if (running) return Promise.resolve({ state: "running", home: resolved, ...running });
-  const { boltPort } = readServerState(resolved);
+  const state = readServerState(resolved);
+  const maintenance = activeMaintenance(state);
   return Promise.resolve({
     state: "stopped",
     home: resolved,
     dataDir: path.join(resolved, "data"),
     ...readCredentials(resolved),
-    ...(boltPort === undefined ? {} : { uri: `bolt://127.0.0.1:${boltPort}` }),
+    ...(state.boltPort === undefined ? {} : { uri: `bolt://127.0.0.1:${state.boltPort}` }),
+    ...(maintenance ? { maintenance } : {}),
   });
 }
 

@@ -19,6 +19,8 @@ export interface Neo4jProcessPlan {
   readonly distribution: Neo4jDistribution;
   /** Outlive this process; otherwise the JVM gets SIGTERM when this process dies. */
   readonly detached: boolean;
+  /** Jars beside the server's, e.g. Neo4j Browser's. */
+  readonly extraJars?: readonly string[];
 }
 
 /** The JVM of a server: its pid and, for one this process spawned, its handle (for the exit status). */
@@ -50,7 +52,7 @@ export async function spawnNeo4j(plan: Neo4jProcessPlan): Promise<Neo4jProcess |
     "--add-opens=java.base/java.io=ALL-UNNAMED",
     "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
     "-cp",
-    path.join(distribution.libDir, "*"),
+    [path.join(distribution.libDir, "*"), ...(plan.extraJars ?? [])].join(path.delimiter),
     NEO4J_ENTRY_POINT,
     `--home-dir=${home}`,
     `--config-dir=${confDir}`,

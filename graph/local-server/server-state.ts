@@ -11,6 +11,8 @@ import { readJsonFile, writeJsonFile } from "./server-record";
 export interface StoredServerState {
   /** The Bolt port the server listened on last; the next start reuses it, so clients keep their URI. */
   readonly boltPort?: number;
+  /** The HTTP port Neo4j Browser was served on last; reused while free, so its URL stays the same. */
+  readonly httpPort?: number;
   /** Written just before a deliberate stop signals the JVM, so no supervisor restarts that process. */
   readonly stopRequested?: { readonly pid: number; readonly at: string };
   /**
@@ -36,11 +38,15 @@ export const STATE_FILE = "state.json";
  */
 export function parseServerState(value: unknown): StoredServerState {
   if (typeof value !== "object" || value === null) return {};
-  const { boltPort, stopRequested, maintenance } = value as Record<string, unknown>;
-  const state: { boltPort?: number; stopRequested?: { pid: number; at: string }; maintenance?: MaintenanceHold } = {};
-  if (typeof boltPort === "number" && Number.isInteger(boltPort) && boltPort >= 1 && boltPort <= 65535) {
-    state.boltPort = boltPort;
-  }
+  const { boltPort, httpPort, stopRequested, maintenance } = value as Record<string, unknown>;
+  const state: {
+    boltPort?: number;
+    httpPort?: number;
+    stopRequested?: { pid: number; at: string };
+    maintenance?: MaintenanceHold;
+  } = {};
+  if (isPort(boltPort)) state.boltPort = boltPort;
+  if (isPort(httpPort)) state.httpPort = httpPort;
   if (typeof stopRequested === "object" && stopRequested !== null) {
     const { pid, at } = stopRequested as Record<string, unknown>;
     if (typeof pid === "number" && Number.isInteger(pid) && pid > 0 && typeof at === "string") {
@@ -60,6 +66,10 @@ export function parseServerState(value: unknown): StoredServerState {
     }
   }
   return state;
+}
+
+function isPort(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 65535;
 }
 
 export function readServerState(home: string): StoredServerState {

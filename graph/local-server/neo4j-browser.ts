@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
 import { acquireFileLock } from "./file-lock";
 import { LocalNeo4jError } from "./local-server.errors";
 import { findMaven, resolveRelataHome, runMaven } from "./neo4j-distribution";
+import { isProcessAlive } from "./process-liveness";
 import { findFreePort, isPortFree } from "./server-state";
 
 /**
@@ -107,4 +109,23 @@ export async function chooseHttpPort(
 /** The address of Neo4j Browser on a server whose HTTP connector listens on `httpPort`. */
 export function browserUrl(httpPort: number): string {
   return `http://127.0.0.1:${httpPort}/browser/`;
+}
+
+/**
+ * Waits until Neo4j Browser answers at `url`: the server opens its HTTP connector a moment after Bolt.
+ * Returns `false` when it does not within `timeoutMs` or the JVM `pid` exits.
+ */
+export async function waitForBrowser(url: string, pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && isProcessAlive(pid)) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      await response.body?.cancel();
+      if (response.ok) return true;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(250);
+  }
+  return false;
 }

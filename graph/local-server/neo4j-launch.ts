@@ -17,7 +17,7 @@ import {
   type Credentials,
   type ManagedNeo4jServerRecord,
 } from "./server-record";
-import { browserUrl, chooseHttpPort, ensureNeo4jBrowser } from "./neo4j-browser";
+import { browserUrl, chooseHttpPort, ensureNeo4jBrowser, waitForBrowser } from "./neo4j-browser";
 import { portInUse, readServerState, updateServerState } from "./server-state";
 import type { StartupLimits } from "./startup-progress";
 
@@ -136,7 +136,11 @@ export async function launchNeo4j(plan: LaunchPlan): Promise<LaunchedNeo4j> {
   }
   updateServerState(home, { boltPort: port, ...(browser ? { httpPort: browser.httpPort } : {}) });
   log(`Neo4j is ready on ${uri} after ${((Date.now() - startedAt) / 1000).toFixed(1)} s (pid ${pid}).`);
-  if (record.browserUrl) {
+  if (record.browserUrl && !(await waitForBrowser(record.browserUrl, pid, plan.limits.idleTimeoutMs))) {
+    log(
+      `Neo4j Browser does not answer at ${record.browserUrl}; Bolt works. See ${path.join(folders.logs, "neo4j.log")}.`,
+    );
+  } else if (record.browserUrl) {
     log(
       `Neo4j Browser: ${record.browserUrl} (connect to ${uri} as ${record.user}; \`npm run db -- status\` shows the password).`,
     );

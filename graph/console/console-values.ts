@@ -1,3 +1,4 @@
+import { isTemporalValue } from "../neo4j-values";
 import neo4j, { isNode, isPath, isPoint, isRelationship, type Node, type Path, type Relationship } from "neo4j-driver";
 
 /** A value as JSON can hold it. */
@@ -20,7 +21,7 @@ export function toConsoleJson(value: unknown): JsonValue {
     const integer = value as { inSafeRange(): boolean; toNumber(): number; toString(): string };
     return integer.inSafeRange() ? integer.toNumber() : integer.toString();
   }
-  if (isTemporal(value)) return String(value);
+  if (isTemporalValue(value)) return String(value);
   if (isNode(value)) return nodeJson(value);
   if (isRelationship(value)) return relationshipJson(value);
   if (isPath(value)) return pathJson(value);
@@ -43,7 +44,7 @@ export function toDisplayText(value: unknown): string {
   if (typeof value !== "object") return String(value);
   if (Array.isArray(value)) return `[${value.map(toDisplayText).join(", ")}]`;
   if (value instanceof Uint8Array) return `bytes(${value.length})`;
-  if (neo4j.isInt(value) || isTemporal(value)) return String(value);
+  if (neo4j.isInt(value) || isTemporalValue(value)) return String(value);
   if (isNode(value)) return nodeText(value);
   if (isRelationship(value)) return `[:${value.type}${propertiesText(value.properties)}]`;
   if (isPath(value)) {
@@ -71,17 +72,6 @@ export function toCypherParameter(value: unknown): unknown {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toCypherParameter(item)]));
   }
   return value;
-}
-
-function isTemporal(value: unknown): boolean {
-  return (
-    neo4j.isDateTime(value) ||
-    neo4j.isDate(value) ||
-    neo4j.isLocalDateTime(value) ||
-    neo4j.isTime(value) ||
-    neo4j.isLocalTime(value) ||
-    neo4j.isDuration(value)
-  );
 }
 
 function nodeJson(node: Node): JsonValue {

@@ -2,12 +2,7 @@ import { parseSwitch, renderNeo4jConf } from "../../graph/local-server/neo4j-con
 
 describe("renderNeo4jConf", () => {
   const conf = renderNeo4jConf({ home: "/srv/relata/neo4j", boltPort: 17687, heap: "1G", pageCache: "256m" });
-  const settings = new Map(
-    conf
-      .split("\n")
-      .filter((line) => line && !line.startsWith("#"))
-      .map((line) => line.split("=", 2) as [string, string]),
-  );
+  const settings = settingsOf(conf);
 
   it("listens for Bolt on loopback only, with HTTP and HTTPS off", () => {
     expect(settings.get("server.default_listen_address")).toBe("127.0.0.1");
@@ -42,12 +37,7 @@ describe("renderNeo4jConf", () => {
 
 describe("renderNeo4jConf with Neo4j Browser (issue 19)", () => {
   const conf = renderNeo4jConf({ home: "/srv/n", boltPort: 17687, heap: "1g", pageCache: "64m", httpPort: 17474 });
-  const settings = new Map(
-    conf
-      .split("\n")
-      .filter((line) => line && !line.startsWith("#"))
-      .map((line) => line.split("=", 2) as [string, string]),
-  );
+  const settings = settingsOf(conf);
 
   it("turns the HTTP connector on, on loopback only, with HTTPS still off", () => {
     expect(settings.get("server.http.enabled")).toBe("true");
@@ -75,6 +65,16 @@ describe("parseSwitch (issue 19)", () => {
     });
   });
 });
+
+/** The settings of a rendered neo4j.conf, by name. */
+function settingsOf(conf: string): Map<string, string> {
+  return new Map(
+    conf
+      .split("\n")
+      .filter((line) => line && !line.startsWith("#"))
+      .map((line) => line.split("=", 2) as [string, string]),
+  );
+}
 
 /** The value `run` throws; fails the test when it returns normally. */
 function thrownBy(run: () => unknown): unknown {

@@ -84,7 +84,7 @@ export async function ensureNeo4jBrowser(options: {
  * The HTTP port of a start with Neo4j Browser: the requested one (which must be free), else the one used
  * last if still free, else a free one other than the Bolt port.
  *
- * @throws {LocalNeo4jError} `PORT_IN_USE` when the requested port is taken.
+ * @throws {LocalNeo4jError} `INVALID_SETTING` when the requested port is taken.
  */
 export async function chooseHttpPort(
   requested: number | undefined,
@@ -93,9 +93,11 @@ export async function chooseHttpPort(
 ): Promise<number> {
   if (requested !== undefined) {
     if (requested !== boltPort && (await isPortFree(requested))) return requested;
+    // Not PORT_IN_USE: that would make a fresh start retry on another Bolt port, which cannot help.
     throw new LocalNeo4jError(
-      "PORT_IN_USE",
-      `Port ${requested} on 127.0.0.1 is already in use, so Neo4j Browser cannot be served there. Choose another ` +
+      "INVALID_SETTING",
+      `RELATA_NEO4J_HTTP_PORT names port ${requested}, which is in use on 127.0.0.1 (or is the Bolt port), so ` +
+        "Neo4j Browser cannot be served there. Choose another " +
         "port with RELATA_NEO4J_HTTP_PORT, or unset it to let Relata pick a free one.",
     );
   }

@@ -4,7 +4,7 @@ import { GraphDatabase } from "../graph/graph-database";
 import { BUILT_IN_SCOPE, OntologyRepository } from "../graph/ontology/ontology.repository";
 import { OntologyService } from "../services/ontology/ontology.service";
 import { resolveNeo4j, Neo4jConnection } from "../graph/local-server/resolve-neo4j";
-import { runMigrations } from "../graph/migrations/run-migrations";
+import { latestMigrationVersion, runMigrations } from "../graph/migrations/run-migrations";
 import { buildRelataSchema } from "../resolvers/build-schema";
 import { RelataConfig } from "./config";
 import { RelataServer } from "./server";
@@ -40,7 +40,13 @@ export async function bootstrap(
   }
   const executor = database.executor(300_000);
   const applied = await runMigrations(executor, (message) => log.info({ component: "migrations" }, message));
-  log.info({ applied }, applied.length > 0 ? "migrations applied" : "schema up to date");
+  const version = latestMigrationVersion();
+  log.info(
+    { component: "migrations", applied, version },
+    applied.length > 0
+      ? `applied migrations ${applied.join(", ")}; the schema is at version ${version}`
+      : `schema up to date at version ${version}`,
+  );
   const ontology = new OntologyService(new OntologyRepository(executor, BUILT_IN_SCOPE, BUILT_IN_SCOPE), true);
   await ontology.loadBuiltInPacks(undefined, (message) => log.info({ component: "ontology" }, message));
   const schema = await buildRelataSchema();

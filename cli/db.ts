@@ -1,110 +1,105 @@
 /**
- * `npm run db -- status|start|stop`: manage the Neo4j that Relata runs for itself when NEO4J_URI is unset.
- *
- * `start` leaves the server running after the command exits; `npm start` then attaches to it instead of
- * starting its own, and restarts it should it die. Settings come from RELATA_NEO4J_HOME, RELATA_NEO4J_PORT,
- * RELATA_NEO4J_HEAP, RELATA_NEO4J_PAGECACHE and the RELATA_NEO4J_START_* limits.
+ * `npm run db -- <command>`: the managed Neo4j (status, start, stop, browser, backup, restore), Cypher
+ * against the configured Neo4j, and schema migrations. Each command lives in cli/db/.
  */
+import { isCypherConsoleError } from "../graph/console/cypher-console.errors";
 import { isLocalNeo4jError } from "../graph/local-server/local-server.errors";
-import {
-  readManagedNeo4jStatus,
-  startManagedNeo4j,
-  stopManagedNeo4j,
-  type ManagedNeo4jStatus,
-} from "../graph/local-server/managed-neo4j";
-import { ensureNeo4jDistribution } from "../graph/local-server/neo4j-distribution";
-import { readManagedNeo4jSettings } from "../graph/local-server/resolve-neo4j";
+import { PROCESS_IO, UsageError, type CommandIo } from "./db/command-io";
+import { runBackupCommand } from "./db/backup-command";
+import { runCypherCommand } from "./db/cypher-command";
+import { runMigrateCommand } from "./db/migrate-command";
+import { runServerCommand } from "./db/server-commands";
 
-const USAGE = `Usage: npm run db -- <command>
+const USAGE = `Usage: npm run db -- <command> [options]
 
-Commands:
-  status   Show whether Relata's managed Neo4j runs, with its Bolt URI, credentials and data folder.
-  start    Start the managed Neo4j in the background (it keeps running after this command exits).
-  stop     Stop the managed Neo4j.
+The managed Neo4j (used when NEO4J_URI is unset):
+  status                 Whether it runs, with its Bolt URI, credentials and data folder.
+  start                  Start it in the background (it keeps running after this command exits).
+  stop                   Stop it.
+  browser                Start it with Neo4j Browser served on http://127.0.0.1:<port>/browser/ and print
+                         the URL and login (RELATA_NEO4J_BROWSER=1 serves it from every start).
+  backup FILE [--force]  Dump its database to FILE (0600), stopping it meanwhile and starting it again.
+                         --force replaces an existing FILE.
+  restore FILE [--force] Replace its database with the dump in FILE, likewise. Existing data is replaced
+                         only with --force, after a safety dump into $RELATA_NEO4J_HOME/backups/.
+
+The configured Neo4j (NEO4J_URI's, else the managed one):
+  cypher "STATEMENT"     Run one Cypher statement; read-only unless --write.
+         [--write] [--json] [--tenant T] [--param name=value]... [--timeout SECONDS]
+         Rows print as a table, or as JSON lines with --json. --tenant T sets $tenant; --param values
+         are JSON when they parse as JSON, else text. The default timeout is 120 s.
+  migrate [--dry-run]    Apply the schema migrations the database lacks (npm start does this too);
+                         --dry-run lists them with their statements and applies nothing.
 
 Environment: RELATA_NEO4J_HOME (default ~/.relata/neo4j), RELATA_NEO4J_PORT (default: the port of the
 previous start), RELATA_NEO4J_HEAP (1g), RELATA_NEO4J_PAGECACHE (512m), RELATA_NEO4J_START_TIMEOUT_MS (90000),
-RELATA_NEO4J_START_CEILING_MS (900000). With NEO4J_URI set, the application uses that server instead.`;
+RELATA_NEO4J_START_CEILING_MS (900000), RELATA_NEO4J_BROWSER (0), RELATA_NEO4J_HTTP_PORT (default: the
+port of the previous start with the browser). With NEO4J_URI set, the application uses that server instead.
+More in docs/operations.md.`;
 
-const progress = (message: string): void => {
-  process.stderr.write(`${message}\n`);
-};
+const COMMANDS = ["status", "start", "stop", "browser", "backup", "restore", "cypher", "migrate"] as const;
+type DbCommand = (typeof COMMANDS)[number];
 
-/** Runs one `db` command and returns the process exit code. */
-export async function runDbCommand(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+function isDbCommand(name: string | undefined): name is DbCommand {
+  return (COMMANDS as readonly (string | undefined)[]).includes(name);
+}
+
+/** Runs one `db` command and returns the process exit code: 0 done, 1 failed, 2 bad arguments. */
+export async function runDbCommand(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+  io: CommandIo = PROCESS_IO,
+): Promise<number> {
   const [command, ...rest] = argv;
   if (command === "help" || command === "--help" || command === "-h") {
-    process.stdout.write(`${USAGE}\n`);
+    io.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (rest.length > 0 || (command !== "status" && command !== "start" && command !== "stop")) {
-    process.stderr.write(
-      `Expected one command (status, start or stop), but received "${argv.join(" ")}".\n\n${USAGE}\n`,
+  try {
+    if (!isDbCommand(command)) {
+      throw new UsageError(`Expected a command (${COMMANDS.join(", ")}), but received "${argv.join(" ")}".`);
+    }
+    return await dispatch(command, rest, env, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (isLocalNeo4jError(error) || isCypherConsoleError(error)) {
+      io.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    // Unexpected: the message still helps; the stack only with RELATA_DEV_ERRORS=1.
+    const detail = error instanceof Error ? error.message : String(error);
+    io.stderr.write(
+      env.RELATA_DEV_ERRORS === "1" && error instanceof Error
+        ? `${error.stack ?? detail}\n`
+        : `npm run db -- ${command ?? ""} failed: ${detail}\n`,
     );
-    return 2;
-  }
-  const settings = readManagedNeo4jSettings(env);
-  const external = env.NEO4J_URI?.trim();
-  if (external) {
-    progress(`Note: NEO4J_URI is set, so the application uses the external Neo4j at ${external}, not this one.`);
-  }
-  switch (command) {
-    case "status": {
-      printStatus(await readManagedNeo4jStatus(settings.home));
-      return 0;
-    }
-    case "start": {
-      const distribution = await ensureNeo4jDistribution({ log: progress, env });
-      // No supervision: this command exits right away; `npm start` attached to the server supervises it.
-      const server = await startManagedNeo4j({
-        ...settings,
-        distribution,
-        log: progress,
-        detached: true,
-        supervise: false,
-      });
-      if (!server.owned) progress("It was already running.");
-      printStatus(await readManagedNeo4jStatus(settings.home));
-      return 0;
-    }
-    case "stop": {
-      await stopManagedNeo4j(settings.home, progress);
-      process.stdout.write(`Stopped. Data is kept in ${settings.home}/data.\n`);
-      return 0;
-    }
+    return 1;
   }
 }
 
-function printStatus(status: ManagedNeo4jStatus): void {
-  const lines =
-    status.state === "running"
-      ? [
-          `Managed Neo4j ${status.neo4jVersion}: running (pid ${status.pid}, since ${status.startedAt})`,
-          `  Bolt URI:  ${status.uri}`,
-          `  User:      ${status.user}`,
-          `  Password:  ${status.password}`,
-          `  Data:      ${status.dataDir}`,
-        ]
-      : [
-          "Managed Neo4j: not running",
-          ...(status.uri ? [`  Bolt URI:  ${status.uri} (reused by the next start while the port is free)`] : []),
-          ...(status.password ? [`  User:      ${status.user}`, `  Password:  ${status.password}`] : []),
-          `  Data:      ${status.dataDir}`,
-          "  Start it with `npm run db -- start` (npm start also starts it on demand).",
-        ];
-  process.stdout.write(`${lines.join("\n")}\n`);
+function dispatch(command: DbCommand, rest: readonly string[], env: NodeJS.ProcessEnv, io: CommandIo): Promise<number> {
+  switch (command) {
+    case "status":
+    case "start":
+    case "stop":
+    case "browser":
+      if (rest.length > 0) throw new UsageError(`\`${command}\` takes no arguments, but received "${rest.join(" ")}".`);
+      return runServerCommand(command, env, io);
+    case "backup":
+    case "restore":
+      return runBackupCommand(command, rest, env, io);
+    case "cypher":
+      return runCypherCommand(rest, env, io);
+    case "migrate":
+      return runMigrateCommand(rest, env, io);
+  }
 }
 
 if (require.main === module) {
-  runDbCommand(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(
-        isLocalNeo4jError(error) ? `${error.message}\n` : `${error instanceof Error ? error.stack : String(error)}\n`,
-      );
-      process.exitCode = 1;
-    },
-  );
+  void runDbCommand(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

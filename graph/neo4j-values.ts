@@ -20,22 +20,25 @@ export function toPlain(value: unknown): unknown {
     return out;
   }
   if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
-  if (
-    neo4j.isDateTime(value) ||
-    neo4j.isDate(value) ||
-    neo4j.isLocalDateTime(value) ||
-    neo4j.isTime(value) ||
-    neo4j.isLocalTime(value) ||
-    neo4j.isDuration(value)
-  ) {
-    return normalizeTemporal(value as { toString(): string });
-  }
+  if (isTemporalValue(value)) return normalizeTemporal(value as { toString(): string });
   if (neo4j.isNode(value) || neo4j.isRelationship(value)) {
     return toPlain((value as { properties: Record<string, unknown> }).properties);
   }
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value as Record<string, unknown>)) out[key] = toPlain(item);
   return out;
+}
+
+/** Whether `value` is one of the driver's date, time or duration types. */
+export function isTemporalValue(value: unknown): boolean {
+  return (
+    neo4j.isDateTime(value) ||
+    neo4j.isDate(value) ||
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isTime(value) ||
+    neo4j.isLocalTime(value) ||
+    neo4j.isDuration(value)
+  );
 }
 
 function normalizeTemporal(value: { toString(): string }): string {

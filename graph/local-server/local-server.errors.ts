@@ -8,6 +8,9 @@
  * - `START_FAILED`: the JVM exited or did not accept Bolt connections before the deadline.
  * - `NOT_RUNNING`: a command needed a running managed server and there is none.
  * - `INVALID_SETTING`: a RELATA_NEO4J_* setting (port, heap, page cache) is malformed.
+ * - `WOULD_OVERWRITE`: a backup file exists, or a restore would replace data, and `--force` was not given.
+ * - `BACKUP_FAILED`: the database could not be dumped to the backup file.
+ * - `RESTORE_FAILED`: the backup file could not be loaded (not a dump, or the load failed).
  */
 export type LocalNeo4jErrorCode =
   | "JAVA_MISSING"
@@ -16,7 +19,10 @@ export type LocalNeo4jErrorCode =
   | "PORT_IN_USE"
   | "START_FAILED"
   | "NOT_RUNNING"
-  | "INVALID_SETTING";
+  | "INVALID_SETTING"
+  | "WOULD_OVERWRITE"
+  | "BACKUP_FAILED"
+  | "RESTORE_FAILED";
 
 /**
  * Thrown by `graph/local-server/` when provisioning, starting or stopping the managed Neo4j fails. The

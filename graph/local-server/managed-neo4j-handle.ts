@@ -1,3 +1,4 @@
+import { activeMaintenance, describeMaintenance } from "./maintenance-hold";
 import { Neo4jSupervisor, type ManagedNeo4jRunState } from "./neo4j-supervisor";
 import { restartOnSamePort, stopServer, type RunningServer, type ServerSettings } from "./server-lifecycle";
 import { readServerState, wasStopRequested } from "./server-state";
@@ -19,6 +20,8 @@ export interface ManagedNeo4j {
    * second `npm start`); {@link stop} then leaves that server running.
    */
   readonly owned: boolean;
+  /** Where Neo4j Browser is served, when the server runs with it. */
+  readonly browserUrl: string | undefined;
   /** `restarting` between an unexpected exit and the server being ready again; `stopped` after {@link stop}. */
   readonly state: ManagedNeo4jRunState;
   /**
@@ -53,6 +56,10 @@ export class ManagedNeo4jHandle implements ManagedNeo4j {
       uri: this.uri,
       log: settings.log,
       stopRequested: (pid) => wasStopRequested(readServerState(this.home), pid),
+      heldDown: () => {
+        const hold = activeMaintenance(readServerState(this.home));
+        return hold && describeMaintenance(hold);
+      },
       restart: () => this.restart(),
       onChange: (state, next) => {
         if (next) this.server = next;
@@ -64,6 +71,10 @@ export class ManagedNeo4jHandle implements ManagedNeo4j {
 
   get pid(): number {
     return this.server.pid;
+  }
+
+  get browserUrl(): string | undefined {
+    return this.server.record.browserUrl;
   }
 
   get owned(): boolean {

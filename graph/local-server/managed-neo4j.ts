@@ -1,6 +1,7 @@
 import * as path from "node:path";
 
 import { LocalNeo4jError } from "./local-server.errors";
+import { activeMaintenance, type MaintenanceHold } from "./maintenance-hold";
 import { ManagedNeo4jHandle, type ManagedNeo4j, type ManagedNeo4jLog } from "./managed-neo4j-handle";
 import { parseMemorySize } from "./neo4j-conf";
 import { ensureNeo4jDistribution, type Neo4jDistribution } from "./neo4j-distribution";
@@ -50,6 +51,10 @@ export interface StartManagedNeo4jOptions {
    * default `true`. Off for a command that exits right after starting it.
    */
   readonly supervise?: boolean;
+  /** Serve Neo4j Browser over HTTP on 127.0.0.1 too; default `false` (the HTTP connector stays off). */
+  readonly browser?: boolean;
+  /** HTTP port for Neo4j Browser; by default the last one (kept in state.json) or a free one. */
+  readonly httpPort?: number;
 }
 
 /** Whether a managed server runs in a home, for `npm run db -- status`. */
@@ -64,6 +69,8 @@ export type ManagedNeo4jStatus =
       readonly password?: string;
       /** The URI of the last start, which the next start reuses while its port is free. */
       readonly uri?: string;
+      /** Set while a backup or restore holds the server down. */
+      readonly maintenance?: MaintenanceHold;
     };
 
 /**
@@ -77,17 +84,7 @@ export type ManagedNeo4jStatus =
  *   `START_FAILED` or `INVALID_SETTING`.
  */
 export async function startManagedNeo4j(options: StartManagedNeo4jOptions): Promise<ManagedNeo4j> {
-  const settings: ServerSettings = {
-    home: path.resolve(options.home),
-    heap: parseMemorySize(options.heap ?? DEFAULT_MANAGED_HEAP, "heap"),
-    pageCache: parseMemorySize(options.pageCache ?? DEFAULT_MANAGED_PAGE_CACHE, "pageCache"),
-    limits: {
-      idleTimeoutMs: options.startTimeoutMs ?? DEFAULT_STARTUP_LIMITS.idleTimeoutMs,
-      ceilingMs: options.startCeilingMs ?? DEFAULT_STARTUP_LIMITS.ceilingMs,
-    },
-    log: options.log,
-    distribution: options.distribution,
-  };
+  const settings = serverSettings(options);
   secureHome(settings.home);
   const server = await withStartLock(settings, async () => {
     const running = readRunningRecord(settings.home);
@@ -98,6 +95,35 @@ export async function startManagedNeo4j(options: StartManagedNeo4jOptions): Prom
   return new ManagedNeo4jHandle(server, settings, options.supervise ?? true);
 }
 
+/** The settings every start and restart of a home share, from the options of a start. */
+export function serverSettings(
+  options: Pick<
+    StartManagedNeo4jOptions,
+    | "home"
+    | "heap"
+    | "pageCache"
+    | "startTimeoutMs"
+    | "startCeilingMs"
+    | "log"
+    | "distribution"
+    | "browser"
+    | "httpPort"
+  >,
+): ServerSettings {
+  return {
+    home: path.resolve(options.home),
+    heap: parseMemorySize(options.heap ?? DEFAULT_MANAGED_HEAP, "heap"),
+    pageCache: parseMemorySize(options.pageCache ?? DEFAULT_MANAGED_PAGE_CACHE, "pageCache"),
+    limits: {
+      idleTimeoutMs: options.startTimeoutMs ?? DEFAULT_STARTUP_LIMITS.idleTimeoutMs,
+      ceilingMs: options.startCeilingMs ?? DEFAULT_STARTUP_LIMITS.ceilingMs,
+    },
+    log: options.log,
+    distribution: options.distribution,
+    ...(options.browser ? { browser: { httpPort: options.httpPort } } : {}),
+  };
+}
+
 /**
  * Reports whether a managed server runs in `home` (its JVM is alive), with its connection details; when
  * stopped, the credentials and URI the next start will reuse. Does not contact the server.
@@ -106,13 +132,15 @@ export function readManagedNeo4jStatus(home: string): Promise<ManagedNeo4jStatus
   const resolved = path.resolve(home);
   const running = readRunningRecord(resolved);
   if (running) return Promise.resolve({ state: "running", home: resolved, ...running });
-  const { boltPort } = readServerState(resolved);
+  const state = readServerState(resolved);
+  const maintenance = activeMaintenance(state);
   return Promise.resolve({
     state: "stopped",
     home: resolved,
     dataDir: path.join(resolved, "data"),
     ...readCredentials(resolved),
-    ...(boltPort === undefined ? {} : { uri: `bolt://127.0.0.1:${boltPort}` }),
+    ...(state.boltPort === undefined ? {} : { uri: `bolt://127.0.0.1:${state.boltPort}` }),
+    ...(maintenance ? { maintenance } : {}),
   });
 }
 

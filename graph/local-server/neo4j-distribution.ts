@@ -165,7 +165,7 @@ function renderPom(version: string): string {
 }
 
 /** Runs Maven, reporting downloads as they happen; rejects with the output's tail on failure. */
-function runMaven(mvn: string, args: string[], log: (message: string) => void): Promise<void> {
+export function runMaven(mvn: string, args: string[], log: (message: string) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(mvn, args, { stdio: ["ignore", "pipe", "pipe"] });
     const tail: string[] = [];
@@ -260,7 +260,12 @@ export function parseJavaVersion(output: string): number | undefined {
   return major === 1 && match[2] !== undefined ? Number(match[2]) : major;
 }
 
-function findMaven(): string {
+/**
+ * The Maven command, once it answers `mvn -v`.
+ *
+ * @throws {LocalNeo4jError} `MAVEN_MISSING`.
+ */
+export function findMaven(): string {
   const probe = spawnSync("mvn", ["-v"], { encoding: "utf8", timeout: 60_000 });
   if (probe.error || probe.status !== 0) {
     throw new LocalNeo4jError(

@@ -17,7 +17,8 @@ import {
   type Credentials,
   type ManagedNeo4jServerRecord,
 } from "./server-record";
-import { portInUse, updateServerState } from "./server-state";
+import { browserUrl, chooseHttpPort, ensureNeo4jBrowser, waitForBrowser } from "./neo4j-browser";
+import { portInUse, readServerState, updateServerState } from "./server-state";
 import type { StartupLimits } from "./startup-progress";
 
 /** The only user of a managed server. */
@@ -33,6 +34,8 @@ export interface LaunchPlan {
   readonly limits: StartupLimits;
   readonly detached: boolean;
   readonly log: (message: string) => void;
+  /** Serve Neo4j Browser too, on this HTTP port or (when `undefined`) the last one or a free one. */
+  readonly browser?: { readonly httpPort?: number };
 }
 
 /** A server that accepts Bolt connections, with its JVM. */
@@ -74,15 +77,28 @@ export async function launchNeo4j(plan: LaunchPlan): Promise<LaunchedNeo4j> {
   const { home, port, heap, pageCache, distribution, detached, log } = plan;
   const folders = homeFolders(home);
   secureHome(home);
+  const browser = plan.browser && {
+    jar: await ensureNeo4jBrowser({ log }),
+    httpPort: await chooseHttpPort(plan.browser.httpPort, readServerState(home).httpPort, port),
+  };
   const conf = path.join(folders.conf, "neo4j.conf");
-  fs.writeFileSync(conf, renderNeo4jConf({ home, boltPort: port, heap, pageCache }), { mode: PRIVATE_FILE_MODE });
+  fs.writeFileSync(conf, renderNeo4jConf({ home, boltPort: port, heap, pageCache, httpPort: browser?.httpPort }), {
+    mode: PRIVATE_FILE_MODE,
+  });
 
   const credentials = prepareCredentials(home, distribution, folders.conf);
   const uri = `bolt://127.0.0.1:${port}`;
   const logOffsets = currentLogSizes(home);
   log(`Starting Neo4j ${distribution.version} on ${uri} (home ${home}, heap ${heap}, page cache ${pageCache}).`);
   const startedAt = Date.now();
-  const spawned = await spawnNeo4j({ home, confDir: folders.conf, heap, distribution, detached });
+  const spawned = await spawnNeo4j({
+    home,
+    confDir: folders.conf,
+    heap,
+    distribution,
+    detached,
+    extraJars: browser ? [browser.jar] : [],
+  });
   if (spawned instanceof Error) {
     throw new LocalNeo4jError(
       "START_FAILED",
@@ -100,6 +116,7 @@ export async function launchNeo4j(plan: LaunchPlan): Promise<LaunchedNeo4j> {
     startedAt: new Date().toISOString(),
     neo4jVersion: distribution.version,
     detached,
+    ...(browser ? { browserUrl: browserUrl(browser.httpPort) } : {}),
   };
   writeServerRecord(home, record);
   if (!detached) tieToThisProcess(pid, home);
@@ -117,8 +134,17 @@ export async function launchNeo4j(plan: LaunchPlan): Promise<LaunchedNeo4j> {
     }
     throw error;
   }
-  updateServerState(home, { boltPort: port });
+  updateServerState(home, { boltPort: port, ...(browser ? { httpPort: browser.httpPort } : {}) });
   log(`Neo4j is ready on ${uri} after ${((Date.now() - startedAt) / 1000).toFixed(1)} s (pid ${pid}).`);
+  if (record.browserUrl && !(await waitForBrowser(record.browserUrl, pid, plan.limits.idleTimeoutMs))) {
+    log(
+      `Neo4j Browser does not answer at ${record.browserUrl}; Bolt works. See ${path.join(folders.logs, "neo4j.log")}.`,
+    );
+  } else if (record.browserUrl) {
+    log(
+      `Neo4j Browser: ${record.browserUrl} (connect to ${uri} as ${record.user}; \`npm run db -- status\` shows the password).`,
+    );
+  }
   return { ...spawned, record };
 }
 

@@ -19,6 +19,8 @@ export interface Neo4jProcessPlan {
   readonly distribution: Neo4jDistribution;
   /** Outlive this process; otherwise the JVM gets SIGTERM when this process dies. */
   readonly detached: boolean;
+  /** Jars beside the server's, e.g. Neo4j Browser's. */
+  readonly extraJars?: readonly string[];
 }
 
 /** The JVM of a server: its pid and, for one this process spawned, its handle (for the exit status). */
@@ -50,7 +52,7 @@ export async function spawnNeo4j(plan: Neo4jProcessPlan): Promise<Neo4jProcess |
     "--add-opens=java.base/java.io=ALL-UNNAMED",
     "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
     "-cp",
-    path.join(distribution.libDir, "*"),
+    [path.join(distribution.libDir, "*"), ...(plan.extraJars ?? [])].join(path.delimiter),
     NEO4J_ENTRY_POINT,
     `--home-dir=${home}`,
     `--config-dir=${confDir}`,
@@ -93,9 +95,24 @@ export function runNeo4jAdmin(
   distribution: Neo4jDistribution,
   args: readonly string[],
 ): SpawnSyncReturns<string> {
+  const { command, args: shellArgs, env } = neo4jAdminCommand(home, confDir, distribution, args);
+  return spawnSync(command, shellArgs, { cwd: home, encoding: "utf8", env, timeout: 120_000 });
+}
+
+/**
+ * The command line of Neo4j's admin tool (org.neo4j.cli.AdminTool from the same jars as the server), run
+ * through a shell that sets the private umask first, so dumps and stores it writes are 0600 / 0700.
+ */
+export function neo4jAdminCommand(
+  home: string,
+  confDir: string,
+  distribution: Neo4jDistribution,
+  args: readonly string[],
+  heap = "256m",
+): { command: string; args: string[]; env: NodeJS.ProcessEnv } {
   const java = [
     distribution.javaCommand,
-    "-Xmx256m",
+    `-Xmx${heap}`,
     "--add-opens=java.base/java.nio=ALL-UNNAMED",
     "--add-opens=java.base/java.lang=ALL-UNNAMED",
     "-cp",
@@ -103,12 +120,11 @@ export function runNeo4jAdmin(
     "org.neo4j.cli.AdminTool",
     ...args,
   ];
-  return spawnSync("/bin/sh", ["-c", `umask ${umaskText()} && exec "$@"`, "sh", ...java], {
-    cwd: home,
-    encoding: "utf8",
+  return {
+    command: "/bin/sh",
+    args: ["-c", `umask ${umaskText()} && exec "$@"`, "sh", ...java],
     env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: confDir },
-    timeout: 120_000,
-  });
+  };
 }
 
 function umaskText(): string {

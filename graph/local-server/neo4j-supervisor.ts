@@ -21,7 +21,12 @@ export interface Neo4jSupervisorOptions<S extends Neo4jProcess> {
   readonly restart: () => Promise<S>;
   /** Told of every change, with the new server once one runs. */
   readonly onChange: (state: ManagedNeo4jRunState, server?: S) => void;
-  /** How often a server that is not our child is checked; default 1 s. */
+  /**
+   * What holds the server down on purpose right now (a backup or restore), in words for the log, or
+   * `undefined`. While it holds, the server is not restarted; afterwards it is, or attached to.
+   */
+  readonly heldDown?: () => string | undefined;
+  /** How often a server that is not our child is checked, and a hold; default 1 s. */
   readonly pollIntervalMs?: number;
   readonly backoff?: RestartBackoff;
 }
@@ -84,13 +89,25 @@ export class Neo4jSupervisor<S extends Neo4jProcess = Neo4jProcess> {
     const downSince = Date.now();
     const ranFor = downSince - this.upSince;
     this.options.onChange("restarting");
-    log(
-      `Neo4j (pid ${pid}) exited unexpectedly: ${how}, after ${formatSeconds(ranFor)} s up. Restarting it on ` +
-        `${uri}; until it is back, requests answer SERVICE_UNAVAILABLE and /readyz 503.`,
-      "error",
-    );
-    this.attempts = nextRestartAttempt(this.attempts, ranFor);
+    const hold = this.options.heldDown?.();
+    if (hold) {
+      log(
+        `Neo4j (pid ${pid}) was stopped for ${hold}; it is started again on ${uri} when that ends. Until then ` +
+          "requests answer SERVICE_UNAVAILABLE and /readyz 503.",
+        "warn",
+      );
+      // A deliberate hold is not a crash: the restart after it starts a new series.
+      this.attempts = 1;
+    } else {
+      log(
+        `Neo4j (pid ${pid}) exited unexpectedly: ${how}, after ${formatSeconds(ranFor)} s up. Restarting it on ` +
+          `${uri}; until it is back, requests answer SERVICE_UNAVAILABLE and /readyz 503.`,
+        "error",
+      );
+      this.attempts = nextRestartAttempt(this.attempts, ranFor);
+    }
     for (let attempt = 1; !this.stopped; attempt++, this.attempts++) {
+      if (!(await this.waitWhileHeldDown())) return;
       const delay = restartDelayMs(this.attempts, this.options.backoff ?? DEFAULT_RESTART_BACKOFF);
       log(`Neo4j restart attempt ${attempt} in ${formatSeconds(delay)} s.`, "warn");
       try {
@@ -115,6 +132,18 @@ export class Neo4jSupervisor<S extends Neo4jProcess = Neo4jProcess> {
       this.watch(server);
       return;
     }
+  }
+
+  /** Polls while a backup or restore holds the server down; `false` when this supervisor was stopped. */
+  private async waitWhileHeldDown(): Promise<boolean> {
+    while (!this.stopped && this.options.heldDown?.()) {
+      try {
+        await sleep(this.options.pollIntervalMs ?? 1_000, undefined, { signal: this.abort.signal, ref: false });
+      } catch {
+        return false;
+      }
+    }
+    return !this.stopped;
   }
 }
 

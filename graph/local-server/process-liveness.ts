@@ -35,3 +35,15 @@ export function readProcessArguments(pid: number): string[] | undefined {
     return undefined;
   }
 }
+
+/** The parent of a live process (for a managed JVM tied to its owner: the owner), from procfs. */
+export function readParentPid(pid: number): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    // After "pid (comm) S " comes the parent's pid.
+    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    return Number.isInteger(ppid) && ppid > 0 ? ppid : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -7,7 +7,7 @@ import {
   type ManagedNeo4j,
   type ManagedNeo4jLog,
 } from "./managed-neo4j";
-import { parseMemorySize, parseMilliseconds, parseNeo4jPort } from "./neo4j-conf";
+import { parseMemorySize, parseMilliseconds, parseNeo4jPort, parseSwitch } from "./neo4j-conf";
 import { ensureNeo4jDistribution, resolveRelataHome } from "./neo4j-distribution";
 import { DEFAULT_STARTUP_LIMITS } from "./startup-progress";
 
@@ -36,7 +36,17 @@ export interface ManagedNeo4jSettings {
   readonly startTimeoutMs: number;
   /** `RELATA_NEO4J_START_CEILING_MS`: the longest start, progress or not; default 15 min. */
   readonly startCeilingMs: number;
+  /** `RELATA_NEO4J_BROWSER=1`: serve Neo4j Browser over HTTP on 127.0.0.1. */
+  readonly browser: boolean;
+  /** `RELATA_NEO4J_HTTP_PORT`: its port; when unset, the previous one or a free one. */
+  readonly httpPort: number | undefined;
 }
+
+/** Said when Neo4j Browser was asked for but the server found running was started without it. */
+export const BROWSER_NOT_SERVED =
+  "RELATA_NEO4J_BROWSER=1, but the managed Neo4j was already running without Neo4j Browser. Stop it " +
+  "(`npm run db -- stop`, or the `npm start` that runs it) and start it again with RELATA_NEO4J_BROWSER=1, " +
+  "or run `npm run db -- browser`.";
 
 /** Default JVM heap of the application's managed server. */
 const DEFAULT_HEAP = "1g";
@@ -66,6 +76,8 @@ export function readManagedNeo4jSettings(env: NodeJS.ProcessEnv = process.env): 
       "RELATA_NEO4J_START_CEILING_MS",
       DEFAULT_STARTUP_LIMITS.ceilingMs,
     ),
+    browser: parseSwitch(env.RELATA_NEO4J_BROWSER, "RELATA_NEO4J_BROWSER"),
+    httpPort: parseNeo4jPort(env.RELATA_NEO4J_HTTP_PORT, "RELATA_NEO4J_HTTP_PORT"),
   };
 }
 
@@ -97,5 +109,6 @@ export async function resolveNeo4j(
   ensurePrivateDir(resolveRelataHome(env));
   const distribution = await ensureNeo4jDistribution({ log, env });
   const managed = await startManagedNeo4j({ ...settings, distribution, log });
+  if (settings.browser && !managed.browserUrl) log(BROWSER_NOT_SERVED, "warn");
   return { uri: managed.uri, user: managed.user, password: managed.password, database: "neo4j", managed };
 }

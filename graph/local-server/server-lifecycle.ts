@@ -2,6 +2,7 @@ import * as path from "node:path";
 
 import { acquireFileLock } from "./file-lock";
 import { LocalNeo4jError } from "./local-server.errors";
+import { activeMaintenance, describeMaintenance } from "./maintenance-hold";
 import { ensureNeo4jDistribution, type Neo4jDistribution } from "./neo4j-distribution";
 import { launchNeo4j, type LaunchedNeo4j } from "./neo4j-launch";
 import { terminate, untie } from "./neo4j-process";
@@ -27,6 +28,8 @@ export interface ServerSettings {
   readonly limits: StartupLimits;
   readonly log: ManagedNeo4jLog;
   readonly distribution?: Neo4jDistribution;
+  /** Serve Neo4j Browser (on this HTTP port, or the last one, or a free one). */
+  readonly browser?: { readonly httpPort?: number };
 }
 
 /** A server this handle uses; `owned` when this process launched it and may stop it. */
@@ -82,7 +85,14 @@ export async function withStartLock<T>(settings: ServerSettings, work: () => Pro
   const { home, log } = settings;
   const release = await acquireFileLock(path.join(home, "start.lock"), {
     timeoutMs: settings.limits.ceilingMs + 30_000,
-    onWait: (pid) => log(`Another process (pid ${pid ?? "unknown"}) is starting Neo4j in ${home}; waiting.`),
+    onWait: (pid) => {
+      const hold = activeMaintenance(readServerState(home));
+      log(
+        hold
+          ? `Neo4j in ${home} is held down for ${describeMaintenance(hold)}; waiting for it to end.`
+          : `Another process (pid ${pid ?? "unknown"}) is starting Neo4j in ${home}; waiting.`,
+      );
+    },
     onTimeout: (pid) =>
       new LocalNeo4jError(
         "START_FAILED",

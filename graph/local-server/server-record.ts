@@ -17,6 +17,8 @@ export interface ManagedNeo4jServerRecord {
   readonly startedAt: string;
   readonly neo4jVersion: string;
   readonly detached: boolean;
+  /** Where Neo4j Browser is served, when the server was started with it. */
+  readonly browserUrl?: string;
 }
 
 /** The login of a managed server, kept in `<home>/credentials.json` across restarts. */

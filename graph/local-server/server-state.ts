@@ -11,8 +11,22 @@ import { readJsonFile, writeJsonFile } from "./server-record";
 export interface StoredServerState {
   /** The Bolt port the server listened on last; the next start reuses it, so clients keep their URI. */
   readonly boltPort?: number;
+  /** The HTTP port Neo4j Browser was served on last; reused while free, so its URL stays the same. */
+  readonly httpPort?: number;
   /** Written just before a deliberate stop signals the JVM, so no supervisor restarts that process. */
   readonly stopRequested?: { readonly pid: number; readonly at: string };
+  /**
+   * Set while a backup or restore holds the server down (by the process `pid`): supervisors wait for it to
+   * end instead of restarting the server.
+   */
+  readonly maintenance?: MaintenanceHold;
+}
+
+/** A backup or restore that holds a managed server down. */
+export interface MaintenanceHold {
+  readonly pid: number;
+  readonly operation: "backup" | "restore";
+  readonly since: string;
 }
 
 /** Name of the state file inside a server's home. */
@@ -24,18 +38,38 @@ export const STATE_FILE = "state.json";
  */
 export function parseServerState(value: unknown): StoredServerState {
   if (typeof value !== "object" || value === null) return {};
-  const { boltPort, stopRequested } = value as Record<string, unknown>;
-  const state: { boltPort?: number; stopRequested?: { pid: number; at: string } } = {};
-  if (typeof boltPort === "number" && Number.isInteger(boltPort) && boltPort >= 1 && boltPort <= 65535) {
-    state.boltPort = boltPort;
-  }
+  const { boltPort, httpPort, stopRequested, maintenance } = value as Record<string, unknown>;
+  const state: {
+    boltPort?: number;
+    httpPort?: number;
+    stopRequested?: { pid: number; at: string };
+    maintenance?: MaintenanceHold;
+  } = {};
+  if (isPort(boltPort)) state.boltPort = boltPort;
+  if (isPort(httpPort)) state.httpPort = httpPort;
   if (typeof stopRequested === "object" && stopRequested !== null) {
     const { pid, at } = stopRequested as Record<string, unknown>;
     if (typeof pid === "number" && Number.isInteger(pid) && pid > 0 && typeof at === "string") {
       state.stopRequested = { pid, at };
     }
   }
+  if (typeof maintenance === "object" && maintenance !== null) {
+    const { pid, operation, since } = maintenance as Record<string, unknown>;
+    if (
+      typeof pid === "number" &&
+      Number.isInteger(pid) &&
+      pid > 0 &&
+      (operation === "backup" || operation === "restore") &&
+      typeof since === "string"
+    ) {
+      state.maintenance = { pid, operation, since };
+    }
+  }
   return state;
+}
+
+function isPort(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 65535;
 }
 
 export function readServerState(home: string): StoredServerState {

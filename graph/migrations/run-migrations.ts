@@ -15,6 +15,19 @@ const RECORD_VERSION = {
     "ON CREATE SET m.description = $description, m.appliedAt = datetime()",
 };
 
+/** Where a database stands against the migrations this version of Relata knows. */
+export interface MigrationPlan {
+  /** Versions recorded in the database, ascending. */
+  readonly applied: readonly number[];
+  /** Migrations not yet applied, in the order they would run. */
+  readonly pending: readonly Migration[];
+  /**
+   * Applied versions this Relata does not know: the database was used by a newer version. Nothing is
+   * undone; a downgrade means restoring a backup taken before the upgrade.
+   */
+  readonly unknown: readonly number[];
+}
+
 /**
  * Another process applying the same migration at the same moment makes `IF NOT EXISTS` statements fail
  * with "equivalent rule exists" and the version record conflict; both mean the work is done.
@@ -31,21 +44,38 @@ async function tolerateConcurrentRun(run: () => Promise<unknown>): Promise<void>
   }
 }
 
+/** Reads which migrations a database has and which would run; changes nothing (the dry run). */
+export async function planMigrations(
+  executor: CypherExecutor,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<MigrationPlan> {
+  const rows = await executor.read(APPLIED_VERSIONS, {});
+  const applied = [...new Set(rows.map((row) => row.version as number))].sort((a, b) => a - b);
+  const known = new Set(migrations.map((migration) => migration.version));
+  return {
+    applied,
+    pending: migrations.filter((migration) => !applied.includes(migration.version)),
+    unknown: applied.filter((version) => !known.has(version)),
+  };
+}
+
 /**
  * Applies the migrations not yet recorded in the graph, in order, then waits for indexes to come online.
  * Safe to run on every start and from several processes: every statement is idempotent.
+ * Returns the versions it applied.
  */
 export async function runMigrations(
   executor: CypherExecutor,
   log: (message: string) => void,
   migrations: readonly Migration[] = MIGRATIONS,
 ): Promise<number[]> {
-  const appliedRows = await executor.read(APPLIED_VERSIONS, {});
-  const applied = new Set(appliedRows.map((row) => row.version as number));
+  const plan = await planMigrations(executor, migrations);
+  if (plan.unknown.length > 0) log(unknownVersionsNotice(plan.unknown));
   const newlyApplied: number[] = [];
-  for (const migration of migrations) {
-    if (applied.has(migration.version)) continue;
-    log(`applying migration ${migration.version}: ${migration.description}`);
+  for (const migration of plan.pending) {
+    log(
+      `applying migration ${migration.version}: ${migration.description} (${migration.statements.length} statements)`,
+    );
     for (const [i, statement] of migration.statements.entries()) {
       await tolerateConcurrentRun(() =>
         executor.write({ name: `migration.${migration.version}.${i}`, text: statement }, {}),
@@ -58,4 +88,18 @@ export async function runMigrations(
   }
   await executor.write({ name: "migrations.await-indexes", text: "CALL db.awaitIndexes(300)" }, {});
   return newlyApplied;
+}
+
+/** The newest migration version this Relata knows. */
+export function latestMigrationVersion(migrations: readonly Migration[] = MIGRATIONS): number {
+  return Math.max(0, ...migrations.map((migration) => migration.version));
+}
+
+/** What to tell an operator whose database was migrated by a newer Relata. */
+export function unknownVersionsNotice(unknown: readonly number[]): string {
+  return (
+    `the database has migration ${unknown.join(", ")}, which this version of Relata does not know: a newer ` +
+    "version used it. Downgrades are not supported; run the newer version, or restore a backup taken before " +
+    "the upgrade (docs/operations.md, Upgrading)."
+  );
 }

@@ -16,6 +16,8 @@ module.exports = {
       seconds: 180,
     },
     { name: "request limits e2e", pattern: "^test/e2e/hardening", seconds: 60 },
+    // Four JVM starts of a dedicated Neo4j (db browser, a backup, npm start's own, a restore) plus dumps.
+    { name: "backup, restore, browser", pattern: "^test/integration/managed-neo4j-backup", seconds: 150 },
     { name: "auth e2e", pattern: "^test/e2e/(auth|oidc|role-matrix|token-revocation)", seconds: 60 },
     { name: "Neo4j integration", pattern: "^test/integration/", seconds: 60 },
     { name: "other e2e", pattern: "^test/e2e/", seconds: 60 },

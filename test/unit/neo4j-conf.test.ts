@@ -1,13 +1,8 @@
-import { renderNeo4jConf } from "../../graph/local-server/neo4j-conf";
+import { parseSwitch, renderNeo4jConf } from "../../graph/local-server/neo4j-conf";
 
 describe("renderNeo4jConf", () => {
   const conf = renderNeo4jConf({ home: "/srv/relata/neo4j", boltPort: 17687, heap: "1G", pageCache: "256m" });
-  const settings = new Map(
-    conf
-      .split("\n")
-      .filter((line) => line && !line.startsWith("#"))
-      .map((line) => line.split("=", 2) as [string, string]),
-  );
+  const settings = settingsOf(conf);
 
   it("listens for Bolt on loopback only, with HTTP and HTTPS off", () => {
     expect(settings.get("server.default_listen_address")).toBe("127.0.0.1");
@@ -39,6 +34,47 @@ describe("renderNeo4jConf", () => {
     expect(thrownBy(render)).toMatchObject({ code: "INVALID_SETTING" });
   });
 });
+
+describe("renderNeo4jConf with Neo4j Browser (issue 19)", () => {
+  const conf = renderNeo4jConf({ home: "/srv/n", boltPort: 17687, heap: "1g", pageCache: "64m", httpPort: 17474 });
+  const settings = settingsOf(conf);
+
+  it("turns the HTTP connector on, on loopback only, with HTTPS still off", () => {
+    expect(settings.get("server.http.enabled")).toBe("true");
+    expect(settings.get("server.http.listen_address")).toBe("127.0.0.1:17474");
+    expect(settings.get("server.https.enabled")).toBe("false");
+    expect(conf.match(/^server\.http\.enabled=/gm)).toHaveLength(1);
+  });
+
+  it("advertises the real Bolt port, which the browser connects to, and sends no telemetry", () => {
+    expect(settings.get("server.bolt.advertised_address")).toBe("127.0.0.1:17687");
+    expect(settings.get("client.allow_telemetry")).toBe("false");
+  });
+});
+
+describe("parseSwitch (issue 19)", () => {
+  it("reads 1/true/yes/on as on and blank/0/false/no/off as off", () => {
+    expect(["1", "true", "YES", " on "].map((v) => parseSwitch(v, "X"))).toEqual([true, true, true, true]);
+    expect([undefined, "", "0", "false", "no", "off"].map((v) => parseSwitch(v, "X"))).toEqual(Array(6).fill(false));
+  });
+
+  it("refuses anything else with INVALID_SETTING naming the setting", () => {
+    expect(thrownBy(() => parseSwitch("maybe", "RELATA_NEO4J_BROWSER"))).toMatchObject({
+      code: "INVALID_SETTING",
+      message: expect.stringContaining("RELATA_NEO4J_BROWSER must be 1 (on) or 0 (off)"),
+    });
+  });
+});
+
+/** The settings of a rendered neo4j.conf, by name. */
+function settingsOf(conf: string): Map<string, string> {
+  return new Map(
+    conf
+      .split("\n")
+      .filter((line) => line && !line.startsWith("#"))
+      .map((line) => line.split("=", 2) as [string, string]),
+  );
+}
 
 /** The value `run` throws; fails the test when it returns normally. */
 function thrownBy(run: () => unknown): unknown {

@@ -27,6 +27,19 @@ describe("parseServerState", () => {
   });
 });
 
+describe("parseServerState: the HTTP port and a maintenance hold (issue 19)", () => {
+  it("keeps a valid HTTP port and hold", () => {
+    const maintenance = { pid: 7, operation: "backup", since: "2026-12-01T08:00:00.000Z" };
+    expect(parseServerState({ httpPort: 17474, maintenance })).toEqual({ httpPort: 17474, maintenance });
+  });
+
+  it("drops a hold of an unknown kind or without a pid", () => {
+    expect(parseServerState({ maintenance: { pid: 7, operation: "vacuum", since: "x" } })).toEqual({});
+    expect(parseServerState({ maintenance: { operation: "backup", since: "x" } })).toEqual({});
+    expect(parseServerState({ httpPort: 0 })).toEqual({});
+  });
+});
+
 describe("the state file", () => {
   let home: string;
 

@@ -120,7 +120,11 @@ export class RelataMetrics {
       labelNames: ["kind", "status"],
       registers,
     });
-    const pool = options.pool;
+    // The driver is connected by now; a driver that does not show its pool gets no pool metrics at all.
+    if (options.pool() !== null) this.poolGauges(options.pool, registers);
+  }
+
+  private poolGauges(pool: () => ConnectionPoolStats | null, registers: Registry[]): void {
     new Gauge({
       name: "relata_neo4j_pool_connections",
       help: "Connections of the Neo4j driver's pool, by state (in_use, idle).",
@@ -138,8 +142,7 @@ export class RelataMetrics {
       help: "Sessions waiting for a connection because the pool is full (acquisition wait).",
       registers,
       collect() {
-        const stats = pool();
-        if (stats !== null) this.set(stats.waiting);
+        this.set(pool()?.waiting ?? 0);
       },
     });
     new Gauge({
@@ -147,8 +150,7 @@ export class RelataMetrics {
       help: "The Neo4j driver pool's maximum size per server.",
       registers,
       collect() {
-        const stats = pool();
-        if (stats !== null) this.set(stats.maxSize);
+        this.set(pool()?.maxSize ?? 0);
       },
     });
   }

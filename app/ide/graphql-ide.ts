@@ -20,6 +20,14 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   ".png": "image/png",
 };
 
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
 function setHeaders(res: ServerResponse, headers: Readonly<Record<string, string>>): void {
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
 }
@@ -62,10 +70,10 @@ export class GraphqlIde {
    */
   async serveAsset(pathname: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     if (!this.enabled) return false;
-    const file = decodeURIComponent(pathname.slice(IDE_ASSET_PATH.length));
+    const file = safeDecode(pathname.slice(IDE_ASSET_PATH.length));
     const manifest = this.manifest();
     setHeaders(res, IDE_SECURITY_HEADERS);
-    if (manifest === null || !manifest.files.includes(file)) {
+    if (manifest === null || file === null || !manifest.files.includes(file)) {
       res.statusCode = 404;
       res.setHeader("content-type", "text/plain; charset=utf-8");
       res.end(`No IDE file ${file}; the page names its files (open ${this.graphqlPath} in a browser).\n`);

@@ -18,6 +18,10 @@ module.exports = {
     { name: "request limits e2e", pattern: "^test/e2e/hardening", seconds: 60 },
     { name: "auth e2e", pattern: "^test/e2e/(auth|oidc|role-matrix|token-revocation)", seconds: 60 },
     { name: "Neo4j integration", pattern: "^test/integration/", seconds: 60 },
+    // One headless Chromium (Debian's, driven by playwright-core) loading the IDE from the API.
+    { name: "IDE in Chromium e2e", pattern: "^test/e2e/ide-browser", seconds: 45 },
+    // Three API instances each: metrics defaults, token and opt-ins, off; OTLP JSON, protobuf, none.
+    { name: "observability e2e", pattern: "^test/e2e/observability", seconds: 60 },
     { name: "other e2e", pattern: "^test/e2e/", seconds: 60 },
   ],
 };

@@ -1,4 +1,5 @@
 import { parseExposition, Scrape } from "../support/prometheus-text";
+import { relataVersion } from "../../app/project-root";
 import { startTestApi, TestApi, uniqueTenant } from "../support/test-api";
 
 const tenant = uniqueTenant("metrics");
@@ -148,7 +149,7 @@ describe("/metrics with the defaults (on, no token, no tenant labels)", () => {
     expect(after.find("relata_neo4j_pool_waiting_acquisitions")).toHaveLength(1);
     expect(after.sum("process_cpu_user_seconds_total")).toBeGreaterThan(0);
     expect(after.sum("nodejs_heap_size_used_bytes")).toBeGreaterThan(0);
-    expect(after.find("relata_build_info", { version: "0.1.0" })).toHaveLength(1);
+    expect(after.find("relata_build_info", { version: relataVersion() })).toHaveLength(1);
   });
 
   it("names no tenant: no label or value carries one", () => {

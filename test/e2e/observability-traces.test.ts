@@ -1,4 +1,5 @@
 import { OtlpReceiver, ReceivedSpan } from "../support/otlp-receiver";
+import { relataVersion } from "../../app/project-root";
 import { startTestApi, TestApi, uniqueTenant } from "../support/test-api";
 
 const tenant = uniqueTenant("traces");
@@ -72,7 +73,7 @@ describe("OpenTelemetry traces over OTLP/HTTP JSON", () => {
     expect(receiver.exports.every((received) => received.path === "/v1/traces")).toBe(true);
     expect(receiver.exports.every((received) => received.contentType.startsWith("application/json"))).toBe(true);
     expect(spans.every((span) => span.resource["service.name"] === "relata-under-test")).toBe(true);
-    expect(spans.every((span) => span.resource["service.version"] === "0.1.0")).toBe(true);
+    expect(spans.every((span) => span.resource["service.version"] === relataVersion())).toBe(true);
   });
 
   it("sends a server span per GraphQL request, named after its operation, continuing the caller's trace", () => {

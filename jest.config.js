@@ -5,14 +5,18 @@ const tsJest = { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.jest.json" }] };
 // jose ships ES modules only; Node 20 loads them with require(), Jest's module loader does not, so Jest
 // compiles them to CommonJS (docs/decisions/0004).
 const esmOnly = ["jose"];
+// CommonJS that loads node:http with import(), which Jest's module loader refuses without
+// --experimental-vm-modules: compiled the same way (OpenTelemetry's OTLP exporter, docs/decisions/0012).
+const dynamicImports = ["@opentelemetry/otlp-exporter-base"];
+const compiled = [...esmOnly, ...dynamicImports];
 const esmTransform = {
-  [`/node_modules/(${esmOnly.join("|")})/.+\\.js$`]: [
+  [`/node_modules/(${compiled.join("|")})/.+\\.js$`]: [
     "ts-jest",
     { tsconfig: { allowJs: true, module: "commonjs", target: "ES2022" }, isolatedModules: true },
   ],
 };
 const transform = { ...tsJest, ...esmTransform };
-const transformIgnorePatterns = [`/node_modules/(?!(${esmOnly.join("|")})/)`];
+const transformIgnorePatterns = [`/node_modules/(?!(${compiled.join("|")})/)`];
 
 module.exports = {
   projects: [

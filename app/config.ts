@@ -7,6 +7,7 @@ import { CorsSettings, parseCorsOrigins } from "./http/cors";
 import { HeavyOperationSettings } from "./limits/heavy-operation-slots";
 import { RateLimitSettings } from "./limits/rate-limiter";
 import { AuthSettings, httpUrl, OidcSettings, parseRoleMap } from "./auth/auth-settings";
+import { TelemetrySettings, telemetrySettings } from "./observability/telemetry-settings";
 
 /** Every setting Relata reads, with its environment variable. Documented in the README. */
 export interface RelataConfig {
@@ -36,6 +37,10 @@ export interface RelataConfig {
   heavyOperations: HeavyOperationSettings;
   /** Token lifetime cap, revocation refresh, OpenID Connect. */
   auth: AuthSettings;
+  /** The GraphQL IDE at GET /graphql for browsers (RELATA_IDE). */
+  ide: { enabled: boolean };
+  /** /metrics (RELATA_METRICS…) and OpenTelemetry traces (OTEL_…); docs/operations.md. */
+  telemetry: TelemetrySettings;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
@@ -149,6 +154,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelataConfig {
       waitMs: integer(env, "RELATA_HEAVY_WAIT_MS", 5_000, 0),
     },
     auth: authSettings(env),
+    ide: { enabled: flag(env, "RELATA_IDE", true) },
+    telemetry: telemetrySettings(env, (name, fallback) => flag(env, name, fallback)),
   };
 }
 

@@ -17,6 +17,7 @@ import { RevocationList } from "../services/auth/revocation-list";
 import { TokenRevocationService } from "../services/auth/token-revocation.service";
 import { Logger } from "pino";
 import { Clock, systemClock } from "../domain/time/clock";
+import { IngestObserver } from "../services/ingest/ingest-observer";
 
 export interface ContextRequest {
   authorization?: string;
@@ -45,6 +46,8 @@ export class ContextFactory {
     private readonly config: RelataConfig,
     private readonly log: Logger,
     private readonly clock: Clock = systemClock,
+    /** Counts ingested records for the metrics. */
+    private readonly ingestObserver?: IngestObserver,
   ) {
     this.baseExecutor = database.executor(config.queryTimeoutMs);
     this.cursorSecret = createHmac("sha256", config.jwtSecret).update("relata-cursor").digest("hex");
@@ -114,6 +117,7 @@ export class ContextFactory {
         { maxBatchSize: this.config.maxBatchSize, chunkSize: this.config.writeChunkSize },
         this.log,
         this.clock,
+        this.ingestObserver,
       ),
       ontology: new OntologyService(repositories.ontology, false, this.clock),
       bridge: new BridgeService(repositories.ontology),

@@ -86,6 +86,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `\nRelata GraphQL API: ${url}\n` +
       `Health: ${url.replace("/graphql", "/healthz")}  Ready: ${url.replace("/graphql", "/readyz")}\n` +
+      `IDE: open ${url} in a browser (GraphiQL, works offline)  Metrics: ${url.replace("/graphql", "/metrics")}\n` +
       `Neo4j: ${runtime.connection.uri} (npm run db -- status shows the login)\n\n` +
       demoTokenLines(config.demo.tenant, config.jwtSecret, config.auth.maxTokenLifetimeHours) +
       `Try: curl -s ${url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\\n` +

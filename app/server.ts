@@ -1,5 +1,8 @@
 import { ApolloServer, HeaderMap } from "@apollo/server";
-import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { GraphQLSchema } from "graphql";
 import { GraphDatabase } from "../graph/graph-database";
 import { IncomingMessage, Server, ServerResponse, createServer } from "node:http";
@@ -22,6 +25,10 @@ import { RequestDrain } from "./http/request-drain";
 import { RateLimiter } from "./limits/rate-limiter";
 import { HeavyOperationSlots } from "./limits/heavy-operation-slots";
 import { heavyOperationsPlugin } from "./plugins/heavy-operations.plugin";
+import { Telemetry } from "./observability/telemetry";
+import { telemetryPlugin } from "./observability/telemetry.plugin";
+import { GraphqlIde, IDE_ASSET_PATH } from "./ide/graphql-ide";
+import { relataVersion } from "./project-root";
 
 export interface RelataServerOptions {
   config: RelataConfig;
@@ -32,13 +39,19 @@ export interface RelataServerOptions {
   clock: Clock;
 }
 
-/** The GraphQL API over HTTP: `/graphql`, `/healthz` (process up) and `/readyz` (Neo4j reachable). */
+/**
+ * The GraphQL API over HTTP: `/graphql` (the IDE for browsers), `/healthz` (process up), `/readyz` (Neo4j
+ * reachable) and `/metrics` (Prometheus).
+ */
 export class RelataServer {
   readonly apollo: ApolloServer<RequestContext>;
   readonly contexts: ContextFactory;
   readonly httpServer: Server;
   /** Per-tenant caps on bulk upserts, recompute, calibration and imports (exposed for tests). */
   readonly heavyOperations: HeavyOperationSlots;
+  /** Metrics and traces (exposed for tests). */
+  readonly telemetry: Telemetry;
+  private readonly ide: GraphqlIde;
   private readonly rateLimiter: RateLimiter;
   private readonly cors: CorsPolicy;
   private readonly drain = new RequestDrain();
@@ -46,7 +59,9 @@ export class RelataServer {
 
   constructor(private readonly options: RelataServerOptions) {
     const { config, database, schema, log } = options;
-    this.contexts = new ContextFactory(database, config, log, options.clock);
+    this.telemetry = new Telemetry(config.telemetry, database, log, relataVersion());
+    this.ide = new GraphqlIde(config.ide.enabled);
+    this.contexts = new ContextFactory(database, config, log, options.clock, this.telemetry.ingestObserver);
     this.rateLimiter = new RateLimiter(config.rateLimits);
     this.heavyOperations = new HeavyOperationSlots(config.heavyOperations);
     this.cors = new CorsPolicy(config.cors);
@@ -74,6 +89,9 @@ export class RelataServer {
         debugStatsPlugin(),
         heavyOperationsPlugin(this.heavyOperations),
         httpStatusPlugin(),
+        telemetryPlugin(this.telemetry),
+        // The IDE is ours (GraphqlIde, no CDN); Apollo's landing page would load Apollo Sandbox from one.
+        ApolloServerPluginLandingPageDisabled(),
         // Relata sets no cache hints, and the default cache-control plugin wraps every field's resolver.
         ApolloServerPluginCacheControlDisabled(),
       ],
@@ -82,6 +100,7 @@ export class RelataServer {
   }
 
   async start(): Promise<void> {
+    await this.telemetry.start(this.options.config.host);
     await this.apollo.start();
     this.started = true;
   }
@@ -110,17 +129,21 @@ export class RelataServer {
     if (outcome.cutOff > 0) log.warn(outcome, "shutdown grace period over; requests still running were answered 503");
     else log.info(outcome, "requests drained");
     await this.apollo.stop();
+    await this.telemetry.stop();
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname === "/healthz") return send(res, 200, { status: "ok" });
     if (url.pathname === "/readyz") return this.ready(res);
+    if (url.pathname === "/metrics" && (await this.telemetry.serveMetrics(req, res))) return;
+    if (url.pathname.startsWith(IDE_ASSET_PATH) && (await this.ide.serveAsset(url.pathname, req, res))) return;
     if (url.pathname !== "/graphql") {
       return send(res, 404, { error: `Nothing at ${url.pathname}. The API is at /graphql.` });
     }
     if (this.cors.apply(req, res)) return;
     if (this.drain.isDraining) return this.drain.refuse(res);
+    if (this.ide.wants(req)) return this.ide.servePage(res);
     let body: unknown = undefined;
     if (req.method === "POST") {
       let text: string;
@@ -151,7 +174,7 @@ export class RelataServer {
       body && typeof body === "object" && typeof (body as { operationName?: unknown }).operationName === "string"
         ? (body as { operationName: string }).operationName
         : null;
-    const response = await this.apollo.executeHTTPGraphQLRequest({
+    const request = {
       httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
       context: async () => {
         try {
@@ -167,7 +190,8 @@ export class RelataServer {
           throw toGraphQLError(error);
         }
       },
-    });
+    };
+    const response = await this.telemetry.traced(req, () => this.apollo.executeHTTPGraphQLRequest(request));
     // Cut off by the end of a shutdown's grace period: that answer has been sent.
     if (res.headersSent) return;
     for (const [key, value] of response.headers) res.setHeader(key, value);

@@ -7,6 +7,7 @@ const { createHash } = require("node:crypto");
 const { existsSync, readdirSync, readFileSync, statSync, writeFileSync } = require("node:fs");
 const { join, relative } = require("node:path");
 const { spawnSync } = require("node:child_process");
+const { buildIdeIfStale } = require("./build-ide");
 
 const INPUTS = /\.(ts|json|ya?ml)$/;
 
@@ -33,15 +34,19 @@ function fingerprint(root) {
 
 function main() {
   const root = join(__dirname, "..");
+  const force = process.argv[2] === "--force";
   const stampFile = join(root, "dist", ".build-stamp");
   const digest = fingerprint(root);
   const previous = existsSync(stampFile) ? readFileSync(stampFile, "utf8").trim() : "";
-  if (previous === digest && process.argv[2] !== "--force") return 0;
-  process.stderr.write("Compiling Relata (sources changed since the last build)…\n");
-  const tsc = require.resolve("typescript/bin/tsc");
-  const result = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], { stdio: "inherit" });
-  if (result.status !== 0) return result.status ?? 1;
-  writeFileSync(stampFile, `${digest}\n`);
+  if (previous !== digest || force) {
+    process.stderr.write("Compiling Relata (sources changed since the last build)…\n");
+    const tsc = require.resolve("typescript/bin/tsc");
+    const result = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], { stdio: "inherit" });
+    if (result.status !== 0) return result.status ?? 1;
+    writeFileSync(stampFile, `${digest}\n`);
+  }
+  // The GraphQL IDE has its own inputs and stamp (GraphiQL's version in the lock file, its client files).
+  buildIdeIfStale(root, { force });
   return 0;
 }
 

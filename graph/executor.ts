@@ -3,10 +3,12 @@ import { Driver, isRetryableError, session as sessionModes } from "neo4j-driver"
 import { GraphError, translateNeo4jError } from "./graph.errors";
 import { RequestDeadline } from "./request-deadline";
 import { toPlain } from "./neo4j-values";
+import { StatementEnd, StatementObservers } from "./statement-observer";
 
 /** Attempts of a read that fails with a transient error (cluster leader switch, deadlock, lost connection). */
 const READ_ATTEMPTS = 4;
 const RETRY_DELAY_MS = 100;
+const ignoreEnd = (): void => undefined;
 
 /** A fixed Cypher statement with a name that shows in logs, stats and Neo4j's query log. */
 export interface CypherQuery {
@@ -56,6 +58,8 @@ export interface ExecutorOptions {
   /** The request's deadline across all of its statements; each gets min(timeoutMs, time left). */
   deadline?: RequestDeadline;
   counter?: StatementCounter;
+  /** Metrics and trace spans of every statement; shared by the process's executors. */
+  observers?: StatementObservers;
 }
 
 /**
@@ -93,6 +97,7 @@ export class CypherExecutor {
   ): Promise<PlainRow[][]> {
     const timeout = this.statementTimeout(name);
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: sessionModes.WRITE });
+    const observed = this.observe(name, "WRITE");
     const started = performance.now();
     try {
       const results = await session.executeWrite(
@@ -110,15 +115,17 @@ export class CypherExecutor {
           metadata: { app: "relata", query: name, operation: this.options.operationName ?? "" },
         },
       );
-      this.options.stats?.record(
-        name,
-        performance.now() - started,
-        results.reduce((n, rows) => n + rows.length, 0),
-      );
+      const ms = performance.now() - started;
+      const rows = results.reduce((n, list) => n + list.length, 0);
+      this.options.stats?.record(name, ms, rows);
+      observed({ rows, ms });
       return results;
     } catch (error) {
-      this.options.stats?.record(name, performance.now() - started, 0);
-      throw this.translate(error, name);
+      const ms = performance.now() - started;
+      this.options.stats?.record(name, ms, 0);
+      const translated = this.translate(error, name);
+      observed({ rows: 0, ms, error: translated.code });
+      throw translated;
     } finally {
       await session.close();
     }
@@ -129,18 +136,28 @@ export class CypherExecutor {
       timeout: this.statementTimeout(query.name),
       metadata: { app: "relata", query: query.name, operation: this.options.operationName ?? "" },
     };
+    const observed = this.observe(query.name, mode);
     const started = performance.now();
     try {
       const rows =
         mode === "READ"
           ? await this.readAutoCommit(query, params, config)
           : await this.writeManaged(query, params, config);
-      this.options.stats?.record(query.name, performance.now() - started, rows.length);
+      const ms = performance.now() - started;
+      this.options.stats?.record(query.name, ms, rows.length);
+      observed({ rows: rows.length, ms });
       return rows;
     } catch (error) {
-      this.options.stats?.record(query.name, performance.now() - started, 0);
-      throw this.translate(error, query.name);
+      const ms = performance.now() - started;
+      this.options.stats?.record(query.name, ms, 0);
+      const translated = this.translate(error, query.name);
+      observed({ rows: 0, ms, error: translated.code });
+      throw translated;
     }
+  }
+
+  private observe(name: string, mode: "READ" | "WRITE"): (end: StatementEnd) => void {
+    return this.options.observers?.started({ name, mode, database: this.options.database }) ?? ignoreEnd;
   }
 
   /**

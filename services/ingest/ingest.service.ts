@@ -29,6 +29,7 @@ import {
   UpsertTarget,
 } from "../../graph/ingest/ingest.repository";
 import { IngestError } from "./ingest.errors";
+import { IngestObserver } from "./ingest-observer";
 import {
   accountIdOf,
   accountRow,
@@ -125,6 +126,7 @@ export class IngestService {
     private readonly limits: IngestLimits,
     private readonly log: IngestLogger,
     private readonly clock: Clock = systemClock,
+    private readonly observer?: IngestObserver,
   ) {}
 
   upsertSourceSystems(records: readonly SourceSystemRecord[]): Promise<IngestResult> {
@@ -260,6 +262,7 @@ export class IngestService {
     const rejections: RecordRejection[] = [...invalid];
     const statuses: ChunkStatus[] = jobs.map(() => "NOT_STARTED");
     const interrupted = (cause: GraphError): IngestError => {
+      this.report(noun, outcomes, rejections);
       const interruption = reportInterruption({
         records: total,
         invalid: invalid.length,
@@ -310,7 +313,15 @@ export class IngestService {
         throw error;
       }
     }
+    this.report(noun, outcomes, rejections);
     return summarizeIngest(outcomes, rejections);
+  }
+
+  private report(noun: string, outcomes: readonly RecordOutcome[], rejections: readonly RecordRejection[]): void {
+    if (this.observer === undefined) return;
+    const counts = { CREATED: 0, UPDATED: 0, UNCHANGED: 0, REJECTED: rejections.length };
+    for (const outcome of outcomes) counts[outcome.status] += 1;
+    this.observer.recordsProcessed(noun.replace(/ /g, "_"), counts);
   }
 
   private assertBatchSize(size: number, argument: string): void {

@@ -20,6 +20,10 @@ module.exports = {
     { name: "backup, restore, browser", pattern: "^test/integration/managed-neo4j-backup", seconds: 150 },
     { name: "auth e2e", pattern: "^test/e2e/(auth|oidc|role-matrix|token-revocation)", seconds: 60 },
     { name: "Neo4j integration", pattern: "^test/integration/", seconds: 60 },
+    // One headless Chromium (Debian's, driven by playwright-core) loading the IDE from the API.
+    { name: "IDE in Chromium e2e", pattern: "^test/e2e/ide-browser", seconds: 45 },
+    // Three API instances each: metrics defaults, token and opt-ins, off; OTLP JSON, protobuf, none.
+    { name: "observability e2e", pattern: "^test/e2e/observability", seconds: 60 },
     { name: "other e2e", pattern: "^test/e2e/", seconds: 60 },
   ],
 };

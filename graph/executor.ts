@@ -95,20 +95,38 @@ export class CypherExecutor {
     name: string,
     statements: ReadonlyArray<{ query: CypherQuery; params: Record<string, unknown> }>,
   ): Promise<PlainRow[][]> {
+    return this.writeSteps(name, async (run) => {
+      const all: PlainRow[][] = [];
+      for (const { query, params } of statements) all.push(await run(query, params));
+      return all;
+    });
+  }
+
+  /**
+   * Runs `work` as ONE write transaction: every statement it runs commits or none does. A later statement
+   * may depend on an earlier one's rows (read what is stored, then write what follows from it). `work`
+   * may be retried on a transient error, so it must be a pure function of the rows it reads: no outside
+   * I/O, no state kept between attempts.
+   */
+  async writeSteps<T>(
+    name: string,
+    work: (run: (query: CypherQuery, params: Record<string, unknown>) => Promise<PlainRow[]>) => Promise<T>,
+  ): Promise<T> {
     const timeout = this.statementTimeout(name);
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: sessionModes.WRITE });
     const observed = this.observe(name, "WRITE");
     const started = performance.now();
+    let rows = 0;
     try {
-      const results = await session.executeWrite(
-        async (tx) => {
-          const all: PlainRow[][] = [];
-          for (const { query, params } of statements) {
+      const result = await session.executeWrite(
+        (tx) => {
+          rows = 0;
+          return work(async (query, params) => {
             this.options.counter?.add();
-            const result = await tx.run(query.text, params);
-            all.push(result.records.map((record) => toPlain(record.toObject()) as PlainRow));
-          }
-          return all;
+            const answer = await tx.run(query.text, params);
+            rows += answer.records.length;
+            return answer.records.map((record) => toPlain(record.toObject()) as PlainRow);
+          });
         },
         {
           timeout,
@@ -116,10 +134,9 @@ export class CypherExecutor {
         },
       );
       const ms = performance.now() - started;
-      const rows = results.reduce((n, list) => n + list.length, 0);
       this.options.stats?.record(name, ms, rows);
       observed({ rows, ms });
-      return results;
+      return result;
     } catch (error) {
       const ms = performance.now() - started;
       this.options.stats?.record(name, ms, 0);

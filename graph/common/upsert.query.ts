@@ -1,4 +1,5 @@
 import { CypherQuery } from "../executor";
+import { DeletableLabel, deletedLabel } from "./deleted-labels";
 
 /** A single relationship from each upserted node to a node resolved before the write. */
 export interface UpsertLink {
@@ -13,9 +14,11 @@ export interface UpsertLink {
  * has no content hash yet (CREATED; one index lookup per row, not a lookup and then a MERGE); a node whose
  * stored content hash equals the row's is left alone and reported UNCHANGED; otherwise its properties are replaced and
  * (with a link) its relationship moved to the row's target. Rows whose target no longer exists return
- * nothing, and the caller reports them.
+ * an id and no `deletedAt`, and the caller reports them. A row whose record was deleted (and not yet purged)
+ * is not written either: it returns the deletion's `deletedAt`, so that a late update never brings a deleted
+ * record back (restoring is a separate, explicit call).
  */
-export function upsertQuery(label: string, link: UpsertLink | null): CypherQuery {
+export function upsertQuery(label: DeletableLabel, link: UpsertLink | null): CypherQuery {
   const matchTarget = link === null ? "" : `MATCH (target:${link.targetLabel} {tenant: $tenant, id: row.targetId})`;
   const carry = link === null ? "" : ", target";
   const relink =
@@ -31,6 +34,9 @@ CALL (n, target, status) {
 MERGE (n)-[:${link.type}]->(target)`;
   const text = `
 UNWIND $rows AS row
+OPTIONAL MATCH (gone:${deletedLabel(label)} {tenant: $tenant, id: row.id})
+OPTIONAL CALL (row, gone) {
+WITH row WHERE gone IS NULL
 ${matchTarget}
 MERGE (n:${label} {tenant: $tenant, sourceSystem: row.sourceSystem, externalId: row.externalId})
   ON CREATE SET n.id = row.id, n.firstSeenAt = datetime($now)
@@ -38,6 +44,24 @@ WITH n, row${carry},
   CASE WHEN n.contentHash IS NULL THEN 'CREATED' WHEN n.contentHash = row.hash THEN 'UNCHANGED' ELSE 'UPDATED' END AS status
 FOREACH (_ IN CASE WHEN status = 'UNCHANGED' THEN [] ELSE [1] END |
   SET n += row.props, n.contentHash = row.hash, n.lastUpdatedAt = datetime($now))${relink}
-RETURN row.index AS index, n.id AS id, status`;
+RETURN n.id AS id, status
+}
+RETURN row.index AS index, id, status, toString(gone.deletedAt) AS deletedAt`;
   return { name: `upsert.${label}${link === null ? "" : `.${link.type}.${link.targetLabel}`}`, text };
+}
+
+/**
+ * Reads the stored properties of the records a merging upsert is about to write, and takes their write
+ * locks, so that no other transaction changes them between this read and the write that follows.
+ */
+export function storedPropertiesQuery(label: DeletableLabel): CypherQuery {
+  return {
+    name: `upsert.${label}.stored`,
+    text: `
+UNWIND $keys AS key
+MATCH (n:${label} {tenant: $tenant, sourceSystem: key.sourceSystem, externalId: key.externalId})
+SET n.upsertLock = true
+REMOVE n.upsertLock
+RETURN key.index AS index, properties(n) AS stored`,
+  };
 }

@@ -2,24 +2,47 @@ import { RecordStatus } from "../../domain/ingest/ingest-result";
 import { SourceSystemRecord } from "../../domain/records";
 import { NETWORK_RELATIONSHIPS } from "../../domain/records";
 import { CypherExecutor, CypherQuery } from "../executor";
-import { UpsertLink, upsertQuery } from "../common/upsert.query";
+import { storedPropertiesQuery, UpsertLink, upsertQuery } from "../common/upsert.query";
+import { DeletableLabel } from "../common/deleted-labels";
+import { PlainRow } from "../executor";
 import { toNeo4jProperties } from "../neo4j-values";
 
-/** One record prepared for writing: its key, public id, content hash and properties. */
-export interface UpsertRow {
+/** A record's key and public id. */
+interface RowKey {
   index: number;
   id: string;
   sourceSystem: string;
   externalId: string;
-  hash: string;
-  props: Record<string, unknown>;
   /** The public id of the node this record links to (its account, or a signal's subject). */
   targetId?: string;
 }
 
-export interface OrganizationUpsertRow extends UpsertRow {
-  links: Array<{ targetId: string; relationship: string }>;
+/** One record as sent: its properties, an omitted optional field `undefined`. */
+export interface SentRow extends RowKey {
+  sent: Record<string, unknown>;
 }
+
+export type OrganizationLinkRow = { targetId: string; relationship: string };
+
+export interface SentOrganizationRow extends SentRow {
+  links: OrganizationLinkRow[];
+}
+
+/** The properties stored on a record's node, as plain values. */
+export type StoredProperties = Readonly<Record<string, unknown>>;
+
+/** One record prepared for writing: its key, public id, content hash and every property. */
+export interface UpsertRow extends RowKey {
+  hash: string;
+  props: Record<string, unknown>;
+}
+
+export interface OrganizationUpsertRow extends UpsertRow {
+  links: OrganizationLinkRow[];
+}
+
+/** Turns a sent row into the row to write, given what is stored for it (null for a new record). */
+export type CompleteRow<S extends SentRow, U extends UpsertRow> = (row: S, stored: StoredProperties | null) => U;
 
 export interface StoredRow {
   index: number;
@@ -33,10 +56,20 @@ export interface UnlinkedRow {
   missingTargetIds: string[];
 }
 
-/** What an organization upsert did: the rows written, and the rows refused for missing accounts. */
-export interface OrganizationUpsertResult {
+/** A row not written because its record was deleted (and not purged yet). */
+export interface DeletedRow {
+  index: number;
+  deletedAt: string;
+}
+
+/**
+ * What an upsert did: the rows written, the rows refused for missing link targets (with the missing ids,
+ * when known), and the rows refused because their record is deleted.
+ */
+export interface UpsertWrite {
   stored: StoredRow[];
   unlinked: UnlinkedRow[];
+  deleted: DeletedRow[];
 }
 
 /** The labels that can be written in bulk, and the links each may carry: a fixed whitelist. */
@@ -50,6 +83,17 @@ export const UPSERT_TARGETS = {
   SignalAboutAsset: { type: "ABOUT", targetLabel: "Asset" },
 } as const satisfies Record<string, UpsertLink | null>;
 export type UpsertTarget = keyof typeof UPSERT_TARGETS;
+
+const LABELS: Record<UpsertTarget | "Organization", DeletableLabel> = {
+  Account: "Account",
+  Contact: "Contact",
+  Opportunity: "Opportunity",
+  Asset: "Asset",
+  Organization: "Organization",
+  SignalAboutAccount: "Signal",
+  SignalAboutContact: "Signal",
+  SignalAboutAsset: "Signal",
+};
 
 const QUERIES: Record<UpsertTarget, CypherQuery> = {
   Account: upsertQuery("Account", UPSERT_TARGETS.Account),
@@ -69,13 +113,14 @@ const ORGANIZATION_UPSERT: CypherQuery = {
   name: "upsert.Organization",
   text: `
 UNWIND $rows AS row
+OPTIONAL MATCH (gone:DeletedOrganization {tenant: $tenant, id: row.id})
 CALL (row) {
   UNWIND row.links AS link
   OPTIONAL MATCH (target:Account {tenant: $tenant, id: link.targetId})
   RETURN collect(DISTINCT CASE WHEN target IS NULL THEN link.targetId END) AS missing
 }
-OPTIONAL CALL (row, missing) {
-  WITH row WHERE size(missing) = 0
+OPTIONAL CALL (row, missing, gone) {
+  WITH row WHERE size(missing) = 0 AND gone IS NULL
   OPTIONAL MATCH (existing:Organization {tenant: $tenant, sourceSystem: row.sourceSystem, externalId: row.externalId})
   WITH row, existing.contentHash AS previousHash
   MERGE (n:Organization {tenant: $tenant, sourceSystem: row.sourceSystem, externalId: row.externalId})
@@ -101,8 +146,29 @@ ${NETWORK_RELATIONSHIPS.map(
   }
   RETURN n.id AS id, status
 }
-RETURN row.index AS index, id, status, missing AS missingTargetIds`,
+RETURN row.index AS index, id, status, missing AS missingTargetIds, toString(gone.deletedAt) AS deletedAt`,
 };
+
+const STORED_PROPERTIES = Object.fromEntries(
+  [...new Set(Object.values(LABELS))].map((label) => [label, storedPropertiesQuery(label)]),
+) as Record<DeletableLabel, CypherQuery>;
+
+/** Splits an upsert's answer into the rows written, the rows with missing targets and the deleted ones. */
+function toUpsertWrite(result: readonly PlainRow[]): UpsertWrite {
+  const write: UpsertWrite = { stored: [], unlinked: [], deleted: [] };
+  for (const row of result) {
+    const index = Number(row.index);
+    if (row.id !== null && row.id !== undefined) {
+      write.stored.push({ index, id: String(row.id), status: row.status as RecordStatus });
+    } else if (typeof row.deletedAt === "string") {
+      write.deleted.push({ index, deletedAt: row.deletedAt });
+    } else {
+      const missing = Array.isArray(row.missingTargetIds) ? row.missingTargetIds.map(String) : [];
+      write.unlinked.push({ index, missingTargetIds: missing });
+    }
+  }
+  return write;
+}
 
 const ENSURE_SOURCE_SYSTEMS: CypherQuery = {
   name: "sourceSystem.ensure",
@@ -131,22 +197,55 @@ export class IngestRepository {
     private readonly tenant: string,
   ) {}
 
-  async upsert(target: UpsertTarget, rows: readonly UpsertRow[], now: string): Promise<StoredRow[]> {
+  /** Writes complete rows (every property given): one statement. */
+  async upsert(target: UpsertTarget, rows: readonly UpsertRow[], now: string): Promise<UpsertWrite> {
     const prepared = rows.map((row) => ({ ...row, props: toNeo4jProperties(row.props) }));
-    const result = await this.executor.write(QUERIES[target], { tenant: this.tenant, rows: prepared, now });
-    return result as unknown as StoredRow[];
+    return toUpsertWrite(await this.executor.write(QUERIES[target], { tenant: this.tenant, rows: prepared, now }));
   }
 
-  async upsertOrganizations(rows: readonly OrganizationUpsertRow[], now: string): Promise<OrganizationUpsertResult> {
-    const result = await this.executor.write(ORGANIZATION_UPSERT, { tenant: this.tenant, rows: [...rows], now });
-    const stored: StoredRow[] = [];
-    const unlinked: UnlinkedRow[] = [];
-    for (const row of result) {
-      const index = Number(row.index);
-      if (row.id === null) unlinked.push({ index, missingTargetIds: (row.missingTargetIds as string[]).map(String) });
-      else stored.push({ index, id: String(row.id), status: row.status as RecordStatus });
-    }
-    return { stored, unlinked };
+  /**
+   * Writes rows that may leave fields out: in one transaction, reads (and locks) what is stored for them,
+   * completes each row with `complete`, and writes the result. Two statements per chunk, whatever its size.
+   */
+  upsertMerging<S extends SentRow>(
+    target: UpsertTarget,
+    rows: readonly S[],
+    complete: CompleteRow<S, UpsertRow>,
+    now: string,
+  ): Promise<UpsertWrite> {
+    return this.executor.writeSteps(QUERIES[target].name, async (run) => {
+      const completed = await this.completeFromStored(LABELS[target], rows, complete, run);
+      const prepared = completed.map((row) => ({ ...row, props: toNeo4jProperties(row.props) }));
+      return toUpsertWrite(await run(QUERIES[target], { tenant: this.tenant, rows: prepared, now }));
+    });
+  }
+
+  async upsertOrganizations(rows: readonly OrganizationUpsertRow[], now: string): Promise<UpsertWrite> {
+    return toUpsertWrite(await this.executor.write(ORGANIZATION_UPSERT, { tenant: this.tenant, rows: [...rows], now }));
+  }
+
+  /** {@link upsertMerging} for organizations. */
+  upsertOrganizationsMerging(
+    rows: readonly SentOrganizationRow[],
+    complete: CompleteRow<SentOrganizationRow, OrganizationUpsertRow>,
+    now: string,
+  ): Promise<UpsertWrite> {
+    return this.executor.writeSteps(ORGANIZATION_UPSERT.name, async (run) => {
+      const completed = await this.completeFromStored("Organization", rows, complete, run);
+      return toUpsertWrite(await run(ORGANIZATION_UPSERT, { tenant: this.tenant, rows: completed, now }));
+    });
+  }
+
+  private async completeFromStored<S extends SentRow, U extends UpsertRow>(
+    label: DeletableLabel,
+    rows: readonly S[],
+    complete: CompleteRow<S, U>,
+    run: (query: CypherQuery, params: Record<string, unknown>) => Promise<PlainRow[]>,
+  ): Promise<U[]> {
+    const keys = rows.map(({ index, sourceSystem, externalId }) => ({ index, sourceSystem, externalId }));
+    const found = await run(STORED_PROPERTIES[label], { tenant: this.tenant, keys });
+    const storedByIndex = new Map(found.map((row) => [Number(row.index), row.stored as StoredProperties]));
+    return rows.map((row) => complete(row, storedByIndex.get(row.index) ?? null));
   }
 
   /** Registers source systems that records mention but nobody described yet (kind OTHER). */

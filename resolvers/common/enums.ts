@@ -8,6 +8,7 @@ import {
   SOURCE_SYSTEM_KINDS,
 } from "../../domain/records";
 import { ACCOUNT_ORDERS } from "../../graph/account/account-order";
+import { UPSERT_MODES } from "../../domain/ingest/upsert-mode";
 
 function enumOf<const T extends string>(values: readonly T[]): { [K in T]: K } {
   return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
@@ -21,6 +22,7 @@ export const SignalSubjectKindEnum = enumOf(SIGNAL_SUBJECT_KINDS);
 export const SourceSystemKindEnum = enumOf(SOURCE_SYSTEM_KINDS);
 export const AccountOrderEnum = enumOf(Object.keys(ACCOUNT_ORDERS) as Array<keyof typeof ACCOUNT_ORDERS>);
 export const RecordStatusEnum = enumOf(["CREATED", "UPDATED", "UNCHANGED"] as const);
+export const UpsertModeEnum = enumOf(UPSERT_MODES);
 export const SignalValueTypeEnum = enumOf(["NUMBER", "STRING", "BOOLEAN"] as const);
 
 registerEnumType(BuyingRoleEnum, { name: "BuyingRole", description: "A contact's role in the buying committee." });
@@ -34,4 +36,12 @@ registerEnumType(SignalSubjectKindEnum, { name: "SignalSubjectKind", description
 registerEnumType(SourceSystemKindEnum, { name: "SourceSystemKind" });
 registerEnumType(AccountOrderEnum, { name: "AccountOrder" });
 registerEnumType(RecordStatusEnum, { name: "RecordStatus", description: "What an upsert did to one record." });
+registerEnumType(UpsertModeEnum, {
+  name: "UpsertMode",
+  description: "How an upsert treats the optional fields a record leaves out.",
+  valuesConfig: {
+    MERGE: { description: "An omitted field keeps its stored value; an explicit null clears it. The default." },
+    REPLACE: { description: "The record replaces what is stored: an omitted field is cleared, as if sent as null." },
+  },
+});
 registerEnumType(SignalValueTypeEnum, { name: "SignalValueType" });

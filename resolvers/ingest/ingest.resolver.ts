@@ -1,4 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import { UpsertMode } from "../../domain/ingest/upsert-mode";
+import { UpsertModeEnum } from "../common/enums";
 import { RequestContext } from "../context";
 import { IngestResult } from "./ingest-result.type";
 import {
@@ -11,6 +13,13 @@ import {
   SourceSystemInput,
 } from "./record-inputs.input";
 
+const modeArg = {
+  nullable: false,
+  defaultValue: "MERGE" as const,
+  description:
+    "MERGE (default): omitted optional fields keep their stored values, null clears. REPLACE: omitted fields are cleared.",
+};
+
 /** Bulk, idempotent upserts. Invalid records are rejected one by one; the valid ones are stored. */
 @Resolver()
 export class IngestResolver {
@@ -20,32 +29,56 @@ export class IngestResolver {
   }
 
   @Mutation(() => IngestResult)
-  upsertAccounts(@Arg("input", () => [AccountInput]) input: AccountInput[], @Ctx() ctx: RequestContext) {
-    return ctx.ingest.upsertAccounts(input);
+  upsertAccounts(
+    @Arg("input", () => [AccountInput]) input: AccountInput[],
+    @Arg("mode", () => UpsertModeEnum, modeArg) mode: UpsertMode,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return ctx.ingest.upsertAccounts(input, mode);
   }
 
   @Mutation(() => IngestResult, { description: "Each contact names its account by external id." })
-  upsertContacts(@Arg("input", () => [ContactInput]) input: ContactInput[], @Ctx() ctx: RequestContext) {
-    return ctx.ingest.upsertContacts(input);
+  upsertContacts(
+    @Arg("input", () => [ContactInput]) input: ContactInput[],
+    @Arg("mode", () => UpsertModeEnum, modeArg) mode: UpsertMode,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return ctx.ingest.upsertContacts(input, mode);
   }
 
   @Mutation(() => IngestResult)
-  upsertOpportunities(@Arg("input", () => [OpportunityInput]) input: OpportunityInput[], @Ctx() ctx: RequestContext) {
-    return ctx.ingest.upsertOpportunities(input);
+  upsertOpportunities(
+    @Arg("input", () => [OpportunityInput]) input: OpportunityInput[],
+    @Arg("mode", () => UpsertModeEnum, modeArg) mode: UpsertMode,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return ctx.ingest.upsertOpportunities(input, mode);
   }
 
   @Mutation(() => IngestResult)
-  upsertAssets(@Arg("input", () => [AssetInput]) input: AssetInput[], @Ctx() ctx: RequestContext) {
-    return ctx.ingest.upsertAssets(input);
+  upsertAssets(
+    @Arg("input", () => [AssetInput]) input: AssetInput[],
+    @Arg("mode", () => UpsertModeEnum, modeArg) mode: UpsertMode,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return ctx.ingest.upsertAssets(input, mode);
   }
 
   @Mutation(() => IngestResult, { description: "Each organization lists the accounts it serves." })
-  upsertOrganizations(@Arg("input", () => [OrganizationInput]) input: OrganizationInput[], @Ctx() ctx: RequestContext) {
-    return ctx.ingest.upsertOrganizations(input);
+  upsertOrganizations(
+    @Arg("input", () => [OrganizationInput]) input: OrganizationInput[],
+    @Arg("mode", () => UpsertModeEnum, modeArg) mode: UpsertMode,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return ctx.ingest.upsertOrganizations(input, mode);
   }
 
   @Mutation(() => IngestResult, { description: "Observations keyed by (sourceSystem, recordId)." })
-  ingestSignals(@Arg("input", () => [SignalInput]) input: SignalInput[], @Ctx() ctx: RequestContext) {
-    return ctx.ingest.ingestSignals(input);
+  ingestSignals(
+    @Arg("input", () => [SignalInput]) input: SignalInput[],
+    @Arg("mode", () => UpsertModeEnum, modeArg) mode: UpsertMode,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return ctx.ingest.ingestSignals(input, mode);
   }
 }

@@ -88,13 +88,14 @@ export async function loadDemoData(
   };
   add("source systems", await ingest.upsertSourceSystems(data.sourceSystems), data.sourceSystems.length);
   const steps: Array<[string, () => Iterable<unknown>, (batch: never[]) => Promise<IngestResult>]> = [
-    ["accounts", () => data.accounts(), (b) => ingest.upsertAccounts(b)],
-    ["contacts", () => data.contacts(), (b) => ingest.upsertContacts(b)],
-    ["opportunities", () => data.opportunities(), (b) => ingest.upsertOpportunities(b)],
-    ["assets", () => data.assets(), (b) => ingest.upsertAssets(b)],
-    ["organizations", () => data.organizations(), (b) => ingest.upsertOrganizations(b)],
-    ["signals", () => data.signals(), (b) => ingest.ingestSignals(b)],
+    ["accounts", () => data.accounts(), (b) => ingest.upsertAccounts(b, "REPLACE")],
+    ["contacts", () => data.contacts(), (b) => ingest.upsertContacts(b, "REPLACE")],
+    ["opportunities", () => data.opportunities(), (b) => ingest.upsertOpportunities(b, "REPLACE")],
+    ["assets", () => data.assets(), (b) => ingest.upsertAssets(b, "REPLACE")],
+    ["organizations", () => data.organizations(), (b) => ingest.upsertOrganizations(b, "REPLACE")],
+    ["signals", () => data.signals(), (b) => ingest.ingestSignals(b, "REPLACE")],
   ];
+  // The demo sends whole records: REPLACE writes them without first reading what is stored.
   for (const [kind, records, write] of steps) {
     // Each write settles into `pending` without rejecting (a rejection nobody awaits yet would be an
     // unhandled one); the first failure stops new batches and is thrown once the others settle.

@@ -21,18 +21,15 @@ import {
   SourceSystemRecord,
 } from "../../domain/records";
 import { GraphError } from "../../graph/graph.errors";
-import {
-  IngestRepository,
-  OrganizationUpsertResult,
-  StoredRow,
-  UpsertRow,
-  UpsertTarget,
-} from "../../graph/ingest/ingest.repository";
+import { UpsertMode } from "../../domain/ingest/upsert-mode";
+import { IngestRepository, SentRow, UpsertTarget, UpsertWrite } from "../../graph/ingest/ingest.repository";
 import { IngestError } from "./ingest.errors";
 import { IngestObserver } from "./ingest-observer";
 import {
   accountIdOf,
   accountRow,
+  completeOrganizationRow,
+  completeRow,
   assetRow,
   contactRow,
   opportunityRow,
@@ -70,7 +67,7 @@ function missingAccount(record: {
   );
 }
 
-type ChunkWriter<R> = (chunk: IndexedRecord<R>[], now: string) => Promise<StoredRow[] | OrganizationUpsertResult>;
+type ChunkWriter<R> = (chunk: IndexedRecord<R>[], now: string) => Promise<UpsertWrite>;
 
 /** One transaction's worth of records and how to write them. */
 interface ChunkJob<R> {
@@ -136,41 +133,50 @@ export class IngestService {
       keyOf: (r) => r.key,
       externalIdOf: (r) => r.key,
     });
-    const jobs = this.chunked(valid, (chunk, now) =>
-      this.repository.upsertSourceSystems(
+    const jobs = this.chunked(valid, async (chunk, now) => ({
+      stored: await this.repository.upsertSourceSystems(
         chunk.map(({ index, record }) => ({ index, key: record.key, name: record.name.trim(), kind: record.kind })),
         now,
       ),
-    );
+      unlinked: [],
+      deleted: [],
+    }));
     return this.store(records.length, rejections, jobs, { noun: "source system" });
   }
 
-  upsertAccounts(records: readonly AccountRecord[]): Promise<IngestResult> {
-    return this.upsertKeyed(records, keyedRules(checkAccount), "Account", accountRow, () => "");
+  upsertAccounts(records: readonly AccountRecord[], mode: UpsertMode = "MERGE"): Promise<IngestResult> {
+    return this.upsertKeyed(records, keyedRules(checkAccount), "Account", accountRow, () => "", mode);
   }
 
-  upsertContacts(records: readonly ContactRecord[]): Promise<IngestResult> {
-    return this.upsertKeyed(records, keyedRules(checkContact), "Contact", contactRow, missingAccount);
+  upsertContacts(records: readonly ContactRecord[], mode: UpsertMode = "MERGE"): Promise<IngestResult> {
+    return this.upsertKeyed(records, keyedRules(checkContact), "Contact", contactRow, missingAccount, mode);
   }
 
-  upsertOpportunities(records: readonly OpportunityRecord[]): Promise<IngestResult> {
-    return this.upsertKeyed(records, keyedRules(checkOpportunity), "Opportunity", opportunityRow, missingAccount);
+  upsertOpportunities(records: readonly OpportunityRecord[], mode: UpsertMode = "MERGE"): Promise<IngestResult> {
+    return this.upsertKeyed(records, keyedRules(checkOpportunity), "Opportunity", opportunityRow, missingAccount, mode);
   }
 
-  upsertAssets(records: readonly AssetRecord[]): Promise<IngestResult> {
-    return this.upsertKeyed(records, keyedRules(checkAsset), "Asset", assetRow, missingAccount);
+  upsertAssets(records: readonly AssetRecord[], mode: UpsertMode = "MERGE"): Promise<IngestResult> {
+    return this.upsertKeyed(records, keyedRules(checkAsset), "Asset", assetRow, missingAccount, mode);
   }
 
-  async upsertOrganizations(records: readonly OrganizationRecord[]): Promise<IngestResult> {
+  async upsertOrganizations(records: readonly OrganizationRecord[], mode: UpsertMode = "MERGE"): Promise<IngestResult> {
     this.assertBatchSize(records.length, "input");
     const { valid, rejections } = validateBatch(records, keyedRules(checkOrganization));
     const tenant = this.tenant;
-    const jobs = this.chunked(valid, (chunk, now) =>
-      this.repository.upsertOrganizations(
-        chunk.map(({ index, record }) => organizationRow(tenant, index, record)),
-        now,
-      ),
-    );
+    const jobs = this.chunked(valid, (chunk, now) => {
+      const rows = chunk.map(({ index, record }) => organizationRow(tenant, index, record));
+      return mode === "REPLACE"
+        ? this.repository.upsertOrganizations(
+            rows.map((row) => completeOrganizationRow(row, null, mode)),
+            now,
+          )
+        : this.repository.upsertOrganizationsMerging(
+            rows,
+            (row, stored) => completeOrganizationRow(row, stored, mode),
+            now,
+          );
+    });
     return this.store(records.length, rejections, jobs, {
       noun: "organization",
       missingTarget: (record, missingIds) => missingLinkedAccounts(tenant, record, missingIds),
@@ -181,7 +187,7 @@ export class IngestService {
     });
   }
 
-  async ingestSignals(records: readonly SignalRecord[]): Promise<IngestResult> {
+  async ingestSignals(records: readonly SignalRecord[], mode: UpsertMode = "MERGE"): Promise<IngestResult> {
     this.assertBatchSize(records.length, "input");
     const { valid, rejections } = validateBatch(records, {
       check: checkSignal,
@@ -199,9 +205,10 @@ export class IngestService {
       this.chunked(
         valid.filter(({ record }) => record.subject.kind === kind),
         (chunk, now) =>
-          this.repository.upsert(
+          this.write(
             targets[kind],
             chunk.map(({ index, record }) => signalRow(this.tenant, index, record)),
+            mode,
             now,
           ),
       ),
@@ -220,16 +227,18 @@ export class IngestService {
     records: readonly R[],
     rules: BatchRules<R>,
     target: UpsertTarget,
-    toRow: (tenant: string, index: number, record: R) => UpsertRow,
+    toRow: (tenant: string, index: number, record: R) => SentRow,
     missingTarget: (record: R) => string,
+    mode: UpsertMode,
   ): Promise<IngestResult> {
     this.assertBatchSize(records.length, "input");
     const { valid, rejections } = validateBatch(records, rules);
     const tenant = this.tenant;
     const jobs = this.chunked(valid, (chunk, now) =>
-      this.repository.upsert(
+      this.write(
         target,
         chunk.map(({ index, record }) => toRow(tenant, index, record)),
+        mode,
         now,
       ),
     );
@@ -238,6 +247,20 @@ export class IngestService {
       missingTarget,
       sourcesOf: (record) => [record.sourceSystem, record.account?.sourceSystem ?? record.sourceSystem],
     });
+  }
+
+  /**
+   * REPLACE rows are complete as sent (one statement); MERGE rows are completed from what is stored, in
+   * the transaction that writes them.
+   */
+  private write(target: UpsertTarget, rows: SentRow[], mode: UpsertMode, now: string): Promise<UpsertWrite> {
+    return mode === "REPLACE"
+      ? this.repository.upsert(
+          target,
+          rows.map((row) => completeRow(row, null, mode)),
+          now,
+        )
+      : this.repository.upsertMerging(target, rows, (row, stored) => completeRow(row, stored, mode), now);
   }
 
   /** Splits valid records into transactions of at most `chunkSize`, each written by `write`. */
@@ -276,7 +299,7 @@ export class IngestService {
     };
     const sources = new Set<string>();
     for (const [i, job] of jobs.entries()) {
-      let written: StoredRow[] | OrganizationUpsertResult;
+      let written: UpsertWrite;
       try {
         written = await job.write(job.records, now);
       } catch (error) {
@@ -291,12 +314,15 @@ export class IngestService {
         continue;
       }
       statuses[i] = "COMMITTED";
-      const { stored, unlinked } = Array.isArray(written) ? { stored: written, unlinked: [] } : written;
-      const storedByIndex = new Map(stored.map((row) => [row.index, row]));
-      const missingByIndex = new Map(unlinked.map((row) => [row.index, row.missingTargetIds]));
+      const storedByIndex = new Map(written.stored.map((row) => [row.index, row]));
+      const missingByIndex = new Map(written.unlinked.map((row) => [row.index, row.missingTargetIds]));
+      const deletedByIndex = new Map(written.deleted.map((row) => [row.index, row.deletedAt]));
       for (const { index, record } of job.records) {
         const row = storedByIndex.get(index);
-        if (row === undefined) {
+        const deletedAt = deletedByIndex.get(index);
+        if (deletedAt !== undefined) {
+          rejections.push({ index, externalId: externalIdOf(record), reason: deletedRecord(noun, deletedAt) });
+        } else if (row === undefined) {
           const reason = missingTarget(record, missingByIndex.get(index) ?? []);
           rejections.push({ index, externalId: externalIdOf(record), reason });
         } else {
@@ -333,6 +359,15 @@ export class IngestService {
       );
     }
   }
+}
+
+/** Why a deleted record's upsert was refused, and the two ways forward. */
+function deletedRecord(noun: string, deletedAt: string): string {
+  return (
+    `DELETED: this ${noun} was deleted at ${deletedAt}; an upsert does not bring it back. Restore it ` +
+    `(restore mutations, within the retention period) and send the upsert again, or wait until it is purged ` +
+    `to create it anew`
+  );
 }
 
 function externalIdOf(record: unknown): string | null {

@@ -1,4 +1,5 @@
 import { contentHash } from "../../domain/ingest/content-hash";
+import { mergeProperties, UpsertMode } from "../../domain/ingest/upsert-mode";
 import { IdentifiedKind, nodeId } from "../../domain/ids/node-id";
 import {
   AccountRecord,
@@ -9,32 +10,58 @@ import {
   OrganizationRecord,
   SignalRecord,
 } from "../../domain/records";
-import { OrganizationUpsertRow, UpsertRow } from "../../graph/ingest/ingest.repository";
+import {
+  OrganizationUpsertRow,
+  SentOrganizationRow,
+  SentRow,
+  StoredProperties,
+  UpsertRow,
+} from "../../graph/ingest/ingest.repository";
 
 /**
- * Turns validated records into rows for the bulk upsert: public id, key, properties and a content hash
- * that covers everything stored, links included, so an unchanged record is recognised as such.
+ * Turns validated records into rows for the bulk upsert: public id, key, and the properties as sent, an
+ * omitted optional field `undefined`. {@link completeRow} then merges them with what is stored.
  */
 function row(
   kind: IdentifiedKind,
   tenant: string,
   index: number,
   key: { sourceSystem: string; externalId: string },
-  props: Record<string, unknown>,
+  sent: Record<string, unknown>,
   targetId?: string,
-): UpsertRow {
-  const hashed = Object.fromEntries(
-    Object.entries(props).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]),
-  );
+): SentRow {
   return {
     index,
     id: nodeId(kind, tenant, key.sourceSystem, key.externalId),
     sourceSystem: key.sourceSystem,
     externalId: key.externalId,
-    hash: contentHash({ props: hashed, targetId: targetId ?? null }),
-    props,
+    sent,
     ...(targetId === undefined ? {} : { targetId }),
   };
+}
+
+/**
+ * The row to write: the sent properties merged with the stored ones (per `mode`) and a content hash over
+ * that merged result, links included, so a resend that changes nothing is recognised as unchanged whether
+ * it repeats every field or only some.
+ */
+export function completeRow(sent: SentRow, stored: StoredProperties | null, mode: UpsertMode): UpsertRow {
+  const props = mergeProperties(sent.sent, stored, mode);
+  const hashed = Object.fromEntries(
+    Object.entries(props).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]),
+  );
+  const { sent: _sent, ...key } = sent;
+  return { ...key, hash: contentHash({ props: hashed, targetId: sent.targetId ?? null }), props };
+}
+
+/** {@link completeRow} for an organization: its links are part of the hash (and always sent in full). */
+export function completeOrganizationRow(
+  sent: SentOrganizationRow,
+  stored: StoredProperties | null,
+  mode: UpsertMode,
+): OrganizationUpsertRow {
+  const base = completeRow(sent, stored, mode);
+  return { ...base, hash: contentHash({ base: base.hash, links: sent.links }), links: sent.links };
 }
 
 /** The public id of the account a record refers to; its source system defaults to the record's. */
@@ -42,64 +69,46 @@ export function accountIdOf(tenant: string, ref: AccountRef, defaultSource: stri
   return nodeId("Account", tenant, ref.sourceSystem ?? defaultSource, ref.externalId);
 }
 
-export function accountRow(tenant: string, index: number, r: AccountRecord): UpsertRow {
+export function accountRow(tenant: string, index: number, r: AccountRecord): SentRow {
   return row("Account", tenant, index, r, {
     name: r.name.trim(),
-    industry: r.industry ?? null,
-    segment: r.segment ?? null,
-    region: r.region ?? null,
-    annualRevenue: r.annualRevenue ?? null,
+    industry: r.industry,
+    segment: r.segment,
+    region: r.region,
+    annualRevenue: r.annualRevenue,
   });
 }
 
-export function contactRow(tenant: string, index: number, r: ContactRecord): UpsertRow {
-  const props = {
-    name: r.name.trim(),
-    title: r.title ?? null,
-    email: r.email ?? null,
-    phone: r.phone ?? null,
-    buyingRole: r.buyingRole ?? null,
-  };
+export function contactRow(tenant: string, index: number, r: ContactRecord): SentRow {
+  const props = { name: r.name.trim(), title: r.title, email: r.email, phone: r.phone, buyingRole: r.buyingRole };
   return row("Contact", tenant, index, r, props, accountIdOf(tenant, r.account, r.sourceSystem));
 }
 
-export function opportunityRow(tenant: string, index: number, r: OpportunityRecord): UpsertRow {
-  const props = {
-    name: r.name.trim(),
-    stage: r.stage,
-    amount: r.amount ?? null,
-    currency: r.currency ?? null,
-    closeDate: r.closeDate ?? null,
-  };
+export function opportunityRow(tenant: string, index: number, r: OpportunityRecord): SentRow {
+  const props = { name: r.name.trim(), stage: r.stage, amount: r.amount, currency: r.currency, closeDate: r.closeDate };
   return row("Opportunity", tenant, index, r, props, accountIdOf(tenant, r.account, r.sourceSystem));
 }
 
-export function assetRow(tenant: string, index: number, r: AssetRecord): UpsertRow {
-  const props = {
-    name: r.name.trim(),
-    serialNumber: r.serialNumber ?? null,
-    model: r.model ?? null,
-    installedOn: r.installedOn ?? null,
-  };
+export function assetRow(tenant: string, index: number, r: AssetRecord): SentRow {
+  const props = { name: r.name.trim(), serialNumber: r.serialNumber, model: r.model, installedOn: r.installedOn };
   return row("Asset", tenant, index, r, props, accountIdOf(tenant, r.account, r.sourceSystem));
 }
 
-export function organizationRow(tenant: string, index: number, r: OrganizationRecord): OrganizationUpsertRow {
+export function organizationRow(tenant: string, index: number, r: OrganizationRecord): SentOrganizationRow {
   // Links are a set: the order they are sent in must not make an unchanged organization look updated.
   const links = r.links
     .map((link) => ({ targetId: accountIdOf(tenant, link.account, r.sourceSystem), relationship: link.relationship }))
     .sort((a, b) => a.targetId.localeCompare(b.targetId) || a.relationship.localeCompare(b.relationship));
-  const base = row("Organization", tenant, index, r, {
-    name: r.name.trim(),
-    kind: r.kind,
-    region: r.region ?? null,
-  });
-  return { ...base, hash: contentHash({ base: base.hash, links }), links };
+  return { ...row("Organization", tenant, index, r, { name: r.name.trim(), kind: r.kind, region: r.region }), links };
 }
 
 const SUBJECT_KINDS = { ACCOUNT: "Account", CONTACT: "Contact", ASSET: "Asset" } as const;
 
-export function signalRow(tenant: string, index: number, r: SignalRecord): UpsertRow {
+/**
+ * A signal's value is one field: the value fields are always written together (the one sent, the others
+ * null), so a new value of another type replaces the old one. Only `unit` keeps its stored value when omitted.
+ */
+export function signalRow(tenant: string, index: number, r: SignalRecord): SentRow {
   const valueType =
     r.numberValue !== null && r.numberValue !== undefined
       ? "NUMBER"
@@ -112,7 +121,7 @@ export function signalRow(tenant: string, index: number, r: SignalRecord): Upser
     numberValue: r.numberValue ?? null,
     stringValue: r.stringValue ?? null,
     booleanValue: r.booleanValue ?? null,
-    unit: r.unit ?? null,
+    unit: r.unit,
     observedAt: new Date(r.observedAt),
   };
   const subjectId = nodeId(

@@ -161,14 +161,21 @@ describe("upsertAccounts", () => {
     expect(statuses(result)).toEqual(["UNCHANGED"]);
   });
 
-  it("clears a property that is no longer sent", async () => {
-    const withoutIndustry = { sourceSystem: "crm", externalId: "I-2", name: "Ivy Motors", segment: "SMB" };
+  it("keeps a property that is no longer sent (issue 19), and clears it with mode REPLACE", async () => {
+    const withoutIndustry = { sourceSystem: "crm", externalId: "I-2", name: "Ivy Motors", segment: "MID_MARKET" };
     const result = dataOf(
       await api.run(UpsertAccountsDocument, { input: [withoutIndustry] }, { token }),
     ).upsertAccounts;
     expect(statuses(result)).toEqual(["UPDATED"]);
+    const kept = dataOf(await api.run(AccountByIdDocument, { id: id("Account", "I-2") }, { token })).account;
+    expect(kept).toMatchObject({ industry: "AUTOMOTIVE", segment: "MID_MARKET" });
+
+    const replaced = dataOf(
+      await api.run(UpsertAccountsDocument, { input: [withoutIndustry], mode: "REPLACE" }, { token }),
+    ).upsertAccounts;
+    expect(statuses(replaced)).toEqual(["UPDATED"]);
     const account = dataOf(await api.run(AccountByIdDocument, { id: id("Account", "I-2") }, { token })).account;
-    expect(account?.industry).toBeNull();
+    expect(account).toMatchObject({ industry: null, segment: "MID_MARKET" });
   });
 });
 

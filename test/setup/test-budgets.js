@@ -9,7 +9,7 @@ module.exports = {
     { name: "unit", pattern: "^test/unit/", seconds: 60 },
     { name: "health scoring e2e", pattern: "^test/e2e/health", seconds: 90 },
     { name: "lists and round trips e2e", pattern: "^test/e2e/(pagination|query-count|customer-360)", seconds: 45 },
-    { name: "ingest e2e", pattern: "^test/e2e/ingest", seconds: 30 },
+    { name: "ingest e2e", pattern: "^test/e2e/ingest", seconds: 45 },
     {
       name: "outages and recovery",
       pattern: "^test/(e2e/hardening-outage|integration/managed-neo4j-supervision)",

@@ -2,12 +2,15 @@ import { nodeId } from "../../../../domain/ids/node-id";
 import { AccountRecord, ContactRecord, OrganizationRecord, SignalRecord } from "../../../../domain/records";
 import { GraphError } from "../../../../graph/graph.errors";
 import {
+  CompleteRow,
   IngestRepository,
-  OrganizationUpsertResult,
   OrganizationUpsertRow,
+  SentOrganizationRow,
+  SentRow,
   StoredRow,
   UpsertRow,
   UpsertTarget,
+  UpsertWrite,
 } from "../../../../graph/ingest/ingest.repository";
 import { IngestError } from "../../../../services/ingest/ingest.errors";
 import { IngestService } from "../../../../services/ingest/ingest.service";
@@ -26,7 +29,34 @@ class FakeIngestRepository {
   readonly ensured: string[][] = [];
   failOn: { target: UpsertTarget; error: Error } | null = null;
 
-  async upsert(target: UpsertTarget, rows: readonly UpsertRow[], now: string): Promise<StoredRow[]> {
+  /** What each stored record's properties are, for merging upserts. */
+  readonly props = new Map<string, Record<string, unknown>>();
+
+  async upsertMerging(
+    target: UpsertTarget,
+    rows: readonly SentRow[],
+    complete: CompleteRow<SentRow, UpsertRow>,
+    now: string,
+  ): Promise<UpsertWrite> {
+    return this.upsert(
+      target,
+      rows.map((row) => complete(row, this.props.get(row.id) ?? null)),
+      now,
+    );
+  }
+
+  async upsertOrganizationsMerging(
+    rows: readonly SentOrganizationRow[],
+    complete: CompleteRow<SentOrganizationRow, OrganizationUpsertRow>,
+    now: string,
+  ): Promise<UpsertWrite> {
+    return this.upsertOrganizations(
+      rows.map((row) => complete(row, null)),
+      now,
+    );
+  }
+
+  async upsert(target: UpsertTarget, rows: readonly UpsertRow[], now: string): Promise<UpsertWrite> {
     this.calls.push({ target, indexes: rows.map((r) => r.index), now });
     if (this.failOn?.target === target) throw this.failOn.error;
     const out: StoredRow[] = [];
@@ -35,13 +65,17 @@ class FakeIngestRepository {
       const previous = this.stored.get(row.id);
       const status = previous === undefined ? "CREATED" : previous.hash === row.hash ? "UNCHANGED" : "UPDATED";
       this.stored.set(row.id, { hash: row.hash, ...(row.targetId === undefined ? {} : { target: row.targetId }) });
+      this.props.set(row.id, row.props);
       if (target === "Account") this.existingTargets.add(row.id);
       out.push({ index: row.index, id: row.id, status });
     }
-    return out;
+    const unlinked = rows
+      .filter((row) => !out.some((stored) => stored.index === row.index))
+      .map((row) => ({ index: row.index, missingTargetIds: [] }));
+    return { stored: out, unlinked, deleted: [] };
   }
 
-  async upsertOrganizations(rows: readonly OrganizationUpsertRow[], now: string): Promise<OrganizationUpsertResult> {
+  async upsertOrganizations(rows: readonly OrganizationUpsertRow[], now: string): Promise<UpsertWrite> {
     this.calls.push({ target: "Organization", indexes: rows.map((r) => r.index), now });
     const missingOf = (row: OrganizationUpsertRow) => [
       ...new Set(row.links.map((link) => link.targetId).filter((id) => !this.existingTargets.has(id))),
@@ -53,6 +87,7 @@ class FakeIngestRepository {
       unlinked: rows
         .filter((row) => missingOf(row).length > 0)
         .map((row) => ({ index: row.index, missingTargetIds: missingOf(row) })),
+      deleted: [],
     };
   }
 

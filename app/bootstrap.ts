@@ -9,12 +9,16 @@ import { buildRelataSchema } from "../resolvers/build-schema";
 import { RelataConfig } from "./config";
 import { RelataServer } from "./server";
 import { Clock, systemClock } from "../domain/time/clock";
+import { PurgeRepository } from "../graph/deletion/deletion.repository";
+import { PurgeJob } from "../services/deletion/purge.job";
 
 export interface RelataRuntime {
   config: RelataConfig;
   connection: Neo4jConnection;
   database: GraphDatabase;
   server: RelataServer;
+  /** Purges deleted records past their retention, on RELATA_PURGE_INTERVAL_MINUTES (and on demand). */
+  purge: PurgeJob;
   /** Drains requests, closes the driver and stops a managed Neo4j. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -53,14 +57,23 @@ export async function bootstrap(
   const server = new RelataServer({ config, database, schema, log, clock: options.clock ?? systemClock });
   await server.start();
   await server.contexts.start();
+  const purge = new PurgeJob(
+    new PurgeRepository(database.executor(config.queryTimeoutMs)),
+    config.deletion.retentionDays,
+    log,
+    options.clock ?? systemClock,
+  );
+  purge.start(config.deletion.purgeIntervalMinutes * 60_000);
   let stopped: Promise<void> | null = null;
   return {
     config,
     connection,
     database,
     server,
+    purge,
     stop() {
       stopped ??= (async () => {
+        await purge.stop();
         await server.stop();
         await server.contexts.stop();
         await database.close();

@@ -20,6 +20,8 @@ export interface RelataConfig {
   maxQueryDepth: number;
   maxBatchSize: number;
   writeChunkSize: number;
+  /** Deleted records: days they can be restored, and how often the purge runs (0: never in the server). */
+  deletion: { retentionDays: number; purgeIntervalMinutes: number };
   queryTimeoutMs: number;
   /** Sizes, lengths, query shape, cost budget and deadlines of one request (docs/security.md). */
   limits: RequestLimits;
@@ -121,6 +123,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelataConfig {
     maxQueryDepth: integer(env, "RELATA_MAX_QUERY_DEPTH", 12, 2),
     maxBatchSize,
     writeChunkSize: integer(env, "RELATA_WRITE_CHUNK_SIZE", 2_000, 1),
+    deletion: {
+      retentionDays: integer(env, "RELATA_DELETED_RETENTION_DAYS", 30, 0),
+      purgeIntervalMinutes: integer(env, "RELATA_PURGE_INTERVAL_MINUTES", 60, 0),
+    },
     queryTimeoutMs: integer(env, "RELATA_QUERY_TIMEOUT_MS", 30_000, 100),
     limits: loadRequestLimits((name, fallback, min) => integer(env, name, fallback, min), maxBatchSize),
     dataLoaderBatching: flag(env, "RELATA_DATALOADER_BATCHING", true),

@@ -6,6 +6,7 @@ import { createRepositories } from "../graph/repositories";
 import { createLoaders } from "../loaders/create-loaders";
 import { Principal, RequestContext } from "../resolvers/context";
 import { IngestService } from "../services/ingest/ingest.service";
+import { DeletionService } from "../services/deletion/deletion.service";
 import { BridgeService } from "../services/ontology/bridge.service";
 import { OntologyService } from "../services/ontology/ontology.service";
 import { HealthService } from "../services/health/health.service";
@@ -118,6 +119,17 @@ export class ContextFactory {
         this.log,
         this.clock,
         this.ingestObserver,
+      ),
+      deletion: new DeletionService(
+        repositories.deletion,
+        principal.tenant,
+        principal.subject,
+        {
+          maxBatchSize: this.config.maxBatchSize,
+          chunkSize: this.config.writeChunkSize,
+          retentionDays: this.config.deletion.retentionDays,
+        },
+        this.clock,
       ),
       ontology: new OntologyService(repositories.ontology, false, this.clock),
       bridge: new BridgeService(repositories.ontology),

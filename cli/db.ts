@@ -1,6 +1,6 @@
 /**
  * `npm run db -- <command>`: the managed Neo4j (status, start, stop, browser, backup, restore), Cypher
- * against the configured Neo4j, and schema migrations. Each command lives in cli/db/.
+ * against the configured Neo4j, schema migrations and the purge of deleted records. Each command lives in cli/db/.
  */
 import { isCypherConsoleError } from "../graph/console/cypher-console.errors";
 import { isLocalNeo4jError } from "../graph/local-server/local-server.errors";
@@ -8,6 +8,7 @@ import { PROCESS_IO, UsageError, type CommandIo } from "./db/command-io";
 import { runBackupCommand } from "./db/backup-command";
 import { runCypherCommand } from "./db/cypher-command";
 import { runMigrateCommand } from "./db/migrate-command";
+import { runPurgeCommand } from "./db/purge-command";
 import { runServerCommand } from "./db/server-commands";
 
 const USAGE = `Usage: npm run db -- <command> [options]
@@ -30,6 +31,8 @@ The configured Neo4j (NEO4J_URI's, else the managed one):
          are JSON when they parse as JSON, else text. The default timeout is 120 s.
   migrate [--dry-run]    Apply the schema migrations the database lacks (npm start does this too);
                          --dry-run lists them with their statements and applies nothing.
+  purge                  Remove for good the records deleted more than RELATA_DELETED_RETENTION_DAYS (30)
+                         ago, as the server does every RELATA_PURGE_INTERVAL_MINUTES.
 
 Environment: RELATA_NEO4J_HOME (default ~/.relata/neo4j), RELATA_NEO4J_PORT (default: the port of the
 previous start), RELATA_NEO4J_HEAP (1g), RELATA_NEO4J_PAGECACHE (512m), RELATA_NEO4J_START_TIMEOUT_MS (90000),
@@ -37,7 +40,7 @@ RELATA_NEO4J_START_CEILING_MS (900000), RELATA_NEO4J_BROWSER (0), RELATA_NEO4J_H
 port of the previous start with the browser). With NEO4J_URI set, the application uses that server instead.
 More in docs/operations.md.`;
 
-const COMMANDS = ["status", "start", "stop", "browser", "backup", "restore", "cypher", "migrate"] as const;
+const COMMANDS = ["status", "start", "stop", "browser", "backup", "restore", "cypher", "migrate", "purge"] as const;
 type DbCommand = (typeof COMMANDS)[number];
 
 function isDbCommand(name: string | undefined): name is DbCommand {
@@ -95,6 +98,8 @@ function dispatch(command: DbCommand, rest: readonly string[], env: NodeJS.Proce
       return runCypherCommand(rest, env, io);
     case "migrate":
       return runMigrateCommand(rest, env, io);
+    case "purge":
+      return runPurgeCommand(rest, env, io);
   }
 }
 

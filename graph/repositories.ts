@@ -4,6 +4,7 @@ import { ContactRepository } from "./contact/contact.repository";
 import { ChildListBatch } from "./common/child-list.batch";
 import { CypherExecutor } from "./executor";
 import { IngestRepository } from "./ingest/ingest.repository";
+import { DeletionRepository } from "./deletion/deletion.repository";
 import { OntologyRepository } from "./ontology/ontology.repository";
 import { HealthRepository } from "./health/health.repository";
 import { OpportunityRepository } from "./opportunity/opportunity.repository";
@@ -22,6 +23,7 @@ export interface Repositories {
   signals: SignalRepository;
   sourceSystems: SourceSystemRepository;
   ingest: IngestRepository;
+  deletion: DeletionRepository;
   ontology: OntologyRepository;
   health: HealthRepository;
   tokenRevocations: TokenRevocationRepository;
@@ -42,6 +44,7 @@ export function createRepositories(executor: CypherExecutor, tenant: string, lis
     signals: new SignalRepository(lists),
     sourceSystems: new SourceSystemRepository(executor, tenant),
     ingest: new IngestRepository(executor, tenant),
+    deletion: new DeletionRepository(executor, tenant),
     ontology: new OntologyRepository(executor, tenant),
     health: new HealthRepository(executor, tenant),
     tokenRevocations: new TokenRevocationRepository(executor, tenant),

@@ -4,6 +4,7 @@ import { buildSchema } from "type-graphql";
 import { AccountOwnerResolvers } from "./account/account-owner.resolvers";
 import { AccountResolver } from "./account/account.resolver";
 import { IngestResolver } from "./ingest/ingest.resolver";
+import { DeletionResolver } from "./deletion/deletion.resolver";
 import { SourceSystemResolver } from "./source-system/source-system.resolver";
 import { ViewerResolver } from "./viewer/viewer.resolver";
 import { AccountConceptsResolver } from "./account/account-concepts.resolver";
@@ -25,6 +26,7 @@ export async function buildRelataSchema(): Promise<GraphQLSchema> {
       ...AccountOwnerResolvers,
       AccountConceptsResolver,
       IngestResolver,
+      DeletionResolver,
       SourceSystemResolver,
       ViewerResolver,
       OntologyResolver,

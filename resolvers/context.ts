@@ -3,6 +3,7 @@ import { QueryStats } from "../graph/executor";
 import { RequestDeadline } from "../graph/request-deadline";
 import { Repositories } from "../graph/repositories";
 import { IngestService } from "../services/ingest/ingest.service";
+import { DeletionService } from "../services/deletion/deletion.service";
 import { PageSizeLimits } from "../domain/pagination/page-size";
 import { BridgeService } from "../services/ontology/bridge.service";
 import { OntologyService } from "../services/ontology/ontology.service";
@@ -30,6 +31,8 @@ export interface RequestContext {
   repositories: Repositories;
   loaders: Loaders;
   ingest: IngestService;
+  /** Deletes and restores records (data writers; see the role matrix). */
+  deletion: DeletionService;
   ontology: OntologyService;
   bridge: BridgeService;
   health: HealthService;

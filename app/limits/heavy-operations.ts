@@ -1,7 +1,7 @@
 import { DocumentNode, FragmentDefinitionNode, Kind, OperationDefinitionNode, SelectionSetNode } from "graphql";
 
 /**
- * The mutations that write in bulk or compute over a whole tenant: every bulk upsert, recompute,
+ * The mutations that write in bulk or compute over a whole tenant: every bulk upsert, delete and restore, recompute,
  * calibration and ontology import. A tenant runs only a few of them at once (see HeavyOperationSlots).
  * A unit test walks the schema so that a new upsert cannot be left off.
  */
@@ -14,6 +14,18 @@ export const HEAVY_MUTATIONS: ReadonlySet<string> = new Set([
   "upsertOrganizations",
   "upsertMapping",
   "ingestSignals",
+  "deleteAccounts",
+  "restoreAccounts",
+  "deleteContacts",
+  "restoreContacts",
+  "deleteOpportunities",
+  "restoreOpportunities",
+  "deleteAssets",
+  "restoreAssets",
+  "deleteOrganizations",
+  "restoreOrganizations",
+  "deleteSignals",
+  "restoreSignals",
   "setOutcomes",
   "recomputeHealth",
   "calibrateHealthModel",

@@ -132,7 +132,9 @@ OPTIONAL CALL (row, missing, gone) {
   WITH n, row, status
   CALL (n, status) {
     WITH n, status WHERE status <> 'UNCHANGED'
-    MATCH (n)-[old:${NETWORK_RELATIONSHIPS.join("|")}]->(:Account)
+    // Links to a deleted account go too: the organization's new links are the whole set.
+    MATCH (n)-[old:${NETWORK_RELATIONSHIPS.join("|")}]->(linked)
+    WHERE linked:Account OR linked:DeletedAccount
     DELETE old
   }
   CALL (n, row, status) {

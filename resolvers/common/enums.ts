@@ -10,7 +10,7 @@ import {
 import { ACCOUNT_ORDERS } from "../../graph/account/account-order";
 import { UPSERT_MODES } from "../../domain/ingest/upsert-mode";
 
-function enumOf<const T extends string>(values: readonly T[]): { [K in T]: K } {
+export function enumOf<const T extends string>(values: readonly T[]): { [K in T]: K } {
   return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 }
 

@@ -10,6 +10,8 @@ module.exports = {
     { name: "health scoring e2e", pattern: "^test/e2e/health", seconds: 90 },
     { name: "lists and round trips e2e", pattern: "^test/e2e/(pagination|query-count|customer-360)", seconds: 45 },
     { name: "ingest e2e", pattern: "^test/e2e/ingest", seconds: 45 },
+    // A small demo tenant loaded, scored, then deleted, restored and purged record by record.
+    { name: "deletes e2e", pattern: "^test/e2e/deletion", seconds: 45 },
     {
       name: "outages and recovery",
       pattern: "^test/(e2e/hardening-outage|integration/managed-neo4j-supervision)",

@@ -1,0 +1,49 @@
+import { GraphDatabase } from "../../graph/graph-database";
+import { PurgeRepository } from "../../graph/deletion/deletion.repository";
+import { PurgeJob } from "../../services/deletion/purge.job";
+import { parseArgs } from "./command-args";
+import { connectForCommand } from "./command-connection";
+import { progressTo, UsageError, type CommandIo } from "./command-io";
+
+const PURGE_TIMEOUT_MS = 300_000;
+
+/**
+ * `npm run db -- purge`: removes for good the records deleted more than RELATA_DELETED_RETENTION_DAYS
+ * ago (every tenant), as the server's schedule does; for a scheduler of your own.
+ */
+export async function runPurgeCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io: CommandIo): Promise<number> {
+  const args = parseArgs("purge", argv, { flags: [], options: [] });
+  if (args.positionals.length > 0) {
+    throw new UsageError(`\`purge\` takes no arguments, but received "${args.positionals.join(" ")}".`);
+  }
+  const raw = env.RELATA_DELETED_RETENTION_DAYS;
+  const retentionDays = raw === undefined || raw === "" ? 30 : Number(raw);
+  if (!Number.isInteger(retentionDays) || retentionDays < 0) {
+    throw new UsageError(`RELATA_DELETED_RETENTION_DAYS must be a whole number of days (0 or more); it is "${raw}".`);
+  }
+  const log = progressTo(io);
+  const target = await connectForCommand(env, log);
+  try {
+    const database = await GraphDatabase.open(target.connection);
+    try {
+      const job = new PurgeJob(new PurgeRepository(database.executor(PURGE_TIMEOUT_MS)), retentionDays, {
+        info: () => undefined,
+        error: () => undefined,
+      });
+      const purged = await job.runOnce();
+      const total = Object.values(purged).reduce((a, b) => a + b, 0);
+      const detail = Object.entries(purged)
+        .filter(([, n]) => n > 0)
+        .map(([label, n]) => `${n} ${label}`)
+        .join(", ");
+      io.stdout.write(
+        `Purged ${total} records deleted more than ${retentionDays} days ago${total > 0 ? ` (${detail})` : ""}.\n`,
+      );
+      return 0;
+    } finally {
+      await database.close();
+    }
+  } finally {
+    await target.release();
+  }
+}

@@ -1,0 +1,91 @@
+import neo4j from "neo4j-driver";
+import { CypherExecutor, CypherQuery, PlainRow } from "../executor";
+import { ACCOUNT_OWNED_LABELS, DeletableLabel, DELETABLE_LABELS } from "../common/deleted-labels";
+import { deleteQuery, purgeQuery, restoreQuery } from "./deletion.queries";
+import { CascadeCounts } from "../../domain/deletion/deletion-result";
+
+/** What a delete or restore found for one row, and what it changed. */
+export interface DeletionRow {
+  index: number;
+  id: string;
+  state: "DELETED" | "ALREADY_DELETED" | "RESTORED" | "NOT_DELETED" | "PARENT_DELETED" | "PURGED" | "NOT_FOUND";
+  deletedAt: string | null;
+  purgedAt: string | null;
+  /** For PARENT_DELETED: the deleted account or subject. */
+  parentId: string | null;
+  cascaded: CascadeCounts | null;
+  changedIds: string[];
+}
+
+const byLabel = (build: (label: DeletableLabel) => CypherQuery) =>
+  Object.fromEntries(DELETABLE_LABELS.map((label) => [label, build(label)])) as Record<DeletableLabel, CypherQuery>;
+
+const DELETES = byLabel(deleteQuery);
+const RESTORES = byLabel(restoreQuery);
+
+function toDeletionRow(row: PlainRow): DeletionRow {
+  const text = (value: unknown): string | null => (typeof value === "string" ? value : null);
+  return {
+    index: Number(row.index),
+    id: String(row.id),
+    state: row.state as DeletionRow["state"],
+    deletedAt: text(row.deletedAt),
+    purgedAt: text(row.purgedAt),
+    parentId: text(row.parentId),
+    cascaded: (row.cascaded as CascadeCounts | null) ?? null,
+    changedIds: (row.changedIds as unknown[]).map(String),
+  };
+}
+
+/** Soft deletes and restores for one tenant. Each call is one transaction: all of its rows or none. */
+export class DeletionRepository {
+  constructor(
+    private readonly executor: CypherExecutor,
+    private readonly tenant: string,
+  ) {}
+
+  async delete(
+    label: DeletableLabel,
+    rows: ReadonlyArray<{ index: number; id: string; deletionId: string }>,
+    now: string,
+    actor: string,
+  ): Promise<DeletionRow[]> {
+    const result = await this.executor.write(DELETES[label], { tenant: this.tenant, rows: [...rows], now, actor });
+    return result.map(toDeletionRow);
+  }
+
+  async restore(
+    label: DeletableLabel,
+    rows: ReadonlyArray<{ index: number; id: string }>,
+    now: string,
+  ): Promise<DeletionRow[]> {
+    const result = await this.executor.write(RESTORES[label], { tenant: this.tenant, rows: [...rows], now });
+    return result.map(toDeletionRow);
+  }
+}
+
+const PURGES = [...DELETABLE_LABELS, ...ACCOUNT_OWNED_LABELS].map(purgeQuery);
+
+/**
+ * Purges deleted records past their retention, for every tenant: a job of the server, not of a request.
+ * Works in transactions of `batch` records per label, until none is left.
+ */
+export class PurgeRepository {
+  constructor(private readonly executor: CypherExecutor) {}
+
+  /** How many records were purged, per deleted label. */
+  async purge(cutoff: string, now: string, batch: number): Promise<Record<string, number>> {
+    const purged: Record<string, number> = {};
+    for (const query of PURGES) {
+      let total = 0;
+      for (;;) {
+        const [row] = await this.executor.write(query, { cutoff, now, batch: neo4j.int(batch) });
+        const count = Number(row?.purged ?? 0);
+        total += count;
+        if (count < batch) break;
+      }
+      purged[query.name.replace("purge.", "")] = total;
+    }
+    return purged;
+  }
+}

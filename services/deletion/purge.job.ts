@@ -1,0 +1,58 @@
+import { purgeCutoff } from "../../domain/deletion/deletion-result";
+import { Clock, systemClock } from "../../domain/time/clock";
+import { PurgeRepository } from "../../graph/deletion/deletion.repository";
+
+export interface PurgeLogger {
+  info(details: Record<string, unknown>, message: string): void;
+  error(details: Record<string, unknown>, message: string): void;
+}
+
+/** Records purged per transaction and label: small enough for a busy database, large enough to finish. */
+const PURGE_BATCH = 1_000;
+
+/**
+ * Removes, for good, the records deleted more than the retention period ago (every tenant). Runs on a
+ * schedule inside the server and on demand (`npm run db -- purge`); a run that fails is logged and the
+ * next one tries again.
+ */
+export class PurgeJob {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+
+  constructor(
+    private readonly repository: PurgeRepository,
+    private readonly retentionDays: number,
+    private readonly log: PurgeLogger,
+    private readonly clock: Clock = systemClock,
+  ) {}
+
+  /** One purge now: how many records of each deleted label were removed. */
+  async runOnce(): Promise<Record<string, number>> {
+    const now = this.clock();
+    const cutoff = purgeCutoff(now, this.retentionDays);
+    const purged = await this.repository.purge(cutoff, now.toISOString(), PURGE_BATCH);
+    const total = Object.values(purged).reduce((a, b) => a + b, 0);
+    if (total > 0) this.log.info({ component: "purge", cutoff, purged }, `purged ${total} deleted records`);
+    return purged;
+  }
+
+  /** Purges every `intervalMs` (the first run after one interval); 0 turns the schedule off. */
+  start(intervalMs: number): void {
+    if (intervalMs <= 0 || this.timer !== null) return;
+    this.timer = setInterval(() => {
+      if (this.running !== null) return;
+      this.running = this.runOnce()
+        .catch((error: unknown) => this.log.error({ component: "purge", err: error }, "purge failed; retrying later"))
+        .finally(() => {
+          this.running = null;
+        });
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+}

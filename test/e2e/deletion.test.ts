@@ -365,6 +365,17 @@ describe("bad references in a batch", () => {
     expect(await view(mine)).not.toBeNull();
   });
 
+  it("refuses a huge id and an oversized batch before running anything", async () => {
+    const huge = await api.run(DeleteAccountsDocument, { input: [{ id: "x".repeat(300) }] }, { token });
+    expect(huge.status).toBe(400);
+    expect(huge.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const many = Array.from({ length: 20_001 }, (_, i) => ({ sourceSystem: "crm", externalId: `N-${i}` }));
+    const tooMany = await api.run(DeleteAccountsDocument, { input: many }, { token });
+    expect(tooMany.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(tooMany.body.errors?.[0]?.message).toMatch(/at most 20000 are accepted per call/);
+    expect(await accountCount()).toBe(accounts.length);
+  });
+
   it("refuses a viewer", async () => {
     const response = await api.run(
       DeleteAccountsDocument,

@@ -52,7 +52,8 @@ RETURN row.index AS index, id, status, toString(gone.deletedAt) AS deletedAt`;
 
 /**
  * Reads the stored properties of the records a merging upsert is about to write, and takes their write
- * locks, so that no other transaction changes them between this read and the write that follows.
+ * locks, so that no other transaction changes them between this read and the write that follows. Only
+ * the record's own `$fields` are read (not its bookkeeping properties and dates, which cost conversions).
  */
 export function storedPropertiesQuery(label: DeletableLabel): CypherQuery {
   return {
@@ -62,6 +63,6 @@ UNWIND $keys AS key
 MATCH (n:${label} {tenant: $tenant, sourceSystem: key.sourceSystem, externalId: key.externalId})
 SET n.upsertLock = true
 REMOVE n.upsertLock
-RETURN key.index AS index, properties(n) AS stored`,
+RETURN key.index AS index, [field IN $fields | n[field]] AS stored`,
   };
 }

@@ -245,8 +245,15 @@ export class IngestRepository {
     run: (query: CypherQuery, params: Record<string, unknown>) => Promise<PlainRow[]>,
   ): Promise<U[]> {
     const keys = rows.map(({ index, sourceSystem, externalId }) => ({ index, sourceSystem, externalId }));
-    const found = await run(STORED_PROPERTIES[label], { tenant: this.tenant, keys });
-    const storedByIndex = new Map(found.map((row) => [Number(row.index), row.stored as StoredProperties]));
+    // Every row of one kind sends the same fields (an omitted one is present as undefined).
+    const fields = Object.keys(rows[0]?.sent ?? {});
+    const found = await run(STORED_PROPERTIES[label], { tenant: this.tenant, keys, fields });
+    const storedByIndex = new Map(
+      found.map((row) => {
+        const values = row.stored as unknown[];
+        return [Number(row.index), Object.fromEntries(fields.map((field, i) => [field, values[i]]))] as const;
+      }),
+    );
     return rows.map((row) => complete(row, storedByIndex.get(row.index) ?? null));
   }
 

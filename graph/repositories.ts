@@ -3,6 +3,7 @@ import { AssetRepository } from "./asset/asset.repository";
 import { ContactRepository } from "./contact/contact.repository";
 import { ChildListBatch } from "./common/child-list.batch";
 import { CypherExecutor } from "./executor";
+import { NodeRepository } from "./node/node.repository";
 import { IngestRepository } from "./ingest/ingest.repository";
 import { OntologyRepository } from "./ontology/ontology.repository";
 import { HealthRepository } from "./health/health.repository";
@@ -21,6 +22,8 @@ export interface Repositories {
   organizations: OrganizationRepository;
   signals: SignalRepository;
   sourceSystems: SourceSystemRepository;
+  /** Records of any kind by global id (`node`, `nodes`, lookups by external id). */
+  nodes: NodeRepository;
   ingest: IngestRepository;
   ontology: OntologyRepository;
   health: HealthRepository;
@@ -41,6 +44,7 @@ export function createRepositories(executor: CypherExecutor, tenant: string, lis
     organizations: new OrganizationRepository(lists),
     signals: new SignalRepository(lists),
     sourceSystems: new SourceSystemRepository(executor, tenant),
+    nodes: new NodeRepository(executor, tenant),
     ingest: new IngestRepository(executor, tenant),
     ontology: new OntologyRepository(executor, tenant),
     health: new HealthRepository(executor, tenant),

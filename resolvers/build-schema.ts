@@ -6,6 +6,7 @@ import { AccountResolver } from "./account/account.resolver";
 import { IngestResolver } from "./ingest/ingest.resolver";
 import { SourceSystemResolver } from "./source-system/source-system.resolver";
 import { ViewerResolver } from "./viewer/viewer.resolver";
+import { NodeResolver } from "./node/node.resolver";
 import { AccountConceptsResolver } from "./account/account-concepts.resolver";
 import { ConceptResolver } from "./ontology/concept.resolver";
 import { MappingResolver, OntologyResolver } from "./ontology/ontology.resolver";
@@ -27,6 +28,7 @@ export async function buildRelataSchema(): Promise<GraphQLSchema> {
       IngestResolver,
       SourceSystemResolver,
       ViewerResolver,
+      NodeResolver,
       OntologyResolver,
       ConceptResolver,
       MappingResolver,

@@ -1,7 +1,7 @@
 import { HeaderMap } from "@apollo/server";
 import { GraphQLError, GraphQLFormattedError } from "graphql";
 import { AuthorizationError } from "type-graphql";
-import { InvalidIdError } from "../../domain/ids/id.errors";
+import { InvalidIdError, TooManyIdsError } from "../../domain/ids/id.errors";
 import { PaginationError } from "../../domain/pagination/pagination.errors";
 import { GraphError } from "../../graph/graph.errors";
 import { IngestError } from "../../services/ingest/ingest.errors";
@@ -39,6 +39,7 @@ export interface PublicError {
 
 type CodedError =
   | InvalidIdError
+  | TooManyIdsError
   | PaginationError
   | IngestError
   | GraphError
@@ -53,6 +54,7 @@ type CodedError =
 function isCoded(error: unknown): error is CodedError {
   return (
     error instanceof InvalidIdError ||
+    error instanceof TooManyIdsError ||
     error instanceof PaginationError ||
     error instanceof IngestError ||
     error instanceof GraphError ||
@@ -70,6 +72,7 @@ function fromCoded(error: CodedError): PublicError {
   const code = error.code;
   switch (code) {
     case "INVALID_ID":
+    case "TOO_MANY_IDS":
     case "INVALID_CURSOR":
     case "PAGE_SIZE_OUT_OF_RANGE":
     case "BATCH_TOO_LARGE":

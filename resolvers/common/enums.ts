@@ -8,6 +8,7 @@ import {
   SOURCE_SYSTEM_KINDS,
 } from "../../domain/records";
 import { ACCOUNT_ORDERS } from "../../graph/account/account-order";
+import { RECORD_TYPES, RecordType } from "../../domain/ids/record-types";
 
 function enumOf<const T extends string>(values: readonly T[]): { [K in T]: K } {
   return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
@@ -21,6 +22,7 @@ export const SignalSubjectKindEnum = enumOf(SIGNAL_SUBJECT_KINDS);
 export const SourceSystemKindEnum = enumOf(SOURCE_SYSTEM_KINDS);
 export const AccountOrderEnum = enumOf(Object.keys(ACCOUNT_ORDERS) as Array<keyof typeof ACCOUNT_ORDERS>);
 export const RecordStatusEnum = enumOf(["CREATED", "UPDATED", "UNCHANGED"] as const);
+export const RecordTypeEnum = enumOf(Object.keys(RECORD_TYPES) as RecordType[]);
 export const SignalValueTypeEnum = enumOf(["NUMBER", "STRING", "BOOLEAN"] as const);
 
 registerEnumType(BuyingRoleEnum, { name: "BuyingRole", description: "A contact's role in the buying committee." });
@@ -35,3 +37,7 @@ registerEnumType(SourceSystemKindEnum, { name: "SourceSystemKind" });
 registerEnumType(AccountOrderEnum, { name: "AccountOrder" });
 registerEnumType(RecordStatusEnum, { name: "RecordStatus", description: "What an upsert did to one record." });
 registerEnumType(SignalValueTypeEnum, { name: "SignalValueType" });
+registerEnumType(RecordTypeEnum, {
+  name: "RecordType",
+  description: "A kind of record integrators sync, as named in lookups by external id.",
+});

@@ -4,6 +4,7 @@ import { ContactRepository } from "./contact/contact.repository";
 import { ChildListBatch } from "./common/child-list.batch";
 import { CypherExecutor } from "./executor";
 import { NodeRepository } from "./node/node.repository";
+import { RecordListsRepository } from "./records/record-lists.repository";
 import { IngestRepository } from "./ingest/ingest.repository";
 import { OntologyRepository } from "./ontology/ontology.repository";
 import { HealthRepository } from "./health/health.repository";
@@ -24,6 +25,8 @@ export interface Repositories {
   sourceSystems: SourceSystemRepository;
   /** Records of any kind by global id (`node`, `nodes`, lookups by external id). */
   nodes: NodeRepository;
+  /** Top-level, filtered lists of contacts, opportunities, assets, organizations and signals. */
+  recordLists: RecordListsRepository;
   ingest: IngestRepository;
   ontology: OntologyRepository;
   health: HealthRepository;
@@ -45,6 +48,7 @@ export function createRepositories(executor: CypherExecutor, tenant: string, lis
     signals: new SignalRepository(lists),
     sourceSystems: new SourceSystemRepository(executor, tenant),
     nodes: new NodeRepository(executor, tenant),
+    recordLists: new RecordListsRepository(executor, tenant),
     ingest: new IngestRepository(executor, tenant),
     ontology: new OntologyRepository(executor, tenant),
     health: new HealthRepository(executor, tenant),

@@ -3,6 +3,7 @@ import { GraphQLError, GraphQLFormattedError } from "graphql";
 import { AuthorizationError } from "type-graphql";
 import { InvalidIdError, TooManyIdsError } from "../../domain/ids/id.errors";
 import { PaginationError } from "../../domain/pagination/pagination.errors";
+import { FilterError } from "../../domain/filters/filter.errors";
 import { GraphError } from "../../graph/graph.errors";
 import { IngestError } from "../../services/ingest/ingest.errors";
 import { AuthError } from "../auth/auth.errors";
@@ -40,6 +41,7 @@ export interface PublicError {
 type CodedError =
   | InvalidIdError
   | TooManyIdsError
+  | FilterError
   | PaginationError
   | IngestError
   | GraphError
@@ -55,6 +57,7 @@ function isCoded(error: unknown): error is CodedError {
   return (
     error instanceof InvalidIdError ||
     error instanceof TooManyIdsError ||
+    error instanceof FilterError ||
     error instanceof PaginationError ||
     error instanceof IngestError ||
     error instanceof GraphError ||
@@ -73,6 +76,7 @@ function fromCoded(error: CodedError): PublicError {
   switch (code) {
     case "INVALID_ID":
     case "TOO_MANY_IDS":
+    case "INVALID_FILTER":
     case "INVALID_CURSOR":
     case "PAGE_SIZE_OUT_OF_RANGE":
     case "BATCH_TOO_LARGE":

@@ -3,6 +3,7 @@ import { Migration } from "./migration";
 import { ontologyMigration } from "./0002-ontology.migration";
 import { healthMigration } from "./0003-health.migration";
 import { tokenRevocationMigration } from "./0004-token-revocation.migration";
+import { recordListsMigration } from "./0006-record-lists.migration";
 
 /** Every migration, in version order. Add new ones at the end; never edit an applied one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: readonly Migration[] = [
   ontologyMigration,
   healthMigration,
   tokenRevocationMigration,
+  recordListsMigration,
 ];

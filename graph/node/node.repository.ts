@@ -9,6 +9,7 @@ import { CypherExecutor, CypherQuery } from "../executor";
 import { toOpportunity } from "../opportunity/opportunity.repository";
 import { toOrganization } from "../organization/organization.repository";
 import { toSignal } from "../signal/signal.repository";
+import { accountIdThrough, SIGNAL_SUBJECT } from "../common/record-links";
 import { toSourceSystem } from "../source-system/source-system.repository";
 
 /** A record read by its global id, tagged with its GraphQL type name (what `Node` resolves to). */
@@ -24,9 +25,7 @@ export type NodeRecord =
 /** The record kinds read by {@link NODES_BY_REFS}; concepts are read by the ontology repository. */
 export type RecordRef = Exclude<GlobalIdRef, { kind: "Concept" }>;
 
-const ACCOUNT_OF = (rel: string) => `accountId: head([(n)-[:${rel}]->(a:Account) | a.id])`;
-const SUBJECT = `head([(n)-[:ABOUT]->(s) WHERE s:Account OR s:Contact OR s:Asset |
-    {id: s.id, kind: CASE WHEN s:Account THEN 'ACCOUNT' WHEN s:Contact THEN 'CONTACT' ELSE 'ASSET' END}])`;
+const ACCOUNT_OF = (rel: string) => `accountId: ${accountIdThrough(rel)}`;
 
 /** One branch per kind: the id's prefix names the label, so each ref costs one unique-index seek. */
 const BRANCHES: ReadonlyArray<{ kind: RecordRef["kind"]; match: string; projection: string }> = [
@@ -42,7 +41,7 @@ const BRANCHES: ReadonlyArray<{ kind: RecordRef["kind"]; match: string; projecti
   {
     kind: "Signal",
     match: "(n:Signal {id: ref.id})",
-    projection: `{signal: ${keyedNodeProjection("n", "observedAt: n.observedAt.epochMillis")}, subject: ${SUBJECT}}`,
+    projection: `{signal: ${keyedNodeProjection("n", "observedAt: n.observedAt.epochMillis")}, subject: ${SIGNAL_SUBJECT}}`,
   },
   { kind: "SourceSystem", match: "(n:SourceSystem {key: ref.key})", projection: "n {.key, .name, .kind}" },
 ];

@@ -8,7 +8,7 @@ import {
 } from "../../schema/generated/graphql";
 import { GraphQLResponse, startTestApi, TestApi, uniqueTenant } from "../support/test-api";
 import { loadFixture } from "./support/record-fixtures";
-import { dataOf, onlyErrorOf } from "./support/responses";
+import { dataOf, onlyErrorOf, statementNames } from "./support/responses";
 
 // Issue 19, "No lookups": Relay node(id)/nodes(ids) for every record type, and lookups by (source system,
 // external id), singly and in bulk.
@@ -22,10 +22,6 @@ let otherToken: string;
 const id = (kind: Parameters<typeof nodeId>[0], sourceSystem: string, externalId: string, t = tenant) =>
   nodeId(kind, t, sourceSystem, externalId);
 const debug = { "x-relata-debug": "1" };
-
-function statementNames(response: GraphQLResponse<unknown>): string[] {
-  return ((response.body.extensions?.relata as { queries: Array<{ name: string }> }).queries ?? []).map((q) => q.name);
-}
 
 beforeAll(async () => {
   api = await startTestApi({}, { clock: () => new Date("2026-11-01T12:00:00.000Z") });

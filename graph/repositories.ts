@@ -4,6 +4,7 @@ import { ContactRepository } from "./contact/contact.repository";
 import { ChildListBatch } from "./common/child-list.batch";
 import { CypherExecutor } from "./executor";
 import { NodeRepository } from "./node/node.repository";
+import { AccountFacetsRepository } from "./account/account-facets.repository";
 import { RecordListsRepository } from "./records/record-lists.repository";
 import { IngestRepository } from "./ingest/ingest.repository";
 import { OntologyRepository } from "./ontology/ontology.repository";
@@ -27,6 +28,8 @@ export interface Repositories {
   nodes: NodeRepository;
   /** Top-level, filtered lists of contacts, opportunities, assets, organizations and signals. */
   recordLists: RecordListsRepository;
+  /** Valid values of the account filter with counts. */
+  facets: AccountFacetsRepository;
   ingest: IngestRepository;
   ontology: OntologyRepository;
   health: HealthRepository;
@@ -39,8 +42,10 @@ export interface Repositories {
  */
 export function createRepositories(executor: CypherExecutor, tenant: string, listsTogether = true): Repositories {
   const lists = new ChildListBatch(executor, tenant, listsTogether);
+  const accounts = new AccountRepository(executor, tenant);
   return {
-    accounts: new AccountRepository(executor, tenant),
+    accounts,
+    facets: new AccountFacetsRepository(executor, accounts),
     contacts: new ContactRepository(lists),
     opportunities: new OpportunityRepository(lists),
     assets: new AssetRepository(lists),

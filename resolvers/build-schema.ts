@@ -7,6 +7,7 @@ import { IngestResolver } from "./ingest/ingest.resolver";
 import { SourceSystemResolver } from "./source-system/source-system.resolver";
 import { ViewerResolver } from "./viewer/viewer.resolver";
 import { NodeResolver } from "./node/node.resolver";
+import { AccountFacetsResolver } from "./account/account-facets.resolver";
 import { RecordListsResolver } from "./records/record-lists.resolver";
 import { AccountConceptsResolver } from "./account/account-concepts.resolver";
 import { ConceptResolver } from "./ontology/concept.resolver";
@@ -30,6 +31,7 @@ export async function buildRelataSchema(): Promise<GraphQLSchema> {
       SourceSystemResolver,
       ViewerResolver,
       NodeResolver,
+      AccountFacetsResolver,
       RecordListsResolver,
       OntologyResolver,
       ConceptResolver,

@@ -18,7 +18,7 @@ import {
   OpportunityConnection,
   SignalConnection,
 } from "./account-connections.type";
-import { AccountFilter } from "./account-filter.input";
+import { AccountFilter, accountFilterValues } from "./account-filter.input";
 import { Account } from "./account.type";
 
 @ArgsType()
@@ -71,13 +71,7 @@ export class AccountResolver {
   ) {
     const order = orderBy ?? "NAME_ASC";
     const request = pageRequest(ctx, `accounts:${order}`, page);
-    const values = {
-      industries: filter?.industry ?? null,
-      segments: filter?.segment ?? null,
-      regions: filter?.region ?? null,
-      minAnnualRevenue: filter?.minAnnualRevenue ?? null,
-      search: filter?.search ?? null,
-    };
+    const values = accountFilterValues(filter);
     const [result, total] = await Promise.all([
       ctx.repositories.accounts.list({ filter: values, order, first: request.first, after: request.after }),
       selectsField(info, "totalCount") ? ctx.repositories.accounts.count(values) : Promise.resolve(null),

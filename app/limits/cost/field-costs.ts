@@ -46,6 +46,8 @@ export const FIELD_COST_OVERRIDES: Readonly<Record<string, FieldCostOverride>> =
   "Query.ontologyDiff": { extra: 50 },
   // Aggregates over all of the tenant's stored scores.
   "Query.healthDistribution": { extra: 200 },
+  // Five aggregates over the tenant's accounts (and their opportunities).
+  "Query.facets": { extra: 100 },
   // One object per id or external key asked for.
   "Query.nodes": { listSizeFrom: "ids" },
   "Query.nodesByExternalIds": { listSizeFrom: "keys" },

@@ -4,6 +4,7 @@ import { ContactRepository } from "./contact/contact.repository";
 import { ChildListBatch } from "./common/child-list.batch";
 import { CypherExecutor } from "./executor";
 import { NodeRepository } from "./node/node.repository";
+import { DistinctValuesRepository } from "./common/distinct-values.repository";
 import { AccountFacetsRepository } from "./account/account-facets.repository";
 import { RecordListsRepository } from "./records/record-lists.repository";
 import { IngestRepository } from "./ingest/ingest.repository";
@@ -30,6 +31,8 @@ export interface Repositories {
   recordLists: RecordListsRepository;
   /** Valid values of the account filter with counts. */
   facets: AccountFacetsRepository;
+  /** The values records have for filterable properties (filter notices). */
+  filterValues: DistinctValuesRepository;
   ingest: IngestRepository;
   ontology: OntologyRepository;
   health: HealthRepository;
@@ -46,6 +49,7 @@ export function createRepositories(executor: CypherExecutor, tenant: string, lis
   return {
     accounts,
     facets: new AccountFacetsRepository(executor, accounts),
+    filterValues: new DistinctValuesRepository(executor, tenant),
     contacts: new ContactRepository(lists),
     opportunities: new OpportunityRepository(lists),
     assets: new AssetRepository(lists),

@@ -11,6 +11,7 @@ import {
   SignalConnection,
 } from "../account/account-connections.type";
 import { toConnection } from "../common/connection";
+import { filterNoticesFor } from "../common/filter-notices";
 import { PageArgs } from "../common/page-args";
 import { pageRequest } from "../common/page-request";
 import { selectsField } from "../common/selection";
@@ -42,13 +43,15 @@ async function listConnection<F, T>(
   filter: F,
   read: (request: { filter: F; first: number; after: CursorKey | null }) => Promise<Page<T>>,
   count: (filter: F) => Promise<number>,
+  freeText: Readonly<Record<string, readonly string[] | null>>,
 ) {
   const request = pageRequest(ctx, list, page);
-  const [result, total] = await Promise.all([
+  const [result, total, notices] = await Promise.all([
     read({ filter, first: request.first, after: request.after }),
     selectsField(info, "totalCount") ? count(filter) : Promise.resolve(null),
+    selectsField(info, "notices") ? filterNoticesFor(ctx, list, freeText) : Promise.resolve([]),
   ]);
-  return toConnection({ ...result, totalCount: total }, request.scope, ctx.paging.cursorSecret);
+  return { ...toConnection({ ...result, totalCount: total }, request.scope, ctx.paging.cursorSecret), notices };
 }
 
 /** The tenant's contacts, opportunities, assets, organizations and signals as filtered, paged lists. */
@@ -76,6 +79,7 @@ export class RecordListsResolver {
       values,
       (r) => lists.contacts(r),
       (f) => lists.countContacts(f),
+      { "filter.sourceSystems": values.sourceSystems },
     );
   }
 
@@ -106,6 +110,7 @@ export class RecordListsResolver {
       values,
       (r) => lists.opportunities(r),
       (f) => lists.countOpportunities(f),
+      { "filter.sourceSystems": values.sourceSystems },
     );
   }
 
@@ -130,6 +135,7 @@ export class RecordListsResolver {
       values,
       (r) => lists.assets(r),
       (f) => lists.countAssets(f),
+      { "filter.models": values.models, "filter.sourceSystems": values.sourceSystems },
     );
   }
 
@@ -156,6 +162,7 @@ export class RecordListsResolver {
       values,
       (r) => lists.organizations(r),
       (f) => lists.countOrganizations(f),
+      { "filter.regions": values.regions, "filter.sourceSystems": values.sourceSystems },
     );
   }
 
@@ -182,6 +189,7 @@ export class RecordListsResolver {
       values,
       (r) => lists.signals(r),
       (f) => lists.countSignals(f),
+      { "filter.fields": values.fields, "filter.sourceSystems": values.sourceSystems },
     );
   }
 }

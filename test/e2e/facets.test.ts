@@ -1,6 +1,6 @@
 import { startTestApi, TestApi, uniqueTenant } from "../support/test-api";
 import { loadFixture } from "./support/record-fixtures";
-import { dataOf } from "./support/responses";
+import { dataOf, statementNames } from "./support/responses";
 
 // Issue 19, "Filters with free text fail silently": region: ["APAC"] finds nothing when the values are
 // APAC-CN and APAC-SEA. facets lists the values a filter can take, with counts.
@@ -9,6 +9,7 @@ const tenant = uniqueTenant("facets");
 const other = uniqueTenant("facets-other");
 let api: TestApi;
 let token: string;
+const debug = { "x-relata-debug": "1" };
 
 type Facets = Record<
   "industry" | "segment" | "region" | "sourceSystem" | "stage",
@@ -118,5 +119,75 @@ describe("facets", () => {
     expect(none.stage).toEqual([]);
     // The region facet itself still lists the valid regions.
     expect(none.region.map((r) => r.value)).toEqual(["EMEA", "APAC-CN", "APAC-SEA"]);
+  });
+});
+
+describe("notices on filtered lists", () => {
+  type Notice = { filter: string; value: string; closest: string[]; message: string };
+
+  it("says when a region matches nothing and which regions are close", async () => {
+    const data = dataOf(
+      await api.post<{ accounts: { totalCount: number; notices: Notice[] } }>(
+        `{ accounts(filter: { region: ["APAC", "EMEA"], industry: ["HEALTHCARE"] }) { totalCount notices { filter value closest message } } }`,
+        {},
+        { token },
+      ),
+    );
+    expect(data.accounts.totalCount).toBe(1);
+    expect(data.accounts.notices).toEqual([
+      {
+        filter: "filter.region",
+        value: "APAC",
+        closest: ["APAC-CN", "APAC-SEA"],
+        message: 'filter.region: no record has "APAC"; did you mean "APAC-CN" or "APAC-SEA"? Values match exactly.',
+      },
+    ]);
+  });
+
+  it.each([
+    ["signals", '{ fields: ["csat"] }', "filter.fields", "csat", ["csat_score"]],
+    ["organizations", '{ regions: ["apac-cn"] }', "filter.regions", "apac-cn", ["APAC-CN"]],
+    ["assets", '{ models: ["MX200"] }', "filter.models", "MX200", ["MX-200"]],
+    ["contacts", '{ sourceSystems: ["CRM"] }', "filter.sourceSystems", "CRM", ["crm"]],
+    ["opportunities", '{ sourceSystems: ["sap"] }', "filter.sourceSystems", "sap", []],
+  ])("reports values %s has none of (%s)", async (list, filter, path, value, closest) => {
+    const data = dataOf(
+      await api.post<Record<string, { totalCount: number; notices: Notice[] }>>(
+        `{ ${list}(filter: ${filter}) { totalCount notices { filter value closest } } }`,
+        {},
+        { token },
+      ),
+    );
+    expect(data[list]).toEqual({ totalCount: 0, notices: [{ filter: path, value, closest }] });
+  });
+
+  it("reports nothing for values that exist, and nested lists report none", async () => {
+    const data = dataOf(
+      await api.post<{ accounts: { notices: Notice[]; edges: Array<{ node: { contacts: { notices: Notice[] } } }> } }>(
+        `{ accounts(filter: { region: ["APAC-CN"] }) { notices { value } edges { node { contacts { notices { value } } } } } }`,
+        {},
+        { token },
+      ),
+    );
+    expect(data.accounts.notices).toEqual([]);
+    expect(data.accounts.edges.map((e) => e.node.contacts.notices)).toEqual([[]]);
+  });
+
+  it("reads the valid values only when notices are asked for, in one statement", async () => {
+    const admin = api.token(tenant, "admin");
+    const without = await api.post(
+      `{ accounts(filter: { region: ["APAC"] }) { totalCount } }`,
+      {},
+      { token: admin, headers: debug },
+    );
+    expect(statementNames(without)).not.toContainEqual(expect.stringMatching(/^filter\.values/));
+    const withNotices = await api.post(
+      `{ signals(filter: { fields: ["x"], sourceSystems: ["y"] }) { notices { value } } }`,
+      {},
+      { token: admin, headers: debug },
+    );
+    expect(statementNames(withNotices).filter((n) => n.startsWith("filter.values"))).toEqual([
+      "filter.values.signals:filter.fields+signals:filter.sourceSystems",
+    ]);
   });
 });

@@ -79,6 +79,8 @@ export interface Signal extends Provenance {
 }
 
 export interface SourceSystem {
+  /** A global id (see domain/ids/global-id.ts); derived from the tenant and the key, not stored. */
+  id: string;
   key: string;
   name: string;
   kind: SourceSystemKind;

@@ -3,6 +3,10 @@ import { AssetRepository } from "./asset/asset.repository";
 import { ContactRepository } from "./contact/contact.repository";
 import { ChildListBatch } from "./common/child-list.batch";
 import { CypherExecutor } from "./executor";
+import { NodeRepository } from "./node/node.repository";
+import { DistinctValuesRepository } from "./common/distinct-values.repository";
+import { AccountFacetsRepository } from "./account/account-facets.repository";
+import { RecordListsRepository } from "./records/record-lists.repository";
 import { IngestRepository } from "./ingest/ingest.repository";
 import { DeletionRepository } from "./deletion/deletion.repository";
 import { OntologyRepository } from "./ontology/ontology.repository";
@@ -22,6 +26,14 @@ export interface Repositories {
   organizations: OrganizationRepository;
   signals: SignalRepository;
   sourceSystems: SourceSystemRepository;
+  /** Records of any kind by global id (`node`, `nodes`, lookups by external id). */
+  nodes: NodeRepository;
+  /** Top-level, filtered lists of contacts, opportunities, assets, organizations and signals. */
+  recordLists: RecordListsRepository;
+  /** Valid values of the account filter with counts. */
+  facets: AccountFacetsRepository;
+  /** The values records have for filterable properties (filter notices). */
+  filterValues: DistinctValuesRepository;
   ingest: IngestRepository;
   deletion: DeletionRepository;
   ontology: OntologyRepository;
@@ -35,14 +47,19 @@ export interface Repositories {
  */
 export function createRepositories(executor: CypherExecutor, tenant: string, listsTogether = true): Repositories {
   const lists = new ChildListBatch(executor, tenant, listsTogether);
+  const accounts = new AccountRepository(executor, tenant);
   return {
-    accounts: new AccountRepository(executor, tenant),
+    accounts,
+    facets: new AccountFacetsRepository(executor, accounts),
+    filterValues: new DistinctValuesRepository(executor, tenant),
     contacts: new ContactRepository(lists),
     opportunities: new OpportunityRepository(lists),
     assets: new AssetRepository(lists),
     organizations: new OrganizationRepository(lists),
     signals: new SignalRepository(lists),
     sourceSystems: new SourceSystemRepository(executor, tenant),
+    nodes: new NodeRepository(executor, tenant),
+    recordLists: new RecordListsRepository(executor, tenant),
     ingest: new IngestRepository(executor, tenant),
     deletion: new DeletionRepository(executor, tenant),
     ontology: new OntologyRepository(executor, tenant),

@@ -3,6 +3,8 @@ import { Account, Asset, Contact, NetworkLink, Opportunity, Page, Signal } from 
 import { ChildPageRequest } from "../graph/common/child-list.reader";
 import { Repositories } from "../graph/repositories";
 import { createAccountByIdLoader } from "./account-by-id.loader";
+import { AnyNode, createNodeByIdLoader } from "./node-by-id.loader";
+import { GlobalIdRef } from "../domain/ids/global-id";
 import { LoaderOptions, createChildPageLoader } from "./child-page.loader";
 import { ConceptLoaders, createConceptLoaders } from "./concept.loaders";
 import { createHealthLoaders, HealthLoaders } from "./health.loaders";
@@ -13,6 +15,8 @@ type PageLoader<T> = DataLoader<ChildPageRequest, Page<T>, string>;
 /** The DataLoaders of one request. Never share them between requests: their caches hold one tenant's data. */
 export interface Loaders {
   accountById: DataLoader<string, Account | null>;
+  /** Any record, source system or concept by global id (`node`, `nodes`, lookups by external id). */
+  nodeById: DataLoader<GlobalIdRef, AnyNode | null, string>;
   contactsByAccount: PageLoader<Contact>;
   opportunitiesByAccount: PageLoader<Opportunity>;
   assetsByAccount: PageLoader<Asset>;
@@ -25,6 +29,13 @@ export interface Loaders {
 export function createLoaders(repositories: Repositories, health: HealthService, options: LoaderOptions): Loaders {
   return {
     accountById: createAccountByIdLoader(repositories.accounts, options),
+    nodeById: createNodeByIdLoader(
+      {
+        records: (refs) => repositories.nodes.findByRefs(refs),
+        concepts: (ids) => repositories.ontology.conceptsByIds(ids),
+      },
+      options,
+    ),
     contactsByAccount: createChildPageLoader((r) => repositories.contacts.pageByAccounts(r), options),
     opportunitiesByAccount: createChildPageLoader((r) => repositories.opportunities.pageByAccounts(r), options),
     assetsByAccount: createChildPageLoader((r) => repositories.assets.pageByAccounts(r), options),

@@ -7,6 +7,9 @@ import { IngestResolver } from "./ingest/ingest.resolver";
 import { DeletionResolver } from "./deletion/deletion.resolver";
 import { SourceSystemResolver } from "./source-system/source-system.resolver";
 import { ViewerResolver } from "./viewer/viewer.resolver";
+import { NodeResolver } from "./node/node.resolver";
+import { AccountFacetsResolver } from "./account/account-facets.resolver";
+import { RecordListsResolver } from "./records/record-lists.resolver";
 import { AccountConceptsResolver } from "./account/account-concepts.resolver";
 import { ConceptResolver } from "./ontology/concept.resolver";
 import { MappingResolver, OntologyResolver } from "./ontology/ontology.resolver";
@@ -29,6 +32,9 @@ export async function buildRelataSchema(): Promise<GraphQLSchema> {
       DeletionResolver,
       SourceSystemResolver,
       ViewerResolver,
+      NodeResolver,
+      AccountFacetsResolver,
+      RecordListsResolver,
       OntologyResolver,
       ConceptResolver,
       MappingResolver,

@@ -1,8 +1,9 @@
 import { HeaderMap } from "@apollo/server";
 import { GraphQLError, GraphQLFormattedError } from "graphql";
 import { AuthorizationError } from "type-graphql";
-import { InvalidIdError } from "../../domain/ids/id.errors";
+import { InvalidIdError, TooManyIdsError } from "../../domain/ids/id.errors";
 import { PaginationError } from "../../domain/pagination/pagination.errors";
+import { FilterError } from "../../domain/filters/filter.errors";
 import { GraphError } from "../../graph/graph.errors";
 import { IngestError } from "../../services/ingest/ingest.errors";
 import { AuthError } from "../auth/auth.errors";
@@ -39,6 +40,8 @@ export interface PublicError {
 
 type CodedError =
   | InvalidIdError
+  | TooManyIdsError
+  | FilterError
   | PaginationError
   | IngestError
   | GraphError
@@ -53,6 +56,8 @@ type CodedError =
 function isCoded(error: unknown): error is CodedError {
   return (
     error instanceof InvalidIdError ||
+    error instanceof TooManyIdsError ||
+    error instanceof FilterError ||
     error instanceof PaginationError ||
     error instanceof IngestError ||
     error instanceof GraphError ||
@@ -70,6 +75,8 @@ function fromCoded(error: CodedError): PublicError {
   const code = error.code;
   switch (code) {
     case "INVALID_ID":
+    case "TOO_MANY_IDS":
+    case "INVALID_FILTER":
     case "INVALID_CURSOR":
     case "PAGE_SIZE_OUT_OF_RANGE":
     case "BATCH_TOO_LARGE":

@@ -7,3 +7,13 @@ export class InvalidIdError extends Error {
     this.name = "InvalidIdError";
   }
 }
+
+/** More ids in one call than one answer may hold. */
+export class TooManyIdsError extends Error {
+  readonly code = "TOO_MANY_IDS" as const;
+
+  constructor(message: string) {
+    super(message);
+    this.name = "TooManyIdsError";
+  }
+}

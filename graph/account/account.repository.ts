@@ -34,13 +34,15 @@ MATCH (a:Account {tenant: $tenant, id: id})
 RETURN ${ACCOUNT} AS account`,
 };
 
-const FILTER = `
+/** The account filter over `a`; every term reads as true when its parameter is null. */
+export const FILTER = `
   ($industries IS NULL OR a.industry IN $industries)
   AND ($segments IS NULL OR a.segment IN $segments)
   AND ($regions IS NULL OR a.region IN $regions)
   AND ($minAnnualRevenue IS NULL OR a.annualRevenue >= $minAnnualRevenue)`;
 
-function source(nameQuery: string | null | undefined): string {
+/** Where the filtered accounts come from: the tenant's accounts, or the name index for a search. */
+export function source(nameQuery: string | null | undefined): string {
   return nameQuery
     ? "CALL db.index.fulltext.queryNodes('account_name_fulltext', $nameQuery) YIELD node AS a WITH a WHERE a.tenant = $tenant AND"
     : "MATCH (a:Account {tenant: $tenant}) WHERE";
@@ -142,13 +144,13 @@ export class AccountRepository {
   }
 
   /** The Lucene query for a search; null without a search; false when the search has no searchable words. */
-  private nameQuery(filter: AccountFilterValues): string | null | false {
+  nameQuery(filter: AccountFilterValues): string | null | false {
     // An empty search is no search; symbols alone ("*", "name:*") search for nothing rather than for everything.
     if (filter.search === null || filter.search === undefined || filter.search.trim() === "") return null;
     return toFulltextQuery(filter.search) ?? false;
   }
 
-  private filterParams(filter: AccountFilterValues, nameQuery: string | null): Record<string, unknown> {
+  filterParams(filter: AccountFilterValues, nameQuery: string | null): Record<string, unknown> {
     return {
       tenant: this.tenant,
       industries: filter.industries ? [...filter.industries] : null,

@@ -4,6 +4,7 @@ import { ontologyMigration } from "./0002-ontology.migration";
 import { healthMigration } from "./0003-health.migration";
 import { tokenRevocationMigration } from "./0004-token-revocation.migration";
 import { deletedRecordsMigration } from "./0005-deleted-records.migration";
+import { recordListsMigration } from "./0006-record-lists.migration";
 
 /** Every migration, in version order. Add new ones at the end; never edit an applied one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: readonly Migration[] = [
   healthMigration,
   tokenRevocationMigration,
   deletedRecordsMigration,
+  recordListsMigration,
 ];

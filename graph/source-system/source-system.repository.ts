@@ -1,3 +1,4 @@
+import { sourceSystemId } from "../../domain/ids/global-id";
 import { SourceSystem } from "../../domain/model";
 import { SourceSystemKind } from "../../domain/records";
 import { text } from "../common/row-mapping";
@@ -20,10 +21,16 @@ export class SourceSystemRepository {
 
   async all(): Promise<SourceSystem[]> {
     const rows = await this.executor.read(ALL_SOURCE_SYSTEMS, { tenant: this.tenant });
-    return rows.map((row) => ({
-      key: text(row, "key"),
-      name: text(row, "name"),
-      kind: text(row, "kind") as SourceSystemKind,
-    }));
+    return rows.map((row) => toSourceSystem(row, this.tenant));
   }
+}
+
+/** A stored source system with its id for `tenant`. */
+export function toSourceSystem(row: Record<string, unknown>, tenant: string): SourceSystem {
+  return {
+    id: sourceSystemId(tenant, text(row, "key")),
+    key: text(row, "key"),
+    name: text(row, "name"),
+    kind: text(row, "kind") as SourceSystemKind,
+  };
 }

@@ -1,3 +1,4 @@
+import { AccountFilterValues } from "../../graph/account/account.repository";
 import { Field, Float, InputType } from "type-graphql";
 
 @InputType({ description: "Narrows the account list. Conditions combine with AND; list values with OR." })
@@ -19,4 +20,15 @@ export class AccountFilter {
     description: 'Words the name must contain, as prefixes, through the full-text index ("acme hea").',
   })
   search?: string | null;
+}
+
+/** The repository's filter values for a GraphQL account filter (null: no condition). */
+export function accountFilterValues(filter: AccountFilter | null | undefined): AccountFilterValues {
+  return {
+    industries: filter?.industry ?? null,
+    segments: filter?.segment ?? null,
+    regions: filter?.region ?? null,
+    minAnnualRevenue: filter?.minAnnualRevenue ?? null,
+    search: filter?.search ?? null,
+  };
 }

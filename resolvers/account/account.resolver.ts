@@ -5,6 +5,7 @@ import { NetworkRelationship, OpportunityStage } from "../../domain/records";
 import { AccountOrderName } from "../../graph/account/account-order";
 import { loadChildConnection } from "../common/child-connection";
 import { toConnection } from "../common/connection";
+import { filterNoticesFor } from "../common/filter-notices";
 import { AccountOrderEnum, NetworkRelationshipEnum, OpportunityStageEnum } from "../common/enums";
 import { PageArgs } from "../common/page-args";
 import { pageRequest } from "../common/page-request";
@@ -18,7 +19,7 @@ import {
   OpportunityConnection,
   SignalConnection,
 } from "./account-connections.type";
-import { AccountFilter } from "./account-filter.input";
+import { AccountFilter, accountFilterValues } from "./account-filter.input";
 import { Account } from "./account.type";
 
 @ArgsType()
@@ -71,18 +72,19 @@ export class AccountResolver {
   ) {
     const order = orderBy ?? "NAME_ASC";
     const request = pageRequest(ctx, `accounts:${order}`, page);
-    const values = {
-      industries: filter?.industry ?? null,
-      segments: filter?.segment ?? null,
-      regions: filter?.region ?? null,
-      minAnnualRevenue: filter?.minAnnualRevenue ?? null,
-      search: filter?.search ?? null,
-    };
-    const [result, total] = await Promise.all([
+    const values = accountFilterValues(filter);
+    const [result, total, notices] = await Promise.all([
       ctx.repositories.accounts.list({ filter: values, order, first: request.first, after: request.after }),
       selectsField(info, "totalCount") ? ctx.repositories.accounts.count(values) : Promise.resolve(null),
+      selectsField(info, "notices")
+        ? filterNoticesFor(ctx, "accounts", {
+            "filter.industry": values.industries ?? null,
+            "filter.segment": values.segments ?? null,
+            "filter.region": values.regions ?? null,
+          })
+        : Promise.resolve([]),
     ]);
-    return toConnection({ ...result, totalCount: total }, request.scope, ctx.paging.cursorSecret);
+    return { ...toConnection({ ...result, totalCount: total }, request.scope, ctx.paging.cursorSecret), notices };
   }
 
   @FieldResolver(() => ContactConnection, { description: "The account's contacts, by name." })

@@ -1,8 +1,13 @@
 import { Field, Float, ObjectType } from "type-graphql";
 import { Account as AccountModel } from "../../domain/model";
 import { ProvenanceFields } from "../common/provenance.type";
+import { NodeInterface } from "../node/node.interface";
 
-@ObjectType({ simpleResolvers: true, description: "A customer organisation.", implements: ProvenanceFields })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A customer organisation.",
+  implements: [ProvenanceFields, NodeInterface],
+})
 export class Account extends ProvenanceFields implements AccountModel {
   @Field()
   name!: string;

@@ -1,11 +1,12 @@
 import { Field, ObjectType } from "type-graphql";
 import { Asset as AssetModel } from "../../domain/model";
 import { ProvenanceFields } from "../common/provenance.type";
+import { NodeInterface } from "../node/node.interface";
 
 @ObjectType({
   simpleResolvers: true,
   description: "A product installed at a customer: a device, machine, vehicle or licence.",
-  implements: ProvenanceFields,
+  implements: [ProvenanceFields, NodeInterface],
 })
 export class Asset extends ProvenanceFields implements AssetModel {
   accountId!: string;

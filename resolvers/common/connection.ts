@@ -1,6 +1,7 @@
 import { Page } from "../../domain/model";
 import { CursorScope, encodeCursor } from "../../domain/pagination/cursor";
 import { PageInfo } from "./page-info.type";
+import { FilterNotice } from "../../domain/search/closest-values";
 
 export interface Edge<T> {
   cursor: string;
@@ -11,6 +12,8 @@ export interface ConnectionShape<T> {
   edges: Array<Edge<T>>;
   pageInfo: PageInfo;
   totalCount: number | null;
+  /** Filter values that matched nothing (top-level lists; see filter-notices.ts). */
+  notices: FilterNotice[];
 }
 
 /**
@@ -57,5 +60,6 @@ export function toConnection<T, N = T>(
       },
     },
     totalCount: page.totalCount,
+    notices: [],
   };
 }

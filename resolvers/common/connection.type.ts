@@ -1,4 +1,5 @@
 import { ClassType, Field, Int, ObjectType } from "type-graphql";
+import { FilterNotice } from "./filter-notice.type";
 import { PageInfo } from "./page-info.type";
 
 /**
@@ -25,6 +26,14 @@ export function Connection<T extends object>(name: string, edgeName: string, nod
 
     @Field(() => Int, { description: "How many items the whole list has (counted only when asked for)." })
     totalCount!: number | null;
+
+    @Field(() => [FilterNotice], {
+      description:
+        "Filter values of a top-level list that no record of your tenant has, with the closest valid values " +
+        "(filters match exactly, so a value with no records would otherwise just give an empty list). " +
+        "Empty for nested lists.",
+    })
+    notices!: FilterNotice[] | Promise<FilterNotice[]>;
   }
 
   return ConnectionType;

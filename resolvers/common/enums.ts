@@ -9,6 +9,7 @@ import {
 } from "../../domain/records";
 import { ACCOUNT_ORDERS } from "../../graph/account/account-order";
 import { UPSERT_MODES } from "../../domain/ingest/upsert-mode";
+import { RECORD_TYPES, RecordType } from "../../domain/ids/record-types";
 
 export function enumOf<const T extends string>(values: readonly T[]): { [K in T]: K } {
   return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
@@ -23,6 +24,7 @@ export const SourceSystemKindEnum = enumOf(SOURCE_SYSTEM_KINDS);
 export const AccountOrderEnum = enumOf(Object.keys(ACCOUNT_ORDERS) as Array<keyof typeof ACCOUNT_ORDERS>);
 export const RecordStatusEnum = enumOf(["CREATED", "UPDATED", "UNCHANGED"] as const);
 export const UpsertModeEnum = enumOf(UPSERT_MODES);
+export const RecordTypeEnum = enumOf(Object.keys(RECORD_TYPES) as RecordType[]);
 export const SignalValueTypeEnum = enumOf(["NUMBER", "STRING", "BOOLEAN"] as const);
 
 registerEnumType(BuyingRoleEnum, { name: "BuyingRole", description: "A contact's role in the buying committee." });
@@ -45,3 +47,7 @@ registerEnumType(UpsertModeEnum, {
   },
 });
 registerEnumType(SignalValueTypeEnum, { name: "SignalValueType" });
+registerEnumType(RecordTypeEnum, {
+  name: "RecordType",
+  description: "A kind of record integrators sync, as named in lookups by external id.",
+});

@@ -3,11 +3,12 @@ import { Contact as ContactModel } from "../../domain/model";
 import { BuyingRole } from "../../domain/records";
 import { BuyingRoleEnum } from "../common/enums";
 import { ProvenanceFields } from "../common/provenance.type";
+import { NodeInterface } from "../node/node.interface";
 
 @ObjectType({
   simpleResolvers: true,
   description: "A person at a customer, often part of its buying committee.",
-  implements: ProvenanceFields,
+  implements: [ProvenanceFields, NodeInterface],
 })
 export class Contact extends ProvenanceFields implements ContactModel {
   accountId!: string;

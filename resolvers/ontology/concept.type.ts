@@ -2,6 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { ConceptRecord } from "../../graph/ontology/ontology-records";
 import { LangText, LangTexts } from "../../ontology/model/ontology.model";
 import { Connection } from "../common/connection.type";
+import { NodeInterface } from "../node/node.interface";
 
 @ObjectType({ simpleResolvers: true, description: "A label of a concept in one language." })
 export class Label {
@@ -24,7 +25,11 @@ export class LocalizedText {
   value!: string;
 }
 
-@ObjectType({ simpleResolvers: true, description: "A business concept of an industry ontology." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A business concept of an industry ontology.",
+  implements: NodeInterface,
+})
 export class Concept implements ConceptRecord {
   @Field(() => ID, { description: 'Pack-qualified id, e.g. "core:satisfaction".' })
   id!: string;

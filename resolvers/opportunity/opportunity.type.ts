@@ -3,8 +3,13 @@ import { Opportunity as OpportunityModel } from "../../domain/model";
 import { OpportunityStage } from "../../domain/records";
 import { OpportunityStageEnum } from "../common/enums";
 import { ProvenanceFields } from "../common/provenance.type";
+import { NodeInterface } from "../node/node.interface";
 
-@ObjectType({ simpleResolvers: true, description: "A deal with a customer.", implements: ProvenanceFields })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A deal with a customer.",
+  implements: [ProvenanceFields, NodeInterface],
+})
 export class Opportunity extends ProvenanceFields implements OpportunityModel {
   accountId!: string;
 

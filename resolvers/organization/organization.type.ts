@@ -3,11 +3,12 @@ import { Organization as OrganizationModel } from "../../domain/model";
 import { OrganizationKind } from "../../domain/records";
 import { OrganizationKindEnum } from "../common/enums";
 import { ProvenanceFields } from "../common/provenance.type";
+import { NodeInterface } from "../node/node.interface";
 
 @ObjectType({
   simpleResolvers: true,
   description: "A partner, supplier, service provider or reseller in the value network.",
-  implements: ProvenanceFields,
+  implements: [ProvenanceFields, NodeInterface],
 })
 export class Organization extends ProvenanceFields implements OrganizationModel {
   @Field()

@@ -4,11 +4,12 @@ import { SignalSubjectKind } from "../../domain/records";
 import { SignalValueType } from "../../domain/model";
 import { SignalSubjectKindEnum, SignalValueTypeEnum } from "../common/enums";
 import { ProvenanceFields } from "../common/provenance.type";
+import { NodeInterface } from "../node/node.interface";
 
 @ObjectType({
   simpleResolvers: true,
   description: "One time-stamped observation from a source system.",
-  implements: ProvenanceFields,
+  implements: [ProvenanceFields, NodeInterface],
 })
 export class Signal extends ProvenanceFields implements SignalModel {
   @Field({ description: "The record's id in its source system (the same as externalId)." })

@@ -135,6 +135,11 @@ describe("every connection of the schema", () => {
         "Account.assets",
         "Account.network",
         "Account.signals",
+        "Query.contacts",
+        "Query.opportunities",
+        "Query.assets",
+        "Query.organizations",
+        "Query.signals",
       ]),
     );
   });

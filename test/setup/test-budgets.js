@@ -26,6 +26,8 @@ module.exports = {
     { name: "IDE in Chromium e2e", pattern: "^test/e2e/ide-browser", seconds: 45 },
     // Three API instances each: metrics defaults, token and opt-ins, off; OTLP JSON, protobuf, none.
     { name: "observability e2e", pattern: "^test/e2e/observability", seconds: 60 },
+    // Two tenants of every record type; node/nodes, lookups, the top-level lists, facets and notices.
+    { name: "lookups, lists and facets e2e", pattern: "^test/e2e/(lookups|record-lists|facets)", seconds: 90 },
     { name: "other e2e", pattern: "^test/e2e/", seconds: 60 },
   ],
 };

@@ -30,8 +30,8 @@ export interface FieldCost {
   list: boolean;
   /** Whether it has a `first` argument: it is a connection whose lists hold that many items. */
   paged: boolean;
-  /** Items assumed when it is a list outside a connection. */
-  listSize: number;
+  /** Items assumed when it is a list outside a connection (from its arguments when it reads them). */
+  listSize(args: FieldArguments): number;
   /** Whether its cost depends on its arguments (a page size, an expensive option). */
   readsArguments: boolean;
   /** Units added each time it is resolved. */
@@ -79,13 +79,22 @@ export class CostModel {
     const base = parent === this.schema.getMutationType() ? MUTATION_BASE_COST : 0;
     const extra = override.extra;
     const paged = field.args.some((argument) => argument.name === "first");
+    const fixedSize = override.listSize ?? this.introspectionSizes[coordinate] ?? DEFAULT_LIST_SIZE;
+    const sizeFrom = override.listSizeFrom;
     return {
       field,
       objectType: isCompositeType(type) ? type : null,
       list,
       paged,
-      readsArguments: paged || typeof extra === "function",
-      listSize: override.listSize ?? this.introspectionSizes[coordinate] ?? DEFAULT_LIST_SIZE,
+      readsArguments: paged || typeof extra === "function" || sizeFrom !== undefined,
+      listSize:
+        sizeFrom === undefined
+          ? () => fixedSize
+          : (args) => {
+              const value = args[sizeFrom];
+              // A single value stands for a list of one (input coercion); anything else is refused later.
+              return Array.isArray(value) ? value.length : value === undefined || value === null ? 0 : 1;
+            },
       extra: typeof extra === "function" ? (args) => base + extra(args) : () => base + (extra ?? 0),
     };
   }

@@ -67,7 +67,7 @@ export function estimateCost(
     const cost = model.field(parent, node.name.value);
     if (cost === null) return 0;
     const args = cost.readsArguments ? argumentsOf(node, cost) : {};
-    const items = cost.list ? (page ?? cost.listSize) : 1;
+    const items = cost.list ? (page ?? cost.listSize(args)) : 1;
     const own = cost.extra(args);
     if (cost.objectType === null || node.selectionSet === undefined) return items * own;
     const childPage = cost.paged ? pageSize(args.first) : undefined;

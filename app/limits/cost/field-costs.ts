@@ -11,6 +11,11 @@ export interface FieldCostOverride {
   extra?: number | ((args: FieldArguments) => number);
   /** Items assumed for a list without a `first` argument. */
   listSize?: number;
+  /**
+   * The list argument whose length is the number of items returned (`nodes(ids:)`): the estimate then
+   * counts what was asked for, not {@link listSize}.
+   */
+  listSizeFrom?: string;
 }
 
 /** Items assumed for a list that is not paged. */
@@ -41,6 +46,11 @@ export const FIELD_COST_OVERRIDES: Readonly<Record<string, FieldCostOverride>> =
   "Query.ontologyDiff": { extra: 50 },
   // Aggregates over all of the tenant's stored scores.
   "Query.healthDistribution": { extra: 200 },
+  // Five aggregates over the tenant's accounts (and their opportunities).
+  "Query.facets": { extra: 100 },
+  // One object per id or external key asked for.
+  "Query.nodes": { listSizeFrom: "ids" },
+  "Query.nodesByExternalIds": { listSizeFrom: "keys" },
   // Jobs over the whole tenant: a few per request at most.
   "Mutation.recomputeHealth": { extra: 2_000 },
   "Mutation.calibrateHealthModel": { extra: 2_000 },

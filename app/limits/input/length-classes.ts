@@ -9,6 +9,7 @@ export type LengthClass = "search" | "id" | "cursor" | "text" | "document";
  */
 export const LENGTH_CLASS_OVERRIDES: Readonly<Record<string, LengthClass>> = {
   "AccountFilter.search": "search",
+  "ContactFilter.search": "search",
   "Query.concepts(search:)": "search",
   "Mutation.importOntology(content:)": "document",
 };

@@ -18,3 +18,10 @@ export function onlyErrorOf(response: GraphQLResponse<unknown>, status: number):
   expect(response.body.errors).toHaveLength(1);
   return (response.body.errors as ResponseError[])[0] as ResponseError;
 }
+
+/** The names of the Cypher statements a request ran (admins with `x-relata-debug: 1`), in order. */
+export function statementNames(response: GraphQLResponse<unknown>): string[] {
+  const relata = response.body.extensions?.relata as { queries: Array<{ name: string }> } | undefined;
+  expect(relata).toBeDefined();
+  return (relata as { queries: Array<{ name: string }> }).queries.map((q) => q.name);
+}

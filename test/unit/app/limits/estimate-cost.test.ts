@@ -116,6 +116,10 @@ describe("estimateCost", () => {
       Customer360: { id: "acc_x", signals: 200 },
       AccountHealthExplained: { id: "acc_x", drivers: 5 },
       AccountsPage: { first: 500 },
+      NodesByIds: { ids: Array.from({ length: 100 }, (_, i) => `acc_${i}`) },
+      NodesByExternalIds: {
+        keys: Array.from({ length: 100 }, (_, i) => ({ type: "ACCOUNT", sourceSystem: "crm", externalId: `${i}` })),
+      },
     };
     const folder = "schema/operations";
     const document = readdirSync(folder)
@@ -129,6 +133,15 @@ describe("estimateCost", () => {
       const estimate = costOf(document, benchVariables[name] ?? {}, name);
       expect(estimate.total).toBeGreaterThan(0);
       expect(estimate.total).toBeLessThanOrEqual(budget / 10);
+    });
+
+    it("counts one object per id asked of nodes(ids:), with what each selects", () => {
+      const query =
+        "query($ids: [ID!]!) { nodes(ids: $ids) { ... on Account { contacts(first: 10) { edges { node { id } } } } } }";
+      const of = (n: number) => costOf(query, { ids: Array.from({ length: n }, (_, i) => `acc_${i}`) }).total;
+      expect(of(0)).toBe(0);
+      expect(of(10)).toBe(10 * of(1));
+      expect(of(1)).toBeGreaterThan(10);
     });
 
     it("admits the N+1 alarm's page: 110 accounts with five nested lists each", () => {

@@ -1,0 +1,47 @@
+import neo4j from "neo4j-driver";
+import { Page } from "../../domain/model";
+import { CursorKey } from "../../domain/pagination/cursor";
+import { CypherExecutor } from "../executor";
+import { RecordListQueries } from "./record-list.query";
+
+/** One page of a top-level list: filter values (null = not filtered on), page size and position. */
+export interface RecordPageRequest<F> {
+  filter: F;
+  first: number;
+  after: CursorKey | null;
+}
+
+/** Runs {@link recordListQueries} for one tenant: pages and totals of a filtered list. */
+export class RecordListReader {
+  constructor(
+    private readonly executor: CypherExecutor,
+    private readonly tenant: string,
+  ) {}
+
+  async page<T>(
+    queries: RecordListQueries,
+    params: Record<string, unknown>,
+    request: { first: number; after: CursorKey | null },
+    toNode: (row: Record<string, unknown>) => T,
+  ): Promise<Page<T>> {
+    const rows = await this.executor.read(queries.page, {
+      ...params,
+      tenant: this.tenant,
+      after: request.after === null ? null : [...request.after],
+      limit: neo4j.int(request.first + 1),
+    });
+    return {
+      items: rows.slice(0, request.first).map((row) => ({
+        node: toNode(row.node as Record<string, unknown>),
+        sortKey: row.sortKey as Array<string | number | null>,
+      })),
+      hasNextPage: rows.length > request.first,
+      totalCount: null,
+    };
+  }
+
+  async count(queries: RecordListQueries, params: Record<string, unknown>): Promise<number> {
+    const rows = await this.executor.read(queries.count, { ...params, tenant: this.tenant });
+    return (rows[0]?.total as number | undefined) ?? 0;
+  }
+}

@@ -1,0 +1,126 @@
+import { GlobalIdRef, isSourceSystemIdOf } from "../../domain/ids/global-id";
+import { IdentifiedKind, nodeId } from "../../domain/ids/node-id";
+import { Account, Asset, Contact, Opportunity, Organization, Signal, SourceSystem } from "../../domain/model";
+import { toAccount } from "../account/account.repository";
+import { toAsset } from "../asset/asset.repository";
+import { keyedNodeProjection } from "../common/node-projection";
+import { toContact } from "../contact/contact.repository";
+import { CypherExecutor, CypherQuery } from "../executor";
+import { toOpportunity } from "../opportunity/opportunity.repository";
+import { toOrganization } from "../organization/organization.repository";
+import { toSignal } from "../signal/signal.repository";
+import { accountIdThrough, SIGNAL_SUBJECT } from "../common/record-links";
+import { toSourceSystem } from "../source-system/source-system.repository";
+
+/** A record read by its global id, tagged with its GraphQL type name (what `Node` resolves to). */
+export type NodeRecord =
+  | (Account & { __typename: "Account" })
+  | (Contact & { __typename: "Contact" })
+  | (Opportunity & { __typename: "Opportunity" })
+  | (Asset & { __typename: "Asset" })
+  | (Organization & { __typename: "Organization" })
+  | (Signal & { __typename: "Signal" })
+  | (SourceSystem & { __typename: "SourceSystem" });
+
+/** The record kinds read by {@link NODES_BY_REFS}; concepts are read by the ontology repository. */
+export type RecordRef = Exclude<GlobalIdRef, { kind: "Concept" }>;
+
+const ACCOUNT_OF = (rel: string) => `accountId: ${accountIdThrough(rel)}`;
+
+/** One branch per kind: the id's prefix names the label, so each ref costs one unique-index seek. */
+const BRANCHES: ReadonlyArray<{ kind: RecordRef["kind"]; match: string; projection: string }> = [
+  { kind: "Account", match: "(n:Account {id: ref.id})", projection: keyedNodeProjection("n") },
+  { kind: "Contact", match: "(n:Contact {id: ref.id})", projection: keyedNodeProjection("n", ACCOUNT_OF("WORKS_AT")) },
+  {
+    kind: "Opportunity",
+    match: "(n:Opportunity {id: ref.id})",
+    projection: keyedNodeProjection("n", ACCOUNT_OF("FOR_ACCOUNT")),
+  },
+  { kind: "Asset", match: "(n:Asset {id: ref.id})", projection: keyedNodeProjection("n", ACCOUNT_OF("INSTALLED_AT")) },
+  { kind: "Organization", match: "(n:Organization {id: ref.id})", projection: keyedNodeProjection("n") },
+  {
+    kind: "Signal",
+    match: "(n:Signal {id: ref.id})",
+    projection: `{signal: ${keyedNodeProjection("n", "observedAt: n.observedAt.epochMillis")}, subject: ${SIGNAL_SUBJECT}}`,
+  },
+  { kind: "SourceSystem", match: "(n:SourceSystem {key: ref.key})", projection: "n {.key, .name, .kind}" },
+];
+
+/**
+ * Records of any kind by id, in one statement: deleted records carry other labels and are not found,
+ * and every branch is scoped by `$tenant`.
+ */
+const NODES_BY_REFS: CypherQuery = {
+  name: "node.byIds",
+  text: `
+UNWIND $refs AS ref
+CALL (ref) {
+${BRANCHES.map(
+  (b) => `  WITH ref WHERE ref.kind = '${b.kind}'
+  MATCH ${b.match} WHERE n.tenant = $tenant
+  RETURN '${b.kind}' AS kind, ${b.projection} AS node`,
+).join("\n  UNION ALL\n")}
+}
+RETURN ref.index AS index, kind, node`,
+};
+
+function toSignalWithSubject(row: Record<string, unknown>): Signal {
+  const subject = (row.subject ?? null) as { id: string; kind: string } | null;
+  return toSignal({
+    ...(row.signal as Record<string, unknown>),
+    subjectKind: subject?.kind ?? null,
+    subjectId: subject?.id ?? null,
+  });
+}
+
+/** Reads records of one tenant by their global ids. */
+export class NodeRepository {
+  constructor(
+    private readonly executor: CypherExecutor,
+    private readonly tenant: string,
+  ) {}
+
+  /**
+   * The ref of the record of `kind` keyed (sourceSystem, externalId) in this tenant. Ids are derived from
+   * that key (domain/ids/node-id.ts), so the lookup is the same unique-index seek as a read by id.
+   */
+  refOfExternalId(kind: IdentifiedKind, sourceSystem: string, externalId: string): RecordRef {
+    return { kind, id: nodeId(kind, this.tenant, sourceSystem, externalId) };
+  }
+
+  /** The records for `refs`, aligned with them; null where the tenant has no such live record. */
+  async findByRefs(refs: readonly RecordRef[]): Promise<Array<NodeRecord | null>> {
+    // A source-system id issued for another tenant names nothing here, even when this tenant has the key.
+    const asked = refs
+      .map((ref, index) => ({ index, kind: ref.kind, id: ref.id, key: "key" in ref ? ref.key : null, ref }))
+      .filter(({ ref }) => ref.kind !== "SourceSystem" || isSourceSystemIdOf(this.tenant, ref))
+      .map(({ ref: _ref, ...param }) => param);
+    if (asked.length === 0) return refs.map(() => null);
+    const rows = await this.executor.read(NODES_BY_REFS, { tenant: this.tenant, refs: asked });
+    const found: Array<NodeRecord | null> = refs.map(() => null);
+    for (const row of rows)
+      found[row.index as number] = this.toNode(String(row.kind), row.node as Record<string, unknown>);
+    return found;
+  }
+
+  private toNode(kind: string, row: Record<string, unknown>): NodeRecord {
+    switch (kind as NodeRecord["__typename"]) {
+      case "Account":
+        return { ...toAccount(row), __typename: "Account" };
+      case "Contact":
+        return { ...toContact(row), __typename: "Contact" };
+      case "Opportunity":
+        return { ...toOpportunity(row), __typename: "Opportunity" };
+      case "Asset":
+        return { ...toAsset(row), __typename: "Asset" };
+      case "Organization":
+        return { ...toOrganization(row), __typename: "Organization" };
+      case "Signal":
+        return { ...toSignalWithSubject(row), __typename: "Signal" };
+      case "SourceSystem":
+        return { ...toSourceSystem(row, this.tenant), __typename: "SourceSystem" };
+      default:
+        throw new Error(`node.byIds returned the unknown kind ${kind}`);
+    }
+  }
+}

@@ -10,6 +10,8 @@ module.exports = {
     { name: "health scoring e2e", pattern: "^test/e2e/health", seconds: 90 },
     { name: "lists and round trips e2e", pattern: "^test/e2e/(pagination|query-count|customer-360)", seconds: 45 },
     { name: "ingest e2e", pattern: "^test/e2e/ingest", seconds: 30 },
+    // The import and export commands in-process against the run's Neo4j, and the export over HTTP.
+    { name: "import and export e2e", pattern: "^test/e2e/(import|export)", seconds: 45 },
     {
       name: "outages and recovery",
       pattern: "^test/(e2e/hardening-outage|integration/managed-neo4j-supervision)",

@@ -5,7 +5,6 @@
 import "reflect-metadata";
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
-import { isTenant } from "../app/auth/token";
 import { createProgressReporter } from "../app/progress";
 import { resumePoint } from "../domain/import/import-checkpoint";
 import { formatOf, IMPORT_TYPE_NAMES, ImportFormat, isImportType, ImportType } from "../domain/import/import-types";
@@ -18,9 +17,9 @@ import { csvRows, ndjsonRows } from "../services/import/file-rows";
 import { importFile } from "../services/import/file-import.service";
 import { ImportError } from "../services/import/import.errors";
 import { ReportFile } from "../services/import/report-file";
-import { openCommandGraph } from "./command-graph";
+import { CommandGraph, GraphCommand, runGraphCommand, tenantOption } from "./command-graph";
 import { parseArgs, singleOption } from "./db/command-args";
-import { CommandIo, PROCESS_IO, progressTo, UsageError } from "./db/command-io";
+import { CommandIo, PROCESS_IO, UsageError } from "./db/command-io";
 
 const USAGE = `Usage: npm run import -- --tenant T --type TYPE FILE.csv|FILE.ndjson [options]
 
@@ -59,14 +58,7 @@ function parseImportArgs(argv: readonly string[]): ImportArgs {
     flags: ["restart"],
     options: ["tenant", "type", "report", "batch-size", "empty", "format"],
   });
-  const tenant = singleOption(args, "tenant");
-  if (tenant === undefined)
-    throw new UsageError("--tenant is required: the tenant to import into, e.g. --tenant acme.");
-  if (!isTenant(tenant)) {
-    throw new UsageError(
-      `--tenant "${tenant}" is not a tenant name: use 1-63 lower-case letters, digits, "_" or "-", starting with a letter or digit.`,
-    );
-  }
+  const tenant = tenantOption(args, "import into");
   const type = singleOption(args, "type");
   if (!isImportType(type)) {
     throw new UsageError(
@@ -108,58 +100,37 @@ function parseImportArgs(argv: readonly string[]): ImportArgs {
   };
 }
 
-/** Runs one import and returns the exit code (see USAGE). */
-export async function runImportCommand(
+/** `npm run import`; the exit codes are in USAGE. */
+const IMPORT_COMMAND: GraphCommand<ImportArgs> = {
+  usage: USAGE,
+  parse(argv) {
+    const args = parseImportArgs(argv);
+    if (!existsSync(args.file) || !statSync(args.file).isFile()) throw new UsageError(`There is no file ${args.file}.`);
+    return args;
+  },
+  run: () => Promise.reject(new Error("runImportCommand supplies run")),
+  expected: (error) =>
+    error instanceof ImportError ? (error.code === "BROKEN_FILE" || error.code === "INTERRUPTED" ? 1 : 2) : null,
+};
+
+/** Runs one import and returns the exit code (see USAGE); `signal` stops it after the batch in flight. */
+export function runImportCommand(
   argv: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
   io: CommandIo = PROCESS_IO,
   signal?: AbortSignal,
 ): Promise<number> {
-  if (argv.includes("--help") || argv.includes("-h")) {
-    io.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const say = progressTo(io);
-  let args: ImportArgs;
-  try {
-    args = parseImportArgs(argv);
-    if (!existsSync(args.file) || !statSync(args.file).isFile()) {
-      throw new UsageError(`There is no file ${args.file}.`);
-    }
-  } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`${error.message}\n\n${USAGE}\n`);
-      return 2;
-    }
-    throw error;
-  }
-  let graph;
-  try {
-    graph = await openCommandGraph(env, say);
-  } catch (error) {
-    io.stderr.write(`Could not reach Neo4j: ${(error as Error).message}\n`);
-    return 1;
-  }
-  try {
-    return await runImport(args, graph, io, say, signal);
-  } catch (error) {
-    if (error instanceof ImportError) {
-      io.stderr.write(`${error.message}\n`);
-      return error.code === "BROKEN_FILE" || error.code === "INTERRUPTED" ? 1 : 2;
-    }
-    const detail = error instanceof Error ? error.message : String(error);
-    io.stderr.write(
-      env.RELATA_DEV_ERRORS === "1" && error instanceof Error ? `${error.stack}\n` : `The import failed: ${detail}\n`,
-    );
-    return 1;
-  } finally {
-    await graph.close();
-  }
+  return runGraphCommand(
+    { ...IMPORT_COMMAND, run: (args, graph, say) => runImport(args, graph, io, say, signal) },
+    argv,
+    env,
+    io,
+  );
 }
 
 async function runImport(
   args: ImportArgs,
-  graph: Awaited<ReturnType<typeof openCommandGraph>>,
+  graph: CommandGraph,
   io: CommandIo,
   say: (message: string) => void,
   signal: AbortSignal | undefined,

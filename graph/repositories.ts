@@ -6,6 +6,7 @@ import { CypherExecutor } from "./executor";
 import { IngestRepository } from "./ingest/ingest.repository";
 import { OntologyRepository } from "./ontology/ontology.repository";
 import { HealthRepository } from "./health/health.repository";
+import { HealthExportRepository } from "./export/health-export.repository";
 import { OpportunityRepository } from "./opportunity/opportunity.repository";
 import { OrganizationRepository } from "./organization/organization.repository";
 import { SignalRepository } from "./signal/signal.repository";
@@ -24,6 +25,7 @@ export interface Repositories {
   ingest: IngestRepository;
   ontology: OntologyRepository;
   health: HealthRepository;
+  healthExport: HealthExportRepository;
   tokenRevocations: TokenRevocationRepository;
 }
 
@@ -44,6 +46,7 @@ export function createRepositories(executor: CypherExecutor, tenant: string, lis
     ingest: new IngestRepository(executor, tenant),
     ontology: new OntologyRepository(executor, tenant),
     health: new HealthRepository(executor, tenant),
+    healthExport: new HealthExportRepository(executor, tenant),
     tokenRevocations: new TokenRevocationRepository(executor, tenant),
   };
 }

@@ -7,6 +7,7 @@ import { createLoaders } from "../loaders/create-loaders";
 import { Principal, RequestContext } from "../resolvers/context";
 import { IngestService } from "../services/ingest/ingest.service";
 import { DeletionService } from "../services/deletion/deletion.service";
+import { HealthExportService } from "../services/export/health-export.service";
 import { BridgeService } from "../services/ontology/bridge.service";
 import { OntologyService } from "../services/ontology/ontology.service";
 import { HealthService } from "../services/health/health.service";
@@ -112,6 +113,7 @@ export class ContextFactory {
       repositories,
       loaders: createLoaders(repositories, health, { batch: this.config.dataLoaderBatching }),
       health,
+      healthExport: new HealthExportService(repositories.healthExport, health, this.config.maxPageSize),
       ingest: new IngestService(
         repositories.ingest,
         principal.tenant,

@@ -14,12 +14,14 @@ export function createProgressReporter(
   total: number,
   log: (message: string) => void,
   interactive = Boolean(process.stderr.isTTY),
+  /** What is counted, e.g. "records" or "bytes". */
+  unit = "records",
 ): ProgressReporter {
   let done = 0;
   let nextLog = total / 10;
   const bar = interactive
     ? new SingleBar({
-        format: `${title} [{bar}] {percentage}% | {value}/{total} records | {kind} | ETA {eta_formatted}`,
+        format: `${title} [{bar}] {percentage}% | {value}/{total} ${unit} | {kind} | ETA {eta_formatted}`,
         stream: process.stderr,
         hideCursor: true,
       })
@@ -31,11 +33,12 @@ export function createProgressReporter(
       if (bar) {
         bar.update(done, { kind });
       } else if (done >= nextLog || done === total) {
-        log(`${title}: ${done}/${total} records (${Math.round((100 * done) / Math.max(total, 1))}%), now ${kind}`);
+        log(`${title}: ${done}/${total} ${unit} (${Math.round((100 * done) / Math.max(total, 1))}%), now ${kind}`);
         nextLog += total / 10;
       }
     },
     finish() {
+      // Idempotent: a caller may finish in a `finally` after finishing on success.
       bar?.stop();
     },
   };

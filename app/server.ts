@@ -29,6 +29,7 @@ import { Telemetry } from "./observability/telemetry";
 import { telemetryPlugin } from "./observability/telemetry.plugin";
 import { GraphqlIde, IDE_ASSET_PATH } from "./ide/graphql-ide";
 import { relataVersion } from "./project-root";
+import { HEALTH_EXPORT_PATH, HealthExportRoute } from "./http/health-export.route";
 
 export interface RelataServerOptions {
   config: RelataConfig;
@@ -41,7 +42,7 @@ export interface RelataServerOptions {
 
 /**
  * The GraphQL API over HTTP: `/graphql` (the IDE for browsers), `/healthz` (process up), `/readyz` (Neo4j
- * reachable) and `/metrics` (Prometheus).
+ * reachable), `/metrics` (Prometheus) and `/v1/exports/health` (accounts with their scores, NDJSON).
  */
 export class RelataServer {
   readonly apollo: ApolloServer<RequestContext>;
@@ -52,6 +53,7 @@ export class RelataServer {
   /** Metrics and traces (exposed for tests). */
   readonly telemetry: Telemetry;
   private readonly ide: GraphqlIde;
+  private readonly healthExport: HealthExportRoute;
   private readonly rateLimiter: RateLimiter;
   private readonly cors: CorsPolicy;
   private readonly drain = new RequestDrain();
@@ -65,6 +67,7 @@ export class RelataServer {
     this.rateLimiter = new RateLimiter(config.rateLimits);
     this.heavyOperations = new HeavyOperationSlots(config.heavyOperations);
     this.cors = new CorsPolicy(config.cors);
+    this.healthExport = new HealthExportRoute(this.contexts, this.rateLimiter, this.heavyOperations, log);
     this.httpServer = createServer((req, res) => {
       this.drain.track(res);
       this.handle(req, res).catch((error: unknown) => {
@@ -138,6 +141,10 @@ export class RelataServer {
     if (url.pathname === "/readyz") return this.ready(res);
     if (url.pathname === "/metrics" && (await this.telemetry.serveMetrics(req, res))) return;
     if (url.pathname.startsWith(IDE_ASSET_PATH) && (await this.ide.serveAsset(url.pathname, req, res))) return;
+    if (url.pathname === HEALTH_EXPORT_PATH) {
+      if (this.drain.isDraining) return this.drain.refuse(res);
+      return this.healthExport.serve(req, res, url);
+    }
     if (url.pathname !== "/graphql") {
       return send(res, 404, { error: `Nothing at ${url.pathname}. The API is at /graphql.` });
     }

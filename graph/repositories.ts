@@ -11,6 +11,7 @@ import { IngestRepository } from "./ingest/ingest.repository";
 import { DeletionRepository } from "./deletion/deletion.repository";
 import { OntologyRepository } from "./ontology/ontology.repository";
 import { HealthRepository } from "./health/health.repository";
+import { HealthExportRepository } from "./export/health-export.repository";
 import { OpportunityRepository } from "./opportunity/opportunity.repository";
 import { OrganizationRepository } from "./organization/organization.repository";
 import { SignalRepository } from "./signal/signal.repository";
@@ -38,6 +39,7 @@ export interface Repositories {
   deletion: DeletionRepository;
   ontology: OntologyRepository;
   health: HealthRepository;
+  healthExport: HealthExportRepository;
   tokenRevocations: TokenRevocationRepository;
 }
 
@@ -64,6 +66,7 @@ export function createRepositories(executor: CypherExecutor, tenant: string, lis
     deletion: new DeletionRepository(executor, tenant),
     ontology: new OntologyRepository(executor, tenant),
     health: new HealthRepository(executor, tenant),
+    healthExport: new HealthExportRepository(executor, tenant),
     tokenRevocations: new TokenRevocationRepository(executor, tenant),
   };
 }

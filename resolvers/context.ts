@@ -1,3 +1,4 @@
+import { HealthExportService } from "../services/export/health-export.service";
 import { Loaders } from "../loaders/create-loaders";
 import { QueryStats } from "../graph/executor";
 import { RequestDeadline } from "../graph/request-deadline";
@@ -36,6 +37,8 @@ export interface RequestContext {
   ontology: OntologyService;
   bridge: BridgeService;
   health: HealthService;
+  /** Accounts with their latest scores, streamed (GET /v1/exports/health, `npm run export`). */
+  healthExport: HealthExportService;
   /** Revokes the tenant's tokens (admins; see the role matrix). */
   tokens: TokenRevocationService;
   stats: QueryStats;

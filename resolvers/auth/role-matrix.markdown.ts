@@ -1,5 +1,5 @@
 import { ROLES } from "../context";
-import { GuardedType, ROLE_MATRIX, RoleMatrix, UNLISTED } from "./role-matrix";
+import { GuardedType, HTTP_ROUTE_ROLES, ROLE_MATRIX, RoleMatrix, UNLISTED } from "./role-matrix";
 
 /** The markers around the generated table in docs/security.md. */
 export const ROLE_MATRIX_DOC = {
@@ -19,7 +19,7 @@ function table(rows: string[][]): string {
 
 /**
  * The role matrix as a Markdown table (operation × role), in prettier's layout, between the markers:
- * every entry in table order, then what unlisted queries and mutations allow.
+ * every entry in table order, the HTTP routes outside GraphQL, then what unlisted queries and mutations allow.
  */
 export function roleMatrixMarkdown(matrix: RoleMatrix = ROLE_MATRIX): string {
   const mark = (allowed: readonly string[]) => ROLES.map((role) => (allowed.includes(role) ? "yes" : "no"));
@@ -29,6 +29,7 @@ export function roleMatrixMarkdown(matrix: RoleMatrix = ROLE_MATRIX): string {
       const [type, field] = key.split(".") as [GuardedType, string];
       return [`\`${field}\` (${KIND[type]})`, ...mark(roles)];
     }),
+    ...Object.entries(HTTP_ROUTE_ROLES).map(([route, roles]) => [`\`${route}\` (HTTP)`, ...mark(roles)]),
     ["every other query", ...mark(UNLISTED.Query)],
     ["a mutation missing from the table", ...mark(UNLISTED.Mutation)],
   ];

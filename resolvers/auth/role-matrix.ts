@@ -56,6 +56,29 @@ export const ROLE_MATRIX: RoleMatrix = {
   "Mutation.revokeToken": ADMINS,
 };
 
+/** The HTTP endpoints outside GraphQL, by a short name: the route and the roles allowed. */
+export const HTTP_ROUTES = { healthExport: "GET /v1/exports/health" } as const;
+export type HttpRoute = (typeof HTTP_ROUTES)[keyof typeof HTTP_ROUTES];
+
+/**
+ * Who may call the HTTP endpoints outside GraphQL; printed under the matrix in docs/security.md. A route
+ * missing here is refused to everyone ({@link routeDenial}).
+ */
+export const HTTP_ROUTE_ROLES: Readonly<Record<HttpRoute, readonly Role[]>> = {
+  // The accounts and stored scores that `accounts { health }` gives every role, in bulk; a read.
+  "GET /v1/exports/health": EVERY_ROLE,
+};
+
+/** Why `role` may not call an HTTP route, or null when it may; names the roles that may. */
+export function routeDenial(role: Role, route: HttpRoute): string | null {
+  const allowed = HTTP_ROUTE_ROLES[route] ?? [];
+  if (allowed.includes(role)) return null;
+  return (
+    `Your role (${role}) may not call ${route}: it needs the ${either(allowed)} role. ` +
+    `Ask an admin of your tenant for a token with ${allowed.length === 1 ? "that role" : "one of those roles"}.`
+  );
+}
+
 /** What a root type allows when the matrix has no entry: reads are open, writes fail closed. */
 export const UNLISTED: Readonly<Record<GuardedType, readonly Role[]>> = {
   Query: EVERY_ROLE,

@@ -12,6 +12,8 @@ module.exports = {
     { name: "ingest e2e", pattern: "^test/e2e/ingest", seconds: 45 },
     // A small demo tenant loaded, scored, then deleted, restored and purged record by record.
     { name: "deletes e2e", pattern: "^test/e2e/deletion", seconds: 45 },
+    // The import and export commands in-process against the run's Neo4j, and the export over HTTP.
+    { name: "import and export e2e", pattern: "^test/e2e/(import|export)", seconds: 45 },
     {
       name: "outages and recovery",
       pattern: "^test/(e2e/hardening-outage|integration/managed-neo4j-supervision)",

@@ -4,7 +4,14 @@ import { join } from "node:path";
 import { graphql, GraphQLObjectType, GraphQLSchema, GraphQLString } from "graphql";
 import { AccessDeniedError } from "../../../../resolvers/auth/access.errors";
 import { enforceRoleMatrix } from "../../../../resolvers/auth/role-guard";
-import { accessDenial, broadestRole, ROLE_MATRIX, RoleMatrix, rolesFor } from "../../../../resolvers/auth/role-matrix";
+import {
+  accessDenial,
+  broadestRole,
+  HTTP_ROUTE_ROLES,
+  ROLE_MATRIX,
+  RoleMatrix,
+  rolesFor,
+} from "../../../../resolvers/auth/role-matrix";
 import { ROLE_MATRIX_DOC, roleMatrixMarkdown, withRoleMatrix } from "../../../../resolvers/auth/role-matrix.markdown";
 import { buildRelataSchema } from "../../../../resolvers/build-schema";
 import { Role, ROLES } from "../../../../resolvers/context";
@@ -208,7 +215,7 @@ describe("the role matrix in docs/security.md", () => {
   it("prints one row per entry and one per default, each with a column per role", () => {
     const rows = cells(roleMatrixMarkdown());
     expect(rows[0]).toEqual(["Operation", ...ROLES]);
-    expect(rows).toHaveLength(1 + Object.keys(ROLE_MATRIX).length + 2);
+    expect(rows).toHaveLength(1 + Object.keys(ROLE_MATRIX).length + Object.keys(HTTP_ROUTE_ROLES).length + 2);
     expect(rows.find((row) => row[0] === "`revokeToken` (mutation)")).toEqual([
       "`revokeToken` (mutation)",
       "yes",

@@ -22,6 +22,11 @@ export interface RelataConfig {
   writeChunkSize: number;
   /** Deleted records: days they can be restored, and how often the purge runs (0: never in the server). */
   deletion: { retentionDays: number; purgeIntervalMinutes: number };
+  /**
+   * The change feed (decision 0013): whether writes append change events (off only to measure what the
+   * outbox costs), how many days events are kept, and how often subscriptions and webhooks poll for new ones.
+   */
+  changes: { enabled: boolean; retentionDays: number; pollIntervalMs: number };
   queryTimeoutMs: number;
   /** Sizes, lengths, query shape, cost budget and deadlines of one request (docs/security.md). */
   limits: RequestLimits;
@@ -126,6 +131,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelataConfig {
     deletion: {
       retentionDays: integer(env, "RELATA_DELETED_RETENTION_DAYS", 30, 0),
       purgeIntervalMinutes: integer(env, "RELATA_PURGE_INTERVAL_MINUTES", 60, 0),
+    },
+    changes: {
+      enabled: flag(env, "RELATA_CHANGE_EVENTS", true),
+      retentionDays: integer(env, "RELATA_CHANGE_RETENTION_DAYS", 30, 1),
+      pollIntervalMs: integer(env, "RELATA_CHANGE_POLL_MS", 1_000, 10),
     },
     queryTimeoutMs: integer(env, "RELATA_QUERY_TIMEOUT_MS", 30_000, 100),
     limits: loadRequestLimits((name, fallback, min) => integer(env, name, fallback, min), maxBatchSize),

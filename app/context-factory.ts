@@ -3,6 +3,8 @@ import { CypherExecutor, QueryStats } from "../graph/executor";
 import { GraphDatabase } from "../graph/graph-database";
 import { RequestDeadline } from "../graph/request-deadline";
 import { createRepositories } from "../graph/repositories";
+import { ChangeOutbox } from "../graph/events/change-outbox";
+import { ChangeFeedService } from "../services/events/change-feed.service";
 import { createLoaders } from "../loaders/create-loaders";
 import { Principal, RequestContext } from "../resolvers/context";
 import { IngestService } from "../services/ingest/ingest.service";
@@ -103,7 +105,8 @@ export class ContextFactory {
     const stats = new QueryStats();
     const deadline = options.deadline ?? RequestDeadline.none();
     const executor = this.baseExecutor.forRequest(options.operationName ?? null, stats, deadline);
-    const repositories = createRepositories(executor, principal.tenant, this.config.dataLoaderBatching);
+    const outbox = new ChangeOutbox(principal.tenant, principal.subject, this.config.changes.enabled);
+    const repositories = createRepositories(executor, principal.tenant, this.config.dataLoaderBatching, outbox);
     const health = new HealthService(repositories.health, repositories.ontology, this.clock, {
       cache: this.populations,
       tenant: principal.tenant,
@@ -133,6 +136,11 @@ export class ContextFactory {
         },
         this.clock,
       ),
+      changes: new ChangeFeedService(repositories.changes, {
+        defaultPageSize: this.config.defaultPageSize,
+        maxPageSize: this.config.maxPageSize,
+        retentionDays: this.config.changes.retentionDays,
+      }),
       ontology: new OntologyService(repositories.ontology, false, this.clock),
       bridge: new BridgeService(repositories.ontology),
       tokens: new TokenRevocationService(repositories.tokenRevocations, principal, this.revocations),

@@ -16,6 +16,8 @@ import { OpportunityRepository } from "./opportunity/opportunity.repository";
 import { OrganizationRepository } from "./organization/organization.repository";
 import { SignalRepository } from "./signal/signal.repository";
 import { SourceSystemRepository } from "./source-system/source-system.repository";
+import { ChangeOutbox } from "./events/change-outbox";
+import { ChangeFeedRepository } from "./events/change-feed.repository";
 import { TokenRevocationRepository } from "./auth/token-revocation.repository";
 
 /** The repositories of one tenant, for one request. The tenant is fixed here, so no query can leave it. */
@@ -36,6 +38,8 @@ export interface Repositories {
   /** The values records have for filterable properties (filter notices). */
   filterValues: DistinctValuesRepository;
   ingest: IngestRepository;
+  /** The tenant's change events (the feed). */
+  changes: ChangeFeedRepository;
   deletion: DeletionRepository;
   ontology: OntologyRepository;
   health: HealthRepository;
@@ -45,9 +49,15 @@ export interface Repositories {
 
 /**
  * `listsTogether`: read the child lists asked for at the same time in one round trip (see
- * {@link ChildListBatch}); off only to measure what batching buys.
+ * {@link ChildListBatch}); off only to measure what batching buys. `outbox`: who the changes written
+ * through these repositories are attributed to (a request's principal, or a job).
  */
-export function createRepositories(executor: CypherExecutor, tenant: string, listsTogether = true): Repositories {
+export function createRepositories(
+  executor: CypherExecutor,
+  tenant: string,
+  listsTogether = true,
+  outbox: ChangeOutbox = new ChangeOutbox(tenant, "job:internal"),
+): Repositories {
   const lists = new ChildListBatch(executor, tenant, listsTogether);
   const accounts = new AccountRepository(executor, tenant);
   return {
@@ -62,8 +72,9 @@ export function createRepositories(executor: CypherExecutor, tenant: string, lis
     sourceSystems: new SourceSystemRepository(executor, tenant),
     nodes: new NodeRepository(executor, tenant),
     recordLists: new RecordListsRepository(executor, tenant),
-    ingest: new IngestRepository(executor, tenant),
-    deletion: new DeletionRepository(executor, tenant),
+    ingest: new IngestRepository(executor, tenant, outbox),
+    deletion: new DeletionRepository(executor, tenant, outbox),
+    changes: new ChangeFeedRepository(executor, tenant),
     ontology: new OntologyRepository(executor, tenant),
     health: new HealthRepository(executor, tenant),
     healthExport: new HealthExportRepository(executor, tenant),

@@ -15,6 +15,7 @@ import { ConceptResolver } from "./ontology/concept.resolver";
 import { MappingResolver, OntologyResolver } from "./ontology/ontology.resolver";
 import { enforceRoleMatrix } from "./auth/role-guard";
 import { TokenRevocationResolver } from "./auth/token-revocation.resolver";
+import { ChangesResolver } from "./events/changes.resolver";
 import { AccountHealthFieldsResolver, AccountHealthResolver, HealthResolver } from "./health/health.resolver";
 
 /**
@@ -42,6 +43,7 @@ export async function buildRelataSchema(): Promise<GraphQLSchema> {
       AccountHealthResolver,
       AccountHealthFieldsResolver,
       TokenRevocationResolver,
+      ChangesResolver,
     ],
     validate: false,
     emitSchemaFile: false,

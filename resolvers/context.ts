@@ -1,3 +1,4 @@
+import { ChangeFeedService } from "../services/events/change-feed.service";
 import { HealthExportService } from "../services/export/health-export.service";
 import { Loaders } from "../loaders/create-loaders";
 import { QueryStats } from "../graph/executor";
@@ -34,6 +35,8 @@ export interface RequestContext {
   ingest: IngestService;
   /** Deletes and restores records (data writers; see the role matrix). */
   deletion: DeletionService;
+  /** The tenant's change feed. */
+  changes: ChangeFeedService;
   ontology: OntologyService;
   bridge: BridgeService;
   health: HealthService;

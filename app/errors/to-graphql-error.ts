@@ -13,6 +13,7 @@ import { HealthScoringError } from "../../domain/health/health.errors";
 import { RateLimitError } from "../limits/rate-limit.errors";
 import { AccessDeniedError } from "../../resolvers/auth/access.errors";
 import { TokenRevocationError } from "../../services/auth/token-revocation.errors";
+import { ChangeFeedError } from "../../services/events/change-feed.errors";
 
 /** The error codes clients see in `extensions.code`. */
 export type PublicErrorCode =
@@ -51,7 +52,8 @@ type CodedError =
   | HealthScoringError
   | RateLimitError
   | AccessDeniedError
-  | TokenRevocationError;
+  | TokenRevocationError
+  | ChangeFeedError;
 
 function isCoded(error: unknown): error is CodedError {
   return (
@@ -67,7 +69,8 @@ function isCoded(error: unknown): error is CodedError {
     error instanceof HealthScoringError ||
     error instanceof RateLimitError ||
     error instanceof AccessDeniedError ||
-    error instanceof TokenRevocationError
+    error instanceof TokenRevocationError ||
+    error instanceof ChangeFeedError
   );
 }
 
@@ -92,6 +95,7 @@ function fromCoded(error: CodedError): PublicError {
     case "INVALID_GRADE_BANDS":
     case "INVALID_ARGUMENT":
     case "INVALID_REVOCATION":
+    case "CURSOR_EXPIRED":
       return { code: "BAD_USER_INPUT", reason: code, message: error.message };
     case "UNAUTHENTICATED":
       return { code: "UNAUTHENTICATED", message: error.message, httpStatus: 401 };

@@ -13,7 +13,8 @@ export interface UpsertLink {
  * Each row: `{index, id, sourceSystem, externalId, hash, props, targetId?}`. A node MERGE has just created
  * has no content hash yet (CREATED; one index lookup per row, not a lookup and then a MERGE); a node whose
  * stored content hash equals the row's is left alone and reported UNCHANGED; otherwise its properties are replaced and
- * (with a link) its relationship moved to the row's target. Rows whose target no longer exists return
+ * (with a link) its relationship moved to the row's target. An updated row also returns its properties
+ * before the write (`before`) and the target it was moved from (`previousTargetId`), for its change event. Rows whose target no longer exists return
  * an id and no `deletedAt`, and the caller reports them. A row whose record was deleted (and not yet purged)
  * is not written either: it returns the deletion's `deletedAt`, so that a late update never brings a deleted
  * record back (restoring is a separate, explicit call).
@@ -25,11 +26,12 @@ export function upsertQuery(label: DeletableLabel, link: UpsertLink | null): Cyp
     link === null
       ? ""
       : `
-WITH n, row, target, status
+WITH n, row, target, status, before
 CALL (n, target, status) {
   WITH n, target, status WHERE status <> 'UNCHANGED'
-  MATCH (n)-[old:${link.type}]->(other) WHERE other <> target
+  OPTIONAL MATCH (n)-[old:${link.type}]->(other) WHERE other <> target
   DELETE old
+  RETURN head(collect(other.id)) AS previousTargetId
 }
 MERGE (n)-[:${link.type}]->(target)`;
   const text = `
@@ -41,12 +43,13 @@ ${matchTarget}
 MERGE (n:${label} {tenant: $tenant, sourceSystem: row.sourceSystem, externalId: row.externalId})
   ON CREATE SET n.id = row.id, n.firstSeenAt = datetime($now)
 WITH n, row${carry},
-  CASE WHEN n.contentHash IS NULL THEN 'CREATED' WHEN n.contentHash = row.hash THEN 'UNCHANGED' ELSE 'UPDATED' END AS status
+  CASE WHEN n.contentHash IS NULL THEN 'CREATED' WHEN n.contentHash = row.hash THEN 'UNCHANGED' ELSE 'UPDATED' END AS status,
+  CASE WHEN n.contentHash IS NOT NULL AND n.contentHash <> row.hash THEN properties(n) END AS before
 FOREACH (_ IN CASE WHEN status = 'UNCHANGED' THEN [] ELSE [1] END |
   SET n += row.props, n.contentHash = row.hash, n.lastUpdatedAt = datetime($now))${relink}
-RETURN n.id AS id, status
+RETURN n.id AS id, status, before${link === null ? ", null AS previousTargetId" : ", previousTargetId"}
 }
-RETURN row.index AS index, id, status, toString(gone.deletedAt) AS deletedAt`;
+RETURN row.index AS index, id, status, before, previousTargetId, toString(gone.deletedAt) AS deletedAt`;
   return { name: `upsert.${label}${link === null ? "" : `.${link.type}.${link.targetLabel}`}`, text };
 }
 

@@ -76,8 +76,13 @@ const show = (variable: string, label: DeletableLabel | AccountOwnedLabel): stri
 
 type Group = { name: CascadeName | "root"; label: DeletableLabel | AccountOwnedLabel };
 
+/** The keyed records of a group as `{id, label, externalId, sourceSystem}`, for their change events. */
+function changedRecords(variable: string, label: string): string {
+  return `[n IN ${variable} | {id: n.id, label: '${label}', externalId: n.externalId, sourceSystem: n.sourceSystem}]`;
+}
+
 /** `{contacts: size(c1) + ..., ...}` over groups collected as c0, c1, ..., and the list of their public ids. */
-function tally(groups: readonly Group[]): { counts: string; ids: string } {
+function tally(groups: readonly Group[]): { counts: string; ids: string; changed: string } {
   const names: CascadeName[] = ["contacts", "opportunities", "assets", "signals", "healthRecords"];
   const counts = names
     .map((name) => {
@@ -87,7 +92,10 @@ function tally(groups: readonly Group[]): { counts: string; ids: string } {
     .join(", ");
   const keyed = groups.flatMap((g, i) => ((DELETABLE_LABELS as readonly string[]).includes(g.label) ? [varOf(i)] : []));
   const ids = keyed.length === 0 ? "[]" : keyed.map((v) => `[n IN ${v} | n.id]`).join(" + ");
-  return { counts: `{${counts}}`, ids };
+  const described = groups.flatMap((g, i) =>
+    (DELETABLE_LABELS as readonly string[]).includes(g.label) ? [changedRecords(varOf(i), g.label)] : [],
+  );
+  return { counts: `{${counts}}`, ids, changed: described.length === 0 ? "[]" : described.join(" + ") };
 }
 
 /**
@@ -103,7 +111,7 @@ export function deleteQuery(label: DeletableLabel): CypherQuery {
         `  CALL (root) {\n    CALL (root) {\n    ${c.find}\n    }\n    RETURN collect(DISTINCT n) AS ${varOf(i)}\n  }`,
     )
     .join("\n");
-  const { counts, ids } = tally(cascades);
+  const { counts, ids, changed } = tally(cascades);
   const carried = cascades.map((_, i) => `, ${varOf(i)}`).join("");
   const text = `
 UNWIND $rows AS row
@@ -116,13 +124,15 @@ ${collect}
   WITH root, row${carried}
 ${cascades.map((c, i) => `  ${hide(varOf(i), c.label)}`).join("\n")}
   ${hide("[root]", label)}
-  RETURN ${counts} AS cascaded, [root.id] + ${ids} AS changedIds, toString(root.deletedAt) AS deletedAt
+  RETURN ${counts} AS cascaded, [root.id] + ${ids} AS changedIds, toString(root.deletedAt) AS deletedAt,
+    ${changedRecords("[root]", label)} + ${changed} AS changed
 }
 RETURN row.index AS index, row.id AS id,
   CASE WHEN cascaded IS NOT NULL THEN 'DELETED' WHEN gone IS NOT NULL THEN 'ALREADY_DELETED'
        WHEN purged IS NOT NULL THEN 'PURGED' ELSE 'NOT_FOUND' END AS state,
   coalesce(deletedAt, toString(gone.deletedAt), toString(purged.deletedAt)) AS deletedAt,
-  toString(purged.purgedAt) AS purgedAt, cascaded, coalesce(changedIds, []) AS changedIds`;
+  toString(purged.purgedAt) AS purgedAt, cascaded, coalesce(changedIds, []) AS changedIds,
+  coalesce(changed, []) AS changed`;
   return { name: `delete.${label}`, text };
 }
 
@@ -140,7 +150,7 @@ export function restoreQuery(label: DeletableLabel): CypherQuery {
         `    RETURN collect(n) AS ${varOf(i)}\n  }`,
     )
     .join("\n");
-  const { counts, ids } = tally(groups);
+  const { counts, ids, changed } = tally(groups);
   const parent = PARENTS[label];
   const parentCheck =
     parent === null
@@ -158,13 +168,14 @@ OPTIONAL CALL (root, parentId) {
 ${collect}
   WITH deletedAt${groups.map((_, i) => `, ${varOf(i)}`).join("")}
 ${groups.map((g, i) => `  ${show(varOf(i), g.label)}`).join("\n")}
-  RETURN ${counts} AS cascaded, ${ids} AS changedIds, deletedAt
+  RETURN ${counts} AS cascaded, ${ids} AS changedIds, deletedAt, ${changed} AS changed
 }
 RETURN row.index AS index, row.id AS id,
   CASE WHEN live IS NOT NULL THEN 'NOT_DELETED' WHEN cascaded IS NOT NULL THEN 'RESTORED'
        WHEN root IS NOT NULL THEN 'PARENT_DELETED' WHEN purged IS NOT NULL THEN 'PURGED' ELSE 'NOT_FOUND' END AS state,
   coalesce(deletedAt, toString(root.deletedAt), toString(purged.deletedAt)) AS deletedAt,
-  toString(purged.purgedAt) AS purgedAt, parentId, cascaded, coalesce(changedIds, []) AS changedIds`;
+  toString(purged.purgedAt) AS purgedAt, parentId, cascaded, coalesce(changedIds, []) AS changedIds,
+  coalesce(changed, []) AS changed`;
   return { name: `restore.${label}`, text };
 }
 

@@ -3,6 +3,9 @@ import { CypherExecutor, CypherQuery, PlainRow } from "../executor";
 import { ACCOUNT_OWNED_LABELS, DeletableLabel, DELETABLE_LABELS } from "../common/deleted-labels";
 import { deleteQuery, purgeQuery, restoreQuery } from "./deletion.queries";
 import { CascadeCounts } from "../../domain/deletion/deletion-result";
+import { ChangeOutbox } from "../events/change-outbox";
+import { ChangeRecordType } from "../../domain/events/change-event";
+import { lifecycleChange } from "../../domain/events/record-changes";
 
 /** What a delete or restore found for one row, and what it changed. */
 export interface DeletionRow {
@@ -42,26 +45,62 @@ export class DeletionRepository {
   constructor(
     private readonly executor: CypherExecutor,
     private readonly tenant: string,
+    private readonly outbox: ChangeOutbox,
   ) {}
 
-  async delete(
+  delete(
     label: DeletableLabel,
     rows: ReadonlyArray<{ index: number; id: string; deletionId: string }>,
     now: string,
     actor: string,
   ): Promise<DeletionRow[]> {
-    const result = await this.executor.write(DELETES[label], { tenant: this.tenant, rows: [...rows], now, actor });
-    return result.map(toDeletionRow);
+    return this.executor.writeSteps(DELETES[label].name, async (run) => {
+      const result = await run(DELETES[label], { tenant: this.tenant, rows: [...rows], now, actor });
+      await this.outbox.append(run, now, lifecycleChanges(result, "DELETED", label));
+      return result.map(toDeletionRow);
+    });
   }
 
-  async restore(
+  restore(
     label: DeletableLabel,
     rows: ReadonlyArray<{ index: number; id: string }>,
     now: string,
   ): Promise<DeletionRow[]> {
-    const result = await this.executor.write(RESTORES[label], { tenant: this.tenant, rows: [...rows], now });
-    return result.map(toDeletionRow);
+    return this.executor.writeSteps(RESTORES[label].name, async (run) => {
+      const result = await run(RESTORES[label], { tenant: this.tenant, rows: [...rows], now });
+      await this.outbox.append(run, now, lifecycleChanges(result, "RESTORED", label));
+      return result.map(toDeletionRow);
+    });
   }
+}
+
+const RECORD_TYPES: Record<DeletableLabel, ChangeRecordType> = {
+  Account: "ACCOUNT",
+  Contact: "CONTACT",
+  Opportunity: "OPPORTUNITY",
+  Asset: "ASSET",
+  Organization: "ORGANIZATION",
+  Signal: "SIGNAL",
+};
+
+/**
+ * One event per record a delete or restore changed: the record named, and each one it took along (which
+ * says by which record, in `cascadedFrom`).
+ */
+function lifecycleChanges(result: readonly PlainRow[], action: "DELETED" | "RESTORED", label: DeletableLabel) {
+  return result.flatMap((row) => {
+    const changed =
+      (row.changed as Array<{ id: string; label: DeletableLabel; externalId: string; sourceSystem: string }>) ?? [];
+    const rootId = String(row.id);
+    return changed.map((record) =>
+      lifecycleChange(
+        RECORD_TYPES[record.label] ?? RECORD_TYPES[label],
+        action,
+        record,
+        record.id === rootId ? [] : [{ field: "cascadedFrom", old: null, new: rootId }],
+      ),
+    );
+  });
 }
 
 const PURGES = [...DELETABLE_LABELS, ...ACCOUNT_OWNED_LABELS].map(purgeQuery);

@@ -6,6 +6,10 @@ import { storedPropertiesQuery, UpsertLink, upsertQuery } from "../common/upsert
 import { DeletableLabel } from "../common/deleted-labels";
 import { PlainRow } from "../executor";
 import { toNeo4jProperties } from "../neo4j-values";
+import { ChangeOutbox } from "../events/change-outbox";
+import { ChangeRecordType, RecordChange } from "../../domain/events/change-event";
+import { upsertChange } from "../../domain/events/record-changes";
+import { diffFields } from "../../domain/events/field-diff";
 
 /** A record's key and public id. */
 interface RowKey {
@@ -122,20 +126,23 @@ CALL (row) {
 OPTIONAL CALL (row, missing, gone) {
   WITH row WHERE size(missing) = 0 AND gone IS NULL
   OPTIONAL MATCH (existing:Organization {tenant: $tenant, sourceSystem: row.sourceSystem, externalId: row.externalId})
-  WITH row, existing.contentHash AS previousHash
+  WITH row, existing.contentHash AS previousHash,
+    CASE WHEN existing IS NOT NULL AND existing.contentHash <> row.hash THEN properties(existing) END AS before
   MERGE (n:Organization {tenant: $tenant, sourceSystem: row.sourceSystem, externalId: row.externalId})
     ON CREATE SET n.id = row.id, n.firstSeenAt = datetime($now)
-  WITH n, row,
+  WITH n, row, before,
     CASE WHEN previousHash IS NULL THEN 'CREATED' WHEN previousHash = row.hash THEN 'UNCHANGED' ELSE 'UPDATED' END AS status
   FOREACH (_ IN CASE WHEN status = 'UNCHANGED' THEN [] ELSE [1] END |
     SET n += row.props, n.contentHash = row.hash, n.lastUpdatedAt = datetime($now))
-  WITH n, row, status
+  WITH n, row, status, before
   CALL (n, status) {
     WITH n, status WHERE status <> 'UNCHANGED'
     // Links to a deleted account go too: the organization's new links are the whole set.
     MATCH (n)-[old:${NETWORK_RELATIONSHIPS.join("|")}]->(linked)
     WHERE linked:Account OR linked:DeletedAccount
+    WITH old, {targetId: linked.id, relationship: type(old)} AS link
     DELETE old
+    RETURN collect(link) AS previousLinks
   }
   CALL (n, row, status) {
     WITH n, row, status WHERE status <> 'UNCHANGED'
@@ -146,9 +153,10 @@ ${NETWORK_RELATIONSHIPS.map(
     `    FOREACH (_ IN CASE WHEN link.relationship = '${type}' THEN [1] ELSE [] END | MERGE (n)-[:${type}]->(target))`,
 ).join("\n")}
   }
-  RETURN n.id AS id, status
+  RETURN n.id AS id, status, before, previousLinks
 }
-RETURN row.index AS index, id, status, missing AS missingTargetIds, toString(gone.deletedAt) AS deletedAt`,
+RETURN row.index AS index, id, status, before, previousLinks, missing AS missingTargetIds,
+  toString(gone.deletedAt) AS deletedAt`,
 };
 
 const STORED_PROPERTIES = Object.fromEntries(
@@ -176,8 +184,12 @@ const ENSURE_SOURCE_SYSTEMS: CypherQuery = {
   name: "sourceSystem.ensure",
   text: `
 UNWIND $keys AS key
+OPTIONAL MATCH (existing:SourceSystem {tenant: $tenant, key: key})
+WITH key, existing IS NULL AS isNew
 MERGE (s:SourceSystem {tenant: $tenant, key: key})
-  ON CREATE SET s.name = key, s.kind = 'OTHER', s.firstSeenAt = datetime($now), s.lastUpdatedAt = datetime($now)`,
+  ON CREATE SET s.name = key, s.kind = 'OTHER', s.firstSeenAt = datetime($now), s.lastUpdatedAt = datetime($now)
+WITH key, isNew WHERE isNew
+RETURN key`,
 };
 
 const UPSERT_SOURCE_SYSTEMS: CypherQuery = {
@@ -185,11 +197,13 @@ const UPSERT_SOURCE_SYSTEMS: CypherQuery = {
   text: `
 UNWIND $rows AS row
 OPTIONAL MATCH (existing:SourceSystem {tenant: $tenant, key: row.key})
-WITH row, existing.name = row.name AND existing.kind = row.kind AS same, existing IS NULL AS isNew
+WITH row, existing.name = row.name AND existing.kind = row.kind AS same, existing IS NULL AS isNew,
+  existing {.name, .kind} AS before
 MERGE (s:SourceSystem {tenant: $tenant, key: row.key})
   ON CREATE SET s.firstSeenAt = datetime($now)
 SET s.name = row.name, s.kind = row.kind, s.lastUpdatedAt = CASE WHEN same THEN s.lastUpdatedAt ELSE datetime($now) END
-RETURN row.index AS index, row.key AS id, CASE WHEN isNew THEN 'CREATED' WHEN same THEN 'UNCHANGED' ELSE 'UPDATED' END AS status`,
+RETURN row.index AS index, row.key AS id, CASE WHEN isNew THEN 'CREATED' WHEN same THEN 'UNCHANGED' ELSE 'UPDATED' END AS status,
+  before`,
 };
 
 /** Bulk, idempotent writes for one tenant. Each call is one transaction: all of its rows or none. */
@@ -197,17 +211,18 @@ export class IngestRepository {
   constructor(
     private readonly executor: CypherExecutor,
     private readonly tenant: string,
+    private readonly outbox: ChangeOutbox,
   ) {}
 
-  /** Writes complete rows (every property given): one statement. */
-  async upsert(target: UpsertTarget, rows: readonly UpsertRow[], now: string): Promise<UpsertWrite> {
-    const prepared = rows.map((row) => ({ ...row, props: toNeo4jProperties(row.props) }));
-    return toUpsertWrite(await this.executor.write(QUERIES[target], { tenant: this.tenant, rows: prepared, now }));
+  /** Writes complete rows (every property given), and their change events, in one transaction. */
+  upsert(target: UpsertTarget, rows: readonly UpsertRow[], now: string): Promise<UpsertWrite> {
+    return this.executor.writeSteps(QUERIES[target].name, (run) => this.writeRecorded(run, target, rows, now));
   }
 
   /**
    * Writes rows that may leave fields out: in one transaction, reads (and locks) what is stored for them,
-   * completes each row with `complete`, and writes the result. Two statements per chunk, whatever its size.
+   * completes each row with `complete`, and writes the result with its change events. Three statements
+   * per chunk, whatever its size.
    */
   upsertMerging<S extends SentRow>(
     target: UpsertTarget,
@@ -217,13 +232,12 @@ export class IngestRepository {
   ): Promise<UpsertWrite> {
     return this.executor.writeSteps(QUERIES[target].name, async (run) => {
       const completed = await this.completeFromStored(LABELS[target], rows, complete, run);
-      const prepared = completed.map((row) => ({ ...row, props: toNeo4jProperties(row.props) }));
-      return toUpsertWrite(await run(QUERIES[target], { tenant: this.tenant, rows: prepared, now }));
+      return this.writeRecorded(run, target, completed, now);
     });
   }
 
-  async upsertOrganizations(rows: readonly OrganizationUpsertRow[], now: string): Promise<UpsertWrite> {
-    return toUpsertWrite(await this.executor.write(ORGANIZATION_UPSERT, { tenant: this.tenant, rows: [...rows], now }));
+  upsertOrganizations(rows: readonly OrganizationUpsertRow[], now: string): Promise<UpsertWrite> {
+    return this.executor.writeSteps(ORGANIZATION_UPSERT.name, (run) => this.writeOrganizations(run, rows, now));
   }
 
   /** {@link upsertMerging} for organizations. */
@@ -234,15 +248,60 @@ export class IngestRepository {
   ): Promise<UpsertWrite> {
     return this.executor.writeSteps(ORGANIZATION_UPSERT.name, async (run) => {
       const completed = await this.completeFromStored("Organization", rows, complete, run);
-      return toUpsertWrite(await run(ORGANIZATION_UPSERT, { tenant: this.tenant, rows: completed, now }));
+      return this.writeOrganizations(run, completed, now);
     });
+  }
+
+  private async writeRecorded(run: Run, target: UpsertTarget, rows: readonly UpsertRow[], now: string) {
+    const prepared = rows.map((row) => ({ ...row, props: toNeo4jProperties(row.props) }));
+    const result = await run(QUERIES[target], { tenant: this.tenant, rows: prepared, now });
+    const byIndex = new Map(rows.map((row) => [row.index, row]));
+    const changes = result.flatMap((answer) => {
+      const row = byIndex.get(Number(answer.index));
+      if (row === undefined || answer.id === null || answer.id === undefined) return [];
+      const change = upsertChange(
+        RECORD_TYPES[target],
+        row,
+        answer.status as RecordStatus,
+        (answer.before as Record<string, unknown> | null) ?? null,
+        typeof answer.previousTargetId === "string" ? answer.previousTargetId : null,
+      );
+      return change === null ? [] : [change];
+    });
+    await this.outbox.append(run, now, changes);
+    return toUpsertWrite(result);
+  }
+
+  private async writeOrganizations(run: Run, rows: readonly OrganizationUpsertRow[], now: string) {
+    const result = await run(ORGANIZATION_UPSERT, { tenant: this.tenant, rows: [...rows], now });
+    const byIndex = new Map(rows.map((row) => [row.index, row]));
+    const changes = result.flatMap((answer) => {
+      const row = byIndex.get(Number(answer.index));
+      if (row === undefined || answer.id === null || answer.id === undefined) return [];
+      const status = answer.status as RecordStatus;
+      const previous = sortLinks((answer.previousLinks as OrganizationLinkRow[] | null) ?? []);
+      const links = sortLinks(row.links);
+      const linksChanged = status === "CREATED" ? links.length > 0 : JSON.stringify(previous) !== JSON.stringify(links);
+      const extra = linksChanged ? [{ field: "links", old: status === "CREATED" ? null : previous, new: links }] : [];
+      const change = upsertChange(
+        "ORGANIZATION",
+        row,
+        status,
+        (answer.before as Record<string, unknown> | null) ?? null,
+        null,
+        extra,
+      );
+      return change === null ? [] : [change];
+    });
+    await this.outbox.append(run, now, changes);
+    return toUpsertWrite(result);
   }
 
   private async completeFromStored<S extends SentRow, U extends UpsertRow>(
     label: DeletableLabel,
     rows: readonly S[],
     complete: CompleteRow<S, U>,
-    run: (query: CypherQuery, params: Record<string, unknown>) => Promise<PlainRow[]>,
+    run: Run,
   ): Promise<U[]> {
     const keys = rows.map(({ index, sourceSystem, externalId }) => ({ index, sourceSystem, externalId }));
     // Every row of one kind sends the same fields (an omitted one is present as undefined).
@@ -260,14 +319,61 @@ export class IngestRepository {
   /** Registers source systems that records mention but nobody described yet (kind OTHER). */
   async ensureSourceSystems(keys: readonly string[], now: string): Promise<void> {
     if (keys.length === 0) return;
-    await this.executor.write(ENSURE_SOURCE_SYSTEMS, { tenant: this.tenant, keys: [...keys], now });
+    await this.executor.writeSteps(ENSURE_SOURCE_SYSTEMS.name, async (run) => {
+      const created = await run(ENSURE_SOURCE_SYSTEMS, { tenant: this.tenant, keys: [...keys], now });
+      const changes = created.map((row) =>
+        sourceSystemChange(String(row.key), "CREATED", null, { name: String(row.key), kind: "OTHER" }),
+      );
+      await this.outbox.append(run, now, changes);
+    });
   }
 
-  async upsertSourceSystems(
-    rows: ReadonlyArray<SourceSystemRecord & { index: number }>,
-    now: string,
-  ): Promise<StoredRow[]> {
-    const result = await this.executor.write(UPSERT_SOURCE_SYSTEMS, { tenant: this.tenant, rows: [...rows], now });
-    return result as unknown as StoredRow[];
+  upsertSourceSystems(rows: ReadonlyArray<SourceSystemRecord & { index: number }>, now: string): Promise<StoredRow[]> {
+    return this.executor.writeSteps(UPSERT_SOURCE_SYSTEMS.name, async (run) => {
+      const result = await run(UPSERT_SOURCE_SYSTEMS, { tenant: this.tenant, rows: [...rows], now });
+      const byIndex = new Map(rows.map((row) => [row.index, row]));
+      const changes = result.flatMap((answer) => {
+        const row = byIndex.get(Number(answer.index));
+        const status = answer.status as RecordStatus;
+        if (row === undefined || status === "UNCHANGED") return [];
+        const before = (answer.before as Record<string, unknown> | null) ?? null;
+        return [sourceSystemChange(row.key, status, before, { name: row.name, kind: row.kind })];
+      });
+      await this.outbox.append(run, now, changes);
+      return result as unknown as StoredRow[];
+    });
   }
+}
+
+type Run = (query: CypherQuery, params: Record<string, unknown>) => Promise<PlainRow[]>;
+
+const RECORD_TYPES: Record<UpsertTarget, ChangeRecordType> = {
+  Account: "ACCOUNT",
+  Contact: "CONTACT",
+  Opportunity: "OPPORTUNITY",
+  Asset: "ASSET",
+  SignalAboutAccount: "SIGNAL",
+  SignalAboutContact: "SIGNAL",
+  SignalAboutAsset: "SIGNAL",
+};
+
+function sortLinks(links: readonly OrganizationLinkRow[]): OrganizationLinkRow[] {
+  return links
+    .map(({ targetId, relationship }) => ({ targetId, relationship }))
+    .sort((a, b) => a.targetId.localeCompare(b.targetId) || a.relationship.localeCompare(b.relationship));
+}
+
+function sourceSystemChange(
+  key: string,
+  status: "CREATED" | "UPDATED",
+  before: Record<string, unknown> | null,
+  after: { name: string; kind: string },
+): RecordChange {
+  return {
+    type: status === "CREATED" ? "SOURCE_SYSTEM_CREATED" : "SOURCE_SYSTEM_UPDATED",
+    recordId: key,
+    externalId: key,
+    sourceSystem: null,
+    changes: diffFields(["name", "kind"], before, after),
+  };
 }

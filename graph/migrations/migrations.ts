@@ -5,6 +5,7 @@ import { healthMigration } from "./0003-health.migration";
 import { tokenRevocationMigration } from "./0004-token-revocation.migration";
 import { deletedRecordsMigration } from "./0005-deleted-records.migration";
 import { recordListsMigration } from "./0006-record-lists.migration";
+import { changeEventsMigration } from "./0007-change-events.migration";
 
 /** Every migration, in version order. Add new ones at the end; never edit an applied one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   tokenRevocationMigration,
   deletedRecordsMigration,
   recordListsMigration,
+  changeEventsMigration,
 ];

@@ -10,6 +10,7 @@ import {
 import { ACCOUNT_ORDERS } from "../../graph/account/account-order";
 import { UPSERT_MODES } from "../../domain/ingest/upsert-mode";
 import { RECORD_TYPES, RecordType } from "../../domain/ids/record-types";
+import { CHANGE_RECORD_TYPES, CHANGE_TYPES } from "../../domain/events/change-event";
 
 export function enumOf<const T extends string>(values: readonly T[]): { [K in T]: K } {
   return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
@@ -26,6 +27,8 @@ export const RecordStatusEnum = enumOf(["CREATED", "UPDATED", "UNCHANGED"] as co
 export const UpsertModeEnum = enumOf(UPSERT_MODES);
 export const RecordTypeEnum = enumOf(Object.keys(RECORD_TYPES) as RecordType[]);
 export const SignalValueTypeEnum = enumOf(["NUMBER", "STRING", "BOOLEAN"] as const);
+export const ChangeTypeEnum = enumOf(CHANGE_TYPES);
+export const ChangeRecordTypeEnum = enumOf(CHANGE_RECORD_TYPES);
 
 registerEnumType(BuyingRoleEnum, { name: "BuyingRole", description: "A contact's role in the buying committee." });
 registerEnumType(OpportunityStageEnum, { name: "OpportunityStage" });
@@ -50,4 +53,13 @@ registerEnumType(SignalValueTypeEnum, { name: "SignalValueType" });
 registerEnumType(RecordTypeEnum, {
   name: "RecordType",
   description: "A kind of record integrators sync, as named in lookups by external id.",
+});
+
+registerEnumType(ChangeTypeEnum, {
+  name: "ChangeType",
+  description: "What a change event records: a record created, updated, deleted or restored, or another write.",
+});
+registerEnumType(ChangeRecordTypeEnum, {
+  name: "ChangeRecordType",
+  description: "The kind of record a change is about.",
 });

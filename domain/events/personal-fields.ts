@@ -1,0 +1,14 @@
+import { ChangeRecordType } from "./change-event";
+
+/**
+ * The fields whose values in change events are personal data: names, emails, phones, addresses and ids
+ * of people. They are stored encrypted with the person's key, which erasure destroys. Accounts and
+ * organizations are companies; their names are not personal.
+ */
+export const PERSONAL_FIELDS: Readonly<Partial<Record<ChangeRecordType, ReadonlySet<string>>>> = {
+  CONTACT: new Set(["name", "email", "phone", "title", "externalId"]),
+};
+
+export function personalFieldsOf(type: ChangeRecordType): ReadonlySet<string> {
+  return PERSONAL_FIELDS[type] ?? new Set();
+}

@@ -30,6 +30,12 @@ module.exports = {
     { name: "observability e2e", pattern: "^test/e2e/observability", seconds: 60 },
     // Two tenants of every record type; node/nodes, lookups, the top-level lists, facets and notices.
     { name: "lookups, lists and facets e2e", pattern: "^test/e2e/(lookups|record-lists|facets)", seconds: 90 },
+    // The change feed, NDJSON, subscriptions over WebSocket, and each write path's events.
+    { name: "change events e2e", pattern: "^test/e2e/(change|changes)", seconds: 90 },
+    // A real receiver; retries on a seconds-long schedule; an API child process killed and restarted.
+    { name: "webhooks e2e", pattern: "^test/e2e/webhooks", seconds: 150 },
+    // Headless Chromium driving the explorer against a small demo tenant.
+    { name: "explorer in Chromium e2e", pattern: "^test/e2e/(explorer|neighbourhood)", seconds: 150 },
     { name: "other e2e", pattern: "^test/e2e/", seconds: 60 },
   ],
 };

@@ -29,7 +29,19 @@ const layerZones = [
 ];
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "schema/generated/**", "bench/results/**", "**/*.js"] },
+  {
+    ignores: [
+      "dist/**",
+      "node_modules/**",
+      "coverage/**",
+      "schema/generated/**",
+      "explorer/src/api/generated/**",
+      "bench/results/**",
+      "test-results/**",
+      "**/*.js",
+      "explorer/vite.config.mjs",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

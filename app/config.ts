@@ -46,6 +46,8 @@ export interface RelataConfig {
   auth: AuthSettings;
   /** The GraphQL IDE at GET /graphql for browsers (RELATA_IDE). */
   ide: { enabled: boolean };
+  /** The explorer at /explorer (RELATA_EXPLORER) and its local demo token's lifetime; docs/explorer.md. */
+  explorer: { enabled: boolean; demoTokenMinutes: number };
   /** /metrics (RELATA_METRICS…) and OpenTelemetry traces (OTEL_…); docs/operations.md. */
   telemetry: TelemetrySettings;
 }
@@ -171,6 +173,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelataConfig {
     },
     auth: authSettings(env),
     ide: { enabled: flag(env, "RELATA_IDE", true) },
+    explorer: {
+      enabled: flag(env, "RELATA_EXPLORER", true),
+      demoTokenMinutes: integer(env, "RELATA_EXPLORER_DEMO_TOKEN_MINUTES", 60, 1),
+    },
     telemetry: telemetrySettings(env, (name, fallback) => flag(env, name, fallback)),
   };
 }

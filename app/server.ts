@@ -30,6 +30,8 @@ import { telemetryPlugin } from "./observability/telemetry.plugin";
 import { GraphqlIde, IDE_ASSET_PATH } from "./ide/graphql-ide";
 import { relataVersion } from "./project-root";
 import { HEALTH_EXPORT_PATH, HealthExportRoute } from "./http/health-export.route";
+import { ExplorerSite } from "./explorer/explorer-site";
+import { DEMO_TOKEN_PATH, DemoTokenRoute } from "./explorer/demo-token.route";
 
 export interface RelataServerOptions {
   config: RelataConfig;
@@ -42,7 +44,8 @@ export interface RelataServerOptions {
 
 /**
  * The GraphQL API over HTTP: `/graphql` (the IDE for browsers), `/healthz` (process up), `/readyz` (Neo4j
- * reachable), `/metrics` (Prometheus) and `/v1/exports/health` (accounts with their scores, NDJSON).
+ * reachable), `/metrics` (Prometheus), `/v1/exports/health` (accounts with their scores, NDJSON) and
+ * `/explorer` (the web app, docs/explorer.md).
  */
 export class RelataServer {
   readonly apollo: ApolloServer<RequestContext>;
@@ -54,6 +57,8 @@ export class RelataServer {
   readonly telemetry: Telemetry;
   private readonly ide: GraphqlIde;
   private readonly healthExport: HealthExportRoute;
+  private readonly explorer: ExplorerSite;
+  private readonly demoToken: DemoTokenRoute;
   private readonly rateLimiter: RateLimiter;
   private readonly cors: CorsPolicy;
   private readonly drain = new RequestDrain();
@@ -63,6 +68,8 @@ export class RelataServer {
     const { config, database, schema, log } = options;
     this.telemetry = new Telemetry(config.telemetry, database, log, relataVersion());
     this.ide = new GraphqlIde(config.ide.enabled);
+    this.explorer = new ExplorerSite(config.explorer.enabled);
+    this.demoToken = new DemoTokenRoute(config);
     this.contexts = new ContextFactory(database, config, log, options.clock, this.telemetry.ingestObserver);
     this.rateLimiter = new RateLimiter(config.rateLimits);
     this.heavyOperations = new HeavyOperationSlots(config.heavyOperations);
@@ -141,6 +148,8 @@ export class RelataServer {
     if (url.pathname === "/readyz") return this.ready(res);
     if (url.pathname === "/metrics" && (await this.telemetry.serveMetrics(req, res))) return;
     if (url.pathname.startsWith(IDE_ASSET_PATH) && (await this.ide.serveAsset(url.pathname, req, res))) return;
+    if (url.pathname === DEMO_TOKEN_PATH && this.explorer.owns(url.pathname)) return this.demoToken.serve(req, res);
+    if (this.explorer.owns(url.pathname)) return this.explorer.serve(url.pathname, req, res);
     if (url.pathname === HEALTH_EXPORT_PATH) {
       if (this.drain.isDraining) return this.drain.refuse(res);
       return this.healthExport.serve(req, res, url);

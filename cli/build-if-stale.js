@@ -8,6 +8,7 @@ const { existsSync, readdirSync, readFileSync, statSync, writeFileSync } = requi
 const { join, relative } = require("node:path");
 const { spawnSync } = require("node:child_process");
 const { buildIdeIfStale } = require("./build-ide");
+const { buildExplorerIfStale } = require("./build-explorer");
 
 const INPUTS = /\.(ts|json|ya?ml)$/;
 
@@ -47,6 +48,8 @@ function main() {
   }
   // The GraphQL IDE has its own inputs and stamp (GraphiQL's version in the lock file, its client files).
   buildIdeIfStale(root, { force });
+  // So is the explorer (Vite's version in the lock file, explorer/).
+  buildExplorerIfStale(root, { force });
   return 0;
 }
 

@@ -117,6 +117,8 @@ describe("estimateCost", () => {
       AccountHealthExplained: { id: "acc_x", drivers: 5 },
       AccountsPage: { first: 500 },
       NodesByIds: { ids: Array.from({ length: 100 }, (_, i) => `acc_${i}`) },
+      // The explorer asks for the accounts behind a concept's signals, at most 20 (explorer/src/search).
+      ExplorerAccountsByIds: { ids: Array.from({ length: 20 }, (_, i) => `acc_${i}`) },
       NodesByExternalIds: {
         keys: Array.from({ length: 100 }, (_, i) => ({ type: "ACCOUNT", sourceSystem: "crm", externalId: `${i}` })),
       },

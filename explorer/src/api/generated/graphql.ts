@@ -1,0 +1,412 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Narrows the account list. Conditions combine with AND; list values with OR. */
+export type AccountFilter = {
+  industry?: Array<string> | null | undefined;
+  minAnnualRevenue?: number | null | undefined;
+  region?: Array<string> | null | undefined;
+  /** Words the name must contain, as prefixes, through the full-text index ("acme hea"). */
+  search?: string | null | undefined;
+  segment?: Array<string> | null | undefined;
+};
+
+/** A contact's role in the buying committee. */
+export type BuyingRole =
+  | 'CHAMPION'
+  | 'DECISION_MAKER'
+  | 'ECONOMIC_BUYER'
+  | 'GATEKEEPER'
+  | 'INFLUENCER'
+  | 'LEGAL'
+  | 'PROCUREMENT'
+  | 'TECHNICAL_EVALUATOR'
+  | 'USER';
+
+/** How an organization of the value network relates to an account. */
+export type NetworkRelationship =
+  | 'PARTNER_OF'
+  | 'RESELLS_TO'
+  | 'SERVICES'
+  | 'SUPPLIES';
+
+export type OpportunityStage =
+  | 'CLOSED_LOST'
+  | 'CLOSED_WON'
+  | 'NEGOTIATION'
+  | 'PROPOSAL'
+  | 'PROSPECTING'
+  | 'QUALIFICATION';
+
+export type OrganizationKind =
+  | 'PARTNER'
+  | 'RESELLER'
+  | 'SERVICE_PROVIDER'
+  | 'SUPPLIER';
+
+export type ExplorerViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExplorerViewerQuery = { viewer: { tenant: string, role: string } };
+
+export type ExplorerAccountSearchQueryVariables = Exact<{
+  filter?: AccountFilter | null | undefined;
+  facetFilter?: AccountFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ExplorerAccountSearchQuery = { accounts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, industry: string | null, segment: string | null, region: string | null, health: { score: number | null, grade: string | null } | null } }> }, facets: { industry: Array<{ value: string, count: number }>, segment: Array<{ value: string, count: number }>, region: Array<{ value: string, count: number }> } };
+
+export type ExplorerRecordSearchQueryVariables = Exact<{
+  search: string;
+  first: number;
+}>;
+
+
+export type ExplorerRecordSearchQuery = { contacts: { totalCount: number, edges: Array<{ node: { id: string, name: string, title: string | null, buyingRole: BuyingRole | null, account: { id: string, name: string } | null } }> }, concepts: { edges: Array<{ node: { id: string, pack: string, prefLabel: string, prefLabelZh: string } }> } };
+
+export type ExplorerOrganizationsQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type ExplorerOrganizationsQuery = { organizations: { totalCount: number, edges: Array<{ node: { id: string, name: string, kind: OrganizationKind, region: string | null } }> } };
+
+export type ExplorerFieldsMeasuringQueryVariables = Exact<{
+  conceptId: string | number;
+}>;
+
+
+export type ExplorerFieldsMeasuringQuery = { fieldsMeasuring: Array<{ system: string, field: string }> };
+
+export type ExplorerSignalSubjectsQueryVariables = Exact<{
+  fields: Array<string> | string;
+  systems: Array<string> | string;
+  first: number;
+}>;
+
+
+export type ExplorerSignalSubjectsQuery = { signals: { edges: Array<{ node: { subjectId: string } }> } };
+
+export type ExplorerAccountsByIdsQueryVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type ExplorerAccountsByIdsQuery = { nodes: Array<
+    | { id: string, name: string, industry: string | null, segment: string | null, region: string | null, health: { score: number | null, grade: string | null } | null }
+    | Record<PropertyKey, never>
+   | null> };
+
+export type ExplorerAccount360QueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ExplorerAccount360Query = { account: { id: string, sourceSystem: string, externalId: string, name: string, industry: string | null, segment: string | null, region: string | null, annualRevenue: number | null, firstSeenAt: string, lastUpdatedAt: string, contacts: { totalCount: number, edges: Array<{ node: { id: string, name: string, title: string | null, email: string | null, buyingRole: BuyingRole | null } }> }, opportunities: { totalCount: number, edges: Array<{ node: { id: string, name: string, stage: OpportunityStage, amount: number | null, currency: string | null, closeDate: string | null } }> }, assets: { totalCount: number, edges: Array<{ node: { id: string, name: string, model: string | null, serialNumber: string | null, installedOn: string | null } }> }, network: { totalCount: number, edges: Array<{ relationship: NetworkRelationship, node: { id: string, name: string, kind: OrganizationKind } }> }, signals: { totalCount: number, edges: Array<{ node: { id: string, sourceSystem: string, recordId: string, field: string, numberValue: number | null, stringValue: string | null, booleanValue: boolean | null, observedAt: string } }> }, healthHistory: Array<{ computedAt: string, score: number | null, grade: string | null, confidence: number, lowConfidence: boolean }> } | null, healthModel: { bands: Array<{ grade: string, min: number }> } };
+
+export type ExplorerAccountHealthQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ExplorerAccountHealthQuery = { account: { id: string, health: { score: number | null, grade: string | null, confidence: number, lowConfidence: boolean, modelVersion: number, asOf: string, explanation: Array<{ id: string, parentId: string | null, depth: number, kind: string, conceptId: string, system: string | null, field: string | null, value: number | null, contribution: number, impact: number, confidence: number, reason: string | null, signals: Array<{ signalId: string, recordId: string | null, sourceSystem: string, value: string | null, observedAt: string }> }> } | null } | null };
+
+export type ExplorerAccountRowFragment = { id: string, name: string, industry: string | null, segment: string | null, region: string | null, health: { score: number | null, grade: string | null } | null };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const ExplorerAccountRowFragmentDoc = new TypedDocumentString(`
+    fragment ExplorerAccountRow on Account {
+  id
+  name
+  industry
+  segment
+  region
+  health {
+    score
+    grade
+  }
+}
+    `, {"fragmentName":"ExplorerAccountRow"}) as unknown as TypedDocumentString<ExplorerAccountRowFragment, unknown>;
+export const ExplorerViewerDocument = new TypedDocumentString(`
+    query ExplorerViewer {
+  viewer {
+    tenant
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerViewerQuery, ExplorerViewerQueryVariables>;
+export const ExplorerAccountSearchDocument = new TypedDocumentString(`
+    query ExplorerAccountSearch($filter: AccountFilter, $facetFilter: AccountFilter, $first: Int, $after: String) {
+  accounts(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...ExplorerAccountRow
+      }
+    }
+  }
+  facets(filter: $facetFilter) {
+    industry {
+      value
+      count
+    }
+    segment {
+      value
+      count
+    }
+    region {
+      value
+      count
+    }
+  }
+}
+    fragment ExplorerAccountRow on Account {
+  id
+  name
+  industry
+  segment
+  region
+  health {
+    score
+    grade
+  }
+}`) as unknown as TypedDocumentString<ExplorerAccountSearchQuery, ExplorerAccountSearchQueryVariables>;
+export const ExplorerRecordSearchDocument = new TypedDocumentString(`
+    query ExplorerRecordSearch($search: String!, $first: Int!) {
+  contacts(filter: {search: $search}, first: $first) {
+    totalCount
+    edges {
+      node {
+        id
+        name
+        title
+        buyingRole
+        account {
+          id
+          name
+        }
+      }
+    }
+  }
+  concepts(search: $search, first: 5) {
+    edges {
+      node {
+        id
+        pack
+        prefLabel
+        prefLabelZh: prefLabel(lang: "zh")
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerRecordSearchQuery, ExplorerRecordSearchQueryVariables>;
+export const ExplorerOrganizationsDocument = new TypedDocumentString(`
+    query ExplorerOrganizations($first: Int!) {
+  organizations(first: $first) {
+    totalCount
+    edges {
+      node {
+        id
+        name
+        kind
+        region
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerOrganizationsQuery, ExplorerOrganizationsQueryVariables>;
+export const ExplorerFieldsMeasuringDocument = new TypedDocumentString(`
+    query ExplorerFieldsMeasuring($conceptId: ID!) {
+  fieldsMeasuring(conceptId: $conceptId) {
+    system
+    field
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerFieldsMeasuringQuery, ExplorerFieldsMeasuringQueryVariables>;
+export const ExplorerSignalSubjectsDocument = new TypedDocumentString(`
+    query ExplorerSignalSubjects($fields: [String!]!, $systems: [String!]!, $first: Int!) {
+  signals(
+    filter: {fields: $fields, sourceSystems: $systems, subjectKinds: [ACCOUNT]}
+    first: $first
+  ) {
+    edges {
+      node {
+        subjectId
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerSignalSubjectsQuery, ExplorerSignalSubjectsQueryVariables>;
+export const ExplorerAccountsByIdsDocument = new TypedDocumentString(`
+    query ExplorerAccountsByIds($ids: [ID!]!) {
+  nodes(ids: $ids) {
+    ... on Account {
+      ...ExplorerAccountRow
+    }
+  }
+}
+    fragment ExplorerAccountRow on Account {
+  id
+  name
+  industry
+  segment
+  region
+  health {
+    score
+    grade
+  }
+}`) as unknown as TypedDocumentString<ExplorerAccountsByIdsQuery, ExplorerAccountsByIdsQueryVariables>;
+export const ExplorerAccount360Document = new TypedDocumentString(`
+    query ExplorerAccount360($id: ID!) {
+  account(id: $id) {
+    id
+    sourceSystem
+    externalId
+    name
+    industry
+    segment
+    region
+    annualRevenue
+    firstSeenAt
+    lastUpdatedAt
+    contacts(first: 50) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          title
+          email
+          buyingRole
+        }
+      }
+    }
+    opportunities(first: 50) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          stage
+          amount
+          currency
+          closeDate
+        }
+      }
+    }
+    assets(first: 50) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          model
+          serialNumber
+          installedOn
+        }
+      }
+    }
+    network(first: 50) {
+      totalCount
+      edges {
+        relationship
+        node {
+          id
+          name
+          kind
+        }
+      }
+    }
+    signals(first: 200) {
+      totalCount
+      edges {
+        node {
+          id
+          sourceSystem
+          recordId
+          field
+          numberValue
+          stringValue
+          booleanValue
+          observedAt
+        }
+      }
+    }
+    healthHistory {
+      computedAt
+      score
+      grade
+      confidence
+      lowConfidence
+    }
+  }
+  healthModel(id: "default") {
+    bands {
+      grade
+      min
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerAccount360Query, ExplorerAccount360QueryVariables>;
+export const ExplorerAccountHealthDocument = new TypedDocumentString(`
+    query ExplorerAccountHealth($id: ID!) {
+  account(id: $id) {
+    id
+    health(fresh: true) {
+      score
+      grade
+      confidence
+      lowConfidence
+      modelVersion
+      asOf
+      explanation {
+        id
+        parentId
+        depth
+        kind
+        conceptId
+        system
+        field
+        value
+        contribution
+        impact
+        confidence
+        reason
+        signals {
+          signalId
+          recordId
+          sourceSystem
+          value
+          observedAt
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerAccountHealthQuery, ExplorerAccountHealthQueryVariables>;

@@ -1,0 +1,141 @@
+import { useEffect, useState } from "preact/hooks";
+import { ExplorerError } from "./api/explorer-error";
+import { ExplorerViewerDocument } from "./api/generated/graphql";
+import { runOperation } from "./api/graphql-client";
+import { forgetToken, storedToken, storeToken } from "./api/session";
+import { AccountPage } from "./account/account-page";
+import { GraphPage } from "./graph/graph-page";
+import { initialLang, LANG_KEY, LangContext } from "./i18n/i18n";
+import { catalogue, format, Lang } from "./i18n/messages";
+import { href } from "./routing/routes";
+import { useRoute } from "./routing/router";
+import { SearchPage } from "./search/search-page";
+import { Link } from "./shared/link";
+import { Session, SessionContext } from "./shared/session-context";
+import { ErrorMessage, Loading } from "./shared/status";
+import { SignInPage } from "./sign-in/sign-in-page";
+
+type Auth =
+  | { state: "checking"; token: string }
+  | { state: "signed-out"; reason: ExplorerError | null }
+  | { state: "down"; token: string; error: ExplorerError }
+  | { state: "signed-in"; token: string; tenant: string; role: string };
+
+export function App() {
+  const [lang, setLang] = useState<Lang>(initialLang);
+  const stored = storedToken();
+  const [auth, setAuth] = useState<Auth>(
+    stored ? { state: "checking", token: stored } : { state: "signed-out", reason: null },
+  );
+
+  useEffect(() => {
+    document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
+    document.title = catalogue(lang).appName;
+    localStorage.setItem(LANG_KEY, lang);
+  }, [lang]);
+
+  useEffect(() => {
+    if (auth.state !== "checking") return;
+    runOperation(ExplorerViewerDocument, {}, auth.token).then(
+      (data) => setAuth({ state: "signed-in", token: auth.token, tenant: data.viewer.tenant, role: data.viewer.role }),
+      (error: ExplorerError) => {
+        if (error.kind === "SERVER_DOWN") setAuth({ state: "down", token: auth.token, error });
+        else {
+          forgetToken();
+          setAuth({ state: "signed-out", reason: error });
+        }
+      },
+    );
+  }, [auth]);
+
+  const signIn = (token: string) => {
+    storeToken(token);
+    setAuth({ state: "checking", token: token.trim() });
+  };
+  const signOut = (reason: ExplorerError | null) => {
+    forgetToken();
+    setAuth({ state: "signed-out", reason });
+  };
+
+  return (
+    <LangContext.Provider value={lang}>
+      <a class="skip" href="#main">
+        {catalogue(lang).skipToContent}
+      </a>
+      <header class="top">
+        <Link href={href({ page: "search", q: "", industry: null, segment: null, region: null })} class="brand">
+          {catalogue(lang).appName}
+        </Link>
+        {auth.state === "signed-in" && (
+          <nav aria-label="Main">
+            <Link href={href({ page: "search", q: "", industry: null, segment: null, region: null })}>
+              {catalogue(lang).navSearch}
+            </Link>
+            <Link href={href({ page: "graph", node: null })}>{catalogue(lang).navGraph}</Link>
+          </nav>
+        )}
+        <div class="top-right">
+          <label>
+            <span class="visually-hidden">{catalogue(lang).language}</span>
+            <select
+              aria-label={catalogue(lang).language}
+              value={lang}
+              onChange={(e) => setLang((e.currentTarget as HTMLSelectElement).value as Lang)}
+            >
+              <option value="en">English</option>
+              <option value="zh">中文</option>
+            </select>
+          </label>
+          {auth.state === "signed-in" && (
+            <>
+              <span class="who">{format(catalogue(lang).signedInAs, { tenant: auth.tenant, role: auth.role })}</span>
+              <button type="button" onClick={() => signOut(null)}>
+                {catalogue(lang).signOut}
+              </button>
+            </>
+          )}
+        </div>
+      </header>
+      <main id="main">
+        {auth.state === "checking" && <Loading />}
+        {auth.state === "down" && (
+          <ErrorMessage error={auth.error} retry={() => setAuth({ state: "checking", token: auth.token })} />
+        )}
+        {auth.state === "signed-out" && <SignInPage reason={auth.reason} onSignIn={signIn} />}
+        {auth.state === "signed-in" && (
+          <SessionContext.Provider
+            value={
+              {
+                token: auth.token,
+                tenant: auth.tenant,
+                role: auth.role,
+                refused: (error) => signOut(error),
+              } satisfies Session
+            }
+          >
+            <Pages />
+          </SessionContext.Provider>
+        )}
+      </main>
+    </LangContext.Provider>
+  );
+}
+
+function Pages() {
+  const route = useRoute();
+  switch (route.page) {
+    case "search":
+      return <SearchPage route={route} />;
+    case "account":
+      return <AccountPage id={route.id} />;
+    case "graph":
+      return <GraphPage node={route.node} />;
+    case "not-found":
+      return (
+        <p class="empty">
+          {route.path} —{" "}
+          <Link href={href({ page: "search", q: "", industry: null, segment: null, region: null })}>Search</Link>
+        </p>
+      );
+  }
+}

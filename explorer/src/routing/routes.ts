@@ -1,0 +1,49 @@
+/** The explorer's base path on the server. */
+export const BASE = "/explorer";
+
+/** Every view of the explorer, as its URL says. */
+export type Route =
+  | { page: "search"; q: string; industry: string | null; segment: string | null; region: string | null }
+  | { page: "account"; id: string }
+  | { page: "graph"; node: string | null }
+  | { page: "not-found"; path: string };
+
+/** The view a URL stands for. Pure. */
+export function parseRoute(pathname: string, search: string): Route {
+  const params = new URLSearchParams(search);
+  const rest = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : pathname;
+  const parts = rest.split("/").filter((p) => p.length > 0);
+  if (parts.length === 0 || (parts.length === 1 && parts[0] === "search")) {
+    return {
+      page: "search",
+      q: params.get("q") ?? "",
+      industry: params.get("industry"),
+      segment: params.get("segment"),
+      region: params.get("region"),
+    };
+  }
+  if (parts[0] === "accounts" && parts.length === 2) return { page: "account", id: decodeURIComponent(parts[1]!) };
+  if (parts[0] === "graph" && parts.length === 1) return { page: "graph", node: params.get("node") };
+  return { page: "not-found", path: pathname };
+}
+
+/** The URL of a view. Pure; parseRoute(href(r)) gives r back. */
+export function href(route: Route): string {
+  switch (route.page) {
+    case "search": {
+      const params = new URLSearchParams();
+      if (route.q) params.set("q", route.q);
+      if (route.industry) params.set("industry", route.industry);
+      if (route.segment) params.set("segment", route.segment);
+      if (route.region) params.set("region", route.region);
+      const query = params.toString();
+      return `${BASE}/search${query ? `?${query}` : ""}`;
+    }
+    case "account":
+      return `${BASE}/accounts/${encodeURIComponent(route.id)}`;
+    case "graph":
+      return `${BASE}/graph${route.node ? `?node=${encodeURIComponent(route.node)}` : ""}`;
+    case "not-found":
+      return route.path;
+  }
+}

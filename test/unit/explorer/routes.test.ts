@@ -1,0 +1,39 @@
+import { href, parseRoute, Route } from "../../../explorer/src/routing/routes";
+
+describe("the explorer's URLs", () => {
+  it("reads the search page with its words and filters", () => {
+    expect(parseRoute("/explorer/search", "?q=%E6%BB%A1%E6%84%8F%E5%BA%A6&industry=Retail")).toEqual({
+      page: "search",
+      q: "满意度",
+      industry: "Retail",
+      segment: null,
+      region: null,
+    });
+  });
+
+  it("takes the bare base path and its slash for the search page", () => {
+    expect(parseRoute("/explorer", "").page).toBe("search");
+    expect(parseRoute("/explorer/", "").page).toBe("search");
+  });
+
+  it("reads an account's 360 from /explorer/accounts/<id>", () => {
+    expect(parseRoute("/explorer/accounts/QWNjb3VudDox", "")).toEqual({ page: "account", id: "QWNjb3VudDox" });
+  });
+
+  it("says which path it does not know", () => {
+    expect(parseRoute("/explorer/nope/1/2", "")).toEqual({ page: "not-found", path: "/explorer/nope/1/2" });
+  });
+
+  it("writes URLs that read back as the same view", () => {
+    const routes: Route[] = [
+      { page: "search", q: "acme hea", industry: null, segment: "SMB", region: "华东" },
+      { page: "account", id: "a/b c" },
+      { page: "graph", node: "T3JnOjE=" },
+      { page: "graph", node: null },
+    ];
+    for (const route of routes) {
+      const url = new URL(href(route), "http://localhost");
+      expect(parseRoute(url.pathname, url.search)).toEqual(route);
+    }
+  });
+});

@@ -1,6 +1,11 @@
 import neo4j from "neo4j-driver";
 import { CursorKey } from "../../domain/pagination/cursor";
 import { CypherExecutor } from "../executor";
+import { ChangeOutbox } from "../events/change-outbox";
+import { RecordChange } from "../../domain/events/change-event";
+import { healthChange } from "../../domain/events/health-changes";
+import { manualMeasureChange, MeasureValues, outcomeChange } from "../../domain/events/account-fact-changes";
+import { modelVersionChange } from "../../domain/events/model-version-change";
 import { toAccount } from "../account/account.repository";
 import { BUILT_IN_SCOPE } from "../ontology/ontology.repository";
 import {
@@ -109,6 +114,21 @@ export interface HealthRunRecord {
   startedAt: string;
 }
 
+function text(value: unknown): string | null {
+  return typeof value === "string" ? value : null;
+}
+
+function toMeasureValues(row: Record<string, unknown>): MeasureValues {
+  const expiresAt = text(row.expiresAt);
+  return {
+    id: String(row.id),
+    value: Number(row.value),
+    author: String(row.author ?? ""),
+    comment: text(row.comment),
+    expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString(),
+  };
+}
+
 function toScore(row: Record<string, unknown>): StoredScore {
   return {
     accountId: String(row.accountId),
@@ -131,6 +151,8 @@ export class HealthRepository {
   constructor(
     private readonly executor: CypherExecutor,
     private readonly tenant: string,
+    /** Where outcomes, measures, scores and model versions append their change events. */
+    private readonly outbox: ChangeOutbox = new ChangeOutbox(tenant, "job:internal"),
   ) {
     this.scopes = [tenant, BUILT_IN_SCOPE];
   }
@@ -231,14 +253,38 @@ export class HealthRepository {
     });
   }
 
+  /** Stores a manual measure and its MANUAL_MEASURE_SET event; false when the account does not exist. */
   async setManualMeasure(measure: ManualMeasureRecord, now: string): Promise<boolean> {
-    const rows = await this.executor.write(SET_MANUAL_MEASURE, this.params({ ...measure, now }));
-    return rows.length > 0;
+    return this.executor.writeSteps(SET_MANUAL_MEASURE.name, async (run) => {
+      const [row] = await run(SET_MANUAL_MEASURE, this.params({ ...measure, now }));
+      if (row === undefined) return false;
+      const previous = (row.previous as Record<string, unknown> | null) ?? null;
+      const change = manualMeasureChange(
+        { accountId: measure.accountId, externalId: text(row.externalId), sourceSystem: text(row.sourceSystem) },
+        measure.concept,
+        {
+          id: measure.id,
+          value: measure.value,
+          author: measure.author,
+          comment: measure.comment,
+          expiresAt: measure.expiresAt,
+        },
+        previous === null ? null : toMeasureValues(previous),
+      );
+      await this.outbox.append(run, now, change === null ? [] : [change]);
+      return true;
+    });
   }
 
+  /** Stores a new active version of a model and its HEALTH_MODEL_VERSION_SAVED event; returns its number. */
   async saveModelVersion(modelId: string, props: Record<string, unknown>, now: string): Promise<number> {
-    const rows = await this.executor.write(SAVE_MODEL_VERSION, this.params({ modelId, props, now }));
-    return Number(rows[0]?.version);
+    return this.executor.writeSteps(SAVE_MODEL_VERSION.name, async (run) => {
+      const [row] = await run(SAVE_MODEL_VERSION, this.params({ modelId, props, now }));
+      const version = Number(row?.version);
+      const previous = (row?.previous as Record<string, unknown> | null) ?? null;
+      await this.outbox.append(run, now, [modelVersionChange(modelId, version, props, previous)]);
+      return version;
+    });
   }
 
   async modelVersions(modelId: string | null): Promise<Array<Record<string, unknown>>> {
@@ -260,7 +306,11 @@ export class HealthRepository {
     return rows.map((row) => String(row.id));
   }
 
-  /** Writes a batch of scores and advances the run in one transaction, so a crash never half-counts a batch. */
+  /**
+   * Writes a batch of scores, advances the run and appends the health change events, in one transaction,
+   * so a crash never half-counts a batch and a resumed run never announces a change twice. Three
+   * statements (two without a run), whatever the batch size.
+   */
   async writeScores(
     run: { id: string; modelId: string; version: number } | null,
     modelId: string,
@@ -269,14 +319,33 @@ export class HealthRepository {
     cursor: string,
     now: string,
   ): Promise<void> {
-    const statements = [{ query: WRITE_SCORES, params: this.params({ modelId, version, scores: [...scores], now }) }];
-    if (run) {
-      statements.push({
-        query: ADVANCE_RUN,
-        params: this.params({ runId: run.id, cursor, processed: neo4j.int(scores.length), now }),
+    await this.executor.writeSteps("health.writeBatch", async (step) => {
+      const written = await step(WRITE_SCORES, this.params({ modelId, version, scores: [...scores], now }));
+      if (run) {
+        await step(ADVANCE_RUN, this.params({ runId: run.id, cursor, processed: neo4j.int(scores.length), now }));
+      }
+      const next = new Map(scores.map((score) => [score.accountId, score.props]));
+      const changes = written.flatMap((row): RecordChange[] => {
+        const props = next.get(String(row.accountId));
+        if (row.fresh !== true || props === undefined) return [];
+        const previous = (row.previous as { score: unknown; grade: unknown } | null) ?? null;
+        const change = healthChange({
+          accountId: String(row.accountId),
+          externalId: text(row.externalId),
+          sourceSystem: text(row.sourceSystem),
+          previous:
+            previous === null
+              ? null
+              : {
+                  score: typeof previous.score === "number" ? previous.score : null,
+                  grade: text(previous.grade),
+                },
+          next: { score: props.score, grade: props.grade },
+        });
+        return change === null ? [] : [change];
       });
-    }
-    await this.executor.writeAll("health.writeBatch", statements);
+      await this.outbox.append(step, now, changes);
+    });
   }
 
   async startRun(
@@ -369,16 +438,31 @@ export class HealthRepository {
     }));
   }
 
+  /** Stores outcomes and their OUTCOME_RECORDED events (none for a label already stored) in one transaction. */
   async setOutcomes(
     rows: ReadonlyArray<{ index: number; accountId: string; label: string; occurredOn: string }>,
     now: string,
   ) {
-    const result = await this.executor.write(SET_OUTCOMES, this.params({ rows: [...rows], now }));
-    return result.map((row) => ({
-      index: Number(row.index),
-      id: String(row.id),
-      status: String(row.status) as "CREATED" | "UPDATED" | "UNCHANGED",
-    }));
+    return this.executor.writeSteps(SET_OUTCOMES.name, async (run) => {
+      const result = await run(SET_OUTCOMES, this.params({ rows: [...rows], now }));
+      const byIndex = new Map(rows.map((row) => [row.index, row]));
+      const changes = result.flatMap((answer): RecordChange[] => {
+        const row = byIndex.get(Number(answer.index));
+        if (row === undefined) return [];
+        const change = outcomeChange(
+          { accountId: row.accountId, externalId: text(answer.externalId), sourceSystem: text(answer.sourceSystem) },
+          row,
+          text(answer.previous),
+        );
+        return change === null ? [] : [change];
+      });
+      await this.outbox.append(run, now, changes);
+      return result.map((answer) => ({
+        index: Number(answer.index),
+        id: String(answer.id),
+        status: String(answer.status) as "CREATED" | "UPDATED" | "UNCHANGED",
+      }));
+    });
   }
 
   async outcomes(labels: readonly string[] | null) {

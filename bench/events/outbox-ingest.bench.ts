@@ -1,0 +1,267 @@
+/**
+ * Change events: what the transactional outbox costs bulk ingest (issue 10). The same generated data set
+ * (accounts, contacts, signals, …) goes through Relata's real ingest path (`IngestService`, the service
+ * behind the bulk upsert mutations, default MERGE mode, calls of 5,000 records) into a fresh tenant per
+ * pass, once with the outbox on and once off (`RELATA_CHANGE_EVENTS=off`, i.e. `ChangeOutbox.enabled`
+ * false), against one managed Neo4j, in interleaved rounds (the order alternates per round). Rows per
+ * second, medians, the on/off ratio, and the Cypher statements of one 5,000-record call are printed as
+ * Markdown and written to bench/results/outbox-latest.md.
+ *
+ *   npm run bench:outbox -- --quick        300 accounts × 20 signals, 3 rounds (a few minutes)
+ *   npm run bench:outbox                   1,000 accounts × 20 signals (20,000 signals), 5 rounds
+ */
+import "reflect-metadata";
+import { execSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import pino from "pino";
+import { generateDemoData } from "../../demo/demo-data.generator";
+import { GraphDatabase } from "../../graph/graph-database";
+import { QueryStats } from "../../graph/executor";
+import { ChangeOutbox } from "../../graph/events/change-outbox";
+import { ensureNeo4jDistribution } from "../../graph/local-server/neo4j-distribution";
+import { startManagedNeo4j } from "../../graph/local-server/managed-neo4j";
+import { runMigrations } from "../../graph/migrations/run-migrations";
+import { createRepositories } from "../../graph/repositories";
+import { IngestService } from "../../services/ingest/ingest.service";
+import { IngestResult } from "../../domain/ingest/ingest-result";
+
+const SEED = 10;
+const CALL_SIZE = 5_000;
+const TIMEOUT_MS = 3_600_000;
+
+type Variant = "outbox on" | "outbox off";
+
+interface Pass {
+  variant: Variant;
+  round: number;
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+  created: number;
+  events: number;
+}
+
+function argument(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function* calls<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  let batch: T[] = [];
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/** The services of one tenant, with the outbox on or off, as the context factory builds them. */
+function ingestFor(database: GraphDatabase, tenant: string, enabled: boolean, stats = new QueryStats()) {
+  const executor = database.executor(TIMEOUT_MS).forRequest("bench:outbox", stats);
+  const outbox = new ChangeOutbox(tenant, "job:bench-outbox", enabled);
+  const repositories = createRepositories(executor, tenant, true, outbox);
+  const quiet = pino({ level: "silent" });
+  return {
+    ingest: new IngestService(repositories.ingest, tenant, { maxBatchSize: CALL_SIZE, chunkSize: CALL_SIZE }, quiet),
+    changes: repositories.changes,
+  };
+}
+
+type Data = ReturnType<typeof generateDemoData>;
+
+/** Every kind of the data set, in dependency order, one awaited call of up to 5,000 records at a time. */
+async function ingestAll(ingest: IngestService, data: Data): Promise<{ rows: number; created: number }> {
+  let rows = 0;
+  let created = 0;
+  const add = (result: IngestResult, count: number) => {
+    if (result.rejected > 0)
+      throw new Error(`the ingest rejected ${result.rejected} records: ${JSON.stringify(result.rejections[0])}`);
+    rows += count;
+    created += result.created;
+  };
+  add(await ingest.upsertSourceSystems(data.sourceSystems), data.sourceSystems.length);
+  const steps: Array<[() => Iterable<unknown>, (batch: never[]) => Promise<IngestResult>]> = [
+    [() => data.accounts(), (b) => ingest.upsertAccounts(b)],
+    [() => data.contacts(), (b) => ingest.upsertContacts(b)],
+    [() => data.opportunities(), (b) => ingest.upsertOpportunities(b)],
+    [() => data.assets(), (b) => ingest.upsertAssets(b)],
+    [() => data.organizations(), (b) => ingest.upsertOrganizations(b)],
+    [() => data.signals(), (b) => ingest.ingestSignals(b)],
+  ];
+  for (const [records, write] of steps) {
+    for (const batch of calls(records(), CALL_SIZE)) add(await write(batch as never[]), batch.length);
+  }
+  return { rows, created };
+}
+
+async function countEvents(database: GraphDatabase, tenant: string): Promise<number> {
+  const rows = await database
+    .executor(TIMEOUT_MS)
+    .read(
+      { name: "bench.countEvents", text: "MATCH (e:ChangeEvent {tenant: $tenant}) RETURN count(e) AS n" },
+      { tenant },
+    );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** The statements (and transactions) of one call of 5,000 new signals, on a tenant that has their accounts. */
+async function statementsOfOneCall(database: GraphDatabase, data: Data, enabled: boolean, runId: string) {
+  const tenant = `outbox-count-${enabled ? "on" : "off"}-${runId}`;
+  const setup = ingestFor(database, tenant, enabled);
+  await setup.ingest.upsertSourceSystems(data.sourceSystems);
+  for (const batch of calls(data.accounts(), CALL_SIZE)) await setup.ingest.upsertAccounts(batch);
+  for (const batch of calls(data.contacts(), CALL_SIZE)) await setup.ingest.upsertContacts(batch);
+  for (const batch of calls(data.assets(), CALL_SIZE)) await setup.ingest.upsertAssets(batch);
+  const signals = [...calls(data.signals(), CALL_SIZE)][0]!;
+  const stats = new QueryStats();
+  const { ingest } = ingestFor(database, tenant, enabled, stats);
+  const before = database.statementsRun;
+  const result = await ingest.ingestSignals(signals as never[]);
+  const statements = database.statementsRun - before;
+  return {
+    records: signals.length,
+    created: result.created,
+    statements,
+    transactions: stats.log.map((entry) => entry.name),
+  };
+}
+
+function markdown(
+  passes: Pass[],
+  counts: Array<Awaited<ReturnType<typeof statementsOfOneCall>> & { variant: Variant }>,
+  header: string,
+): string {
+  const lines = [
+    header,
+    "",
+    "| Variant | Rounds | Rows per pass | Rows/s median | Rows/s min–max | Events per pass |",
+    "|---|---|---|---|---|---|",
+  ];
+  const medians: Record<string, number> = {};
+  for (const variant of ["outbox off", "outbox on"] as const) {
+    const own = passes.filter((p) => p.variant === variant);
+    const rates = own.map((p) => p.rowsPerSecond);
+    medians[variant] = median(rates);
+    lines.push(
+      `| ${variant} | ${own.length} | ${own[0]?.rows ?? 0} | ${Math.round(median(rates))} | ` +
+        `${Math.round(Math.min(...rates))}–${Math.round(Math.max(...rates))} | ${own[0]?.events ?? 0} |`,
+    );
+  }
+  const ratio = medians["outbox on"]! / medians["outbox off"]!;
+  lines.push(
+    "",
+    `Outbox on / off, median rows/s: **${ratio.toFixed(3)}** (the outbox costs ${((1 - ratio) * 100).toFixed(1)} % ` +
+      `of rows/s; target ≤ 15 %).`,
+    "",
+    "| Variant | Records in the call | Cypher statements | Transactions |",
+    "|---|---|---|---|",
+    ...counts.map(
+      (c) =>
+        `| ${c.variant} | ${c.records} signals (${c.created} created) | ${c.statements} | ${c.transactions.join(", ")} |`,
+    ),
+    "",
+    "Per round, each variant ingests the whole data set into a fresh tenant; the order of the variants alternates " +
+      "per round. Passes by round:",
+    "",
+    "| Round | Variant | Seconds | Rows/s |",
+    "|---|---|---|---|",
+    ...passes.map((p) => `| ${p.round} | ${p.variant} | ${p.seconds.toFixed(1)} | ${Math.round(p.rowsPerSecond)} |`),
+  );
+  return lines.join("\n");
+}
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes("--quick");
+  const accounts = Number(argument("accounts") ?? (quick ? 300 : 1_000));
+  const signalsPerAccount = Number(argument("signals-per-account") ?? 20);
+  const rounds = Number(argument("rounds") ?? (quick ? 3 : 5));
+  const heap = argument("heap") ?? "1g";
+  const pageCache = argument("pagecache") ?? "1g";
+  const log = (message: string) => process.stderr.write(`[bench:outbox] ${message}\n`);
+
+  const home = mkdtempSync(join(tmpdir(), "relata-bench-outbox-"));
+  const distribution = await ensureNeo4jDistribution({ log });
+  const server = await startManagedNeo4j({ home, heap, pageCache, log, distribution });
+  const database = await GraphDatabase.open({
+    uri: server.uri,
+    user: server.user,
+    password: server.password,
+    database: "neo4j",
+  });
+  try {
+    await runMigrations(database.executor(TIMEOUT_MS), log);
+    const data = generateDemoData({ accounts, signalsPerAccount, seed: SEED });
+    const c = data.counts;
+    log(
+      `data set: ${data.sourceSystems.length} source systems, ${c.accounts} accounts, ${c.contacts} contacts, ` +
+        `${c.opportunities} opportunities, ${c.assets} assets, ${c.organizations} organizations, ${c.signals} signals`,
+    );
+    const runId = Date.now().toString(36);
+
+    // Untimed warm-up of both variants (JIT, page cache, query plans).
+    for (const enabled of [true, false]) {
+      await ingestAll(ingestFor(database, `outbox-warm-${enabled}-${runId}`, enabled).ingest, data);
+    }
+
+    const passes: Pass[] = [];
+    for (let round = 1; round <= rounds; round += 1) {
+      const order: Variant[] = round % 2 === 1 ? ["outbox on", "outbox off"] : ["outbox off", "outbox on"];
+      for (const variant of order) {
+        const tenant = `outbox-${variant === "outbox on" ? "on" : "off"}-r${round}-${runId}`;
+        const { ingest } = ingestFor(database, tenant, variant === "outbox on");
+        const started = performance.now();
+        const { rows, created } = await ingestAll(ingest, data);
+        const seconds = (performance.now() - started) / 1000;
+        const events = await countEvents(database, tenant);
+        passes.push({ variant, round, rows, seconds, rowsPerSecond: rows / seconds, created, events });
+        log(
+          `round ${round} ${variant}: ${rows} rows in ${seconds.toFixed(1)} s, ${Math.round(rows / seconds)} rows/s, ${events} events`,
+        );
+      }
+    }
+    const counts = [];
+    for (const enabled of [true, false]) {
+      counts.push({
+        variant: (enabled ? "outbox on" : "outbox off") as Variant,
+        ...(await statementsOfOneCall(database, data, enabled, runId)),
+      });
+    }
+    let commit = "unknown";
+    try {
+      commit = execSync("git rev-parse --short HEAD", { encoding: "utf8" }).trim();
+    } catch {
+      // not a git checkout
+    }
+    const cpu = cpus()[0]?.model ?? "unknown CPU";
+    const header =
+      `### Outbox cost: ${c.accounts + c.contacts + c.opportunities + c.assets + c.organizations + c.signals + data.sourceSystems.length} records ` +
+      `(${c.signals} signals, ${c.accounts} accounts, ${c.contacts} contacts, …), calls of ${CALL_SIZE}, ${rounds} interleaved rounds ` +
+      `(${cpu}, ${cpus().length} cores, Node ${process.version}, Neo4j heap ${heap}, page cache ${pageCache}, commit ${commit}, ` +
+      `${new Date().toISOString().slice(0, 16)}Z)`;
+    const report = markdown(passes, counts, header);
+    process.stdout.write(`${report}\n`);
+    const dir = join(__dirname, "..", "..", "..", "bench", "results");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `outbox-${quick ? "quick" : "full"}-latest.md`), `${report}\n`);
+  } finally {
+    await database.close();
+    await server.stop();
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

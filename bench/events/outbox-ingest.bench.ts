@@ -18,7 +18,7 @@ import { join } from "node:path";
 import pino from "pino";
 import { generateDemoData } from "../../demo/demo-data.generator";
 import { GraphDatabase } from "../../graph/graph-database";
-import { QueryStats } from "../../graph/executor";
+import { CypherExecutor, CypherQuery, PlainRow, QueryStats } from "../../graph/executor";
 import { ChangeOutbox } from "../../graph/events/change-outbox";
 import { ensureNeo4jDistribution } from "../../graph/local-server/neo4j-distribution";
 import { startManagedNeo4j } from "../../graph/local-server/managed-neo4j";
@@ -66,9 +66,61 @@ function* calls<T>(items: Iterable<T>, size: number): Generator<T[]> {
   if (batch.length > 0) yield batch;
 }
 
+/** Time per statement (by name) and per transaction, for the profile of one call. */
+interface StatementTimes {
+  statements: Map<string, number>;
+  transactions: Map<string, number>;
+}
+
+/**
+ * An executor that times every statement of its write transactions (the process's QueryStats time whole
+ * transactions): what each statement costs, and what is left for the commit.
+ */
+class TimedExecutor extends CypherExecutor {
+  constructor(
+    private readonly inner: CypherExecutor,
+    private readonly times: StatementTimes,
+  ) {
+    super(null as never, { database: "", timeoutMs: TIMEOUT_MS });
+  }
+
+  override read(query: CypherQuery, params: Record<string, unknown>): Promise<PlainRow[]> {
+    return this.inner.read(query, params);
+  }
+
+  override write(query: CypherQuery, params: Record<string, unknown>): Promise<PlainRow[]> {
+    return this.inner.write(query, params);
+  }
+
+  override async writeSteps<T>(
+    name: string,
+    work: (run: (query: CypherQuery, params: Record<string, unknown>) => Promise<PlainRow[]>) => Promise<T>,
+  ): Promise<T> {
+    const add = (map: Map<string, number>, key: string, ms: number) => map.set(key, (map.get(key) ?? 0) + ms);
+    const started = performance.now();
+    const result = await this.inner.writeSteps(name, (run) =>
+      work(async (query, params) => {
+        const t = performance.now();
+        const rows = await run(query, params);
+        add(this.times.statements, query.name, performance.now() - t);
+        return rows;
+      }),
+    );
+    add(this.times.transactions, name, performance.now() - started);
+    return result;
+  }
+}
+
 /** The services of one tenant, with the outbox on or off, as the context factory builds them. */
-function ingestFor(database: GraphDatabase, tenant: string, enabled: boolean, stats = new QueryStats()) {
-  const executor = database.executor(TIMEOUT_MS).forRequest("bench:outbox", stats);
+function ingestFor(
+  database: GraphDatabase,
+  tenant: string,
+  enabled: boolean,
+  stats = new QueryStats(),
+  times: StatementTimes | null = null,
+) {
+  const plain = database.executor(TIMEOUT_MS).forRequest("bench:outbox", stats);
+  const executor = times === null ? plain : new TimedExecutor(plain, times);
   const outbox = new ChangeOutbox(tenant, "job:bench-outbox", enabled);
   const repositories = createRepositories(executor, tenant, true, outbox);
   const quiet = pino({ level: "silent" });
@@ -125,15 +177,20 @@ async function statementsOfOneCall(database: GraphDatabase, data: Data, enabled:
   for (const batch of calls(data.assets(), CALL_SIZE)) await setup.ingest.upsertAssets(batch);
   const signals = [...calls(data.signals(), CALL_SIZE)][0]!;
   const stats = new QueryStats();
-  const { ingest } = ingestFor(database, tenant, enabled, stats);
+  const times: StatementTimes = { statements: new Map(), transactions: new Map() };
+  const { ingest } = ingestFor(database, tenant, enabled, stats, times);
   const before = database.statementsRun;
+  const started = performance.now();
   const result = await ingest.ingestSignals(signals as never[]);
+  const ms = performance.now() - started;
   const statements = database.statementsRun - before;
   return {
     records: signals.length,
     created: result.created,
     statements,
     transactions: stats.log.map((entry) => entry.name),
+    ms,
+    times,
   };
 }
 
@@ -171,6 +228,17 @@ function markdown(
         `| ${c.variant} | ${c.records} signals (${c.created} created) | ${c.statements} | ${c.transactions.join(", ")} |`,
     ),
     "",
+    "Where the time of that call goes (ms; a statement's time runs from sending it to its last row; a " +
+      "transaction's includes its statements, the work between them in Node, and the commit):",
+    "",
+    "| Variant | Part of the call | ms |",
+    "|---|---|---|",
+    ...counts.flatMap((c) => [
+      `| ${c.variant} | whole call | ${Math.round(c.ms)} |`,
+      ...[...c.times.transactions].map(([name, ms]) => `| ${c.variant} | transaction ${name} | ${Math.round(ms)} |`),
+      ...[...c.times.statements].map(([name, ms]) => `| ${c.variant} | statement ${name} | ${Math.round(ms)} |`),
+    ]),
+    "",
     "Per round, each variant ingests the whole data set into a fresh tenant; the order of the variants alternates " +
       "per round. Passes by round:",
     "",
@@ -185,7 +253,7 @@ async function main(): Promise<void> {
   const quick = process.argv.includes("--quick");
   const accounts = Number(argument("accounts") ?? (quick ? 300 : 1_000));
   const signalsPerAccount = Number(argument("signals-per-account") ?? 20);
-  const rounds = Number(argument("rounds") ?? (quick ? 3 : 5));
+  const rounds = process.argv.includes("--profile-only") ? 0 : Number(argument("rounds") ?? (quick ? 3 : 5));
   const heap = argument("heap") ?? "1g";
   const pageCache = argument("pagecache") ?? "1g";
   const log = (message: string) => process.stderr.write(`[bench:outbox] ${message}\n`);
@@ -236,6 +304,10 @@ async function main(): Promise<void> {
         variant: (enabled ? "outbox on" : "outbox off") as Variant,
         ...(await statementsOfOneCall(database, data, enabled, runId)),
       });
+    }
+    if (process.argv.includes("--profile-only")) {
+      process.stdout.write(`${markdown([], counts, "profile")}\n`);
+      return;
     }
     let commit = "unknown";
     try {

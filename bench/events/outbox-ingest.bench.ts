@@ -20,6 +20,7 @@ import { generateDemoData } from "../../demo/demo-data.generator";
 import { GraphDatabase } from "../../graph/graph-database";
 import { CypherExecutor, CypherQuery, PlainRow, QueryStats } from "../../graph/executor";
 import { ChangeOutbox } from "../../graph/events/change-outbox";
+import { RecordChange } from "../../domain/events/change-event";
 import { ensureNeo4jDistribution } from "../../graph/local-server/neo4j-distribution";
 import { startManagedNeo4j } from "../../graph/local-server/managed-neo4j";
 import { runMigrations } from "../../graph/migrations/run-migrations";
@@ -31,7 +32,22 @@ const SEED = 10;
 const CALL_SIZE = 5_000;
 const TIMEOUT_MS = 3_600_000;
 
-type Variant = "outbox on" | "outbox off";
+/**
+ * "outbox on, no values" (with `--diagnose`) is not a product setting: every event is written with an
+ * empty list of changes, to tell what the events' size costs from what their number costs.
+ */
+type Variant = "outbox on" | "outbox off" | "outbox on, no values";
+
+/** The outbox, writing every event without its field changes (the `--diagnose` variant only). */
+class ValuelessOutbox extends ChangeOutbox {
+  override append(run: Parameters<ChangeOutbox["append"]>[0], now: string, changes: readonly RecordChange[]) {
+    return super.append(
+      run,
+      now,
+      changes.map((change) => ({ ...change, changes: [], personId: null })),
+    );
+  }
+}
 
 interface Pass {
   variant: Variant;
@@ -118,10 +134,13 @@ function ingestFor(
   enabled: boolean,
   stats = new QueryStats(),
   times: StatementTimes | null = null,
+  valueless = false,
 ) {
   const plain = database.executor(TIMEOUT_MS).forRequest("bench:outbox", stats);
   const executor = times === null ? plain : new TimedExecutor(plain, times);
-  const outbox = new ChangeOutbox(tenant, "job:bench-outbox", enabled);
+  const outbox = valueless
+    ? new ValuelessOutbox(tenant, "job:bench-outbox", enabled)
+    : new ChangeOutbox(tenant, "job:bench-outbox", enabled);
   const repositories = createRepositories(executor, tenant, true, outbox);
   const quiet = pino({ level: "silent" });
   return {
@@ -206,8 +225,9 @@ function markdown(
     "|---|---|---|---|---|---|",
   ];
   const medians: Record<string, number> = {};
-  for (const variant of ["outbox off", "outbox on"] as const) {
+  for (const variant of ["outbox off", "outbox on", "outbox on, no values"] as const) {
     const own = passes.filter((p) => p.variant === variant);
+    if (own.length === 0 && variant === "outbox on, no values") continue;
     const rates = own.map((p) => p.rowsPerSecond);
     medians[variant] = median(rates);
     lines.push(
@@ -216,18 +236,28 @@ function markdown(
     );
   }
   const ratio = medians["outbox on"]! / medians["outbox off"]!;
-  // The same round's two passes ran back to back, so their ratio is less exposed to a busy machine.
-  const paired = [...new Set(passes.map((p) => p.round))].flatMap((round) => {
-    const on = passes.find((p) => p.round === round && p.variant === "outbox on");
-    const off = passes.find((p) => p.round === round && p.variant === "outbox off");
-    return on && off ? [on.rowsPerSecond / off.rowsPerSecond] : [];
-  });
+  // The same round's passes ran back to back, so their ratio is less exposed to a busy machine.
+  const pairedWith = (variant: Variant) =>
+    [...new Set(passes.map((p) => p.round))].flatMap((round) => {
+      const on = passes.find((p) => p.round === round && p.variant === variant);
+      const off = passes.find((p) => p.round === round && p.variant === "outbox off");
+      return on && off ? [on.rowsPerSecond / off.rowsPerSecond] : [];
+    });
+  const paired = pairedWith("outbox on");
   const pairedRatio = median(paired);
+  const valueless = pairedWith("outbox on, no values");
   lines.push(
     "",
     `Outbox on / off, median rows/s: **${ratio.toFixed(3)}** (the outbox costs ${((1 - ratio) * 100).toFixed(1)} % ` +
       `of rows/s; target ≤ 15 %). Median of the per-round ratios: ${pairedRatio.toFixed(3)} ` +
       `(${((1 - pairedRatio) * 100).toFixed(1)} %; rounds: ${paired.map((r) => r.toFixed(2)).join(", ")}).`,
+    ...(valueless.length === 0
+      ? []
+      : [
+          "",
+          `Diagnostic, events without their field changes / off, median of the per-round ratios: ` +
+            `${median(valueless).toFixed(3)} (rounds: ${valueless.map((r) => r.toFixed(2)).join(", ")}).`,
+        ]),
     "",
     "| Variant | Records in the call | Cypher statements | Transactions |",
     "|---|---|---|---|",
@@ -265,6 +295,7 @@ async function main(): Promise<void> {
   const heap = argument("heap") ?? "1g";
   const pageCache = argument("pagecache") ?? "1g";
   const log = (message: string) => process.stderr.write(`[bench:outbox] ${message}\n`);
+  const diagnose = process.argv.includes("--diagnose");
 
   const home = mkdtempSync(join(tmpdir(), "relata-bench-outbox-"));
   const distribution = await ensureNeo4jDistribution({ log });
@@ -292,10 +323,12 @@ async function main(): Promise<void> {
 
     const passes: Pass[] = [];
     for (let round = 1; round <= rounds; round += 1) {
-      const order: Variant[] = round % 2 === 1 ? ["outbox on", "outbox off"] : ["outbox off", "outbox on"];
+      const variants: Variant[] = ["outbox on", "outbox off", ...(diagnose ? ["outbox on, no values" as const] : [])];
+      const order = round % 2 === 1 ? variants : [...variants].reverse();
       for (const variant of order) {
-        const tenant = `outbox-${variant === "outbox on" ? "on" : "off"}-r${round}-${runId}`;
-        const { ingest } = ingestFor(database, tenant, variant === "outbox on");
+        const tenant = `outbox-${variant.replace(/[^a-z]+/g, "-")}-r${round}-${runId}`;
+        const valueless = variant === "outbox on, no values";
+        const { ingest } = ingestFor(database, tenant, variant !== "outbox off", new QueryStats(), null, valueless);
         const started = performance.now();
         const { rows, created } = await ingestAll(ingest, data);
         const seconds = (performance.now() - started) / 1000;

@@ -2,13 +2,16 @@
  * Change events: what the transactional outbox costs bulk ingest (issue 10). The same generated data set
  * (accounts, contacts, signals, …) goes through Relata's real ingest path (`IngestService`, the service
  * behind the bulk upsert mutations, default MERGE mode, calls of 5,000 records) into a fresh tenant per
- * pass, once with the outbox on and once off (`RELATA_CHANGE_EVENTS=off`, i.e. `ChangeOutbox.enabled`
- * false), against one managed Neo4j, in interleaved rounds (the order alternates per round). Rows per
- * second, medians, the on/off ratio, and the Cypher statements of one 5,000-record call are printed as
- * Markdown and written to bench/results/outbox-latest.md.
+ * variant and round: the outbox on, and off (`RELATA_CHANGE_EVENTS=off`, i.e. `ChangeOutbox.enabled`
+ * false), against one managed Neo4j. The variants are interleaved call by call (each call goes to every
+ * variant's tenant in turn), so a busy machine slows them alike. Rows per second, medians, the on/off
+ * ratios, and the Cypher statements and statement times of one 5,000-record call are printed as Markdown
+ * and written to bench/results/outbox-<full|quick>-latest.md.
  *
  *   npm run bench:outbox -- --quick        300 accounts × 20 signals, 3 rounds (a few minutes)
  *   npm run bench:outbox                   1,000 accounts × 20 signals (20,000 signals), 5 rounds
+ *   options: --rounds N, --accounts N, --diagnose (adds events without their field changes),
+ *            --profile-only (only the statement count and times of one call)
  */
 import "reflect-metadata";
 import { execSync } from "node:child_process";
@@ -151,29 +154,46 @@ function ingestFor(
 
 type Data = ReturnType<typeof generateDemoData>;
 
-/** Every kind of the data set, in dependency order, one awaited call of up to 5,000 records at a time. */
-async function ingestAll(ingest: IngestService, data: Data): Promise<{ rows: number; created: number }> {
-  let rows = 0;
-  let created = 0;
-  const add = (result: IngestResult, count: number) => {
-    if (result.rejected > 0)
-      throw new Error(`the ingest rejected ${result.rejected} records: ${JSON.stringify(result.rejections[0])}`);
-    rows += count;
-    created += result.created;
+/**
+ * Every kind of the data set, in dependency order, into each tenant: call by call, each call of up to
+ * 5,000 records sent to every tenant in turn (the order alternating from call to call), so that a busy
+ * machine slows every variant alike. Returns the seconds each tenant's calls took, and its rows.
+ */
+async function ingestInterleaved(
+  ingests: readonly IngestService[],
+  data: Data,
+): Promise<Array<{ rows: number; created: number; seconds: number }>> {
+  const totals = ingests.map(() => ({ rows: 0, created: 0, seconds: 0 }));
+  let turn = 0;
+  const send = async (count: number, write: (ingest: IngestService) => Promise<IngestResult>) => {
+    const order = ingests.map((_, i) => i);
+    if (turn++ % 2 === 1) order.reverse();
+    for (const i of order) {
+      const started = performance.now();
+      const result = await write(ingests[i]!);
+      totals[i]!.seconds += (performance.now() - started) / 1000;
+      if (result.rejected > 0) {
+        throw new Error(`the ingest rejected ${result.rejected} records: ${JSON.stringify(result.rejections[0])}`);
+      }
+      totals[i]!.rows += count;
+      totals[i]!.created += result.created;
+    }
   };
-  add(await ingest.upsertSourceSystems(data.sourceSystems), data.sourceSystems.length);
-  const steps: Array<[() => Iterable<unknown>, (batch: never[]) => Promise<IngestResult>]> = [
-    [() => data.accounts(), (b) => ingest.upsertAccounts(b)],
-    [() => data.contacts(), (b) => ingest.upsertContacts(b)],
-    [() => data.opportunities(), (b) => ingest.upsertOpportunities(b)],
-    [() => data.assets(), (b) => ingest.upsertAssets(b)],
-    [() => data.organizations(), (b) => ingest.upsertOrganizations(b)],
-    [() => data.signals(), (b) => ingest.ingestSignals(b)],
+  await send(data.sourceSystems.length, (ingest) => ingest.upsertSourceSystems(data.sourceSystems));
+  const steps: Array<[() => Iterable<unknown>, (ingest: IngestService, batch: never[]) => Promise<IngestResult>]> = [
+    [() => data.accounts(), (ingest, b) => ingest.upsertAccounts(b)],
+    [() => data.contacts(), (ingest, b) => ingest.upsertContacts(b)],
+    [() => data.opportunities(), (ingest, b) => ingest.upsertOpportunities(b)],
+    [() => data.assets(), (ingest, b) => ingest.upsertAssets(b)],
+    [() => data.organizations(), (ingest, b) => ingest.upsertOrganizations(b)],
+    [() => data.signals(), (ingest, b) => ingest.ingestSignals(b)],
   ];
   for (const [records, write] of steps) {
-    for (const batch of calls(records(), CALL_SIZE)) add(await write(batch as never[]), batch.length);
+    for (const batch of calls(records(), CALL_SIZE)) {
+      await send(batch.length, (ingest) => write(ingest, batch as never[]));
+    }
   }
-  return { rows, created };
+  return totals;
 }
 
 async function countEvents(database: GraphDatabase, tenant: string): Promise<number> {
@@ -277,8 +297,9 @@ function markdown(
       ...[...c.times.statements].map(([name, ms]) => `| ${c.variant} | statement ${name} | ${Math.round(ms)} |`),
     ]),
     "",
-    "Per round, each variant ingests the whole data set into a fresh tenant; the order of the variants alternates " +
-      "per round. Passes by round:",
+    "Per round, each variant ingests the whole data set into a fresh tenant of its own, call by call: every call " +
+      "of up to 5,000 records goes to each variant's tenant in turn (the order alternating from call to call), and " +
+      "a pass's seconds are the sum of its own calls. Passes by round:",
     "",
     "| Round | Variant | Seconds | Rows/s |",
     "|---|---|---|---|",
@@ -316,22 +337,28 @@ async function main(): Promise<void> {
     );
     const runId = Date.now().toString(36);
 
-    // Untimed warm-up of both variants (JIT, page cache, query plans).
-    for (const enabled of [true, false]) {
-      await ingestAll(ingestFor(database, `outbox-warm-${enabled}-${runId}`, enabled).ingest, data);
-    }
+    const variants: Variant[] = ["outbox on", "outbox off", ...(diagnose ? ["outbox on, no values" as const] : [])];
+    const services = (label: string) =>
+      variants.map(
+        (variant) =>
+          ingestFor(
+            database,
+            `outbox-${variant.replace(/[^a-z]+/g, "-")}-${label}-${runId}`,
+            variant !== "outbox off",
+            new QueryStats(),
+            null,
+            variant === "outbox on, no values",
+          ).ingest,
+      );
+    // Untimed warm-up of every variant (JIT, page cache, query plans).
+    await ingestInterleaved(services("warm"), data);
 
     const passes: Pass[] = [];
     for (let round = 1; round <= rounds; round += 1) {
-      const variants: Variant[] = ["outbox on", "outbox off", ...(diagnose ? ["outbox on, no values" as const] : [])];
-      const order = round % 2 === 1 ? variants : [...variants].reverse();
-      for (const variant of order) {
+      const totals = await ingestInterleaved(services(`r${round}`), data);
+      for (const [i, variant] of variants.entries()) {
+        const { rows, created, seconds } = totals[i]!;
         const tenant = `outbox-${variant.replace(/[^a-z]+/g, "-")}-r${round}-${runId}`;
-        const valueless = variant === "outbox on, no values";
-        const { ingest } = ingestFor(database, tenant, variant !== "outbox off", new QueryStats(), null, valueless);
-        const started = performance.now();
-        const { rows, created } = await ingestAll(ingest, data);
-        const seconds = (performance.now() - started) / 1000;
         const events = await countEvents(database, tenant);
         passes.push({ variant, round, rows, seconds, rowsPerSecond: rows / seconds, created, events });
         log(

@@ -2,10 +2,8 @@ import neo4j from "neo4j-driver";
 import { CursorKey } from "../../domain/pagination/cursor";
 import { CypherExecutor } from "../executor";
 import { ChangeOutbox } from "../events/change-outbox";
-import { RecordChange } from "../../domain/events/change-event";
-import { healthChange } from "../../domain/events/health-changes";
-import { manualMeasureChange, MeasureValues, outcomeChange } from "../../domain/events/account-fact-changes";
 import { modelVersionChange } from "../../domain/events/model-version-change";
+import { measureChanges, outcomeChanges, scoreChanges } from "./health-change-rows";
 import { toAccount } from "../account/account.repository";
 import { BUILT_IN_SCOPE } from "../ontology/ontology.repository";
 import {
@@ -112,21 +110,6 @@ export interface HealthRunRecord {
   incrementalSince: string | null;
   asOf: number;
   startedAt: string;
-}
-
-function text(value: unknown): string | null {
-  return typeof value === "string" ? value : null;
-}
-
-function toMeasureValues(row: Record<string, unknown>): MeasureValues {
-  const expiresAt = text(row.expiresAt);
-  return {
-    id: String(row.id),
-    value: Number(row.value),
-    author: String(row.author ?? ""),
-    comment: text(row.comment),
-    expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString(),
-  };
 }
 
 function toScore(row: Record<string, unknown>): StoredScore {
@@ -258,20 +241,7 @@ export class HealthRepository {
     return this.executor.writeSteps(SET_MANUAL_MEASURE.name, async (run) => {
       const [row] = await run(SET_MANUAL_MEASURE, this.params({ ...measure, now }));
       if (row === undefined) return false;
-      const previous = (row.previous as Record<string, unknown> | null) ?? null;
-      const change = manualMeasureChange(
-        { accountId: measure.accountId, externalId: text(row.externalId), sourceSystem: text(row.sourceSystem) },
-        measure.concept,
-        {
-          id: measure.id,
-          value: measure.value,
-          author: measure.author,
-          comment: measure.comment,
-          expiresAt: measure.expiresAt,
-        },
-        previous === null ? null : toMeasureValues(previous),
-      );
-      await this.outbox.append(run, now, change === null ? [] : [change]);
+      await this.outbox.append(run, now, measureChanges(row, measure));
       return true;
     });
   }
@@ -324,27 +294,7 @@ export class HealthRepository {
       if (run) {
         await step(ADVANCE_RUN, this.params({ runId: run.id, cursor, processed: neo4j.int(scores.length), now }));
       }
-      const next = new Map(scores.map((score) => [score.accountId, score.props]));
-      const changes = written.flatMap((row): RecordChange[] => {
-        const props = next.get(String(row.accountId));
-        if (row.fresh !== true || props === undefined) return [];
-        const previous = (row.previous as { score: unknown; grade: unknown } | null) ?? null;
-        const change = healthChange({
-          accountId: String(row.accountId),
-          externalId: text(row.externalId),
-          sourceSystem: text(row.sourceSystem),
-          previous:
-            previous === null
-              ? null
-              : {
-                  score: typeof previous.score === "number" ? previous.score : null,
-                  grade: text(previous.grade),
-                },
-          next: { score: props.score, grade: props.grade },
-        });
-        return change === null ? [] : [change];
-      });
-      await this.outbox.append(step, now, changes);
+      await this.outbox.append(step, now, scoreChanges(written, scores));
     });
   }
 
@@ -445,18 +395,7 @@ export class HealthRepository {
   ) {
     return this.executor.writeSteps(SET_OUTCOMES.name, async (run) => {
       const result = await run(SET_OUTCOMES, this.params({ rows: [...rows], now }));
-      const byIndex = new Map(rows.map((row) => [row.index, row]));
-      const changes = result.flatMap((answer): RecordChange[] => {
-        const row = byIndex.get(Number(answer.index));
-        if (row === undefined) return [];
-        const change = outcomeChange(
-          { accountId: row.accountId, externalId: text(answer.externalId), sourceSystem: text(answer.sourceSystem) },
-          row,
-          text(answer.previous),
-        );
-        return change === null ? [] : [change];
-      });
-      await this.outbox.append(run, now, changes);
+      await this.outbox.append(run, now, outcomeChanges(result, rows));
       return result.map((answer) => ({
         index: Number(answer.index),
         id: String(answer.id),

@@ -75,8 +75,8 @@ export function createRepositories(
     ingest: new IngestRepository(executor, tenant, outbox),
     deletion: new DeletionRepository(executor, tenant, outbox),
     changes: new ChangeFeedRepository(executor, tenant),
-    ontology: new OntologyRepository(executor, tenant),
-    health: new HealthRepository(executor, tenant),
+    ontology: new OntologyRepository(executor, tenant, tenant, outbox),
+    health: new HealthRepository(executor, tenant, outbox),
     healthExport: new HealthExportRepository(executor, tenant),
     tokenRevocations: new TokenRevocationRepository(executor, tenant),
   };

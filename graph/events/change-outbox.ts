@@ -17,12 +17,12 @@ const APPEND: CypherQuery = {
 MERGE (s:ChangeSequence {tenant: $tenant})
   ON CREATE SET s.last = 0, s.purgedThrough = 0
 SET s.last = s.last + size($events)
-WITH s.last - size($events) AS base
+WITH s.last - size($events) AS base, datetime($now) AS at
 UNWIND range(0, size($events) - 1) AS i
-WITH base + i + 1 AS seq, $events[i] AS e
+WITH base + i + 1 AS seq, $events[i] AS e, at
 CREATE (:ChangeEvent {
   tenant: $tenant, seq: seq, type: e.type, recordId: e.recordId, externalId: e.externalId,
-  sourceSystem: e.sourceSystem, personId: e.personId, changes: e.changes, actor: $actor, at: datetime($now)
+  sourceSystem: e.sourceSystem, personId: e.personId, changes: e.changes, actor: $actor, at: at
 })
 RETURN max(seq) AS last`,
 };

@@ -79,17 +79,26 @@ RETURN accountId, m {.*, expiresAt: toString(m.expiresAt), createdAt: toString(m
 ORDER BY m.createdAt DESC`,
 };
 
+/**
+ * Stores a manual measure; returns the account's keys and the measure it supersedes (the latest one of
+ * the same concept in effect before), for the change event.
+ */
 export const SET_MANUAL_MEASURE: CypherQuery = {
   name: "health.setManualMeasure",
   text: `
 MATCH (a:Account {tenant: $tenant, id: $accountId})
+OPTIONAL MATCH (before:ManualMeasure {tenant: $tenant, accountId: $accountId})
+WHERE before.concept = $concept AND (before.expiresAt IS NULL OR before.expiresAt > datetime($now))
+WITH a, before ORDER BY before.createdAt DESC
+WITH a, head(collect(before {.id, .value, .author, .comment, expiresAt: toString(before.expiresAt)})) AS previous
 MERGE (m:ManualMeasure {tenant: $tenant, id: $id})
 SET m.accountId = $accountId, m.concept = $concept, m.value = $value, m.author = $author, m.comment = $comment,
     m.expiresAt = CASE WHEN $expiresAt IS NULL THEN null ELSE datetime($expiresAt) END, m.createdAt = datetime($now)
 MERGE (m)-[:MEASURES]->(a)
-RETURN m.id AS id`,
+RETURN m.id AS id, a.externalId AS externalId, a.sourceSystem AS sourceSystem, previous`,
 };
 
+/** Stores a new version of a model and makes it active; returns it and the version it replaces as active. */
 export const SAVE_MODEL_VERSION: CypherQuery = {
   name: "health.saveModelVersion",
   text: `
@@ -98,11 +107,13 @@ MERGE (m:HealthModel {tenant: $tenant, id: $modelId})
 WITH m
 OPTIONAL MATCH (m)<-[:VERSION_OF]-(old:HealthModelVersion)
 WITH m, coalesce(max(old.version), 0) + 1 AS version
+OPTIONAL MATCH (m)<-[:VERSION_OF]-(active:HealthModelVersion {version: m.activeVersion})
+WITH m, version, active {.*, createdAt: null} AS previous
 CREATE (v:HealthModelVersion {tenant: $tenant, modelId: $modelId, version: version})
 SET v += $props, v.createdAt = datetime($now)
 CREATE (v)-[:VERSION_OF]->(m)
 SET m.activeVersion = version, m.name = $props.name
-RETURN version`,
+RETURN version, previous`,
 };
 
 export const MODEL_VERSIONS: CypherQuery = {
@@ -135,7 +146,12 @@ WITH coalesce(owner, subject) AS a WHERE a:Account
 RETURN DISTINCT a.id AS id ORDER BY id`,
 };
 
-/** Stores one batch of scores with their grade-change events and advances the run, in one transaction. */
+/**
+ * Stores one batch of scores with their grade-change events, in one transaction with the run's cursor.
+ * Returns, per account, whether this statement created its snapshot (`fresh`: false when a retried or
+ * resumed batch finds it stored already) and the latest snapshot it replaced, so the change events are
+ * appended once per new snapshot, never twice for the same one.
+ */
 export const WRITE_SCORES: CypherQuery = {
   name: "health.writeScores",
   text: `
@@ -143,18 +159,19 @@ UNWIND $scores AS row
 MATCH (a:Account {tenant: $tenant, id: row.accountId})
 MATCH (v:HealthModelVersion {tenant: $tenant, modelId: $modelId, version: $version})
 OPTIONAL MATCH (a)<-[:SCORES]-(prev:HealthScore {modelId: $modelId, latest: true})
-WITH a, v, row, prev
+OPTIONAL MATCH (stored:HealthScore {tenant: $tenant, id: row.id})
+WITH a, v, row, prev, stored IS NULL AS fresh
 MERGE (h:HealthScore {tenant: $tenant, id: row.id})
   ON CREATE SET h += row.props, h.accountId = row.accountId, h.modelId = $modelId, h.version = $version,
     h.computedAt = datetime($now), h.latest = true
 MERGE (h)-[:SCORES]->(a)
 MERGE (h)-[:COMPUTED_WITH]->(v)
-WITH a, row, prev, h
+WITH a, row, prev, h, fresh
 CALL (prev, h) {
   WITH prev, h WHERE prev IS NOT NULL AND prev <> h
   SET prev.latest = false
 }
-WITH a, row, prev, h
+WITH a, row, prev, h, fresh
 CALL (a, row, prev, h) {
   WITH a, row, prev, h WHERE prev IS NOT NULL AND prev <> h AND prev.grade <> row.props.grade
   MERGE (e:HealthEvent {tenant: $tenant, id: row.eventId})
@@ -163,7 +180,9 @@ CALL (a, row, prev, h) {
       e.consumed = false
   MERGE (e)-[:ABOUT]->(a)
 }
-RETURN count(*) AS written`,
+RETURN a.id AS accountId, a.externalId AS externalId, a.sourceSystem AS sourceSystem,
+  fresh AND (prev IS NULL OR prev <> h) AS fresh,
+  CASE WHEN prev IS NULL THEN null ELSE {score: prev.score, grade: prev.grade} END AS previous`,
 };
 
 export const ADVANCE_RUN: CypherQuery = {
@@ -251,6 +270,7 @@ WITH grp, collect(score) AS scores, collect(grade) AS grades
 RETURN grp AS group, scores, grades ORDER BY group`,
 };
 
+/** Stores outcomes by account and date; returns what each row found before, for its status and event. */
 export const SET_OUTCOMES: CypherQuery = {
   name: "health.setOutcomes",
   text: `
@@ -261,7 +281,7 @@ WITH a, row, existing.label AS previous, existing IS NOT NULL AS existed
 MERGE (o:Outcome {tenant: $tenant, accountId: row.accountId, occurredOn: row.occurredOn})
 SET o.label = row.label, o.updatedAt = datetime($now)
 MERGE (o)-[:OF]->(a)
-RETURN row.index AS index, a.id AS id,
+RETURN row.index AS index, a.id AS id, a.externalId AS externalId, a.sourceSystem AS sourceSystem, previous,
   CASE WHEN NOT existed THEN 'CREATED' WHEN previous = row.label THEN 'UNCHANGED' ELSE 'UPDATED' END AS status`,
 };
 

@@ -1,6 +1,9 @@
 import neo4j from "neo4j-driver";
 import { CursorKey } from "../../domain/pagination/cursor";
 import { CypherExecutor } from "../executor";
+import { ChangeOutbox } from "../events/change-outbox";
+import { modelVersionChange } from "../../domain/events/model-version-change";
+import { measureChanges, outcomeChanges, scoreChanges } from "./health-change-rows";
 import { toAccount } from "../account/account.repository";
 import { BUILT_IN_SCOPE } from "../ontology/ontology.repository";
 import {
@@ -131,6 +134,8 @@ export class HealthRepository {
   constructor(
     private readonly executor: CypherExecutor,
     private readonly tenant: string,
+    /** Where outcomes, measures, scores and model versions append their change events. */
+    private readonly outbox: ChangeOutbox = new ChangeOutbox(tenant, "job:internal"),
   ) {
     this.scopes = [tenant, BUILT_IN_SCOPE];
   }
@@ -231,14 +236,25 @@ export class HealthRepository {
     });
   }
 
+  /** Stores a manual measure and its MANUAL_MEASURE_SET event; false when the account does not exist. */
   async setManualMeasure(measure: ManualMeasureRecord, now: string): Promise<boolean> {
-    const rows = await this.executor.write(SET_MANUAL_MEASURE, this.params({ ...measure, now }));
-    return rows.length > 0;
+    return this.executor.writeSteps(SET_MANUAL_MEASURE.name, async (run) => {
+      const [row] = await run(SET_MANUAL_MEASURE, this.params({ ...measure, now }));
+      if (row === undefined) return false;
+      await this.outbox.append(run, now, measureChanges(row, measure));
+      return true;
+    });
   }
 
+  /** Stores a new active version of a model and its HEALTH_MODEL_VERSION_SAVED event; returns its number. */
   async saveModelVersion(modelId: string, props: Record<string, unknown>, now: string): Promise<number> {
-    const rows = await this.executor.write(SAVE_MODEL_VERSION, this.params({ modelId, props, now }));
-    return Number(rows[0]?.version);
+    return this.executor.writeSteps(SAVE_MODEL_VERSION.name, async (run) => {
+      const [row] = await run(SAVE_MODEL_VERSION, this.params({ modelId, props, now }));
+      const version = Number(row?.version);
+      const previous = (row?.previous as Record<string, unknown> | null) ?? null;
+      await this.outbox.append(run, now, [modelVersionChange(modelId, version, props, previous)]);
+      return version;
+    });
   }
 
   async modelVersions(modelId: string | null): Promise<Array<Record<string, unknown>>> {
@@ -260,7 +276,11 @@ export class HealthRepository {
     return rows.map((row) => String(row.id));
   }
 
-  /** Writes a batch of scores and advances the run in one transaction, so a crash never half-counts a batch. */
+  /**
+   * Writes a batch of scores, advances the run and appends the health change events, in one transaction,
+   * so a crash never half-counts a batch and a resumed run never announces a change twice. Three
+   * statements (two without a run), whatever the batch size.
+   */
   async writeScores(
     run: { id: string; modelId: string; version: number } | null,
     modelId: string,
@@ -269,14 +289,13 @@ export class HealthRepository {
     cursor: string,
     now: string,
   ): Promise<void> {
-    const statements = [{ query: WRITE_SCORES, params: this.params({ modelId, version, scores: [...scores], now }) }];
-    if (run) {
-      statements.push({
-        query: ADVANCE_RUN,
-        params: this.params({ runId: run.id, cursor, processed: neo4j.int(scores.length), now }),
-      });
-    }
-    await this.executor.writeAll("health.writeBatch", statements);
+    await this.executor.writeSteps("health.writeBatch", async (step) => {
+      const written = await step(WRITE_SCORES, this.params({ modelId, version, scores: [...scores], now }));
+      if (run) {
+        await step(ADVANCE_RUN, this.params({ runId: run.id, cursor, processed: neo4j.int(scores.length), now }));
+      }
+      await this.outbox.append(step, now, scoreChanges(written, scores));
+    });
   }
 
   async startRun(
@@ -369,16 +388,20 @@ export class HealthRepository {
     }));
   }
 
+  /** Stores outcomes and their OUTCOME_RECORDED events (none for a label already stored) in one transaction. */
   async setOutcomes(
     rows: ReadonlyArray<{ index: number; accountId: string; label: string; occurredOn: string }>,
     now: string,
   ) {
-    const result = await this.executor.write(SET_OUTCOMES, this.params({ rows: [...rows], now }));
-    return result.map((row) => ({
-      index: Number(row.index),
-      id: String(row.id),
-      status: String(row.status) as "CREATED" | "UPDATED" | "UNCHANGED",
-    }));
+    return this.executor.writeSteps(SET_OUTCOMES.name, async (run) => {
+      const result = await run(SET_OUTCOMES, this.params({ rows: [...rows], now }));
+      await this.outbox.append(run, now, outcomeChanges(result, rows));
+      return result.map((answer) => ({
+        index: Number(answer.index),
+        id: String(answer.id),
+        status: String(answer.status) as "CREATED" | "UPDATED" | "UNCHANGED",
+      }));
+    });
   }
 
   async outcomes(labels: readonly string[] | null) {

@@ -11,14 +11,17 @@ export const STORE_VERSION: CypherQuery = {
   text: `
 MERGE (o:Ontology {scope: $scope, pack: $pack})
   ON CREATE SET o.createdAt = datetime($now)
+WITH o, CASE WHEN o.version IS NULL THEN null
+  ELSE {version: o.version, conceptCount: o.conceptCount, mappingCount: o.mappingCount} END AS previous
 MERGE (v:OntologyVersion {scope: $scope, pack: $pack, version: $version})
   ON CREATE SET v.importedAt = datetime($now)
 SET v.content = $content, v.contentHash = $hash, v.conceptCount = $conceptCount, v.mappingCount = $mappingCount
 MERGE (o)-[:HAS_VERSION]->(v)
-WITH o, v
+WITH o, v, previous
 FOREACH (_ IN CASE WHEN $activate THEN [1] ELSE [] END |
   SET o.version = $version, o.title = $title, o.namespace = $namespace, o.builtIn = $builtIn,
-      o.conceptCount = $conceptCount, o.mappingCount = $mappingCount, o.updatedAt = datetime($now))`,
+      o.conceptCount = $conceptCount, o.mappingCount = $mappingCount, o.updatedAt = datetime($now))
+RETURN previous`,
 };
 
 export const REMOVE_DROPPED_CONCEPTS: CypherQuery = {
@@ -82,15 +85,30 @@ SET m += row.props, m.scope = $scope, m.updatedAt = datetime($now)
 RETURN row.system AS system, row.field AS field, row.concept AS concept`,
 };
 
+/** One mapping made through the API, with the settings it had before (null for a new one). */
+export const UPSERT_MAPPING: CypherQuery = {
+  name: "ontology.upsertMapping",
+  text: `
+MATCH (c:Concept {id: $concept}) WHERE c.scope IN $scopes
+OPTIONAL MATCH (:SourceField {scope: $scope, system: $system, field: $field})-[existing:MAPS_TO]->(c)
+WITH c, properties(existing) AS before
+MERGE (f:SourceField {scope: $scope, system: $system, field: $field})
+MERGE (f)-[m:MAPS_TO]->(c)
+SET m += $props, m.scope = $scope, m.updatedAt = datetime($now)
+RETURN before, properties(m) AS after`,
+};
+
+/** Deletes one of the tenant's mappings; returns how many went, with the settings they had. */
 export const DELETE_MAPPING: CypherQuery = {
   name: "ontology.deleteMapping",
   text: `
 OPTIONAL MATCH (f:SourceField {scope: $scope, system: $system, field: $field})-[m:MAPS_TO]->(:Concept {id: $concept})
+WITH f, m, properties(m) AS before
 DELETE m
-WITH f, count(m) AS deleted
+WITH f, count(m) AS deleted, collect(before) AS removed
 CALL (f) {
   WITH f WHERE f IS NOT NULL AND NOT (f)--()
   DELETE f
 }
-RETURN deleted`,
+RETURN deleted, removed`,
 };

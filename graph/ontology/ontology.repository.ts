@@ -3,6 +3,8 @@ import type { MappingSpec } from "../../ontology/model/mapping.model";
 import { CursorKey } from "../../domain/pagination/cursor";
 import { toFulltextQuery } from "../../domain/search/fulltext-query";
 import { CypherExecutor } from "../executor";
+import { ChangeOutbox } from "../events/change-outbox";
+import { mappingChange, packStoredChange } from "../../domain/events/ontology-changes";
 import {
   CONCEPTS_BY_IDS,
   CONCEPTS_OF_ACCOUNTS,
@@ -29,6 +31,7 @@ import {
   REMOVE_DROPPED_CONCEPTS,
   STORE_VERSION,
   UPSERT_CONCEPTS,
+  UPSERT_MAPPING,
   UPSERT_MAPPINGS,
 } from "./ontology-write.queries";
 import {
@@ -48,7 +51,8 @@ export const BUILT_IN_SCOPE = "_builtin";
 
 /**
  * Ontologies, concepts and mappings, seen from one tenant: the built-in packs plus the tenant's own.
- * Writes go to `scope` (the tenant, or the built-in scope when loading the shipped packs).
+ * Writes go to `scope` (the tenant, or the built-in scope when loading the shipped packs). A tenant's
+ * writes append their change events to `outbox`; the built-in packs belong to no tenant and have none.
  */
 export class OntologyRepository {
   private readonly scopes: string[];
@@ -57,6 +61,7 @@ export class OntologyRepository {
     private readonly executor: CypherExecutor,
     private readonly tenant: string,
     private readonly scope: string = tenant,
+    private readonly outbox: ChangeOutbox | null = null,
   ) {
     this.scopes = [...new Set([tenant, BUILT_IN_SCOPE, scope])];
   }
@@ -135,7 +140,25 @@ export class OntologyRepository {
       );
     }
     // A fixed name: it labels metrics and spans, and a pack id is tenant data.
-    await this.executor.writeAll("ontology.store", statements);
+    await this.executor.writeSteps("ontology.store", async (run) => {
+      const [stored] = await run(statements[0]!.query, statements[0]!.params);
+      for (const { query, params } of statements.slice(1)) await run(query, params);
+      const previous =
+        (stored?.previous as { version: string; conceptCount: unknown; mappingCount: unknown } | null) ?? null;
+      const change = packStoredChange(
+        pack.pack,
+        { version: pack.version, conceptCount: pack.concepts.length, mappingCount: pack.mappings.length },
+        previous === null
+          ? null
+          : {
+              version: String(previous.version),
+              conceptCount: Number(previous.conceptCount ?? 0),
+              mappingCount: Number(previous.mappingCount ?? 0),
+            },
+        write.activate,
+      );
+      await this.outbox?.append(run, now, [change]);
+    });
   }
 
   /** Re-creates a pack's links, for links to packs that were loaded after it. */
@@ -143,22 +166,34 @@ export class OntologyRepository {
     await this.executor.write(CREATE_LINKS, this.params({ pack, links, now }));
   }
 
+  /** Creates or replaces one of the tenant's mappings, with its MAPPING_SET event; false without the concept. */
   async upsertMapping(mapping: MappingSpec, now: string): Promise<boolean> {
-    const rows = await this.executor.write(
-      UPSERT_MAPPINGS,
-      this.params({
-        now,
-        mappings: [
-          { system: mapping.system, field: mapping.field, concept: mapping.concept, props: toMappingProps(mapping) },
-        ],
-      }),
-    );
-    return rows.length > 0;
+    const { system, field, concept } = mapping;
+    return this.executor.writeSteps(UPSERT_MAPPING.name, async (run) => {
+      const [row] = await run(
+        UPSERT_MAPPING,
+        this.params({ now, system, field, concept, props: toMappingProps(mapping) }),
+      );
+      if (row === undefined) return false;
+      const change = mappingChange(
+        { system, field, concept },
+        (row.before as Record<string, unknown> | null) ?? null,
+        row.after as Record<string, unknown>,
+      );
+      await this.outbox?.append(run, now, change === null ? [] : [change]);
+      return true;
+    });
   }
 
-  async deleteMapping(system: string, field: string, concept: string): Promise<number> {
-    const rows = await this.executor.write(DELETE_MAPPING, this.params({ system, field, concept }));
-    return Number(rows[0]?.deleted ?? 0);
+  /** Deletes one of the tenant's mappings, with its MAPPING_REMOVED event; how many were deleted. */
+  async deleteMapping(system: string, field: string, concept: string, now: string): Promise<number> {
+    return this.executor.writeSteps(DELETE_MAPPING.name, async (run) => {
+      const [row] = await run(DELETE_MAPPING, this.params({ system, field, concept }));
+      const removed = (row?.removed as Array<Record<string, unknown>> | undefined) ?? [];
+      const changes = removed.flatMap((before) => mappingChange({ system, field, concept }, before, null) ?? []);
+      await this.outbox?.append(run, now, changes);
+      return Number(row?.deleted ?? 0);
+    });
   }
 
   async conceptsByIds(ids: readonly string[]): Promise<Array<ConceptRecord | null>> {

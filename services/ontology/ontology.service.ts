@@ -211,7 +211,7 @@ export class OntologyService {
   }
 
   async deleteMapping(system: string, field: string, concept: string): Promise<void> {
-    const deleted = await this.repository.deleteMapping(system, field, concept);
+    const deleted = await this.repository.deleteMapping(system, field, concept, this.clock().toISOString());
     if (deleted === 0) {
       throw new OntologyError(
         "MAPPING_NOT_FOUND",

@@ -197,12 +197,13 @@ async function ingestInterleaved(
 }
 
 async function countEvents(database: GraphDatabase, tenant: string): Promise<number> {
-  const rows = await database
-    .executor(TIMEOUT_MS)
-    .read(
-      { name: "bench.countEvents", text: "MATCH (e:ChangeEvent {tenant: $tenant}) RETURN count(e) AS n" },
-      { tenant },
-    );
+  const rows = await database.executor(TIMEOUT_MS).read(
+    {
+      name: "bench.countEvents",
+      text: "MATCH (g:ChangeSegment {tenant: $tenant}) RETURN coalesce(sum(g.count), 0) AS n",
+    },
+    { tenant },
+  );
   return Number(rows[0]?.n ?? 0);
 }
 

@@ -2,29 +2,32 @@ import { FieldChange, RecordChange, recordTypeOf } from "../../domain/events/cha
 import { personalFieldsOf } from "../../domain/events/personal-fields";
 import { newPersonKey, sealPersonalValue } from "../../domain/events/personal-cipher";
 import { CypherQuery, PlainRow } from "../executor";
+import neo4j from "neo4j-driver";
+import { packSegments, SegmentEvent } from "../../domain/events/change-segment";
 
 type Run = (query: CypherQuery, params: Record<string, unknown>) => Promise<PlainRow[]>;
 
 /**
- * Takes the tenant's sequence lock and appends the events after the last number. The lock (a write to
- * the tenant's ChangeSequence node) is held until the transaction commits, so numbers commit in order:
- * a reader that has seen number n never later finds a lower number appear. It is the transaction's last
- * statement, so the lock is held for as short a time as possible.
+ * Takes the tenant's sequence lock and appends the events after the last number, in segments (see
+ * {@link packSegments}). The lock (a write to the tenant's ChangeSequence node) is held until the
+ * transaction commits, so numbers commit in order: a reader that has seen number n never later finds a
+ * lower number appear. It is the transaction's last statement, so the lock is held for as short a time as
+ * possible.
  */
 const APPEND: CypherQuery = {
   name: "changes.append",
   text: `
 MERGE (s:ChangeSequence {tenant: $tenant})
   ON CREATE SET s.last = 0, s.purgedThrough = 0
-SET s.last = s.last + size($events)
-WITH s.last - size($events) AS base, datetime($now) AS at
-UNWIND range(0, size($events) - 1) AS i
-WITH base + i + 1 AS seq, $events[i] AS e, at
-CREATE (:ChangeEvent {
-  tenant: $tenant, seq: seq, type: e.type, recordId: e.recordId, externalId: e.externalId,
-  sourceSystem: e.sourceSystem, personId: e.personId, changes: e.changes, actor: $actor, at: at
+SET s.last = s.last + $count
+WITH s.last - $count AS base, datetime($now) AS at
+UNWIND $segments AS segment
+CREATE (:ChangeSegment {
+  tenant: $tenant, firstSeq: base + segment.offset + 1, lastSeq: base + segment.offset + segment.count,
+  count: segment.count, types: segment.types, personIds: segment.personIds, events: segment.events,
+  actor: $actor, at: at
 })
-RETURN max(seq) AS last`,
+RETURN base + $count AS last`,
 };
 
 /** The key of each person whose personal values an event carries; made on first use. */
@@ -63,7 +66,7 @@ export class ChangeOutbox {
   async append(run: Run, now: string, changes: readonly RecordChange[]): Promise<void> {
     if (!this.enabled || changes.length === 0) return;
     const keys = await this.personKeys(run, now, changes);
-    const events = changes.map((change) => {
+    const events = changes.map((change): SegmentEvent => {
       const key = change.personId ? keys.get(change.personId) : undefined;
       const sealed = key === undefined ? change.changes : change.changes.map((c) => sealChange(key, c));
       const externalIdIsPersonal = key !== undefined && personalFieldsOf(recordTypeOf(change.type)).has("externalId");
@@ -76,10 +79,20 @@ export class ChangeOutbox {
             : change.externalId,
         sourceSystem: change.sourceSystem,
         personId: change.personId ?? null,
-        changes: JSON.stringify(sealed),
+        changes: sealed,
       };
     });
-    await run(APPEND, { tenant: this.tenant, actor: this.actor, now, events });
+    await run(APPEND, {
+      tenant: this.tenant,
+      actor: this.actor,
+      now,
+      count: neo4j.int(events.length),
+      segments: packSegments(events).map((segment) => ({
+        ...segment,
+        offset: neo4j.int(segment.offset),
+        count: neo4j.int(segment.count),
+      })),
+    });
   }
 
   private async personKeys(run: Run, now: string, changes: readonly RecordChange[]): Promise<Map<string, string>> {

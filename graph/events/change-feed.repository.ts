@@ -1,27 +1,30 @@
 import neo4j from "neo4j-driver";
 import { ChangeType, StoredChange } from "../../domain/events/change-event";
-import { SEGMENT_SIZE, SegmentEvent, unpackSegment } from "../../domain/events/change-segment";
+import { SegmentEvent, unpackSegment } from "../../domain/events/change-segment";
 import { changeEventId } from "../../domain/events/change-cursor";
 import { isSealed, openPersonalValue } from "../../domain/events/personal-cipher";
 import { CypherExecutor, CypherQuery } from "../executor";
 
 /**
- * The segments holding events numbered above `$after` and at most `$upTo`, oldest first, with the keys
- * that open their personal values. A segment whose types are all outside `$types` is skipped unread.
+ * The next segments after `$after`, oldest first: every segment's numbers (to find a hole, see
+ * {@link ChangeFeedRepository.readPage}), and the events and the keys that open their personal values only
+ * for segments holding a type asked for (the others are skipped unread).
  */
 const READ_SEGMENTS: CypherQuery = {
   name: "changes.read",
   text: `
 MATCH (g:ChangeSegment {tenant: $tenant})
-WHERE g.lastSeq > $after AND g.firstSeq <= $upTo AND ($types IS NULL OR any(t IN g.types WHERE t IN $types))
+WHERE g.lastSeq > $after
 WITH g ORDER BY g.lastSeq ASC LIMIT $segments
-CALL (g) {
+WITH g, ($types IS NULL OR any(t IN g.types WHERE t IN $types)) AS wanted
+CALL (g, wanted) {
+  WITH g WHERE wanted
   UNWIND g.personIds AS personId
   MATCH (k:PersonKey {tenant: $tenant, personId: personId})
   RETURN collect([personId, k.key]) AS keys
 }
-RETURN g.firstSeq AS firstSeq, g.lastSeq AS lastSeq, g.events AS events, g.actor AS actor,
-  toString(g.at) AS at, keys`,
+RETURN g.firstSeq AS firstSeq, g.lastSeq AS lastSeq, CASE WHEN wanted THEN g.events END AS events,
+  g.actor AS actor, toString(g.at) AS at, keys`,
 };
 
 /** Where the tenant's sequence stands: the last number committed, and the last one purged. */
@@ -76,9 +79,22 @@ export function toStoredChange(
   };
 }
 
-/** Segments read per statement: enough for a page of `first` events in most cases. */
-function segmentsFor(first: number): number {
-  return Math.min(16, Math.ceil(first / SEGMENT_SIZE) + 1);
+/** Segments read per statement. */
+const SEGMENTS_PER_READ = 64;
+/** The most segments one page examines (about 260,000 events), so a rare type behind a long backlog costs bounded work. */
+const MAX_SEGMENTS_PER_PAGE = 1024;
+
+/** A page read from the outbox. */
+export interface FeedRead {
+  /** The events of the types asked for, in order. */
+  events: StoredChange[];
+  /**
+   * Every event of the types asked for numbered up to here is in `events` (or in earlier pages): resume
+   * after it.
+   */
+  through: number;
+  /** Events after `through` may be readable now (the page is full, or the scan stopped at its bound). */
+  hasMore: boolean;
 }
 
 /** Reads one tenant's change events. */
@@ -93,35 +109,64 @@ export class ChangeFeedRepository {
     return { last: Number(row?.last ?? 0), purgedThrough: Number(row?.purgedThrough ?? 0) };
   }
 
-  /** Up to `first` events numbered above `after` and at most `upTo`, of `types` (all when null). */
-  async read(after: number, upTo: number, first: number, types: readonly ChangeType[] | null): Promise<StoredChange[]> {
+  /**
+   * Up to `first` events numbered above `after` (and at most `upTo`), of `types` (all when null), and how
+   * far they reach.
+   *
+   * Numbers have no gaps: each segment starts right after the one before. A reader may still find one
+   * missing for a moment, because Neo4j applies a commit to the store piece by piece and a reader takes no
+   * lock: it can see a later segment, or the sequence's new head, before a segment of the same or an
+   * earlier commit. A page therefore stops before the first hole and resumes there next time; it never
+   * moves past a number it has not seen.
+   */
+  async readPage(
+    after: number,
+    first: number,
+    types: readonly ChangeType[] | null,
+    upTo = Number.MAX_SAFE_INTEGER,
+  ): Promise<FeedRead> {
     const wanted = types === null ? null : new Set<string>(types);
     const events: StoredChange[] = [];
-    let from = after;
+    let through = after;
+    let scanned = 0;
     for (;;) {
-      const segments = segmentsFor(first - events.length);
       const rows = await this.executor.read(READ_SEGMENTS, {
         tenant: this.tenant,
-        after: neo4j.int(from),
-        upTo: neo4j.int(upTo),
-        segments: neo4j.int(segments),
+        after: neo4j.int(through),
+        segments: neo4j.int(SEGMENTS_PER_READ),
         types: types === null ? null : [...types],
       });
       for (const row of rows) {
         const firstSeq = Number(row.firstSeq);
-        const keys = new Map((row.keys as Array<[string, string]>).map(([person, key]) => [person, key]));
-        const actor = String(row.actor);
-        const at = String(row.at);
-        const stored = unpackSegment(String(row.events));
-        for (let i = 0; i < stored.length && events.length < first; i += 1) {
-          const seq = firstSeq + i;
-          const event = stored[i]!;
-          if (seq <= after || seq > upTo || (wanted !== null && !wanted.has(event.type))) continue;
-          events.push(toStoredChange(this.tenant, seq, event, actor, at, keys));
+        const lastSeq = Number(row.lastSeq);
+        // Not visible yet (a hole), or past the end asked for: stop here.
+        if (firstSeq > through + 1 || firstSeq > upTo) return { events, through, hasMore: false };
+        if (row.events !== null && row.events !== undefined) {
+          const keys = new Map((row.keys as Array<[string, string]>).map(([person, key]) => [person, key]));
+          const actor = String(row.actor);
+          const at = String(row.at);
+          const stored = unpackSegment(String(row.events));
+          for (let i = 0; i < stored.length; i += 1) {
+            const seq = firstSeq + i;
+            if (seq <= through) continue;
+            if (seq > upTo) return { events, through: upTo, hasMore: false };
+            const event = stored[i]!;
+            if (wanted !== null && !wanted.has(event.type)) continue;
+            if (events.length === first) return { events, through: seq - 1, hasMore: true };
+            events.push(toStoredChange(this.tenant, seq, event, actor, at, keys));
+          }
         }
-        from = Number(row.lastSeq);
+        through = Math.min(lastSeq, upTo);
+        scanned += 1;
+        if (through === upTo) return { events, through, hasMore: false };
+        if (scanned >= MAX_SEGMENTS_PER_PAGE) return { events, through, hasMore: true };
       }
-      if (events.length >= first || rows.length < segments) return events;
+      if (rows.length < SEGMENTS_PER_READ) return { events, through, hasMore: false };
     }
+  }
+
+  /** Up to `first` events numbered above `after` and at most `upTo`, of `types` (all when null). */
+  async read(after: number, upTo: number, first: number, types: readonly ChangeType[] | null): Promise<StoredChange[]> {
+    return (await this.readPage(after, first, types, upTo)).events;
   }
 }

@@ -57,16 +57,11 @@ export class ChangeFeedService {
           `this tenant's feed. Pass a cursor this tenant's feed returned, or omit it to start from the oldest event.`,
       );
     }
-    const types_ = types === null || types.length === 0 ? null : types;
-    // One more than asked tells whether there are more.
-    const events = await this.repository.read(from, sequence.last, size + 1, types_);
-    const page = events.slice(0, size);
-    const hasMore = events.length > size;
+    const read = await this.repository.readPage(from, size, types === null || types.length === 0 ? null : types);
     return {
-      events: page,
-      // Without more, every event of the types asked for up to the head is in this page: resume at the head.
-      endCursor: encodeChangeCursor(hasMore ? (page.at(-1)?.seq ?? from) : sequence.last),
-      hasMore,
+      events: read.events,
+      endCursor: encodeChangeCursor(read.through),
+      hasMore: read.hasMore,
       headCursor: encodeChangeCursor(sequence.last),
     };
   }

@@ -261,6 +261,51 @@ describe("the change feed (issue 10)", () => {
     expect(huge.body.errors?.[0]?.extensions?.reason).toBe("PAGE_SIZE_OUT_OF_RANGE");
   });
 
+  it("stops before a number it cannot see yet, and reads on from there once it appears", async () => {
+    const holeTenant = uniqueTenant("changes-hole");
+    const holeToken = api.token(holeTenant, "integrator");
+    const outbox = new ChangeOutbox(holeTenant, "job:test");
+    const executor = api.runtime.database.executor(10_000);
+    const event = (recordId: string) => ({
+      type: "ACCOUNT_UPDATED" as const,
+      recordId,
+      externalId: recordId,
+      sourceSystem: "crm",
+      changes: [],
+    });
+    await executor.writeSteps("test.append", (run) => outbox.append(run, new Date().toISOString(), [event("a")]));
+    // Number 2 is committed but its segment not visible yet (as while Neo4j applies a commit): simulate it by
+    // taking the number without its segment, then a later commit's segment (number 3).
+    await executor.write(
+      { name: "test.takeNumber", text: "MATCH (s:ChangeSequence {tenant: $tenant}) SET s.last = s.last + 1" },
+      { tenant: holeTenant },
+    );
+    await executor.writeSteps("test.append", (run) => outbox.append(run, new Date().toISOString(), [event("c")]));
+    const first = await feed(null, { token: holeToken });
+    expect(first.events.map((e) => e.recordId)).toEqual(["a"]);
+    expect(first.hasMore).toBe(false);
+    const [three] = await executor.read(
+      {
+        name: "test.segment",
+        text: "MATCH (g:ChangeSegment {tenant: $tenant, firstSeq: 3}) RETURN g.events AS events",
+      },
+      { tenant: holeTenant },
+    );
+    // Number 2's segment appears.
+    await executor.write(
+      {
+        name: "test.segment2",
+        text:
+          "CREATE (:ChangeSegment {tenant: $tenant, firstSeq: 2, lastSeq: 2, count: 1, types: ['ACCOUNT_UPDATED'], " +
+          "personIds: [], events: $events, actor: 'job:test', at: datetime()})",
+      },
+      { tenant: holeTenant, events: three!.events },
+    );
+    const rest = await feed(first.endCursor, { token: holeToken });
+    expect(rest.events.map((e) => e.sequence)).toEqual([2, 3]);
+    expect(rest.events.map((e) => e.recordId)).toEqual(["c", "c"]);
+  });
+
   it("leaves no event when the write's transaction rolls back", async () => {
     const executor = api.runtime.database.executor(10_000);
     const outbox = new ChangeOutbox(tenant, "job:test");

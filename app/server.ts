@@ -30,6 +30,7 @@ import { telemetryPlugin } from "./observability/telemetry.plugin";
 import { GraphqlIde, IDE_ASSET_PATH } from "./ide/graphql-ide";
 import { relataVersion } from "./project-root";
 import { HEALTH_EXPORT_PATH, HealthExportRoute } from "./http/health-export.route";
+import { CHANGES_PATH, ChangesRoute } from "./http/changes.route";
 
 export interface RelataServerOptions {
   config: RelataConfig;
@@ -42,7 +43,8 @@ export interface RelataServerOptions {
 
 /**
  * The GraphQL API over HTTP: `/graphql` (the IDE for browsers), `/healthz` (process up), `/readyz` (Neo4j
- * reachable), `/metrics` (Prometheus) and `/v1/exports/health` (accounts with their scores, NDJSON).
+ * reachable), `/metrics` (Prometheus), `/v1/exports/health` (accounts with their scores, NDJSON) and
+ * `/v1/changes` (the change feed, NDJSON).
  */
 export class RelataServer {
   readonly apollo: ApolloServer<RequestContext>;
@@ -54,6 +56,7 @@ export class RelataServer {
   readonly telemetry: Telemetry;
   private readonly ide: GraphqlIde;
   private readonly healthExport: HealthExportRoute;
+  private readonly changesRoute: ChangesRoute;
   private readonly rateLimiter: RateLimiter;
   private readonly cors: CorsPolicy;
   private readonly drain = new RequestDrain();
@@ -68,6 +71,13 @@ export class RelataServer {
     this.heavyOperations = new HeavyOperationSlots(config.heavyOperations);
     this.cors = new CorsPolicy(config.cors);
     this.healthExport = new HealthExportRoute(this.contexts, this.rateLimiter, this.heavyOperations, log);
+    this.changesRoute = new ChangesRoute(
+      this.contexts,
+      this.rateLimiter,
+      this.heavyOperations,
+      config.maxPageSize,
+      log,
+    );
     this.httpServer = createServer((req, res) => {
       this.drain.track(res);
       this.handle(req, res).catch((error: unknown) => {
@@ -144,6 +154,10 @@ export class RelataServer {
     if (url.pathname === HEALTH_EXPORT_PATH) {
       if (this.drain.isDraining) return this.drain.refuse(res);
       return this.healthExport.serve(req, res, url);
+    }
+    if (url.pathname === CHANGES_PATH) {
+      if (this.drain.isDraining) return this.drain.refuse(res);
+      return this.changesRoute.serve(req, res, url);
     }
     if (url.pathname !== "/graphql") {
       return send(res, 404, { error: `Nothing at ${url.pathname}. The API is at /graphql.` });

@@ -31,6 +31,7 @@ import { GraphqlIde, IDE_ASSET_PATH } from "./ide/graphql-ide";
 import { relataVersion } from "./project-root";
 import { HEALTH_EXPORT_PATH, HealthExportRoute } from "./http/health-export.route";
 import { CHANGES_PATH, ChangesRoute } from "./http/changes.route";
+import { SubscriptionServer } from "./subscriptions/subscription-server";
 
 export interface RelataServerOptions {
   config: RelataConfig;
@@ -54,6 +55,8 @@ export class RelataServer {
   readonly heavyOperations: HeavyOperationSlots;
   /** Metrics and traces (exposed for tests). */
   readonly telemetry: Telemetry;
+  /** GraphQL subscriptions over WebSocket at /graphql, and their poller (exposed for tests). */
+  readonly subscriptions: SubscriptionServer;
   private readonly ide: GraphqlIde;
   private readonly healthExport: HealthExportRoute;
   private readonly changesRoute: ChangesRoute;
@@ -87,6 +90,15 @@ export class RelataServer {
         });
       });
     });
+    this.subscriptions = new SubscriptionServer(
+      this.httpServer,
+      schema,
+      this.contexts,
+      this.rateLimiter,
+      database,
+      config,
+      log,
+    );
     this.apollo = new ApolloServer<RequestContext>({
       schema,
       introspection: true,
@@ -115,6 +127,7 @@ export class RelataServer {
   async start(): Promise<void> {
     await this.telemetry.start(this.options.config.host);
     await this.apollo.start();
+    this.subscriptions.start();
     this.started = true;
   }
 
@@ -137,6 +150,8 @@ export class RelataServer {
    */
   async stop(): Promise<void> {
     const { log, config } = this.options;
+    // First: upgraded sockets are outside the drain, and would keep the HTTP server from closing.
+    await this.subscriptions.stop();
     log.info({ inFlight: this.drain.size, graceMs: config.shutdownGraceMs }, "draining requests");
     const outcome = await this.drain.drain(this.httpServer, config.shutdownGraceMs);
     if (outcome.cutOff > 0) log.warn(outcome, "shutdown grace period over; requests still running were answered 503");

@@ -72,6 +72,11 @@ export class ChangeFeedService {
     };
   }
 
+  /** The newest event's cursor: where a reader that wants only what comes next starts. */
+  async head(): Promise<string> {
+    return encodeChangeCursor((await this.repository.sequence()).last);
+  }
+
   private decode(cursor: string | null | undefined): number {
     try {
       return decodeChangeCursor(cursor);

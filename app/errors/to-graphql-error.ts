@@ -99,6 +99,7 @@ function fromCoded(error: CodedError): PublicError {
     case "INVALID_ARGUMENT":
     case "INVALID_REVOCATION":
     case "CURSOR_EXPIRED":
+    case "WEBSOCKET_REQUIRED":
       return { code: "BAD_USER_INPUT", reason: code, message: error.message };
     case "UNAUTHENTICATED":
       return { code: "UNAUTHENTICATED", message: error.message, httpStatus: 401 };

@@ -1,6 +1,7 @@
 import { Arg, Float, ID, Resolver, Root, Subscription } from "type-graphql";
 import { ChangeType, StoredChange } from "../../domain/events/change-event";
 import { AccountHealthDelivery, Delivery } from "../../services/events/change-subscriptions";
+import { ChangeSubscriptionError } from "../../services/events/change-subscription.errors";
 import { ChangeTypeEnum } from "../common/enums";
 import { ChangeEventView, toChangeEventView } from "./change-event.type";
 import { AccountHealthChangeView, toAccountHealthChangeView } from "./account-health-change.type";
@@ -18,7 +19,15 @@ interface AccountHealthArgs {
 }
 
 /** The value of one delivery, or the error that ends the subscription, raised as a GraphQL error. */
-function valueOf<T>(delivery: Delivery<T>): T {
+function valueOf<T>(delivery: Delivery<T> | undefined): T {
+  // Sent with POST /graphql, a subscription runs as a query once, with nothing delivered.
+  if (delivery === undefined) {
+    throw new ChangeSubscriptionError(
+      "WEBSOCKET_REQUIRED",
+      "Subscriptions run over WebSocket at /graphql with the graphql-ws protocol (docs/changes.md); over HTTP, " +
+        "read the changes query or GET /v1/changes instead.",
+    );
+  }
   if ("error" in delivery) throw delivery.error;
   return delivery.value;
 }
@@ -40,7 +49,7 @@ export class ChangeSubscriptionsResolver {
     },
   })
   changes(
-    @Root() delivery: Delivery<StoredChange>,
+    @Root() delivery: Delivery<StoredChange> | undefined,
     @Arg("types", () => [ChangeTypeEnum], { nullable: true, description: "Only these types; all when omitted." })
     _types?: ChangeType[] | null,
     @Arg("after", () => String, { nullable: true, description: "Replay the events after this cursor first." })
@@ -60,7 +69,7 @@ export class ChangeSubscriptionsResolver {
     },
   })
   accountHealthChanged(
-    @Root() delivery: Delivery<AccountHealthDelivery>,
+    @Root() delivery: Delivery<AccountHealthDelivery> | undefined,
     @Arg("accountId", () => ID) _accountId: string,
     @Arg("scoreThreshold", () => Float, { nullable: true, description: "Score points (0-100 scale), above 0." })
     _scoreThreshold?: number | null,

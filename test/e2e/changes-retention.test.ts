@@ -5,6 +5,9 @@ import { clockStartingAt } from "../../domain/time/clock";
 import { startTestApi, TestApi, uniqueTenant } from "../support/test-api";
 import { dataOf } from "./support/responses";
 import { getChanges } from "./support/change-stream";
+import { ChangesLiveDocument } from "../../schema/generated/graphql";
+import { subscribe } from "./support/subscription-client";
+import { waitFor } from "../support/wait-for";
 
 // Issue 10: change events are kept RELATA_CHANGE_RETENTION_DAYS; the purge removes older ones and raises
 // purgedThrough in the same transaction, so a cursor older than retention is refused, never served a gap.
@@ -77,6 +80,13 @@ describe("change-event retention (issue 10)", () => {
     const response = await feed(oldCursors[0]!);
     expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "CURSOR_EXPIRED" });
     expect(response.body.errors?.[0]?.message).toMatch(/kept 3 days .*Re-sync/);
+    const live = subscribe(api, token, ChangesLiveDocument, { after: oldCursors[0]! });
+    await waitFor("the subscription is refused", () => (live.errors.length > 0 ? true : undefined), {
+      timeoutMs: 30_000,
+    });
+    expect(live.errors[0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "CURSOR_EXPIRED" });
+    expect(live.items).toEqual([]);
+    await live.close();
   });
 
   it("answers an expired cursor on the NDJSON stream with 410 Gone", async () => {

@@ -143,6 +143,34 @@ describe("the changes subscription", () => {
   });
 });
 
+describe("the changes subscription across API processes", () => {
+  it("delivers events written through another API process, in order", async () => {
+    const second = await startTestApi({ RELATA_CHANGE_POLL_MS: "50" });
+    try {
+      const live = subscribe(second, viewer, ChangesLiveDocument, {});
+      await waitFor(
+        "the subscriber is live on the second process",
+        () => (second.runtime.server.subscriptions.poller.subscribers(tenant) === 1 ? true : undefined),
+        WAIT,
+      );
+      await createAccounts(2); // through the first process
+      await until(live, 2);
+      const [a, b] = sequences(live);
+      expect(b).toBe(a! + 1);
+      expect(live.items.map((item) => item.changes.type)).toEqual(["ACCOUNT_CREATED", "ACCOUNT_CREATED"]);
+      await live.close();
+    } finally {
+      await second.stop();
+    }
+  }, 120_000);
+
+  it("answers a subscription sent over HTTP with where to send it", async () => {
+    const response = await api.run(ChangesLiveDocument, {}, { token: viewer });
+    expect(response.body.errors?.[0]?.extensions?.reason).toBe("WEBSOCKET_REQUIRED");
+    expect(response.body.errors?.[0]?.message).toContain("WebSocket");
+  });
+});
+
 describe("accountHealthChanged", () => {
   const accountId = nodeId("Account", tenant, "crm", "W-1");
   const otherId = nodeId("Account", tenant, "crm", "W-2");

@@ -1,3 +1,6 @@
+// The event lines reuse the GraphQL view (decorated classes): loaded here too, for callers that import the
+// server without the bootstrap (tests of the HTTP edge).
+import "reflect-metadata";
 import { once } from "node:events";
 import { IncomingMessage, ServerResponse } from "node:http";
 import { Logger } from "pino";

@@ -21,7 +21,8 @@ const MAX_PARAMETER_LENGTH = 2_000;
 /** The most events one response may be asked for; a larger load follows endCursor over several responses. */
 export const MAX_STREAM_LIMIT = 10_000_000;
 
-class ChangesRequestError extends Error {}
+/** A query parameter the stream does not accept; the message says what it takes. */
+export class ChangesRequestError extends Error {}
 
 /** The request's parameters, checked; throws with what was wrong and what is accepted. */
 export function changesRequest(search: URLSearchParams): ChangeStreamRequest {

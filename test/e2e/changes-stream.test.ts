@@ -1,5 +1,7 @@
+import { runChangesCommand } from "../../cli/changes";
 import { ChangesDocument, UpsertAccountsDocument } from "../../schema/generated/graphql";
-import { startTestApi, TestApi, uniqueTenant } from "../support/test-api";
+import { startTestApi, TEST_JWT_SECRET, TestApi, uniqueTenant } from "../support/test-api";
+import { captureIo } from "./support/command-io";
 import { dataOf } from "./support/responses";
 import { getChanges } from "./support/change-stream";
 
@@ -107,5 +109,37 @@ describe("GET /v1/changes refusals", () => {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(post.status).toBe(405);
+  });
+});
+
+describe("npm run changes", () => {
+  const env = { ...process.env, RELATA_JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: "silent", RELATA_MAX_PAGE_SIZE: "2" };
+
+  it("writes the same lines as the stream, and resumes from the end line's cursor", async () => {
+    const first = captureIo();
+    expect(await runChangesCommand(["--tenant", tenant, "--limit", "4"], env, first)).toBe(0);
+    const lines = first
+      .out()
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const end = (lines.at(-1) as { end: { endCursor: string; hasMore: boolean } }).end;
+    expect(end.hasMore).toBe(true);
+    expect(first.err()).toContain(`resume with --after ${end.endCursor}`);
+    const rest = captureIo();
+    expect(await runChangesCommand(["--tenant", tenant, "--after", end.endCursor], env, rest)).toBe(0);
+    const restLines = rest
+      .out()
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const stream = await getChanges(api, token);
+    expect([...lines.slice(0, -1), ...restLines.slice(0, -1)]).toEqual(stream.events);
+  });
+
+  it("refuses unknown types as a usage error", async () => {
+    const io = captureIo();
+    expect(await runChangesCommand(["--tenant", tenant, "--types", "NOPE"], env, io)).toBe(2);
+    expect(io.err()).toContain("ACCOUNT_CREATED");
   });
 });

@@ -11,6 +11,7 @@ import { RelataServer } from "./server";
 import { Clock, systemClock } from "../domain/time/clock";
 import { PurgeRepository } from "../graph/deletion/deletion.repository";
 import { PurgeJob } from "../services/deletion/purge.job";
+import { ChangeRetentionRepository } from "../graph/events/change-retention.repository";
 
 export interface RelataRuntime {
   config: RelataConfig;
@@ -62,6 +63,10 @@ export async function bootstrap(
     config.deletion.retentionDays,
     log,
     options.clock ?? systemClock,
+    {
+      repository: new ChangeRetentionRepository(database.executor(config.queryTimeoutMs)),
+      retentionDays: config.changes.retentionDays,
+    },
   );
   purge.start(config.deletion.purgeIntervalMinutes * 60_000);
   let stopped: Promise<void> | null = null;

@@ -27,6 +27,11 @@ export interface RelataConfig {
    * outbox costs), how many days events are kept, and how often subscriptions and webhooks poll for new ones.
    */
   changes: { enabled: boolean; retentionDays: number; pollIntervalMs: number };
+  /**
+   * Subscriptions over WebSocket (docs/changes.md): how long a new connection has to send its token, and
+   * how many subscriptions one connection and connections one tenant may have on this instance.
+   */
+  subscriptions: { initTimeoutMs: number; maxPerConnection: number; maxConnectionsPerTenant: number };
   queryTimeoutMs: number;
   /** Sizes, lengths, query shape, cost budget and deadlines of one request (docs/security.md). */
   limits: RequestLimits;
@@ -138,6 +143,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelataConfig {
       enabled: flag(env, "RELATA_CHANGE_EVENTS", true),
       retentionDays: integer(env, "RELATA_CHANGE_RETENTION_DAYS", 30, 1),
       pollIntervalMs: integer(env, "RELATA_CHANGE_POLL_MS", 1_000, 10),
+    },
+    subscriptions: {
+      initTimeoutMs: integer(env, "RELATA_WS_INIT_TIMEOUT_MS", 5_000, 100),
+      maxPerConnection: integer(env, "RELATA_WS_MAX_SUBSCRIPTIONS", 20, 1),
+      maxConnectionsPerTenant: integer(env, "RELATA_WS_MAX_CONNECTIONS_PER_TENANT", 200, 1),
     },
     queryTimeoutMs: integer(env, "RELATA_QUERY_TIMEOUT_MS", 30_000, 100),
     limits: loadRequestLimits((name, fallback, min) => integer(env, name, fallback, min), maxBatchSize),

@@ -32,6 +32,8 @@ import { relataVersion } from "./project-root";
 import { HEALTH_EXPORT_PATH, HealthExportRoute } from "./http/health-export.route";
 import { ExplorerSite } from "./explorer/explorer-site";
 import { DEMO_TOKEN_PATH, DemoTokenRoute } from "./explorer/demo-token.route";
+import { CHANGES_PATH, ChangesRoute } from "./http/changes.route";
+import { SubscriptionServer } from "./subscriptions/subscription-server";
 
 export interface RelataServerOptions {
   config: RelataConfig;
@@ -45,7 +47,7 @@ export interface RelataServerOptions {
 /**
  * The GraphQL API over HTTP: `/graphql` (the IDE for browsers), `/healthz` (process up), `/readyz` (Neo4j
  * reachable), `/metrics` (Prometheus), `/v1/exports/health` (accounts with their scores, NDJSON) and
- * `/explorer` (the web app, docs/explorer.md).
+ * `/v1/changes` (the change feed, NDJSON), and `/explorer` (the web app, docs/explorer.md).
  */
 export class RelataServer {
   readonly apollo: ApolloServer<RequestContext>;
@@ -55,10 +57,13 @@ export class RelataServer {
   readonly heavyOperations: HeavyOperationSlots;
   /** Metrics and traces (exposed for tests). */
   readonly telemetry: Telemetry;
+  /** GraphQL subscriptions over WebSocket at /graphql, and their poller (exposed for tests). */
+  readonly subscriptions: SubscriptionServer;
   private readonly ide: GraphqlIde;
   private readonly healthExport: HealthExportRoute;
   private readonly explorer: ExplorerSite;
   private readonly demoToken: DemoTokenRoute;
+  private readonly changesRoute: ChangesRoute;
   private readonly rateLimiter: RateLimiter;
   private readonly cors: CorsPolicy;
   private readonly drain = new RequestDrain();
@@ -75,6 +80,13 @@ export class RelataServer {
     this.heavyOperations = new HeavyOperationSlots(config.heavyOperations);
     this.cors = new CorsPolicy(config.cors);
     this.healthExport = new HealthExportRoute(this.contexts, this.rateLimiter, this.heavyOperations, log);
+    this.changesRoute = new ChangesRoute(
+      this.contexts,
+      this.rateLimiter,
+      this.heavyOperations,
+      config.maxPageSize,
+      log,
+    );
     this.httpServer = createServer((req, res) => {
       this.drain.track(res);
       this.handle(req, res).catch((error: unknown) => {
@@ -84,6 +96,15 @@ export class RelataServer {
         });
       });
     });
+    this.subscriptions = new SubscriptionServer(
+      this.httpServer,
+      schema,
+      this.contexts,
+      this.rateLimiter,
+      database,
+      config,
+      log,
+    );
     this.apollo = new ApolloServer<RequestContext>({
       schema,
       introspection: true,
@@ -112,6 +133,7 @@ export class RelataServer {
   async start(): Promise<void> {
     await this.telemetry.start(this.options.config.host);
     await this.apollo.start();
+    this.subscriptions.start();
     this.started = true;
   }
 
@@ -134,6 +156,8 @@ export class RelataServer {
    */
   async stop(): Promise<void> {
     const { log, config } = this.options;
+    // First: upgraded sockets are outside the drain, and would keep the HTTP server from closing.
+    await this.subscriptions.stop();
     log.info({ inFlight: this.drain.size, graceMs: config.shutdownGraceMs }, "draining requests");
     const outcome = await this.drain.drain(this.httpServer, config.shutdownGraceMs);
     if (outcome.cutOff > 0) log.warn(outcome, "shutdown grace period over; requests still running were answered 503");
@@ -153,6 +177,10 @@ export class RelataServer {
     if (url.pathname === HEALTH_EXPORT_PATH) {
       if (this.drain.isDraining) return this.drain.refuse(res);
       return this.healthExport.serve(req, res, url);
+    }
+    if (url.pathname === CHANGES_PATH) {
+      if (this.drain.isDraining) return this.drain.refuse(res);
+      return this.changesRoute.serve(req, res, url);
     }
     if (url.pathname !== "/graphql") {
       return send(res, 404, { error: `Nothing at ${url.pathname}. The API is at /graphql.` });

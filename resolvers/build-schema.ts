@@ -16,6 +16,8 @@ import { MappingResolver, OntologyResolver } from "./ontology/ontology.resolver"
 import { enforceRoleMatrix } from "./auth/role-guard";
 import { TokenRevocationResolver } from "./auth/token-revocation.resolver";
 import { ChangesResolver } from "./events/changes.resolver";
+import { ChangeSubscriptionsResolver } from "./events/change-subscriptions.resolver";
+import { NO_TOPICS_PUB_SUB } from "./events/no-topics.pub-sub";
 import { AccountHealthFieldsResolver, AccountHealthResolver, HealthResolver } from "./health/health.resolver";
 
 /**
@@ -44,9 +46,11 @@ export async function buildRelataSchema(): Promise<GraphQLSchema> {
       AccountHealthFieldsResolver,
       TokenRevocationResolver,
       ChangesResolver,
+      ChangeSubscriptionsResolver,
     ],
     validate: false,
     emitSchemaFile: false,
+    pubSub: NO_TOPICS_PUB_SUB,
   });
   return enforceRoleMatrix(schema);
 }

@@ -1,6 +1,7 @@
 import { GraphDatabase } from "../../graph/graph-database";
 import { PurgeRepository } from "../../graph/deletion/deletion.repository";
 import { PurgeJob } from "../../services/deletion/purge.job";
+import { ChangeRetentionRepository } from "../../graph/events/change-retention.repository";
 import { parseArgs } from "./command-args";
 import { connectForCommand } from "./command-connection";
 import { progressTo, UsageError, type CommandIo } from "./command-io";
@@ -21,16 +22,27 @@ export async function runPurgeCommand(argv: readonly string[], env: NodeJS.Proce
   if (!Number.isInteger(retentionDays) || retentionDays < 0) {
     throw new UsageError(`RELATA_DELETED_RETENTION_DAYS must be a whole number of days (0 or more); it is "${raw}".`);
   }
+  const rawEvents = env.RELATA_CHANGE_RETENTION_DAYS;
+  const eventDays = rawEvents === undefined || rawEvents === "" ? 30 : Number(rawEvents);
+  if (!Number.isInteger(eventDays) || eventDays < 1) {
+    throw new UsageError(
+      `RELATA_CHANGE_RETENTION_DAYS must be a whole number of days (1 or more); it is "${rawEvents}".`,
+    );
+  }
   const log = progressTo(io);
   const target = await connectForCommand(env, log);
   try {
     const database = await GraphDatabase.open(target.connection);
     try {
-      const job = new PurgeJob(new PurgeRepository(database.executor(PURGE_TIMEOUT_MS)), retentionDays, {
-        info: () => undefined,
-        error: () => undefined,
-      });
-      const purged = await job.runOnce();
+      const executor = database.executor(PURGE_TIMEOUT_MS);
+      const job = new PurgeJob(
+        new PurgeRepository(executor),
+        retentionDays,
+        { info: () => undefined, error: () => undefined },
+        undefined,
+        { repository: new ChangeRetentionRepository(executor), retentionDays: eventDays },
+      );
+      const { ChangeEvent: events = 0, ...purged } = await job.runOnce();
       const total = Object.values(purged).reduce((a, b) => a + b, 0);
       const detail = Object.entries(purged)
         .filter(([, n]) => n > 0)
@@ -39,6 +51,7 @@ export async function runPurgeCommand(argv: readonly string[], env: NodeJS.Proce
       io.stdout.write(
         `Purged ${total} records deleted more than ${retentionDays} days ago${total > 0 ? ` (${detail})` : ""}.\n`,
       );
+      io.stdout.write(`Removed ${events} change events older than ${eventDays} days.\n`);
       return 0;
     } finally {
       await database.close();

@@ -19,6 +19,10 @@ const APPEND: CypherQuery = {
   text: `
 MERGE (s:ChangeSequence {tenant: $tenant})
   ON CREATE SET s.last = 0, s.purgedThrough = 0
+// Takes the node's write lock before anything reads it, so no two appends read the same last number.
+SET s.appendLock = true
+REMOVE s.appendLock
+WITH s
 SET s.last = s.last + $count
 WITH s.last - $count AS base, datetime($now) AS at
 UNWIND $segments AS segment

@@ -57,7 +57,7 @@ export const ROLE_MATRIX: RoleMatrix = {
 };
 
 /** The HTTP endpoints outside GraphQL, by a short name: the route and the roles allowed. */
-export const HTTP_ROUTES = { healthExport: "GET /v1/exports/health" } as const;
+export const HTTP_ROUTES = { healthExport: "GET /v1/exports/health", changes: "GET /v1/changes" } as const;
 export type HttpRoute = (typeof HTTP_ROUTES)[keyof typeof HTTP_ROUTES];
 
 /**
@@ -67,6 +67,8 @@ export type HttpRoute = (typeof HTTP_ROUTES)[keyof typeof HTTP_ROUTES];
 export const HTTP_ROUTE_ROLES: Readonly<Record<HttpRoute, readonly Role[]>> = {
   // The accounts and stored scores that `accounts { health }` gives every role, in bulk; a read.
   "GET /v1/exports/health": EVERY_ROLE,
+  // The change feed (`changes` query and subscription) in bulk; a read, open to every role like them.
+  "GET /v1/changes": EVERY_ROLE,
 };
 
 /** Why `role` may not call an HTTP route, or null when it may; names the roles that may. */

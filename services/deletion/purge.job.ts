@@ -1,6 +1,7 @@
 import { purgeCutoff } from "../../domain/deletion/deletion-result";
 import { Clock, systemClock } from "../../domain/time/clock";
 import { PurgeRepository } from "../../graph/deletion/deletion.repository";
+import { ChangeRetentionRepository } from "../../graph/events/change-retention.repository";
 
 export interface PurgeLogger {
   info(details: Record<string, unknown>, message: string): void;
@@ -9,6 +10,12 @@ export interface PurgeLogger {
 
 /** Records purged per transaction and label: small enough for a busy database, large enough to finish. */
 const PURGE_BATCH = 1_000;
+
+/** Change-event retention (RELATA_CHANGE_RETENTION_DAYS), run with the purge: `ChangeEvent` in its counts. */
+export interface ChangeRetention {
+  repository: ChangeRetentionRepository;
+  retentionDays: number;
+}
 
 /**
  * Removes, for good, the records deleted more than the retention period ago (every tenant). Runs on a
@@ -24,6 +31,7 @@ export class PurgeJob {
     private readonly retentionDays: number,
     private readonly log: PurgeLogger,
     private readonly clock: Clock = systemClock,
+    private readonly changes: ChangeRetention | null = null,
   ) {}
 
   /** One purge now: how many records of each deleted label were removed. */
@@ -33,6 +41,16 @@ export class PurgeJob {
     const purged = await this.repository.purge(cutoff, now.toISOString(), PURGE_BATCH);
     const total = Object.values(purged).reduce((a, b) => a + b, 0);
     if (total > 0) this.log.info({ component: "purge", cutoff, purged }, `purged ${total} deleted records`);
+    if (this.changes !== null) {
+      const eventCutoff = purgeCutoff(now, this.changes.retentionDays);
+      purged.ChangeEvent = await this.changes.repository.purge(eventCutoff, PURGE_BATCH);
+      if (purged.ChangeEvent > 0) {
+        this.log.info(
+          { component: "purge", cutoff: eventCutoff, events: purged.ChangeEvent },
+          `removed ${purged.ChangeEvent} change events older than ${this.changes.retentionDays} days`,
+        );
+      }
+    }
     return purged;
   }
 

@@ -39,8 +39,9 @@ export class ChangeFeedService {
     first?: number | null,
   ): Promise<ChangePage> {
     const size = this.pageSize(first);
-    const from = this.decode(after);
     const sequence = await this.repository.sequence();
+    // No cursor (or "0") starts at the oldest event kept, which after a purge is past purgedThrough.
+    const from = isStart(after) ? sequence.purgedThrough : this.decode(after);
     if (from < sequence.purgedThrough) {
       throw new ChangeFeedError(
         "CURSOR_EXPIRED",
@@ -66,6 +67,11 @@ export class ChangeFeedService {
     };
   }
 
+  /** The newest event's cursor: where a reader that wants only what comes next starts. */
+  async head(): Promise<string> {
+    return encodeChangeCursor((await this.repository.sequence()).last);
+  }
+
   private decode(cursor: string | null | undefined): number {
     try {
       return decodeChangeCursor(cursor);
@@ -86,4 +92,8 @@ export class ChangeFeedService {
     }
     return first;
   }
+}
+
+function isStart(cursor: string | null | undefined): boolean {
+  return cursor === null || cursor === undefined || cursor === "" || cursor === "0";
 }

@@ -8,6 +8,8 @@ import { HeavyOperationSettings } from "./limits/heavy-operation-slots";
 import { RateLimitSettings } from "./limits/rate-limiter";
 import { AuthSettings, httpUrl, OidcSettings, parseRoleMap } from "./auth/auth-settings";
 import { TelemetrySettings, telemetrySettings } from "./observability/telemetry-settings";
+import { DEFAULT_RETRY_SCHEDULE, parseRetrySchedule } from "../domain/webhooks/retry-schedule";
+import { parseAllowedHosts } from "../domain/webhooks/allowed-hosts";
 
 /** Every setting Relata reads, with its environment variable. Documented in the README. */
 export interface RelataConfig {
@@ -27,6 +29,19 @@ export interface RelataConfig {
    * outbox costs), how many days events are kept, and how often subscriptions and webhooks poll for new ones.
    */
   changes: { enabled: boolean; retentionDays: number; pollIntervalMs: number };
+  /**
+   * Webhooks (docs/webhooks.md): whether this process sends deliveries, the retry schedule, the request
+   * timeout, events per delivery, endpoints per tenant, and the hosts allowed although they are not public.
+   */
+  webhooks: {
+    dispatch: boolean;
+    retryScheduleMs: number[];
+    requestTimeoutMs: number;
+    batchSize: number;
+    maxEndpointsPerTenant: number;
+    concurrency: number;
+    allowedHosts: string[];
+  };
   queryTimeoutMs: number;
   /** Sizes, lengths, query shape, cost budget and deadlines of one request (docs/security.md). */
   limits: RequestLimits;
@@ -137,6 +152,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelataConfig {
       retentionDays: integer(env, "RELATA_CHANGE_RETENTION_DAYS", 30, 1),
       pollIntervalMs: integer(env, "RELATA_CHANGE_POLL_MS", 1_000, 10),
     },
+    webhooks: {
+      dispatch: flag(env, "RELATA_WEBHOOK_DISPATCH", true),
+      retryScheduleMs: retrySchedule(env),
+      requestTimeoutMs: integer(env, "RELATA_WEBHOOK_TIMEOUT_MS", 15_000, 100),
+      batchSize: integer(env, "RELATA_WEBHOOK_BATCH_SIZE", 100, 1),
+      maxEndpointsPerTenant: integer(env, "RELATA_WEBHOOK_MAX_ENDPOINTS", 20, 1),
+      concurrency: integer(env, "RELATA_WEBHOOK_CONCURRENCY", 8, 1),
+      allowedHosts: parseAllowedHosts(env.RELATA_WEBHOOK_ALLOWED_HOSTS),
+    },
     queryTimeoutMs: integer(env, "RELATA_QUERY_TIMEOUT_MS", 30_000, 100),
     limits: loadRequestLimits((name, fallback, min) => integer(env, name, fallback, min), maxBatchSize),
     dataLoaderBatching: flag(env, "RELATA_DATALOADER_BATCHING", true),
@@ -173,6 +197,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelataConfig {
     ide: { enabled: flag(env, "RELATA_IDE", true) },
     telemetry: telemetrySettings(env, (name, fallback) => flag(env, name, fallback)),
   };
+}
+
+function retrySchedule(env: NodeJS.ProcessEnv): number[] {
+  const raw = env.RELATA_WEBHOOK_RETRY_SCHEDULE;
+  try {
+    return parseRetrySchedule(raw === undefined || raw.trim() === "" ? DEFAULT_RETRY_SCHEDULE : raw);
+  } catch (error) {
+    throw new Error(
+      `RELATA_WEBHOOK_RETRY_SCHEDULE must list the delays before each retry, comma-separated, e.g. ` +
+        `${DEFAULT_RETRY_SCHEDULE}; ${(error as Error).message}. Fix or unset it.`,
+    );
+  }
 }
 
 const OIDC_OPTIONAL = [

@@ -14,6 +14,7 @@ import { RateLimitError } from "../limits/rate-limit.errors";
 import { AccessDeniedError } from "../../resolvers/auth/access.errors";
 import { TokenRevocationError } from "../../services/auth/token-revocation.errors";
 import { ChangeFeedError } from "../../services/events/change-feed.errors";
+import { WebhookError } from "../../domain/webhooks/webhook.errors";
 
 /** The error codes clients see in `extensions.code`. */
 export type PublicErrorCode =
@@ -53,7 +54,8 @@ type CodedError =
   | RateLimitError
   | AccessDeniedError
   | TokenRevocationError
-  | ChangeFeedError;
+  | ChangeFeedError
+  | WebhookError;
 
 function isCoded(error: unknown): error is CodedError {
   return (
@@ -70,7 +72,8 @@ function isCoded(error: unknown): error is CodedError {
     error instanceof RateLimitError ||
     error instanceof AccessDeniedError ||
     error instanceof TokenRevocationError ||
-    error instanceof ChangeFeedError
+    error instanceof ChangeFeedError ||
+    error instanceof WebhookError
   );
 }
 
@@ -96,7 +99,12 @@ function fromCoded(error: CodedError): PublicError {
     case "INVALID_ARGUMENT":
     case "INVALID_REVOCATION":
     case "CURSOR_EXPIRED":
+    case "INVALID_WEBHOOK":
+    case "URL_NOT_ALLOWED":
+    case "WEBHOOK_LIMIT_REACHED":
       return { code: "BAD_USER_INPUT", reason: code, message: error.message };
+    case "WEBHOOK_DISABLED":
+      return { code: "CONFLICT", reason: code, message: error.message };
     case "UNAUTHENTICATED":
       return { code: "UNAUTHENTICATED", message: error.message, httpStatus: 401 };
     case "FORBIDDEN":
@@ -106,6 +114,8 @@ function fromCoded(error: CodedError): PublicError {
     case "MAPPING_NOT_FOUND":
     case "MODEL_NOT_FOUND":
     case "ACCOUNT_NOT_FOUND":
+    case "WEBHOOK_NOT_FOUND":
+    case "DELIVERY_NOT_FOUND":
       return { code: "NOT_FOUND", reason: code, message: error.message };
     case "CONFLICT":
       return { code: "CONFLICT", message: error.message };

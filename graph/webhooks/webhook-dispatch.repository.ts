@@ -1,0 +1,230 @@
+import neo4j from "neo4j-driver";
+import { ChangeType, StoredChange } from "../../domain/events/change-event";
+import { WebhookAttempt, WebhookDelivery, WebhookDeliveryStatus } from "../../domain/webhooks/webhook";
+import { ChangeFeedRepository } from "../events/change-feed.repository";
+import { CypherExecutor, CypherQuery } from "../executor";
+import { DELIVERY_FIELDS, toDelivery } from "./webhook-rows";
+
+// The dispatcher's queries, across tenants. Every claim and every change of a delivery first writes to the
+// endpoint (`leaseCheckedAt`), which takes its write lock, and only then reads the lease: two processes that
+// race for one endpoint are serialised there, and the second sees the first one's lease (read-committed
+// would otherwise let both read "free" and both write their own).
+
+/** Enabled endpoints free to claim (or ours) with work: a due delivery, or events after their cursor. */
+const DUE_ENDPOINTS: CypherQuery = {
+  name: "webhooks.dispatch.due",
+  text: `
+MATCH (e:WebhookEndpoint)
+WHERE e.enabled AND (e.leaseOwner IS NULL OR e.leaseOwner = $owner OR e.leaseExpiresAt < $now)
+OPTIONAL MATCH (s:ChangeSequence {tenant: e.tenant})
+CALL (e) {
+  OPTIONAL MATCH (d:WebhookDelivery {endpointId: e.id, status: 'PENDING'})
+  RETURN min(d.nextAttemptAt) AS due
+}
+WITH e, coalesce(s.last, 0) AS head, due
+WHERE (due IS NOT NULL AND due <= $now) OR (due IS NULL AND e.cursor < head)
+RETURN e.id AS id
+ORDER BY coalesce(due, 0) ASC
+LIMIT $limit`,
+};
+
+const CLAIM: CypherQuery = {
+  name: "webhooks.dispatch.claim",
+  text: `
+MATCH (e:WebhookEndpoint {id: $id})
+SET e.leaseCheckedAt = $now
+WITH e
+WHERE e.enabled AND (e.leaseOwner IS NULL OR e.leaseOwner = $owner OR e.leaseExpiresAt < $now)
+SET e.leaseOwner = $owner, e.leaseExpiresAt = $now + $leaseMs
+RETURN e.id AS id, e.tenant AS tenant, e.url AS url, e.secret AS secret, e.previousSecret AS previousSecret,
+  e.previousSecretExpiresAt AS previousSecretExpiresAt`,
+};
+
+const RENEW: CypherQuery = {
+  name: "webhooks.dispatch.renew",
+  text: `
+MATCH (e:WebhookEndpoint {id: $id})
+SET e.leaseCheckedAt = $now
+WITH e
+WHERE e.enabled AND e.leaseOwner = $owner
+SET e.leaseExpiresAt = $now + $leaseMs
+RETURN e.url AS url, e.secret AS secret, e.previousSecret AS previousSecret,
+  e.previousSecretExpiresAt AS previousSecretExpiresAt`,
+};
+
+const RELEASE: CypherQuery = {
+  name: "webhooks.dispatch.release",
+  text: `
+MATCH (e:WebhookEndpoint {id: $id})
+SET e.leaseCheckedAt = $now
+WITH e
+WHERE e.leaseOwner = $owner
+SET e.leaseOwner = null, e.leaseExpiresAt = null`,
+};
+
+/** With the lease held: the endpoint's oldest pending delivery (by its events), if any. */
+const HEAD_DELIVERY: CypherQuery = {
+  name: "webhooks.dispatch.head",
+  text: `
+MATCH (e:WebhookEndpoint {id: $id})
+SET e.leaseCheckedAt = $now
+WITH e
+WHERE e.enabled AND e.leaseOwner = $owner
+OPTIONAL MATCH (d:WebhookDelivery {endpointId: e.id, status: 'PENDING'})
+WITH e, d ORDER BY d.firstSequence ASC LIMIT 1
+RETURN e.id AS endpointId, CASE WHEN d IS NULL THEN null ELSE ${DELIVERY_FIELDS.replace(" AS delivery", "")} END AS delivery`,
+};
+
+/**
+ * In the same transaction: the next events of the endpoint's types after its cursor, up to the newest
+ * committed number, become one delivery, and the cursor moves past them (past every event up to the head
+ * when fewer than a batch were found). Nothing is created when there are none.
+ */
+const OPEN_DELIVERY: CypherQuery = {
+  name: "webhooks.dispatch.open",
+  text: `
+MATCH (e:WebhookEndpoint {id: $id})
+OPTIONAL MATCH (s:ChangeSequence {tenant: e.tenant})
+WITH e, coalesce(s.last, 0) AS head
+CALL (e, head) {
+  OPTIONAL MATCH (c:ChangeEvent {tenant: e.tenant})
+  WHERE c.seq > e.cursor AND c.seq <= head AND c.type IN e.eventTypes
+  WITH c ORDER BY c.seq ASC LIMIT $batch
+  RETURN collect(c.seq) AS seqs
+}
+WITH e, seqs, CASE WHEN size(seqs) >= $batch THEN seqs[-1] ELSE head END AS cursor
+SET e.cursor = CASE WHEN cursor > e.cursor THEN cursor ELSE e.cursor END
+WITH e, seqs
+WHERE size(seqs) > 0
+SET e.deliveryCount = coalesce(e.deliveryCount, 0) + 1
+CREATE (d:WebhookDelivery {
+  tenant: e.tenant, id: $deliveryId, endpointId: e.id, number: e.deliveryCount, status: 'PENDING', attempts: 0,
+  firstSequence: seqs[0], lastSequence: seqs[-1], eventCount: size(seqs), eventTypes: e.eventTypes,
+  createdAt: $now, nextAttemptAt: $now, attemptLog: []
+})
+RETURN ${DELIVERY_FIELDS}`,
+};
+
+/**
+ * One attempt's outcome. A delivery that failed for good disables its endpoint and says why; an outcome
+ * for a delivery no longer pending (another process got there first) changes nothing.
+ */
+const RECORD_ATTEMPT: CypherQuery = {
+  name: "webhooks.dispatch.record",
+  text: `
+MATCH (d:WebhookDelivery {id: $deliveryId})
+WHERE d.status = 'PENDING'
+MATCH (e:WebhookEndpoint {id: d.endpointId})
+SET d.attempts = d.attempts + 1, d.lastAttemptAt = $at, d.lastResponseStatus = $responseStatus,
+  d.lastError = $error, d.attemptLog = (coalesce(d.attemptLog, []) + [$entry])[-20..], d.status = $status,
+  d.nextAttemptAt = $nextAttemptAt,
+  d.deliveredAt = CASE WHEN $status = 'DELIVERED' THEN $at ELSE d.deliveredAt END
+FOREACH (_ IN CASE WHEN $status = 'FAILED' THEN [1] ELSE [] END |
+  SET e.enabled = false, e.disabledReason = $disableReason, e.disabledAt = $at, e.disabledBy = d.id,
+    e.updatedAt = $at)
+RETURN ${DELIVERY_FIELDS}`,
+};
+
+const int = (value: number) => neo4j.int(value);
+
+/** What the dispatcher needs of a claimed endpoint to sign and send. */
+export interface ClaimedEndpoint {
+  id: string;
+  tenant: string;
+  url: string;
+  /** Encrypted; the current one first. */
+  sealedSecret: string;
+  sealedPreviousSecret: string | null;
+  previousSecretExpiresAt: number | null;
+}
+
+export interface AttemptOutcome {
+  at: number;
+  status: WebhookDeliveryStatus;
+  attempt: WebhookAttempt;
+  nextAttemptAt: number | null;
+  disableReason: string | null;
+}
+
+function claimed(id: string, row: Record<string, unknown>): ClaimedEndpoint {
+  return {
+    id,
+    tenant: String(row.tenant ?? ""),
+    url: String(row.url),
+    sealedSecret: String(row.secret),
+    sealedPreviousSecret: typeof row.previousSecret === "string" ? row.previousSecret : null,
+    previousSecretExpiresAt: typeof row.previousSecretExpiresAt === "number" ? row.previousSecretExpiresAt : null,
+  };
+}
+
+/** The state the webhook dispatchers of every API process share: leases, cursors and deliveries. */
+export class WebhookDispatchRepository {
+  constructor(private readonly executor: CypherExecutor) {}
+
+  async dueEndpoints(owner: string, now: number, limit: number): Promise<string[]> {
+    const rows = await this.executor.read(DUE_ENDPOINTS, { owner, now: int(now), limit: int(limit) });
+    return rows.map((row) => String(row.id));
+  }
+
+  /** Takes (or extends) the lease on an endpoint; null when another process holds it or it was disabled. */
+  async claim(id: string, owner: string, now: number, leaseMs: number): Promise<ClaimedEndpoint | null> {
+    const [row] = await this.executor.write(CLAIM, { id, owner, now: int(now), leaseMs: int(leaseMs) });
+    return row ? claimed(id, row) : null;
+  }
+
+  /** Extends our lease before a send; null when we lost it. Returns the endpoint as it is now (a new secret). */
+  async renew(endpoint: ClaimedEndpoint, owner: string, now: number, leaseMs: number): Promise<ClaimedEndpoint | null> {
+    const [row] = await this.executor.write(RENEW, { id: endpoint.id, owner, now: int(now), leaseMs: int(leaseMs) });
+    return row ? claimed(endpoint.id, { ...row, tenant: endpoint.tenant }) : null;
+  }
+
+  async release(id: string, owner: string, now: number): Promise<void> {
+    await this.executor.write(RELEASE, { id, owner, now: int(now) });
+  }
+
+  /**
+   * The delivery to send next while we hold the lease: the oldest pending one, or a new one made from the
+   * events after the cursor (in the same transaction as the cursor's move). Null when there is nothing, or
+   * the lease is lost.
+   */
+  async nextDelivery(
+    id: string,
+    owner: string,
+    now: number,
+    batch: number,
+    newDeliveryId: string,
+  ): Promise<WebhookDelivery | null> {
+    return this.executor.writeSteps("webhooks.dispatch.next", async (run) => {
+      const [head] = await run(HEAD_DELIVERY, { id, owner, now: int(now) });
+      if (head === undefined) return null;
+      if (head.delivery !== null && head.delivery !== undefined) return toDelivery(head);
+      const [created] = await run(OPEN_DELIVERY, { id, now: int(now), batch: int(batch), deliveryId: newDeliveryId });
+      return created ? toDelivery(created) : null;
+    });
+  }
+
+  /** The events of a delivery, in order, personal values opened (or marked erased). */
+  async events(tenant: string, delivery: WebhookDelivery): Promise<StoredChange[]> {
+    const types: ChangeType[] = delivery.eventTypes;
+    return new ChangeFeedRepository(this.executor, tenant).read(
+      delivery.firstSequence - 1,
+      delivery.lastSequence,
+      delivery.eventCount,
+      types,
+    );
+  }
+
+  async recordAttempt(deliveryId: string, outcome: AttemptOutcome): Promise<WebhookDelivery | null> {
+    const [row] = await this.executor.write(RECORD_ATTEMPT, {
+      deliveryId,
+      at: int(outcome.at),
+      status: outcome.status,
+      responseStatus: outcome.attempt.responseStatus === null ? null : int(outcome.attempt.responseStatus),
+      error: outcome.attempt.error,
+      entry: JSON.stringify(outcome.attempt),
+      nextAttemptAt: outcome.nextAttemptAt === null ? null : int(outcome.nextAttemptAt),
+      disableReason: outcome.disableReason,
+    });
+    return row ? toDelivery(row) : null;
+  }
+}

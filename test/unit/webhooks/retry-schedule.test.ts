@@ -5,7 +5,7 @@ describe("the retry schedule", () => {
     const delays = parseRetrySchedule(DEFAULT_RETRY_SCHEDULE);
     expect(delays).toEqual([5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000]);
     // The earliest the last retry can come, with the jitter at its lowest.
-    const earliest = delays.reduce((sum, delay, i) => sum + (retryDelayMs(i + 1, delays, 0) ?? 0), 0);
+    const earliest = delays.reduce((sum, _delay, i) => sum + (retryDelayMs(i + 1, delays, 0) ?? 0), 0);
     expect(earliest).toBeGreaterThanOrEqual(0.8 * 24 * 3_600_000);
     expect(delays.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(24 * 3_600_000);
   });

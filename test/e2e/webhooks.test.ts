@@ -121,6 +121,8 @@ describe("webhook deliveries (issue 10)", () => {
     const log = await deliveries(tenant, endpoint.id);
     expect(log.every((d) => d.status === "DELIVERED" && d.attempts === 1 && d.lastResponseStatus === 200)).toBe(true);
     expect(log.reduce((sum, d) => sum + d.eventCount, 0)).toBe(7);
+    const metrics = await (await fetch(api.url.replace("/graphql", "/metrics"))).text();
+    expect(metrics).toMatch(/relata_webhook_attempts_total\{outcome="delivered"\} [1-9]/);
     const tampered = target.received[0]!;
     expect(() =>
       verifyWebhook({ secret, headers: tampered.headers, body: tampered.body.replace("Account", "Acc0unt") }),

@@ -2,11 +2,13 @@ import { verifyWebhook, WebhookVerificationError } from "../../domain/webhooks/v
 import { ChangeOutbox } from "../../graph/events/change-outbox";
 import {
   ChangesDocument,
+  DeleteWebhookDocument,
   DisableWebhookDocument,
   EnableWebhookDocument,
   RedeliverDocument,
   RegisterWebhookDocument,
   RotateWebhookSecretDocument,
+  UpdateWebhookDocument,
   UpsertAccountsDocument,
   WebhookDeliveriesDocument,
   WebhookDocument,
@@ -79,6 +81,7 @@ beforeAll(async () => {
     RELATA_WEBHOOK_RETRY_SCHEDULE: "1s,1s,2s",
     RELATA_WEBHOOK_TIMEOUT_MS: "5000",
     RELATA_WEBHOOK_BATCH_SIZE: "3",
+    RELATA_WEBHOOK_MAX_ENDPOINTS: "3",
     RELATA_CHANGE_POLL_MS: "100",
   });
 }, 180_000);
@@ -342,5 +345,123 @@ describe("webhook registration refusals (issue 10)", () => {
       expect(error.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "INVALID_WEBHOOK" });
       expect(error.message).toContain(message);
     }
+  });
+});
+
+describe("managing endpoints (issue 10)", () => {
+  const tenant = uniqueTenant("wh-manage");
+
+  it("caps endpoints per tenant, updates and deletes them", async () => {
+    const token = api.token(tenant, "integrator");
+    const target = await receiver();
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i += 1) ids.push((await register(tenant, `${target.url}/${i}`)).endpoint.id);
+    const over = await api.run(
+      RegisterWebhookDocument,
+      { url: target.url, eventTypes: ["ACCOUNT_CREATED"] },
+      { token },
+    );
+    const error = onlyErrorOf(over, 200);
+    expect(error.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "WEBHOOK_LIMIT_REACHED" });
+    expect(error.message).toContain("RELATA_WEBHOOK_MAX_ENDPOINTS");
+
+    const updated = dataOf(
+      await api.run(
+        UpdateWebhookDocument,
+        { id: ids[0]!, eventTypes: ["CONTACT_CREATED"], description: "contacts only" },
+        { token },
+      ),
+    ).updateWebhook;
+    expect(updated).toMatchObject({
+      eventTypes: ["CONTACT_CREATED"],
+      description: "contacts only",
+      url: `${target.url}/0`,
+    });
+    const privateUrl = await api.run(UpdateWebhookDocument, { id: ids[0]!, url: "http://10.0.0.9/x" }, { token });
+    expect(onlyErrorOf(privateUrl, 200).extensions?.reason).toBe("URL_NOT_ALLOWED");
+
+    expect(dataOf(await api.run(DeleteWebhookDocument, { id: ids[1]! }, { token })).deleteWebhook).toBe(true);
+    const gone = await api.run(WebhookDocument, { id: ids[1]! }, { token });
+    expect(onlyErrorOf(gone, 200).extensions?.code).toBe("NOT_FOUND");
+    expect((await register(tenant, target.url)).endpoint.enabled).toBe(true);
+    const list = dataOf(await api.run(WebhooksDocument, {}, { token })).webhooks;
+    expect(list).toHaveLength(3);
+    expect(list.map((e) => e.id)).not.toContain(ids[1]);
+  });
+});
+
+describe("the address check at delivery time (issue 10)", () => {
+  let lenient: TestApi;
+
+  beforeAll(async () => {
+    // Another instance that allows "localhost" registers the endpoint; the dispatching one does not allow it,
+    // as if the name had been pointed at an internal address after registration.
+    lenient = await startTestApi({ RELATA_WEBHOOK_ALLOWED_HOSTS: "localhost" });
+  }, 180_000);
+
+  afterAll(async () => {
+    await lenient?.stop();
+  }, 60_000);
+
+  it("refuses to connect to a name that resolves to a non-public address, and says why", async () => {
+    const tenant = uniqueTenant("wh-rebind");
+    const target = await receiver();
+    const url = target.url.replace("127.0.0.1", "localhost");
+    const registered = dataOf(
+      await lenient.run(
+        RegisterWebhookDocument,
+        { url, eventTypes: ["ACCOUNT_CREATED"] },
+        { token: lenient.token(tenant) },
+      ),
+    ).registerWebhook;
+    await writeAccounts(tenant, 1);
+    const [attempted] = await waitFor(
+      "the dispatcher attempted the delivery",
+      async () => {
+        const log = await deliveries(tenant, registered.endpoint.id);
+        return log[0] && log[0].attempts > 0 ? log : undefined;
+      },
+      WAIT,
+    );
+    expect(attempted!.status).toBe("PENDING");
+    expect(attempted!.lastResponseStatus).toBeNull();
+    expect(attempted!.lastError).toMatch(/is a loopback address/);
+    expect(attempted!.lastError).toContain("RELATA_WEBHOOK_ALLOWED_HOSTS");
+    expect(target.received).toHaveLength(0);
+    // Stop it here, so the retries do not run on.
+    dataOf(await api.run(DisableWebhookDocument, { id: registered.endpoint.id }, { token: api.token(tenant) }));
+  });
+});
+
+describe("several API processes (issue 10)", () => {
+  let second: TestApi;
+
+  beforeAll(async () => {
+    second = await startTestApi({
+      RELATA_WEBHOOK_DISPATCH: "1",
+      RELATA_WEBHOOK_ALLOWED_HOSTS: "127.0.0.1",
+      RELATA_WEBHOOK_BATCH_SIZE: "3",
+      RELATA_CHANGE_POLL_MS: "100",
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await second?.stop();
+  }, 60_000);
+
+  it("never send one endpoint two deliveries at once, nor one delivery twice", async () => {
+    const tenant = uniqueTenant("wh-leases");
+    const slow = await receiver();
+    // Answers after a moment, so that a second sender would overlap with the first.
+    slow.answer = () => new Promise((resolve) => setTimeout(() => resolve(200), 150));
+    await register(tenant, slow.url);
+    const written: string[] = [];
+    for (let i = 0; i < 4; i += 1) written.push(...(await writeAccounts(tenant, 3)));
+    const events = await receivedAll(slow, written);
+    expect(events.map((e) => e.externalId)).toEqual(written);
+    expect(slow.mostInFlight).toBe(1);
+    const ids = slow.received.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(slow.received.flatMap((r) => r.events)).toHaveLength(written.length);
   });
 });

@@ -18,8 +18,10 @@ export type ReceiverAnswer = number | "hold";
 export interface WebhookReceiver {
   url: string;
   received: ReceivedWebhook[];
-  /** Decides the answer to each request, in the order they come (0 is the first). */
-  answer: (request: ReceivedWebhook, index: number) => ReceiverAnswer;
+  /** Decides the answer to each request, in the order they come (0 is the first); may take its time. */
+  answer: (request: ReceivedWebhook, index: number) => ReceiverAnswer | Promise<ReceiverAnswer>;
+  /** The most requests it had open at the same time. */
+  mostInFlight: number;
   /** Every distinct event received, in the order first received. */
   uniqueEvents(): ReceivedWebhook["events"];
   close(): Promise<void>;
@@ -32,6 +34,7 @@ export async function startWebhookReceiver(path = "/hooks/relata"): Promise<Webh
     url: "",
     received: [],
     answer: () => 200,
+    mostInFlight: 0,
     uniqueEvents() {
       const seen = new Set<string>();
       const events: ReceivedWebhook["events"] = [];
@@ -51,10 +54,14 @@ export async function startWebhookReceiver(path = "/hooks/relata"): Promise<Webh
         server.close(() => resolve());
       }),
   };
+  let inFlight = 0;
   const server = http.createServer((req, res) => {
+    inFlight += 1;
+    receiver.mostInFlight = Math.max(receiver.mostInFlight, inFlight);
+    res.on("close", () => (inFlight -= 1));
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
+    req.on("end", async () => {
       const body = Buffer.concat(chunks).toString("utf8");
       let events: ReceivedWebhook["events"] = [];
       try {
@@ -72,7 +79,7 @@ export async function startWebhookReceiver(path = "/hooks/relata"): Promise<Webh
       };
       const index = receiver.received.length;
       receiver.received.push(request);
-      const answer = receiver.answer(request, index);
+      const answer = await receiver.answer(request, index);
       if (answer === "hold") {
         held.add(res);
         return;

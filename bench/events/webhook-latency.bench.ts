@@ -98,6 +98,24 @@ async function startReceiver(secret: () => string) {
   };
 }
 
+/** The mean database time of the dispatcher's statements and of the upserts, from the API's /metrics. */
+async function logStatementTimes(baseUrl: string): Promise<void> {
+  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  const sums = new Map<string, { sum: number; count: number }>();
+  for (const match of text.matchAll(
+    /^relata_cypher_statement_duration_seconds_(sum|count)\{statement="([^"]+)"\} ([\d.e+-]+)$/gm,
+  )) {
+    const [, kind, name, value] = match as unknown as [string, "sum" | "count", string, string];
+    const entry = sums.get(name) ?? { sum: 0, count: 0 };
+    entry[kind] = Number(value);
+    sums.set(name, entry);
+  }
+  const lines = [...sums.entries()]
+    .filter(([name]) => name.startsWith("webhooks.") || name.startsWith("changes.") || name.startsWith("upsert"))
+    .map(([name, { sum, count }]) => `${name} ${count}× mean ${((sum / Math.max(count, 1)) * 1000).toFixed(1)} ms`);
+  log(`statements: ${lines.join("; ")}`);
+}
+
 async function graphql(url: string, token: string, query: string, variables: Record<string, unknown>) {
   const response = await fetch(url, {
     method: "POST",
@@ -126,6 +144,9 @@ async function runOnce(
     relataEnv(connection, runDir, {
       RELATA_CHANGE_POLL_MS: String(pollMs),
       RELATA_WEBHOOK_ALLOWED_HOSTS: "127.0.0.1",
+      // Open-loop writes overlap when one is slow; the per-tenant bulk cap (2) would refuse them.
+      RELATA_HEAVY_CONCURRENCY: "32",
+      RELATA_HEAVY_WAIT_MS: "60000",
     }),
     join(runDir, `relata-poll-${pollMs}.log`),
   );
@@ -191,6 +212,7 @@ async function runOnce(
     fromAck.sort((a, b) => a - b);
     fromSend.sort((a, b) => a - b);
     writeTimes.sort((a, b) => a - b);
+    await logStatementTimes(api.baseUrl);
     const stats = receiver.stats();
     if (stats.badSignatures > 0) throw new Error(`${stats.badSignatures} deliveries did not verify`);
     return {

@@ -40,18 +40,6 @@ RETURN e.id AS id, e.tenant AS tenant, e.url AS url, e.secret AS secret, e.previ
   e.previousSecretExpiresAt AS previousSecretExpiresAt`,
 };
 
-const RENEW: CypherQuery = {
-  name: "webhooks.dispatch.renew",
-  text: `
-MATCH (e:WebhookEndpoint {id: $id})
-SET e.leaseCheckedAt = $now
-WITH e
-WHERE e.enabled AND e.leaseOwner = $owner
-SET e.leaseExpiresAt = $now + $leaseMs
-RETURN e.url AS url, e.secret AS secret, e.previousSecret AS previousSecret,
-  e.previousSecretExpiresAt AS previousSecretExpiresAt`,
-};
-
 const RELEASE: CypherQuery = {
   name: "webhooks.dispatch.release",
   text: `
@@ -62,7 +50,10 @@ WHERE e.leaseOwner = $owner
 SET e.leaseOwner = null, e.leaseExpiresAt = null`,
 };
 
-/** With the lease held: the endpoint's oldest pending delivery (by its events), if any. */
+/**
+ * With the lease held: extends it, and returns the endpoint as it is now (a rotated secret, a new URL) with
+ * its oldest pending delivery (by its events), if any.
+ */
 const HEAD_DELIVERY: CypherQuery = {
   name: "webhooks.dispatch.head",
   text: `
@@ -70,29 +61,35 @@ MATCH (e:WebhookEndpoint {id: $id})
 SET e.leaseCheckedAt = $now
 WITH e
 WHERE e.enabled AND e.leaseOwner = $owner
+SET e.leaseExpiresAt = $now + $leaseMs
+WITH e
 OPTIONAL MATCH (d:WebhookDelivery {endpointId: e.id, status: 'PENDING'})
 WITH e, d ORDER BY d.firstSequence ASC LIMIT 1
-RETURN e.id AS endpointId, CASE WHEN d IS NULL THEN null ELSE ${DELIVERY_FIELDS.replace(" AS delivery", "")} END AS delivery`,
+RETURN e.url AS url, e.secret AS secret, e.previousSecret AS previousSecret,
+  e.previousSecretExpiresAt AS previousSecretExpiresAt,
+  CASE WHEN d IS NULL THEN null ELSE ${DELIVERY_FIELDS.replace(" AS delivery", "")} END AS delivery`,
 };
 
 /**
  * In the same transaction: the next events of the endpoint's types after its cursor, up to the newest
- * committed number, become one delivery, and the cursor moves past them (past every event up to the head
- * when fewer than a batch were found). Nothing is created when there are none.
+ * committed number, become one delivery, and the cursor moves past them (past every event examined when
+ * fewer than a batch were found). Nothing is created when there are none. One transaction examines at most
+ * SCAN_WINDOW sequence numbers, so an endpoint of a rare type behind a long backlog costs bounded work per
+ * step instead of a scan of the whole backlog.
  */
 const OPEN_DELIVERY: CypherQuery = {
   name: "webhooks.dispatch.open",
   text: `
 MATCH (e:WebhookEndpoint {id: $id})
 OPTIONAL MATCH (s:ChangeSequence {tenant: e.tenant})
-WITH e, coalesce(s.last, 0) AS head
-CALL (e, head) {
+WITH e, CASE WHEN coalesce(s.last, 0) > e.cursor + $window THEN e.cursor + $window ELSE coalesce(s.last, 0) END AS upTo
+CALL (e, upTo) {
   OPTIONAL MATCH (c:ChangeEvent {tenant: e.tenant})
-  WHERE c.seq > e.cursor AND c.seq <= head AND c.type IN e.eventTypes
+  WHERE c.seq > e.cursor AND c.seq <= upTo AND c.type IN e.eventTypes
   WITH c ORDER BY c.seq ASC LIMIT $batch
   RETURN collect(c.seq) AS seqs
 }
-WITH e, seqs, CASE WHEN size(seqs) >= $batch THEN seqs[-1] ELSE head END AS cursor
+WITH e, seqs, CASE WHEN size(seqs) >= $batch THEN seqs[-1] ELSE upTo END AS cursor
 SET e.cursor = CASE WHEN cursor > e.cursor THEN cursor ELSE e.cursor END
 WITH e, seqs
 WHERE size(seqs) > 0
@@ -103,6 +100,15 @@ CREATE (d:WebhookDelivery {
   createdAt: $now, nextAttemptAt: $now, attemptLog: []
 })
 RETURN ${DELIVERY_FIELDS}`,
+};
+
+/** Whether events past the endpoint's cursor are still to be examined (a backlog longer than one window). */
+const BEHIND: CypherQuery = {
+  name: "webhooks.dispatch.behind",
+  text: `
+MATCH (e:WebhookEndpoint {id: $id})
+OPTIONAL MATCH (s:ChangeSequence {tenant: e.tenant})
+RETURN e.cursor < coalesce(s.last, 0) AS behind`,
 };
 
 /**
@@ -126,6 +132,9 @@ RETURN ${DELIVERY_FIELDS}`,
 };
 
 const int = (value: number) => neo4j.int(value);
+
+/** The most sequence numbers one step of making a delivery examines. */
+const SCAN_WINDOW = 10_000;
 
 /** What the dispatcher needs of a claimed endpoint to sign and send. */
 export interface ClaimedEndpoint {
@@ -172,34 +181,41 @@ export class WebhookDispatchRepository {
     return row ? claimed(id, row) : null;
   }
 
-  /** Extends our lease before a send; null when we lost it. Returns the endpoint as it is now (a new secret). */
-  async renew(endpoint: ClaimedEndpoint, owner: string, now: number, leaseMs: number): Promise<ClaimedEndpoint | null> {
-    const [row] = await this.executor.write(RENEW, { id: endpoint.id, owner, now: int(now), leaseMs: int(leaseMs) });
-    return row ? claimed(endpoint.id, { ...row, tenant: endpoint.tenant }) : null;
-  }
-
   async release(id: string, owner: string, now: number): Promise<void> {
     await this.executor.write(RELEASE, { id, owner, now: int(now) });
   }
 
   /**
-   * The delivery to send next while we hold the lease: the oldest pending one, or a new one made from the
-   * events after the cursor (in the same transaction as the cursor's move). Null when there is nothing, or
-   * the lease is lost.
+   * The delivery to send next while we hold the lease (extended here), with the endpoint as it is now: the
+   * oldest pending delivery, or a new one made from the events after the cursor (in the same transaction
+   * as the cursor's move). Null when the lease is lost; `delivery` null when there is nothing to send.
    */
   async nextDelivery(
-    id: string,
+    endpoint: ClaimedEndpoint,
     owner: string,
     now: number,
+    leaseMs: number,
     batch: number,
     newDeliveryId: string,
-  ): Promise<WebhookDelivery | null> {
+  ): Promise<{ endpoint: ClaimedEndpoint; delivery: WebhookDelivery | null; behind: boolean } | null> {
     return this.executor.writeSteps("webhooks.dispatch.next", async (run) => {
-      const [head] = await run(HEAD_DELIVERY, { id, owner, now: int(now) });
+      const params = { id: endpoint.id, owner, now: int(now), leaseMs: int(leaseMs) };
+      const [head] = await run(HEAD_DELIVERY, params);
       if (head === undefined) return null;
-      if (head.delivery !== null && head.delivery !== undefined) return toDelivery(head);
-      const [created] = await run(OPEN_DELIVERY, { id, now: int(now), batch: int(batch), deliveryId: newDeliveryId });
-      return created ? toDelivery(created) : null;
+      const current = claimed(endpoint.id, { ...head, tenant: endpoint.tenant });
+      if (head.delivery !== null && head.delivery !== undefined) {
+        return { endpoint: current, delivery: toDelivery(head), behind: false };
+      }
+      const [created] = await run(OPEN_DELIVERY, {
+        id: endpoint.id,
+        now: int(now),
+        batch: int(batch),
+        window: int(SCAN_WINDOW),
+        deliveryId: newDeliveryId,
+      });
+      if (created) return { endpoint: current, delivery: toDelivery(created), behind: false };
+      const [state] = await run(BEHIND, { id: endpoint.id });
+      return { endpoint: current, delivery: null, behind: state?.behind === true };
     });
   }
 

@@ -100,22 +100,18 @@ export class WebhookDispatcher {
   }
 
   private async serve(id: string): Promise<void> {
-    const { owner, leaseMs } = this.settings;
-    let endpoint = await this.repository.claim(id, owner, this.now(), leaseMs);
-    if (endpoint === null) return;
+    const { owner, leaseMs, batchSize } = this.settings;
+    const claimed = await this.repository.claim(id, owner, this.now(), leaseMs);
+    if (claimed === null) return;
     try {
       for (let sent = 0; sent < MAX_DELIVERIES_PER_CLAIM && !this.stopping; sent += 1) {
-        const delivery = await this.repository.nextDelivery(
-          id,
-          owner,
-          this.now(),
-          this.settings.batchSize,
-          messageId(),
-        );
-        if (delivery === null || (delivery.nextAttemptAt ?? 0) > this.now()) return;
-        endpoint = await this.repository.renew(endpoint, owner, this.now(), leaseMs);
-        if (endpoint === null) return;
-        const ok = await this.attempt(endpoint, delivery);
+        // Extends the lease, so it covers the request about to be made.
+        const next = await this.repository.nextDelivery(claimed, owner, this.now(), leaseMs, batchSize, messageId());
+        if (next === null) return;
+        // Only events of other types in this window: the cursor moved past them; look at the next window.
+        if (next.delivery === null && next.behind) continue;
+        if (next.delivery === null || (next.delivery.nextAttemptAt ?? 0) > this.now()) return;
+        const ok = await this.attempt(next.endpoint, next.delivery);
         if (!ok) return;
       }
     } finally {

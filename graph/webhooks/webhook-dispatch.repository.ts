@@ -71,6 +71,20 @@ RETURN e.url AS url, e.secret AS secret, e.previousSecret AS previousSecret,
 };
 
 /**
+ * Takes the write lock of the tenant's sequence (a write to another property first, then nothing else), so
+ * the head read next is complete: Neo4j applies a commit to the store piece by piece and a reader without
+ * the lock can see `ChangeSequence.last` of a transaction whose events it cannot see yet (measured: about
+ * 1 read in 70 under concurrent writes). The writers release this lock only once their commit is applied.
+ */
+const LOCK_SEQUENCE: CypherQuery = {
+  name: "webhooks.dispatch.lockSequence",
+  text: `
+MATCH (s:ChangeSequence {tenant: $tenant})
+SET s.readLock = true
+REMOVE s.readLock`,
+};
+
+/**
  * In the same transaction: the next events of the endpoint's types after its cursor, up to the newest
  * committed number, become one delivery, and the cursor moves past them (past every event examined when
  * fewer than a batch were found). Nothing is created when there are none. One transaction examines at most
@@ -206,6 +220,7 @@ export class WebhookDispatchRepository {
       if (head.delivery !== null && head.delivery !== undefined) {
         return { endpoint: current, delivery: toDelivery(head), behind: false };
       }
+      await run(LOCK_SEQUENCE, { tenant: endpoint.tenant });
       const [created] = await run(OPEN_DELIVERY, {
         id: endpoint.id,
         now: int(now),

@@ -31,7 +31,7 @@ module.exports = {
     // Two tenants of every record type; node/nodes, lookups, the top-level lists, facets and notices.
     { name: "lookups, lists and facets e2e", pattern: "^test/e2e/(lookups|record-lists|facets)", seconds: 90 },
     // A receiver in the test process; one file compiles the server (when stale) and kills and restarts it.
-    { name: "webhooks e2e", pattern: "^test/e2e/webhooks", seconds: 150 },
+    { name: "webhooks e2e", pattern: "^test/e2e/webhooks", seconds: 200 },
     { name: "other e2e", pattern: "^test/e2e/", seconds: 60 },
   ],
 };

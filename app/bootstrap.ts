@@ -12,6 +12,7 @@ import { Clock, systemClock } from "../domain/time/clock";
 import { PurgeRepository } from "../graph/deletion/deletion.repository";
 import { PurgeJob } from "../services/deletion/purge.job";
 import { ChangeRetentionRepository } from "../graph/events/change-retention.repository";
+import { startWebhookDispatch } from "./webhooks/webhook-dispatch";
 
 export interface RelataRuntime {
   config: RelataConfig;
@@ -69,6 +70,8 @@ export async function bootstrap(
     },
   );
   purge.start(config.deletion.purgeIntervalMinutes * 60_000);
+  // Sends webhook deliveries (docs/webhooks.md); every API process runs one, coordinated by leases.
+  const webhooks = startWebhookDispatch(database, config, log, server.telemetry.metrics?.registry ?? null);
   let stopped: Promise<void> | null = null;
   return {
     config,
@@ -79,6 +82,7 @@ export async function bootstrap(
     stop() {
       stopped ??= (async () => {
         await purge.stop();
+        await webhooks.stop();
         await server.stop();
         await server.contexts.stop();
         await database.close();

@@ -8,6 +8,8 @@ import { HeavyOperationSettings } from "./limits/heavy-operation-slots";
 import { RateLimitSettings } from "./limits/rate-limiter";
 import { AuthSettings, httpUrl, OidcSettings, parseRoleMap } from "./auth/auth-settings";
 import { TelemetrySettings, telemetrySettings } from "./observability/telemetry-settings";
+import { DEFAULT_RETRY_SCHEDULE, parseRetrySchedule } from "../domain/webhooks/retry-schedule";
+import { parseAllowedHosts } from "../domain/webhooks/allowed-hosts";
 
 /** Every setting Relata reads, with its environment variable. Documented in the README. */
 export interface RelataConfig {
@@ -32,6 +34,19 @@ export interface RelataConfig {
    * how many subscriptions one connection and connections one tenant may have on this instance.
    */
   subscriptions: { initTimeoutMs: number; maxPerConnection: number; maxConnectionsPerTenant: number };
+  /**
+   * Webhooks (docs/webhooks.md): whether this process sends deliveries, the retry schedule, the request
+   * timeout, events per delivery, endpoints per tenant, and the hosts allowed although they are not public.
+   */
+  webhooks: {
+    dispatch: boolean;
+    retryScheduleMs: number[];
+    requestTimeoutMs: number;
+    batchSize: number;
+    maxEndpointsPerTenant: number;
+    concurrency: number;
+    allowedHosts: string[];
+  };
   queryTimeoutMs: number;
   /** Sizes, lengths, query shape, cost budget and deadlines of one request (docs/security.md). */
   limits: RequestLimits;
@@ -149,6 +164,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelataConfig {
       maxPerConnection: integer(env, "RELATA_WS_MAX_SUBSCRIPTIONS", 20, 1),
       maxConnectionsPerTenant: integer(env, "RELATA_WS_MAX_CONNECTIONS_PER_TENANT", 200, 1),
     },
+    webhooks: {
+      dispatch: flag(env, "RELATA_WEBHOOK_DISPATCH", true),
+      retryScheduleMs: retrySchedule(env),
+      requestTimeoutMs: integer(env, "RELATA_WEBHOOK_TIMEOUT_MS", 15_000, 100),
+      batchSize: integer(env, "RELATA_WEBHOOK_BATCH_SIZE", 100, 1),
+      maxEndpointsPerTenant: integer(env, "RELATA_WEBHOOK_MAX_ENDPOINTS", 20, 1),
+      concurrency: integer(env, "RELATA_WEBHOOK_CONCURRENCY", 8, 1),
+      allowedHosts: parseAllowedHosts(env.RELATA_WEBHOOK_ALLOWED_HOSTS),
+    },
     queryTimeoutMs: integer(env, "RELATA_QUERY_TIMEOUT_MS", 30_000, 100),
     limits: loadRequestLimits((name, fallback, min) => integer(env, name, fallback, min), maxBatchSize),
     dataLoaderBatching: flag(env, "RELATA_DATALOADER_BATCHING", true),
@@ -189,6 +213,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelataConfig {
     },
     telemetry: telemetrySettings(env, (name, fallback) => flag(env, name, fallback)),
   };
+}
+
+function retrySchedule(env: NodeJS.ProcessEnv): number[] {
+  const raw = env.RELATA_WEBHOOK_RETRY_SCHEDULE;
+  try {
+    return parseRetrySchedule(raw === undefined || raw.trim() === "" ? DEFAULT_RETRY_SCHEDULE : raw);
+  } catch (error) {
+    throw new Error(
+      `RELATA_WEBHOOK_RETRY_SCHEDULE must list the delays before each retry, comma-separated, e.g. ` +
+        `${DEFAULT_RETRY_SCHEDULE}; ${(error as Error).message}. Fix or unset it.`,
+    );
+  }
 }
 
 const OIDC_OPTIONAL = [

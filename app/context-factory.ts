@@ -22,6 +22,9 @@ import { TokenRevocationService } from "../services/auth/token-revocation.servic
 import { Logger } from "pino";
 import { Clock, systemClock } from "../domain/time/clock";
 import { IngestObserver } from "../services/ingest/ingest-observer";
+import { WebhookRepository } from "../graph/webhooks/webhook.repository";
+import { WebhookService } from "../services/webhooks/webhook.service";
+import { secretStorageKey } from "../domain/webhooks/webhook-secret";
 
 export interface ContextRequest {
   authorization?: string;
@@ -39,6 +42,8 @@ const REVOCATION_MARGIN_SECONDS = 300;
 export class ContextFactory {
   private readonly baseExecutor: CypherExecutor;
   private readonly cursorSecret: string;
+  /** Encrypts webhook secrets at rest. */
+  private readonly webhookStorageKey: string;
   /** Shared by the requests of this process: percentile populations for scores computed on request. */
   private readonly populations = new PopulationCache();
   /** Every tenant's revoked tokens, held in memory and read again every few seconds. */
@@ -55,6 +60,7 @@ export class ContextFactory {
   ) {
     this.baseExecutor = database.executor(config.queryTimeoutMs);
     this.cursorSecret = createHmac("sha256", config.jwtSecret).update("relata-cursor").digest("hex");
+    this.webhookStorageKey = secretStorageKey(config.jwtSecret);
     this.revocations = new RevocationList(new RevokedTokenReader(database.executor(config.queryTimeoutMs)), {
       refreshMs: config.auth.revocationRefreshSeconds * 1000,
       windowSeconds: config.auth.maxTokenLifetimeHours * 3600 + REVOCATION_MARGIN_SECONDS,
@@ -141,6 +147,19 @@ export class ContextFactory {
         maxPageSize: this.config.maxPageSize,
         retentionDays: this.config.changes.retentionDays,
       }),
+      webhooks: new WebhookService(
+        new WebhookRepository(executor, principal.tenant),
+        {
+          maxEndpointsPerTenant: this.config.webhooks.maxEndpointsPerTenant,
+          allowedHosts: this.config.webhooks.allowedHosts,
+          storageKey: this.webhookStorageKey,
+          defaultPageSize: this.config.defaultPageSize,
+          maxPageSize: this.config.maxPageSize,
+        },
+        principal.subject,
+        // The real time, not the request clock: the dispatchers compare rotation overlaps and retries with it.
+        Date.now,
+      ),
       ontology: new OntologyService(repositories.ontology, false, this.clock),
       bridge: new BridgeService(repositories.ontology),
       tokens: new TokenRevocationService(repositories.tokenRevocations, principal, this.revocations),

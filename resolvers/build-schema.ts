@@ -18,6 +18,7 @@ import { TokenRevocationResolver } from "./auth/token-revocation.resolver";
 import { ChangesResolver } from "./events/changes.resolver";
 import { ChangeSubscriptionsResolver } from "./events/change-subscriptions.resolver";
 import { NO_TOPICS_PUB_SUB } from "./events/no-topics.pub-sub";
+import { WebhookResolver } from "./webhooks/webhook.resolver";
 import { AccountHealthFieldsResolver, AccountHealthResolver, HealthResolver } from "./health/health.resolver";
 
 /**
@@ -47,6 +48,7 @@ export async function buildRelataSchema(): Promise<GraphQLSchema> {
       TokenRevocationResolver,
       ChangesResolver,
       ChangeSubscriptionsResolver,
+      WebhookResolver,
     ],
     validate: false,
     emitSchemaFile: false,

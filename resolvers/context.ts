@@ -11,6 +11,7 @@ import { BridgeService } from "../services/ontology/bridge.service";
 import { OntologyService } from "../services/ontology/ontology.service";
 import { HealthService } from "../services/health/health.service";
 import { TokenRevocationService } from "../services/auth/token-revocation.service";
+import { WebhookService } from "../services/webhooks/webhook.service";
 
 export const ROLES = ["admin", "analyst", "integrator", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
@@ -37,6 +38,8 @@ export interface RequestContext {
   deletion: DeletionService;
   /** The tenant's change feed. */
   changes: ChangeFeedService;
+  /** The tenant's webhook endpoints and their delivery log (admins and integrators). */
+  webhooks: WebhookService;
   ontology: OntologyService;
   bridge: BridgeService;
   health: HealthService;

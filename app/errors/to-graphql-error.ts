@@ -15,6 +15,7 @@ import { AccessDeniedError } from "../../resolvers/auth/access.errors";
 import { TokenRevocationError } from "../../services/auth/token-revocation.errors";
 import { ChangeFeedError } from "../../services/events/change-feed.errors";
 import { ChangeSubscriptionError } from "../../services/events/change-subscription.errors";
+import { WebhookError } from "../../domain/webhooks/webhook.errors";
 
 /** The error codes clients see in `extensions.code`. */
 export type PublicErrorCode =
@@ -55,7 +56,8 @@ type CodedError =
   | AccessDeniedError
   | TokenRevocationError
   | ChangeFeedError
-  | ChangeSubscriptionError;
+  | ChangeSubscriptionError
+  | WebhookError;
 
 function isCoded(error: unknown): error is CodedError {
   return (
@@ -73,7 +75,8 @@ function isCoded(error: unknown): error is CodedError {
     error instanceof AccessDeniedError ||
     error instanceof TokenRevocationError ||
     error instanceof ChangeFeedError ||
-    error instanceof ChangeSubscriptionError
+    error instanceof ChangeSubscriptionError ||
+    error instanceof WebhookError
   );
 }
 
@@ -100,7 +103,12 @@ function fromCoded(error: CodedError): PublicError {
     case "INVALID_REVOCATION":
     case "CURSOR_EXPIRED":
     case "WEBSOCKET_REQUIRED":
+    case "INVALID_WEBHOOK":
+    case "URL_NOT_ALLOWED":
+    case "WEBHOOK_LIMIT_REACHED":
       return { code: "BAD_USER_INPUT", reason: code, message: error.message };
+    case "WEBHOOK_DISABLED":
+      return { code: "CONFLICT", reason: code, message: error.message };
     case "UNAUTHENTICATED":
       return { code: "UNAUTHENTICATED", message: error.message, httpStatus: 401 };
     case "FORBIDDEN":
@@ -110,6 +118,8 @@ function fromCoded(error: CodedError): PublicError {
     case "MAPPING_NOT_FOUND":
     case "MODEL_NOT_FOUND":
     case "ACCOUNT_NOT_FOUND":
+    case "WEBHOOK_NOT_FOUND":
+    case "DELIVERY_NOT_FOUND":
       return { code: "NOT_FOUND", reason: code, message: error.message };
     case "CONFLICT":
       return { code: "CONFLICT", message: error.message };

@@ -6,6 +6,7 @@ import { tokenRevocationMigration } from "./0004-token-revocation.migration";
 import { deletedRecordsMigration } from "./0005-deleted-records.migration";
 import { recordListsMigration } from "./0006-record-lists.migration";
 import { changeEventsMigration } from "./0007-change-events.migration";
+import { webhooksMigration } from "./0008-webhooks.migration";
 import { changeSegmentsMigration } from "./0009-change-segments.migration";
 
 /** Every migration, in version order. Add new ones at the end; never edit an applied one. */
@@ -17,5 +18,6 @@ export const MIGRATIONS: readonly Migration[] = [
   deletedRecordsMigration,
   recordListsMigration,
   changeEventsMigration,
+  webhooksMigration,
   changeSegmentsMigration,
 ];

@@ -17,6 +17,8 @@ const DATA_WRITERS: readonly Role[] = ["admin", "integrator"];
 /** Manage health models, calibration, recompute and manual measures. */
 const HEALTH_MANAGERS: readonly Role[] = ["admin", "analyst"];
 const ADMINS: readonly Role[] = ["admin"];
+/** Register and manage webhooks, and read their delivery logs (their URLs may carry tokens). */
+const WEBHOOK_MANAGERS: readonly Role[] = ["admin", "integrator"];
 
 /**
  * The one role table of the API. Every mutation needs an entry (a mutation without one is refused to every
@@ -54,6 +56,16 @@ export const ROLE_MATRIX: RoleMatrix = {
   "Mutation.recomputeHealth": HEALTH_MANAGERS,
   "Mutation.setManualMeasure": HEALTH_MANAGERS,
   "Mutation.revokeToken": ADMINS,
+  "Mutation.registerWebhook": WEBHOOK_MANAGERS,
+  "Mutation.updateWebhook": WEBHOOK_MANAGERS,
+  "Mutation.disableWebhook": WEBHOOK_MANAGERS,
+  "Mutation.enableWebhook": WEBHOOK_MANAGERS,
+  "Mutation.deleteWebhook": WEBHOOK_MANAGERS,
+  "Mutation.rotateWebhookSecret": WEBHOOK_MANAGERS,
+  "Mutation.redeliver": WEBHOOK_MANAGERS,
+  "Query.webhooks": WEBHOOK_MANAGERS,
+  "Query.webhook": WEBHOOK_MANAGERS,
+  "Query.webhookDeliveries": WEBHOOK_MANAGERS,
 };
 
 /** The HTTP endpoints outside GraphQL, by a short name: the route and the roles allowed. */

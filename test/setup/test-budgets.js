@@ -32,8 +32,8 @@ module.exports = {
     { name: "lookups, lists and facets e2e", pattern: "^test/e2e/(lookups|record-lists|facets)", seconds: 90 },
     // The change feed, NDJSON, subscriptions over WebSocket, and each write path's events.
     { name: "change events e2e", pattern: "^test/e2e/(change|changes)", seconds: 90 },
-    // A real receiver; retries on a seconds-long schedule; an API child process killed and restarted.
-    { name: "webhooks e2e", pattern: "^test/e2e/webhooks", seconds: 150 },
+    // A receiver in the test process; one file compiles the server (when stale) and kills and restarts it.
+    { name: "webhooks e2e", pattern: "^test/e2e/webhooks", seconds: 200 },
     // Headless Chromium driving the explorer against a small demo tenant.
     { name: "explorer in Chromium e2e", pattern: "^test/e2e/(explorer|neighbourhood)", seconds: 150 },
     { name: "other e2e", pattern: "^test/e2e/", seconds: 60 },

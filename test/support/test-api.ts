@@ -53,7 +53,16 @@ export async function startTestApi(
   env: Record<string, string> = {},
   options: { clock?: Clock } = {},
 ): Promise<TestApi> {
-  const fullEnv = { ...process.env, RELATA_JWT_SECRET: TEST_JWT_SECRET, RELATA_DEMO: "0", PORT: "0", ...env };
+  // Webhook dispatch off unless a test asks for it: the test files' servers share one Neo4j, and a dispatcher
+  // without the test's allow-list would take and fail another file's deliveries.
+  const fullEnv = {
+    ...process.env,
+    RELATA_JWT_SECRET: TEST_JWT_SECRET,
+    RELATA_DEMO: "0",
+    PORT: "0",
+    RELATA_WEBHOOK_DISPATCH: "0",
+    ...env,
+  };
   const config = loadConfig(fullEnv);
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   const runtime = await bootstrap(config, log, fullEnv, options);

@@ -1,0 +1,38 @@
+import { recordTypeOf, StoredChange } from "../events/change-event";
+import { encodeChangeCursor } from "../events/change-cursor";
+
+/** The `type` of every delivery's body: a batch of change events. */
+export const WEBHOOK_PAYLOAD_TYPE = "relata.changes";
+
+/**
+ * The body of a delivery (Standard Webhooks' `{type, timestamp, data}`): the events in sequence order,
+ * each with its stable id for deduplication and its cursor to resume the feed from. `timestamp` is when
+ * the delivery was made, so every retry of it sends the same body.
+ */
+export function webhookPayload(createdAt: number, events: readonly StoredChange[]): string {
+  return JSON.stringify({
+    type: WEBHOOK_PAYLOAD_TYPE,
+    timestamp: new Date(createdAt).toISOString(),
+    data: {
+      events: events.map((event) => ({
+        id: event.id,
+        sequence: event.seq,
+        cursor: encodeChangeCursor(event.seq),
+        type: event.type,
+        recordType: recordTypeOf(event.type),
+        recordId: event.recordId,
+        externalId: event.externalId,
+        sourceSystem: event.sourceSystem,
+        changes: event.changes.map((change) => ({
+          field: change.field,
+          old: change.old ?? null,
+          new: change.new ?? null,
+          personal: change.personal === true,
+          erased: change.erased === true,
+        })),
+        actor: event.actor,
+        at: event.at,
+      })),
+    },
+  });
+}

@@ -16,6 +16,7 @@ import { MappingResolver, OntologyResolver } from "./ontology/ontology.resolver"
 import { enforceRoleMatrix } from "./auth/role-guard";
 import { TokenRevocationResolver } from "./auth/token-revocation.resolver";
 import { ChangesResolver } from "./events/changes.resolver";
+import { GraphViewResolver } from "./neighbourhood/graph-view.resolver";
 import { AccountHealthFieldsResolver, AccountHealthResolver, HealthResolver } from "./health/health.resolver";
 
 /**
@@ -44,6 +45,7 @@ export async function buildRelataSchema(): Promise<GraphQLSchema> {
       AccountHealthFieldsResolver,
       TokenRevocationResolver,
       ChangesResolver,
+      GraphViewResolver,
     ],
     validate: false,
     emitSchemaFile: false,

@@ -14,6 +14,7 @@ import { RateLimitError } from "../limits/rate-limit.errors";
 import { AccessDeniedError } from "../../resolvers/auth/access.errors";
 import { TokenRevocationError } from "../../services/auth/token-revocation.errors";
 import { ChangeFeedError } from "../../services/events/change-feed.errors";
+import { GraphViewError } from "../../domain/neighbourhood/graph-view.errors";
 
 /** The error codes clients see in `extensions.code`. */
 export type PublicErrorCode =
@@ -53,7 +54,8 @@ type CodedError =
   | RateLimitError
   | AccessDeniedError
   | TokenRevocationError
-  | ChangeFeedError;
+  | ChangeFeedError
+  | GraphViewError;
 
 function isCoded(error: unknown): error is CodedError {
   return (
@@ -70,7 +72,8 @@ function isCoded(error: unknown): error is CodedError {
     error instanceof RateLimitError ||
     error instanceof AccessDeniedError ||
     error instanceof TokenRevocationError ||
-    error instanceof ChangeFeedError
+    error instanceof ChangeFeedError ||
+    error instanceof GraphViewError
   );
 }
 

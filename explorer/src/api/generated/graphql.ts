@@ -25,6 +25,24 @@ export type BuyingRole =
   | 'TECHNICAL_EVALUATOR'
   | 'USER';
 
+/** The kind of record a graph node is. */
+export type GraphNodeKind =
+  | 'Account'
+  | 'Asset'
+  | 'Contact'
+  | 'Opportunity'
+  | 'Organization';
+
+/** A relationship graph views follow: WORKS_AT (contact to account), FOR_ACCOUNT (opportunity), INSTALLED_AT (asset), and the value network's PARTNER_OF, SUPPLIES, SERVICES, RESELLS_TO (organization to account). */
+export type GraphRelationship =
+  | 'FOR_ACCOUNT'
+  | 'INSTALLED_AT'
+  | 'PARTNER_OF'
+  | 'RESELLS_TO'
+  | 'SERVICES'
+  | 'SUPPLIES'
+  | 'WORKS_AT';
+
 /** How an organization of the value network relates to an account. */
 export type NetworkRelationship =
   | 'PARTNER_OF'
@@ -45,6 +63,31 @@ export type OrganizationKind =
   | 'RESELLER'
   | 'SERVICE_PROVIDER'
   | 'SUPPLIER';
+
+export type ExplorerNeighbourhoodQueryVariables = Exact<{
+  id: string | number;
+  depth?: number | null | undefined;
+  types?: Array<GraphRelationship> | GraphRelationship | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type ExplorerNeighbourhoodQuery = { neighbourhood: { totalCount: number, center: { id: string, kind: GraphNodeKind, label: string, degree: number, distance: number }, nodes: Array<{ id: string, kind: GraphNodeKind, label: string, degree: number, distance: number }>, edges: Array<{ id: string, source: string, target: string, type: GraphRelationship }> } | null };
+
+export type ExplorerPathsQueryVariables = Exact<{
+  from: string | number;
+  to: string | number;
+  maxLength?: number | null | undefined;
+  types?: Array<GraphRelationship> | GraphRelationship | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type ExplorerPathsQuery = { paths: Array<{ length: number, nodes: Array<{ id: string, kind: GraphNodeKind, label: string, degree: number, distance: number }>, edges: Array<{ id: string, source: string, target: string, type: GraphRelationship }> }> };
+
+export type ExplorerGraphNodeFragment = { id: string, kind: GraphNodeKind, label: string, degree: number, distance: number };
+
+export type ExplorerGraphEdgeFragment = { id: string, source: string, target: string, type: GraphRelationship };
 
 export type ExplorerViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -136,6 +179,23 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ExplorerGraphNodeFragmentDoc = new TypedDocumentString(`
+    fragment ExplorerGraphNode on GraphNode {
+  id
+  kind
+  label
+  degree
+  distance
+}
+    `, {"fragmentName":"ExplorerGraphNode"}) as unknown as TypedDocumentString<ExplorerGraphNodeFragment, unknown>;
+export const ExplorerGraphEdgeFragmentDoc = new TypedDocumentString(`
+    fragment ExplorerGraphEdge on GraphEdge {
+  id
+  source
+  target
+  type
+}
+    `, {"fragmentName":"ExplorerGraphEdge"}) as unknown as TypedDocumentString<ExplorerGraphEdgeFragment, unknown>;
 export const ExplorerAccountRowFragmentDoc = new TypedDocumentString(`
     fragment ExplorerAccountRow on Account {
   id
@@ -149,6 +209,59 @@ export const ExplorerAccountRowFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ExplorerAccountRow"}) as unknown as TypedDocumentString<ExplorerAccountRowFragment, unknown>;
+export const ExplorerNeighbourhoodDocument = new TypedDocumentString(`
+    query ExplorerNeighbourhood($id: ID!, $depth: Int, $types: [GraphRelationship!], $first: Int) {
+  neighbourhood(id: $id, depth: $depth, types: $types, first: $first) {
+    center {
+      ...ExplorerGraphNode
+    }
+    nodes {
+      ...ExplorerGraphNode
+    }
+    edges {
+      ...ExplorerGraphEdge
+    }
+    totalCount
+  }
+}
+    fragment ExplorerGraphNode on GraphNode {
+  id
+  kind
+  label
+  degree
+  distance
+}
+fragment ExplorerGraphEdge on GraphEdge {
+  id
+  source
+  target
+  type
+}`) as unknown as TypedDocumentString<ExplorerNeighbourhoodQuery, ExplorerNeighbourhoodQueryVariables>;
+export const ExplorerPathsDocument = new TypedDocumentString(`
+    query ExplorerPaths($from: ID!, $to: ID!, $maxLength: Int, $types: [GraphRelationship!], $first: Int) {
+  paths(from: $from, to: $to, maxLength: $maxLength, types: $types, first: $first) {
+    length
+    nodes {
+      ...ExplorerGraphNode
+    }
+    edges {
+      ...ExplorerGraphEdge
+    }
+  }
+}
+    fragment ExplorerGraphNode on GraphNode {
+  id
+  kind
+  label
+  degree
+  distance
+}
+fragment ExplorerGraphEdge on GraphEdge {
+  id
+  source
+  target
+  type
+}`) as unknown as TypedDocumentString<ExplorerPathsQuery, ExplorerPathsQueryVariables>;
 export const ExplorerViewerDocument = new TypedDocumentString(`
     query ExplorerViewer {
   viewer {

@@ -1,10 +1,10 @@
+import type { FunctionComponent } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { ExplorerError } from "./api/explorer-error";
 import { ExplorerViewerDocument } from "./api/generated/graphql";
 import { runOperation } from "./api/graphql-client";
 import { forgetToken, storedToken, storeToken } from "./api/session";
 import { AccountPage } from "./account/account-page";
-import { GraphPage } from "./graph/graph-page";
 import { initialLang, LANG_KEY, LangContext } from "./i18n/i18n";
 import { catalogue, format, Lang } from "./i18n/messages";
 import { href } from "./routing/routes";
@@ -129,7 +129,7 @@ function Pages() {
     case "account":
       return <AccountPage id={route.id} />;
     case "graph":
-      return <GraphPage node={route.node} />;
+      return <LazyGraphPage node={route.node} />;
     case "not-found":
       return (
         <p class="empty">
@@ -138,4 +138,18 @@ function Pages() {
         </p>
       );
   }
+}
+
+/** The graph page and its drawing library load only when it is opened: the first page stays small. */
+function LazyGraphPage(props: { node: string | null }) {
+  const [Page, setPage] = useState<FunctionComponent<{ node: string | null }> | null>(null);
+  const [failed, setFailed] = useState<ExplorerError | null>(null);
+  useEffect(() => {
+    import("./graph/graph-page").then(
+      (module) => setPage(() => module.GraphPage),
+      (error: Error) => setFailed(new ExplorerError("SERVER_DOWN", error.message)),
+    );
+  }, []);
+  if (failed) return <ErrorMessage error={failed} />;
+  return Page ? <Page node={props.node} /> : <Loading />;
 }

@@ -17,6 +17,53 @@ interface PageGlobals {
   sessionStorage: { getItem(key: string): string | null };
   document: { documentElement: { lang: string } };
 }
+/** The drawing's Cytoscape instance, which the graph page exposes for tests and measurements. */
+interface GraphGlobals {
+  relataGraph?: {
+    nodes(selector?: string): GraphCollection & { length: number };
+    edges(): GraphCollection & { length: number };
+  };
+}
+interface GraphElement {
+  id(): string;
+  data(key: string): unknown;
+  hasClass(name: string): boolean;
+  renderedPosition(): { x: number; y: number };
+}
+interface GraphCollection {
+  length: number;
+  filter(test: (element: GraphElement) => boolean): GraphElement[];
+  map<T>(f: (element: GraphElement) => T): T[];
+}
+const graphSize = () =>
+  page.evaluate(() => {
+    const cy = (globalThis as unknown as GraphGlobals).relataGraph!;
+    return { nodes: cy.nodes().length, edges: cy.edges().length };
+  });
+
+/** The organization farthest from the account that a path reaches (asked of the API the explorer uses). */
+async function partnerWithPath(accountId: string): Promise<{ id: string; length: number; labels: string[] }> {
+  const token = api.token(tenant, "viewer");
+  const orgs = await api.post<{ organizations: { edges: Array<{ node: { id: string } }> } }>(
+    "{ organizations(first: 50) { edges { node { id } } } }",
+    {},
+    { token },
+  );
+  const found: Array<{ id: string; length: number; labels: string[] }> = [];
+  for (const { node } of orgs.body.data!.organizations.edges) {
+    const answer = await api.post<{ paths: Array<{ length: number; nodes: Array<{ label: string }> }> }>(
+      "query($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxLength: 6, first: 3) { length nodes { label } } }",
+      { from: accountId, to: node.id },
+      { token },
+    );
+    expect(answer.body.errors).toBeUndefined();
+    const path = answer.body.data!.paths[0];
+    if (path) found.push({ id: node.id, length: path.length, labels: path.nodes.map((n) => n.label) });
+  }
+  expect(found.length).toBeGreaterThan(0);
+  return found.sort((a, b) => b.length - a.length)[0]!;
+}
+
 const storedToken = () =>
   page.evaluate(() => (globalThis as unknown as PageGlobals).sessionStorage.getItem("relata.explorer.token"));
 
@@ -105,6 +152,73 @@ describe("the explorer in Chromium", () => {
     );
     await shot("customer-360-zh");
     await page.getByLabel("语言").selectOption("en");
+  }, 120_000);
+
+  it("draws the account's neighbourhood on the graph page, and expands a record on click", async () => {
+    await page.getByRole("link", { name: "Open in graph" }).click();
+    await page.waitForURL(/\/explorer\/graph\?node=/);
+    await page.getByTestId("graph-canvas").locator("canvas").first().waitFor({ timeout: 90_000 });
+    await page.waitForFunction(
+      () => ((globalThis as unknown as GraphGlobals).relataGraph?.nodes().length ?? 0) > 1,
+      undefined,
+      {
+        timeout: 60_000,
+      },
+    );
+    const before = await graphSize();
+    expect(await page.getByTestId("graph-count").innerText()).toContain(`${before.nodes} records`);
+    // A real click on the drawing, where Cytoscape drew a record that is not expanded yet.
+    const target = await page.evaluate(() => {
+      const cy = (globalThis as unknown as GraphGlobals).relataGraph!;
+      const node =
+        cy.nodes().filter((n) => !n.hasClass("center") && n.data("kind") === "Organization")[0] ??
+        cy.nodes().filter((n) => !n.hasClass("center"))[0]!;
+      const position = node.renderedPosition();
+      return { id: node.id(), x: position.x, y: position.y };
+    });
+    const box = (await page.getByTestId("graph-canvas").boundingBox())!;
+    await page.mouse.click(box.x + target.x, box.y + target.y);
+    await page.waitForFunction(
+      (n) => ((globalThis as unknown as GraphGlobals).relataGraph?.nodes().length ?? 0) > n,
+      before.nodes,
+      {
+        timeout: 60_000,
+      },
+    );
+    expect((await graphSize()).nodes).toBeGreaterThan(before.nodes);
+    await shot("graph-neighbourhood");
+  }, 180_000);
+
+  it("filters the drawing by relationship type", async () => {
+    const all = await graphSize();
+    await page.getByRole("checkbox", { name: "WORKS_AT" }).uncheck();
+    await page.waitForFunction(
+      (n) => ((globalThis as unknown as GraphGlobals).relataGraph?.edges().length ?? 0) < n,
+      all.edges,
+    );
+    const types = await page.evaluate(() =>
+      (globalThis as unknown as GraphGlobals).relataGraph!.edges().map((e) => e.data("type") as string),
+    );
+    expect(types).not.toContain("WORKS_AT");
+    await page.getByRole("checkbox", { name: "WORKS_AT" }).check();
+  }, 120_000);
+
+  it("finds a path from the account to a partner organization", async () => {
+    const accountId = new URL(page.url()).searchParams.get("node")!;
+    const partner = await partnerWithPath(accountId);
+    await page.getByLabel(/^To \(a partner organization/).fill(partner.id);
+    await page.getByRole("button", { name: "Find path" }).click();
+    const result = page.getByTestId("path-result");
+    await result.waitFor({ timeout: 60_000 });
+    // Several paths may be equally short; any of them starts at the account and ends at the partner.
+    const text = await result.innerText();
+    expect(text.startsWith(`Path (${partner.length} links): ${partner.labels[0]} → `)).toBe(true);
+    expect(text.endsWith(` → ${partner.labels[partner.labels.length - 1]}`)).toBe(true);
+    const highlighted = await page.evaluate(
+      () => (globalThis as unknown as GraphGlobals).relataGraph!.nodes(".path").length,
+    );
+    expect(highlighted).toBe(partner.length + 1);
+    await shot("graph-path");
   }, 120_000);
 
   it("says the server cannot be reached when the API is down", async () => {

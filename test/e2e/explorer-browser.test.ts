@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import jwt from "jsonwebtoken";
 import { Page } from "playwright-core";
@@ -11,6 +12,8 @@ let origin: string;
 let browser: ExplorerBrowser;
 let page: Page;
 let accountName: string;
+/** The customer 360's URL, kept for the later pages. */
+let accountUrl: string;
 
 /** What the functions run in the page use of its globals (the tests compile without the DOM library). */
 interface PageGlobals {
@@ -66,6 +69,25 @@ async function partnerWithPath(accountId: string): Promise<{ id: string; length:
 
 const storedToken = () =>
   page.evaluate(() => (globalThis as unknown as PageGlobals).sessionStorage.getItem("relata.explorer.token"));
+
+/** Serious or critical axe-core violations on the current page (axe is evaluated through DevTools, not a script tag). */
+async function seriousViolations(): Promise<string[]> {
+  const source = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+  await page.evaluate(source);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }>;
+        };
+      }
+    ).axe;
+    return (await axe.run()).violations;
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
 
 const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
@@ -124,6 +146,7 @@ describe("the explorer in Chromium", () => {
     await page.getByTestId("account-results").getByRole("link", { name: accountName }).click();
     await page.getByRole("heading", { name: accountName, level: 1 }).waitFor({ timeout: 60_000 });
     expect(page.url()).toMatch(/\/explorer\/accounts\/[^/]+$/);
+    accountUrl = page.url();
     const score = page.getByTestId("health-score");
     await score.waitFor({ timeout: 90_000 });
     expect(await score.innerText()).toMatch(/^\d+(\.\d)?$/);
@@ -221,6 +244,107 @@ describe("the explorer in Chromium", () => {
     await shot("graph-path");
   }, 120_000);
 
+  it("has no serious or critical accessibility violations (axe-core) on search, the 360 and the graph", async () => {
+    const graphUrl = `${origin}/explorer/graph?node=${encodeURIComponent(new URL(accountUrl).pathname.split("/").pop()!)}`;
+    for (const [url, ready] of [
+      [`${origin}/explorer/search?q=${encodeURIComponent("满意度")}`, "concept-accounts"],
+      [accountUrl, "explanation"],
+      [graphUrl, "graph-canvas"],
+    ] as const) {
+      await page.goto(url, { waitUntil: "load" });
+      await page.getByTestId(ready).first().waitFor({ timeout: 90_000 });
+      expect({ url, violations: await seriousViolations() }).toEqual({ url, violations: [] });
+    }
+  }, 240_000);
+
+  it("measures the bundle, the 360's first render and a 500-record drawing (figures for docs/explorer.md)", async () => {
+    const dir = join(__dirname, "..", "..", "dist", "explorer", "assets");
+    const gz = (pattern: RegExp) =>
+      readdirSync(dir)
+        .filter((f) => pattern.test(f) && f.endsWith(".gz"))
+        .reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
+    const firstPageKb = (gz(/^index-/) + statSync(join(dir, "..", "index.html.gz")).size) / 1024;
+    const graphChunkKb = gz(/^graph-page-/) / 1024;
+
+    await page.goto(accountUrl, { waitUntil: "commit" });
+    await page.getByTestId("health-score").waitFor({ timeout: 90_000 });
+    const render360 = await page.evaluate(() => {
+      const perf = (globalThis as unknown as { performance: { now(): number } }).performance;
+      return Math.round(perf.now());
+    });
+
+    await page.goto(
+      `${origin}/explorer/graph?node=${encodeURIComponent(new URL(accountUrl).pathname.split("/").pop()!)}`,
+    );
+    await page.getByTestId("graph-canvas").locator("canvas").first().waitFor({ timeout: 90_000 });
+    // The neighbourhood has arrived and been drawn: the page will not redraw over the measurement.
+    await page.waitForFunction(
+      () => {
+        const g = globalThis as unknown as {
+          document: { querySelector(s: string): { textContent: string | null } | null };
+          relataGraph?: { nodes(): { length: number } };
+        };
+        const text = g.document.querySelector('[data-testid="graph-count"]')?.textContent ?? "";
+        return /^\d+ records/.test(text) && (g.relataGraph?.nodes().length ?? 0) > 1;
+      },
+      undefined,
+      { timeout: 90_000 },
+    );
+    const drawing = await page.evaluate(async () => {
+      type Cy = {
+        elements(): { remove(): void };
+        add(elements: unknown[]): void;
+        layout(options: unknown): { run(): void };
+        fit(): void;
+        panBy(delta: { x: number; y: number }): void;
+        nodes(): { length: number };
+      };
+      const g = globalThis as unknown as {
+        relataGraph: Cy;
+        performance: { now(): number };
+        requestAnimationFrame(f: () => void): void;
+      };
+      const cy = g.relataGraph;
+      const frame = () => new Promise<void>((resolve) => g.requestAnimationFrame(() => resolve()));
+      const elements: unknown[] = [];
+      for (let i = 0; i < 500; i++)
+        elements.push({ group: "nodes", data: { id: `n${i}`, label: `Record ${i}`, colour: "#1f5fbf", size: 16 } });
+      for (let i = 1; i < 500; i++)
+        elements.push({
+          group: "edges",
+          data: { id: `e${i}`, source: `n${i}`, target: `n${Math.floor((i - 1) / 8)}` },
+        });
+      const start = g.performance.now();
+      cy.elements().remove();
+      cy.add(elements);
+      cy.layout({ name: "concentric", animate: false, minNodeSpacing: 4, levelWidth: () => 2 }).run();
+      cy.fit();
+      await frame();
+      await frame();
+      const layoutMs = g.performance.now() - start;
+      let frames = 0;
+      const panStart = g.performance.now();
+      while (g.performance.now() - panStart < 1000) {
+        cy.panBy({ x: 3, y: 1 });
+        await frame();
+        frames += 1;
+      }
+      const fps = (frames * 1000) / (g.performance.now() - panStart);
+      return { nodes: cy.nodes().length, layoutMs: Math.round(layoutMs), panFps: Math.round(fps) };
+    });
+    await shot("graph-500");
+    const figures = {
+      firstPageKb: Math.round(firstPageKb * 10) / 10,
+      graphChunkKb: Math.round(graphChunkKb * 10) / 10,
+      render360Ms: render360,
+      ...drawing,
+    };
+    writeFileSync(join(SCREENSHOTS, "figures.json"), `${JSON.stringify(figures, null, 2)}\n`);
+    // Figures, not assertions on time (the machine is shared); the drawing did hold 500 records.
+    expect(drawing.nodes).toBe(500);
+    expect(firstPageKb).toBeGreaterThan(0);
+  }, 240_000);
+
   it("says the server cannot be reached when the API is down", async () => {
     await page.route("**/graphql", (route) => route.abort("connectionrefused"));
     await page.getByRole("link", { name: "Search", exact: true }).click();
@@ -240,6 +364,7 @@ describe("the explorer in Chromium", () => {
     expect(page.url()).toBe(`${origin}/explorer/graph`);
     expect(await storedToken()).toBeNull();
     await shot("expired-token");
+    expect(await seriousViolations()).toEqual([]);
   }, 120_000);
 
   it("loaded nothing from another origin and broke no content security policy", () => {

@@ -10,6 +10,7 @@ import { catalogue, format, Lang } from "./i18n/messages";
 import { href } from "./routing/routes";
 import { useRoute } from "./routing/router";
 import { SearchPage } from "./search/search-page";
+import { HealthPage } from "./health/health-page";
 import { Link } from "./shared/link";
 import { Session, SessionContext } from "./shared/session-context";
 import { ErrorMessage, Loading } from "./shared/status";
@@ -72,6 +73,7 @@ export function App() {
               {catalogue(lang).navSearch}
             </Link>
             <Link href={href({ page: "graph", node: null })}>{catalogue(lang).navGraph}</Link>
+            <Link href={href({ page: "health" })}>{catalogue(lang).navHealth}</Link>
           </nav>
         )}
         <div class="top-right">
@@ -130,6 +132,8 @@ function Pages() {
       return <AccountPage id={route.id} />;
     case "graph":
       return <LazyGraphPage node={route.node} />;
+    case "health":
+      return <HealthPage />;
     case "not-found":
       return (
         <p class="empty">

@@ -244,12 +244,36 @@ describe("the explorer in Chromium", () => {
     await shot("graph-path");
   }, 120_000);
 
-  it("has no serious or critical accessibility violations (axe-core) on search, the 360 and the graph", async () => {
+  it("shows the health overview with the demo's numbers: distribution per industry, at-risk list, drivers", async () => {
+    await page.getByRole("link", { name: "Health", exact: true }).click();
+    await page.getByTestId("health-distribution").waitFor({ timeout: 90_000 });
+    const expected = await api.post<{
+      healthDistribution: Array<{ group: string | null; scored: number; accounts: number }>;
+    }>(
+      "{ healthDistribution(groupBy: INDUSTRY) { group scored accounts } }",
+      {},
+      { token: api.token(tenant, "viewer") },
+    );
+    const groups = expected.body.data!.healthDistribution;
+    expect(groups.reduce((n, g) => n + g.accounts, 0)).toBe(8);
+    const rows = await page.locator("table.grid").first().locator("tbody tr").allInnerTexts();
+    expect(rows.map((r) => r.split("\t").slice(0, 2).join("|"))).toEqual(
+      groups.map((g) => `${g.group ?? "–"}|${g.scored} / ${g.accounts}`),
+    );
+    expect(await page.getByTestId("health-distribution").locator("rect").count()).toBeGreaterThan(0);
+    expect(await page.getByTestId("at-risk").locator("tbody tr").count()).toBeGreaterThan(0);
+    await page.getByLabel("Group by").selectOption("SEGMENT");
+    await page.getByTestId("health-distribution").waitFor();
+    await shot("health-overview");
+  }, 120_000);
+
+  it("has no serious or critical accessibility violations (axe-core) on search, the 360, the graph and health", async () => {
     const graphUrl = `${origin}/explorer/graph?node=${encodeURIComponent(new URL(accountUrl).pathname.split("/").pop()!)}`;
     for (const [url, ready] of [
       [`${origin}/explorer/search?q=${encodeURIComponent("满意度")}`, "concept-accounts"],
       [accountUrl, "explanation"],
       [graphUrl, "graph-canvas"],
+      [`${origin}/explorer/health`, "health-distribution"],
     ] as const) {
       await page.goto(url, { waitUntil: "load" });
       await page.getByTestId(ready).first().waitFor({ timeout: 90_000 });

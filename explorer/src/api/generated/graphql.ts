@@ -43,6 +43,11 @@ export type GraphRelationship =
   | 'SUPPLIES'
   | 'WORKS_AT';
 
+export type HealthGroupBy =
+  | 'INDUSTRY'
+  | 'REGION'
+  | 'SEGMENT';
+
 /** How an organization of the value network relates to an account. */
 export type NetworkRelationship =
   | 'PARTNER_OF'
@@ -88,6 +93,14 @@ export type ExplorerPathsQuery = { paths: Array<{ length: number, nodes: Array<{
 export type ExplorerGraphNodeFragment = { id: string, kind: GraphNodeKind, label: string, degree: number, distance: number };
 
 export type ExplorerGraphEdgeFragment = { id: string, source: string, target: string, type: GraphRelationship };
+
+export type ExplorerHealthOverviewQueryVariables = Exact<{
+  groupBy: HealthGroupBy;
+  atRisk: number;
+}>;
+
+
+export type ExplorerHealthOverviewQuery = { healthDistribution: Array<{ group: string | null, accounts: number, scored: number, mean: number | null, p10: number | null, p25: number | null, p50: number | null, p75: number | null, p90: number | null, grades: Array<{ grade: string, count: number }> }>, atRiskAccounts: { totalCount: number, edges: Array<{ node: { account: { id: string, name: string, industry: string | null, segment: string | null, region: string | null, health: { drivers: Array<{ conceptId: string, direction: string, impact: number }> } | null }, health: { score: number | null, grade: string | null, confidence: number } } }> } };
 
 export type ExplorerViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -262,6 +275,51 @@ fragment ExplorerGraphEdge on GraphEdge {
   target
   type
 }`) as unknown as TypedDocumentString<ExplorerPathsQuery, ExplorerPathsQueryVariables>;
+export const ExplorerHealthOverviewDocument = new TypedDocumentString(`
+    query ExplorerHealthOverview($groupBy: HealthGroupBy!, $atRisk: Int!) {
+  healthDistribution(groupBy: $groupBy) {
+    group
+    accounts
+    scored
+    mean
+    p10
+    p25
+    p50
+    p75
+    p90
+    grades {
+      grade
+      count
+    }
+  }
+  atRiskAccounts(first: $atRisk, minConfidence: 0) {
+    totalCount
+    edges {
+      node {
+        account {
+          id
+          name
+          industry
+          segment
+          region
+          health {
+            drivers(top: 3) {
+              conceptId
+              direction
+              impact
+            }
+          }
+        }
+        health {
+          score
+          grade
+          confidence
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerHealthOverviewQuery, ExplorerHealthOverviewQueryVariables>;
 export const ExplorerViewerDocument = new TypedDocumentString(`
     query ExplorerViewer {
   viewer {

@@ -11,6 +11,7 @@ import { href } from "./routing/routes";
 import { useRoute } from "./routing/router";
 import { SearchPage } from "./search/search-page";
 import { HealthPage } from "./health/health-page";
+import { OntologyPage } from "./ontology/ontology-page";
 import { Link } from "./shared/link";
 import { Session, SessionContext } from "./shared/session-context";
 import { ErrorMessage, Loading } from "./shared/status";
@@ -74,6 +75,7 @@ export function App() {
             </Link>
             <Link href={href({ page: "graph", node: null })}>{catalogue(lang).navGraph}</Link>
             <Link href={href({ page: "health" })}>{catalogue(lang).navHealth}</Link>
+            <Link href={href({ page: "ontologies" })}>{catalogue(lang).navOntologies}</Link>
           </nav>
         )}
         <div class="top-right">
@@ -134,6 +136,8 @@ function Pages() {
       return <LazyGraphPage node={route.node} />;
     case "health":
       return <HealthPage />;
+    case "ontologies":
+      return <OntologyPage />;
     case "not-found":
       return (
         <p class="empty">

@@ -267,13 +267,46 @@ describe("the explorer in Chromium", () => {
     await shot("health-overview");
   }, 120_000);
 
-  it("has no serious or critical accessibility violations (axe-core) on search, the 360, the graph and health", async () => {
+  it("shows the ontologies: the concept tree in both languages, a concept's mappings and a bridge trace", async () => {
+    await page.getByRole("link", { name: "Ontologies", exact: true }).click();
+    const tree = page.getByTestId("concept-tree");
+    await tree
+      .getByRole("button", { name: /core:satisfaction/ })
+      .first()
+      .waitFor({ timeout: 90_000 });
+    expect(
+      await tree
+        .getByRole("button", { name: /core:satisfaction/ })
+        .first()
+        .innerText(),
+    ).toMatch(/满意度/);
+    await tree
+      .getByRole("button", { name: /core:csat\b/ })
+      .first()
+      .click();
+    const detail = page.getByTestId("concept-detail");
+    await detail
+      .getByRole("button", { name: /^Trace / })
+      .first()
+      .waitFor({ timeout: 60_000 });
+    await detail
+      .getByRole("button", { name: /^Trace / })
+      .first()
+      .click();
+    const trace = page.getByTestId("bridge-trace");
+    await trace.locator("li").first().waitFor({ timeout: 60_000 });
+    expect(await trace.innerText()).toMatch(/→ .*Customer health/i);
+    await shot("ontologies");
+  }, 120_000);
+
+  it("has no serious or critical accessibility violations (axe-core) on every page", async () => {
     const graphUrl = `${origin}/explorer/graph?node=${encodeURIComponent(new URL(accountUrl).pathname.split("/").pop()!)}`;
     for (const [url, ready] of [
       [`${origin}/explorer/search?q=${encodeURIComponent("满意度")}`, "concept-accounts"],
       [accountUrl, "explanation"],
       [graphUrl, "graph-canvas"],
       [`${origin}/explorer/health`, "health-distribution"],
+      [`${origin}/explorer/ontologies`, "concept-tree"],
     ] as const) {
       await page.goto(url, { waitUntil: "load" });
       await page.getByTestId(ready).first().waitFor({ timeout: 90_000 });

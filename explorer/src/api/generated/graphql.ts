@@ -102,6 +102,34 @@ export type ExplorerHealthOverviewQueryVariables = Exact<{
 
 export type ExplorerHealthOverviewQuery = { healthDistribution: Array<{ group: string | null, accounts: number, scored: number, mean: number | null, p10: number | null, p25: number | null, p50: number | null, p75: number | null, p90: number | null, grades: Array<{ grade: string, count: number }> }>, atRiskAccounts: { totalCount: number, edges: Array<{ node: { account: { id: string, name: string, industry: string | null, segment: string | null, region: string | null, health: { drivers: Array<{ conceptId: string, direction: string, impact: number }> } | null }, health: { score: number | null, grade: string | null, confidence: number } } }> } };
 
+export type ExplorerOntologiesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExplorerOntologiesQuery = { ontologies: Array<{ pack: string, version: string, title: string, conceptCount: number, mappingCount: number, titleZh: string }> };
+
+export type ExplorerPackConceptsQueryVariables = Exact<{
+  pack: string | number;
+  first: number;
+}>;
+
+
+export type ExplorerPackConceptsQuery = { concepts: { totalCount: number, edges: Array<{ node: { id: string, prefLabel: string, prefLabelZh: string, broader: Array<{ id: string }> } }> } };
+
+export type ExplorerConceptQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ExplorerConceptQuery = { concept: { id: string, pack: string, prefLabel: string, definition: string | null, prefLabelZh: string, labels: Array<{ lang: string, value: string, preferred: boolean }>, mappings: Array<{ system: string, field: string, polarity: string, weight: number }> } | null };
+
+export type ExplorerBridgeQueryVariables = Exact<{
+  system: string;
+  field: string;
+}>;
+
+
+export type ExplorerBridgeQuery = { bridge: Array<{ concept: { id: string, prefLabel: string, prefLabelZh: string }, paths: Array<{ concepts: Array<{ id: string, prefLabel: string, prefLabelZh: string }> }> }> };
+
 export type ExplorerViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -320,6 +348,75 @@ export const ExplorerHealthOverviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExplorerHealthOverviewQuery, ExplorerHealthOverviewQueryVariables>;
+export const ExplorerOntologiesDocument = new TypedDocumentString(`
+    query ExplorerOntologies {
+  ontologies {
+    pack
+    version
+    title
+    titleZh: title(lang: "zh")
+    conceptCount
+    mappingCount
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerOntologiesQuery, ExplorerOntologiesQueryVariables>;
+export const ExplorerPackConceptsDocument = new TypedDocumentString(`
+    query ExplorerPackConcepts($pack: ID!, $first: Int!) {
+  concepts(ontology: $pack, first: $first) {
+    totalCount
+    edges {
+      node {
+        id
+        prefLabel
+        prefLabelZh: prefLabel(lang: "zh")
+        broader {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerPackConceptsQuery, ExplorerPackConceptsQueryVariables>;
+export const ExplorerConceptDocument = new TypedDocumentString(`
+    query ExplorerConcept($id: ID!) {
+  concept(id: $id) {
+    id
+    pack
+    prefLabel
+    prefLabelZh: prefLabel(lang: "zh")
+    definition
+    labels {
+      lang
+      value
+      preferred
+    }
+    mappings {
+      system
+      field
+      polarity
+      weight
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerConceptQuery, ExplorerConceptQueryVariables>;
+export const ExplorerBridgeDocument = new TypedDocumentString(`
+    query ExplorerBridge($system: String!, $field: String!) {
+  bridge(system: $system, field: $field) {
+    concept {
+      id
+      prefLabel
+      prefLabelZh: prefLabel(lang: "zh")
+    }
+    paths {
+      concepts {
+        id
+        prefLabel
+        prefLabelZh: prefLabel(lang: "zh")
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerBridgeQuery, ExplorerBridgeQueryVariables>;
 export const ExplorerViewerDocument = new TypedDocumentString(`
     query ExplorerViewer {
   viewer {

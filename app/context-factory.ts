@@ -1,3 +1,4 @@
+import { GraphViewService } from "../services/neighbourhood/graph-view.service";
 import { createHmac } from "node:crypto";
 import { CypherExecutor, QueryStats } from "../graph/executor";
 import { GraphDatabase } from "../graph/graph-database";
@@ -163,6 +164,7 @@ export class ContextFactory {
       ontology: new OntologyService(repositories.ontology, false, this.clock),
       bridge: new BridgeService(repositories.ontology),
       tokens: new TokenRevocationService(repositories.tokenRevocations, principal, this.revocations),
+      graphView: new GraphViewService(repositories.graphView),
       stats,
       deadline,
       debug: options.debug ?? false,

@@ -19,6 +19,7 @@ import { SourceSystemRepository } from "./source-system/source-system.repository
 import { ChangeOutbox } from "./events/change-outbox";
 import { ChangeFeedRepository } from "./events/change-feed.repository";
 import { TokenRevocationRepository } from "./auth/token-revocation.repository";
+import { GraphViewRepository } from "./neighbourhood/graph-view.repository";
 
 /** The repositories of one tenant, for one request. The tenant is fixed here, so no query can leave it. */
 export interface Repositories {
@@ -45,6 +46,8 @@ export interface Repositories {
   health: HealthRepository;
   healthExport: HealthExportRepository;
   tokenRevocations: TokenRevocationRepository;
+  /** Neighbourhoods and paths (graph views). */
+  graphView: GraphViewRepository;
 }
 
 /**
@@ -78,6 +81,7 @@ export function createRepositories(
     ontology: new OntologyRepository(executor, tenant, tenant, outbox),
     health: new HealthRepository(executor, tenant, outbox),
     healthExport: new HealthExportRepository(executor, tenant),
+    graphView: new GraphViewRepository(executor, tenant),
     tokenRevocations: new TokenRevocationRepository(executor, tenant),
   };
 }

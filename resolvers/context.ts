@@ -1,3 +1,4 @@
+import { GraphViewService } from "../services/neighbourhood/graph-view.service";
 import { ChangeFeedService } from "../services/events/change-feed.service";
 import { HealthExportService } from "../services/export/health-export.service";
 import { Loaders } from "../loaders/create-loaders";
@@ -47,6 +48,8 @@ export interface RequestContext {
   healthExport: HealthExportService;
   /** Revokes the tenant's tokens (admins; see the role matrix). */
   tokens: TokenRevocationService;
+  /** Neighbourhoods and paths of records (the explorer's graph view). */
+  graphView: GraphViewService;
   stats: QueryStats;
   /** How long this request's database work may take in all; mutations get a longer allowance. */
   deadline: RequestDeadline;

@@ -16,6 +16,7 @@ import { TokenRevocationError } from "../../services/auth/token-revocation.error
 import { ChangeFeedError } from "../../services/events/change-feed.errors";
 import { ChangeSubscriptionError } from "../../services/events/change-subscription.errors";
 import { WebhookError } from "../../domain/webhooks/webhook.errors";
+import { GraphViewError } from "../../domain/neighbourhood/graph-view.errors";
 
 /** The error codes clients see in `extensions.code`. */
 export type PublicErrorCode =
@@ -57,7 +58,8 @@ type CodedError =
   | TokenRevocationError
   | ChangeFeedError
   | ChangeSubscriptionError
-  | WebhookError;
+  | WebhookError
+  | GraphViewError;
 
 function isCoded(error: unknown): error is CodedError {
   return (
@@ -76,7 +78,8 @@ function isCoded(error: unknown): error is CodedError {
     error instanceof TokenRevocationError ||
     error instanceof ChangeFeedError ||
     error instanceof ChangeSubscriptionError ||
-    error instanceof WebhookError
+    error instanceof WebhookError ||
+    error instanceof GraphViewError
   );
 }
 

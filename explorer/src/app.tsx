@@ -1,15 +1,17 @@
+import type { FunctionComponent } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { ExplorerError } from "./api/explorer-error";
 import { ExplorerViewerDocument } from "./api/generated/graphql";
 import { runOperation } from "./api/graphql-client";
 import { forgetToken, storedToken, storeToken } from "./api/session";
 import { AccountPage } from "./account/account-page";
-import { GraphPage } from "./graph/graph-page";
 import { initialLang, LANG_KEY, LangContext } from "./i18n/i18n";
 import { catalogue, format, Lang } from "./i18n/messages";
 import { href } from "./routing/routes";
 import { useRoute } from "./routing/router";
 import { SearchPage } from "./search/search-page";
+import { HealthPage } from "./health/health-page";
+import { OntologyPage } from "./ontology/ontology-page";
 import { Link } from "./shared/link";
 import { Session, SessionContext } from "./shared/session-context";
 import { ErrorMessage, Loading } from "./shared/status";
@@ -72,6 +74,8 @@ export function App() {
               {catalogue(lang).navSearch}
             </Link>
             <Link href={href({ page: "graph", node: null })}>{catalogue(lang).navGraph}</Link>
+            <Link href={href({ page: "health" })}>{catalogue(lang).navHealth}</Link>
+            <Link href={href({ page: "ontologies" })}>{catalogue(lang).navOntologies}</Link>
           </nav>
         )}
         <div class="top-right">
@@ -129,7 +133,11 @@ function Pages() {
     case "account":
       return <AccountPage id={route.id} />;
     case "graph":
-      return <GraphPage node={route.node} />;
+      return <LazyGraphPage node={route.node} />;
+    case "health":
+      return <HealthPage />;
+    case "ontologies":
+      return <OntologyPage />;
     case "not-found":
       return (
         <p class="empty">
@@ -138,4 +146,18 @@ function Pages() {
         </p>
       );
   }
+}
+
+/** The graph page and its drawing library load only when it is opened: the first page stays small. */
+function LazyGraphPage(props: { node: string | null }) {
+  const [Page, setPage] = useState<FunctionComponent<{ node: string | null }> | null>(null);
+  const [failed, setFailed] = useState<ExplorerError | null>(null);
+  useEffect(() => {
+    import("./graph/graph-page").then(
+      (module) => setPage(() => module.GraphPage),
+      (error: Error) => setFailed(new ExplorerError("SERVER_DOWN", error.message)),
+    );
+  }, []);
+  if (failed) return <ErrorMessage error={failed} />;
+  return Page ? <Page node={props.node} /> : <Loading />;
 }

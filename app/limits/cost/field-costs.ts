@@ -24,6 +24,10 @@ export const DEFAULT_LIST_SIZE = 10;
 /** What any write costs beyond the objects it returns. */
 export const MUTATION_BASE_COST = 10;
 
+/** A depth or path length as asked (the resolver refuses values over its caps), or its default. */
+const graphDepth = (value: unknown, fallback: number): number =>
+  typeof value === "number" && Number.isInteger(value) && value > 0 ? Math.min(value, 10) : fallback;
+
 const hasText = (value: unknown): boolean => typeof value === "string" && value.trim() !== "";
 
 /**
@@ -48,6 +52,12 @@ export const FIELD_COST_OVERRIDES: Readonly<Record<string, FieldCostOverride>> =
   "Query.healthDistribution": { extra: 200 },
   // Five aggregates over the tenant's accounts (and their opportunities).
   "Query.facets": { extra: 100 },
+  // Graph views: variable-length traversals, dearer with each link followed (docs/explorer.md).
+  "Query.neighbourhood": { extra: (args) => 100 * graphDepth(args.depth, 1) ** 2 },
+  "Query.paths": { extra: (args) => 20 * graphDepth(args.maxLength, 4) },
+  "Neighbourhood.edges": { listSize: 100 },
+  "GraphPath.nodes": { listSize: 7 },
+  "GraphPath.edges": { listSize: 6 },
   // One object per id or external key asked for.
   "Query.nodes": { listSizeFrom: "ids" },
   "Query.nodesByExternalIds": { listSizeFrom: "keys" },

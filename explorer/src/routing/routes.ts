@@ -6,6 +6,8 @@ export type Route =
   | { page: "search"; q: string; industry: string | null; segment: string | null; region: string | null }
   | { page: "account"; id: string }
   | { page: "graph"; node: string | null }
+  | { page: "health" }
+  | { page: "ontologies" }
   | { page: "not-found"; path: string };
 
 /** The view a URL stands for. Pure. */
@@ -24,6 +26,8 @@ export function parseRoute(pathname: string, search: string): Route {
   }
   if (parts[0] === "accounts" && parts.length === 2) return { page: "account", id: decodeURIComponent(parts[1]!) };
   if (parts[0] === "graph" && parts.length === 1) return { page: "graph", node: params.get("node") };
+  if (parts[0] === "health" && parts.length === 1) return { page: "health" };
+  if (parts[0] === "ontologies" && parts.length === 1) return { page: "ontologies" };
   return { page: "not-found", path: pathname };
 }
 
@@ -43,6 +47,10 @@ export function href(route: Route): string {
       return `${BASE}/accounts/${encodeURIComponent(route.id)}`;
     case "graph":
       return `${BASE}/graph${route.node ? `?node=${encodeURIComponent(route.node)}` : ""}`;
+    case "health":
+      return `${BASE}/health`;
+    case "ontologies":
+      return `${BASE}/ontologies`;
     case "not-found":
       return route.path;
   }

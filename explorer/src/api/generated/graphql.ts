@@ -25,6 +25,29 @@ export type BuyingRole =
   | 'TECHNICAL_EVALUATOR'
   | 'USER';
 
+/** The kind of record a graph node is. */
+export type GraphNodeKind =
+  | 'Account'
+  | 'Asset'
+  | 'Contact'
+  | 'Opportunity'
+  | 'Organization';
+
+/** A relationship graph views follow: WORKS_AT (contact to account), FOR_ACCOUNT (opportunity), INSTALLED_AT (asset), and the value network's PARTNER_OF, SUPPLIES, SERVICES, RESELLS_TO (organization to account). */
+export type GraphRelationship =
+  | 'FOR_ACCOUNT'
+  | 'INSTALLED_AT'
+  | 'PARTNER_OF'
+  | 'RESELLS_TO'
+  | 'SERVICES'
+  | 'SUPPLIES'
+  | 'WORKS_AT';
+
+export type HealthGroupBy =
+  | 'INDUSTRY'
+  | 'REGION'
+  | 'SEGMENT';
+
 /** How an organization of the value network relates to an account. */
 export type NetworkRelationship =
   | 'PARTNER_OF'
@@ -45,6 +68,67 @@ export type OrganizationKind =
   | 'RESELLER'
   | 'SERVICE_PROVIDER'
   | 'SUPPLIER';
+
+export type ExplorerNeighbourhoodQueryVariables = Exact<{
+  id: string | number;
+  depth?: number | null | undefined;
+  types?: Array<GraphRelationship> | GraphRelationship | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type ExplorerNeighbourhoodQuery = { neighbourhood: { totalCount: number, center: { id: string, kind: GraphNodeKind, label: string, degree: number, distance: number }, nodes: Array<{ id: string, kind: GraphNodeKind, label: string, degree: number, distance: number }>, edges: Array<{ id: string, source: string, target: string, type: GraphRelationship }> } | null };
+
+export type ExplorerPathsQueryVariables = Exact<{
+  from: string | number;
+  to: string | number;
+  maxLength?: number | null | undefined;
+  types?: Array<GraphRelationship> | GraphRelationship | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type ExplorerPathsQuery = { paths: Array<{ length: number, nodes: Array<{ id: string, kind: GraphNodeKind, label: string, degree: number, distance: number }>, edges: Array<{ id: string, source: string, target: string, type: GraphRelationship }> }> };
+
+export type ExplorerGraphNodeFragment = { id: string, kind: GraphNodeKind, label: string, degree: number, distance: number };
+
+export type ExplorerGraphEdgeFragment = { id: string, source: string, target: string, type: GraphRelationship };
+
+export type ExplorerHealthOverviewQueryVariables = Exact<{
+  groupBy: HealthGroupBy;
+  atRisk: number;
+}>;
+
+
+export type ExplorerHealthOverviewQuery = { healthDistribution: Array<{ group: string | null, accounts: number, scored: number, mean: number | null, p10: number | null, p25: number | null, p50: number | null, p75: number | null, p90: number | null, grades: Array<{ grade: string, count: number }> }>, atRiskAccounts: { totalCount: number, edges: Array<{ node: { account: { id: string, name: string, industry: string | null, segment: string | null, region: string | null, health: { drivers: Array<{ conceptId: string, direction: string, impact: number }> } | null }, health: { score: number | null, grade: string | null, confidence: number } } }> } };
+
+export type ExplorerOntologiesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExplorerOntologiesQuery = { ontologies: Array<{ pack: string, version: string, title: string, conceptCount: number, mappingCount: number, titleZh: string }> };
+
+export type ExplorerPackConceptsQueryVariables = Exact<{
+  pack: string | number;
+  first: number;
+}>;
+
+
+export type ExplorerPackConceptsQuery = { concepts: { totalCount: number, edges: Array<{ node: { id: string, prefLabel: string, prefLabelZh: string, broader: Array<{ id: string }> } }> } };
+
+export type ExplorerConceptQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ExplorerConceptQuery = { concept: { id: string, pack: string, prefLabel: string, definition: string | null, prefLabelZh: string, labels: Array<{ lang: string, value: string, preferred: boolean }>, mappings: Array<{ system: string, field: string, polarity: string, weight: number }> } | null };
+
+export type ExplorerBridgeQueryVariables = Exact<{
+  system: string;
+  field: string;
+}>;
+
+
+export type ExplorerBridgeQuery = { bridge: Array<{ concept: { id: string, prefLabel: string, prefLabelZh: string }, paths: Array<{ concepts: Array<{ id: string, prefLabel: string, prefLabelZh: string }> }> }> };
 
 export type ExplorerViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -136,6 +220,23 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ExplorerGraphNodeFragmentDoc = new TypedDocumentString(`
+    fragment ExplorerGraphNode on GraphNode {
+  id
+  kind
+  label
+  degree
+  distance
+}
+    `, {"fragmentName":"ExplorerGraphNode"}) as unknown as TypedDocumentString<ExplorerGraphNodeFragment, unknown>;
+export const ExplorerGraphEdgeFragmentDoc = new TypedDocumentString(`
+    fragment ExplorerGraphEdge on GraphEdge {
+  id
+  source
+  target
+  type
+}
+    `, {"fragmentName":"ExplorerGraphEdge"}) as unknown as TypedDocumentString<ExplorerGraphEdgeFragment, unknown>;
 export const ExplorerAccountRowFragmentDoc = new TypedDocumentString(`
     fragment ExplorerAccountRow on Account {
   id
@@ -149,6 +250,173 @@ export const ExplorerAccountRowFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ExplorerAccountRow"}) as unknown as TypedDocumentString<ExplorerAccountRowFragment, unknown>;
+export const ExplorerNeighbourhoodDocument = new TypedDocumentString(`
+    query ExplorerNeighbourhood($id: ID!, $depth: Int, $types: [GraphRelationship!], $first: Int) {
+  neighbourhood(id: $id, depth: $depth, types: $types, first: $first) {
+    center {
+      ...ExplorerGraphNode
+    }
+    nodes {
+      ...ExplorerGraphNode
+    }
+    edges {
+      ...ExplorerGraphEdge
+    }
+    totalCount
+  }
+}
+    fragment ExplorerGraphNode on GraphNode {
+  id
+  kind
+  label
+  degree
+  distance
+}
+fragment ExplorerGraphEdge on GraphEdge {
+  id
+  source
+  target
+  type
+}`) as unknown as TypedDocumentString<ExplorerNeighbourhoodQuery, ExplorerNeighbourhoodQueryVariables>;
+export const ExplorerPathsDocument = new TypedDocumentString(`
+    query ExplorerPaths($from: ID!, $to: ID!, $maxLength: Int, $types: [GraphRelationship!], $first: Int) {
+  paths(from: $from, to: $to, maxLength: $maxLength, types: $types, first: $first) {
+    length
+    nodes {
+      ...ExplorerGraphNode
+    }
+    edges {
+      ...ExplorerGraphEdge
+    }
+  }
+}
+    fragment ExplorerGraphNode on GraphNode {
+  id
+  kind
+  label
+  degree
+  distance
+}
+fragment ExplorerGraphEdge on GraphEdge {
+  id
+  source
+  target
+  type
+}`) as unknown as TypedDocumentString<ExplorerPathsQuery, ExplorerPathsQueryVariables>;
+export const ExplorerHealthOverviewDocument = new TypedDocumentString(`
+    query ExplorerHealthOverview($groupBy: HealthGroupBy!, $atRisk: Int!) {
+  healthDistribution(groupBy: $groupBy) {
+    group
+    accounts
+    scored
+    mean
+    p10
+    p25
+    p50
+    p75
+    p90
+    grades {
+      grade
+      count
+    }
+  }
+  atRiskAccounts(first: $atRisk, minConfidence: 0) {
+    totalCount
+    edges {
+      node {
+        account {
+          id
+          name
+          industry
+          segment
+          region
+          health {
+            drivers(top: 3) {
+              conceptId
+              direction
+              impact
+            }
+          }
+        }
+        health {
+          score
+          grade
+          confidence
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerHealthOverviewQuery, ExplorerHealthOverviewQueryVariables>;
+export const ExplorerOntologiesDocument = new TypedDocumentString(`
+    query ExplorerOntologies {
+  ontologies {
+    pack
+    version
+    title
+    titleZh: title(lang: "zh")
+    conceptCount
+    mappingCount
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerOntologiesQuery, ExplorerOntologiesQueryVariables>;
+export const ExplorerPackConceptsDocument = new TypedDocumentString(`
+    query ExplorerPackConcepts($pack: ID!, $first: Int!) {
+  concepts(ontology: $pack, first: $first) {
+    totalCount
+    edges {
+      node {
+        id
+        prefLabel
+        prefLabelZh: prefLabel(lang: "zh")
+        broader {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerPackConceptsQuery, ExplorerPackConceptsQueryVariables>;
+export const ExplorerConceptDocument = new TypedDocumentString(`
+    query ExplorerConcept($id: ID!) {
+  concept(id: $id) {
+    id
+    pack
+    prefLabel
+    prefLabelZh: prefLabel(lang: "zh")
+    definition
+    labels {
+      lang
+      value
+      preferred
+    }
+    mappings {
+      system
+      field
+      polarity
+      weight
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerConceptQuery, ExplorerConceptQueryVariables>;
+export const ExplorerBridgeDocument = new TypedDocumentString(`
+    query ExplorerBridge($system: String!, $field: String!) {
+  bridge(system: $system, field: $field) {
+    concept {
+      id
+      prefLabel
+      prefLabelZh: prefLabel(lang: "zh")
+    }
+    paths {
+      concepts {
+        id
+        prefLabel
+        prefLabelZh: prefLabel(lang: "zh")
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerBridgeQuery, ExplorerBridgeQueryVariables>;
 export const ExplorerViewerDocument = new TypedDocumentString(`
     query ExplorerViewer {
   viewer {

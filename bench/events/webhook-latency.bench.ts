@@ -258,6 +258,10 @@ async function main(): Promise<void> {
   const load = loadavg().map((l) => l.toFixed(2));
   const results: RunResult[] = [];
   try {
+    // An untimed warm-up at the shortest interval: a freshly started Neo4j plans and JIT-compiles for its
+    // first seconds, which would otherwise all land on the first variant measured.
+    log(`warm-up: ${rate} events/s for 5 s (not reported)`);
+    await runOnce(connection, runDir, Math.min(...polls), { rate, seconds: 5, perCall });
     for (const pollMs of polls) {
       log(`poll ${pollMs} ms: ${rate} events/s for ${seconds} s, ${perCall} accounts per upsert`);
       const result = await runOnce(connection, runDir, pollMs, { rate, seconds, perCall });

@@ -86,24 +86,34 @@ REMOVE s.readLock`,
 };
 
 /**
- * With the tenant's sequence locked: the endpoint's cursor and types, how far this step may look (the
- * newest number, or SCAN_WINDOW numbers past the cursor), and the event segments in that range holding
- * one of its types. The events are picked from the segments in TypeScript (decision 0013).
+ * With the tenant's sequence locked: the endpoint's cursor and types, and how far this step may look (the
+ * newest number, or SCAN_WINDOW numbers past the cursor).
  */
-const SCAN_EVENTS: CypherQuery = {
-  name: "webhooks.dispatch.scan",
+const SCAN_WINDOW_OF: CypherQuery = {
+  name: "webhooks.dispatch.window",
   text: `
 MATCH (e:WebhookEndpoint {id: $id})
 OPTIONAL MATCH (s:ChangeSequence {tenant: e.tenant})
-WITH e, CASE WHEN coalesce(s.last, 0) > e.cursor + $window THEN e.cursor + $window ELSE coalesce(s.last, 0) END AS upTo
-CALL (e, upTo) {
-  OPTIONAL MATCH (g:ChangeSegment {tenant: e.tenant})
-  WHERE g.lastSeq > e.cursor AND g.firstSeq <= upTo AND any(t IN g.types WHERE t IN e.eventTypes)
-  WITH g ORDER BY g.lastSeq ASC
-  RETURN collect({firstSeq: g.firstSeq, events: g.events}) AS segments
-}
-RETURN e.cursor AS cursor, e.eventTypes AS eventTypes, upTo, segments`,
+RETURN e.tenant AS tenant, e.cursor AS cursor, e.eventTypes AS eventTypes,
+  CASE WHEN coalesce(s.last, 0) > e.cursor + $window THEN e.cursor + $window ELSE coalesce(s.last, 0) END AS upTo`,
 };
+
+/**
+ * The next few event segments after `$after` and up to `$upTo` holding one of `$types`; the events are
+ * picked from them in TypeScript (decision 0013). Read a few at a time, so a step decompresses only about
+ * what one delivery needs while it holds the sequence lock.
+ */
+const SEGMENTS_AFTER: CypherQuery = {
+  name: "webhooks.dispatch.scan",
+  text: `
+MATCH (g:ChangeSegment {tenant: $tenant})
+WHERE g.lastSeq > $after AND g.firstSeq <= $upTo AND any(t IN g.types WHERE t IN $types)
+WITH g ORDER BY g.lastSeq ASC LIMIT $limit
+RETURN g.firstSeq AS firstSeq, g.lastSeq AS lastSeq, g.events AS events`,
+};
+
+/** Segments read per scan statement. */
+const SEGMENTS_PER_SCAN = 4;
 
 /**
  * In the same transaction as the scan: the events picked become one delivery, and the cursor moves past
@@ -253,17 +263,26 @@ export class WebhookDispatchRepository {
         return { endpoint: current, delivery: toDelivery(head), behind: false };
       }
       await run(LOCK_SEQUENCE, { tenant: endpoint.tenant });
-      const [scan] = await run(SCAN_EVENTS, { id: endpoint.id, window: int(SCAN_WINDOW) });
+      const [scan] = await run(SCAN_WINDOW_OF, { id: endpoint.id, window: int(SCAN_WINDOW) });
       if (scan === undefined) return { endpoint: current, delivery: null, behind: false };
-      const picked = pickDeliveryEvents(
-        (scan.segments as Array<{ firstSeq: unknown; events: unknown }>)
-          .filter((segment) => segment.events !== null && segment.events !== undefined)
-          .map((segment) => ({ firstSeq: Number(segment.firstSeq), events: String(segment.events) })),
-        Number(scan.cursor),
-        Number(scan.upTo),
-        (scan.eventTypes as string[]) ?? [],
-        batch,
-      );
+      const types = (scan.eventTypes as string[]) ?? [];
+      const upTo = Number(scan.upTo);
+      const cursor = Number(scan.cursor);
+      let picked: { seqs: number[]; cursor: number } = { seqs: [], cursor: upTo };
+      const segments: Array<{ firstSeq: number; events: string }> = [];
+      for (let after = cursor; ;) {
+        const rows = await run(SEGMENTS_AFTER, {
+          tenant: String(scan.tenant),
+          after: int(after),
+          upTo: int(upTo),
+          types,
+          limit: int(SEGMENTS_PER_SCAN),
+        });
+        segments.push(...rows.map((row) => ({ firstSeq: Number(row.firstSeq), events: String(row.events) })));
+        picked = pickDeliveryEvents(segments, cursor, upTo, types, batch);
+        if (picked.seqs.length >= batch || rows.length < SEGMENTS_PER_SCAN) break;
+        after = Number(rows.at(-1)!.lastSeq);
+      }
       const [created] = await run(OPEN_DELIVERY, {
         id: endpoint.id,
         now: int(now),

@@ -157,15 +157,22 @@ export class WebhookDispatcher {
       durationMs: response.durationMs,
     };
     const attemptsMade = delivery.attempts + 1;
-    const delay = ok ? null : retryDelayMs(attemptsMade, this.settings.retryScheduleMs, this.random());
+    // 410 Gone: the receiver says the endpoint no longer exists; retrying would only hammer it.
+    const gone = response.status === 410;
+    const delay = ok || gone ? null : retryDelayMs(attemptsMade, this.settings.retryScheduleMs, this.random());
     const status: WebhookDeliveryStatus = ok ? "DELIVERED" : delay === null ? "FAILED" : "PENDING";
     const finished = this.now();
+    const when = new Date(finished).toISOString();
     const disableReason =
-      status === "FAILED"
-        ? `Disabled automatically at ${new Date(finished).toISOString()}: delivery ${delivery.id} failed ` +
-          `${attemptsMade} times (last: ${attempt.error ?? "no answer"}). Fix the receiver, then enableWebhook: ` +
-          `the failed delivery is sent again first, and delivery resumes where it stopped.`
-        : null;
+      status !== "FAILED"
+        ? null
+        : gone
+          ? `Disabled automatically at ${when}: the receiver answered delivery ${delivery.id} with HTTP 410 Gone, ` +
+            `which says the endpoint no longer exists, so it was not retried. If it does exist again, ` +
+            `enableWebhook: the delivery is sent again first, and delivery resumes where it stopped.`
+          : `Disabled automatically at ${when}: delivery ${delivery.id} failed ` +
+            `${attemptsMade} times (last: ${attempt.error ?? "no answer"}). Fix the receiver, then enableWebhook: ` +
+            `the failed delivery is sent again first, and delivery resumes where it stopped.`;
     await this.repository.recordAttempt(delivery.id, {
       at: finished,
       status,

@@ -185,13 +185,42 @@ describe("webhook deliveries (issue 10)", () => {
     expect(target.received[4]!.id).toBe(failed!.id);
   });
 
+  it("disables an endpoint at once when the receiver answers 410 Gone, without retrying", async () => {
+    const tenant = uniqueTenant("wh-gone");
+    const target = await receiver();
+    target.answer = () => 410;
+    const { endpoint } = await register(tenant, target.url);
+    await writeAccounts(tenant, 1);
+    const token = api.token(tenant, "admin");
+    const disabled = await waitFor(
+      "the endpoint is disabled",
+      async () => {
+        const found = dataOf(await api.run(WebhookDocument, { id: endpoint.id }, { token })).webhook;
+        return found.enabled ? undefined : found;
+      },
+      WAIT,
+    );
+    expect(disabled.disabledReason).toContain("410 Gone");
+    expect(target.received).toHaveLength(1);
+    const [failed] = await deliveries(tenant, endpoint.id);
+    expect(failed).toMatchObject({ status: "FAILED", attempts: 1, nextAttemptAt: null });
+  });
+
   it("sends a delivery again on redeliver, with the same webhook-id and events", async () => {
     const tenant = uniqueTenant("wh-redeliver");
     const target = await receiver();
     const { endpoint } = await register(tenant, target.url);
     const written = await writeAccounts(tenant, 2);
     await receivedAll(target, written);
-    const [delivered] = await deliveries(tenant, endpoint.id);
+    // The dispatcher records the answer just after the receiver got the request: wait for the record.
+    const [delivered] = await waitFor(
+      "the deliveries are recorded as delivered",
+      async () => {
+        const all = await deliveries(tenant, endpoint.id);
+        return all.length > 0 && all.every((d) => d.status === "DELIVERED") ? all : undefined;
+      },
+      WAIT,
+    );
     expect(delivered!.status).toBe("DELIVERED");
     const before = target.received.length;
     const again = dataOf(

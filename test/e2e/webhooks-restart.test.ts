@@ -142,9 +142,17 @@ describe("a process killed mid-delivery (issue 10)", () => {
       // Signed afresh on every attempt (a new timestamp), always verifiable.
       expect(verifyWebhook({ secret, headers: request.headers, body: request.body }).id).toBe(request.id);
     }
-    const log = dataOf(
-      await api.run(WebhookDeliveriesDocument, { endpointId: endpoint.id }, { token: api.token(tenant, "admin") }),
-    ).webhookDeliveries.deliveries;
+    // The answer of the last delivery is recorded a moment after the receiver got it: wait for the record.
+    const log = await waitFor(
+      "every delivery's answer is recorded",
+      async () => {
+        const all = dataOf(
+          await api.run(WebhookDeliveriesDocument, { endpointId: endpoint.id }, { token: api.token(tenant, "admin") }),
+        ).webhookDeliveries.deliveries;
+        return all.every((d) => d.status === "DELIVERED") ? all : undefined;
+      },
+      { timeoutMs: 60_000 },
+    );
     expect(log.map((d) => d.status)).toEqual(log.map(() => "DELIVERED"));
     expect(log.find((d) => d.id === held.id)?.eventCount).toBe(3);
 

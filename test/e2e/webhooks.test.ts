@@ -62,6 +62,18 @@ async function deliveries(tenant: string, endpointId: string) {
   return dataOf(response).webhookDeliveries.deliveries;
 }
 
+/** The delivery log once every delivery's answer is recorded (the record follows the receipt by a moment). */
+async function settledDeliveries(tenant: string, endpointId: string) {
+  return waitFor(
+    "every delivery's answer is recorded",
+    async () => {
+      const all = await deliveries(tenant, endpointId);
+      return all.length > 0 && all.every((d) => d.status === "DELIVERED") ? all : undefined;
+    },
+    WAIT,
+  );
+}
+
 /** Waits until the receiver holds every one of `externalIds` (by event), and returns its unique events. */
 async function receivedAll(target: WebhookReceiver, externalIds: readonly string[]) {
   return waitFor(
@@ -121,7 +133,7 @@ describe("webhook deliveries (issue 10)", () => {
     expect(events.map((e) => e.id)).toEqual(feed.map((e) => e.id));
     expect(target.received.flatMap((r) => r.events).length).toBe(events.length);
 
-    const log = await deliveries(tenant, endpoint.id);
+    const log = await settledDeliveries(tenant, endpoint.id);
     expect(log.every((d) => d.status === "DELIVERED" && d.attempts === 1 && d.lastResponseStatus === 200)).toBe(true);
     expect(log.reduce((sum, d) => sum + d.eventCount, 0)).toBe(7);
     const metrics = await (await fetch(api.url.replace("/graphql", "/metrics"))).text();
@@ -145,7 +157,7 @@ describe("webhook deliveries (issue 10)", () => {
     expect(target.received[2]!.id).toBe(target.received[0]!.id);
     expect(target.received[2]!.events.map((e) => e.id)).toEqual(target.received[0]!.events.map((e) => e.id));
     for (const request of target.received) verifyWebhook({ secret, headers: request.headers, body: request.body });
-    const log = await deliveries(tenant, endpoint.id);
+    const log = await settledDeliveries(tenant, endpoint.id);
     const first = log.find((d) => d.id === target.received[0]!.id)!;
     expect(first).toMatchObject({ status: "DELIVERED", attempts: 3, lastResponseStatus: 200 });
     expect(first.attemptLog.map((a) => a.responseStatus)).toEqual([500, 500, 200]);
@@ -213,14 +225,7 @@ describe("webhook deliveries (issue 10)", () => {
     const written = await writeAccounts(tenant, 2);
     await receivedAll(target, written);
     // The dispatcher records the answer just after the receiver got the request: wait for the record.
-    const [delivered] = await waitFor(
-      "the deliveries are recorded as delivered",
-      async () => {
-        const all = await deliveries(tenant, endpoint.id);
-        return all.length > 0 && all.every((d) => d.status === "DELIVERED") ? all : undefined;
-      },
-      WAIT,
-    );
+    const [delivered] = await settledDeliveries(tenant, endpoint.id);
     expect(delivered!.status).toBe("DELIVERED");
     const before = target.received.length;
     const again = dataOf(

@@ -268,8 +268,8 @@ export class WebhookDispatchRepository {
       const types = (scan.eventTypes as string[]) ?? [];
       const upTo = Number(scan.upTo);
       const cursor = Number(scan.cursor);
-      let picked: { seqs: number[]; cursor: number } = { seqs: [], cursor: upTo };
-      const segments: Array<{ firstSeq: number; events: string }> = [];
+      // Each round decompresses only the segments it read, and picks what the batch still lacks.
+      const picked: { seqs: number[]; cursor: number } = { seqs: [], cursor: upTo };
       for (let after = cursor; ;) {
         const rows = await run(SEGMENTS_AFTER, {
           tenant: String(scan.tenant),
@@ -278,8 +278,10 @@ export class WebhookDispatchRepository {
           types,
           limit: int(SEGMENTS_PER_SCAN),
         });
-        segments.push(...rows.map((row) => ({ firstSeq: Number(row.firstSeq), events: String(row.events) })));
-        picked = pickDeliveryEvents(segments, cursor, upTo, types, batch);
+        const segments = rows.map((row) => ({ firstSeq: Number(row.firstSeq), events: String(row.events) }));
+        const round = pickDeliveryEvents(segments, cursor, upTo, types, batch - picked.seqs.length);
+        picked.seqs.push(...round.seqs);
+        picked.cursor = round.cursor;
         if (picked.seqs.length >= batch || rows.length < SEGMENTS_PER_SCAN) break;
         after = Number(rows.at(-1)!.lastSeq);
       }

@@ -17,6 +17,7 @@ import { ChangeFeedError } from "../../services/events/change-feed.errors";
 import { ChangeSubscriptionError } from "../../services/events/change-subscription.errors";
 import { WebhookError } from "../../domain/webhooks/webhook.errors";
 import { GraphViewError } from "../../domain/neighbourhood/graph-view.errors";
+import { AuditError } from "../../domain/audit/audit.errors";
 
 /** The error codes clients see in `extensions.code`. */
 export type PublicErrorCode =
@@ -59,7 +60,8 @@ type CodedError =
   | ChangeFeedError
   | ChangeSubscriptionError
   | WebhookError
-  | GraphViewError;
+  | GraphViewError
+  | AuditError;
 
 function isCoded(error: unknown): error is CodedError {
   return (
@@ -79,7 +81,8 @@ function isCoded(error: unknown): error is CodedError {
     error instanceof ChangeFeedError ||
     error instanceof ChangeSubscriptionError ||
     error instanceof WebhookError ||
-    error instanceof GraphViewError
+    error instanceof GraphViewError ||
+    error instanceof AuditError
   );
 }
 
@@ -109,6 +112,8 @@ function fromCoded(error: CodedError): PublicError {
     case "INVALID_WEBHOOK":
     case "URL_NOT_ALLOWED":
     case "WEBHOOK_LIMIT_REACHED":
+    case "INVALID_AUDIT_ENTRY":
+    case "INVALID_AUDIT_RANGE":
       return { code: "BAD_USER_INPUT", reason: code, message: error.message };
     case "WEBHOOK_DISABLED":
       return { code: "CONFLICT", reason: code, message: error.message };

@@ -35,7 +35,7 @@ module.exports = {
     // A receiver in the test process; one file compiles the server (when stale) and kills and restarts it.
     { name: "webhooks e2e", pattern: "^test/e2e/webhooks", seconds: 200 },
     // Headless Chromium driving the explorer against a small demo tenant.
-    { name: "explorer in Chromium e2e", pattern: "^test/e2e/(explorer|neighbourhood)", seconds: 150 },
+    { name: "explorer in Chromium e2e", pattern: "^test/e2e/(explorer|neighbourhood)", seconds: 180 },
     { name: "other e2e", pattern: "^test/e2e/", seconds: 60 },
   ],
 };

@@ -21,6 +21,7 @@ import { ChangeSubscriptionsResolver } from "./events/change-subscriptions.resol
 import { NO_TOPICS_PUB_SUB } from "./events/no-topics.pub-sub";
 import { WebhookResolver } from "./webhooks/webhook.resolver";
 import { GraphViewResolver } from "./neighbourhood/graph-view.resolver";
+import { AuditResolver } from "./audit/audit.resolver";
 import { AccountHealthFieldsResolver, AccountHealthResolver, HealthResolver } from "./health/health.resolver";
 
 /**
@@ -53,6 +54,7 @@ export async function buildRelataSchema(): Promise<GraphQLSchema> {
       ChangeSubscriptionsResolver,
       WebhookResolver,
       GraphViewResolver,
+      AuditResolver,
     ],
     validate: false,
     emitSchemaFile: false,

@@ -13,6 +13,7 @@ import { OntologyService } from "../services/ontology/ontology.service";
 import { HealthService } from "../services/health/health.service";
 import { TokenRevocationService } from "../services/auth/token-revocation.service";
 import { WebhookService } from "../services/webhooks/webhook.service";
+import { AuditService } from "../services/audit/audit.service";
 
 export const ROLES = ["admin", "analyst", "integrator", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
@@ -50,6 +51,8 @@ export interface RequestContext {
   tokens: TokenRevocationService;
   /** Neighbourhoods and paths of records (the explorer's graph view). */
   graphView: GraphViewService;
+  /** The tenant's audit trail: read, filtered and verified (admins and analysts; see the role matrix). */
+  audit: AuditService;
   stats: QueryStats;
   /** How long this request's database work may take in all; mutations get a longer allowance. */
   deadline: RequestDeadline;

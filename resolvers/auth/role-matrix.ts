@@ -19,6 +19,8 @@ const HEALTH_MANAGERS: readonly Role[] = ["admin", "analyst"];
 const ADMINS: readonly Role[] = ["admin"];
 /** Register and manage webhooks, and read their delivery logs (their URLs may carry tokens). */
 const WEBHOOK_MANAGERS: readonly Role[] = ["admin", "integrator"];
+/** Read and verify the audit trail (decision 0019): it names who decided what about which accounts. */
+const AUDITORS: readonly Role[] = ["admin", "analyst"];
 
 /**
  * The one role table of the API. Every mutation needs an entry (a mutation without one is refused to every
@@ -66,6 +68,8 @@ export const ROLE_MATRIX: RoleMatrix = {
   "Query.webhooks": WEBHOOK_MANAGERS,
   "Query.webhook": WEBHOOK_MANAGERS,
   "Query.webhookDeliveries": WEBHOOK_MANAGERS,
+  "Query.auditTrail": AUDITORS,
+  "Query.verifyAuditTrail": AUDITORS,
 };
 
 /** The HTTP endpoints outside GraphQL, by a short name: the route and the roles allowed. */

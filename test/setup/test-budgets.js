@@ -23,6 +23,8 @@ module.exports = {
     // Four JVM starts of a dedicated Neo4j (db browser, a backup, npm start's own, a restore) plus dumps.
     { name: "backup, restore, browser", pattern: "^test/integration/managed-neo4j-backup", seconds: 150 },
     { name: "auth e2e", pattern: "^test/e2e/(auth|oidc|role-matrix|token-revocation)", seconds: 60 },
+    // Chains appended, signed, tampered with and verified; the trail read by every filter and role.
+    { name: "audit trail", pattern: "^test/(e2e|integration)/audit", seconds: 90 },
     { name: "Neo4j integration", pattern: "^test/integration/", seconds: 60 },
     // One headless Chromium (Debian's, driven by playwright-core) loading the IDE from the API.
     { name: "IDE in Chromium e2e", pattern: "^test/e2e/ide-browser", seconds: 45 },

@@ -20,6 +20,9 @@ import { ChangeSubscriptionsResolver } from "./events/change-subscriptions.resol
 import { NO_TOPICS_PUB_SUB } from "./events/no-topics.pub-sub";
 import { WebhookResolver } from "./webhooks/webhook.resolver";
 import { GraphViewResolver } from "./neighbourhood/graph-view.resolver";
+import { AccountTasksResolver, TaskResolver } from "./automation/task.resolver";
+import { ProposalResolver } from "./automation/proposal.resolver";
+import { AccountFlagsResolver, AssetFlagsResolver } from "./automation/flag.resolver";
 import { AccountHealthFieldsResolver, AccountHealthResolver, HealthResolver } from "./health/health.resolver";
 
 /**
@@ -51,6 +54,11 @@ export async function buildRelataSchema(): Promise<GraphQLSchema> {
       ChangeSubscriptionsResolver,
       WebhookResolver,
       GraphViewResolver,
+      TaskResolver,
+      AccountTasksResolver,
+      ProposalResolver,
+      AccountFlagsResolver,
+      AssetFlagsResolver,
     ],
     validate: false,
     emitSchemaFile: false,

@@ -9,6 +9,7 @@ import { changeEventsMigration } from "./0007-change-events.migration";
 import { webhooksMigration } from "./0008-webhooks.migration";
 import { changeSegmentsMigration } from "./0009-change-segments.migration";
 import { auditTrailMigration } from "./0011-audit-trail.migration";
+import { actionsAndTasksMigration } from "./0013-actions-and-tasks.migration";
 
 /** Every migration, in version order. Add new ones at the end; never edit an applied one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   webhooksMigration,
   changeSegmentsMigration,
   auditTrailMigration,
+  actionsAndTasksMigration,
 ];

@@ -29,6 +29,17 @@ import { AuditService } from "../services/audit/audit.service";
 import { AuditTrailRepository } from "../graph/audit/audit-trail.repository";
 import { PublishedAuditKey } from "./audit/audit-keys";
 import { secretStorageKey } from "../domain/webhooks/webhook-secret";
+import { createAutomationStore } from "../services/automation/create-automation";
+import { FiringService } from "../services/automation/firing.service";
+import { TaskService } from "../services/automation/task.service";
+import { InboxService } from "../services/automation/inbox.service";
+import { AutomationPager } from "../services/automation/automation-paging";
+import { TaskRepository } from "../graph/automation/task.repository";
+import { FlagRepository } from "../graph/automation/flag.repository";
+import { ProposalRepository } from "../graph/automation/proposal.repository";
+import { ReceiptRepository } from "../graph/automation/receipt.repository";
+import { createAutomationLoaders } from "../loaders/automation.loaders";
+import { rolesAllowedByMatrix } from "./automation/roles-allowed";
 
 export interface ContextRequest {
   authorization?: string;
@@ -123,6 +134,14 @@ export class ContextFactory {
       cache: this.populations,
       tenant: principal.tenant,
     });
+    const automationStore = createAutomationStore(executor, principal.tenant, outbox);
+    const pager = new AutomationPager(principal.tenant, {
+      defaultSize: this.config.defaultPageSize,
+      maxSize: this.config.maxPageSize,
+      cursorSecret: this.cursorSecret,
+    });
+    const automationCaller = { subject: principal.subject, role: principal.role };
+    const taskRepository = new TaskRepository(executor, principal.tenant);
     return {
       principal,
       repositories,
@@ -171,6 +190,18 @@ export class ContextFactory {
       tokens: new TokenRevocationService(repositories.tokenRevocations, principal, this.revocations),
       graphView: new GraphViewService(repositories.graphView),
       audit: new AuditService(new AuditTrailRepository(executor, principal.tenant), this.auditKeys),
+      automation: {
+        firing: new FiringService(automationStore, principal.tenant, rolesAllowedByMatrix, this.clock),
+        tasks: new TaskService(taskRepository, principal.tenant, automationStore, pager, automationCaller, this.clock),
+        inbox: new InboxService(
+          new ProposalRepository(executor, principal.tenant),
+          new ReceiptRepository(executor, principal.tenant),
+          pager,
+        ),
+        loaders: createAutomationLoaders(taskRepository, new FlagRepository(executor, principal.tenant), {
+          batch: this.config.dataLoaderBatching,
+        }),
+      },
       stats,
       deadline,
       debug: options.debug ?? false,

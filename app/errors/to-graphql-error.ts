@@ -18,6 +18,7 @@ import { ChangeSubscriptionError } from "../../services/events/change-subscripti
 import { WebhookError } from "../../domain/webhooks/webhook.errors";
 import { GraphViewError } from "../../domain/neighbourhood/graph-view.errors";
 import { AuditError } from "../../domain/audit/audit.errors";
+import { AutomationError } from "../../domain/automation/automation.errors";
 
 /** The error codes clients see in `extensions.code`. */
 export type PublicErrorCode =
@@ -61,7 +62,8 @@ type CodedError =
   | ChangeSubscriptionError
   | WebhookError
   | GraphViewError
-  | AuditError;
+  | AuditError
+  | AutomationError;
 
 function isCoded(error: unknown): error is CodedError {
   return (
@@ -82,7 +84,8 @@ function isCoded(error: unknown): error is CodedError {
     error instanceof ChangeSubscriptionError ||
     error instanceof WebhookError ||
     error instanceof GraphViewError ||
-    error instanceof AuditError
+    error instanceof AuditError ||
+    error instanceof AutomationError
   );
 }
 
@@ -114,9 +117,17 @@ function fromCoded(error: CodedError): PublicError {
     case "WEBHOOK_LIMIT_REACHED":
     case "INVALID_AUDIT_ENTRY":
     case "INVALID_AUDIT_RANGE":
+    case "INVALID_AUTOMATION_INPUT":
       return { code: "BAD_USER_INPUT", reason: code, message: error.message };
     case "WEBHOOK_DISABLED":
+    case "TASK_ALREADY_CLOSED":
+    case "PROPOSAL_ALREADY_DECIDED":
+    case "RECEIPT_ALREADY_ACKNOWLEDGED":
+    case "FIRING_ALREADY_CARRIED_OUT":
       return { code: "CONFLICT", reason: code, message: error.message };
+    case "NOT_ASSIGNEE":
+    case "NOT_PLAYBOOK_OWNER":
+      return { code: "FORBIDDEN", reason: code, message: error.message };
     case "UNAUTHENTICATED":
       return { code: "UNAUTHENTICATED", message: error.message, httpStatus: 401 };
     case "FORBIDDEN":
@@ -128,6 +139,9 @@ function fromCoded(error: CodedError): PublicError {
     case "ACCOUNT_NOT_FOUND":
     case "WEBHOOK_NOT_FOUND":
     case "DELIVERY_NOT_FOUND":
+    case "TASK_NOT_FOUND":
+    case "PROPOSAL_NOT_FOUND":
+    case "RECEIPT_NOT_FOUND":
       return { code: "NOT_FOUND", reason: code, message: error.message };
     case "CONFLICT":
       return { code: "CONFLICT", message: error.message };

@@ -325,10 +325,10 @@ describe("the explorer in Chromium", () => {
         rows.map((row) => (row as unknown as { getAttribute(n: string): string }).getAttribute("data-type")),
       );
     expect(types).toContain("HEALTH_GRADE_CHANGED");
+    await shot("events");
     await table.locator('tbody tr[data-type="HEALTH_GRADE_CHANGED"] a').first().click();
     await page.waitForURL(/\/explorer\/accounts\//);
     await page.getByTestId("health-score").waitFor({ timeout: 60_000 });
-    await shot("events");
   }, 120_000);
 
   it("has no serious or critical accessibility violations (axe-core) on every page", async () => {

@@ -37,6 +37,8 @@ export const ROLE_MATRIX: RoleMatrix = {
   "Mutation.upsertAssets": DATA_WRITERS,
   "Mutation.upsertOrganizations": DATA_WRITERS,
   "Mutation.ingestSignals": DATA_WRITERS,
+  "Mutation.upsertTeams": DATA_WRITERS,
+  "Mutation.upsertUsers": DATA_WRITERS,
   "Mutation.setOutcomes": DATA_WRITERS,
   "Mutation.deleteAccounts": DATA_WRITERS,
   "Mutation.restoreAccounts": DATA_WRITERS,

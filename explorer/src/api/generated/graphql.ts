@@ -39,7 +39,9 @@ export type ChangeRecordType =
   | 'ORGANIZATION'
   | 'OUTCOME'
   | 'SIGNAL'
-  | 'SOURCE_SYSTEM';
+  | 'SOURCE_SYSTEM'
+  | 'TEAM'
+  | 'USER';
 
 /** What a change event records: a record created, updated, deleted or restored, or another write. */
 export type ChangeType =
@@ -80,7 +82,11 @@ export type ChangeType =
   | 'SIGNAL_RESTORED'
   | 'SIGNAL_UPDATED'
   | 'SOURCE_SYSTEM_CREATED'
-  | 'SOURCE_SYSTEM_UPDATED';
+  | 'SOURCE_SYSTEM_UPDATED'
+  | 'TEAM_CREATED'
+  | 'TEAM_UPDATED'
+  | 'USER_CREATED'
+  | 'USER_UPDATED';
 
 /** The kind of record a graph node is. */
 export type GraphNodeKind =

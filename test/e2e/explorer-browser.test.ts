@@ -422,11 +422,38 @@ describe("the explorer in Chromium", () => {
       return { nodes: cy.nodes().length, layoutMs: Math.round(layoutMs), panFps: Math.round(fps) };
     });
     await shot("graph-500");
+    // A user's pan: a real mouse drag on the drawing's background (no record there), frames counted by the page.
+    const canvas = (await page.getByTestId("graph-canvas").boundingBox())!;
+    type Counter = {
+      relataFrames?: { count: number; counting: boolean; start: number };
+      performance: { now(): number };
+      requestAnimationFrame(f: () => void): void;
+    };
+    await page.evaluate(() => {
+      const g = globalThis as unknown as Counter;
+      g.relataFrames = { count: 0, counting: true, start: g.performance.now() };
+      const tick = () => {
+        if (!g.relataFrames!.counting) return;
+        g.relataFrames!.count += 1;
+        g.requestAnimationFrame(tick);
+      };
+      g.requestAnimationFrame(tick);
+    });
+    await page.mouse.move(canvas.x + 6, canvas.y + 6);
+    await page.mouse.down();
+    for (let step = 1; step <= 120; step += 1) await page.mouse.move(canvas.x + 6 + step * 2, canvas.y + 6 + step);
+    await page.mouse.up();
+    const dragFps = await page.evaluate(() => {
+      const g = globalThis as unknown as Counter;
+      g.relataFrames!.counting = false;
+      return Math.round((g.relataFrames!.count * 1000) / (g.performance.now() - g.relataFrames!.start));
+    });
     const figures = {
       firstPageKb: Math.round(firstPageKb * 10) / 10,
       graphChunkKb: Math.round(graphChunkKb * 10) / 10,
       render360Ms: render360,
       ...drawing,
+      dragFps,
     };
     writeFileSync(join(SCREENSHOTS, "figures.json"), `${JSON.stringify(figures, null, 2)}\n`);
     // Figures, not assertions on time (the machine is shared); the drawing did hold 500 records.

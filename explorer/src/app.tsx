@@ -13,6 +13,7 @@ import { SearchPage } from "./search/search-page";
 import { HealthPage } from "./health/health-page";
 import { OntologyPage } from "./ontology/ontology-page";
 import { EventsPage } from "./events/events-page";
+import { WorkPage } from "./work/work-page";
 import { Link } from "./shared/link";
 import { Session, SessionContext } from "./shared/session-context";
 import { ErrorMessage, Loading } from "./shared/status";
@@ -78,6 +79,7 @@ export function App() {
             <Link href={href({ page: "health" })}>{catalogue(lang).navHealth}</Link>
             <Link href={href({ page: "ontologies" })}>{catalogue(lang).navOntologies}</Link>
             <Link href={href({ page: "events", group: "all" })}>{catalogue(lang).navEvents}</Link>
+            <Link href={href({ page: "work", view: "mine", status: "OPEN" })}>{catalogue(lang).navWork}</Link>
           </nav>
         )}
         <div class="top-right">
@@ -142,6 +144,8 @@ function Pages() {
       return <OntologyPage />;
     case "events":
       return <EventsPage group={route.group} />;
+    case "work":
+      return <WorkPage view={route.view} status={route.status} />;
     case "not-found":
       return (
         <p class="empty">

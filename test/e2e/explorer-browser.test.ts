@@ -331,6 +331,65 @@ describe("the explorer in Chromium", () => {
     await page.getByTestId("health-score").waitFor({ timeout: 60_000 });
   }, 120_000);
 
+  it("lists my tasks, completes one, and acknowledges a playbook's receipt as its owner (issue 11's work)", async () => {
+    const accountId = decodeURIComponent(new URL(accountUrl).pathname.split("/").pop()!);
+    const admin = api.runtime.server.contexts.forPrincipal({ tenant, role: "admin", subject: "test" });
+    await admin.ingest.upsertUsers([
+      { sourceSystem: "hr", externalId: "u-owner", name: "Olga Owner", roles: ["admin"] },
+      { sourceSystem: "hr", externalId: "u-analyst", name: "Ann Analyst", roles: ["analyst"] },
+    ]);
+    const outcome = await admin.automation.firing.carryOut({
+      firingId: `fir-explorer-${tenant}`,
+      playbookId: "pb-explorer",
+      playbookVersion: 1,
+      playbookName: "Remote QC interest",
+      mode: "AUTO",
+      ownerUserId: "u-owner",
+      firedAt: new Date().toISOString(),
+      accountIds: [accountId],
+      triggeringEvents: [],
+      basis: [{ condition: "trigger", passed: true, facts: { count: 3 } }],
+      actions: [
+        {
+          kind: "CREATE_TASK",
+          template: "demo-plan",
+          title: "Prepare a remote QC demo plan",
+          assignee: { kind: "USER", userId: "u-analyst" },
+          dueInDays: 5,
+        },
+      ],
+    });
+    expect(outcome.status).toBe("EXECUTED");
+    const analyst = jwt.sign({ tenant, role: "analyst" }, TEST_JWT_SECRET, {
+      algorithm: "HS256",
+      issuer: "relata",
+      subject: "u-analyst",
+      expiresIn: 3600,
+    });
+    await page.goto(`${origin}/explorer/work#token=${analyst}`, { waitUntil: "load" });
+    const tasks = page.getByTestId("tasks");
+    await tasks.getByText("Prepare a remote QC demo plan").waitFor({ timeout: 90_000 });
+    await tasks.getByPlaceholder("Note (optional)").first().fill("plan sent");
+    await tasks.getByRole("button", { name: "Complete" }).first().click();
+    await tasks.locator('tr[data-status="DONE"]').first().waitFor({ timeout: 60_000 });
+    expect(await tasks.locator('tr[data-status="DONE"]').first().innerText()).toMatch(/by u-analyst/);
+    await shot("work-my-tasks");
+
+    const owner = jwt.sign({ tenant, role: "admin" }, TEST_JWT_SECRET, {
+      algorithm: "HS256",
+      issuer: "relata",
+      subject: "u-owner",
+      expiresIn: 3600,
+    });
+    await page.goto(`${origin}/explorer/work?view=inbox#token=${owner}`, { waitUntil: "load" });
+    const receipts = page.getByTestId("receipts");
+    await receipts.getByText("Remote QC interest v1").waitFor({ timeout: 90_000 });
+    expect(await receipts.innerText()).toMatch(/CREATE_TASK: DONE/);
+    await receipts.getByRole("button", { name: "Acknowledge" }).first().click();
+    await receipts.getByRole("status").getByText("Acknowledged").waitFor({ timeout: 60_000 });
+    await shot("work-inbox");
+  }, 180_000);
+
   it("has no serious or critical accessibility violations (axe-core) on every page", async () => {
     const graphUrl = `${origin}/explorer/graph?node=${encodeURIComponent(new URL(accountUrl).pathname.split("/").pop()!)}`;
     for (const [url, ready] of [
@@ -340,6 +399,7 @@ describe("the explorer in Chromium", () => {
       [`${origin}/explorer/health`, "health-distribution"],
       [`${origin}/explorer/ontologies`, "concept-tree"],
       [`${origin}/explorer/events`, "events"],
+      [`${origin}/explorer/work?view=all&status=ALL`, "tasks"],
     ] as const) {
       await page.goto(url, { waitUntil: "load" });
       await page.getByTestId(ready).first().waitFor({ timeout: 90_000 });

@@ -1,4 +1,5 @@
 import { EventGroup, isEventGroup } from "../events/events.logic";
+import { isWorkView, STATUS_CHOICES, StatusChoice, WorkView } from "../work/work.logic";
 
 /** The explorer's base path on the server. */
 export const BASE = "/explorer";
@@ -11,6 +12,7 @@ export type Route =
   | { page: "health" }
   | { page: "ontologies" }
   | { page: "events"; group: EventGroup }
+  | { page: "work"; view: WorkView; status: StatusChoice }
   | { page: "not-found"; path: string };
 
 /** The view a URL stands for. Pure. */
@@ -34,6 +36,15 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts[0] === "events" && parts.length === 1) {
     const group = params.get("group");
     return { page: "events", group: isEventGroup(group) ? group : "all" };
+  }
+  if (parts[0] === "work" && parts.length === 1) {
+    const view = params.get("view");
+    const status = params.get("status");
+    return {
+      page: "work",
+      view: isWorkView(view) ? view : "mine",
+      status: (STATUS_CHOICES as readonly string[]).includes(status ?? "") ? (status as StatusChoice) : "OPEN",
+    };
   }
   return { page: "not-found", path: pathname };
 }
@@ -60,6 +71,13 @@ export function href(route: Route): string {
       return `${BASE}/ontologies`;
     case "events":
       return `${BASE}/events${route.group === "all" ? "" : `?group=${route.group}`}`;
+    case "work": {
+      const params = new URLSearchParams();
+      if (route.view !== "mine") params.set("view", route.view);
+      if (route.status !== "OPEN") params.set("status", route.status);
+      const query = params.toString();
+      return `${BASE}/work${query ? `?${query}` : ""}`;
+    }
     case "not-found":
       return route.path;
   }

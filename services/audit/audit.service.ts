@@ -63,14 +63,24 @@ export class AuditService {
       return verifier.result();
     }
     let after = from - 1;
-    while (!verifier.done && after < to) {
-      const records = await this.repository.recordsPage(after, to, this.pageSize);
+    // The next page is read while this one is checked: Neo4j and the hashing overlap; two pages in memory.
+    let next: Promise<StoredAuditRecord[]> | null =
+      after < to ? this.repository.recordsPage(after, to, this.pageSize) : null;
+    while (next !== null) {
+      const records = await next;
+      next = null;
       if (records.length === 0) break;
       const last = records[records.length - 1]!;
       // The checkpoints of this page's span; a gap before the first record still counts toward it.
-      const checkpoints = await this.repository.checkpointsBetween(after + 1, last.seq);
-      verifier.addPage(records, checkpoints);
+      const checkpoints = this.repository.checkpointsBetween(after + 1, last.seq);
+      if (last.seq < to) {
+        next = this.repository.recordsPage(last.seq, to, this.pageSize);
+        // Marked handled: if this page's check throws first, the read's failure must not go unhandled.
+        next.catch(() => undefined);
+      }
+      verifier.addPage(records, await checkpoints);
       after = last.seq;
+      if (verifier.done) next = null;
     }
     verifier.missingAfterLast(to);
     const last = verifier.last;

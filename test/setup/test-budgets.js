@@ -36,6 +36,8 @@ module.exports = {
     { name: "webhooks e2e", pattern: "^test/e2e/webhooks", seconds: 200 },
     // Headless Chromium driving the explorer against a small demo tenant.
     { name: "explorer in Chromium e2e", pattern: "^test/e2e/(explorer|neighbourhood)", seconds: 150 },
+    // Issue 11's actions side: five tenants seeded through the API, firings carried out, the queue worked through.
+    { name: "automation e2e", pattern: "^test/e2e/automation", seconds: 120 },
     { name: "other e2e", pattern: "^test/e2e/", seconds: 60 },
   ],
 };

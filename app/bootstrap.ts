@@ -13,6 +13,7 @@ import { PurgeRepository } from "../graph/deletion/deletion.repository";
 import { PurgeJob } from "../services/deletion/purge.job";
 import { ChangeRetentionRepository } from "../graph/events/change-retention.repository";
 import { startWebhookDispatch } from "./webhooks/webhook-dispatch";
+import { RunningAutomation, startPlaybookAutomation } from "./automation/playbook-automation";
 
 export interface RelataRuntime {
   config: RelataConfig;
@@ -21,6 +22,8 @@ export interface RelataRuntime {
   server: RelataServer;
   /** Purges deleted records past their retention, on RELATA_PURGE_INTERVAL_MINUTES (and on demand). */
   purge: PurgeJob;
+  /** The playbook runner (null with RELATA_AUTOMATION=0); tests and benchmarks poll it directly. */
+  automation: RunningAutomation;
   /** Drains requests, closes the driver and stops a managed Neo4j. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -72,6 +75,8 @@ export async function bootstrap(
   purge.start(config.deletion.purgeIntervalMinutes * 60_000);
   // Sends webhook deliveries (docs/webhooks.md); every API process runs one, coordinated by leases.
   const webhooks = startWebhookDispatch(database, config, log, server.telemetry.metrics?.registry ?? null);
+  // Runs the tenants' active playbooks on their change feeds (docs/automation.md), coordinated by leases.
+  const automation = startPlaybookAutomation(database, config, log, server.telemetry.metrics?.registry ?? null);
   let stopped: Promise<void> | null = null;
   return {
     config,
@@ -79,10 +84,12 @@ export async function bootstrap(
     database,
     server,
     purge,
+    automation,
     stop() {
       stopped ??= (async () => {
         await purge.stop();
         await webhooks.stop();
+        await automation.stop();
         await server.stop();
         await server.contexts.stop();
         await database.close();

@@ -26,6 +26,12 @@ import { IngestObserver } from "../services/ingest/ingest-observer";
 import { WebhookRepository } from "../graph/webhooks/webhook.repository";
 import { WebhookService } from "../services/webhooks/webhook.service";
 import { secretStorageKey } from "../domain/webhooks/webhook-secret";
+import { PlaybookRepository } from "../graph/automation/playbook.repository";
+import { PlaybookEvidenceRepository } from "../graph/automation/playbook-evidence.repository";
+import { ChangeFeedRepository } from "../graph/events/change-feed.repository";
+import { PlaybookEvaluator } from "../services/automation/playbook-evaluator";
+import { PlaybookSimulator } from "../services/automation/playbook-simulator";
+import { PlaybookService } from "../services/automation/playbook.service";
 
 export interface ContextRequest {
   authorization?: string;
@@ -118,6 +124,8 @@ export class ContextFactory {
       cache: this.populations,
       tenant: principal.tenant,
     });
+    const evidence = new PlaybookEvidenceRepository(executor, principal.tenant);
+    const evaluator = new PlaybookEvaluator(evidence, repositories.ontology);
     return {
       principal,
       repositories,
@@ -159,6 +167,20 @@ export class ContextFactory {
         },
         principal.subject,
         // The real time, not the request clock: the dispatchers compare rotation overlaps and retries with it.
+        Date.now,
+      ),
+      playbooks: new PlaybookService(
+        new PlaybookRepository(executor, principal.tenant),
+        evaluator,
+        new PlaybookSimulator(
+          evaluator,
+          evidence,
+          new ChangeFeedRepository(executor, principal.tenant),
+          this.config.automation.tenantRatePerHour,
+        ),
+        { defaultPageSize: this.config.defaultPageSize, maxPageSize: this.config.maxPageSize },
+        principal.subject,
+        // Real time: firings, feedback windows and the runner use it.
         Date.now,
       ),
       ontology: new OntologyService(repositories.ontology, false, this.clock),

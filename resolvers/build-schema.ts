@@ -19,6 +19,7 @@ import { ChangesResolver } from "./events/changes.resolver";
 import { ChangeSubscriptionsResolver } from "./events/change-subscriptions.resolver";
 import { NO_TOPICS_PUB_SUB } from "./events/no-topics.pub-sub";
 import { WebhookResolver } from "./webhooks/webhook.resolver";
+import { PlaybookResolver } from "./automation/playbook.resolver";
 import { GraphViewResolver } from "./neighbourhood/graph-view.resolver";
 import { AccountHealthFieldsResolver, AccountHealthResolver, HealthResolver } from "./health/health.resolver";
 
@@ -51,6 +52,7 @@ export async function buildRelataSchema(): Promise<GraphQLSchema> {
       ChangeSubscriptionsResolver,
       WebhookResolver,
       GraphViewResolver,
+      PlaybookResolver,
     ],
     validate: false,
     emitSchemaFile: false,

@@ -13,6 +13,7 @@ import { OntologyService } from "../services/ontology/ontology.service";
 import { HealthService } from "../services/health/health.service";
 import { TokenRevocationService } from "../services/auth/token-revocation.service";
 import { WebhookService } from "../services/webhooks/webhook.service";
+import { PlaybookService } from "../services/automation/playbook.service";
 
 export const ROLES = ["admin", "analyst", "integrator", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
@@ -41,6 +42,8 @@ export interface RequestContext {
   changes: ChangeFeedService;
   /** The tenant's webhook endpoints and their delivery log (admins and integrators). */
   webhooks: WebhookService;
+  /** The tenant's playbooks: versions, lifecycle, simulation and stats (admins and analysts change them). */
+  playbooks: PlaybookService;
   ontology: OntologyService;
   bridge: BridgeService;
   health: HealthService;

@@ -17,6 +17,7 @@ import { ChangeFeedError } from "../../services/events/change-feed.errors";
 import { ChangeSubscriptionError } from "../../services/events/change-subscription.errors";
 import { WebhookError } from "../../domain/webhooks/webhook.errors";
 import { GraphViewError } from "../../domain/neighbourhood/graph-view.errors";
+import { PlaybookError } from "../../domain/automation/playbook.errors";
 
 /** The error codes clients see in `extensions.code`. */
 export type PublicErrorCode =
@@ -59,7 +60,8 @@ type CodedError =
   | ChangeFeedError
   | ChangeSubscriptionError
   | WebhookError
-  | GraphViewError;
+  | GraphViewError
+  | PlaybookError;
 
 function isCoded(error: unknown): error is CodedError {
   return (
@@ -79,7 +81,8 @@ function isCoded(error: unknown): error is CodedError {
     error instanceof ChangeFeedError ||
     error instanceof ChangeSubscriptionError ||
     error instanceof WebhookError ||
-    error instanceof GraphViewError
+    error instanceof GraphViewError ||
+    error instanceof PlaybookError
   );
 }
 
@@ -112,6 +115,21 @@ function fromCoded(error: CodedError): PublicError {
       return { code: "BAD_USER_INPUT", reason: code, message: error.message };
     case "WEBHOOK_DISABLED":
       return { code: "CONFLICT", reason: code, message: error.message };
+    case "INVALID_PLAYBOOK":
+    case "PLAYBOOK_OWNER_NOT_FOUND":
+    case "INVALID_SIMULATION":
+      return {
+        code: "BAD_USER_INPUT",
+        reason: code,
+        message: error.message,
+        ...(error instanceof PlaybookError && error.problems.length > 0
+          ? { extensions: { problems: error.problems } }
+          : {}),
+      };
+    case "PLAYBOOK_RETIRED":
+      return { code: "CONFLICT", reason: code, message: error.message };
+    case "PLAYBOOK_NOT_FOUND":
+      return { code: "NOT_FOUND", reason: code, message: error.message };
     case "UNAUTHENTICATED":
       return { code: "UNAUTHENTICATED", message: error.message, httpStatus: 401 };
     case "FORBIDDEN":

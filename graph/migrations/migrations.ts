@@ -8,6 +8,7 @@ import { recordListsMigration } from "./0006-record-lists.migration";
 import { changeEventsMigration } from "./0007-change-events.migration";
 import { webhooksMigration } from "./0008-webhooks.migration";
 import { changeSegmentsMigration } from "./0009-change-segments.migration";
+import { playbooksMigration } from "./0012-playbooks.migration";
 
 /** Every migration, in version order. Add new ones at the end; never edit an applied one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   changeEventsMigration,
   webhooksMigration,
   changeSegmentsMigration,
+  playbooksMigration,
 ];

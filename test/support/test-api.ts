@@ -53,7 +53,7 @@ export async function startTestApi(
   env: Record<string, string> = {},
   options: { clock?: Clock } = {},
 ): Promise<TestApi> {
-  // Webhook dispatch off unless a test asks for it: the test files' servers share one Neo4j, and a dispatcher
+  // Webhook dispatch and the playbook runner off unless a test asks for it: the test files' servers share one Neo4j, and a dispatcher
   // without the test's allow-list would take and fail another file's deliveries.
   const fullEnv = {
     ...process.env,
@@ -61,6 +61,8 @@ export async function startTestApi(
     RELATA_DEMO: "0",
     PORT: "0",
     RELATA_WEBHOOK_DISPATCH: "0",
+    // Off like webhook dispatch: a runner scans every tenant with active playbooks in the shared Neo4j.
+    RELATA_AUTOMATION: "0",
     ...env,
   };
   const config = loadConfig(fullEnv);

@@ -49,12 +49,17 @@ export interface Asset extends Provenance {
   serialNumber: string | null;
   model: string | null;
   installedOn: string | null;
+  region: string | null;
+  /** The code of the production batch it comes from (its `OF_BATCH` link). */
+  batchCode: string | null;
 }
 
 export interface Organization extends Provenance {
   name: string;
   kind: OrganizationKind;
   region: string | null;
+  /** Sorted; empty when it serves no region in particular. */
+  servesRegions: string[];
 }
 
 export interface NetworkLink {

@@ -117,6 +117,13 @@ export interface AssetRecord {
   model?: string | null;
   /** ISO date, YYYY-MM-DD. */
   installedOn?: string | null;
+  /** Where the asset is in service, e.g. "EMEA" or "CN-East"; free text, compared exactly. */
+  region?: string | null;
+  /**
+   * The production batch the asset (or its critical part, e.g. a battery cell) comes from, by its code.
+   * Ingest links the asset to the tenant's `Batch` node of that code, creating it on first mention.
+   */
+  batch?: string | null;
 }
 
 export interface OrganizationLinkRecord {
@@ -130,6 +137,11 @@ export interface OrganizationRecord {
   name: string;
   kind: OrganizationKind;
   region?: string | null;
+  /**
+   * The regions this organization serves (e.g. as the service partner of a region), compared exactly with
+   * assets' and accounts' regions. A set: stored sorted and without duplicates.
+   */
+  servesRegions?: string[] | null;
   /** The accounts this organization serves; replaces the organization's previous links. */
   links: OrganizationLinkRecord[];
 }

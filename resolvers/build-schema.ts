@@ -3,6 +3,7 @@ import { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { AccountOwnerResolvers } from "./account/account-owner.resolvers";
 import { AccountResolver } from "./account/account.resolver";
+import { AssetBatchResolver } from "./asset/asset-batch.resolver";
 import { IngestResolver } from "./ingest/ingest.resolver";
 import { DeletionResolver } from "./deletion/deletion.resolver";
 import { SourceSystemResolver } from "./source-system/source-system.resolver";
@@ -33,6 +34,7 @@ export async function buildRelataSchema(): Promise<GraphQLSchema> {
     resolvers: [
       AccountResolver,
       ...AccountOwnerResolvers,
+      AssetBatchResolver,
       AccountConceptsResolver,
       IngestResolver,
       DeletionResolver,

@@ -18,6 +18,7 @@ import { ChangeSubscriptionError } from "../../services/events/change-subscripti
 import { WebhookError } from "../../domain/webhooks/webhook.errors";
 import { GraphViewError } from "../../domain/neighbourhood/graph-view.errors";
 import { PlaybookError } from "../../domain/automation/playbook.errors";
+import { AuditError } from "../../domain/audit/audit.errors";
 
 /** The error codes clients see in `extensions.code`. */
 export type PublicErrorCode =
@@ -61,7 +62,8 @@ type CodedError =
   | ChangeSubscriptionError
   | WebhookError
   | GraphViewError
-  | PlaybookError;
+  | PlaybookError
+  | AuditError;
 
 function isCoded(error: unknown): error is CodedError {
   return (
@@ -82,7 +84,8 @@ function isCoded(error: unknown): error is CodedError {
     error instanceof ChangeSubscriptionError ||
     error instanceof WebhookError ||
     error instanceof GraphViewError ||
-    error instanceof PlaybookError
+    error instanceof PlaybookError ||
+    error instanceof AuditError
   );
 }
 
@@ -112,6 +115,8 @@ function fromCoded(error: CodedError): PublicError {
     case "INVALID_WEBHOOK":
     case "URL_NOT_ALLOWED":
     case "WEBHOOK_LIMIT_REACHED":
+    case "INVALID_AUDIT_ENTRY":
+    case "INVALID_AUDIT_RANGE":
       return { code: "BAD_USER_INPUT", reason: code, message: error.message };
     case "WEBHOOK_DISABLED":
       return { code: "CONFLICT", reason: code, message: error.message };

@@ -32,6 +32,11 @@ const MAX_NAME_LENGTH = 500;
 const MAX_TEXT_LENGTH = 2000;
 /** An organization serves at most this many accounts per record. */
 export const MAX_LINKS_PER_ORGANIZATION = 1000;
+/** An organization serves at most this many regions. */
+export const MAX_REGIONS_PER_ORGANIZATION = 100;
+/** The longest region name or production batch code. */
+export const MAX_REGION_LENGTH = 200;
+const BATCH_CODE_LENGTH = 200;
 
 function keyProblems(record: { sourceSystem: unknown; externalId: unknown }): string | null {
   return firstProblem(
@@ -101,7 +106,28 @@ export function checkAsset(r: AssetRecord): string | null {
     optionalText(r.serialNumber, "serialNumber", MAX_ID_LENGTH),
     optionalText(r.model, "model", MAX_NAME_LENGTH),
     isoDate(r.installedOn, "installedOn"),
+    optionalText(r.region, "region", MAX_REGION_LENGTH),
+    optionalNonBlank(r.batch, "batch", BATCH_CODE_LENGTH),
   );
+}
+
+/** Text that, when given, is not blank (a batch code of spaces would name no batch). */
+function optionalNonBlank(value: unknown, where: string, maxLength: number): string | null {
+  if (value === null || value === undefined) return null;
+  return requiredText(value, where, maxLength);
+}
+
+function regionsProblem(value: unknown, where: string): string | null {
+  if (value === null || value === undefined) return null;
+  if (!Array.isArray(value)) return `${where} must be a list of region names`;
+  if (value.length > MAX_REGIONS_PER_ORGANIZATION) {
+    return `${where} has ${value.length} entries; at most ${MAX_REGIONS_PER_ORGANIZATION} are allowed per organization`;
+  }
+  for (const [i, region] of value.entries()) {
+    const problem = requiredText(region, `${where}[${i}]`, MAX_REGION_LENGTH);
+    if (problem !== null) return problem;
+  }
+  return null;
 }
 
 export function checkOrganization(r: OrganizationRecord): string | null {
@@ -110,6 +136,7 @@ export function checkOrganization(r: OrganizationRecord): string | null {
     requiredText(r.name, "name", MAX_NAME_LENGTH),
     oneOf(r.kind, "kind", ORGANIZATION_KINDS, true),
     optionalText(r.region, "region", MAX_ID_LENGTH),
+    regionsProblem(r.servesRegions, "servesRegions"),
   );
   if (base !== null) return base;
   if (!Array.isArray(r.links)) return "links must be a list (it may be empty)";

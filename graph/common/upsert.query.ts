@@ -8,6 +8,14 @@ export interface UpsertLink {
 }
 
 /**
+ * A fixed Cypher step run after each row's node is written, with `n`, `row`, `status` and `before` in scope;
+ * a unit subquery (`CALL (n, row, status) { ... }`) so it keeps the row. Constants only, never request text.
+ */
+export interface UpsertAfter {
+  cypher: string;
+}
+
+/**
  * Builds the idempotent bulk upsert for one record kind from whitelisted labels and types.
  *
  * Each row: `{index, id, sourceSystem, externalId, hash, props, targetId?}`. A node MERGE has just created
@@ -19,7 +27,7 @@ export interface UpsertLink {
  * is not written either: it returns the deletion's `deletedAt`, so that a late update never brings a deleted
  * record back (restoring is a separate, explicit call).
  */
-export function upsertQuery(label: DeletableLabel, link: UpsertLink | null): CypherQuery {
+export function upsertQuery(label: DeletableLabel, link: UpsertLink | null, after?: UpsertAfter): CypherQuery {
   const matchTarget = link === null ? "" : `MATCH (target:${link.targetLabel} {tenant: $tenant, id: row.targetId})`;
   const carry = link === null ? "" : ", target";
   const relink =
@@ -34,6 +42,12 @@ CALL (n, target, status) {
   RETURN head(collect(other.id)) AS previousTargetId
 }
 MERGE (n)-[:${link.type}]->(target)`;
+  const extra =
+    after === undefined
+      ? ""
+      : `
+WITH n, row, status, before${link === null ? "" : ", previousTargetId"}
+${after.cypher}`;
   const text = `
 UNWIND $rows AS row
 OPTIONAL MATCH (gone:${deletedLabel(label)} {tenant: $tenant, id: row.id})
@@ -46,7 +60,7 @@ WITH n, row${carry},
   CASE WHEN n.contentHash IS NULL THEN 'CREATED' WHEN n.contentHash = row.hash THEN 'UNCHANGED' ELSE 'UPDATED' END AS status,
   CASE WHEN n.contentHash IS NOT NULL AND n.contentHash <> row.hash THEN properties(n) END AS before
 FOREACH (_ IN CASE WHEN status = 'UNCHANGED' THEN [] ELSE [1] END |
-  SET n += row.props, n.contentHash = row.hash, n.lastUpdatedAt = datetime($now))${relink}
+  SET n += row.props, n.contentHash = row.hash, n.lastUpdatedAt = datetime($now))${relink}${extra}
 RETURN n.id AS id, status, before${link === null ? ", null AS previousTargetId" : ", previousTargetId"}
 }
 RETURN row.index AS index, id, status, before, previousTargetId, toString(gone.deletedAt) AS deletedAt`;

@@ -2,7 +2,7 @@ import { RecordStatus } from "../../domain/ingest/ingest-result";
 import { SourceSystemRecord } from "../../domain/records";
 import { NETWORK_RELATIONSHIPS } from "../../domain/records";
 import { CypherExecutor, CypherQuery } from "../executor";
-import { storedPropertiesQuery, UpsertLink, upsertQuery } from "../common/upsert.query";
+import { storedPropertiesQuery, UpsertAfter, UpsertLink, upsertQuery } from "../common/upsert.query";
 import { DeletableLabel } from "../common/deleted-labels";
 import { PlainRow } from "../executor";
 import { toNeo4jProperties } from "../neo4j-values";
@@ -24,6 +24,8 @@ interface RowKey {
 /** One record as sent: its properties, an omitted optional field `undefined`. */
 export interface SentRow extends RowKey {
   sent: Record<string, unknown>;
+  /** Fields left out of the content hash while null (added after records of the kind were stored). */
+  addedFields?: readonly string[];
 }
 
 export type OrganizationLinkRow = { targetId: string; relationship: string };
@@ -99,11 +101,29 @@ const LABELS: Record<UpsertTarget | "Organization", DeletableLabel> = {
   SignalAboutAsset: "Signal",
 };
 
+/**
+ * An asset's production batch: `(asset)-[:OF_BATCH]->(:Batch {tenant, code})`, the batch merged on first
+ * mention. The code is also the asset's `batch` property (what merging upserts and events read); this step
+ * keeps the link in step with it whenever the asset changed.
+ */
+const ASSET_BATCH_LINK: UpsertAfter = {
+  cypher: `CALL (n, row, status) {
+  WITH n, row, status WHERE status <> 'UNCHANGED'
+  OPTIONAL MATCH (n)-[old:OF_BATCH]->(:Batch)
+  DELETE old
+  WITH DISTINCT n, row
+  UNWIND CASE WHEN row.props.batch IS NULL THEN [] ELSE [row.props.batch] END AS code
+  MERGE (batch:Batch {tenant: $tenant, code: code})
+    ON CREATE SET batch.firstSeenAt = datetime($now)
+  MERGE (n)-[:OF_BATCH]->(batch)
+}`,
+};
+
 const QUERIES: Record<UpsertTarget, CypherQuery> = {
   Account: upsertQuery("Account", UPSERT_TARGETS.Account),
   Contact: upsertQuery("Contact", UPSERT_TARGETS.Contact),
   Opportunity: upsertQuery("Opportunity", UPSERT_TARGETS.Opportunity),
-  Asset: upsertQuery("Asset", UPSERT_TARGETS.Asset),
+  Asset: upsertQuery("Asset", UPSERT_TARGETS.Asset, ASSET_BATCH_LINK),
   SignalAboutAccount: upsertQuery("Signal", UPSERT_TARGETS.SignalAboutAccount),
   SignalAboutContact: upsertQuery("Signal", UPSERT_TARGETS.SignalAboutContact),
   SignalAboutAsset: upsertQuery("Signal", UPSERT_TARGETS.SignalAboutAsset),

@@ -133,6 +133,15 @@ export class AssetInput extends KeyedInput implements AssetRecord {
 
   @Field(() => String, { nullable: true, description: "YYYY-MM-DD." })
   installedOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where the asset is in service, e.g. "EMEA".' })
+  region?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The code of the production batch it comes from (e.g. a battery cell batch); null unlinks it.",
+  })
+  batch?: string | null;
 }
 
 @InputType()
@@ -154,6 +163,12 @@ export class OrganizationInput extends KeyedInput implements OrganizationRecord 
 
   @Field(() => String, { nullable: true })
   region?: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: "The regions it serves (e.g. as a region's service partner); a set, at most 100.",
+  })
+  servesRegions?: string[] | null;
 
   @Field(() => [OrganizationLinkInput], { description: "The accounts it serves; replaces earlier links." })
   links!: OrganizationLinkInput[];

@@ -299,6 +299,36 @@ describe("the explorer in Chromium", () => {
     await shot("ontologies");
   }, 120_000);
 
+  it("lists the latest changes newest first, filters them by kind and links an account's events to its 360", async () => {
+    await page.getByRole("link", { name: "Events", exact: true }).click();
+    const table = page.getByTestId("events");
+    await table.locator("tbody tr").first().waitFor({ timeout: 90_000 });
+    const sequences = (await table.locator("tbody tr td:first-child").allInnerTexts()).map(Number);
+    expect(sequences.length).toBeGreaterThan(1);
+    expect(sequences).toEqual([...sequences].sort((a, b) => b - a));
+    await page.getByLabel("Show", { exact: true }).selectOption("accounts");
+    await page.waitForURL(/\/explorer\/events\?group=accounts$/);
+    await table.locator("tbody tr").first().waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() =>
+      [
+        ...(
+          globalThis as unknown as {
+            document: { querySelectorAll(s: string): Array<{ getAttribute(n: string): string }> };
+          }
+        ).document.querySelectorAll("table.events tbody tr"),
+      ].every((row) => /^(ACCOUNT|OPPORTUNITY)_/.test(row.getAttribute("data-type"))),
+    );
+    const types = await table
+      .locator("tbody tr")
+      .evaluateAll((rows) =>
+        rows.map((row) => (row as unknown as { getAttribute(n: string): string }).getAttribute("data-type")),
+      );
+    expect(types).toContain("ACCOUNT_CREATED");
+    await table.locator('tbody tr[data-type="ACCOUNT_CREATED"] a').first().click();
+    await page.waitForURL(/\/explorer\/accounts\//);
+    await shot("events");
+  }, 120_000);
+
   it("has no serious or critical accessibility violations (axe-core) on every page", async () => {
     const graphUrl = `${origin}/explorer/graph?node=${encodeURIComponent(new URL(accountUrl).pathname.split("/").pop()!)}`;
     for (const [url, ready] of [
@@ -307,6 +337,7 @@ describe("the explorer in Chromium", () => {
       [graphUrl, "graph-canvas"],
       [`${origin}/explorer/health`, "health-distribution"],
       [`${origin}/explorer/ontologies`, "concept-tree"],
+      [`${origin}/explorer/events`, "events"],
     ] as const) {
       await page.goto(url, { waitUntil: "load" });
       await page.getByTestId(ready).first().waitFor({ timeout: 90_000 });

@@ -35,6 +35,10 @@ export interface PlaybookFiringRecord {
   /** PENDING until the actions side answers, then its FiringOutcome status. */
   outcome: string;
   accountIds: string[];
+  /** REGION scope: the region, the assets that moved and their production batches. */
+  region: string | null;
+  assetIds: string[];
+  batchCodes: string[];
   /** The trigger's and conditions' outcomes (JSON, as handed to the actions side). */
   basis: string;
   outcomeReason: string | null;

@@ -31,7 +31,8 @@ export function toVersion(row: Record<string, unknown>): PlaybookVersionRecord {
   };
 }
 
-export const FIRING_FIELDS = `f {.id, .playbookId, .version, .subject, .outcome, .accountIds, .basis, .outcomeReason,
+export const FIRING_FIELDS = `f {.id, .playbookId, .version, .subject, .outcome, .accountIds, .region, .assetIds, .batchCodes, .basis,
+  .outcomeReason,
   firedAt: toString(f.firedAt)} AS firing`;
 
 export function toFiring(row: Record<string, unknown>): PlaybookFiringRecord {
@@ -44,6 +45,9 @@ export function toFiring(row: Record<string, unknown>): PlaybookFiringRecord {
     firedAt: new Date(String(f.firedAt)).toISOString(),
     outcome: String(f.outcome),
     accountIds: ((f.accountIds as unknown[]) ?? []).map(String),
+    region: typeof f.region === "string" ? f.region : null,
+    assetIds: ((f.assetIds as unknown[]) ?? []).map(String),
+    batchCodes: ((f.batchCodes as unknown[]) ?? []).map(String),
     basis: String(f.basis ?? "[]"),
     outcomeReason: typeof f.outcomeReason === "string" ? f.outcomeReason : null,
   };

@@ -1,5 +1,7 @@
 import neo4j from "neo4j-driver";
 import { PlaybookDefinition } from "../../domain/automation/playbook";
+import { AuditEntryInput } from "../../domain/audit/audit-entry";
+import { AuditTrail } from "../audit/audit-trail";
 import { CypherExecutor, CypherQuery } from "../executor";
 
 // The runner's state, across tenants: one cursor per tenant over its change feed, leased to one process at a
@@ -96,7 +98,8 @@ const RECORD_FIRING: CypherQuery = {
 MATCH (c:PlaybookCursor {tenant: $tenant})
 SET c.firings = coalesce(c.firings, 0) + 1
 CREATE (f:PlaybookFiring {tenant: $tenant, id: $id, playbookId: $playbookId, version: $version, subject: $subject,
-  firedAt: datetime($firedAt), outcome: 'PENDING', accountIds: $accountIds, basis: $basis,
+  firedAt: datetime($firedAt), outcome: 'PENDING', accountIds: $accountIds, region: $region, assetIds: $assetIds,
+  batchCodes: $batchCodes, basis: $basis,
   evidenceThrough: $evidenceThrough, triggerSeq: $triggerSeq, number: c.firings})
 RETURN f.id AS id`,
 };
@@ -156,12 +159,29 @@ export interface NewFiring {
   subject: string;
   firedAt: string;
   accountIds: readonly string[];
+  region: string | null;
+  assetIds: readonly string[];
+  batchCodes: readonly string[];
   basis: string;
   evidenceThrough: number | null;
   triggerSeq: number;
 }
 
 const int = (value: number) => neo4j.int(value);
+
+/** A tripped breaker as recorded on `(:PlaybookBreakerTrip)`. */
+export interface TripRecord {
+  playbookId: string;
+  subject: string;
+  breaker: string;
+  reason: string;
+  /** JSON. */
+  facts: string;
+}
+
+function tripParams(tenant: string, trip: TripRecord, since: number, now: number): Record<string, unknown> {
+  return { tenant, ...trip, since: new Date(since).toISOString(), now: new Date(now).toISOString() };
+}
 
 /** The runner's leases, cursors and firing records (all tenants). */
 export class PlaybookRunnerRepository {
@@ -242,47 +262,63 @@ export class PlaybookRunnerRepository {
       tenant,
       ...firing,
       accountIds: [...firing.accountIds],
+      assetIds: [...firing.assetIds],
+      batchCodes: [...firing.batchCodes],
       version: int(firing.version),
       evidenceThrough: firing.evidenceThrough === null ? null : int(firing.evidenceThrough),
       triggerSeq: int(firing.triggerSeq),
     });
   }
 
-  /** Returns the playbook's status afterwards (PAUSED when the failure breaker tripped). */
+  /**
+   * Records what the actions side answered and the playbook's failure count. When the failure breaker
+   * tripped (`pause` given), the playbook is paused with its reason, and the trip and its BREAKER_TRIPPED
+   * audit record are written in the same transaction. Returns the playbook's status afterwards.
+   */
   async recordOutcome(
     tenant: string,
     id: string,
     outcome: { status: string; reason: string | null; auditSeqs: readonly number[] },
     consecutiveFailures: number,
-    pauseReason: string | null,
+    pause: { reason: string; trip: TripRecord; audit: AuditEntryInput } | null,
     now: string,
   ): Promise<string | null> {
-    const [row] = await this.executor.write(RECORD_OUTCOME, {
-      tenant,
-      id,
-      outcome: outcome.status,
-      reason: outcome.reason,
-      auditSeqs: outcome.auditSeqs.map(int),
-      consecutiveFailures: int(consecutiveFailures),
-      pauseReason,
-      now,
+    return this.executor.writeSteps(RECORD_OUTCOME.name, async (run) => {
+      const [row] = await run(RECORD_OUTCOME, {
+        tenant,
+        id,
+        outcome: outcome.status,
+        reason: outcome.reason,
+        auditSeqs: outcome.auditSeqs.map(int),
+        consecutiveFailures: int(consecutiveFailures),
+        pauseReason: pause?.reason ?? null,
+        now,
+      });
+      if (pause !== null) {
+        await run(RECORD_TRIP, tripParams(tenant, pause.trip, Date.parse(now), Date.parse(now)));
+        await new AuditTrail(tenant).append(run, now, [pause.audit]);
+      }
+      return row ? String(row.status) : null;
     });
-    return row ? String(row.status) : null;
   }
 
-  /** True when the trip is new (not already recorded since `since`). */
+  /**
+   * Records a tripped breaker with its BREAKER_TRIPPED audit record, once per playbook, subject and
+   * breaker while it stays tripped (no earlier trip since `since`): a runaway playbook leaves one record
+   * per period, not one per event. True when it was recorded now.
+   */
   async recordTrip(
     tenant: string,
-    trip: { playbookId: string; subject: string; breaker: string; reason: string; facts: string },
+    trip: TripRecord,
+    audit: AuditEntryInput,
     since: number,
     now: number,
   ): Promise<boolean> {
-    const rows = await this.executor.write(RECORD_TRIP, {
-      tenant,
-      ...trip,
-      since: new Date(since).toISOString(),
-      now: new Date(now).toISOString(),
+    return this.executor.writeSteps(RECORD_TRIP.name, async (run) => {
+      const rows = await run(RECORD_TRIP, tripParams(tenant, trip, since, now));
+      if (rows.length === 0) return false;
+      await new AuditTrail(tenant).append(run, new Date(now).toISOString(), [audit]);
+      return true;
     });
-    return rows.length > 0;
   }
 }

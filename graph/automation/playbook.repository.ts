@@ -1,7 +1,9 @@
 import neo4j from "neo4j-driver";
 import { PlaybookDefinition, PlaybookStatus } from "../../domain/automation/playbook";
 import { PlaybookFiringRecord, PlaybookVersionRecord, StoredPlaybook } from "../../domain/automation/stored-playbook";
-import { CypherExecutor, CypherQuery } from "../executor";
+import { playbookChangedEntry, PlaybookChange, userActor } from "../../domain/automation/playbook-audit";
+import { AuditTrail } from "../audit/audit-trail";
+import { CypherExecutor, CypherQuery, PlainRow } from "../executor";
 import { FIRING_FIELDS, PLAYBOOK_FIELDS, toFiring, toPlaybook, toVersion } from "./playbook-rows";
 
 const CREATE: CypherQuery = {
@@ -177,14 +179,25 @@ const int = (value: number) => neo4j.int(value);
 
 /** One tenant's playbooks: versions are only ever added; status changes are the only edits. */
 export class PlaybookRepository {
+  private readonly audit: AuditTrail;
+
   constructor(
     private readonly executor: CypherExecutor,
     private readonly tenant: string,
-  ) {}
+  ) {
+    this.audit = new AuditTrail(tenant);
+  }
 
   async create(id: string, definition: PlaybookDefinition, now: string, actor: string): Promise<StoredPlaybook> {
-    const [row] = await this.executor.write(CREATE, this.saveParams(id, definition, now, actor));
-    return toPlaybook(row!);
+    this.checkAudit(id, definition, actor);
+    const created = await this.changeWithAudit(
+      CREATE,
+      this.saveParams(id, definition, now, actor),
+      "SAVED",
+      now,
+      actor,
+    );
+    return created!;
   }
 
   /** Null when there is no such playbook or it is retired (see {@link status}). */
@@ -194,8 +207,51 @@ export class PlaybookRepository {
     now: string,
     actor: string,
   ): Promise<StoredPlaybook | null> {
-    const [row] = await this.executor.write(SAVE_VERSION, this.saveParams(id, definition, now, actor));
-    return row ? toPlaybook(row) : null;
+    this.checkAudit(id, definition, actor);
+    return this.changeWithAudit(SAVE_VERSION, this.saveParams(id, definition, now, actor), "SAVED", now, actor);
+  }
+
+  /**
+   * Refuses, before any transaction, a definition the audit trail would refuse (an email address in it):
+   * inside the transaction the refusal would reach the client only as an internal error.
+   */
+  private checkAudit(id: string, definition: PlaybookDefinition, actor: string): void {
+    this.audit.check([
+      playbookChangedEntry("SAVED", { id, version: 1, status: "DRAFT", definition }, userActor(actor)),
+    ]);
+  }
+
+  /**
+   * Runs one change of a playbook and its PLAYBOOK_CHANGED audit record in one transaction: both commit or
+   * neither. Nothing is recorded when the change matched no playbook.
+   */
+  private async changeWithAudit(
+    query: CypherQuery,
+    params: Record<string, unknown>,
+    change: PlaybookChange,
+    now: string,
+    actor: string,
+    reason: string | null = null,
+  ): Promise<StoredPlaybook | null> {
+    return this.executor.writeSteps(query.name, async (run) => {
+      const [row]: PlainRow[] = await run(query, params);
+      if (row === undefined) return null;
+      const playbook = toPlaybook(row);
+      await this.audit.append(run, now, [
+        playbookChangedEntry(
+          change,
+          {
+            id: playbook.id,
+            version: playbook.currentVersion,
+            status: playbook.status,
+            definition: playbook.definition,
+          },
+          userActor(actor),
+          reason,
+        ),
+      ]);
+      return playbook;
+    });
   }
 
   private saveParams(id: string, definition: PlaybookDefinition, now: string, actor: string) {
@@ -240,19 +296,16 @@ export class PlaybookRepository {
     return rows.map(toVersion);
   }
 
-  async activate(id: string, now: string): Promise<StoredPlaybook | null> {
-    const [row] = await this.executor.write(ACTIVATE, { tenant: this.tenant, id, now });
-    return row ? toPlaybook(row) : null;
+  async activate(id: string, now: string, actor: string): Promise<StoredPlaybook | null> {
+    return this.changeWithAudit(ACTIVATE, { tenant: this.tenant, id, now }, "ACTIVATED", now, actor);
   }
 
-  async pause(id: string, reason: string, now: string): Promise<StoredPlaybook | null> {
-    const [row] = await this.executor.write(PAUSE, { tenant: this.tenant, id, reason, now });
-    return row ? toPlaybook(row) : null;
+  async pause(id: string, reason: string, now: string, actor: string): Promise<StoredPlaybook | null> {
+    return this.changeWithAudit(PAUSE, { tenant: this.tenant, id, reason, now }, "PAUSED", now, actor, reason);
   }
 
-  async retire(id: string, now: string): Promise<StoredPlaybook | null> {
-    const [row] = await this.executor.write(RETIRE, { tenant: this.tenant, id, now });
-    return row ? toPlaybook(row) : null;
+  async retire(id: string, now: string, actor: string): Promise<StoredPlaybook | null> {
+    return this.changeWithAudit(RETIRE, { tenant: this.tenant, id, now }, "RETIRED", now, actor);
   }
 
   /** Whether `owner` may own playbooks: a user of the tenant, or anyone while the tenant has no users yet. */

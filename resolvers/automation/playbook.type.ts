@@ -175,6 +175,15 @@ export class PlaybookFiringView {
   @Field(() => [ID])
   accountIds!: string[];
 
+  @Field(() => String, { nullable: true, description: "REGION scope: the region." })
+  region!: string | null;
+
+  @Field(() => [ID], { description: "The assets whose values moved (REGION scope and trends)." })
+  assetIds!: string[];
+
+  @Field(() => [String], { description: "The production batches of those assets." })
+  batchCodes!: string[];
+
   @Field(() => GraphQLJSON, { description: "The trigger's and each condition's outcome with the facts they saw." })
   basis!: unknown;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Logger } from "pino";
 import { failureBreaker, subjectBreaker, tenantRateBreaker } from "../../domain/automation/circuit-breaker";
+import { breakerTrippedEntry } from "../../domain/automation/playbook-audit";
 import { PlaybookFiring, TriggeringEvent } from "../../domain/automation/playbook-firing";
 import { evaluateGradeChange, TriggerDecision } from "../../domain/automation/trigger-evaluation";
 import { recordTypeOf, StoredChange } from "../../domain/events/change-event";
@@ -350,19 +351,24 @@ export class PlaybookRunner {
         if (tripped !== null && tripped.tripped) {
           this.listener.breaker(tripped.breaker);
           const isRate = tripped.breaker === "TENANT_RATE";
+          const trip = {
+            playbookId: playbook.id,
+            subject: isRate ? "tenant" : candidate.subject,
+            breaker: tripped.breaker,
+            reason: tripped.reason,
+            facts: JSON.stringify(tripped.facts),
+          };
           const created = await this.repository.recordTrip(
             tenant,
-            {
-              playbookId: playbook.id,
-              subject: isRate ? "tenant" : candidate.subject,
-              breaker: tripped.breaker,
-              reason: tripped.reason,
-              facts: JSON.stringify(tripped.facts),
-            },
+            trip,
+            breakerTrippedEntry(
+              { ...trip, playbookVersion: playbook.version, facts: tripped.facts },
+              candidate.accountIds,
+              playbook.definition.ownerUserId,
+            ),
             isRate ? now - 3_600_000 : now - limits.periodDays * DAY_MS,
             now,
           );
-          // TODO(issue 11): a BREAKER_TRIPPED audit record once B's AuditTrail.append is on main.
           if (created) {
             this.log.warn(
               { component: "automation", tenant, playbook: playbook.id, subject: candidate.subject },
@@ -379,6 +385,9 @@ export class PlaybookRunner {
           subject: candidate.subject,
           firedAt: firing.firedAt,
           accountIds: firing.accountIds,
+          region: candidate.region,
+          assetIds: candidate.assetIds,
+          batchCodes: candidate.batchCodes,
           basis: JSON.stringify(firing.basis).slice(0, 100_000),
           evidenceThrough: candidate.decision.evidenceThrough,
           triggerSeq: candidate.triggerSeq,
@@ -392,28 +401,39 @@ export class PlaybookRunner {
         const lastReason = outcome.actions.find((a) => a.reason)?.reason ?? null;
         const failure = failureBreaker(limits, failures, outcome.status, lastReason);
         failures = failure.consecutiveFailures;
+        const pauseTrip = failure.pause
+          ? {
+              playbookId: playbook.id,
+              subject: candidate.subject,
+              breaker: "FAILURES",
+              reason: failure.reason!,
+              facts: {
+                consecutiveFailures: failure.consecutiveFailures,
+                lastOutcome: outcome.status,
+                firingId: firing.firingId,
+              },
+            }
+          : null;
         const status = await this.repository.recordOutcome(
           tenant,
           firing.firingId,
           { status: outcome.status, reason: lastReason, auditSeqs: outcome.auditSeqs },
           failure.consecutiveFailures,
-          failure.pause ? failure.reason : null,
+          pauseTrip === null
+            ? null
+            : {
+                reason: pauseTrip.reason,
+                trip: { ...pauseTrip, facts: JSON.stringify(pauseTrip.facts) },
+                audit: breakerTrippedEntry(
+                  { ...pauseTrip, playbookVersion: playbook.version },
+                  firing.accountIds,
+                  playbook.definition.ownerUserId,
+                ),
+              },
           new Date(this.now()).toISOString(),
         );
         if (failure.pause) {
           this.listener.breaker("FAILURES");
-          await this.repository.recordTrip(
-            tenant,
-            {
-              playbookId: playbook.id,
-              subject: candidate.subject,
-              breaker: "FAILURES",
-              reason: failure.reason!,
-              facts: JSON.stringify({ consecutiveFailures: failure.consecutiveFailures, lastOutcome: outcome.status }),
-            },
-            now,
-            now,
-          );
           this.log.warn({ component: "automation", tenant, playbook: playbook.id, status }, failure.reason!);
           break;
         }

@@ -95,7 +95,7 @@ export class PlaybookService {
   }
 
   async activate(id: string): Promise<StoredPlaybook> {
-    return this.changed(id, await this.repository.activate(id, this.nowIso()));
+    return this.changed(id, await this.repository.activate(id, this.nowIso(), this.actor));
   }
 
   async pause(id: string, reason: string): Promise<StoredPlaybook> {
@@ -103,11 +103,14 @@ export class PlaybookService {
     if (text === "" || text.length > 500) {
       throw new PlaybookError("INVALID_PLAYBOOK", "reason must be 1-500 characters: say why the playbook is paused.");
     }
-    return this.changed(id, await this.repository.pause(id, `Paused by ${this.actor}: ${text}`, this.nowIso()));
+    return this.changed(
+      id,
+      await this.repository.pause(id, `Paused by ${this.actor}: ${text}`, this.nowIso(), this.actor),
+    );
   }
 
   async retire(id: string): Promise<StoredPlaybook> {
-    const retired = await this.repository.retire(id, this.nowIso());
+    const retired = await this.repository.retire(id, this.nowIso(), this.actor);
     if (retired === null) throw this.notFound(id);
     return retired;
   }

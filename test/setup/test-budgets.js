@@ -36,6 +36,8 @@ module.exports = {
     { name: "webhooks e2e", pattern: "^test/e2e/webhooks", seconds: 200 },
     // Headless Chromium driving the explorer against a small demo tenant.
     { name: "explorer in Chromium e2e", pattern: "^test/e2e/(explorer|neighbourhood)", seconds: 150 },
+    // The playbook engine: three scenarios through the runner (polled by the test), simulation, breakers.
+    { name: "playbooks e2e", pattern: "^test/e2e/playbooks", seconds: 90 },
     { name: "other e2e", pattern: "^test/e2e/", seconds: 60 },
   ],
 };

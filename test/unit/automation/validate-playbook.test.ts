@@ -1,5 +1,5 @@
 import { parsePlaybook, validatePlaybook } from "../../../domain/automation/validate-playbook";
-import { BATTERY_FADE_PLAYBOOK, REMOTE_QC_PLAYBOOK } from "./playbook-examples";
+import { BATTERY_FADE_PLAYBOOK, REMOTE_QC_PLAYBOOK } from "../../support/playbook-examples";
 
 const clone = <T>(value: T): Record<string, unknown> => JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
 

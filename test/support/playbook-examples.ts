@@ -1,4 +1,4 @@
-import { PlaybookDefinition } from "../../../domain/automation/playbook";
+import { PlaybookDefinition } from "../../domain/automation/playbook";
 
 /** Seed scenario 1 (docs/automation.md): 3 views of the remote quality-control page in 7 days. */
 export const REMOTE_QC_PLAYBOOK: PlaybookDefinition = {

@@ -14,6 +14,9 @@ import { PurgeJob } from "../services/deletion/purge.job";
 import { ChangeRetentionRepository } from "../graph/events/change-retention.repository";
 import { startWebhookDispatch } from "./webhooks/webhook-dispatch";
 import { RunningAutomation, startPlaybookAutomation } from "./automation/playbook-automation";
+import { loadAuditKeys } from "./audit/audit-keys";
+import { AuditCheckpointJob } from "../services/audit/audit-checkpoint.job";
+import { AuditCheckpointRepository } from "../graph/audit/audit-checkpoint.repository";
 
 export interface RelataRuntime {
   config: RelataConfig;
@@ -24,6 +27,8 @@ export interface RelataRuntime {
   purge: PurgeJob;
   /** The playbook runner (null with RELATA_AUTOMATION=0); tests and benchmarks poll it directly. */
   automation: RunningAutomation;
+  /** Signs every tenant's audit chain head, on RELATA_AUDIT_CHECKPOINT_SECONDS (and on demand). */
+  auditCheckpoints: AuditCheckpointJob;
   /** Drains requests, closes the driver and stops a managed Neo4j. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -58,8 +63,14 @@ export async function bootstrap(
   );
   const ontology = new OntologyService(new OntologyRepository(executor, BUILT_IN_SCOPE, BUILT_IN_SCOPE), true);
   await ontology.loadBuiltInPacks(undefined, (message) => log.info({ component: "ontology" }, message));
+  // Before the server: a key that cannot be read stops the start, with the reason.
+  const auditKeys = loadAuditKeys(env, config.relataHome);
+  log.info(
+    { component: "audit", keyId: auditKeys.signingKey.keyId, published: auditKeys.publishedKeys.length },
+    `audit checkpoints are signed with key ${auditKeys.signingKey.keyId} from ${auditKeys.keySource}`,
+  );
   const schema = await buildRelataSchema();
-  const server = new RelataServer({ config, database, schema, log, clock: options.clock ?? systemClock });
+  const server = new RelataServer({ config, database, schema, log, clock: options.clock ?? systemClock, auditKeys });
   await server.start();
   await server.contexts.start();
   const purge = new PurgeJob(
@@ -77,6 +88,14 @@ export async function bootstrap(
   const webhooks = startWebhookDispatch(database, config, log, server.telemetry.metrics?.registry ?? null);
   // Runs the tenants' active playbooks on their change feeds (docs/automation.md), coordinated by leases.
   const automation = startPlaybookAutomation(database, config, log, server.telemetry.metrics?.registry ?? null);
+  // The real time, not the request clock: a checkpoint says when it was signed.
+  const auditCheckpoints = new AuditCheckpointJob(
+    new AuditCheckpointRepository(database.executor(config.queryTimeoutMs)),
+    auditKeys.signingKey,
+    { intervalSeconds: config.audit.checkpointSeconds, records: config.audit.checkpointRecords },
+    log,
+  );
+  auditCheckpoints.start();
   let stopped: Promise<void> | null = null;
   return {
     config,
@@ -85,9 +104,11 @@ export async function bootstrap(
     server,
     purge,
     automation,
+    auditCheckpoints,
     stop() {
       stopped ??= (async () => {
         await purge.stop();
+        await auditCheckpoints.stop();
         await webhooks.stop();
         await automation.stop();
         await server.stop();

@@ -25,6 +25,9 @@ import { Clock, systemClock } from "../domain/time/clock";
 import { IngestObserver } from "../services/ingest/ingest-observer";
 import { WebhookRepository } from "../graph/webhooks/webhook.repository";
 import { WebhookService } from "../services/webhooks/webhook.service";
+import { AuditService } from "../services/audit/audit.service";
+import { AuditTrailRepository } from "../graph/audit/audit-trail.repository";
+import { PublishedAuditKey } from "./audit/audit-keys";
 import { secretStorageKey } from "../domain/webhooks/webhook-secret";
 import { PlaybookRepository } from "../graph/automation/playbook.repository";
 import { PlaybookEvidenceRepository } from "../graph/automation/playbook-evidence.repository";
@@ -32,6 +35,17 @@ import { ChangeFeedRepository } from "../graph/events/change-feed.repository";
 import { PlaybookEvaluator } from "../services/automation/playbook-evaluator";
 import { PlaybookSimulator } from "../services/automation/playbook-simulator";
 import { PlaybookService } from "../services/automation/playbook.service";
+import { createAutomationStore } from "../services/automation/create-automation";
+import { FiringService } from "../services/automation/firing.service";
+import { TaskService } from "../services/automation/task.service";
+import { InboxService } from "../services/automation/inbox.service";
+import { AutomationPager } from "../services/automation/automation-paging";
+import { TaskRepository } from "../graph/automation/task.repository";
+import { FlagRepository } from "../graph/automation/flag.repository";
+import { ProposalRepository } from "../graph/automation/proposal.repository";
+import { ReceiptRepository } from "../graph/automation/receipt.repository";
+import { createAutomationLoaders } from "../loaders/automation.loaders";
+import { rolesAllowedByMatrix } from "./automation/roles-allowed";
 
 export interface ContextRequest {
   authorization?: string;
@@ -64,6 +78,8 @@ export class ContextFactory {
     private readonly clock: Clock = systemClock,
     /** Counts ingested records for the metrics. */
     private readonly ingestObserver?: IngestObserver,
+    /** The public keys audit checkpoints are verified with. */
+    private readonly auditKeys: readonly PublishedAuditKey[] = [],
   ) {
     this.baseExecutor = database.executor(config.queryTimeoutMs);
     this.cursorSecret = createHmac("sha256", config.jwtSecret).update("relata-cursor").digest("hex");
@@ -126,6 +142,14 @@ export class ContextFactory {
     });
     const evidence = new PlaybookEvidenceRepository(executor, principal.tenant);
     const evaluator = new PlaybookEvaluator(evidence, repositories.ontology);
+    const automationStore = createAutomationStore(executor, principal.tenant, outbox);
+    const pager = new AutomationPager(principal.tenant, {
+      defaultSize: this.config.defaultPageSize,
+      maxSize: this.config.maxPageSize,
+      cursorSecret: this.cursorSecret,
+    });
+    const automationCaller = { subject: principal.subject, role: principal.role };
+    const taskRepository = new TaskRepository(executor, principal.tenant);
     return {
       principal,
       repositories,
@@ -187,6 +211,19 @@ export class ContextFactory {
       bridge: new BridgeService(repositories.ontology),
       tokens: new TokenRevocationService(repositories.tokenRevocations, principal, this.revocations),
       graphView: new GraphViewService(repositories.graphView),
+      audit: new AuditService(new AuditTrailRepository(executor, principal.tenant), this.auditKeys),
+      automation: {
+        firing: new FiringService(automationStore, principal.tenant, rolesAllowedByMatrix, this.clock),
+        tasks: new TaskService(taskRepository, principal.tenant, automationStore, pager, automationCaller, this.clock),
+        inbox: new InboxService(
+          new ProposalRepository(executor, principal.tenant),
+          new ReceiptRepository(executor, principal.tenant),
+          pager,
+        ),
+        loaders: createAutomationLoaders(taskRepository, new FlagRepository(executor, principal.tenant), {
+          batch: this.config.dataLoaderBatching,
+        }),
+      },
       stats,
       deadline,
       debug: options.debug ?? false,

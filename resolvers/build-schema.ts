@@ -22,6 +22,10 @@ import { NO_TOPICS_PUB_SUB } from "./events/no-topics.pub-sub";
 import { WebhookResolver } from "./webhooks/webhook.resolver";
 import { PlaybookResolver } from "./automation/playbook.resolver";
 import { GraphViewResolver } from "./neighbourhood/graph-view.resolver";
+import { AuditResolver } from "./audit/audit.resolver";
+import { AccountTasksResolver, TaskResolver } from "./automation/task.resolver";
+import { ProposalResolver } from "./automation/proposal.resolver";
+import { AccountFlagsResolver, AssetFlagsResolver } from "./automation/flag.resolver";
 import { AccountHealthFieldsResolver, AccountHealthResolver, HealthResolver } from "./health/health.resolver";
 
 /**
@@ -55,6 +59,12 @@ export async function buildRelataSchema(): Promise<GraphQLSchema> {
       WebhookResolver,
       GraphViewResolver,
       PlaybookResolver,
+      AuditResolver,
+      TaskResolver,
+      AccountTasksResolver,
+      ProposalResolver,
+      AccountFlagsResolver,
+      AssetFlagsResolver,
     ],
     validate: false,
     emitSchemaFile: false,

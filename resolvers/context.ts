@@ -14,6 +14,11 @@ import { HealthService } from "../services/health/health.service";
 import { TokenRevocationService } from "../services/auth/token-revocation.service";
 import { WebhookService } from "../services/webhooks/webhook.service";
 import { PlaybookService } from "../services/automation/playbook.service";
+import { AuditService } from "../services/audit/audit.service";
+import { FiringService } from "../services/automation/firing.service";
+import { TaskService } from "../services/automation/task.service";
+import { InboxService } from "../services/automation/inbox.service";
+import { AutomationLoaders } from "../loaders/automation.loaders";
 
 export const ROLES = ["admin", "analyst", "integrator", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
@@ -53,6 +58,15 @@ export interface RequestContext {
   tokens: TokenRevocationService;
   /** Neighbourhoods and paths of records (the explorer's graph view). */
   graphView: GraphViewService;
+  /** The tenant's audit trail: read, filtered and verified (admins and analysts; see the role matrix). */
+  audit: AuditService;
+  /** The actions side of playbooks (issue 11): firings, proposals, receipts and the task queue. */
+  automation: {
+    firing: FiringService;
+    tasks: TaskService;
+    inbox: InboxService;
+    loaders: AutomationLoaders;
+  };
   stats: QueryStats;
   /** How long this request's database work may take in all; mutations get a longer allowance. */
   deadline: RequestDeadline;

@@ -8,7 +8,10 @@ import { PlaybookRunnerRepository } from "../../graph/automation/playbook-runner
 import { ChangeFeedRepository } from "../../graph/events/change-feed.repository";
 import { OntologyRepository } from "../../graph/ontology/ontology.repository";
 import { FiringSink } from "../../services/automation/firing-sink";
-import { PendingFiringSink } from "../../services/automation/pending-firing-sink";
+import { createFiringService } from "../../services/automation/create-automation";
+import { ChangeOutbox } from "../../graph/events/change-outbox";
+import { systemClock } from "../../domain/time/clock";
+import { rolesAllowedByMatrix } from "./roles-allowed";
 import { PlaybookEvaluator } from "../../services/automation/playbook-evaluator";
 import { PlaybookRunner } from "../../services/automation/playbook-runner";
 import { RelataConfig } from "../config";
@@ -21,7 +24,7 @@ export interface RunningAutomation {
   stop(): Promise<void>;
 }
 
-/** Builds the actions side for one tenant; D's FiringService once it is installed. */
+/** Builds the actions side for one tenant (the FiringService; tests may hand in another sink). */
 export type FiringSinkFactory = (tenant: string) => FiringSink;
 
 /**
@@ -33,7 +36,7 @@ export function startPlaybookAutomation(
   config: RelataConfig,
   log: Logger,
   registry: Registry | null,
-  sinkFor: FiringSinkFactory = () => new PendingFiringSink(),
+  sinkFor: FiringSinkFactory | null = null,
 ): RunningAutomation {
   if (!config.automation.enabled) return { runner: null, stop: () => Promise.resolve() };
   const counter = (name: string, help: string, labelNames: string[] = []) =>
@@ -50,6 +53,17 @@ export function startPlaybookAutomation(
     ["breaker"],
   );
   const executor = database.executor(config.queryTimeoutMs);
+  // The actions side of each tenant: its writes' change events are the runner's, attributed to the job.
+  const sink =
+    sinkFor ??
+    ((tenant: string) =>
+      createFiringService(
+        executor,
+        tenant,
+        new ChangeOutbox(tenant, "job:playbook-runner", config.changes.enabled),
+        rolesAllowedByMatrix,
+        systemClock,
+      ));
   const runner = new PlaybookRunner(
     new PlaybookRunnerRepository(executor),
     (tenant) => {
@@ -58,7 +72,7 @@ export function startPlaybookAutomation(
         feed: new ChangeFeedRepository(executor, tenant),
         evidence,
         evaluator: new PlaybookEvaluator(evidence, new OntologyRepository(executor, tenant)),
-        sink: sinkFor(tenant),
+        sink: sink(tenant),
       };
     },
     {

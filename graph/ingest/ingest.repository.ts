@@ -273,6 +273,22 @@ export class IngestRepository {
   }
 
   private async writeRecorded(run: Run, target: UpsertTarget, rows: readonly UpsertRow[], now: string) {
+    const { write, changes } = await this.upsertCollecting(run, target, rows, now);
+    await this.outbox.append(run, now, changes);
+    return write;
+  }
+
+  /**
+   * Writes complete rows inside a transaction another write path runs (`run`), returning the change events
+   * instead of appending them: the caller appends them with its own, last, in the same transaction (the
+   * playbook actions raise intent signals so, beside their tasks and audit records).
+   */
+  async upsertCollecting(
+    run: Run,
+    target: UpsertTarget,
+    rows: readonly UpsertRow[],
+    now: string,
+  ): Promise<{ write: UpsertWrite; changes: RecordChange[] }> {
     const prepared = rows.map((row) => ({ ...row, props: toNeo4jProperties(row.props) }));
     const result = await run(QUERIES[target], { tenant: this.tenant, rows: prepared, now });
     const byIndex = new Map(rows.map((row) => [row.index, row]));
@@ -288,8 +304,7 @@ export class IngestRepository {
       );
       return change === null ? [] : [change];
     });
-    await this.outbox.append(run, now, changes);
-    return toUpsertWrite(result);
+    return { write: toUpsertWrite(result), changes };
   }
 
   private async writeOrganizations(run: Run, rows: readonly OrganizationUpsertRow[], now: string) {
@@ -340,12 +355,17 @@ export class IngestRepository {
   async ensureSourceSystems(keys: readonly string[], now: string): Promise<void> {
     if (keys.length === 0) return;
     await this.executor.writeSteps(ENSURE_SOURCE_SYSTEMS.name, async (run) => {
-      const created = await run(ENSURE_SOURCE_SYSTEMS, { tenant: this.tenant, keys: [...keys], now });
-      const changes = created.map((row) =>
-        sourceSystemChange(String(row.key), "CREATED", null, { name: String(row.key), kind: "OTHER" }),
-      );
-      await this.outbox.append(run, now, changes);
+      await this.outbox.append(run, now, await this.ensureSourceSystemsCollecting(run, keys, now));
     });
+  }
+
+  /** {@link ensureSourceSystems} inside another write path's transaction; returns the change events to append. */
+  async ensureSourceSystemsCollecting(run: Run, keys: readonly string[], now: string): Promise<RecordChange[]> {
+    if (keys.length === 0) return [];
+    const created = await run(ENSURE_SOURCE_SYSTEMS, { tenant: this.tenant, keys: [...keys], now });
+    return created.map((row) =>
+      sourceSystemChange(String(row.key), "CREATED", null, { name: String(row.key), kind: "OTHER" }),
+    );
   }
 
   upsertSourceSystems(rows: ReadonlyArray<SourceSystemRecord & { index: number }>, now: string): Promise<StoredRow[]> {

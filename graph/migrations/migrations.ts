@@ -11,6 +11,7 @@ import { changeSegmentsMigration } from "./0009-change-segments.migration";
 import { peopleAndDataMigration } from "./0010-people-and-data.migration";
 import { auditTrailMigration } from "./0011-audit-trail.migration";
 import { playbooksMigration } from "./0012-playbooks.migration";
+import { actionsAndTasksMigration } from "./0013-actions-and-tasks.migration";
 
 /** Every migration, in version order. Add new ones at the end; never edit an applied one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   peopleAndDataMigration,
   auditTrailMigration,
   playbooksMigration,
+  actionsAndTasksMigration,
 ];

@@ -25,6 +25,10 @@ const WEBHOOK_MANAGERS: readonly Role[] = ["admin", "integrator"];
  * nothing beyond what the owner may do.
  */
 const PLAYBOOK_MANAGERS: readonly Role[] = ["admin", "analyst"];
+/** Read and verify the audit trail (decision 0019): it names who decided what about which accounts. */
+const AUDITORS: readonly Role[] = ["admin", "analyst"];
+/** Hand out work: create tasks and reviews (and so own playbooks that do). */
+const TASK_CREATORS: readonly Role[] = ["admin", "analyst", "integrator"];
 
 /**
  * The one role table of the API. Every mutation needs an entry (a mutation without one is refused to every
@@ -78,6 +82,22 @@ export const ROLE_MATRIX: RoleMatrix = {
   "Query.webhooks": WEBHOOK_MANAGERS,
   "Query.webhook": WEBHOOK_MANAGERS,
   "Query.webhookDeliveries": WEBHOOK_MANAGERS,
+  "Query.auditTrail": AUDITORS,
+  "Query.verifyAuditTrail": AUDITORS,
+  // Issue 11, the actions side. Creating a task by hand is the permission a playbook's CREATE_TASK and
+  // OPEN_REVIEW actions need; viewers follow work, they do not hand it out.
+  "Mutation.createTask": TASK_CREATORS,
+  // Open to every role: the service lets only an assignee (user, team member, role holder) or an admin
+  // complete a task, and only the playbook's owner (or an admin) decide a proposal or acknowledge a receipt.
+  "Mutation.completeTask": EVERY_ROLE,
+  "Mutation.confirmProposal": EVERY_ROLE,
+  "Mutation.rejectProposal": EVERY_ROLE,
+  "Mutation.acknowledgeReceipt": EVERY_ROLE,
+  "Query.myTasks": EVERY_ROLE,
+  "Query.tasks": EVERY_ROLE,
+  "Query.task": EVERY_ROLE,
+  "Query.proposals": EVERY_ROLE,
+  "Query.receipts": EVERY_ROLE,
 };
 
 /** The HTTP endpoints outside GraphQL, by a short name: the route and the roles allowed. */

@@ -306,26 +306,28 @@ describe("the explorer in Chromium", () => {
     const sequences = (await table.locator("tbody tr td:first-child").allInnerTexts()).map(Number);
     expect(sequences.length).toBeGreaterThan(1);
     expect(sequences).toEqual([...sequences].sort((a, b) => b - a));
-    await page.getByLabel("Show", { exact: true }).selectOption("accounts");
-    await page.waitForURL(/\/explorer\/events\?group=accounts$/);
-    await table.locator("tbody tr").first().waitFor({ timeout: 60_000 });
-    await page.waitForFunction(() =>
-      [
+    await page.getByLabel("Show", { exact: true }).selectOption("health");
+    await page.waitForURL(/\/explorer\/events\?group=health$/);
+    // The new page's rows, all of the kind asked for (not the old table's, nor an empty table while loading).
+    await page.waitForFunction(() => {
+      const rows = [
         ...(
           globalThis as unknown as {
-            document: { querySelectorAll(s: string): Array<{ getAttribute(n: string): string }> };
+            document: { querySelectorAll(s: string): Array<{ getAttribute(n: string): string | null }> };
           }
         ).document.querySelectorAll("table.events tbody tr"),
-      ].every((row) => /^(ACCOUNT|OPPORTUNITY)_/.test(row.getAttribute("data-type"))),
-    );
+      ];
+      return rows.length > 0 && rows.every((row) => /^HEALTH_/.test(row.getAttribute("data-type") ?? ""));
+    });
     const types = await table
       .locator("tbody tr")
       .evaluateAll((rows) =>
         rows.map((row) => (row as unknown as { getAttribute(n: string): string }).getAttribute("data-type")),
       );
-    expect(types).toContain("ACCOUNT_CREATED");
-    await table.locator('tbody tr[data-type="ACCOUNT_CREATED"] a').first().click();
+    expect(types).toContain("HEALTH_GRADE_CHANGED");
+    await table.locator('tbody tr[data-type="HEALTH_GRADE_CHANGED"] a').first().click();
     await page.waitForURL(/\/explorer\/accounts\//);
+    await page.getByTestId("health-score").waitFor({ timeout: 60_000 });
     await shot("events");
   }, 120_000);
 

@@ -11,13 +11,15 @@ import {
   SimulatePlaybookDocument,
 } from "../../schema/generated/graphql";
 import { BATTERY_FADE_PLAYBOOK, REMOTE_QC_PLAYBOOK } from "../support/playbook-examples";
-import { startTestApi, TestApi, uniqueTenant } from "../support/test-api";
+import { signToken } from "../../app/auth/token";
+import { startTestApi, TEST_JWT_SECRET, TestApi, uniqueTenant } from "../support/test-api";
 import { dataOf, onlyErrorOf } from "./support/responses";
 
 // Issue 11, the playbook engine: playbooks as versioned data, the runner on the change feed (polled by the
 // test: RELATA_AUTOMATION_POLL_MS is an hour, so only the test's own polls run after start-up), breakers,
-// simulation without side effects. No actions side is installed on this branch yet: firings are answered
-// PROPOSED by the pending sink and visible through playbookFirings.
+// simulation without side effects. Firings are carried out by the real actions side (FiringService):
+// proposals, tasks, reviews, flags and their audit records. Users are written with Cypher until ingest
+// takes them (upsertUsers).
 
 const DAY = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
@@ -60,11 +62,13 @@ async function runPlaybooks(): Promise<void> {
   for (let i = 0; i < 20; i += 1) if ((await runner.poll()) === 0) return;
 }
 
+/** The engine's own audit records of a playbook: its changes and its breakers' trips. */
 async function auditKinds(tenant: string, playbookId: string): Promise<string[]> {
   const rows = await executor.read(
     READ(
       "audit",
-      `MATCH (a:AuditRecord {tenant: $tenant, playbookId: $id}) RETURN a.kind AS kind, a.payload AS payload ORDER BY a.seq`,
+      `MATCH (a:AuditRecord {tenant: $tenant, playbookId: $id}) WHERE a.kind IN ['PLAYBOOK_CHANGED', 'BREAKER_TRIPPED']
+       RETURN a.kind AS kind, a.payload AS payload ORDER BY a.seq`,
     ),
     { tenant, id: playbookId },
   );
@@ -73,6 +77,25 @@ async function auditKinds(tenant: string, playbookId: string): Promise<string[]>
     return `${String(r.kind)}:${payload.change ?? payload.breaker}`;
   });
 }
+
+/** Users with roles, owning accounts (by external id). */
+async function users(tenant: string, list: Array<{ id: string; roles: string[]; owns?: string[] }>) {
+  await executor.write(
+    READ(
+      "users",
+      `UNWIND $users AS u
+       MERGE (n:User {tenant: $tenant, externalId: u.id})
+       SET n.id = 'usr-' + u.id, n.roles = u.roles
+       WITH n, u UNWIND u.owns AS owned
+       MATCH (a:Account {tenant: $tenant, externalId: owned})
+       MERGE (n)-[:OWNS]->(a)`,
+    ),
+    { tenant, users: list.map((u) => ({ ...u, owns: u.owns ?? [] })) },
+  );
+}
+
+const userToken = (tenant: string, subject: string, role: "analyst" | "admin" | "integrator") =>
+  signToken({ tenant, role, subject }, TEST_JWT_SECRET);
 
 const ingestSignals = `mutation($input: [SignalInput!]!) { ingestSignals(input: $input) { created rejected } }`;
 
@@ -223,6 +246,10 @@ describe("scenario 1: three views of the remote quality-control page by a hospit
         { sourceSystem: "crm", externalId: "C-3", name: "Ms. C", account: { externalId: "F-1" } }]) { created } }`,
       {},
     );
+    await users(tenant, [
+      { id: "u-sales-lead", roles: ["analyst", "integrator"], owns: ["H-1"] },
+      { id: "u-compliance", roles: ["compliance"] },
+    ]);
     playbookId = (await save(tenant, REMOTE_QC_PLAYBOOK)).id;
     await activate(tenant, playbookId);
   });
@@ -269,17 +296,62 @@ describe("scenario 1: three views of the remote quality-control page by a hospit
     expect(await firings(tenant, playbookId)).toHaveLength(1);
   });
 
-  it("counts the firing in the playbook's stats, its feedback pending", async () => {
+  it("waits for the owner's confirmation, then plans the demo for the owner and opens the compliance review", async () => {
+    const owner = userToken(tenant, "u-sales-lead", "analyst");
+    const proposals = dataOf(
+      await api.post<{ proposals: { items: Array<{ id: string; status: string }> } }>(
+        `query($id: ID) { proposals(filter: { playbookId: $id }) { items { id status } } }`,
+        { id: playbookId },
+        { token: owner },
+      ),
+    ).proposals.items;
+    expect(proposals.map((p) => p.status)).toEqual(["PENDING"]);
+    const confirmed = dataOf(
+      await api.post<{ confirmProposal: { status: string } }>(
+        `mutation($id: ID!) { confirmProposal(id: $id) { status } }`,
+        { id: proposals[0]!.id },
+        { token: owner },
+      ),
+    ).confirmProposal;
+    expect(confirmed).toEqual({ status: "EXECUTED" });
+    const tasks = dataOf(
+      await api.post<{
+        tasks: { items: Array<{ id: string; kind: string; template: string; reviewType: string | null }> };
+      }>(
+        `query($id: ID) { tasks(filter: { playbookId: $id }) { items { id kind template reviewType } } }`,
+        { id: playbookId },
+        { token: api.token(tenant, "admin") },
+      ),
+    ).tasks.items;
+    expect(tasks.map((t) => [t.kind, t.template, t.reviewType]).sort()).toEqual([
+      ["REVIEW", expect.any(String), "compliance-pre-review"],
+      ["TASK", "demo-plan", null],
+    ]);
+    const demo = tasks.find((t) => t.template === "demo-plan")!;
+    dataOf(
+      await api.post(
+        `mutation($id: ID!) { completeTask(id: $id, note: "booked") { status } }`,
+        { id: demo.id },
+        { token: owner },
+      ),
+    );
+  });
+
+  it("measures the playbook: confirmed, its task done in time, its feedback met", async () => {
     const { stats } = dataOf(
       await api.run(PlaybookDocument, { id: playbookId }, { token: api.token(tenant, "viewer") }),
     ).playbook;
     expect(stats).toMatchObject({
       firings: 1,
       outcomes: [{ outcome: "PROPOSED", count: 1 }],
-      feedbackMet: 0,
-      feedbackPending: 1,
+      proposalsConfirmed: 1,
+      proposalsPending: 0,
+      tasks: 2,
+      tasksCompletedInTime: 1,
+      feedbackMet: 1,
+      feedbackPending: 0,
       feedbackMissed: 0,
-      successRate: null,
+      successRate: 1,
     });
   });
 
@@ -346,6 +418,7 @@ describe("scenario 2: battery health falling faster than a threshold across a re
         kind: SERVICE_PROVIDER, links: [], servesRegions: ["CN-East"] }]) { created } }`,
       {},
     );
+    await users(tenant, [{ id: "u-service-manager", roles: ["integrator"] }]);
     playbookId = (await save(tenant, BATTERY_FADE_PLAYBOOK)).id;
     await activate(tenant, playbookId);
   });
@@ -377,7 +450,8 @@ describe("scenario 2: battery health falling faster than a threshold across a re
     expect(trigger!.facts).toMatchObject({ subjectsMoving: 2, required: 2, direction: "FALLING" });
     expect(partner).toMatchObject({ passed: true, facts: { region: "CN-East", servingRegion: true } });
     expect((partner!.facts.organizationIds as string[]).length).toBe(1);
-    expect(all[0]).toMatchObject({ region: "CN-East", batchCodes: ["CB-7"] });
+    // AUTO: carried out at once — the work order for the region's service partner, the batch flagged.
+    expect(all[0]).toMatchObject({ region: "CN-East", batchCodes: ["CB-7"], outcome: "EXECUTED" });
     expect(all[0]!.accountIds).toHaveLength(2);
     expect(all[0]!.assetIds).toHaveLength(2);
     const [row] = await executor.read(
@@ -419,6 +493,48 @@ describe("breakers", () => {
       "PLAYBOOK_CHANGED:SAVED",
       "PLAYBOOK_CHANGED:ACTIVATED",
       "BREAKER_TRIPPED:SUBJECT_LIMIT",
+    ]);
+  });
+
+  it("pause a playbook whose actions keep being refused, and say why", async () => {
+    await post(
+      tenant,
+      `mutation { upsertAccounts(input: [{ sourceSystem: "crm", externalId: "R-2", name: "Refused" }]) { created } }`,
+      {},
+    );
+    // The owner holds no role that may raise signals: every firing is refused (and audited by the actions side).
+    await users(tenant, [{ id: "u-viewer", roles: ["viewer"] }]);
+    const playbook = await save(tenant, {
+      ...REMOTE_QC_PLAYBOOK,
+      name: "Refused every time",
+      mode: "AUTO",
+      ownerUserId: "u-viewer",
+      trigger: { kind: "EVENT", eventTypes: ["ACCOUNT_UPDATED"] },
+      conditions: [],
+      actions: [{ kind: "RAISE_INTENT_SIGNAL", intent: "touched" }],
+      limits: { maxFiringsPerSubject: 100, periodDays: 1, pauseAfterFailures: 2 },
+    });
+    await activate(tenant, playbook.id);
+    for (let i = 0; i < 4; i += 1) {
+      await post(
+        tenant,
+        `mutation { upsertAccounts(input: [{ sourceSystem: "crm", externalId: "R-2", name: "Refused ${i}" }]) { created } }`,
+        {},
+      );
+    }
+    await runPlaybooks();
+    expect((await firings(tenant, playbook.id)).map((f) => f.outcome)).toEqual(["REFUSED", "REFUSED"]);
+    const paused = dataOf(
+      await api.run(PlaybookDocument, { id: playbook.id }, { token: api.token(tenant, "viewer") }),
+    ).playbook;
+    expect(paused.status).toBe("PAUSED");
+    expect(paused.pausedReason).toMatch(
+      /^Paused automatically: 2 firings in a row ended REFUSED \(last: RAISE_INTENT_SIGNAL needs/,
+    );
+    expect(await auditKinds(tenant, playbook.id)).toEqual([
+      "PLAYBOOK_CHANGED:SAVED",
+      "PLAYBOOK_CHANGED:ACTIVATED",
+      "BREAKER_TRIPPED:FAILURES",
     ]);
   });
 });

@@ -27,21 +27,20 @@ export function EventsPage(props: { group: EventGroup }) {
     <section aria-labelledby="events-title">
       <h1 id="events-title">{t("eventsTitle")}</h1>
       <p>{t("eventsIntro")}</p>
-      <label>
-        {t("eventsShow")}{" "}
-        <select
-          value={props.group}
-          onChange={(e) =>
-            navigate(href({ page: "events", group: (e.currentTarget as HTMLSelectElement).value as EventGroup }))
-          }
-        >
-          {EVENT_GROUPS.map((group) => (
-            <option key={group} value={group}>
-              {t(`eventGroup_${group}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <label for="events-group">{t("eventsShow")}</label>{" "}
+      <select
+        id="events-group"
+        value={props.group}
+        onChange={(e) =>
+          navigate(href({ page: "events", group: (e.currentTarget as HTMLSelectElement).value as EventGroup }))
+        }
+      >
+        {EVENT_GROUPS.map((group) => (
+          <option key={group} value={group}>
+            {t(`eventGroup_${group}`)}
+          </option>
+        ))}
+      </select>
       {first.state === "loading" && <Loading />}
       {first.state === "error" && <ErrorMessage error={first.error} retry={first.retry} />}
       {first.state === "done" && (

@@ -29,6 +29,12 @@ import { AuditService } from "../services/audit/audit.service";
 import { AuditTrailRepository } from "../graph/audit/audit-trail.repository";
 import { PublishedAuditKey } from "./audit/audit-keys";
 import { secretStorageKey } from "../domain/webhooks/webhook-secret";
+import { PlaybookRepository } from "../graph/automation/playbook.repository";
+import { PlaybookEvidenceRepository } from "../graph/automation/playbook-evidence.repository";
+import { ChangeFeedRepository } from "../graph/events/change-feed.repository";
+import { PlaybookEvaluator } from "../services/automation/playbook-evaluator";
+import { PlaybookSimulator } from "../services/automation/playbook-simulator";
+import { PlaybookService } from "../services/automation/playbook.service";
 import { createAutomationStore } from "../services/automation/create-automation";
 import { FiringService } from "../services/automation/firing.service";
 import { TaskService } from "../services/automation/task.service";
@@ -134,6 +140,8 @@ export class ContextFactory {
       cache: this.populations,
       tenant: principal.tenant,
     });
+    const evidence = new PlaybookEvidenceRepository(executor, principal.tenant);
+    const evaluator = new PlaybookEvaluator(evidence, repositories.ontology);
     const automationStore = createAutomationStore(executor, principal.tenant, outbox);
     const pager = new AutomationPager(principal.tenant, {
       defaultSize: this.config.defaultPageSize,
@@ -183,6 +191,20 @@ export class ContextFactory {
         },
         principal.subject,
         // The real time, not the request clock: the dispatchers compare rotation overlaps and retries with it.
+        Date.now,
+      ),
+      playbooks: new PlaybookService(
+        new PlaybookRepository(executor, principal.tenant),
+        evaluator,
+        new PlaybookSimulator(
+          evaluator,
+          evidence,
+          new ChangeFeedRepository(executor, principal.tenant),
+          this.config.automation.tenantRatePerHour,
+        ),
+        { defaultPageSize: this.config.defaultPageSize, maxPageSize: this.config.maxPageSize },
+        principal.subject,
+        // Real time: firings, feedback windows and the runner use it.
         Date.now,
       ),
       ontology: new OntologyService(repositories.ontology, false, this.clock),

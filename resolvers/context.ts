@@ -13,6 +13,7 @@ import { OntologyService } from "../services/ontology/ontology.service";
 import { HealthService } from "../services/health/health.service";
 import { TokenRevocationService } from "../services/auth/token-revocation.service";
 import { WebhookService } from "../services/webhooks/webhook.service";
+import { PlaybookService } from "../services/automation/playbook.service";
 import { AuditService } from "../services/audit/audit.service";
 import { FiringService } from "../services/automation/firing.service";
 import { TaskService } from "../services/automation/task.service";
@@ -46,6 +47,8 @@ export interface RequestContext {
   changes: ChangeFeedService;
   /** The tenant's webhook endpoints and their delivery log (admins and integrators). */
   webhooks: WebhookService;
+  /** The tenant's playbooks: versions, lifecycle, simulation and stats (admins and analysts change them). */
+  playbooks: PlaybookService;
   ontology: OntologyService;
   bridge: BridgeService;
   health: HealthService;

@@ -19,6 +19,12 @@ const HEALTH_MANAGERS: readonly Role[] = ["admin", "analyst"];
 const ADMINS: readonly Role[] = ["admin"];
 /** Register and manage webhooks, and read their delivery logs (their URLs may carry tokens). */
 const WEBHOOK_MANAGERS: readonly Role[] = ["admin", "integrator"];
+/**
+ * Author, activate, pause and retire playbooks (issue 11). Analysts own the playbooks' logic as they own
+ * health models; a playbook acts with its owner's permissions, not its author's, so authoring grants
+ * nothing beyond what the owner may do.
+ */
+const PLAYBOOK_MANAGERS: readonly Role[] = ["admin", "analyst"];
 /** Read and verify the audit trail (decision 0019): it names who decided what about which accounts. */
 const AUDITORS: readonly Role[] = ["admin", "analyst"];
 /** Hand out work: create tasks and reviews (and so own playbooks that do). */
@@ -62,6 +68,12 @@ export const ROLE_MATRIX: RoleMatrix = {
   "Mutation.recomputeHealth": HEALTH_MANAGERS,
   "Mutation.setManualMeasure": HEALTH_MANAGERS,
   "Mutation.revokeToken": ADMINS,
+  "Mutation.savePlaybook": PLAYBOOK_MANAGERS,
+  "Mutation.activatePlaybook": PLAYBOOK_MANAGERS,
+  "Mutation.pausePlaybook": PLAYBOOK_MANAGERS,
+  "Mutation.retirePlaybook": PLAYBOOK_MANAGERS,
+  // A replay reads up to a year of signals: for the people who author playbooks.
+  "Query.simulatePlaybook": PLAYBOOK_MANAGERS,
   "Mutation.registerWebhook": WEBHOOK_MANAGERS,
   "Mutation.updateWebhook": WEBHOOK_MANAGERS,
   "Mutation.disableWebhook": WEBHOOK_MANAGERS,

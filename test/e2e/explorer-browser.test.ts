@@ -390,6 +390,48 @@ describe("the explorer in Chromium", () => {
     await shot("work-inbox");
   }, 180_000);
 
+  it("lists the playbooks and shows one's trigger in words, its actions and its stats", async () => {
+    const admin = api.runtime.server.contexts.forPrincipal({ tenant, role: "admin", subject: "test" });
+    const saved = await admin.playbooks.save(null, {
+      name: "Remote QC interest",
+      intent: "Turn interest in remote quality control into a demo",
+      mode: "SUGGEST",
+      ownerUserId: "u-owner",
+      trigger: {
+        kind: "SIGNAL_COUNT",
+        signals: { field: "viewed_page", valueEquals: "/solutions/remote-quality-control", subjectKinds: ["CONTACT"] },
+        count: 3,
+        withinDays: 7,
+        scope: "ACCOUNT",
+      },
+      conditions: [],
+      actions: [
+        {
+          kind: "CREATE_TASK",
+          template: "demo-plan",
+          title: "Prepare a demo plan",
+          assignee: { kind: "ACCOUNT_OWNER" },
+          dueInDays: 3,
+        },
+      ],
+      feedback: { kind: "TASK_COMPLETED", withinDays: 7 },
+      limits: { maxFiringsPerSubject: 1, periodDays: 7, pauseAfterFailures: 3 },
+    });
+    await page.goto(`${origin}/explorer/playbooks`, { waitUntil: "load" });
+    const list = page.getByTestId("playbooks");
+    await list.getByRole("link", { name: "Remote QC interest" }).waitFor({ timeout: 90_000 });
+    await list.getByRole("link", { name: "Remote QC interest" }).click();
+    await page.waitForURL(new RegExp(`/explorer/playbooks/${saved.id}$`));
+    const detail = page.getByTestId("playbook");
+    await detail.getByTestId("trigger").waitFor({ timeout: 60_000 });
+    expect(await detail.getByTestId("trigger").innerText()).toBe(
+      "At least 3 × viewed_page = /solutions/remote-quality-control within 7 days (per account)",
+    );
+    expect(await detail.innerText()).toMatch(/CREATE_TASK — template: demo-plan/);
+    expect(await page.getByTestId("playbook-stats").innerText()).toMatch(/Firings\s+0/);
+    await shot("playbooks");
+  }, 120_000);
+
   it("has no serious or critical accessibility violations (axe-core) on every page", async () => {
     const graphUrl = `${origin}/explorer/graph?node=${encodeURIComponent(new URL(accountUrl).pathname.split("/").pop()!)}`;
     for (const [url, ready] of [
@@ -400,6 +442,7 @@ describe("the explorer in Chromium", () => {
       [`${origin}/explorer/ontologies`, "concept-tree"],
       [`${origin}/explorer/events`, "events"],
       [`${origin}/explorer/work?view=all&status=ALL`, "tasks"],
+      [`${origin}/explorer/playbooks`, "playbooks"],
     ] as const) {
       await page.goto(url, { waitUntil: "load" });
       await page.getByTestId(ready).first().waitFor({ timeout: 90_000 });

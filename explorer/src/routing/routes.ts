@@ -13,6 +13,7 @@ export type Route =
   | { page: "ontologies" }
   | { page: "events"; group: EventGroup }
   | { page: "work"; view: WorkView; status: StatusChoice }
+  | { page: "playbooks"; id: string | null }
   | { page: "not-found"; path: string };
 
 /** The view a URL stands for. Pure. */
@@ -46,6 +47,8 @@ export function parseRoute(pathname: string, search: string): Route {
       status: (STATUS_CHOICES as readonly string[]).includes(status ?? "") ? (status as StatusChoice) : "OPEN",
     };
   }
+  if (parts[0] === "playbooks" && parts.length === 1) return { page: "playbooks", id: null };
+  if (parts[0] === "playbooks" && parts.length === 2) return { page: "playbooks", id: decodeURIComponent(parts[1]!) };
   return { page: "not-found", path: pathname };
 }
 
@@ -78,6 +81,8 @@ export function href(route: Route): string {
       const query = params.toString();
       return `${BASE}/work${query ? `?${query}` : ""}`;
     }
+    case "playbooks":
+      return `${BASE}/playbooks${route.id ? `/${encodeURIComponent(route.id)}` : ""}`;
     case "not-found":
       return route.path;
   }

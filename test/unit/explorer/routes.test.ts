@@ -48,6 +48,8 @@ describe("the explorer's URLs", () => {
       { page: "events", group: "health" },
       { page: "work", view: "mine", status: "OPEN" },
       { page: "work", view: "inbox", status: "ALL" },
+      { page: "playbooks", id: null },
+      { page: "playbooks", id: "pb_1 2" },
     ];
     for (const route of routes) {
       const url = new URL(href(route), "http://localhost");

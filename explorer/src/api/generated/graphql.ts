@@ -132,6 +132,16 @@ export type OrganizationKind =
   | 'SERVICE_PROVIDER'
   | 'SUPPLIER';
 
+export type PlaybookStatus =
+  /** Runs on change events committed since it was activated. */
+  | 'ACTIVE'
+  /** Saved, not running. */
+  | 'DRAFT'
+  /** Not running; pausedReason says why (a person, or the failure breaker). */
+  | 'PAUSED'
+  /** Kept for the record; cannot be changed or activated again. */
+  | 'RETIRED';
+
 export type ProposalStatus =
   | 'CONFIRMED'
   | 'PENDING'
@@ -240,6 +250,23 @@ export type ExplorerBridgeQueryVariables = Exact<{
 
 
 export type ExplorerBridgeQuery = { bridge: Array<{ concept: { id: string, prefLabel: string, prefLabelZh: string }, paths: Array<{ concepts: Array<{ id: string, prefLabel: string, prefLabelZh: string }> }> }> };
+
+export type ExplorerPlaybookStatsFragment = { firings: number, tasks: number, tasksCompletedInTime: number, proposalsPending: number, proposalsConfirmed: number, proposalsRejected: number, feedbackMet: number, feedbackMissed: number, feedbackPending: number, successRate: number | null };
+
+export type ExplorerPlaybooksQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ExplorerPlaybooksQuery = { playbooks: { endCursor: string | null, hasMore: boolean, playbooks: Array<{ id: string, name: string, status: PlaybookStatus, currentVersion: number, ownerUserId: string, pausedReason: string | null, stats: { firings: number, tasks: number, tasksCompletedInTime: number, proposalsPending: number, proposalsConfirmed: number, proposalsRejected: number, feedbackMet: number, feedbackMissed: number, feedbackPending: number, successRate: number | null } }> } };
+
+export type ExplorerPlaybookQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ExplorerPlaybookQuery = { playbook: { id: string, name: string, status: PlaybookStatus, currentVersion: number, ownerUserId: string, pausedReason: string | null, consecutiveFailures: number, definition: unknown, stats: { firings: number, tasks: number, tasksCompletedInTime: number, proposalsPending: number, proposalsConfirmed: number, proposalsRejected: number, feedbackMet: number, feedbackMissed: number, feedbackPending: number, successRate: number | null }, versions: Array<{ version: number, savedAt: string, savedBy: string }>, firings: Array<{ id: string, firedAt: string, subject: string, outcome: string, outcomeReason: string | null, accountIds: Array<string>, region: string | null, batchCodes: Array<string>, basis: unknown }> } };
 
 export type ExplorerTaskFieldsFragment = { id: string, kind: TaskKind, title: string, template: string, reviewType: string | null, status: TaskStatus, dueAt: string | null, createdAt: string, completedAt: string | null, completedBy: string | null, verdict: string | null, note: string | null, accountIds: Array<string>, playbookId: string | null, playbookVersion: number | null, assignee: { kind: TaskAssigneeKind, requested: TaskAssigneeKind, id: string | null, role: string | null } };
 
@@ -406,6 +433,20 @@ export const ExplorerGraphEdgeFragmentDoc = new TypedDocumentString(`
   type
 }
     `, {"fragmentName":"ExplorerGraphEdge"}) as unknown as TypedDocumentString<ExplorerGraphEdgeFragment, unknown>;
+export const ExplorerPlaybookStatsFragmentDoc = new TypedDocumentString(`
+    fragment ExplorerPlaybookStats on PlaybookStats {
+  firings
+  tasks
+  tasksCompletedInTime
+  proposalsPending
+  proposalsConfirmed
+  proposalsRejected
+  feedbackMet
+  feedbackMissed
+  feedbackPending
+  successRate
+}
+    `, {"fragmentName":"ExplorerPlaybookStats"}) as unknown as TypedDocumentString<ExplorerPlaybookStatsFragment, unknown>;
 export const ExplorerTaskFieldsFragmentDoc = new TypedDocumentString(`
     fragment ExplorerTaskFields on Task {
   id
@@ -638,6 +679,80 @@ export const ExplorerBridgeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExplorerBridgeQuery, ExplorerBridgeQueryVariables>;
+export const ExplorerPlaybooksDocument = new TypedDocumentString(`
+    query ExplorerPlaybooks($first: Int!, $after: String) {
+  playbooks(first: $first, after: $after) {
+    playbooks {
+      id
+      name
+      status
+      currentVersion
+      ownerUserId
+      pausedReason
+      stats {
+        ...ExplorerPlaybookStats
+      }
+    }
+    endCursor
+    hasMore
+  }
+}
+    fragment ExplorerPlaybookStats on PlaybookStats {
+  firings
+  tasks
+  tasksCompletedInTime
+  proposalsPending
+  proposalsConfirmed
+  proposalsRejected
+  feedbackMet
+  feedbackMissed
+  feedbackPending
+  successRate
+}`) as unknown as TypedDocumentString<ExplorerPlaybooksQuery, ExplorerPlaybooksQueryVariables>;
+export const ExplorerPlaybookDocument = new TypedDocumentString(`
+    query ExplorerPlaybook($id: ID!) {
+  playbook(id: $id) {
+    id
+    name
+    status
+    currentVersion
+    ownerUserId
+    pausedReason
+    consecutiveFailures
+    definition
+    stats {
+      ...ExplorerPlaybookStats
+    }
+    versions(first: 20) {
+      version
+      savedAt
+      savedBy
+    }
+    firings(first: 20) {
+      id
+      firedAt
+      subject
+      outcome
+      outcomeReason
+      accountIds
+      region
+      batchCodes
+      basis
+    }
+  }
+}
+    fragment ExplorerPlaybookStats on PlaybookStats {
+  firings
+  tasks
+  tasksCompletedInTime
+  proposalsPending
+  proposalsConfirmed
+  proposalsRejected
+  feedbackMet
+  feedbackMissed
+  feedbackPending
+  successRate
+}`) as unknown as TypedDocumentString<ExplorerPlaybookQuery, ExplorerPlaybookQueryVariables>;
 export const ExplorerMyTasksDocument = new TypedDocumentString(`
     query ExplorerMyTasks($status: TaskStatus, $first: Int!, $after: String) {
   myTasks(status: $status, first: $first, after: $after) {

@@ -258,6 +258,22 @@ describe("tenant isolation of users and teams", () => {
       ),
     ) as { node: unknown };
     expect(byId.node).toBeNull();
+    const team = dataOf(
+      await api.post(
+        `query($id: ID!) { node(id: $id) { id } }`,
+        { id: nodeId("Team", tenant, "hr", "T-SALES") },
+        { token: other },
+      ),
+    ) as { node: unknown };
+    expect(team.node).toBeNull();
+    const members = dataOf(
+      await api.run(
+        UsersDocument,
+        { filter: { teamIds: [nodeId("Team", tenant, "hr", "T-SALES")] } },
+        { token: other },
+      ),
+    ).users;
+    expect(members.edges).toEqual([]);
     const reuse = dataOf(
       await api.run(
         UpsertUsersDocument,

@@ -70,6 +70,7 @@ export const ROLE_MATRIX: RoleMatrix = {
   "Query.webhookDeliveries": WEBHOOK_MANAGERS,
   "Query.auditTrail": AUDITORS,
   "Query.verifyAuditTrail": AUDITORS,
+  "Query.auditCheckpoints": AUDITORS,
 };
 
 /** The HTTP endpoints outside GraphQL, by a short name: the route and the roles allowed. */

@@ -101,6 +101,7 @@ export const ROLE_MATRIX: RoleMatrix = {
   "Query.task": EVERY_ROLE,
   "Query.proposals": EVERY_ROLE,
   "Query.receipts": EVERY_ROLE,
+  "Query.auditCheckpoints": AUDITORS,
 };
 
 /** The HTTP endpoints outside GraphQL, by a short name: the route and the roles allowed. */

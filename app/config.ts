@@ -287,6 +287,7 @@ export function authSettings(env: NodeJS.ProcessEnv = process.env): AuthSettings
   return {
     maxTokenLifetimeHours: integer(env, "RELATA_MAX_TOKEN_LIFETIME_HOURS", 24, 1),
     revocationRefreshSeconds: integer(env, "RELATA_REVOCATION_REFRESH_SECONDS", 5, 1),
+    userRolesTtlSeconds: integer(env, "RELATA_USER_ROLES_TTL_SECONDS", 5, 1),
     oidc: oidcSettings(env),
   };
 }

@@ -4,6 +4,7 @@ import { buildSchema } from "type-graphql";
 import { AccountOwnerResolvers } from "./account/account-owner.resolvers";
 import { AccountResolver } from "./account/account.resolver";
 import { AssetBatchResolver } from "./asset/asset-batch.resolver";
+import { PeopleResolvers } from "./people/people.resolver";
 import { IngestResolver } from "./ingest/ingest.resolver";
 import { DeletionResolver } from "./deletion/deletion.resolver";
 import { SourceSystemResolver } from "./source-system/source-system.resolver";
@@ -39,6 +40,7 @@ export async function buildRelataSchema(): Promise<GraphQLSchema> {
       AccountResolver,
       ...AccountOwnerResolvers,
       AssetBatchResolver,
+      ...PeopleResolvers,
       AccountConceptsResolver,
       IngestResolver,
       DeletionResolver,

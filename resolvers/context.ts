@@ -33,6 +33,19 @@ export interface Principal {
    * names tokens by it; per-token limits can key on it.
    */
   tokenId: string;
+  /**
+   * When the token's `sub` is the external id of a user of the tenant: that User's id (`usr_…`). The user's
+   * external id is `subject`.
+   */
+  userId?: string;
+  /**
+   * That user's roles. What the request may do is the token's role capped by them: an operation is
+   * allowed when `role` and at least one of these allow it (domain/auth/role-cap.ts, decision 0018).
+   * Absent when the token names no user (service tokens, `admin@tenant` subjects): uncapped.
+   */
+  userRoles?: Role[];
+  /** The token was issued for a user (`usr` claim, `npm run token -- --user`): refused when they do not exist. */
+  issuedForUser?: boolean;
 }
 
 /** Everything a resolver may use for one request. Built fresh per request by the server's context factory. */

@@ -119,8 +119,8 @@ function fromCoded(error: CodedError): PublicError {
     case "URL_NOT_ALLOWED":
     case "WEBHOOK_LIMIT_REACHED":
     case "INVALID_AUDIT_ENTRY":
-    case "INVALID_AUDIT_RANGE":
     case "INVALID_AUTOMATION_INPUT":
+    case "INVALID_AUDIT_QUERY":
       return { code: "BAD_USER_INPUT", reason: code, message: error.message };
     case "WEBHOOK_DISABLED":
     case "TASK_ALREADY_CLOSED":

@@ -13,6 +13,12 @@ import {
   SignalRecord,
   SOURCE_SYSTEM_KINDS,
   SourceSystemRecord,
+  SENIORITIES,
+  TeamRecord,
+  TeamRef,
+  USER_ROLES,
+  UserRecord,
+  UserRef,
 } from "../records";
 import {
   email,
@@ -71,7 +77,57 @@ export function checkAccount(r: AccountRecord): string | null {
     optionalText(r.segment, "segment", MAX_ID_LENGTH),
     optionalText(r.region, "region", MAX_ID_LENGTH),
     nonNegativeNumber(r.annualRevenue, "annualRevenue"),
+    userRefProblem(r.owner, "owner"),
   );
+}
+
+function userRefProblem(ref: UserRef | null | undefined, where: string): string | null {
+  if (ref === null || ref === undefined) return null;
+  if (typeof ref !== "object") return `${where} must name a user by externalId`;
+  return requiredText(ref.externalId, `${where}.externalId`, MAX_ID_LENGTH);
+}
+
+function teamRefProblem(ref: TeamRef | null | undefined, where: string): string | null {
+  if (ref === null || ref === undefined) return null;
+  if (typeof ref !== "object") return `${where} must name a team by externalId`;
+  return firstProblem(
+    requiredText(ref.externalId, `${where}.externalId`, MAX_ID_LENGTH),
+    ref.sourceSystem === null || ref.sourceSystem === undefined
+      ? null
+      : sourceSystemKey(ref.sourceSystem, `${where}.sourceSystem`),
+  );
+}
+
+/** The most roles a user may list (there are four; duplicates are folded). */
+const MAX_ROLES_PER_USER = 10;
+
+export function checkUser(r: UserRecord): string | null {
+  const base = firstProblem(
+    keyProblems(r),
+    requiredText(r.name, "name", MAX_NAME_LENGTH),
+    email(r.email, "email"),
+    oneOf(r.seniority, "seniority", SENIORITIES, false),
+    teamRefProblem(r.team, "team"),
+    userRefProblem(r.manager, "manager"),
+  );
+  if (base !== null) return base;
+  if (r.manager !== null && r.manager !== undefined && r.manager.externalId === r.externalId) {
+    return `manager.externalId names the user itself ("${r.externalId}"); leave manager out or name another user`;
+  }
+  if (r.roles === null || r.roles === undefined) return null;
+  if (!Array.isArray(r.roles)) return "roles must be a list of roles";
+  if (r.roles.length > MAX_ROLES_PER_USER) {
+    return `roles has ${r.roles.length} entries; at most ${MAX_ROLES_PER_USER} are allowed`;
+  }
+  for (const [i, role] of r.roles.entries()) {
+    const problem = oneOf(role, `roles[${i}]`, USER_ROLES, true);
+    if (problem !== null) return problem;
+  }
+  return null;
+}
+
+export function checkTeam(r: TeamRecord): string | null {
+  return firstProblem(keyProblems(r), requiredText(r.name, "name", MAX_NAME_LENGTH));
 }
 
 export function checkContact(r: ContactRecord): string | null {

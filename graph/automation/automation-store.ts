@@ -2,7 +2,9 @@ import { AuditEntryInput } from "../../domain/audit/audit-entry";
 import { RecordChange } from "../../domain/events/change-event";
 import { AuditTrail } from "../audit/audit-trail";
 import { ChangeOutbox } from "../events/change-outbox";
+import { Neo4jError } from "neo4j-driver";
 import { CypherExecutor } from "../executor";
+import { GraphError } from "../graph.errors";
 import { IngestRepository, UpsertRow } from "../ingest/ingest.repository";
 import { ActionTargets } from "./action-targets.repository";
 import { AutomationRun } from "./automation-run";
@@ -86,12 +88,25 @@ export class AutomationStore {
    * records, the order every writer keeps so no two transactions wait on each other's locks). `work` may be
    * retried, so it must not do outside I/O.
    */
-  transaction<T>(name: string, now: string, work: (tx: AutomationTransaction) => Promise<T>): Promise<T> {
-    return this.executor.writeSteps(name, async (run) => {
-      const tx = new AutomationTransaction(run, this.tenant, this.ingest, this.auditTrail);
-      const result = await work(tx);
-      await this.outbox.append(run, now, tx.collectedChanges());
-      return result;
-    });
+  async transaction<T>(name: string, now: string, work: (tx: AutomationTransaction) => Promise<T>): Promise<T> {
+    // A refusal `work` throws (not found, not the owner, already done) rolls the transaction back and reaches
+    // the caller as itself, not as the executor's INTERNAL error.
+    let refusal: unknown = undefined;
+    try {
+      return await this.executor.writeSteps(name, async (run) => {
+        try {
+          const tx = new AutomationTransaction(run, this.tenant, this.ingest, this.auditTrail);
+          const result = await work(tx);
+          await this.outbox.append(run, now, tx.collectedChanges());
+          return result;
+        } catch (error) {
+          if (!(error instanceof Neo4jError) && !(error instanceof GraphError)) refusal = error;
+          throw error;
+        }
+      });
+    } catch (error) {
+      if (refusal !== undefined && error instanceof GraphError && error.cause === refusal) throw refusal;
+      throw error;
+    }
   }
 }

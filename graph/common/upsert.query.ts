@@ -1,5 +1,11 @@
 import { CypherQuery } from "../executor";
-import { DeletableLabel, deletedLabel } from "./deleted-labels";
+import { DeletableLabel } from "./deleted-labels";
+
+/**
+ * The labels bulk ingest writes: the deletable records, and users and teams (not deletable yet; an upsert
+ * still refuses a `DeletedUser` / `DeletedTeam`, so a future delete works the same way).
+ */
+export type IngestLabel = DeletableLabel | "User" | "Team";
 
 /** A single relationship from each upserted node to a node resolved before the write. */
 export interface UpsertLink {
@@ -27,7 +33,7 @@ export interface UpsertAfter {
  * is not written either: it returns the deletion's `deletedAt`, so that a late update never brings a deleted
  * record back (restoring is a separate, explicit call).
  */
-export function upsertQuery(label: DeletableLabel, link: UpsertLink | null, after?: UpsertAfter): CypherQuery {
+export function upsertQuery(label: IngestLabel, link: UpsertLink | null, after?: UpsertAfter): CypherQuery {
   const matchTarget = link === null ? "" : `MATCH (target:${link.targetLabel} {tenant: $tenant, id: row.targetId})`;
   const carry = link === null ? "" : ", target";
   const relink =
@@ -50,7 +56,7 @@ WITH n, row, status, before${link === null ? "" : ", previousTargetId"}
 ${after.cypher}`;
   const text = `
 UNWIND $rows AS row
-OPTIONAL MATCH (gone:${deletedLabel(label)} {tenant: $tenant, id: row.id})
+OPTIONAL MATCH (gone:Deleted${label} {tenant: $tenant, id: row.id})
 OPTIONAL CALL (row, gone) {
 WITH row WHERE gone IS NULL
 ${matchTarget}
@@ -72,7 +78,7 @@ RETURN row.index AS index, id, status, before, previousTargetId, toString(gone.d
  * locks, so that no other transaction changes them between this read and the write that follows. Only
  * the record's own `$fields` are read (not its bookkeeping properties and dates, which cost conversions).
  */
-export function storedPropertiesQuery(label: DeletableLabel): CypherQuery {
+export function storedPropertiesQuery(label: IngestLabel): CypherQuery {
   return {
     name: `upsert.${label}.stored`,
     text: `

@@ -1,4 +1,5 @@
-import { ROLES, Role } from "../context";
+import { capDenial } from "../../domain/auth/role-cap";
+import { Principal, ROLES, Role } from "../context";
 
 /** The root types whose fields the matrix governs. */
 export type GuardedType = "Query" | "Mutation";
@@ -43,6 +44,8 @@ export const ROLE_MATRIX: RoleMatrix = {
   "Mutation.upsertAssets": DATA_WRITERS,
   "Mutation.upsertOrganizations": DATA_WRITERS,
   "Mutation.ingestSignals": DATA_WRITERS,
+  "Mutation.upsertTeams": DATA_WRITERS,
+  "Mutation.upsertUsers": DATA_WRITERS,
   "Mutation.setOutcomes": DATA_WRITERS,
   "Mutation.deleteAccounts": DATA_WRITERS,
   "Mutation.restoreAccounts": DATA_WRITERS,
@@ -115,14 +118,38 @@ export const HTTP_ROUTE_ROLES: Readonly<Record<HttpRoute, readonly Role[]>> = {
   "GET /v1/changes": EVERY_ROLE,
 };
 
-/** Why `role` may not call an HTTP route, or null when it may; names the roles that may. */
-export function routeDenial(role: Role, route: HttpRoute): string | null {
+/**
+ * Why a caller may not call an HTTP route, or null when it may; names the roles that may. The token's role
+ * is capped by the roles of the user it names, as for GraphQL operations.
+ */
+export function routeDenial(
+  principal: Pick<Principal, "role" | "subject" | "userRoles">,
+  route: HttpRoute,
+): string | null {
   const allowed = HTTP_ROUTE_ROLES[route] ?? [];
-  if (allowed.includes(role)) return null;
-  return (
-    `Your role (${role}) may not call ${route}: it needs the ${either(allowed)} role. ` +
-    `Ask an admin of your tenant for a token with ${allowed.length === 1 ? "that role" : "one of those roles"}.`
-  );
+  if (!allowed.includes(principal.role)) {
+    return (
+      `Your role (${principal.role}) may not call ${route}: it needs the ${either(allowed)} role. ` +
+      `Ask an admin of your tenant for a token with ${allowed.length === 1 ? "that role" : "one of those roles"}.`
+    );
+  }
+  return userCapDenial(principal, route, allowed);
+}
+
+/**
+ * Why the roles of the user a token names refuse an operation its role allows (naming the token's role,
+ * the user and their roles), or null when the token names no user or the user may.
+ */
+export function userCapDenial(
+  principal: Pick<Principal, "role" | "subject" | "userRoles">,
+  what: string,
+  allowed: readonly Role[],
+): string | null {
+  return capDenial(what, allowed, {
+    tokenRole: principal.role,
+    userRoles: principal.userRoles ?? null,
+    user: principal.subject,
+  });
 }
 
 /** What a root type allows when the matrix has no entry: reads are open, writes fail closed. */

@@ -9,6 +9,8 @@ import {
   OpportunityRecord,
   OrganizationRecord,
   SignalRecord,
+  TeamRecord,
+  UserRecord,
 } from "../../domain/records";
 import {
   OrganizationUpsertRow,
@@ -47,6 +49,7 @@ function row(
  * hash, so that resending a record stored before they existed is still UNCHANGED.
  */
 const ADDED_ASSET_FIELDS = ["region", "batch"] as const;
+const ADDED_ACCOUNT_FIELDS = ["ownerExternalId"] as const;
 const ADDED_ORGANIZATION_FIELDS = ["servesRegions"] as const;
 
 /**
@@ -82,13 +85,44 @@ export function accountIdOf(tenant: string, ref: AccountRef, defaultSource: stri
 }
 
 export function accountRow(tenant: string, index: number, r: AccountRecord): SentRow {
-  return row("Account", tenant, index, r, {
+  const props = {
     name: r.name.trim(),
     industry: r.industry,
     segment: r.segment,
     region: r.region,
     annualRevenue: r.annualRevenue,
-  });
+    // The owner's external id; the write links (:User)-[:OWNS]->(account) when that user exists, and
+    // a user upserted later is linked to the accounts waiting for them.
+    ownerExternalId: r.owner === undefined ? undefined : (r.owner?.externalId ?? null),
+  };
+  return row("Account", tenant, index, r, props, undefined, ADDED_ACCOUNT_FIELDS);
+}
+
+/** The public id of the team a user names; its source system defaults to the user's. */
+export function teamIdOf(tenant: string, r: UserRecord): string | null | undefined {
+  if (r.team === undefined) return undefined;
+  if (r.team === null) return null;
+  return nodeId("Team", tenant, r.team.sourceSystem ?? r.sourceSystem, r.team.externalId);
+}
+
+/**
+ * A user's row. Roles are a set (sorted, without duplicates); the team is stored as its public id (the
+ * write refuses a team that does not exist) and the manager as their external id (linked once they exist).
+ */
+export function userRow(tenant: string, index: number, r: UserRecord): SentRow {
+  const props = {
+    name: r.name.trim(),
+    email: r.email,
+    roles: r.roles === null || r.roles === undefined ? r.roles : [...new Set(r.roles)].sort(),
+    seniority: r.seniority,
+    teamId: teamIdOf(tenant, r),
+    managerExternalId: r.manager === undefined ? undefined : (r.manager?.externalId ?? null),
+  };
+  return row("User", tenant, index, r, props);
+}
+
+export function teamRow(tenant: string, index: number, r: TeamRecord): SentRow {
+  return row("Team", tenant, index, r, { name: r.name.trim() });
 }
 
 export function contactRow(tenant: string, index: number, r: ContactRecord): SentRow {

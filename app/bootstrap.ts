@@ -13,6 +13,9 @@ import { PurgeRepository } from "../graph/deletion/deletion.repository";
 import { PurgeJob } from "../services/deletion/purge.job";
 import { ChangeRetentionRepository } from "../graph/events/change-retention.repository";
 import { startWebhookDispatch } from "./webhooks/webhook-dispatch";
+import { loadAuditKeys } from "./audit/audit-keys";
+import { AuditCheckpointJob } from "../services/audit/audit-checkpoint.job";
+import { AuditCheckpointRepository } from "../graph/audit/audit-checkpoint.repository";
 
 export interface RelataRuntime {
   config: RelataConfig;
@@ -21,6 +24,8 @@ export interface RelataRuntime {
   server: RelataServer;
   /** Purges deleted records past their retention, on RELATA_PURGE_INTERVAL_MINUTES (and on demand). */
   purge: PurgeJob;
+  /** Signs every tenant's audit chain head, on RELATA_AUDIT_CHECKPOINT_SECONDS (and on demand). */
+  auditCheckpoints: AuditCheckpointJob;
   /** Drains requests, closes the driver and stops a managed Neo4j. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -55,8 +60,14 @@ export async function bootstrap(
   );
   const ontology = new OntologyService(new OntologyRepository(executor, BUILT_IN_SCOPE, BUILT_IN_SCOPE), true);
   await ontology.loadBuiltInPacks(undefined, (message) => log.info({ component: "ontology" }, message));
+  // Before the server: a key that cannot be read stops the start, with the reason.
+  const auditKeys = loadAuditKeys(env, config.relataHome);
+  log.info(
+    { component: "audit", keyId: auditKeys.signingKey.keyId, published: auditKeys.publishedKeys.length },
+    `audit checkpoints are signed with key ${auditKeys.signingKey.keyId} from ${auditKeys.keySource}`,
+  );
   const schema = await buildRelataSchema();
-  const server = new RelataServer({ config, database, schema, log, clock: options.clock ?? systemClock });
+  const server = new RelataServer({ config, database, schema, log, clock: options.clock ?? systemClock, auditKeys });
   await server.start();
   await server.contexts.start();
   const purge = new PurgeJob(
@@ -72,6 +83,14 @@ export async function bootstrap(
   purge.start(config.deletion.purgeIntervalMinutes * 60_000);
   // Sends webhook deliveries (docs/webhooks.md); every API process runs one, coordinated by leases.
   const webhooks = startWebhookDispatch(database, config, log, server.telemetry.metrics?.registry ?? null);
+  // The real time, not the request clock: a checkpoint says when it was signed.
+  const auditCheckpoints = new AuditCheckpointJob(
+    new AuditCheckpointRepository(database.executor(config.queryTimeoutMs)),
+    auditKeys.signingKey,
+    { intervalSeconds: config.audit.checkpointSeconds, records: config.audit.checkpointRecords },
+    log,
+  );
+  auditCheckpoints.start();
   let stopped: Promise<void> | null = null;
   return {
     config,
@@ -79,9 +98,11 @@ export async function bootstrap(
     database,
     server,
     purge,
+    auditCheckpoints,
     stop() {
       stopped ??= (async () => {
         await purge.stop();
+        await auditCheckpoints.stop();
         await webhooks.stop();
         await server.stop();
         await server.contexts.stop();

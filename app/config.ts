@@ -70,6 +70,12 @@ export interface RelataConfig {
   explorer: { enabled: boolean; demoTokenMinutes: number };
   /** /metrics (RELATA_METRICS…) and OpenTelemetry traces (OTEL_…); docs/operations.md. */
   telemetry: TelemetrySettings;
+  /**
+   * Audit checkpoints (docs/audit.md): sign every tenant's chain head this often when it moved
+   * (RELATA_AUDIT_CHECKPOINT_SECONDS, 0: never), and as soon as it grew by this many records. The signing
+   * key is read at start-up (app/audit/audit-keys.ts), not here.
+   */
+  audit: { checkpointSeconds: number; checkpointRecords: number };
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
@@ -212,6 +218,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelataConfig {
       demoTokenMinutes: integer(env, "RELATA_EXPLORER_DEMO_TOKEN_MINUTES", 60, 1),
     },
     telemetry: telemetrySettings(env, (name, fallback) => flag(env, name, fallback)),
+    audit: {
+      checkpointSeconds: integer(env, "RELATA_AUDIT_CHECKPOINT_SECONDS", 60, 0),
+      checkpointRecords: integer(env, "RELATA_AUDIT_CHECKPOINT_RECORDS", 10_000, 1),
+    },
   };
 }
 

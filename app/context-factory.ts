@@ -25,6 +25,9 @@ import { Clock, systemClock } from "../domain/time/clock";
 import { IngestObserver } from "../services/ingest/ingest-observer";
 import { WebhookRepository } from "../graph/webhooks/webhook.repository";
 import { WebhookService } from "../services/webhooks/webhook.service";
+import { AuditService } from "../services/audit/audit.service";
+import { AuditTrailRepository } from "../graph/audit/audit-trail.repository";
+import { PublishedAuditKey } from "./audit/audit-keys";
 import { secretStorageKey } from "../domain/webhooks/webhook-secret";
 import { createAutomationStore } from "../services/automation/create-automation";
 import { FiringService } from "../services/automation/firing.service";
@@ -69,6 +72,8 @@ export class ContextFactory {
     private readonly clock: Clock = systemClock,
     /** Counts ingested records for the metrics. */
     private readonly ingestObserver?: IngestObserver,
+    /** The public keys audit checkpoints are verified with. */
+    private readonly auditKeys: readonly PublishedAuditKey[] = [],
   ) {
     this.baseExecutor = database.executor(config.queryTimeoutMs);
     this.cursorSecret = createHmac("sha256", config.jwtSecret).update("relata-cursor").digest("hex");
@@ -184,6 +189,7 @@ export class ContextFactory {
       bridge: new BridgeService(repositories.ontology),
       tokens: new TokenRevocationService(repositories.tokenRevocations, principal, this.revocations),
       graphView: new GraphViewService(repositories.graphView),
+      audit: new AuditService(new AuditTrailRepository(executor, principal.tenant), this.auditKeys),
       automation: {
         firing: new FiringService(automationStore, principal.tenant, rolesAllowedByMatrix, this.clock),
         tasks: new TaskService(taskRepository, principal.tenant, automationStore, pager, automationCaller, this.clock),

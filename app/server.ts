@@ -33,6 +33,8 @@ import { HEALTH_EXPORT_PATH, HealthExportRoute } from "./http/health-export.rout
 import { ExplorerSite } from "./explorer/explorer-site";
 import { DEMO_TOKEN_PATH, DemoTokenRoute } from "./explorer/demo-token.route";
 import { CHANGES_PATH, ChangesRoute } from "./http/changes.route";
+import { AUDIT_PUBLIC_KEY_PATH, AuditPublicKeyRoute } from "./http/audit-public-key.route";
+import { AuditKeys } from "./audit/audit-keys";
 import { SubscriptionServer } from "./subscriptions/subscription-server";
 
 export interface RelataServerOptions {
@@ -42,6 +44,8 @@ export interface RelataServerOptions {
   log: Logger;
   /** "Now" for every service of every request (scoring windows, provenance); tests pin it. */
   clock: Clock;
+  /** The audit trail's published keys (app/audit/audit-keys.ts); none: checkpoints cannot be verified. */
+  auditKeys?: AuditKeys | null;
 }
 
 /**
@@ -64,6 +68,7 @@ export class RelataServer {
   private readonly explorer: ExplorerSite;
   private readonly demoToken: DemoTokenRoute;
   private readonly changesRoute: ChangesRoute;
+  private readonly auditPublicKey: AuditPublicKeyRoute;
   private readonly rateLimiter: RateLimiter;
   private readonly cors: CorsPolicy;
   private readonly drain = new RequestDrain();
@@ -75,7 +80,16 @@ export class RelataServer {
     this.ide = new GraphqlIde(config.ide.enabled);
     this.explorer = new ExplorerSite(config.explorer.enabled);
     this.demoToken = new DemoTokenRoute(config);
-    this.contexts = new ContextFactory(database, config, log, options.clock, this.telemetry.ingestObserver);
+    const publishedAuditKeys = options.auditKeys?.publishedKeys ?? [];
+    this.contexts = new ContextFactory(
+      database,
+      config,
+      log,
+      options.clock,
+      this.telemetry.ingestObserver,
+      publishedAuditKeys,
+    );
+    this.auditPublicKey = new AuditPublicKeyRoute(publishedAuditKeys);
     this.rateLimiter = new RateLimiter(config.rateLimits);
     this.heavyOperations = new HeavyOperationSlots(config.heavyOperations);
     this.cors = new CorsPolicy(config.cors);
@@ -178,6 +192,7 @@ export class RelataServer {
       if (this.drain.isDraining) return this.drain.refuse(res);
       return this.healthExport.serve(req, res, url);
     }
+    if (url.pathname === AUDIT_PUBLIC_KEY_PATH) return this.auditPublicKey.serve(req, res);
     if (url.pathname === CHANGES_PATH) {
       if (this.drain.isDraining) return this.drain.refuse(res);
       return this.changesRoute.serve(req, res, url);

@@ -13,6 +13,7 @@ import { OntologyService } from "../services/ontology/ontology.service";
 import { HealthService } from "../services/health/health.service";
 import { TokenRevocationService } from "../services/auth/token-revocation.service";
 import { WebhookService } from "../services/webhooks/webhook.service";
+import { AuditService } from "../services/audit/audit.service";
 import { FiringService } from "../services/automation/firing.service";
 import { TaskService } from "../services/automation/task.service";
 import { InboxService } from "../services/automation/inbox.service";
@@ -54,6 +55,8 @@ export interface RequestContext {
   tokens: TokenRevocationService;
   /** Neighbourhoods and paths of records (the explorer's graph view). */
   graphView: GraphViewService;
+  /** The tenant's audit trail: read, filtered and verified (admins and analysts; see the role matrix). */
+  audit: AuditService;
   /** The actions side of playbooks (issue 11): firings, proposals, receipts and the task queue. */
   automation: {
     firing: FiringService;

@@ -1,4 +1,12 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject, sign, verify } from "node:crypto";
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  KeyObject,
+  sign,
+  verify,
+} from "node:crypto";
 import { canonicalJson } from "./canonical-json";
 
 /**
@@ -33,9 +41,29 @@ export function signingKeyFromPem(pem: string): AuditSigningKey {
     throw new Error(`the audit signing key must be an Ed25519 key; it is ${privateKey.asymmetricKeyType ?? "unknown"}`);
   }
   const publicKey = createPublicKey(privateKey);
+  return {
+    keyId: fingerprintOf(publicKey),
+    privateKey,
+    publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
+  };
+}
+
+/** A key's id: its fingerprint, the SHA-256 of its SubjectPublicKeyInfo (DER), base64url, as `ed25519:<43 chars>`. */
+function fingerprintOf(publicKey: KeyObject): string {
   const der = publicKey.export({ type: "spki", format: "der" });
-  const keyId = `ed25519:${Buffer.from(der).subarray(-32).toString("base64url").slice(0, 16)}`;
-  return { keyId, privateKey, publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString() };
+  return `ed25519:${createHash("sha256").update(der).digest("base64url")}`;
+}
+
+/** A published public key (PEM, SPKI) with its id; throws when it is not an Ed25519 public key. */
+export function publicKeyFromPem(pem: string): { keyId: string; publicKeyPem: string } {
+  const publicKey = createPublicKey(pem);
+  if (publicKey.asymmetricKeyType !== "ed25519") {
+    throw new Error(`an audit public key must be an Ed25519 key; it is ${publicKey.asymmetricKeyType ?? "unknown"}`);
+  }
+  return {
+    keyId: fingerprintOf(publicKey),
+    publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
+  };
 }
 
 function signedText(c: Omit<ChainCheckpoint, "signature">): Buffer {

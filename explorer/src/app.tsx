@@ -12,6 +12,7 @@ import { useRoute } from "./routing/router";
 import { SearchPage } from "./search/search-page";
 import { HealthPage } from "./health/health-page";
 import { OntologyPage } from "./ontology/ontology-page";
+import { EventsPage } from "./events/events-page";
 import { Link } from "./shared/link";
 import { Session, SessionContext } from "./shared/session-context";
 import { ErrorMessage, Loading } from "./shared/status";
@@ -76,6 +77,7 @@ export function App() {
             <Link href={href({ page: "graph", node: null })}>{catalogue(lang).navGraph}</Link>
             <Link href={href({ page: "health" })}>{catalogue(lang).navHealth}</Link>
             <Link href={href({ page: "ontologies" })}>{catalogue(lang).navOntologies}</Link>
+            <Link href={href({ page: "events", group: "all" })}>{catalogue(lang).navEvents}</Link>
           </nav>
         )}
         <div class="top-right">
@@ -138,6 +140,8 @@ function Pages() {
       return <HealthPage />;
     case "ontologies":
       return <OntologyPage />;
+    case "events":
+      return <EventsPage group={route.group} />;
     case "not-found":
       return (
         <p class="empty">

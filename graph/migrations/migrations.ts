@@ -8,6 +8,7 @@ import { recordListsMigration } from "./0006-record-lists.migration";
 import { changeEventsMigration } from "./0007-change-events.migration";
 import { webhooksMigration } from "./0008-webhooks.migration";
 import { changeSegmentsMigration } from "./0009-change-segments.migration";
+import { peopleAndDataMigration } from "./0010-people-and-data.migration";
 import { auditTrailMigration } from "./0011-audit-trail.migration";
 import { actionsAndTasksMigration } from "./0013-actions-and-tasks.migration";
 
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   changeEventsMigration,
   webhooksMigration,
   changeSegmentsMigration,
+  peopleAndDataMigration,
   auditTrailMigration,
   actionsAndTasksMigration,
 ];

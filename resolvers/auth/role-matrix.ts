@@ -19,6 +19,8 @@ const HEALTH_MANAGERS: readonly Role[] = ["admin", "analyst"];
 const ADMINS: readonly Role[] = ["admin"];
 /** Register and manage webhooks, and read their delivery logs (their URLs may carry tokens). */
 const WEBHOOK_MANAGERS: readonly Role[] = ["admin", "integrator"];
+/** Read and verify the audit trail (decision 0019): it names who decided what about which accounts. */
+const AUDITORS: readonly Role[] = ["admin", "analyst"];
 /** Hand out work: create tasks and reviews (and so own playbooks that do). */
 const TASK_CREATORS: readonly Role[] = ["admin", "analyst", "integrator"];
 
@@ -35,6 +37,8 @@ export const ROLE_MATRIX: RoleMatrix = {
   "Mutation.upsertAssets": DATA_WRITERS,
   "Mutation.upsertOrganizations": DATA_WRITERS,
   "Mutation.ingestSignals": DATA_WRITERS,
+  "Mutation.upsertTeams": DATA_WRITERS,
+  "Mutation.upsertUsers": DATA_WRITERS,
   "Mutation.setOutcomes": DATA_WRITERS,
   "Mutation.deleteAccounts": DATA_WRITERS,
   "Mutation.restoreAccounts": DATA_WRITERS,
@@ -68,6 +72,8 @@ export const ROLE_MATRIX: RoleMatrix = {
   "Query.webhooks": WEBHOOK_MANAGERS,
   "Query.webhook": WEBHOOK_MANAGERS,
   "Query.webhookDeliveries": WEBHOOK_MANAGERS,
+  "Query.auditTrail": AUDITORS,
+  "Query.verifyAuditTrail": AUDITORS,
   // Issue 11, the actions side. Creating a task by hand is the permission a playbook's CREATE_TASK and
   // OPEN_REVIEW actions need; viewers follow work, they do not hand it out.
   "Mutation.createTask": TASK_CREATORS,

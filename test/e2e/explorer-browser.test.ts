@@ -299,6 +299,38 @@ describe("the explorer in Chromium", () => {
     await shot("ontologies");
   }, 120_000);
 
+  it("lists the latest changes newest first, filters them by kind and links an account's events to its 360", async () => {
+    await page.getByRole("link", { name: "Events", exact: true }).click();
+    const table = page.getByTestId("events");
+    await table.locator("tbody tr").first().waitFor({ timeout: 90_000 });
+    const sequences = (await table.locator("tbody tr td:first-child").allInnerTexts()).map(Number);
+    expect(sequences.length).toBeGreaterThan(1);
+    expect(sequences).toEqual([...sequences].sort((a, b) => b - a));
+    await page.getByLabel("Show", { exact: true }).selectOption("health");
+    await page.waitForURL(/\/explorer\/events\?group=health$/);
+    // The new page's rows, all of the kind asked for (not the old table's, nor an empty table while loading).
+    await page.waitForFunction(() => {
+      const rows = [
+        ...(
+          globalThis as unknown as {
+            document: { querySelectorAll(s: string): Array<{ getAttribute(n: string): string | null }> };
+          }
+        ).document.querySelectorAll("table.events tbody tr"),
+      ];
+      return rows.length > 0 && rows.every((row) => /^HEALTH_/.test(row.getAttribute("data-type") ?? ""));
+    });
+    const types = await table
+      .locator("tbody tr")
+      .evaluateAll((rows) =>
+        rows.map((row) => (row as unknown as { getAttribute(n: string): string }).getAttribute("data-type")),
+      );
+    expect(types).toContain("HEALTH_GRADE_CHANGED");
+    await shot("events");
+    await table.locator('tbody tr[data-type="HEALTH_GRADE_CHANGED"] a').first().click();
+    await page.waitForURL(/\/explorer\/accounts\//);
+    await page.getByTestId("health-score").waitFor({ timeout: 60_000 });
+  }, 120_000);
+
   it("has no serious or critical accessibility violations (axe-core) on every page", async () => {
     const graphUrl = `${origin}/explorer/graph?node=${encodeURIComponent(new URL(accountUrl).pathname.split("/").pop()!)}`;
     for (const [url, ready] of [
@@ -307,6 +339,7 @@ describe("the explorer in Chromium", () => {
       [graphUrl, "graph-canvas"],
       [`${origin}/explorer/health`, "health-distribution"],
       [`${origin}/explorer/ontologies`, "concept-tree"],
+      [`${origin}/explorer/events`, "events"],
     ] as const) {
       await page.goto(url, { waitUntil: "load" });
       await page.getByTestId(ready).first().waitFor({ timeout: 90_000 });

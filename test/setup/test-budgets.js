@@ -23,6 +23,8 @@ module.exports = {
     // Four JVM starts of a dedicated Neo4j (db browser, a backup, npm start's own, a restore) plus dumps.
     { name: "backup, restore, browser", pattern: "^test/integration/managed-neo4j-backup", seconds: 150 },
     { name: "auth e2e", pattern: "^test/e2e/(auth|oidc|role-matrix|token-revocation)", seconds: 60 },
+    // Chains appended, signed, tampered with and verified; the trail read by every filter and role.
+    { name: "audit trail", pattern: "^test/(e2e|integration)/audit", seconds: 90 },
     { name: "Neo4j integration", pattern: "^test/integration/", seconds: 60 },
     // One headless Chromium (Debian's, driven by playwright-core) loading the IDE from the API.
     { name: "IDE in Chromium e2e", pattern: "^test/e2e/ide-browser", seconds: 45 },
@@ -35,7 +37,9 @@ module.exports = {
     // A receiver in the test process; one file compiles the server (when stale) and kills and restarts it.
     { name: "webhooks e2e", pattern: "^test/e2e/webhooks", seconds: 200 },
     // Headless Chromium driving the explorer against a small demo tenant.
-    { name: "explorer in Chromium e2e", pattern: "^test/e2e/(explorer|neighbourhood)", seconds: 150 },
+    { name: "explorer in Chromium e2e", pattern: "^test/e2e/(explorer|neighbourhood)", seconds: 180 },
+    // Issue 11: users, teams, regions, batches and the role cap.
+    { name: "people and data e2e", pattern: "^test/e2e/(users-and-teams|regions-and-batches|role-cap)", seconds: 90 },
     // Issue 11's actions side: five tenants seeded through the API, firings carried out, the queue worked through.
     { name: "automation e2e", pattern: "^test/e2e/automation", seconds: 120 },
     { name: "other e2e", pattern: "^test/e2e/", seconds: 60 },

@@ -39,6 +39,14 @@ export interface TestApi {
   stop(): Promise<void>;
 }
 
+/**
+ * The audit signing key of every test server (issue 11): fixed, like the JWT secret, so that servers of
+ * different test files, which share one Neo4j and each sign every tenant's head, agree on the key, and no
+ * test server writes a key into the real RELATA_HOME. Test-only; never use it anywhere else.
+ */
+export const TEST_AUDIT_SIGNING_KEY =
+  "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIIRpiTEMhVmC2OFSlWQM23nvJ26Gr35gtpiG7gouJJsj\n-----END PRIVATE KEY-----\n";
+
 /** A tenant name unique to this test file and run, so test files never see each other's data. */
 export function uniqueTenant(prefix: string): string {
   return `t-${prefix}-${randomBytes(4).toString("hex")}`.toLowerCase();
@@ -61,6 +69,8 @@ export async function startTestApi(
     RELATA_DEMO: "0",
     PORT: "0",
     RELATA_WEBHOOK_DISPATCH: "0",
+    // One audit signing key per test process, so no test server writes one into the real RELATA_HOME.
+    RELATA_AUDIT_SIGNING_KEY: TEST_AUDIT_SIGNING_KEY,
     ...env,
   };
   const config = loadConfig(fullEnv);

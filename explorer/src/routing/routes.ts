@@ -1,3 +1,5 @@
+import { EventGroup, isEventGroup } from "../events/events.logic";
+
 /** The explorer's base path on the server. */
 export const BASE = "/explorer";
 
@@ -8,6 +10,7 @@ export type Route =
   | { page: "graph"; node: string | null }
   | { page: "health" }
   | { page: "ontologies" }
+  | { page: "events"; group: EventGroup }
   | { page: "not-found"; path: string };
 
 /** The view a URL stands for. Pure. */
@@ -28,6 +31,10 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts[0] === "graph" && parts.length === 1) return { page: "graph", node: params.get("node") };
   if (parts[0] === "health" && parts.length === 1) return { page: "health" };
   if (parts[0] === "ontologies" && parts.length === 1) return { page: "ontologies" };
+  if (parts[0] === "events" && parts.length === 1) {
+    const group = params.get("group");
+    return { page: "events", group: isEventGroup(group) ? group : "all" };
+  }
   return { page: "not-found", path: pathname };
 }
 
@@ -51,6 +58,8 @@ export function href(route: Route): string {
       return `${BASE}/health`;
     case "ontologies":
       return `${BASE}/ontologies`;
+    case "events":
+      return `${BASE}/events${route.group === "all" ? "" : `?group=${route.group}`}`;
     case "not-found":
       return route.path;
   }

@@ -20,6 +20,11 @@ describe("the explorer's URLs", () => {
     expect(parseRoute("/explorer/accounts/QWNjb3VudDox", "")).toEqual({ page: "account", id: "QWNjb3VudDox" });
   });
 
+  it("reads the events page with its group, and falls back to every change for an unknown one", () => {
+    expect(parseRoute("/explorer/events", "?group=signals")).toEqual({ page: "events", group: "signals" });
+    expect(parseRoute("/explorer/events", "?group=nope")).toEqual({ page: "events", group: "all" });
+  });
+
   it("says which path it does not know", () => {
     expect(parseRoute("/explorer/nope/1/2", "")).toEqual({ page: "not-found", path: "/explorer/nope/1/2" });
   });
@@ -30,6 +35,8 @@ describe("the explorer's URLs", () => {
       { page: "account", id: "a/b c" },
       { page: "graph", node: "T3JnOjE=" },
       { page: "graph", node: null },
+      { page: "events", group: "all" },
+      { page: "events", group: "health" },
     ];
     for (const route of routes) {
       const url = new URL(href(route), "http://localhost");

@@ -25,6 +25,69 @@ export type BuyingRole =
   | 'TECHNICAL_EVALUATOR'
   | 'USER';
 
+/** The kind of record a change is about. */
+export type ChangeRecordType =
+  | 'ACCOUNT'
+  | 'ASSET'
+  | 'CONTACT'
+  | 'HEALTH'
+  | 'HEALTH_MODEL'
+  | 'MANUAL_MEASURE'
+  | 'MAPPING'
+  | 'ONTOLOGY_PACK'
+  | 'OPPORTUNITY'
+  | 'ORGANIZATION'
+  | 'OUTCOME'
+  | 'SIGNAL'
+  | 'SOURCE_SYSTEM'
+  | 'TEAM'
+  | 'USER';
+
+/** What a change event records: a record created, updated, deleted or restored, or another write. */
+export type ChangeType =
+  | 'ACCOUNT_CREATED'
+  | 'ACCOUNT_DELETED'
+  | 'ACCOUNT_RESTORED'
+  | 'ACCOUNT_UPDATED'
+  | 'ASSET_CREATED'
+  | 'ASSET_DELETED'
+  | 'ASSET_RESTORED'
+  | 'ASSET_UPDATED'
+  | 'CONTACT_CREATED'
+  | 'CONTACT_DELETED'
+  | 'CONTACT_RESTORED'
+  | 'CONTACT_UPDATED'
+  | 'HEALTH_GRADE_CHANGED'
+  | 'HEALTH_MODEL_VERSION_SAVED'
+  | 'HEALTH_SCORE_CHANGED'
+  | 'MANUAL_MEASURE_DELETED'
+  | 'MANUAL_MEASURE_RESTORED'
+  | 'MANUAL_MEASURE_SET'
+  | 'MAPPING_REMOVED'
+  | 'MAPPING_SET'
+  | 'ONTOLOGY_PACK_STORED'
+  | 'OPPORTUNITY_CREATED'
+  | 'OPPORTUNITY_DELETED'
+  | 'OPPORTUNITY_RESTORED'
+  | 'OPPORTUNITY_UPDATED'
+  | 'ORGANIZATION_CREATED'
+  | 'ORGANIZATION_DELETED'
+  | 'ORGANIZATION_RESTORED'
+  | 'ORGANIZATION_UPDATED'
+  | 'OUTCOME_DELETED'
+  | 'OUTCOME_RECORDED'
+  | 'OUTCOME_RESTORED'
+  | 'SIGNAL_CREATED'
+  | 'SIGNAL_DELETED'
+  | 'SIGNAL_RESTORED'
+  | 'SIGNAL_UPDATED'
+  | 'SOURCE_SYSTEM_CREATED'
+  | 'SOURCE_SYSTEM_UPDATED'
+  | 'TEAM_CREATED'
+  | 'TEAM_UPDATED'
+  | 'USER_CREATED'
+  | 'USER_UPDATED';
+
 /** The kind of record a graph node is. */
 export type GraphNodeKind =
   | 'Account'
@@ -68,6 +131,15 @@ export type OrganizationKind =
   | 'RESELLER'
   | 'SERVICE_PROVIDER'
   | 'SUPPLIER';
+
+export type ExplorerRecentChangesQueryVariables = Exact<{
+  before?: string | null | undefined;
+  types?: Array<ChangeType> | ChangeType | null | undefined;
+  first: number;
+}>;
+
+
+export type ExplorerRecentChangesQuery = { recentChanges: { endCursor: string, hasMore: boolean, headCursor: string, events: Array<{ id: string, sequence: number, type: ChangeType, recordType: ChangeRecordType, recordId: string, externalId: string | null, sourceSystem: string | null, actor: string, at: string, changes: Array<{ field: string, old: unknown, new: unknown, personal: boolean, erased: boolean }> }> } };
 
 export type ExplorerNeighbourhoodQueryVariables = Exact<{
   id: string | number;
@@ -250,6 +322,33 @@ export const ExplorerAccountRowFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ExplorerAccountRow"}) as unknown as TypedDocumentString<ExplorerAccountRowFragment, unknown>;
+export const ExplorerRecentChangesDocument = new TypedDocumentString(`
+    query ExplorerRecentChanges($before: String, $types: [ChangeType!], $first: Int!) {
+  recentChanges(before: $before, types: $types, first: $first) {
+    events {
+      id
+      sequence
+      type
+      recordType
+      recordId
+      externalId
+      sourceSystem
+      actor
+      at
+      changes {
+        field
+        old
+        new
+        personal
+        erased
+      }
+    }
+    endCursor
+    hasMore
+    headCursor
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerRecentChangesQuery, ExplorerRecentChangesQueryVariables>;
 export const ExplorerNeighbourhoodDocument = new TypedDocumentString(`
     query ExplorerNeighbourhood($id: ID!, $depth: Int, $types: [GraphRelationship!], $first: Int) {
   neighbourhood(id: $id, depth: $depth, types: $types, first: $first) {

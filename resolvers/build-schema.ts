@@ -21,6 +21,7 @@ import { ChangesResolver } from "./events/changes.resolver";
 import { ChangeSubscriptionsResolver } from "./events/change-subscriptions.resolver";
 import { NO_TOPICS_PUB_SUB } from "./events/no-topics.pub-sub";
 import { WebhookResolver } from "./webhooks/webhook.resolver";
+import { PlaybookResolver } from "./automation/playbook.resolver";
 import { GraphViewResolver } from "./neighbourhood/graph-view.resolver";
 import { AuditResolver } from "./audit/audit.resolver";
 import { AccountTasksResolver, TaskResolver } from "./automation/task.resolver";
@@ -59,6 +60,7 @@ export async function buildRelataSchema(): Promise<GraphQLSchema> {
       ChangeSubscriptionsResolver,
       WebhookResolver,
       GraphViewResolver,
+      PlaybookResolver,
       AuditResolver,
       TaskResolver,
       AccountTasksResolver,

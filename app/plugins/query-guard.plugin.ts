@@ -1,5 +1,5 @@
 import { ApolloServerPlugin } from "@apollo/server";
-import { GraphQLSchema } from "graphql";
+import { GraphQLSchema, Kind, OperationDefinitionNode } from "graphql";
 import { RequestContext } from "../../resolvers/context";
 import { CostModel } from "../limits/cost/cost-model";
 import { costRefusal } from "../limits/cost/cost-refusal";
@@ -42,7 +42,9 @@ export function queryGuardPlugin(
           const cost = estimateCost(model, schema, document, operation, variables, pages);
           if (cost.total > limits.maxQueryCost) throw costRefusal(operation, cost, limits.maxQueryCost);
           estimated = cost.total;
-          if (operation.operation === "mutation") contextValue.deadline.setLimit(limits.mutationTimeoutMs);
+          if (operation.operation === "mutation" || selectsLongQuery(operation)) {
+            contextValue.deadline.setLimit(limits.mutationTimeoutMs);
+          }
         },
         async willSendResponse({ response, contextValue }) {
           if (estimated === null || response.body.kind !== "single") return;
@@ -58,4 +60,16 @@ export function queryGuardPlugin(
       };
     },
   };
+}
+
+/**
+ * Queries that read a whole chain by design and get the mutations' allowance (RELATA_MUTATION_TIMEOUT_MS)
+ * instead of a query's: verifying a million audit records takes minutes (docs/audit.md).
+ */
+const LONG_QUERIES: ReadonlySet<string> = new Set(["verifyAuditTrail"]);
+
+function selectsLongQuery(operation: OperationDefinitionNode): boolean {
+  return operation.selectionSet.selections.some(
+    (selection) => selection.kind === Kind.FIELD && LONG_QUERIES.has(selection.name.value),
+  );
 }

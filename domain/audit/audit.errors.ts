@@ -1,4 +1,4 @@
-export type AuditErrorCode = "INVALID_AUDIT_ENTRY" | "INVALID_AUDIT_RANGE";
+export type AuditErrorCode = "INVALID_AUDIT_ENTRY" | "INVALID_AUDIT_QUERY";
 
 /**
  * An audit entry or request that cannot be carried out as sent; the message says what was wrong, where,

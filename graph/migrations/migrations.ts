@@ -10,6 +10,7 @@ import { webhooksMigration } from "./0008-webhooks.migration";
 import { changeSegmentsMigration } from "./0009-change-segments.migration";
 import { peopleAndDataMigration } from "./0010-people-and-data.migration";
 import { auditTrailMigration } from "./0011-audit-trail.migration";
+import { playbooksMigration } from "./0012-playbooks.migration";
 import { actionsAndTasksMigration } from "./0013-actions-and-tasks.migration";
 
 /** Every migration, in version order. Add new ones at the end; never edit an applied one. */
@@ -25,5 +26,6 @@ export const MIGRATIONS: readonly Migration[] = [
   changeSegmentsMigration,
   peopleAndDataMigration,
   auditTrailMigration,
+  playbooksMigration,
   actionsAndTasksMigration,
 ];

@@ -1,4 +1,5 @@
-import { ROLES, Role } from "../context";
+import { capDenial } from "../../domain/auth/role-cap";
+import { Principal, ROLES, Role } from "../context";
 
 /** The root types whose fields the matrix governs. */
 export type GuardedType = "Query" | "Mutation";
@@ -19,6 +20,12 @@ const HEALTH_MANAGERS: readonly Role[] = ["admin", "analyst"];
 const ADMINS: readonly Role[] = ["admin"];
 /** Register and manage webhooks, and read their delivery logs (their URLs may carry tokens). */
 const WEBHOOK_MANAGERS: readonly Role[] = ["admin", "integrator"];
+/**
+ * Author, activate, pause and retire playbooks (issue 11). Analysts own the playbooks' logic as they own
+ * health models; a playbook acts with its owner's permissions, not its author's, so authoring grants
+ * nothing beyond what the owner may do.
+ */
+const PLAYBOOK_MANAGERS: readonly Role[] = ["admin", "analyst"];
 /** Read and verify the audit trail (decision 0019): it names who decided what about which accounts. */
 const AUDITORS: readonly Role[] = ["admin", "analyst"];
 /** Hand out work: create tasks and reviews (and so own playbooks that do). */
@@ -62,6 +69,12 @@ export const ROLE_MATRIX: RoleMatrix = {
   "Mutation.recomputeHealth": HEALTH_MANAGERS,
   "Mutation.setManualMeasure": HEALTH_MANAGERS,
   "Mutation.revokeToken": ADMINS,
+  "Mutation.savePlaybook": PLAYBOOK_MANAGERS,
+  "Mutation.activatePlaybook": PLAYBOOK_MANAGERS,
+  "Mutation.pausePlaybook": PLAYBOOK_MANAGERS,
+  "Mutation.retirePlaybook": PLAYBOOK_MANAGERS,
+  // A replay reads up to a year of signals: for the people who author playbooks.
+  "Query.simulatePlaybook": PLAYBOOK_MANAGERS,
   "Mutation.registerWebhook": WEBHOOK_MANAGERS,
   "Mutation.updateWebhook": WEBHOOK_MANAGERS,
   "Mutation.disableWebhook": WEBHOOK_MANAGERS,
@@ -105,14 +118,38 @@ export const HTTP_ROUTE_ROLES: Readonly<Record<HttpRoute, readonly Role[]>> = {
   "GET /v1/changes": EVERY_ROLE,
 };
 
-/** Why `role` may not call an HTTP route, or null when it may; names the roles that may. */
-export function routeDenial(role: Role, route: HttpRoute): string | null {
+/**
+ * Why a caller may not call an HTTP route, or null when it may; names the roles that may. The token's role
+ * is capped by the roles of the user it names, as for GraphQL operations.
+ */
+export function routeDenial(
+  principal: Pick<Principal, "role" | "subject" | "userRoles">,
+  route: HttpRoute,
+): string | null {
   const allowed = HTTP_ROUTE_ROLES[route] ?? [];
-  if (allowed.includes(role)) return null;
-  return (
-    `Your role (${role}) may not call ${route}: it needs the ${either(allowed)} role. ` +
-    `Ask an admin of your tenant for a token with ${allowed.length === 1 ? "that role" : "one of those roles"}.`
-  );
+  if (!allowed.includes(principal.role)) {
+    return (
+      `Your role (${principal.role}) may not call ${route}: it needs the ${either(allowed)} role. ` +
+      `Ask an admin of your tenant for a token with ${allowed.length === 1 ? "that role" : "one of those roles"}.`
+    );
+  }
+  return userCapDenial(principal, route, allowed);
+}
+
+/**
+ * Why the roles of the user a token names refuse an operation its role allows (naming the token's role,
+ * the user and their roles), or null when the token names no user or the user may.
+ */
+export function userCapDenial(
+  principal: Pick<Principal, "role" | "subject" | "userRoles">,
+  what: string,
+  allowed: readonly Role[],
+): string | null {
+  return capDenial(what, allowed, {
+    tokenRole: principal.role,
+    userRoles: principal.userRoles ?? null,
+    user: principal.subject,
+  });
 }
 
 /** What a root type allows when the matrix has no entry: reads are open, writes fail closed. */

@@ -18,7 +18,7 @@ export const VERIFY_PAGE_SIZE = 5_000;
 function positiveSeq(value: number | null | undefined, name: string): number | null {
   if (value === null || value === undefined) return null;
   if (!Number.isSafeInteger(value) || value < 1) {
-    throw new AuditError("INVALID_AUDIT_RANGE", `${name} must be a record number of 1 or more; it is ${value}.`);
+    throw new AuditError("INVALID_AUDIT_QUERY", `${name} must be a record number of 1 or more; it is ${value}.`);
   }
   return value;
 }
@@ -46,7 +46,7 @@ export class AuditService {
     const from = positiveSeq(fromArg, "from") ?? 1;
     const requestedTo = positiveSeq(toArg, "to");
     if (requestedTo !== null && requestedTo < from) {
-      throw new AuditError("INVALID_AUDIT_RANGE", `to (${requestedTo}) is below from (${from}); swap them.`);
+      throw new AuditError("INVALID_AUDIT_QUERY", `to (${requestedTo}) is below from (${from}); swap them.`);
     }
     const head = await this.repository.head();
     const chainEnd = Math.max(head.seq, head.lastRecordSeq);
@@ -63,14 +63,24 @@ export class AuditService {
       return verifier.result();
     }
     let after = from - 1;
-    while (!verifier.done && after < to) {
-      const records = await this.repository.recordsPage(after, to, this.pageSize);
+    // The next page is read while this one is checked: Neo4j and the hashing overlap; two pages in memory.
+    let next: Promise<StoredAuditRecord[]> | null =
+      after < to ? this.repository.recordsPage(after, to, this.pageSize) : null;
+    while (next !== null) {
+      const records = await next;
+      next = null;
       if (records.length === 0) break;
       const last = records[records.length - 1]!;
       // The checkpoints of this page's span; a gap before the first record still counts toward it.
-      const checkpoints = await this.repository.checkpointsBetween(after + 1, last.seq);
-      verifier.addPage(records, checkpoints);
+      const checkpoints = this.repository.checkpointsBetween(after + 1, last.seq);
+      if (last.seq < to) {
+        next = this.repository.recordsPage(last.seq, to, this.pageSize);
+        // Marked handled: if this page's check throws first, the read's failure must not go unhandled.
+        next.catch(() => undefined);
+      }
+      verifier.addPage(records, await checkpoints);
       after = last.seq;
+      if (verifier.done) next = null;
     }
     verifier.missingAfterLast(to);
     const last = verifier.last;
@@ -99,18 +109,18 @@ function checkFilter(filter: AuditRecordFilter): void {
   for (const name of ["accountId", "userId", "playbookId"] as const) {
     const value = filter[name];
     if (value !== undefined && (value.length === 0 || value.length > MAX_ID_LENGTH)) {
-      throw new AuditError("INVALID_AUDIT_RANGE", `filter.${name} must be an id of 1 to ${MAX_ID_LENGTH} characters.`);
+      throw new AuditError("INVALID_AUDIT_QUERY", `filter.${name} must be an id of 1 to ${MAX_ID_LENGTH} characters.`);
     }
   }
   if (filter.kind !== undefined && !isAuditKind(filter.kind)) {
     throw new AuditError(
-      "INVALID_AUDIT_RANGE",
+      "INVALID_AUDIT_QUERY",
       `filter.kind "${filter.kind.slice(0, 40)}" is not one of ${AUDIT_KINDS.join(", ")}.`,
     );
   }
   if (filter.from !== undefined && filter.to !== undefined && filter.from >= filter.to) {
     throw new AuditError(
-      "INVALID_AUDIT_RANGE",
+      "INVALID_AUDIT_QUERY",
       `filter.from (${filter.from}) must be before filter.to (${filter.to}).`,
     );
   }

@@ -130,6 +130,8 @@ export class IngestService {
     private readonly log: IngestLogger,
     private readonly clock: Clock = systemClock,
     private readonly observer?: IngestObserver,
+    /** Told after users of the tenant were written (the role cache forgets what it read about them). */
+    private readonly usersWritten?: () => void,
   ) {}
 
   upsertSourceSystems(records: readonly SourceSystemRecord[]): Promise<IngestResult> {
@@ -258,7 +260,7 @@ export class IngestService {
           )
         : this.repository.upsertUsersMerging(rows, (row, stored) => completeRow(row, stored, mode), now);
     });
-    return this.store(records.length, rejections, jobs, {
+    const written = this.store(records.length, rejections, jobs, {
       noun: "user",
       missingTarget: (record) =>
         `team "${record.team?.externalId ?? ""}" from source system "${record.team?.sourceSystem ?? record.sourceSystem}" ` +
@@ -268,6 +270,7 @@ export class IngestService {
         ...(record.team ? [record.team.sourceSystem ?? record.sourceSystem] : []),
       ],
     });
+    return written.finally(() => this.usersWritten?.());
   }
 
   private async upsertKeyed<R extends Keyed & { account?: { sourceSystem?: string | null } }>(

@@ -231,13 +231,20 @@ describe("reading the trail", () => {
     expect(await seqs({ accountId: "acc_0", playbookId: "pb-even" })).toEqual([6]);
   });
 
-  it("refuses an unknown kind, saying which kinds there are", async () => {
+  it("refuses an unknown kind and a backwards range, saying what to send", async () => {
     const bad = onlyErrorOf(
       await api.run(AuditTrailDocument, { filter: { kind: "NOPE" } }, { token: api.token(tenant, "analyst") }),
       200,
     );
     expect(bad.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(bad.extensions?.reason).toBe("INVALID_AUDIT_QUERY");
     expect(bad.message).toMatch(/not one of FIRING/);
+    const backwards = onlyErrorOf(
+      await api.run(VerifyAuditTrailDocument, { from: 5, to: 2 }, { token: api.token(tenant, "analyst") }),
+      200,
+    );
+    expect(backwards.extensions?.reason).toBe("INVALID_AUDIT_QUERY");
+    expect(backwards.message).toMatch(/to \(2\) is below from \(5\)/);
   });
 });
 

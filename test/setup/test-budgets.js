@@ -42,6 +42,8 @@ module.exports = {
     { name: "people and data e2e", pattern: "^test/e2e/(users-and-teams|regions-and-batches|role-cap)", seconds: 90 },
     // Issue 11's actions side: five tenants seeded through the API, firings carried out, the queue worked through.
     { name: "automation e2e", pattern: "^test/e2e/automation", seconds: 120 },
+    // The playbook engine: three scenarios through the runner (polled by the test), simulation, breakers.
+    { name: "playbooks e2e", pattern: "^test/e2e/playbooks", seconds: 90 },
     { name: "other e2e", pattern: "^test/e2e/", seconds: 60 },
   ],
 };

@@ -41,6 +41,9 @@ export function GraphCanvas(props: {
       minZoom: 0.1,
       maxZoom: 4,
       wheelSensitivity: 0.3,
+      // While the user drags or zooms, move a picture of the drawing instead of redrawing every record each
+      // frame: large neighbourhoods pan smoothly; the full drawing returns when the gesture ends.
+      textureOnViewport: true,
       style: [
         {
           selector: "node",

@@ -26,7 +26,7 @@ import { GraphViewResolver } from "./neighbourhood/graph-view.resolver";
 import { AuditResolver } from "./audit/audit.resolver";
 import { AccountTasksResolver, TaskResolver } from "./automation/task.resolver";
 import { ProposalResolver } from "./automation/proposal.resolver";
-import { AccountFlagsResolver, AssetFlagsResolver } from "./automation/flag.resolver";
+import { AccountFlagsResolver, AssetFlagsResolver, BatchFlagsResolver } from "./automation/flag.resolver";
 import { AccountHealthFieldsResolver, AccountHealthResolver, HealthResolver } from "./health/health.resolver";
 
 /**
@@ -67,6 +67,7 @@ export async function buildRelataSchema(): Promise<GraphQLSchema> {
       ProposalResolver,
       AccountFlagsResolver,
       AssetFlagsResolver,
+      BatchFlagsResolver,
     ],
     validate: false,
     emitSchemaFile: false,

@@ -1,3 +1,5 @@
+import { effectiveAllows } from "../auth/role-cap";
+import { USER_ROLES, UserRole } from "../records";
 import { PlaybookAction, PlaybookActionKind } from "./playbook";
 
 /**
@@ -41,7 +43,10 @@ export function actionRefusal(
     );
   }
   const allowed = rolesAllowed(operation);
-  if (owner.roles.some((role) => allowed.includes(role))) return null;
+  // The role cap of decision 0018 with no token: the owner's roles alone decide.
+  const known = (roles: readonly string[]) =>
+    roles.filter((role): role is UserRole => USER_ROLES.includes(role as UserRole));
+  if (effectiveAllows(known(allowed), { tokenRole: null, userRoles: known(owner.roles) })) return null;
   const held = owner.roles.length === 0 ? "no roles" : `the roles ${owner.roles.join(", ")}`;
   return (
     `${action.kind} needs the permission of ${operation} (roles: ${allowed.join(", ") || "none"}), and the ` +

@@ -1,6 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { Account } from "../account/account.type";
 import { Asset } from "../asset/asset.type";
+import { Batch } from "../asset/batch.type";
 import { RequestContext } from "../context";
 import { FlagView, toFlagView } from "./flag.type";
 
@@ -17,5 +18,13 @@ export class AssetFlagsResolver {
   @FieldResolver(() => [FlagView], { description: "Flags playbooks put on the asset, newest first." })
   async flags(@Root() asset: Asset, @Ctx() ctx: RequestContext): Promise<FlagView[]> {
     return (await ctx.automation.loaders.flags.ASSET.load(asset.id)).map(toFlagView);
+  }
+}
+
+@Resolver(() => Batch)
+export class BatchFlagsResolver {
+  @FieldResolver(() => [FlagView], { description: "Flags playbooks put on the batch (e.g. for R&D), newest first." })
+  async flags(@Root() batch: Batch, @Ctx() ctx: RequestContext): Promise<FlagView[]> {
+    return (await ctx.automation.loaders.flags.BATCH.load(batch.code)).map(toFlagView);
   }
 }

@@ -13,6 +13,7 @@ import { PurgeRepository } from "../graph/deletion/deletion.repository";
 import { PurgeJob } from "../services/deletion/purge.job";
 import { ChangeRetentionRepository } from "../graph/events/change-retention.repository";
 import { startWebhookDispatch } from "./webhooks/webhook-dispatch";
+import { RunningAutomation, startPlaybookAutomation } from "./automation/playbook-automation";
 import { loadAuditKeys } from "./audit/audit-keys";
 import { AuditCheckpointJob } from "../services/audit/audit-checkpoint.job";
 import { AuditCheckpointRepository } from "../graph/audit/audit-checkpoint.repository";
@@ -24,6 +25,8 @@ export interface RelataRuntime {
   server: RelataServer;
   /** Purges deleted records past their retention, on RELATA_PURGE_INTERVAL_MINUTES (and on demand). */
   purge: PurgeJob;
+  /** The playbook runner (null with RELATA_AUTOMATION=0); tests and benchmarks poll it directly. */
+  automation: RunningAutomation;
   /** Signs every tenant's audit chain head, on RELATA_AUDIT_CHECKPOINT_SECONDS (and on demand). */
   auditCheckpoints: AuditCheckpointJob;
   /** Drains requests, closes the driver and stops a managed Neo4j. Safe to call twice. */
@@ -83,6 +86,8 @@ export async function bootstrap(
   purge.start(config.deletion.purgeIntervalMinutes * 60_000);
   // Sends webhook deliveries (docs/webhooks.md); every API process runs one, coordinated by leases.
   const webhooks = startWebhookDispatch(database, config, log, server.telemetry.metrics?.registry ?? null);
+  // Runs the tenants' active playbooks on their change feeds (docs/automation.md), coordinated by leases.
+  const automation = startPlaybookAutomation(database, config, log, server.telemetry.metrics?.registry ?? null);
   // The real time, not the request clock: a checkpoint says when it was signed.
   const auditCheckpoints = new AuditCheckpointJob(
     new AuditCheckpointRepository(database.executor(config.queryTimeoutMs)),
@@ -98,12 +103,14 @@ export async function bootstrap(
     database,
     server,
     purge,
+    automation,
     auditCheckpoints,
     stop() {
       stopped ??= (async () => {
         await purge.stop();
         await auditCheckpoints.stop();
         await webhooks.stop();
+        await automation.stop();
         await server.stop();
         await server.contexts.stop();
         await database.close();

@@ -47,6 +47,11 @@ export interface RelataConfig {
     concurrency: number;
     allowedHosts: string[];
   };
+  /**
+   * The playbook engine (docs/automation.md): whether this process runs playbooks on the change feed, how
+   * often it polls, the events per page, and the firings per tenant per hour across all its playbooks.
+   */
+  automation: { enabled: boolean; pollIntervalMs: number; pageSize: number; tenantRatePerHour: number };
   queryTimeoutMs: number;
   /** Sizes, lengths, query shape, cost budget and deadlines of one request (docs/security.md). */
   limits: RequestLimits;
@@ -179,6 +184,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelataConfig {
       concurrency: integer(env, "RELATA_WEBHOOK_CONCURRENCY", 8, 1),
       allowedHosts: parseAllowedHosts(env.RELATA_WEBHOOK_ALLOWED_HOSTS),
     },
+    automation: {
+      enabled: flag(env, "RELATA_AUTOMATION", true),
+      pollIntervalMs: integer(env, "RELATA_AUTOMATION_POLL_MS", 1_000, 10),
+      pageSize: integer(env, "RELATA_AUTOMATION_PAGE_SIZE", 500, 1),
+      tenantRatePerHour: integer(env, "RELATA_AUTOMATION_TENANT_RATE_PER_HOUR", 1_000, 1),
+    },
     queryTimeoutMs: integer(env, "RELATA_QUERY_TIMEOUT_MS", 30_000, 100),
     limits: loadRequestLimits((name, fallback, min) => integer(env, name, fallback, min), maxBatchSize),
     dataLoaderBatching: flag(env, "RELATA_DATALOADER_BATCHING", true),
@@ -276,6 +287,7 @@ export function authSettings(env: NodeJS.ProcessEnv = process.env): AuthSettings
   return {
     maxTokenLifetimeHours: integer(env, "RELATA_MAX_TOKEN_LIFETIME_HOURS", 24, 1),
     revocationRefreshSeconds: integer(env, "RELATA_REVOCATION_REFRESH_SECONDS", 5, 1),
+    userRolesTtlSeconds: integer(env, "RELATA_USER_ROLES_TTL_SECONDS", 5, 1),
     oidc: oidcSettings(env),
   };
 }

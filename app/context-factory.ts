@@ -29,12 +29,35 @@ import { AuditService } from "../services/audit/audit.service";
 import { AuditTrailRepository } from "../graph/audit/audit-trail.repository";
 import { PublishedAuditKey } from "./audit/audit-keys";
 import { secretStorageKey } from "../domain/webhooks/webhook-secret";
+import { PlaybookRepository } from "../graph/automation/playbook.repository";
+import { PlaybookEvidenceRepository } from "../graph/automation/playbook-evidence.repository";
+import { ChangeFeedRepository } from "../graph/events/change-feed.repository";
+import { PlaybookEvaluator } from "../services/automation/playbook-evaluator";
+import { PlaybookSimulator } from "../services/automation/playbook-simulator";
+import { PlaybookService } from "../services/automation/playbook.service";
+import { createAutomationStore } from "../services/automation/create-automation";
+import { FiringService } from "../services/automation/firing.service";
+import { TaskService } from "../services/automation/task.service";
+import { InboxService } from "../services/automation/inbox.service";
+import { AutomationPager } from "../services/automation/automation-paging";
+import { TaskRepository } from "../graph/automation/task.repository";
+import { FlagRepository } from "../graph/automation/flag.repository";
+import { ProposalRepository } from "../graph/automation/proposal.repository";
+import { ReceiptRepository } from "../graph/automation/receipt.repository";
+import { createAutomationLoaders } from "../loaders/automation.loaders";
+import { rolesAllowedByMatrix } from "./automation/roles-allowed";
+import { UserRolesReader } from "../graph/auth/user-roles.reader";
+import { UserRoleCache } from "../services/auth/user-role-cache";
+import { AuthError } from "./auth/auth.errors";
 
 export interface ContextRequest {
   authorization?: string;
   debugHeader?: string;
   operationName?: string | null;
 }
+
+/** The most token subjects whose users the role cap holds at once. */
+const USER_ROLE_CACHE_ENTRIES = 10_000;
 
 /** Revocations are kept this much longer than the token lifetime cap: clocks of issuers differ a little. */
 const REVOCATION_MARGIN_SECONDS = 300;
@@ -53,6 +76,8 @@ export class ContextFactory {
   /** Every tenant's revoked tokens, held in memory and read again every few seconds. */
   private readonly revocations: RevocationList;
   private readonly authenticator: Authenticator;
+  /** Every tenant's token subjects that are users, with their roles, held for a few seconds (the role cap). */
+  private readonly userRoles: UserRoleCache;
 
   constructor(
     database: GraphDatabase,
@@ -72,6 +97,10 @@ export class ContextFactory {
       windowSeconds: config.auth.maxTokenLifetimeHours * 3600 + REVOCATION_MARGIN_SECONDS,
       onRefreshError: (error) =>
         log.warn({ err: error }, "could not read the token revocation list again; keeping the previous one"),
+    });
+    this.userRoles = new UserRoleCache(new UserRolesReader(database.executor(config.queryTimeoutMs)), {
+      ttlMs: config.auth.userRolesTtlSeconds * 1000,
+      maxEntries: USER_ROLE_CACHE_ENTRIES,
     });
     this.authenticator = new Authenticator({
       secret: config.jwtSecret,
@@ -96,13 +125,38 @@ export class ContextFactory {
 
   /** Authenticates the request and builds its context; throws an AuthError for a missing or bad token. */
   async create(request: ContextRequest): Promise<RequestContext> {
-    const principal = await this.authenticator.principalFromHeader(request.authorization);
+    const principal = await this.cappedByUser(await this.authenticator.principalFromHeader(request.authorization));
     return this.forPrincipal(principal, {
       debug: principal.role === "admin" && request.debugHeader === "1",
       operationName: request.operationName ?? null,
       // The query allowance; the query guard raises it to the mutation allowance for mutations.
       deadline: new RequestDeadline(this.config.limits.requestTimeoutMs),
     });
+  }
+
+  /**
+   * The principal with the user its token's `sub` names, when the tenant has one: their id and roles, which
+   * cap what the token may do (decision 0018). A token issued for a user who does not exist is refused, and
+   * so is one whose user has no roles; other tokens naming no user are not capped.
+   */
+  private async cappedByUser(principal: Principal): Promise<Principal> {
+    const user = await this.userRoles.lookup(principal.tenant, principal.subject);
+    if (user === null) {
+      if (!principal.issuedForUser) return principal;
+      throw new AuthError(
+        "FORBIDDEN",
+        `This token was issued for user "${principal.subject}", but tenant "${principal.tenant}" has no such user ` +
+          `(never upserted, or deleted). Upsert the user (upsertUsers), or use a token for another user.`,
+      );
+    }
+    if (user.roles.length === 0) {
+      throw new AuthError(
+        "FORBIDDEN",
+        `User "${principal.subject}" of tenant "${principal.tenant}" has no roles, so a token naming them may do ` +
+          `nothing. Ask an admin of your tenant to give the user roles (upsertUsers).`,
+      );
+    }
+    return { ...principal, userId: user.id, userRoles: user.roles };
   }
 
   /**
@@ -123,6 +177,16 @@ export class ContextFactory {
       cache: this.populations,
       tenant: principal.tenant,
     });
+    const evidence = new PlaybookEvidenceRepository(executor, principal.tenant);
+    const evaluator = new PlaybookEvaluator(evidence, repositories.ontology);
+    const automationStore = createAutomationStore(executor, principal.tenant, outbox);
+    const pager = new AutomationPager(principal.tenant, {
+      defaultSize: this.config.defaultPageSize,
+      maxSize: this.config.maxPageSize,
+      cursorSecret: this.cursorSecret,
+    });
+    const automationCaller = { subject: principal.subject, role: principal.role };
+    const taskRepository = new TaskRepository(executor, principal.tenant);
     return {
       principal,
       repositories,
@@ -136,6 +200,7 @@ export class ContextFactory {
         this.log,
         this.clock,
         this.ingestObserver,
+        () => this.userRoles.forgetTenant(principal.tenant),
       ),
       deletion: new DeletionService(
         repositories.deletion,
@@ -166,11 +231,37 @@ export class ContextFactory {
         // The real time, not the request clock: the dispatchers compare rotation overlaps and retries with it.
         Date.now,
       ),
+      playbooks: new PlaybookService(
+        new PlaybookRepository(executor, principal.tenant),
+        evaluator,
+        new PlaybookSimulator(
+          evaluator,
+          evidence,
+          new ChangeFeedRepository(executor, principal.tenant),
+          this.config.automation.tenantRatePerHour,
+        ),
+        { defaultPageSize: this.config.defaultPageSize, maxPageSize: this.config.maxPageSize },
+        principal.subject,
+        // Real time: firings, feedback windows and the runner use it.
+        Date.now,
+      ),
       ontology: new OntologyService(repositories.ontology, false, this.clock),
       bridge: new BridgeService(repositories.ontology),
       tokens: new TokenRevocationService(repositories.tokenRevocations, principal, this.revocations),
       graphView: new GraphViewService(repositories.graphView),
       audit: new AuditService(new AuditTrailRepository(executor, principal.tenant), this.auditKeys),
+      automation: {
+        firing: new FiringService(automationStore, principal.tenant, rolesAllowedByMatrix, this.clock),
+        tasks: new TaskService(taskRepository, principal.tenant, automationStore, pager, automationCaller, this.clock),
+        inbox: new InboxService(
+          new ProposalRepository(executor, principal.tenant),
+          new ReceiptRepository(executor, principal.tenant),
+          pager,
+        ),
+        loaders: createAutomationLoaders(taskRepository, new FlagRepository(executor, principal.tenant), {
+          batch: this.config.dataLoaderBatching,
+        }),
+      },
       stats,
       deadline,
       debug: options.debug ?? false,

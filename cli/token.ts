@@ -2,9 +2,11 @@ import { authSettings, jwtSecret } from "../app/config";
 import { assertTenant, isRole, signToken } from "../app/auth/token";
 import { ROLES } from "../resolvers/context";
 
-const USAGE = `Usage: npm run token -- --tenant <tenant> --role <${ROLES.join("|")}> [--hours <n>]
+const USAGE = `Usage: npm run token -- --tenant <tenant> --role <${ROLES.join("|")}> [--user <externalId>] [--hours <n>]
 Prints a bearer token signed with RELATA_JWT_SECRET (or the local secret in RELATA_HOME), valid 12 h by
-default and at most RELATA_MAX_TOKEN_LIFETIME_HOURS (24 by default); each token has its own jti.`;
+default and at most RELATA_MAX_TOKEN_LIFETIME_HOURS (24 by default); each token has its own jti.
+--user makes the token a user's: its sub is the user's externalId, the API refuses it while the tenant has
+no such user, and what it may do is its role capped by the user's roles.`;
 
 function argument(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -25,6 +27,15 @@ export function tokenCommand(args: string[], env: NodeJS.ProcessEnv = process.en
   const tenant = argument(args, "tenant") ?? "demo";
   const role = argument(args, "role") ?? "admin";
   const hours = Number(argument(args, "hours") ?? "12");
+  const user = argument(args, "user");
+  if (
+    args.includes("--user") &&
+    (user === undefined || user.trim() === "" || user.startsWith("--") || user.length > 200)
+  ) {
+    return fail(
+      `--user must be followed by a user's externalId (1-200 characters); received "${user ?? ""}".\n${USAGE}`,
+    );
+  }
   if (!isRole(role)) return fail(`--role must be one of ${ROLES.join(", ")}; received "${role}".\n${USAGE}`);
   let maxHours: number;
   try {
@@ -43,7 +54,8 @@ export function tokenCommand(args: string[], env: NodeJS.ProcessEnv = process.en
   } catch (error) {
     return fail((error as Error).message);
   }
-  return { code: 0, stdout: `${signToken({ tenant, role }, jwtSecret(env), Math.round(hours * 3600))}\n`, stderr: "" };
+  const claims = { tenant, role, ...(user === undefined ? {} : { user }) };
+  return { code: 0, stdout: `${signToken(claims, jwtSecret(env), Math.round(hours * 3600))}\n`, stderr: "" };
 }
 
 if (require.main === module) {

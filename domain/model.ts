@@ -1,4 +1,6 @@
 import {
+  Seniority,
+  UserRole,
   BuyingRole,
   NetworkRelationship,
   OpportunityStage,
@@ -23,6 +25,8 @@ export interface Account extends Provenance {
   segment: string | null;
   region: string | null;
   annualRevenue: number | null;
+  /** The external id of the user who owns it; the user may not have arrived yet. */
+  ownerExternalId: string | null;
 }
 
 export interface Contact extends Provenance {
@@ -49,13 +53,32 @@ export interface Asset extends Provenance {
   serialNumber: string | null;
   model: string | null;
   installedOn: string | null;
+  region: string | null;
+  /** The code of the production batch it comes from (its `OF_BATCH` link). */
+  batchCode: string | null;
 }
 
 export interface Organization extends Provenance {
   name: string;
   kind: OrganizationKind;
   region: string | null;
+  /** Sorted; empty when it serves no region in particular. */
+  servesRegions: string[];
 }
+
+export interface User extends Provenance {
+  name: string;
+  email: string | null;
+  /** Sorted. */
+  roles: UserRole[];
+  seniority: Seniority | null;
+  /** The public id of the user's team. */
+  teamId: string | null;
+  /** The external id of the user's manager; the manager may not have arrived yet. */
+  managerExternalId: string | null;
+}
+
+export type Team = Provenance & { name: string };
 
 export interface NetworkLink {
   organization: Organization;

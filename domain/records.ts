@@ -76,6 +76,56 @@ export interface AccountRecord {
   region?: string | null;
   /** In whole currency units (e.g. USD). */
   annualRevenue?: number | null;
+  /** The user who owns the account (`(:User)-[:OWNS]->(:Account)`); null clears it. */
+  owner?: UserRef | null;
+}
+
+/**
+ * A user named by external id. User external ids are unique per tenant across source systems (they are
+ * what a token's `sub` carries), so no source system is needed.
+ */
+export interface UserRef {
+  externalId: string;
+}
+
+/** A team named by external id; its source system defaults to the referring record's. */
+export interface TeamRef {
+  externalId: string;
+  sourceSystem?: string | null;
+}
+
+/**
+ * How senior a user is. Playbooks and task routing may pick by it ("the most senior member of the team");
+ * the order here is the order of seniority.
+ */
+export const SENIORITIES = ["JUNIOR", "MID", "SENIOR", "LEAD", "EXECUTIVE"] as const;
+export type Seniority = (typeof SENIORITIES)[number];
+
+/** The roles a user may hold; the same names as token roles (resolvers/context.ts ROLES). */
+export const USER_ROLES = ["admin", "analyst", "integrator", "viewer"] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+/**
+ * A person who works with Relata (a sales lead, a service engineer, a compliance officer). Their
+ * externalId is unique per tenant across source systems and is the `sub` of their tokens.
+ */
+export interface UserRecord {
+  sourceSystem: string;
+  externalId: string;
+  name: string;
+  email?: string | null;
+  /** What the user may do; a token naming the user is capped by these (decision 0018). A set. */
+  roles?: UserRole[] | null;
+  team?: TeamRef | null;
+  /** The user's manager (`REPORTS_TO`). */
+  manager?: UserRef | null;
+  seniority?: Seniority | null;
+}
+
+export interface TeamRecord {
+  sourceSystem: string;
+  externalId: string;
+  name: string;
 }
 
 export interface AccountRef {
@@ -117,6 +167,13 @@ export interface AssetRecord {
   model?: string | null;
   /** ISO date, YYYY-MM-DD. */
   installedOn?: string | null;
+  /** Where the asset is in service, e.g. "EMEA" or "CN-East"; free text, compared exactly. */
+  region?: string | null;
+  /**
+   * The production batch the asset (or its critical part, e.g. a battery cell) comes from, by its code.
+   * Ingest links the asset to the tenant's `Batch` node of that code, creating it on first mention.
+   */
+  batch?: string | null;
 }
 
 export interface OrganizationLinkRecord {
@@ -130,6 +187,11 @@ export interface OrganizationRecord {
   name: string;
   kind: OrganizationKind;
   region?: string | null;
+  /**
+   * The regions this organization serves (e.g. as the service partner of a region), compared exactly with
+   * assets' and accounts' regions. A set: stored sorted and without duplicates.
+   */
+  servesRegions?: string[] | null;
   /** The accounts this organization serves; replaces the organization's previous links. */
   links: OrganizationLinkRecord[];
 }

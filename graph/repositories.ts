@@ -20,6 +20,7 @@ import { ChangeOutbox } from "./events/change-outbox";
 import { ChangeFeedRepository } from "./events/change-feed.repository";
 import { TokenRevocationRepository } from "./auth/token-revocation.repository";
 import { GraphViewRepository } from "./neighbourhood/graph-view.repository";
+import { PeopleRepository } from "./people/people.repository";
 
 /** The repositories of one tenant, for one request. The tenant is fixed here, so no query can leave it. */
 export interface Repositories {
@@ -48,6 +49,8 @@ export interface Repositories {
   tokenRevocations: TokenRevocationRepository;
   /** Neighbourhoods and paths (graph views). */
   graphView: GraphViewRepository;
+  /** Users and teams: lists, lookups, members. */
+  people: PeopleRepository;
 }
 
 /**
@@ -74,6 +77,7 @@ export function createRepositories(
     signals: new SignalRepository(lists),
     sourceSystems: new SourceSystemRepository(executor, tenant),
     nodes: new NodeRepository(executor, tenant),
+    people: new PeopleRepository(executor, tenant),
     recordLists: new RecordListsRepository(executor, tenant),
     ingest: new IngestRepository(executor, tenant, outbox),
     deletion: new DeletionRepository(executor, tenant, outbox),

@@ -9,6 +9,7 @@ import { LoaderOptions, createChildPageLoader } from "./child-page.loader";
 import { ConceptLoaders, createConceptLoaders } from "./concept.loaders";
 import { createHealthLoaders, HealthLoaders } from "./health.loaders";
 import { HealthService } from "../services/health/health.service";
+import { createPeopleLoaders, PeopleLoaders } from "./people.loaders";
 
 type PageLoader<T> = DataLoader<ChildPageRequest, Page<T>, string>;
 
@@ -24,6 +25,8 @@ export interface Loaders {
   signalsByAccount: PageLoader<Signal>;
   concepts: ConceptLoaders;
   health: HealthLoaders;
+  /** Users and teams (owners, managers, members). */
+  people: PeopleLoaders;
 }
 
 export function createLoaders(repositories: Repositories, health: HealthService, options: LoaderOptions): Loaders {
@@ -43,5 +46,6 @@ export function createLoaders(repositories: Repositories, health: HealthService,
     signalsByAccount: createChildPageLoader((r) => repositories.signals.pageByAccounts(r), options),
     concepts: createConceptLoaders(repositories.ontology, options),
     health: createHealthLoaders(health, options),
+    people: createPeopleLoaders(repositories.people, options),
   };
 }

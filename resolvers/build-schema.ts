@@ -3,6 +3,8 @@ import { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { AccountOwnerResolvers } from "./account/account-owner.resolvers";
 import { AccountResolver } from "./account/account.resolver";
+import { AssetBatchResolver } from "./asset/asset-batch.resolver";
+import { PeopleResolvers } from "./people/people.resolver";
 import { IngestResolver } from "./ingest/ingest.resolver";
 import { DeletionResolver } from "./deletion/deletion.resolver";
 import { SourceSystemResolver } from "./source-system/source-system.resolver";
@@ -19,8 +21,12 @@ import { ChangesResolver } from "./events/changes.resolver";
 import { ChangeSubscriptionsResolver } from "./events/change-subscriptions.resolver";
 import { NO_TOPICS_PUB_SUB } from "./events/no-topics.pub-sub";
 import { WebhookResolver } from "./webhooks/webhook.resolver";
+import { PlaybookResolver } from "./automation/playbook.resolver";
 import { GraphViewResolver } from "./neighbourhood/graph-view.resolver";
 import { AuditResolver } from "./audit/audit.resolver";
+import { AccountTasksResolver, TaskResolver } from "./automation/task.resolver";
+import { ProposalResolver } from "./automation/proposal.resolver";
+import { AccountFlagsResolver, AssetFlagsResolver } from "./automation/flag.resolver";
 import { AccountHealthFieldsResolver, AccountHealthResolver, HealthResolver } from "./health/health.resolver";
 
 /**
@@ -33,6 +39,8 @@ export async function buildRelataSchema(): Promise<GraphQLSchema> {
     resolvers: [
       AccountResolver,
       ...AccountOwnerResolvers,
+      AssetBatchResolver,
+      ...PeopleResolvers,
       AccountConceptsResolver,
       IngestResolver,
       DeletionResolver,
@@ -52,7 +60,13 @@ export async function buildRelataSchema(): Promise<GraphQLSchema> {
       ChangeSubscriptionsResolver,
       WebhookResolver,
       GraphViewResolver,
+      PlaybookResolver,
       AuditResolver,
+      TaskResolver,
+      AccountTasksResolver,
+      ProposalResolver,
+      AccountFlagsResolver,
+      AssetFlagsResolver,
     ],
     validate: false,
     emitSchemaFile: false,

@@ -13,7 +13,12 @@ import { OntologyService } from "../services/ontology/ontology.service";
 import { HealthService } from "../services/health/health.service";
 import { TokenRevocationService } from "../services/auth/token-revocation.service";
 import { WebhookService } from "../services/webhooks/webhook.service";
+import { PlaybookService } from "../services/automation/playbook.service";
 import { AuditService } from "../services/audit/audit.service";
+import { FiringService } from "../services/automation/firing.service";
+import { TaskService } from "../services/automation/task.service";
+import { InboxService } from "../services/automation/inbox.service";
+import { AutomationLoaders } from "../loaders/automation.loaders";
 
 export const ROLES = ["admin", "analyst", "integrator", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
@@ -28,6 +33,19 @@ export interface Principal {
    * names tokens by it; per-token limits can key on it.
    */
   tokenId: string;
+  /**
+   * When the token's `sub` is the external id of a user of the tenant: that User's id (`usr_…`). The user's
+   * external id is `subject`.
+   */
+  userId?: string;
+  /**
+   * That user's roles. What the request may do is the token's role capped by them: an operation is
+   * allowed when `role` and at least one of these allow it (domain/auth/role-cap.ts, decision 0018).
+   * Absent when the token names no user (service tokens, `admin@tenant` subjects): uncapped.
+   */
+  userRoles?: Role[];
+  /** The token was issued for a user (`usr` claim, `npm run token -- --user`): refused when they do not exist. */
+  issuedForUser?: boolean;
 }
 
 /** Everything a resolver may use for one request. Built fresh per request by the server's context factory. */
@@ -42,6 +60,8 @@ export interface RequestContext {
   changes: ChangeFeedService;
   /** The tenant's webhook endpoints and their delivery log (admins and integrators). */
   webhooks: WebhookService;
+  /** The tenant's playbooks: versions, lifecycle, simulation and stats (admins and analysts change them). */
+  playbooks: PlaybookService;
   ontology: OntologyService;
   bridge: BridgeService;
   health: HealthService;
@@ -53,6 +73,13 @@ export interface RequestContext {
   graphView: GraphViewService;
   /** The tenant's audit trail: read, filtered and verified (admins and analysts; see the role matrix). */
   audit: AuditService;
+  /** The actions side of playbooks (issue 11): firings, proposals, receipts and the task queue. */
+  automation: {
+    firing: FiringService;
+    tasks: TaskService;
+    inbox: InboxService;
+    loaders: AutomationLoaders;
+  };
   stats: QueryStats;
   /** How long this request's database work may take in all; mutations get a longer allowance. */
   deadline: RequestDeadline;

@@ -24,6 +24,11 @@ export interface AuthSettings {
   maxTokenLifetimeHours: number;
   /** How often each instance reads the revocation list again. */
   revocationRefreshSeconds: number;
+  /**
+   * How long each instance uses what it read about a token subject's user (their roles, or that there is
+   * none) before reading it again: a role change made through another instance applies within this.
+   */
+  userRolesTtlSeconds: number;
   oidc: OidcSettings | null;
 }
 

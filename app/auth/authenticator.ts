@@ -90,7 +90,15 @@ export class Authenticator {
     }
     const subject =
       typeof payload.sub === "string" && payload.sub ? payload.sub : `${verified.role}@${verified.tenant}`;
-    return { tenant: verified.tenant, role: verified.role, subject, tokenId };
+    // `usr`: issued for a user (npm run token -- --user); refused later when the tenant has no such user.
+    const issuedForUser = payload.usr === true;
+    return {
+      tenant: verified.tenant,
+      role: verified.role,
+      subject,
+      tokenId,
+      ...(issuedForUser ? { issuedForUser } : {}),
+    };
   }
 
   private async verify(token: string): Promise<VerifiedToken> {

@@ -11,6 +11,11 @@ export interface TokenClaims {
   tenant: string;
   role: Role;
   subject?: string;
+  /**
+   * The external id of the user the token is for: it becomes the `sub`, and the `usr` claim marks the token
+   * as a user's, so the API refuses it when the tenant has no such user. Its role is capped by the user's.
+   */
+  user?: string;
 }
 
 export function isRole(value: unknown): value is Role {
@@ -37,10 +42,11 @@ export function assertTenant(tenant: string): string {
  */
 export function signToken(claims: TokenClaims, secret: string, expiresInSeconds = 12 * 3600): string {
   assertTenant(claims.tenant);
-  return jwt.sign({ tenant: claims.tenant, role: claims.role }, secret, {
+  const forUser = claims.user !== undefined;
+  return jwt.sign({ tenant: claims.tenant, role: claims.role, ...(forUser ? { usr: true } : {}) }, secret, {
     algorithm: "HS256",
     issuer: RELATA_ISSUER,
-    subject: claims.subject ?? `${claims.role}@${claims.tenant}`,
+    subject: claims.user ?? claims.subject ?? `${claims.role}@${claims.tenant}`,
     expiresIn: expiresInSeconds,
     jwtid: randomUUID(),
   });

@@ -17,7 +17,9 @@ import { ChangeFeedError } from "../../services/events/change-feed.errors";
 import { ChangeSubscriptionError } from "../../services/events/change-subscription.errors";
 import { WebhookError } from "../../domain/webhooks/webhook.errors";
 import { GraphViewError } from "../../domain/neighbourhood/graph-view.errors";
+import { PlaybookError } from "../../domain/automation/playbook.errors";
 import { AuditError } from "../../domain/audit/audit.errors";
+import { AutomationError } from "../../domain/automation/automation.errors";
 
 /** The error codes clients see in `extensions.code`. */
 export type PublicErrorCode =
@@ -61,7 +63,9 @@ type CodedError =
   | ChangeSubscriptionError
   | WebhookError
   | GraphViewError
-  | AuditError;
+  | PlaybookError
+  | AuditError
+  | AutomationError;
 
 function isCoded(error: unknown): error is CodedError {
   return (
@@ -82,7 +86,9 @@ function isCoded(error: unknown): error is CodedError {
     error instanceof ChangeSubscriptionError ||
     error instanceof WebhookError ||
     error instanceof GraphViewError ||
-    error instanceof AuditError
+    error instanceof PlaybookError ||
+    error instanceof AuditError ||
+    error instanceof AutomationError
   );
 }
 
@@ -113,10 +119,33 @@ function fromCoded(error: CodedError): PublicError {
     case "URL_NOT_ALLOWED":
     case "WEBHOOK_LIMIT_REACHED":
     case "INVALID_AUDIT_ENTRY":
+    case "INVALID_AUTOMATION_INPUT":
     case "INVALID_AUDIT_QUERY":
       return { code: "BAD_USER_INPUT", reason: code, message: error.message };
     case "WEBHOOK_DISABLED":
+    case "TASK_ALREADY_CLOSED":
+    case "PROPOSAL_ALREADY_DECIDED":
+    case "RECEIPT_ALREADY_ACKNOWLEDGED":
+    case "FIRING_ALREADY_CARRIED_OUT":
       return { code: "CONFLICT", reason: code, message: error.message };
+    case "INVALID_PLAYBOOK":
+    case "PLAYBOOK_OWNER_NOT_FOUND":
+    case "INVALID_SIMULATION":
+      return {
+        code: "BAD_USER_INPUT",
+        reason: code,
+        message: error.message,
+        ...(error instanceof PlaybookError && error.problems.length > 0
+          ? { extensions: { problems: error.problems } }
+          : {}),
+      };
+    case "PLAYBOOK_RETIRED":
+      return { code: "CONFLICT", reason: code, message: error.message };
+    case "PLAYBOOK_NOT_FOUND":
+      return { code: "NOT_FOUND", reason: code, message: error.message };
+    case "NOT_ASSIGNEE":
+    case "NOT_PLAYBOOK_OWNER":
+      return { code: "FORBIDDEN", reason: code, message: error.message };
     case "UNAUTHENTICATED":
       return { code: "UNAUTHENTICATED", message: error.message, httpStatus: 401 };
     case "FORBIDDEN":
@@ -128,6 +157,9 @@ function fromCoded(error: CodedError): PublicError {
     case "ACCOUNT_NOT_FOUND":
     case "WEBHOOK_NOT_FOUND":
     case "DELIVERY_NOT_FOUND":
+    case "TASK_NOT_FOUND":
+    case "PROPOSAL_NOT_FOUND":
+    case "RECEIPT_NOT_FOUND":
       return { code: "NOT_FOUND", reason: code, message: error.message };
     case "CONFLICT":
       return { code: "CONFLICT", message: error.message };

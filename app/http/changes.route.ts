@@ -113,7 +113,7 @@ export class ChangesRoute {
       const authorization = req.headers.authorization;
       const { principal } = await this.contexts.create({ authorization, operationName: "changesStream" });
       this.rateLimiter.admit(principal.tenant, authorization ?? "");
-      const denial = routeDenial(principal.role, HTTP_ROUTES.changes);
+      const denial = routeDenial(principal, HTTP_ROUTES.changes);
       if (denial !== null) throw new AccessDeniedError(denial);
       const request = changesRequest(url.searchParams);
       release = await this.heavyOperations.acquire(principal.tenant, "changesStream");

@@ -71,7 +71,7 @@ export class HealthExportRoute {
       const authorization = req.headers.authorization;
       const { principal } = await this.contexts.create({ authorization, operationName: "healthExport" });
       this.rateLimiter.admit(principal.tenant, authorization ?? "");
-      const denial = routeDenial(principal.role, HTTP_ROUTES.healthExport);
+      const denial = routeDenial(principal, HTTP_ROUTES.healthExport);
       if (denial !== null) throw new AccessDeniedError(denial);
       const request = exportRequest(url.searchParams);
       release = await this.heavyOperations.acquire(principal.tenant, "healthExport");

@@ -12,6 +12,8 @@ export const HEAVY_MUTATIONS: ReadonlySet<string> = new Set([
   "upsertOpportunities",
   "upsertAssets",
   "upsertOrganizations",
+  "upsertTeams",
+  "upsertUsers",
   "upsertMapping",
   "ingestSignals",
   "deleteAccounts",

@@ -47,7 +47,7 @@ function shown(id: string): string {
 }
 
 const SHAPES =
-  `Ids look like "acc_", "con_", "opp_", "ast_", "org_" or "sig_" followed by 22 letters, digits, "-" or "_" ` +
+  `Ids look like "acc_", "con_", "opp_", "ast_", "org_", "sig_", "usr_" or "tem_" followed by 22 letters, digits, "-" or "_" ` +
   `(records), "src_…" (source systems) or "pack:concept" (concepts, e.g. "core:satisfaction"); take them ` +
   `from the id field of what you read.`;
 

@@ -9,6 +9,8 @@ export const NODE_ID_PREFIXES = {
   Asset: "ast",
   Organization: "org",
   Signal: "sig",
+  User: "usr",
+  Team: "tem",
 } as const;
 export type IdentifiedKind = keyof typeof NODE_ID_PREFIXES;
 

@@ -8,6 +8,8 @@ export const RECORD_TYPES = {
   ASSET: "Asset",
   ORGANIZATION: "Organization",
   SIGNAL: "Signal",
+  USER: "User",
+  TEAM: "Team",
 } as const satisfies Record<string, IdentifiedKind>;
 
 export type RecordType = keyof typeof RECORD_TYPES;

@@ -10,6 +10,8 @@ export const IMPORT_TYPES = {
   organizations: "upsertOrganizations",
   signals: "ingestSignals",
   sourceSystems: "upsertSourceSystems",
+  teams: "upsertTeams",
+  users: "upsertUsers",
 } as const;
 
 export type ImportType = keyof typeof IMPORT_TYPES;

@@ -13,6 +13,12 @@ import {
   SignalRecord,
   SOURCE_SYSTEM_KINDS,
   SourceSystemRecord,
+  SENIORITIES,
+  TeamRecord,
+  TeamRef,
+  USER_ROLES,
+  UserRecord,
+  UserRef,
 } from "../records";
 import {
   email,
@@ -32,6 +38,11 @@ const MAX_NAME_LENGTH = 500;
 const MAX_TEXT_LENGTH = 2000;
 /** An organization serves at most this many accounts per record. */
 export const MAX_LINKS_PER_ORGANIZATION = 1000;
+/** An organization serves at most this many regions. */
+export const MAX_REGIONS_PER_ORGANIZATION = 100;
+/** The longest region name or production batch code. */
+export const MAX_REGION_LENGTH = 200;
+const BATCH_CODE_LENGTH = 200;
 
 function keyProblems(record: { sourceSystem: unknown; externalId: unknown }): string | null {
   return firstProblem(
@@ -66,7 +77,57 @@ export function checkAccount(r: AccountRecord): string | null {
     optionalText(r.segment, "segment", MAX_ID_LENGTH),
     optionalText(r.region, "region", MAX_ID_LENGTH),
     nonNegativeNumber(r.annualRevenue, "annualRevenue"),
+    userRefProblem(r.owner, "owner"),
   );
+}
+
+function userRefProblem(ref: UserRef | null | undefined, where: string): string | null {
+  if (ref === null || ref === undefined) return null;
+  if (typeof ref !== "object") return `${where} must name a user by externalId`;
+  return requiredText(ref.externalId, `${where}.externalId`, MAX_ID_LENGTH);
+}
+
+function teamRefProblem(ref: TeamRef | null | undefined, where: string): string | null {
+  if (ref === null || ref === undefined) return null;
+  if (typeof ref !== "object") return `${where} must name a team by externalId`;
+  return firstProblem(
+    requiredText(ref.externalId, `${where}.externalId`, MAX_ID_LENGTH),
+    ref.sourceSystem === null || ref.sourceSystem === undefined
+      ? null
+      : sourceSystemKey(ref.sourceSystem, `${where}.sourceSystem`),
+  );
+}
+
+/** The most roles a user may list (there are four; duplicates are folded). */
+const MAX_ROLES_PER_USER = 10;
+
+export function checkUser(r: UserRecord): string | null {
+  const base = firstProblem(
+    keyProblems(r),
+    requiredText(r.name, "name", MAX_NAME_LENGTH),
+    email(r.email, "email"),
+    oneOf(r.seniority, "seniority", SENIORITIES, false),
+    teamRefProblem(r.team, "team"),
+    userRefProblem(r.manager, "manager"),
+  );
+  if (base !== null) return base;
+  if (r.manager !== null && r.manager !== undefined && r.manager.externalId === r.externalId) {
+    return `manager.externalId names the user itself ("${r.externalId}"); leave manager out or name another user`;
+  }
+  if (r.roles === null || r.roles === undefined) return null;
+  if (!Array.isArray(r.roles)) return "roles must be a list of roles";
+  if (r.roles.length > MAX_ROLES_PER_USER) {
+    return `roles has ${r.roles.length} entries; at most ${MAX_ROLES_PER_USER} are allowed`;
+  }
+  for (const [i, role] of r.roles.entries()) {
+    const problem = oneOf(role, `roles[${i}]`, USER_ROLES, true);
+    if (problem !== null) return problem;
+  }
+  return null;
+}
+
+export function checkTeam(r: TeamRecord): string | null {
+  return firstProblem(keyProblems(r), requiredText(r.name, "name", MAX_NAME_LENGTH));
 }
 
 export function checkContact(r: ContactRecord): string | null {
@@ -101,7 +162,28 @@ export function checkAsset(r: AssetRecord): string | null {
     optionalText(r.serialNumber, "serialNumber", MAX_ID_LENGTH),
     optionalText(r.model, "model", MAX_NAME_LENGTH),
     isoDate(r.installedOn, "installedOn"),
+    optionalText(r.region, "region", MAX_REGION_LENGTH),
+    optionalNonBlank(r.batch, "batch", BATCH_CODE_LENGTH),
   );
+}
+
+/** Text that, when given, is not blank (a batch code of spaces would name no batch). */
+function optionalNonBlank(value: unknown, where: string, maxLength: number): string | null {
+  if (value === null || value === undefined) return null;
+  return requiredText(value, where, maxLength);
+}
+
+function regionsProblem(value: unknown, where: string): string | null {
+  if (value === null || value === undefined) return null;
+  if (!Array.isArray(value)) return `${where} must be a list of region names`;
+  if (value.length > MAX_REGIONS_PER_ORGANIZATION) {
+    return `${where} has ${value.length} entries; at most ${MAX_REGIONS_PER_ORGANIZATION} are allowed per organization`;
+  }
+  for (const [i, region] of value.entries()) {
+    const problem = requiredText(region, `${where}[${i}]`, MAX_REGION_LENGTH);
+    if (problem !== null) return problem;
+  }
+  return null;
 }
 
 export function checkOrganization(r: OrganizationRecord): string | null {
@@ -110,6 +192,7 @@ export function checkOrganization(r: OrganizationRecord): string | null {
     requiredText(r.name, "name", MAX_NAME_LENGTH),
     oneOf(r.kind, "kind", ORGANIZATION_KINDS, true),
     optionalText(r.region, "region", MAX_ID_LENGTH),
+    regionsProblem(r.servesRegions, "servesRegions"),
   );
   if (base !== null) return base;
   if (!Array.isArray(r.links)) return "links must be a list (it may be empty)";

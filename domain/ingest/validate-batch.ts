@@ -17,6 +17,8 @@ export interface BatchRules<R> {
   keyOf: (record: R) => string;
   /** What to show as the record's external id in a rejection. */
   externalIdOf: (record: R) => unknown;
+  /** Why a record repeating the key of record `earlier` is refused; the default speaks of source system and id. */
+  duplicateReason?: (earlier: number) => string;
 }
 
 /**
@@ -42,7 +44,9 @@ export function validateBatch<R>(records: readonly R[], rules: BatchRules<R>): B
       rejections.push({
         index,
         externalId,
-        reason: `duplicate of record ${earlier} in this batch (same source system and id); send each record once`,
+        reason:
+          rules.duplicateReason?.(earlier) ??
+          `duplicate of record ${earlier} in this batch (same source system and id); send each record once`,
       });
       return;
     }

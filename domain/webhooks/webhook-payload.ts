@@ -36,3 +36,14 @@ export function webhookPayload(createdAt: number, events: readonly StoredChange[
     },
   });
 }
+
+/** The `type` of a delivery a playbook's CALL_WEBHOOK action sends. */
+export const PLAYBOOK_ACTION_PAYLOAD_TYPE = "relata.playbook-action";
+
+/**
+ * The body of a playbook's CALL_WEBHOOK delivery: which playbook fired, for which records, and why (ids and
+ * values only, as the audit trail keeps them). Made once when the action runs, so every retry sends it as is.
+ */
+export function playbookActionPayload(createdAt: number, data: Record<string, unknown>): string {
+  return JSON.stringify({ type: PLAYBOOK_ACTION_PAYLOAD_TYPE, timestamp: new Date(createdAt).toISOString(), data });
+}

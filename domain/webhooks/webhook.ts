@@ -50,4 +50,9 @@ export interface WebhookDelivery {
   lastError: string | null;
   /** The latest attempts, oldest first (at most 20). */
   attemptLog: WebhookAttempt[];
+  /**
+   * The body a delivery carries itself instead of change events (a playbook's CALL_WEBHOOK action); null
+   * for the deliveries made from the change feed, whose body is built from their events when sent.
+   */
+  payload?: string | null;
 }

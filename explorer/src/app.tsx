@@ -12,6 +12,9 @@ import { useRoute } from "./routing/router";
 import { SearchPage } from "./search/search-page";
 import { HealthPage } from "./health/health-page";
 import { OntologyPage } from "./ontology/ontology-page";
+import { EventsPage } from "./events/events-page";
+import { WorkPage } from "./work/work-page";
+import { PlaybooksPage } from "./playbooks/playbooks-page";
 import { Link } from "./shared/link";
 import { Session, SessionContext } from "./shared/session-context";
 import { ErrorMessage, Loading } from "./shared/status";
@@ -76,6 +79,9 @@ export function App() {
             <Link href={href({ page: "graph", node: null })}>{catalogue(lang).navGraph}</Link>
             <Link href={href({ page: "health" })}>{catalogue(lang).navHealth}</Link>
             <Link href={href({ page: "ontologies" })}>{catalogue(lang).navOntologies}</Link>
+            <Link href={href({ page: "events", group: "all" })}>{catalogue(lang).navEvents}</Link>
+            <Link href={href({ page: "work", view: "mine", status: "OPEN" })}>{catalogue(lang).navWork}</Link>
+            <Link href={href({ page: "playbooks", id: null })}>{catalogue(lang).navPlaybooks}</Link>
           </nav>
         )}
         <div class="top-right">
@@ -138,6 +144,12 @@ function Pages() {
       return <HealthPage />;
     case "ontologies":
       return <OntologyPage />;
+    case "events":
+      return <EventsPage group={route.group} />;
+    case "work":
+      return <WorkPage view={route.view} status={route.status} />;
+    case "playbooks":
+      return <PlaybooksPage id={route.id} />;
     case "not-found":
       return (
         <p class="empty">

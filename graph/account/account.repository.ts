@@ -95,6 +95,7 @@ export function toAccount(row: Record<string, unknown>): Account {
     segment: optionalText(row, "segment"),
     region: optionalText(row, "region"),
     annualRevenue: optionalNumber(row, "annualRevenue"),
+    ownerExternalId: optionalText(row, "ownerExternalId"),
   };
 }
 

@@ -22,6 +22,8 @@ export function toAsset(row: Record<string, unknown>): Asset {
     serialNumber: optionalText(row, "serialNumber"),
     model: optionalText(row, "model"),
     installedOn: optionalText(row, "installedOn"),
+    region: optionalText(row, "region"),
+    batchCode: optionalText(row, "batch"),
   };
 }
 

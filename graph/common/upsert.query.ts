@@ -1,10 +1,24 @@
 import { CypherQuery } from "../executor";
-import { DeletableLabel, deletedLabel } from "./deleted-labels";
+import { DeletableLabel } from "./deleted-labels";
+
+/**
+ * The labels bulk ingest writes: the deletable records, and users and teams (not deletable yet; an upsert
+ * still refuses a `DeletedUser` / `DeletedTeam`, so a future delete works the same way).
+ */
+export type IngestLabel = DeletableLabel | "User" | "Team";
 
 /** A single relationship from each upserted node to a node resolved before the write. */
 export interface UpsertLink {
   type: string;
   targetLabel: string;
+}
+
+/**
+ * A fixed Cypher step run after each row's node is written, with `n`, `row`, `status` and `before` in scope;
+ * a unit subquery (`CALL (n, row, status) { ... }`) so it keeps the row. Constants only, never request text.
+ */
+export interface UpsertAfter {
+  cypher: string;
 }
 
 /**
@@ -19,7 +33,7 @@ export interface UpsertLink {
  * is not written either: it returns the deletion's `deletedAt`, so that a late update never brings a deleted
  * record back (restoring is a separate, explicit call).
  */
-export function upsertQuery(label: DeletableLabel, link: UpsertLink | null): CypherQuery {
+export function upsertQuery(label: IngestLabel, link: UpsertLink | null, after?: UpsertAfter): CypherQuery {
   const matchTarget = link === null ? "" : `MATCH (target:${link.targetLabel} {tenant: $tenant, id: row.targetId})`;
   const carry = link === null ? "" : ", target";
   const relink =
@@ -34,9 +48,15 @@ CALL (n, target, status) {
   RETURN head(collect(other.id)) AS previousTargetId
 }
 MERGE (n)-[:${link.type}]->(target)`;
+  const extra =
+    after === undefined
+      ? ""
+      : `
+WITH n, row, status, before${link === null ? "" : ", previousTargetId"}
+${after.cypher}`;
   const text = `
 UNWIND $rows AS row
-OPTIONAL MATCH (gone:${deletedLabel(label)} {tenant: $tenant, id: row.id})
+OPTIONAL MATCH (gone:Deleted${label} {tenant: $tenant, id: row.id})
 OPTIONAL CALL (row, gone) {
 WITH row WHERE gone IS NULL
 ${matchTarget}
@@ -46,7 +66,7 @@ WITH n, row${carry},
   CASE WHEN n.contentHash IS NULL THEN 'CREATED' WHEN n.contentHash = row.hash THEN 'UNCHANGED' ELSE 'UPDATED' END AS status,
   CASE WHEN n.contentHash IS NOT NULL AND n.contentHash <> row.hash THEN properties(n) END AS before
 FOREACH (_ IN CASE WHEN status = 'UNCHANGED' THEN [] ELSE [1] END |
-  SET n += row.props, n.contentHash = row.hash, n.lastUpdatedAt = datetime($now))${relink}
+  SET n += row.props, n.contentHash = row.hash, n.lastUpdatedAt = datetime($now))${relink}${extra}
 RETURN n.id AS id, status, before${link === null ? ", null AS previousTargetId" : ", previousTargetId"}
 }
 RETURN row.index AS index, id, status, before, previousTargetId, toString(gone.deletedAt) AS deletedAt`;
@@ -58,7 +78,7 @@ RETURN row.index AS index, id, status, before, previousTargetId, toString(gone.d
  * locks, so that no other transaction changes them between this read and the write that follows. Only
  * the record's own `$fields` are read (not its bookkeeping properties and dates, which cost conversions).
  */
-export function storedPropertiesQuery(label: DeletableLabel): CypherQuery {
+export function storedPropertiesQuery(label: IngestLabel): CypherQuery {
   return {
     name: `upsert.${label}.stored`,
     text: `

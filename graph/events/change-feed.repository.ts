@@ -27,6 +27,27 @@ RETURN g.firstSeq AS firstSeq, g.lastSeq AS lastSeq, CASE WHEN wanted THEN g.eve
   g.actor AS actor, toString(g.at) AS at, keys`,
 };
 
+/**
+ * The segments before `$before`, newest first, with the same columns as {@link READ_SEGMENTS}; segments
+ * holding no type asked for come without their events.
+ */
+const READ_SEGMENTS_BACKWARDS: CypherQuery = {
+  name: "changes.readBackwards",
+  text: `
+MATCH (g:ChangeSegment {tenant: $tenant})
+WHERE g.firstSeq < $before
+WITH g ORDER BY g.lastSeq DESC LIMIT $segments
+WITH g, ($types IS NULL OR any(t IN g.types WHERE t IN $types)) AS wanted
+CALL (g, wanted) {
+  WITH g WHERE wanted
+  UNWIND g.personIds AS personId
+  MATCH (k:PersonKey {tenant: $tenant, personId: personId})
+  RETURN collect([personId, k.key]) AS keys
+}
+RETURN g.firstSeq AS firstSeq, g.lastSeq AS lastSeq, CASE WHEN wanted THEN g.events END AS events,
+  g.actor AS actor, toString(g.at) AS at, keys`,
+};
+
 /** Where the tenant's sequence stands: the last number committed, and the last one purged. */
 const SEQUENCE: CypherQuery = {
   name: "changes.sequence",
@@ -83,6 +104,19 @@ export function toStoredChange(
 const SEGMENTS_PER_READ = 64;
 /** The most segments one page examines (about 260,000 events), so a rare type behind a long backlog costs bounded work. */
 const MAX_SEGMENTS_PER_PAGE = 1024;
+
+/** The most segments one backwards page examines. */
+const MAX_SEGMENTS_PER_RECENT_PAGE = 256;
+
+/** A page read from the outbox, newest first. */
+export interface RecentRead {
+  /** The events of the types asked for, newest first. */
+  events: StoredChange[];
+  /** Read on with events numbered below this (the oldest position this page examined). */
+  before: number;
+  /** Older events of the types asked for may exist below `before`. */
+  hasMore: boolean;
+}
 
 /** A page read from the outbox. */
 export interface FeedRead {
@@ -162,6 +196,45 @@ export class ChangeFeedRepository {
         if (scanned >= MAX_SEGMENTS_PER_PAGE) return { events, through, hasMore: true };
       }
       if (rows.length < SEGMENTS_PER_READ) return { events, through, hasMore: false };
+    }
+  }
+
+  /**
+   * Up to `first` events numbered below `before`, of `types` (all when null), newest first: the explorer's
+   * latest-changes view. Unlike {@link readPage} it may miss a segment whose commit is still being applied
+   * at the head; a view of the latest changes reads again, a sync follows the feed forwards.
+   */
+  async readRecent(before: number, first: number, types: readonly ChangeType[] | null): Promise<RecentRead> {
+    const wanted = types === null ? null : new Set<string>(types);
+    const events: StoredChange[] = [];
+    let below = before;
+    let scanned = 0;
+    for (;;) {
+      const rows = await this.executor.read(READ_SEGMENTS_BACKWARDS, {
+        tenant: this.tenant,
+        before: neo4j.int(below),
+        segments: neo4j.int(SEGMENTS_PER_READ),
+        types: types === null ? null : [...types],
+      });
+      for (const row of rows) {
+        const firstSeq = Number(row.firstSeq);
+        if (row.events !== null && row.events !== undefined) {
+          const keys = new Map((row.keys as Array<[string, string]>).map(([person, key]) => [person, key]));
+          const stored = unpackSegment(String(row.events));
+          for (let i = stored.length - 1; i >= 0; i -= 1) {
+            const seq = firstSeq + i;
+            if (seq >= below) continue;
+            const event = stored[i]!;
+            if (wanted !== null && !wanted.has(event.type)) continue;
+            if (events.length === first) return { events, before: seq + 1, hasMore: true };
+            events.push(toStoredChange(this.tenant, seq, event, String(row.actor), String(row.at), keys));
+          }
+        }
+        below = Math.min(below, firstSeq);
+        scanned += 1;
+        if (scanned >= MAX_SEGMENTS_PER_RECENT_PAGE) return { events, before: below, hasMore: below > 1 };
+      }
+      if (rows.length < SEGMENTS_PER_READ) return { events, before: below, hasMore: false };
     }
   }
 

@@ -2,8 +2,9 @@ import { RecordStatus } from "../../domain/ingest/ingest-result";
 import { SourceSystemRecord } from "../../domain/records";
 import { NETWORK_RELATIONSHIPS } from "../../domain/records";
 import { CypherExecutor, CypherQuery } from "../executor";
-import { storedPropertiesQuery, UpsertLink, upsertQuery } from "../common/upsert.query";
-import { DeletableLabel } from "../common/deleted-labels";
+import { IngestLabel, storedPropertiesQuery, UpsertAfter, UpsertLink, upsertQuery } from "../common/upsert.query";
+import { ACCOUNT_OWNER_LINK, LINK_WAITING_FOR_USERS, USER_UPSERT } from "../people/people-upsert.queries";
+import { userIdTaken } from "../../domain/ingest/user-id-taken";
 import { PlainRow } from "../executor";
 import { toNeo4jProperties } from "../neo4j-values";
 import { ChangeOutbox } from "../events/change-outbox";
@@ -24,6 +25,8 @@ interface RowKey {
 /** One record as sent: its properties, an omitted optional field `undefined`. */
 export interface SentRow extends RowKey {
   sent: Record<string, unknown>;
+  /** Fields left out of the content hash while null (added after records of the kind were stored). */
+  addedFields?: readonly string[];
 }
 
 export type OrganizationLinkRow = { targetId: string; relationship: string };
@@ -74,11 +77,14 @@ export interface UpsertWrite {
   stored: StoredRow[];
   unlinked: UnlinkedRow[];
   deleted: DeletedRow[];
+  /** Rows refused for another reason, said in full (e.g. a user external id another source system has). */
+  refused?: Array<{ index: number; reason: string }>;
 }
 
 /** The labels that can be written in bulk, and the links each may carry: a fixed whitelist. */
 export const UPSERT_TARGETS = {
   Account: null,
+  Team: null,
   Contact: { type: "WORKS_AT", targetLabel: "Account" },
   Opportunity: { type: "FOR_ACCOUNT", targetLabel: "Account" },
   Asset: { type: "INSTALLED_AT", targetLabel: "Account" },
@@ -88,8 +94,10 @@ export const UPSERT_TARGETS = {
 } as const satisfies Record<string, UpsertLink | null>;
 export type UpsertTarget = keyof typeof UPSERT_TARGETS;
 
-const LABELS: Record<UpsertTarget | "Organization", DeletableLabel> = {
+const LABELS: Record<UpsertTarget | "Organization" | "User", IngestLabel> = {
   Account: "Account",
+  Team: "Team",
+  User: "User",
   Contact: "Contact",
   Opportunity: "Opportunity",
   Asset: "Asset",
@@ -99,11 +107,30 @@ const LABELS: Record<UpsertTarget | "Organization", DeletableLabel> = {
   SignalAboutAsset: "Signal",
 };
 
+/**
+ * An asset's production batch: `(asset)-[:OF_BATCH]->(:Batch {tenant, code})`, the batch merged on first
+ * mention. The code is also the asset's `batch` property (what merging upserts and events read); this step
+ * keeps the link in step with it whenever the asset changed.
+ */
+const ASSET_BATCH_LINK: UpsertAfter = {
+  cypher: `CALL (n, row, status) {
+  WITH n, row, status WHERE status <> 'UNCHANGED'
+  OPTIONAL MATCH (n)-[old:OF_BATCH]->(:Batch)
+  DELETE old
+  WITH DISTINCT n, row
+  UNWIND CASE WHEN row.props.batch IS NULL THEN [] ELSE [row.props.batch] END AS code
+  MERGE (batch:Batch {tenant: $tenant, code: code})
+    ON CREATE SET batch.firstSeenAt = datetime($now)
+  MERGE (n)-[:OF_BATCH]->(batch)
+}`,
+};
+
 const QUERIES: Record<UpsertTarget, CypherQuery> = {
-  Account: upsertQuery("Account", UPSERT_TARGETS.Account),
+  Account: upsertQuery("Account", UPSERT_TARGETS.Account, ACCOUNT_OWNER_LINK),
+  Team: upsertQuery("Team", UPSERT_TARGETS.Team),
   Contact: upsertQuery("Contact", UPSERT_TARGETS.Contact),
   Opportunity: upsertQuery("Opportunity", UPSERT_TARGETS.Opportunity),
-  Asset: upsertQuery("Asset", UPSERT_TARGETS.Asset),
+  Asset: upsertQuery("Asset", UPSERT_TARGETS.Asset, ASSET_BATCH_LINK),
   SignalAboutAccount: upsertQuery("Signal", UPSERT_TARGETS.SignalAboutAccount),
   SignalAboutContact: upsertQuery("Signal", UPSERT_TARGETS.SignalAboutContact),
   SignalAboutAsset: upsertQuery("Signal", UPSERT_TARGETS.SignalAboutAsset),
@@ -161,7 +188,7 @@ RETURN row.index AS index, id, status, before, previousLinks, missing AS missing
 
 const STORED_PROPERTIES = Object.fromEntries(
   [...new Set(Object.values(LABELS))].map((label) => [label, storedPropertiesQuery(label)]),
-) as Record<DeletableLabel, CypherQuery>;
+) as Record<IngestLabel, CypherQuery>;
 
 /** Splits an upsert's answer into the rows written, the rows with missing targets and the deleted ones. */
 function toUpsertWrite(result: readonly PlainRow[]): UpsertWrite {
@@ -252,7 +279,60 @@ export class IngestRepository {
     });
   }
 
+  /** Writes users (complete rows), their links and change events, in one transaction. */
+  upsertUsers(rows: readonly UpsertRow[], now: string): Promise<UpsertWrite> {
+    return this.executor.writeSteps(USER_UPSERT.name, (run) => this.writeUsers(run, rows, now));
+  }
+
+  /** {@link upsertMerging} for users. */
+  upsertUsersMerging(rows: readonly SentRow[], complete: CompleteRow<SentRow, UpsertRow>, now: string) {
+    return this.executor.writeSteps(USER_UPSERT.name, async (run) => {
+      const completed = await this.completeFromStored("User", rows, complete, run);
+      return this.writeUsers(run, completed, now);
+    });
+  }
+
+  private async writeUsers(run: Run, rows: readonly UpsertRow[], now: string): Promise<UpsertWrite> {
+    const result = await run(USER_UPSERT, { tenant: this.tenant, rows: [...rows], now });
+    const byIndex = new Map(rows.map((row) => [row.index, row]));
+    const refused: Array<{ index: number; reason: string }> = [];
+    const created: string[] = [];
+    const changes = result.flatMap((answer) => {
+      const row = byIndex.get(Number(answer.index));
+      if (row === undefined) return [];
+      if (typeof answer.takenBy === "string") {
+        refused.push({ index: row.index, reason: userIdTaken(row.externalId, row.sourceSystem, answer.takenBy) });
+        return [];
+      }
+      if (answer.id === null || answer.id === undefined) return [];
+      const status = answer.status as RecordStatus;
+      if (status === "CREATED") created.push(row.externalId);
+      const change = upsertChange("USER", row, status, (answer.before as Record<string, unknown> | null) ?? null, null);
+      return change === null ? [] : [change];
+    });
+    if (created.length > 0) await run(LINK_WAITING_FOR_USERS, { tenant: this.tenant, externalIds: created });
+    await this.outbox.append(run, now, changes);
+    const refusedIndexes = new Set(refused.map((r) => r.index));
+    return { ...toUpsertWrite(result.filter((r) => !refusedIndexes.has(Number(r.index)))), refused };
+  }
+
   private async writeRecorded(run: Run, target: UpsertTarget, rows: readonly UpsertRow[], now: string) {
+    const { write, changes } = await this.upsertCollecting(run, target, rows, now);
+    await this.outbox.append(run, now, changes);
+    return write;
+  }
+
+  /**
+   * Writes complete rows inside a transaction another write path runs (`run`), returning the change events
+   * instead of appending them: the caller appends them with its own, last, in the same transaction (the
+   * playbook actions raise intent signals so, beside their tasks and audit records).
+   */
+  async upsertCollecting(
+    run: Run,
+    target: UpsertTarget,
+    rows: readonly UpsertRow[],
+    now: string,
+  ): Promise<{ write: UpsertWrite; changes: RecordChange[] }> {
     const prepared = rows.map((row) => ({ ...row, props: toNeo4jProperties(row.props) }));
     const result = await run(QUERIES[target], { tenant: this.tenant, rows: prepared, now });
     const byIndex = new Map(rows.map((row) => [row.index, row]));
@@ -268,8 +348,7 @@ export class IngestRepository {
       );
       return change === null ? [] : [change];
     });
-    await this.outbox.append(run, now, changes);
-    return toUpsertWrite(result);
+    return { write: toUpsertWrite(result), changes };
   }
 
   private async writeOrganizations(run: Run, rows: readonly OrganizationUpsertRow[], now: string) {
@@ -298,7 +377,7 @@ export class IngestRepository {
   }
 
   private async completeFromStored<S extends SentRow, U extends UpsertRow>(
-    label: DeletableLabel,
+    label: IngestLabel,
     rows: readonly S[],
     complete: CompleteRow<S, U>,
     run: Run,
@@ -320,12 +399,17 @@ export class IngestRepository {
   async ensureSourceSystems(keys: readonly string[], now: string): Promise<void> {
     if (keys.length === 0) return;
     await this.executor.writeSteps(ENSURE_SOURCE_SYSTEMS.name, async (run) => {
-      const created = await run(ENSURE_SOURCE_SYSTEMS, { tenant: this.tenant, keys: [...keys], now });
-      const changes = created.map((row) =>
-        sourceSystemChange(String(row.key), "CREATED", null, { name: String(row.key), kind: "OTHER" }),
-      );
-      await this.outbox.append(run, now, changes);
+      await this.outbox.append(run, now, await this.ensureSourceSystemsCollecting(run, keys, now));
     });
+  }
+
+  /** {@link ensureSourceSystems} inside another write path's transaction; returns the change events to append. */
+  async ensureSourceSystemsCollecting(run: Run, keys: readonly string[], now: string): Promise<RecordChange[]> {
+    if (keys.length === 0) return [];
+    const created = await run(ENSURE_SOURCE_SYSTEMS, { tenant: this.tenant, keys: [...keys], now });
+    return created.map((row) =>
+      sourceSystemChange(String(row.key), "CREATED", null, { name: String(row.key), kind: "OTHER" }),
+    );
   }
 
   upsertSourceSystems(rows: ReadonlyArray<SourceSystemRecord & { index: number }>, now: string): Promise<StoredRow[]> {
@@ -349,6 +433,7 @@ type Run = (query: CypherQuery, params: Record<string, unknown>) => Promise<Plai
 
 const RECORD_TYPES: Record<UpsertTarget, ChangeRecordType> = {
   Account: "ACCOUNT",
+  Team: "TEAM",
   Contact: "CONTACT",
   Opportunity: "OPPORTUNITY",
   Asset: "ASSET",

@@ -8,7 +8,10 @@ import { recordListsMigration } from "./0006-record-lists.migration";
 import { changeEventsMigration } from "./0007-change-events.migration";
 import { webhooksMigration } from "./0008-webhooks.migration";
 import { changeSegmentsMigration } from "./0009-change-segments.migration";
+import { peopleAndDataMigration } from "./0010-people-and-data.migration";
 import { auditTrailMigration } from "./0011-audit-trail.migration";
+import { playbooksMigration } from "./0012-playbooks.migration";
+import { actionsAndTasksMigration } from "./0013-actions-and-tasks.migration";
 
 /** Every migration, in version order. Add new ones at the end; never edit an applied one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -21,5 +24,8 @@ export const MIGRATIONS: readonly Migration[] = [
   changeEventsMigration,
   webhooksMigration,
   changeSegmentsMigration,
+  peopleAndDataMigration,
   auditTrailMigration,
+  playbooksMigration,
+  actionsAndTasksMigration,
 ];

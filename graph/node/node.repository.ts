@@ -1,6 +1,17 @@
 import { GlobalIdRef, isSourceSystemIdOf } from "../../domain/ids/global-id";
 import { IdentifiedKind, nodeId } from "../../domain/ids/node-id";
-import { Account, Asset, Contact, Opportunity, Organization, Signal, SourceSystem } from "../../domain/model";
+import {
+  Account,
+  Asset,
+  Contact,
+  Opportunity,
+  Organization,
+  Signal,
+  SourceSystem,
+  Team,
+  User,
+} from "../../domain/model";
+import { toTeam, toUser } from "../people/people.repository";
 import { toAccount } from "../account/account.repository";
 import { toAsset } from "../asset/asset.repository";
 import { keyedNodeProjection } from "../common/node-projection";
@@ -20,7 +31,9 @@ export type NodeRecord =
   | (Asset & { __typename: "Asset" })
   | (Organization & { __typename: "Organization" })
   | (Signal & { __typename: "Signal" })
-  | (SourceSystem & { __typename: "SourceSystem" });
+  | (SourceSystem & { __typename: "SourceSystem" })
+  | (User & { __typename: "User" })
+  | (Team & { __typename: "Team" });
 
 /** The record kinds read by {@link NODES_BY_REFS}; concepts are read by the ontology repository. */
 export type RecordRef = Exclude<GlobalIdRef, { kind: "Concept" }>;
@@ -43,6 +56,8 @@ const BRANCHES: ReadonlyArray<{ kind: RecordRef["kind"]; match: string; projecti
     match: "(n:Signal {id: ref.id})",
     projection: `{signal: ${keyedNodeProjection("n", "observedAt: n.observedAt.epochMillis")}, subject: ${SIGNAL_SUBJECT}}`,
   },
+  { kind: "User", match: "(n:User {id: ref.id})", projection: keyedNodeProjection("n") },
+  { kind: "Team", match: "(n:Team {id: ref.id})", projection: keyedNodeProjection("n") },
   { kind: "SourceSystem", match: "(n:SourceSystem {key: ref.key})", projection: "n {.key, .name, .kind}" },
 ];
 
@@ -117,6 +132,10 @@ export class NodeRepository {
         return { ...toOrganization(row), __typename: "Organization" };
       case "Signal":
         return { ...toSignalWithSubject(row), __typename: "Signal" };
+      case "User":
+        return { ...toUser(row), __typename: "User" };
+      case "Team":
+        return { ...toTeam(row), __typename: "Team" };
       case "SourceSystem":
         return { ...toSourceSystem(row, this.tenant), __typename: "SourceSystem" };
       default:

@@ -26,6 +26,7 @@ export function toOrganization(row: Record<string, unknown>): Organization {
     name: text(row, "name"),
     kind: text(row, "kind") as OrganizationKind,
     region: optionalText(row, "region"),
+    servesRegions: Array.isArray(row.servesRegions) ? row.servesRegions.map(String) : [],
   };
 }
 

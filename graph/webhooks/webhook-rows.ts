@@ -10,7 +10,7 @@ export const ENDPOINT_FIELDS = `e {
 
 export const DELIVERY_FIELDS = `d {
   .id, .endpointId, .number, .status, .attempts, .firstSequence, .lastSequence, .eventCount, .eventTypes,
-  .createdAt, .lastAttemptAt, .nextAttemptAt, .deliveredAt, .lastResponseStatus, .lastError, .attemptLog
+  .createdAt, .lastAttemptAt, .nextAttemptAt, .deliveredAt, .lastResponseStatus, .lastError, .attemptLog, .payload
 } AS delivery`;
 
 function num(value: unknown): number | null {
@@ -57,5 +57,6 @@ export function toDelivery(row: PlainRow): WebhookDelivery {
     lastResponseStatus: num(d.lastResponseStatus),
     lastError: str(d.lastError),
     attemptLog: ((d.attemptLog as string[] | null) ?? []).map((entry) => JSON.parse(entry) as WebhookAttempt),
+    payload: str(d.payload),
   };
 }

@@ -23,4 +23,6 @@ export class Account extends ProvenanceFields implements AccountModel {
 
   @Field(() => Float, { nullable: true, description: "In whole currency units." })
   annualRevenue!: number | null;
+
+  ownerExternalId!: string | null;
 }

@@ -22,4 +22,9 @@ export class Asset extends ProvenanceFields implements AssetModel {
 
   @Field(() => String, { nullable: true, description: "YYYY-MM-DD." })
   installedOn!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where the asset is in service, e.g. "EMEA".' })
+  region!: string | null;
+
+  batchCode!: string | null;
 }

@@ -1,7 +1,7 @@
 import { defaultFieldResolver, GraphQLObjectType, GraphQLSchema } from "graphql";
 import { Principal, ROLES } from "../context";
 import { AccessDeniedError } from "./access.errors";
-import { accessDenial, GuardedType, ROLE_MATRIX, RoleMatrix, rolesFor } from "./role-matrix";
+import { accessDenial, GuardedType, ROLE_MATRIX, RoleMatrix, rolesFor, userCapDenial } from "./role-matrix";
 
 function rootOf(schema: GraphQLSchema, type: GuardedType): GraphQLObjectType | null | undefined {
   return type === "Query" ? schema.getQueryType() : schema.getMutationType();
@@ -9,8 +9,9 @@ function rootOf(schema: GraphQLSchema, type: GuardedType): GraphQLObjectType | n
 
 /**
  * Enforces the role matrix on a built schema: every root field that is not open to every role (so every
- * mutation, listed or not) checks the caller's role before its resolver runs, and refuses with FORBIDDEN
- * and the roles it needs. Fields open to everyone are left untouched, so reads pay nothing.
+ * mutation, listed or not) checks the caller's role, capped by the roles of the user the token names,
+ * before its resolver runs, and refuses with FORBIDDEN and the roles it needs. Fields open to everyone are
+ * left untouched, so reads pay nothing (a user with no roles at all is refused when the request starts).
  *
  * Throws when the matrix names a field the schema does not have: a stale entry is a defect, not a rule.
  */
@@ -34,6 +35,9 @@ export function enforceRoleMatrix(schema: GraphQLSchema, matrix: RoleMatrix = RO
         if (!allowed.includes(role)) {
           throw new AccessDeniedError(accessDenial(role, type, field.name, matrix) as string);
         }
+        // The token's role allows it; a token naming a user is capped by that user's roles (decision 0018).
+        const capped = userCapDenial(context.principal, field.name, allowed);
+        if (capped !== null) throw new AccessDeniedError(capped);
         return resolve(source, args, context, info);
       };
     }

@@ -1,4 +1,5 @@
-import { ROLES, Role } from "../context";
+import { Actor, capDenial, effectiveAllows } from "../../domain/auth/role-cap";
+import { Principal, ROLES, Role } from "../context";
 
 /** The root types whose fields the matrix governs. */
 export type GuardedType = "Query" | "Mutation";
@@ -19,8 +20,16 @@ const HEALTH_MANAGERS: readonly Role[] = ["admin", "analyst"];
 const ADMINS: readonly Role[] = ["admin"];
 /** Register and manage webhooks, and read their delivery logs (their URLs may carry tokens). */
 const WEBHOOK_MANAGERS: readonly Role[] = ["admin", "integrator"];
+/**
+ * Author, activate, pause and retire playbooks (issue 11). Analysts own the playbooks' logic as they own
+ * health models; a playbook acts with its owner's permissions, not its author's, so authoring grants
+ * nothing beyond what the owner may do.
+ */
+const PLAYBOOK_MANAGERS: readonly Role[] = ["admin", "analyst"];
 /** Read and verify the audit trail (decision 0019): it names who decided what about which accounts. */
 const AUDITORS: readonly Role[] = ["admin", "analyst"];
+/** Hand out work: create tasks and reviews (and so own playbooks that do). */
+const TASK_CREATORS: readonly Role[] = ["admin", "analyst", "integrator"];
 
 /**
  * The one role table of the API. Every mutation needs an entry (a mutation without one is refused to every
@@ -35,6 +44,8 @@ export const ROLE_MATRIX: RoleMatrix = {
   "Mutation.upsertAssets": DATA_WRITERS,
   "Mutation.upsertOrganizations": DATA_WRITERS,
   "Mutation.ingestSignals": DATA_WRITERS,
+  "Mutation.upsertTeams": DATA_WRITERS,
+  "Mutation.upsertUsers": DATA_WRITERS,
   "Mutation.setOutcomes": DATA_WRITERS,
   "Mutation.deleteAccounts": DATA_WRITERS,
   "Mutation.restoreAccounts": DATA_WRITERS,
@@ -58,6 +69,12 @@ export const ROLE_MATRIX: RoleMatrix = {
   "Mutation.recomputeHealth": HEALTH_MANAGERS,
   "Mutation.setManualMeasure": HEALTH_MANAGERS,
   "Mutation.revokeToken": ADMINS,
+  "Mutation.savePlaybook": PLAYBOOK_MANAGERS,
+  "Mutation.activatePlaybook": PLAYBOOK_MANAGERS,
+  "Mutation.pausePlaybook": PLAYBOOK_MANAGERS,
+  "Mutation.retirePlaybook": PLAYBOOK_MANAGERS,
+  // A replay reads up to a year of signals: for the people who author playbooks.
+  "Query.simulatePlaybook": PLAYBOOK_MANAGERS,
   "Mutation.registerWebhook": WEBHOOK_MANAGERS,
   "Mutation.updateWebhook": WEBHOOK_MANAGERS,
   "Mutation.disableWebhook": WEBHOOK_MANAGERS,
@@ -71,6 +88,20 @@ export const ROLE_MATRIX: RoleMatrix = {
   "Query.auditTrail": AUDITORS,
   "Query.verifyAuditTrail": AUDITORS,
   "Query.auditCheckpoints": AUDITORS,
+  // Issue 11, the actions side. Creating a task by hand is the permission a playbook's CREATE_TASK and
+  // OPEN_REVIEW actions need; viewers follow work, they do not hand it out.
+  "Mutation.createTask": TASK_CREATORS,
+  // Open to every role: the service lets only an assignee (user, team member, role holder) or an admin
+  // complete a task, and only the playbook's owner (or an admin) decide a proposal or acknowledge a receipt.
+  "Mutation.completeTask": EVERY_ROLE,
+  "Mutation.confirmProposal": EVERY_ROLE,
+  "Mutation.rejectProposal": EVERY_ROLE,
+  "Mutation.acknowledgeReceipt": EVERY_ROLE,
+  "Query.myTasks": EVERY_ROLE,
+  "Query.tasks": EVERY_ROLE,
+  "Query.task": EVERY_ROLE,
+  "Query.proposals": EVERY_ROLE,
+  "Query.receipts": EVERY_ROLE,
 };
 
 /** The HTTP endpoints outside GraphQL, by a short name: the route and the roles allowed. */
@@ -88,14 +119,38 @@ export const HTTP_ROUTE_ROLES: Readonly<Record<HttpRoute, readonly Role[]>> = {
   "GET /v1/changes": EVERY_ROLE,
 };
 
-/** Why `role` may not call an HTTP route, or null when it may; names the roles that may. */
-export function routeDenial(role: Role, route: HttpRoute): string | null {
+/**
+ * Why a caller may not call an HTTP route, or null when it may; names the roles that may. The token's role
+ * is capped by the roles of the user it names, as for GraphQL operations.
+ */
+export function routeDenial(
+  principal: Pick<Principal, "role" | "subject" | "userRoles">,
+  route: HttpRoute,
+): string | null {
   const allowed = HTTP_ROUTE_ROLES[route] ?? [];
-  if (allowed.includes(role)) return null;
-  return (
-    `Your role (${role}) may not call ${route}: it needs the ${either(allowed)} role. ` +
-    `Ask an admin of your tenant for a token with ${allowed.length === 1 ? "that role" : "one of those roles"}.`
-  );
+  if (!allowed.includes(principal.role)) {
+    return (
+      `Your role (${principal.role}) may not call ${route}: it needs the ${either(allowed)} role. ` +
+      `Ask an admin of your tenant for a token with ${allowed.length === 1 ? "that role" : "one of those roles"}.`
+    );
+  }
+  return userCapDenial(principal, route, allowed);
+}
+
+/**
+ * Why the roles of the user a token names refuse an operation its role allows (naming the token's role,
+ * the user and their roles), or null when the token names no user or the user may.
+ */
+export function userCapDenial(
+  principal: Pick<Principal, "role" | "subject" | "userRoles">,
+  what: string,
+  allowed: readonly Role[],
+): string | null {
+  return capDenial(what, allowed, {
+    tokenRole: principal.role,
+    userRoles: principal.userRoles ?? null,
+    user: principal.subject,
+  });
 }
 
 /** What a root type allows when the matrix has no entry: reads are open, writes fail closed. */
@@ -136,6 +191,16 @@ export function accessDenial(
     `Your role (${role}) may not call ${field}: it needs the ${either(allowed)} role. ` +
     `Ask an admin of your tenant for a token with ${allowed.length === 1 ? "that role" : "one of those roles"}.`
   );
+}
+
+/**
+ * Whether an actor (a token's role and its user's roles; either may be null, see domain/auth/role-cap.ts)
+ * may call an operation of the matrix, e.g. `allowsOperation("Mutation.upsertAccounts", { tokenRole: null,
+ * userRoles: owner.roles })` for a playbook acting with its owner's permissions.
+ */
+export function allowsOperation(key: OperationKey, actor: Actor, matrix: RoleMatrix = ROLE_MATRIX): boolean {
+  const [type, field] = key.split(".") as [GuardedType, string];
+  return effectiveAllows(rolesFor(type, field, matrix), actor);
 }
 
 /** Everything a role may call that is listed in the matrix. */

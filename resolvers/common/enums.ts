@@ -6,6 +6,7 @@ import {
   ORGANIZATION_KINDS,
   SIGNAL_SUBJECT_KINDS,
   SOURCE_SYSTEM_KINDS,
+  SENIORITIES,
 } from "../../domain/records";
 import { ACCOUNT_ORDERS } from "../../graph/account/account-order";
 import { UPSERT_MODES } from "../../domain/ingest/upsert-mode";
@@ -29,6 +30,7 @@ export const RecordTypeEnum = enumOf(Object.keys(RECORD_TYPES) as RecordType[]);
 export const SignalValueTypeEnum = enumOf(["NUMBER", "STRING", "BOOLEAN"] as const);
 export const ChangeTypeEnum = enumOf(CHANGE_TYPES);
 export const ChangeRecordTypeEnum = enumOf(CHANGE_RECORD_TYPES);
+export const SeniorityEnum = enumOf(SENIORITIES);
 
 registerEnumType(BuyingRoleEnum, { name: "BuyingRole", description: "A contact's role in the buying committee." });
 registerEnumType(OpportunityStageEnum, { name: "OpportunityStage" });
@@ -39,6 +41,10 @@ registerEnumType(NetworkRelationshipEnum, {
 });
 registerEnumType(SignalSubjectKindEnum, { name: "SignalSubjectKind", description: "What a signal is about." });
 registerEnumType(SourceSystemKindEnum, { name: "SourceSystemKind" });
+registerEnumType(SeniorityEnum, {
+  name: "Seniority",
+  description: "How senior a user is, from JUNIOR to EXECUTIVE (in that order).",
+});
 registerEnumType(AccountOrderEnum, { name: "AccountOrder" });
 registerEnumType(RecordStatusEnum, { name: "RecordStatus", description: "What an upsert did to one record." });
 registerEnumType(UpsertModeEnum, {

@@ -21,4 +21,20 @@ export class ChangesResolver {
     const page = await ctx.changes.page(after, types ?? null, first);
     return { ...page, events: page.events.map(toChangeEventView) };
   }
+
+  @Query(() => ChangePageView, {
+    description:
+      "The latest change events, newest first: what changed lately, for people (the explorer's events page). " +
+      "Pass a page's endCursor as `before` for older events. To sync, follow `changes` forwards instead: this view " +
+      "may miss an event whose commit is still being applied at the head.",
+  })
+  async recentChanges(
+    @Ctx() ctx: RequestContext,
+    @Arg("before", () => String, { nullable: true }) before?: string | null,
+    @Arg("types", () => [ChangeTypeEnum], { nullable: true }) types?: ChangeType[] | null,
+    @Arg("first", () => Int, { nullable: true }) first?: number | null,
+  ): Promise<ChangePageView> {
+    const page = await ctx.changes.recent(before, types ?? null, first);
+    return { ...page, events: page.events.map(toChangeEventView) };
+  }
 }

@@ -11,6 +11,8 @@ import {
   OrganizationInput,
   SignalInput,
   SourceSystemInput,
+  TeamInput,
+  UserInput,
 } from "./record-inputs.input";
 
 const modeArg = {
@@ -71,6 +73,28 @@ export class IngestResolver {
     @Ctx() ctx: RequestContext,
   ) {
     return ctx.ingest.upsertOrganizations(input, mode);
+  }
+
+  @Mutation(() => IngestResult, { description: "Teams of users; upsert them before the users that name them." })
+  upsertTeams(
+    @Arg("input", () => [TeamInput]) input: TeamInput[],
+    @Arg("mode", () => UpsertModeEnum, modeArg) mode: UpsertMode,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return ctx.ingest.upsertTeams(input, mode);
+  }
+
+  @Mutation(() => IngestResult, {
+    description:
+      "Users with their roles, team and manager. A user's externalId is unique per tenant across source systems " +
+      "(a second user with it from another source system is rejected) and is the sub of their tokens.",
+  })
+  upsertUsers(
+    @Arg("input", () => [UserInput]) input: UserInput[],
+    @Arg("mode", () => UpsertModeEnum, modeArg) mode: UpsertMode,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return ctx.ingest.upsertUsers(input, mode);
   }
 
   @Mutation(() => IngestResult, { description: "Observations keyed by (sourceSystem, recordId)." })

@@ -16,12 +16,19 @@ import {
   SignalSubjectRef,
   SourceSystemKind,
   SourceSystemRecord,
+  Seniority,
+  TeamRecord,
+  TeamRef,
+  UserRecord,
+  UserRef,
+  UserRole,
 } from "../../domain/records";
 import {
   BuyingRoleEnum,
   NetworkRelationshipEnum,
   OpportunityStageEnum,
   OrganizationKindEnum,
+  SeniorityEnum,
   SignalSubjectKindEnum,
   SourceSystemKindEnum,
 } from "../common/enums";
@@ -57,6 +64,21 @@ export class AccountRefInput implements AccountRef {
   sourceSystem?: string | null;
 }
 
+@InputType({ description: "A user named by external id (unique per tenant across source systems)." })
+export class UserRefInput implements UserRef {
+  @Field()
+  externalId!: string;
+}
+
+@InputType({ description: "A team named by its external id." })
+export class TeamRefInput implements TeamRef {
+  @Field()
+  externalId!: string;
+
+  @Field(() => String, { nullable: true, description: "Defaults to the referring record's source system." })
+  sourceSystem?: string | null;
+}
+
 @InputType()
 export class AccountInput extends KeyedInput implements AccountRecord {
   @Field()
@@ -73,6 +95,45 @@ export class AccountInput extends KeyedInput implements AccountRecord {
 
   @Field(() => Float, { nullable: true })
   annualRevenue?: number | null;
+
+  @Field(() => UserRefInput, {
+    nullable: true,
+    description: "The user who owns the account. A user not upserted yet is linked when they arrive; null clears.",
+  })
+  owner?: UserRefInput | null;
+}
+
+@InputType({ description: "A user; externalId is unique per tenant across source systems and is their token sub." })
+export class UserInput extends KeyedInput implements UserRecord {
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  email?: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: "admin, analyst, integrator and/or viewer: what the user may do (caps their tokens).",
+  })
+  roles?: UserRole[] | null;
+
+  @Field(() => TeamRefInput, { nullable: true, description: "The user's team; it must exist (upsertTeams first)." })
+  team?: TeamRefInput | null;
+
+  @Field(() => UserRefInput, {
+    nullable: true,
+    description: "The user's manager; a manager not upserted yet is linked when they arrive.",
+  })
+  manager?: UserRefInput | null;
+
+  @Field(() => SeniorityEnum, { nullable: true })
+  seniority?: Seniority | null;
+}
+
+@InputType()
+export class TeamInput extends KeyedInput implements TeamRecord {
+  @Field()
+  name!: string;
 }
 
 @InputType()
@@ -133,6 +194,15 @@ export class AssetInput extends KeyedInput implements AssetRecord {
 
   @Field(() => String, { nullable: true, description: "YYYY-MM-DD." })
   installedOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where the asset is in service, e.g. "EMEA".' })
+  region?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The code of the production batch it comes from (e.g. a battery cell batch); null unlinks it.",
+  })
+  batch?: string | null;
 }
 
 @InputType()
@@ -154,6 +224,12 @@ export class OrganizationInput extends KeyedInput implements OrganizationRecord 
 
   @Field(() => String, { nullable: true })
   region?: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: "The regions it serves (e.g. as a region's service partner); a set, at most 100.",
+  })
+  servesRegions?: string[] | null;
 
   @Field(() => [OrganizationLinkInput], { description: "The accounts it serves; replaces earlier links." })
   links!: OrganizationLinkInput[];

@@ -19,4 +19,7 @@ export class Organization extends ProvenanceFields implements OrganizationModel 
 
   @Field(() => String, { nullable: true })
   region!: string | null;
+
+  @Field(() => [String], { description: "The regions it serves (e.g. as a region's service partner), sorted." })
+  servesRegions!: string[];
 }

@@ -8,7 +8,7 @@ import {
   summarizeDeletion,
 } from "../../domain/deletion/deletion-result";
 import { describeRef, RecordRef, resolveRef } from "../../domain/deletion/record-ref";
-import { IdentifiedKind } from "../../domain/ids/node-id";
+import { DeletableLabel as IdentifiedKind } from "../../graph/common/deleted-labels";
 import { Clock, systemClock } from "../../domain/time/clock";
 import { DeletionRepository, DeletionRow } from "../../graph/deletion/deletion.repository";
 import { IngestError } from "../ingest/ingest.errors";

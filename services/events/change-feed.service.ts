@@ -67,6 +67,34 @@ export class ChangeFeedService {
     };
   }
 
+  /**
+   * The latest events, newest first, before a cursor (from an earlier page's `endCursor`) or from the newest
+   * event; for people looking at what changed, not for syncing (follow {@link page} for that).
+   */
+  async recent(
+    before: string | null | undefined,
+    types: readonly ChangeType[] | null,
+    first?: number | null,
+  ): Promise<ChangePage> {
+    const size = this.pageSize(first);
+    const sequence = await this.repository.sequence();
+    const from = isStart(before) ? sequence.last + 1 : this.decode(before);
+    if (from > sequence.last + 1) {
+      throw new PaginationError(
+        "INVALID_CURSOR",
+        `This cursor (position ${from}) is ahead of the newest event (position ${sequence.last}); it is not from ` +
+          `this tenant's feed. Pass the endCursor of an earlier recentChanges page, or omit it to start at the newest event.`,
+      );
+    }
+    const read = await this.repository.readRecent(from, size, types === null || types.length === 0 ? null : types);
+    return {
+      events: read.events,
+      endCursor: encodeChangeCursor(read.before),
+      hasMore: read.hasMore && read.before > sequence.purgedThrough + 1,
+      headCursor: encodeChangeCursor(sequence.last),
+    };
+  }
+
   /** The newest event's cursor: where a reader that wants only what comes next starts. */
   async head(): Promise<string> {
     return encodeChangeCursor((await this.repository.sequence()).last);

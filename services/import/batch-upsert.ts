@@ -7,6 +7,8 @@ import {
   OrganizationRecord,
   SignalRecord,
   SourceSystemRecord,
+  TeamRecord,
+  UserRecord,
 } from "../../domain/records";
 import { IngestService } from "../ingest/ingest.service";
 import { BatchUpsert } from "./file-import.service";
@@ -31,5 +33,9 @@ export function batchUpsertFor(ingest: IngestService, type: ImportType): BatchUp
       return (records) => ingest.ingestSignals(records as unknown as SignalRecord[]);
     case "sourceSystems":
       return (records) => ingest.upsertSourceSystems(records as unknown as SourceSystemRecord[]);
+    case "teams":
+      return (records) => ingest.upsertTeams(records as unknown as TeamRecord[]);
+    case "users":
+      return (records) => ingest.upsertUsers(records as unknown as UserRecord[]);
   }
 }

@@ -9,6 +9,8 @@ import {
   checkOrganization,
   checkSignal,
   checkSourceSystem,
+  checkTeam,
+  checkUser,
 } from "../../domain/ingest/record-checks";
 import { BatchRules, IndexedRecord, validateBatch } from "../../domain/ingest/validate-batch";
 import {
@@ -19,6 +21,8 @@ import {
   OrganizationRecord,
   SignalRecord,
   SourceSystemRecord,
+  TeamRecord,
+  UserRecord,
 } from "../../domain/records";
 import { GraphError } from "../../graph/graph.errors";
 import { UpsertMode } from "../../domain/ingest/upsert-mode";
@@ -35,6 +39,8 @@ import {
   opportunityRow,
   organizationRow,
   signalRow,
+  teamRow,
+  userRow,
 } from "./record-rows";
 
 export interface IngestLimits {
@@ -124,6 +130,8 @@ export class IngestService {
     private readonly log: IngestLogger,
     private readonly clock: Clock = systemClock,
     private readonly observer?: IngestObserver,
+    /** Told after users of the tenant were written (the role cache forgets what it read about them). */
+    private readonly usersWritten?: () => void,
   ) {}
 
   upsertSourceSystems(records: readonly SourceSystemRecord[]): Promise<IngestResult> {
@@ -223,6 +231,48 @@ export class IngestService {
     });
   }
 
+  upsertTeams(records: readonly TeamRecord[], mode: UpsertMode = "MERGE"): Promise<IngestResult> {
+    return this.upsertKeyed(records, keyedRules(checkTeam), "Team", teamRow, () => "", mode);
+  }
+
+  /**
+   * Users are keyed by external id alone within a batch (it is their token subject): two records with one
+   * external id are ambiguous even from two source systems, and one already stored from another source
+   * system is refused by the write.
+   */
+  async upsertUsers(records: readonly UserRecord[], mode: UpsertMode = "MERGE"): Promise<IngestResult> {
+    this.assertBatchSize(records.length, "input");
+    const { valid, rejections } = validateBatch(records, {
+      check: checkUser,
+      keyOf: (r) => r.externalId,
+      externalIdOf: (r) => r.externalId,
+      duplicateReason: (earlier) =>
+        `duplicate of record ${earlier} in this batch (same user externalId; user ids are unique across source ` +
+        `systems); send each user once`,
+    });
+    const tenant = this.tenant;
+    const jobs = this.chunked(valid, (chunk, now) => {
+      const rows = chunk.map(({ index, record }) => userRow(tenant, index, record));
+      return mode === "REPLACE"
+        ? this.repository.upsertUsers(
+            rows.map((row) => completeRow(row, null, mode)),
+            now,
+          )
+        : this.repository.upsertUsersMerging(rows, (row, stored) => completeRow(row, stored, mode), now);
+    });
+    const written = this.store(records.length, rejections, jobs, {
+      noun: "user",
+      missingTarget: (record) =>
+        `team "${record.team?.externalId ?? ""}" from source system "${record.team?.sourceSystem ?? record.sourceSystem}" ` +
+        `does not exist in this tenant; upsert the team first (upsertTeams), or correct team.externalId / team.sourceSystem`,
+      sourcesOf: (record) => [
+        record.sourceSystem,
+        ...(record.team ? [record.team.sourceSystem ?? record.sourceSystem] : []),
+      ],
+    });
+    return written.finally(() => this.usersWritten?.());
+  }
+
   private async upsertKeyed<R extends Keyed & { account?: { sourceSystem?: string | null } }>(
     records: readonly R[],
     rules: BatchRules<R>,
@@ -317,10 +367,14 @@ export class IngestService {
       const storedByIndex = new Map(written.stored.map((row) => [row.index, row]));
       const missingByIndex = new Map(written.unlinked.map((row) => [row.index, row.missingTargetIds]));
       const deletedByIndex = new Map(written.deleted.map((row) => [row.index, row.deletedAt]));
+      const refusedByIndex = new Map((written.refused ?? []).map((row) => [row.index, row.reason]));
       for (const { index, record } of job.records) {
         const row = storedByIndex.get(index);
         const deletedAt = deletedByIndex.get(index);
-        if (deletedAt !== undefined) {
+        const refused = refusedByIndex.get(index);
+        if (refused !== undefined) {
+          rejections.push({ index, externalId: externalIdOf(record), reason: refused });
+        } else if (deletedAt !== undefined) {
           rejections.push({ index, externalId: externalIdOf(record), reason: deletedRecord(noun, deletedAt) });
         } else if (row === undefined) {
           const reason = missingTarget(record, missingByIndex.get(index) ?? []);

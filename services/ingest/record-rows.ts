@@ -9,6 +9,8 @@ import {
   OpportunityRecord,
   OrganizationRecord,
   SignalRecord,
+  TeamRecord,
+  UserRecord,
 } from "../../domain/records";
 import {
   OrganizationUpsertRow,
@@ -29,6 +31,7 @@ function row(
   key: { sourceSystem: string; externalId: string },
   sent: Record<string, unknown>,
   targetId?: string,
+  addedFields?: readonly string[],
 ): SentRow {
   return {
     index,
@@ -37,8 +40,17 @@ function row(
     externalId: key.externalId,
     sent,
     ...(targetId === undefined ? {} : { targetId }),
+    ...(addedFields === undefined ? {} : { addedFields }),
   };
 }
+
+/**
+ * Fields added to a record kind after records of it were stored. While null they stay out of the content
+ * hash, so that resending a record stored before they existed is still UNCHANGED.
+ */
+const ADDED_ASSET_FIELDS = ["region", "batch"] as const;
+const ADDED_ACCOUNT_FIELDS = ["ownerExternalId"] as const;
+const ADDED_ORGANIZATION_FIELDS = ["servesRegions"] as const;
 
 /**
  * The row to write: the sent properties merged with the stored ones (per `mode`) and a content hash over
@@ -47,10 +59,13 @@ function row(
  */
 export function completeRow(sent: SentRow, stored: StoredProperties | null, mode: UpsertMode): UpsertRow {
   const props = mergeProperties(sent.sent, stored, mode);
+  const added = new Set(sent.addedFields ?? []);
   const hashed = Object.fromEntries(
-    Object.entries(props).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]),
+    Object.entries(props)
+      .filter(([k, v]) => !(added.has(k) && v === null))
+      .map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]),
   );
-  const { sent: _sent, ...key } = sent;
+  const { sent: _sent, addedFields: _added, ...key } = sent;
   return { ...key, hash: contentHash({ props: hashed, targetId: sent.targetId ?? null }), props };
 }
 
@@ -70,13 +85,44 @@ export function accountIdOf(tenant: string, ref: AccountRef, defaultSource: stri
 }
 
 export function accountRow(tenant: string, index: number, r: AccountRecord): SentRow {
-  return row("Account", tenant, index, r, {
+  const props = {
     name: r.name.trim(),
     industry: r.industry,
     segment: r.segment,
     region: r.region,
     annualRevenue: r.annualRevenue,
-  });
+    // The owner's external id; the write links (:User)-[:OWNS]->(account) when that user exists, and
+    // a user upserted later is linked to the accounts waiting for them.
+    ownerExternalId: r.owner === undefined ? undefined : (r.owner?.externalId ?? null),
+  };
+  return row("Account", tenant, index, r, props, undefined, ADDED_ACCOUNT_FIELDS);
+}
+
+/** The public id of the team a user names; its source system defaults to the user's. */
+export function teamIdOf(tenant: string, r: UserRecord): string | null | undefined {
+  if (r.team === undefined) return undefined;
+  if (r.team === null) return null;
+  return nodeId("Team", tenant, r.team.sourceSystem ?? r.sourceSystem, r.team.externalId);
+}
+
+/**
+ * A user's row. Roles are a set (sorted, without duplicates); the team is stored as its public id (the
+ * write refuses a team that does not exist) and the manager as their external id (linked once they exist).
+ */
+export function userRow(tenant: string, index: number, r: UserRecord): SentRow {
+  const props = {
+    name: r.name.trim(),
+    email: r.email,
+    roles: r.roles === null || r.roles === undefined ? r.roles : [...new Set(r.roles)].sort(),
+    seniority: r.seniority,
+    teamId: teamIdOf(tenant, r),
+    managerExternalId: r.manager === undefined ? undefined : (r.manager?.externalId ?? null),
+  };
+  return row("User", tenant, index, r, props);
+}
+
+export function teamRow(tenant: string, index: number, r: TeamRecord): SentRow {
+  return row("Team", tenant, index, r, { name: r.name.trim() });
 }
 
 export function contactRow(tenant: string, index: number, r: ContactRecord): SentRow {
@@ -90,8 +136,17 @@ export function opportunityRow(tenant: string, index: number, r: OpportunityReco
 }
 
 export function assetRow(tenant: string, index: number, r: AssetRecord): SentRow {
-  const props = { name: r.name.trim(), serialNumber: r.serialNumber, model: r.model, installedOn: r.installedOn };
-  return row("Asset", tenant, index, r, props, accountIdOf(tenant, r.account, r.sourceSystem));
+  const props = {
+    name: r.name.trim(),
+    serialNumber: r.serialNumber,
+    model: r.model,
+    installedOn: r.installedOn,
+    region: r.region,
+    // The code of the batch the write links the asset to (OF_BATCH); kept on the asset too, so that merging
+    // upserts, the content hash and change events treat it like any other field.
+    batch: typeof r.batch === "string" ? r.batch.trim() : r.batch,
+  };
+  return row("Asset", tenant, index, r, props, accountIdOf(tenant, r.account, r.sourceSystem), ADDED_ASSET_FIELDS);
 }
 
 export function organizationRow(tenant: string, index: number, r: OrganizationRecord): SentOrganizationRow {
@@ -99,7 +154,14 @@ export function organizationRow(tenant: string, index: number, r: OrganizationRe
   const links = r.links
     .map((link) => ({ targetId: accountIdOf(tenant, link.account, r.sourceSystem), relationship: link.relationship }))
     .sort((a, b) => a.targetId.localeCompare(b.targetId) || a.relationship.localeCompare(b.relationship));
-  return { ...row("Organization", tenant, index, r, { name: r.name.trim(), kind: r.kind, region: r.region }), links };
+  const props = { name: r.name.trim(), kind: r.kind, region: r.region, servesRegions: regionSet(r.servesRegions) };
+  return { ...row("Organization", tenant, index, r, props, undefined, ADDED_ORGANIZATION_FIELDS), links };
+}
+
+/** Regions are a set: trimmed, without duplicates, sorted, so their order never reads as a change. */
+function regionSet(regions: readonly string[] | null | undefined): string[] | null | undefined {
+  if (regions === null || regions === undefined) return regions;
+  return [...new Set(regions.map((region) => region.trim()))].sort();
 }
 
 const SUBJECT_KINDS = { ACCOUNT: "Account", CONTACT: "Contact", ASSET: "Asset" } as const;

@@ -121,8 +121,9 @@ export class WebhookDispatcher {
 
   /** Sends one delivery once and records how it went; true when the receiver took it. */
   private async attempt(endpoint: ClaimedEndpoint, delivery: WebhookDelivery): Promise<boolean> {
-    const events = await this.repository.events(endpoint.tenant, delivery);
-    const body = webhookPayload(delivery.createdAt, events);
+    // A playbook's CALL_WEBHOOK delivery carries its body; the others are made of change events.
+    const body =
+      delivery.payload ?? webhookPayload(delivery.createdAt, await this.repository.events(endpoint.tenant, delivery));
     const started = this.now();
     const secrets = this.secrets(endpoint, started);
     let response;

@@ -299,6 +299,139 @@ describe("the explorer in Chromium", () => {
     await shot("ontologies");
   }, 120_000);
 
+  it("lists the latest changes newest first, filters them by kind and links an account's events to its 360", async () => {
+    await page.getByRole("link", { name: "Events", exact: true }).click();
+    const table = page.getByTestId("events");
+    await table.locator("tbody tr").first().waitFor({ timeout: 90_000 });
+    const sequences = (await table.locator("tbody tr td:first-child").allInnerTexts()).map(Number);
+    expect(sequences.length).toBeGreaterThan(1);
+    expect(sequences).toEqual([...sequences].sort((a, b) => b - a));
+    await page.getByLabel("Show", { exact: true }).selectOption("health");
+    await page.waitForURL(/\/explorer\/events\?group=health$/);
+    // The new page's rows, all of the kind asked for (not the old table's, nor an empty table while loading).
+    await page.waitForFunction(() => {
+      const rows = [
+        ...(
+          globalThis as unknown as {
+            document: { querySelectorAll(s: string): Array<{ getAttribute(n: string): string | null }> };
+          }
+        ).document.querySelectorAll("table.events tbody tr"),
+      ];
+      return rows.length > 0 && rows.every((row) => /^HEALTH_/.test(row.getAttribute("data-type") ?? ""));
+    });
+    const types = await table
+      .locator("tbody tr")
+      .evaluateAll((rows) =>
+        rows.map((row) => (row as unknown as { getAttribute(n: string): string }).getAttribute("data-type")),
+      );
+    expect(types).toContain("HEALTH_GRADE_CHANGED");
+    await shot("events");
+    await table.locator('tbody tr[data-type="HEALTH_GRADE_CHANGED"] a').first().click();
+    await page.waitForURL(/\/explorer\/accounts\//);
+    await page.getByTestId("health-score").waitFor({ timeout: 60_000 });
+  }, 120_000);
+
+  it("lists my tasks, completes one, and acknowledges a playbook's receipt as its owner (issue 11's work)", async () => {
+    const accountId = decodeURIComponent(new URL(accountUrl).pathname.split("/").pop()!);
+    const admin = api.runtime.server.contexts.forPrincipal({ tenant, role: "admin", subject: "test" });
+    await admin.ingest.upsertUsers([
+      { sourceSystem: "hr", externalId: "u-owner", name: "Olga Owner", roles: ["admin"] },
+      { sourceSystem: "hr", externalId: "u-analyst", name: "Ann Analyst", roles: ["analyst"] },
+    ]);
+    const outcome = await admin.automation.firing.carryOut({
+      firingId: `fir-explorer-${tenant}`,
+      playbookId: "pb-explorer",
+      playbookVersion: 1,
+      playbookName: "Remote QC interest",
+      mode: "AUTO",
+      ownerUserId: "u-owner",
+      firedAt: new Date().toISOString(),
+      accountIds: [accountId],
+      triggeringEvents: [],
+      basis: [{ condition: "trigger", passed: true, facts: { count: 3 } }],
+      actions: [
+        {
+          kind: "CREATE_TASK",
+          template: "demo-plan",
+          title: "Prepare a remote QC demo plan",
+          assignee: { kind: "USER", userId: "u-analyst" },
+          dueInDays: 5,
+        },
+      ],
+    });
+    expect(outcome.status).toBe("EXECUTED");
+    const analyst = jwt.sign({ tenant, role: "analyst" }, TEST_JWT_SECRET, {
+      algorithm: "HS256",
+      issuer: "relata",
+      subject: "u-analyst",
+      expiresIn: 3600,
+    });
+    await page.goto(`${origin}/explorer/work#token=${analyst}`, { waitUntil: "load" });
+    const tasks = page.getByTestId("tasks");
+    await tasks.getByText("Prepare a remote QC demo plan").waitFor({ timeout: 90_000 });
+    await tasks.getByPlaceholder("Note (optional)").first().fill("plan sent");
+    await tasks.getByRole("button", { name: "Complete" }).first().click();
+    await tasks.locator('tr[data-status="DONE"]').first().waitFor({ timeout: 60_000 });
+    expect(await tasks.locator('tr[data-status="DONE"]').first().innerText()).toMatch(/by u-analyst/);
+    await shot("work-my-tasks");
+
+    const owner = jwt.sign({ tenant, role: "admin" }, TEST_JWT_SECRET, {
+      algorithm: "HS256",
+      issuer: "relata",
+      subject: "u-owner",
+      expiresIn: 3600,
+    });
+    await page.goto(`${origin}/explorer/work?view=inbox#token=${owner}`, { waitUntil: "load" });
+    const receipts = page.getByTestId("receipts");
+    await receipts.getByText("Remote QC interest v1").waitFor({ timeout: 90_000 });
+    expect(await receipts.innerText()).toMatch(/CREATE_TASK: DONE/);
+    await receipts.getByRole("button", { name: "Acknowledge" }).first().click();
+    await receipts.getByRole("status").getByText("Acknowledged").waitFor({ timeout: 60_000 });
+    await shot("work-inbox");
+  }, 180_000);
+
+  it("lists the playbooks and shows one's trigger in words, its actions and its stats", async () => {
+    const admin = api.runtime.server.contexts.forPrincipal({ tenant, role: "admin", subject: "test" });
+    const saved = await admin.playbooks.save(null, {
+      name: "Remote QC interest",
+      intent: "Turn interest in remote quality control into a demo",
+      mode: "SUGGEST",
+      ownerUserId: "u-owner",
+      trigger: {
+        kind: "SIGNAL_COUNT",
+        signals: { field: "viewed_page", valueEquals: "/solutions/remote-quality-control", subjectKinds: ["CONTACT"] },
+        count: 3,
+        withinDays: 7,
+        scope: "ACCOUNT",
+      },
+      conditions: [],
+      actions: [
+        {
+          kind: "CREATE_TASK",
+          template: "demo-plan",
+          title: "Prepare a demo plan",
+          assignee: { kind: "ACCOUNT_OWNER" },
+          dueInDays: 3,
+        },
+      ],
+      feedback: { kind: "TASK_COMPLETED", withinDays: 7 },
+      limits: { maxFiringsPerSubject: 1, periodDays: 7, pauseAfterFailures: 3 },
+    });
+    await page.goto(`${origin}/explorer/playbooks`, { waitUntil: "load" });
+    const list = page.getByTestId("playbooks");
+    await list.getByRole("link", { name: "Remote QC interest" }).waitFor({ timeout: 90_000 });
+    await list.getByRole("link", { name: "Remote QC interest" }).click();
+    await page.waitForURL(new RegExp(`/explorer/playbooks/${saved.id}$`));
+    const detail = page.getByTestId("playbook");
+    await detail.getByTestId("trigger").waitFor({ timeout: 60_000 });
+    expect(await detail.getByTestId("trigger").innerText()).toBe(
+      "At least 3 × viewed_page = /solutions/remote-quality-control within 7 days (per account)",
+    );
+    expect(await detail.innerText()).toMatch(/CREATE_TASK — template: demo-plan/);
+    expect(await page.getByTestId("playbook-stats").innerText()).toMatch(/Firings\s+0/);
+    await shot("playbooks");
+  }, 120_000);
+
   it("has no serious or critical accessibility violations (axe-core) on every page", async () => {
     const graphUrl = `${origin}/explorer/graph?node=${encodeURIComponent(new URL(accountUrl).pathname.split("/").pop()!)}`;
     for (const [url, ready] of [
@@ -307,6 +440,9 @@ describe("the explorer in Chromium", () => {
       [graphUrl, "graph-canvas"],
       [`${origin}/explorer/health`, "health-distribution"],
       [`${origin}/explorer/ontologies`, "concept-tree"],
+      [`${origin}/explorer/events`, "events"],
+      [`${origin}/explorer/work?view=all&status=ALL`, "tasks"],
+      [`${origin}/explorer/playbooks`, "playbooks"],
     ] as const) {
       await page.goto(url, { waitUntil: "load" });
       await page.getByTestId(ready).first().waitFor({ timeout: 90_000 });
@@ -389,11 +525,38 @@ describe("the explorer in Chromium", () => {
       return { nodes: cy.nodes().length, layoutMs: Math.round(layoutMs), panFps: Math.round(fps) };
     });
     await shot("graph-500");
+    // A user's pan: a real mouse drag on the drawing's background (no record there), frames counted by the page.
+    const canvas = (await page.getByTestId("graph-canvas").boundingBox())!;
+    type Counter = {
+      relataFrames?: { count: number; counting: boolean; start: number };
+      performance: { now(): number };
+      requestAnimationFrame(f: () => void): void;
+    };
+    await page.evaluate(() => {
+      const g = globalThis as unknown as Counter;
+      g.relataFrames = { count: 0, counting: true, start: g.performance.now() };
+      const tick = () => {
+        if (!g.relataFrames!.counting) return;
+        g.relataFrames!.count += 1;
+        g.requestAnimationFrame(tick);
+      };
+      g.requestAnimationFrame(tick);
+    });
+    await page.mouse.move(canvas.x + 6, canvas.y + 6);
+    await page.mouse.down();
+    for (let step = 1; step <= 120; step += 1) await page.mouse.move(canvas.x + 6 + step * 2, canvas.y + 6 + step);
+    await page.mouse.up();
+    const dragFps = await page.evaluate(() => {
+      const g = globalThis as unknown as Counter;
+      g.relataFrames!.counting = false;
+      return Math.round((g.relataFrames!.count * 1000) / (g.performance.now() - g.relataFrames!.start));
+    });
     const figures = {
       firstPageKb: Math.round(firstPageKb * 10) / 10,
       graphChunkKb: Math.round(graphChunkKb * 10) / 10,
       render360Ms: render360,
       ...drawing,
+      dragFps,
     };
     writeFileSync(join(SCREENSHOTS, "figures.json"), `${JSON.stringify(figures, null, 2)}\n`);
     // Figures, not assertions on time (the machine is shared); the drawing did hold 500 records.

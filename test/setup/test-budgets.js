@@ -37,7 +37,15 @@ module.exports = {
     // A receiver in the test process; one file compiles the server (when stale) and kills and restarts it.
     { name: "webhooks e2e", pattern: "^test/e2e/webhooks", seconds: 200 },
     // Headless Chromium driving the explorer against a small demo tenant.
-    { name: "explorer in Chromium e2e", pattern: "^test/e2e/(explorer|neighbourhood)", seconds: 150 },
+    { name: "explorer in Chromium e2e", pattern: "^test/e2e/(explorer|neighbourhood)", seconds: 180 },
+    // Issue 11: users, teams, regions, batches and the role cap.
+    { name: "people and data e2e", pattern: "^test/e2e/(users-and-teams|regions-and-batches|role-cap)", seconds: 90 },
+    // Issue 11's actions side: five tenants seeded through the API, firings carried out, the queue worked through.
+    { name: "automation e2e", pattern: "^test/e2e/automation", seconds: 120 },
+    // The playbook engine: three scenarios through the runner (polled by the test), simulation, breakers.
+    { name: "playbooks e2e", pattern: "^test/e2e/playbooks", seconds: 90 },
+    // A small demo tenant loaded with its people and playbooks, then one scenario through the runner.
+    { name: "demo automation e2e", pattern: "^test/e2e/demo-automation", seconds: 120 },
     { name: "other e2e", pattern: "^test/e2e/", seconds: 60 },
   ],
 };

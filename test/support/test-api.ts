@@ -61,7 +61,7 @@ export async function startTestApi(
   env: Record<string, string> = {},
   options: { clock?: Clock } = {},
 ): Promise<TestApi> {
-  // Webhook dispatch off unless a test asks for it: the test files' servers share one Neo4j, and a dispatcher
+  // Webhook dispatch and the playbook runner off unless a test asks for it: the test files' servers share one Neo4j, and a dispatcher
   // without the test's allow-list would take and fail another file's deliveries.
   const fullEnv = {
     ...process.env,
@@ -69,6 +69,8 @@ export async function startTestApi(
     RELATA_DEMO: "0",
     PORT: "0",
     RELATA_WEBHOOK_DISPATCH: "0",
+    // Off like webhook dispatch: a runner scans every tenant with active playbooks in the shared Neo4j.
+    RELATA_AUTOMATION: "0",
     // One audit signing key per test process, so no test server writes one into the real RELATA_HOME.
     RELATA_AUDIT_SIGNING_KEY: TEST_AUDIT_SIGNING_KEY,
     ...env,

@@ -74,3 +74,16 @@ export function signalLanes(
   const lanes = fields.map((field, lane) => sorted.map((s) => (key(s) === field ? lane + 1 : null)));
   return { fields, data: [xs, ...lanes] };
 }
+
+/** Fourteen days, in the seconds uPlot's time axis counts. */
+const TWO_WEEKS_S = 14 * 86_400;
+
+/**
+ * The time axis of the health history: the data's span, or a month around a single score (uPlot would
+ * otherwise stretch one point over years). Seconds. Pure.
+ */
+export function historyTimeRange(min: number | null, max: number | null): [number, number] {
+  if (min === null || max === null) return [0, 1];
+  if (max - min < 86_400) return [min - TWO_WEEKS_S, max + TWO_WEEKS_S];
+  return [min, max];
+}

@@ -2,7 +2,7 @@ import { useMemo } from "preact/hooks";
 import type uPlot from "uplot";
 import { useT } from "../i18n/i18n";
 import { UplotChart } from "../shared/uplot-chart";
-import { gradeBandRanges, historySeries } from "./account.logic";
+import { gradeBandRanges, historySeries, historyTimeRange } from "./account.logic";
 
 const BAND_COLOURS = ["#fde2e1", "#fdebd3", "#fdf6d3", "#e4f4dc", "#d6efe6"];
 
@@ -17,7 +17,7 @@ export function HealthHistoryChart(props: {
     const ranges = gradeBandRanges(props.bands);
     return {
       height: 220,
-      scales: { y: { range: [0, 100] } },
+      scales: { x: { time: true, range: (_u, min, max) => historyTimeRange(min, max) }, y: { range: [0, 100] } },
       legend: { show: false },
       series: [{}, { label: t("score"), stroke: "#1f5fbf", width: 2, points: { show: true, size: 6 } }],
       axes: [{}, { label: t("score") }],

@@ -8,6 +8,7 @@ const KIND_COLOURS: Readonly<Record<string, string>> = {
   Opportunity: "#b36b00",
   Asset: "#7a4fa3",
   Organization: "#c0392b",
+  Group: "#8a94a3",
 };
 
 /** Above this many records the force layout is too slow to wait for: rings by distance instead. */
@@ -40,6 +41,9 @@ export function GraphCanvas(props: {
       minZoom: 0.1,
       maxZoom: 4,
       wheelSensitivity: 0.3,
+      // While the user drags or zooms, move a picture of the drawing instead of redrawing every record each
+      // frame: large neighbourhoods pan smoothly; the full drawing returns when the gesture ends.
+      textureOnViewport: true,
       style: [
         {
           selector: "node",
@@ -55,6 +59,10 @@ export function GraphCanvas(props: {
             "text-max-width": "120px",
             "text-wrap": "ellipsis",
           },
+        },
+        {
+          selector: 'node[kind = "Group"]',
+          style: { shape: "round-rectangle", "border-width": 2, "border-style": "dashed", "border-color": "#39414d" },
         },
         { selector: "node.center", style: { "border-width": 3, "border-color": "#f0a500" } },
         { selector: "node.path", style: { "border-width": 4, "border-color": "#e8590c" } },

@@ -15,6 +15,7 @@ import {
   pathText,
   remaining,
   visibleElements,
+  collapseGroups,
 } from "./graph.logic";
 
 /** Records fetched per expansion; "show more" asks for this many more. */
@@ -67,9 +68,21 @@ export function GraphPage(props: { node: string | null }) {
     }
     return ids;
   }, [path]);
+  // Groups the user opened by clicking them; a new starting record starts with every group closed.
+  const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => setOpened(new Set()), [props.node]);
+  const drawing = useMemo(
+    () =>
+      collapseGroups(visible, {
+        keep: new Set([...(props.node ? [props.node] : []), ...graph.expanded.keys(), ...highlighted]),
+        opened,
+      }),
+    [visible, graph, highlighted, opened, props.node],
+  );
 
   const expand = (id: string) => {
-    if (!graph.expanded.has(id)) void load(id, PAGE, 1, graph);
+    if (drawing.groups.has(id)) setOpened(new Set([...opened, id]));
+    else if (!graph.expanded.has(id)) void load(id, PAGE, 1, graph);
   };
   const showMore = (id: string) => {
     const state = graph.expanded.get(id);
@@ -159,13 +172,14 @@ export function GraphPage(props: { node: string | null }) {
             <p class="hint" aria-live="polite" data-testid="graph-count">
               {busy ? t("loading") : t("inGraph", { nodes: visible.nodes.length, edges: visible.edges.length })} ·{" "}
               {t("expandHint")}
+              {drawing.groups.size > 0 && <> · {t("groupedHint", { groups: drawing.groups.size })}</>}
             </p>
             <GraphCanvas
-              nodes={visible.nodes}
-              edges={visible.edges}
+              nodes={drawing.nodes}
+              edges={drawing.edges}
               center={props.node}
               highlighted={highlighted}
-              label={t("graphDrawing", { nodes: visible.nodes.length, edges: visible.edges.length })}
+              label={t("graphDrawing", { nodes: drawing.nodes.length, edges: drawing.edges.length })}
               onExpand={expand}
             />
             {expandedWithMore.map((id) => {

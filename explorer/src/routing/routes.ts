@@ -1,3 +1,6 @@
+import { EventGroup, isEventGroup } from "../events/events.logic";
+import { isWorkView, STATUS_CHOICES, StatusChoice, WorkView } from "../work/work.logic";
+
 /** The explorer's base path on the server. */
 export const BASE = "/explorer";
 
@@ -8,6 +11,9 @@ export type Route =
   | { page: "graph"; node: string | null }
   | { page: "health" }
   | { page: "ontologies" }
+  | { page: "events"; group: EventGroup }
+  | { page: "work"; view: WorkView; status: StatusChoice }
+  | { page: "playbooks"; id: string | null }
   | { page: "not-found"; path: string };
 
 /** The view a URL stands for. Pure. */
@@ -28,6 +34,21 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts[0] === "graph" && parts.length === 1) return { page: "graph", node: params.get("node") };
   if (parts[0] === "health" && parts.length === 1) return { page: "health" };
   if (parts[0] === "ontologies" && parts.length === 1) return { page: "ontologies" };
+  if (parts[0] === "events" && parts.length === 1) {
+    const group = params.get("group");
+    return { page: "events", group: isEventGroup(group) ? group : "all" };
+  }
+  if (parts[0] === "work" && parts.length === 1) {
+    const view = params.get("view");
+    const status = params.get("status");
+    return {
+      page: "work",
+      view: isWorkView(view) ? view : "mine",
+      status: (STATUS_CHOICES as readonly string[]).includes(status ?? "") ? (status as StatusChoice) : "OPEN",
+    };
+  }
+  if (parts[0] === "playbooks" && parts.length === 1) return { page: "playbooks", id: null };
+  if (parts[0] === "playbooks" && parts.length === 2) return { page: "playbooks", id: decodeURIComponent(parts[1]!) };
   return { page: "not-found", path: pathname };
 }
 
@@ -51,6 +72,17 @@ export function href(route: Route): string {
       return `${BASE}/health`;
     case "ontologies":
       return `${BASE}/ontologies`;
+    case "events":
+      return `${BASE}/events${route.group === "all" ? "" : `?group=${route.group}`}`;
+    case "work": {
+      const params = new URLSearchParams();
+      if (route.view !== "mine") params.set("view", route.view);
+      if (route.status !== "OPEN") params.set("status", route.status);
+      const query = params.toString();
+      return `${BASE}/work${query ? `?${query}` : ""}`;
+    }
+    case "playbooks":
+      return `${BASE}/playbooks${route.id ? `/${encodeURIComponent(route.id)}` : ""}`;
     case "not-found":
       return route.path;
   }

@@ -40,4 +40,25 @@ describe("npm run token", () => {
     expect(tokenCommand(["--role", "root"], env).stderr).toMatch(/--role must be one of admin, analyst/);
     expect(tokenCommand(["--tenant", "Acme"], env).stderr).toMatch(/tenant "Acme" is not valid/);
   });
+
+  it("makes a user's token with --user: the user's externalId as sub and the usr claim", () => {
+    const result = tokenCommand(["--tenant", "acme", "--role", "admin", "--user", "lena"], env);
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    const payload = jwt.verify(result.stdout.trim(), SECRET, { algorithms: ["HS256"] }) as jwt.JwtPayload;
+    expect(payload).toMatchObject({ tenant: "acme", role: "admin", sub: "lena", usr: true });
+  });
+
+  it("leaves the usr claim out of a token without --user", () => {
+    const payload = jwt.decode(tokenCommand(["--tenant", "acme"], env).stdout.trim()) as jwt.JwtPayload;
+    expect(payload.sub).toBe("admin@acme");
+    expect(payload).not.toHaveProperty("usr");
+  });
+
+  it("refuses --user without an externalId", () => {
+    for (const args of [["--user"], ["--user", "--role", "admin"], ["--user", " "]]) {
+      const result = tokenCommand(args, env);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/^--user must be followed by a user's externalId/);
+    }
+  });
 });

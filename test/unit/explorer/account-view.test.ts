@@ -2,6 +2,7 @@ import {
   explanationTree,
   gradeBandRanges,
   historySeries,
+  historyTimeRange,
   signalLanes,
 } from "../../../explorer/src/account/account.logic";
 
@@ -72,5 +73,17 @@ describe("the signals timeline", () => {
     );
     expect(lanes.data[1]).toEqual([1, null, null]);
     expect(lanes.data[2]).toEqual([null, 2, 2]);
+  });
+});
+
+describe("the health history's time axis", () => {
+  it("shows a month around a single score instead of stretching it over years", () => {
+    const at = Date.parse("2026-12-02T00:00:00Z") / 1000;
+    expect(historyTimeRange(at, at)).toEqual([at - 14 * 86_400, at + 14 * 86_400]);
+  });
+
+  it("keeps the span of several scores, and a unit range with none", () => {
+    expect(historyTimeRange(100, 100 + 10 * 86_400)).toEqual([100, 100 + 10 * 86_400]);
+    expect(historyTimeRange(null, null)).toEqual([0, 1]);
   });
 });

@@ -20,6 +20,20 @@ describe("the explorer's URLs", () => {
     expect(parseRoute("/explorer/accounts/QWNjb3VudDox", "")).toEqual({ page: "account", id: "QWNjb3VudDox" });
   });
 
+  it("reads the events page with its group, and falls back to every change for an unknown one", () => {
+    expect(parseRoute("/explorer/events", "?group=signals")).toEqual({ page: "events", group: "signals" });
+    expect(parseRoute("/explorer/events", "?group=nope")).toEqual({ page: "events", group: "all" });
+  });
+
+  it("reads the work page's view and status, falling back to my open tasks", () => {
+    expect(parseRoute("/explorer/work", "?view=all&status=DONE")).toEqual({
+      page: "work",
+      view: "all",
+      status: "DONE",
+    });
+    expect(parseRoute("/explorer/work", "?view=x&status=y")).toEqual({ page: "work", view: "mine", status: "OPEN" });
+  });
+
   it("says which path it does not know", () => {
     expect(parseRoute("/explorer/nope/1/2", "")).toEqual({ page: "not-found", path: "/explorer/nope/1/2" });
   });
@@ -30,6 +44,12 @@ describe("the explorer's URLs", () => {
       { page: "account", id: "a/b c" },
       { page: "graph", node: "T3JnOjE=" },
       { page: "graph", node: null },
+      { page: "events", group: "all" },
+      { page: "events", group: "health" },
+      { page: "work", view: "mine", status: "OPEN" },
+      { page: "work", view: "inbox", status: "ALL" },
+      { page: "playbooks", id: null },
+      { page: "playbooks", id: "pb_1 2" },
     ];
     for (const route of routes) {
       const url = new URL(href(route), "http://localhost");

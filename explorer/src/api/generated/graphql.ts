@@ -25,6 +25,69 @@ export type BuyingRole =
   | 'TECHNICAL_EVALUATOR'
   | 'USER';
 
+/** The kind of record a change is about. */
+export type ChangeRecordType =
+  | 'ACCOUNT'
+  | 'ASSET'
+  | 'CONTACT'
+  | 'HEALTH'
+  | 'HEALTH_MODEL'
+  | 'MANUAL_MEASURE'
+  | 'MAPPING'
+  | 'ONTOLOGY_PACK'
+  | 'OPPORTUNITY'
+  | 'ORGANIZATION'
+  | 'OUTCOME'
+  | 'SIGNAL'
+  | 'SOURCE_SYSTEM'
+  | 'TEAM'
+  | 'USER';
+
+/** What a change event records: a record created, updated, deleted or restored, or another write. */
+export type ChangeType =
+  | 'ACCOUNT_CREATED'
+  | 'ACCOUNT_DELETED'
+  | 'ACCOUNT_RESTORED'
+  | 'ACCOUNT_UPDATED'
+  | 'ASSET_CREATED'
+  | 'ASSET_DELETED'
+  | 'ASSET_RESTORED'
+  | 'ASSET_UPDATED'
+  | 'CONTACT_CREATED'
+  | 'CONTACT_DELETED'
+  | 'CONTACT_RESTORED'
+  | 'CONTACT_UPDATED'
+  | 'HEALTH_GRADE_CHANGED'
+  | 'HEALTH_MODEL_VERSION_SAVED'
+  | 'HEALTH_SCORE_CHANGED'
+  | 'MANUAL_MEASURE_DELETED'
+  | 'MANUAL_MEASURE_RESTORED'
+  | 'MANUAL_MEASURE_SET'
+  | 'MAPPING_REMOVED'
+  | 'MAPPING_SET'
+  | 'ONTOLOGY_PACK_STORED'
+  | 'OPPORTUNITY_CREATED'
+  | 'OPPORTUNITY_DELETED'
+  | 'OPPORTUNITY_RESTORED'
+  | 'OPPORTUNITY_UPDATED'
+  | 'ORGANIZATION_CREATED'
+  | 'ORGANIZATION_DELETED'
+  | 'ORGANIZATION_RESTORED'
+  | 'ORGANIZATION_UPDATED'
+  | 'OUTCOME_DELETED'
+  | 'OUTCOME_RECORDED'
+  | 'OUTCOME_RESTORED'
+  | 'SIGNAL_CREATED'
+  | 'SIGNAL_DELETED'
+  | 'SIGNAL_RESTORED'
+  | 'SIGNAL_UPDATED'
+  | 'SOURCE_SYSTEM_CREATED'
+  | 'SOURCE_SYSTEM_UPDATED'
+  | 'TEAM_CREATED'
+  | 'TEAM_UPDATED'
+  | 'USER_CREATED'
+  | 'USER_UPDATED';
+
 /** The kind of record a graph node is. */
 export type GraphNodeKind =
   | 'Account'
@@ -68,6 +131,64 @@ export type OrganizationKind =
   | 'RESELLER'
   | 'SERVICE_PROVIDER'
   | 'SUPPLIER';
+
+export type PlaybookStatus =
+  /** Runs on change events committed since it was activated. */
+  | 'ACTIVE'
+  /** Saved, not running. */
+  | 'DRAFT'
+  /** Not running; pausedReason says why (a person, or the failure breaker). */
+  | 'PAUSED'
+  /** Kept for the record; cannot be changed or activated again. */
+  | 'RETIRED';
+
+export type ProposalStatus =
+  | 'CONFIRMED'
+  | 'PENDING'
+  | 'REJECTED';
+
+export type ReceiptStatus =
+  | 'ACKNOWLEDGED'
+  | 'UNACKNOWLEDGED';
+
+/** Who a task is for. ACCOUNT_OWNER resolves to the owner of the account (a USER) when the task is made. */
+export type TaskAssigneeKind =
+  | 'ACCOUNT_OWNER'
+  | 'ORGANIZATION'
+  | 'ROLE'
+  | 'TEAM'
+  | 'USER';
+
+export type TaskFilter = {
+  accountId?: string | number | null | undefined;
+  /** Tasks assigned to this user (id = token subject). */
+  assigneeUserId?: string | number | null | undefined;
+  /** ISO 8601 instant: tasks due before it. */
+  dueBefore?: string | null | undefined;
+  organizationId?: string | number | null | undefined;
+  playbookId?: string | number | null | undefined;
+  status?: TaskStatus | null | undefined;
+  teamId?: string | number | null | undefined;
+};
+
+/** TASK: something to do. REVIEW: a review that records a verdict. */
+export type TaskKind =
+  | 'REVIEW'
+  | 'TASK';
+
+export type TaskStatus =
+  | 'CANCELLED'
+  | 'DONE'
+  | 'OPEN';
+
+export type ExplorerRecentChangesQueryVariables = Exact<{
+  before?: string | null | undefined;
+  types?: Array<ChangeType> | ChangeType | null | undefined;
+  first: number;
+}>;
+
+
+export type ExplorerRecentChangesQuery = { recentChanges: { endCursor: string, hasMore: boolean, headCursor: string, events: Array<{ id: string, sequence: number, type: ChangeType, recordType: ChangeRecordType, recordId: string, externalId: string | null, sourceSystem: string | null, actor: string, at: string, changes: Array<{ field: string, old: unknown, new: unknown, personal: boolean, erased: boolean }> }> } };
 
 export type ExplorerNeighbourhoodQueryVariables = Exact<{
   id: string | number;
@@ -129,6 +250,81 @@ export type ExplorerBridgeQueryVariables = Exact<{
 
 
 export type ExplorerBridgeQuery = { bridge: Array<{ concept: { id: string, prefLabel: string, prefLabelZh: string }, paths: Array<{ concepts: Array<{ id: string, prefLabel: string, prefLabelZh: string }> }> }> };
+
+export type ExplorerPlaybookStatsFragment = { firings: number, tasks: number, tasksCompletedInTime: number, proposalsPending: number, proposalsConfirmed: number, proposalsRejected: number, feedbackMet: number, feedbackMissed: number, feedbackPending: number, successRate: number | null };
+
+export type ExplorerPlaybooksQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ExplorerPlaybooksQuery = { playbooks: { endCursor: string | null, hasMore: boolean, playbooks: Array<{ id: string, name: string, status: PlaybookStatus, currentVersion: number, ownerUserId: string, pausedReason: string | null, stats: { firings: number, tasks: number, tasksCompletedInTime: number, proposalsPending: number, proposalsConfirmed: number, proposalsRejected: number, feedbackMet: number, feedbackMissed: number, feedbackPending: number, successRate: number | null } }> } };
+
+export type ExplorerPlaybookQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ExplorerPlaybookQuery = { playbook: { id: string, name: string, status: PlaybookStatus, currentVersion: number, ownerUserId: string, pausedReason: string | null, consecutiveFailures: number, definition: unknown, stats: { firings: number, tasks: number, tasksCompletedInTime: number, proposalsPending: number, proposalsConfirmed: number, proposalsRejected: number, feedbackMet: number, feedbackMissed: number, feedbackPending: number, successRate: number | null }, versions: Array<{ version: number, savedAt: string, savedBy: string }>, firings: Array<{ id: string, firedAt: string, subject: string, outcome: string, outcomeReason: string | null, accountIds: Array<string>, region: string | null, batchCodes: Array<string>, basis: unknown }> } };
+
+export type ExplorerTaskFieldsFragment = { id: string, kind: TaskKind, title: string, template: string, reviewType: string | null, status: TaskStatus, dueAt: string | null, createdAt: string, completedAt: string | null, completedBy: string | null, verdict: string | null, note: string | null, accountIds: Array<string>, playbookId: string | null, playbookVersion: number | null, assignee: { kind: TaskAssigneeKind, requested: TaskAssigneeKind, id: string | null, role: string | null } };
+
+export type ExplorerMyTasksQueryVariables = Exact<{
+  status?: TaskStatus | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ExplorerMyTasksQuery = { myTasks: { items: Array<{ id: string, kind: TaskKind, title: string, template: string, reviewType: string | null, status: TaskStatus, dueAt: string | null, createdAt: string, completedAt: string | null, completedBy: string | null, verdict: string | null, note: string | null, accountIds: Array<string>, playbookId: string | null, playbookVersion: number | null, assignee: { kind: TaskAssigneeKind, requested: TaskAssigneeKind, id: string | null, role: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ExplorerTasksQueryVariables = Exact<{
+  filter?: TaskFilter | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ExplorerTasksQuery = { tasks: { items: Array<{ id: string, kind: TaskKind, title: string, template: string, reviewType: string | null, status: TaskStatus, dueAt: string | null, createdAt: string, completedAt: string | null, completedBy: string | null, verdict: string | null, note: string | null, accountIds: Array<string>, playbookId: string | null, playbookVersion: number | null, assignee: { kind: TaskAssigneeKind, requested: TaskAssigneeKind, id: string | null, role: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ExplorerInboxQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type ExplorerInboxQuery = { proposals: { items: Array<{ id: string, playbookId: string, playbookName: string, playbookVersion: number, ownerUserId: string, accountIds: Array<string>, createdAt: string, actions: Array<{ index: number, kind: string, status: string, reason: string | null }> }> }, receipts: { items: Array<{ id: string, playbookId: string, playbookName: string, playbookVersion: number, ownerUserId: string, accountIds: Array<string>, createdAt: string, outcome: string, actions: Array<{ index: number, kind: string, status: string, reason: string | null }> }> } };
+
+export type ExplorerCompleteTaskMutationVariables = Exact<{
+  id: string | number;
+  note?: string | null | undefined;
+  verdict?: string | null | undefined;
+}>;
+
+
+export type ExplorerCompleteTaskMutation = { completeTask: { id: string, kind: TaskKind, title: string, template: string, reviewType: string | null, status: TaskStatus, dueAt: string | null, createdAt: string, completedAt: string | null, completedBy: string | null, verdict: string | null, note: string | null, accountIds: Array<string>, playbookId: string | null, playbookVersion: number | null, assignee: { kind: TaskAssigneeKind, requested: TaskAssigneeKind, id: string | null, role: string | null } } };
+
+export type ExplorerConfirmProposalMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ExplorerConfirmProposalMutation = { confirmProposal: { status: string } };
+
+export type ExplorerRejectProposalMutationVariables = Exact<{
+  id: string | number;
+  reason?: string | null | undefined;
+}>;
+
+
+export type ExplorerRejectProposalMutation = { rejectProposal: { id: string, status: ProposalStatus } };
+
+export type ExplorerAcknowledgeReceiptMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ExplorerAcknowledgeReceiptMutation = { acknowledgeReceipt: { id: string, status: ReceiptStatus } };
 
 export type ExplorerViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -237,6 +433,45 @@ export const ExplorerGraphEdgeFragmentDoc = new TypedDocumentString(`
   type
 }
     `, {"fragmentName":"ExplorerGraphEdge"}) as unknown as TypedDocumentString<ExplorerGraphEdgeFragment, unknown>;
+export const ExplorerPlaybookStatsFragmentDoc = new TypedDocumentString(`
+    fragment ExplorerPlaybookStats on PlaybookStats {
+  firings
+  tasks
+  tasksCompletedInTime
+  proposalsPending
+  proposalsConfirmed
+  proposalsRejected
+  feedbackMet
+  feedbackMissed
+  feedbackPending
+  successRate
+}
+    `, {"fragmentName":"ExplorerPlaybookStats"}) as unknown as TypedDocumentString<ExplorerPlaybookStatsFragment, unknown>;
+export const ExplorerTaskFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ExplorerTaskFields on Task {
+  id
+  kind
+  title
+  template
+  reviewType
+  status
+  dueAt
+  createdAt
+  completedAt
+  completedBy
+  verdict
+  note
+  accountIds
+  playbookId
+  playbookVersion
+  assignee {
+    kind
+    requested
+    id
+    role
+  }
+}
+    `, {"fragmentName":"ExplorerTaskFields"}) as unknown as TypedDocumentString<ExplorerTaskFieldsFragment, unknown>;
 export const ExplorerAccountRowFragmentDoc = new TypedDocumentString(`
     fragment ExplorerAccountRow on Account {
   id
@@ -250,6 +485,33 @@ export const ExplorerAccountRowFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ExplorerAccountRow"}) as unknown as TypedDocumentString<ExplorerAccountRowFragment, unknown>;
+export const ExplorerRecentChangesDocument = new TypedDocumentString(`
+    query ExplorerRecentChanges($before: String, $types: [ChangeType!], $first: Int!) {
+  recentChanges(before: $before, types: $types, first: $first) {
+    events {
+      id
+      sequence
+      type
+      recordType
+      recordId
+      externalId
+      sourceSystem
+      actor
+      at
+      changes {
+        field
+        old
+        new
+        personal
+        erased
+      }
+    }
+    endCursor
+    hasMore
+    headCursor
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerRecentChangesQuery, ExplorerRecentChangesQueryVariables>;
 export const ExplorerNeighbourhoodDocument = new TypedDocumentString(`
     query ExplorerNeighbourhood($id: ID!, $depth: Int, $types: [GraphRelationship!], $first: Int) {
   neighbourhood(id: $id, depth: $depth, types: $types, first: $first) {
@@ -417,6 +679,241 @@ export const ExplorerBridgeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExplorerBridgeQuery, ExplorerBridgeQueryVariables>;
+export const ExplorerPlaybooksDocument = new TypedDocumentString(`
+    query ExplorerPlaybooks($first: Int!, $after: String) {
+  playbooks(first: $first, after: $after) {
+    playbooks {
+      id
+      name
+      status
+      currentVersion
+      ownerUserId
+      pausedReason
+      stats {
+        ...ExplorerPlaybookStats
+      }
+    }
+    endCursor
+    hasMore
+  }
+}
+    fragment ExplorerPlaybookStats on PlaybookStats {
+  firings
+  tasks
+  tasksCompletedInTime
+  proposalsPending
+  proposalsConfirmed
+  proposalsRejected
+  feedbackMet
+  feedbackMissed
+  feedbackPending
+  successRate
+}`) as unknown as TypedDocumentString<ExplorerPlaybooksQuery, ExplorerPlaybooksQueryVariables>;
+export const ExplorerPlaybookDocument = new TypedDocumentString(`
+    query ExplorerPlaybook($id: ID!) {
+  playbook(id: $id) {
+    id
+    name
+    status
+    currentVersion
+    ownerUserId
+    pausedReason
+    consecutiveFailures
+    definition
+    stats {
+      ...ExplorerPlaybookStats
+    }
+    versions(first: 20) {
+      version
+      savedAt
+      savedBy
+    }
+    firings(first: 20) {
+      id
+      firedAt
+      subject
+      outcome
+      outcomeReason
+      accountIds
+      region
+      batchCodes
+      basis
+    }
+  }
+}
+    fragment ExplorerPlaybookStats on PlaybookStats {
+  firings
+  tasks
+  tasksCompletedInTime
+  proposalsPending
+  proposalsConfirmed
+  proposalsRejected
+  feedbackMet
+  feedbackMissed
+  feedbackPending
+  successRate
+}`) as unknown as TypedDocumentString<ExplorerPlaybookQuery, ExplorerPlaybookQueryVariables>;
+export const ExplorerMyTasksDocument = new TypedDocumentString(`
+    query ExplorerMyTasks($status: TaskStatus, $first: Int!, $after: String) {
+  myTasks(status: $status, first: $first, after: $after) {
+    items {
+      ...ExplorerTaskFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment ExplorerTaskFields on Task {
+  id
+  kind
+  title
+  template
+  reviewType
+  status
+  dueAt
+  createdAt
+  completedAt
+  completedBy
+  verdict
+  note
+  accountIds
+  playbookId
+  playbookVersion
+  assignee {
+    kind
+    requested
+    id
+    role
+  }
+}`) as unknown as TypedDocumentString<ExplorerMyTasksQuery, ExplorerMyTasksQueryVariables>;
+export const ExplorerTasksDocument = new TypedDocumentString(`
+    query ExplorerTasks($filter: TaskFilter, $first: Int!, $after: String) {
+  tasks(filter: $filter, first: $first, after: $after) {
+    items {
+      ...ExplorerTaskFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment ExplorerTaskFields on Task {
+  id
+  kind
+  title
+  template
+  reviewType
+  status
+  dueAt
+  createdAt
+  completedAt
+  completedBy
+  verdict
+  note
+  accountIds
+  playbookId
+  playbookVersion
+  assignee {
+    kind
+    requested
+    id
+    role
+  }
+}`) as unknown as TypedDocumentString<ExplorerTasksQuery, ExplorerTasksQueryVariables>;
+export const ExplorerInboxDocument = new TypedDocumentString(`
+    query ExplorerInbox($first: Int!) {
+  proposals(filter: {status: PENDING}, first: $first) {
+    items {
+      id
+      playbookId
+      playbookName
+      playbookVersion
+      ownerUserId
+      accountIds
+      createdAt
+      actions {
+        index
+        kind
+        status
+        reason
+      }
+    }
+  }
+  receipts(filter: {status: UNACKNOWLEDGED}, first: $first) {
+    items {
+      id
+      playbookId
+      playbookName
+      playbookVersion
+      ownerUserId
+      accountIds
+      createdAt
+      outcome
+      actions {
+        index
+        kind
+        status
+        reason
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerInboxQuery, ExplorerInboxQueryVariables>;
+export const ExplorerCompleteTaskDocument = new TypedDocumentString(`
+    mutation ExplorerCompleteTask($id: ID!, $note: String, $verdict: String) {
+  completeTask(id: $id, note: $note, verdict: $verdict) {
+    ...ExplorerTaskFields
+  }
+}
+    fragment ExplorerTaskFields on Task {
+  id
+  kind
+  title
+  template
+  reviewType
+  status
+  dueAt
+  createdAt
+  completedAt
+  completedBy
+  verdict
+  note
+  accountIds
+  playbookId
+  playbookVersion
+  assignee {
+    kind
+    requested
+    id
+    role
+  }
+}`) as unknown as TypedDocumentString<ExplorerCompleteTaskMutation, ExplorerCompleteTaskMutationVariables>;
+export const ExplorerConfirmProposalDocument = new TypedDocumentString(`
+    mutation ExplorerConfirmProposal($id: ID!) {
+  confirmProposal(id: $id) {
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerConfirmProposalMutation, ExplorerConfirmProposalMutationVariables>;
+export const ExplorerRejectProposalDocument = new TypedDocumentString(`
+    mutation ExplorerRejectProposal($id: ID!, $reason: String) {
+  rejectProposal(id: $id, reason: $reason) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerRejectProposalMutation, ExplorerRejectProposalMutationVariables>;
+export const ExplorerAcknowledgeReceiptDocument = new TypedDocumentString(`
+    mutation ExplorerAcknowledgeReceipt($id: ID!) {
+  acknowledgeReceipt(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerAcknowledgeReceiptMutation, ExplorerAcknowledgeReceiptMutationVariables>;
 export const ExplorerViewerDocument = new TypedDocumentString(`
     query ExplorerViewer {
   viewer {

@@ -3,7 +3,12 @@ import { authSettings } from "../../../../app/config";
 
 describe("authSettings", () => {
   it("defaults to a 24 h cap, a 5 s revocation refresh and no identity provider", () => {
-    expect(authSettings({})).toEqual({ maxTokenLifetimeHours: 24, revocationRefreshSeconds: 5, oidc: null });
+    expect(authSettings({})).toEqual({
+      maxTokenLifetimeHours: 24,
+      revocationRefreshSeconds: 5,
+      userRolesTtlSeconds: 5,
+      oidc: null,
+    });
   });
 
   it("reads an identity provider with its defaults", () => {

@@ -5,7 +5,12 @@ import { Authenticator } from "../../../../app/auth/authenticator";
 import { assertTenant, isRole, signToken } from "../../../../app/auth/token";
 
 const SECRET = "token-test-secret-0123456789abcdef0123";
-const SETTINGS: AuthSettings = { maxTokenLifetimeHours: 24, revocationRefreshSeconds: 5, oidc: null };
+const SETTINGS: AuthSettings = {
+  maxTokenLifetimeHours: 24,
+  revocationRefreshSeconds: 5,
+  userRolesTtlSeconds: 5,
+  oidc: null,
+};
 const revoked = new Set<string>();
 const authenticator = new Authenticator({
   secret: SECRET,

@@ -6,6 +6,8 @@ import {
   checkOrganization,
   checkSignal,
   checkSourceSystem,
+  checkTeam,
+  checkUser,
   MAX_ID_LENGTH,
   MAX_LINKS_PER_ORGANIZATION,
 } from "../../../../domain/ingest/record-checks";
@@ -366,5 +368,48 @@ describe("checkSignal", () => {
       expect(checkSignal({ ...SIGNAL, recordId: "" })).toBe("recordId must not be empty");
       expect(checkSignal({ ...SIGNAL, field: " " })).toBe("field must not be empty");
     });
+  });
+});
+
+describe("checkUser and checkTeam (issue 11)", () => {
+  const USER = { sourceSystem: "hr", externalId: "lena", name: "Lena" };
+
+  it("accepts a user with roles, team, manager and seniority", () => {
+    expect(
+      checkUser({
+        ...USER,
+        email: "lena@example.com",
+        roles: ["admin", "viewer"],
+        team: { externalId: "T-1", sourceSystem: "ldap" },
+        manager: { externalId: "boss" },
+        seniority: "LEAD",
+      }),
+    ).toBeNull();
+    expect(checkTeam({ sourceSystem: "hr", externalId: "T-1", name: "Sales" })).toBeNull();
+  });
+
+  it("names the field that is wrong", () => {
+    expect(checkUser({ ...USER, roles: ["root"] as never })).toBe(
+      'roles[0] must be one of admin, analyst, integrator, viewer; received "root"',
+    );
+    expect(checkUser({ ...USER, seniority: "GURU" as never })).toMatch(/^seniority must be one of JUNIOR, MID/);
+    expect(checkUser({ ...USER, team: { externalId: "" } })).toBe("team.externalId must not be empty");
+    expect(checkUser({ ...USER, team: { externalId: "T", sourceSystem: "Bad Key" } })).toMatch(
+      /^team.sourceSystem must be a source system key/,
+    );
+    expect(checkUser({ ...USER, manager: { externalId: "lena" } })).toMatch(
+      /^manager.externalId names the user itself/,
+    );
+    expect(checkUser({ ...USER, roles: Array.from({ length: 11 }, () => "viewer" as const) })).toBe(
+      "roles has 11 entries; at most 10 are allowed",
+    );
+    expect(checkTeam({ sourceSystem: "hr", externalId: "T-1", name: " " })).toBe("name must not be empty");
+  });
+
+  it("checks an account's owner reference", () => {
+    expect(checkAccount({ sourceSystem: "crm", externalId: "A", name: "A", owner: { externalId: "" } })).toBe(
+      "owner.externalId must not be empty",
+    );
+    expect(checkAccount({ sourceSystem: "crm", externalId: "A", name: "A", owner: null })).toBeNull();
   });
 });

@@ -6,6 +6,7 @@ import { AccessDeniedError } from "../../../../resolvers/auth/access.errors";
 import { enforceRoleMatrix } from "../../../../resolvers/auth/role-guard";
 import {
   accessDenial,
+  allowsOperation,
   broadestRole,
   HTTP_ROUTE_ROLES,
   ROLE_MATRIX,
@@ -67,9 +68,19 @@ describe("the role matrix", () => {
     expect(Object.entries(ROLE_MATRIX).filter(([, roles]) => !roles.includes("admin"))).toEqual([]);
   });
 
-  it("leaves viewers only the reads that are mutations", () => {
-    const forViewers = Object.entries(ROLE_MATRIX).flatMap(([key, roles]) => (roles.includes("viewer") ? [key] : []));
-    expect(forViewers).toEqual(["Mutation.exportOntology"]);
+  it("leaves viewers only the reads that are mutations, and their own work (issue 11)", () => {
+    const forViewers = Object.entries(ROLE_MATRIX).flatMap(([key, roles]) =>
+      roles.includes("viewer") && key.startsWith("Mutation.") ? [key] : [],
+    );
+    // Completing a task assigned to you, deciding your playbook's proposal, acknowledging its receipt: the
+    // service checks that the caller is the assignee or owner (or an admin); the role only lets them ask.
+    expect(forViewers).toEqual([
+      "Mutation.exportOntology",
+      "Mutation.completeTask",
+      "Mutation.confirmProposal",
+      "Mutation.rejectProposal",
+      "Mutation.acknowledgeReceipt",
+    ]);
   });
 
   it("opens unlisted queries to every role and closes unlisted mutations to all", () => {
@@ -229,5 +240,23 @@ describe("the role matrix in docs/security.md", () => {
     const doc = `before\n${ROLE_MATRIX_DOC.start}\nold\n${ROLE_MATRIX_DOC.end}\nafter`;
     expect(withRoleMatrix(doc, "NEW")).toBe("before\nNEW\nafter");
     expect(() => withRoleMatrix("no markers")).toThrow(/has no role-matrix markers/);
+  });
+});
+
+describe("allowsOperation: the matrix with the role cap (issue 11)", () => {
+  it("caps a token's role by its user's roles", () => {
+    expect(allowsOperation("Mutation.upsertAccounts", { tokenRole: "admin", userRoles: ["viewer"] })).toBe(false);
+    expect(allowsOperation("Mutation.upsertAccounts", { tokenRole: "admin", userRoles: ["integrator"] })).toBe(true);
+    expect(allowsOperation("Mutation.upsertAccounts", { tokenRole: "integrator", userRoles: null })).toBe(true);
+  });
+
+  it("lets a user's roles alone decide when no token is involved", () => {
+    expect(allowsOperation("Mutation.revokeToken", { tokenRole: null, userRoles: ["admin"] })).toBe(true);
+    expect(allowsOperation("Mutation.revokeToken", { tokenRole: null, userRoles: ["integrator"] })).toBe(false);
+  });
+
+  it("keeps the defaults of unlisted fields: reads open, writes closed", () => {
+    expect(allowsOperation("Query.accounts", { tokenRole: "viewer", userRoles: ["viewer"] })).toBe(true);
+    expect(allowsOperation("Mutation.notInTheMatrix", { tokenRole: "admin", userRoles: ["admin"] })).toBe(false);
   });
 });

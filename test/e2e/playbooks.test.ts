@@ -546,3 +546,52 @@ describe("breakers", () => {
     ]);
   });
 });
+
+describe("the tenant-wide rate", () => {
+  const tenant = uniqueTenant("pb-rate");
+  let limited: TestApi;
+
+  beforeAll(async () => {
+    limited = await startTestApi({
+      RELATA_AUTOMATION: "1",
+      RELATA_AUTOMATION_POLL_MS: "3600000",
+      RELATA_AUTOMATION_TENANT_RATE_PER_HOUR: "1",
+    });
+  });
+
+  afterAll(async () => {
+    await limited?.stop();
+  });
+
+  it("holds back firings beyond the tenant's hourly rate, whatever the subject, audited once", async () => {
+    await post(
+      tenant,
+      `mutation { upsertAccounts(input: [{ sourceSystem: "crm", externalId: "T-1", name: "One" },
+        { sourceSystem: "crm", externalId: "T-2", name: "Two" }, { sourceSystem: "crm", externalId: "T-3", name: "Three" }]) { created } }`,
+      {},
+    );
+    const playbook = await save(tenant, {
+      ...REMOTE_QC_PLAYBOOK,
+      name: "Any account update",
+      trigger: { kind: "EVENT", eventTypes: ["ACCOUNT_UPDATED"] },
+      conditions: [],
+      actions: [{ kind: "RAISE_INTENT_SIGNAL", intent: "touched" }],
+      limits: { maxFiringsPerSubject: 100, periodDays: 1, pauseAfterFailures: 100 },
+    });
+    await activate(tenant, playbook.id);
+    await post(
+      tenant,
+      `mutation { upsertAccounts(input: [{ sourceSystem: "crm", externalId: "T-1", name: "One!" },
+        { sourceSystem: "crm", externalId: "T-2", name: "Two!" }, { sourceSystem: "crm", externalId: "T-3", name: "Three!" }]) { created } }`,
+      {},
+    );
+    const limitedRunner = limited.runtime.automation.runner!;
+    for (let i = 0; i < 20; i += 1) if ((await limitedRunner.poll()) === 0) break;
+    expect(await firings(tenant, playbook.id)).toHaveLength(1);
+    expect(await auditKinds(tenant, playbook.id)).toEqual([
+      "PLAYBOOK_CHANGED:SAVED",
+      "PLAYBOOK_CHANGED:ACTIVATED",
+      "BREAKER_TRIPPED:TENANT_RATE",
+    ]);
+  });
+});

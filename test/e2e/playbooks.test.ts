@@ -18,8 +18,7 @@ import { dataOf, onlyErrorOf } from "./support/responses";
 // Issue 11, the playbook engine: playbooks as versioned data, the runner on the change feed (polled by the
 // test: RELATA_AUTOMATION_POLL_MS is an hour, so only the test's own polls run after start-up), breakers,
 // simulation without side effects. Firings are carried out by the real actions side (FiringService):
-// proposals, tasks, reviews, flags and their audit records. Users are written with Cypher until ingest
-// takes them (upsertUsers).
+// proposals, tasks, reviews, flags and their audit records. Owners are ingested users (upsertUsers).
 
 const DAY = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
@@ -78,7 +77,17 @@ async function auditKinds(tenant: string, playbookId: string): Promise<string[]>
   });
 }
 
-/** Users with roles, owning accounts (by external id). */
+/** Ingests users with roles. */
+async function upsertUsers(tenant: string, list: Array<{ id: string; roles: string[] }>) {
+  await post(tenant, `mutation($input: [UserInput!]!) { upsertUsers(input: $input) { created } }`, {
+    input: list.map((u) => ({ sourceSystem: "hr", externalId: u.id, name: u.id, roles: u.roles })),
+  });
+}
+
+/**
+ * A user holding a role outside the API's four (e.g. "compliance", which a ROLE assignee names): upsertUsers
+ * accepts only admin, analyst, integrator and viewer, so it is written directly.
+ */
 async function users(tenant: string, list: Array<{ id: string; roles: string[]; owns?: string[] }>) {
   await executor.write(
     READ(
@@ -231,10 +240,12 @@ describe("scenario 1: three views of the remote quality-control page by a hospit
   };
 
   beforeAll(async () => {
+    await upsertUsers(tenant, [{ id: "u-sales-lead", roles: ["analyst", "integrator"] }]);
     await post(
       tenant,
       `mutation { upsertAccounts(input: [
-        { sourceSystem: "crm", externalId: "H-1", name: "St. Mary Hospital", industry: "Hospital" },
+        { sourceSystem: "crm", externalId: "H-1", name: "St. Mary Hospital", industry: "Hospital",
+          owner: { externalId: "u-sales-lead" } },
         { sourceSystem: "crm", externalId: "F-1", name: "Factory", industry: "Manufacturing" }]) { created } }`,
       {},
     );
@@ -246,10 +257,7 @@ describe("scenario 1: three views of the remote quality-control page by a hospit
         { sourceSystem: "crm", externalId: "C-3", name: "Ms. C", account: { externalId: "F-1" } }]) { created } }`,
       {},
     );
-    await users(tenant, [
-      { id: "u-sales-lead", roles: ["analyst", "integrator"], owns: ["H-1"] },
-      { id: "u-compliance", roles: ["compliance"] },
-    ]);
+    await users(tenant, [{ id: "u-compliance", roles: ["compliance"] }]);
     playbookId = (await save(tenant, REMOTE_QC_PLAYBOOK)).id;
     await activate(tenant, playbookId);
   });
@@ -418,7 +426,7 @@ describe("scenario 2: battery health falling faster than a threshold across a re
         kind: SERVICE_PROVIDER, links: [], servesRegions: ["CN-East"] }]) { created } }`,
       {},
     );
-    await users(tenant, [{ id: "u-service-manager", roles: ["integrator"] }]);
+    await upsertUsers(tenant, [{ id: "u-service-manager", roles: ["integrator"] }]);
     playbookId = (await save(tenant, BATTERY_FADE_PLAYBOOK)).id;
     await activate(tenant, playbookId);
   });
@@ -503,7 +511,7 @@ describe("breakers", () => {
       {},
     );
     // The owner holds no role that may raise signals: every firing is refused (and audited by the actions side).
-    await users(tenant, [{ id: "u-viewer", roles: ["viewer"] }]);
+    await upsertUsers(tenant, [{ id: "u-viewer", roles: ["viewer"] }]);
     const playbook = await save(tenant, {
       ...REMOTE_QC_PLAYBOOK,
       name: "Refused every time",
@@ -535,6 +543,55 @@ describe("breakers", () => {
       "PLAYBOOK_CHANGED:SAVED",
       "PLAYBOOK_CHANGED:ACTIVATED",
       "BREAKER_TRIPPED:FAILURES",
+    ]);
+  });
+});
+
+describe("the tenant-wide rate", () => {
+  const tenant = uniqueTenant("pb-rate");
+  let limited: TestApi;
+
+  beforeAll(async () => {
+    limited = await startTestApi({
+      RELATA_AUTOMATION: "1",
+      RELATA_AUTOMATION_POLL_MS: "3600000",
+      RELATA_AUTOMATION_TENANT_RATE_PER_HOUR: "1",
+    });
+  });
+
+  afterAll(async () => {
+    await limited?.stop();
+  });
+
+  it("holds back firings beyond the tenant's hourly rate, whatever the subject, audited once", async () => {
+    await post(
+      tenant,
+      `mutation { upsertAccounts(input: [{ sourceSystem: "crm", externalId: "T-1", name: "One" },
+        { sourceSystem: "crm", externalId: "T-2", name: "Two" }, { sourceSystem: "crm", externalId: "T-3", name: "Three" }]) { created } }`,
+      {},
+    );
+    const playbook = await save(tenant, {
+      ...REMOTE_QC_PLAYBOOK,
+      name: "Any account update",
+      trigger: { kind: "EVENT", eventTypes: ["ACCOUNT_UPDATED"] },
+      conditions: [],
+      actions: [{ kind: "RAISE_INTENT_SIGNAL", intent: "touched" }],
+      limits: { maxFiringsPerSubject: 100, periodDays: 1, pauseAfterFailures: 100 },
+    });
+    await activate(tenant, playbook.id);
+    await post(
+      tenant,
+      `mutation { upsertAccounts(input: [{ sourceSystem: "crm", externalId: "T-1", name: "One!" },
+        { sourceSystem: "crm", externalId: "T-2", name: "Two!" }, { sourceSystem: "crm", externalId: "T-3", name: "Three!" }]) { created } }`,
+      {},
+    );
+    const limitedRunner = limited.runtime.automation.runner!;
+    for (let i = 0; i < 20; i += 1) if ((await limitedRunner.poll()) === 0) break;
+    expect(await firings(tenant, playbook.id)).toHaveLength(1);
+    expect(await auditKinds(tenant, playbook.id)).toEqual([
+      "PLAYBOOK_CHANGED:SAVED",
+      "PLAYBOOK_CHANGED:ACTIVATED",
+      "BREAKER_TRIPPED:TENANT_RATE",
     ]);
   });
 });

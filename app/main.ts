@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { generateDemoData } from "../demo/demo-data.generator";
 import { isLocalNeo4jError } from "../graph/local-server/local-server.errors";
 import { loadDemoData, totalRecords } from "../services/demo/load-demo-data";
+import { seedDemoPeople, seedDemoPlaybooks, withDemoAutomation } from "../services/demo/demo-automation";
 import { signToken } from "./auth/token";
 import { bootstrap, RelataRuntime } from "./bootstrap";
 import { loadConfig } from "./config";
@@ -22,7 +23,9 @@ async function seedDemoTenant(runtime: RelataRuntime, log: ReturnType<typeof cre
   const data = generateDemoData({ accounts: demo.accounts, seed: demo.seed, referenceDate });
   const progress = createProgressReporter("Loading demo data", totalRecords(data), (m) => log.info(m));
   const started = Date.now();
-  const totals = await loadDemoData(context.ingest, data, progress);
+  // The people first: accounts name their owners, playbooks their owner (issue 11).
+  await seedDemoPeople(context.ingest);
+  const totals = await loadDemoData(context.ingest, withDemoAutomation(data), progress);
   progress.finish();
   // Outcomes (renewed or churned) let analysts calibrate the health model on the demo tenant, and a first
   // recompute makes at-risk lists and distributions answer out of the box.
@@ -30,6 +33,9 @@ async function seedDemoTenant(runtime: RelataRuntime, log: ReturnType<typeof cre
   await context.health.setOutcomes(demo.tenant, outcomes, outcomes.length);
   const run = await context.health.recompute("default", null, false);
   log.info({ accounts: run.processed, scored: run.scored }, "demo health scores computed");
+  // Active from now on: they act on signals that arrive after the load (docs/automation.md).
+  const playbooks = await seedDemoPlaybooks(context.playbooks);
+  log.info({ playbooks: playbooks.length }, "demo playbooks saved and activated");
   log.info(
     { tenant: demo.tenant, ...totals, seconds: Math.round((Date.now() - started) / 100) / 10 },
     "demo data loaded",

@@ -39,7 +39,8 @@ const CHECKPOINTS_BETWEEN: CypherQuery = {
 MATCH (c:AuditCheckpoint {tenant: $tenant})
 WHERE c.seq >= $from AND c.seq <= $to
 RETURN ${AUDIT_CHECKPOINT_FIELDS}
-ORDER BY c.seq, c.keyId`,
+ORDER BY c.seq, c.keyId
+LIMIT $limit`,
 };
 
 /** What the trail can be filtered by (all optional; given ones must all match). */
@@ -120,11 +121,17 @@ export class AuditTrailRepository {
     return rows.map(toAuditRecord);
   }
 
-  async checkpointsBetween(from: number, to: number): Promise<StoredAuditCheckpoint[]> {
+  /** Checkpoints of records `from` to `to`, in order; all of them unless `limit` is given. */
+  async checkpointsBetween(
+    from: number,
+    to: number,
+    limit = Number.MAX_SAFE_INTEGER,
+  ): Promise<StoredAuditCheckpoint[]> {
     const rows = await this.executor.read(CHECKPOINTS_BETWEEN, {
       tenant: this.tenant,
       from: neo4j.int(from),
       to: neo4j.int(to),
+      limit: neo4j.int(limit),
     });
     return rows.map(toAuditCheckpoint);
   }

@@ -4,6 +4,8 @@ import { resolvePageSize } from "../../domain/pagination/page-size";
 import { toConnection } from "../common/connection";
 import { RequestContext } from "../context";
 import {
+  AuditCheckpointView,
+  toAuditCheckpointView,
   AuditRecordConnection,
   AuditSigningKeyView,
   AuditTrailFilter,
@@ -54,6 +56,21 @@ export class AuditResolver {
     @Arg("to", () => Int, { nullable: true }) to?: number | null,
   ): Promise<AuditVerificationView> {
     return ctx.audit.verify(from, to);
+  }
+
+  @Query(() => [AuditCheckpointView], {
+    description:
+      "The signed checkpoints of records from..to, in order, at most first (the page size cap); continue from " +
+      "the last one's seq + 1. For verifying the trail outside Relata (docs/audit.md).",
+  })
+  async auditCheckpoints(
+    @Ctx() ctx: RequestContext,
+    @Arg("from", () => Int, { nullable: true }) from?: number | null,
+    @Arg("to", () => Int, { nullable: true }) to?: number | null,
+    @Arg("first", () => Int, { nullable: true }) first?: number | null,
+  ): Promise<AuditCheckpointView[]> {
+    const limit = resolvePageSize(first, ctx.paging);
+    return (await ctx.audit.checkpoints(from, to, limit)).map(toAuditCheckpointView);
   }
 
   @Query(() => [AuditSigningKeyView], {

@@ -2,6 +2,7 @@ import { GraphQLJSON } from "graphql-scalars";
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { AuditProblemKind } from "../../domain/audit/audit-verification";
 import { StoredAuditRecord } from "../../domain/audit/audit-record";
+import { StoredAuditCheckpoint } from "../../domain/audit/audit-checkpoint";
 import { Connection } from "../common/connection.type";
 
 export const AuditProblemKindEnum = {
@@ -177,4 +178,29 @@ export class AuditSigningKeyView {
 
   @Field({ description: "Ed25519." })
   algorithm!: string;
+}
+
+@ObjectType("AuditCheckpoint", {
+  simpleResolvers: true,
+  description: "A signed statement that record seq had hash hash (docs/audit.md, to verify offline).",
+})
+export class AuditCheckpointView {
+  @Field(() => Int)
+  seq!: number;
+
+  @Field()
+  hash!: string;
+
+  @Field(() => Date, { description: "When it was signed; part of what is signed (as signedAt)." })
+  at!: Date;
+
+  @Field({ description: "The signing key's id; verify with the published key of this id." })
+  keyId!: string;
+
+  @Field({ description: "Ed25519, base64, over the canonical JSON of {headHash, keyId, seq, signedAt, tenant}." })
+  signature!: string;
+}
+
+export function toAuditCheckpointView(c: StoredAuditCheckpoint): AuditCheckpointView {
+  return { seq: c.seq, hash: c.hash, at: new Date(c.at), keyId: c.keyId, signature: c.signature };
 }

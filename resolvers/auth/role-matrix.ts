@@ -1,4 +1,4 @@
-import { capDenial } from "../../domain/auth/role-cap";
+import { Actor, capDenial, effectiveAllows } from "../../domain/auth/role-cap";
 import { Principal, ROLES, Role } from "../context";
 
 /** The root types whose fields the matrix governs. */
@@ -101,6 +101,7 @@ export const ROLE_MATRIX: RoleMatrix = {
   "Query.task": EVERY_ROLE,
   "Query.proposals": EVERY_ROLE,
   "Query.receipts": EVERY_ROLE,
+  "Query.auditCheckpoints": AUDITORS,
 };
 
 /** The HTTP endpoints outside GraphQL, by a short name: the route and the roles allowed. */
@@ -190,6 +191,16 @@ export function accessDenial(
     `Your role (${role}) may not call ${field}: it needs the ${either(allowed)} role. ` +
     `Ask an admin of your tenant for a token with ${allowed.length === 1 ? "that role" : "one of those roles"}.`
   );
+}
+
+/**
+ * Whether an actor (a token's role and its user's roles; either may be null, see domain/auth/role-cap.ts)
+ * may call an operation of the matrix, e.g. `allowsOperation("Mutation.upsertAccounts", { tokenRole: null,
+ * userRoles: owner.roles })` for a playbook acting with its owner's permissions.
+ */
+export function allowsOperation(key: OperationKey, actor: Actor, matrix: RoleMatrix = ROLE_MATRIX): boolean {
+  const [type, field] = key.split(".") as [GuardedType, string];
+  return effectiveAllows(rolesFor(type, field, matrix), actor);
 }
 
 /** Everything a role may call that is listed in the matrix. */

@@ -96,6 +96,17 @@ export class AuditService {
     return verifier.result();
   }
 
+  /**
+   * The signed checkpoints of records `from` to `to`, in order, at most `limit` (the page size cap); for
+   * verifiers outside Relata. Continue from the last one's number + 1.
+   */
+  async checkpoints(fromArg: number | null | undefined, toArg: number | null | undefined, limit: number) {
+    const from = positiveSeq(fromArg, "from") ?? 1;
+    const to = positiveSeq(toArg, "to") ?? Number.MAX_SAFE_INTEGER;
+    if (to < from) throw new AuditError("INVALID_AUDIT_QUERY", `to (${to}) is below from (${from}); swap them.`);
+    return this.repository.checkpointsBetween(from, to, limit);
+  }
+
   /** Records matching `filter`, newest first, `first` after the record numbered `beforeSeq` (exclusive). */
   async trail(filter: AuditRecordFilter, first: number, beforeSeq: number | null): Promise<Page<StoredAuditRecord>> {
     checkFilter(filter);

@@ -5,7 +5,12 @@ import { GENESIS_HASH } from "../../domain/audit/audit-chain";
 import { checkAuditEntry } from "../../domain/audit/audit-entry";
 import { AuditTrail, auditRecordRows } from "../../graph/audit/audit-trail";
 import { CypherExecutor } from "../../graph/executor";
-import { AuditSigningKeysDocument, AuditTrailDocument, VerifyAuditTrailDocument } from "../../schema/generated/graphql";
+import {
+  AuditCheckpointsDocument,
+  AuditSigningKeysDocument,
+  AuditTrailDocument,
+  VerifyAuditTrailDocument,
+} from "../../schema/generated/graphql";
 import { startTestApi, TestApi, uniqueTenant } from "../support/test-api";
 import { dataOf, onlyErrorOf } from "./support/responses";
 
@@ -75,6 +80,13 @@ describe("signed checkpoints and verification", () => {
       firstProblem: null,
     });
     expect(await verify(tenant, 4, 7)).toMatchObject({ ok: true, checkedRecords: 4, checkedCheckpoints: 1 });
+    // The checkpoints, for verifiers outside Relata: a page at a time, continued from the last number.
+    const token = api.token(tenant, "analyst");
+    const page = dataOf(await api.run(AuditCheckpointsDocument, { first: 1 }, { token })).auditCheckpoints;
+    expect(page.map((c) => c.seq)).toEqual([3]);
+    const rest = dataOf(await api.run(AuditCheckpointsDocument, { from: 4 }, { token })).auditCheckpoints;
+    expect(rest.map((c) => c.seq)).toEqual([6]);
+    expect(rest[0]).toMatchObject({ keyId: expect.stringMatching(/^ed25519:/), signature: expect.any(String) });
   });
 
   it("signs a head once, and again only after it moved", async () => {
@@ -256,7 +268,7 @@ describe("who may read and verify, and tenant isolation", () => {
       dataOf(await api.run(VerifyAuditTrailDocument, {}, { token: api.token(tenant, role) }));
     }
     for (const role of ["viewer", "integrator"] as const) {
-      for (const document of [AuditTrailDocument, VerifyAuditTrailDocument] as const) {
+      for (const document of [AuditTrailDocument, VerifyAuditTrailDocument, AuditCheckpointsDocument] as const) {
         const error = onlyErrorOf(await api.run(document as never, {}, { token: api.token(tenant, role) }), 200);
         expect(error.extensions?.code).toBe("FORBIDDEN");
       }

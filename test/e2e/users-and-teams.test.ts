@@ -11,7 +11,7 @@ import {
   UsersDocument,
 } from "../../schema/generated/graphql";
 import { startTestApi, TestApi, uniqueTenant } from "../support/test-api";
-import { dataOf, onlyErrorOf } from "./support/responses";
+import { dataOf, onlyErrorOf, statementNames } from "./support/responses";
 
 // Issue 11 (people and data): users and teams are records, through the same bulk ingest.
 
@@ -128,6 +128,33 @@ describe("upserting users and teams", () => {
     expect(first.pageInfo.hasNextPage).toBe(true);
     const rest = dataOf(await api.run(UsersDocument, { first: 2, after: first.pageInfo.endCursor }, { token })).users;
     expect([...first.edges, ...rest.edges].map((e) => e.node.externalId)).toEqual(["boss", "later", "lena", "tom"]);
+  });
+
+  it("reads a page of users with their teams and managers in one statement each (list, count, teams, managers)", async () => {
+    const response = await api.run(
+      UsersDocument,
+      { first: 50 },
+      {
+        token: api.token(tenant, "admin"),
+        headers: { "x-relata-debug": "1" },
+      },
+    );
+    expect(dataOf(response).users.edges.length).toBe(4);
+    expect(statementNames(response).sort()).toEqual([
+      "team.byIds",
+      "user.byExternalIds",
+      "user.list",
+      "user.list.count",
+    ]);
+    const teams = await api.run(
+      TeamsDocument,
+      { first: 10 },
+      {
+        token: api.token(tenant, "admin"),
+        headers: { "x-relata-debug": "1" },
+      },
+    );
+    expect(statementNames(teams).sort()).toEqual(["team.list", "team.list.count", "team.members"]);
   });
 
   it("reads users and teams by external id and global id", async () => {
@@ -258,6 +285,22 @@ describe("tenant isolation of users and teams", () => {
       ),
     ) as { node: unknown };
     expect(byId.node).toBeNull();
+    const team = dataOf(
+      await api.post(
+        `query($id: ID!) { node(id: $id) { id } }`,
+        { id: nodeId("Team", tenant, "hr", "T-SALES") },
+        { token: other },
+      ),
+    ) as { node: unknown };
+    expect(team.node).toBeNull();
+    const members = dataOf(
+      await api.run(
+        UsersDocument,
+        { filter: { teamIds: [nodeId("Team", tenant, "hr", "T-SALES")] } },
+        { token: other },
+      ),
+    ).users;
+    expect(members.edges).toEqual([]);
     const reuse = dataOf(
       await api.run(
         UpsertUsersDocument,

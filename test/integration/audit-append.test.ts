@@ -7,6 +7,10 @@ import { CypherExecutor } from "../../graph/executor";
 import { GraphDatabase } from "../../graph/graph-database";
 import { AuditTrail } from "../../graph/audit/audit-trail";
 import { runMigrations } from "../../graph/migrations/run-migrations";
+import { AuditCheckpointRepository } from "../../graph/audit/audit-checkpoint.repository";
+import { AuditCheckpointJob } from "../../services/audit/audit-checkpoint.job";
+import { generateSigningKeyPem, signingKeyFromPem, verifyCheckpoint } from "../../domain/audit/audit-signature";
+import { chainCheckpointOf } from "../../domain/audit/audit-checkpoint";
 
 /**
  * Issue 11, audit trail: `AuditTrail.append` writes inside the caller's transaction, so a rollback leaves
@@ -142,6 +146,44 @@ describe("appending to the audit trail", () => {
     );
     expect(inB!.seq).toBe(1);
     expect((await chainOf(a))[0]!.id).not.toBe(inB!.id);
+  });
+});
+
+describe("the checkpoint job", () => {
+  it("signs a head when it first moved, then after the interval or after N more records", async () => {
+    const tenant = tenantName();
+    const trail = new AuditTrail(tenant);
+    const key = signingKeyFromPem(generateSigningKeyPem());
+    let now = Date.parse("2026-12-02T05:00:00.000Z");
+    const job = new AuditCheckpointJob(
+      new AuditCheckpointRepository(executor),
+      key,
+      { intervalSeconds: 3600, records: 3 },
+      { info: () => undefined, error: () => undefined },
+      () => new Date(now),
+    );
+    const add = (n: number) =>
+      executor.writeSteps("test.audit", (run) =>
+        trail.append(
+          run,
+          new Date(now).toISOString(),
+          Array.from({ length: n }, (_, i) => entry(i)),
+        ),
+      );
+    const round = async () => (await job.runOnce({ tenant })).map((c) => c.seq);
+
+    await add(2);
+    const [first] = await job.runOnce({ tenant });
+    expect(first).toMatchObject({ tenant, seq: 2, keyId: key.keyId, at: "2026-12-02T05:00:00.000Z" });
+    expect(verifyCheckpoint(chainCheckpointOf(first!), key.publicKeyPem)).toBe(true);
+    await add(1);
+    expect(await round()).toEqual([]); // one record since, and an hour not passed
+    await add(2);
+    expect(await round()).toEqual([5]); // three records since
+    await add(1);
+    now += 3_600_000;
+    expect(await round()).toEqual([6]); // an hour since
+    expect(await round()).toEqual([]); // the head did not move
   });
 });
 

@@ -44,6 +44,8 @@ module.exports = {
     { name: "automation e2e", pattern: "^test/e2e/automation", seconds: 120 },
     // The playbook engine: three scenarios through the runner (polled by the test), simulation, breakers.
     { name: "playbooks e2e", pattern: "^test/e2e/playbooks", seconds: 90 },
+    // A small demo tenant loaded with its people and playbooks, then one scenario through the runner.
+    { name: "demo automation e2e", pattern: "^test/e2e/demo-automation", seconds: 120 },
     { name: "other e2e", pattern: "^test/e2e/", seconds: 60 },
   ],
 };

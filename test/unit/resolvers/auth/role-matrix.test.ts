@@ -6,6 +6,7 @@ import { AccessDeniedError } from "../../../../resolvers/auth/access.errors";
 import { enforceRoleMatrix } from "../../../../resolvers/auth/role-guard";
 import {
   accessDenial,
+  allowsOperation,
   broadestRole,
   HTTP_ROUTE_ROLES,
   ROLE_MATRIX,
@@ -239,5 +240,23 @@ describe("the role matrix in docs/security.md", () => {
     const doc = `before\n${ROLE_MATRIX_DOC.start}\nold\n${ROLE_MATRIX_DOC.end}\nafter`;
     expect(withRoleMatrix(doc, "NEW")).toBe("before\nNEW\nafter");
     expect(() => withRoleMatrix("no markers")).toThrow(/has no role-matrix markers/);
+  });
+});
+
+describe("allowsOperation: the matrix with the role cap (issue 11)", () => {
+  it("caps a token's role by its user's roles", () => {
+    expect(allowsOperation("Mutation.upsertAccounts", { tokenRole: "admin", userRoles: ["viewer"] })).toBe(false);
+    expect(allowsOperation("Mutation.upsertAccounts", { tokenRole: "admin", userRoles: ["integrator"] })).toBe(true);
+    expect(allowsOperation("Mutation.upsertAccounts", { tokenRole: "integrator", userRoles: null })).toBe(true);
+  });
+
+  it("lets a user's roles alone decide when no token is involved", () => {
+    expect(allowsOperation("Mutation.revokeToken", { tokenRole: null, userRoles: ["admin"] })).toBe(true);
+    expect(allowsOperation("Mutation.revokeToken", { tokenRole: null, userRoles: ["integrator"] })).toBe(false);
+  });
+
+  it("keeps the defaults of unlisted fields: reads open, writes closed", () => {
+    expect(allowsOperation("Query.accounts", { tokenRole: "viewer", userRoles: ["viewer"] })).toBe(true);
+    expect(allowsOperation("Mutation.notInTheMatrix", { tokenRole: "admin", userRoles: ["admin"] })).toBe(false);
   });
 });

@@ -5,6 +5,7 @@ import { CypherExecutor } from "../../graph/executor";
 import { Role } from "../../resolvers/context";
 import {
   AccountAutomationDocument,
+  ChangesDocument,
   AcknowledgeReceiptDocument,
   CompleteTaskDocument,
   ConfirmProposalDocument,
@@ -351,6 +352,18 @@ describe("an AUTO firing", () => {
       { code: "CB-7", flags: [{ flag: "rnd-review", note: "cells degrade fast", firingId: f.firingId }] },
       { code: "CB-7", flags: [{ flag: "rnd-review", note: "cells degrade fast", firingId: f.firingId }] },
     ]);
+  });
+
+  it("puts the intent signals (and their source system) in the change feed, as the firing's", async () => {
+    const events = dataOf(
+      await api.run(
+        ChangesDocument,
+        { after: null, types: ["SIGNAL_CREATED", "SOURCE_SYSTEM_CREATED"] as never, first: 100 },
+        { token: token(s.tenant, "viewer", "v") },
+      ),
+    ).changes.events.filter((e) => e.sourceSystem === "relata-automation" || e.recordId === "relata-automation");
+    expect(events.map((e) => e.type).sort()).toEqual(["SIGNAL_CREATED", "SIGNAL_CREATED", "SOURCE_SYSTEM_CREATED"]);
+    expect(new Set(events.map((e) => e.actor))).toEqual(new Set(["job:playbooks"]));
   });
 
   it("queues a signed delivery of the action to the tenant's endpoint", async () => {

@@ -88,6 +88,24 @@ WITH a ORDER BY a.seq DESC LIMIT $limit
 RETURN ${AUDIT_RECORD_FIELDS}`,
 };
 
+/** How many records match the filters (an account's or user's through their references). */
+const COUNT: CypherQuery = {
+  name: "audit.count",
+  text: `
+MATCH (a:AuditRecord {tenant: $tenant})
+WHERE ${FILTER_CONDITIONS}
+RETURN count(a) AS total`,
+};
+
+const COUNT_BY_REF: CypherQuery = {
+  name: "audit.countByRef",
+  text: `
+MATCH (x:AuditRef {tenant: $tenant, key: $ref})
+MATCH (a:AuditRecord {tenant: $tenant, seq: x.seq})
+WHERE ${FILTER_CONDITIONS}
+RETURN count(a) AS total`,
+};
+
 /** Reads one tenant's audit trail (the tenant is bound here, never passed per call). Writes: {@link AuditTrail}. */
 export class AuditTrailRepository {
   constructor(
@@ -138,16 +156,27 @@ export class AuditTrailRepository {
 
   /** Records matching `filter` numbered below `before`, newest first, at most `limit`. */
   async search(filter: AuditRecordFilter, before: number, limit: number): Promise<StoredAuditRecord[]> {
+    const params = { ...this.filterParams(filter), before: neo4j.int(before), limit: neo4j.int(limit) };
+    const rows = await this.executor.read(params.ref === null ? SEARCH : SEARCH_BY_REF, params);
+    return rows.map(toAuditRecord);
+  }
+
+  /** How many records match `filter` (a list's totalCount). */
+  async count(filter: AuditRecordFilter): Promise<number> {
+    const params = this.filterParams(filter);
+    const [row] = await this.executor.read(params.ref === null ? COUNT : COUNT_BY_REF, params);
+    return Number(row?.total ?? 0);
+  }
+
+  private filterParams(filter: AuditRecordFilter) {
     const ref =
       filter.accountId !== undefined
         ? `account:${filter.accountId}`
         : filter.userId !== undefined
           ? `user:${filter.userId}`
           : null;
-    const params = {
+    return {
       tenant: this.tenant,
-      before: neo4j.int(before),
-      limit: neo4j.int(limit),
       ref,
       accountId: filter.accountId ?? null,
       userId: filter.userId ?? null,
@@ -156,7 +185,5 @@ export class AuditTrailRepository {
       from: filter.from ?? null,
       to: filter.to ?? null,
     };
-    const rows = await this.executor.read(ref === null ? SEARCH : SEARCH_BY_REF, params);
-    return rows.map(toAuditRecord);
   }
 }

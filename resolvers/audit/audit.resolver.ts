@@ -1,7 +1,9 @@
-import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
+import { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, Info, Int, Query, Resolver } from "type-graphql";
 import { decodeCursor } from "../../domain/pagination/cursor";
 import { resolvePageSize } from "../../domain/pagination/page-size";
 import { toConnection } from "../common/connection";
+import { selectsField } from "../common/selection";
 import { RequestContext } from "../context";
 import {
   AuditCheckpointView,
@@ -23,6 +25,7 @@ export class AuditResolver {
   })
   async auditTrail(
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg("filter", () => AuditTrailFilter, { nullable: true }) filter?: AuditTrailFilter | null,
     @Arg("first", () => Int, { nullable: true }) first?: number | null,
     @Arg("after", () => String, { nullable: true }) after?: string | null,
@@ -41,6 +44,7 @@ export class AuditResolver {
       },
       size,
       before,
+      selectsField(info, "totalCount"),
     );
     return toConnection(page, scope, ctx.paging.cursorSecret, toAuditRecordView) as never;
   }

@@ -107,12 +107,23 @@ export class AuditService {
     return this.repository.checkpointsBetween(from, to, limit);
   }
 
-  /** Records matching `filter`, newest first, `first` after the record numbered `beforeSeq` (exclusive). */
-  async trail(filter: AuditRecordFilter, first: number, beforeSeq: number | null): Promise<Page<StoredAuditRecord>> {
+  /**
+   * Records matching `filter`, newest first, `first` after the record numbered `beforeSeq` (exclusive); with
+   * `withTotal`, also how many match in all (one more statement).
+   */
+  async trail(
+    filter: AuditRecordFilter,
+    first: number,
+    beforeSeq: number | null,
+    withTotal = false,
+  ): Promise<Page<StoredAuditRecord>> {
     checkFilter(filter);
-    const rows = await this.repository.search(filter, beforeSeq ?? Number.MAX_SAFE_INTEGER, first + 1);
+    const [rows, totalCount] = await Promise.all([
+      this.repository.search(filter, beforeSeq ?? Number.MAX_SAFE_INTEGER, first + 1),
+      withTotal ? this.repository.count(filter) : Promise.resolve(null),
+    ]);
     const items = rows.slice(0, first).map((node) => ({ node, sortKey: [node.seq] }));
-    return { items, hasNextPage: rows.length > first, totalCount: null };
+    return { items, hasNextPage: rows.length > first, totalCount };
   }
 }
 

@@ -90,6 +90,36 @@ beforeAll(async () => {
   );
   dataOf(await api.run(IngestSignalsDocument, { input: signals }, { token }));
   dataOf(await api.post("mutation { recomputeHealth { processed } }", {}, { token }));
+  // Issue 11: users and teams, and an audit record (a playbook saved), so their lists have something to count.
+  dataOf(
+    await api.post(
+      `mutation { upsertTeams(input: [{ sourceSystem: "hr", externalId: "WT-0", name: "Compliance" }]) { created } }`,
+      {},
+      { token },
+    ),
+  );
+  dataOf(
+    await api.post(
+      `mutation { upsertUsers(input: [
+        { sourceSystem: "hr", externalId: "WU-0", name: "Ola", roles: ["admin"], team: { externalId: "WT-0" } },
+        { sourceSystem: "hr", externalId: "WU-1", name: "Pia", roles: ["analyst"] }]) { created } }`,
+      {},
+      { token },
+    ),
+  );
+  await api.runtime.server.contexts.forPrincipal({ tenant, role: "admin", subject: "test" }).playbooks.save(null, {
+    name: "Walk",
+    intent: "Give the audit trail a record",
+    mode: "SUGGEST",
+    ownerUserId: "WU-0",
+    trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"] },
+    conditions: [],
+    actions: [
+      { kind: "CREATE_TASK", template: "call", title: "Call", assignee: { kind: "ACCOUNT_OWNER" }, dueInDays: 2 },
+    ],
+    feedback: { kind: "HEALTH_IMPROVED", withinDays: 30 },
+    limits: { maxFiringsPerSubject: 1, periodDays: 7, pauseAfterFailures: 3 },
+  });
 }, 180_000);
 
 afterAll(async () => {

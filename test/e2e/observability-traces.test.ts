@@ -98,7 +98,11 @@ describe("OpenTelemetry traces over OTLP/HTTP JSON", () => {
       [requestSpan("query Few"), readStats],
       [requestSpan("mutation Load"), writeStats],
     ] as const) {
-      const children = childrenOf(request);
+      // The role cap's lookup of the token's subject (decision 0018) runs on its own executor, outside the
+      // request's statement count; it shows in the trace at most once, when the per-process cache misses.
+      const all = childrenOf(request);
+      const children = all.filter((span) => span.name !== "user.bySubject");
+      expect(all.length - children.length).toBeLessThanOrEqual(1);
       expect(stats.cypherQueries).toBeGreaterThan(0);
       expect(children.map((span) => span.name).sort()).toEqual(stats.queries.map((q) => q.name).sort());
       expect(children.map((span) => span.attributes["db.response.returned_rows"]).sort()).toEqual(

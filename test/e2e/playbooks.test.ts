@@ -468,6 +468,62 @@ describe("scenario 2: battery health falling faster than a threshold across a re
     );
     expect([...(row!.ids as string[])].sort()).toEqual(["V-1", "V-2", "V-3"]);
   });
+
+  it("leaves a work order with the region's service partner and the cell batch flagged for R&D", async () => {
+    const data = (await post(
+      tenant,
+      `{ organizations(first: 5) { edges { node { id externalId } } }
+         assets(first: 10) { edges { node { externalId batch { code flags { flag note } } } } } }`,
+      {},
+    )) as {
+      organizations: { edges: Array<{ node: { id: string; externalId: string } }> };
+      assets: {
+        edges: Array<{ node: { externalId: string; batch: { code: string; flags: Array<{ flag: string }> } } }>;
+      };
+    };
+    const partner = data.organizations.edges.find((e) => e.node.externalId === "SP-EAST")!.node.id;
+    const orders = (await post(
+      tenant,
+      `query($org: ID!) { tasks(filter: { organizationId: $org }, first: 10) { items { template status accountIds } } }`,
+      { org: partner },
+    )) as { tasks: { items: Array<{ template: string; status: string; accountIds: string[] }> } };
+    expect(orders.tasks.items).toHaveLength(1);
+    expect(orders.tasks.items[0]).toMatchObject({ template: "battery-work-order", status: "OPEN" });
+    const flagsOf = (id: string) =>
+      data.assets.edges.find((e) => e.node.externalId === id)!.node.batch.flags.map((f) => f.flag);
+    expect(flagsOf("V-1")).toEqual(["rnd-review"]);
+    // CB-9 (the steady vehicle's batch) is not flagged.
+    expect(flagsOf("V-3")).toEqual([]);
+  });
+
+  it("explains the fleet's health drop by product reliability (battery health under it)", async () => {
+    const answer = (await post(
+      tenant,
+      `{ accounts(first: 5) { edges { node { externalId health(fresh: true) {
+          score grade explanation { conceptId value } } } } } }`,
+      {},
+    )) as {
+      accounts: {
+        edges: Array<{
+          node: {
+            externalId: string;
+            health: {
+              score: number | null;
+              grade: string | null;
+              explanation: Array<{ conceptId: string; value: number | null }>;
+            } | null;
+          };
+        }>;
+      };
+    };
+    const fleet = answer.accounts.edges.find((e) => e.node.externalId === "FLEET-1")!.node.health!;
+    // Faded batteries (84-90 % state of health) read low on the 70-100 % scale: below the green band.
+    expect(fleet.score).toBeLessThan(70);
+    const withData = [...new Set(fleet.explanation.filter((n) => n.value !== null).map((n) => n.conceptId))];
+    expect(withData.sort()).toEqual(["automotive:battery-state-of-health", "core:customer-health", "core:reliability"]);
+    const reliability = fleet.explanation.find((n) => n.conceptId === "core:reliability")!;
+    expect(reliability.value).toBeLessThan(0.7);
+  });
 });
 
 describe("breakers", () => {

@@ -52,6 +52,7 @@ beforeAll(async () => {
         input: [
           { sourceSystem: "hr", externalId: "u-owner", name: "Olga Owner", roles: ["admin"] },
           { sourceSystem: "hr", externalId: "u-analyst", name: "Ann Analyst", roles: ["analyst"] },
+          { sourceSystem: "hr", externalId: "u-viewer", name: "Vic Viewer", roles: ["viewer"] },
         ],
       },
       { token: writer },
@@ -115,6 +116,13 @@ beforeAll(async () => {
         assignee: { kind: "USER", userId: "u-analyst" },
         dueInDays: 5,
       },
+      {
+        kind: "CREATE_TASK",
+        template: "call",
+        title: "Call the QC lead",
+        assignee: { kind: "USER", userId: "u-analyst" },
+        dueInDays: 2,
+      },
     ],
   });
   expect(outcome.status).toBe("EXECUTED");
@@ -164,7 +172,7 @@ describe("the Relata MCP server (issue 12)", () => {
     expect(account).toMatchObject({ id: accountId, name: "Riverside Hospital", industry: "healthcare" });
     expect(account.owner?.externalId).toBe("u-owner");
     expect(account.contacts).toEqual([expect.objectContaining({ name: "Dr. Chen", buyingRole: "DECISION_MAKER" })]);
-    expect(account.tasks.map((t) => t.title)).toEqual(["Prepare a remote QC demo plan"]);
+    expect(account.tasks.map((t) => t.title).sort()).toEqual(["Call the QC lead", "Prepare a remote QC demo plan"]);
     expect(account.health).not.toBeNull();
     expect(Object.keys(account.health!)).toEqual(expect.arrayContaining(["score", "grade", "modelId"]));
     expect(account.health).toEqual(
@@ -188,13 +196,14 @@ describe("the Relata MCP server (issue 12)", () => {
     const listed = await call("list_tasks", { status: "OPEN" });
     expect(listed.isError).toBe(false);
     const tasks = (JSON.parse(listed.text) as { tasks: Array<{ id: string; title: string }> }).tasks;
-    expect(tasks.map((t) => t.title)).toEqual(["Prepare a remote QC demo plan"]);
-    taskId = tasks[0]!.id;
+    expect(tasks.map((t) => t.title).sort()).toEqual(["Call the QC lead", "Prepare a remote QC demo plan"]);
+    taskId = tasks.find((t) => t.title === "Prepare a remote QC demo plan")!.id;
 
     const done = await call("complete_task", { taskId, note: "plan sent by the agent" });
     expect(done.isError).toBe(false);
     expect(JSON.parse(done.text)).toMatchObject({ id: taskId, status: "DONE", completedBy: "u-analyst" });
-    expect(JSON.parse((await call("list_tasks", { status: "OPEN" })).text)).toMatchObject({ tasks: [] });
+    const open = JSON.parse((await call("list_tasks", { status: "OPEN" })).text) as { tasks: Array<{ title: string }> };
+    expect(open.tasks.map((t) => t.title)).toEqual(["Call the QC lead"]);
 
     const again = await call("complete_task", { taskId });
     expect(again.isError).toBe(true);
@@ -212,21 +221,22 @@ describe("the Relata MCP server (issue 12)", () => {
     expect(records[0]).toMatchObject({ kind: "TASK_COMPLETED", actor: `agent:${AGENT}` });
   });
 
-  it("refuses a viewer agent's write with the API's message", async () => {
+  it("refuses another user's agent completing a task not assigned to it, with the API's message", async () => {
+    const open = JSON.parse((await call("list_tasks", { status: "OPEN" })).text) as { tasks: Array<{ id: string }> };
+    const other = open.tasks[0]!.id;
     const viewer = await connect(
-      signToken({ tenant, role: "viewer", user: "u-analyst", agent: "viewer-bot" }, TEST_JWT_SECRET),
+      signToken({ tenant, role: "viewer", user: "u-viewer", agent: "viewer-bot" }, TEST_JWT_SECRET),
     );
     try {
-      const result = (await viewer.callTool({
-        name: "complete_task",
-        arguments: { taskId: taskId ?? "task-x" },
-      })) as CallToolResult;
+      const result = (await viewer.callTool({ name: "complete_task", arguments: { taskId: other } })) as CallToolResult;
       expect(result.isError).toBe(true);
       const first = result.content[0];
-      expect(first?.type === "text" ? first.text : "").toMatch(/FORBIDDEN/);
+      expect(first?.type === "text" ? first.text : "").toMatch(/only an assignee or an admin completes it/);
     } finally {
       await viewer.close();
     }
+    const still = JSON.parse((await call("list_tasks", { status: "OPEN" })).text) as { tasks: Array<{ id: string }> };
+    expect(still.tasks.map((t) => t.id)).toEqual([other]);
   });
 });
 

@@ -80,8 +80,10 @@ export class RelataClient {
       if (name === "TimeoutError" || name === "AbortError") {
         throw new RelataApiError(`The Relata API at ${this.options.url} did not answer within ${timeoutMs} ms.`);
       }
+      const cause = (error as Error & { cause?: { code?: unknown } }).cause?.code;
+      const why = typeof cause === "string" ? cause : (error as Error).message;
       throw new RelataApiError(
-        `Could not reach the Relata API at ${this.options.url} (${(error as Error).message}); is it running? (RELATA_URL)`,
+        `Could not reach the Relata API at ${this.options.url} (${why}); is it running? (RELATA_URL)`,
       );
     }
     let body: GraphQLBody<T>;

@@ -26,6 +26,11 @@ const layerZones = [
     message: "services/ sit below resolvers.",
   },
   { target: "./resolvers", from: ["./app", "./cli"], message: "resolvers/ must not import the server." },
+  {
+    target: "./app/mcp",
+    from: ["./graph", "./services", "./loaders", "./resolvers"],
+    message: "app/mcp/ is a client of the API over HTTP (decision 0022), never a second way into Neo4j.",
+  },
 ];
 
 export default tseslint.config(

@@ -185,7 +185,11 @@ export class ContextFactory {
       maxSize: this.config.maxPageSize,
       cursorSecret: this.cursorSecret,
     });
-    const automationCaller = { subject: principal.subject, role: principal.role };
+    const automationCaller = {
+      subject: principal.subject,
+      role: principal.role,
+      ...(principal.agent === undefined ? {} : { agent: principal.agent }),
+    };
     const taskRepository = new TaskRepository(executor, principal.tenant);
     return {
       principal,

@@ -1,12 +1,14 @@
 import { authSettings, jwtSecret } from "../app/config";
-import { assertTenant, isRole, signToken } from "../app/auth/token";
+import { assertAgentName, assertTenant, isRole, signToken } from "../app/auth/token";
 import { ROLES } from "../resolvers/context";
 
-const USAGE = `Usage: npm run token -- --tenant <tenant> --role <${ROLES.join("|")}> [--user <externalId>] [--hours <n>]
+const USAGE = `Usage: npm run token -- --tenant <tenant> --role <${ROLES.join("|")}> [--user <externalId>] [--agent <name>] [--hours <n>]
 Prints a bearer token signed with RELATA_JWT_SECRET (or the local secret in RELATA_HOME), valid 12 h by
 default and at most RELATA_MAX_TOKEN_LIFETIME_HOURS (24 by default); each token has its own jti.
 --user makes the token a user's: its sub is the user's externalId, the API refuses it while the tenant has
-no such user, and what it may do is its role capped by the user's roles.`;
+no such user, and what it may do is its role capped by the user's roles.
+--agent names the AI agent using the token (the "agt" claim, 1-64 of A-Z a-z 0-9 . _ -): it gets the same
+role and cap, and what it does appears in the audit trail as agent:<name>.`;
 
 function argument(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -28,6 +30,7 @@ export function tokenCommand(args: string[], env: NodeJS.ProcessEnv = process.en
   const role = argument(args, "role") ?? "admin";
   const hours = Number(argument(args, "hours") ?? "12");
   const user = argument(args, "user");
+  const agent = argument(args, "agent");
   if (
     args.includes("--user") &&
     (user === undefined || user.trim() === "" || user.startsWith("--") || user.length > 200)
@@ -54,7 +57,19 @@ export function tokenCommand(args: string[], env: NodeJS.ProcessEnv = process.en
   } catch (error) {
     return fail((error as Error).message);
   }
-  const claims = { tenant, role, ...(user === undefined ? {} : { user }) };
+  if (args.includes("--agent")) {
+    try {
+      assertAgentName(agent ?? "");
+    } catch (error) {
+      return fail(`--agent: ${(error as Error).message}.\n${USAGE}`);
+    }
+  }
+  const claims = {
+    tenant,
+    role,
+    ...(user === undefined ? {} : { user }),
+    ...(agent === undefined ? {} : { agent }),
+  };
   return { code: 0, stdout: `${signToken(claims, jwtSecret(env), Math.round(hours * 3600))}\n`, stderr: "" };
 }
 

@@ -46,6 +46,11 @@ export interface Principal {
   userRoles?: Role[];
   /** The token was issued for a user (`usr` claim, `npm run token -- --user`): refused when they do not exist. */
   issuedForUser?: boolean;
+  /**
+   * The AI agent acting with this token (`agt` claim, `npm run token -- --agent NAME`). Same role and role cap;
+   * audit records name it as `agent:<NAME>` instead of `user:<subject>`.
+   */
+  agent?: string;
 }
 
 /** Everything a resolver may use for one request. Built fresh per request by the server's context factory. */

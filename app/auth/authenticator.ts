@@ -5,7 +5,7 @@ import { Principal, ROLES } from "../../resolvers/context";
 import { AuthError, notAuthenticated } from "./auth.errors";
 import { AuthSettings } from "./auth-settings";
 import { OIDC_ALGORITHMS, OIDC_CLOCK_TOLERANCE_SECONDS, OidcIssuer } from "./oidc-issuer";
-import { isRole, isTenant, RELATA_ISSUER } from "./token";
+import { isAgentName, isRole, isTenant, RELATA_ISSUER } from "./token";
 import { lifetimeProblem, MAX_JTI_LENGTH, tokenIdOf } from "./token-claims";
 
 const HOW_TO =
@@ -92,12 +92,17 @@ export class Authenticator {
       typeof payload.sub === "string" && payload.sub ? payload.sub : `${verified.role}@${verified.tenant}`;
     // `usr`: issued for a user (npm run token -- --user); refused later when the tenant has no such user.
     const issuedForUser = payload.usr === true;
+    const agent: unknown = payload.agt;
+    if (agent !== undefined && !isAgentName(agent)) {
+      throw refused('the token\'s "agt" (agent) claim must be 1-64 letters, digits, ".", "_" or "-"');
+    }
     return {
       tenant: verified.tenant,
       role: verified.role,
       subject,
       tokenId,
       ...(issuedForUser ? { issuedForUser } : {}),
+      ...(agent === undefined ? {} : { agent }),
     };
   }
 

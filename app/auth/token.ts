@@ -3,6 +3,7 @@ import jwt from "jsonwebtoken";
 import { ROLES, Role } from "../../resolvers/context";
 
 const TENANT = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+const AGENT = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** The `iss` of the HS256 tokens Relata signs itself. */
 export const RELATA_ISSUER = "relata";
@@ -16,6 +17,23 @@ export interface TokenClaims {
    * as a user's, so the API refuses it when the tenant has no such user. Its role is capped by the user's.
    */
   user?: string;
+  /**
+   * The AI agent acting with this token (the `agt` claim, `npm run token -- --agent NAME`): everything the
+   * request does is attributed to `agent:<NAME>` in the audit trail. Same role and role cap as without it.
+   */
+  agent?: string;
+}
+
+/** Whether a value is a valid agent name: 1-64 letters, digits, ".", "_" or "-". */
+export function isAgentName(value: unknown): value is string {
+  return typeof value === "string" && AGENT.test(value);
+}
+
+export function assertAgentName(agent: string): string {
+  if (!isAgentName(agent)) {
+    throw new Error(`agent name "${agent}" is not valid: use 1-64 letters, digits, ".", "_" or "-"`);
+  }
+  return agent;
 }
 
 export function isRole(value: unknown): value is Role {
@@ -42,8 +60,15 @@ export function assertTenant(tenant: string): string {
  */
 export function signToken(claims: TokenClaims, secret: string, expiresInSeconds = 12 * 3600): string {
   assertTenant(claims.tenant);
+  if (claims.agent !== undefined) assertAgentName(claims.agent);
   const forUser = claims.user !== undefined;
-  return jwt.sign({ tenant: claims.tenant, role: claims.role, ...(forUser ? { usr: true } : {}) }, secret, {
+  const payload = {
+    tenant: claims.tenant,
+    role: claims.role,
+    ...(forUser ? { usr: true } : {}),
+    ...(claims.agent === undefined ? {} : { agt: claims.agent }),
+  };
+  return jwt.sign(payload, secret, {
     algorithm: "HS256",
     issuer: RELATA_ISSUER,
     subject: claims.user ?? claims.subject ?? `${claims.role}@${claims.tenant}`,

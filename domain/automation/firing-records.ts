@@ -1,3 +1,4 @@
+import { actorOf } from "../audit/actor";
 import { ActionOutcomeRecord, FiringOutcomeStatus } from "./firing-outcome";
 import { PlaybookAction } from "./playbook";
 import { PlaybookFiring } from "./playbook-firing";
@@ -11,6 +12,10 @@ import { AuditEntryInput } from "../audit/audit-entry";
 /** Who a firing acts as in the trail: the playbook, on its owner's behalf. */
 export function playbookActor(playbookId: string): string {
   return `agent:playbook/${playbookId}`;
+}
+
+function byOf(userId: string, agent: string | undefined): { userId: string; agent?: string } {
+  return agent === undefined ? { userId } : { userId, agent };
 }
 
 function common(firing: PlaybookFiring, actor: string, users: readonly string[] = []) {
@@ -111,19 +116,26 @@ export function confirmationEntry(
   at: string,
   reason: string | null,
   status: FiringOutcomeStatus | null,
+  agent?: string,
 ): AuditEntryInput {
   return {
     kind: "CONFIRMATION",
-    ...common(firing, `user:${by}`, [by]),
-    payload: { proposalId, decision, by: { userId: by }, at, reason, outcome: status },
+    ...common(firing, actorOf(by, agent), [by]),
+    payload: { proposalId, decision, by: byOf(by, agent), at, reason, outcome: status },
   };
 }
 
 /** The owner acknowledged an AUTO firing's receipt. */
-export function receiptEntry(firing: PlaybookFiring, receiptId: string, by: string, at: string): AuditEntryInput {
+export function receiptEntry(
+  firing: PlaybookFiring,
+  receiptId: string,
+  by: string,
+  at: string,
+  agent?: string,
+): AuditEntryInput {
   return {
     kind: "RECEIPT_ACKNOWLEDGED",
-    ...common(firing, `user:${by}`, [by]),
-    payload: { receiptId, by: { userId: by }, at },
+    ...common(firing, actorOf(by, agent), [by]),
+    payload: { receiptId, by: byOf(by, agent), at },
   };
 }

@@ -1,3 +1,4 @@
+import { actorOf } from "../audit/actor";
 import { AuditEntryInput } from "../audit/audit-entry";
 import { AutomationError } from "./automation.errors";
 import { Task } from "./task";
@@ -42,7 +43,13 @@ export function mayComplete(
 }
 
 /** The TASK_COMPLETED audit record: who, when, the verdict; the note stays on the task (it is free text). */
-export function taskCompletionAudit(task: Task, by: string, at: string, hasNote: boolean): AuditEntryInput {
+export function taskCompletionAudit(
+  task: Task,
+  by: string,
+  at: string,
+  hasNote: boolean,
+  agent?: string,
+): AuditEntryInput {
   return {
     kind: "TASK_COMPLETED",
     ...(task.playbookId === null ? {} : { playbookId: task.playbookId }),
@@ -50,12 +57,12 @@ export function taskCompletionAudit(task: Task, by: string, at: string, hasNote:
     ...(task.firingId === null ? {} : { firingId: task.firingId }),
     accountIds: task.accountIds,
     userIds: [by],
-    actor: `user:${by}`,
+    actor: actorOf(by, agent),
     payload: {
       taskId: task.id,
       taskKind: task.kind,
       template: task.template,
-      by: { userId: by },
+      by: { userId: by, ...(agent === undefined ? {} : { agent }) },
       at,
       verdict: task.verdict,
       hasNote,

@@ -1,3 +1,4 @@
+import { actorOf } from "../../domain/audit/actor";
 import { actionRefusal, RolesAllowed } from "../../domain/automation/action-permissions";
 import { automationId } from "../../domain/automation/automation-ids";
 import { AutomationError } from "../../domain/automation/automation.errors";
@@ -24,6 +25,8 @@ import { FiringOutcome, FiringSink } from "./firing-sink";
 export interface AutomationCaller {
   subject: string;
   role: string;
+  /** The AI agent acting with the caller's token (`agt` claim): audit records name it (`agent:<name>`). */
+  agent?: string;
 }
 
 /**
@@ -154,7 +157,7 @@ export class FiringService implements FiringSink {
       const owner = await tx.targets.owner(firing.ownerUserId);
       const accounts = await tx.targets.accounts(firing.accountIds);
       const outcomes: ActionOutcomeRecord[] = [];
-      const actor = `user:${caller.subject}`;
+      const actor = actorOf(caller.subject, caller.agent);
       for (let index = 0; index < firing.actions.length; index += 1) {
         const action = firing.actions[index]!;
         const refusal = proposed.has(index)
@@ -181,7 +184,7 @@ export class FiringService implements FiringSink {
       const carriedOut = outcomes.filter((o) => proposed.has(o.index));
       const seqs = await tx.audit(now, [
         ...carriedOut.map((o) => actionEntry(firing, o, actor)),
-        confirmationEntry(firing, id, "CONFIRMED", caller.subject, now, null, status),
+        confirmationEntry(firing, id, "CONFIRMED", caller.subject, now, null, status, caller.agent),
       ]);
       return {
         proposal: decided!,
@@ -203,7 +206,7 @@ export class FiringService implements FiringSink {
         now,
       );
       // The reason is the owner's free text: kept on the proposal, referenced (not copied) in the trail.
-      await tx.audit(now, [confirmationEntry(firing, id, "REJECTED", caller.subject, now, null, null)]);
+      await tx.audit(now, [confirmationEntry(firing, id, "REJECTED", caller.subject, now, null, null, caller.agent)]);
       return decided!;
     });
   }
@@ -228,7 +231,7 @@ export class FiringService implements FiringSink {
         );
       }
       const acknowledged = await tx.receipts.acknowledge(id, caller.subject, now);
-      await tx.audit(now, [receiptEntry(receiptFiring(receipt), id, caller.subject, now)]);
+      await tx.audit(now, [receiptEntry(receiptFiring(receipt), id, caller.subject, now, caller.agent)]);
       return acknowledged!;
     });
   }

@@ -194,7 +194,7 @@ export class TaskService {
         );
       }
       const done = await tx.tasks.complete(id, this.caller.subject, checkedVerdict, text, now);
-      await tx.audit(now, [taskCompletionAudit(done!, this.caller.subject, now, text !== null)]);
+      await tx.audit(now, [taskCompletionAudit(done!, this.caller.subject, now, text !== null, this.caller.agent)]);
       return done!;
     });
   }

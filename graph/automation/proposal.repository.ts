@@ -1,3 +1,4 @@
+import { createInboxItemQuery, inboxPageQuery } from "./inbox-item.queries";
 import neo4j from "neo4j-driver";
 import { CypherExecutor, CypherQuery, PlainRow } from "../executor";
 import { AutomationRun } from "./automation-run";
@@ -38,33 +39,9 @@ RETURN p {
   .decidedAt, .decidedBy, .reason, .outcome, createdAtMs: p.createdAt.epochMillis, accountIds: accountIds
 } AS proposal`;
 
-const PROPOSAL_PAGE: CypherQuery = {
-  name: "proposals.page",
-  text: `
-MATCH (p:Proposal {tenant: $tenant})
-WHERE ($status IS NULL OR p.status = $status)
-  AND ($playbookId IS NULL OR p.playbookId = $playbookId)
-  AND ($ownerUserId IS NULL OR p.ownerUserId = $ownerUserId)
-  AND ($accountId IS NULL OR EXISTS { (p)-[:ABOUT]->(:Account {tenant: $tenant, id: $accountId}) })
-  AND ($afterMs IS NULL OR p.createdAt.epochMillis < $afterMs
-    OR (p.createdAt.epochMillis = $afterMs AND p.id < $afterId))
-WITH p ORDER BY p.createdAt DESC, p.id DESC LIMIT $limit
-${PROPOSAL_PROJECTION}`,
-};
+const PROPOSAL_PAGE = inboxPageQuery("proposals.page", "Proposal", "p", PROPOSAL_PROJECTION);
 
-const CREATE_PROPOSAL: CypherQuery = {
-  name: "proposals.create",
-  text: `
-CREATE (p:Proposal {tenant: $tenant, id: $id})
-SET p += $props, p.status = 'PENDING', p.createdAt = datetime($now)
-WITH p
-CALL (p) {
-  UNWIND $accountIds AS accountId
-  MATCH (a:Account {tenant: $tenant, id: accountId})
-  MERGE (p)-[:ABOUT]->(a)
-}
-RETURN p.id AS id`,
-};
+const CREATE_PROPOSAL = createInboxItemQuery("proposals.create", "Proposal", "p", "PENDING");
 
 /** Locks the proposal (a write before the read), so two decisions on it are made one after the other. */
 const LOCK_PROPOSAL: CypherQuery = {

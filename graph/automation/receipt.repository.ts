@@ -1,3 +1,4 @@
+import { createInboxItemQuery, inboxPageQuery } from "./inbox-item.queries";
 import neo4j from "neo4j-driver";
 import { CypherExecutor, CypherQuery, PlainRow } from "../executor";
 import { AutomationRun } from "./automation-run";
@@ -35,33 +36,9 @@ RETURN r {
   .actions, .acknowledgedAt, .acknowledgedBy, createdAtMs: r.createdAt.epochMillis, accountIds: accountIds
 } AS receipt`;
 
-const RECEIPT_PAGE: CypherQuery = {
-  name: "receipts.page",
-  text: `
-MATCH (r:Receipt {tenant: $tenant})
-WHERE ($status IS NULL OR r.status = $status)
-  AND ($playbookId IS NULL OR r.playbookId = $playbookId)
-  AND ($ownerUserId IS NULL OR r.ownerUserId = $ownerUserId)
-  AND ($accountId IS NULL OR EXISTS { (r)-[:ABOUT]->(:Account {tenant: $tenant, id: $accountId}) })
-  AND ($afterMs IS NULL OR r.createdAt.epochMillis < $afterMs
-    OR (r.createdAt.epochMillis = $afterMs AND r.id < $afterId))
-WITH r ORDER BY r.createdAt DESC, r.id DESC LIMIT $limit
-${RECEIPT_PROJECTION}`,
-};
+const RECEIPT_PAGE = inboxPageQuery("receipts.page", "Receipt", "r", RECEIPT_PROJECTION);
 
-const CREATE_RECEIPT: CypherQuery = {
-  name: "receipts.create",
-  text: `
-CREATE (r:Receipt {tenant: $tenant, id: $id})
-SET r += $props, r.status = 'UNACKNOWLEDGED', r.createdAt = datetime($now)
-WITH r
-CALL (r) {
-  UNWIND $accountIds AS accountId
-  MATCH (a:Account {tenant: $tenant, id: accountId})
-  MERGE (r)-[:ABOUT]->(a)
-}
-RETURN r.id AS id`,
-};
+const CREATE_RECEIPT = createInboxItemQuery("receipts.create", "Receipt", "r", "UNACKNOWLEDGED");
 
 const LOCK_RECEIPT: CypherQuery = {
   name: "receipts.lock",

@@ -118,6 +118,8 @@ export const ROLE_MATRIX: RoleMatrix = {
   "Query.valueContract": CONTRACT_READERS,
   "Query.valueContractLedger": CONTRACT_READERS,
   "Query.verifyContractLedger": CONTRACT_READERS,
+  // The pipelines that record usage check first.
+  "Query.contractProcessingAllowed": [...CONTRACT_READERS, "integrator"],
 };
 
 /** The HTTP endpoints outside GraphQL, by a short name: the route and the roles allowed. */

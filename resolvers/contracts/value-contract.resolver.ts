@@ -9,6 +9,8 @@ import { RequestContext } from "../context";
 import { DataCategoryEnum, DataPurposeEnum, plainContractInput, ValueContractInput } from "./value-contract.input";
 import {
   ContractLedgerEntryView,
+  ContractProcessingDecisionView,
+  toDecisionView,
   ContractLedgerVerificationView,
   ContractStatementView,
   ContractUsageRecordView,
@@ -116,6 +118,21 @@ export class ValueContractResolver {
   ): Promise<ContractLedgerEntryView[]> {
     const entries = await ctx.contracts.ledger(id, resolvePageSize(first, ctx.paging), afterSeq ?? null);
     return entries.map(toLedgerEntryView);
+  }
+
+  @Query(() => ContractProcessingDecisionView, {
+    description:
+      "Whether the contract allows this use of the customer's data now, without recording it: check before " +
+      "processing; recordContractUsage checks again when it records.",
+  })
+  async contractProcessingAllowed(
+    @Ctx() ctx: RequestContext,
+    @Arg("contractId", () => ID) contractId: string,
+    @Arg("category", () => DataCategoryEnum) category: DataCategory,
+    @Arg("purpose", () => DataPurposeEnum) purpose: DataPurpose,
+    @Arg("anonymised") anonymised: boolean,
+  ): Promise<ContractProcessingDecisionView> {
+    return toDecisionView(await ctx.contracts.allows(contractId, { category, purpose, anonymised }));
   }
 
   @Query(() => ContractLedgerVerificationView, {

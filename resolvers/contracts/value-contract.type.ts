@@ -6,6 +6,7 @@ import {
   LedgerVerificationResult,
 } from "../../domain/contracts/contract-ledger";
 import { StoredValueContract } from "../../domain/contracts/contract-terms";
+import { ProcessingDecision } from "../../domain/contracts/processing-grant";
 import { Connection } from "../common/connection.type";
 import { BenefitKindEnum, DataCategoryEnum, DataPurposeEnum, FormulaKindEnum } from "./value-contract.input";
 import { ContractStatementResult } from "../../services/contracts/value-contract.service";
@@ -340,4 +341,26 @@ export class ContractLedgerVerificationView {
 
 export function toVerificationView(r: LedgerVerificationResult): ContractLedgerVerificationView {
   return r;
+}
+
+@ObjectType("ContractProcessingDecision", { simpleResolvers: true })
+export class ContractProcessingDecisionView {
+  @Field()
+  allowed!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Why not: CONTRACT_REVOKED, NOT_STARTED, ENDED, CATEGORY_NOT_GRANTED, PURPOSE_NOT_GRANTED or NOT_ANONYMISED.",
+  })
+  refusal!: string | null;
+
+  @Field(() => String, { nullable: true })
+  message!: string | null;
+}
+
+export function toDecisionView(d: ProcessingDecision): ContractProcessingDecisionView {
+  return d.allowed
+    ? { allowed: true, refusal: null, message: null }
+    : { allowed: false, refusal: d.refusal, message: d.message };
 }

@@ -21,7 +21,7 @@ import {
   StoredValueContract,
 } from "../../domain/contracts/contract-terms";
 import { ContractError } from "../../domain/contracts/contract.errors";
-import { isProcessingAllowed } from "../../domain/contracts/processing-grant";
+import { isProcessingAllowed, ProcessingDecision } from "../../domain/contracts/processing-grant";
 import { ContractDefinitionInput, validateContractDefinition } from "../../domain/contracts/validate-contract";
 import { Page } from "../../domain/model";
 import { ValueContractRepository } from "../../graph/contracts/value-contract.repository";
@@ -160,6 +160,21 @@ export class ValueContractService {
     ]);
     const items = rows.slice(0, first).map((node) => ({ node, sortKey: [node.createdAt, node.id] }));
     return { items, hasNextPage: rows.length > first, totalCount };
+  }
+
+  /**
+   * Whether the contract allows this use now, without recording anything: for a pipeline that checks before
+   * it processes (recording the use checks again, atomically).
+   */
+  async allows(
+    id: string,
+    use: { category: DataCategory; purpose: DataPurpose; anonymised: boolean },
+  ): Promise<ProcessingDecision> {
+    const contract = await this.get(id);
+    return isProcessingAllowed(
+      { grant: contract.definition.grant, revokedAt: contract.revokedAt },
+      { ...use, at: this.nowIso() },
+    );
   }
 
   /** The ledger's entries numbered after `afterSeq`, in order, at most `first`. */

@@ -3,6 +3,7 @@ import { CypherExecutor } from "../../graph/executor";
 import {
   AuditTrailDocument,
   ChangesDocument,
+  ContractProcessingAllowedDocument,
   ContractStatementDocument,
   DefineValueContractDocument,
   RecordContractUsageDocument,
@@ -233,6 +234,14 @@ describe("refusals", () => {
     expect((await refused({ purpose: "AUTOMATION" })).message).toMatch(/purpose AUTOMATION is not granted/);
     expect((await refused({ anonymised: false })).message).toMatch(/anonymised data only/);
     expect((await refused({ period: "2020-01" })).extensions).toMatchObject({ reason: "INVALID_CONTRACT_REQUEST" });
+    const asked = dataOf(
+      await api.run(
+        ContractProcessingAllowedDocument,
+        { contractId: contract.id, category: "SUPPORT", purpose: "ANALYTICS", anonymised: true },
+        as("integrator"),
+      ),
+    ).contractProcessingAllowed;
+    expect(asked).toMatchObject({ allowed: false, refusal: "CATEGORY_NOT_GRANTED" });
     expect(await ledgerSeqOf(contract.id)).toBe(1);
     expect(await verifyLedger(contract.id)).toMatchObject({ ok: true, headSeq: 1 });
   });
@@ -240,6 +249,15 @@ describe("refusals", () => {
   it("stops further usage from the moment of a revocation, and keeps the ledger verifiable", async () => {
     const contract = await define();
     dataOf(await use(contract.id, 100));
+    const check = async () =>
+      dataOf(
+        await api.run(
+          ContractProcessingAllowedDocument,
+          { contractId: contract.id, category: "TELEMETRY", purpose: "ANALYTICS", anonymised: true },
+          as("integrator"),
+        ),
+      ).contractProcessingAllowed;
+    expect(await check()).toEqual({ allowed: true, refusal: null, message: null });
     const revoked = dataOf(
       await api.run(RevokeValueContractDocument, { id: contract.id, reason: "customer withdrew" }, as("admin")),
     ).revokeValueContract;
@@ -248,6 +266,7 @@ describe("refusals", () => {
       code: "CONFLICT",
       reason: "CONTRACT_REVOKED",
     });
+    expect(await check()).toMatchObject({ allowed: false, refusal: "CONTRACT_REVOKED" });
     const again = await api.run(RevokeValueContractDocument, { id: contract.id, reason: "twice" }, as("admin"));
     expect(onlyErrorOf(again, 200).extensions).toMatchObject({ reason: "CONTRACT_REVOKED" });
     // What was used before the revocation is still owed.
@@ -331,6 +350,13 @@ describe("tenants and roles", () => {
           anonymised: true,
           units: 1,
         },
+        as("admin", other),
+      ),
+    );
+    notFound(
+      await api.run(
+        ContractProcessingAllowedDocument,
+        { contractId: contract.id, category: "TELEMETRY", purpose: "ANALYTICS", anonymised: true },
         as("admin", other),
       ),
     );

@@ -46,9 +46,13 @@ import { ProposalRepository } from "../graph/automation/proposal.repository";
 import { ReceiptRepository } from "../graph/automation/receipt.repository";
 import { createAutomationLoaders } from "../loaders/automation.loaders";
 import { rolesAllowedByMatrix } from "./automation/roles-allowed";
+import { userActor } from "../domain/automation/playbook-audit";
 import { UserRolesReader } from "../graph/auth/user-roles.reader";
 import { UserRoleCache } from "../services/auth/user-role-cache";
 import { AuthError } from "./auth/auth.errors";
+import { AuditSigningKey } from "../domain/audit/audit-signature";
+import { ValueContractRepository } from "../graph/contracts/value-contract.repository";
+import { ValueContractService } from "../services/contracts/value-contract.service";
 
 export interface ContextRequest {
   authorization?: string;
@@ -88,6 +92,8 @@ export class ContextFactory {
     private readonly ingestObserver?: IngestObserver,
     /** The public keys audit checkpoints are verified with. */
     private readonly auditKeys: readonly PublishedAuditKey[] = [],
+    /** Signs value contract statements (the audit key, decision 0026); null: statements cannot be signed. */
+    private readonly contractSigningKey: AuditSigningKey | null = null,
   ) {
     this.baseExecutor = database.executor(config.queryTimeoutMs);
     this.cursorSecret = createHmac("sha256", config.jwtSecret).update("relata-cursor").digest("hex");
@@ -254,6 +260,16 @@ export class ContextFactory {
       tokens: new TokenRevocationService(repositories.tokenRevocations, principal, this.revocations),
       graphView: new GraphViewService(repositories.graphView),
       audit: new AuditService(new AuditTrailRepository(executor, principal.tenant), this.auditKeys),
+      contracts: new ValueContractService(
+        new ValueContractRepository(executor, principal.tenant, outbox),
+        {
+          actor: principal.agent === undefined ? userActor(principal.subject) : `agent:${principal.agent}`,
+          userId: principal.userId ?? null,
+        },
+        this.contractSigningKey,
+        // Real time: a revocation stops processing from the moment it is recorded.
+        Date.now,
+      ),
       automation: {
         firing: new FiringService(automationStore, principal.tenant, rolesAllowedByMatrix, this.clock),
         tasks: new TaskService(taskRepository, principal.tenant, automationStore, pager, automationCaller, this.clock),

@@ -33,7 +33,7 @@ import { HEALTH_EXPORT_PATH, HealthExportRoute } from "./http/health-export.rout
 import { ExplorerSite } from "./explorer/explorer-site";
 import { DEMO_TOKEN_PATH, DemoTokenRoute } from "./explorer/demo-token.route";
 import { CHANGES_PATH, ChangesRoute } from "./http/changes.route";
-import { AUDIT_PUBLIC_KEY_PATH, AuditPublicKeyRoute } from "./http/audit-public-key.route";
+import { AUDIT_PUBLIC_KEY_PATH, AuditPublicKeyRoute, CONTRACT_PUBLIC_KEY_PATH } from "./http/audit-public-key.route";
 import { AuditKeys } from "./audit/audit-keys";
 import { SubscriptionServer } from "./subscriptions/subscription-server";
 
@@ -69,6 +69,8 @@ export class RelataServer {
   private readonly demoToken: DemoTokenRoute;
   private readonly changesRoute: ChangesRoute;
   private readonly auditPublicKey: AuditPublicKeyRoute;
+  /** The same keys for value contract statements (decision 0026). */
+  private readonly contractPublicKey: AuditPublicKeyRoute;
   private readonly rateLimiter: RateLimiter;
   private readonly cors: CorsPolicy;
   private readonly drain = new RequestDrain();
@@ -88,8 +90,10 @@ export class RelataServer {
       options.clock,
       this.telemetry.ingestObserver,
       publishedAuditKeys,
+      options.auditKeys?.signingKey ?? null,
     );
     this.auditPublicKey = new AuditPublicKeyRoute(publishedAuditKeys);
+    this.contractPublicKey = new AuditPublicKeyRoute(publishedAuditKeys, CONTRACT_PUBLIC_KEY_PATH);
     this.rateLimiter = new RateLimiter(config.rateLimits);
     this.heavyOperations = new HeavyOperationSlots(config.heavyOperations);
     this.cors = new CorsPolicy(config.cors);
@@ -193,6 +197,7 @@ export class RelataServer {
       return this.healthExport.serve(req, res, url);
     }
     if (url.pathname === AUDIT_PUBLIC_KEY_PATH) return this.auditPublicKey.serve(req, res);
+    if (url.pathname === CONTRACT_PUBLIC_KEY_PATH) return this.contractPublicKey.serve(req, res);
     if (url.pathname === CHANGES_PATH) {
       if (this.drain.isDraining) return this.drain.refuse(res);
       return this.changesRoute.serve(req, res, url);

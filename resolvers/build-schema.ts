@@ -24,6 +24,7 @@ import { WebhookResolver } from "./webhooks/webhook.resolver";
 import { PlaybookResolver } from "./automation/playbook.resolver";
 import { GraphViewResolver } from "./neighbourhood/graph-view.resolver";
 import { AuditResolver } from "./audit/audit.resolver";
+import { ValueContractResolver } from "./contracts/value-contract.resolver";
 import { AccountTasksResolver, TaskResolver } from "./automation/task.resolver";
 import { ProposalResolver } from "./automation/proposal.resolver";
 import { AccountFlagsResolver, AssetFlagsResolver, BatchFlagsResolver } from "./automation/flag.resolver";
@@ -62,6 +63,7 @@ export async function buildRelataSchema(): Promise<GraphQLSchema> {
       GraphViewResolver,
       PlaybookResolver,
       AuditResolver,
+      ValueContractResolver,
       TaskResolver,
       AccountTasksResolver,
       ProposalResolver,

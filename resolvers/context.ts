@@ -15,6 +15,7 @@ import { TokenRevocationService } from "../services/auth/token-revocation.servic
 import { WebhookService } from "../services/webhooks/webhook.service";
 import { PlaybookService } from "../services/automation/playbook.service";
 import { AuditService } from "../services/audit/audit.service";
+import { ValueContractService } from "../services/contracts/value-contract.service";
 import { FiringService } from "../services/automation/firing.service";
 import { TaskService } from "../services/automation/task.service";
 import { InboxService } from "../services/automation/inbox.service";
@@ -78,6 +79,8 @@ export interface RequestContext {
   graphView: GraphViewService;
   /** The tenant's audit trail: read, filtered and verified (admins and analysts; see the role matrix). */
   audit: AuditService;
+  /** The tenant's value contracts and their ledgers (issue 15; admins write, analysts read; see the role matrix). */
+  contracts: ValueContractService;
   /** The actions side of playbooks (issue 11): firings, proposals, receipts and the task queue. */
   automation: {
     firing: FiringService;

@@ -20,6 +20,7 @@ import { GraphViewError } from "../../domain/neighbourhood/graph-view.errors";
 import { PlaybookError } from "../../domain/automation/playbook.errors";
 import { AuditError } from "../../domain/audit/audit.errors";
 import { AutomationError } from "../../domain/automation/automation.errors";
+import { ContractError } from "../../domain/contracts/contract.errors";
 
 /** The error codes clients see in `extensions.code`. */
 export type PublicErrorCode =
@@ -65,7 +66,8 @@ type CodedError =
   | GraphViewError
   | PlaybookError
   | AuditError
-  | AutomationError;
+  | AutomationError
+  | ContractError;
 
 function isCoded(error: unknown): error is CodedError {
   return (
@@ -88,7 +90,8 @@ function isCoded(error: unknown): error is CodedError {
     error instanceof GraphViewError ||
     error instanceof PlaybookError ||
     error instanceof AuditError ||
-    error instanceof AutomationError
+    error instanceof AutomationError ||
+    error instanceof ContractError
   );
 }
 
@@ -139,6 +142,25 @@ function fromCoded(error: CodedError): PublicError {
           ? { extensions: { problems: error.problems } }
           : {}),
       };
+    case "INVALID_CONTRACT":
+    case "INVALID_CONTRACT_REQUEST":
+      return {
+        code: "BAD_USER_INPUT",
+        reason: code,
+        message: error.message,
+        ...(error instanceof ContractError && error.problems.length > 0
+          ? { extensions: { problems: error.problems } }
+          : {}),
+      };
+    case "CONTRACT_NOT_FOUND":
+    case "CONTRACT_ACCOUNT_NOT_FOUND":
+      return { code: "NOT_FOUND", reason: code, message: error.message };
+    case "PROCESSING_NOT_GRANTED":
+      return { code: "FORBIDDEN", reason: code, message: error.message };
+    case "CONTRACT_REVOKED":
+      return { code: "CONFLICT", reason: code, message: error.message };
+    case "CONTRACT_SIGNING_UNAVAILABLE":
+      return { code: "SERVICE_UNAVAILABLE", reason: code, message: error.message, httpStatus: 503 };
     case "PLAYBOOK_RETIRED":
       return { code: "CONFLICT", reason: code, message: error.message };
     case "PLAYBOOK_NOT_FOUND":

@@ -2,6 +2,8 @@ import { IncomingMessage, ServerResponse } from "node:http";
 import { PublishedAuditKey } from "../audit/audit-keys";
 
 export const AUDIT_PUBLIC_KEY_PATH = "/v1/audit/public-key";
+/** The same keys, published for value contract statements (decision 0026): one installation key signs both. */
+export const CONTRACT_PUBLIC_KEY_PATH = "/v1/contracts/public-key";
 
 /**
  * `GET /v1/audit/public-key`: the public keys audit checkpoints are verified with, as JSON, without a token
@@ -11,14 +13,17 @@ export const AUDIT_PUBLIC_KEY_PATH = "/v1/audit/public-key";
 export class AuditPublicKeyRoute {
   private readonly body: string;
 
-  constructor(keys: readonly PublishedAuditKey[]) {
+  constructor(
+    keys: readonly PublishedAuditKey[],
+    private readonly path: string = AUDIT_PUBLIC_KEY_PATH,
+  ) {
     this.body = JSON.stringify({ keys }, null, 2);
   }
 
   serve(req: IncomingMessage, res: ServerResponse): void {
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.writeHead(405, { allow: "GET, HEAD", "content-type": "application/json" });
-      res.end(JSON.stringify({ error: `${req.method ?? "?"} is not allowed on ${AUDIT_PUBLIC_KEY_PATH}; use GET.` }));
+      res.end(JSON.stringify({ error: `${req.method ?? "?"} is not allowed on ${this.path}; use GET.` }));
       return;
     }
     res.writeHead(200, { "content-type": "application/json", "cache-control": "public, max-age=300" });

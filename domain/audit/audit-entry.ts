@@ -16,6 +16,11 @@ export const AUDIT_KINDS = [
   "PLAYBOOK_CHANGED",
   "TASK_COMPLETED",
   "SIMULATION",
+  // Value contracts (issue 15, decision 0026).
+  "CONTRACT_DEFINED",
+  "CONTRACT_USAGE_RECORDED",
+  "CONTRACT_STATEMENT_ISSUED",
+  "CONTRACT_REVOKED",
 ] as const;
 
 export type AuditKind = (typeof AUDIT_KINDS)[number];

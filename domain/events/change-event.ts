@@ -20,6 +20,7 @@ export const CHANGE_RECORD_TYPES = [
   "HEALTH_MODEL",
   "ONTOLOGY_PACK",
   "MAPPING",
+  "CONTRACT",
 ] as const;
 export type ChangeRecordType = (typeof CHANGE_RECORD_TYPES)[number];
 
@@ -70,6 +71,11 @@ export const CHANGE_TYPES = [
   "ONTOLOGY_PACK_STORED",
   "MAPPING_SET",
   "MAPPING_REMOVED",
+  // Value contracts (issue 15): defined, used, a statement issued, revoked.
+  "CONTRACT_DEFINED",
+  "CONTRACT_USAGE_RECORDED",
+  "CONTRACT_STATEMENT_ISSUED",
+  "CONTRACT_REVOKED",
 ] as const;
 export type ChangeType = (typeof CHANGE_TYPES)[number];
 

@@ -48,7 +48,8 @@ export class AuditRecordView {
   @Field({
     description:
       "FIRING, ACTION, ACTION_REFUSED, PROPOSAL, CONFIRMATION, RECEIPT_ACKNOWLEDGED, BREAKER_TRIPPED, " +
-      "PLAYBOOK_CHANGED, TASK_COMPLETED, SIMULATION (the list grows; a string so clients keep working).",
+      "PLAYBOOK_CHANGED, TASK_COMPLETED, SIMULATION, CONTRACT_DEFINED, CONTRACT_USAGE_RECORDED, " +
+      "CONTRACT_STATEMENT_ISSUED, CONTRACT_REVOKED (the list grows; a string so clients keep working).",
   })
   kind!: string;
 

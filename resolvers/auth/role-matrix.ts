@@ -28,6 +28,14 @@ const WEBHOOK_MANAGERS: readonly Role[] = ["admin", "integrator"];
 const PLAYBOOK_MANAGERS: readonly Role[] = ["admin", "analyst"];
 /** Read and verify the audit trail (decision 0019): it names who decided what about which accounts. */
 const AUDITORS: readonly Role[] = ["admin", "analyst"];
+/**
+ * Value contracts (issue 15, decision 0026) are commercial terms with customers: admins define and revoke
+ * them; admins and analysts read them, verify their ledgers and issue statements (which record only what
+ * follows from the ledger); the pipelines that process the data (integrators) record its use.
+ */
+const CONTRACT_WRITERS: readonly Role[] = ["admin"];
+const CONTRACT_READERS: readonly Role[] = ["admin", "analyst"];
+const CONTRACT_USERS: readonly Role[] = ["admin", "integrator"];
 /** Hand out work: create tasks and reviews (and so own playbooks that do). */
 const TASK_CREATORS: readonly Role[] = ["admin", "analyst", "integrator"];
 
@@ -102,6 +110,16 @@ export const ROLE_MATRIX: RoleMatrix = {
   "Query.proposals": EVERY_ROLE,
   "Query.receipts": EVERY_ROLE,
   "Query.auditCheckpoints": AUDITORS,
+  "Mutation.defineValueContract": CONTRACT_WRITERS,
+  "Mutation.revokeValueContract": CONTRACT_WRITERS,
+  "Mutation.recordContractUsage": CONTRACT_USERS,
+  "Mutation.contractStatement": CONTRACT_READERS,
+  "Query.valueContracts": CONTRACT_READERS,
+  "Query.valueContract": CONTRACT_READERS,
+  "Query.valueContractLedger": CONTRACT_READERS,
+  "Query.verifyContractLedger": CONTRACT_READERS,
+  // The pipelines that record usage check first.
+  "Query.contractProcessingAllowed": [...CONTRACT_READERS, "integrator"],
 };
 
 /** The HTTP endpoints outside GraphQL, by a short name: the route and the roles allowed. */

@@ -120,6 +120,12 @@ beforeAll(async () => {
     feedback: { kind: "HEALTH_IMPROVED", withinDays: 30 },
     limits: { maxFiringsPerSubject: 1, periodDays: 7, pauseAfterFailures: 3 },
   });
+  // Issue 15: a value contract, so valueContracts has something to count.
+  await api.runtime.server.contexts.forPrincipal({ tenant, role: "admin", subject: "test" }).contracts.define({
+    accountId: RICH,
+    grant: { categories: ["USAGE"], purposes: ["ANALYTICS"], anonymisedOnly: true, startsAt: "2026-10-01T00:00:00Z" },
+    benefit: { kind: "API_QUOTA", formula: { kind: "LINEAR", base: 100, rate: 1 } },
+  });
 }, 180_000);
 
 afterAll(async () => {

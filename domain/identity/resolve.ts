@@ -238,12 +238,14 @@ function ensureTrained(
   blocked: { pairs: Float64Array; rules: Uint32Array } | null,
   options: ResolveOptions,
   vectors?: Int8Array,
+  prepared?: PreparedIdentities,
 ): { model: IdentityModelSpec; parameters: ModelParameters; trained: boolean } {
   if (model.parameters) return { model, parameters: model.parameters, trained: false };
   const trained = trainModel(records, model, decisions, {
     pairs: blocked?.pairs,
     pairRules: blocked?.rules,
     vectors: blocked ? vectors : undefined,
+    prepared,
     seed: options.seed,
     onProgress: options.onProgress,
     acrossChannelsOnly: options.linkAcrossChannelsOnly,
@@ -537,7 +539,7 @@ export function resolveIdentities(
   progress(`${records.length} records, ${pairs.length} candidate pairs`);
   const vectors = prepared.vectors(pairs, progress);
   progress(`compared ${pairs.length} pairs`);
-  const trained = ensureTrained(records, model, decisions, blocked, options, vectors);
+  const trained = ensureTrained(records, model, decisions, blocked, options, vectors, prepared);
   const scorer = new PairScorer(prepared, trained.model, trained.parameters);
   const scored = scoreCandidates(scorer, pairs, vectors);
   const clustered = clusterRecords(scorer, scored, decisions, []);

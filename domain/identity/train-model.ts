@@ -24,6 +24,8 @@ export interface TrainOptions {
   acrossChannelsOnly?: boolean;
   /** The pairs' comparison vectors (`PreparedIdentities.vectors`), when the caller has them already. */
   vectors?: Int8Array;
+  /** The records already prepared for this model (internal: saves preparing them twice). */
+  prepared?: PreparedIdentities;
   /** Progress, for long runs. */
   onProgress?: (message: string) => void;
 }
@@ -210,7 +212,10 @@ export function trainModel(
   labelledPairs: readonly LabelledPair[] = [],
   options: TrainOptions = {},
 ): TrainResult {
-  const prepared = new PreparedIdentities(records, model);
+  const prepared =
+    options.prepared && options.prepared.records === records && options.prepared.model === model
+      ? options.prepared
+      : new PreparedIdentities(records, model);
   const n = prepared.size;
   const width = prepared.columns.length;
   const progress = options.onProgress ?? (() => undefined);

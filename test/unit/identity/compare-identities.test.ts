@@ -60,6 +60,29 @@ describe("comparison levels", () => {
     expect(levelOf("place", base, at("x", "4810", "Melbourne"))).toBe("else");
   });
 
+  it("grades numbers by closeness and postcodes by prefix in a model that asks for them", () => {
+    const model = defaultIdentityModel("ORGANIZATION");
+    model.comparisons = [
+      {
+        name: "houseNumber",
+        field: "houseNumber",
+        levels: [{ kind: "exact" }, { kind: "numericWithin", absolute: 2, relative: 0 }, { kind: "else" }],
+        termFrequency: false,
+      },
+      {
+        name: "postcode",
+        field: "postcode",
+        levels: [{ kind: "exact" }, { kind: "prefix", length: 3 }, { kind: "else" }],
+        termFrequency: false,
+      },
+    ];
+    const at = (line: string, postcode: string) => person("x", { address: { lines: [line], postcode } });
+    expect(levelOf("houseNumber", at("10 a st", "2000"), at("12 a st", "2000"), model)).toBe("numericWithin");
+    expect(levelOf("houseNumber", at("10 a st", "2000"), at("13 a st", "2000"), model)).toBe("else");
+    expect(levelOf("postcode", at("1 a st", "SW1A 1AA"), at("1 a st", "SW1A 2AB"), model)).toBe("prefix");
+    expect(levelOf("postcode", at("1 a st", "SW1A 1AA"), at("1 a st", "EC1A 1BB"), model)).toBe("else");
+  });
+
   it("withinOneEdit accepts one insertion, deletion, substitution or adjacent transposition only", () => {
     expect(withinOneEdit("martha", "marhta")).toBe(true);
     expect(withinOneEdit("martha", "marta")).toBe(true);

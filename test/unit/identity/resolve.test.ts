@@ -1,7 +1,13 @@
 import { pairQuality } from "../../../domain/identity/evaluate-clusters";
 import { defaultIdentityModel, IdentityModelSpec } from "../../../domain/identity/identity-model";
 import { NormalisedIdentity } from "../../../domain/identity/normalise-identity";
-import { goldenRecord, resolveIdentities, resolveIncremental, trainModel } from "../../../domain/identity/resolve";
+import {
+  goldenRecord,
+  resolveIdentities,
+  resolveIncremental,
+  scorePairs,
+  trainModel,
+} from "../../../domain/identity/resolve";
 import { person, population } from "./identities.fixture";
 
 /** The default person model with fixed, hand-set parameters, so that a test controls every weight. */
@@ -123,6 +129,27 @@ describe("resolveIdentities", () => {
     expect(clusterOf(decided.clusters, "amazon-de:b")).toEqual(["amazon-de:b"]);
     expect(decided.links.find((l) => l.b === "webshop:c")).toMatchObject({ decidedBy: "PERSON" });
     expect(decided.stats.refusedByCannotLink).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("scorePairs", () => {
+  it("scores the pairs asked for with their evidence, a clear match above a clear non-match", () => {
+    const records = [
+      person("a", { ...A, address: AT_A }),
+      person("b", { ...A, givenName: "Ana", address: AT_A }, "tmall"),
+      person("c", { givenName: "Jonas", familyName: "Wolf", dateOfBirth: "1960-01-01", address: AT_B }),
+    ];
+    const [same, different] = scorePairs(records, handModel(), {
+      pairs: [
+        { a: "webshop:a", b: "tmall:b" },
+        { a: "webshop:a", b: "webshop:c" },
+      ],
+    });
+    expect(same).toMatchObject({ a: "webshop:a", b: "tmall:b", decidedBy: "MODEL", rule: null });
+    expect(same.levels).toMatchObject({ givenName: "edit distance ≤ 1", dateOfBirth: "exact", place: "exact" });
+    expect(same.probability).toBeGreaterThan(0.99);
+    expect(different.probability).toBeLessThan(0.01);
+    expect(different.partialWeights.dateOfBirth).toBeLessThan(0);
   });
 });
 

@@ -258,7 +258,7 @@ function personModel(): IdentityModelSpec {
         maxBlockSize: 1_000,
       },
       {
-        name: "family-name sound, year of birth and locality initial",
+        name: "family-name sound and year of birth",
         parts: [
           { field: "familyName", transform: { kind: "soundex" } },
           { field: "dateOfBirth", transform: { kind: "year" } },

@@ -1,16 +1,11 @@
 import { join } from "node:path";
-import { febrlDirectory } from "../../../bench/identity/febrl-files";
 import { identityCommand } from "../../../cli/identity";
 
 const REPOSITORY_ROOT = join(__dirname, "..", "..", "..");
 
 describe("npm run identity -- evaluate", () => {
-  it("finds the Febrl files beside the repository", () => {
-    expect(febrlDirectory(REPOSITORY_ROOT)).not.toBeNull();
-  });
-
   it("deduplicates febrl1 with F1 of at least 0.95 and ends with one JSON line", () => {
-    const file = join(febrlDirectory(REPOSITORY_ROOT)!, "febrl1.csv");
+    const file = join(REPOSITORY_ROOT, "test", "fixtures", "identity", "febrl1.csv");
     const result = identityCommand(["evaluate", file, "--truth", "febrl", "--json"]);
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout.trim().split("\n").pop()!) as Record<string, number>;

@@ -16,6 +16,10 @@ export const AUDIT_KINDS = [
   "PLAYBOOK_CHANGED",
   "TASK_COMPLETED",
   "SIMULATION",
+  // Identity resolution (issue 14): a person merged or split resolved customers, or decided a pair.
+  "IDENTITY_MERGED",
+  "IDENTITY_SPLIT",
+  "IDENTITY_PAIR_DECIDED",
 ] as const;
 
 export type AuditKind = (typeof AUDIT_KINDS)[number];

@@ -20,6 +20,7 @@ export const CHANGE_RECORD_TYPES = [
   "HEALTH_MODEL",
   "ONTOLOGY_PACK",
   "MAPPING",
+  "IDENTITY",
 ] as const;
 export type ChangeRecordType = (typeof CHANGE_RECORD_TYPES)[number];
 
@@ -70,6 +71,14 @@ export const CHANGE_TYPES = [
   "ONTOLOGY_PACK_STORED",
   "MAPPING_SET",
   "MAPPING_REMOVED",
+  // Identity resolution (issue 14): a channel identity written, joined to a resolved customer by a run,
+  // merged or split by a person, and a person's decision about a pair.
+  "IDENTITY_CREATED",
+  "IDENTITY_UPDATED",
+  "IDENTITY_RESOLVED",
+  "IDENTITY_MERGED",
+  "IDENTITY_SPLIT",
+  "IDENTITY_PAIR_DECIDED",
 ] as const;
 export type ChangeType = (typeof CHANGE_TYPES)[number];
 

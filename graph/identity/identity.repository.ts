@@ -110,6 +110,8 @@ export interface ResolutionWrite {
   /** Resolved nodes that may be left empty (dropped if so). */
   maybeEmpty: string[];
   audit?: AuditEntryInput;
+  /** Identities a person's decision is about: each gets the event even when its membership did not change. */
+  subjects?: Array<{ identityId: string; channel: string; externalId: string; resolvedId: string | null }>;
 }
 
 export interface ResolutionWriteResult {
@@ -290,7 +292,10 @@ export class IdentityRepository {
         });
       }
       if (write.audit) await this.trail.append(run, now, [write.audit]);
-      const changes: RecordChange[] = moved.map((m) => ({
+      const unmoved = (write.subjects ?? [])
+        .filter((s) => !moved.some((m) => m.identityId === s.identityId))
+        .map((s) => ({ ...s, from: s.resolvedId, to: s.resolvedId }));
+      const changes: RecordChange[] = [...moved, ...unmoved].map((m) => ({
         type: write.eventType,
         recordId: m.identityId,
         externalId: m.externalId,

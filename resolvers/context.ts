@@ -19,6 +19,7 @@ import { FiringService } from "../services/automation/firing.service";
 import { TaskService } from "../services/automation/task.service";
 import { InboxService } from "../services/automation/inbox.service";
 import { AutomationLoaders } from "../loaders/automation.loaders";
+import { IdentityService } from "../services/identity/identity.service";
 
 export const ROLES = ["admin", "analyst", "integrator", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
@@ -78,6 +79,8 @@ export interface RequestContext {
   graphView: GraphViewService;
   /** The tenant's audit trail: read, filtered and verified (admins and analysts; see the role matrix). */
   audit: AuditService;
+  /** Identity resolution (issue 14): channel identities, runs, resolved customers, review and decisions. */
+  identity: IdentityService;
   /** The actions side of playbooks (issue 11): firings, proposals, receipts and the task queue. */
   automation: {
     firing: FiringService;

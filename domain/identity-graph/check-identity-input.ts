@@ -1,12 +1,61 @@
 import { IDENTITY_ENTITIES, IdentityAttributes, IdentityEntity, IdentityInput } from "../identity/identity";
 
+/** Attributes as the API receives them: any field may be null. */
+export type IdentityAttributesDraft = {
+  [K in keyof IdentityAttributes]?: K extends "address"
+    ? { [A in keyof NonNullable<IdentityAttributes["address"]>]?: unknown } | null
+    : unknown;
+};
+
 /** One identity as the API receives it: everything may be missing, so each record is checked on its own. */
 export interface IdentityInputDraft {
   entity?: string | null;
   channel?: string | null;
   externalId?: string | null;
-  attributes?: IdentityAttributes | null;
+  attributes?: IdentityAttributesDraft | null;
   observedAt?: string | null;
+}
+
+const TEXT_FIELDS = [
+  "givenName",
+  "familyName",
+  "fullName",
+  "dateOfBirth",
+  "nationalId",
+  "taxId",
+  "companyName",
+  "domain",
+] as const;
+const LIST_FIELDS = ["emails", "phones", "deviceIds", "verifiedEmails", "verifiedPhones"] as const;
+
+/** The attributes without nulls or empty values (the shape domain/identity takes); call after checking. */
+function cleanAttributes(draft: IdentityAttributesDraft): IdentityAttributes {
+  const out: Record<string, unknown> = {};
+  for (const field of TEXT_FIELDS) {
+    const value = draft[field];
+    if (typeof value === "string" && value.trim() !== "") out[field] = value;
+  }
+  for (const field of LIST_FIELDS) {
+    const value = draft[field];
+    if (Array.isArray(value)) {
+      const items = value.filter((v): v is string => typeof v === "string" && v.trim() !== "");
+      if (items.length > 0) out[field] = items;
+    }
+  }
+  const address = draft.address;
+  if (address) {
+    const clean: Record<string, unknown> = {};
+    if (Array.isArray(address.lines)) {
+      const lines = address.lines.filter((l): l is string => typeof l === "string" && l.trim() !== "");
+      if (lines.length > 0) clean.lines = lines;
+    }
+    for (const field of ["locality", "region", "postcode", "country"] as const) {
+      const value = address[field];
+      if (typeof value === "string" && value.trim() !== "") clean[field] = value;
+    }
+    if (Object.keys(clean).length > 0) out.address = clean;
+  }
+  return out as IdentityAttributes;
 }
 
 /** Size limits of one identity: a channel record, not a document. */
@@ -48,32 +97,22 @@ function listProblem(value: unknown, where: string): string | null {
   return null;
 }
 
-function attributesProblem(attributes: IdentityAttributes): string | null {
-  const texts: Array<keyof IdentityAttributes> = [
-    "givenName",
-    "familyName",
-    "fullName",
-    "dateOfBirth",
-    "nationalId",
-    "taxId",
-    "companyName",
-    "domain",
-  ];
-  for (const field of texts) {
+function attributesProblem(attributes: IdentityAttributesDraft): string | null {
+  for (const field of TEXT_FIELDS) {
     const problem = textProblem(attributes[field], `attributes.${field}`);
     if (problem) return problem;
   }
-  const lists: Array<keyof IdentityAttributes> = ["emails", "phones", "deviceIds", "verifiedEmails", "verifiedPhones"];
-  for (const field of lists) {
+  for (const field of LIST_FIELDS) {
     const problem = listProblem(attributes[field], `attributes.${field}`);
     if (problem) return problem;
   }
   const address = attributes.address;
   if (address) {
-    if ((address.lines?.length ?? 0) > IDENTITY_LIMITS.addressLines) {
-      return `attributes.address.lines has ${address.lines?.length} lines; at most ${IDENTITY_LIMITS.addressLines}`;
+    const lines = Array.isArray(address.lines) ? (address.lines as unknown[]) : [];
+    if (lines.length > IDENTITY_LIMITS.addressLines) {
+      return `attributes.address.lines has ${lines.length} lines; at most ${IDENTITY_LIMITS.addressLines}`;
     }
-    for (const [i, line] of (address.lines ?? []).entries()) {
+    for (const [i, line] of lines.entries()) {
       const problem = textProblem(line, `attributes.address.lines[${i}]`);
       if (problem) return problem;
     }
@@ -140,6 +179,12 @@ export function checkIdentityInput(draft: IdentityInputDraft, options: { allowRe
   }
   return {
     ok: true,
-    input: { entity: entity as IdentityEntity, channel, externalId, attributes, observedAt },
+    input: {
+      entity: entity as IdentityEntity,
+      channel,
+      externalId,
+      attributes: cleanAttributes(attributes),
+      observedAt,
+    },
   };
 }

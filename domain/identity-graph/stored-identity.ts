@@ -31,6 +31,8 @@ export interface LinkFieldEvidence {
   field: string;
   /** The comparison level reached (e.g. "exact", "jaro-winkler>=0.92", "different", "missing"). */
   level: string;
+  /** The level's index in the comparison (0 = best; -1 = a side had no value): the comparison vector. */
+  levelIndex: number;
   /** The partial match weight (log2 m/u) the level contributed. */
   weight: number;
 }

@@ -18,7 +18,7 @@ import { IdentityModelRepository, StoredModelVersion } from "../../graph/identit
 import { IdentityRepository, IdentityRow } from "../../graph/identity/identity.repository";
 import { IdentityRunRepository } from "../../graph/identity/identity-run.repository";
 import { IngestError } from "../ingest/ingest.errors";
-import { DecisionCaller, IdentityDecisions } from "./identity-decisions";
+import { DecisionCaller, DecisionOutcome, IdentityDecisions } from "./identity-decisions";
 import { GoldenField, IdentityMatcher } from "./identity-matcher";
 import { identityRow, IdentityResolution, toMatchRecord } from "./identity-resolution";
 import { BackgroundResolution, IdentityRunner } from "./identity-runner";
@@ -47,6 +47,11 @@ export interface ResolvedCustomerView {
   modelVersion: number;
 }
 
+export interface DecisionView {
+  moved: number;
+  resolvedCustomers: ResolvedCustomerView[];
+}
+
 export interface ReviewPage {
   pairs: StoredReviewPair[];
   endCursor: string | null;
@@ -72,6 +77,8 @@ export class IdentityService {
   private readonly decisions: IdentityDecisions;
   private readonly resolution: IdentityResolution;
   readonly identitiesOfAccount: DataLoader<string, StoredIdentity[]>;
+  /** Identities by id for the review queue's pairs: one statement per page. */
+  readonly identityById: DataLoader<string, StoredIdentity | null>;
 
   constructor(
     private readonly tenant: string,
@@ -91,6 +98,7 @@ export class IdentityService {
       (ids) => identities.identitiesOfAccounts(ids, options.accountIdentitiesLimit),
       { batch: options.batchLoads },
     );
+    this.identityById = new DataLoader((ids) => identities.byIds(ids), { batch: options.batchLoads });
   }
 
   private now(): string {
@@ -262,16 +270,25 @@ export class IdentityService {
     };
   }
 
-  decide(a: string, b: string, decision: PairDecision, reason: string) {
-    return this.decisions.decide(a, b, decision, reason);
+  async decide(a: string, b: string, decision: PairDecision, reason: string): Promise<DecisionView> {
+    return this.withCustomers(await this.decisions.decide(a, b, decision, reason));
   }
 
-  split(identityId: string, reason: string) {
-    return this.decisions.split(identityId, reason);
+  /** Moves an identity out of its resolved customer (reversible with mergeIdentities). */
+  async split(identityId: string, reason: string): Promise<DecisionView> {
+    return this.withCustomers(await this.decisions.split(identityId, reason));
   }
 
-  merge(a: string, b: string, reason: string) {
-    return this.decisions.merge(a, b, reason);
+  /** Merges the resolved customers of two identities (reversible with splitIdentity). */
+  async merge(a: string, b: string, reason: string): Promise<DecisionView> {
+    return this.withCustomers(await this.decisions.merge(a, b, reason));
+  }
+
+  private async withCustomers(outcome: DecisionOutcome): Promise<DecisionView> {
+    const ids = [...new Set(outcome.resolvedIds)];
+    const customers: ResolvedCustomerView[] = [];
+    for (const id of ids) customers.push(await this.resolvedCustomer(id));
+    return { moved: outcome.moved, resolvedCustomers: customers };
   }
 
   async model(entityArg: string): Promise<IdentityModelView> {

@@ -31,10 +31,13 @@ export function assignResolved(
   states: ReadonlyMap<string, MemberState>,
   entityKind: "PERSON" | "ORGANIZATION",
   newId: () => string,
+  /** Serve the clusters in the order given instead (a split: the rest keeps the id, the identity leaves). */
+  inOrder = false,
 ): ResolvedAssignment[] {
-  const order = clusters
-    .map((members, index) => ({ members, index }))
-    .sort((x, y) => y.members.length - x.members.length || minOf(x.members).localeCompare(minOf(y.members)));
+  const indexed = clusters.map((members, index) => ({ members, index }));
+  const order = inOrder
+    ? indexed
+    : indexed.sort((x, y) => y.members.length - x.members.length || minOf(x.members).localeCompare(minOf(y.members)));
   const taken = new Set<string>();
   const out: ResolvedAssignment[] = new Array(clusters.length);
   for (const { members, index } of order) {

@@ -177,8 +177,12 @@ export class IdentityDecisions {
   ): Promise<DecisionOutcome> {
     const states = new Map(members.map((m) => [m.id, stateOf(m)]));
     const rest = remaining.filter((m) => states.get(m)?.resolvedId === identity.resolvedId);
-    const [restTarget, aloneTarget] = assignResolved([rest, [identity.id]], states, identity.entity, () =>
-      this.newId(identity),
+    const [restTarget, aloneTarget] = assignResolved(
+      [rest, [identity.id]],
+      states,
+      identity.entity,
+      () => this.newId(identity),
+      true,
     );
     const targets = [restTarget!, aloneTarget!];
     const write: ResolutionWrite = {

@@ -20,6 +20,12 @@ export interface ResolutionLimits {
   maxKeyFanout: number;
   /** Identities read per page by a full run. */
   readPage: number;
+  /**
+   * A full run trains and stores a model version only from at least this many identities: EM on a handful
+   * of records (and a few labelled pairs) learns noise. Below it, the active model is used as it is (the
+   * built-in default estimates its parameters on each call's records).
+   */
+  minTrainingRecords: number;
 }
 
 export const DEFAULT_RESOLUTION_LIMITS: ResolutionLimits = {
@@ -27,6 +33,7 @@ export const DEFAULT_RESOLUTION_LIMITS: ResolutionLimits = {
   incrementalBatch: 2_000,
   maxKeyFanout: 200,
   readPage: 5_000,
+  minTrainingRecords: 1_000,
 };
 
 /** What a resolution pass did. */
@@ -217,7 +224,7 @@ export class IdentityResolution {
     const decisions = (await this.identities.decisions(entity, null)).map(toDecision);
     const matchRecords = records.map(toMatchRecord);
     let model = await this.model(entity);
-    if (run.checkpoint === 0 && run.resumes === 0) {
+    if (run.checkpoint === 0 && run.resumes === 0 && records.length >= this.limits.minTrainingRecords) {
       const trained = this.matcher.train(matchRecords, model, decisions);
       if (trained !== null) {
         const saved = await this.models.save(

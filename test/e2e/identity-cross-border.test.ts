@@ -61,7 +61,7 @@ const BUYER: IdentityInput[] = [
       givenName: "Wei",
       familyName: "Zhang",
       emails: ["Zhang.Wei@Example.CN"],
-      phones: ["0086 138 0013 8000"],
+      phones: ["(+86) 13800138000"],
       dateOfBirth: "1990-03-14",
     },
     observedAt: "2026-09-12T12:00:00Z",
@@ -172,12 +172,11 @@ describe("one buyer from five channels", () => {
     );
   });
 
-  it("stays one customer after a FULL run, which trains and stores a model version", async () => {
+  it("stays one customer after a FULL run (seven identities: too few to train a model version on)", async () => {
     const run = await fullRun();
-    expect(run).toMatchObject({ status: "SUCCEEDED", total: 7, error: null });
-    expect(run.modelVersion).toBeGreaterThanOrEqual(1);
+    expect(run).toMatchObject({ status: "SUCCEEDED", total: 7, error: null, modelVersion: 0 });
     const model = dataOf(await api.run(IdentityModelDocument, { entity: "PERSON" }, { token: admin })).identityModel;
-    expect(model).toMatchObject({ isDefault: false, version: run.modelVersion });
+    expect(model).toMatchObject({ isDefault: true, version: 0 });
     const customer = await resolvedCustomerOf(ids["TM-55120"]!);
     expect(customer.identities).toHaveLength(5);
   });

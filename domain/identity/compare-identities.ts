@@ -1,0 +1,388 @@
+import damerauLevenshtein from "talisman/metrics/damerau-levenshtein";
+import jaroWinkler from "talisman/metrics/jaro-winkler";
+import soundex from "talisman/phonetics/soundex";
+import {
+  BlockingRule,
+  BlockingTransform,
+  ComparisonLevel,
+  ComparisonSpec,
+  IdentityField,
+  IdentityModelSpec,
+} from "./identity-model";
+import { NormalisedIdentity } from "./normalise-identity";
+
+/** Level of a pair when either side has no value: it says nothing (weight 0). */
+export const NULL_LEVEL = -1;
+
+const LIST_FIELDS = new Set<IdentityField>(["emails", "verifiedEmails", "phones", "verifiedPhones", "deviceIds"]);
+
+/** A field's value on one identity: a string, a list (emails, phones, device ids) or null. */
+export function fieldValue(identity: NormalisedIdentity, field: IdentityField): string | string[] | null {
+  const value = identity[field];
+  if (Array.isArray(value)) return value.length > 0 ? value : null;
+  return (value as string | null) ?? null;
+}
+
+/** True when the field holds a list of values (any shared value agrees). */
+export function isListField(field: IdentityField): boolean {
+  return LIST_FIELDS.has(field);
+}
+
+const DAY_MS = 86_400_000;
+
+function dayNumber(date: string | null): number {
+  if (date === null) return NaN;
+  const [y, m, d] = date.split("-").map(Number);
+  return Date.UTC(y, m - 1, d) / DAY_MS;
+}
+
+/**
+ * One comparison over all records, its values pulled out once: integer codes make exact agreement and the
+ * term-frequency lookup one array read; dates become day numbers; lists stay lists.
+ */
+class ComparisonColumn {
+  readonly values: (string | null)[];
+  readonly lists: (string[] | null)[] | null;
+  readonly swapValues: (string | null)[] | null;
+  readonly codes: Int32Array;
+  /** Share of records (with a value) holding each code. */
+  readonly frequency: Float64Array;
+  readonly days: Float64Array | null;
+  readonly numbers: Float64Array | null;
+  /** Year, month and day of dates (NaN when absent), for the day/month swap. */
+  readonly dateParts: Int32Array | null;
+
+  constructor(
+    readonly spec: ComparisonSpec,
+    records: readonly NormalisedIdentity[],
+  ) {
+    const n = records.length;
+    const list = isListField(spec.field);
+    this.lists = list ? records.map((r) => fieldValue(r, spec.field) as string[] | null) : null;
+    this.values = list
+      ? this.lists!.map((l) => (l ? l[0] : null))
+      : records.map((r) => fieldValue(r, spec.field) as string | null);
+    const swap = spec.levels.find((l): l is Extract<ComparisonLevel, { kind: "swapped" }> => l.kind === "swapped");
+    this.swapValues = swap ? records.map((r) => fieldValue(r, swap.with) as string | null) : null;
+    this.codes = new Int32Array(n);
+    const dictionary = new Map<string, number>();
+    const counts: number[] = [];
+    let nonNull = 0;
+    for (let i = 0; i < n; i++) {
+      const v = this.values[i];
+      if (v === null) {
+        this.codes[i] = -1;
+        continue;
+      }
+      let code = dictionary.get(v);
+      if (code === undefined) {
+        code = dictionary.size;
+        dictionary.set(v, code);
+        counts.push(0);
+      }
+      counts[code]++;
+      nonNull++;
+      this.codes[i] = code;
+    }
+    this.frequency = Float64Array.from(counts, (c) => c / Math.max(1, nonNull));
+    const needsDays = spec.levels.some((l) => l.kind === "withinDays" || l.kind === "dayMonthSwapped");
+    this.days = needsDays ? Float64Array.from(this.values, (v) => dayNumber(v)) : null;
+    this.dateParts = needsDays ? new Int32Array(n * 3).fill(-1) : null;
+    if (this.dateParts) {
+      this.values.forEach((v, i) => {
+        if (v === null || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return;
+        this.dateParts![i * 3] = Number(v.slice(0, 4));
+        this.dateParts![i * 3 + 1] = Number(v.slice(5, 7));
+        this.dateParts![i * 3 + 2] = Number(v.slice(8, 10));
+      });
+    }
+    const needsNumbers = spec.levels.some((l) => l.kind === "numericWithin");
+    this.numbers = needsNumbers
+      ? Float64Array.from(this.values, (v) => {
+          const match = v === null ? null : /-?\d+(\.\d+)?/.exec(v);
+          return match ? Number(match[0]) : NaN;
+        })
+      : null;
+  }
+
+  /** The index of the first level the pair meets, or `NULL_LEVEL` when either side has no value. */
+  level(i: number, j: number): number {
+    const a = this.values[i];
+    const b = this.values[j];
+    if (a === null || b === null) return NULL_LEVEL;
+    const levels = this.spec.levels;
+    // Jaro–Winkler at most once per pair, however many bands the comparison has.
+    let similarity = -1;
+    for (let k = 0; k < levels.length; k++) {
+      const level = levels[k];
+      switch (level.kind) {
+        case "exact":
+          if (this.lists) {
+            if (sameList(this.lists[i]!, this.lists[j]!)) return k;
+          } else if (this.codes[i] === this.codes[j]) return k;
+          break;
+        case "swapped": {
+          const sa = this.swapValues![i];
+          const sb = this.swapValues![j];
+          if (sa !== null && sb !== null && a === sb && b === sa) return k;
+          break;
+        }
+        case "jaroWinkler":
+          if (similarity < 0) similarity = jaroWinkler(a, b);
+          if (similarity >= level.atLeast) return k;
+          break;
+        case "editDistance":
+          if (
+            Math.abs(a.length - b.length) <= level.atMost &&
+            damerauLevenshtein.limited(level.atMost, a, b) <= level.atMost
+          )
+            return k;
+          break;
+        case "dayMonthSwapped": {
+          const p = this.dateParts!;
+          const x = i * 3;
+          const y = j * 3;
+          if (p[x] >= 0 && p[x] === p[y] && p[x + 1] === p[y + 2] && p[x + 2] === p[y + 1]) return k;
+          break;
+        }
+        case "withinDays": {
+          const d = Math.abs(this.days![i] - this.days![j]);
+          if (d <= level.days) return k;
+          break;
+        }
+        case "numericWithin": {
+          const x = this.numbers![i];
+          const y = this.numbers![j];
+          if (!Number.isNaN(x) && !Number.isNaN(y)) {
+            const limit = Math.max(level.absolute, level.relative * Math.max(Math.abs(x), Math.abs(y)));
+            if (Math.abs(x - y) <= limit) return k;
+          }
+          break;
+        }
+        case "prefix":
+          if (
+            a.length >= level.length &&
+            b.length >= level.length &&
+            a.slice(0, level.length) === b.slice(0, level.length)
+          )
+            return k;
+          break;
+        case "anyShared":
+          if (this.lists ? shareAny(this.lists[i]!, this.lists[j]!) : a === b) return k;
+          break;
+        case "else":
+          return k;
+      }
+    }
+    return levels.length - 1;
+  }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((v) => b.includes(v));
+}
+
+function shareAny(a: readonly string[], b: readonly string[]): boolean {
+  for (const v of a) if (b.includes(v)) return true;
+  return false;
+}
+
+/** The records of one resolution with every comparison column prepared: what scoring and blocking read. */
+export class PreparedIdentities {
+  readonly columns: ComparisonColumn[];
+  readonly size: number;
+
+  constructor(
+    readonly records: readonly NormalisedIdentity[],
+    readonly model: IdentityModelSpec,
+  ) {
+    this.size = records.length;
+    this.columns = model.comparisons.map((spec) => new ComparisonColumn(spec, records));
+  }
+
+  /** The comparison vector of records i and j into `out` (one level per comparison). */
+  levels(i: number, j: number, out: Int8Array, offset = 0): void {
+    for (let c = 0; c < this.columns.length; c++) out[offset + c] = this.columns[c].level(i, j);
+  }
+
+  /** The comparison vectors of sorted pair keys (`i·n + j`), one row of levels per pair. */
+  vectors(pairs: Float64Array, onProgress?: (message: string) => void): Int8Array {
+    const width = this.columns.length;
+    const out = new Int8Array(pairs.length * width);
+    const n = this.size;
+    for (let k = 0; k < pairs.length; k++) {
+      const i = Math.floor(pairs[k] / n);
+      this.levels(i, pairs[k] - i * n, out, k * width);
+      if (onProgress && k > 0 && k % 1_000_000 === 0) onProgress(`compared ${k} of ${pairs.length} pairs`);
+    }
+    return out;
+  }
+
+  /**
+   * For a comparison whose first level is exact agreement on a single value: the probability that two
+   * random records (both with a value) agree exactly, Σ c(c-1) / (N(N-1)) over the values' counts.
+   * Exact, where sampling random pairs would see a rare agreement only a handful of times.
+   */
+  exactAgreementShare(c: number): number | null {
+    const column = this.columns[c];
+    if (column.lists || column.spec.levels[0]?.kind !== "exact") return null;
+    let nonNull = 0;
+    for (let i = 0; i < this.size; i++) if (column.codes[i] >= 0) nonNull++;
+    if (nonNull < 2) return null;
+    let same = 0;
+    for (const f of column.frequency) {
+      const count = Math.round(f * nonNull);
+      same += count * (count - 1);
+    }
+    return same / (nonNull * (nonNull - 1));
+  }
+
+  /** Share of records holding record i's value of comparison c (for term-frequency adjustment). */
+  frequency(c: number, i: number): number {
+    const code = this.columns[c].codes[i];
+    return code < 0 ? 0 : this.columns[c].frequency[code];
+  }
+
+  /** The names of the rules (indices) whose fields all share a value between i and j. */
+  deterministicRule(i: number, j: number): number {
+    const rules = this.model.deterministicRules;
+    for (let r = 0; r < rules.length; r++) {
+      if (rules[r].fields.length === 0) continue;
+      let all = true;
+      for (const field of rules[r].fields) {
+        const a = fieldValue(this.records[i], field);
+        const b = fieldValue(this.records[j], field);
+        if (a === null || b === null) {
+          all = false;
+          break;
+        }
+        const as = typeof a === "string" ? [a] : a;
+        const bs = typeof b === "string" ? [b] : b;
+        if (!shareAny(as, bs)) {
+          all = false;
+          break;
+        }
+      }
+      if (all) return r;
+    }
+    return -1;
+  }
+}
+
+function transformValue(value: string, transform: BlockingTransform): string | null {
+  switch (transform.kind) {
+    case "exact":
+      return value;
+    case "prefix":
+      return value.length >= transform.length ? value.slice(0, transform.length) : value;
+    case "soundex": {
+      const word = value.replace(/[^a-z]/g, "");
+      return word === "" ? value : soundex(word);
+    }
+    case "year":
+      return /^\d{4}/.test(value) ? value.slice(0, 4) : null;
+    case "sortedNames":
+      return value.split(" ").sort().join(" ");
+  }
+}
+
+/** The blocking keys of one identity under one rule (several when a part is a list; none if a part is empty). */
+export function blockingKeysOf(identity: NormalisedIdentity, rule: BlockingRule): string[] {
+  let keys = [""];
+  for (const part of rule.parts) {
+    const value = fieldValue(identity, part.field);
+    if (value === null) return [];
+    const values = (typeof value === "string" ? [value] : value)
+      .map((v) => transformValue(v, part.transform))
+      .filter((v): v is string => v !== null && v !== "");
+    if (values.length === 0) return [];
+    keys = keys.flatMap((k) => values.map((v) => (k === "" ? v : `${k}\u0001${v}`)));
+  }
+  return [...new Set(keys)];
+}
+
+/** Every blocking key of an identity under a model, prefixed by its rule's index: what a store indexes. */
+export function modelBlockingKeys(identity: NormalisedIdentity, model: IdentityModelSpec): string[] {
+  return model.blockingRules.flatMap((rule, r) => blockingKeysOf(identity, rule).map((k) => `${r}\u0002${k}`));
+}
+
+/**
+ * Candidate pairs of a set of records: every pair that agrees on all parts of at least one blocking rule,
+ * once, sorted (i < j, encoded i·n + j). With `onlyTouching`, only pairs with at least one record from
+ * index `onlyTouching` on (new records resolved against existing ones).
+ */
+export function candidatePairs(
+  prepared: PreparedIdentities,
+  options: { onlyTouching?: number; acrossChannelsOnly?: boolean } = {},
+): { pairs: Float64Array; perRule: { rule: string; pairs: number; skippedBlocks: number }[] } {
+  const n = prepared.size;
+  const from = options.onlyTouching ?? 0;
+  const channels = options.acrossChannelsOnly ? channelCodes(prepared.records) : null;
+  let buffer = new Float64Array(1 << 16);
+  let length = 0;
+  const push = (i: number, j: number): void => {
+    if (length === buffer.length) {
+      const grown = new Float64Array(buffer.length * 2);
+      grown.set(buffer);
+      buffer = grown;
+    }
+    buffer[length++] = i < j ? i * n + j : j * n + i;
+  };
+  const perRule: { rule: string; pairs: number; skippedBlocks: number }[] = [];
+  for (const rule of prepared.model.blockingRules) {
+    const blocks = new Map<string, number[]>();
+    for (let i = 0; i < n; i++) {
+      for (const key of blockingKeysOf(prepared.records[i], rule)) {
+        const block = blocks.get(key);
+        if (block) block.push(i);
+        else blocks.set(key, [i]);
+      }
+    }
+    let pairs = 0;
+    let skippedBlocks = 0;
+    for (const block of blocks.values()) {
+      if (block.length < 2) continue;
+      if (block.length > rule.maxBlockSize) {
+        skippedBlocks++;
+        continue;
+      }
+      for (let x = 0; x < block.length; x++) {
+        for (let y = x + 1; y < block.length; y++) {
+          if (block[x] < from && block[y] < from) continue;
+          if (channels && channels[block[x]] === channels[block[y]]) continue;
+          push(block[x], block[y]);
+          pairs++;
+        }
+      }
+    }
+    perRule.push({ rule: rule.name, pairs, skippedBlocks });
+  }
+  const sorted = buffer.subarray(0, length).sort();
+  let unique = 0;
+  for (let k = 0; k < sorted.length; k++) {
+    if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[unique++] = sorted[k];
+  }
+  return { pairs: sorted.slice(0, unique), perRule };
+}
+
+/** Each record's channel as a small integer (to compare only across channels when linking sources). */
+export function channelCodes(records: readonly NormalisedIdentity[]): Int32Array {
+  const codes = new Map<string, number>();
+  return Int32Array.from(records, (r) => {
+    let code = codes.get(r.channel);
+    if (code === undefined) codes.set(r.channel, (code = codes.size));
+    return code;
+  });
+}
+
+/** A small seeded generator (mulberry32): resolution is deterministic for a given seed. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}

@@ -29,7 +29,7 @@ const valid: IdentityInput = {
 
 beforeAll(async () => {
   api = await startTestApi({ RELATA_MAX_BATCH_SIZE: "8" });
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await api?.stop();

@@ -157,7 +157,7 @@ beforeAll(async () => {
   expect(result.rejections).toEqual([]);
   expect(result.created).toBe(7);
   [...BUYER, ...HOUSEHOLD].forEach((input, i) => (ids[input.externalId!] = result.records[i]!.id));
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await api?.stop();

@@ -39,6 +39,8 @@ OPTIONAL CALL (row, previousHash, entityChanged) {
     MERGE (k:IdentityKey {tenant: $tenant, key: key})
     MERGE (i)-[:KEYED]->(k)
   }
+  // When the identity was last sent, changed or not: enrolment compares contacts' and accounts' changes with it.
+  SET i.lastSeenAt = datetime($now)
   RETURN i.id AS id, status
 }
 RETURN row.index AS index, id, status, CASE WHEN entityChanged THEN existing.entity END AS storedEntity`,
@@ -326,7 +328,7 @@ CALL () {
   MATCH (c:Contact {tenant: $tenant})
   WHERE $entity = 'PERSON'
   OPTIONAL MATCH (i:Identity {tenant: $tenant, channel: 'crm-contact', externalId: c.id})
-  WITH c, i WHERE i IS NULL OR i.lastUpdatedAt < c.lastUpdatedAt
+  WITH c, i WHERE i IS NULL OR i.lastSeenAt < c.lastUpdatedAt
   WITH c LIMIT $limit
   OPTIONAL MATCH (c)-[:WORKS_AT]->(a:Account)
   RETURN collect({kind: 'CONTACT', id: c.id, name: c.name, email: c.email, phone: c.phone,
@@ -336,7 +338,7 @@ CALL () {
   MATCH (a:Account {tenant: $tenant})
   WHERE $entity = 'ORGANIZATION'
   OPTIONAL MATCH (i:Identity {tenant: $tenant, channel: 'crm-account', externalId: a.id})
-  WITH a, i WHERE i IS NULL OR i.lastUpdatedAt < a.lastUpdatedAt
+  WITH a, i WHERE i IS NULL OR i.lastSeenAt < a.lastUpdatedAt
   WITH a LIMIT $limit
   RETURN collect({kind: 'ACCOUNT', id: a.id, name: a.name, region: a.region,
     observedAt: toString(a.lastUpdatedAt)}) AS accounts

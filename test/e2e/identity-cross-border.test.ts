@@ -9,6 +9,8 @@ import {
   SplitIdentityDocument,
   UpsertIdentitiesDocument,
   IdentityDocument,
+  IdentityReviewQueueDocument,
+  DecideIdentityPairDocument,
   type IdentityInput,
   type IdentityRunFieldsFragment,
 } from "../../schema/generated/graphql";
@@ -233,6 +235,39 @@ describe("a household", () => {
     expect(anna.id).not.toBe(peter.id);
     expect(anna.identities.map((i) => i.externalId)).toEqual(["WS-50"]);
   });
+
+  it("lists unsure pairs in the review queue with both identities, and records a person's DIFFERENT", async () => {
+    const queue = dataOf(
+      await api.run(
+        IdentityReviewQueueDocument,
+        { entity: "PERSON", first: 20 },
+        { token: api.token(tenant, "viewer") },
+      ),
+    ).identityReviewQueue;
+    for (const pair of queue.pairs) {
+      expect(pair.a?.id).toBe(pair.aId);
+      expect(pair.b?.id).toBe(pair.bId);
+      expect(pair.probability).toBeGreaterThan(0);
+      expect(pair.probability).toBeLessThan(1);
+    }
+    const decided = dataOf(
+      await api.run(
+        DecideIdentityPairDocument,
+        { a: ids["WS-50"]!, b: ids["AMZ-DE-2002"]!, decision: "DIFFERENT", reason: "spouses, not one buyer" },
+        { token: api.token(tenant, "analyst") },
+      ),
+    ).decideIdentityPair;
+    expect(decided.moved).toBe(0);
+    const events = dataOf(
+      await api.run(ChangesDocument, { types: ["IDENTITY_PAIR_DECIDED"], first: 10 }, { token: admin }),
+    ).changes.events;
+    expect(events.map((e) => e.recordId).sort()).toEqual([ids["WS-50"], ids["AMZ-DE-2002"]].sort());
+    const after = dataOf(await api.run(IdentityReviewQueueDocument, { entity: "PERSON", first: 100 }, { token: admin }))
+      .identityReviewQueue.pairs;
+    expect(after.some((p) => [p.aId, p.bId].sort().join() === [ids["WS-50"], ids["AMZ-DE-2002"]].sort().join())).toBe(
+      false,
+    );
+  });
 });
 
 describe("a wrong merge", () => {
@@ -291,7 +326,11 @@ describe("a wrong merge", () => {
     const audit = dataOf(await api.run(AuditTrailDocument, { first: 10 }, { token: admin })).auditTrail.edges.map(
       (e) => e.node,
     );
-    expect(audit.map((r) => r.kind)).toEqual(["IDENTITY_SPLIT", "IDENTITY_MERGED"]);
+    expect(audit.map((r) => r.kind).slice(0, 3)).toEqual([
+      "IDENTITY_SPLIT",
+      "IDENTITY_MERGED",
+      "IDENTITY_PAIR_DECIDED",
+    ]);
     expect(audit[0]!.payload).toMatchObject({ reason: "different people: other birthday and email" });
 
     // The next FULL run respects the split (a cannot-link) and keeps the buyer of five channels together.

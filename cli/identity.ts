@@ -111,6 +111,9 @@ export function evaluateCommand(args: string[], log: (message: string) => void =
     return fail(`Give one file to deduplicate or two to link; received ${files.length}.`);
   const truth = option("truth");
   if (truth === undefined) return fail("--truth is required (febrl or column:NAME).");
+  if (truth !== "febrl" && !truth.startsWith("column:")) {
+    return fail(`--truth must be "febrl" or "column:NAME"; received "${truth}".`);
+  }
   const seed = Number(option("seed") ?? "1");
   if (!Number.isInteger(seed)) return fail(`--seed must be an integer; received "${option("seed")}".`);
   const json = args.includes("--json");

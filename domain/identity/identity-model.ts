@@ -78,10 +78,16 @@ export interface BlockingRule {
 
 /** One level of a comparison, tested best first; the first level a pair meets is its level. */
 export type ComparisonLevel =
-  | { kind: "exact" }
+  /** Exact agreement; with `andField`, that field must agree exactly too (street and house number). */
+  | { kind: "exact"; andField?: IdentityField }
   /** Exact after swapping with another field (given ↔ family name). */
   | { kind: "swapped"; with: IdentityField }
-  | { kind: "jaroWinkler"; atLeast: number }
+  | { kind: "jaroWinkler"; atLeast: number; andField?: IdentityField }
+  /**
+   * The compared field disagrees but a correlated one agrees (exactly, or with Jaro–Winkler ≥ `atLeast`):
+   * postcode and locality, say, in one comparison, so that one place is not counted twice as evidence.
+   */
+  | { kind: "otherField"; field: IdentityField; atLeast?: number }
   /** Damerau–Levenshtein distance (adjacent transpositions count 1). */
   | { kind: "editDistance"; atMost: number }
   /** Dates: day and month swapped. */
@@ -167,6 +173,25 @@ const DATE_LEVELS: ComparisonLevel[] = [
 
 const ID_LEVELS: ComparisonLevel[] = [{ kind: "exact" }, { kind: "editDistance", atMost: 1 }, { kind: "else" }];
 
+// Street and house number, then postcode and locality, each in one comparison: they are correlated, and
+// counting them as independent evidence makes two neighbours look like one person.
+const ADDRESS_LEVELS: ComparisonLevel[] = [
+  { kind: "exact", andField: "houseNumber" },
+  { kind: "jaroWinkler", atLeast: 0.88, andField: "houseNumber" },
+  { kind: "exact" },
+  { kind: "jaroWinkler", atLeast: 0.88 },
+  { kind: "otherField", field: "houseNumber" },
+  { kind: "else" },
+];
+
+const PLACE_LEVELS: ComparisonLevel[] = [
+  { kind: "exact", andField: "locality" },
+  { kind: "exact" },
+  { kind: "otherField", field: "locality", atLeast: 0.9 },
+  { kind: "editDistance", atMost: 1 },
+  { kind: "else" },
+];
+
 const LIST_LEVELS: ComparisonLevel[] = [{ kind: "anyShared" }, { kind: "else" }];
 
 const DEFAULT_CLUSTERING: ClusteringSpec = { minMeanCrossWeight: 0, maxCrossPairs: 400 };
@@ -248,27 +273,9 @@ function personModel(): IdentityModelSpec {
       { name: "familyName", field: "familyName", levels: withSwap(NAME_LEVELS, "givenName"), termFrequency: true },
       { name: "dateOfBirth", field: "dateOfBirth", levels: DATE_LEVELS, termFrequency: false },
       { name: "nationalId", field: "nationalId", levels: ID_LEVELS, termFrequency: false },
-      {
-        name: "houseNumber",
-        field: "houseNumber",
-        levels: [{ kind: "exact" }, { kind: "editDistance", atMost: 1 }, { kind: "else" }],
-        termFrequency: false,
-      },
-      { name: "street", field: "street", levels: TEXT_LEVELS, termFrequency: true },
+      { name: "address", field: "street", levels: ADDRESS_LEVELS, termFrequency: true },
       { name: "addressExtra", field: "addressExtra", levels: TEXT_LEVELS, termFrequency: true },
-      { name: "locality", field: "locality", levels: TEXT_LEVELS, termFrequency: true },
-      {
-        name: "postcode",
-        field: "postcode",
-        levels: [
-          { kind: "exact" },
-          { kind: "editDistance", atMost: 1 },
-          { kind: "prefix", length: 3 },
-          { kind: "else" },
-        ],
-        termFrequency: false,
-      },
-      { name: "region", field: "region", levels: [{ kind: "exact" }, { kind: "else" }], termFrequency: false },
+      { name: "place", field: "postcode", levels: PLACE_LEVELS, termFrequency: false },
       { name: "emails", field: "emails", levels: LIST_LEVELS, termFrequency: false },
       { name: "phones", field: "phones", levels: LIST_LEVELS, termFrequency: false },
     ],
@@ -330,20 +337,8 @@ function organizationModel(): IdentityModelSpec {
       { name: "companyName", field: "companyName", levels: NAME_LEVELS, termFrequency: true },
       { name: "domain", field: "domain", levels: [{ kind: "exact" }, { kind: "else" }], termFrequency: false },
       { name: "taxId", field: "taxId", levels: ID_LEVELS, termFrequency: false },
-      {
-        name: "houseNumber",
-        field: "houseNumber",
-        levels: [{ kind: "exact" }, { kind: "else" }],
-        termFrequency: false,
-      },
-      { name: "street", field: "street", levels: TEXT_LEVELS, termFrequency: true },
-      { name: "locality", field: "locality", levels: TEXT_LEVELS, termFrequency: true },
-      {
-        name: "postcode",
-        field: "postcode",
-        levels: [{ kind: "exact" }, { kind: "prefix", length: 3 }, { kind: "else" }],
-        termFrequency: false,
-      },
+      { name: "address", field: "street", levels: ADDRESS_LEVELS, termFrequency: true },
+      { name: "place", field: "postcode", levels: PLACE_LEVELS, termFrequency: false },
       { name: "country", field: "country", levels: [{ kind: "exact" }, { kind: "else" }], termFrequency: false },
       { name: "emails", field: "emails", levels: LIST_LEVELS, termFrequency: false },
       { name: "phones", field: "phones", levels: LIST_LEVELS, termFrequency: false },

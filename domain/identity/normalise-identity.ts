@@ -65,6 +65,15 @@ const MAX_TEXT = 1_000;
 /** Unicode-folds a free text for comparison: NFKC, lower case, no accents, punctuation as space, one space. */
 export function normaliseText(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
+  if (PLAIN_ASCII.test(value)) {
+    // Most values are plain ASCII: no Unicode folding needed, only case, punctuation and spaces.
+    const plain = value
+      .toLowerCase()
+      .replace(/['`]/g, "")
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim();
+    return plain === "" ? null : plain;
+  }
   const folded = value
     .normalize("NFKC")
     .toLowerCase()
@@ -84,6 +93,8 @@ export function normaliseText(value: string | null | undefined): string | null {
   const spaced = joinAroundCjk(folded);
   return spaced === "" ? null : spaced;
 }
+
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 
 // Chinese and Japanese are written without spaces: "南京西路 1266 号" and "南京西路1266号" are one address.
 const CJK = "\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}";

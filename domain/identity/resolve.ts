@@ -235,14 +235,17 @@ function ensureTrained(
   records: readonly NormalisedIdentity[],
   model: IdentityModelSpec,
   decisions: readonly LabelledPair[],
-  pairs: Float64Array,
+  blocked: { pairs: Float64Array; rules: Uint32Array } | null,
   options: ResolveOptions,
   vectors?: Int8Array,
+  prepared?: PreparedIdentities,
 ): { model: IdentityModelSpec; parameters: ModelParameters; trained: boolean } {
   if (model.parameters) return { model, parameters: model.parameters, trained: false };
   const trained = trainModel(records, model, decisions, {
-    pairs,
-    vectors,
+    pairs: blocked?.pairs,
+    pairRules: blocked?.rules,
+    vectors: blocked ? vectors : undefined,
+    prepared,
     seed: options.seed,
     onProgress: options.onProgress,
     acrossChannelsOnly: options.linkAcrossChannelsOnly,
@@ -505,7 +508,7 @@ export function scorePairs(
     }
     pairs = Float64Array.from(keys);
   } else pairs = candidatePairs(prepared).pairs;
-  const trained = ensureTrained(records, model, [], options.pairs ? candidatePairs(prepared).pairs : pairs, options);
+  const trained = ensureTrained(records, model, [], null, options);
   const scorer = new PairScorer(new PreparedIdentities(records, trained.model), trained.model, trained.parameters);
   return Array.from(pairs, (key) => {
     const i = Math.floor(key / n);
@@ -531,11 +534,12 @@ export function resolveIdentities(
   uniqueIds(records);
   const progress = options.onProgress ?? (() => undefined);
   const prepared = new PreparedIdentities(records, model);
-  const { pairs, perRule } = candidatePairs(prepared, { acrossChannelsOnly: options.linkAcrossChannelsOnly });
+  const blocked = candidatePairs(prepared, { acrossChannelsOnly: options.linkAcrossChannelsOnly });
+  const { pairs, perRule } = blocked;
   progress(`${records.length} records, ${pairs.length} candidate pairs`);
   const vectors = prepared.vectors(pairs, progress);
   progress(`compared ${pairs.length} pairs`);
-  const trained = ensureTrained(records, model, decisions, pairs, options, vectors);
+  const trained = ensureTrained(records, model, decisions, blocked, options, vectors, prepared);
   const scorer = new PairScorer(prepared, trained.model, trained.parameters);
   const scored = scoreCandidates(scorer, pairs, vectors);
   const clustered = clusterRecords(scorer, scored, decisions, []);
@@ -612,13 +616,7 @@ export function resolveIncremental(
     onlyTouching: from,
     acrossChannelsOnly: options.linkAcrossChannelsOnly,
   });
-  const trained = ensureTrained(
-    records,
-    model,
-    decisions,
-    model.parameters ? pairs : candidatePairs(prepared, { acrossChannelsOnly: options.linkAcrossChannelsOnly }).pairs,
-    options,
-  );
+  const trained = ensureTrained(records, model, decisions, null, options);
   const scorer = new PairScorer(prepared, trained.model, trained.parameters);
   const scored = scoreCandidates(scorer, pairs, prepared.vectors(pairs, progress));
   const byCluster = new Map<string, number[]>();

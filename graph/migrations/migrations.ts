@@ -13,6 +13,7 @@ import { auditTrailMigration } from "./0011-audit-trail.migration";
 import { playbooksMigration } from "./0012-playbooks.migration";
 import { actionsAndTasksMigration } from "./0013-actions-and-tasks.migration";
 import { valueContractsMigration } from "./0015-value-contracts.migration";
+import { identityResolutionMigration } from "./0014-identity-resolution.migration";
 
 /** Every migration, in version order. Add new ones at the end; never edit an applied one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   playbooksMigration,
   actionsAndTasksMigration,
   valueContractsMigration,
+  identityResolutionMigration,
 ];

@@ -68,6 +68,11 @@ SET prev.latest = false`;
 
 const BATCH = 500;
 
+/** Integers come back from the driver as its Integer type (sums of whole numbers too); scores need numbers. */
+function num(value: unknown): number {
+  return neo4j.isInt(value) ? (value as { toNumber(): number }).toNumber() : (value as number);
+}
+
 /** Runs the fair floor over every account of `tenant`; returns how many it stored and how many had a score. */
 export async function runFairFloor(
   driver: Driver,
@@ -103,21 +108,21 @@ export async function runFairFloor(
       const aggregates = new Map(
         (record.get("aggregates") as unknown[][]).map((a) => {
           const key = a[0] as string;
-          const latestAt = a[9] as { toNumber(): number } | null;
+          const latestAt = a[9] === null ? null : num(a[9]);
           return [
             key,
             {
               accountId: id,
               key,
-              from: a[1] as number,
-              count: (a[2] as { toNumber(): number }).toNumber(),
-              numericCount: (a[3] as { toNumber(): number }).toNumber(),
-              sum: a[4] as number,
-              sumT: a[5] as number,
-              sumTT: a[6] as number,
-              sumTV: a[7] as number,
-              latestValue: (a[8] as number | string | boolean | null) ?? null,
-              latestAt: latestAt === null ? null : latestAt.toNumber(),
+              from: num(a[1]),
+              count: num(a[2]),
+              numericCount: num(a[3]),
+              sum: num(a[4]),
+              sumT: num(a[5]),
+              sumTT: num(a[6]),
+              sumTV: num(a[7]),
+              latestValue: neo4j.isInt(a[8]) ? num(a[8]) : ((a[8] as string | boolean | number | null) ?? null),
+              latestAt,
             },
           ];
         }),
@@ -126,7 +131,7 @@ export async function runFairFloor(
         accountId: id,
         id: String(m[0]),
         concept: String(m[1]),
-        value: Number(m[2]),
+        value: num(m[2]),
         author: String(m[3]),
         comment: typeof m[4] === "string" ? m[4] : null,
         expiresAt: typeof m[5] === "string" ? new Date(m[5]).toISOString() : null,

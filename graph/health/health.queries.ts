@@ -64,9 +64,24 @@ RETURN a.id AS accountId, w.key AS key, from,
  * thousands of aggregates, and lists are the cheapest to pack and unpack.
  */
 const RECOMPUTE_ACCOUNT = `
-CALL (a) {
-  WITH a, {id: a.id, asOf: $asOf} AS acc
-  ${ACCOUNT_SIGNALS}
+CALL (a, earliest, asOfTime) {
+  // ACCOUNT_SIGNALS for one as-of time: the window's bounds are computed once per batch, not per signal.
+  CALL (a, earliest, asOfTime) {
+    MATCH (a)<-[:ABOUT]-(s:Signal)
+    WHERE s.observedAt >= earliest AND s.observedAt <= asOfTime
+    RETURN s
+    UNION
+    MATCH (a)<-[:WORKS_AT]-(:Contact)<-[:ABOUT]-(s:Signal)
+    WHERE $contacts AND s.observedAt >= earliest AND s.observedAt <= asOfTime
+    RETURN s
+    UNION
+    MATCH (a)<-[:INSTALLED_AT]-(:Asset)<-[:ABOUT]-(s:Signal)
+    WHERE $assets AND s.observedAt >= earliest AND s.observedAt <= asOfTime
+    RETURN s
+  }
+  WITH s, s.observedAt.epochMillis AS t
+  UNWIND coalesce($windows[s.sourceSystem + '|' + s.field], []) AS w
+  WITH s, t, w, $asOf - w.ms AS from WHERE t >= from
   WITH w, from, s, t, (t - from) / 86400000.0 AS d, s.numberValue AS v
   ORDER BY t DESC
   WITH w.key AS key, from,
@@ -78,12 +93,16 @@ CALL (a) {
     max(t) AS latestAt
   RETURN collect([key, from, count, numericCount, sum, sumT, sumTT, sumTV, latestValue, latestAt]) AS aggregates
 }
-CALL (a) {
+CALL (a, asOfTime) {
   MATCH (m:ManualMeasure {tenant: $tenant, accountId: a.id})
-  WHERE m.expiresAt IS NULL OR m.expiresAt > datetime({epochMillis: toInteger($asOf)})
+  WHERE m.expiresAt IS NULL OR m.expiresAt > asOfTime
   WITH m ORDER BY m.createdAt DESC
   RETURN collect([m.id, m.concept, m.value, m.author, m.comment, toString(m.expiresAt)]) AS measures
 }`;
+
+/** The bounds of every window of a batch (one as-of time): the earliest signal any window reads, and the as-of time. */
+const RECOMPUTE_BOUNDS = `
+WITH datetime({epochMillis: toInteger($asOf - $maxWindowMs)}) AS earliest, datetime({epochMillis: toInteger($asOf)}) AS asOfTime`;
 
 /**
  * One read per recompute batch: the next `$limit` accounts after the run's cursor (in the model's
@@ -97,6 +116,7 @@ MATCH (a:Account {tenant: $tenant})
 WHERE a.id > $after
   AND ($industry IS NULL OR a.industry = $industry) AND ($segment IS NULL OR a.segment = $segment)
 WITH a ORDER BY a.id LIMIT $limit
+${RECOMPUTE_BOUNDS}, a
 ${RECOMPUTE_ACCOUNT}
 RETURN a.id AS id, aggregates, measures
 ORDER BY id`,
@@ -108,6 +128,7 @@ export const RECOMPUTE_BATCH_IDS: CypherQuery = {
   text: `
 UNWIND range(0, size($ids) - 1) AS i
 OPTIONAL MATCH (a:Account {tenant: $tenant, id: $ids[i]})
+${RECOMPUTE_BOUNDS}, a, i
 ${RECOMPUTE_ACCOUNT}
 RETURN $ids[i] AS id, aggregates, measures
 ORDER BY i`,

@@ -1,10 +1,13 @@
 /**
- * Health recompute benchmark (issue 4): recomputes and stores health for every account of a generated
- * tenant through Relata's HealthService, beside one hand-tuned Cypher query that reads and aggregates the
- * signals counting toward each account (own, contacts', assets') of the mapped fields through the raw driver (the floor, `recompute-passes.ts`: no
- * explanation, no roll-up, no writes). Variants are interleaved over rounds; accounts per second, medians
- * and peak memory (Node RSS and Neo4j's VmHWM) are printed and written to bench/results/. The same passes
- * run as B5B inside `npm run bench` (`tenant-recompute.benchmark.ts`), on the harness's data set.
+ * Health recompute benchmark (issues 4 and 18): recomputes and stores health for every account of a
+ * generated tenant through Relata's HealthService, beside two floors on the raw driver, interleaved over
+ * rounds: the aggregation-only floor (`recompute-passes.ts`: one statement that reads and aggregates the
+ * signals counting toward each account, own, contacts' and assets', of the mapped fields; no explanation,
+ * no roll-up, no writes) and the fair floor (`fair-floor.ts`: hand-written Cypher plus the domain's pure
+ * scoring functions, the same scores and the same snapshots written, one read and one write statement per
+ * batch, none of Relata's plumbing). Accounts per second, medians and peak memory (Node RSS and Neo4j's
+ * VmHWM) are printed and written to bench/results/. The aggregation-only pass also runs as B5B inside
+ * `npm run bench` (`tenant-recompute.benchmark.ts`), on the harness's data set.
  *
  *   npm run bench:health -- --quick            2,000 accounts × 20 signals (a few minutes)
  *   npm run bench:health                       100,000 accounts × 20 signals (2,000,000 signals)
@@ -29,7 +32,10 @@ import { loadDemoData, totalRecords } from "../../services/demo/load-demo-data";
 import { HealthService } from "../../services/health/health.service";
 import { IngestService } from "../../services/ingest/ingest.service";
 import { OntologyService } from "../../services/ontology/ontology.service";
+import { HealthScorer } from "../../services/health/health-scorer";
+import { runFairFloor } from "./fair-floor";
 import {
+  BENCH_HEALTH_MODEL,
   closeInterruptedRuns,
   healthFloorFields,
   logProgressEvery,
@@ -38,6 +44,7 @@ import {
 } from "./recompute-passes";
 
 const TENANT = "bench";
+const FAIR_FLOOR = "hand-written Cypher + domain scoring, same snapshots (fair floor)";
 const SEED = 42;
 
 interface Sample {
@@ -131,6 +138,26 @@ async function main(): Promise<void> {
       });
       log(`round ${round}: floor ${rows} accounts in ${floorSeconds.toFixed(1)} s`);
 
+      const fairStart = performance.now();
+      let fairDone = 0;
+      const stopFairLog = logProgressEvery(5_000, `round ${round}: fair floor`, accounts, () => fairDone, log);
+      const fair = await (async () => {
+        const model = await health.model(BENCH_HEALTH_MODEL);
+        const asOf = Date.now();
+        const scoring = await new HealthScorer(model, repositories.health, repositories.ontology).forRecompute(asOf);
+        return runFairFloor(raw, "neo4j", TENANT, model, scoring, asOf, (n) => (fairDone = n));
+      })().finally(stopFairLog);
+      const fairSeconds = (performance.now() - fairStart) / 1000;
+      samples.push({
+        variant: FAIR_FLOOR,
+        round,
+        seconds: fairSeconds,
+        accountsPerSecond: fair.accounts / fairSeconds,
+      });
+      log(
+        `round ${round}: fair floor ${fair.accounts} accounts (${fair.scored} scored) in ${fairSeconds.toFixed(1)} s`,
+      );
+
       await closeInterruptedRuns(repositories.health);
       const relataStart = performance.now();
       let done = 0;
@@ -171,6 +198,7 @@ async function main(): Promise<void> {
       };
     });
     const floor = table[0]!.median;
+    const fairFloor = table.find((t) => t.variant === FAIR_FLOOR)?.median ?? NaN;
     const commit = (() => {
       try {
         return execSync("git rev-parse --short HEAD", { encoding: "utf8" }).trim();
@@ -197,11 +225,11 @@ async function main(): Promise<void> {
     const markdown = [
       `Health recompute, ${accounts.toLocaleString("en")} accounts / ${data.counts.signals.toLocaleString("en")} signals, ${rounds} interleaved rounds (${environment.cpu}, ${environment.cores} cores, Node ${environment.node}, Neo4j ${environment.neo4j}, heap ${heap}, page cache ${pageCache}, commit ${commit}):`,
       "",
-      "| variant | accounts/s (median) | min–max | seconds (median) | ratio to floor |",
-      "| --- | ---: | ---: | ---: | ---: |",
+      "| variant | accounts/s (median) | min–max | seconds (median) | ratio to floor | ratio to fair floor |",
+      "| --- | ---: | ---: | ---: | ---: | ---: |",
       ...table.map(
         (t) =>
-          `| ${t.variant} | ${t.median.toFixed(0)} | ${t.min.toFixed(0)}–${t.max.toFixed(0)} | ${t.seconds.toFixed(1)} | ${(t.median / floor).toFixed(2)} |`,
+          `| ${t.variant} | ${t.median.toFixed(0)} | ${t.min.toFixed(0)}–${t.max.toFixed(0)} | ${t.seconds.toFixed(1)} | ${(t.median / floor).toFixed(2)} | ${(t.median / fairFloor).toFixed(2)} |`,
       ),
       "",
       `Peak memory: Relata process ${environment.peakNodeRssMb} MB RSS, Neo4j ${environment.peakNeo4jRssMb ?? "?"} MB (VmHWM). Seeding through the ingest path took ${environment.seedSeconds} s.`,

@@ -56,6 +56,84 @@ RETURN a.id AS accountId, w.key AS key, from,
   max(t) AS latestAt`,
 };
 
+/**
+ * Per account of a recompute batch (bound as `a`, maybe null for an id that names no account): the
+ * aggregates of its signals in every mapping window, as FIELD_AGGREGATES computes them for one account
+ * (the same rows in the same order, so the same sums to the last bit), and its manual measures in effect
+ * at `$asOf`, newest first, as MANUAL_MEASURES lists them. Lists of lists, not maps: one batch returns
+ * thousands of aggregates, and lists are the cheapest to pack and unpack.
+ */
+const RECOMPUTE_ACCOUNT = `
+CALL (a, earliest, asOfTime) {
+  // ACCOUNT_SIGNALS for one as-of time: the window's bounds are computed once per batch, not per signal.
+  CALL (a, earliest, asOfTime) {
+    MATCH (a)<-[:ABOUT]-(s:Signal)
+    WHERE s.observedAt >= earliest AND s.observedAt <= asOfTime
+    RETURN s
+    UNION
+    MATCH (a)<-[:WORKS_AT]-(:Contact)<-[:ABOUT]-(s:Signal)
+    WHERE $contacts AND s.observedAt >= earliest AND s.observedAt <= asOfTime
+    RETURN s
+    UNION
+    MATCH (a)<-[:INSTALLED_AT]-(:Asset)<-[:ABOUT]-(s:Signal)
+    WHERE $assets AND s.observedAt >= earliest AND s.observedAt <= asOfTime
+    RETURN s
+  }
+  WITH s, s.observedAt.epochMillis AS t
+  UNWIND coalesce($windows[s.sourceSystem + '|' + s.field], []) AS w
+  WITH s, t, w, $asOf - w.ms AS from WHERE t >= from
+  WITH w, from, s, t, (t - from) / 86400000.0 AS d, s.numberValue AS v
+  ORDER BY t DESC
+  WITH w.key AS key, from,
+    count(s) AS count, count(v) AS numericCount, coalesce(sum(v), 0.0) AS sum,
+    sum(CASE WHEN v IS NULL THEN 0.0 ELSE d END) AS sumT,
+    sum(CASE WHEN v IS NULL THEN 0.0 ELSE d * d END) AS sumTT,
+    coalesce(sum(d * v), 0.0) AS sumTV,
+    head(collect(coalesce(s.numberValue, s.stringValue, s.booleanValue))) AS latestValue,
+    max(t) AS latestAt
+  RETURN collect([key, from, count, numericCount, sum, sumT, sumTT, sumTV, latestValue, latestAt]) AS aggregates
+}
+CALL (a, asOfTime) {
+  MATCH (m:ManualMeasure {tenant: $tenant, accountId: a.id})
+  WHERE m.expiresAt IS NULL OR m.expiresAt > asOfTime
+  WITH m ORDER BY m.createdAt DESC
+  RETURN collect([m.id, m.concept, m.value, m.author, m.comment, toString(m.expiresAt)]) AS measures
+}`;
+
+/** The bounds of every window of a batch (one as-of time): the earliest signal any window reads, and the as-of time. */
+const RECOMPUTE_BOUNDS = `
+WITH datetime({epochMillis: toInteger($asOf - $maxWindowMs)}) AS earliest, datetime({epochMillis: toInteger($asOf)}) AS asOfTime`;
+
+/**
+ * One read per recompute batch: the next `$limit` accounts after the run's cursor (in the model's
+ * scope), each with its signal aggregates and manual measures (RECOMPUTE_ACCOUNT). Replaces
+ * accountsAfter + fieldAggregates + manualMeasures, three round trips per batch.
+ */
+export const RECOMPUTE_BATCH_AFTER: CypherQuery = {
+  name: "health.recomputeBatch",
+  text: `
+MATCH (a:Account {tenant: $tenant})
+WHERE a.id > $after
+  AND ($industry IS NULL OR a.industry = $industry) AND ($segment IS NULL OR a.segment = $segment)
+WITH a ORDER BY a.id LIMIT $limit
+${RECOMPUTE_BOUNDS}, a
+${RECOMPUTE_ACCOUNT}
+RETURN a.id AS id, aggregates, measures
+ORDER BY id`,
+};
+
+/** {@link RECOMPUTE_BATCH_AFTER} for a list of accounts (incremental and ad-hoc runs), in the order given. */
+export const RECOMPUTE_BATCH_IDS: CypherQuery = {
+  name: "health.recomputeBatch",
+  text: `
+UNWIND range(0, size($ids) - 1) AS i
+OPTIONAL MATCH (a:Account {tenant: $tenant, id: $ids[i]})
+${RECOMPUTE_BOUNDS}, a, i
+${RECOMPUTE_ACCOUNT}
+RETURN $ids[i] AS id, aggregates, measures
+ORDER BY i`,
+};
+
 /** The latest signals behind each mapping window of one account, for the explanation. */
 export const EVIDENCE_SIGNALS: CypherQuery = {
   name: "health.evidenceSignals",
@@ -147,17 +225,22 @@ RETURN DISTINCT a.id AS id ORDER BY id`,
 };
 
 /**
- * Stores one batch of scores with their grade-change events, in one transaction with the run's cursor.
- * Returns, per account, whether this statement created its snapshot (`fresh`: false when a retried or
+ * Stores one batch of scores with their grade-change events and advances the run's cursor (`$runId`,
+ * null without a run) in the same statement, so they commit together. Returns, per account, whether this statement created its snapshot (`fresh`: false when a retried or
  * resumed batch finds it stored already) and the latest snapshot it replaced, so the change events are
  * appended once per new snapshot, never twice for the same one.
  */
 export const WRITE_SCORES: CypherQuery = {
   name: "health.writeScores",
   text: `
+CALL () {
+  // The run's cursor moves in the same statement, so it commits with the batch (no run: no node, no-op).
+  OPTIONAL MATCH (r:HealthRun {tenant: $tenant, id: $runId})
+  SET r.cursor = $cursor, r.processed = r.processed + $processed, r.updatedAt = datetime($now)
+}
+MATCH (v:HealthModelVersion {tenant: $tenant, modelId: $modelId, version: $version})
 UNWIND $scores AS row
 MATCH (a:Account {tenant: $tenant, id: row.accountId})
-MATCH (v:HealthModelVersion {tenant: $tenant, modelId: $modelId, version: $version})
 OPTIONAL MATCH (a)<-[:SCORES]-(prev:HealthScore {modelId: $modelId, latest: true})
 OPTIONAL MATCH (stored:HealthScore {tenant: $tenant, id: row.id})
 WITH a, v, row, prev, stored IS NULL AS fresh
@@ -183,13 +266,6 @@ CALL (a, row, prev, h) {
 RETURN a.id AS accountId, a.externalId AS externalId, a.sourceSystem AS sourceSystem,
   fresh AND (prev IS NULL OR prev <> h) AS fresh,
   CASE WHEN prev IS NULL THEN null ELSE {score: prev.score, grade: prev.grade} END AS previous`,
-};
-
-export const ADVANCE_RUN: CypherQuery = {
-  name: "health.advanceRun",
-  text: `
-MATCH (r:HealthRun {tenant: $tenant, id: $runId})
-SET r.cursor = $cursor, r.processed = r.processed + $processed, r.updatedAt = datetime($now)`,
 };
 
 export const START_RUN: CypherQuery = {

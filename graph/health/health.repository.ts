@@ -9,7 +9,6 @@ import { BUILT_IN_SCOPE } from "../ontology/ontology.repository";
 import {
   ACCOUNTS_AFTER,
   ACCOUNTS_WITH_NEW_SIGNALS,
-  ADVANCE_RUN,
   AT_RISK,
   AT_RISK_COUNT,
   CONCEPT_TREE,
@@ -23,6 +22,8 @@ import {
   MODEL_VERSIONS,
   OPEN_RUN,
   OUTCOMES,
+  RECOMPUTE_BATCH_AFTER,
+  RECOMPUTE_BATCH_IDS,
   SAVE_MODEL_VERSION,
   SCORE_HISTORY,
   SET_MANUAL_MEASURE,
@@ -62,6 +63,13 @@ export interface StoredAggregate {
   sumTV: number;
   latestValue: number | string | boolean | null;
   latestAt: number | null;
+}
+
+/** One account of a recompute batch: its aggregates by window key and its manual measures, newest first. */
+export interface RecomputeBatchAccount {
+  id: string;
+  aggregates: Map<string, StoredAggregate>;
+  measures: ManualMeasureRecord[];
 }
 
 export interface EvidenceSignal {
@@ -278,8 +286,8 @@ export class HealthRepository {
 
   /**
    * Writes a batch of scores, advances the run and appends the health change events, in one transaction,
-   * so a crash never half-counts a batch and a resumed run never announces a change twice. Three
-   * statements (two without a run), whatever the batch size.
+   * so a crash never half-counts a batch and a resumed run never announces a change twice. Two
+   * statements (one when nothing changed: the outbox appends nothing), whatever the batch size.
    */
   async writeScores(
     run: { id: string; modelId: string; version: number } | null,
@@ -290,11 +298,81 @@ export class HealthRepository {
     now: string,
   ): Promise<void> {
     await this.executor.writeSteps("health.writeBatch", async (step) => {
-      const written = await step(WRITE_SCORES, this.params({ modelId, version, scores: [...scores], now }));
-      if (run) {
-        await step(ADVANCE_RUN, this.params({ runId: run.id, cursor, processed: neo4j.int(scores.length), now }));
-      }
+      const written = await step(
+        WRITE_SCORES,
+        this.params({
+          modelId,
+          version,
+          scores,
+          now,
+          runId: run?.id ?? null,
+          cursor,
+          processed: neo4j.int(scores.length),
+        }),
+      );
       await this.outbox.append(step, now, scoreChanges(written, scores));
+    });
+  }
+
+  /**
+   * One batch of a recompute in one statement: the accounts (the next `limit` after `after` in `scope`,
+   * or the `ids` given, in that order), each with its signal aggregates in every window as of `asOf`
+   * and its manual measures in effect then. An id that names no account comes back without either.
+   */
+  async recomputeBatch(
+    selection:
+      | { after: string; limit: number; scope: { industry: string | null; segment: string | null } }
+      | { ids: readonly string[] },
+    asOf: number,
+    windows: readonly WindowRequest[],
+    include: { contacts: boolean; assets: boolean },
+  ): Promise<RecomputeBatchAccount[]> {
+    const [query, select] =
+      "ids" in selection
+        ? [RECOMPUTE_BATCH_IDS, { ids: [...selection.ids] }]
+        : [RECOMPUTE_BATCH_AFTER, { after: selection.after, limit: neo4j.int(selection.limit), ...selection.scope }];
+    // Without windows nothing is aggregated; the statement still lists the accounts and their measures.
+    const rows = await this.executor.read(
+      query,
+      this.params({
+        ...select,
+        asOf,
+        windows: {},
+        maxWindowMs: 0,
+        contacts: include.contacts,
+        assets: include.assets,
+        ...(windows.length > 0 ? this.windowParams(windows, include, {}) : {}),
+      }),
+    );
+    return rows.map((row) => {
+      const aggregates = new Map<string, StoredAggregate>();
+      const accountId = String(row.id);
+      for (const agg of row.aggregates as unknown[][]) {
+        const key = String(agg[0]);
+        aggregates.set(key, {
+          accountId,
+          key,
+          from: Number(agg[1]),
+          count: Number(agg[2]),
+          numericCount: Number(agg[3]),
+          sum: Number(agg[4]),
+          sumT: Number(agg[5]),
+          sumTT: Number(agg[6]),
+          sumTV: Number(agg[7]),
+          latestValue: (agg[8] as number | string | boolean | null) ?? null,
+          latestAt: typeof agg[9] === "number" ? agg[9] : null,
+        });
+      }
+      const measures = (row.measures as unknown[][]).map((m): ManualMeasureRecord => ({
+        accountId,
+        id: String(m[0]),
+        concept: String(m[1]),
+        value: Number(m[2]),
+        author: String(m[3]),
+        comment: typeof m[4] === "string" ? m[4] : null,
+        expiresAt: typeof m[5] === "string" ? new Date(m[5]).toISOString() : null,
+      }));
+      return { id: accountId, aggregates, measures };
     });
   }
 

@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { Clock } from "../../domain/time/clock";
-import { conceptContributions } from "../../domain/health/stored-explanation";
-import { HealthRepository, ScoreWrite } from "../../graph/health/health.repository";
+import { HealthRepository, RecomputeBatchAccount, ScoreWrite } from "../../graph/health/health.repository";
 import { HealthModelVersion } from "./health-model";
-import { scoreId, HealthScorer } from "./health-scorer";
+import { HealthScorer, RecomputeScoring, scoreId } from "./health-scorer";
 
 export interface RecomputeResult {
   runId: string;
@@ -27,6 +26,8 @@ export class HealthRecompute {
   constructor(
     private readonly health: HealthRepository,
     private readonly clock: Clock,
+    /** Accounts per batch; smaller only in tests that need several batches of a few accounts. */
+    private readonly batchSize: number = BATCH_SIZE,
   ) {}
 
   async run(
@@ -40,14 +41,20 @@ export class HealthRecompute {
     if (accountIds !== null) {
       const runId = `adhoc-${randomUUID()}`;
       const asOf = this.clock().getTime();
-      let scored = 0;
-      for (let i = 0; i < accountIds.length; i += BATCH_SIZE) {
-        const batch = accountIds.slice(i, i + BATCH_SIZE);
-        const writes = await this.scoreBatch(scorer, runId, batch, asOf);
-        await this.health.writeScores(null, model.modelId, model.version, writes, batch[batch.length - 1]!, now());
-        scored += writes.filter((w) => w.props.score !== null).length;
-        onProgress(Math.min(i + BATCH_SIZE, accountIds.length));
-      }
+      const scoring = await scorer.forRecompute(asOf);
+      const batches: string[][] = [];
+      for (let i = 0; i < accountIds.length; i += this.batchSize) batches.push(accountIds.slice(i, i + this.batchSize));
+      let next = 0;
+      const { scored } = await this.pipeline(
+        scoring,
+        runId,
+        asOf,
+        () => (next < batches.length ? { ids: batches[next++]! } : null),
+        (writes, cursor, done) =>
+          this.health
+            .writeScores(null, model.modelId, model.version, writes, cursor, now())
+            .then(() => onProgress(Math.min(done, accountIds.length))),
+      );
       return {
         runId,
         resumed: false,
@@ -74,72 +81,120 @@ export class HealthRecompute {
           now(),
         );
     const candidates = run.incrementalSince ? await this.health.accountsWithNewSignals(run.incrementalSince) : null;
-    let processed = run.processed;
-    let scored = 0;
-    let cursor = run.cursor;
-    // Two batches in flight: while Neo4j stores one batch's scores (and commits the run's cursor with
-    // them), the next batch is read and scored. Writes stay in batch order, one at a time, so the cursor
-    // only ever moves past batches whose scores are stored.
-    let storing: Promise<void> | null = null;
-    for (;;) {
-      const batch = candidates
-        ? candidates.filter((id) => id > cursor).slice(0, BATCH_SIZE)
-        : (await this.health.accountsAfter(cursor, BATCH_SIZE, scopeFilter(model))).map((a) => a.id);
-      if (batch.length === 0) break;
-      const writes = await this.scoreBatch(scorer, run.id, batch, run.asOf);
-      if (storing !== null) await storing;
-      const done = processed + batch.length;
-      storing = this.health
-        .writeScores(run, model.modelId, model.version, writes, batch[batch.length - 1]!, now())
-        .then(() => onProgress(done));
-      // Awaited on the next turn or after the loop; a failure surfaces there, not as an unhandled rejection.
-      storing.catch(() => {});
-      scored += writes.filter((w) => w.props.score !== null).length;
-      cursor = batch[batch.length - 1]!;
-      processed = done;
+    const scoring = await scorer.forRecompute(run.asOf);
+    const scope = scopeFilter(model);
+    let next: (last: string | null, size: number) => BatchSelection | null;
+    if (candidates !== null) {
+      const rest = candidates.filter((id) => id > run.cursor);
+      let at = 0;
+      next = () => {
+        const ids = rest.slice(at, at + this.batchSize);
+        at += this.batchSize;
+        return ids.length > 0 ? { ids } : null;
+      };
+    } else {
+      // A batch shorter than asked for was the last: no read that would find nothing.
+      next = (last, size) =>
+        last === null
+          ? { after: run.cursor, limit: this.batchSize, scope }
+          : size < this.batchSize
+            ? null
+            : { after: last, limit: this.batchSize, scope };
     }
-    if (storing !== null) await storing;
+    const { processed, scored } = await this.pipeline(scoring, run.id, run.asOf, next, (writes, cursor, done) =>
+      this.health
+        .writeScores(run, model.modelId, model.version, writes, cursor, now())
+        .then(() => onProgress(run.processed + done)),
+    );
     await this.health.finishRun(run.id, now());
     return {
       runId: run.id,
       resumed,
       incremental: run.incrementalSince !== null,
-      processed,
+      processed: run.processed + processed,
       scored,
       modelId: model.modelId,
       version: model.version,
     };
   }
 
-  /** Scores a batch of accounts as of `asOf` into the snapshots to store. */
-  private async scoreBatch(
-    scorer: HealthScorer,
+  /**
+   * Reads, scores and stores batches until `next` gives no more. Per batch one read (the accounts with
+   * their aggregates and manual measures) and one write transaction (snapshots, the run's cursor, change
+   * events). Three batches are in flight: while this process scores batch n, Neo4j reads batch n + 1 and
+   * stores batch n − 1, so the database and this process work at once. Writes stay in batch order, one
+   * at a time, so the cursor only ever moves past batches whose scores are stored.
+   */
+  private async pipeline(
+    scoring: RecomputeScoring,
     runId: string,
-    accountIds: readonly string[],
     asOf: number,
-  ): Promise<ScoreWrite[]> {
-    const results = await scorer.score(
-      accountIds.map((id) => ({ id, asOf })),
-      { evidence: false },
-    );
-    return accountIds.map((accountId) => {
-      const result = results.get(accountId)!;
+    /** The batch after the one whose last account was `last` and that held `size` accounts (null: the first). */
+    next: (last: string | null, size: number) => BatchSelection | null,
+    store: (writes: ScoreWrite[], cursor: string, done: number) => Promise<void>,
+  ): Promise<{ processed: number; scored: number }> {
+    const read = (selection: BatchSelection) => {
+      const rows = this.health.recomputeBatch(selection, asOf, scoring.windows, scoring.include);
+      // Awaited on the next turn; a failure surfaces there, not as an unhandled rejection.
+      rows.catch(() => {});
+      return rows;
+    };
+    const first = next(null, 0);
+    let pending = first === null ? null : read(first);
+    let storing: Promise<void> | null = null;
+    let processed = 0;
+    let scored = 0;
+    try {
+      while (pending !== null) {
+        const batch = await pending;
+        if (batch.length === 0) break;
+        const last = batch[batch.length - 1]!.id;
+        const following = next(last, batch.length);
+        pending = following === null ? null : read(following);
+        const writes = this.toWrites(scoring, runId, asOf, batch);
+        scored += writes.filter((w) => w.props.score !== null).length;
+        processed += batch.length;
+        if (storing !== null) await storing;
+        storing = store(writes, last, processed);
+        storing.catch(() => {});
+      }
+      if (storing !== null) await storing;
+    } finally {
+      // When a batch failed, nothing is left running behind the error.
+      await pending?.catch(() => {});
+      await storing?.catch(() => {});
+    }
+    return { processed, scored };
+  }
+
+  /** The snapshots of a batch of accounts scored as of `asOf`. */
+  private toWrites(
+    scoring: RecomputeScoring,
+    runId: string,
+    asOf: number,
+    batch: readonly RecomputeBatchAccount[],
+  ): ScoreWrite[] {
+    const at = new Date(asOf).toISOString();
+    return batch.map((account) => {
+      const result = scoring.score(account);
       return {
-        id: scoreId(runId, accountId),
-        eventId: scoreId(`${runId}:event`, accountId),
-        accountId,
+        id: scoreId(runId, account.id),
+        eventId: scoreId(`${runId}:event`, account.id),
+        accountId: account.id,
         props: {
           score: result.score,
           grade: result.grade,
           confidence: result.confidence,
-          asOf: new Date(asOf).toISOString(),
-          explanation: JSON.stringify(conceptContributions(result.explanation)),
+          asOf: at,
+          explanation: JSON.stringify(result.contributions),
           runId,
         },
       };
     });
   }
 }
+
+type BatchSelection = Parameters<HealthRepository["recomputeBatch"]>[0];
 
 function scopeFilter(model: HealthModelVersion) {
   return {

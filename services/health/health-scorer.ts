@@ -16,7 +16,14 @@ import {
 import { AccountHealthScore, LeafValue, scoreAccount } from "../../domain/health/score-account";
 import { LearnedLevelValues } from "../../ontology/bridge/bridge-value";
 import { DAY_MS, parseWindow } from "../../ontology/bridge/duration";
-import { HealthRepository, StoredAggregate, WindowRequest } from "../../graph/health/health.repository";
+import {
+  HealthRepository,
+  ManualMeasureRecord,
+  RecomputeBatchAccount,
+  StoredAggregate,
+  WindowRequest,
+} from "../../graph/health/health.repository";
+import { SnapshotScore, snapshotScore } from "../../domain/health/snapshot-score";
 import { OntologyRepository } from "../../graph/ontology/ontology.repository";
 import { HealthModelVersion } from "./health-model";
 import { PopulationCache } from "./population-cache";
@@ -166,16 +173,7 @@ export class HealthScorer {
     const results = new Map<string, AccountHealthScore>();
     const emptyResults = new Map<string, ReturnType<typeof bridgeAggregate>>();
     for (const account of accounts) {
-      const measures: ManualMeasure[] = manual
-        .filter((m) => m.accountId === account.id)
-        .map((m) => ({
-          id: m.id,
-          concept: m.concept,
-          value: m.value,
-          author: m.author,
-          comment: m.comment ?? "",
-          expiresAt: m.expiresAt ? Date.parse(m.expiresAt) : null,
-        }));
+      const measures: ManualMeasure[] = manual.filter((m) => m.accountId === account.id).map(toManualMeasure);
       const tree = this.treeFor(prepared, account.asOf, measures);
       const evidence = options.evidence
         ? await this.health.evidenceSignals(account.id, account.asOf, prepared.windows, include, EVIDENCE_PER_LEAF)
@@ -213,6 +211,55 @@ export class HealthScorer {
       results.set(account.id, scoreAccount(tree, leafValues, { bands: this.model.bands }));
     }
     return results;
+  }
+
+  /**
+   * What a recompute needs to score its batches as of `asOf`: the windows and related signals to
+   * aggregate (the read of a batch, `HealthRepository.recomputeBatch`), and a function that scores one
+   * account of a batch into what its snapshot stores. The same numbers as {@link score} followed by
+   * `conceptContributions` (to the last bit), without the explanation of every leaf a snapshot does not
+   * keep: the concept tree, mappings, populations and the values of empty windows are prepared once.
+   */
+  async forRecompute(asOf: number): Promise<RecomputeScoring> {
+    const prepared = await this.prepare();
+    const populations = await this.populations(prepared);
+    const bands = this.model.bands;
+    const byKey = new Map(prepared.mappings.map((m) => [m.key, m]));
+    const emptyValues = new Map<string, number | null>();
+    const bridged = (mapping: HealthMapping, stored: StoredAggregate | undefined): number | null => {
+      const window = prepared.windowOf.get(mapping.key)!;
+      const result = bridgeAggregate(
+        mapping,
+        toFieldAggregate(stored, window, asOf),
+        populations.get(mapping.key),
+        prepared.learnedLevels.get(mapping.key),
+      );
+      return result.ok ? result.value : null;
+    };
+    return {
+      windows: prepared.windows,
+      include: { contacts: this.model.includeContacts, assets: this.model.includeAssets },
+      score: (account: RecomputeBatchAccount): SnapshotScore => {
+        const tree = this.treeFor(prepared, asOf, account.measures.map(toManualMeasure));
+        return snapshotScore(
+          tree,
+          (key) => {
+            const mapping = byKey.get(key)!;
+            const stored = account.aggregates.get(prepared.windowOf.get(key)!.key);
+            if (stored !== undefined) return bridged(mapping, stored);
+            // Most accounts have no signals for most mapped fields: an empty window's value is the same
+            // for every account, so it is bridged once.
+            let empty = emptyValues.get(key);
+            if (empty === undefined) {
+              empty = bridged(mapping, undefined);
+              emptyValues.set(key, empty);
+            }
+            return empty;
+          },
+          bands,
+        );
+      },
+    };
   }
 
   private treeFor(prepared: Prepared, asOf: number, manualMeasures: ManualMeasure[]): HealthTree {
@@ -261,6 +308,24 @@ export class HealthScorer {
     this.populationCache ??= this.shared ? this.shared.cache.get(`${this.shared.tenant}|${signature()}`, read) : read();
     return this.populationCache;
   }
+}
+
+/** What a recompute scores its batches with: see {@link HealthScorer.forRecompute}. */
+export interface RecomputeScoring {
+  windows: readonly WindowRequest[];
+  include: { contacts: boolean; assets: boolean };
+  score(account: RecomputeBatchAccount): SnapshotScore;
+}
+
+function toManualMeasure(m: ManualMeasureRecord): ManualMeasure {
+  return {
+    id: m.id,
+    concept: m.concept,
+    value: m.value,
+    author: m.author,
+    comment: m.comment ?? "",
+    expiresAt: m.expiresAt ? Date.parse(m.expiresAt) : null,
+  };
 }
 
 function compare(a: string, b: string): number {

@@ -1,0 +1,69 @@
+/**
+ * The Chinese grammar end to end: normalise, split into clauses, give each its role, read the antecedent
+ * (trigger and conditions), the actions (with mode and deadlines) and the success criterion, and collect
+ * what was matched and what was not understood.
+ */
+import {
+  PlaybookAction,
+  PlaybookCondition,
+  PlaybookFeedback,
+  PlaybookMode,
+  PlaybookTrigger,
+} from "../../automation/playbook";
+import { DraftTerm } from "../draft";
+import { readConsequent, readFeedback } from "./actions-zh";
+import { readAntecedent } from "./antecedent-zh";
+import { assignRoles, normaliseChinese, splitClauses, stripAntecedentMarkers } from "./clauses";
+import { ZhGrammarContext } from "./zh-context";
+import { findTerms } from "./zh-vocabulary";
+
+export interface ZhReading {
+  /** The sentence as read (normalised). */
+  text: string;
+  trigger: PlaybookTrigger | null;
+  conditions: PlaybookCondition[];
+  actions: PlaybookAction[];
+  feedback: PlaybookFeedback | null;
+  mode: PlaybookMode | null;
+  matched: DraftTerm[];
+  unrecognised: string[];
+}
+
+/** A clause after the actions that only narrows the accounts ("仅限企业级客户"). */
+const CONDITION_CLAUSE = /^(?:仅限|只限|仅针对|只针对|仅对|只对|限于|仅适用于|只适用于|适用于|范围[是为]?)/u;
+
+export function readChinese(raw: string, ctx: ZhGrammarContext): ZhReading {
+  const text = normaliseChinese(raw);
+  const names = findTerms(ctx.vocabulary, text);
+  const clauses = assignRoles(splitClauses(text, names));
+
+  const antecedentParts: string[] = [];
+  const actionClauses: string[] = [];
+  const feedbackClauses: string[] = [];
+  for (const c of clauses) {
+    if (c.role === "FEEDBACK") feedbackClauses.push(c.text);
+    else if (c.role === "ANTECEDENT" || CONDITION_CLAUSE.test(c.text)) {
+      antecedentParts.push(stripAntecedentMarkers(c.text.replace(CONDITION_CLAUSE, "")).text);
+    } else actionClauses.push(c.text);
+  }
+  // A mode said inside the antecedent ("自动：当……") is read with the actions.
+  const antecedent = readAntecedent(antecedentParts.join("，"), ctx);
+  const consequent = readConsequent(actionClauses, ctx);
+  let feedback: PlaybookFeedback | null = null;
+  const unrecognised = [...antecedent.unrecognised, ...consequent.unrecognised];
+  for (const clause of feedbackClauses) {
+    const read = readFeedback(clause.replace(/^(?:如果|若|只要|假如|要是|当)/u, ""), ctx);
+    feedback = feedback ?? read.feedback;
+    unrecognised.push(...read.unrecognised);
+  }
+  return {
+    text,
+    trigger: antecedent.trigger,
+    conditions: antecedent.conditions,
+    actions: consequent.actions,
+    feedback,
+    mode: consequent.mode,
+    matched: [...antecedent.matched, ...consequent.matched],
+    unrecognised: [...new Set(unrecognised)],
+  };
+}

@@ -13,11 +13,11 @@ import { PlaybookCondition, PlaybookTrigger, SignalSelector, TriggerScope } from
 import { CHANGE_TYPES, ChangeType } from "../../events/change-event";
 import { DraftTerm } from "../draft";
 import { findNumber, NUMBER_SOURCE, parseNumber } from "./chinese-numbers";
-import { conceptUnit, hasBooleanMapping, isBooleanConcept, lookupValues, normaliseThreshold } from "./concept-facts";
+import { hasBooleanMapping, isBooleanConcept, lookupValues, normaliseThreshold, ratePerDay } from "./concept-facts";
 import { resolvePage } from "./pages-zh";
 import { SpanTracker } from "./span-tracker";
 import { findPeriod, findWindow } from "./time-phrases";
-import { convertUnit, readUnit } from "./units-zh";
+import { readUnit } from "./units-zh";
 import { findTerms, ZhMatch, ZhTerm } from "./zh-vocabulary";
 import { ZhGrammarContext } from "./zh-context";
 
@@ -543,12 +543,10 @@ const readTrend: Reader = (s) => {
   s.tracker.mark(dirMatch.index, dirMatch.index + dirMatch[0].length);
   if (period) s.tracker.mark(period.start, period.end);
   if (persistent) s.tracker.mark(persistent.index, persistent.index + persistent[0].length);
-  let ratePerDay = 0;
+  let rate = 0;
   const amount = amountAt(s.text, dirMatch.index + dirMatch[0].length);
   if (amount && period) {
-    const own = conceptUnit(s.ctx.packs, concept.term.id, amount.unit);
-    const converted = amount.unit && own ? (convertUnit(amount.value, amount.unit, own) ?? amount.value) : amount.value;
-    ratePerDay = Math.round((converted / period.days) * 10_000) / 10_000;
+    rate = ratePerDay(s.ctx.concepts, concept.term.id, amount.value, period.days, amount.unit);
     const lead = /(?:超过|多于|大于|达到|至少|逾|高于|以上)?$/u.exec(
       s.text.slice(dirMatch.index + dirMatch[0].length, amount.start),
     );
@@ -574,7 +572,7 @@ const readTrend: Reader = (s) => {
     kind: "CONCEPT_TREND",
     concept: concept.term.id,
     direction,
-    ratePerDay,
+    ratePerDay: rate,
     withinDays,
     scope: s.scope,
     ...(minSubjects !== null ? { minSubjects } : {}),
@@ -643,7 +641,7 @@ const readThreshold: Reader = (s) => {
   if (op === null) return null;
   const concept = conceptBefore(s, at);
   if (!concept) return null;
-  const scaled = normaliseThreshold(s.ctx.packs, concept.term.id, op, amount.value, amount.unit);
+  const scaled = normaliseThreshold(s.ctx.concepts, concept.term.id, op, amount.value, amount.unit);
   useConcept(s, concept);
   s.tracker.mark(at, at + len);
   s.tracker.mark(amount.start, amount.end);

@@ -6,7 +6,9 @@
  */
 import { OntologyPack } from "../../../ontology/model/ontology.model";
 import { MappingSpec } from "../../../ontology/model/mapping.model";
-import { convertUnit } from "./units-zh";
+import { isKnownUnit } from "../../../ontology/bridge/units";
+import { ratePerDayInConceptUnit, thresholdOnScale } from "../concept-scale";
+import { ConceptInfo } from "../lexicon";
 
 export function conceptMappings(packs: readonly OntologyPack[], conceptId: string): MappingSpec[] {
   return packs.flatMap((p) => p.mappings.filter((m) => m.concept === conceptId));
@@ -34,76 +36,33 @@ export function lookupValues(packs: readonly OntologyPack[], conceptId: string):
   return values;
 }
 
-/** The numeric mappings of a concept, those whose unit fits `unit` first. */
-function numericMappings(packs: readonly OntologyPack[], conceptId: string, unit: string | null): MappingSpec[] {
-  const numeric = conceptMappings(packs, conceptId).filter((m) => m.dataType === "NUMBER");
-  const fits = (m: MappingSpec): boolean => unit === null || (m.unit != null && convertUnit(1, unit, m.unit) !== null);
-  return [...numeric.filter(fits), ...numeric.filter((m) => !fits(m))];
-}
-
-/** The unit of the concept's values (its first numeric mapping's), for trend rates; null when unknown. */
-export function conceptUnit(packs: readonly OntologyPack[], conceptId: string, said: string | null): string | null {
-  const m = numericMappings(packs, conceptId, said)[0];
-  return m ? (m.targetUnit ?? m.unit ?? null) : null;
-}
-
-function transformValue(m: MappingSpec, x: number): number | null {
-  const t = m.transform;
-  switch (t.kind) {
-    case "linear":
-      return x * (t.scale ?? 1) + (t.offset ?? 0);
-    case "log": {
-      const v = x + (t.offset ?? 1);
-      if (v <= 0) return null;
-      return Math.log(v) / Math.log(t.base ?? Math.E);
-    }
-    case "piecewise": {
-      const pts = t.points;
-      const first = pts[0];
-      const last = pts[pts.length - 1];
-      if (!first || !last) return null;
-      if (x <= first[0]) return first[1];
-      if (x >= last[0]) return last[1];
-      for (let i = 1; i < pts.length; i += 1) {
-        const a = pts[i - 1];
-        const b = pts[i];
-        if (a && b && x <= b[0]) return a[1] + ((x - a[0]) * (b[1] - a[1])) / (b[0] - a[0]);
-      }
-      return last[1];
-    }
-    default:
-      return null;
-  }
-}
-
 /**
  * A threshold said in the concept's unit ("首次响应时间超过30分钟") on the normalised, polarity-applied
- * scale: { op, value } with the operator flipped for LOWER_IS_BETTER; null when the concept has no fixed
- * numeric scale the amount can be read on.
+ * scale, through the shared concept scale (`../concept-scale.ts`): { op, value } with the operator flipped
+ * for LOWER_IS_BETTER; null when the concept has no fixed numeric scale the amount can be read on.
  */
 export function normaliseThreshold(
-  packs: readonly OntologyPack[],
+  concepts: ReadonlyMap<string, ConceptInfo>,
   conceptId: string,
   op: "BELOW" | "ABOVE",
   amount: number,
   unit: string | null,
 ): { op: "BELOW" | "ABOVE"; value: number } | null {
-  for (const m of numericMappings(packs, conceptId, unit)) {
-    if (m.normalization.kind !== "fixed") continue;
-    let x = amount;
-    if (unit !== null && m.unit != null) {
-      const converted = convertUnit(amount, unit, m.unit);
-      if (converted === null) continue;
-      x = converted;
-    }
-    if (m.targetUnit != null && m.unit != null) x = convertUnit(x, m.unit, m.targetUnit) ?? x;
-    const t = transformValue(m, x);
-    if (t === null) continue;
-    const { min, max } = m.normalization;
-    const norm = Math.min(1, Math.max(0, (t - min) / (max - min)));
-    const lower = m.polarity === "LOWER_IS_BETTER";
-    const value = Math.round((lower ? 1 - norm : norm) * 10_000) / 10_000;
-    return { op: lower ? (op === "BELOW" ? "ABOVE" : "BELOW") : op, value };
-  }
-  return null;
+  const info = concepts.get(conceptId);
+  if (!info) return null;
+  const scaled = thresholdOnScale(info, op, amount, unit !== null && isKnownUnit(unit) ? unit : null);
+  return "problem" in scaled ? null : { op: scaled.op, value: scaled.value };
+}
+
+/** A rate said as `amount` `unit` per `periodDays`, in the concept's own unit per day (shared scale). */
+export function ratePerDay(
+  concepts: ReadonlyMap<string, ConceptInfo>,
+  conceptId: string,
+  amount: number,
+  periodDays: number,
+  unit: string | null,
+): number {
+  const info = concepts.get(conceptId);
+  if (!info) return Math.round((amount / periodDays) * 10_000) / 10_000;
+  return ratePerDayInConceptUnit(info, amount, periodDays, unit !== null && isKnownUnit(unit) ? unit : null);
 }

@@ -1,7 +1,7 @@
 /**
  * Units as Chinese rules write them after a number (分钟, 小时, %, 分, mm/s, 张, 万美元 …), read into the unit
- * names the packs' mappings use (minutes, hours, percent, score, mm_per_s, count, USD …), and conversions
- * between time units. Used for thresholds and trend rates.
+ * names the packs' mappings use (minutes, hours, percent, score, mm_per_s, count, USD …). Used for
+ * thresholds and trend rates.
  */
 
 /** A unit after a number: its pack unit name and a factor to multiply the number by (万 = 10 000). */
@@ -64,19 +64,5 @@ export function readUnit(text: string): ZhUnit | null {
     if (lower.startsWith(written))
       return { text: text.slice(0, text.length - lower.length + written.length), unit, factor };
   }
-  return null;
-}
-
-const SECONDS: Readonly<Record<string, number>> = { seconds: 1, minutes: 60, hours: 3600, days: 86_400 };
-
-/** Converts an amount between time units; other units convert only to themselves. Null when incompatible. */
-export function convertUnit(amount: number, from: string, to: string): number | null {
-  if (from === to) return amount;
-  const a = SECONDS[from];
-  const b = SECONDS[to];
-  if (a !== undefined && b !== undefined) return (amount * a) / b;
-  // A score written as 分 fits any score scale (score_1_5, score_0_10), a plain count any count.
-  if (from === "score" && to.startsWith("score")) return amount;
-  if (from === "count" && to === "count") return amount;
   return null;
 }

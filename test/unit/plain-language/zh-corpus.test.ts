@@ -2,36 +2,13 @@
  * The Chinese half of the development corpus (issue 12) through the Chinese grammar, compared by exact
  * structure. Only development.json is read here; the held-out half is evaluated by the evaluate command.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
-import { OntologyPack } from "../../../ontology/model/ontology.model";
-import { KnownConcepts, validatePack } from "../../../ontology/pack/validate-pack";
-import { DraftDirectory } from "../../../domain/plain-language/draft";
-import { readChinese, ZhReading } from "../../../domain/plain-language/zh/read-chinese";
-import { zhGrammarContext } from "../../../domain/plain-language/zh/zh-context";
+import { loadCorpusContext, ROOT } from "../../../cli/nl";
+import { PlaybookDraft } from "../../../domain/plain-language/draft";
+import { draftPlaybookFromText } from "../../../domain/plain-language/draft-playbook";
 
-const ROOT = join(__dirname, "..", "..", "..");
 const FIXTURES = join(ROOT, "test", "fixtures", "plain-language");
-
-function loadPacks(): OntologyPack[] {
-  const dir = join(ROOT, "ontology", "packs");
-  const raws = readdirSync(dir)
-    .filter((f) => f.endsWith(".pack.yaml"))
-    .sort()
-    .map((f) => parse(readFileSync(join(dir, f), "utf8")) as Record<string, unknown>);
-  const all = raws.flatMap((r) => (r.concepts as Array<Record<string, unknown>>) ?? []);
-  const known: KnownConcepts = {
-    has: (id) => all.some((c) => c.id === id),
-    broaderOf: (id) => (all.find((c) => c.id === id)?.broader as string[] | undefined) ?? [],
-    partsOf: (id) =>
-      ((all.find((c) => c.id === id)?.parts as Array<{ concept: string }> | undefined) ?? []).map((p) => p.concept),
-  };
-  return raws.flatMap((r) => {
-    const result = validatePack(r, known);
-    return result.ok ? [result.pack] : [];
-  });
-}
 
 type Obj = Record<string, unknown>;
 interface Entry {
@@ -41,11 +18,9 @@ interface Entry {
   expected: Obj;
 }
 
-const packs = loadPacks();
-const directory = JSON.parse(readFileSync(join(FIXTURES, "directory.json"), "utf8")) as DraftDirectory;
 const development = JSON.parse(readFileSync(join(FIXTURES, "development.json"), "utf8")) as Entry[];
 const chinese = development.filter((e) => e.lang === "zh");
-const ctx = zhGrammarContext(directory, packs);
+const context = loadCorpusContext();
 
 const SOFT = new Set(["template", "reviewType", "intent", "flag", "note", "title"]);
 
@@ -95,7 +70,7 @@ function overlaps(a: string, b: string): boolean {
 }
 
 /** The fields of the exact-structure comparison that differ (empty when the entry is correct). */
-export function structureDiff(expected: Obj, draft: ZhReading): string[] {
+function structureDiff(expected: Obj, draft: PlaybookDraft): string[] {
   const diffs: string[] = [];
   if (!fits(expected.trigger, draft.trigger)) diffs.push("trigger");
   if (!multisetFits((expected.conditions as Obj[]) ?? [], draft.conditions as unknown as Obj[]))
@@ -109,7 +84,7 @@ export function structureDiff(expected: Obj, draft: ZhReading): string[] {
 }
 
 describe("the Chinese grammar on the development corpus", () => {
-  const results = chinese.map((e) => ({ entry: e, draft: readChinese(e.text, ctx) }));
+  const results = chinese.map((e) => ({ entry: e, draft: draftPlaybookFromText(e.text, context) }));
   const wrong = results
     .map((r) => ({
       id: r.entry.id,
@@ -119,8 +94,9 @@ describe("the Chinese grammar on the development corpus", () => {
     }))
     .filter((r) => r.diffs.length > 0);
 
-  it("has the fifteen Chinese development sentences", () => {
+  it("has the fifteen Chinese development sentences, each detected as Chinese", () => {
     expect(chinese).toHaveLength(15);
+    expect(results.every((r) => r.draft.language === "zh")).toBe(true);
   });
 
   it("reads at least 90 % of them with the exact structure", () => {

@@ -26,7 +26,7 @@ const AUTO =
   /自动(?!化)(?:执行|处理|完成|地)?|直接执行|无需确认|不用确认|不需要确认|无须确认|不必确认|无需审批|直接(?=给|派|创建|推送|同步)/u;
 
 const SEND_VERB =
-  /(?:推送|同步|发送|转发|上报|回写|写入|推|发|通知|告知|触发|调用)(?:一下)?(?:到|至|给|进)?|(?:接口|系统|群)(?=$|[，。；])/u;
+  /(?:推送|同步|发送|转发|上报|回写|写入|抄送|推|发|通知|告知|触发|调用)(?:一下)?(?:到|至|给|进)?|(?:接口|系统|群)(?=$|[，。；])/u;
 
 const INTENT = /(?:购买)?意向(?:信号)?|兴趣信号|信号/u;
 const INTENT_VERB = /打上|打个|打|记录|记一条|记|标记|添加|加上|加|生成|发出|产生|写入|创建|挂上|提升|提高/u;
@@ -191,6 +191,8 @@ export function readConsequent(clauses: readonly string[], ctx: ZhGrammarContext
       tracker.mark(0, clause.length);
     } else if (deadline && endpoints.length === 0) {
       // A clause that only gives a deadline: it is the deadline of the tasks before it.
+      // "一周内给出方案" after a task continues that task: its words are the task's.
+      if (lastTasks.length > 0) tracker.mark(0, clause.length);
       tracker.mark(deadline.start, deadline.end);
       tracker.markPattern(/完成|处理|搞定|办结|之前|以前|前|必须|务必|需要|需|要|内/u);
       for (const i of lastTasks) {

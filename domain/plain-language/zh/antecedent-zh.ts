@@ -91,7 +91,7 @@ const RECORD_WORDS: readonly (readonly [RegExp, string])[] = [
 const EVENT_VERBS: readonly (readonly [RegExp, string])[] = [
   [/删除|删掉|移除|作废/u, "DELETED"],
   [/恢复|还原|找回/u, "RESTORED"],
-  [/新建|创建|新增|添加|录入|建立|登记|加入/u, "CREATED"],
+  [/新建|创建|新增|添加|录入|建立|登记|加入|有新的|有新|新来的|新进的/u, "CREATED"],
   [/更新|变更|修改|改动|编辑|变动|调整|变化|改变/u, "UPDATED"],
 ];
 
@@ -161,7 +161,10 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
   for (const m of matches) {
     const t = m.terms.find((x) => x.kind === "ORGANIZATION_KIND");
     if (!t) continue;
-    const around = text.slice(Math.max(0, m.start - 6), Math.min(text.length, m.end + 6));
+    const around = `${text.slice(Math.max(0, m.start - 6), m.start)}|${text.slice(m.end, Math.min(text.length, m.end + 6))}`;
+    // The organization is the record an event is about (合作伙伴信息被修改), not a condition.
+    if (/^(?:信息|资料|档案|记录)?(?:被|有)?(?:删除|恢复|新建|创建|更新|变更|修改|编辑)/u.test(text.slice(m.end)))
+      continue;
     if (!/通过|经由|经|由|有|存在|签约|合作|采购|购买|代理|服务|供货|配备/u.test(around)) continue;
     const serving = /该区域|所在区域|本区域|当地|同区域/u.test(around);
     conditions.push({
@@ -417,11 +420,13 @@ const readEvent: Reader = (s) => {
           }
         }
       }
+      let recordEnd = at + v[0].length;
       if (!record) {
         for (const [wordRe, rec] of RECORD_WORDS) {
           const m = wordRe.exec(after);
           if (m && m.index <= 2) {
             record = rec;
+            recordEnd = at + v[0].length + m.index + m[0].length;
             break;
           }
         }
@@ -434,7 +439,7 @@ const readEvent: Reader = (s) => {
       types.add(chosen as ChangeType);
       const abs = recordAt >= 0 ? Math.max(0, at - 10) + recordAt : at;
       spanStart = spanStart < 0 ? Math.min(abs, at) : Math.min(spanStart, abs, at);
-      spanEnd = Math.max(spanEnd, at + v[0].length);
+      spanEnd = Math.max(spanEnd, recordEnd);
     }
   }
   if (types.size === 0) return null;
@@ -641,7 +646,14 @@ const readThreshold: Reader = (s) => {
   if (op === null) return null;
   const concept = conceptBefore(s, at);
   if (!concept) return null;
-  const scaled = normaliseThreshold(s.ctx.concepts, concept.term.id, op, amount.value, amount.unit);
+  let scaled = normaliseThreshold(s.ctx.concepts, concept.term.id, op, amount.value, amount.unit);
+  // A composite without a scale of its own (客户健康度, 健康分) is read on the health score's 0..100.
+  const composite = (s.ctx.concepts.get(concept.term.id)?.mappings.length ?? 1) === 0;
+  if (!scaled && composite && (amount.unit === null || amount.unit === "score" || amount.unit === "percent")) {
+    if (amount.value >= 0 && amount.value <= 100) {
+      scaled = { op, value: Math.round((amount.value > 1 ? amount.value / 100 : amount.value) * 10_000) / 10_000 };
+    }
+  }
   useConcept(s, concept);
   s.tracker.mark(at, at + len);
   s.tracker.mark(amount.start, amount.end);

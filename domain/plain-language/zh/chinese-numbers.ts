@@ -117,7 +117,8 @@ const PLAIN = new RegExp(`(${NUMBER_SOURCE})(\\s*[%％])?`, "u");
 
 /** The first number in `text` (a percentage when written 百分之N or N%), or null. */
 export function findNumber(text: string, from = 0): FoundNumber | null {
-  const rest = text.slice(from);
+  // Half-width forms have the same length, so offsets stay those of `text`.
+  const rest = toHalfWidth(text.slice(from));
   const pct = PERCENT_BEFORE.exec(rest);
   const plain = PLAIN.exec(rest);
   const candidates: FoundNumber[] = [];

@@ -127,6 +127,8 @@ export function endsAntecedent(text: string): boolean {
 export function assignRoles(clauses: readonly Clause[]): RoledClause[] {
   const roled: RoledClause[] = [];
   let seenAction = false;
+  // Once a clause has closed the antecedent (……时), what follows is the consequent.
+  let closed = false;
   for (const raw of clauses) {
     const clause = stripGlue(raw);
     const joined = raw.text !== clause.text && /^(?:就|则|便|那么)/u.test(raw.text);
@@ -139,9 +141,10 @@ export function assignRoles(clauses: readonly Clause[]): RoledClause[] {
     if (
       !seenAction &&
       !joined &&
-      (closesAntecedent || (!ACTION_START.test(clause.text) && !opensAntecedentAction(clause.text)))
+      (closesAntecedent || (!closed && !ACTION_START.test(clause.text) && !opensAntecedentAction(clause.text)))
     ) {
       roled.push({ ...clause, role: "ANTECEDENT" });
+      if (closesAntecedent) closed = true;
       continue;
     }
     if (

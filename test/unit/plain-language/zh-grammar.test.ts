@@ -1,0 +1,234 @@
+/**
+ * The Chinese grammar (issue 12) on sentences of our own, phrased differently from the corpus, and on
+ * unknown words: a place the tenant has no region for, a grade the model lacks and a page the site does
+ * not have are named in `unrecognised`, not guessed.
+ */
+import { loadCorpusContext } from "../../../cli/nl";
+import { PlaybookDraft } from "../../../domain/plain-language/draft";
+import { draftPlaybookFromText } from "../../../domain/plain-language/draft-playbook";
+
+const context = loadCorpusContext();
+const draft = (text: string): PlaybookDraft => draftPlaybookFromText(text, context);
+
+describe("Chinese triggers", () => {
+  it("reads a boolean concept turning bad as BELOW 0.5 and 当天 as due today", () => {
+    const d = draft("如果银行客户的制裁名单筛查命中，立即让合规专员在当天完成复核，并推送到风控引擎。");
+    expect(d.language).toBe("zh");
+    expect(d.trigger).toEqual({
+      kind: "CONCEPT_THRESHOLD",
+      concept: "finance:sanctions-screening",
+      op: "BELOW",
+      value: 0.5,
+      scope: "ACCOUNT",
+    });
+    expect(d.conditions).toEqual([{ kind: "ACCOUNT_FIELD", field: "industry", op: "EQUALS", values: ["FINANCE"] }]);
+    expect(d.actions).toMatchObject([
+      { kind: "OPEN_REVIEW", assignee: { kind: "ROLE", role: "compliance" }, dueInDays: 0 },
+      { kind: "CALL_WEBHOOK", endpointId: "wh-risk-engine" },
+    ]);
+  });
+
+  it("reads a threshold in minutes of a lower-is-better concept on the normalised scale", () => {
+    const d = draft("东南亚客户的首响时间超过2小时的时候，让二线支持团队当天处理。");
+    // log10(120 + 1) = 2.083 on 1..3 → 0.541; lower is better → 1 − 0.541, and the raw "over" becomes BELOW.
+    expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", concept: "core:first-response-time", op: "BELOW" });
+    expect((d.trigger as { value: number }).value).toBeCloseTo(0.4586, 3);
+    expect(d.actions).toMatchObject([
+      { kind: "CREATE_TASK", assignee: { kind: "TEAM", teamId: "t-support-tier2" }, dueInDays: 0 },
+    ]);
+  });
+
+  it("reads 在65%以下 as a threshold said after the number", () => {
+    const d = draft("工厂客户的OEE在65%以下时，提醒质量工程师检查设备，需要我审批。");
+    expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", concept: "manufacturing:oee", op: "BELOW" });
+    expect(d.mode).toBe("SUGGEST");
+    expect(d.actions).toMatchObject([{ kind: "CREATE_TASK", assignee: { kind: "ROLE", role: "quality-engineer" } }]);
+  });
+
+  it("reads 超过N次 as N+1 and 以上 inclusively", () => {
+    expect(draft("只要车队客户的车辆绝缘故障一周内超过3次，就自动给绿伏服务派检修工单。").trigger).toMatchObject({
+      kind: "SIGNAL_COUNT",
+      signals: { concept: "automotive:battery-fault-codes", valueEquals: "true", subjectKinds: ["ASSET"] },
+      count: 4,
+      withinDays: 7,
+    });
+    expect(draft("当电商客户的联系人在两周内访问价格页面3次以上时，给客户经理派一个跟进任务。").trigger).toEqual({
+      kind: "SIGNAL_COUNT",
+      signals: { field: "viewed_page", valueEquals: "/pricing", subjectKinds: ["CONTACT"] },
+      count: 3,
+      withinDays: 14,
+      scope: "ACCOUNT",
+    });
+  });
+
+  it("reads a categorical value becoming something as one signal with that value", () => {
+    const d = draft("金融客户的尽职调查等级变为EDD时，请尽调专员在五天内完成KYC复核，并先问我。");
+    expect(d.trigger).toMatchObject({
+      kind: "SIGNAL_COUNT",
+      signals: { concept: "finance:due-diligence-level", valueEquals: "EDD" },
+      count: 1,
+    });
+    expect(d.actions).toMatchObject([
+      { kind: "OPEN_REVIEW", assignee: { kind: "ROLE", role: "kyc-analyst" }, dueInDays: 5 },
+    ]);
+    expect(d.mode).toBe("SUGGEST");
+  });
+
+  it("reads a trend with its period, window and direction", () => {
+    const d = draft("当高校客户的作业提交率连续两周每周下降超过5个百分点时，让孙慧和陈静各派一个任务。");
+    expect(d.trigger).toMatchObject({
+      kind: "CONCEPT_TREND",
+      concept: "education:assignment-submission",
+      direction: "FALLING",
+      withinDays: 14,
+    });
+    expect((d.trigger as { ratePerDay: number }).ratePerDay).toBeCloseTo(5 / 7, 3);
+    expect(d.actions).toMatchObject([
+      { kind: "CREATE_TASK", assignee: { kind: "USER", userId: "u-sun-hui" } },
+      { kind: "CREATE_TASK", assignee: { kind: "USER", userId: "u-chen-jing" } },
+    ]);
+  });
+
+  it("reads grade changes with and without a direction", () => {
+    expect(draft("客户的健康等级从黄色降为红色时，先让我确认，再给客户经理和法务各派一个任务。")).toMatchObject({
+      trigger: { kind: "HEALTH_GRADE_CHANGE", from: ["YELLOW"], to: ["RED"], direction: "DOWN" },
+      mode: "SUGGEST",
+      actions: [
+        { kind: "CREATE_TASK", assignee: { kind: "ACCOUNT_OWNER" } },
+        { kind: "CREATE_TASK", assignee: { kind: "ROLE", role: "legal" } },
+      ],
+    });
+    expect(draft("客户健康状态变黄时，通知客户负责人。").trigger).toEqual({
+      kind: "HEALTH_GRADE_CHANGE",
+      to: ["YELLOW"],
+    });
+    expect(draft("健康等级变为黄灯或红灯时，给客户成功团队派任务，不用确认，直接执行。")).toMatchObject({
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["YELLOW", "RED"] },
+      mode: "AUTO",
+    });
+    expect(draft("客户健康等级恶化时，请李伟在24小时内联系客户。")).toMatchObject({
+      trigger: { kind: "HEALTH_GRADE_CHANGE", direction: "DOWN" },
+      actions: [{ kind: "CREATE_TASK", assignee: { kind: "USER", userId: "u-li-wei" }, dueInDays: 1 }],
+    });
+  });
+
+  it("reads record events, created, updated and deleted", () => {
+    expect(draft("每当新建商机的时候，派一个任务给张敏，两天内完成。")).toMatchObject({
+      trigger: { kind: "EVENT", eventTypes: ["OPPORTUNITY_CREATED"] },
+      actions: [{ kind: "CREATE_TASK", assignee: { kind: "USER", userId: "u-zhang-min" }, dueInDays: 2 }],
+    });
+    expect(draft("有新的联系人时，同步到企业微信。").trigger).toEqual({
+      kind: "EVENT",
+      eventTypes: ["CONTACT_CREATED"],
+    });
+    const partner = draft("合作伙伴信息被修改时，请法务部审核。");
+    expect(partner.trigger).toEqual({ kind: "EVENT", eventTypes: ["ORGANIZATION_UPDATED"] });
+    expect(partner.conditions).toEqual([]);
+  });
+});
+
+describe("Chinese conditions, actions and feedback", () => {
+  it("reads several regions as one IN condition and a segment beside them", () => {
+    const d = draft("当欧洲和北美的企业级客户的净推荐值低于6分时，给客户成功团队创建一个挽留任务，24小时内完成。");
+    expect(d.conditions).toEqual(
+      expect.arrayContaining([
+        { kind: "ACCOUNT_FIELD", field: "region", op: "IN", values: ["EMEA", "NA"] },
+        { kind: "ACCOUNT_FIELD", field: "segment", op: "EQUALS", values: ["ENTERPRISE"] },
+      ]),
+    );
+    expect(d.actions).toMatchObject([
+      { kind: "CREATE_TASK", assignee: { kind: "TEAM", teamId: "t-customer-success" }, dueInDays: 1 },
+    ]);
+  });
+
+  it("reads a name condition and a review for the account owner", () => {
+    const d = draft("客户名称包含“集团”的企业级客户，续约率低于70%时，请客户经理发起续约评审。");
+    expect(d.conditions).toEqual(
+      expect.arrayContaining([{ kind: "ACCOUNT_FIELD", field: "name", op: "CONTAINS", values: ["集团"] }]),
+    );
+    expect(d.actions).toMatchObject([{ kind: "OPEN_REVIEW", assignee: { kind: "ACCOUNT_OWNER" } }]);
+  });
+
+  it("reads flags, intents and webhooks", () => {
+    const d = draft(
+      "若SaaS客户的席位使用率连续一个月低于40%，给客户成功团队建一个培训任务，并打上流失风险标签，并推送到钉钉。",
+    );
+    expect(d.actions).toMatchObject([
+      { kind: "CREATE_TASK", assignee: { kind: "TEAM", teamId: "t-customer-success" } },
+      { kind: "FLAG_RECORDS", target: "ACCOUNT" },
+      { kind: "CALL_WEBHOOK", endpointId: "wh-dingtalk" },
+    ]);
+    const intent = draft(
+      "当中国区的大型企业客户一个月内浏览KYC自动化解决方案页面达到2次时，给客户打上KYC意向信号，并让张敏跟进。",
+    );
+    expect(intent.trigger).toMatchObject({
+      signals: { valueEquals: "/solutions/kyc-automation" },
+      count: 2,
+      withinDays: 30,
+    });
+    expect(intent.actions).toMatchObject([
+      { kind: "RAISE_INTENT_SIGNAL" },
+      { kind: "CREATE_TASK", assignee: { kind: "USER", userId: "u-zhang-min" } },
+    ]);
+  });
+
+  it("reads a deadline said in its own clause as the previous task's", () => {
+    const d = draft("医疗客户的平均住院日高于8天时，给王芳建一个任务，本周内完成，30天内健康等级回升即算成功。");
+    expect(d.actions).toMatchObject([
+      { kind: "CREATE_TASK", assignee: { kind: "USER", userId: "u-wang-fang" }, dueInDays: 7 },
+    ]);
+    expect(d.feedback).toEqual({ kind: "HEALTH_IMPROVED", withinDays: 30 });
+  });
+
+  it("reads a page view as success and 半个月 as 15 days", () => {
+    const d = draft(
+      "若SaaS客户的联系人两周内查看价格页超过3次，则给负责的销售派一个跟进任务；如果半个月内客户访问了联系销售页就算成功。",
+    );
+    expect(d.feedback).toEqual({
+      kind: "SIGNAL_OBSERVED",
+      signals: { field: "viewed_page", valueEquals: "/contact-sales" },
+      withinDays: 15,
+    });
+    expect(d.trigger).toMatchObject({ count: 4, withinDays: 14 });
+  });
+});
+
+describe("unknown words are named, not guessed", () => {
+  it("names a place the tenant has no region for and adds no region condition", () => {
+    const d = draft("华东地区的医院客户的设备开机率低于95%时，通知华通上门检修。");
+    expect(d.unrecognised.some((u) => u.includes("华东"))).toBe(true);
+    expect(d.conditions).toEqual([{ kind: "ACCOUNT_FIELD", field: "industry", op: "EQUALS", values: ["HEALTHCARE"] }]);
+    expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", concept: "healthcare:equipment-uptime" });
+    expect(d.warnings.some((w) => w.code === "UNRECOGNISED")).toBe(true);
+  });
+
+  it("names a grade the model does not have and keeps the grade change", () => {
+    const d = draft("客户健康等级变成B级时，通知客户经理。");
+    expect(d.trigger).toEqual({ kind: "HEALTH_GRADE_CHANGE" });
+    expect(d.unrecognised).toContain("B级");
+    const orange = draft("客户健康等级亮橙灯时，通知客户经理。");
+    expect(orange.trigger).toEqual({ kind: "HEALTH_GRADE_CHANGE" });
+    expect(orange.unrecognised).toContain("橙灯");
+  });
+
+  it("names a page the site does not have", () => {
+    const d = draft("联系人一周内浏览白皮书下载页3次时，给客户经理派任务。");
+    expect(d.trigger).toMatchObject({ kind: "SIGNAL_COUNT", signals: { field: "viewed_page" }, count: 3 });
+    expect((d.trigger as { signals: { valueEquals?: string } }).signals.valueEquals).toBeUndefined();
+    expect(d.unrecognised.some((u) => u.includes("白皮书"))).toBe(true);
+  });
+
+  it("names a calendar restriction the schema cannot hold", () => {
+    const d = draft("制造业客户的设备信息有变更时，只在周一到周五推送到ERP系统。");
+    expect(d.trigger).toEqual({ kind: "EVENT", eventTypes: ["ASSET_UPDATED"] });
+    expect(d.actions).toEqual([{ kind: "CALL_WEBHOOK", endpointId: "wh-erp" }]);
+    expect(d.unrecognised.some((u) => u.includes("周一到周五"))).toBe(true);
+  });
+
+  it("gives a sentence with no rule in it no trigger, low confidence and an INCOMPLETE warning", () => {
+    const d = draft("今天天气不错。");
+    expect(d.trigger).toBeNull();
+    expect(d.confidence).toBeLessThan(0.2);
+    expect(d.warnings.some((w) => w.code === "INCOMPLETE")).toBe(true);
+  });
+});

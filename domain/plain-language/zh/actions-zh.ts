@@ -142,7 +142,8 @@ export function readConsequent(clauses: readonly string[], ctx: ZhGrammarContext
       const slug = slugFor(topic, concept ? (concept.terms[0]?.id.split(":")[1] ?? "buying") : "buying");
       produced.push({ kind: "RAISE_INTENT_SIGNAL", intent: slug === "expansion" ? slug : `${slug}-interest` });
       tracker.mark(0, clause.length);
-    } else if (flag && assignees.length === 0) {
+    } else if (flag && (assignees.length === 0 || assignees[0]!.match.start > flag.index)) {
+      // "把批次标记出来交给电池研发团队": the records are flagged; who they are for is the flag's note.
       const target = /批次/u.test(clause)
         ? "BATCH"
         : /车辆|设备|资产|电池|充电桩|机器|机台|仪器|装置|车/u.test(clause)
@@ -152,7 +153,13 @@ export function readConsequent(clauses: readonly string[], ctx: ZhGrammarContext
       const after = clause.slice(flag.index + flag[0].length).replace(/^(?:为|成|上)/u, "");
       const name = quoted ?? (after.length > 0 ? after : clause.slice(0, flag.index));
       const fallback = target === "BATCH" ? "batch-review" : target === "ASSET" ? "asset-review" : "account-review";
-      produced.push({ kind: "FLAG_RECORDS", target, flag: slugFor(name.replace(/出来|一下/gu, ""), fallback) });
+      const forWhom = assignees[0]?.match.text;
+      produced.push({
+        kind: "FLAG_RECORDS",
+        target,
+        flag: slugFor(name.replace(/出来|一下/gu, "").split(/交给|给|供/u)[0] ?? name, fallback),
+        ...(forWhom ? { note: `for ${forWhom}` } : {}),
+      });
       tracker.mark(0, clause.length);
     } else if (assignees.length > 0) {
       const isReview = REVIEW.test(clause) && !/业务回顾|季度回顾|QBR/iu.test(clause);
@@ -223,7 +230,10 @@ export function readFeedback(
 ): { feedback: PlaybookFeedback | null; unrecognised: string[] } {
   const window = findWindow(clause) ?? findDurations(clause)[0] ?? null;
   const withinDays = window ? Math.round(window.days) : 30;
-  if (/健康/u.test(clause) && /回升|改善|好转|提升|变好|恢复|升级|转绿|上升|变绿|提高/u.test(clause)) {
+  if (
+    /健康/u.test(clause) &&
+    /回升|改善|好转|提升|变好|恢复|升级|转绿|上升|变绿|提高|回到|变回|升回|绿色|绿灯/u.test(clause)
+  ) {
     return { feedback: { kind: "HEALTH_IMPROVED", withinDays }, unrecognised: [] };
   }
   const view = /(?:浏览|访问|查看|打开|点击)(?:了|过)?(.{1,20}?(?:页面|网页|页))/u.exec(clause);

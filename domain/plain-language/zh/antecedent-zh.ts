@@ -12,6 +12,7 @@
 import { PlaybookCondition, PlaybookTrigger, SignalSelector, TriggerScope } from "../../automation/playbook";
 import { CHANGE_TYPES, ChangeType } from "../../events/change-event";
 import { DraftTerm } from "../draft";
+import { ParseAmbiguity } from "../parsed-sentence";
 import { findNumber, NUMBER_SOURCE, parseNumber } from "./chinese-numbers";
 import { hasBooleanMapping, isBooleanConcept, lookupValues, normaliseThreshold, ratePerDay } from "./concept-facts";
 import { resolvePage } from "./pages-zh";
@@ -22,6 +23,7 @@ import { findTerms, ZhMatch, ZhTerm } from "./zh-vocabulary";
 import { ZhGrammarContext } from "./zh-context";
 
 export interface AntecedentReading {
+  ambiguities: ParseAmbiguity[];
   trigger: PlaybookTrigger | null;
   conditions: PlaybookCondition[];
   matched: DraftTerm[];
@@ -114,6 +116,7 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
   const tracker = new SpanTracker(text);
   const matched: DraftTerm[] = [];
   const unrecognised: string[] = [];
+  const ambiguities: ParseAmbiguity[] = [];
   const conditions: PlaybookCondition[] = [];
   const matches = findTerms(ctx.vocabulary, text);
 
@@ -178,6 +181,23 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
     tracker.mark(Math.max(0, m.start - 2), Math.min(text.length, m.end + 4));
   }
 
+  // A named organization serving or selling to the account (诺德光系统服务的客户): a condition on its kind.
+  for (const m of matches) {
+    const t = m.terms.find((x) => x.kind === "ORGANIZATION");
+    if (!t || !t.organizationKind) continue;
+    const after = text.slice(m.end, m.end + 6);
+    const before = text.slice(Math.max(0, m.start - 4), m.start);
+    if (!/^(?:所)?(?:服务|代理|供货|分销|合作|负责)的/u.test(after) && !/(?:通过|经由|由)$/u.test(before)) continue;
+    conditions.push({
+      kind: "HAS_ORGANIZATION",
+      organizationKind: t.organizationKind as "PARTNER" | "SUPPLIER" | "SERVICE_PROVIDER" | "RESELLER",
+    });
+    matched.push(term(m, t));
+    tracker.mark(m.start, m.end);
+    const verb = /^(?:所)?(?:服务|代理|供货|分销|合作|负责)的/u.exec(after);
+    if (verb) tracker.mark(m.end, m.end + verb[0].length);
+  }
+
   const scopeMatch = REGION_SCOPE.exec(text);
   const scope: TriggerScope = scopeMatch ? "REGION" : "ACCOUNT";
   if (scopeMatch) tracker.mark(scopeMatch.index, scopeMatch.index + scopeMatch[0].length);
@@ -198,6 +218,24 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
   for (const read of readers) {
     trigger = read(state, gradeState !== null);
     if (trigger) break;
+  }
+  // No concept label matched: look for a concept by the words it shares with what is left (预防性维护逾期
+  // → 预防性维护完成率), and say so, since it is a reading by resemblance rather than by name.
+  if (!trigger && !state.matches.some((m) => m.terms.some((t) => t.kind === "CONCEPT"))) {
+    const guess = conceptByWords(state);
+    if (guess) {
+      state.matches.push(guess.match);
+      state.matches.sort((a, b) => a.start - b.start);
+      for (const read of readers) {
+        trigger = read(state, gradeState !== null);
+        if (trigger) break;
+      }
+      if (trigger)
+        ambiguities.push({
+          phrase: guess.match.text,
+          message: `read as ${guess.id} by the words it shares with that concept's labels`,
+        });
+    }
   }
   if (gradeState) {
     if (trigger && trigger.kind !== "HEALTH_GRADE_CHANGE") {
@@ -225,10 +263,41 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
     }
   }
 
+  // The window of a threshold or a state is read with it (the schema keeps no window for them).
+  const window = findWindow(text);
+  if (window && trigger) tracker.mark(window.start, window.end);
   // Subject words and glue read as such.
   tracker.markPattern(new RegExp(`${SUBJECT_ASSET.source}|${SUBJECT_CONTACT.source}`, "u"));
   unrecognised.push(...tracker.leftovers());
-  return { trigger, conditions, matched, unrecognised };
+  return { trigger, conditions, matched, unrecognised, ambiguities };
+}
+
+/** Grammar words that split what is left into phrases that might name a concept. */
+const NOT_CONCEPT =
+  /的|在|有|被|时|[0-9.%]+|[零〇一二两三四五六七八九十百千]+(?:台|辆|个|次|天|周|月)|以上|以下|低于|高于|超过|不足|跌破|小于|大于|少于|不到|达到|逾期|失败|异常|命中|不通过|上升|下降|增加|减少|每天|每周|每月|内|里|设备|车辆|联系人|客户/gu;
+
+function conceptByWords(s: ReaderState): { match: ZhMatch; id: string } | null {
+  let best: { match: ZhMatch; id: string; score: number } | null = null;
+  for (const span of s.tracker.openSpans()) {
+    let at = 0;
+    for (const piece of span.text.split(NOT_CONCEPT)) {
+      const start = span.text.indexOf(piece, at);
+      at = start + piece.length;
+      if ((piece.match(/[\u3400-\u9fff]/gu) ?? []).length < 3) continue;
+      const hit = s.ctx.lexicon.searchConcepts(piece)[0];
+      if (!hit || hit.score < 2) continue;
+      if (!best || hit.score > best.score) {
+        const abs = span.start + start;
+        const term: ZhTerm = { kind: "CONCEPT", id: hit.concept, preferred: false };
+        best = {
+          match: { start: abs, end: abs + piece.length, text: piece, terms: [term] },
+          id: hit.concept,
+          score: hit.score,
+        };
+      }
+    }
+  }
+  return best ? { match: best.match, id: best.id } : null;
 }
 
 interface ReaderState {
@@ -305,7 +374,7 @@ const readGradeChange: Reader = (s) => {
   const hasGradeTerm = findTerms(s.ctx.vocabulary, s.text, ["HEALTH_GRADE"]).length > 0;
   if (!subject && !hasGradeTerm && !/[变转亮][红黄绿]/u.test(s.text)) return null;
   // 从X降为Y.
-  const fromTo = new RegExp(`从`, "gu");
+  const fromTo = new RegExp(`从|由`, "gu");
   for (const m of s.text.matchAll(fromTo)) {
     const from = gradesAt(s, (m.index ?? 0) + 1);
     if (!from) continue;
@@ -449,8 +518,28 @@ const readEvent: Reader = (s) => {
   return { kind: "EVENT", eventTypes: CHANGE_TYPES.filter((t) => types.has(t)) };
 };
 
+/** "有3台以上设备……" before the concept: how many assets the signals come from, read as the count. */
+function assetCount(
+  text: string,
+  before: number,
+): { count: number; start: number; end: number; absolute: true } | null {
+  const m = new RegExp(
+    `(超过|多于|至少|不少于)?(${NUMBER_SOURCE})\\s*(?:台|辆|个|套|部)\\s*(及以上|或以上|以上)?(?:的)?(?=${SUBJECT_ASSET.source})`,
+    "u",
+  ).exec(text.slice(0, before));
+  if (!m) return null;
+  const n = parseNumber(m[2] ?? "");
+  if (n === null) return null;
+  return {
+    count: /超过|多于/u.test(m[1] ?? "") ? n + 1 : n,
+    start: m.index,
+    end: m.index + m[0].length,
+    absolute: true,
+  };
+}
+
 /** The count said in the text: "3次", "超过两次" (3), "两次以上" (2), with its span. */
-function readCount(text: string): { count: number; start: number; end: number } | null {
+function readCount(text: string): { count: number; start: number; end: number; absolute?: boolean } | null {
   const m = COUNT.exec(text);
   if (!m) return null;
   const n = parseNumber(m[2] ?? "");
@@ -588,7 +677,7 @@ const readConceptCount: Reader = (s) => {
   const concept = conceptBefore(s, s.text.length);
   if (!concept) return null;
   const id = concept.term.id;
-  const count = readCount(s.text.slice(concept.match.end));
+  const count = readCount(s.text.slice(concept.match.end)) ?? assetCount(s.text, concept.match.start);
   const values = lookupValues(s.ctx.packs, id);
   const valueSaid = values
     .map((v) => ({
@@ -608,7 +697,10 @@ const readConceptCount: Reader = (s) => {
   }
   const kinds = subjectKinds(s.text, concept.match.start);
   if (kinds) signals.subjectKinds = kinds;
-  if (count) s.tracker.mark(concept.match.end + count.start, concept.match.end + count.end);
+  const bad = boolean ? BAD_BOOLEAN.exec(s.text.slice(concept.match.end)) : null;
+  if (bad) s.tracker.mark(concept.match.end + bad.index, concept.match.end + bad.index + bad[0].length);
+  if (count && count.absolute) s.tracker.mark(count.start, count.end);
+  else if (count) s.tracker.mark(concept.match.end + count.start, concept.match.end + count.end);
   return { kind: "SIGNAL_COUNT", signals, count: count?.count ?? 1, withinDays: windowDays(s, 30), scope: s.scope };
 };
 

@@ -36,7 +36,8 @@ export function normaliseChinese(text: string): string {
 }
 
 /** Words that open an antecedent (stripped when the clause is read). */
-export const ANTECEDENT_OPENERS = /^(?:每当|一旦|如果|假如|假若|要是|倘若|若是|若|当|只要|凡是|凡)/u;
+export const ANTECEDENT_OPENERS =
+  /^(?:每当|一旦|如果|假如|假若|要是|倘若|若是|若|当(?![天日即前中地面场初下月年周])|只要|凡是|凡)/u;
 
 /**
  * The 时 / 的时候 / 之后 that ends an antecedent: not the 时 of 时间, 小时, 同时, 及时, 实时, 按时 ….
@@ -149,7 +150,9 @@ export function assignRoles(clauses: readonly Clause[]): RoledClause[] {
     }
     if (
       seenAction &&
-      (closesAntecedent || (opensAntecedent && /^(?:当|如果|一旦|若|假如|要是|只要|每当)/u.test(clause.text)))
+      (closesAntecedent ||
+        (opensAntecedent &&
+          /^(?:当(?![天日即前中地面场初下月年周])|如果|一旦|若|假如|要是|只要|每当)/u.test(clause.text)))
     ) {
       roled.push({ ...clause, role: "ANTECEDENT" });
       continue;

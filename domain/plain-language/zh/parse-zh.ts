@@ -19,7 +19,7 @@ export function parseChinese(text: string, lexicon: Lexicon): ParsedSentence {
   const ctx = zhContextOf(lexicon);
   const reading = readChinese(text, ctx);
 
-  const ambiguities: ParseAmbiguity[] = [];
+  const ambiguities: ParseAmbiguity[] = [...reading.ambiguities];
   for (const term of reading.matched) {
     if (term.kind !== "CONCEPT") continue;
     const others = (findTerms(ctx.vocabulary, term.phrase, ["CONCEPT"])[0]?.terms ?? [])

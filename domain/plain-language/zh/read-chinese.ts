@@ -11,6 +11,7 @@ import {
   PlaybookTrigger,
 } from "../../automation/playbook";
 import { DraftTerm } from "../draft";
+import { ParseAmbiguity } from "../parsed-sentence";
 import { readConsequent, readFeedback } from "./actions-zh";
 import { readAntecedent } from "./antecedent-zh";
 import { assignRoles, normaliseChinese, splitClauses, stripAntecedentMarkers } from "./clauses";
@@ -27,6 +28,7 @@ export interface ZhReading {
   mode: PlaybookMode | null;
   matched: DraftTerm[];
   unrecognised: string[];
+  ambiguities: ParseAmbiguity[];
 }
 
 /** A clause after the actions that only narrows the accounts ("仅限企业级客户"). */
@@ -65,5 +67,6 @@ export function readChinese(raw: string, ctx: ZhGrammarContext): ZhReading {
     mode: consequent.mode,
     matched: [...antecedent.matched, ...consequent.matched],
     unrecognised: [...new Set(unrecognised)],
+    ambiguities: antecedent.ambiguities,
   };
 }

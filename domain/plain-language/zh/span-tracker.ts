@@ -6,7 +6,7 @@
 
 /** Words that carry no meaning of their own in a rule, once the grammar has read the rest. */
 const GLUE =
-  /(?:客户们|客户的|客户|账户|账号|这些|那些|这个|那个|该|其|所有的|所有|任何|任一|任意|某个|某|每个|每一个|旗下|名下|下属|所属|对应的|对应|相关的|相关|方面|的时候|时候|时|的|地|得|了|过|着|有|被|把|将|就|则|便|都|均|也|还|再|已经|已|在|于|里|中|内|之|当|如果|一旦|若|只要|假如|要是|并且|并|且|同时|然后|以及|和|与|及|或者|或|、|“|”|"|'|（|）|\(|\)|。|，|；|：|\s|请|一下|一个|一条|一次|一份|个|条|次|份|项|下|上|能|会|要|需要|需|应|应该|马上|立即|立刻|直接|吧|呢|啊|哦|呀|啦|嘛|等|等等|情况|数据|记录|信息|指标|数值|值|水平|出现|发生|上报|报告|产生|累计|连续|一共|共|总共|达到|达|到|为|是|处于|属于|变成|变为|成为|进入|我们|我|他们|他|她|它)/gu;
+  /(?:完成后|完成之后|之后|然后|随后|客户们|客户的|客户|账户|账号|这些|那些|这个|那个|该|其|所有的|所有|任何|任一|任意|某个|某|每个|每一个|旗下|名下|下属|所属|对应的|对应|相关的|相关|方面|的时候|时候|时|的|地|得|了|过|着|有|被|把|将|就|则|便|都|均|也|还|再|已经|已|在|于|里|中|内|之|当|如果|一旦|若|只要|假如|要是|并且|并|且|同时|然后|以及|和|与|及|或者|或|、|“|”|"|'|（|）|\(|\)|。|，|；|：|\s|请|一下|一个|一条|一次|一份|个|条|次|份|项|下|上|能|会|要|需要|需|应|应该|马上|立即|立刻|直接|吧|呢|啊|哦|呀|啦|嘛|等|等等|情况|数据|记录|信息|指标|数值|值|水平|出现|发生|上报|报告|产生|累计|连续|一共|共|总共|达到|达|到|为|是|处于|属于|变成|变为|成为|进入|我们|我|他们|他|她|它)/gu;
 
 export interface Span {
   start: number;
@@ -36,6 +36,21 @@ export class SpanTracker {
 
   isUsed(i: number): boolean {
     return this.used[i] ?? false;
+  }
+
+  /** The runs of the text not read yet, with where they are (glue included). */
+  openSpans(): { start: number; end: number; text: string }[] {
+    const spans: { start: number; end: number; text: string }[] = [];
+    let start = -1;
+    for (let i = 0; i <= this.text.length; i += 1) {
+      const open = i < this.text.length && !this.used[i] && !/[，,。；;：:！!？?]/u.test(this.text[i] ?? "");
+      if (open && start < 0) start = i;
+      if (!open && start >= 0) {
+        spans.push({ start, end: i, text: this.text.slice(start, i) });
+        start = -1;
+      }
+    }
+    return spans;
   }
 
   /** The runs of the text not understood, without glue-only runs, each trimmed of glue at its ends. */

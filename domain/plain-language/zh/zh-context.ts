@@ -16,6 +16,8 @@ export interface ZhGrammarContext {
   pages: PageIndex;
   /** The health model's grades (GREEN, YELLOW, RED by default). */
   grades: readonly string[];
+  /** The shared lexicon, for concept search by shared words when no label matches. */
+  lexicon: Lexicon;
 }
 
 const cache = new WeakMap<Lexicon, ZhGrammarContext>();
@@ -42,6 +44,7 @@ export function zhContextOf(lexicon: Lexicon): ZhGrammarContext {
     concepts: lexicon.concepts,
     pages: buildPageIndex(packs),
     grades: Object.keys(lexicon.directory.healthGrades),
+    lexicon,
   };
   cache.set(lexicon, ctx);
   return ctx;

@@ -193,6 +193,61 @@ describe("Chinese conditions, actions and feedback", () => {
   });
 });
 
+describe("phrasings beyond the labels", () => {
+  it("finds a concept by the words it shares with a label, counts assets, and says it resembled", () => {
+    const d = draft("医疗机构客户一个月内有3台以上设备的预防性维护逾期时，派华通医疗服务上门保养。");
+    expect(d.trigger).toMatchObject({
+      kind: "SIGNAL_COUNT",
+      signals: {
+        concept: "healthcare:preventive-maintenance-compliance",
+        valueEquals: "true",
+        subjectKinds: ["ASSET"],
+      },
+      count: 3,
+      withinDays: 30,
+    });
+    expect(d.warnings.some((w) => w.code === "AMBIGUOUS" && w.message.includes("预防性维护"))).toBe(true);
+  });
+
+  it("reads a region trend over assets with how many, and flags batches for a team", () => {
+    const d = draft(
+      "同一区域内有5辆以上车辆的电池健康度在一个月内每月下降超过2%时，通知华芯电池，并把相关电芯批次标记出来交给电池研发团队。",
+    );
+    expect(d.trigger).toMatchObject({
+      kind: "CONCEPT_TREND",
+      concept: "automotive:battery-state-of-health",
+      direction: "FALLING",
+      scope: "REGION",
+      minSubjects: 5,
+      withinDays: 30,
+    });
+    expect(d.actions).toMatchObject([
+      { kind: "CREATE_TASK", assignee: { kind: "ORGANIZATION", organizationId: "org-sinocell" } },
+      { kind: "FLAG_RECORDS", target: "BATCH" },
+    ]);
+  });
+
+  it("reads 由……变为 as a change with a direction, 当天完成 as a deadline and 回到绿色 as improvement", () => {
+    const d = draft(
+      "客户健康等级由绿色变为黄色时，请服务经理回访客户，当天完成；如果一周内健康等级回到绿色就视为成功。",
+    );
+    expect(d.trigger).toEqual({ kind: "HEALTH_GRADE_CHANGE", from: ["GREEN"], to: ["YELLOW"], direction: "DOWN" });
+    expect(d.actions).toMatchObject([
+      { kind: "CREATE_TASK", assignee: { kind: "ROLE", role: "service-manager" }, dueInDays: 0 },
+    ]);
+    expect(d.feedback).toEqual({ kind: "HEALTH_IMPROVED", withinDays: 7 });
+  });
+
+  it("reads a reseller and a named partner as organization conditions", () => {
+    expect(draft("若该客户通过经销商采购，且订单量连续两周每周下降超过20单，让顶峰分销跟进。").conditions).toEqual([
+      { kind: "HAS_ORGANIZATION", organizationKind: "RESELLER" },
+    ]);
+    expect(draft("当诺德光系统服务的客户的NPS低于5时，给产品经理派一个排查任务。").conditions).toEqual([
+      { kind: "HAS_ORGANIZATION", organizationKind: "PARTNER" },
+    ]);
+  });
+});
+
 describe("unknown words are named, not guessed", () => {
   it("names a place the tenant has no region for and adds no region condition", () => {
     const d = draft("华东地区的医院客户的设备开机率低于95%时，通知华通上门检修。");

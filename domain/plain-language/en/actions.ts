@@ -267,7 +267,8 @@ function nounPhraseEnd(s: Sentence, from: number, to: number): number {
       )
     )
       break;
-    if (TASK_NOUNS.has(w) || REVIEW_HEADS.has(w)) return j + 1;
+    if (TASK_NOUNS.has(w)) return j + 1;
+    if (REVIEW_HEADS.has(w)) return TASK_NOUNS.has(s.word(j + 1)) ? j + 2 : j + 1;
     j += 1;
   }
   return j;
@@ -294,9 +295,10 @@ function thingOf(s: Sentence, from: number, end: number): { words: string[]; isR
       isTask = true;
       continue;
     }
-    if (REVIEW_HEADS.has(w) || (w === "review" && s.word(j - 1) === "pre")) isReview = true;
     words.push(w);
   }
+  // The head noun decides: "a compliance review" is a review, "a returns-audit task" a task.
+  isReview = end > from && REVIEW_HEADS.has(s.word(end - 1));
   return { words, isReview, isTask };
 }
 
@@ -472,11 +474,14 @@ function parseOne(
         words = [];
         template = verbPhraseSlug(vp);
       } else template = slugOf(words);
-    } else template = slugOf(words.filter((w) => !FUNCTION_WORDS.has(w)));
+    } else template = slugOf(templateWords(words));
     isReview =
       thing.isReview && !MEETING_VERBS.has(verb as string) && !words.includes("business") && !words.includes("qbr");
     s.use(thingFrom, thingEnd);
-    if (template === "") template = verb === "give" || verb === "assign" ? "follow-up" : slugOf([verb as string]);
+    if (template === "")
+      template =
+        NOMINAL[verb as string] ??
+        (CREATE_VERBS.has(verb as string) || GIVE_VERBS.has(verb as string) ? "follow-up" : slugOf([verb as string]));
   }
 
   const exclude: Span = { from: thingFrom, to: thingEnd };
@@ -581,6 +586,16 @@ const PRONOUNS = new Set([
   "this",
   "that",
 ]);
+
+/** The words of a task's name that go into its slug ("follow-up" keeps its "up"). */
+function templateWords(words: readonly string[]): string[] {
+  return words.filter(
+    (w, k) =>
+      !FUNCTION_WORDS.has(w) ||
+      (["up", "out", "back"].includes(w) &&
+        ["follow", "check", "set", "call", "sign", "roll"].includes(words[k - 1] ?? "")),
+  );
+}
 
 /** Nouns that are function words elsewhere but name the object of a task ("visit the customer"). */
 const OBJECT_NOUNS = new Set(["customer", "account", "client", "company"]);

@@ -252,6 +252,98 @@ function startsWithOpener(s: Sentence, i: number, openers: readonly string[]): n
   return 0;
 }
 
+/** Words a trigger's continuation starts with ("…, in region X, …", "…, and it buys through …"). */
+const CONTINUATION_STARTS = new Set([
+  "in",
+  "for",
+  "with",
+  "where",
+  "while",
+  "whose",
+  "at",
+  "from",
+  "across",
+  "and",
+  "or",
+  "but",
+  "only",
+  "within",
+  "during",
+  "on",
+  "of",
+  "that",
+  "which",
+  "who",
+  "provided",
+  "as",
+  "it",
+  "its",
+  "the",
+  "a",
+  "an",
+  "over",
+  "by",
+]);
+
+/**
+ * Inside a trigger clause with no comma before the actions ("when OEE drops under 60% create a task …"):
+ * the index of an imperative verb that starts the actions, or null.
+ */
+function actionInsideTrigger(s: Sentence, span: Span): number | null {
+  for (let i = span.from + 2; i < span.to; i += 1) {
+    const w = s.word(i);
+    if (!STRONG_VERBS.has(w)) continue;
+    const before = s.word(i - 1);
+    if (
+      [
+        "to",
+        "will",
+        "would",
+        "should",
+        "and",
+        "or",
+        "the",
+        "a",
+        "an",
+        "can",
+        "not",
+        "i",
+        "we",
+        "they",
+        "who",
+        "that",
+      ].includes(before)
+    )
+      continue;
+    const after = s.word(i + 1);
+    const opensObject =
+      ["a", "an", "the", "it", "them", "one", "two", "three"].includes(after) ||
+      s.lexicon.matchAt(s.tokens, i + 1, s.text, (e) =>
+        ["USER", "TEAM", "ROLE", "ACCOUNT_OWNER", "ORGANIZATION", "WEBHOOK_ENDPOINT"].includes(e.kind),
+      ) !== null;
+    if (opensObject) return i;
+  }
+  return null;
+}
+
+/** Imperative verbs that can only start an action, not continue a trigger. */
+const STRONG_VERBS = new Set([
+  "create",
+  "assign",
+  "give",
+  "notify",
+  "tell",
+  "ask",
+  "flag",
+  "schedule",
+  "alert",
+  "remind",
+  "ping",
+  "sync",
+  "forward",
+  "tag",
+]);
+
 /** Cuts the sentence into clauses with their roles. */
 export function splitClauses(s: Sentence): Clause[] {
   const pieces: Span[] = [];
@@ -292,7 +384,13 @@ export function splitClauses(s: Sentence): Clause[] {
       if (then !== null && verbIndex(s, { from: then.i, to: piece.to }) !== null) {
         clauses.push({ from: piece.from, to: then.i, role: "TRIGGER" });
         pending.unshift({ from: then.i, to: piece.to });
-      } else clauses.push({ ...piece, role: "TRIGGER" });
+      } else {
+        const inside = actionInsideTrigger(s, piece);
+        if (inside !== null) {
+          clauses.push({ from: piece.from, to: inside, role: "TRIGGER" });
+          pending.unshift({ from: inside, to: piece.to });
+        } else clauses.push({ ...piece, role: "TRIGGER" });
+      }
       continue;
     }
     if (inner !== null) {
@@ -309,7 +407,8 @@ export function splitClauses(s: Sentence): Clause[] {
       clause.role === "ACTION" &&
       prev.role === "TRIGGER" &&
       verbIndex(s, clause) === null &&
-      !isModeOnly(s, clause)
+      !isModeOnly(s, clause) &&
+      CONTINUATION_STARTS.has(s.word(clause.from))
     ) {
       clause.role = "TRIGGER";
     }

@@ -10,6 +10,7 @@ import { BOOLEAN_BAD_THRESHOLD, isBooleanConcept, ratePerDayInConceptUnit, thres
 import { EventAction, eventTypeOf } from "../event-vocabulary";
 import { ConceptInfo, LexiconEntry, LexiconMatch } from "../lexicon";
 import { PERIOD_DAYS, readDuration, readNumber, wholeDays } from "./numbers";
+import { searchStem } from "../tokens";
 import { FUNCTION_WORDS, Sentence, Span } from "./sentence";
 
 const BELOW_WORDS = [
@@ -577,8 +578,10 @@ function findCount(s: Sentence, span: Span): { count: number; from: number; to: 
       return { count: number.value + plus, from: i, to: j + 1 };
     }
     // "three or more views", "5 page views", "3 alerts"
-    const noun = s.word(j) === "page" ? s.word(j + 1) : s.word(j);
-    if (COUNTED_NOUNS.has(noun)) return { count: number.value + plus, from: i, to: j + (s.word(j) === "page" ? 2 : 1) };
+    for (let k = j; k < Math.min(span.to, j + 3); k += 1) {
+      if (COUNTED_NOUNS.has(s.word(k))) return { count: number.value + plus, from: i, to: k + 1 };
+      if (FUNCTION_WORDS.has(s.word(k)) || readNumber(s.tokens, k) !== null) break;
+    }
     if (w === "once" && !["a", "an", "per", "every"].includes(s.word(i + 1))) return { count: 1, from: i, to: i + 1 };
   }
   return null;
@@ -609,6 +612,55 @@ function findWindow(
   }
   return null;
 }
+
+/** Verbs that only link a concept to what it does ("goes over", "finds a match", "comes back with"). */
+const NEUTRAL_VERBS = new Set([
+  "goes",
+  "go",
+  "gets",
+  "get",
+  "is",
+  "are",
+  "becomes",
+  "become",
+  "finds",
+  "find",
+  "returns",
+  "return",
+  "shows",
+  "show",
+  "shows",
+  "has",
+  "have",
+  "reports",
+  "report",
+  "comes",
+  "come",
+  "back",
+  "with",
+  "stays",
+  "stay",
+  "remains",
+  "remain",
+  "sits",
+  "sit",
+  "reaches",
+  "reach",
+  "hits",
+  "now",
+  "still",
+  "runs",
+  "run",
+  "climbs",
+  "rises",
+  "falls",
+  "drops",
+  "dips",
+  "sinks",
+  "slips",
+  "jumps",
+  "creeps",
+]);
 
 /** The pack preference between concepts of the same name: the industry's pack, then core, then measured ones. */
 function preferConcept(s: Sentence, ids: readonly string[], industries: readonly string[]): string {
@@ -654,14 +706,7 @@ export function findConcept(
   const info = s.lexicon.concepts.get(id);
   if (info === undefined) return null;
   // Mark the words the concept's labels share as understood.
-  const labels = [
-    info.spec.prefLabel.en ?? "",
-    ...(info.spec.altLabel.en ?? []),
-    ...info.mappings.map((m) => m.field.replace(/[_.]/g, " ")),
-  ]
-    .join(" ")
-    .toLowerCase();
-  const shared = searched.words.filter((i) => labels.includes(s.stem(i)));
+  const shared = sharedTokens(s, searched.words, info);
   if (shared.length === 0) return null;
   shared.forEach((i) => s.use(i));
   const from = Math.min(...shared);
@@ -701,7 +746,27 @@ function searchBest(s: Sentence, span: Span, preferred: string | null): Searched
   const top = hits[0];
   if (top === undefined || top.score < 2.2) return null;
   const tied = hits.filter((h) => h.score === top.score).map((h) => h.concept);
+  // The shared words must stand together ("usage limit", not "OEE … quality team").
+  const info = s.lexicon.concepts.get(tied[0] as string);
+  const shared = info === undefined ? [] : sharedTokens(s, words, info);
+  if (shared.length === 0 || Math.max(...shared) - Math.min(...shared) + 1 > shared.length + 2) return null;
   return { words, tied, shared: Math.floor(top.score) };
+}
+
+/** The tokens among `words` that a concept's English labels or source fields contain. */
+function sharedTokens(s: Sentence, words: readonly number[], info: ConceptInfo): number[] {
+  const labels = new Set(
+    [
+      info.spec.prefLabel.en ?? "",
+      ...(info.spec.altLabel.en ?? []),
+      ...info.mappings.map((m) => m.field.replace(/[_.]/g, " ")),
+    ]
+      .join(" ")
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .map((w) => searchStem(w)),
+  );
+  return words.filter((i) => labels.has(searchStem(s.word(i))));
 }
 
 /** Words of the grammar itself, never searched as concept words. */
@@ -808,6 +873,46 @@ function scopeOf(s: Sentence, span: Span): TriggerScope {
   return "REGION";
 }
 
+/** What a region's assets are called (stems). */
+const SUBJECT_NOUNS = new Set([
+  "asset",
+  "charger",
+  "machine",
+  "device",
+  "vehicle",
+  "scanner",
+  "site",
+  "station",
+  "unit",
+  "car",
+  "bus",
+  "buse",
+  "truck",
+  "battery",
+  "robot",
+  "line",
+  "equipment",
+  "instrument",
+  "system",
+  "pump",
+  "turbine",
+  "compressor",
+  "printer",
+  "meter",
+  "sensor",
+  "installation",
+  "plant",
+  "store",
+  "shop",
+  "clinic",
+  "hospital",
+  "school",
+  "campus",
+  "branch",
+  "account",
+  "customer",
+]);
+
 /** "10 or more chargers", "at least 5 assets", "more than 10 machines" → minSubjects. */
 function minSubjects(s: Sentence, span: Span): number | null {
   for (let i = span.from; i < span.to; i += 1) {
@@ -823,8 +928,8 @@ function minSubjects(s: Sentence, span: Span): number | null {
     let j = number.to;
     if (s.at(j, ["or", "more"])) j += 2;
     else if (start === i) continue;
-    const noun = s.word(j);
-    if (noun === "" || PERIOD_DAYS[noun] !== undefined || ["time", "times", "point", "points"].includes(noun)) continue;
+    const noun = s.stem(j);
+    if (!SUBJECT_NOUNS.has(noun)) continue;
     s.use(i, j + 1);
     if (s.word(i - 1) === "of") s.use(i - 1);
     return number.value + plus;
@@ -870,9 +975,18 @@ export function parseTrigger(
   span: Span,
   industries: readonly string[],
 ): { trigger: PlaybookTrigger | null; conditions: PlaybookCondition[] } {
-  const grade = gradeChange(s, span);
-  if (grade !== null) return { trigger: grade, conditions: [] };
+  const found = triggerOf(s, span, industries);
+  if (found.trigger !== null) {
+    for (let k = span.from; k < span.to; k += 1) if (NEUTRAL_VERBS.has(s.word(k))) s.use(k);
+  }
+  return found;
+}
 
+function triggerOf(
+  s: Sentence,
+  span: Span,
+  industries: readonly string[],
+): { trigger: PlaybookTrigger | null; conditions: PlaybookCondition[] } {
   // A health score said as the trigger: the score's change event with the score as a condition.
   const healthScore = s.find(span, ["health score", "health scores"]);
   if (healthScore !== null) {
@@ -887,6 +1001,9 @@ export function parseTrigger(
       };
     }
   }
+
+  const grade = gradeChange(s, span);
+  if (grade !== null) return { trigger: grade, conditions: [] };
 
   const scope = scopeOf(s, span);
   const count = findCount(s, span);
@@ -1050,6 +1167,7 @@ export function parseTrigger(
     if (comparison !== null && !isBooleanConcept(info)) {
       const scaled = thresholdOnScale(info, comparison.op, comparison.value, comparison.unit);
       s.use(comparison.from, comparison.to);
+      for (let k = comparison.from - 1; k >= span.from && NEUTRAL_VERBS.has(s.word(k)); k -= 1) s.use(k);
       [falling, rising].forEach((hit) => hit !== null && s.use(hit.i, hit.i + hit.n));
       if ("problem" in scaled) {
         s.ambiguous(s.phrase(comparison.from, comparison.to), `${scaled.problem}; the value is kept as said`);
@@ -1066,6 +1184,7 @@ export function parseTrigger(
     if (isBooleanConcept(info)) {
       const good = s.find(span, BOOLEAN_GOOD);
       const bad = s.find(span, BOOLEAN_BAD);
+      for (let k = span.from; k < span.to; k += 1) if (NEUTRAL_VERBS.has(s.word(k))) s.use(k);
       if (bad !== null) s.use(bad.i, bad.i + bad.n);
       if (good !== null) s.use(good.i, good.i + good.n);
       const goodTurn = good !== null && bad === null;
@@ -1148,7 +1267,10 @@ function changeEvent(s: Sentence, span: Span): PlaybookTrigger | null {
     s.use(record.from, record.to);
   }
   if (types.size === 0) return null;
-  best.actions.forEach((a) => s.use(a.from, a.to));
+  const said = new Set(best.actions.map((a) => a.entries[0]!.id));
+  actions
+    .filter((a) => said.has(a.entries[0]!.id) || a.entries[0]!.phrase === "new")
+    .forEach((a) => s.use(a.from, a.to));
   return { kind: "EVENT", eventTypes: [...types] };
 }
 
@@ -1263,6 +1385,14 @@ export function parseConditions(s: Sentence, span: Span, full: boolean): Playboo
         s.term(g.text, "HEALTH_GRADE", g.entries[0]!.id);
       });
       conditions.push({ kind: "HEALTH_GRADE", grades: [...new Set(grades.map((g) => g.entries[0]!.id))] });
+      for (let k = span.from; k < span.to; k += 1) {
+        if (
+          ["health", "grade", "status", "is", "are", "turns", "shows", "rated", "currently", "already", "or"].includes(
+            s.word(k),
+          )
+        )
+          s.use(k);
+      }
     }
     for (let i = span.from; i < span.to; i += 1) {
       if (COLOURS.includes(s.word(i)) || (s.word(i) === "grade" && /^[a-f]$/.test(s.word(i + 1)))) {

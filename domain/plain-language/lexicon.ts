@@ -13,7 +13,7 @@ import { ConceptSpec, OntologyPack } from "../../ontology/model/ontology.model";
 import { MappingSpec } from "../../ontology/model/mapping.model";
 import { DraftDirectory, DraftTermKind } from "./draft";
 import { EVENT_ACTION_WORDS, EventAction, RECORD_WORDS } from "./event-vocabulary";
-import { stemsOf, Token, tokenize } from "./tokens";
+import { searchStem, stemsOf, Token, tokenize } from "./tokens";
 
 /** What a lexicon phrase stands for: a draft term, or a word of the event vocabulary or a concept's value. */
 export type LexiconKind = DraftTermKind | "RECORD_TYPE" | "EVENT_ACTION" | "CONCEPT_VALUE";
@@ -114,7 +114,7 @@ function searchFeatures(phrase: string): string[] {
   const features: string[] = [];
   tokens.forEach((token, i) => {
     if (!token.cjk) {
-      if (!STOP.has(token.stem)) features.push(token.stem);
+      if (!STOP.has(token.stem)) features.push(searchStem(token.text));
     } else {
       const next = tokens[i + 1];
       if (next?.cjk) features.push(token.stem + next.stem);
@@ -280,9 +280,13 @@ function buildEntries(source: LexiconSource, concepts: Map<string, ConceptInfo>)
     add(entries, name, { kind: "ACCOUNT_OWNER", id: "ACCOUNT_OWNER", source: "name" }),
   );
   Object.entries(directory.accountFields).forEach(([field, values]) =>
-    Object.entries(values).forEach(([value, names]) =>
-      names.forEach((name) => add(entries, name, { kind: "ACCOUNT_FIELD_VALUE", id: value, field, source: "name" })),
-    ),
+    Object.entries(values).forEach(([value, names]) => {
+      // The value itself is a name too ("EDUCATION", "MID_MARKET", "APAC-CN").
+      const own = [value, value.replace(/[_-]+/g, " ")];
+      [...new Set([...names, ...own])].forEach((name) =>
+        add(entries, name, { kind: "ACCOUNT_FIELD_VALUE", id: value, field, source: "name" }),
+      );
+    }),
   );
   Object.entries(directory.healthGrades).forEach(([grade, names]) =>
     [grade.toLowerCase(), ...names].forEach((name) =>

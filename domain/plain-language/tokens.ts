@@ -36,6 +36,7 @@ export function stemWord(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
   if (word.endsWith("ies") && word.length > 4) return `${word.slice(0, -3)}y`;
   if (word.endsWith("sses")) return word.slice(0, -2);
+  if (/(ch|sh|x|z)es$/.test(word)) return word.slice(0, -2);
   if (word.endsWith("ss") || word.endsWith("us") || word.endsWith("is")) return word;
   if (word.endsWith("s")) return word.slice(0, -1);
   return word;
@@ -90,4 +91,16 @@ export function tokenize(original: string): Token[] {
 /** The stems of a phrase, as the lexicon keys it. */
 export function stemsOf(phrase: string): string[] {
   return tokenize(phrase).map((token) => token.stem);
+}
+
+/**
+ * A coarser stem for searching concepts by shared words: also folds "-ed", "-ing" and a final "e"
+ * ("scheduled", "schedules", "schedule" → "schedul").
+ */
+export function searchStem(word: string): string {
+  let w = stemWord(word);
+  if (w.length > 5 && w.endsWith("ing")) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith("ed")) w = w.slice(0, -2);
+  if (w.length > 3 && w.endsWith("e")) w = w.slice(0, -1);
+  return w;
 }

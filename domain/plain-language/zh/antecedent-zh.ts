@@ -16,6 +16,7 @@ import { ParseAmbiguity } from "../parsed-sentence";
 import { findNumber, NUMBER_SOURCE, parseNumber } from "./chinese-numbers";
 import { hasBooleanMapping, isBooleanConcept, lookupValues, normaliseThreshold, ratePerDay } from "./concept-facts";
 import { resolvePage } from "./pages-zh";
+import { chineseValueAfter } from "./value-words-zh";
 import { SpanTracker } from "./span-tracker";
 import { findPeriod, findWindow } from "./time-phrases";
 import { readUnit } from "./units-zh";
@@ -682,14 +683,21 @@ const readConceptCount: Reader = (s) => {
   const valueSaid = values
     .map((v) => ({
       v,
-      m: new RegExp(`(?<![A-Za-z0-9])${v.replace(/[.*+?^${}()|[\]\\-]/gu, "\\$&")}(?![A-Za-z0-9])`, "iu").exec(s.text),
+      m: new RegExp(`(?<![A-Za-z0-9])${v.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")}(?![A-Za-z0-9])`, "iu").exec(s.text),
     }))
     .find((x) => x.m !== null);
+  const chineseValue = valueSaid ? null : chineseValueAfter(s.text, concept.match.end, values);
+  if (chineseValue) {
+    s.tracker.mark(chineseValue.start, chineseValue.end);
+    s.tracker.markPattern(/变为|变成|转为|升为|升至|降为|降到|被评为|改为/u);
+  }
   const boolean = hasBooleanMapping(s.ctx.packs, id);
-  if (!count && !valueSaid) return null;
+  if (!count && !valueSaid && !chineseValue) return null;
   useConcept(s, concept);
   const signals: SignalSelector = { concept: id };
-  if (valueSaid?.m) {
+  if (chineseValue) {
+    signals.valueEquals = chineseValue.value;
+  } else if (valueSaid?.m) {
     signals.valueEquals = valueSaid.v;
     s.tracker.mark(valueSaid.m.index, valueSaid.m.index + valueSaid.m[0].length);
   } else if (boolean) {

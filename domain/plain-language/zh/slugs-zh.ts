@@ -53,7 +53,6 @@ const WORDS: readonly (readonly [string, string])[] = [
   ["服务质量", "service-quality"],
   ["质量", "quality"],
   ["批次", "batch"],
-  ["工单", "work-order"],
   ["调查", "investigation"],
   ["调研", "research"],
   ["沟通", "outreach"],
@@ -69,6 +68,9 @@ const WORDS: readonly (readonly [string, string])[] = [
   ["重点", "priority"],
 ];
 
+/** Slug words that are actions, which English puts after their object. */
+const VERBS = new Set(["assessment", "investigation", "review", "check", "visit", "repair", "training", "follow"]);
+
 /** A slug for a Chinese phrase, e.g. 清关改进方案 → customs-improvement-plan; `fallback` when no word is known. */
 export function slugFor(phrase: string, fallback: string): string {
   const parts: string[] = [];
@@ -82,6 +84,10 @@ export function slugFor(phrase: string, fallback: string): string {
     } else {
       i += 1;
     }
+  }
+  // Chinese puts the verb first (评估增购机会), English slugs the object first (expansion-assessment).
+  if (parts.length > 1 && VERBS.has(parts[0] ?? "") && !VERBS.has(parts[parts.length - 1] ?? "")) {
+    parts.push(parts.shift() as string);
   }
   const words = [...ascii.map((w) => w.toLowerCase()), ...parts];
   const deduped = words.filter((w, k) => words.indexOf(w) === k);

@@ -248,6 +248,29 @@ describe("phrasings beyond the labels", () => {
   });
 });
 
+describe("categorical values said in Chinese", () => {
+  it.each([
+    ["银行客户的KYC状态变为过期时，请尽调专员三天内复核。", "finance:kyc-status", "EXPIRED"],
+    ["金融客户的洗钱风险等级升为高时，让合规部发起评审。", "finance:aml-risk-rating", "HIGH"],
+    ["客户的通话情绪变成负面时，通知客户经理。", "core:customer-sentiment", "NEGATIVE"],
+    ["制造业客户的交付绩效出现延迟时，给质量部派任务。", "manufacturing:delivery-performance", "LATE"],
+  ])("reads %s as one signal with the table's value", (text, concept, value) => {
+    expect(draft(text).trigger).toMatchObject({
+      kind: "SIGNAL_COUNT",
+      signals: { concept, valueEquals: value },
+      count: 1,
+    });
+  });
+
+  it("reads an error code with a hyphen as the value it is (regression: the code once broke the pattern)", () => {
+    expect(draft("高校客户的设备出现E-502故障码两次以上时，通知现场服务团队。").trigger).toMatchObject({
+      kind: "SIGNAL_COUNT",
+      signals: { concept: "core:fault-severity", valueEquals: "E-502", subjectKinds: ["ASSET"] },
+      count: 2,
+    });
+  });
+});
+
 describe("unknown words are named, not guessed", () => {
   it("names a place the tenant has no region for and adds no region condition", () => {
     const d = draft("华东地区的医院客户的设备开机率低于95%时，通知华通上门检修。");

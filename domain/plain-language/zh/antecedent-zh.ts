@@ -204,6 +204,7 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
   if (scopeMatch) tracker.mark(scopeMatch.index, scopeMatch.index + scopeMatch[0].length);
 
   const readers = [
+    readScoreEvent,
     readGradeChange,
     readEvent,
     readPageViews,
@@ -213,7 +214,18 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
     readBooleanBad,
   ];
   let trigger: PlaybookTrigger | null = null;
-  const state: ReaderState = { text, tracker, matches, matched, unrecognised, conditions, industries, scope, ctx };
+  const state: ReaderState = {
+    text,
+    masked: maskNames(text, matches),
+    tracker,
+    matches,
+    matched,
+    unrecognised,
+    conditions,
+    industries,
+    scope,
+    ctx,
+  };
   // A grade stated as a state is a condition when something else triggers (健康等级是红色 beside 低于88%).
   const gradeState = readGradeState(state);
   for (const read of readers) {
@@ -303,6 +315,8 @@ function conceptByWords(s: ReaderState): { match: ZhMatch; id: string } | null {
 
 interface ReaderState {
   text: string;
+  /** The text with every vocabulary name blanked out, for grammar words (访 of 随访率 is no page view). */
+  masked: string;
   tracker: SpanTracker;
   matches: ZhMatch[];
   matched: DraftTerm[];
@@ -461,13 +475,23 @@ function gradeTrigger(
   };
 }
 
+const readScoreEvent: Reader = (s) => {
+  const score = /(?:客户)?健康(?:分|评分|得分|分数)(?:发生|有)?(?:变化|变动|改变|更新|波动)/u.exec(s.text);
+  if (score) {
+    s.tracker.mark(score.index, score.index + score[0].length);
+    s.matched.push({ phrase: score[0], kind: "EVENT_TYPE", id: "HEALTH_SCORE_CHANGED" });
+    return { kind: "EVENT", eventTypes: ["HEALTH_SCORE_CHANGED"] };
+  }
+  return null;
+};
+
 const readEvent: Reader = (s) => {
   const types = new Set<ChangeType>();
   let spanStart = -1;
   let spanEnd = -1;
   for (const [verbRe, suffix] of EVENT_VERBS) {
     const global = new RegExp(verbRe.source, "gu");
-    for (const v of s.text.matchAll(global)) {
+    for (const v of s.masked.matchAll(global)) {
       const at = v.index ?? 0;
       // The record word closest before the verb (within a short distance), else right after it (新建商机).
       const before = s.text.slice(Math.max(0, at - 10), at);
@@ -539,6 +563,27 @@ function assetCount(
   };
 }
 
+/** Names blanked out (same length), so grammar words are only found outside them. */
+function maskNames(text: string, matches: readonly ZhMatch[]): string {
+  const chars = [...text];
+  // Offsets are UTF-16 units; Chinese text here has no surrogate pairs, and a name with one stays unmasked.
+  if (chars.length !== text.length) return text;
+  for (const m of matches) for (let i = m.start; i < m.end; i += 1) chars[i] = "□";
+  return chars.join("");
+}
+
+/** "有3个联系人浏览了……": how many people, read as the count of views. */
+function peopleCount(text: string): { count: number; start: number; end: number } | null {
+  const m = new RegExp(
+    `(超过|多于|至少|不少于)?(${NUMBER_SOURCE})\\s*(?:个|位|名)\\s*(及以上|或以上|以上)?(?:不同的)?(?=${SUBJECT_CONTACT.source})`,
+    "u",
+  ).exec(text);
+  if (!m) return null;
+  const n = parseNumber(m[2] ?? "");
+  if (n === null) return null;
+  return { count: /超过|多于/u.test(m[1] ?? "") ? n + 1 : n, start: m.index, end: m.index + m[0].length };
+}
+
 /** The count said in the text: "3次", "超过两次" (3), "两次以上" (2), with its span. */
 function readCount(text: string): { count: number; start: number; end: number; absolute?: boolean } | null {
   const m = COUNT.exec(text);
@@ -565,16 +610,18 @@ function windowDays(s: ReaderState, fallback: number): number {
 }
 
 const readPageViews: Reader = (s) => {
-  const verb = VIEW_VERB.exec(s.text);
+  const verb = VIEW_VERB.exec(s.masked);
   if (!verb) return null;
   const after = verb.index + verb[0].length;
   const rest = s.text.slice(after);
   const pageEnd = /(?:页面|网页|页)/u.exec(rest);
-  const count = readCount(s.text);
+  const count = readCount(s.masked) ?? peopleCount(s.masked);
   const nameText = pageEnd
     ? rest.slice(0, pageEnd.index + pageEnd[0].length)
     : rest.slice(0, count ? count.start - after : rest.length);
-  const cleaned = nameText.replace(/^(?:了|过|我们的|我们|官网的|官网上的|官网|网站上的|网站的|网站)/u, "");
+  const cleaned = nameText
+    .replace(/^(?:了|过|我们的|我们|官网的|官网上的|官网|网站上的|网站的|网站)/u, "")
+    .replace(/^(?:的)?(?:次数|人次|数量|量)(?:累计|共|达到|达|超过)?$/u, "");
   const path = resolvePage(s.ctx.pages, cleaned);
   const signals: SignalSelector = { field: "viewed_page" };
   if (path) {
@@ -624,10 +671,10 @@ function amountAt(
 }
 
 const readTrend: Reader = (s) => {
-  const period = findPeriod(s.text);
-  const rising = RISING.exec(s.text);
-  const falling = FALLING.exec(s.text);
-  const persistent = /持续|连续|不断|一直/u.exec(s.text);
+  const period = findPeriod(s.masked);
+  const rising = RISING.exec(s.masked);
+  const falling = FALLING.exec(s.masked);
+  const persistent = /持续|连续|不断|一直/u.exec(s.masked);
   if (!period && !persistent) return null;
   const dirMatch = rising && falling ? (rising.index < falling.index ? rising : falling) : (rising ?? falling);
   if (!dirMatch) return null;
@@ -678,7 +725,7 @@ const readConceptCount: Reader = (s) => {
   const concept = conceptBefore(s, s.text.length);
   if (!concept) return null;
   const id = concept.term.id;
-  const count = readCount(s.text.slice(concept.match.end)) ?? assetCount(s.text, concept.match.start);
+  const count = readCount(s.masked.slice(concept.match.end)) ?? assetCount(s.masked, concept.match.start);
   const values = lookupValues(s.ctx.packs, id);
   const valueSaid = values
     .map((v) => ({
@@ -705,7 +752,7 @@ const readConceptCount: Reader = (s) => {
   }
   const kinds = subjectKinds(s.text, concept.match.start);
   if (kinds) signals.subjectKinds = kinds;
-  const bad = boolean ? BAD_BOOLEAN.exec(s.text.slice(concept.match.end)) : null;
+  const bad = boolean ? BAD_BOOLEAN.exec(s.masked.slice(concept.match.end)) : null;
   if (bad) s.tracker.mark(concept.match.end + bad.index, concept.match.end + bad.index + bad[0].length);
   if (count && count.absolute) s.tracker.mark(count.start, count.end);
   else if (count) s.tracker.mark(concept.match.end + count.start, concept.match.end + count.end);
@@ -713,8 +760,8 @@ const readConceptCount: Reader = (s) => {
 };
 
 const readThreshold: Reader = (s) => {
-  const below = BELOW_WORDS.exec(s.text);
-  const above = ABOVE_WORDS.exec(s.text);
+  const below = BELOW_WORDS.exec(s.masked);
+  const above = ABOVE_WORDS.exec(s.masked);
   let op: "BELOW" | "ABOVE" | null = null;
   let at = -1;
   let len = 0;
@@ -767,7 +814,7 @@ const readThreshold: Reader = (s) => {
 const readBooleanBad: Reader = (s) => {
   const concept = conceptBefore(s, s.text.length);
   if (!concept || !isBooleanConcept(s.ctx.packs, concept.term.id)) return null;
-  const bad = BAD_BOOLEAN.exec(s.text);
+  const bad = BAD_BOOLEAN.exec(s.masked);
   if (!bad && concept.match.end < s.text.length - 1) return null;
   useConcept(s, concept);
   if (bad) s.tracker.mark(bad.index, bad.index + bad[0].length);

@@ -34,8 +34,30 @@ export interface ZhReading {
 /** A clause after the actions that only narrows the accounts ("仅限企业级客户"). */
 const CONDITION_CLAUSE = /^(?:仅限|只限|仅针对|只针对|仅对|只对|限于|仅适用于|只适用于|适用于|范围[是为]?)/u;
 
+/**
+ * "充电桩的可用率" names the concept 充电桩可用率: a 的 inside a concept's label is dropped, so the longer,
+ * more specific label wins over the shorter one after it (可用率 alone is another concept).
+ */
+function joinAcrossDe(text: string, ctx: ZhGrammarContext): string {
+  let out = text;
+  for (let i = out.indexOf("的"); i > 0; i = out.indexOf("的", i + 1)) {
+    let found = false;
+    for (let left = Math.min(6, i); left >= 2 && !found; left -= 1) {
+      for (let right = Math.min(8, out.length - i - 1); right >= 2 && !found; right -= 1) {
+        // "客户的尽职调查" is the account's, not the concept 客户尽职调查: the account word stays outside.
+        if (/客户|账户/u.test(out.slice(i - left, i))) continue;
+        const joined = out.slice(i - left, i) + out.slice(i + 1, i + 1 + right);
+        const terms = ctx.vocabulary.byKey.get(joined.toLowerCase());
+        if (terms?.some((t) => t.kind === "CONCEPT")) found = true;
+      }
+    }
+    if (found) out = out.slice(0, i) + out.slice(i + 1);
+  }
+  return out;
+}
+
 export function readChinese(raw: string, ctx: ZhGrammarContext): ZhReading {
-  const text = normaliseChinese(raw);
+  const text = joinAcrossDe(normaliseChinese(raw), ctx);
   const names = findTerms(ctx.vocabulary, text);
   const clauses = assignRoles(splitClauses(text, names));
 

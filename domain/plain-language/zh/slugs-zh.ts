@@ -69,7 +69,7 @@ const WORDS: readonly (readonly [string, string])[] = [
 ];
 
 /** Slug words that are actions, which English puts after their object. */
-const VERBS = new Set(["assessment", "investigation", "review", "check", "visit", "repair", "training", "follow"]);
+const VERBS = new Set(["assessment", "investigation", "review", "check", "visit", "repair", "training", "follow-up"]);
 
 /** A slug for a Chinese phrase, e.g. 清关改进方案 → customs-improvement-plan; `fallback` when no word is known. */
 export function slugFor(phrase: string, fallback: string): string {
@@ -79,7 +79,7 @@ export function slugFor(phrase: string, fallback: string): string {
   while (i < phrase.length) {
     const hit = WORDS.find(([zh]) => phrase.startsWith(zh, i));
     if (hit) {
-      for (const p of hit[1].split("-")) parts.push(p);
+      parts.push(hit[1]);
       i += hit[0].length;
     } else {
       i += 1;

@@ -248,6 +248,52 @@ describe("phrasings beyond the labels", () => {
   });
 });
 
+describe("names inside grammar and grammar inside names", () => {
+  it("does not read the 访 of 患者随访率 as a page view", () => {
+    expect(draft("医院客户的患者随访率连续一个月低于80%时，发邮件给王芳，让她两天内回复。").trigger).toMatchObject({
+      kind: "CONCEPT_THRESHOLD",
+      concept: "healthcare:patient-follow-up",
+      op: "BELOW",
+    });
+  });
+
+  it("reads 充电桩的可用率 as the label 充电桩可用率, not the general 可用率", () => {
+    expect(draft("同一地区超过3台充电桩的可用率每天下降超过1%时，给该区域的服务商派维修任务。").trigger).toMatchObject({
+      kind: "CONCEPT_TREND",
+      concept: "automotive:charger-availability",
+      scope: "REGION",
+      minSubjects: 4,
+    });
+  });
+
+  it("counts the people who viewed a page (有3个联系人浏览了价格页)", () => {
+    expect(
+      draft("如果SaaS客户一周内有3个联系人浏览了价格页，那么给客户经理派一个演示任务，在3个工作日内完成。"),
+    ).toMatchObject({
+      trigger: {
+        kind: "SIGNAL_COUNT",
+        signals: { valueEquals: "/pricing", subjectKinds: ["CONTACT"] },
+        count: 3,
+        withinDays: 7,
+      },
+      actions: [{ kind: "CREATE_TASK", assignee: { kind: "ACCOUNT_OWNER" }, dueInDays: 3 }],
+    });
+  });
+
+  it("reads a health score change as its event and a health score threshold on the 0..100 score", () => {
+    expect(draft("健康分变化时，推送到钉钉。").trigger).toEqual({
+      kind: "EVENT",
+      eventTypes: ["HEALTH_SCORE_CHANGED"],
+    });
+    expect(draft("客户健康分跌破60分时，请客户成功部跟进。").trigger).toMatchObject({
+      kind: "CONCEPT_THRESHOLD",
+      concept: "core:customer-health",
+      op: "BELOW",
+      value: 0.6,
+    });
+  });
+});
+
 describe("categorical values said in Chinese", () => {
   it.each([
     ["银行客户的KYC状态变为过期时，请尽调专员三天内复核。", "finance:kyc-status", "EXPIRED"],

@@ -32,6 +32,19 @@ const DELEGATE_VERBS = new Set([
   "instruct",
   "require",
 ]);
+/** Words between "the" and an assignee ("the local service provider"). */
+const ASSIGNEE_ADJECTIVES = new Set([
+  "local",
+  "regional",
+  "responsible",
+  "assigned",
+  "relevant",
+  "nearest",
+  "serving",
+  "right",
+  "dedicated",
+]);
+
 /** Verbs that create something: "create a task", "open a review", "schedule a call". */
 const CREATE_VERBS = new Set([
   "create",
@@ -198,11 +211,13 @@ function assigneesIn(
   s: Sentence,
   span: Span,
   exclude: Span | null,
+  direct = false,
 ): Array<{ match: LexiconMatch; assignee: Assignee }> {
   const found = s
     .matches(span, (e) => ASSIGNEE_KINDS.has(e.kind), false)
     .filter((m) => exclude === null || m.to <= exclude.from || m.from >= exclude.to)
-    .filter((m) => !(m.entries[0]!.kind === "ROLE" && REVIEW_HEADS.has(s.word(m.to))));
+    // "a compliance review": the review's name, not the role (unless "have compliance review it").
+    .filter((m) => direct || !(m.entries[0]!.kind === "ROLE" && REVIEW_HEADS.has(s.word(m.to))));
   const result: Array<{ match: LexiconMatch; assignee: Assignee }> = [];
   for (const match of found) {
     const prev = result[result.length - 1];
@@ -398,10 +413,14 @@ function parseOne(
     // "have the support lead call them back", "give GreenVolt Service an inspection task"
     let j = body.from;
     if (s.word(j) === "the") j += 1;
-    const first = s.lexicon.matchAt(s.tokens, j, s.text, (e) => ASSIGNEE_KINDS.has(e.kind));
+    let first = s.lexicon.matchAt(s.tokens, j, s.text, (e) => ASSIGNEE_KINDS.has(e.kind));
+    if (first === null && ASSIGNEE_ADJECTIVES.has(s.word(j))) {
+      // "the local service provider", "the responsible account manager"
+      first = s.lexicon.matchAt(s.tokens, j + 1, s.text, (e) => ASSIGNEE_KINDS.has(e.kind));
+    }
     const possessive = first === null ? null : first;
     if (possessive !== null && possessive.to <= body.to) {
-      const list = assigneesIn(s, { from: body.from, to: possessive.to }, null);
+      const list = assigneesIn(s, { from: body.from, to: possessive.to }, null, true);
       delegated = list;
       let k = possessive.to;
       // "X and Y"
@@ -415,7 +434,10 @@ function parseOne(
         k = more.to;
       }
       thingFrom = k;
-      if (s.word(thingFrom) === "know") thingFrom += 1;
+      while (["team", "department", "group", "people", "folks", "desk", "know"].includes(s.word(thingFrom))) {
+        s.use(thingFrom);
+        thingFrom += 1;
+      }
       if (s.word(thingFrom) === "to") thingFrom += 1;
       if (["a", "an", "the", "one"].includes(s.word(thingFrom)) || GIVE_VERBS.has(verb as string)) vpWords = null;
       else vpWords = [];
@@ -450,7 +472,9 @@ function parseOne(
     if (words.length === 0) template = slugOf([verb === "have" || verb === "get" ? "follow-up" : (verb as string)]);
     else template = verbPhraseSlug(words);
     const inner = thingOf(s, thingFrom, thingEnd);
-    isReview = inner.isReview && !words.some((w) => MEETING_VERBS.has(w)) && words[0] !== "book";
+    const verdictVerb = VERDICT_VERBS.has(words[0] ?? "");
+    isReview = verdictVerb || (inner.isReview && !words.some((w) => MEETING_VERBS.has(w)) && words[0] !== "book");
+    if (verdictVerb) template = reviewSlug(words);
     s.use(thingFrom, thingEnd);
   } else {
     const start = skipDeterminers(s, thingFrom);
@@ -523,6 +547,18 @@ function parseOne(
       : { kind: "CREATE_TASK", template, title, assignee, dueInDays },
   );
   return { actions, verb, ok: true };
+}
+
+/** Verbs asking for a verdict: "have compliance review it", "ask legal to approve the contract". */
+const VERDICT_VERBS = new Set(["review", "approve", "audit", "vet", "assess", "re-review", "recheck"]);
+
+/** "review the account" → account-review; "review it" → review. */
+function reviewSlug(words: readonly string[]): string {
+  const [verb, ...rest] = words;
+  const object = rest.filter((w) => !PRONOUNS.has(w) && (!FUNCTION_WORDS.has(w) || OBJECT_NOUNS.has(w)));
+  const noun =
+    verb === "approve" ? "approval" : verb === "audit" ? "audit" : verb === "assess" ? "assessment" : "review";
+  return slugOf([...object, noun]);
 }
 
 /** Verbs whose noun reads after the object in a slug: "check the store" → store-check. */

@@ -461,21 +461,14 @@ function gradeChange(s: Sentence, span: Span): PlaybookTrigger | null {
   for (let i = span.from; i < span.to && unknown === null; i += 1) {
     if (COLOURS.includes(s.word(i))) unknown = { from: i, to: i + 1 };
   }
-  const health = s.find(span, [
-    "health grade",
-    "health status",
-    "health",
-    "grade",
-    "status",
-    "rating",
-    "traffic light",
-  ]);
+  const health = s.find(span, ["health grade", "health status", "health rating", "health", "grade", "traffic light"]);
   const down = s.find(span, GRADE_DOWN);
   const up = s.find(span, GRADE_UP);
   const verb = s.find(span, GRADE_VERBS);
   if (grades.length === 0 && unknown === null) {
     const changes = s.find(span, ["changes", "change", "changed"]);
-    if (health !== null && s.word(health.i) !== "status" && (changes !== null || down !== null || up !== null)) {
+    const number = findComparison(s, span);
+    if (health !== null && number === null && (changes !== null || down !== null || up !== null)) {
       s.use(health.i, health.i + health.n);
       const direction = down !== null ? "DOWN" : up !== null ? "UP" : null;
       if (down !== null) s.use(down.i, down.i + down.n);
@@ -615,6 +608,10 @@ function findWindow(
 
 /** Verbs that only link a concept to what it does ("goes over", "finds a match", "comes back with"). */
 const NEUTRAL_VERBS = new Set([
+  "keeps",
+  "continues",
+  "starts",
+  "begins",
   "goes",
   "go",
   "gets",
@@ -865,6 +862,11 @@ function booleanSelector(s: Sentence, span: Span, info: ConceptInfo, fallback: "
   return { concept: info.id, valueEquals: value };
 }
 
+/** Whether one of the concept's fields is a flag (a customs hold, a failed check). */
+function hasBooleanMapping(info: ConceptInfo): boolean {
+  return info.mappings.some((m) => m.dataType === "BOOLEAN");
+}
+
 /** "in one region" → REGION (the words are used); ACCOUNT otherwise. */
 function scopeOf(s: Sentence, span: Span): TriggerScope {
   const hit = s.find(span, REGION_SCOPE);
@@ -977,7 +979,10 @@ export function parseTrigger(
 ): { trigger: PlaybookTrigger | null; conditions: PlaybookCondition[] } {
   const found = triggerOf(s, span, industries);
   if (found.trigger !== null) {
-    for (let k = span.from; k < span.to; k += 1) if (NEUTRAL_VERBS.has(s.word(k))) s.use(k);
+    for (let k = span.from; k < span.to; k += 1) {
+      // Linking verbs and what the measure is of ("a scanner's", "the machines'") are understood with it.
+      if (NEUTRAL_VERBS.has(s.word(k)) || SUBJECT_NOUNS.has(s.stem(k))) s.use(k);
+    }
   }
   return found;
 }
@@ -1093,9 +1098,17 @@ function triggerOf(
     s.use(count.from, count.to);
     const window = findWindow(s, span, count);
     if (window !== null) s.use(window.from, window.to);
-    const signals: SignalSelector = isBooleanConcept(info)
-      ? booleanSelector(s, span, info, "true")
-      : { concept: info.id };
+    const value = s.matches(span, (e) => e.kind === "CONCEPT_VALUE" && e.concept === info.id)[0];
+    if (value !== undefined) {
+      s.use(value.from, value.to);
+      s.term(value.text, "CONCEPT", info.id);
+    }
+    const signals: SignalSelector =
+      value !== undefined
+        ? { concept: info.id, valueEquals: value.entries[0]!.id }
+        : hasBooleanMapping(info)
+          ? booleanSelector(s, span, info, "true")
+          : { concept: info.id };
     return {
       trigger: { kind: "SIGNAL_COUNT", signals, count: count.count, withinDays: window?.days ?? 30, scope },
       conditions: [],
@@ -1181,7 +1194,7 @@ function triggerOf(
         conditions: [],
       };
     }
-    if (isBooleanConcept(info)) {
+    if (isBooleanConcept(info) || (comparison === null && hasBooleanMapping(info))) {
       const good = s.find(span, BOOLEAN_GOOD);
       const bad = s.find(span, BOOLEAN_BAD);
       for (let k = span.from; k < span.to; k += 1) if (NEUTRAL_VERBS.has(s.word(k))) s.use(k);

@@ -32,6 +32,35 @@ const DELEGATE_VERBS = new Set([
   "instruct",
   "require",
 ]);
+/** Verbs that make compound nouns with a particle: "check-in", "follow-up", "sign-off". */
+const COMPOUND_HEADS = new Set([
+  "check",
+  "log",
+  "sign",
+  "follow",
+  "set",
+  "roll",
+  "call",
+  "drop",
+  "walk",
+  "kick",
+  "catch",
+]);
+
+/** Verbs that only tell someone: "let X know", "notify X". */
+const NOTIFY_VERBS = new Set([
+  "let",
+  "notify",
+  "tell",
+  "inform",
+  "alert",
+  "ping",
+  "email",
+  "e-mail",
+  "message",
+  "loop",
+]);
+
 /** Words between "the" and an assignee ("the local service provider"). */
 const ASSIGNEE_ADJECTIVES = new Set([
   "local",
@@ -276,12 +305,27 @@ function nounPhraseEnd(s: Sentence, from: number, to: number): number {
   let j = from;
   while (j < to) {
     const w = s.word(j);
-    if (
-      ["for", "to", "due", "within", "by", "with", "and", "assigned", "owned", "so", "that", "in", "on", "at"].includes(
-        w,
-      )
-    )
-      break;
+    if (["in", "on", "up", "out", "off"].includes(w) && j > from && COMPOUND_HEADS.has(s.word(j - 1))) {
+      j += 1;
+      continue;
+    }
+    const stops = [
+      "for",
+      "to",
+      "due",
+      "within",
+      "by",
+      "with",
+      "and",
+      "assigned",
+      "owned",
+      "so",
+      "that",
+      "in",
+      "on",
+      "at",
+    ];
+    if (stops.includes(w)) break;
     if (TASK_NOUNS.has(w)) return j + 1;
     if (REVIEW_HEADS.has(w)) return TASK_NOUNS.has(s.word(j + 1)) ? j + 2 : j + 1;
     j += 1;
@@ -407,12 +451,20 @@ function parseOne(
   // Who gets it, and what it is.
   let assigneeSpan: Span = body;
   let thingFrom = body.from;
-  let vpWords: string[] | null = null;
+  // A verb that is itself the thing to do: "call them back", "visit the site".
+  let vpWords: string[] | null =
+    !CREATE_VERBS.has(verb as string) && !GIVE_VERBS.has(verb as string) && !DELEGATE_VERBS.has(verb as string)
+      ? []
+      : null;
+  if (vpWords !== null) thingFrom = v ?? span.from;
   let delegated: Array<{ match: LexiconMatch; assignee: Assignee }> = [];
   if (DELEGATE_VERBS.has(verb as string) || (GIVE_VERBS.has(verb as string) && directObject(s, body))) {
     // "have the support lead call them back", "give GreenVolt Service an inspection task"
     let j = body.from;
-    if (s.word(j) === "the") j += 1;
+    while (["the", "both", "each", "either", "of"].includes(s.word(j))) {
+      s.use(j);
+      j += 1;
+    }
     let first = s.lexicon.matchAt(s.tokens, j, s.text, (e) => ASSIGNEE_KINDS.has(e.kind));
     if (first === null && ASSIGNEE_ADJECTIVES.has(s.word(j))) {
       // "the local service provider", "the responsible account manager"
@@ -434,6 +486,14 @@ function parseOne(
         k = more.to;
       }
       thingFrom = k;
+      // "Tom Becker from Quality": the person's team or place says who they are, nothing to do.
+      if (["from", "of", "at", "in"].includes(s.word(thingFrom))) {
+        const to = s.find({ from: thingFrom, to: Math.min(body.to, thingFrom + 5) }, ["to"]);
+        if (to !== null) {
+          s.use(thingFrom, to.i);
+          thingFrom = to.i;
+        }
+      }
       while (["team", "department", "group", "people", "folks", "desk", "know"].includes(s.word(thingFrom))) {
         s.use(thingFrom);
         thingFrom += 1;
@@ -469,7 +529,14 @@ function parseOne(
       words.push(s.word(thingEnd));
       thingEnd += 1;
     }
-    if (words.length === 0) template = slugOf([verb === "have" || verb === "get" ? "follow-up" : (verb as string)]);
+    if (words.length === 0)
+      template = slugOf([
+        NOTIFY_VERBS.has(verb as string)
+          ? "notify"
+          : verb === "have" || verb === "get"
+            ? "follow-up"
+            : (verb as string),
+      ]);
     else template = verbPhraseSlug(words);
     const inner = thingOf(s, thingFrom, thingEnd);
     const verdictVerb = VERDICT_VERBS.has(words[0] ?? "");
@@ -628,8 +695,7 @@ function templateWords(words: readonly string[]): string[] {
   return words.filter(
     (w, k) =>
       !FUNCTION_WORDS.has(w) ||
-      (["up", "out", "back"].includes(w) &&
-        ["follow", "check", "set", "call", "sign", "roll"].includes(words[k - 1] ?? "")),
+      (["up", "out", "back", "in", "on", "off"].includes(w) && COMPOUND_HEADS.has(words[k - 1] ?? "")),
   );
 }
 
@@ -638,7 +704,8 @@ const OBJECT_NOUNS = new Set(["customer", "account", "client", "company"]);
 
 /** Whether an assignee stands right after the verb ("give the account owner a task"). */
 function directObject(s: Sentence, body: Span): boolean {
-  const j = s.word(body.from) === "the" ? body.from + 1 : body.from;
+  let j = body.from;
+  while (["the", "both", "each", "either", "of"].includes(s.word(j))) j += 1;
   return s.lexicon.matchAt(s.tokens, j, s.text, (e) => ASSIGNEE_KINDS.has(e.kind)) !== null;
 }
 

@@ -445,6 +445,26 @@ export function findComparison(s: Sentence, span: Span): Comparison | null {
       const value = unit.unit === "days" ? thresholdValue(number.value, s.word(number.to)) : number.value;
       return { op, value, unit: unit.unit, from: i, to: unit.to };
     }
+    // "2 or lower", "90% or more", "at most 3", "no more than 5"
+    const lead = s.at(i, ["at", "most"]) || s.at(i, ["no", "more", "than"]) ? (s.word(i) === "at" ? 2 : 3) : 0;
+    const number = readNumber(s.tokens, i + lead);
+    if (
+      number === null ||
+      (lead === 0 &&
+        !["is", "of", "at", "to", "reaches", "hits", "below", "under"].includes(s.word(i - 1)) &&
+        !s.at(number.to, ["or"]) &&
+        !/%/.test(s.gapBefore(number.to)))
+    )
+      continue;
+    const unit = unitAt(s, number.to);
+    if (lead > 0) return { op: "BELOW", value: number.value, unit: unit.unit, from: i, to: unit.to };
+    if (s.word(unit.to) !== "or") continue;
+    const word = s.word(unit.to + 1);
+    const below = ["lower", "less", "below", "under", "fewer", "worse", "smaller", "shorter"].includes(word);
+    const above = ["more", "higher", "above", "greater", "over", "better", "larger", "longer"].includes(word);
+    if (below || above) {
+      return { op: below ? "BELOW" : "ABOVE", value: number.value, unit: unit.unit, from: i, to: unit.to + 2 };
+    }
   }
   return null;
 }
@@ -741,13 +761,26 @@ function searchBest(s: Sentence, span: Span, preferred: string | null): Searched
     if (hit !== undefined && hit.score >= 1) return { words, tied: [preferred], shared: Math.floor(hit.score) };
   }
   const top = hits[0];
-  if (top === undefined || top.score < 2.2) return null;
-  const tied = hits.filter((h) => h.score === top.score).map((h) => h.concept);
-  // The shared words must stand together ("usage limit", not "OEE … quality team").
-  const info = s.lexicon.concepts.get(tied[0] as string);
-  const shared = info === undefined ? [] : sharedTokens(s, words, info);
-  if (shared.length === 0 || Math.max(...shared) - Math.min(...shared) + 1 > shared.length + 2) return null;
-  return { words, tied, shared: Math.floor(top.score) };
+  if (top !== undefined && top.score >= 1.7) {
+    const tied = hits.filter((h) => h.score === top.score).map((h) => h.concept);
+    // The shared words must stand together ("usage limit", not "OEE … quality team"), two at least below 2.2.
+    const info = s.lexicon.concepts.get(tied[0] as string);
+    const shared = info === undefined ? [] : sharedTokens(s, words, info);
+    const together = shared.length > 0 && Math.max(...shared) - Math.min(...shared) + 1 <= shared.length + 2;
+    if (together && (top.score >= 2.2 || shared.length >= 2)) return { words, tied, shared: Math.floor(top.score) };
+  }
+  // A word only one concept's labels have ("vibration", "customs", "QC").
+  const unique = new Set<string>();
+  for (const i of words) {
+    const w = s.word(i);
+    if (w.length < 3 || SUBJECT_NOUNS.has(s.stem(i)) || PERSON_WORDS.has(w)) continue;
+    if (s.lexicon.matchAt(s.tokens, i, s.text, (e) => e.kind === "RECORD_TYPE" || e.kind === "EVENT_ACTION") !== null)
+      continue;
+    const concepts = s.lexicon.conceptsWithWord(w);
+    if (concepts.length === 1) unique.add(concepts[0] as string);
+  }
+  if (unique.size === 1) return { words, tied: [...unique], shared: 1 };
+  return null;
 }
 
 /** The tokens among `words` that a concept's English labels or source fields contain. */

@@ -85,6 +85,8 @@ export interface Lexicon {
   findAll(text: string, accept?: (entry: LexiconEntry) => boolean): LexiconMatch[];
   /** Concepts ranked by the words (stems; CJK character pairs) they share with `phrase`, best first. */
   searchConcepts(phrase: string): ConceptSearchHit[];
+  /** The concepts whose labels (either language) contain this word (by its search stem). */
+  conceptsWithWord(word: string): string[];
   /** The event type words: record words and action words per language (for {@link eventTypeOf}). */
   readonly recordWords: typeof RECORD_WORDS;
   readonly eventActionWords: typeof EVENT_ACTION_WORDS;
@@ -374,9 +376,21 @@ export function buildLexicon(source: LexiconSource): Lexicon {
     return null;
   };
 
+  const byWord = new Map<string, Set<string>>();
+  for (const [concept, f] of features) {
+    for (const label of f.labels) {
+      for (const w of label) {
+        const set = byWord.get(w) ?? new Set<string>();
+        set.add(concept);
+        byWord.set(w, set);
+      }
+    }
+  }
+
   return {
     entries,
     concepts,
+    conceptsWithWord: (word) => [...(byWord.get(searchStem(word.toLowerCase())) ?? [])],
     directory: source.directory,
     recordWords: RECORD_WORDS,
     eventActionWords: EVENT_ACTION_WORDS,
@@ -409,8 +423,10 @@ export function buildLexicon(source: LexiconSource): Lexicon {
             bestCover = cover;
           }
         }
+        const bestLabel = new Set(f.labels.find((l) => l.filter((w) => query.has(w)).length === best) ?? []);
         const fieldShared = [...query].filter((w) => f.fieldWords.has(w)).length;
-        const score = Math.max(best, fieldShared * 0.5) + (best > 0 ? bestCover * 0.5 : 0);
+        const fieldExtra = [...query].filter((w) => f.fieldWords.has(w) && !bestLabel.has(w)).length;
+        const score = best > 0 ? best + bestCover * 0.5 + fieldExtra * 0.5 : fieldShared * 0.5;
         if (score > 0) hits.push({ concept, score });
       }
       return hits.sort((a, b) => b.score - a.score || (a.concept < b.concept ? -1 : 1));

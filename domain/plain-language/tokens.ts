@@ -97,8 +97,26 @@ export function stemsOf(phrase: string): string[] {
  * A coarser stem for searching concepts by shared words: also folds "-ed", "-ing" and a final "e"
  * ("scheduled", "schedules", "schedule" → "schedul").
  */
+const IRREGULAR: Readonly<Record<string, string>> = {
+  held: "hold",
+  fell: "fall",
+  rose: "rise",
+  went: "go",
+  left: "leave",
+  ran: "run",
+  paid: "pay",
+  sent: "send",
+  lost: "lose",
+  broke: "break",
+  broken: "break",
+  won: "win",
+  bought: "buy",
+  sold: "sell",
+  met: "meet",
+};
+
 export function searchStem(word: string): string {
-  let w = stemWord(word);
+  let w = stemWord(IRREGULAR[word] ?? word);
   if (w.length > 5 && w.endsWith("ing")) w = w.slice(0, -3);
   else if (w.length > 4 && w.endsWith("ed")) w = w.slice(0, -2);
   if (w.length > 3 && w.endsWith("e")) w = w.slice(0, -1);

@@ -32,6 +32,48 @@ const DELEGATE_VERBS = new Set([
   "instruct",
   "require",
 ]);
+/** Verbs that make compound nouns with a particle: "check-in", "follow-up", "sign-off". */
+const COMPOUND_HEADS = new Set([
+  "check",
+  "log",
+  "sign",
+  "follow",
+  "set",
+  "roll",
+  "call",
+  "drop",
+  "walk",
+  "kick",
+  "catch",
+]);
+
+/** Verbs that only tell someone: "let X know", "notify X". */
+const NOTIFY_VERBS = new Set([
+  "let",
+  "notify",
+  "tell",
+  "inform",
+  "alert",
+  "ping",
+  "email",
+  "e-mail",
+  "message",
+  "loop",
+]);
+
+/** Words between "the" and an assignee ("the local service provider"). */
+const ASSIGNEE_ADJECTIVES = new Set([
+  "local",
+  "regional",
+  "responsible",
+  "assigned",
+  "relevant",
+  "nearest",
+  "serving",
+  "right",
+  "dedicated",
+]);
+
 /** Verbs that create something: "create a task", "open a review", "schedule a call". */
 const CREATE_VERBS = new Set([
   "create",
@@ -198,11 +240,13 @@ function assigneesIn(
   s: Sentence,
   span: Span,
   exclude: Span | null,
+  direct = false,
 ): Array<{ match: LexiconMatch; assignee: Assignee }> {
   const found = s
     .matches(span, (e) => ASSIGNEE_KINDS.has(e.kind), false)
     .filter((m) => exclude === null || m.to <= exclude.from || m.from >= exclude.to)
-    .filter((m) => !(m.entries[0]!.kind === "ROLE" && REVIEW_HEADS.has(s.word(m.to))));
+    // "a compliance review": the review's name, not the role (unless "have compliance review it").
+    .filter((m) => direct || !(m.entries[0]!.kind === "ROLE" && REVIEW_HEADS.has(s.word(m.to))));
   const result: Array<{ match: LexiconMatch; assignee: Assignee }> = [];
   for (const match of found) {
     const prev = result[result.length - 1];
@@ -261,12 +305,27 @@ function nounPhraseEnd(s: Sentence, from: number, to: number): number {
   let j = from;
   while (j < to) {
     const w = s.word(j);
-    if (
-      ["for", "to", "due", "within", "by", "with", "and", "assigned", "owned", "so", "that", "in", "on", "at"].includes(
-        w,
-      )
-    )
-      break;
+    if (["in", "on", "up", "out", "off"].includes(w) && j > from && COMPOUND_HEADS.has(s.word(j - 1))) {
+      j += 1;
+      continue;
+    }
+    const stops = [
+      "for",
+      "to",
+      "due",
+      "within",
+      "by",
+      "with",
+      "and",
+      "assigned",
+      "owned",
+      "so",
+      "that",
+      "in",
+      "on",
+      "at",
+    ];
+    if (stops.includes(w)) break;
     if (TASK_NOUNS.has(w)) return j + 1;
     if (REVIEW_HEADS.has(w)) return TASK_NOUNS.has(s.word(j + 1)) ? j + 2 : j + 1;
     j += 1;
@@ -392,16 +451,28 @@ function parseOne(
   // Who gets it, and what it is.
   let assigneeSpan: Span = body;
   let thingFrom = body.from;
-  let vpWords: string[] | null = null;
+  // A verb that is itself the thing to do: "call them back", "visit the site".
+  let vpWords: string[] | null =
+    !CREATE_VERBS.has(verb as string) && !GIVE_VERBS.has(verb as string) && !DELEGATE_VERBS.has(verb as string)
+      ? []
+      : null;
+  if (vpWords !== null) thingFrom = v ?? span.from;
   let delegated: Array<{ match: LexiconMatch; assignee: Assignee }> = [];
   if (DELEGATE_VERBS.has(verb as string) || (GIVE_VERBS.has(verb as string) && directObject(s, body))) {
     // "have the support lead call them back", "give GreenVolt Service an inspection task"
     let j = body.from;
-    if (s.word(j) === "the") j += 1;
-    const first = s.lexicon.matchAt(s.tokens, j, s.text, (e) => ASSIGNEE_KINDS.has(e.kind));
+    while (["the", "both", "each", "either", "of"].includes(s.word(j))) {
+      s.use(j);
+      j += 1;
+    }
+    let first = s.lexicon.matchAt(s.tokens, j, s.text, (e) => ASSIGNEE_KINDS.has(e.kind));
+    if (first === null && ASSIGNEE_ADJECTIVES.has(s.word(j))) {
+      // "the local service provider", "the responsible account manager"
+      first = s.lexicon.matchAt(s.tokens, j + 1, s.text, (e) => ASSIGNEE_KINDS.has(e.kind));
+    }
     const possessive = first === null ? null : first;
     if (possessive !== null && possessive.to <= body.to) {
-      const list = assigneesIn(s, { from: body.from, to: possessive.to }, null);
+      const list = assigneesIn(s, { from: body.from, to: possessive.to }, null, true);
       delegated = list;
       let k = possessive.to;
       // "X and Y"
@@ -415,7 +486,18 @@ function parseOne(
         k = more.to;
       }
       thingFrom = k;
-      if (s.word(thingFrom) === "know") thingFrom += 1;
+      // "Tom Becker from Quality": the person's team or place says who they are, nothing to do.
+      if (["from", "of", "at", "in"].includes(s.word(thingFrom))) {
+        const to = s.find({ from: thingFrom, to: Math.min(body.to, thingFrom + 5) }, ["to"]);
+        if (to !== null) {
+          s.use(thingFrom, to.i);
+          thingFrom = to.i;
+        }
+      }
+      while (["team", "department", "group", "people", "folks", "desk", "know"].includes(s.word(thingFrom))) {
+        s.use(thingFrom);
+        thingFrom += 1;
+      }
       if (s.word(thingFrom) === "to") thingFrom += 1;
       if (["a", "an", "the", "one"].includes(s.word(thingFrom)) || GIVE_VERBS.has(verb as string)) vpWords = null;
       else vpWords = [];
@@ -447,10 +529,19 @@ function parseOne(
       words.push(s.word(thingEnd));
       thingEnd += 1;
     }
-    if (words.length === 0) template = slugOf([verb === "have" || verb === "get" ? "follow-up" : (verb as string)]);
+    if (words.length === 0)
+      template = slugOf([
+        NOTIFY_VERBS.has(verb as string)
+          ? "notify"
+          : verb === "have" || verb === "get"
+            ? "follow-up"
+            : (verb as string),
+      ]);
     else template = verbPhraseSlug(words);
     const inner = thingOf(s, thingFrom, thingEnd);
-    isReview = inner.isReview && !words.some((w) => MEETING_VERBS.has(w)) && words[0] !== "book";
+    const verdictVerb = VERDICT_VERBS.has(words[0] ?? "");
+    isReview = verdictVerb || (inner.isReview && !words.some((w) => MEETING_VERBS.has(w)) && words[0] !== "book");
+    if (verdictVerb) template = reviewSlug(words);
     s.use(thingFrom, thingEnd);
   } else {
     const start = skipDeterminers(s, thingFrom);
@@ -525,6 +616,18 @@ function parseOne(
   return { actions, verb, ok: true };
 }
 
+/** Verbs asking for a verdict: "have compliance review it", "ask legal to approve the contract". */
+const VERDICT_VERBS = new Set(["review", "approve", "audit", "vet", "assess", "re-review", "recheck"]);
+
+/** "review the account" → account-review; "review it" → review. */
+function reviewSlug(words: readonly string[]): string {
+  const [verb, ...rest] = words;
+  const object = rest.filter((w) => !PRONOUNS.has(w) && (!FUNCTION_WORDS.has(w) || OBJECT_NOUNS.has(w)));
+  const noun =
+    verb === "approve" ? "approval" : verb === "audit" ? "audit" : verb === "assess" ? "assessment" : "review";
+  return slugOf([...object, noun]);
+}
+
 /** Verbs whose noun reads after the object in a slug: "check the store" → store-check. */
 const NOMINAL: Readonly<Record<string, string>> = {
   check: "check",
@@ -592,8 +695,7 @@ function templateWords(words: readonly string[]): string[] {
   return words.filter(
     (w, k) =>
       !FUNCTION_WORDS.has(w) ||
-      (["up", "out", "back"].includes(w) &&
-        ["follow", "check", "set", "call", "sign", "roll"].includes(words[k - 1] ?? "")),
+      (["up", "out", "back", "in", "on", "off"].includes(w) && COMPOUND_HEADS.has(words[k - 1] ?? "")),
   );
 }
 
@@ -602,7 +704,8 @@ const OBJECT_NOUNS = new Set(["customer", "account", "client", "company"]);
 
 /** Whether an assignee stands right after the verb ("give the account owner a task"). */
 function directObject(s: Sentence, body: Span): boolean {
-  const j = s.word(body.from) === "the" ? body.from + 1 : body.from;
+  let j = body.from;
+  while (["the", "both", "each", "either", "of"].includes(s.word(j))) j += 1;
   return s.lexicon.matchAt(s.tokens, j, s.text, (e) => ASSIGNEE_KINDS.has(e.kind)) !== null;
 }
 

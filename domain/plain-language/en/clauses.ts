@@ -397,6 +397,17 @@ export function splitClauses(s: Sentence): Clause[] {
       pending.unshift({ from: piece.from, to: inner }, { from: inner, to: piece.to });
       continue;
     }
+    const mode = s.find(piece, SUGGEST_PHRASES);
+    if (mode !== null) {
+      // "ask me first and then have Sarah …": the mode, then the actions.
+      let end = mode.i + mode.n;
+      while (end < piece.to && ["first", "please", "before", "and", "then", "it", "runs"].includes(s.word(end)))
+        end += 1;
+      if (mode.i > piece.from) pending.unshift({ from: piece.from, to: mode.i });
+      clauses.push({ from: mode.i, to: end, role: "MODE" });
+      if (end < piece.to) pending.unshift({ from: end, to: piece.to });
+      continue;
+    }
     clauses.push({ ...piece, role: "ACTION" });
   }
   // Pieces after a trigger that start with no verb continue it ("When X, in region Y, do Z").

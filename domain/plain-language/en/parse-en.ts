@@ -267,23 +267,23 @@ export function parseEnglish(text: string, lexicon: Lexicon): ParsedSentence {
   const triggerClauses = clauses.filter((c) => c.role === "TRIGGER");
   const parts = triggerClauses.map((c) => triggerParts(s, c));
   for (const { main, rest } of parts) {
-    conditions.push(...parseConditions(s, main, false));
-    for (const part of rest) conditions.push(...parseConditions(s, part, true));
+    for (const part of [main, ...rest]) conditions.push(...parseConditions(s, part, false));
+  }
+  // The trigger is in the main part, or else in the first joined part that has one ("… whose name contains
+  // Acme drops to red"); the other joined parts are conditions.
+  let triggerPart: Span | null = null;
+  for (const { main, rest } of parts) {
+    for (const part of [main, ...rest]) {
+      if (trigger !== null) break;
+      const found = parseTrigger(s, part, industriesOf(conditions));
+      trigger = found.trigger;
+      conditions.push(...found.conditions);
+      if (trigger !== null) triggerPart = part;
+    }
   }
   for (const { main, rest } of parts) {
-    if (trigger !== null) {
-      conditions.push(...parseConditions(s, main, true));
-      continue;
-    }
-    const found = parseTrigger(s, main, industriesOf(conditions));
-    trigger = found.trigger;
-    conditions.push(...found.conditions);
-    for (const part of rest) {
-      if (trigger === null) {
-        const again = parseTrigger(s, part, industriesOf(conditions));
-        trigger = again.trigger;
-        conditions.push(...again.conditions);
-      }
+    for (const part of [main, ...rest]) {
+      if (part !== triggerPart && part !== main) conditions.push(...parseConditions(s, part, true));
     }
   }
   for (const clause of clauses) {

@@ -35,6 +35,13 @@ const DRAFT_TERM_KINDS: ReadonlySet<string> = new Set<DraftTermKind>([
  * connectives): never named as not understood, and not counted in coverage.
  */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  "number",
+  "amount",
+  "total",
+  "keeps",
+  "keep",
+  "continues",
+  "continue",
   "a",
   "an",
   "the",

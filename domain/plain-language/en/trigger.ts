@@ -445,6 +445,26 @@ export function findComparison(s: Sentence, span: Span): Comparison | null {
       const value = unit.unit === "days" ? thresholdValue(number.value, s.word(number.to)) : number.value;
       return { op, value, unit: unit.unit, from: i, to: unit.to };
     }
+    // "2 or lower", "90% or more", "at most 3", "no more than 5"
+    const lead = s.at(i, ["at", "most"]) || s.at(i, ["no", "more", "than"]) ? (s.word(i) === "at" ? 2 : 3) : 0;
+    const number = readNumber(s.tokens, i + lead);
+    if (
+      number === null ||
+      (lead === 0 &&
+        !["is", "of", "at", "to", "reaches", "hits", "below", "under"].includes(s.word(i - 1)) &&
+        !s.at(number.to, ["or"]) &&
+        !/%/.test(s.gapBefore(number.to)))
+    )
+      continue;
+    const unit = unitAt(s, number.to);
+    if (lead > 0) return { op: "BELOW", value: number.value, unit: unit.unit, from: i, to: unit.to };
+    if (s.word(unit.to) !== "or") continue;
+    const word = s.word(unit.to + 1);
+    const below = ["lower", "less", "below", "under", "fewer", "worse", "smaller", "shorter"].includes(word);
+    const above = ["more", "higher", "above", "greater", "over", "better", "larger", "longer"].includes(word);
+    if (below || above) {
+      return { op: below ? "BELOW" : "ABOVE", value: number.value, unit: unit.unit, from: i, to: unit.to + 2 };
+    }
   }
   return null;
 }
@@ -461,21 +481,14 @@ function gradeChange(s: Sentence, span: Span): PlaybookTrigger | null {
   for (let i = span.from; i < span.to && unknown === null; i += 1) {
     if (COLOURS.includes(s.word(i))) unknown = { from: i, to: i + 1 };
   }
-  const health = s.find(span, [
-    "health grade",
-    "health status",
-    "health",
-    "grade",
-    "status",
-    "rating",
-    "traffic light",
-  ]);
+  const health = s.find(span, ["health grade", "health status", "health rating", "health", "grade", "traffic light"]);
   const down = s.find(span, GRADE_DOWN);
   const up = s.find(span, GRADE_UP);
   const verb = s.find(span, GRADE_VERBS);
   if (grades.length === 0 && unknown === null) {
     const changes = s.find(span, ["changes", "change", "changed"]);
-    if (health !== null && s.word(health.i) !== "status" && (changes !== null || down !== null || up !== null)) {
+    const number = findComparison(s, span);
+    if (health !== null && number === null && (changes !== null || down !== null || up !== null)) {
       s.use(health.i, health.i + health.n);
       const direction = down !== null ? "DOWN" : up !== null ? "UP" : null;
       if (down !== null) s.use(down.i, down.i + down.n);
@@ -615,6 +628,10 @@ function findWindow(
 
 /** Verbs that only link a concept to what it does ("goes over", "finds a match", "comes back with"). */
 const NEUTRAL_VERBS = new Set([
+  "keeps",
+  "continues",
+  "starts",
+  "begins",
   "goes",
   "go",
   "gets",
@@ -744,13 +761,26 @@ function searchBest(s: Sentence, span: Span, preferred: string | null): Searched
     if (hit !== undefined && hit.score >= 1) return { words, tied: [preferred], shared: Math.floor(hit.score) };
   }
   const top = hits[0];
-  if (top === undefined || top.score < 2.2) return null;
-  const tied = hits.filter((h) => h.score === top.score).map((h) => h.concept);
-  // The shared words must stand together ("usage limit", not "OEE … quality team").
-  const info = s.lexicon.concepts.get(tied[0] as string);
-  const shared = info === undefined ? [] : sharedTokens(s, words, info);
-  if (shared.length === 0 || Math.max(...shared) - Math.min(...shared) + 1 > shared.length + 2) return null;
-  return { words, tied, shared: Math.floor(top.score) };
+  if (top !== undefined && top.score >= 1.7) {
+    const tied = hits.filter((h) => h.score === top.score).map((h) => h.concept);
+    // The shared words must stand together ("usage limit", not "OEE … quality team"), two at least below 2.2.
+    const info = s.lexicon.concepts.get(tied[0] as string);
+    const shared = info === undefined ? [] : sharedTokens(s, words, info);
+    const together = shared.length > 0 && Math.max(...shared) - Math.min(...shared) + 1 <= shared.length + 2;
+    if (together && (top.score >= 2.2 || shared.length >= 2)) return { words, tied, shared: Math.floor(top.score) };
+  }
+  // A word only one concept's labels have ("vibration", "customs", "QC").
+  const unique = new Set<string>();
+  for (const i of words) {
+    const w = s.word(i);
+    if (w.length < 3 || SUBJECT_NOUNS.has(s.stem(i)) || PERSON_WORDS.has(w)) continue;
+    if (s.lexicon.matchAt(s.tokens, i, s.text, (e) => e.kind === "RECORD_TYPE" || e.kind === "EVENT_ACTION") !== null)
+      continue;
+    const concepts = s.lexicon.conceptsWithWord(w);
+    if (concepts.length === 1) unique.add(concepts[0] as string);
+  }
+  if (unique.size === 1) return { words, tied: [...unique], shared: 1 };
+  return null;
 }
 
 /** The tokens among `words` that a concept's English labels or source fields contain. */
@@ -865,6 +895,11 @@ function booleanSelector(s: Sentence, span: Span, info: ConceptInfo, fallback: "
   return { concept: info.id, valueEquals: value };
 }
 
+/** Whether one of the concept's fields is a flag (a customs hold, a failed check). */
+function hasBooleanMapping(info: ConceptInfo): boolean {
+  return info.mappings.some((m) => m.dataType === "BOOLEAN");
+}
+
 /** "in one region" → REGION (the words are used); ACCOUNT otherwise. */
 function scopeOf(s: Sentence, span: Span): TriggerScope {
   const hit = s.find(span, REGION_SCOPE);
@@ -977,7 +1012,10 @@ export function parseTrigger(
 ): { trigger: PlaybookTrigger | null; conditions: PlaybookCondition[] } {
   const found = triggerOf(s, span, industries);
   if (found.trigger !== null) {
-    for (let k = span.from; k < span.to; k += 1) if (NEUTRAL_VERBS.has(s.word(k))) s.use(k);
+    for (let k = span.from; k < span.to; k += 1) {
+      // Linking verbs and what the measure is of ("a scanner's", "the machines'") are understood with it.
+      if (NEUTRAL_VERBS.has(s.word(k)) || SUBJECT_NOUNS.has(s.stem(k))) s.use(k);
+    }
   }
   return found;
 }
@@ -1093,9 +1131,17 @@ function triggerOf(
     s.use(count.from, count.to);
     const window = findWindow(s, span, count);
     if (window !== null) s.use(window.from, window.to);
-    const signals: SignalSelector = isBooleanConcept(info)
-      ? booleanSelector(s, span, info, "true")
-      : { concept: info.id };
+    const value = s.matches(span, (e) => e.kind === "CONCEPT_VALUE" && e.concept === info.id)[0];
+    if (value !== undefined) {
+      s.use(value.from, value.to);
+      s.term(value.text, "CONCEPT", info.id);
+    }
+    const signals: SignalSelector =
+      value !== undefined
+        ? { concept: info.id, valueEquals: value.entries[0]!.id }
+        : hasBooleanMapping(info)
+          ? booleanSelector(s, span, info, "true")
+          : { concept: info.id };
     return {
       trigger: { kind: "SIGNAL_COUNT", signals, count: count.count, withinDays: window?.days ?? 30, scope },
       conditions: [],
@@ -1181,7 +1227,7 @@ function triggerOf(
         conditions: [],
       };
     }
-    if (isBooleanConcept(info)) {
+    if (isBooleanConcept(info) || (comparison === null && hasBooleanMapping(info))) {
       const good = s.find(span, BOOLEAN_GOOD);
       const bad = s.find(span, BOOLEAN_BAD);
       for (let k = span.from; k < span.to; k += 1) if (NEUTRAL_VERBS.has(s.word(k))) s.use(k);

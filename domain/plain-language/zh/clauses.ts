@@ -134,7 +134,19 @@ export function assignRoles(clauses: readonly Clause[]): RoledClause[] {
     const clause = stripGlue(raw);
     const joined = raw.text !== clause.text && /^(?:就|则|便|那么)/u.test(raw.text);
     if (SUCCESS_MARKER.test(clause.text)) {
-      roled.push({ ...clause, role: "FEEDBACK" });
+      // "若两周内任务完成，视为成功": the marker alone in its clause closes the condition before it.
+      const prev = roled[roled.length - 1];
+      const alone = clause.text.replace(SUCCESS_MARKER, "").replace(/[就则即便]/gu, "").length === 0;
+      if (alone && prev && (prev.role !== "ANTECEDENT" || seenAction)) {
+        roled[roled.length - 1] = {
+          text: `${prev.text}${clause.text}`,
+          start: prev.start,
+          end: clause.end,
+          role: "FEEDBACK",
+        };
+      } else {
+        roled.push({ ...clause, role: "FEEDBACK" });
+      }
       continue;
     }
     const opensAntecedent = ANTECEDENT_OPENERS.test(clause.text) && !/^在.{0,8}(?:推送|同步|发送)/u.test(clause.text);

@@ -133,6 +133,18 @@ export function findDeadline(text: string): FoundDeadline | null {
     }
   }
   if (best === null) {
+    // "期限为3天", "截止时间为两天": a time limit said as such.
+    const m = new RegExp(
+      `(?:期限|时限|截止时间|截止日期|截止|限期|完成时限)(?:为|是|设为)?(${DURATION_SOURCE})`,
+      "u",
+    ).exec(text);
+    if (m) {
+      const inner = new RegExp(DURATION_SOURCE, "u").exec(m[0]);
+      const days = inner ? durationDays(inner) : null;
+      if (days !== null) best = { days: Math.round(days), text: m[0], start: m.index, end: m.index + m[0].length };
+    }
+  }
+  if (best === null) {
     // "N天完成", "限期两天": a bare duration next to a completion verb.
     const m = new RegExp(`(?:限期|期限)?(${DURATION_SOURCE})(?:之内|以内|内)?(?=完成|处理|搞定|办结|给出)`, "u").exec(
       text,

@@ -294,6 +294,29 @@ describe("names inside grammar and grammar inside names", () => {
   });
 });
 
+describe("deadlines, modes and success said other ways", () => {
+  it("reads 期限为3天 and 截止时间为两天 as deadlines", () => {
+    expect(draft("若金融客户的续约概率不足50%，则创建一个续约跟进任务给客户经理，期限为3天。").actions).toMatchObject([
+      { kind: "CREATE_TASK", assignee: { kind: "ACCOUNT_OWNER" }, dueInDays: 3 },
+    ]);
+    expect(draft("客户满意度评分低于3.5分时，指派给客户成功团队处理，截止时间为两天。").actions).toMatchObject([
+      { kind: "CREATE_TASK", assignee: { kind: "TEAM", teamId: "t-customer-success" }, dueInDays: 2 },
+    ]);
+  });
+
+  it("reads 事后通知我 as running automatically", () => {
+    const d = draft("车队客户的电池温度连续三天高于45度时，让绿伏服务上门检查，事后通知我。");
+    expect(d.mode).toBe("AUTO");
+    expect(d.unrecognised).toEqual([]);
+  });
+
+  it("reads a success criterion split by a comma (若两周内任务完成，视为成功)", () => {
+    const d = draft("教育客户的学业预警学生占比高于10%的时候，请教学服务部一周内跟进；若两周内任务完成，视为成功。");
+    expect(d.feedback).toEqual({ kind: "TASK_COMPLETED", withinDays: 14 });
+    expect(d.actions).toMatchObject([{ kind: "CREATE_TASK", dueInDays: 7 }]);
+  });
+});
+
 describe("categorical values said in Chinese", () => {
   it.each([
     ["银行客户的KYC状态变为过期时，请尽调专员三天内复核。", "finance:kyc-status", "EXPIRED"],

@@ -296,7 +296,7 @@ function conceptByWords(s: ReaderState): { match: ZhMatch; id: string } | null {
     for (const piece of span.text.split(NOT_CONCEPT)) {
       const start = span.text.indexOf(piece, at);
       at = start + piece.length;
-      if ((piece.match(/[\u3400-\u9fff]/gu) ?? []).length < 3) continue;
+      if ((piece.match(/[\u3400-\u9fffA-Za-z]/gu) ?? []).length < 3) continue;
       const hit = s.ctx.lexicon.searchConcepts(piece)[0];
       if (!hit || hit.score < 2) continue;
       if (!best || hit.score > best.score) {
@@ -374,9 +374,30 @@ const UP_VERBS =
 const TO_VERBS = "变成|变为|变到|转为|转成|转到|成为|进入|亮起了|亮起|亮了|亮|变|转";
 const STATE_VERBS = "是|为|处于|属于|显示为|显示|在";
 
+/** Whether position `at` is inside the name of a concept other than the customer's health (电池健康度). */
+function insideOtherConcept(s: ReaderState, at: number): boolean {
+  return s.matches.some(
+    (m) =>
+      m.start <= at &&
+      at < m.end &&
+      m.terms.some((t) => t.kind === "CONCEPT") &&
+      !m.terms.some((t) => t.id === "core:customer-health"),
+  );
+}
+
+/** The first grade subject (健康等级, 健康状态 …) that is not part of another concept's name. */
+function gradeSubject(s: ReaderState): RegExpExecArray | null {
+  const re = new RegExp(GRADE_SUBJECT.source, "gu");
+  for (let m = re.exec(s.text); m !== null; m = re.exec(s.text)) {
+    if (!insideOtherConcept(s, m.index)) return m;
+  }
+  return null;
+}
+
 function readGradeState(s: ReaderState): { grades: string[]; start: number; end: number } | null {
   const re = new RegExp(`(${GRADE_SUBJECT.source})(?:目前|当前|仍然|仍|还)?(${STATE_VERBS})`, "gu");
   for (const m of s.text.matchAll(re)) {
+    if (insideOtherConcept(s, m.index ?? 0)) continue;
     const at = (m.index ?? 0) + m[0].length;
     const g = gradesAt(s, at);
     if (g && g.grades.length > 0) return { grades: g.grades, start: m.index ?? 0, end: g.end };
@@ -385,7 +406,7 @@ function readGradeState(s: ReaderState): { grades: string[]; start: number; end:
 }
 
 const readGradeChange: Reader = (s) => {
-  const subject = GRADE_SUBJECT.exec(s.text);
+  const subject = gradeSubject(s);
   const hasGradeTerm = findTerms(s.ctx.vocabulary, s.text, ["HEALTH_GRADE"]).length > 0;
   if (!subject && !hasGradeTerm && !/[变转亮][红黄绿]/u.test(s.text)) return null;
   // 从X降为Y.
@@ -486,6 +507,9 @@ const readScoreEvent: Reader = (s) => {
 };
 
 const readEvent: Reader = (s) => {
+  // A rule with a comparison, a count or a rate is about measures, not record events (客户新增工单每周超过10张).
+  if (BELOW_WORDS.test(s.masked) || ABOVE_WORDS.test(s.masked) || COUNT.test(s.masked) || findPeriod(s.masked))
+    return null;
   const types = new Set<ChangeType>();
   let spanStart = -1;
   let spanEnd = -1;
@@ -634,7 +658,7 @@ const readPageViews: Reader = (s) => {
   }
   s.matched.push({ phrase: verb[0], kind: "FIELD", id: "viewed_page" });
   s.tracker.mark(verb.index, after);
-  const kinds = subjectKinds(s.text, verb.index);
+  const kinds = subjectKinds(s.masked, verb.index);
   if (kinds) signals.subjectKinds = kinds;
   // Concepts named inside the page name are the page's topic, not measures.
   const n = count?.count ?? 1;
@@ -750,7 +774,7 @@ const readConceptCount: Reader = (s) => {
   } else if (boolean) {
     signals.valueEquals = "true";
   }
-  const kinds = subjectKinds(s.text, concept.match.start);
+  const kinds = subjectKinds(s.masked, concept.match.start);
   if (kinds) signals.subjectKinds = kinds;
   const bad = boolean ? BAD_BOOLEAN.exec(s.masked.slice(concept.match.end)) : null;
   if (bad) s.tracker.mark(concept.match.end + bad.index, concept.match.end + bad.index + bad[0].length);

@@ -317,6 +317,45 @@ describe("deadlines, modes and success said other ways", () => {
   });
 });
 
+describe("words that look like other grammar", () => {
+  it("reads the 健康 of 电池健康度 as the battery's, not the account's health grade", () => {
+    expect(draft("车队客户的电池健康度下降到80%以下时，通知电池研发团队。").trigger).toMatchObject({
+      kind: "CONCEPT_THRESHOLD",
+      concept: "automotive:battery-state-of-health",
+      op: "BELOW",
+    });
+    expect(draft("客户健康度下降时，通知客户经理。").trigger).toEqual({
+      kind: "HEALTH_GRADE_CHANGE",
+      direction: "DOWN",
+    });
+  });
+
+  it("does not take the 车 of 车企 for the vehicles the signals are about", () => {
+    expect(draft("车企客户一个月内被扣关两次时，通知子午线物流。").trigger).toEqual({
+      kind: "SIGNAL_COUNT",
+      signals: { concept: "ecommerce:customs-clearance", valueEquals: "true" },
+      count: 2,
+      withinDays: 30,
+      scope: "ACCOUNT",
+    });
+  });
+
+  it("reads a count of new tickets as no record event and names what it cannot read", () => {
+    const d = draft("客户新增工单每周超过10张时，通知二线支持团队。");
+    expect(d.trigger?.kind).not.toBe("EVENT");
+  });
+
+  it("finds OTA升级失败 by resemblance to OTA 升级成功率, a flag turning bad", () => {
+    expect(draft("车企客户的OTA升级失败时，通知产品经理。").trigger).toEqual({
+      kind: "CONCEPT_THRESHOLD",
+      concept: "automotive:ota-update-success",
+      op: "BELOW",
+      value: 0.5,
+      scope: "ACCOUNT",
+    });
+  });
+});
+
 describe("categorical values said in Chinese", () => {
   it.each([
     ["银行客户的KYC状态变为过期时，请尽调专员三天内复核。", "finance:kyc-status", "EXPIRED"],

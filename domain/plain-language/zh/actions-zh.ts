@@ -127,6 +127,7 @@ export function readConsequent(clauses: readonly string[], ctx: ZhGrammarContext
       matched.push({ phrase: m.text, kind: "WEBHOOK_ENDPOINT", id: t.id });
       tracker.mark(m.start, m.end);
       tracker.markPattern(SEND_VERB);
+      tracker.markPattern(/消息|通知|提醒|告警|信息|里|中|上/u);
     }
 
     const assignees = findAssignees(

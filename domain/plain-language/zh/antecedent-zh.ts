@@ -640,21 +640,29 @@ const readPageViews: Reader = (s) => {
   const rest = s.text.slice(after);
   const pageEnd = /(?:页面|网页|页)/u.exec(rest);
   const count = readCount(s.masked) ?? peopleCount(s.masked);
-  const nameText = pageEnd
+  let nameAt = after;
+  let nameText = pageEnd
     ? rest.slice(0, pageEnd.index + pageEnd[0].length)
     : rest.slice(0, count ? count.start - after : rest.length);
-  const cleaned = nameText
-    .replace(/^(?:了|过|我们的|我们|官网的|官网上的|官网|网站上的|网站的|网站)/u, "")
-    .replace(/^(?:的)?(?:次数|人次|数量|量)(?:累计|共|达到|达|超过)?$/u, "");
+  const clean = (t: string): string =>
+    t
+      .replace(/^(?:了|过|我们的|我们|官网的|官网上的|官网|网站上的|网站的|网站)/u, "")
+      .replace(/^(?:的)?(?:次数|人次|数量|量)(?:累计|共|达到|达|超过)?$/u, "");
+  // "访问了3次博客": the page named after the count.
+  if (clean(nameText).length === 0 && count && count.end > after) {
+    nameAt = count.end;
+    nameText = /^[^，,。；;]*?(?=时|的时候|$|[，,。；;])/u.exec(s.text.slice(count.end))?.[0] ?? "";
+  }
+  const cleaned = clean(nameText);
   const path = resolvePage(s.ctx.pages, cleaned);
   const signals: SignalSelector = { field: "viewed_page" };
   if (path) {
     signals.valueEquals = path;
     s.matched.push({ phrase: cleaned, kind: "PAGE", id: path });
-    s.tracker.mark(after, after + nameText.length);
+    s.tracker.mark(nameAt, nameAt + nameText.length);
   } else if (cleaned.length > 0) {
     s.unrecognised.push(cleaned.replace(/[“”]/gu, ""));
-    s.tracker.mark(after, after + nameText.length);
+    s.tracker.mark(nameAt, nameAt + nameText.length);
   }
   s.matched.push({ phrase: verb[0], kind: "FIELD", id: "viewed_page" });
   s.tracker.mark(verb.index, after);

@@ -4,6 +4,7 @@
  * not have are named in `unrecognised`, not guessed.
  */
 import { loadCorpusContext } from "../../../cli/nl";
+import { rolesAllowedByMatrix } from "../../../app/automation/roles-allowed";
 import { PlaybookDraft } from "../../../domain/plain-language/draft";
 import { draftPlaybookFromText } from "../../../domain/plain-language/draft-playbook";
 
@@ -356,6 +357,24 @@ describe("words that look like other grammar", () => {
   });
 });
 
+describe("pages and webhooks said loosely", () => {
+  it("reads a page named after the count (访问了3次博客)", () => {
+    expect(draft("当客户一个月内访问了3次博客时，记录一个内容兴趣信号。").trigger).toEqual({
+      kind: "SIGNAL_COUNT",
+      signals: { field: "viewed_page", valueEquals: "/blog" },
+      count: 3,
+      withinDays: 30,
+      scope: "ACCOUNT",
+    });
+  });
+
+  it("reads 发送钉钉消息 as the webhook, with nothing left over", () => {
+    const d = draft("高校客户的完课率低于50%时，发送钉钉消息。");
+    expect(d.actions).toEqual([{ kind: "CALL_WEBHOOK", endpointId: "wh-dingtalk" }]);
+    expect(d.unrecognised).toEqual([]);
+  });
+});
+
 describe("categorical values said in Chinese", () => {
   it.each([
     ["银行客户的KYC状态变为过期时，请尽调专员三天内复核。", "finance:kyc-status", "EXPIRED"],
@@ -416,5 +435,28 @@ describe("unknown words are named, not guessed", () => {
     expect(d.trigger).toBeNull();
     expect(d.confidence).toBeLessThan(0.2);
     expect(d.warnings.some((w) => w.code === "INCOMPLETE")).toBe(true);
+  });
+});
+
+describe("a Chinese sentence asking for what the author's role cannot do", () => {
+  const text = "制造业客户的设备综合效率低于60%时，请质量部排查，并推送到MES系统。";
+
+  it("flags the webhook an analyst may not call, and nothing for an admin", () => {
+    const analyst = draftPlaybookFromText(text, context, "zh", {
+      author: { roles: ["analyst"] },
+      rolesAllowed: rolesAllowedByMatrix,
+    });
+    const refused = analyst.warnings.filter((w) => w.code === "ROLE_NOT_ALLOWED");
+    expect(refused).toHaveLength(1);
+    expect(analyst.actions[refused[0]!.actionIndex as number]).toMatchObject({
+      kind: "CALL_WEBHOOK",
+      endpointId: "wh-mes",
+    });
+
+    const admin = draftPlaybookFromText(text, context, "zh", {
+      author: { roles: ["admin"] },
+      rolesAllowed: rolesAllowedByMatrix,
+    });
+    expect(admin.warnings.filter((w) => w.code === "ROLE_NOT_ALLOWED")).toEqual([]);
   });
 });

@@ -311,6 +311,17 @@ describe("deadlines, modes and success said other ways", () => {
     expect(d.unrecognised).toEqual([]);
   });
 
+  it("reads a success criterion said as 成功标准", () => {
+    expect(draft("客户健康等级亮红灯时，给客户经理派一个挽留任务；成功标准是30天内健康度回升。").feedback).toEqual({
+      kind: "HEALTH_IMPROVED",
+      withinDays: 30,
+    });
+    expect(draft("客户记录被恢复时，请张敏复核，以两周内任务完成作为成功标准。").feedback).toEqual({
+      kind: "TASK_COMPLETED",
+      withinDays: 14,
+    });
+  });
+
   it("reads a success criterion split by a comma (若两周内任务完成，视为成功)", () => {
     const d = draft("教育客户的学业预警学生占比高于10%的时候，请教学服务部一周内跟进；若两周内任务完成，视为成功。");
     expect(d.feedback).toEqual({ kind: "TASK_COMPLETED", withinDays: 14 });
@@ -421,6 +432,14 @@ describe("unknown words are named, not guessed", () => {
     expect(d.trigger).toMatchObject({ kind: "SIGNAL_COUNT", signals: { field: "viewed_page" }, count: 3 });
     expect((d.trigger as { signals: { valueEquals?: string } }).signals.valueEquals).toBeUndefined();
     expect(d.unrecognised.some((u) => u.includes("白皮书"))).toBe(true);
+  });
+
+  it("names a person the directory does not have instead of giving the task to someone else", () => {
+    const d = draft("商机更新时，让王小明三天内上门检修。");
+    expect(d.trigger).toEqual({ kind: "EVENT", eventTypes: ["OPPORTUNITY_UPDATED"] });
+    expect(d.actions).toEqual([]);
+    expect(d.unrecognised.some((u) => u.startsWith("王小明"))).toBe(true);
+    expect(d.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(["INCOMPLETE", "UNRECOGNISED"]));
   });
 
   it("names a calendar restriction the schema cannot hold", () => {

@@ -100,7 +100,8 @@ export function findWindow(text: string): FoundWindow | null {
 
 /** Words naming a day relative to today, for deadlines. */
 const RELATIVE_DAYS: readonly (readonly [RegExp, number])[] = [
-  [/当天|当日|今天|今日|即日|立即|立刻|马上|尽快/u, 0],
+  // 立即/马上 say when to act, not when the task is due: "立即通知……，两天内完成" is due in two days.
+  [/当天|当日|今天|今日|即日/u, 0],
   [/明天|明日|次日|第二天|隔天/u, 1],
   [/后天/u, 2],
   [/本周|这周|这个星期|本星期/u, 7],

@@ -368,6 +368,31 @@ describe("words that look like other grammar", () => {
   });
 });
 
+describe("how the parts of a rule are joined", () => {
+  it("reads the antecedent after the action (……，当……时)", () => {
+    expect(draft("给客户经理派一个续约任务，当SaaS客户的许可使用率低于30%时。")).toMatchObject({
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "saas:license-utilisation", op: "BELOW" },
+      conditions: [{ kind: "ACCOUNT_FIELD", field: "industry", values: ["SAAS"] }],
+      actions: [{ kind: "CREATE_TASK", assignee: { kind: "ACCOUNT_OWNER" } }],
+    });
+  });
+
+  it("reads an action clause opened by a modal (都要请法务复核) after an antecedent without 时", () => {
+    expect(draft("每当欧洲客户的商机被删除，都要请法务复核，并同步到风控系统。").actions).toMatchObject([
+      { kind: "OPEN_REVIEW", assignee: { kind: "ROLE", role: "legal" } },
+      { kind: "CALL_WEBHOOK", endpointId: "wh-risk-engine" },
+    ]);
+  });
+
+  it("takes 马上 as when to act, not as the task's deadline", () => {
+    const d = draft("一旦发现医院客户的设备开机率跌破90%，马上通知华通上门，两天内完成。");
+    expect(d.actions).toMatchObject([
+      { kind: "CREATE_TASK", assignee: { kind: "ORGANIZATION", organizationId: "org-huatong-medical" }, dueInDays: 2 },
+    ]);
+    expect(d.unrecognised).toEqual([]);
+  });
+});
+
 describe("pages and webhooks said loosely", () => {
   it("reads a page named after the count (访问了3次博客)", () => {
     expect(draft("当客户一个月内访问了3次博客时，记录一个内容兴趣信号。").trigger).toEqual({

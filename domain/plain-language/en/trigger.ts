@@ -576,6 +576,9 @@ function findCount(s: Sentence, span: Span): { count: number; from: number; to: 
   for (let i = span.from; i < span.to; i += 1) {
     const w = s.word(i);
     if (w === "twice" || w === "thrice") return { count: w === "twice" ? 2 : 3, from: i, to: i + 1 };
+    if (s.at(i, ["more", "than", "twice"]) || s.at(i, ["more", "than", "once"])) {
+      return { count: s.word(i + 2) === "twice" ? 3 : 2, from: i, to: i + 3 };
+    }
     let start = i;
     let plus = 0;
     if (s.at(i, ["at", "least"])) start = i + 2;
@@ -614,6 +617,8 @@ function findWindow(
     if (["the", "a"].includes(s.word(j)) && ["last", "past", "previous", "same", "space"].includes(s.word(j + 1)))
       j += 2;
     if (s.word(j) === "of") j += 1;
+    // "within a 14-day window"
+    if ((s.word(j) === "a" || s.word(j) === "an") && /^\d/.test(s.word(j + 1))) j += 1;
     if (w === "a" || w === "an" || w === "per" || w === "every" || w === "each") j = i;
     const duration =
       w === "a" || w === "an"
@@ -621,7 +626,10 @@ function findWindow(
         : readDuration(s.tokens, w === "per" || w === "every" || w === "each" ? i + 1 : j);
     if (duration === null || duration.to > span.to) continue;
     if (skip !== null && duration.to > skip.from && duration.from < skip.to) continue;
-    return { days: Math.max(1, wholeDays(duration.days)), from: i, to: duration.to };
+    const to = ["window", "period", "span", "stretch", "timeframe"].includes(s.word(duration.to))
+      ? duration.to + 1
+      : duration.to;
+    return { days: Math.max(1, wholeDays(duration.days)), from: i, to };
   }
   return null;
 }

@@ -376,6 +376,7 @@ function parseOne(
 
   if (FLAG_VERBS.has(verb as string)) {
     let target: "ACCOUNT" | "ASSET" | "BATCH" = "ACCOUNT";
+    let sawTarget = false;
     let flag: string | null = null;
     for (let j = body.from; j < body.to; j += 1) {
       const w = s.word(j);
@@ -389,6 +390,21 @@ function parseOne(
       }
       if (BATCH_WORDS.has(w)) target = "BATCH";
       else if (ASSET_WORDS.has(w) && target !== "BATCH") target = "ASSET";
+      if (BATCH_WORDS.has(w) || ASSET_WORDS.has(w) || ACCOUNT_WORDS.has(w))
+        sawTarget = sawTarget || !["them", "it"].includes(w);
+    }
+    if (!sawTarget && s.find(body, ["them", "these", "those", "it"]) !== null) {
+      // "inspect the vehicles … and flag them": the records named last before.
+      for (let k = body.from - 1; k >= 0; k -= 1) {
+        if (BATCH_WORDS.has(s.word(k))) {
+          target = "BATCH";
+          break;
+        }
+        if (ASSET_WORDS.has(s.word(k))) {
+          target = "ASSET";
+          break;
+        }
+      }
     }
     s.use(body.from, body.to);
     return { actions: [{ kind: "FLAG_RECORDS", target, flag: flag ?? "", note: null }], verb, ok: true };

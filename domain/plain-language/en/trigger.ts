@@ -265,6 +265,10 @@ const VIEW_WORDS = [
   "sees",
 ];
 const BOOLEAN_BAD = [
+  "disengages",
+  "disengaged",
+  "goes quiet",
+  "drops out",
   "comes back with a hit",
   "come back with a hit",
   "hit",
@@ -443,7 +447,14 @@ export function findComparison(s: Sentence, span: Span): Comparison | null {
       if (number === null) continue;
       const unit = unitAt(s, number.to);
       const value = unit.unit === "days" ? thresholdValue(number.value, s.word(number.to)) : number.value;
-      return { op, value, unit: unit.unit, from: i, to: unit.to };
+      // "below 3 roles", "above 20 tickets": what is counted, when no unit was said.
+      const next = s.word(unit.to);
+      const counted =
+        unit.unit === null &&
+        /^[a-z]+s$/.test(next) &&
+        !FUNCTION_WORDS.has(next) &&
+        !["times", "days", "weeks", "months", "hours", "minutes", "points"].includes(next);
+      return { op, value, unit: unit.unit, from: i, to: counted ? unit.to + 1 : unit.to };
     }
     // "2 or lower", "90% or more", "at most 3", "no more than 5"
     const lead = s.at(i, ["at", "most"]) || s.at(i, ["no", "more", "than"]) ? (s.word(i) === "at" ? 2 : 3) : 0;
@@ -636,6 +647,15 @@ function findWindow(
 
 /** Verbs that only link a concept to what it does ("goes over", "finds a match", "comes back with"). */
 const NEUTRAL_VERBS = new Set([
+  "reported",
+  "logged",
+  "recorded",
+  "detected",
+  "seen",
+  "observed",
+  "raised",
+  "happens",
+  "occurs",
   "keeps",
   "continues",
   "starts",
@@ -918,6 +938,11 @@ function scopeOf(s: Sentence, span: Span): TriggerScope {
 
 /** What a region's assets are called (stems). */
 const SUBJECT_NOUNS = new Set([
+  "seller",
+  "merchant",
+  "vendor",
+  "client",
+  "fleet",
   "asset",
   "charger",
   "machine",
@@ -1300,11 +1325,13 @@ function changeEvent(s: Sentence, span: Span): PlaybookTrigger | null {
       const firstRecord = recordChain[0] as LexiconMatch;
       // "<record> is <action>" (the record before), or "new <record>" (the action before).
       const distance =
-        lastRecord.to <= first.from
-          ? first.from - lastRecord.to
-          : first.entries[0]!.phrase === "new" && first.to <= firstRecord.from
-            ? firstRecord.from - first.to
-            : Number.POSITIVE_INFINITY;
+        firstRecord.from === first.from
+          ? -1
+          : lastRecord.to <= first.from
+            ? first.from - lastRecord.to
+            : first.entries[0]!.phrase === "new" && first.to <= firstRecord.from
+              ? firstRecord.from - first.to
+              : Number.POSITIVE_INFINITY;
       if (distance <= 4 && (best === null || distance < best.distance))
         best = { records: recordChain, actions: actionChain, distance };
     }

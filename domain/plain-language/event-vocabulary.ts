@@ -49,10 +49,10 @@ export const RECORD_WORDS: Readonly<
 export const EVENT_ACTION_WORDS: Readonly<Record<"en" | "zh", Readonly<Record<EventAction, readonly string[]>>>> = {
   en: {
     CREATED: ["new", "created", "added", "signed", "onboarded", "registered", "opened", "comes in"],
-    UPDATED: ["updated", "changed", "edited", "modified", "moves", "moved"],
+    UPDATED: ["updated", "changed", "edited", "modified", "moves", "moved", "won", "lost", "closed", "advances"],
     DELETED: ["deleted", "removed"],
     RESTORED: ["restored", "undeleted"],
-    RECORDED: ["recorded", "logged", "reported", "entered", "booked"],
+    RECORDED: ["recorded", "logged", "reported", "entered", "booked", "churns", "churned", "renews", "renewed"],
     SET: ["set"],
     CHANGED: ["changes", "changed"],
   },

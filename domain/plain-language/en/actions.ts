@@ -111,26 +111,6 @@ const CREATE_VERBS = new Set([
   "emit",
 ]);
 const GIVE_VERBS = new Set(["give", "assign", "hand", "send"]);
-const WEBHOOK_VERBS = new Set([
-  "post",
-  "send",
-  "push",
-  "forward",
-  "sync",
-  "notify",
-  "alert",
-  "call",
-  "ping",
-  "message",
-  "share",
-  "report",
-  "publish",
-  "hit",
-  "invoke",
-  "webhook",
-  "trigger",
-  "fire",
-]);
 const FLAG_VERBS = new Set(["flag", "tag", "mark", "label"]);
 /** Meetings are tasks even when called reviews: "book a business review". */
 const MEETING_VERBS = new Set(["book", "schedule", "arrange", "hold", "plan", "organise", "organize", "set"]);
@@ -385,7 +365,7 @@ function parseOne(
   const due = dueIn(s, body);
 
   const webhooks = s.matches(body, (e) => e.kind === "WEBHOOK_ENDPOINT", false);
-  if (webhooks.length > 0 && (WEBHOOK_VERBS.has(verb as string) || s.find(body, ["webhook", "to"]) !== null)) {
+  if (webhooks.length > 0) {
     webhooks.forEach((m) => {
       s.use(m.from, m.to);
       s.term(m.text, "WEBHOOK_ENDPOINT", m.entries[0]!.id);
@@ -396,6 +376,7 @@ function parseOne(
 
   if (FLAG_VERBS.has(verb as string)) {
     let target: "ACCOUNT" | "ASSET" | "BATCH" = "ACCOUNT";
+    let sawTarget = false;
     let flag: string | null = null;
     for (let j = body.from; j < body.to; j += 1) {
       const w = s.word(j);
@@ -409,6 +390,21 @@ function parseOne(
       }
       if (BATCH_WORDS.has(w)) target = "BATCH";
       else if (ASSET_WORDS.has(w) && target !== "BATCH") target = "ASSET";
+      if (BATCH_WORDS.has(w) || ASSET_WORDS.has(w) || ACCOUNT_WORDS.has(w))
+        sawTarget = sawTarget || !["them", "it"].includes(w);
+    }
+    if (!sawTarget && s.find(body, ["them", "these", "those", "it"]) !== null) {
+      // "inspect the vehicles … and flag them": the records named last before.
+      for (let k = body.from - 1; k >= 0; k -= 1) {
+        if (BATCH_WORDS.has(s.word(k))) {
+          target = "BATCH";
+          break;
+        }
+        if (ASSET_WORDS.has(s.word(k))) {
+          target = "ASSET";
+          break;
+        }
+      }
     }
     s.use(body.from, body.to);
     return { actions: [{ kind: "FLAG_RECORDS", target, flag: flag ?? "", note: null }], verb, ok: true };
@@ -465,7 +461,9 @@ function parseOne(
       s.use(j);
       j += 1;
     }
-    let first = s.lexicon.matchAt(s.tokens, j, s.text, (e) => ASSIGNEE_KINDS.has(e.kind));
+    let first =
+      s.lexicon.matchAt(s.tokens, body.from, s.text, (e) => ASSIGNEE_KINDS.has(e.kind)) ??
+      s.lexicon.matchAt(s.tokens, j, s.text, (e) => ASSIGNEE_KINDS.has(e.kind));
     if (first === null && ASSIGNEE_ADJECTIVES.has(s.word(j))) {
       // "the local service provider", "the responsible account manager"
       first = s.lexicon.matchAt(s.tokens, j + 1, s.text, (e) => ASSIGNEE_KINDS.has(e.kind));
@@ -704,6 +702,7 @@ const OBJECT_NOUNS = new Set(["customer", "account", "client", "company"]);
 
 /** Whether an assignee stands right after the verb ("give the account owner a task"). */
 function directObject(s: Sentence, body: Span): boolean {
+  if (s.lexicon.matchAt(s.tokens, body.from, s.text, (e) => ASSIGNEE_KINDS.has(e.kind)) !== null) return true;
   let j = body.from;
   while (["the", "both", "each", "either", "of"].includes(s.word(j))) j += 1;
   return s.lexicon.matchAt(s.tokens, j, s.text, (e) => ASSIGNEE_KINDS.has(e.kind)) !== null;

@@ -6,7 +6,7 @@
  */
 import { Sentence, Span } from "./sentence";
 
-export type ClauseRole = "TRIGGER" | "UNLESS" | "FEEDBACK" | "ACTION" | "MODE";
+export type ClauseRole = "TRIGGER" | "UNLESS" | "CONDITION" | "FEEDBACK" | "ACTION" | "MODE";
 
 export interface Clause extends Span {
   role: ClauseRole;
@@ -29,6 +29,11 @@ export const TRIGGER_OPENERS = [
 
 /** Phrases that open a success criterion. */
 const FEEDBACK_OPENERS = [
+  "success:",
+  "success",
+  "goal",
+  "target",
+  "kpi",
   "it worked if",
   "it worked when",
   "it works if",
@@ -97,6 +102,11 @@ export const SUGGEST_PHRASES = [
 
 /** Words that say AUTO. */
 export const AUTO_PHRASES = [
+  "run it automatically",
+  "do it automatically",
+  "without asking me",
+  "no need to ask me",
+  "no approval needed",
   "automatically",
   "automatic",
   "auto",
@@ -213,7 +223,10 @@ export const ACTION_LEADERS = new Set([
 
 function feedbackStart(s: Sentence, span: Span): number | null {
   const hit = s.find(span, FEEDBACK_OPENERS);
-  return hit === null ? null : hit.i;
+  if (hit === null) return null;
+  // "success", "goal", "target" alone open a criterion only at the start of a piece ("Success: …").
+  if (hit.n === 1 && ["success", "goal", "target", "kpi"].includes(s.word(hit.i)) && hit.i !== span.from) return null;
+  return hit.i;
 }
 
 /** The first token of span that is an action verb after leading words, or null. */
@@ -344,13 +357,28 @@ const STRONG_VERBS = new Set([
   "tag",
 ]);
 
+/** Phrases that open a clause of conditions only ("but only for enterprise accounts"). */
+const CONDITION_OPENERS = [
+  "but only for",
+  "but only if",
+  "but only when",
+  "only for",
+  "only if",
+  "only when",
+  "as long as",
+  "provided that",
+  "provided",
+  "but only",
+  "only",
+];
+
 /** Cuts the sentence into clauses with their roles. */
 export function splitClauses(s: Sentence): Clause[] {
   const pieces: Span[] = [];
   let from = 0;
   for (let i = 1; i <= s.tokens.length; i += 1) {
     const gap = s.gapBefore(i);
-    const boundary = i === s.tokens.length || /[.;!?。；！？,:，：()]|\s[-–—]\s|—/.test(gap);
+    const boundary = i === s.tokens.length || /[.;!?。；！？,，()]|\s[-–—]\s|—/.test(gap);
     if (boundary) {
       if (i > from) pieces.push({ from, to: i });
       from = i;
@@ -373,6 +401,10 @@ export function splitClauses(s: Sentence): Clause[] {
     }
     if (unless !== null) {
       clauses.push({ ...piece, role: "UNLESS" });
+      continue;
+    }
+    if (s.find({ from: piece.from, to: Math.min(piece.to, piece.from + 3) }, CONDITION_OPENERS)?.i === piece.from) {
+      clauses.push({ ...piece, role: "CONDITION" });
       continue;
     }
     const opener = startsWithOpener(s, piece.from, TRIGGER_OPENERS);
@@ -406,6 +438,11 @@ export function splitClauses(s: Sentence): Clause[] {
       if (mode.i > piece.from) pending.unshift({ from: piece.from, to: mode.i });
       clauses.push({ from: mode.i, to: end, role: "MODE" });
       if (end < piece.to) pending.unshift({ from: end, to: piece.to });
+      continue;
+    }
+    if (s.find(piece, AUTO_PHRASES) !== null && verbIndex(s, piece) === null) {
+      // "Run it automatically."
+      clauses.push({ ...piece, role: "MODE" });
       continue;
     }
     clauses.push({ ...piece, role: "ACTION" });

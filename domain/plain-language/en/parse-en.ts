@@ -108,6 +108,11 @@ function parseFeedback(
       "by",
       "whether",
       "judge",
+      "target",
+      "kpi",
+      "goal",
+      "should",
+      "be",
       "counts",
     ].includes(s.word(from))
   ) {
@@ -119,6 +124,14 @@ function parseFeedback(
   if (window !== null) s.use(window.from, window.to);
   const withinDays = window?.days ?? DEFAULT_FEEDBACK_DAYS;
   const health = s.find(body, [
+    "health back",
+    "back to green",
+    "back to yellow",
+    "returns to green",
+    "goes back up",
+    "turns green",
+    "becomes green",
+    "is green again",
     "health improves",
     "health improve",
     "health gets better",
@@ -288,11 +301,13 @@ export function parseEnglish(text: string, lexicon: Lexicon): ParsedSentence {
   }
   for (const clause of clauses) {
     if (clause.role === "UNLESS") conditions.push(...parseUnless(s, clause));
+    if (clause.role === "CONDITION") conditions.push(...parseConditions(s, clause, true));
     if (clause.role === "ACTION") actions.push(...parseActions(s, clause).actions);
     if (clause.role === "FEEDBACK") feedback = parseFeedback(s, clause, industriesOf(conditions), trigger) ?? feedback;
     if (clause.role === "MODE") s.use(clause.from, clause.to);
   }
-  for (const clause of clauses) if (clause.role === "TRIGGER" || clause.role === "UNLESS") unknownPlaces(s, clause);
+  for (const clause of clauses)
+    if (clause.role === "TRIGGER" || clause.role === "UNLESS" || clause.role === "CONDITION") unknownPlaces(s, clause);
   nameLeftovers(
     s,
     clauses.filter((c) => c.role !== "MODE"),

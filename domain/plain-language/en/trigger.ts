@@ -265,6 +265,10 @@ const VIEW_WORDS = [
   "sees",
 ];
 const BOOLEAN_BAD = [
+  "disengages",
+  "disengaged",
+  "goes quiet",
+  "drops out",
   "comes back with a hit",
   "come back with a hit",
   "hit",
@@ -443,7 +447,14 @@ export function findComparison(s: Sentence, span: Span): Comparison | null {
       if (number === null) continue;
       const unit = unitAt(s, number.to);
       const value = unit.unit === "days" ? thresholdValue(number.value, s.word(number.to)) : number.value;
-      return { op, value, unit: unit.unit, from: i, to: unit.to };
+      // "below 3 roles", "above 20 tickets": what is counted, when no unit was said.
+      const next = s.word(unit.to);
+      const counted =
+        unit.unit === null &&
+        /^[a-z]+s$/.test(next) &&
+        !FUNCTION_WORDS.has(next) &&
+        !["times", "days", "weeks", "months", "hours", "minutes", "points"].includes(next);
+      return { op, value, unit: unit.unit, from: i, to: counted ? unit.to + 1 : unit.to };
     }
     // "2 or lower", "90% or more", "at most 3", "no more than 5"
     const lead = s.at(i, ["at", "most"]) || s.at(i, ["no", "more", "than"]) ? (s.word(i) === "at" ? 2 : 3) : 0;
@@ -576,6 +587,9 @@ function findCount(s: Sentence, span: Span): { count: number; from: number; to: 
   for (let i = span.from; i < span.to; i += 1) {
     const w = s.word(i);
     if (w === "twice" || w === "thrice") return { count: w === "twice" ? 2 : 3, from: i, to: i + 1 };
+    if (s.at(i, ["more", "than", "twice"]) || s.at(i, ["more", "than", "once"])) {
+      return { count: s.word(i + 2) === "twice" ? 3 : 2, from: i, to: i + 3 };
+    }
     let start = i;
     let plus = 0;
     if (s.at(i, ["at", "least"])) start = i + 2;
@@ -614,6 +628,8 @@ function findWindow(
     if (["the", "a"].includes(s.word(j)) && ["last", "past", "previous", "same", "space"].includes(s.word(j + 1)))
       j += 2;
     if (s.word(j) === "of") j += 1;
+    // "within a 14-day window"
+    if ((s.word(j) === "a" || s.word(j) === "an") && /^\d/.test(s.word(j + 1))) j += 1;
     if (w === "a" || w === "an" || w === "per" || w === "every" || w === "each") j = i;
     const duration =
       w === "a" || w === "an"
@@ -621,13 +637,25 @@ function findWindow(
         : readDuration(s.tokens, w === "per" || w === "every" || w === "each" ? i + 1 : j);
     if (duration === null || duration.to > span.to) continue;
     if (skip !== null && duration.to > skip.from && duration.from < skip.to) continue;
-    return { days: Math.max(1, wholeDays(duration.days)), from: i, to: duration.to };
+    const to = ["window", "period", "span", "stretch", "timeframe"].includes(s.word(duration.to))
+      ? duration.to + 1
+      : duration.to;
+    return { days: Math.max(1, wholeDays(duration.days)), from: i, to };
   }
   return null;
 }
 
 /** Verbs that only link a concept to what it does ("goes over", "finds a match", "comes back with"). */
 const NEUTRAL_VERBS = new Set([
+  "reported",
+  "logged",
+  "recorded",
+  "detected",
+  "seen",
+  "observed",
+  "raised",
+  "happens",
+  "occurs",
   "keeps",
   "continues",
   "starts",
@@ -910,6 +938,11 @@ function scopeOf(s: Sentence, span: Span): TriggerScope {
 
 /** What a region's assets are called (stems). */
 const SUBJECT_NOUNS = new Set([
+  "seller",
+  "merchant",
+  "vendor",
+  "client",
+  "fleet",
   "asset",
   "charger",
   "machine",
@@ -1292,11 +1325,13 @@ function changeEvent(s: Sentence, span: Span): PlaybookTrigger | null {
       const firstRecord = recordChain[0] as LexiconMatch;
       // "<record> is <action>" (the record before), or "new <record>" (the action before).
       const distance =
-        lastRecord.to <= first.from
-          ? first.from - lastRecord.to
-          : first.entries[0]!.phrase === "new" && first.to <= firstRecord.from
-            ? firstRecord.from - first.to
-            : Number.POSITIVE_INFINITY;
+        firstRecord.from === first.from
+          ? -1
+          : lastRecord.to <= first.from
+            ? first.from - lastRecord.to
+            : first.entries[0]!.phrase === "new" && first.to <= firstRecord.from
+              ? firstRecord.from - first.to
+              : Number.POSITIVE_INFINITY;
       if (distance <= 4 && (best === null || distance < best.distance))
         best = { records: recordChain, actions: actionChain, distance };
     }

@@ -193,3 +193,40 @@ describe("the English grammar", () => {
     expect(d.confidence).toBeLessThan(0.3);
   });
 });
+
+describe("the English grammar's clause forms", () => {
+  it("reads 'more than twice', a 'within a 14-day window' window and any mention of a webhook endpoint", () => {
+    const d = draft(
+      "When a hospital's contacts view the pricing page more than twice within a 14-day window, open a ticket in ServiceNow.",
+    );
+    expect(d.trigger).toMatchObject({ kind: "SIGNAL_COUNT", count: 3, withinDays: 14 });
+    expect(d.actions).toEqual([{ kind: "CALL_WEBHOOK", endpointId: "wh-servicenow" }]);
+    expect(d.unrecognised).toEqual([]);
+  });
+
+  it("reads conditions said after the actions, a success criterion after a colon and a mode sentence", () => {
+    const only = draft(
+      "When an account's health turns red, create a rescue task for the account owner, but only for enterprise accounts.",
+    );
+    expect(only.conditions).toEqual([
+      { kind: "ACCOUNT_FIELD", field: "segment", op: "EQUALS", values: ["ENTERPRISE"] },
+    ]);
+    const success = draft(
+      "If CSAT drops below 3, create a call-back task for the support lead. Success: health back to green within 60 days.",
+    );
+    expect(success.feedback).toEqual({ kind: "HEALTH_IMPROVED", withinDays: 60 });
+    const auto = draft(
+      "When a new SaaS customer is added in APAC, create an onboarding task for the implementation team. Run it automatically.",
+    );
+    expect(auto).toMatchObject({ trigger: { kind: "EVENT", eventTypes: ["ACCOUNT_CREATED"] }, mode: "AUTO" });
+    // APAC is broader than any region the tenant has: named, not mapped.
+    expect(auto.unrecognised).toEqual(["in APAC"]);
+    expect(auto.conditions).toEqual([{ kind: "ACCOUNT_FIELD", field: "industry", op: "EQUALS", values: ["SAAS"] }]);
+  });
+
+  it("reads 'N or lower' comparisons and a verb that is the task itself", () => {
+    const d = draft("If an SMB customer's CSAT is 2 or lower, call them back within a day.");
+    expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", concept: "core:csat", op: "BELOW", value: 0.25 });
+    expect(d.actions).toMatchObject([{ kind: "CREATE_TASK", template: "call-back", assignee: owner, dueInDays: 1 }]);
+  });
+});

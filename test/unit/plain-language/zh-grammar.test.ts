@@ -46,6 +46,17 @@ describe("Chinese triggers", () => {
     expect(d.actions).toMatchObject([{ kind: "CREATE_TASK", assignee: { kind: "ROLE", role: "quality-engineer" } }]);
   });
 
+  it("reads negated comparisons the right way round (不高于 is below, 不低于 above)", () => {
+    expect(draft("医院客户的设备开机率不高于95%时，通知华通。").trigger).toMatchObject({
+      concept: "healthcare:equipment-uptime",
+      op: "BELOW",
+    });
+    expect(draft("SaaS客户的净收入留存率不低于120%时，请大客户团队评估增购机会。").trigger).toMatchObject({
+      concept: "saas:net-revenue-retention",
+      op: "ABOVE",
+    });
+  });
+
   it("reads 超过N次 as N+1 and 以上 inclusively", () => {
     expect(draft("只要车队客户的车辆绝缘故障一周内超过3次，就自动给绿伏服务派检修工单。").trigger).toMatchObject({
       kind: "SIGNAL_COUNT",

@@ -1,13 +1,29 @@
 /**
  * `draftPlaybookFromText`: the offline parser's entry point (issue 12). Pure: the caller passes the
- * tenant's vocabulary (`DraftDirectory`) and the ontology packs; nothing here reads the graph.
+ * tenant's vocabulary (`DraftDirectory`) and the ontology packs; nothing here reads the graph. The sentence
+ * goes to the English grammar (`en/parse-en.ts`) or the Chinese one (`zh/parse-zh.ts`) by its language;
+ * `assemble-draft.ts` makes the draft of what the grammar understood.
  */
+import { RolesAllowed } from "../automation/action-permissions";
 import { OntologyPack } from "../../ontology/model/ontology.model";
+import { assembleDraft, DraftAuthor } from "./assemble-draft";
 import { DraftDirectory, DraftLanguage, PlaybookDraft } from "./draft";
+import { parseEnglish } from "./en/parse-en";
+import { lexiconOf } from "./lexicon";
+import { parseChinese } from "./zh/parse-zh";
 
 export interface DraftContext {
   directory: DraftDirectory;
   packs: readonly OntologyPack[];
+  /** The role matrix (the roles that may call an operation), for ROLE_NOT_ALLOWED warnings. */
+  rolesAllowed?: RolesAllowed | null;
+}
+
+/** Optional: who asks, so the draft can say which of its actions their roles may not have done. */
+export interface DraftOptions {
+  author?: DraftAuthor | null;
+  /** Overrides the context's role matrix. */
+  rolesAllowed?: RolesAllowed | null;
 }
 
 /** Chinese when the sentence is mostly CJK characters, English otherwise. */
@@ -17,26 +33,18 @@ export function detectLanguage(text: string): DraftLanguage {
   return cjk > 0 && cjk * 2 >= latin ? "zh" : "en";
 }
 
-/**
- * Turns one English or Chinese sentence into a draft playbook. TODO(issue 12): the grammar; until it lands
- * every draft names the whole sentence as not understood.
- */
-export function draftPlaybookFromText(text: string, _context: DraftContext, language?: DraftLanguage): PlaybookDraft {
+/** Turns one English or Chinese sentence into a draft playbook. Never activates anything. */
+export function draftPlaybookFromText(
+  text: string,
+  context: DraftContext,
+  language?: DraftLanguage,
+  options: DraftOptions = {},
+): PlaybookDraft {
   const lang = language ?? detectLanguage(text);
-  return {
-    language: lang,
-    text,
-    source: "GRAMMAR",
-    name: text.slice(0, 80),
-    intent: text,
-    trigger: null,
-    conditions: [],
-    actions: [],
-    feedback: null,
-    mode: null,
-    matched: [],
-    unrecognised: [text],
-    confidence: 0,
-    warnings: [{ code: "INCOMPLETE", message: "No trigger was recognised in the sentence." }],
-  };
+  const lexicon = lexiconOf(context);
+  const parsed = lang === "zh" ? parseChinese(text, lexicon) : parseEnglish(text, lexicon);
+  return assembleDraft(text, lang, parsed, {
+    author: options.author ?? null,
+    rolesAllowed: options.rolesAllowed ?? context.rolesAllowed ?? null,
+  });
 }

@@ -1,0 +1,768 @@
+/**
+ * The actions of an English sentence (issue 12): tasks ("create a demo-plan task for the sales lead",
+ * "give Tom a task to …", "have the support lead call them back", "ask X to …"), reviews ("open a
+ * compliance pre-review"), intent signals ("raise an expansion intent signal"), flags ("flag the account as
+ * frozen", "flag the affected chargers") and webhooks ("post it to ServiceNow"), with assignees and due dates.
+ */
+import { Assignee, PlaybookAction } from "../../automation/playbook";
+import { LexiconEntry, LexiconMatch } from "../lexicon";
+import { ACTION_LEADERS, ACTION_VERBS, verbIndex } from "./clauses";
+import { readDuration, wholeDays } from "./numbers";
+import { FUNCTION_WORDS, Sentence, Span } from "./sentence";
+import { slugOf } from "./slug";
+import { KIND_RELATIONSHIP } from "./trigger";
+
+/** Verbs that hand a task to someone named right after them: "have X do …", "ask X to …". */
+const DELEGATE_VERBS = new Set([
+  "have",
+  "ask",
+  "tell",
+  "get",
+  "remind",
+  "notify",
+  "alert",
+  "email",
+  "e-mail",
+  "ping",
+  "message",
+  "inform",
+  "let",
+  "page",
+  "loop",
+  "instruct",
+  "require",
+]);
+/** Verbs that make compound nouns with a particle: "check-in", "follow-up", "sign-off". */
+const COMPOUND_HEADS = new Set([
+  "check",
+  "log",
+  "sign",
+  "follow",
+  "set",
+  "roll",
+  "call",
+  "drop",
+  "walk",
+  "kick",
+  "catch",
+]);
+
+/** Verbs that only tell someone: "let X know", "notify X". */
+const NOTIFY_VERBS = new Set([
+  "let",
+  "notify",
+  "tell",
+  "inform",
+  "alert",
+  "ping",
+  "email",
+  "e-mail",
+  "message",
+  "loop",
+]);
+
+/** Words between "the" and an assignee ("the local service provider"). */
+const ASSIGNEE_ADJECTIVES = new Set([
+  "local",
+  "regional",
+  "responsible",
+  "assigned",
+  "relevant",
+  "nearest",
+  "serving",
+  "right",
+  "dedicated",
+]);
+
+/** Verbs that create something: "create a task", "open a review", "schedule a call". */
+const CREATE_VERBS = new Set([
+  "create",
+  "open",
+  "add",
+  "log",
+  "file",
+  "start",
+  "schedule",
+  "set",
+  "book",
+  "make",
+  "launch",
+  "kick",
+  "generate",
+  "queue",
+  "arrange",
+  "plan",
+  "prepare",
+  "draft",
+  "organise",
+  "organize",
+  "initiate",
+  "request",
+  "raise",
+  "record",
+  "submit",
+  "dispatch",
+  "register",
+  "put",
+  "escalate",
+  "trigger",
+  "fire",
+  "route",
+  "emit",
+]);
+const GIVE_VERBS = new Set(["give", "assign", "hand", "send"]);
+const FLAG_VERBS = new Set(["flag", "tag", "mark", "label"]);
+/** Meetings are tasks even when called reviews: "book a business review". */
+const MEETING_VERBS = new Set(["book", "schedule", "arrange", "hold", "plan", "organise", "organize", "set"]);
+const REVIEW_HEADS = new Set([
+  "review",
+  "reviews",
+  "pre-review",
+  "approval",
+  "audit",
+  "verdict",
+  "assessment",
+  "check-off",
+  "sign-off",
+]);
+const TASK_NOUNS = new Set(["task", "tasks", "ticket", "to-do", "todo", "action", "item", "job", "assignment"]);
+const ASSET_WORDS = new Set([
+  "asset",
+  "assets",
+  "charger",
+  "chargers",
+  "machine",
+  "machines",
+  "device",
+  "devices",
+  "vehicle",
+  "vehicles",
+  "scanner",
+  "scanners",
+  "equipment",
+  "unit",
+  "units",
+  "station",
+  "stations",
+  "car",
+  "cars",
+  "truck",
+  "trucks",
+  "bus",
+  "buses",
+  "battery",
+  "batteries",
+  "pack",
+  "packs",
+  "line",
+  "lines",
+  "robot",
+  "robots",
+]);
+const BATCH_WORDS = new Set(["batch", "batches", "lot", "lots"]);
+const ACCOUNT_WORDS = new Set([
+  "account",
+  "accounts",
+  "customer",
+  "customers",
+  "client",
+  "clients",
+  "them",
+  "it",
+  "store",
+  "seller",
+  "hospital",
+  "school",
+]);
+
+const ASSIGNEE_KINDS = new Set(["USER", "TEAM", "ROLE", "ACCOUNT_OWNER", "ORGANIZATION", "ORGANIZATION_KIND"]);
+
+/** Default deadline when none is said (not judged by the corpus; a week is what people expect). */
+export const DEFAULT_DUE_DAYS = 7;
+
+/** An action with where in the sentence it came from. */
+export interface ParsedAction {
+  action: PlaybookAction;
+  span: Span;
+}
+
+function assigneeOf(s: Sentence, match: LexiconMatch, span: Span): Assignee {
+  const entry = match.entries[0] as LexiconEntry;
+  s.term(match.text, entry.kind, entry.id);
+  switch (entry.kind) {
+    case "USER":
+      return { kind: "USER", userId: entry.id };
+    case "TEAM":
+      return { kind: "TEAM", teamId: entry.id };
+    case "ROLE":
+      return { kind: "ROLE", role: entry.id };
+    case "ORGANIZATION":
+      return { kind: "ORGANIZATION", organizationId: entry.id };
+    case "ORGANIZATION_KIND": {
+      const around = { from: Math.max(span.from, match.from - 3), to: Math.min(span.to, match.to + 4) };
+      const regional = s.find(around, ["region", "regional", "local", "serving", "area", "that region", "the region"]);
+      if (regional !== null) {
+        s.use(regional.i, regional.i + regional.n);
+        return { kind: "ORGANIZATION", servingRegion: true };
+      }
+      return { kind: "ORGANIZATION", relationship: KIND_RELATIONSHIP[entry.id] ?? null };
+    }
+    default:
+      return { kind: "ACCOUNT_OWNER" };
+  }
+}
+
+/**
+ * The assignees named in span, in order. A person named with their team ("Tom Becker from Quality") is the
+ * person; "X and Y" are two assignees. Matches inside `exclude` (the task's own name) are left out.
+ */
+function assigneesIn(
+  s: Sentence,
+  span: Span,
+  exclude: Span | null,
+  direct = false,
+): Array<{ match: LexiconMatch; assignee: Assignee }> {
+  const found = s
+    .matches(span, (e) => ASSIGNEE_KINDS.has(e.kind), false)
+    .filter((m) => exclude === null || m.to <= exclude.from || m.from >= exclude.to)
+    // "a compliance review": the review's name, not the role (unless "have compliance review it").
+    .filter((m) => direct || !(m.entries[0]!.kind === "ROLE" && REVIEW_HEADS.has(s.word(m.to))));
+  const result: Array<{ match: LexiconMatch; assignee: Assignee }> = [];
+  for (const match of found) {
+    const prev = result[result.length - 1];
+    // "Tom Becker from Quality", "Raj of the onboarding team": the person, not the team.
+    if (
+      prev !== undefined &&
+      prev.assignee.kind === "USER" &&
+      ["from", "of", "in", "on"].includes(
+        s.word(match.from - 1) === "the" ? s.word(match.from - 2) : s.word(match.from - 1),
+      )
+    ) {
+      s.use(match.from, match.to);
+      continue;
+    }
+    // "the account's reseller": the organization kind after the account words.
+    result.push({ match, assignee: assigneeOf(s, match, span) });
+    s.use(match.from, match.to);
+  }
+  return result;
+}
+
+/** A deadline in span: "due in 3 days", "within 24 hours", "due tomorrow", "the same day", "by next week". */
+function dueIn(s: Sentence, span: Span): number | null {
+  for (let i = span.from; i < span.to; i += 1) {
+    const w = s.word(i);
+    if (w === "tomorrow") {
+      s.use(i);
+      if (["due", "by"].includes(s.word(i - 1))) s.use(i - 1);
+      return 1;
+    }
+    if (w === "today" || (w === "same" && s.word(i + 1) === "day") || (w === "end" && s.at(i + 1, ["of", "day"]))) {
+      const start = s.word(i - 1) === "the" ? i - 1 : i;
+      const begin = ["due", "by", "within", "on"].includes(s.word(start - 1)) ? start - 1 : start;
+      s.use(begin, w === "today" ? i + 1 : w === "same" ? i + 2 : i + 3);
+      return 0;
+    }
+    if (w === "next" && s.word(i + 1) === "week") {
+      s.use(["due", "by", "within"].includes(s.word(i - 1)) ? i - 1 : i, i + 2);
+      return 7;
+    }
+    if (!["due", "within", "in", "by"].includes(w)) continue;
+    let j = i + 1;
+    if (w === "due" && ["in", "within", "after"].includes(s.word(j))) j += 1;
+    if (s.word(j) === "the" && s.word(j + 1) === "next") j += 2;
+    const duration = readDuration(s.tokens, j);
+    if (duration === null || duration.to > span.to) continue;
+    // "in 3 days" alone only when it ends the action or follows a task word ("a task in 3 days").
+    s.use(i, duration.to);
+    return wholeDays(duration.days);
+  }
+  return null;
+}
+
+/** The words naming the thing to do: from `from` until a stop word (for, to, due, within, by, an assignee). */
+function nounPhraseEnd(s: Sentence, from: number, to: number): number {
+  let j = from;
+  while (j < to) {
+    const w = s.word(j);
+    if (["in", "on", "up", "out", "off"].includes(w) && j > from && COMPOUND_HEADS.has(s.word(j - 1))) {
+      j += 1;
+      continue;
+    }
+    const stops = [
+      "for",
+      "to",
+      "due",
+      "within",
+      "by",
+      "with",
+      "and",
+      "assigned",
+      "owned",
+      "so",
+      "that",
+      "in",
+      "on",
+      "at",
+    ];
+    if (stops.includes(w)) break;
+    if (TASK_NOUNS.has(w)) return j + 1;
+    if (REVIEW_HEADS.has(w)) return TASK_NOUNS.has(s.word(j + 1)) ? j + 2 : j + 1;
+    j += 1;
+  }
+  return j;
+}
+
+function skipDeterminers(s: Sentence, i: number): number {
+  let j = i;
+  while (
+    ["a", "an", "the", "one", "new", "separate", "quick", "dedicated", "follow"].includes(s.word(j)) &&
+    !(s.word(j) === "follow" && s.word(j + 1) === "up")
+  )
+    j += 1;
+  return j;
+}
+
+/** The task's or review's own words: "demo-plan task" → demo-plan; "compliance pre-review" → review. */
+function thingOf(s: Sentence, from: number, end: number): { words: string[]; isReview: boolean; isTask: boolean } {
+  const words: string[] = [];
+  let isReview = false;
+  let isTask = false;
+  for (let j = from; j < end; j += 1) {
+    const w = s.word(j);
+    if (TASK_NOUNS.has(w)) {
+      isTask = true;
+      continue;
+    }
+    words.push(w);
+  }
+  // The head noun decides: "a compliance review" is a review, "a returns-audit task" a task.
+  isReview = end > from && REVIEW_HEADS.has(s.word(end - 1));
+  return { words, isReview, isTask };
+}
+
+/** Reads one action clause (a verb and what follows, up to the next "and <verb>"). */
+function parseOne(
+  s: Sentence,
+  span: Span,
+  inherited: string | null,
+): { actions: PlaybookAction[]; verb: string | null; ok: boolean } {
+  const v = verbIndex(s, span);
+  let verb: string | null = v === null ? null : s.word(v);
+  let rest = v === null ? span.from : v + 1;
+  if (v === null) {
+    // "… and a welcome call for Raj": the previous verb carries on.
+    let k = span.from;
+    while (k < span.to && ACTION_LEADERS.has(s.word(k))) k += 1;
+    if (inherited !== null && ["a", "an", "another", "one"].includes(s.word(k))) {
+      verb = inherited;
+      rest = k;
+    } else return { actions: [], verb: null, ok: false };
+  } else s.use(span.from, v + 1);
+  if (verb === "set" && s.word(rest) === "up") rest += 1;
+  if (verb === "kick" && s.word(rest) === "off") rest += 1;
+  const body: Span = { from: rest, to: span.to };
+  const due = dueIn(s, body);
+
+  const webhooks = s.matches(body, (e) => e.kind === "WEBHOOK_ENDPOINT", false);
+  if (webhooks.length > 0) {
+    webhooks.forEach((m) => {
+      s.use(m.from, m.to);
+      s.term(m.text, "WEBHOOK_ENDPOINT", m.entries[0]!.id);
+    });
+    s.use(body.from, body.to);
+    return { actions: webhooks.map((m) => ({ kind: "CALL_WEBHOOK", endpointId: m.entries[0]!.id })), verb, ok: true };
+  }
+
+  if (FLAG_VERBS.has(verb as string)) {
+    let target: "ACCOUNT" | "ASSET" | "BATCH" = "ACCOUNT";
+    let sawTarget = false;
+    let flag: string | null = null;
+    for (let j = body.from; j < body.to; j += 1) {
+      const w = s.word(j);
+      if (w === "as") {
+        flag = slugOf(
+          Array.from({ length: body.to - j - 1 }, (_, k) => s.word(j + 1 + k)).filter(
+            (x) => !FUNCTION_WORDS.has(x) || x === "at",
+          ),
+        );
+        break;
+      }
+      if (BATCH_WORDS.has(w)) target = "BATCH";
+      else if (ASSET_WORDS.has(w) && target !== "BATCH") target = "ASSET";
+      if (BATCH_WORDS.has(w) || ASSET_WORDS.has(w) || ACCOUNT_WORDS.has(w))
+        sawTarget = sawTarget || !["them", "it"].includes(w);
+    }
+    if (!sawTarget && s.find(body, ["them", "these", "those", "it"]) !== null) {
+      // "inspect the vehicles … and flag them": the records named last before.
+      for (let k = body.from - 1; k >= 0; k -= 1) {
+        if (BATCH_WORDS.has(s.word(k))) {
+          target = "BATCH";
+          break;
+        }
+        if (ASSET_WORDS.has(s.word(k))) {
+          target = "ASSET";
+          break;
+        }
+      }
+    }
+    s.use(body.from, body.to);
+    return { actions: [{ kind: "FLAG_RECORDS", target, flag: flag ?? "", note: null }], verb, ok: true };
+  }
+
+  const intent = s.find(body, ["intent signal", "intent", "buying signal", "signal"]);
+  if (
+    intent !== null &&
+    [
+      "raise",
+      "create",
+      "add",
+      "record",
+      "log",
+      "emit",
+      "set",
+      "make",
+      "register",
+      "trigger",
+      "fire",
+      "generate",
+    ].includes(verb as string)
+  ) {
+    const words: string[] = [];
+    for (let j = skipDeterminers(s, body.from); j < intent.i; j += 1) words.push(s.word(j));
+    if (words.length === 0) {
+      const of = s.find({ from: intent.i + intent.n, to: body.to }, ["of", "for", "called", "named"]);
+      if (of !== null) for (let j = of.i + 1; j < body.to; j += 1) words.push(s.word(j));
+    }
+    s.use(body.from, body.to);
+    return {
+      actions: [
+        { kind: "RAISE_INTENT_SIGNAL", intent: slugOf(words.filter((w) => !FUNCTION_WORDS.has(w))) || "intent" },
+      ],
+      verb,
+      ok: true,
+    };
+  }
+
+  // Who gets it, and what it is.
+  let assigneeSpan: Span = body;
+  let thingFrom = body.from;
+  // A verb that is itself the thing to do: "call them back", "visit the site".
+  let vpWords: string[] | null =
+    !CREATE_VERBS.has(verb as string) && !GIVE_VERBS.has(verb as string) && !DELEGATE_VERBS.has(verb as string)
+      ? []
+      : null;
+  if (vpWords !== null) thingFrom = v ?? span.from;
+  let delegated: Array<{ match: LexiconMatch; assignee: Assignee }> = [];
+  if (DELEGATE_VERBS.has(verb as string) || (GIVE_VERBS.has(verb as string) && directObject(s, body))) {
+    // "have the support lead call them back", "give GreenVolt Service an inspection task"
+    let j = body.from;
+    while (["the", "both", "each", "either", "of"].includes(s.word(j))) {
+      s.use(j);
+      j += 1;
+    }
+    let first =
+      s.lexicon.matchAt(s.tokens, body.from, s.text, (e) => ASSIGNEE_KINDS.has(e.kind)) ??
+      s.lexicon.matchAt(s.tokens, j, s.text, (e) => ASSIGNEE_KINDS.has(e.kind));
+    if (first === null && ASSIGNEE_ADJECTIVES.has(s.word(j))) {
+      // "the local service provider", "the responsible account manager"
+      first = s.lexicon.matchAt(s.tokens, j + 1, s.text, (e) => ASSIGNEE_KINDS.has(e.kind));
+    }
+    const possessive = first === null ? null : first;
+    if (possessive !== null && possessive.to <= body.to) {
+      const list = assigneesIn(s, { from: body.from, to: possessive.to }, null, true);
+      delegated = list;
+      let k = possessive.to;
+      // "X and Y"
+      while ((s.word(k) === "and" || s.word(k) === "or") && k + 1 < body.to) {
+        const more = s.lexicon.matchAt(s.tokens, s.word(k + 1) === "the" ? k + 2 : k + 1, s.text, (e) =>
+          ASSIGNEE_KINDS.has(e.kind),
+        );
+        if (more === null) break;
+        delegated.push(...assigneesIn(s, { from: k + 1, to: more.to }, null));
+        s.use(k);
+        k = more.to;
+      }
+      thingFrom = k;
+      // "Tom Becker from Quality": the person's team or place says who they are, nothing to do.
+      if (["from", "of", "at", "in"].includes(s.word(thingFrom))) {
+        const to = s.find({ from: thingFrom, to: Math.min(body.to, thingFrom + 5) }, ["to"]);
+        if (to !== null) {
+          s.use(thingFrom, to.i);
+          thingFrom = to.i;
+        }
+      }
+      while (["team", "department", "group", "people", "folks", "desk", "know"].includes(s.word(thingFrom))) {
+        s.use(thingFrom);
+        thingFrom += 1;
+      }
+      if (s.word(thingFrom) === "to") thingFrom += 1;
+      if (["a", "an", "the", "one"].includes(s.word(thingFrom)) || GIVE_VERBS.has(verb as string)) vpWords = null;
+      else vpWords = [];
+    } else if (DELEGATE_VERBS.has(verb as string)) {
+      // An unknown person or party: name it rather than guess.
+      let end = j;
+      while (end < body.to && /^\p{Lu}/u.test(s.text.slice(s.tokens[end]!.start, s.tokens[end]!.end))) end += 1;
+      if (end > j) {
+        s.unknown(s.phrase(j, end));
+        s.use(j, end);
+        thingFrom = end;
+        if (s.word(thingFrom) === "to") thingFrom += 1;
+        vpWords = [];
+      } else return { actions: [], verb, ok: false };
+    }
+  }
+
+  let template: string;
+  let isReview = false;
+  let thingEnd: number;
+  if (vpWords !== null) {
+    // A verb phrase: "call them back", "check the store", "visit the customer", "send them a case study".
+    thingEnd = thingFrom;
+    const words: string[] = [];
+    while (
+      thingEnd < body.to &&
+      !["due", "within", "by", "and", "for", "before", "after", "when", "if"].includes(s.word(thingEnd))
+    ) {
+      words.push(s.word(thingEnd));
+      thingEnd += 1;
+    }
+    if (words.length === 0)
+      template = slugOf([
+        NOTIFY_VERBS.has(verb as string)
+          ? "notify"
+          : verb === "have" || verb === "get"
+            ? "follow-up"
+            : (verb as string),
+      ]);
+    else template = verbPhraseSlug(words);
+    const inner = thingOf(s, thingFrom, thingEnd);
+    const verdictVerb = VERDICT_VERBS.has(words[0] ?? "");
+    isReview = verdictVerb || (inner.isReview && !words.some((w) => MEETING_VERBS.has(w)) && words[0] !== "book");
+    if (verdictVerb) template = reviewSlug(words);
+    s.use(thingFrom, thingEnd);
+  } else {
+    const start = skipDeterminers(s, thingFrom);
+    thingEnd = nounPhraseEnd(s, start, body.to);
+    const thing = thingOf(s, start, thingEnd);
+    let words = thing.words;
+    if (thing.isTask && s.word(thingEnd) === "to") {
+      // "a task to visit the customer"
+      const vp: string[] = [];
+      let k = thingEnd + 1;
+      while (
+        k < body.to &&
+        !["due", "within", "by", "and", "for", "before", "after", "when", "if", "whenever"].includes(s.word(k))
+      ) {
+        vp.push(s.word(k));
+        k += 1;
+      }
+      if (words.length === 0 && vp.length > 0) {
+        s.use(thingEnd, k);
+        thingEnd = k;
+        words = [];
+        template = verbPhraseSlug(vp);
+      } else template = slugOf(words);
+    } else template = slugOf(templateWords(words));
+    isReview =
+      thing.isReview && !MEETING_VERBS.has(verb as string) && !words.includes("business") && !words.includes("qbr");
+    s.use(thingFrom, thingEnd);
+    if (template === "")
+      template =
+        NOMINAL[verb as string] ??
+        (CREATE_VERBS.has(verb as string) || GIVE_VERBS.has(verb as string) ? "follow-up" : slugOf([verb as string]));
+  }
+
+  const exclude: Span = { from: thingFrom, to: thingEnd };
+  if (delegated.length === 0) {
+    const prep = s.find({ from: thingEnd, to: body.to }, ["for", "to", "assigned to", "owned by", "with"]);
+    assigneeSpan = prep === null ? { from: thingEnd, to: body.to } : { from: prep.i, to: body.to };
+    delegated = assigneesIn(s, assigneeSpan, exclude);
+    if (prep !== null && delegated.length > 0) s.use(prep.i, prep.i + prep.n);
+    if (delegated.length === 0 && prep !== null) {
+      // "for Peter": a name the directory does not have.
+      let k = prep.i + prep.n;
+      if (s.word(k) === "the") k += 1;
+      let end = k;
+      while (end < body.to && /^\p{Lu}/u.test(s.text.slice(s.tokens[end]!.start, s.tokens[end]!.end))) end += 1;
+      if (end > k) {
+        s.unknown(s.phrase(prep.i, end));
+        s.use(prep.i, end);
+      }
+    }
+  }
+  const assignees: Assignee[] = delegated.length > 0 ? delegated.map((d) => d.assignee) : [{ kind: "ACCOUNT_OWNER" }];
+  if (delegated.length === 0) {
+    s.ambiguous(s.phrase(span.from, span.to), "no assignee was said; the account owner gets it");
+  }
+  // Account words after "for" ("for the customer") are understood.
+  for (let k = body.from; k < body.to; k += 1) if (ACCOUNT_WORDS.has(s.word(k))) s.use(k);
+  const dueInDays = due ?? DEFAULT_DUE_DAYS;
+  let titleFrom = span.from;
+  while (
+    titleFrom < span.to &&
+    ["and", "then", "also", "plus", "automatically", "please"].includes(s.word(titleFrom))
+  ) {
+    titleFrom += 1;
+  }
+  const title = s.phrase(titleFrom, span.to);
+  const actions: PlaybookAction[] = assignees.map((assignee) =>
+    isReview
+      ? { kind: "OPEN_REVIEW", reviewType: template, title, assignee, dueInDays }
+      : { kind: "CREATE_TASK", template, title, assignee, dueInDays },
+  );
+  return { actions, verb, ok: true };
+}
+
+/** Verbs asking for a verdict: "have compliance review it", "ask legal to approve the contract". */
+const VERDICT_VERBS = new Set(["review", "approve", "audit", "vet", "assess", "re-review", "recheck"]);
+
+/** "review the account" → account-review; "review it" → review. */
+function reviewSlug(words: readonly string[]): string {
+  const [verb, ...rest] = words;
+  const object = rest.filter((w) => !PRONOUNS.has(w) && (!FUNCTION_WORDS.has(w) || OBJECT_NOUNS.has(w)));
+  const noun =
+    verb === "approve" ? "approval" : verb === "audit" ? "audit" : verb === "assess" ? "assessment" : "review";
+  return slugOf([...object, noun]);
+}
+
+/** Verbs whose noun reads after the object in a slug: "check the store" → store-check. */
+const NOMINAL: Readonly<Record<string, string>> = {
+  check: "check",
+  visit: "visit",
+  inspect: "inspection",
+  review: "review",
+  audit: "audit",
+  call: "call",
+  contact: "outreach",
+  reach: "outreach",
+  assess: "assessment",
+  investigate: "investigation",
+  verify: "verification",
+  train: "training",
+  onboard: "onboarding",
+  follow: "follow-up",
+  escalate: "escalation",
+  repair: "repair",
+  service: "service",
+  fix: "fix",
+  replace: "replacement",
+  calibrate: "calibration",
+  clean: "cleaning",
+};
+const LIGHT_VERBS = new Set([
+  "book",
+  "schedule",
+  "arrange",
+  "do",
+  "run",
+  "hold",
+  "make",
+  "plan",
+  "prepare",
+  "organise",
+  "organize",
+  "set",
+  "conduct",
+  "perform",
+  "carry",
+  "take",
+]);
+const PRONOUNS = new Set([
+  "them",
+  "him",
+  "her",
+  "it",
+  "they",
+  "us",
+  "me",
+  "the",
+  "a",
+  "an",
+  "their",
+  "its",
+  "his",
+  "up",
+  "out",
+  "this",
+  "that",
+]);
+
+/** The words of a task's name that go into its slug ("follow-up" keeps its "up"). */
+function templateWords(words: readonly string[]): string[] {
+  return words.filter(
+    (w, k) =>
+      !FUNCTION_WORDS.has(w) ||
+      (["up", "out", "back", "in", "on", "off"].includes(w) && COMPOUND_HEADS.has(words[k - 1] ?? "")),
+  );
+}
+
+/** Nouns that are function words elsewhere but name the object of a task ("visit the customer"). */
+const OBJECT_NOUNS = new Set(["customer", "account", "client", "company"]);
+
+/** Whether an assignee stands right after the verb ("give the account owner a task"). */
+function directObject(s: Sentence, body: Span): boolean {
+  if (s.lexicon.matchAt(s.tokens, body.from, s.text, (e) => ASSIGNEE_KINDS.has(e.kind)) !== null) return true;
+  let j = body.from;
+  while (["the", "both", "each", "either", "of"].includes(s.word(j))) j += 1;
+  return s.lexicon.matchAt(s.tokens, j, s.text, (e) => ASSIGNEE_KINDS.has(e.kind)) !== null;
+}
+
+/** A slug for what someone is asked to do. */
+function verbPhraseSlug(words: readonly string[]): string {
+  const [verb, ...rest] = words;
+  if (verb === undefined) return "follow-up";
+  const particles = ["back", "up", "in", "out", "over", "off", "on", "down"];
+  const object = rest.filter(
+    (w) => !PRONOUNS.has(w) && !particles.includes(w) && (!FUNCTION_WORDS.has(w) || OBJECT_NOUNS.has(w)),
+  );
+  const particle = rest.find((w) => particles.includes(w));
+  if (LIGHT_VERBS.has(verb) && object.length > 0) return slugOf(object);
+  if (verb === "follow" && particle === "up") return slugOf(["follow-up", ...object.filter((w) => w !== "up")]);
+  if (object.length === 0) return slugOf(particle ? [verb, particle] : [verb]);
+  if (object.length === 1 && NOMINAL[verb] !== undefined) return slugOf([...object, NOMINAL[verb] as string]);
+  return slugOf([verb, ...object]);
+}
+
+/** Splits an action clause at "and <verb>", "and also", "then" and reads each part. */
+export function parseActions(s: Sentence, clause: Span): { actions: PlaybookAction[]; understood: boolean } {
+  const parts: Span[] = [];
+  let from = clause.from;
+  for (let i = clause.from + 1; i < clause.to; i += 1) {
+    const w = s.word(i);
+    if (!["and", "then", "plus", "also"].includes(w)) continue;
+    let j = i + 1;
+    while (j < clause.to && ["also", "then", "and", "please", "automatically", "immediately"].includes(s.word(j)))
+      j += 1;
+    const next = s.word(j);
+    const startsVerb = ACTION_VERBS.has(next) && !(next === "let" && s.word(j + 1) === "me");
+    const startsThing = ["a", "an", "another"].includes(next) && i > from + 1;
+    if (startsVerb || startsThing) {
+      parts.push({ from, to: i });
+      from = i;
+      i = j - 1;
+    }
+  }
+  parts.push({ from, to: clause.to });
+  const actions: PlaybookAction[] = [];
+  let inherited: string | null = null;
+  let understood = true;
+  for (const part of parts) {
+    const { actions: found, verb, ok } = parseOne(s, part, inherited);
+    if (!ok) {
+      let k = part.from;
+      while (k < part.to && (ACTION_LEADERS.has(s.word(k)) || s.word(k) === "and")) {
+        s.use(k);
+        k += 1;
+      }
+      if (k < part.to) s.unknown(s.phrase(k, part.to));
+      s.use(k, part.to);
+      understood = false;
+      continue;
+    }
+    if (verb !== null && CREATE_VERBS.has(verb)) inherited = verb;
+    else if (verb !== null && GIVE_VERBS.has(verb)) inherited = "create";
+    actions.push(...found);
+  }
+  return { actions, understood };
+}

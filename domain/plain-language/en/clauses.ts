@@ -1,0 +1,473 @@
+/**
+ * Splits an English sentence into the clauses a playbook is made of (issue 12): the trigger ("when…",
+ * "if…", "whenever…", "every time…"), its conditions ("unless…", "… and it buys through a reseller"), the
+ * actions ("create…", "give… and post…"), the success criterion ("it worked if…", "success means…") and the
+ * mode ("ask me first", "automatically"). Pieces are cut at sentence marks, commas and these keywords.
+ */
+import { Sentence, Span } from "./sentence";
+
+export type ClauseRole = "TRIGGER" | "UNLESS" | "CONDITION" | "FEEDBACK" | "ACTION" | "MODE";
+
+export interface Clause extends Span {
+  role: ClauseRole;
+}
+
+/** Words that open a trigger clause (phrases as space-separated words). */
+export const TRIGGER_OPENERS = [
+  "whenever",
+  "when",
+  "if",
+  "every time",
+  "each time",
+  "any time",
+  "anytime",
+  "as soon as",
+  "once",
+  "in case",
+  "should",
+];
+
+/** Phrases that open a success criterion. */
+const FEEDBACK_OPENERS = [
+  "success:",
+  "success",
+  "goal",
+  "target",
+  "kpi",
+  "it worked if",
+  "it worked when",
+  "it works if",
+  "it succeeded if",
+  "it succeeds if",
+  "it is a success if",
+  "it a success if",
+  "it counts as a success if",
+  "it counts as success if",
+  "count it as a success if",
+  "count it as success if",
+  "count it as done if",
+  "consider it done if",
+  "consider it done when",
+  "consider it a success if",
+  "consider it successful if",
+  "consider it worked if",
+  "call it done if",
+  "call it a success if",
+  "success means",
+  "success is",
+  "success is when",
+  "success is if",
+  "successful if",
+  "successful when",
+  "we know it worked if",
+  "the goal is",
+  "the goal is that",
+  "done means",
+  "measure success by whether",
+  "measure success by",
+  "judge it by whether",
+  "it is done when",
+  "it done when",
+];
+
+/** Phrases that ask to confirm first (SUGGEST). */
+export const SUGGEST_PHRASES = [
+  "ask me first",
+  "ask me before",
+  "let me confirm",
+  "let me approve",
+  "let me review",
+  "let me check",
+  "let me decide",
+  "check with me",
+  "confirm with me",
+  "with my approval",
+  "after i approve",
+  "after i confirm",
+  "once i approve",
+  "once i confirm",
+  "wait for my",
+  "needs my approval",
+  "need my approval",
+  "only suggest",
+  "just suggest",
+  "suggest it",
+  "propose it",
+  "ask for my approval",
+  "ask for approval",
+  "ask for confirmation",
+  "for my confirmation",
+  "me first",
+];
+
+/** Words that say AUTO. */
+export const AUTO_PHRASES = [
+  "run it automatically",
+  "do it automatically",
+  "without asking me",
+  "no need to ask me",
+  "no approval needed",
+  "automatically",
+  "automatic",
+  "auto",
+  "without asking",
+  "without confirmation",
+  "without approval",
+  "without my approval",
+  "no need to ask",
+  "no confirmation needed",
+];
+
+/** Verbs an action clause starts with (after "then", "and", "also", "please"). */
+export const ACTION_VERBS = new Set([
+  "create",
+  "open",
+  "add",
+  "log",
+  "file",
+  "start",
+  "schedule",
+  "set",
+  "book",
+  "raise",
+  "make",
+  "launch",
+  "kick",
+  "assign",
+  "give",
+  "send",
+  "post",
+  "push",
+  "forward",
+  "sync",
+  "notify",
+  "alert",
+  "tell",
+  "ask",
+  "have",
+  "get",
+  "remind",
+  "let",
+  "email",
+  "e-mail",
+  "ping",
+  "message",
+  "call",
+  "flag",
+  "tag",
+  "mark",
+  "label",
+  "put",
+  "escalate",
+  "trigger",
+  "fire",
+  "hand",
+  "route",
+  "generate",
+  "queue",
+  "arrange",
+  "plan",
+  "prepare",
+  "inform",
+  "page",
+  "loop",
+  "emit",
+  "record",
+  "submit",
+  "dispatch",
+  "request",
+  "invoke",
+  "hit",
+  "webhook",
+  "publish",
+  "share",
+  "report",
+  "draft",
+  "organise",
+  "organize",
+  "initiate",
+  "register",
+  "require",
+]);
+
+/** Words skipped before an action's verb. */
+export const ACTION_LEADERS = new Set([
+  "then",
+  "and",
+  "also",
+  "please",
+  "automatically",
+  "immediately",
+  "just",
+  "so",
+  "we",
+  "should",
+  "to",
+  "straight",
+  "away",
+  "right",
+  "auto",
+  "additionally",
+  "plus",
+  "i",
+  "want",
+  "you",
+  "would",
+  "like",
+  "go",
+  "ahead",
+  "and",
+  "let",
+  "us",
+]);
+
+function feedbackStart(s: Sentence, span: Span): number | null {
+  const hit = s.find(span, FEEDBACK_OPENERS);
+  if (hit === null) return null;
+  // "success", "goal", "target" alone open a criterion only at the start of a piece ("Success: …").
+  if (hit.n === 1 && ["success", "goal", "target", "kpi"].includes(s.word(hit.i)) && hit.i !== span.from) return null;
+  return hit.i;
+}
+
+/** The first token of span that is an action verb after leading words, or null. */
+export function verbIndex(s: Sentence, span: Span): number | null {
+  for (let i = span.from; i < span.to; i += 1) {
+    const w = s.word(i);
+    if (ACTION_VERBS.has(w) && !(w === "let" && s.word(i + 1) === "me")) return i;
+    if (!ACTION_LEADERS.has(w)) return null;
+  }
+  return null;
+}
+
+/** Where a trigger opener stands inside span (not at its start), or null. */
+function triggerOpenerInside(s: Sentence, span: Span): number | null {
+  for (let i = span.from + 1; i < span.to; i += 1) {
+    for (const opener of TRIGGER_OPENERS) {
+      if (opener === "should") continue;
+      const words = opener.split(" ");
+      if (!s.at(i, words)) continue;
+      if (opener === "once" && ["a", "an", "per", "every", "each", "more"].includes(s.word(i + 1))) continue;
+      if (opener === "when" && s.word(i - 1) === "done") continue;
+      return i;
+    }
+  }
+  return null;
+}
+
+function startsWithOpener(s: Sentence, i: number, openers: readonly string[]): number {
+  for (const opener of openers) {
+    const words = opener.split(" ");
+    if (!s.at(i, words)) continue;
+    if (opener === "once" && ["a", "an", "per", "every", "each"].includes(s.word(i + 1))) continue;
+    if (opener === "should" && verbIndex(s, { from: i + 1, to: s.tokens.length }) !== null) continue;
+    return words.length;
+  }
+  return 0;
+}
+
+/** Words a trigger's continuation starts with ("…, in region X, …", "…, and it buys through …"). */
+const CONTINUATION_STARTS = new Set([
+  "in",
+  "for",
+  "with",
+  "where",
+  "while",
+  "whose",
+  "at",
+  "from",
+  "across",
+  "and",
+  "or",
+  "but",
+  "only",
+  "within",
+  "during",
+  "on",
+  "of",
+  "that",
+  "which",
+  "who",
+  "provided",
+  "as",
+  "it",
+  "its",
+  "the",
+  "a",
+  "an",
+  "over",
+  "by",
+]);
+
+/**
+ * Inside a trigger clause with no comma before the actions ("when OEE drops under 60% create a task …"):
+ * the index of an imperative verb that starts the actions, or null.
+ */
+function actionInsideTrigger(s: Sentence, span: Span): number | null {
+  for (let i = span.from + 2; i < span.to; i += 1) {
+    const w = s.word(i);
+    if (!STRONG_VERBS.has(w)) continue;
+    const before = s.word(i - 1);
+    if (
+      [
+        "to",
+        "will",
+        "would",
+        "should",
+        "and",
+        "or",
+        "the",
+        "a",
+        "an",
+        "can",
+        "not",
+        "i",
+        "we",
+        "they",
+        "who",
+        "that",
+      ].includes(before)
+    )
+      continue;
+    const after = s.word(i + 1);
+    const opensObject =
+      ["a", "an", "the", "it", "them", "one", "two", "three"].includes(after) ||
+      s.lexicon.matchAt(s.tokens, i + 1, s.text, (e) =>
+        ["USER", "TEAM", "ROLE", "ACCOUNT_OWNER", "ORGANIZATION", "WEBHOOK_ENDPOINT"].includes(e.kind),
+      ) !== null;
+    if (opensObject) return i;
+  }
+  return null;
+}
+
+/** Imperative verbs that can only start an action, not continue a trigger. */
+const STRONG_VERBS = new Set([
+  "create",
+  "assign",
+  "give",
+  "notify",
+  "tell",
+  "ask",
+  "flag",
+  "schedule",
+  "alert",
+  "remind",
+  "ping",
+  "sync",
+  "forward",
+  "tag",
+]);
+
+/** Phrases that open a clause of conditions only ("but only for enterprise accounts"). */
+const CONDITION_OPENERS = [
+  "but only for",
+  "but only if",
+  "but only when",
+  "only for",
+  "only if",
+  "only when",
+  "as long as",
+  "provided that",
+  "provided",
+  "but only",
+  "only",
+];
+
+/** Cuts the sentence into clauses with their roles. */
+export function splitClauses(s: Sentence): Clause[] {
+  const pieces: Span[] = [];
+  let from = 0;
+  for (let i = 1; i <= s.tokens.length; i += 1) {
+    const gap = s.gapBefore(i);
+    const boundary = i === s.tokens.length || /[.;!?。；！？,，()]|\s[-–—]\s|—/.test(gap);
+    if (boundary) {
+      if (i > from) pieces.push({ from, to: i });
+      from = i;
+    }
+  }
+  const clauses: Clause[] = [];
+  const pending = [...pieces];
+  while (pending.length > 0) {
+    const piece = pending.shift() as Span;
+    const feedback = feedbackStart(s, piece);
+    if (feedback !== null) {
+      if (feedback > piece.from) pending.unshift({ from: piece.from, to: feedback });
+      clauses.push({ from: feedback, to: piece.to, role: "FEEDBACK" });
+      continue;
+    }
+    const unless = s.find(piece, ["unless", "except when", "except if", "but not if", "but only if no"]);
+    if (unless !== null && unless.i > piece.from) {
+      pending.unshift({ from: piece.from, to: unless.i }, { from: unless.i, to: piece.to });
+      continue;
+    }
+    if (unless !== null) {
+      clauses.push({ ...piece, role: "UNLESS" });
+      continue;
+    }
+    if (s.find({ from: piece.from, to: Math.min(piece.to, piece.from + 3) }, CONDITION_OPENERS)?.i === piece.from) {
+      clauses.push({ ...piece, role: "CONDITION" });
+      continue;
+    }
+    const opener = startsWithOpener(s, piece.from, TRIGGER_OPENERS);
+    const lead = ["and", "but", "then", "or"].includes(s.word(piece.from)) ? 1 : 0;
+    const inner = triggerOpenerInside(s, { from: piece.from + lead + (opener > 0 ? opener : 0), to: piece.to });
+    if (opener > 0 || startsWithOpener(s, piece.from + lead, TRIGGER_OPENERS) > 0) {
+      // "when X, then do Y" without a comma: the action starts at "then <verb>".
+      const then = s.find(piece, ["then"], piece.from + 1);
+      if (then !== null && verbIndex(s, { from: then.i, to: piece.to }) !== null) {
+        clauses.push({ from: piece.from, to: then.i, role: "TRIGGER" });
+        pending.unshift({ from: then.i, to: piece.to });
+      } else {
+        const inside = actionInsideTrigger(s, piece);
+        if (inside !== null) {
+          clauses.push({ from: piece.from, to: inside, role: "TRIGGER" });
+          pending.unshift({ from: inside, to: piece.to });
+        } else clauses.push({ ...piece, role: "TRIGGER" });
+      }
+      continue;
+    }
+    if (inner !== null) {
+      pending.unshift({ from: piece.from, to: inner }, { from: inner, to: piece.to });
+      continue;
+    }
+    const mode = s.find(piece, SUGGEST_PHRASES);
+    if (mode !== null) {
+      // "ask me first and then have Sarah …": the mode, then the actions.
+      let end = mode.i + mode.n;
+      while (end < piece.to && ["first", "please", "before", "and", "then", "it", "runs"].includes(s.word(end)))
+        end += 1;
+      if (mode.i > piece.from) pending.unshift({ from: piece.from, to: mode.i });
+      clauses.push({ from: mode.i, to: end, role: "MODE" });
+      if (end < piece.to) pending.unshift({ from: end, to: piece.to });
+      continue;
+    }
+    if (s.find(piece, AUTO_PHRASES) !== null && verbIndex(s, piece) === null) {
+      // "Run it automatically."
+      clauses.push({ ...piece, role: "MODE" });
+      continue;
+    }
+    clauses.push({ ...piece, role: "ACTION" });
+  }
+  // Pieces after a trigger that start with no verb continue it ("When X, in region Y, do Z").
+  for (let k = 1; k < clauses.length; k += 1) {
+    const clause = clauses[k] as Clause;
+    const prev = clauses[k - 1] as Clause;
+    if (
+      clause.role === "ACTION" &&
+      prev.role === "TRIGGER" &&
+      verbIndex(s, clause) === null &&
+      !isModeOnly(s, clause) &&
+      CONTINUATION_STARTS.has(s.word(clause.from))
+    ) {
+      clause.role = "TRIGGER";
+    }
+  }
+  for (const clause of clauses) if (clause.role === "ACTION" && isModeOnly(s, clause)) clause.role = "MODE";
+  return clauses;
+}
+
+/** A clause that only says the mode ("ask me first", "but let me confirm first"). */
+function isModeOnly(s: Sentence, span: Span): boolean {
+  const hit = s.find(span, SUGGEST_PHRASES);
+  if (hit === null) return false;
+  return verbIndex(s, { from: span.from, to: hit.i }) === null;
+}

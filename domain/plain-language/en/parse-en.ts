@@ -1,0 +1,349 @@
+/**
+ * The English grammar of the plain-language parser (issue 12). A sentence is cut into clauses
+ * (`clauses.ts`); the trigger clause gives the trigger and the account conditions (`trigger.ts`), action
+ * clauses the actions with assignees and deadlines (`actions.ts`), "unless…" a no-open-task condition,
+ * "it worked if…" the success criterion, and "ask me first" / "automatically" the mode. What is left of a
+ * clause that carries meaning is named as not understood rather than guessed.
+ */
+import {
+  PlaybookAction,
+  PlaybookCondition,
+  PlaybookFeedback,
+  PlaybookMode,
+  PlaybookTrigger,
+} from "../../automation/playbook";
+import { Lexicon } from "../lexicon";
+import { ParsedSentence } from "../parsed-sentence";
+import { parseActions } from "./actions";
+import { AUTO_PHRASES, Clause, splitClauses, SUGGEST_PHRASES, TRIGGER_OPENERS } from "./clauses";
+import { readDuration, wholeDays } from "./numbers";
+import { FUNCTION_WORDS, Sentence, Span } from "./sentence";
+import { slugOf } from "./slug";
+import { feedbackSignals, findWindow, industriesOf, parseConditions, parseTrigger, unknownPlaces } from "./trigger";
+
+/** Default window of a success criterion when none is said. */
+const DEFAULT_FEEDBACK_DAYS = 30;
+
+function parseMode(s: Sentence): PlaybookMode | null {
+  const whole: Span = { from: 0, to: s.tokens.length };
+  const suggest = s.find(whole, SUGGEST_PHRASES);
+  const auto = s.find(whole, AUTO_PHRASES);
+  if (suggest !== null) {
+    let end = suggest.i + suggest.n;
+    while (["first", "before", "it", "runs", "acting", "please"].includes(s.word(end))) end += 1;
+    s.use(suggest.i, end);
+    if (s.word(suggest.i - 1) === "but") s.use(suggest.i - 1);
+  }
+  if (auto !== null) s.use(auto.i, auto.i + auto.n);
+  if (suggest !== null && auto !== null) {
+    s.ambiguous(
+      s.phrase(auto.i, auto.i + auto.n),
+      "the sentence says both to act automatically and to ask first; it will ask first",
+    );
+    return "SUGGEST";
+  }
+  return suggest !== null ? "SUGGEST" : auto !== null ? "AUTO" : null;
+}
+
+/** "unless a visit task is still open", "unless one is already open". */
+function parseUnless(s: Sentence, clause: Span): PlaybookCondition[] {
+  const task = s.find(clause, ["task", "tasks", "ticket", "review", "one", "job"]);
+  const open = s.find(clause, [
+    "open",
+    "opened",
+    "pending",
+    "outstanding",
+    "in progress",
+    "not done",
+    "unfinished",
+    "still",
+  ]);
+  if (task !== null && open !== null) {
+    const words: string[] = [];
+    for (let i = clause.from + 1; i < task.i; i += 1) {
+      const w = s.word(i);
+      if (!FUNCTION_WORDS.has(w) && !["open", "pending", "outstanding", "already", "previous", "existing"].includes(w))
+        words.push(w);
+    }
+    s.use(clause.from, clause.to);
+    return [{ kind: "NO_OPEN_TASK", template: words.length > 0 ? slugOf(words) : null }];
+  }
+  return [];
+}
+
+function parseFeedback(
+  s: Sentence,
+  clause: Span,
+  industries: readonly string[],
+  trigger: PlaybookTrigger | null,
+): PlaybookFeedback | null {
+  // Skip the opener ("it worked if", "success means").
+  let from = clause.from;
+  while (
+    from < clause.to &&
+    [
+      "it",
+      "worked",
+      "works",
+      "if",
+      "when",
+      "consider",
+      "done",
+      "success",
+      "means",
+      "is",
+      "a",
+      "count",
+      "as",
+      "successful",
+      "succeeded",
+      "succeeds",
+      "the",
+      "goal",
+      "that",
+      "we",
+      "know",
+      "call",
+      "measure",
+      "by",
+      "whether",
+      "judge",
+      "target",
+      "kpi",
+      "goal",
+      "should",
+      "be",
+      "counts",
+    ].includes(s.word(from))
+  ) {
+    from += 1;
+  }
+  s.use(clause.from, from);
+  const body: Span = { from, to: clause.to };
+  const window = findWindow(s, body);
+  if (window !== null) s.use(window.from, window.to);
+  const withinDays = window?.days ?? DEFAULT_FEEDBACK_DAYS;
+  const health = s.find(body, [
+    "health back",
+    "back to green",
+    "back to yellow",
+    "returns to green",
+    "goes back up",
+    "turns green",
+    "becomes green",
+    "is green again",
+    "health improves",
+    "health improve",
+    "health gets better",
+    "health recovers",
+    "health goes up",
+    "health grade improves",
+    "health is back",
+    "health returns",
+    "grade improves",
+    "health rises",
+    "improves",
+    "recovers",
+  ]);
+  if (health !== null) {
+    s.use(body.from, body.to);
+    return { kind: "HEALTH_IMPROVED", withinDays };
+  }
+  const task = s.find(body, ["task", "tasks", "review", "visit", "call"]);
+  const done = s.find(body, ["completed", "complete", "done", "closed", "finished", "resolved", "marked done"]);
+  if (task !== null && done !== null) {
+    const words: string[] = [];
+    for (let i = body.from; i < task.i; i += 1)
+      if (!FUNCTION_WORDS.has(s.word(i)) && !["is", "are"].includes(s.word(i))) words.push(s.word(i));
+    s.use(body.from, body.to);
+    return { kind: "TASK_COMPLETED", withinDays, ...(words.length > 0 ? { template: slugOf(words) } : {}) };
+  }
+  const preferred =
+    trigger === null
+      ? null
+      : "concept" in trigger
+        ? trigger.concept
+        : "signals" in trigger
+          ? (trigger.signals.concept ?? null)
+          : null;
+  const signals = feedbackSignals(s, body, industries, preferred);
+  if (signals !== null) {
+    const seen = s.find(body, [
+      "is seen",
+      "seen",
+      "observed",
+      "is observed",
+      "recorded",
+      "comes in",
+      "arrives",
+      "shows up",
+      "appears",
+      "is logged",
+      "logged",
+      "happens",
+      "occurs",
+    ]);
+    if (seen !== null) s.use(seen.i, seen.i + seen.n);
+    return { kind: "SIGNAL_OBSERVED", signals, withinDays };
+  }
+  return null;
+}
+
+/** Splits a trigger clause into its main part and the conditions joined with "and it…", "and its…", "where…". */
+function triggerParts(s: Sentence, clause: Span): { main: Span; rest: Span[] } {
+  let start = clause.from;
+  for (const opener of TRIGGER_OPENERS) {
+    const words = opener.split(" ");
+    if (s.at(start, words)) {
+      s.use(start, start + words.length);
+      start += words.length;
+      break;
+    }
+  }
+  const cuts: number[] = [];
+  for (let i = start + 1; i < clause.to; i += 1) {
+    const w = s.word(i);
+    const next = s.word(i + 1);
+    const andCondition =
+      (w === "and" || w === "but" || w === "while") &&
+      (["it", "its", "they", "their", "there", "whose", "no"].includes(next) ||
+        (next === "the" && ["account", "customer", "client", "seller", "hospital"].includes(s.word(i + 2))));
+    if (andCondition || w === "where" || w === "whose") cuts.push(i);
+  }
+  if (cuts.length === 0) return { main: { from: start, to: clause.to }, rest: [] };
+  const rest: Span[] = [];
+  cuts.forEach((cut, k) => {
+    s.use(cut);
+    rest.push({ from: cut + 1, to: cuts[k + 1] ?? clause.to });
+  });
+  return { main: { from: start, to: cuts[0] as number }, rest };
+}
+
+function fillFlags(actions: PlaybookAction[]): PlaybookAction[] {
+  const task = actions.find((a) => a.kind === "CREATE_TASK" || a.kind === "OPEN_REVIEW");
+  const base = task === undefined ? null : task.kind === "CREATE_TASK" ? task.template : task.reviewType;
+  return actions.map((a) =>
+    a.kind === "FLAG_RECORDS" && a.flag === "" ? { ...a, flag: base === null ? "flagged" : `${base}-needed` } : a,
+  );
+}
+
+/** Resolves "unless a visit task is still open" against the actions: the action whose template names it. */
+function resolveNoOpenTask(conditions: PlaybookCondition[], actions: readonly PlaybookAction[]): PlaybookCondition[] {
+  const templates = actions.flatMap((a) =>
+    a.kind === "CREATE_TASK" ? [a.template] : a.kind === "OPEN_REVIEW" ? [a.reviewType] : [],
+  );
+  return conditions.map((c) => {
+    if (c.kind !== "NO_OPEN_TASK") return c;
+    if (c.template === null || c.template === undefined)
+      return { kind: "NO_OPEN_TASK", template: templates[0] ?? null };
+    const named = templates.find((t) => t === c.template || t.split("-").includes(c.template as string));
+    return named === undefined ? c : { kind: "NO_OPEN_TASK", template: named };
+  });
+}
+
+/** Names what meaningful words of the clauses stayed unused. */
+function nameLeftovers(s: Sentence, clauses: readonly Clause[]): void {
+  for (const clause of clauses) {
+    let runStart = -1;
+    const flush = (end: number) => {
+      if (runStart < 0) return;
+      let from = runStart;
+      let to = end;
+      while (from < to && FUNCTION_WORDS.has(s.word(from))) from += 1;
+      while (to > from && FUNCTION_WORDS.has(s.word(to - 1))) to -= 1;
+      const content = Array.from({ length: to - from }, (_, k) => from + k).filter(
+        (i) => s.isContent(i) && !/^\d/.test(s.word(i)),
+      );
+      if (content.length > 0) s.unknown(s.phrase(from, to));
+      runStart = -1;
+    };
+    for (let i = clause.from; i < clause.to; i += 1) {
+      const boundary = /[,;.]/.test(s.gapBefore(i));
+      if (boundary) flush(i);
+      if (s.used[i]) flush(i);
+      else if (runStart < 0) runStart = i;
+    }
+    flush(clause.to);
+  }
+}
+
+export function parseEnglish(text: string, lexicon: Lexicon): ParsedSentence {
+  const s = new Sentence(text, lexicon);
+  const mode = parseMode(s);
+  const clauses = splitClauses(s);
+  let trigger: PlaybookTrigger | null = null;
+  const conditions: PlaybookCondition[] = [];
+  const actions: PlaybookAction[] = [];
+  let feedback: PlaybookFeedback | null = null;
+
+  // Conditions first (industries decide between concepts of the same name), then the trigger.
+  const triggerClauses = clauses.filter((c) => c.role === "TRIGGER");
+  const parts = triggerClauses.map((c) => triggerParts(s, c));
+  for (const { main, rest } of parts) {
+    for (const part of [main, ...rest]) conditions.push(...parseConditions(s, part, false));
+  }
+  // The trigger is in the main part, or else in the first joined part that has one ("… whose name contains
+  // Acme drops to red"); the other joined parts are conditions.
+  let triggerPart: Span | null = null;
+  for (const { main, rest } of parts) {
+    for (const part of [main, ...rest]) {
+      if (trigger !== null) break;
+      const found = parseTrigger(s, part, industriesOf(conditions));
+      trigger = found.trigger;
+      conditions.push(...found.conditions);
+      if (trigger !== null) triggerPart = part;
+    }
+  }
+  for (const { main, rest } of parts) {
+    for (const part of [main, ...rest]) {
+      if (part !== triggerPart && part !== main) conditions.push(...parseConditions(s, part, true));
+    }
+  }
+  for (const clause of clauses) {
+    if (clause.role === "UNLESS") conditions.push(...parseUnless(s, clause));
+    if (clause.role === "CONDITION") conditions.push(...parseConditions(s, clause, true));
+    if (clause.role === "ACTION") actions.push(...parseActions(s, clause).actions);
+    if (clause.role === "FEEDBACK") feedback = parseFeedback(s, clause, industriesOf(conditions), trigger) ?? feedback;
+    if (clause.role === "MODE") s.use(clause.from, clause.to);
+  }
+  for (const clause of clauses)
+    if (clause.role === "TRIGGER" || clause.role === "UNLESS" || clause.role === "CONDITION") unknownPlaces(s, clause);
+  nameLeftovers(
+    s,
+    clauses.filter((c) => c.role !== "MODE"),
+  );
+
+  const merged = mergeFieldConditions(resolveNoOpenTask(conditions, actions));
+  return {
+    trigger,
+    conditions: merged,
+    actions: fillFlags(actions),
+    feedback,
+    mode,
+    matched: s.matched,
+    unrecognised: s.unrecognised,
+    ambiguities: s.ambiguities,
+    coverage: s.coverage(),
+    name: null,
+  };
+}
+
+/** One condition per account field: the same field said twice becomes one IN. */
+function mergeFieldConditions(conditions: PlaybookCondition[]): PlaybookCondition[] {
+  const out: PlaybookCondition[] = [];
+  for (const c of conditions) {
+    if (c.kind === "ACCOUNT_FIELD" && c.field !== "name") {
+      const same = out.find((o) => o.kind === "ACCOUNT_FIELD" && o.field === c.field);
+      if (same !== undefined && same.kind === "ACCOUNT_FIELD") {
+        const values = [...new Set([...same.values, ...c.values])];
+        out[out.indexOf(same)] = { ...same, op: values.length === 1 ? "EQUALS" : "IN", values };
+        continue;
+      }
+    }
+    if (out.some((o) => JSON.stringify(o) === JSON.stringify(c))) continue;
+    out.push(c);
+  }
+  return out;
+}
+
+export { readDuration, wholeDays };

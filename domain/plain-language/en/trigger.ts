@@ -1,0 +1,1528 @@
+/**
+ * The trigger and conditions of an English sentence (issue 12): a health grade change, a count of signals
+ * in a window (page views, boolean events, a categorical value), a concept's trend with a rate, a concept
+ * crossing a threshold said in its unit, or a change event; and the conditions on the account (industry,
+ * segment, region, name, health score and grade, a related organization, no open task).
+ */
+import { PlaybookCondition, PlaybookTrigger, SignalSelector, TriggerScope } from "../../automation/playbook";
+import { ChangeRecordType, ChangeType } from "../../events/change-event";
+import { BOOLEAN_BAD_THRESHOLD, isBooleanConcept, ratePerDayInConceptUnit, thresholdOnScale } from "../concept-scale";
+import { EventAction, eventTypeOf } from "../event-vocabulary";
+import { ConceptInfo, LexiconEntry, LexiconMatch } from "../lexicon";
+import { PERIOD_DAYS, readDuration, readNumber, wholeDays } from "./numbers";
+import { searchStem } from "../tokens";
+import { FUNCTION_WORDS, Sentence, Span } from "./sentence";
+
+const BELOW_WORDS = [
+  "less than",
+  "lower than",
+  "fewer than",
+  "smaller than",
+  "worse than",
+  "below",
+  "under",
+  "beneath",
+  "underneath",
+  "short of",
+  "dips below",
+  "drops below",
+  "falls below",
+];
+const ABOVE_WORDS = [
+  "more than",
+  "greater than",
+  "higher than",
+  "larger than",
+  "bigger than",
+  "longer than",
+  "above",
+  "over",
+  "exceeds",
+  "exceed",
+  "exceeding",
+  "exceeded",
+  "tops",
+  "beyond",
+  "surpasses",
+  "passes",
+  "crosses",
+];
+const FALLING = [
+  "declines",
+  "decline",
+  "declining",
+  "drops",
+  "drop",
+  "dropping",
+  "falls",
+  "fall",
+  "falling",
+  "fell",
+  "decreases",
+  "decrease",
+  "decreasing",
+  "goes down",
+  "go down",
+  "going down",
+  "slides",
+  "slide",
+  "shrinks",
+  "shrink",
+  "dips",
+  "dip",
+  "sinks",
+  "sink",
+  "slips",
+  "slip",
+  "erodes",
+  "degrades",
+  "deteriorates",
+  "worsens",
+  "trends down",
+  "trending down",
+  "slows",
+  "down",
+];
+const RISING = [
+  "rises",
+  "rise",
+  "rising",
+  "rose",
+  "increases",
+  "increase",
+  "increasing",
+  "grows",
+  "grow",
+  "growing",
+  "climbs",
+  "climb",
+  "climbing",
+  "goes up",
+  "go up",
+  "going up",
+  "jumps",
+  "jump",
+  "spikes",
+  "spike",
+  "builds up",
+  "piles up",
+  "creeps up",
+  "trends up",
+  "trending up",
+  "surges",
+  "up",
+];
+const GRADE_DOWN = [
+  "drops",
+  "drop",
+  "dropped",
+  "falls",
+  "fall",
+  "fell",
+  "slips",
+  "slip",
+  "declines",
+  "decline",
+  "deteriorates",
+  "worsens",
+  "worsen",
+  "degrades",
+  "sinks",
+  "downgraded",
+  "goes down",
+  "slides",
+  "dips",
+  "worse",
+];
+const GRADE_UP = [
+  "improves",
+  "improve",
+  "improved",
+  "recovers",
+  "recover",
+  "recovered",
+  "rises",
+  "rise",
+  "climbs",
+  "climb",
+  "upgraded",
+  "returns",
+  "bounces",
+  "goes up",
+  "gets better",
+  "better",
+  "back",
+];
+const GRADE_VERBS = [
+  "goes",
+  "go",
+  "turns",
+  "turn",
+  "becomes",
+  "become",
+  "moves",
+  "move",
+  "switches",
+  "changes",
+  "change",
+  "changed",
+  "flips",
+  "is",
+  "shows",
+  "lights",
+  "hits",
+  "reaches",
+  "enters",
+  "lands",
+];
+const COLOURS = ["orange", "purple", "blue", "black", "white", "grey", "gray", "pink", "brown", "violet"];
+const PERSON_WORDS = new Set([
+  "contact",
+  "contacts",
+  "people",
+  "person",
+  "persons",
+  "user",
+  "users",
+  "teacher",
+  "teachers",
+  "doctor",
+  "doctors",
+  "physician",
+  "physicians",
+  "nurse",
+  "nurses",
+  "clinician",
+  "clinicians",
+  "staff",
+  "employee",
+  "employees",
+  "engineer",
+  "engineers",
+  "buyer",
+  "buyers",
+  "someone",
+  "anyone",
+  "visitor",
+  "visitors",
+  "manager",
+  "managers",
+  "executive",
+  "executives",
+  "member",
+  "members",
+  "stakeholder",
+  "stakeholders",
+  "decision",
+  "admin",
+  "admins",
+  "administrator",
+  "administrators",
+  "lecturer",
+  "lecturers",
+  "professor",
+  "professors",
+  "faculty",
+  "officer",
+  "officers",
+  "champion",
+  "he",
+  "she",
+  "they",
+  "folks",
+  "team",
+  "radiologist",
+  "radiologists",
+]);
+const VIEW_WORDS = [
+  "view",
+  "views",
+  "viewed",
+  "viewing",
+  "visit",
+  "visits",
+  "visited",
+  "visiting",
+  "open",
+  "opens",
+  "opened",
+  "read",
+  "reads",
+  "look at",
+  "looks at",
+  "looked at",
+  "check out",
+  "checks out",
+  "browse",
+  "browses",
+  "hit",
+  "hits",
+  "land on",
+  "lands on",
+  "access",
+  "accesses",
+  "see",
+  "sees",
+];
+const BOOLEAN_BAD = [
+  "disengages",
+  "disengaged",
+  "goes quiet",
+  "drops out",
+  "comes back with a hit",
+  "come back with a hit",
+  "hit",
+  "hits",
+  "fail",
+  "fails",
+  "failed",
+  "failing",
+  "failure",
+  "flagged",
+  "match",
+  "matches",
+  "matched",
+  "breach",
+  "breaches",
+  "breached",
+  "overdue",
+  "expired",
+  "expires",
+  "departs",
+  "departed",
+  "leaves",
+  "left",
+  "reopened",
+  "reopens",
+  "escalated",
+  "escalates",
+  "fault",
+  "faults",
+  "detected",
+  "triggered",
+  "missed",
+  "misses",
+  "not passed",
+  "positive",
+  "outlier",
+  "goes bad",
+  "late",
+  "is true",
+  "true",
+  "found",
+  "occurs",
+  "happens",
+  "reported",
+  "raised",
+  "scheduled",
+];
+const BOOLEAN_GOOD = ["passes", "passed", "passing", "succeeds", "succeeded", "clear", "clean", "resolved", "ok"];
+const REGION_SCOPE = [
+  "in one region",
+  "in the same region",
+  "in a region",
+  "in any region",
+  "in a single region",
+  "per region",
+  "across a region",
+  "of one region",
+  "of a region",
+  "in one area",
+  "in the same area",
+  "within a region",
+  "within one region",
+  "in any one region",
+];
+
+/** The pack an industry's concepts live in, to choose between concepts of the same name. */
+const INDUSTRY_PACK: Readonly<Record<string, string>> = {
+  HEALTHCARE: "healthcare",
+  SAAS: "saas",
+  MANUFACTURING: "manufacturing",
+  FINANCE: "finance",
+  AUTOMOTIVE: "automotive",
+  ECOMMERCE: "ecommerce",
+  EDUCATION: "education",
+};
+
+/** Organization kinds and the relationship an account has with each. */
+export const KIND_RELATIONSHIP: Readonly<Record<string, "PARTNER_OF" | "SUPPLIES" | "SERVICES" | "RESELLS_TO">> = {
+  SERVICE_PROVIDER: "SERVICES",
+  RESELLER: "RESELLS_TO",
+  SUPPLIER: "SUPPLIES",
+  PARTNER: "PARTNER_OF",
+};
+
+const isKind =
+  (...kinds: string[]) =>
+  (entry: LexiconEntry) =>
+    kinds.includes(entry.kind);
+
+/** A comparison said in span: its operator and where its words and number are. */
+interface Comparison {
+  op: "BELOW" | "ABOVE";
+  value: number;
+  unit: string | null;
+  from: number;
+  to: number;
+}
+
+const UNIT_WORDS: Readonly<Record<string, string>> = {
+  hour: "hours",
+  hours: "hours",
+  hr: "hours",
+  hrs: "hours",
+  h: "hours",
+  minute: "minutes",
+  minutes: "minutes",
+  min: "minutes",
+  mins: "minutes",
+  second: "seconds",
+  seconds: "seconds",
+  sec: "seconds",
+  secs: "seconds",
+  day: "days",
+  days: "days",
+  week: "weeks",
+  weeks: "weeks",
+  month: "months",
+  months: "months",
+  year: "years",
+  years: "years",
+  percent: "percent",
+  "%": "percent",
+  pct: "percent",
+  km: "km",
+  kilometres: "km",
+  kilometers: "km",
+  kwh: "kwh",
+  dollars: "USD",
+  usd: "USD",
+  eur: "EUR",
+  euros: "EUR",
+  yuan: "CNY",
+  rmb: "CNY",
+  cny: "CNY",
+  degrees: "celsius",
+  celsius: "celsius",
+};
+
+/** The unit said after a number at token i (and how many tokens it takes), or null. */
+function unitAt(s: Sentence, numberEnd: number): { unit: string | null; to: number } {
+  const token = s.tokens[numberEnd - 1];
+  const after = token === undefined ? "" : s.text.slice(token.end, token.end + 1);
+  if (after === "%") return { unit: "percent", to: numberEnd };
+  const w = s.word(numberEnd);
+  const before =
+    token === undefined
+      ? ""
+      : s.text.slice(Math.max(0, (s.tokens[numberEnd - 1]?.start ?? 0) - 1), s.tokens[numberEnd - 1]?.start);
+  if (before === "$") return { unit: "USD", to: numberEnd };
+  if (w === "per" && s.word(numberEnd + 1) === "cent") return { unit: "percent", to: numberEnd + 2 };
+  const unit = UNIT_WORDS[w];
+  if (unit === "weeks" || unit === "months" || unit === "years") {
+    return { unit: "days", to: numberEnd + 1 };
+  }
+  return unit === undefined ? { unit: null, to: numberEnd } : { unit, to: numberEnd + 1 };
+}
+
+/** Converts weeks/months/years said as a threshold's unit into days (the catalogue has no weeks). */
+function thresholdValue(value: number, unitWord: string): number {
+  const days = PERIOD_DAYS[unitWord];
+  return days !== undefined && days > 1 ? value * days : value;
+}
+
+/** The first comparison in span: "below 3", "under 1,000 hours", "above 20", "more than 30 minutes". */
+export function findComparison(s: Sentence, span: Span): Comparison | null {
+  for (let i = span.from; i < span.to; i += 1) {
+    for (const [op, words] of [
+      ["BELOW", BELOW_WORDS],
+      ["ABOVE", ABOVE_WORDS],
+    ] as const) {
+      const hit = s.find({ from: i, to: span.to }, words, i);
+      if (hit === null || hit.i !== i) continue;
+      let j = i + hit.n;
+      if (s.word(j) === "a" && s.word(j + 1) === "score" && s.word(j + 2) === "of") j += 3;
+      const number = readNumber(s.tokens, j);
+      if (number === null) continue;
+      const unit = unitAt(s, number.to);
+      const value = unit.unit === "days" ? thresholdValue(number.value, s.word(number.to)) : number.value;
+      // "below 3 roles", "above 20 tickets": what is counted, when no unit was said.
+      const next = s.word(unit.to);
+      const counted =
+        unit.unit === null &&
+        /^[a-z]+s$/.test(next) &&
+        !FUNCTION_WORDS.has(next) &&
+        !["times", "days", "weeks", "months", "hours", "minutes", "points"].includes(next);
+      return { op, value, unit: unit.unit, from: i, to: counted ? unit.to + 1 : unit.to };
+    }
+    // "2 or lower", "90% or more", "at most 3", "no more than 5"
+    const lead = s.at(i, ["at", "most"]) || s.at(i, ["no", "more", "than"]) ? (s.word(i) === "at" ? 2 : 3) : 0;
+    const number = readNumber(s.tokens, i + lead);
+    if (
+      number === null ||
+      (lead === 0 &&
+        !["is", "of", "at", "to", "reaches", "hits", "below", "under"].includes(s.word(i - 1)) &&
+        !s.at(number.to, ["or"]) &&
+        !/%/.test(s.gapBefore(number.to)))
+    )
+      continue;
+    const unit = unitAt(s, number.to);
+    if (lead > 0) return { op: "BELOW", value: number.value, unit: unit.unit, from: i, to: unit.to };
+    if (s.word(unit.to) !== "or") continue;
+    const word = s.word(unit.to + 1);
+    const below = ["lower", "less", "below", "under", "fewer", "worse", "smaller", "shorter"].includes(word);
+    const above = ["more", "higher", "above", "greater", "over", "better", "larger", "longer"].includes(word);
+    if (below || above) {
+      return { op: below ? "BELOW" : "ABOVE", value: number.value, unit: unit.unit, from: i, to: unit.to + 2 };
+    }
+  }
+  return null;
+}
+
+/** "went from yellow to red", "drops to yellow", "turns red", "improves to green", "out of green". */
+function gradeChange(s: Sentence, span: Span): PlaybookTrigger | null {
+  const grades = s.matches(span, isKind("HEALTH_GRADE"));
+  const unknownGrade = s.find(span, ["grade"]);
+  let unknown: { from: number; to: number } | null = null;
+  if (unknownGrade !== null) {
+    const next = s.word(unknownGrade.i + 1);
+    if (/^[a-f]$|^\d$/.test(next)) unknown = { from: unknownGrade.i, to: unknownGrade.i + 2 };
+  }
+  for (let i = span.from; i < span.to && unknown === null; i += 1) {
+    if (COLOURS.includes(s.word(i))) unknown = { from: i, to: i + 1 };
+  }
+  const health = s.find(span, ["health grade", "health status", "health rating", "health", "grade", "traffic light"]);
+  const down = s.find(span, GRADE_DOWN);
+  const up = s.find(span, GRADE_UP);
+  const verb = s.find(span, GRADE_VERBS);
+  if (grades.length === 0 && unknown === null) {
+    const changes = s.find(span, ["changes", "change", "changed"]);
+    const number = findComparison(s, span);
+    if (health !== null && number === null && (changes !== null || down !== null || up !== null)) {
+      s.use(health.i, health.i + health.n);
+      const direction = down !== null ? "DOWN" : up !== null ? "UP" : null;
+      if (down !== null) s.use(down.i, down.i + down.n);
+      if (up !== null) s.use(up.i, up.i + up.n);
+      if (changes !== null) s.use(changes.i, changes.i + changes.n);
+      return direction === null ? { kind: "HEALTH_GRADE_CHANGE" } : { kind: "HEALTH_GRADE_CHANGE", direction };
+    }
+    return null;
+  }
+  if (health === null && down === null && up === null && verb === null) return null;
+  const from: string[] = [];
+  const to: string[] = [];
+  for (const match of grades) {
+    const grade = match.entries[0]!.id;
+    const before = s.word(match.from - 1);
+    const before2 = s.word(match.from - 2);
+    const isFrom =
+      before === "from" || (before === "of" && before2 === "out") || before === "leaves" || before === "left";
+    // "from yellow or red" — a grade after "or" / "and" follows the previous grade's side.
+    const joined = before === "or" || before === "and";
+    if (isFrom || (joined && from.length > 0 && to.length === 0 && s.word(match.from - 2) !== "to")) from.push(grade);
+    else to.push(grade);
+    s.use(match.from, match.to);
+    if (["from", "to", "into", "of", "out", "or", "and", "leaves", "left"].includes(before)) s.use(match.from - 1);
+    if (before === "of" && before2 === "out") s.use(match.from - 2);
+    s.term(match.text, "HEALTH_GRADE", grade);
+  }
+  if (unknown !== null) {
+    s.unknown(s.phrase(unknown.from, unknown.to));
+    s.use(unknown.from, unknown.to);
+    if (["to", "into", "from"].includes(s.word(unknown.from - 1))) s.use(unknown.from - 1);
+  }
+  if (health !== null) s.use(health.i, health.i + health.n);
+  if (verb !== null) s.use(verb.i, verb.i + verb.n);
+  const neutralFromTo = from.length > 0 && to.length > 0 && down === null && up === null;
+  let direction: "DOWN" | "UP" | null = null;
+  if (!neutralFromTo) {
+    if (down !== null && (up === null || down.i < up.i)) direction = "DOWN";
+    else if (up !== null) direction = "UP";
+  }
+  if (down !== null) s.use(down.i, down.i + down.n);
+  if (up !== null) s.use(up.i, up.i + up.n);
+  return {
+    kind: "HEALTH_GRADE_CHANGE",
+    ...(to.length > 0 ? { to: [...new Set(to)] } : {}),
+    ...(from.length > 0 ? { from: [...new Set(from)] } : {}),
+    ...(direction === null ? {} : { direction }),
+  };
+}
+
+/** What a count can count without "times": views, visits, alerts. */
+const COUNTED_NOUNS = new Set([
+  "view",
+  "views",
+  "visit",
+  "visits",
+  "hit",
+  "hits",
+  "signal",
+  "signals",
+  "alert",
+  "alerts",
+  "event",
+  "events",
+  "failure",
+  "failures",
+  "fault",
+  "faults",
+  "occurrence",
+  "occurrences",
+  "incident",
+  "incidents",
+  "breach",
+  "breaches",
+  "session",
+  "sessions",
+  "download",
+  "downloads",
+  "click",
+  "clicks",
+]);
+
+/** Counts: "three times", "twice", "5 or more times", "at least 3 times", "more than 5 times" (→ 6). */
+function findCount(s: Sentence, span: Span): { count: number; from: number; to: number } | null {
+  for (let i = span.from; i < span.to; i += 1) {
+    const w = s.word(i);
+    if (w === "twice" || w === "thrice") return { count: w === "twice" ? 2 : 3, from: i, to: i + 1 };
+    if (s.at(i, ["more", "than", "twice"]) || s.at(i, ["more", "than", "once"])) {
+      return { count: s.word(i + 2) === "twice" ? 3 : 2, from: i, to: i + 3 };
+    }
+    let start = i;
+    let plus = 0;
+    if (s.at(i, ["at", "least"])) start = i + 2;
+    else if (s.at(i, ["more", "than"]) || s.at(i, ["over"])) {
+      start = i + (w === "over" ? 1 : 2);
+      plus = 1;
+    }
+    const number = readNumber(s.tokens, start, false);
+    if (number === null) continue;
+    let j = number.to;
+    if (s.at(j, ["or", "more"])) j += 2;
+    if (["time", "times", "x"].includes(s.word(j))) {
+      return { count: number.value + plus, from: i, to: j + 1 };
+    }
+    // "three or more views", "5 page views", "3 alerts"
+    for (let k = j; k < Math.min(span.to, j + 3); k += 1) {
+      if (COUNTED_NOUNS.has(s.word(k))) return { count: number.value + plus, from: i, to: k + 1 };
+      if (FUNCTION_WORDS.has(s.word(k)) || readNumber(s.tokens, k) !== null) break;
+    }
+    if (w === "once" && !["a", "an", "per", "every"].includes(s.word(i + 1))) return { count: 1, from: i, to: i + 1 };
+  }
+  return null;
+}
+
+/** A window: "in a week", "within 30 days", "over two weeks", "in the last 14 days", "a week" after a count. */
+function findWindow(
+  s: Sentence,
+  span: Span,
+  skip: Span | null = null,
+): { days: number; from: number; to: number } | null {
+  for (let i = span.from; i < span.to; i += 1) {
+    if (skip !== null && i >= skip.from && i < skip.to) continue;
+    const w = s.word(i);
+    if (!["in", "within", "over", "during", "across", "per", "a", "an", "every", "each", "for"].includes(w)) continue;
+    let j = i + 1;
+    if (["the", "a"].includes(s.word(j)) && ["last", "past", "previous", "same", "space"].includes(s.word(j + 1)))
+      j += 2;
+    if (s.word(j) === "of") j += 1;
+    // "within a 14-day window"
+    if ((s.word(j) === "a" || s.word(j) === "an") && /^\d/.test(s.word(j + 1))) j += 1;
+    if (w === "a" || w === "an" || w === "per" || w === "every" || w === "each") j = i;
+    const duration =
+      w === "a" || w === "an"
+        ? readDuration(s.tokens, i)
+        : readDuration(s.tokens, w === "per" || w === "every" || w === "each" ? i + 1 : j);
+    if (duration === null || duration.to > span.to) continue;
+    if (skip !== null && duration.to > skip.from && duration.from < skip.to) continue;
+    const to = ["window", "period", "span", "stretch", "timeframe"].includes(s.word(duration.to))
+      ? duration.to + 1
+      : duration.to;
+    return { days: Math.max(1, wholeDays(duration.days)), from: i, to };
+  }
+  return null;
+}
+
+/** Verbs that only link a concept to what it does ("goes over", "finds a match", "comes back with"). */
+const NEUTRAL_VERBS = new Set([
+  "reported",
+  "logged",
+  "recorded",
+  "detected",
+  "seen",
+  "observed",
+  "raised",
+  "happens",
+  "occurs",
+  "keeps",
+  "continues",
+  "starts",
+  "begins",
+  "goes",
+  "go",
+  "gets",
+  "get",
+  "is",
+  "are",
+  "becomes",
+  "become",
+  "finds",
+  "find",
+  "returns",
+  "return",
+  "shows",
+  "show",
+  "shows",
+  "has",
+  "have",
+  "reports",
+  "report",
+  "comes",
+  "come",
+  "back",
+  "with",
+  "stays",
+  "stay",
+  "remains",
+  "remain",
+  "sits",
+  "sit",
+  "reaches",
+  "reach",
+  "hits",
+  "now",
+  "still",
+  "runs",
+  "run",
+  "climbs",
+  "rises",
+  "falls",
+  "drops",
+  "dips",
+  "sinks",
+  "slips",
+  "jumps",
+  "creeps",
+]);
+
+/** The pack preference between concepts of the same name: the industry's pack, then core, then measured ones. */
+function preferConcept(s: Sentence, ids: readonly string[], industries: readonly string[]): string {
+  const unique = [...new Set(ids)];
+  const packs = industries.map((i) => INDUSTRY_PACK[i]).filter((p): p is string => p !== undefined);
+  const score = (id: string) => {
+    const info = s.lexicon.concepts.get(id);
+    const pack = id.split(":")[0] ?? "";
+    return (packs.includes(pack) ? 4 : pack === "core" ? 2 : 0) + (info && info.mappings.length > 0 ? 1 : 0);
+  };
+  return unique.sort((a, b) => score(b) - score(a))[0] as string;
+}
+
+/**
+ * The concept a span speaks of: the longest label match, unless the concepts' words (labels and source
+ * fields) share more of the span's words ("hits its usage limit" → the concept labelled "usage-limit hit").
+ * `preferred` (the trigger's concept, for a success criterion) wins with a single shared word.
+ */
+export function findConcept(
+  s: Sentence,
+  span: Span,
+  industries: readonly string[],
+  options: { search?: boolean; preferred?: string | null } = {},
+): { concept: ConceptInfo; match: LexiconMatch | null } | null {
+  const matches = s.matches(span, isKind("CONCEPT", "FIELD"));
+  const searched = options.search === false ? null : searchBest(s, span, options.preferred ?? null);
+  const longest = matches.length === 0 ? 0 : Math.max(...matches.map((m) => m.to - m.from));
+  if (matches.length > 0 && (searched === null || searched.shared <= longest)) {
+    const best = [...matches].sort((a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from)[0] as LexiconMatch;
+    const ids = best.entries.map((e) => (e.kind === "FIELD" ? (e.concept as string) : e.id));
+    const id = preferConcept(s, ids, industries);
+    const info = s.lexicon.concepts.get(id);
+    if (info !== undefined) {
+      const distinct = [...new Set(ids)];
+      if (distinct.length > 1) s.ambiguous(best.text, `could be ${distinct.join(" or ")}; ${id} was chosen`);
+      s.use(best.from, best.to);
+      s.term(best.text, "CONCEPT", id);
+      return { concept: info, match: best };
+    }
+  }
+  if (searched === null) return null;
+  const id = preferConcept(s, searched.tied, industries);
+  const info = s.lexicon.concepts.get(id);
+  if (info === undefined) return null;
+  // Mark the words the concept's labels share as understood.
+  const shared = sharedTokens(s, searched.words, info);
+  if (shared.length === 0) return null;
+  shared.forEach((i) => s.use(i));
+  const from = Math.min(...shared);
+  const to = Math.max(...shared) + 1;
+  s.term(s.phrase(from, to), "CONCEPT", id);
+  if (searched.tied.length > 1) {
+    s.ambiguous(s.phrase(from, to), `could be ${searched.tied.join(" or ")}; ${id} was chosen`);
+  }
+  return { concept: info, match: null };
+}
+
+interface Searched {
+  words: number[];
+  tied: string[];
+  shared: number;
+}
+
+/** The concepts sharing most words with the words of span not yet understood. */
+function searchBest(s: Sentence, span: Span, preferred: string | null): Searched | null {
+  const words: number[] = [];
+  for (let i = span.from; i < span.to; i += 1) {
+    if (
+      !s.used[i] &&
+      !FUNCTION_WORDS.has(s.word(i)) &&
+      readNumber(s.tokens, i) === null &&
+      !GRAMMAR_WORDS.has(s.word(i))
+    ) {
+      words.push(i);
+    }
+  }
+  if (words.length === 0) return null;
+  const hits = s.lexicon.searchConcepts(words.map((i) => s.word(i)).join(" "));
+  if (preferred !== null) {
+    const hit = hits.find((h) => h.concept === preferred);
+    if (hit !== undefined && hit.score >= 1) return { words, tied: [preferred], shared: Math.floor(hit.score) };
+  }
+  const top = hits[0];
+  if (top !== undefined && top.score >= 1.7) {
+    const tied = hits.filter((h) => h.score === top.score).map((h) => h.concept);
+    // The shared words must stand together ("usage limit", not "OEE … quality team"), two at least below 2.2.
+    const info = s.lexicon.concepts.get(tied[0] as string);
+    const shared = info === undefined ? [] : sharedTokens(s, words, info);
+    const together = shared.length > 0 && Math.max(...shared) - Math.min(...shared) + 1 <= shared.length + 2;
+    if (together && (top.score >= 2.2 || shared.length >= 2)) return { words, tied, shared: Math.floor(top.score) };
+  }
+  // A word only one concept's labels have ("vibration", "customs", "QC").
+  const unique = new Set<string>();
+  for (const i of words) {
+    const w = s.word(i);
+    if (w.length < 3 || SUBJECT_NOUNS.has(s.stem(i)) || PERSON_WORDS.has(w)) continue;
+    if (s.lexicon.matchAt(s.tokens, i, s.text, (e) => e.kind === "RECORD_TYPE" || e.kind === "EVENT_ACTION") !== null)
+      continue;
+    const concepts = s.lexicon.conceptsWithWord(w);
+    if (concepts.length === 1) unique.add(concepts[0] as string);
+  }
+  if (unique.size === 1) return { words, tied: [...unique], shared: 1 };
+  return null;
+}
+
+/** The tokens among `words` that a concept's English labels or source fields contain. */
+function sharedTokens(s: Sentence, words: readonly number[], info: ConceptInfo): number[] {
+  const labels = new Set(
+    [
+      info.spec.prefLabel.en ?? "",
+      ...(info.spec.altLabel.en ?? []),
+      ...info.mappings.map((m) => m.field.replace(/[_.]/g, " ")),
+    ]
+      .join(" ")
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .map((w) => searchStem(w)),
+  );
+  return words.filter((i) => labels.has(searchStem(s.word(i))));
+}
+
+/** Words of the grammar itself, never searched as concept words. */
+const GRAMMAR_WORDS = new Set([
+  ...FALLING.filter((w) => !w.includes(" ")),
+  ...RISING.filter((w) => !w.includes(" ")),
+  "below",
+  "above",
+  "under",
+  "over",
+  "less",
+  "more",
+  "greater",
+  "lower",
+  "higher",
+  "than",
+  "exceeds",
+  "goes",
+  "go",
+  "becomes",
+  "become",
+  "turns",
+  "gets",
+  "reaches",
+  "faster",
+  "slower",
+  "week",
+  "weeks",
+  "day",
+  "days",
+  "month",
+  "months",
+  "quarter",
+  "year",
+  "hours",
+  "hour",
+  "minutes",
+  "point",
+  "points",
+  "times",
+  "twice",
+  "region",
+  "regions",
+  "one",
+  "same",
+  "new",
+  "its",
+  "whose",
+  "least",
+  "or",
+  "per",
+  "by",
+  "comes",
+  "back",
+  "with",
+  "seller",
+  "store",
+  "shop",
+  "school",
+  "hospital",
+  "bank",
+  "factory",
+  "plant",
+  "latest",
+  "current",
+]);
+
+/** Whether a subject said in span is people of the account ("contacts", "teachers", "someone"). */
+function peopleSubject(s: Sentence, span: Span, before: number): boolean {
+  for (let i = span.from; i < before; i += 1)
+    if (PERSON_WORDS.has(s.word(i))) {
+      s.use(i);
+      return true;
+    }
+  return false;
+}
+
+/** The selector of a boolean concept's signals: "true" unless the sentence says the positive flag failed. */
+function booleanSelector(s: Sentence, span: Span, info: ConceptInfo, fallback: "true" | "false"): SignalSelector {
+  const mapping = info.mappings.find((m) => m.dataType === "BOOLEAN");
+  const bad = s.find(span, BOOLEAN_BAD);
+  const good = s.find(span, BOOLEAN_GOOD);
+  let value: "true" | "false" = fallback;
+  if (mapping !== undefined) {
+    const positiveFlag = mapping.polarity === "HIGHER_IS_BETTER";
+    if (good !== null) value = positiveFlag ? "true" : "false";
+    else if (bad !== null)
+      value =
+        positiveFlag &&
+        ["fail", "fails", "failed", "failing", "failure", "missed", "misses", "not passed"].includes(s.word(bad.i))
+          ? "false"
+          : "true";
+  }
+  if (bad !== null) s.use(bad.i, bad.i + bad.n);
+  if (good !== null) s.use(good.i, good.i + good.n);
+  return { concept: info.id, valueEquals: value };
+}
+
+/** Whether one of the concept's fields is a flag (a customs hold, a failed check). */
+function hasBooleanMapping(info: ConceptInfo): boolean {
+  return info.mappings.some((m) => m.dataType === "BOOLEAN");
+}
+
+/** "in one region" → REGION (the words are used); ACCOUNT otherwise. */
+function scopeOf(s: Sentence, span: Span): TriggerScope {
+  const hit = s.find(span, REGION_SCOPE);
+  if (hit === null) return "ACCOUNT";
+  s.use(hit.i, hit.i + hit.n);
+  return "REGION";
+}
+
+/** What a region's assets are called (stems). */
+const SUBJECT_NOUNS = new Set([
+  "seller",
+  "merchant",
+  "vendor",
+  "client",
+  "fleet",
+  "asset",
+  "charger",
+  "machine",
+  "device",
+  "vehicle",
+  "scanner",
+  "site",
+  "station",
+  "unit",
+  "car",
+  "bus",
+  "buse",
+  "truck",
+  "battery",
+  "robot",
+  "line",
+  "equipment",
+  "instrument",
+  "system",
+  "pump",
+  "turbine",
+  "compressor",
+  "printer",
+  "meter",
+  "sensor",
+  "installation",
+  "plant",
+  "store",
+  "shop",
+  "clinic",
+  "hospital",
+  "school",
+  "campus",
+  "branch",
+  "account",
+  "customer",
+]);
+
+/** "10 or more chargers", "at least 5 assets", "more than 10 machines" → minSubjects. */
+function minSubjects(s: Sentence, span: Span): number | null {
+  for (let i = span.from; i < span.to; i += 1) {
+    let start = i;
+    let plus = 0;
+    if (s.at(i, ["at", "least"])) start = i + 2;
+    else if (s.at(i, ["more", "than"])) {
+      start = i + 2;
+      plus = 1;
+    }
+    const number = readNumber(s.tokens, start);
+    if (number === null) continue;
+    let j = number.to;
+    if (s.at(j, ["or", "more"])) j += 2;
+    else if (start === i) continue;
+    const noun = s.stem(j);
+    if (!SUBJECT_NOUNS.has(noun)) continue;
+    s.use(i, j + 1);
+    if (s.word(i - 1) === "of") s.use(i - 1);
+    return number.value + plus;
+  }
+  return null;
+}
+
+/** A rate: "more than 2 points a week", "faster than 20 orders a day", "by 3% per month". */
+function findRate(
+  s: Sentence,
+  span: Span,
+): { amount: number; unit: string | null; periodDays: number; from: number; to: number } | null {
+  for (let i = span.from; i < span.to; i += 1) {
+    const number = readNumber(s.tokens, i);
+    if (number === null) continue;
+    const unit = unitAt(s, number.to);
+    let j = unit.to;
+    // up to two words of what is counted: "points", "orders", "tickets", "percentage points"
+    for (let k = 0; k < 2 && !["a", "an", "per", "each", "every"].includes(s.word(j)) && j < span.to; k += 1) j += 1;
+    if (!["a", "an", "per", "each", "every"].includes(s.word(j))) continue;
+    const period = PERIOD_DAYS[s.word(j + 1)];
+    if (period === undefined || s.word(j + 1) === "business") continue;
+    let from = i;
+    const lead = s.find({ from: Math.max(span.from, i - 3), to: i }, [
+      "faster than",
+      "more than",
+      "by more than",
+      "by at least",
+      "at least",
+      "by over",
+      "by",
+      "over",
+    ]);
+    if (lead !== null) from = lead.i;
+    return { amount: number.value, unit: unit.unit, periodDays: period, from, to: j + 2 };
+  }
+  return null;
+}
+
+/** The trigger of a trigger clause's main part, and the conditions it implies (a health score said as the trigger). */
+export function parseTrigger(
+  s: Sentence,
+  span: Span,
+  industries: readonly string[],
+): { trigger: PlaybookTrigger | null; conditions: PlaybookCondition[] } {
+  const found = triggerOf(s, span, industries);
+  if (found.trigger !== null) {
+    for (let k = span.from; k < span.to; k += 1) {
+      // Linking verbs and what the measure is of ("a scanner's", "the machines'") are understood with it.
+      if (NEUTRAL_VERBS.has(s.word(k)) || SUBJECT_NOUNS.has(s.stem(k))) s.use(k);
+    }
+  }
+  return found;
+}
+
+function triggerOf(
+  s: Sentence,
+  span: Span,
+  industries: readonly string[],
+): { trigger: PlaybookTrigger | null; conditions: PlaybookCondition[] } {
+  // A health score said as the trigger: the score's change event with the score as a condition.
+  const healthScore = s.find(span, ["health score", "health scores"]);
+  if (healthScore !== null) {
+    const comparison = findComparison(s, { from: healthScore.i, to: span.to });
+    if (comparison !== null) {
+      s.use(healthScore.i, healthScore.i + healthScore.n);
+      s.use(comparison.from, comparison.to);
+      s.term(s.phrase(healthScore.i, healthScore.i + healthScore.n), "EVENT_TYPE", "HEALTH_SCORE_CHANGED");
+      return {
+        trigger: { kind: "EVENT", eventTypes: ["HEALTH_SCORE_CHANGED"] },
+        conditions: [{ kind: "HEALTH_SCORE", op: comparison.op, value: comparison.value }],
+      };
+    }
+  }
+
+  const grade = gradeChange(s, span);
+  if (grade !== null) return { trigger: grade, conditions: [] };
+
+  const scope = scopeOf(s, span);
+  const count = findCount(s, span);
+  const pages = s.matches(span, isKind("PAGE"));
+  const view = s.find(span, VIEW_WORDS);
+  if (pages.length > 0 && (view !== null || count !== null || s.find(span, ["page", "pages"]) !== null)) {
+    const page = pages[0] as LexiconMatch;
+    const entry = page.entries[0] as LexiconEntry;
+    s.use(page.from, page.to);
+    s.term(page.text, "PAGE", entry.id);
+    const values = pages.map((p) => p.entries[0]!.id);
+    pages.forEach((p) => {
+      s.use(p.from, p.to);
+      s.term(p.text, "PAGE", p.entries[0]!.id);
+    });
+    if (pages.length > 1) s.ambiguous(page.text, `several pages are named; only ${values[0]} is counted`);
+    if (view !== null) s.use(view.i, view.i + view.n);
+    const people = peopleSubject(s, span, view?.i ?? page.from);
+    const window = findWindow(s, span, count);
+    if (count !== null) s.use(count.from, count.to);
+    if (window !== null) s.use(window.from, window.to);
+    const signals: SignalSelector = {
+      field: entry.field ?? "viewed_page",
+      valueEquals: entry.id,
+      ...(people ? { subjectKinds: ["CONTACT"] as const } : {}),
+    };
+    return {
+      trigger: { kind: "SIGNAL_COUNT", signals, count: count?.count ?? 1, withinDays: window?.days ?? 7, scope },
+      conditions: [],
+    };
+  }
+  if (view !== null && s.find(span, ["page", "pages"]) !== null) {
+    // A page the web system does not know: name it.
+    const pageWord = s.find(span, ["page", "pages"])!;
+    s.unknown(s.phrase(view.i + view.n, pageWord.i + 1));
+  }
+
+  const subjects = minSubjects(s, span);
+  const found = findConcept(s, span, industries);
+  const rate = findRate(s, span);
+  const falling = s.find(span, FALLING);
+  const rising = s.find(span, RISING);
+
+  // A categorical value: "the due-diligence level becomes EDD".
+  const values = s.matches(
+    span,
+    (e) => e.kind === "CONCEPT_VALUE" && (found === null || e.concept === found.concept.id),
+  );
+  const value = values.find((m) => found !== null || /[A-Z]/.test(m.text));
+  if (value !== undefined && count === null) {
+    const entry = value.entries[0] as LexiconEntry;
+    const info = found?.concept ?? s.lexicon.concepts.get(entry.concept as string);
+    if (info !== undefined) {
+      s.use(value.from, value.to);
+      s.term(value.text, "CONCEPT", info.id);
+      const verb = s.find(span, [
+        "becomes",
+        "become",
+        "is set to",
+        "set to",
+        "changes to",
+        "moves to",
+        "turns",
+        "goes to",
+        "is raised to",
+        "is rated",
+        "is",
+      ]);
+      if (verb !== null) s.use(verb.i, verb.i + verb.n);
+      const window = findWindow(s, span);
+      if (window !== null) s.use(window.from, window.to);
+      return {
+        trigger: {
+          kind: "SIGNAL_COUNT",
+          signals: { concept: info.id, valueEquals: entry.id },
+          count: 1,
+          withinDays: window?.days ?? 30,
+          scope,
+        },
+        conditions: [],
+      };
+    }
+  }
+
+  if (found !== null && count !== null) {
+    const info = found.concept;
+    s.use(count.from, count.to);
+    const window = findWindow(s, span, count);
+    if (window !== null) s.use(window.from, window.to);
+    const value = s.matches(span, (e) => e.kind === "CONCEPT_VALUE" && e.concept === info.id)[0];
+    if (value !== undefined) {
+      s.use(value.from, value.to);
+      s.term(value.text, "CONCEPT", info.id);
+    }
+    const signals: SignalSelector =
+      value !== undefined
+        ? { concept: info.id, valueEquals: value.entries[0]!.id }
+        : hasBooleanMapping(info)
+          ? booleanSelector(s, span, info, "true")
+          : { concept: info.id };
+    return {
+      trigger: { kind: "SIGNAL_COUNT", signals, count: count.count, withinDays: window?.days ?? 30, scope },
+      conditions: [],
+    };
+  }
+
+  if (found !== null && (falling !== null || rising !== null) && !isBooleanConcept(found.concept)) {
+    const comparison = findComparison(s, span);
+    const direction = falling !== null && (rising === null || falling.i < rising.i) ? "FALLING" : "RISING";
+    const dirHit = direction === "FALLING" ? falling! : rising!;
+    // "drops below 3" is a threshold, not a trend.
+    const isThreshold =
+      comparison !== null &&
+      rate === null &&
+      comparison.from <= dirHit.i + dirHit.n + 1 &&
+      BELOW_WORDS.concat(ABOVE_WORDS).some(
+        (w) => !["more than", "over"].includes(w) && s.at(comparison.from, w.split(" ")),
+      );
+    if (!isThreshold) {
+      s.use(dirHit.i, dirHit.i + dirHit.n);
+      const window = findWindow(s, span, rate);
+      if (window !== null) s.use(window.from, window.to);
+      let ratePerDay = 0;
+      if (rate !== null) {
+        s.use(rate.from, rate.to);
+        ratePerDay = ratePerDayInConceptUnit(found.concept, rate.amount, rate.periodDays, rate.unit);
+      } else {
+        // "drops by more than 10 points over 30 days": the amount over the window.
+        const by = findComparison(s, span) ?? null;
+        const amount =
+          by ??
+          (() => {
+            const hit = s.find(span, ["by"]);
+            const n = hit === null ? null : readNumber(s.tokens, hit.i + 1);
+            return n === null
+              ? null
+              : { value: n.value, unit: unitAt(s, n.to).unit, from: hit!.i, to: unitAt(s, n.to).to };
+          })();
+        if (amount !== null && window !== null) {
+          s.use(amount.from, amount.to);
+          if (s.word(amount.from - 1) === "by") s.use(amount.from - 1);
+          ratePerDay = ratePerDayInConceptUnit(found.concept, amount.value, window.days, amount.unit);
+        } else {
+          s.ambiguous(
+            s.phrase(dirHit.i, dirHit.i + dirHit.n),
+            "no rate was said; the trend fires on any slope in that direction",
+          );
+        }
+      }
+      const withinDays = window?.days ?? (rate !== null ? Math.max(rate.periodDays, 7) : 30);
+      return {
+        trigger: {
+          kind: "CONCEPT_TREND",
+          concept: found.concept.id,
+          direction,
+          ratePerDay,
+          withinDays,
+          scope,
+          ...(subjects !== null ? { minSubjects: subjects } : {}),
+        },
+        conditions: [],
+      };
+    }
+  }
+
+  if (found !== null) {
+    const info = found.concept;
+    const comparison = findComparison(s, span);
+    if (comparison !== null && !isBooleanConcept(info)) {
+      const scaled = thresholdOnScale(info, comparison.op, comparison.value, comparison.unit);
+      s.use(comparison.from, comparison.to);
+      for (let k = comparison.from - 1; k >= span.from && NEUTRAL_VERBS.has(s.word(k)); k -= 1) s.use(k);
+      [falling, rising].forEach((hit) => hit !== null && s.use(hit.i, hit.i + hit.n));
+      if ("problem" in scaled) {
+        s.ambiguous(s.phrase(comparison.from, comparison.to), `${scaled.problem}; the value is kept as said`);
+        return {
+          trigger: { kind: "CONCEPT_THRESHOLD", concept: info.id, op: comparison.op, value: comparison.value, scope },
+          conditions: [],
+        };
+      }
+      return {
+        trigger: { kind: "CONCEPT_THRESHOLD", concept: info.id, op: scaled.op, value: scaled.value, scope },
+        conditions: [],
+      };
+    }
+    if (isBooleanConcept(info) || (comparison === null && hasBooleanMapping(info))) {
+      const good = s.find(span, BOOLEAN_GOOD);
+      const bad = s.find(span, BOOLEAN_BAD);
+      for (let k = span.from; k < span.to; k += 1) if (NEUTRAL_VERBS.has(s.word(k))) s.use(k);
+      if (bad !== null) s.use(bad.i, bad.i + bad.n);
+      if (good !== null) s.use(good.i, good.i + good.n);
+      const goodTurn = good !== null && bad === null;
+      return {
+        trigger: {
+          kind: "CONCEPT_THRESHOLD",
+          concept: info.id,
+          op: goodTurn ? "ABOVE" : BOOLEAN_BAD_THRESHOLD.op,
+          value: BOOLEAN_BAD_THRESHOLD.value,
+          scope,
+        },
+        conditions: [],
+      };
+    }
+  }
+
+  const event = changeEvent(s, span);
+  if (event !== null) return { trigger: event, conditions: [] };
+  if (found !== null) {
+    s.ambiguous(
+      found.match?.text ?? found.concept.id,
+      "the concept is named but not what about it should start the playbook",
+    );
+  }
+  return { trigger: null, conditions: [] };
+}
+
+/** Matches joined by "or" / "and" / commas ("deleted or restored", "an account or a contact"), as chains. */
+function chains(s: Sentence, matches: readonly LexiconMatch[]): LexiconMatch[][] {
+  const out: LexiconMatch[][] = [];
+  for (const match of matches) {
+    const last = out[out.length - 1];
+    const prev = last?.[last.length - 1];
+    if (prev !== undefined && last !== undefined) {
+      let k = prev.to;
+      while (k < match.from && ["or", "and", "a", "an", "the", "is", "are", "gets", "get"].includes(s.word(k))) k += 1;
+      const joined =
+        k === match.from && (s.word(prev.to) === "or" || s.word(prev.to) === "and" || /,/.test(s.gapBefore(prev.to)));
+      if (joined) {
+        last.push(match);
+        continue;
+      }
+    }
+    out.push([match]);
+  }
+  return out;
+}
+
+/** "a new account is added", "a churn or renewal outcome is recorded", "an account is deleted or restored". */
+function changeEvent(s: Sentence, span: Span): PlaybookTrigger | null {
+  const records = s.matches(span, isKind("RECORD_TYPE"), false);
+  const actions = s.matches(span, isKind("EVENT_ACTION"));
+  if (records.length === 0 || actions.length === 0) return null;
+  let best: { records: LexiconMatch[]; actions: LexiconMatch[]; distance: number } | null = null;
+  for (const recordChain of chains(s, records)) {
+    for (const actionChain of chains(s, actions)) {
+      const first = actionChain[0] as LexiconMatch;
+      const lastRecord = recordChain[recordChain.length - 1] as LexiconMatch;
+      const firstRecord = recordChain[0] as LexiconMatch;
+      // "<record> is <action>" (the record before), or "new <record>" (the action before).
+      const distance =
+        firstRecord.from === first.from
+          ? -1
+          : lastRecord.to <= first.from
+            ? first.from - lastRecord.to
+            : first.entries[0]!.phrase === "new" && first.to <= firstRecord.from
+              ? firstRecord.from - first.to
+              : Number.POSITIVE_INFINITY;
+      if (distance <= 4 && (best === null || distance < best.distance))
+        best = { records: recordChain, actions: actionChain, distance };
+    }
+  }
+  if (best === null) return null;
+  const types = new Set<ChangeType>();
+  for (const record of best.records) {
+    for (const action of best.actions) {
+      const type = eventTypeOf(record.entries[0]!.id as ChangeRecordType, action.entries[0]!.id as EventAction);
+      if (type === null) continue;
+      types.add(type);
+      s.term(record.text, "EVENT_TYPE", type);
+    }
+    s.use(record.from, record.to);
+  }
+  if (types.size === 0) return null;
+  const said = new Set(best.actions.map((a) => a.entries[0]!.id));
+  actions
+    .filter((a) => said.has(a.entries[0]!.id) || a.entries[0]!.phrase === "new")
+    .forEach((a) => s.use(a.from, a.to));
+  return { kind: "EVENT", eventTypes: [...types] };
+}
+
+/** The industries a span names (for choosing between concepts of the same name). */
+export function industriesOf(conditions: readonly PlaybookCondition[]): string[] {
+  return conditions.flatMap((c) => (c.kind === "ACCOUNT_FIELD" && c.field === "industry" ? [...c.values] : []));
+}
+
+/**
+ * Conditions on the account said anywhere in span: field values (industry, segment, region), related
+ * organizations ("buys through a reseller"), a name ("whose name contains Acme"); with `full`, also the
+ * health score and grade ("and its health score is under 60", "and it is red").
+ */
+export function parseConditions(s: Sentence, span: Span, full: boolean): PlaybookCondition[] {
+  const conditions: PlaybookCondition[] = [];
+  const byField = new Map<string, string[]>();
+  for (const match of s.matches(span, isKind("ACCOUNT_FIELD_VALUE"))) {
+    const entry = match.entries[0] as LexiconEntry;
+    const field = entry.field as string;
+    const list = byField.get(field) ?? [];
+    if (!list.includes(entry.id)) list.push(entry.id);
+    byField.set(field, list);
+    s.use(match.from, match.to);
+    if (["in", "from", "based"].includes(s.word(match.from - 1))) s.use(match.from - 1);
+    s.term(match.text, "ACCOUNT_FIELD_VALUE", entry.id);
+  }
+  for (const [field, values] of byField) {
+    conditions.push({
+      kind: "ACCOUNT_FIELD",
+      field: field as "industry" | "segment" | "region",
+      op: values.length === 1 ? "EQUALS" : "IN",
+      values,
+    });
+  }
+  const name = s.find(span, [
+    "whose name contains",
+    "name contains",
+    "whose name includes",
+    "name includes",
+    "named",
+    "called",
+  ]);
+  if (name !== null) {
+    const start = name.i + name.n;
+    const quoted = /^\s*["“'‘]([^"”'’]+)["”'’]/.exec(s.text.slice(s.tokens[start - 1]!.end));
+    let value: string | null = null;
+    let end = start;
+    if (quoted) {
+      value = quoted[1]!.trim();
+      const stop = s.tokens[start - 1]!.end + quoted[0].length;
+      while (end < span.to && s.tokens[end]!.start < stop) end += 1;
+    } else {
+      while (end < span.to && /^[A-Z0-9]/.test(s.text.slice(s.tokens[end]!.start, s.tokens[end]!.start + 1))) end += 1;
+      if (end > start) value = s.phrase(start, end);
+    }
+    if (value !== null) {
+      s.use(name.i, end);
+      conditions.push({ kind: "ACCOUNT_FIELD", field: "name", op: "CONTAINS", values: [value] });
+    }
+  }
+  // A related organization: "it buys through a reseller", "has a service partner", "served by a partner in its region".
+  const orgVerbs = [
+    "buys through",
+    "buy through",
+    "buying through",
+    "sold through",
+    "buys via",
+    "through",
+    "via",
+    "has",
+    "have",
+    "with",
+    "served by",
+    "serviced by",
+    "supplied by",
+    "works with",
+    "uses",
+  ];
+  for (const match of s.matches(span, isKind("ORGANIZATION_KIND", "ORGANIZATION"))) {
+    const entry = match.entries[0] as LexiconEntry;
+    const verb = s.find({ from: Math.max(span.from, match.from - 4), to: match.from }, orgVerbs);
+    if (verb === null) continue;
+    const kind = entry.kind === "ORGANIZATION" ? (entry.organizationKind as string) : entry.id;
+    const region = s.find({ from: match.to, to: Math.min(span.to, match.to + 4) }, [
+      "in the region",
+      "in its region",
+      "in that region",
+      "in their region",
+    ]);
+    s.use(verb.i, match.to);
+    if (region !== null) s.use(region.i, region.i + region.n);
+    s.term(match.text, entry.kind, entry.id);
+    conditions.push({
+      kind: "HAS_ORGANIZATION",
+      organizationKind: kind as "PARTNER" | "SUPPLIER" | "SERVICE_PROVIDER" | "RESELLER",
+      ...(region !== null ? { servingRegion: true } : {}),
+    });
+  }
+  if (full) {
+    const score = s.find(span, ["health score", "health scores", "health", "score"]);
+    if (score !== null) {
+      const comparison = findComparison(s, { from: score.i, to: span.to });
+      if (comparison !== null && comparison.from - (score.i + score.n) <= 3) {
+        s.use(score.i, comparison.to);
+        conditions.push({ kind: "HEALTH_SCORE", op: comparison.op, value: comparison.value });
+      }
+    }
+    const grades = s.matches(span, isKind("HEALTH_GRADE"));
+    if (grades.length > 0) {
+      grades.forEach((g) => {
+        s.use(g.from, g.to);
+        s.term(g.text, "HEALTH_GRADE", g.entries[0]!.id);
+      });
+      conditions.push({ kind: "HEALTH_GRADE", grades: [...new Set(grades.map((g) => g.entries[0]!.id))] });
+      for (let k = span.from; k < span.to; k += 1) {
+        if (
+          ["health", "grade", "status", "is", "are", "turns", "shows", "rated", "currently", "already", "or"].includes(
+            s.word(k),
+          )
+        )
+          s.use(k);
+      }
+    }
+    for (let i = span.from; i < span.to; i += 1) {
+      if (COLOURS.includes(s.word(i)) || (s.word(i) === "grade" && /^[a-f]$/.test(s.word(i + 1)))) {
+        s.unknown(s.phrase(i, s.word(i) === "grade" ? i + 2 : i + 1));
+        s.use(i, s.word(i) === "grade" ? i + 2 : i + 1);
+      }
+    }
+  }
+  return conditions;
+}
+
+/** A place said with a capital that the tenant has no region for: "in the Midwest", "in Bavaria". */
+export function unknownPlaces(s: Sentence, span: Span): void {
+  for (let i = span.from; i < span.to; i += 1) {
+    if (!["in", "from", "across", "within", "around"].includes(s.word(i)) || s.used[i + 1] === true) continue;
+    let j = i + 1;
+    if (s.word(j) === "the") j += 1;
+    let end = j;
+    while (end < span.to && !s.used[end] && /^\p{Lu}/u.test(s.text.slice(s.tokens[end]!.start, s.tokens[end]!.end)))
+      end += 1;
+    if (end > j) {
+      s.unknown(s.phrase(i, end));
+      s.use(i, end);
+    }
+  }
+}
+
+/** The signal a success criterion watches for: a page, a boolean concept's good value, a concept. */
+export function feedbackSignals(
+  s: Sentence,
+  span: Span,
+  industries: readonly string[],
+  preferred: string | null = null,
+): SignalSelector | null {
+  const pages = s.matches(span, isKind("PAGE"));
+  if (pages.length > 0) {
+    const entry = pages[0]!.entries[0] as LexiconEntry;
+    s.use(pages[0]!.from, pages[0]!.to);
+    s.term(pages[0]!.text, "PAGE", entry.id);
+    return { field: entry.field ?? "viewed_page", valueEquals: entry.id };
+  }
+  const found = findConcept(s, span, industries, { preferred });
+  if (found === null) return null;
+  if (isBooleanConcept(found.concept)) {
+    const mapping = found.concept.mappings.find((m) => m.dataType === "BOOLEAN");
+    const good = mapping?.polarity === "HIGHER_IS_BETTER" ? "true" : "false";
+    return booleanSelector(s, span, found.concept, good as "true" | "false");
+  }
+  return { concept: found.concept.id };
+}
+
+export { findWindow };

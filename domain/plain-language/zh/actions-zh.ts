@@ -1,0 +1,262 @@
+/**
+ * The consequent of a Chinese rule read into playbook actions, the mode and the success criterion:
+ * - 推送到/同步到/调用 <endpoint> → CALL_WEBHOOK;
+ * - 打上/记录 ……意向(信号) → RAISE_INTENT_SIGNAL;
+ * - 把……标记为“…” / 打上……标签 → FLAG_RECORDS (批次 → BATCH, 车辆/设备 → ASSET, else ACCOUNT);
+ * - 给/让/请/通知/由 <assignee>（和 <assignee>）（各）……任务/工单/评审 → one CREATE_TASK or OPEN_REVIEW
+ *   per assignee (评审/预审/复核/审核/审查 make a review), with the deadline said (3天内完成, 明天之前);
+ * - a clause that only gives a deadline (一周内完成) sets it on the action before it;
+ * - 先让我确认/先问我 → SUGGEST, 自动 → AUTO;
+ * - ……内任务完成/健康度回升/浏览……页 就算成功 → feedback.
+ */
+import { Assignee, PlaybookAction, PlaybookFeedback, PlaybookMode, SignalSelector } from "../../automation/playbook";
+import { DraftTerm } from "../draft";
+import { isBooleanConcept } from "./concept-facts";
+import { pickConcept } from "./antecedent-zh";
+import { resolvePage } from "./pages-zh";
+import { slugFor } from "./slugs-zh";
+import { SpanTracker } from "./span-tracker";
+import { findDeadline, findDurations, findWindow } from "./time-phrases";
+import { ZhGrammarContext } from "./zh-context";
+import { findTerms, ZhMatch, ZhTerm } from "./zh-vocabulary";
+
+const SUGGEST =
+  /先(?:让|给|请|经|由|等|问|找|跟)?我(?:来)?(?:确认|审批|批准|审核|同意|过目|看一下|看看|看|点头)(?:一下)?|先问(?:一下|一问)?我|(?:需要|需|要|得|必须)(?:经过|经|让|由|等)?我(?:来)?(?:确认|审批|批准|同意|审核)|(?:经|等|待)我(?:确认|审批|批准|同意)(?:后|之后|以后)?(?:再)?(?:执行|操作|处理)?|我确认(?:后|之后|以后)(?:再)?(?:执行|操作|处理)?|不要自动(?:执行)?|别自动(?:执行)?|人工确认|先确认|确认后再(?:执行|操作)?|征求我的同意|先提醒我/u;
+const AUTO =
+  /自动(?!化)(?:执行|处理|完成|地)?|事后(?:再)?(?:通知|告诉|告知)我|执行后(?:再)?(?:通知|告诉|告知)我|直接执行|无需确认|不用确认|不需要确认|无须确认|不必确认|无需审批|直接(?=给|派|创建|推送|同步)/u;
+
+const SEND_VERB =
+  /(?:推送|同步|发送|转发|上报|回写|写入|抄送|推|发|通知|告知|触发|调用)(?:一下)?(?:到|至|给|进)?|(?:接口|系统|群)(?=$|[，。；])/u;
+
+const INTENT = /(?:购买)?意向(?:信号)?|兴趣信号|信号/u;
+const INTENT_VERB = /打上|打个|打|记录|记一条|记|标记|添加|加上|加|生成|发出|产生|写入|创建|挂上|提升|提高/u;
+
+const FLAG = /标记|标签|打标|标注|贴上|标为|标成|挂上|置为/u;
+
+const REVIEW = /评审|预审|审核|复核|审查|审批|稽核|复审|审阅|review/iu;
+const TASK_WORDS =
+  /任务|工单|待办|跟进|拜访|回访|联系|排查|处理|安排|评估|检修|维修|上门|给出|制定|准备|核实|电话|沟通|提交|整改|处理|派/u;
+
+const INTRODUCER = /(?:给|让|请|由|叫|通知|提醒|告诉|要求|安排|交给|派给|分配给|指派给|转给|交由|找|通知到|@)$/u;
+const MODIFIER =
+  /(?:该区域的|该区域|所在区域的|所在区域|本区域的|当地的|当地|对应的|负责的|该客户的|客户的|他们的|相关的)$/u;
+const JOINER = /^(?:和|与|及|、|以及|跟|还有|或者|或|,|，)$/u;
+
+const ASSIGNEE_KINDS = ["USER", "TEAM", "ROLE", "ACCOUNT_OWNER", "ORGANIZATION", "ORGANIZATION_KIND"] as const;
+
+/** Owner words the directory may lack. */
+const OWNER_WORDS = /负责人|对接销售|销售代表|该客户的销售|客户的销售|负责销售/u;
+
+export interface ConsequentReading {
+  actions: PlaybookAction[];
+  mode: PlaybookMode | null;
+  matched: DraftTerm[];
+  unrecognised: string[];
+}
+
+function assigneeOf(t: ZhTerm, context: string): Assignee | null {
+  switch (t.kind) {
+    case "USER":
+      return { kind: "USER", userId: t.id };
+    case "TEAM":
+      return { kind: "TEAM", teamId: t.id };
+    case "ROLE":
+      return { kind: "ROLE", role: t.id };
+    case "ACCOUNT_OWNER":
+      return { kind: "ACCOUNT_OWNER" };
+    case "ORGANIZATION":
+      return { kind: "ORGANIZATION", organizationId: t.id };
+    case "ORGANIZATION_KIND":
+      // "该区域的服务商": the organization serving the firing's region (README: servingRegion).
+      void context;
+      return { kind: "ORGANIZATION", servingRegion: true };
+    default:
+      return null;
+  }
+}
+
+/** The assignees of a clause: the one after an introducer (给/让/请 …), else the first, and those joined to it. */
+function findAssignees(clause: string, matches: readonly ZhMatch[]): { match: ZhMatch; term: ZhTerm }[] {
+  const candidates = matches
+    .map((m) => ({ match: m, term: m.terms.find((t) => (ASSIGNEE_KINDS as readonly string[]).includes(t.kind)) }))
+    .filter((c): c is { match: ZhMatch; term: ZhTerm } => c.term !== undefined);
+  if (candidates.length === 0) return [];
+  const introduced = candidates.findIndex((c) => {
+    const before = clause.slice(0, c.match.start).replace(MODIFIER, "");
+    return INTRODUCER.test(before) || before.length === 0;
+  });
+  const first = introduced >= 0 ? introduced : 0;
+  const chosen = [candidates[first]!];
+  for (let i = first + 1; i < candidates.length; i += 1) {
+    const prev = chosen[chosen.length - 1]!;
+    const gap = clause.slice(prev.match.end, candidates[i]!.match.start).replace(MODIFIER, "");
+    if (!JOINER.test(gap)) break;
+    chosen.push(candidates[i]!);
+  }
+  return chosen;
+}
+
+/** Reads the action clauses in order. */
+export function readConsequent(clauses: readonly string[], ctx: ZhGrammarContext): ConsequentReading {
+  const actions: PlaybookAction[] = [];
+  const matched: DraftTerm[] = [];
+  const unrecognised: string[] = [];
+  let mode: PlaybookMode | null = null;
+  let lastTasks: number[] = [];
+
+  for (const clause of clauses) {
+    const tracker = new SpanTracker(clause);
+    const suggest = SUGGEST.exec(clause);
+    const auto = suggest ? null : AUTO.exec(clause);
+    if (suggest) {
+      mode = "SUGGEST";
+      tracker.mark(suggest.index, suggest.index + suggest[0].length);
+    } else if (auto) {
+      mode = mode ?? "AUTO";
+      tracker.mark(auto.index, auto.index + auto[0].length);
+    }
+    const matches = findTerms(ctx.vocabulary, clause);
+    const deadline = findDeadline(clause);
+    const produced: PlaybookAction[] = [];
+
+    // Webhooks.
+    const endpoints = matches.filter((m) => m.terms.some((t) => t.kind === "WEBHOOK_ENDPOINT"));
+    for (const m of endpoints) {
+      const t = m.terms.find((x) => x.kind === "WEBHOOK_ENDPOINT")!;
+      produced.push({ kind: "CALL_WEBHOOK", endpointId: t.id });
+      matched.push({ phrase: m.text, kind: "WEBHOOK_ENDPOINT", id: t.id });
+      tracker.mark(m.start, m.end);
+      tracker.markPattern(SEND_VERB);
+      tracker.markPattern(/消息|通知|提醒|告警|信息|里|中|上/u);
+    }
+
+    const assignees = findAssignees(
+      clause,
+      matches.filter((m) => !endpoints.includes(m)),
+    );
+    const intent = INTENT.exec(clause);
+    const flag = FLAG.exec(clause);
+    if (intent && INTENT_VERB.test(clause.slice(0, intent.index)) && assignees.length === 0) {
+      const verb = INTENT_VERB.exec(clause.slice(0, intent.index))!;
+      const topic = clause.slice(verb.index + verb[0].length, intent.index).replace(/^(?:一条|一个|个|条|上)/u, "");
+      const concept = findTerms(ctx.vocabulary, topic, ["CONCEPT"])[0];
+      const slug = slugFor(topic, concept ? (concept.terms[0]?.id.split(":")[1] ?? "buying") : "buying");
+      produced.push({ kind: "RAISE_INTENT_SIGNAL", intent: slug === "expansion" ? slug : `${slug}-interest` });
+      tracker.mark(0, clause.length);
+    } else if (flag && (assignees.length === 0 || assignees[0]!.match.start > flag.index)) {
+      // "把批次标记出来交给电池研发团队": the records are flagged; who they are for is the flag's note.
+      const target = /批次/u.test(clause)
+        ? "BATCH"
+        : /车辆|设备|资产|电池|充电桩|机器|机台|仪器|装置|车/u.test(clause)
+          ? "ASSET"
+          : "ACCOUNT";
+      const quoted = /[“"]([^”"]+)[”"]/u.exec(clause)?.[1];
+      const after = clause.slice(flag.index + flag[0].length).replace(/^(?:为|成|上)/u, "");
+      const name = quoted ?? (after.length > 0 ? after : clause.slice(0, flag.index));
+      const fallback = target === "BATCH" ? "batch-review" : target === "ASSET" ? "asset-review" : "account-review";
+      const forWhom = assignees[0]?.match.text;
+      produced.push({
+        kind: "FLAG_RECORDS",
+        target,
+        flag: slugFor(name.replace(/出来|一下/gu, "").split(/交给|给|供/u)[0] ?? name, fallback),
+        ...(forWhom ? { note: `for ${forWhom}` } : {}),
+      });
+      tracker.mark(0, clause.length);
+    } else if (assignees.length > 0) {
+      const isReview = REVIEW.test(clause) && !/业务回顾|季度回顾|QBR/iu.test(clause);
+      const last = assignees[assignees.length - 1]!;
+      const description = clause
+        .slice(last.match.end)
+        .replace(deadline?.text ?? "\u0000", "")
+        .replace(/^(?:各|分别|都)?(?:在)?/u, "");
+      for (const a of assignees) {
+        const assignee = assigneeOf(a.term, clause);
+        if (!assignee) continue;
+        matched.push({ phrase: a.match.text, kind: a.term.kind, id: a.term.id });
+        const title = description.length > 0 ? description : clause;
+        const dueInDays = deadline ? deadline.days : 3;
+        if (isReview) {
+          produced.push({ kind: "OPEN_REVIEW", reviewType: slugFor(title, "review"), title, assignee, dueInDays });
+        } else {
+          produced.push({ kind: "CREATE_TASK", template: slugFor(title, "follow-up"), title, assignee, dueInDays });
+        }
+      }
+      tracker.mark(0, clause.length);
+    } else if (
+      OWNER_WORDS.test(clause) ||
+      (TASK_WORDS.test(clause) && /任务|工单|待办|评审|预审|复核|审核/u.test(clause))
+    ) {
+      // A task with no assignee named goes to the account owner.
+      const isReview = REVIEW.test(clause);
+      const title = clause;
+      const assignee: Assignee = { kind: "ACCOUNT_OWNER" };
+      const dueInDays = deadline ? deadline.days : 3;
+      produced.push(
+        isReview
+          ? { kind: "OPEN_REVIEW", reviewType: slugFor(title, "review"), title, assignee, dueInDays }
+          : { kind: "CREATE_TASK", template: slugFor(title, "follow-up"), title, assignee, dueInDays },
+      );
+      tracker.mark(0, clause.length);
+    } else if (deadline && endpoints.length === 0) {
+      // A clause that only gives a deadline: it is the deadline of the tasks before it.
+      // "一周内给出方案" after a task continues that task: its words are the task's.
+      if (lastTasks.length > 0) tracker.mark(0, clause.length);
+      tracker.mark(deadline.start, deadline.end);
+      tracker.markPattern(/完成|处理|搞定|办结|之前|以前|前|必须|务必|需要|需|要|内/u);
+      for (const i of lastTasks) {
+        const a = actions[i];
+        if (a && (a.kind === "CREATE_TASK" || a.kind === "OPEN_REVIEW"))
+          actions[i] = { ...a, dueInDays: deadline.days };
+      }
+    }
+    if (deadline && produced.some((p) => p.kind === "CREATE_TASK" || p.kind === "OPEN_REVIEW")) {
+      tracker.mark(deadline.start, deadline.end);
+    }
+    const firstIndex = actions.length;
+    actions.push(...produced);
+    const taskIndexes = produced
+      .map((p, k) => (p.kind === "CREATE_TASK" || p.kind === "OPEN_REVIEW" ? firstIndex + k : -1))
+      .filter((k) => k >= 0);
+    if (taskIndexes.length > 0) lastTasks = taskIndexes;
+    unrecognised.push(...tracker.leftovers());
+  }
+  // A deadline said once for tasks that have none: the default stays only when nothing was said.
+  return { actions, mode, matched, unrecognised };
+}
+
+/** Reads a success criterion ("如果十四天内任务完成就算成功", "30天内健康度回升就算有效"). */
+export function readFeedback(
+  clause: string,
+  ctx: ZhGrammarContext,
+): { feedback: PlaybookFeedback | null; unrecognised: string[] } {
+  const window = findWindow(clause) ?? findDurations(clause)[0] ?? null;
+  const withinDays = window ? Math.round(window.days) : 30;
+  if (
+    /健康/u.test(clause) &&
+    /回升|改善|好转|提升|变好|恢复|升级|转绿|上升|变绿|提高|回到|变回|升回|绿色|绿灯/u.test(clause)
+  ) {
+    return { feedback: { kind: "HEALTH_IMPROVED", withinDays }, unrecognised: [] };
+  }
+  const view = /(?:浏览|访问|查看|打开|点击)(?:了|过)?(.{1,20}?(?:页面|网页|页))/u.exec(clause);
+  if (view?.[1]) {
+    const path = resolvePage(ctx.pages, view[1]);
+    const signals: SignalSelector = { field: "viewed_page", ...(path ? { valueEquals: path } : {}) };
+    return { feedback: { kind: "SIGNAL_OBSERVED", signals, withinDays }, unrecognised: path ? [] : [view[1]] };
+  }
+  if (/任务|工单|待办|评审|预审|复核|审核/u.test(clause) && /完成|办结|关闭|处理完|结束|做完|闭环/u.test(clause)) {
+    return { feedback: { kind: "TASK_COMPLETED", withinDays }, unrecognised: [] };
+  }
+  const concept = findTerms(ctx.vocabulary, clause, ["CONCEPT"])[0];
+  if (concept) {
+    const t = pickConcept(concept, []);
+    if (t) {
+      const signals: SignalSelector = {
+        concept: t.id,
+        ...(isBooleanConcept(ctx.packs, t.id) ? { valueEquals: "true" } : {}),
+      };
+      return { feedback: { kind: "SIGNAL_OBSERVED", signals, withinDays }, unrecognised: [] };
+    }
+  }
+  if (/完成/u.test(clause)) return { feedback: { kind: "TASK_COMPLETED", withinDays }, unrecognised: [] };
+  return { feedback: null, unrecognised: [clause] };
+}

@@ -1,0 +1,855 @@
+/**
+ * The antecedent of a Chinese rule ("医院客户的联系人7天内浏览远程质控解决方案页达到3次") read into the
+ * playbook's trigger and conditions:
+ * - conditions: account field values (医院客户, 东南亚的中小企业客户), health grade states (健康等级是红色),
+ *   health scores, partner organizations (通过经销商采购), no open task (没有未完成的任务), name contains;
+ * - triggers, tried in this order: health grade changes (亮红灯, 降为黄色, 回升到绿色), record events
+ *   (被删除或恢复, 有变更), page views (浏览……页达到3次), trends (每周增加超过5张), counts of boolean or
+ *   categorical signals (上报绝缘故障超过两次, 变为EDD), thresholds (低于88%, 超过30分钟), boolean
+ *   concepts turning bad (质控不通过).
+ * Everything it reads is marked in a SpanTracker so what is left can be named as not understood.
+ */
+import { PlaybookCondition, PlaybookTrigger, SignalSelector, TriggerScope } from "../../automation/playbook";
+import { CHANGE_TYPES, ChangeType } from "../../events/change-event";
+import { DraftTerm } from "../draft";
+import { ParseAmbiguity } from "../parsed-sentence";
+import { findNumber, NUMBER_SOURCE, parseNumber } from "./chinese-numbers";
+import { hasBooleanMapping, isBooleanConcept, lookupValues, normaliseThreshold, ratePerDay } from "./concept-facts";
+import { resolvePage } from "./pages-zh";
+import { chineseValueAfter } from "./value-words-zh";
+import { SpanTracker } from "./span-tracker";
+import { findPeriod, findWindow } from "./time-phrases";
+import { readUnit } from "./units-zh";
+import { findTerms, ZhMatch, ZhTerm } from "./zh-vocabulary";
+import { ZhGrammarContext } from "./zh-context";
+
+export interface AntecedentReading {
+  ambiguities: ParseAmbiguity[];
+  trigger: PlaybookTrigger | null;
+  conditions: PlaybookCondition[];
+  matched: DraftTerm[];
+  unrecognised: string[];
+}
+
+const INDUSTRY_PACK: Readonly<Record<string, string>> = {
+  HEALTHCARE: "healthcare",
+  MANUFACTURING: "manufacturing",
+  AUTOMOTIVE: "automotive",
+  FINANCE: "finance",
+  SAAS: "saas",
+  ECOMMERCE: "ecommerce",
+  EDUCATION: "education",
+};
+
+const GRADE_ORDER: Readonly<Record<string, number>> = { RED: 0, YELLOW: 1, GREEN: 2 };
+
+/** Grades said with one character after a verb (变红, 转黄). */
+const GRADE_CHARS: Readonly<Record<string, string>> = { 红: "RED", 黄: "YELLOW", 绿: "GREEN" };
+
+/** A grade-like word the model may not have: B级, 橙色, 紫灯, A类. */
+const UNKNOWN_GRADE = /(?:[A-Za-z][+-]?|[一二三四五甲乙丙丁])(?:级|类|档)|[橙紫蓝黑白灰粉青金银][色灯]/u;
+
+const SUBJECT_ASSET = /车辆|设备|资产|电池包|电池|充电桩|机器|机台|仪器|装置|产线|车/u;
+const SUBJECT_CONTACT = /联系人|人员|员工|用户|访客|访问者|决策人|对接人/u;
+
+const VIEW_VERB = /(?:浏览|访问|查看|打开|看了|看过|点击|阅读|进入|点开|访)(?:了|过)?/u;
+
+const COUNT = new RegExp(
+  `(超过|多于|大于|高于|超出|逾|不少于|不低于|至少|最少|达到|达|满|累计|共计|共|>=|≥|>)?\\s*(${NUMBER_SOURCE})\\s*(?:次|回|遍|起|单|笔|条|张)\\s*(及以上|或以上|以上|或更多|及更多|以上的)?`,
+  "u",
+);
+
+const REGION_SCOPE =
+  /同一(?:个)?(?:区域|地区|片区|大区|城市|区)|同区域|同地区|一个区域(?:内|里)?|某(?:个)?区域|区域内/u;
+
+const BELOW_WORDS =
+  /(不高于|不超过|不大于|不多于|低于|小于|少于|不足|不到|跌破|跌到|跌至|降到|降至|降低到|下降到|掉到|落到|低过|<=|≤|<)/u;
+const ABOVE_WORDS = /(不低于|不少于|不小于|不止|高于|大于|超过|多于|超出|突破|升到|升至|上升到|涨到|高过|达到|>=|≥|>)/u;
+const TRAILING_BELOW = /(以下|之下|以内)/u;
+const TRAILING_ABOVE = /(以上|之上)/u;
+
+const RISING = /上升|增加|增长|上涨|升高|提高|攀升|增多|上扬|走高|变大|加大|加剧|变多|上行|抬升/u;
+const FALLING = /下降|减少|降低|下滑|下跌|回落|走低|减小|变小|变少|下行|滑落|缩水/u;
+
+const BAD_BOOLEAN =
+  /失败|不通过|未通过|没通过|没有通过|不合格|命中|触发|过期|逾期|到期|异常|告警|报警|离职|违约|被标记|为真|出现|发生|超期|未完成|没完成|预约取消|取消/u;
+
+/** The kinds of record an event can be about, by their Chinese words (longest first). */
+const RECORD_WORDS: readonly (readonly [RegExp, string])[] = [
+  [/客户记录|客户信息|客户资料|客户档案|客户数据|账户信息|账户|客户/u, "ACCOUNT"],
+  [/联系人信息|联系人/u, "CONTACT"],
+  [/销售机会|商机|机会/u, "OPPORTUNITY"],
+  [/设备信息|设备资料|设备档案|设备|资产信息|资产/u, "ASSET"],
+  [/合作伙伴|合作方|组织|伙伴/u, "ORGANIZATION"],
+  [/信号/u, "SIGNAL"],
+  [/用户|成员/u, "USER"],
+  [/团队/u, "TEAM"],
+  [/源系统|数据源/u, "SOURCE_SYSTEM"],
+  [/成果|结果|结局/u, "OUTCOME"],
+  [/手工指标|人工指标|手工度量/u, "MANUAL_MEASURE"],
+  [/健康模型/u, "HEALTH_MODEL"],
+  [/本体包/u, "ONTOLOGY_PACK"],
+  [/映射/u, "MAPPING"],
+];
+
+const EVENT_VERBS: readonly (readonly [RegExp, string])[] = [
+  [/删除|删掉|移除|作废/u, "DELETED"],
+  [/恢复|还原|找回/u, "RESTORED"],
+  [/新建|创建|新增|添加|录入|建立|登记|加入|有新的|有新|新来的|新进的/u, "CREATED"],
+  [/更新|变更|修改|改动|编辑|变动|调整|变化|改变/u, "UPDATED"],
+];
+
+/** Resolves a term among several with one name, preferring the pack of the account's industry. */
+export function pickConcept(match: ZhMatch, industries: readonly string[]): ZhTerm | null {
+  const concepts = match.terms.filter((t) => t.kind === "CONCEPT");
+  if (concepts.length === 0) return null;
+  const packs = industries.map((i) => INDUSTRY_PACK[i]).filter((p): p is string => !!p);
+  const score = (t: ZhTerm): number =>
+    (packs.includes(t.id.split(":")[0] ?? "") ? 4 : 0) + (t.preferred ? 2 : 0) + (t.id.startsWith("core:") ? 1 : 0);
+  return [...concepts].sort((a, b) => score(b) - score(a))[0] ?? null;
+}
+
+function term(match: ZhMatch, t: ZhTerm): DraftTerm {
+  return { phrase: match.text, kind: t.kind, id: t.id };
+}
+
+/** Reads the antecedent text (markers 如果/时 already removed). */
+export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentReading {
+  const tracker = new SpanTracker(text);
+  const matched: DraftTerm[] = [];
+  const unrecognised: string[] = [];
+  const ambiguities: ParseAmbiguity[] = [];
+  const conditions: PlaybookCondition[] = [];
+  const matches = findTerms(ctx.vocabulary, text);
+
+  // Account field values → conditions, one per field (IN when several).
+  const fieldValues = new Map<string, string[]>();
+  for (const m of matches) {
+    const t = m.terms.find((x) => x.kind === "ACCOUNT_FIELD_VALUE");
+    if (!t || !t.field) continue;
+    // A value word inside a larger phrase about something else (e.g. 车 of 车辆) is not a condition.
+    const values = fieldValues.get(t.field) ?? [];
+    if (!values.includes(t.id)) values.push(t.id);
+    fieldValues.set(t.field, values);
+    matched.push(term(m, t));
+    tracker.mark(m.start, m.end);
+  }
+  for (const [field, values] of fieldValues) {
+    conditions.push({
+      kind: "ACCOUNT_FIELD",
+      field: field as "industry" | "segment" | "region" | "name",
+      op: values.length > 1 ? "IN" : "EQUALS",
+      values,
+    });
+  }
+  const industries = fieldValues.get("industry") ?? [];
+
+  // Name contains: 名称包含“X”, 名字里有X.
+  const nameContains =
+    /(?:客户)?(?:名称|名字|公司名|客户名)(?:中|里)?(?:包含|含有|含|带有|带|有)“?([^”，,。的]{1,20})”?/u.exec(text);
+  if (nameContains?.[1]) {
+    conditions.push({ kind: "ACCOUNT_FIELD", field: "name", op: "CONTAINS", values: [nameContains[1]] });
+    tracker.mark(nameContains.index, nameContains.index + nameContains[0].length);
+  }
+
+  // No open task: 没有未完成的任务.
+  const noOpen =
+    /(?:且|并且)?(?:目前|当前|还)?(?:没有|无|尚无|不存在|没)(?:未完成|未关闭|进行中|待处理|未结|打开|未办结|在办)的?(?:跟进)?(?:任务|工单|待办)/u.exec(
+      text,
+    );
+  if (noOpen) {
+    conditions.push({ kind: "NO_OPEN_TASK" });
+    tracker.mark(noOpen.index, noOpen.index + noOpen[0].length);
+  }
+
+  // Organizations: 通过经销商采购, 有服务商, 由合作伙伴服务.
+  for (const m of matches) {
+    const t = m.terms.find((x) => x.kind === "ORGANIZATION_KIND");
+    if (!t) continue;
+    const around = `${text.slice(Math.max(0, m.start - 6), m.start)}|${text.slice(m.end, Math.min(text.length, m.end + 6))}`;
+    // The organization is the record an event is about (合作伙伴信息被修改), not a condition.
+    if (/^(?:信息|资料|档案|记录)?(?:被|有)?(?:删除|恢复|新建|创建|更新|变更|修改|编辑)/u.test(text.slice(m.end)))
+      continue;
+    if (!/通过|经由|经|由|有|存在|签约|合作|采购|购买|代理|服务|供货|配备/u.test(around)) continue;
+    const serving = /该区域|所在区域|本区域|当地|同区域/u.test(around);
+    conditions.push({
+      kind: "HAS_ORGANIZATION",
+      organizationKind: t.id as "PARTNER" | "SUPPLIER" | "SERVICE_PROVIDER" | "RESELLER",
+      ...(serving ? { servingRegion: true } : {}),
+    });
+    matched.push(term(m, t));
+    const verb = /(?:通过|经由|经|由|有|存在)?[^，,]{0,0}/u;
+    void verb;
+    tracker.mark(Math.max(0, m.start - 2), Math.min(text.length, m.end + 4));
+  }
+
+  // A named organization serving or selling to the account (诺德光系统服务的客户): a condition on its kind.
+  for (const m of matches) {
+    const t = m.terms.find((x) => x.kind === "ORGANIZATION");
+    if (!t || !t.organizationKind) continue;
+    const after = text.slice(m.end, m.end + 6);
+    const before = text.slice(Math.max(0, m.start - 4), m.start);
+    if (!/^(?:所)?(?:服务|代理|供货|分销|合作|负责)的/u.test(after) && !/(?:通过|经由|由)$/u.test(before)) continue;
+    conditions.push({
+      kind: "HAS_ORGANIZATION",
+      organizationKind: t.organizationKind as "PARTNER" | "SUPPLIER" | "SERVICE_PROVIDER" | "RESELLER",
+    });
+    matched.push(term(m, t));
+    tracker.mark(m.start, m.end);
+    const verb = /^(?:所)?(?:服务|代理|供货|分销|合作|负责)的/u.exec(after);
+    if (verb) tracker.mark(m.end, m.end + verb[0].length);
+  }
+
+  const scopeMatch = REGION_SCOPE.exec(text);
+  const scope: TriggerScope = scopeMatch ? "REGION" : "ACCOUNT";
+  if (scopeMatch) tracker.mark(scopeMatch.index, scopeMatch.index + scopeMatch[0].length);
+
+  const readers = [
+    readScoreEvent,
+    readGradeChange,
+    readEvent,
+    readPageViews,
+    readTrend,
+    readConceptCount,
+    readThreshold,
+    readBooleanBad,
+  ];
+  let trigger: PlaybookTrigger | null = null;
+  const state: ReaderState = {
+    text,
+    masked: maskNames(text, matches),
+    tracker,
+    matches,
+    matched,
+    unrecognised,
+    conditions,
+    industries,
+    scope,
+    ctx,
+  };
+  // A grade stated as a state is a condition when something else triggers (健康等级是红色 beside 低于88%).
+  const gradeState = readGradeState(state);
+  for (const read of readers) {
+    trigger = read(state, gradeState !== null);
+    if (trigger) break;
+  }
+  // No concept label matched: look for a concept by the words it shares with what is left (预防性维护逾期
+  // → 预防性维护完成率), and say so, since it is a reading by resemblance rather than by name.
+  if (!trigger && !state.matches.some((m) => m.terms.some((t) => t.kind === "CONCEPT"))) {
+    const guess = conceptByWords(state);
+    if (guess) {
+      state.matches.push(guess.match);
+      state.matches.sort((a, b) => a.start - b.start);
+      for (const read of readers) {
+        trigger = read(state, gradeState !== null);
+        if (trigger) break;
+      }
+      if (trigger)
+        ambiguities.push({
+          phrase: guess.match.text,
+          message: `read as ${guess.id} by the words it shares with that concept's labels`,
+        });
+    }
+  }
+  if (gradeState) {
+    if (trigger && trigger.kind !== "HEALTH_GRADE_CHANGE") {
+      conditions.push({ kind: "HEALTH_GRADE", grades: gradeState.grades });
+      tracker.mark(gradeState.start, gradeState.end);
+    } else if (!trigger) {
+      trigger = { kind: "HEALTH_GRADE_CHANGE", to: gradeState.grades };
+      tracker.mark(gradeState.start, gradeState.end);
+    }
+  }
+  // Health score as a condition (健康分低于60) when something else triggers.
+  const score =
+    /(?:客户)?健康(?:分|评分|得分|分数)(?:数)?\s*(低于|小于|不足|不到|高于|大于|超过)\s*(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)\s*分?/u.exec(
+      text,
+    );
+  if (score && trigger && trigger.kind !== "CONCEPT_THRESHOLD") {
+    const value = parseNumber(score[2] ?? "");
+    if (value !== null) {
+      conditions.push({
+        kind: "HEALTH_SCORE",
+        op: /低于|小于|不足|不到/u.test(score[1] ?? "") ? "BELOW" : "ABOVE",
+        value,
+      });
+      tracker.mark(score.index, score.index + score[0].length);
+    }
+  }
+
+  // The window of a threshold or a state is read with it (the schema keeps no window for them).
+  const window = findWindow(text);
+  if (window && trigger) tracker.mark(window.start, window.end);
+  // Subject words and glue read as such.
+  tracker.markPattern(new RegExp(`${SUBJECT_ASSET.source}|${SUBJECT_CONTACT.source}`, "u"));
+  unrecognised.push(...tracker.leftovers());
+  return { trigger, conditions, matched, unrecognised, ambiguities };
+}
+
+/** Grammar words that split what is left into phrases that might name a concept. */
+const NOT_CONCEPT =
+  /的|在|有|被|时|[0-9.%]+|[零〇一二两三四五六七八九十百千]+(?:台|辆|个|次|天|周|月)|以上|以下|低于|高于|超过|不足|跌破|小于|大于|少于|不到|达到|逾期|失败|异常|命中|不通过|上升|下降|增加|减少|每天|每周|每月|内|里|设备|车辆|联系人|客户/gu;
+
+function conceptByWords(s: ReaderState): { match: ZhMatch; id: string } | null {
+  let best: { match: ZhMatch; id: string; score: number } | null = null;
+  for (const span of s.tracker.openSpans()) {
+    let at = 0;
+    for (const piece of span.text.split(NOT_CONCEPT)) {
+      const start = span.text.indexOf(piece, at);
+      at = start + piece.length;
+      if ((piece.match(/[\u3400-\u9fffA-Za-z]/gu) ?? []).length < 3) continue;
+      const hit = s.ctx.lexicon.searchConcepts(piece)[0];
+      if (!hit || hit.score < 2) continue;
+      if (!best || hit.score > best.score) {
+        const abs = span.start + start;
+        const term: ZhTerm = { kind: "CONCEPT", id: hit.concept, preferred: false };
+        best = {
+          match: { start: abs, end: abs + piece.length, text: piece, terms: [term] },
+          id: hit.concept,
+          score: hit.score,
+        };
+      }
+    }
+  }
+  return best ? { match: best.match, id: best.id } : null;
+}
+
+interface ReaderState {
+  text: string;
+  /** The text with every vocabulary name blanked out, for grammar words (访 of 随访率 is no page view). */
+  masked: string;
+  tracker: SpanTracker;
+  matches: ZhMatch[];
+  matched: DraftTerm[];
+  unrecognised: string[];
+  conditions: PlaybookCondition[];
+  industries: string[];
+  scope: TriggerScope;
+  ctx: ZhGrammarContext;
+}
+
+type Reader = (s: ReaderState, gradeIsState: boolean) => PlaybookTrigger | null;
+
+const GRADE_SUBJECT =
+  /(?:客户)?(?:健康等级|健康状态|健康灯|健康评级|健康颜色|健康度等级|健康分级|健康度|健康等|评级|等级|健康)/u;
+
+/** A grade word at the start of `text`: a directory grade name, one colour character, or an unknown grade. */
+function gradeAt(s: ReaderState, at: number): { grade: string | null; end: number; phrase: string } | null {
+  const rest = s.text.slice(at);
+  const m = findTerms(s.ctx.vocabulary, rest, ["HEALTH_GRADE"])[0];
+  if (m && m.start === 0) return { grade: m.terms[0]?.id ?? null, end: at + m.end, phrase: m.text };
+  const ch = rest[0] ?? "";
+  const single = GRADE_CHARS[ch];
+  if (single && s.ctx.grades.includes(single)) {
+    const len = /^.(?:色|灯|区)/u.test(rest) ? 2 : 1;
+    return { grade: single, end: at + len, phrase: rest.slice(0, len) };
+  }
+  const unknown = UNKNOWN_GRADE.exec(rest);
+  if (unknown && unknown.index === 0) return { grade: null, end: at + unknown[0].length, phrase: unknown[0] };
+  return null;
+}
+
+/** Grades joined by 或/和/、 starting at `at`. */
+function gradesAt(s: ReaderState, at: number): { grades: string[]; unknown: string[]; end: number } | null {
+  const first = gradeAt(s, at);
+  if (!first) return null;
+  const grades: string[] = first.grade ? [first.grade] : [];
+  const unknown: string[] = first.grade ? [] : [first.phrase];
+  let end = first.end;
+  for (;;) {
+    const joiner = /^(?:或者|或是|或|和|及|、|\/)/u.exec(s.text.slice(end));
+    if (!joiner) break;
+    const next = gradeAt(s, end + joiner[0].length);
+    if (!next) break;
+    if (next.grade) grades.push(next.grade);
+    else unknown.push(next.phrase);
+    end = next.end;
+  }
+  return { grades, unknown, end };
+}
+
+const DOWN_VERBS =
+  "降为|降到|降至|降成|下降到|下降为|下降至|跌到|跌至|跌为|跌入|掉到|掉为|掉进|恶化为|恶化到|变差为|降级为|降级到|降";
+const UP_VERBS =
+  "回升到|回升至|回升为|回到|升为|升到|升至|上升到|上升为|恢复到|恢复为|恢复至|恢复成|好转为|好转到|转好为|改善为|改善到|升级为|升级到|回升|升";
+const TO_VERBS = "变成|变为|变到|转为|转成|转到|成为|进入|亮起了|亮起|亮了|亮|变|转";
+const STATE_VERBS = "是|为|处于|属于|显示为|显示|在";
+
+/** Whether position `at` is inside the name of a concept other than the customer's health (电池健康度). */
+function insideOtherConcept(s: ReaderState, at: number): boolean {
+  return s.matches.some(
+    (m) =>
+      m.start <= at &&
+      at < m.end &&
+      m.terms.some((t) => t.kind === "CONCEPT") &&
+      !m.terms.some((t) => t.id === "core:customer-health"),
+  );
+}
+
+/** The first grade subject (健康等级, 健康状态 …) that is not part of another concept's name. */
+function gradeSubject(s: ReaderState): RegExpExecArray | null {
+  const re = new RegExp(GRADE_SUBJECT.source, "gu");
+  for (let m = re.exec(s.text); m !== null; m = re.exec(s.text)) {
+    if (!insideOtherConcept(s, m.index)) return m;
+  }
+  return null;
+}
+
+function readGradeState(s: ReaderState): { grades: string[]; start: number; end: number } | null {
+  const re = new RegExp(`(${GRADE_SUBJECT.source})(?:目前|当前|仍然|仍|还)?(${STATE_VERBS})`, "gu");
+  for (const m of s.text.matchAll(re)) {
+    if (insideOtherConcept(s, m.index ?? 0)) continue;
+    const at = (m.index ?? 0) + m[0].length;
+    const g = gradesAt(s, at);
+    if (g && g.grades.length > 0) return { grades: g.grades, start: m.index ?? 0, end: g.end };
+  }
+  return null;
+}
+
+const readGradeChange: Reader = (s) => {
+  const subject = gradeSubject(s);
+  const hasGradeTerm = findTerms(s.ctx.vocabulary, s.text, ["HEALTH_GRADE"]).length > 0;
+  if (!subject && !hasGradeTerm && !/[变转亮][红黄绿]/u.test(s.text)) return null;
+  // 从X降为Y.
+  const fromTo = new RegExp(`从|由`, "gu");
+  for (const m of s.text.matchAll(fromTo)) {
+    const from = gradesAt(s, (m.index ?? 0) + 1);
+    if (!from) continue;
+    const verb = new RegExp(`^(${DOWN_VERBS}|${UP_VERBS}|${TO_VERBS})`, "u").exec(s.text.slice(from.end));
+    if (!verb) continue;
+    const to = gradesAt(s, from.end + verb[0].length);
+    if (!to) continue;
+    return gradeTrigger(
+      s,
+      subject,
+      m.index ?? 0,
+      to.end,
+      from.grades,
+      to.grades,
+      [...from.unknown, ...to.unknown],
+      verb[0],
+    );
+  }
+  for (const verbs of [DOWN_VERBS, UP_VERBS, TO_VERBS]) {
+    const re = new RegExp(`(${verbs})`, "gu");
+    for (const m of s.text.matchAll(re)) {
+      const at = (m.index ?? 0) + m[0].length;
+      const to = gradesAt(s, at);
+      if (!to) continue;
+      // A lone colour character needs a grade subject or a change verb right before it.
+      return gradeTrigger(s, subject, m.index ?? 0, to.end, [], to.grades, to.unknown, m[0]);
+    }
+  }
+  if (subject) {
+    const after = s.text.slice(subject.index + subject[0].length);
+    const verb =
+      /^(?:出现|发生|有)?(下降|下滑|降级|恶化|变差|变坏|走低|上升|提升|回升|好转|改善|升级|变好|恢复|变化|变动|改变|调整|更新)(?:了)?/u.exec(
+        after,
+      );
+    if (verb) {
+      const v = verb[1] ?? "";
+      const direction = /下降|下滑|降级|恶化|变差|变坏|走低/u.test(v)
+        ? "DOWN"
+        : /上升|提升|回升|好转|改善|升级|变好|恢复/u.test(v)
+          ? "UP"
+          : null;
+      s.tracker.mark(subject.index, subject.index + subject[0].length + verb[0].length);
+      s.matched.push({ phrase: subject[0], kind: "EVENT_TYPE", id: "HEALTH_GRADE_CHANGED" });
+      return { kind: "HEALTH_GRADE_CHANGE", ...(direction ? { direction } : {}) };
+    }
+  }
+  return null;
+};
+
+function gradeTrigger(
+  s: ReaderState,
+  subject: RegExpExecArray | null,
+  start: number,
+  end: number,
+  from: string[],
+  to: string[],
+  unknown: string[],
+  verb: string,
+): PlaybookTrigger {
+  let direction: "DOWN" | "UP" | null = null;
+  if (new RegExp(`^(?:${DOWN_VERBS})$`, "u").test(verb)) direction = "DOWN";
+  else if (new RegExp(`^(?:${UP_VERBS})$`, "u").test(verb)) direction = "UP";
+  else if (from.length === 1 && to.length === 1) {
+    const a = GRADE_ORDER[from[0] ?? ""];
+    const b = GRADE_ORDER[to[0] ?? ""];
+    if (a !== undefined && b !== undefined && a !== b) direction = b < a ? "DOWN" : "UP";
+  }
+  if (subject) s.tracker.mark(subject.index, subject.index + subject[0].length);
+  s.tracker.mark(start, end);
+  // An unknown grade is named, and the rest of the phrase kept (issue 12: name, do not guess).
+  for (const u of unknown) {
+    const at = s.text.indexOf(u, start);
+    if (at >= 0) {
+      s.unrecognised.push(u);
+    }
+  }
+  for (const g of [...from, ...to]) s.matched.push({ phrase: g, kind: "HEALTH_GRADE", id: g });
+  return {
+    kind: "HEALTH_GRADE_CHANGE",
+    ...(to.length > 0 ? { to } : {}),
+    ...(from.length > 0 ? { from } : {}),
+    ...(direction ? { direction } : {}),
+  };
+}
+
+const readScoreEvent: Reader = (s) => {
+  const score = /(?:客户)?健康(?:分|评分|得分|分数)(?:发生|有)?(?:变化|变动|改变|更新|波动)/u.exec(s.text);
+  if (score) {
+    s.tracker.mark(score.index, score.index + score[0].length);
+    s.matched.push({ phrase: score[0], kind: "EVENT_TYPE", id: "HEALTH_SCORE_CHANGED" });
+    return { kind: "EVENT", eventTypes: ["HEALTH_SCORE_CHANGED"] };
+  }
+  return null;
+};
+
+const readEvent: Reader = (s) => {
+  // A rule with a comparison, a count or a rate is about measures, not record events (客户新增工单每周超过10张).
+  if (BELOW_WORDS.test(s.masked) || ABOVE_WORDS.test(s.masked) || COUNT.test(s.masked) || findPeriod(s.masked))
+    return null;
+  const types = new Set<ChangeType>();
+  let spanStart = -1;
+  let spanEnd = -1;
+  for (const [verbRe, suffix] of EVENT_VERBS) {
+    const global = new RegExp(verbRe.source, "gu");
+    for (const v of s.masked.matchAll(global)) {
+      const at = v.index ?? 0;
+      // The record word closest before the verb (within a short distance), else right after it (新建商机).
+      const before = s.text.slice(Math.max(0, at - 10), at);
+      const after = s.text.slice(at + v[0].length, at + v[0].length + 8);
+      let record: string | null = null;
+      let recordAt = -1;
+      for (const [wordRe, rec] of RECORD_WORDS) {
+        const all = [...before.matchAll(new RegExp(wordRe.source, "gu"))];
+        const last = all[all.length - 1];
+        if (last && (last.index ?? 0) > recordAt) {
+          const inConcept = s.matches.some(
+            (m) =>
+              m.terms.some((t) => t.kind === "CONCEPT") &&
+              m.start <= Math.max(0, at - 10) + (last.index ?? 0) &&
+              m.end > Math.max(0, at - 10) + (last.index ?? 0),
+          );
+          if (!inConcept) {
+            record = rec;
+            recordAt = last.index ?? 0;
+          }
+        }
+      }
+      let recordEnd = at + v[0].length;
+      if (!record) {
+        for (const [wordRe, rec] of RECORD_WORDS) {
+          const m = wordRe.exec(after);
+          if (m && m.index <= 2) {
+            record = rec;
+            recordEnd = at + v[0].length + m.index + m[0].length;
+            break;
+          }
+        }
+      }
+      if (!record) continue;
+      const type = `${record}_${suffix}`;
+      const fallback = record === "OUTCOME" && suffix === "CREATED" ? "OUTCOME_RECORDED" : null;
+      const chosen = (CHANGE_TYPES as readonly string[]).includes(type) ? type : fallback;
+      if (!chosen) continue;
+      types.add(chosen as ChangeType);
+      const abs = recordAt >= 0 ? Math.max(0, at - 10) + recordAt : at;
+      spanStart = spanStart < 0 ? Math.min(abs, at) : Math.min(spanStart, abs, at);
+      spanEnd = Math.max(spanEnd, recordEnd);
+    }
+  }
+  if (types.size === 0) return null;
+  // A concept measure changing (……率变化) is not a record event.
+  s.tracker.mark(spanStart, spanEnd);
+  for (const t of types) s.matched.push({ phrase: s.text.slice(spanStart, spanEnd), kind: "EVENT_TYPE", id: t });
+  return { kind: "EVENT", eventTypes: CHANGE_TYPES.filter((t) => types.has(t)) };
+};
+
+/** "有3台以上设备……" before the concept: how many assets the signals come from, read as the count. */
+function assetCount(
+  text: string,
+  before: number,
+): { count: number; start: number; end: number; absolute: true } | null {
+  const m = new RegExp(
+    `(超过|多于|至少|不少于)?(${NUMBER_SOURCE})\\s*(?:台|辆|个|套|部)\\s*(及以上|或以上|以上)?(?:的)?(?=${SUBJECT_ASSET.source})`,
+    "u",
+  ).exec(text.slice(0, before));
+  if (!m) return null;
+  const n = parseNumber(m[2] ?? "");
+  if (n === null) return null;
+  return {
+    count: /超过|多于/u.test(m[1] ?? "") ? n + 1 : n,
+    start: m.index,
+    end: m.index + m[0].length,
+    absolute: true,
+  };
+}
+
+/** Names blanked out (same length), so grammar words are only found outside them. */
+function maskNames(text: string, matches: readonly ZhMatch[]): string {
+  const chars = [...text];
+  // Offsets are UTF-16 units; Chinese text here has no surrogate pairs, and a name with one stays unmasked.
+  if (chars.length !== text.length) return text;
+  for (const m of matches) for (let i = m.start; i < m.end; i += 1) chars[i] = "□";
+  return chars.join("");
+}
+
+/** "有3个联系人浏览了……": how many people, read as the count of views. */
+function peopleCount(text: string): { count: number; start: number; end: number } | null {
+  const m = new RegExp(
+    `(超过|多于|至少|不少于)?(${NUMBER_SOURCE})\\s*(?:个|位|名)\\s*(及以上|或以上|以上)?(?:不同的)?(?=${SUBJECT_CONTACT.source})`,
+    "u",
+  ).exec(text);
+  if (!m) return null;
+  const n = parseNumber(m[2] ?? "");
+  if (n === null) return null;
+  return { count: /超过|多于/u.test(m[1] ?? "") ? n + 1 : n, start: m.index, end: m.index + m[0].length };
+}
+
+/** The count said in the text: "3次", "超过两次" (3), "两次以上" (2), with its span. */
+function readCount(text: string): { count: number; start: number; end: number; absolute?: boolean } | null {
+  const m = COUNT.exec(text);
+  if (!m) return null;
+  const n = parseNumber(m[2] ?? "");
+  if (n === null) return null;
+  const exclusive = /超过|多于|大于|高于|超出|逾|>(?!=)/u.test(m[1] ?? "");
+  return { count: exclusive ? Math.floor(n) + 1 : n, start: m.index, end: m.index + m[0].length };
+}
+
+function subjectKinds(text: string, before: number): ("ACCOUNT" | "CONTACT" | "ASSET")[] | null {
+  const head = text.slice(0, before);
+  const kinds: ("CONTACT" | "ASSET")[] = [];
+  if (SUBJECT_CONTACT.test(head)) kinds.push("CONTACT");
+  if (SUBJECT_ASSET.test(head.replace(/车队/gu, ""))) kinds.push("ASSET");
+  return kinds.length > 0 ? kinds : null;
+}
+
+function windowDays(s: ReaderState, fallback: number): number {
+  const w = findWindow(s.text);
+  if (!w) return fallback;
+  s.tracker.mark(w.start, w.end);
+  return w.days;
+}
+
+const readPageViews: Reader = (s) => {
+  const verb = VIEW_VERB.exec(s.masked);
+  if (!verb) return null;
+  const after = verb.index + verb[0].length;
+  const rest = s.text.slice(after);
+  const pageEnd = /(?:页面|网页|页)/u.exec(rest);
+  const count = readCount(s.masked) ?? peopleCount(s.masked);
+  let nameAt = after;
+  let nameText = pageEnd
+    ? rest.slice(0, pageEnd.index + pageEnd[0].length)
+    : rest.slice(0, count ? count.start - after : rest.length);
+  const clean = (t: string): string =>
+    t
+      .replace(/^(?:了|过|我们的|我们|官网的|官网上的|官网|网站上的|网站的|网站)/u, "")
+      .replace(/^(?:的)?(?:次数|人次|数量|量)(?:累计|共|达到|达|超过)?$/u, "");
+  // "访问了3次博客": the page named after the count.
+  if (clean(nameText).length === 0 && count && count.end > after) {
+    nameAt = count.end;
+    nameText = /^[^，,。；;]*?(?=时|的时候|$|[，,。；;])/u.exec(s.text.slice(count.end))?.[0] ?? "";
+  }
+  const cleaned = clean(nameText);
+  const path = resolvePage(s.ctx.pages, cleaned);
+  const signals: SignalSelector = { field: "viewed_page" };
+  if (path) {
+    signals.valueEquals = path;
+    s.matched.push({ phrase: cleaned, kind: "PAGE", id: path });
+    s.tracker.mark(nameAt, nameAt + nameText.length);
+  } else if (cleaned.length > 0) {
+    s.unrecognised.push(cleaned.replace(/[“”]/gu, ""));
+    s.tracker.mark(nameAt, nameAt + nameText.length);
+  }
+  s.matched.push({ phrase: verb[0], kind: "FIELD", id: "viewed_page" });
+  s.tracker.mark(verb.index, after);
+  const kinds = subjectKinds(s.masked, verb.index);
+  if (kinds) signals.subjectKinds = kinds;
+  // Concepts named inside the page name are the page's topic, not measures.
+  const n = count?.count ?? 1;
+  if (count) s.tracker.mark(count.start, count.end);
+  return { kind: "SIGNAL_COUNT", signals, count: n, withinDays: windowDays(s, 30), scope: s.scope };
+};
+
+/** The concept named last before `before` (or anywhere when none is before it). */
+function conceptBefore(s: ReaderState, before: number): { match: ZhMatch; term: ZhTerm } | null {
+  const candidates = s.matches.filter((m) => m.terms.some((t) => t.kind === "CONCEPT"));
+  const earlier = candidates.filter((m) => m.end <= before);
+  const chosen = earlier[earlier.length - 1] ?? candidates[0];
+  if (!chosen) return null;
+  const t = pickConcept(chosen, s.industries);
+  return t ? { match: chosen, term: t } : null;
+}
+
+function useConcept(s: ReaderState, c: { match: ZhMatch; term: ZhTerm }): void {
+  s.tracker.mark(c.match.start, c.match.end);
+  s.matched.push(term(c.match, c.term));
+}
+
+/** A number with its unit right after `from` in the text ("0.1 mm/s", "5张", "百分之九十六", "30分钟"). */
+function amountAt(
+  text: string,
+  from: number,
+): { value: number; unit: string | null; end: number; start: number } | null {
+  const n = findNumber(text, from);
+  if (!n) return null;
+  if (n.percent) return { value: n.value, unit: "percent", start: n.start, end: n.end };
+  const unit = readUnit(text.slice(n.end));
+  if (unit) return { value: n.value * unit.factor, unit: unit.unit, start: n.start, end: n.end + unit.text.length };
+  return { value: n.value, unit: null, start: n.start, end: n.end };
+}
+
+const readTrend: Reader = (s) => {
+  const period = findPeriod(s.masked);
+  const rising = RISING.exec(s.masked);
+  const falling = FALLING.exec(s.masked);
+  const persistent = /持续|连续|不断|一直/u.exec(s.masked);
+  if (!period && !persistent) return null;
+  const dirMatch = rising && falling ? (rising.index < falling.index ? rising : falling) : (rising ?? falling);
+  if (!dirMatch) return null;
+  const direction = dirMatch === rising ? "RISING" : "FALLING";
+  const concept = conceptBefore(s, dirMatch.index);
+  if (!concept) return null;
+  useConcept(s, concept);
+  s.tracker.mark(dirMatch.index, dirMatch.index + dirMatch[0].length);
+  if (period) s.tracker.mark(period.start, period.end);
+  if (persistent) s.tracker.mark(persistent.index, persistent.index + persistent[0].length);
+  let rate = 0;
+  const amount = amountAt(s.text, dirMatch.index + dirMatch[0].length);
+  if (amount && period) {
+    rate = ratePerDay(s.ctx.concepts, concept.term.id, amount.value, period.days, amount.unit);
+    const lead = /(?:超过|多于|大于|达到|至少|逾|高于|以上)?$/u.exec(
+      s.text.slice(dirMatch.index + dirMatch[0].length, amount.start),
+    );
+    s.tracker.mark(amount.start - (lead?.[0].length ?? 0), amount.end);
+    s.tracker.markPattern(/超过|多于|大于|以上/u);
+  }
+  // How many assets of one region: 有3台以上设备.
+  let minSubjects: number | null = null;
+  const subjects = new RegExp(
+    `(超过|多于|至少|不少于)?(${NUMBER_SOURCE})\\s*(?:台|辆|个|套|部|座|块)\\s*(及以上|或以上|以上)?`,
+    "u",
+  ).exec(s.text);
+  if (subjects && s.scope === "REGION") {
+    const n = parseNumber(subjects[2] ?? "");
+    if (n !== null) {
+      minSubjects = /超过|多于/u.test(subjects[1] ?? "") ? n + 1 : n;
+      s.tracker.mark(subjects.index, subjects.index + subjects[0].length);
+    }
+  }
+  // The window is the period of the fit; "每天" alone is a rate, not a window.
+  const withinDays = windowDays(s, 30);
+  return {
+    kind: "CONCEPT_TREND",
+    concept: concept.term.id,
+    direction,
+    ratePerDay: rate,
+    withinDays,
+    scope: s.scope,
+    ...(minSubjects !== null ? { minSubjects } : {}),
+  };
+};
+
+const readConceptCount: Reader = (s) => {
+  const concept = conceptBefore(s, s.text.length);
+  if (!concept) return null;
+  const id = concept.term.id;
+  const count = readCount(s.masked.slice(concept.match.end)) ?? assetCount(s.masked, concept.match.start);
+  const values = lookupValues(s.ctx.packs, id);
+  const valueSaid = values
+    .map((v) => ({
+      v,
+      m: new RegExp(`(?<![A-Za-z0-9])${v.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")}(?![A-Za-z0-9])`, "iu").exec(s.text),
+    }))
+    .find((x) => x.m !== null);
+  const chineseValue = valueSaid ? null : chineseValueAfter(s.text, concept.match.end, values);
+  if (chineseValue) {
+    s.tracker.mark(chineseValue.start, chineseValue.end);
+    s.tracker.markPattern(/变为|变成|转为|升为|升至|降为|降到|被评为|改为/u);
+  }
+  const boolean = hasBooleanMapping(s.ctx.packs, id);
+  if (!count && !valueSaid && !chineseValue) return null;
+  useConcept(s, concept);
+  const signals: SignalSelector = { concept: id };
+  if (chineseValue) {
+    signals.valueEquals = chineseValue.value;
+  } else if (valueSaid?.m) {
+    signals.valueEquals = valueSaid.v;
+    s.tracker.mark(valueSaid.m.index, valueSaid.m.index + valueSaid.m[0].length);
+  } else if (boolean) {
+    signals.valueEquals = "true";
+  }
+  const kinds = subjectKinds(s.masked, concept.match.start);
+  if (kinds) signals.subjectKinds = kinds;
+  const bad = boolean ? BAD_BOOLEAN.exec(s.masked.slice(concept.match.end)) : null;
+  if (bad) s.tracker.mark(concept.match.end + bad.index, concept.match.end + bad.index + bad[0].length);
+  if (count && count.absolute) s.tracker.mark(count.start, count.end);
+  else if (count) s.tracker.mark(concept.match.end + count.start, concept.match.end + count.end);
+  return { kind: "SIGNAL_COUNT", signals, count: count?.count ?? 1, withinDays: windowDays(s, 30), scope: s.scope };
+};
+
+const readThreshold: Reader = (s) => {
+  const below = BELOW_WORDS.exec(s.masked);
+  const above = ABOVE_WORDS.exec(s.masked);
+  let op: "BELOW" | "ABOVE" | null = null;
+  let at = -1;
+  let len = 0;
+  const pick = (m: RegExpExecArray | null, o: "BELOW" | "ABOVE"): void => {
+    if (m && (at < 0 || m.index < at)) {
+      op = o;
+      at = m.index;
+      len = m[0].length;
+    }
+  };
+  pick(below, "BELOW");
+  pick(above, "ABOVE");
+  let amount = at >= 0 ? amountAt(s.text, at + len) : null;
+  if (amount && amount.start - (at + len) > 2) amount = null;
+  if (!amount) {
+    // "在88%以下", "90%以上".
+    const trailing = new RegExp(
+      `(${NUMBER_SOURCE}\\s*(?:%|分钟|小时|天|分|mm/s)?)\\s*(${TRAILING_BELOW.source}|${TRAILING_ABOVE.source})`,
+      "u",
+    ).exec(s.text);
+    if (!trailing) return null;
+    amount = amountAt(s.text, trailing.index);
+    if (!amount) return null;
+    op = TRAILING_BELOW.test(trailing[2] ?? "") ? "BELOW" : "ABOVE";
+    at = trailing.index;
+    len = 0;
+    s.tracker.mark(trailing.index, trailing.index + trailing[0].length);
+  }
+  if (op === null) return null;
+  const concept = conceptBefore(s, at);
+  if (!concept) return null;
+  let scaled = normaliseThreshold(s.ctx.concepts, concept.term.id, op, amount.value, amount.unit);
+  // A composite without a scale of its own (客户健康度, 健康分) is read on the health score's 0..100.
+  const composite = (s.ctx.concepts.get(concept.term.id)?.mappings.length ?? 1) === 0;
+  if (!scaled && composite && (amount.unit === null || amount.unit === "score" || amount.unit === "percent")) {
+    if (amount.value >= 0 && amount.value <= 100) {
+      scaled = { op, value: Math.round((amount.value > 1 ? amount.value / 100 : amount.value) * 10_000) / 10_000 };
+    }
+  }
+  useConcept(s, concept);
+  s.tracker.mark(at, at + len);
+  s.tracker.mark(amount.start, amount.end);
+  if (!scaled) {
+    s.unrecognised.push(s.text.slice(at, amount.end));
+    return { kind: "CONCEPT_THRESHOLD", concept: concept.term.id, op, value: 0.5, scope: s.scope };
+  }
+  return { kind: "CONCEPT_THRESHOLD", concept: concept.term.id, op: scaled.op, value: scaled.value, scope: s.scope };
+};
+
+const readBooleanBad: Reader = (s) => {
+  const concept = conceptBefore(s, s.text.length);
+  if (!concept || !isBooleanConcept(s.ctx.packs, concept.term.id)) return null;
+  const bad = BAD_BOOLEAN.exec(s.masked);
+  if (!bad && concept.match.end < s.text.length - 1) return null;
+  useConcept(s, concept);
+  if (bad) s.tracker.mark(bad.index, bad.index + bad[0].length);
+  return { kind: "CONCEPT_THRESHOLD", concept: concept.term.id, op: "BELOW", value: 0.5, scope: s.scope };
+};

@@ -1,0 +1,195 @@
+/**
+ * The clause structure of a Chinese rule: "（当/如果/一旦/若/只要）<antecedent>（时/的时候），（就/则）<action>，
+ * 并/同时/然后 <action>；<deadline>；如果……就算成功；先让我确认". Splits a sentence into clauses at
+ * punctuation and connectives and at the 时/就 that ends the antecedent, and tells which clauses are the
+ * antecedent (trigger and conditions), which are actions, which state success (feedback) and which only
+ * give a deadline for the action before them.
+ */
+import { toHalfWidth } from "./chinese-numbers";
+
+/** One clause, with where it is in the normalised sentence. */
+export interface Clause {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export type ClauseRole = "ANTECEDENT" | "ACTION" | "FEEDBACK";
+
+export interface RoledClause extends Clause {
+  role: ClauseRole;
+}
+
+const CJK = "\\u3400-\\u9fff";
+
+/**
+ * Half-width digits and letters, spaces only between Latin words or numbers ("0.1 mm/s" stays, "ERP 系统"
+ * becomes "ERP系统"), curly and corner quotes to “”.
+ */
+export function normaliseChinese(text: string): string {
+  return toHalfWidth(text)
+    .replace(/[「『]/gu, "“")
+    .replace(/[」』]/gu, "”")
+    .replace(/\s+/gu, " ")
+    .replace(new RegExp(`\\s+(?=[${CJK}，。；：、“”（）])|(?<=[${CJK}，。；：、“”（）])\\s+`, "gu"), "")
+    .trim();
+}
+
+/** Words that open an antecedent (stripped when the clause is read). */
+export const ANTECEDENT_OPENERS =
+  /^(?:每当|一旦|如果|假如|假若|要是|倘若|若是|若|当(?![天日即前中地面场初下月年周])|只要|凡是|凡)/u;
+
+/**
+ * The 时 / 的时候 / 之后 that ends an antecedent: not the 时 of 时间, 小时, 同时, 及时, 实时, 按时 ….
+ */
+const ANTECEDENT_END = new RegExp(
+  `(?:的时候|之时|时候|(?<![小同及实按准定临届暂适随平何此那这当工])时(?![间效长段刻速差区序钟辰])|之后|以后)`,
+  "u",
+);
+
+/** Success criteria: "……就算成功", "……则视为有效", "……即为达成". */
+export const SUCCESS_MARKER =
+  /(?:就|则|即|便)?(?:可以|可)?(?:算|视为|记为|认为|当作|算作|即为|为)(?:是)?(?:成功|有效|达成|见效|奏效|达标|起效)|(?:成功|效果|成效)(?:的)?(?:标准|指标|衡量标准)(?:是|为)?|(?:作为|为)(?:成功|效果|成效)(?:的)?(?:标准|指标)|(?:衡量|评估)(?:效果|成效)/u;
+
+/** Words that start an action (after 就/则/并 … are stripped). */
+const ACTION_START =
+  /^(?:自动|立即|立刻|马上|直接|系统|先|请|让|叫|给|为|向|由|通知|告诉|提醒|要求|安排|派|指派|分派|分配|创建|新建|建立|建|开|发起|生成|打上|打|加上|添加|标记|标注|把|将|记录|推送|同步|发送|发到|发|调用|触发|写入|回写|抄送|转给|交给|交由|升级给|上报给)/u;
+
+/** Connectives that start a new clause (when not inside a name). */
+const CONNECTIVE = /(?:并且|而且|同时|然后|随后|接着|另外|此外|以及|并|且)/gu;
+
+/** Leading words of a clause that only join it to the one before. */
+export const CLAUSE_GLUE =
+  /^(?:那么|那就|就会|就|则|便|并且|而且|同时|然后|随后|接着|另外|此外|以及|并|且|再|还要|还|也|都|(?:需要|必须|务必|应该|应|要|得)(?![我经由让等])|、)+/u;
+
+/**
+ * Splits a normalised sentence into clauses: at ，。；！？ and line breaks, before connectives (并, 同时,
+ * 然后 …), after an antecedent's closing 时 and before a 就/则 that follows it. `protectedSpans` are names
+ * (from the vocabulary) that are never split inside.
+ */
+export function splitClauses(text: string, protectedSpans: readonly { start: number; end: number }[] = []): Clause[] {
+  const inName = (i: number): boolean => protectedSpans.some((s) => i > s.start && i < s.end);
+  const cuts = new Set<number>();
+  for (const m of text.matchAll(/[，,。；;！!？?\n：:]/gu)) cuts.add(m.index ?? 0);
+  const breaks = new Set<number>();
+  for (const m of text.matchAll(CONNECTIVE)) {
+    const i = m.index ?? 0;
+    if (!inName(i) && !inName(i + 1)) breaks.add(i);
+  }
+  // The antecedent's closing 时 followed directly by an action ("……时自动给……").
+  const end = new RegExp(ANTECEDENT_END.source, "gu");
+  for (const m of text.matchAll(end)) {
+    const after = (m.index ?? 0) + m[0].length;
+    if (!inName(m.index ?? 0) && after < text.length && !cuts.has(after)) breaks.add(after);
+  }
+  // "……达到3次就给……": 就/则 after something, not the 就 of 就算成功 or 成就.
+  for (const m of text.matchAll(/(?<=[^，,。；;\s成造规原否])(?:就|则)(?!算|是|视|为|可以算|行)/gu)) {
+    if (!inName(m.index ?? 0)) breaks.add(m.index ?? 0);
+  }
+  const clauses: Clause[] = [];
+  let start = 0;
+  const push = (from: number, to: number): void => {
+    const raw = text.slice(from, to);
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.replace(/[、\s]+$/u, "").trim();
+    if (trimmed.length > 0) clauses.push({ text: trimmed, start: from + lead, end: from + lead + trimmed.length });
+  };
+  for (let i = 0; i <= text.length; i += 1) {
+    if (i === text.length) {
+      push(start, i);
+    } else if (cuts.has(i)) {
+      push(start, i);
+      start = i + 1;
+    } else if (breaks.has(i) && i > start) {
+      push(start, i);
+      start = i;
+    }
+  }
+  return clauses;
+}
+
+/** A clause without its joining words ("并", "就", "同时", "然后") at the start. */
+export function stripGlue(clause: Clause): Clause {
+  const m = CLAUSE_GLUE.exec(clause.text);
+  if (!m) return clause;
+  return { text: clause.text.slice(m[0].length), start: clause.start + m[0].length, end: clause.end };
+}
+
+/** Whether a clause ends an antecedent (……时, ……的时候). */
+export function endsAntecedent(text: string): boolean {
+  return new RegExp(`${ANTECEDENT_END.source}$`, "u").test(text);
+}
+
+/**
+ * The role of every clause: those before the first action are the antecedent, unless the sentence starts
+ * with an action and puts its antecedent after it ("……，当……时"); clauses with a success marker are
+ * feedback; the rest are actions (a clause that only gives a deadline or a mode is an action clause too).
+ */
+export function assignRoles(clauses: readonly Clause[]): RoledClause[] {
+  const roled: RoledClause[] = [];
+  let seenAction = false;
+  // Once a clause has closed the antecedent (……时), what follows is the consequent.
+  let closed = false;
+  for (const raw of clauses) {
+    const clause = stripGlue(raw);
+    const joined = raw.text !== clause.text && /^(?:就|则|便|那么)/u.test(raw.text);
+    if (SUCCESS_MARKER.test(clause.text)) {
+      // "若两周内任务完成，视为成功": the marker alone in its clause closes the condition before it.
+      const prev = roled[roled.length - 1];
+      const alone = clause.text.replace(SUCCESS_MARKER, "").replace(/[就则即便]/gu, "").length === 0;
+      if (alone && prev && (prev.role !== "ANTECEDENT" || seenAction)) {
+        roled[roled.length - 1] = {
+          text: `${prev.text}${clause.text}`,
+          start: prev.start,
+          end: clause.end,
+          role: "FEEDBACK",
+        };
+      } else {
+        roled.push({ ...clause, role: "FEEDBACK" });
+      }
+      continue;
+    }
+    const opensAntecedent = ANTECEDENT_OPENERS.test(clause.text) && !/^在.{0,8}(?:推送|同步|发送)/u.test(clause.text);
+    const closesAntecedent = endsAntecedent(clause.text);
+    if (
+      !seenAction &&
+      !joined &&
+      (closesAntecedent || (!closed && !ACTION_START.test(clause.text) && !opensAntecedentAction(clause.text)))
+    ) {
+      roled.push({ ...clause, role: "ANTECEDENT" });
+      if (closesAntecedent) closed = true;
+      continue;
+    }
+    if (
+      seenAction &&
+      (closesAntecedent ||
+        (opensAntecedent &&
+          /^(?:当(?![天日即前中地面场初下月年周])|如果|一旦|若|假如|要是|只要|每当)/u.test(clause.text)))
+    ) {
+      roled.push({ ...clause, role: "ANTECEDENT" });
+      continue;
+    }
+    seenAction = true;
+    roled.push({ ...clause, role: "ACTION" });
+  }
+  // A sentence whose every clause reads as an antecedent has its last one as the action ("A时B" with B unknown).
+  return roled;
+}
+
+/** An antecedent clause that is in fact an action said without a leading verb ("在工作时间内推送到ERP"). */
+function opensAntecedentAction(text: string): boolean {
+  return /^在.{0,10}?(?:推送|同步|发送|发到|调用|通知|创建|派|提醒)/u.test(text);
+}
+
+/** The antecedent's text without its opening and closing markers (如果……时 → ……). */
+export function stripAntecedentMarkers(text: string): { text: string; offset: number } {
+  let offset = 0;
+  let rest = text;
+  const open = ANTECEDENT_OPENERS.exec(rest);
+  if (open) {
+    offset = open[0].length;
+    rest = rest.slice(open[0].length);
+  }
+  rest = rest.replace(new RegExp(`${ANTECEDENT_END.source}$`, "u"), "");
+  return { text: rest, offset };
+}

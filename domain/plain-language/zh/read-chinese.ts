@@ -1,0 +1,94 @@
+/**
+ * The Chinese grammar end to end: normalise, split into clauses, give each its role, read the antecedent
+ * (trigger and conditions), the actions (with mode and deadlines) and the success criterion, and collect
+ * what was matched and what was not understood.
+ */
+import {
+  PlaybookAction,
+  PlaybookCondition,
+  PlaybookFeedback,
+  PlaybookMode,
+  PlaybookTrigger,
+} from "../../automation/playbook";
+import { DraftTerm } from "../draft";
+import { ParseAmbiguity } from "../parsed-sentence";
+import { readConsequent, readFeedback } from "./actions-zh";
+import { readAntecedent } from "./antecedent-zh";
+import { assignRoles, normaliseChinese, splitClauses, stripAntecedentMarkers } from "./clauses";
+import { ZhGrammarContext } from "./zh-context";
+import { findTerms } from "./zh-vocabulary";
+
+export interface ZhReading {
+  /** The sentence as read (normalised). */
+  text: string;
+  trigger: PlaybookTrigger | null;
+  conditions: PlaybookCondition[];
+  actions: PlaybookAction[];
+  feedback: PlaybookFeedback | null;
+  mode: PlaybookMode | null;
+  matched: DraftTerm[];
+  unrecognised: string[];
+  ambiguities: ParseAmbiguity[];
+}
+
+/** A clause after the actions that only narrows the accounts ("仅限企业级客户"). */
+const CONDITION_CLAUSE = /^(?:仅限|只限|仅针对|只针对|仅对|只对|限于|仅适用于|只适用于|适用于|范围[是为]?)/u;
+
+/**
+ * "充电桩的可用率" names the concept 充电桩可用率: a 的 inside a concept's label is dropped, so the longer,
+ * more specific label wins over the shorter one after it (可用率 alone is another concept).
+ */
+function joinAcrossDe(text: string, ctx: ZhGrammarContext): string {
+  let out = text;
+  for (let i = out.indexOf("的"); i > 0; i = out.indexOf("的", i + 1)) {
+    let found = false;
+    for (let left = Math.min(6, i); left >= 2 && !found; left -= 1) {
+      for (let right = Math.min(8, out.length - i - 1); right >= 2 && !found; right -= 1) {
+        // "客户的尽职调查" is the account's, not the concept 客户尽职调查: the account word stays outside.
+        if (/客户|账户/u.test(out.slice(i - left, i))) continue;
+        const joined = out.slice(i - left, i) + out.slice(i + 1, i + 1 + right);
+        const terms = ctx.vocabulary.byKey.get(joined.toLowerCase());
+        if (terms?.some((t) => t.kind === "CONCEPT")) found = true;
+      }
+    }
+    if (found) out = out.slice(0, i) + out.slice(i + 1);
+  }
+  return out;
+}
+
+export function readChinese(raw: string, ctx: ZhGrammarContext): ZhReading {
+  const text = joinAcrossDe(normaliseChinese(raw), ctx);
+  const names = findTerms(ctx.vocabulary, text);
+  const clauses = assignRoles(splitClauses(text, names));
+
+  const antecedentParts: string[] = [];
+  const actionClauses: string[] = [];
+  const feedbackClauses: string[] = [];
+  for (const c of clauses) {
+    if (c.role === "FEEDBACK") feedbackClauses.push(c.text);
+    else if (c.role === "ANTECEDENT" || CONDITION_CLAUSE.test(c.text)) {
+      antecedentParts.push(stripAntecedentMarkers(c.text.replace(CONDITION_CLAUSE, "")).text);
+    } else actionClauses.push(c.text);
+  }
+  // A mode said inside the antecedent ("自动：当……") is read with the actions.
+  const antecedent = readAntecedent(antecedentParts.join("，"), ctx);
+  const consequent = readConsequent(actionClauses, ctx);
+  let feedback: PlaybookFeedback | null = null;
+  const unrecognised = [...antecedent.unrecognised, ...consequent.unrecognised];
+  for (const clause of feedbackClauses) {
+    const read = readFeedback(clause.replace(/^(?:如果|若|只要|假如|要是|当)/u, ""), ctx);
+    feedback = feedback ?? read.feedback;
+    unrecognised.push(...read.unrecognised);
+  }
+  return {
+    text,
+    trigger: antecedent.trigger,
+    conditions: antecedent.conditions,
+    actions: consequent.actions,
+    feedback,
+    mode: consequent.mode,
+    matched: [...antecedent.matched, ...consequent.matched],
+    unrecognised: [...new Set(unrecognised)],
+    ambiguities: antecedent.ambiguities,
+  };
+}

@@ -22,6 +22,7 @@ import { ChangeSubscriptionsResolver } from "./events/change-subscriptions.resol
 import { NO_TOPICS_PUB_SUB } from "./events/no-topics.pub-sub";
 import { WebhookResolver } from "./webhooks/webhook.resolver";
 import { PlaybookResolver } from "./automation/playbook.resolver";
+import { DraftResolver } from "./plain-language/draft.resolver";
 import { GraphViewResolver } from "./neighbourhood/graph-view.resolver";
 import { AuditResolver } from "./audit/audit.resolver";
 import { AccountTasksResolver, TaskResolver } from "./automation/task.resolver";
@@ -61,6 +62,7 @@ export async function buildRelataSchema(): Promise<GraphQLSchema> {
       WebhookResolver,
       GraphViewResolver,
       PlaybookResolver,
+      DraftResolver,
       AuditResolver,
       TaskResolver,
       AccountTasksResolver,

@@ -20,6 +20,7 @@ import { GraphViewError } from "../../domain/neighbourhood/graph-view.errors";
 import { PlaybookError } from "../../domain/automation/playbook.errors";
 import { AuditError } from "../../domain/audit/audit.errors";
 import { AutomationError } from "../../domain/automation/automation.errors";
+import { DraftError } from "../../services/plain-language/draft.errors";
 
 /** The error codes clients see in `extensions.code`. */
 export type PublicErrorCode =
@@ -65,7 +66,8 @@ type CodedError =
   | GraphViewError
   | PlaybookError
   | AuditError
-  | AutomationError;
+  | AutomationError
+  | DraftError;
 
 function isCoded(error: unknown): error is CodedError {
   return (
@@ -88,7 +90,8 @@ function isCoded(error: unknown): error is CodedError {
     error instanceof GraphViewError ||
     error instanceof PlaybookError ||
     error instanceof AuditError ||
-    error instanceof AutomationError
+    error instanceof AutomationError ||
+    error instanceof DraftError
   );
 }
 
@@ -121,6 +124,8 @@ function fromCoded(error: CodedError): PublicError {
     case "INVALID_AUDIT_ENTRY":
     case "INVALID_AUTOMATION_INPUT":
     case "INVALID_AUDIT_QUERY":
+    case "DRAFT_TEXT_EMPTY":
+    case "DRAFT_TEXT_TOO_LONG":
       return { code: "BAD_USER_INPUT", reason: code, message: error.message };
     case "WEBHOOK_DISABLED":
     case "TASK_ALREADY_CLOSED":

@@ -26,7 +26,7 @@ export class DraftTermView {
   @Field({ description: "The phrase as written in the sentence." })
   phrase!: string;
 
-  @Field({
+  @Field(() => String, {
     description:
       "CONCEPT, PAGE, FIELD, EVENT_TYPE, ACCOUNT_FIELD_VALUE, HEALTH_GRADE, USER, TEAM, ROLE, ACCOUNT_OWNER, " +
       "ORGANIZATION, ORGANIZATION_KIND or WEBHOOK_ENDPOINT.",

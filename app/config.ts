@@ -10,6 +10,7 @@ import { AuthSettings, httpUrl, OidcSettings, parseRoleMap } from "./auth/auth-s
 import { TelemetrySettings, telemetrySettings } from "./observability/telemetry-settings";
 import { DEFAULT_RETRY_SCHEDULE, parseRetrySchedule } from "../domain/webhooks/retry-schedule";
 import { parseAllowedHosts } from "../domain/webhooks/allowed-hosts";
+import { LlmSettings } from "../services/plain-language/llm-draft-provider";
 
 /** Every setting Relata reads, with its environment variable. Documented in the README. */
 export interface RelataConfig {
@@ -81,6 +82,13 @@ export interface RelataConfig {
    * key is read at start-up (app/audit/audit-keys.ts), not here.
    */
   audit: { checkpointSeconds: number; checkpointRecords: number };
+  /**
+   * Plain-language drafts (docs/plain-language.md): the optional LLM provider, an OpenAI-compatible chat
+   * endpoint, off (null) unless RELATA_NL_LLM_URL is set. RELATA_NL_LLM_MODEL names the model (required with
+   * the URL), RELATA_NL_LLM_API_KEY is sent as a bearer token when set, RELATA_NL_LLM_TIMEOUT_MS bounds one
+   * call (10000 by default); past it the draft falls back to the built-in parser's.
+   */
+  plainLanguage: { llm: LlmSettings | null };
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
@@ -229,6 +237,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelataConfig {
       demoTokenMinutes: integer(env, "RELATA_EXPLORER_DEMO_TOKEN_MINUTES", 60, 1),
     },
     telemetry: telemetrySettings(env, (name, fallback) => flag(env, name, fallback)),
+    plainLanguage: { llm: llmSettings(env) },
     audit: {
       checkpointSeconds: integer(env, "RELATA_AUDIT_CHECKPOINT_SECONDS", 60, 0),
       checkpointRecords: integer(env, "RELATA_AUDIT_CHECKPOINT_RECORDS", 10_000, 1),
@@ -289,5 +298,29 @@ export function authSettings(env: NodeJS.ProcessEnv = process.env): AuthSettings
     revocationRefreshSeconds: integer(env, "RELATA_REVOCATION_REFRESH_SECONDS", 5, 1),
     userRolesTtlSeconds: integer(env, "RELATA_USER_ROLES_TTL_SECONDS", 5, 1),
     oidc: oidcSettings(env),
+  };
+}
+
+/** The LLM provider of plain-language drafts, or null when RELATA_NL_LLM_URL is not set (the default). */
+export function llmSettings(env: NodeJS.ProcessEnv = process.env): LlmSettings | null {
+  const url = env.RELATA_NL_LLM_URL?.trim();
+  if (!url) {
+    const stray = ["RELATA_NL_LLM_MODEL", "RELATA_NL_LLM_API_KEY", "RELATA_NL_LLM_TIMEOUT_MS"].filter((n) => env[n]);
+    if (stray.length > 0) {
+      throw new Error(`${stray.join(", ")} set without RELATA_NL_LLM_URL; set the provider's URL too, or unset them.`);
+    }
+    return null;
+  }
+  const model = env.RELATA_NL_LLM_MODEL?.trim();
+  if (!model) {
+    throw new Error(
+      "RELATA_NL_LLM_MODEL must be set with RELATA_NL_LLM_URL: the model the provider should use, e.g. gpt-4o-mini.",
+    );
+  }
+  return {
+    url: httpUrl("RELATA_NL_LLM_URL", url),
+    model,
+    apiKey: env.RELATA_NL_LLM_API_KEY?.trim() || null,
+    timeoutMs: integer(env, "RELATA_NL_LLM_TIMEOUT_MS", 10_000, 100),
   };
 }

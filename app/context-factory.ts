@@ -61,6 +61,11 @@ import { IdentityRunner } from "../services/identity/identity-runner";
 import { IdentityResolution } from "../services/identity/identity-resolution";
 import { contractMatcher } from "../services/identity/contract-matcher";
 import { ACCOUNT_IDENTITIES_LIMIT } from "../resolvers/identity/identity.resolver";
+import { DraftDirectoryRepository } from "../graph/plain-language/draft-directory.repository";
+import { DraftService } from "../services/plain-language/draft.service";
+import { PackCache } from "../services/plain-language/pack-cache";
+import { LlmDraftProvider } from "../services/plain-language/llm-draft-provider";
+import { actorOf } from "../domain/audit/actor";
 
 export interface ContextRequest {
   authorization?: string;
@@ -85,6 +90,10 @@ export class ContextFactory {
   private readonly webhookStorageKey: string;
   /** Shared by the requests of this process: percentile populations for scores computed on request. */
   private readonly populations = new PopulationCache();
+  /** Shared by the requests of this process: parsed ontology packs by content hash, for plain-language drafts. */
+  private readonly packCache = new PackCache();
+  /** The LLM provider of plain-language drafts; null unless configured (RELATA_NL_LLM_URL). */
+  private readonly llm: LlmDraftProvider | null;
   /** Every tenant's revoked tokens, held in memory and read again every few seconds. */
   private readonly revocations: RevocationList;
   private readonly authenticator: Authenticator;
@@ -108,6 +117,7 @@ export class ContextFactory {
     this.baseExecutor = database.executor(config.queryTimeoutMs);
     this.cursorSecret = createHmac("sha256", config.jwtSecret).update("relata-cursor").digest("hex");
     this.webhookStorageKey = secretStorageKey(config.jwtSecret);
+    this.llm = config.plainLanguage.llm === null ? null : new LlmDraftProvider(config.plainLanguage.llm);
     this.revocations = new RevocationList(new RevokedTokenReader(database.executor(config.queryTimeoutMs)), {
       refreshMs: config.auth.revocationRefreshSeconds * 1000,
       windowSeconds: config.auth.maxTokenLifetimeHours * 3600 + REVOCATION_MARGIN_SECONDS,
@@ -289,7 +299,8 @@ export class ContextFactory {
           defaultPageSize: this.config.defaultPageSize,
           maxPageSize: this.config.maxPageSize,
         },
-        principal.subject,
+        // Who registered or disabled an endpoint: the agent when one acts with the token (decision 0022).
+        principal.agent === undefined ? principal.subject : actorOf(principal.subject, principal.agent),
         // The real time, not the request clock: the dispatchers compare rotation overlaps and retries with it.
         Date.now,
       ),
@@ -303,9 +314,21 @@ export class ContextFactory {
           this.config.automation.tenantRatePerHour,
         ),
         { defaultPageSize: this.config.defaultPageSize, maxPageSize: this.config.maxPageSize },
-        principal.subject,
+        automationCaller,
         // Real time: firings, feedback windows and the runner use it.
         Date.now,
+      ),
+      drafts: new DraftService(
+        new DraftDirectoryRepository(executor, principal.tenant),
+        this.packCache,
+        {
+          subject: principal.subject,
+          tokenRole: principal.role,
+          userRoles: principal.userRoles ?? null,
+          isUser: principal.userId !== undefined,
+        },
+        rolesAllowedByMatrix,
+        this.llm,
       ),
       ontology: new OntologyService(repositories.ontology, false, this.clock),
       bridge: new BridgeService(repositories.ontology),

@@ -22,6 +22,7 @@ import { ChangeSubscriptionsResolver } from "./events/change-subscriptions.resol
 import { NO_TOPICS_PUB_SUB } from "./events/no-topics.pub-sub";
 import { WebhookResolver } from "./webhooks/webhook.resolver";
 import { PlaybookResolver } from "./automation/playbook.resolver";
+import { DraftResolver } from "./plain-language/draft.resolver";
 import { GraphViewResolver } from "./neighbourhood/graph-view.resolver";
 import { AuditResolver } from "./audit/audit.resolver";
 import { ValueContractResolver } from "./contracts/value-contract.resolver";
@@ -63,6 +64,7 @@ export async function buildRelataSchema(): Promise<GraphQLSchema> {
       WebhookResolver,
       GraphViewResolver,
       PlaybookResolver,
+      DraftResolver,
       AuditResolver,
       ValueContractResolver,
       TaskResolver,

@@ -14,6 +14,7 @@ import { HealthService } from "../services/health/health.service";
 import { TokenRevocationService } from "../services/auth/token-revocation.service";
 import { WebhookService } from "../services/webhooks/webhook.service";
 import { PlaybookService } from "../services/automation/playbook.service";
+import { DraftService } from "../services/plain-language/draft.service";
 import { AuditService } from "../services/audit/audit.service";
 import { ValueContractService } from "../services/contracts/value-contract.service";
 import { FiringService } from "../services/automation/firing.service";
@@ -69,6 +70,8 @@ export interface RequestContext {
   webhooks: WebhookService;
   /** The tenant's playbooks: versions, lifecycle, simulation and stats (admins and analysts change them). */
   playbooks: PlaybookService;
+  /** Plain-language drafts of playbooks (issue 12): a sentence against the tenant's vocabulary. */
+  drafts: DraftService;
   ontology: OntologyService;
   bridge: BridgeService;
   health: HealthService;

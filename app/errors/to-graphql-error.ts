@@ -22,6 +22,7 @@ import { AuditError } from "../../domain/audit/audit.errors";
 import { AutomationError } from "../../domain/automation/automation.errors";
 import { ContractError } from "../../domain/contracts/contract.errors";
 import { IdentityError } from "../../services/identity/identity.errors";
+import { DraftError } from "../../services/plain-language/draft.errors";
 
 /** The error codes clients see in `extensions.code`. */
 export type PublicErrorCode =
@@ -69,7 +70,8 @@ type CodedError =
   | AuditError
   | AutomationError
   | ContractError
-  | IdentityError;
+  | IdentityError
+  | DraftError;
 
 function isCoded(error: unknown): error is CodedError {
   return (
@@ -94,7 +96,8 @@ function isCoded(error: unknown): error is CodedError {
     error instanceof AuditError ||
     error instanceof AutomationError ||
     error instanceof ContractError ||
-    error instanceof IdentityError
+    error instanceof IdentityError ||
+    error instanceof DraftError
   );
 }
 
@@ -128,6 +131,8 @@ function fromCoded(error: CodedError): PublicError {
     case "INVALID_AUTOMATION_INPUT":
     case "INVALID_AUDIT_QUERY":
     case "INVALID_IDENTITY_REQUEST":
+    case "DRAFT_TEXT_EMPTY":
+    case "DRAFT_TEXT_TOO_LONG":
       return { code: "BAD_USER_INPUT", reason: code, message: error.message };
     case "WEBHOOK_DISABLED":
     case "TASK_ALREADY_CLOSED":

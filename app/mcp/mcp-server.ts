@@ -14,6 +14,10 @@ export const MAX_LIST_TASKS = 50;
 export const MAX_360_CONTACTS = 50;
 /** The most explanation lines customer_360 summarises. */
 export const MAX_360_EXPLANATION = 12;
+/** The longest sentence draft_playbook sends (the API's own limit for draftPlaybookFromText). */
+export const MAX_DRAFT_TEXT = 1000;
+/** The largest playbook definition save_playbook_draft sends, as JSON characters. */
+export const MAX_DEFINITION_JSON = 20_000;
 
 const id = z.string().trim().min(1).max(300);
 const cursor = z.string().min(1).max(1000);
@@ -54,6 +58,24 @@ const COMPLETE_TASK = `mutation McpCompleteTask($id: ID!, $note: String, $verdic
     id title status completedAt completedBy verdict note
   }
 }`;
+
+const DRAFT_PLAYBOOK = `query McpDraftPlaybook($text: String!, $language: DraftLanguage) {
+  draftPlaybookFromText(text: $text, language: $language) {
+    language source name intent trigger conditions actions feedback mode
+    matched { phrase kind id } unrecognised confidence
+    warnings { code message actionIndex }
+    playbookInput
+    llm { model outcome message }
+  }
+}`;
+
+const SAVE_PLAYBOOK = `mutation McpSavePlaybookDraft($definition: PlaybookInput!) {
+  savePlaybook(definition: $definition) { id name status currentVersion ownerUserId createdAt }
+}`;
+
+interface DraftAnswer {
+  draftPlaybookFromText: { playbookInput: Record<string, unknown> | null; warnings: unknown[]; [key: string]: unknown };
+}
 
 interface ExplanationNode {
   id: string;
@@ -231,6 +253,78 @@ export function createRelataMcpServer(client: RelataClient): McpServer {
           verdict: verdict ?? null,
         });
         return data.completeTask;
+      }),
+  );
+
+  server.registerTool(
+    "draft_playbook",
+    {
+      title: "Draft a playbook from a sentence",
+      description:
+        "Turns an English or Chinese sentence (what should happen, when, for whom) into a draft playbook against " +
+        "your tenant's vocabulary: the recognised trigger, conditions and actions, the terms matched, the phrases " +
+        "not understood, a confidence, warnings (e.g. ROLE_NOT_ALLOWED, INCOMPLETE) and playbookInput, a " +
+        "definition save_playbook_draft accepts (null when incomplete). Saves nothing.",
+      inputSchema: {
+        text: z.string().trim().min(1).max(MAX_DRAFT_TEXT).describe("The sentence, at most 1,000 characters"),
+        language: z.enum(["en", "zh"]).optional().describe("en or zh; detected when left out"),
+      },
+      annotations: { readOnlyHint: true },
+    },
+    async ({ text, language }) =>
+      answer(async () => {
+        const data = await client.request<DraftAnswer>(DRAFT_PLAYBOOK, { text, language: language ?? null });
+        return data.draftPlaybookFromText;
+      }),
+  );
+
+  server.registerTool(
+    "save_playbook_draft",
+    {
+      title: "Save a playbook draft",
+      description:
+        "Stores a playbook as a DRAFT (it does not run; a person activates it): pass `definition` (a " +
+        "draft_playbook answer's playbookInput, reviewed and edited as needed) or `text` (drafted and saved in " +
+        "one go when the draft is complete). Needs a role that may save playbooks; the audit trail names this agent.",
+      inputSchema: {
+        definition: z
+          .record(z.string(), z.unknown())
+          .optional()
+          .describe("A complete playbook definition (draft_playbook's playbookInput)"),
+        text: z.string().trim().min(1).max(MAX_DRAFT_TEXT).optional().describe("A sentence to draft and save"),
+        language: z.enum(["en", "zh"]).optional(),
+      },
+      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
+    },
+    async ({ definition, text, language }) =>
+      answer(async () => {
+        if ((definition === undefined) === (text === undefined)) {
+          throw new RelataApiError("BAD_USER_INPUT: Pass either definition or text, not both and not neither.");
+        }
+        let input: Record<string, unknown>;
+        let warnings: unknown[] = [];
+        if (definition !== undefined) {
+          if (JSON.stringify(definition).length > MAX_DEFINITION_JSON) {
+            throw new RelataApiError(
+              `BAD_USER_INPUT: definition is larger than ${MAX_DEFINITION_JSON} characters of JSON; a playbook is smaller.`,
+            );
+          }
+          input = definition;
+        } else {
+          const drafted = (
+            await client.request<DraftAnswer>(DRAFT_PLAYBOOK, { text: text!, language: language ?? null })
+          ).draftPlaybookFromText;
+          if (drafted.playbookInput === null) {
+            throw new RelataApiError(
+              `INCOMPLETE: The sentence did not give a complete playbook (${JSON.stringify(drafted.warnings)}); ` +
+                `call draft_playbook, complete the definition and pass it as definition.`,
+            );
+          }
+          input = drafted.playbookInput;
+          warnings = drafted.warnings;
+        }
+        const data = await client.request<{ savePlaybook: unknown }>(SAVE_PLAYBOOK, { definition: input });
+        return { playbook: data.savePlaybook, warnings };
       }),
   );
 

@@ -2,6 +2,7 @@ import neo4j from "neo4j-driver";
 import { PlaybookDefinition, PlaybookStatus } from "../../domain/automation/playbook";
 import { PlaybookFiringRecord, PlaybookVersionRecord, StoredPlaybook } from "../../domain/automation/stored-playbook";
 import { playbookChangedEntry, PlaybookChange, userActor } from "../../domain/automation/playbook-audit";
+import { actorOf } from "../../domain/audit/actor";
 import { AuditTrail } from "../audit/audit-trail";
 import { CypherExecutor, CypherQuery, PlainRow } from "../executor";
 import { FIRING_FIELDS, PLAYBOOK_FIELDS, toFiring, toPlaybook, toVersion } from "./playbook-rows";
@@ -177,6 +178,20 @@ export interface FiringAftermathRow {
 
 const int = (value: number) => neo4j.int(value);
 
+/**
+ * Who saves or changes a playbook: the token's subject (kept as `createdBy`/`savedBy`, the person the
+ * change is for) and the agent acting with the token, whom the audit record names (decision 0022).
+ */
+export interface PlaybookActor {
+  subject: string;
+  agent?: string;
+}
+
+/** The audit actor of a change: `agent:<name>` when an agent acts, else `user:<subject>`. */
+function auditActor(actor: PlaybookActor): string {
+  return actor.agent === undefined ? userActor(actor.subject) : actorOf(actor.subject, actor.agent);
+}
+
 /** One tenant's playbooks: versions are only ever added; status changes are the only edits. */
 export class PlaybookRepository {
   private readonly audit: AuditTrail;
@@ -188,7 +203,7 @@ export class PlaybookRepository {
     this.audit = new AuditTrail(tenant);
   }
 
-  async create(id: string, definition: PlaybookDefinition, now: string, actor: string): Promise<StoredPlaybook> {
+  async create(id: string, definition: PlaybookDefinition, now: string, actor: PlaybookActor): Promise<StoredPlaybook> {
     this.checkAudit(id, definition, actor);
     const created = await this.changeWithAudit(
       CREATE,
@@ -205,7 +220,7 @@ export class PlaybookRepository {
     id: string,
     definition: PlaybookDefinition,
     now: string,
-    actor: string,
+    actor: PlaybookActor,
   ): Promise<StoredPlaybook | null> {
     this.checkAudit(id, definition, actor);
     return this.changeWithAudit(SAVE_VERSION, this.saveParams(id, definition, now, actor), "SAVED", now, actor);
@@ -215,9 +230,9 @@ export class PlaybookRepository {
    * Refuses, before any transaction, a definition the audit trail would refuse (an email address in it):
    * inside the transaction the refusal would reach the client only as an internal error.
    */
-  private checkAudit(id: string, definition: PlaybookDefinition, actor: string): void {
+  private checkAudit(id: string, definition: PlaybookDefinition, actor: PlaybookActor): void {
     this.audit.check([
-      playbookChangedEntry("SAVED", { id, version: 1, status: "DRAFT", definition }, userActor(actor)),
+      playbookChangedEntry("SAVED", { id, version: 1, status: "DRAFT", definition }, auditActor(actor)),
     ]);
   }
 
@@ -230,7 +245,7 @@ export class PlaybookRepository {
     params: Record<string, unknown>,
     change: PlaybookChange,
     now: string,
-    actor: string,
+    actor: PlaybookActor,
     reason: string | null = null,
   ): Promise<StoredPlaybook | null> {
     return this.executor.writeSteps(query.name, async (run) => {
@@ -246,7 +261,7 @@ export class PlaybookRepository {
             status: playbook.status,
             definition: playbook.definition,
           },
-          userActor(actor),
+          auditActor(actor),
           reason,
         ),
       ]);
@@ -254,7 +269,7 @@ export class PlaybookRepository {
     });
   }
 
-  private saveParams(id: string, definition: PlaybookDefinition, now: string, actor: string) {
+  private saveParams(id: string, definition: PlaybookDefinition, now: string, actor: PlaybookActor) {
     return {
       tenant: this.tenant,
       id,
@@ -262,7 +277,7 @@ export class PlaybookRepository {
       ownerUserId: definition.ownerUserId,
       definition: JSON.stringify(definition),
       now,
-      actor,
+      actor: actor.subject,
     };
   }
 
@@ -296,15 +311,15 @@ export class PlaybookRepository {
     return rows.map(toVersion);
   }
 
-  async activate(id: string, now: string, actor: string): Promise<StoredPlaybook | null> {
+  async activate(id: string, now: string, actor: PlaybookActor): Promise<StoredPlaybook | null> {
     return this.changeWithAudit(ACTIVATE, { tenant: this.tenant, id, now }, "ACTIVATED", now, actor);
   }
 
-  async pause(id: string, reason: string, now: string, actor: string): Promise<StoredPlaybook | null> {
+  async pause(id: string, reason: string, now: string, actor: PlaybookActor): Promise<StoredPlaybook | null> {
     return this.changeWithAudit(PAUSE, { tenant: this.tenant, id, reason, now }, "PAUSED", now, actor, reason);
   }
 
-  async retire(id: string, now: string, actor: string): Promise<StoredPlaybook | null> {
+  async retire(id: string, now: string, actor: PlaybookActor): Promise<StoredPlaybook | null> {
     return this.changeWithAudit(RETIRE, { tenant: this.tenant, id, now }, "RETIRED", now, actor);
   }
 

@@ -89,6 +89,8 @@ export const ROLE_MATRIX: RoleMatrix = {
   "Mutation.retirePlaybook": PLAYBOOK_MANAGERS,
   // A replay reads up to a year of signals: for the people who author playbooks.
   "Query.simulatePlaybook": PLAYBOOK_MANAGERS,
+  // Drafting saves nothing; the draft says when the caller's roles may not save it or have an action done.
+  "Query.draftPlaybookFromText": EVERY_ROLE,
   "Mutation.registerWebhook": WEBHOOK_MANAGERS,
   "Mutation.updateWebhook": WEBHOOK_MANAGERS,
   "Mutation.disableWebhook": WEBHOOK_MANAGERS,

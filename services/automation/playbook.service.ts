@@ -5,7 +5,8 @@ import { PlaybookError } from "../../domain/automation/playbook.errors";
 import { PlaybookFiringRecord, PlaybookVersionRecord, StoredPlaybook } from "../../domain/automation/stored-playbook";
 import { parsePlaybook } from "../../domain/automation/validate-playbook";
 import { PaginationError } from "../../domain/pagination/pagination.errors";
-import { PlaybookRepository } from "../../graph/automation/playbook.repository";
+import { PlaybookActor, PlaybookRepository } from "../../graph/automation/playbook.repository";
+import { actorOf } from "../../domain/audit/actor";
 import { PlaybookEvaluator } from "./playbook-evaluator";
 import { PlaybookSimulator, SimulationReport } from "./playbook-simulator";
 
@@ -59,7 +60,8 @@ export class PlaybookService {
     private readonly evaluator: PlaybookEvaluator,
     private readonly simulator: PlaybookSimulator,
     private readonly settings: PlaybookSettings,
-    private readonly actor: string,
+    /** Who saves and changes playbooks: the token's subject, and the agent acting with it (decision 0022). */
+    private readonly actor: PlaybookActor,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -105,7 +107,12 @@ export class PlaybookService {
     }
     return this.changed(
       id,
-      await this.repository.pause(id, `Paused by ${this.actor}: ${text}`, this.nowIso(), this.actor),
+      await this.repository.pause(
+        id,
+        `Paused by ${this.actor.agent === undefined ? this.actor.subject : actorOf(this.actor.subject, this.actor.agent)}: ${text}`,
+        this.nowIso(),
+        this.actor,
+      ),
     );
   }
 

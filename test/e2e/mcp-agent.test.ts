@@ -6,6 +6,9 @@ import { createRelataMcpServer } from "../../app/mcp/mcp-server";
 import { RelataClient, relataClientOptionsFromEnv } from "../../app/mcp/relata-client";
 import {
   AuditTrailDocument,
+  DisableWebhookDocument,
+  PlaybookDocument,
+  RegisterWebhookDocument,
   UpsertAccountsDocument,
   UpsertContactsDocument,
   UpsertUsersDocument,
@@ -42,7 +45,8 @@ async function connect(token: string): Promise<Client> {
 }
 
 beforeAll(async () => {
-  api = await startTestApi();
+  // Webhook registration checks its target; dispatch stays off (startTestApi), nothing is sent.
+  api = await startTestApi({ RELATA_WEBHOOK_ALLOWED_HOSTS: "127.0.0.1" });
   tenant = uniqueTenant("mcp");
   const writer = signToken({ tenant, role: "integrator", subject: "loader" }, TEST_JWT_SECRET);
   const users = dataOf(
@@ -138,7 +142,14 @@ afterAll(async () => {
 describe("the Relata MCP server (issue 12)", () => {
   it("lists its tools, each with an input schema", async () => {
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(["complete_task", "customer_360", "find_accounts", "list_tasks"]);
+    expect(tools.map((t) => t.name).sort()).toEqual([
+      "complete_task",
+      "customer_360",
+      "draft_playbook",
+      "find_accounts",
+      "list_tasks",
+      "save_playbook_draft",
+    ]);
     expect(tools.every((t) => t.inputSchema.type === "object")).toBe(true);
   });
 
@@ -237,6 +248,140 @@ describe("the Relata MCP server (issue 12)", () => {
     }
     const still = JSON.parse((await call("list_tasks", { status: "OPEN" })).text) as { tasks: Array<{ id: string }> };
     expect(still.tasks.map((t) => t.id)).toEqual([other]);
+  });
+});
+
+// A definition as draft_playbook's playbookInput carries it: complete, owned by the agent's user.
+const DRAFTED = {
+  name: "Remote QC interest",
+  intent: "When a hospital's contacts view the remote QC page three times in a week, plan a demo.",
+  mode: "SUGGEST",
+  ownerUserId: "u-analyst",
+  trigger: {
+    kind: "SIGNAL_COUNT",
+    signals: { field: "page_view", valueEquals: "/remote-quality-control", subjectKinds: ["CONTACT"] },
+    count: 3,
+    withinDays: 7,
+    scope: "ACCOUNT",
+  },
+  conditions: [{ kind: "ACCOUNT_FIELD", field: "industry", op: "IN", values: ["healthcare"] }],
+  actions: [
+    {
+      kind: "CREATE_TASK",
+      template: "demo-plan",
+      title: "Plan a remote QC demo",
+      assignee: { kind: "ACCOUNT_OWNER" },
+      dueInDays: 5,
+    },
+  ],
+  feedback: { kind: "TASK_COMPLETED", withinDays: 5 },
+  limits: { maxFiringsPerSubject: 1, periodDays: 30, pauseAfterFailures: 3 },
+};
+
+describe("plain-language drafts and playbook saves through MCP (issue 12)", () => {
+  it("drafts a playbook from text through the API, naming what it did not understand", async () => {
+    const result = await call("draft_playbook", { text: "xqzv blorft wibble" });
+    expect(result.isError).toBe(false);
+    const draft = JSON.parse(result.text) as {
+      source: string;
+      unrecognised: string[];
+      playbookInput: unknown;
+      warnings: Array<{ code: string }>;
+    };
+    expect(draft.source).toBe("GRAMMAR");
+    expect(draft.unrecognised.length).toBeGreaterThan(0);
+    expect(draft.playbookInput).toBeNull();
+    // An analyst may save playbooks and create tasks: no role warning.
+    expect(draft.warnings.map((w) => w.code)).not.toContain("ROLE_NOT_ALLOWED");
+  });
+
+  it("refuses a sentence over 1,000 characters before calling the API", async () => {
+    const result = await call("draft_playbook", { text: "a".repeat(1001) });
+    expect(result.isError).toBe(true);
+    expect(result.text).toMatch(/text/);
+  });
+
+  it("refuses to save a sentence that gives no complete playbook, and saves nothing", async () => {
+    const result = await call("save_playbook_draft", { text: "xqzv blorft wibble" });
+    expect(result.isError).toBe(true);
+    expect(result.text).toMatch(/^INCOMPLETE: /);
+  });
+
+  it("saves a draft as a DRAFT playbook, never active, and the audit trail names the agent", async () => {
+    const result = await call("save_playbook_draft", { definition: DRAFTED });
+    expect(result.isError).toBe(false);
+    const saved = (JSON.parse(result.text) as { playbook: { id: string; status: string; ownerUserId: string } })
+      .playbook;
+    expect(saved).toMatchObject({ status: "DRAFT", ownerUserId: "u-analyst" });
+
+    const admin = signToken({ tenant, role: "admin" }, TEST_JWT_SECRET);
+    const stored = dataOf(await api.run(PlaybookDocument, { id: saved.id }, { token: admin }));
+    expect(stored.playbook.status).toBe("DRAFT");
+    const trail = dataOf(
+      await api.run(
+        AuditTrailDocument,
+        { filter: { kind: "PLAYBOOK_CHANGED", playbookId: saved.id }, first: 10 },
+        { token: admin },
+      ),
+    );
+    const records = trail.auditTrail.edges.map((e) => e.node);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({
+      actor: `agent:${AGENT}`,
+      payload: expect.objectContaining({ change: "SAVED" }),
+    });
+  });
+
+  it("refuses a viewer agent's save with the API's FORBIDDEN, and nothing is saved", async () => {
+    const viewer = await connect(
+      signToken({ tenant, role: "viewer", user: "u-viewer", agent: "viewer-bot" }, TEST_JWT_SECRET),
+    );
+    try {
+      const result = (await viewer.callTool({
+        name: "save_playbook_draft",
+        arguments: { definition: { ...DRAFTED, name: "Viewer's attempt", ownerUserId: "u-viewer" } },
+      })) as CallToolResult;
+      expect(result.isError).toBe(true);
+      const first = result.content[0];
+      const text = first?.type === "text" ? first.text : "";
+      expect(text).toMatch(/^FORBIDDEN: /);
+      expect(text).not.toMatch(/\n\s+at /);
+
+      // The viewer may draft; the draft says its roles may not save it.
+      const drafted = (await viewer.callTool({
+        name: "draft_playbook",
+        arguments: { text: "xqzv blorft wibble" },
+      })) as CallToolResult;
+      expect(drafted.isError).toBeFalsy();
+      const draftText = drafted.content[0]?.type === "text" ? drafted.content[0].text : "";
+      const draft = JSON.parse(draftText) as { warnings: Array<{ code: string; actionIndex: number | null }> };
+      expect(draft.warnings).toContainEqual(expect.objectContaining({ code: "ROLE_NOT_ALLOWED", actionIndex: null }));
+    } finally {
+      await viewer.close();
+    }
+    const trail = dataOf(
+      await api.run(
+        AuditTrailDocument,
+        { filter: { kind: "PLAYBOOK_CHANGED" }, first: 50 },
+        { token: signToken({ tenant, role: "admin" }, TEST_JWT_SECRET) },
+      ),
+    );
+    expect(trail.auditTrail.edges.map((e) => e.node.actor)).not.toContain("agent:viewer-bot");
+  });
+
+  it("records an agent as who disabled a webhook endpoint (webhook writes name the agent)", async () => {
+    const token = signToken({ tenant, role: "integrator", subject: "svc-sync", agent: "hook-bot" }, TEST_JWT_SECRET);
+    const registered = dataOf(
+      await api.run(
+        RegisterWebhookDocument,
+        { url: "http://127.0.0.1:9/hook", eventTypes: ["ACCOUNT_CREATED"] as never, description: "agent hook" },
+        { token },
+      ),
+    );
+    const disabled = dataOf(
+      await api.run(DisableWebhookDocument, { id: registered.registerWebhook.endpoint.id }, { token }),
+    );
+    expect(disabled.disableWebhook.disabledReason).toBe("Disabled by agent:hook-bot.");
   });
 });
 

@@ -57,7 +57,14 @@ describe("npm run mcp over stdio (issue 12)", () => {
   it("answers tool calls through the API, and the API's refusals as tool errors", async () => {
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name)).toEqual(
-      expect.arrayContaining(["find_accounts", "customer_360", "list_tasks", "complete_task"]),
+      expect.arrayContaining([
+        "find_accounts",
+        "customer_360",
+        "list_tasks",
+        "complete_task",
+        "draft_playbook",
+        "save_playbook_draft",
+      ]),
     );
     const found = (await client.callTool({
       name: "find_accounts",
@@ -74,5 +81,40 @@ describe("npm run mcp over stdio (issue 12)", () => {
     expect(missing.isError).toBe(true);
     expect(text(missing)).toMatch(/^[A-Z_]+: /);
     expect(text(missing)).not.toMatch(/\n\s+at /);
+  });
+
+  it("drafts a playbook over stdio, and refuses the viewer's save with the API's code", async () => {
+    const drafted = (await client.callTool({
+      name: "draft_playbook",
+      arguments: { text: "frobnicate the quux whenever zorp" },
+    })) as CallToolResult;
+    expect(drafted.isError).toBeFalsy();
+    const draft = JSON.parse(text(drafted)) as {
+      text: string;
+      unrecognised: string[];
+      warnings: Array<{ code: string }>;
+      playbookInput: unknown;
+    };
+    expect(draft.unrecognised.length).toBeGreaterThan(0);
+    expect(draft.playbookInput).toBeNull();
+    expect(draft.warnings.map((w) => w.code)).toContain("ROLE_NOT_ALLOWED");
+
+    const saved = (await client.callTool({
+      name: "save_playbook_draft",
+      arguments: {
+        definition: {
+          name: "Stdio attempt",
+          intent: "x",
+          mode: "SUGGEST",
+          ownerUserId: "nobody",
+          trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"] },
+          actions: [{ kind: "RAISE_INTENT_SIGNAL", intent: "churn-risk" }],
+          feedback: { kind: "HEALTH_IMPROVED", withinDays: 30 },
+          limits: { maxFiringsPerSubject: 1, periodDays: 30, pauseAfterFailures: 3 },
+        },
+      },
+    })) as CallToolResult;
+    expect(saved.isError).toBe(true);
+    expect(text(saved)).toMatch(/^FORBIDDEN: /);
   });
 });

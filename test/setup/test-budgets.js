@@ -48,6 +48,8 @@ module.exports = {
     { name: "demo automation e2e", pattern: "^test/e2e/demo-automation", seconds: 120 },
     // The MCP server against the real API (in process, and built on stdio: a stale build adds its compile time).
     { name: "agents through MCP e2e", pattern: "^test/e2e/mcp-", seconds: 150 },
+    // Issue 12: a sentence drafted against a seeded tenant's vocabulary, with a tiny LLM server in the test.
+    { name: "plain-language e2e", pattern: "^test/e2e/plain-language", seconds: 60 },
     { name: "other e2e", pattern: "^test/e2e/", seconds: 60 },
   ],
 };

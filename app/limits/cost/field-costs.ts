@@ -48,6 +48,8 @@ export const FIELD_COST_OVERRIDES: Readonly<Record<string, FieldCostOverride>> =
   "Query.bridgeValue": { extra: 20 },
   "Query.fieldsMeasuring": { extra: 20 },
   "Query.ontologyDiff": { extra: 50 },
+  // Reads the tenant's vocabulary and parses a sentence (and may ask the LLM provider).
+  "Query.draftPlaybookFromText": { extra: 50 },
   // Aggregates over all of the tenant's stored scores.
   "Query.healthDistribution": { extra: 200 },
   // Five aggregates over the tenant's accounts (and their opportunities).

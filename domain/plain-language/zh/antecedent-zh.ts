@@ -170,6 +170,13 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
     // The organization is the record an event is about (合作伙伴信息被修改), not a condition.
     if (/^(?:信息|资料|档案|记录)?(?:被|有)?(?:删除|恢复|新建|创建|更新|变更|修改|编辑)/u.test(text.slice(m.end)))
       continue;
+    // … or the object of one (新增合作伙伴, 有新的合作伙伴, 删除了一家合作伙伴).
+    if (
+      /(?:新建|创建|新增|添加|录入|建立|登记|删除|删掉|移除|恢复|有新的|有新|新来的|新进的)(?:了)?(?:一个|一家|个|家)?(?:新的|新)?$/u.test(
+        text.slice(0, m.start),
+      )
+    )
+      continue;
     if (!/通过|经由|经|由|有|存在|签约|合作|采购|购买|代理|服务|供货|配备/u.test(around)) continue;
     const serving = /该区域|所在区域|本区域|当地|同区域/u.test(around);
     conditions.push({
@@ -507,6 +514,46 @@ const readScoreEvent: Reader = (s) => {
   return null;
 };
 
+/** Verbs said before the new record (有新的商机, 新来的客户): their record is the noun after them. */
+const PRENOMINAL_VERB = /^(?:有新的|有新|新来的|新进的)$/u;
+/** What may stand between a verb and its object (新增了一个合作伙伴). */
+const OBJECT_GAP = /^(?:了|的|一个|一位|一条|一名|一家|个|位|条|名|家|新的|新)*$/u;
+
+/**
+ * The record an event verb is about: the record noun nearest the verb. A noun right after the verb is its
+ * object (新建商机, 删除联系人, 有新的商机) and wins over one before it, unless the verb is passive (联系人被删除);
+ * before it, the nearest noun wins (医疗客户的联系人被删除 is about the contact, 医疗客户 only says which
+ * accounts). A record word inside a concept's name (客户满意度) is no record.
+ */
+function recordOfVerb(s: ReaderState, at: number, verb: string): { record: string; start: number; end: number } | null {
+  const from = Math.max(0, at - 10);
+  const before = s.text.slice(from, at);
+  let prior: { record: string; start: number } | null = null;
+  for (const [wordRe, rec] of RECORD_WORDS) {
+    for (const m of before.matchAll(new RegExp(wordRe.source, "gu"))) {
+      const abs = from + (m.index ?? 0);
+      const inConcept = s.matches.some(
+        (x) => x.terms.some((t) => t.kind === "CONCEPT") && x.start <= abs && x.end > abs,
+      );
+      if (!inConcept && (!prior || abs > prior.start)) prior = { record: rec, start: abs };
+    }
+  }
+  const verbEnd = at + verb.length;
+  const after = s.text.slice(verbEnd, verbEnd + 10);
+  let object: { record: string; end: number; index: number } | null = null;
+  for (const [wordRe, rec] of RECORD_WORDS) {
+    const m = wordRe.exec(after);
+    if (!m || !OBJECT_GAP.test(after.slice(0, m.index))) continue;
+    if (!object || m.index < object.index)
+      object = { record: rec, end: verbEnd + m.index + m[0].length, index: m.index };
+  }
+  const passive = /被$/u.test(s.text.slice(0, at));
+  if (object && (!passive || !prior || PRENOMINAL_VERB.test(verb)))
+    return { record: object.record, start: at, end: object.end };
+  if (prior) return { record: prior.record, start: prior.start, end: verbEnd };
+  return null;
+}
+
 const readEvent: Reader = (s) => {
   // A rule with a comparison, a count or a rate is about measures, not record events (客户新增工单每周超过10张).
   if (BELOW_WORDS.test(s.masked) || ABOVE_WORDS.test(s.masked) || COUNT.test(s.masked) || findPeriod(s.masked))
@@ -518,45 +565,14 @@ const readEvent: Reader = (s) => {
     const global = new RegExp(verbRe.source, "gu");
     for (const v of s.masked.matchAll(global)) {
       const at = v.index ?? 0;
-      // The record word closest before the verb (within a short distance), else right after it (新建商机).
-      const before = s.text.slice(Math.max(0, at - 10), at);
-      const after = s.text.slice(at + v[0].length, at + v[0].length + 8);
-      let record: string | null = null;
-      let recordAt = -1;
-      for (const [wordRe, rec] of RECORD_WORDS) {
-        const all = [...before.matchAll(new RegExp(wordRe.source, "gu"))];
-        const last = all[all.length - 1];
-        if (last && (last.index ?? 0) > recordAt) {
-          const inConcept = s.matches.some(
-            (m) =>
-              m.terms.some((t) => t.kind === "CONCEPT") &&
-              m.start <= Math.max(0, at - 10) + (last.index ?? 0) &&
-              m.end > Math.max(0, at - 10) + (last.index ?? 0),
-          );
-          if (!inConcept) {
-            record = rec;
-            recordAt = last.index ?? 0;
-          }
-        }
-      }
-      let recordEnd = at + v[0].length;
-      if (!record) {
-        for (const [wordRe, rec] of RECORD_WORDS) {
-          const m = wordRe.exec(after);
-          if (m && m.index <= 2) {
-            record = rec;
-            recordEnd = at + v[0].length + m.index + m[0].length;
-            break;
-          }
-        }
-      }
-      if (!record) continue;
+      const found = recordOfVerb(s, at, v[0]);
+      if (!found) continue;
+      const { record, start: abs, end: recordEnd } = found;
       const type = `${record}_${suffix}`;
       const fallback = record === "OUTCOME" && suffix === "CREATED" ? "OUTCOME_RECORDED" : null;
       const chosen = (CHANGE_TYPES as readonly string[]).includes(type) ? type : fallback;
       if (!chosen) continue;
       types.add(chosen as ChangeType);
-      const abs = recordAt >= 0 ? Math.max(0, at - 10) + recordAt : at;
       spanStart = spanStart < 0 ? Math.min(abs, at) : Math.min(spanStart, abs, at);
       spanEnd = Math.max(spanEnd, recordEnd);
     }

@@ -14,7 +14,16 @@ import { CHANGE_TYPES, ChangeType } from "../../events/change-event";
 import { DraftTerm } from "../draft";
 import { ParseAmbiguity } from "../parsed-sentence";
 import { findNumber, NUMBER_SOURCE, parseNumber } from "./chinese-numbers";
-import { hasBooleanMapping, isBooleanConcept, lookupValues, normaliseThreshold, ratePerDay } from "./concept-facts";
+import {
+  BREACH_WORDS,
+  breachStems,
+  hasBooleanMapping,
+  isBooleanConcept,
+  lookupValues,
+  normaliseThreshold,
+  onlyPositiveFlags,
+  ratePerDay,
+} from "./concept-facts";
 import { resolvePage } from "./pages-zh";
 import { chineseValueAfter } from "./value-words-zh";
 import { SpanTracker } from "./span-tracker";
@@ -71,8 +80,10 @@ const TRAILING_ABOVE = /(以上|之上)/u;
 const RISING = /上升|增加|增长|上涨|升高|提高|攀升|增多|上扬|走高|变大|加大|加剧|变多|上行|抬升/u;
 const FALLING = /下降|减少|降低|下滑|下跌|回落|走低|减小|变小|变少|下行|滑落|缩水/u;
 
-const BAD_BOOLEAN =
-  /失败|不通过|未通过|没通过|没有通过|不合格|命中|触发|过期|逾期|到期|异常|告警|报警|离职|违约|被标记|为真|出现|发生|超期|未完成|没完成|预约取消|取消/u;
+const BAD_BOOLEAN = new RegExp(
+  `${BREACH_WORDS}|失败|不通过|未通过|没通过|没有通过|不合格|命中|触发|过期|逾期|到期|异常|告警|报警|离职|违约|被标记|为真|出现|发生|超期|未完成|没完成|预约取消|取消`,
+  "u",
+);
 
 /** The kinds of record an event can be about, by their Chinese words (longest first). */
 const RECORD_WORDS: readonly (readonly [RegExp, string])[] = [
@@ -113,6 +124,33 @@ function term(match: ZhMatch, t: ZhTerm): DraftTerm {
   return { phrase: match.text, kind: t.kind, id: t.id };
 }
 
+/**
+ * Boolean concepts named by their subject and a breach word (SLA超时, SLA 违约, 发票逾期, 保养超期), where no
+ * label is said: the subject is read as the concept's name, and the breach word as its bad value.
+ */
+function breachMatches(text: string, matches: readonly ZhMatch[], ctx: ZhGrammarContext): ZhMatch[] {
+  const found: ZhMatch[] = [];
+  const taken = (start: number, end: number): boolean =>
+    [...matches, ...found].some((m) => m.start < end && start < m.end);
+  for (const { stem, concept } of breachStems(ctx.packs)) {
+    const name = stem
+      .split(/\s+/u)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&"))
+      .join("\\s*");
+    const re = new RegExp(
+      `(?<![A-Za-z0-9])${name}(?![A-Za-z0-9])(?=\\s*(?:了|又|再次|再)?\\s*(?:${BREACH_WORDS}))`,
+      "giu",
+    );
+    for (const m of text.matchAll(re)) {
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      if (taken(start, end)) continue;
+      found.push({ start, end, text: m[0], terms: [{ kind: "CONCEPT", id: concept, preferred: false }] });
+    }
+  }
+  return found;
+}
+
 /** Reads the antecedent text (markers 如果/时 already removed). */
 export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentReading {
   const tracker = new SpanTracker(text);
@@ -121,6 +159,8 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
   const ambiguities: ParseAmbiguity[] = [];
   const conditions: PlaybookCondition[] = [];
   const matches = findTerms(ctx.vocabulary, text);
+  matches.push(...breachMatches(text, matches, ctx));
+  matches.sort((a, b) => a.start - b.start);
 
   // Account field values → conditions, one per field (IN when several).
   const fieldValues = new Map<string, string[]>();
@@ -796,12 +836,19 @@ const readConceptCount: Reader = (s) => {
   } else if (valueSaid?.m) {
     signals.valueEquals = valueSaid.v;
     s.tracker.mark(valueSaid.m.index, valueSaid.m.index + valueSaid.m[0].length);
-  } else if (boolean) {
-    signals.valueEquals = "true";
   }
   const kinds = subjectKinds(s.masked, concept.match.start);
   if (kinds) signals.subjectKinds = kinds;
   const bad = boolean ? BAD_BOOLEAN.exec(s.masked.slice(concept.match.end)) : null;
+  // Counted bad events are the flag being true, unless every flag of the concept is a good one (OTA 升级成功
+  // is true when it worked): then a failure is the flag being false.
+  if (boolean && !signals.valueEquals)
+    signals.valueEquals =
+      bad &&
+      /失败|不通过|未通过|没通过|没有通过|不合格|未达成|没达成|未达标|没达标|不达标/u.test(bad[0]) &&
+      onlyPositiveFlags(s.ctx.packs, id)
+        ? "false"
+        : "true";
   if (bad) s.tracker.mark(concept.match.end + bad.index, concept.match.end + bad.index + bad[0].length);
   if (count && count.absolute) s.tracker.mark(count.start, count.end);
   else if (count) s.tracker.mark(concept.match.end + count.start, concept.match.end + count.end);
@@ -862,7 +909,12 @@ const readThreshold: Reader = (s) => {
 
 const readBooleanBad: Reader = (s) => {
   const concept = conceptBefore(s, s.text.length);
-  if (!concept || !isBooleanConcept(s.ctx.packs, concept.term.id)) return null;
+  if (!concept) return null;
+  // A concept with a boolean field beside numeric ones turns bad when its breach is said (保养超期).
+  const breach =
+    hasBooleanMapping(s.ctx.packs, concept.term.id) &&
+    new RegExp(`^\\s*(?:了)?\\s*(?:${BREACH_WORDS})`, "u").test(s.text.slice(concept.match.end));
+  if (!breach && !isBooleanConcept(s.ctx.packs, concept.term.id)) return null;
   const bad = BAD_BOOLEAN.exec(s.masked);
   if (!bad && concept.match.end < s.text.length - 1) return null;
   useConcept(s, concept);

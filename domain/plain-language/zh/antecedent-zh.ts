@@ -557,7 +557,46 @@ const readScoreEvent: Reader = (s) => {
 /** Verbs said before the new record (有新的商机, 新来的客户): their record is the noun after them. */
 const PRENOMINAL_VERB = /^(?:有新的|有新|新来的|新进的)$/u;
 /** What may stand between a verb and its object (新增了一个合作伙伴). */
-const OBJECT_GAP = /^(?:了|的|一个|一位|一条|一名|一家|个|位|条|名|家|新的|新)*$/u;
+const OBJECT_GAP = /^(?:了|的|一个|一位|一条|一名|一家|个|位|条|名|家|新的|新)/u;
+
+/**
+ * The record a verb's object is about: the head (last record word) of the noun phrase right after the verb,
+ * over measure words and account words (新增客户联系人 → contact, 有新的医疗客户 → account).
+ */
+function objectAfter(s: ReaderState, verbEnd: number): { record: string; end: number } | null {
+  let at = verbEnd;
+  let head: { record: string; end: number } | null = null;
+  while (at < s.text.length && at - verbEnd < 16) {
+    const rest = s.text.slice(at);
+    const word = RECORD_WORDS.map(([re, rec]) => ({ m: new RegExp(`^(?:${re.source})`, "u").exec(rest), rec })).find(
+      (x) => x.m !== null,
+    );
+    if (word?.m) {
+      at += word.m[0].length;
+      head = { record: word.rec, end: at };
+      continue;
+    }
+    const value = s.matches.find((m) => m.start === at && m.terms.some((t) => t.kind === "ACCOUNT_FIELD_VALUE"));
+    if (value) {
+      at = value.end;
+      const tail = RECORD_WORDS.map(([re, rec]) => ({
+        m: new RegExp(`(?:${re.source})$`, "u").exec(value.text),
+        rec,
+      })).find((x) => x.m !== null);
+      if (tail) head = { record: tail.rec, end: at };
+      continue;
+    }
+    // After a record word only 的 before another one goes on (新增客户的联系人 → contact).
+    const gap = head
+      ? RECORD_WORDS.some(([re]) => new RegExp(`^的(?:${re.source})`, "u").test(rest))
+        ? /^的/u.exec(rest)
+        : null
+      : OBJECT_GAP.exec(rest);
+    if (!gap) break;
+    at += gap[0].length;
+  }
+  return head;
+}
 
 /**
  * The record an event verb is about: the record noun nearest the verb. A noun right after the verb is its
@@ -579,14 +618,7 @@ function recordOfVerb(s: ReaderState, at: number, verb: string): { record: strin
     }
   }
   const verbEnd = at + verb.length;
-  const after = s.text.slice(verbEnd, verbEnd + 10);
-  let object: { record: string; end: number; index: number } | null = null;
-  for (const [wordRe, rec] of RECORD_WORDS) {
-    const m = wordRe.exec(after);
-    if (!m || !OBJECT_GAP.test(after.slice(0, m.index))) continue;
-    if (!object || m.index < object.index)
-      object = { record: rec, end: verbEnd + m.index + m[0].length, index: m.index };
-  }
+  const object = objectAfter(s, verbEnd);
   const passive = /被$/u.test(s.text.slice(0, at));
   if (object && (!passive || !prior || PRENOMINAL_VERB.test(verb)))
     return { record: object.record, start: at, end: object.end };

@@ -38,6 +38,11 @@ describe("record events attach to the record noun nearest the event verb", () =>
     ["中小企业客户新增合作伙伴时，请法务部审核。", ["ORGANIZATION_CREATED"]],
     ["客户删除联系人时，通知客户经理。", ["CONTACT_DELETED"]],
     ["医疗客户被删除时，通知客户经理。", ["ACCOUNT_DELETED"]],
+    ["有新的医疗客户时，通知客户经理。", ["ACCOUNT_CREATED"]],
+    ["新增客户联系人时，通知客户经理。", ["CONTACT_CREATED"]],
+    ["新增客户的联系人时，通知客户经理。", ["CONTACT_CREATED"]],
+    ["客户删除了一个联系人时，通知客户经理。", ["CONTACT_DELETED"]],
+    ["客户的商机被删除或恢复时，通知客户经理。", ["OPPORTUNITY_DELETED", "OPPORTUNITY_RESTORED"]],
   ])("%s", (text, eventTypes) => {
     expect(draft(text).trigger).toEqual({ kind: "EVENT", eventTypes });
   });

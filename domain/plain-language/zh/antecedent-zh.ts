@@ -14,7 +14,16 @@ import { CHANGE_TYPES, ChangeType } from "../../events/change-event";
 import { DraftTerm } from "../draft";
 import { ParseAmbiguity } from "../parsed-sentence";
 import { findNumber, NUMBER_SOURCE, parseNumber } from "./chinese-numbers";
-import { hasBooleanMapping, isBooleanConcept, lookupValues, normaliseThreshold, ratePerDay } from "./concept-facts";
+import {
+  BREACH_WORDS,
+  breachStems,
+  hasBooleanMapping,
+  isBooleanConcept,
+  lookupValues,
+  normaliseThreshold,
+  onlyPositiveFlags,
+  ratePerDay,
+} from "./concept-facts";
 import { resolvePage } from "./pages-zh";
 import { chineseValueAfter } from "./value-words-zh";
 import { SpanTracker } from "./span-tracker";
@@ -71,8 +80,10 @@ const TRAILING_ABOVE = /(以上|之上)/u;
 const RISING = /上升|增加|增长|上涨|升高|提高|攀升|增多|上扬|走高|变大|加大|加剧|变多|上行|抬升/u;
 const FALLING = /下降|减少|降低|下滑|下跌|回落|走低|减小|变小|变少|下行|滑落|缩水/u;
 
-const BAD_BOOLEAN =
-  /失败|不通过|未通过|没通过|没有通过|不合格|命中|触发|过期|逾期|到期|异常|告警|报警|离职|违约|被标记|为真|出现|发生|超期|未完成|没完成|预约取消|取消/u;
+const BAD_BOOLEAN = new RegExp(
+  `${BREACH_WORDS}|失败|不通过|未通过|没通过|没有通过|不合格|命中|触发|过期|逾期|到期|异常|告警|报警|离职|违约|被标记|为真|出现|发生|超期|未完成|没完成|预约取消|取消`,
+  "u",
+);
 
 /** The kinds of record an event can be about, by their Chinese words (longest first). */
 const RECORD_WORDS: readonly (readonly [RegExp, string])[] = [
@@ -113,6 +124,33 @@ function term(match: ZhMatch, t: ZhTerm): DraftTerm {
   return { phrase: match.text, kind: t.kind, id: t.id };
 }
 
+/**
+ * Boolean concepts named by their subject and a breach word (SLA超时, SLA 违约, 发票逾期, 保养超期), where no
+ * label is said: the subject is read as the concept's name, and the breach word as its bad value.
+ */
+function breachMatches(text: string, matches: readonly ZhMatch[], ctx: ZhGrammarContext): ZhMatch[] {
+  const found: ZhMatch[] = [];
+  const taken = (start: number, end: number): boolean =>
+    [...matches, ...found].some((m) => m.start < end && start < m.end);
+  for (const { stem, concept } of breachStems(ctx.packs)) {
+    const name = stem
+      .split(/\s+/u)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&"))
+      .join("\\s*");
+    const re = new RegExp(
+      `(?<![A-Za-z0-9])${name}(?![A-Za-z0-9])(?=\\s*(?:了|又|再次|再)?\\s*(?:${BREACH_WORDS}))`,
+      "giu",
+    );
+    for (const m of text.matchAll(re)) {
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      if (taken(start, end)) continue;
+      found.push({ start, end, text: m[0], terms: [{ kind: "CONCEPT", id: concept, preferred: false }] });
+    }
+  }
+  return found;
+}
+
 /** Reads the antecedent text (markers 如果/时 already removed). */
 export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentReading {
   const tracker = new SpanTracker(text);
@@ -121,6 +159,8 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
   const ambiguities: ParseAmbiguity[] = [];
   const conditions: PlaybookCondition[] = [];
   const matches = findTerms(ctx.vocabulary, text);
+  matches.push(...breachMatches(text, matches, ctx));
+  matches.sort((a, b) => a.start - b.start);
 
   // Account field values → conditions, one per field (IN when several).
   const fieldValues = new Map<string, string[]>();
@@ -169,6 +209,13 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
     const around = `${text.slice(Math.max(0, m.start - 6), m.start)}|${text.slice(m.end, Math.min(text.length, m.end + 6))}`;
     // The organization is the record an event is about (合作伙伴信息被修改), not a condition.
     if (/^(?:信息|资料|档案|记录)?(?:被|有)?(?:删除|恢复|新建|创建|更新|变更|修改|编辑)/u.test(text.slice(m.end)))
+      continue;
+    // … or the object of one (新增合作伙伴, 有新的合作伙伴, 删除了一家合作伙伴).
+    if (
+      /(?:新建|创建|新增|添加|录入|建立|登记|删除|删掉|移除|恢复|有新的|有新|新来的|新进的)(?:了)?(?:一个|一家|个|家)?(?:新的|新)?$/u.test(
+        text.slice(0, m.start),
+      )
+    )
       continue;
     if (!/通过|经由|经|由|有|存在|签约|合作|采购|购买|代理|服务|供货|配备/u.test(around)) continue;
     const serving = /该区域|所在区域|本区域|当地|同区域/u.test(around);
@@ -507,6 +554,78 @@ const readScoreEvent: Reader = (s) => {
   return null;
 };
 
+/** Verbs said before the new record (有新的商机, 新来的客户): their record is the noun after them. */
+const PRENOMINAL_VERB = /^(?:有新的|有新|新来的|新进的)$/u;
+/** What may stand between a verb and its object (新增了一个合作伙伴). */
+const OBJECT_GAP = /^(?:了|的|一个|一位|一条|一名|一家|个|位|条|名|家|新的|新)/u;
+
+/**
+ * The record a verb's object is about: the head (last record word) of the noun phrase right after the verb,
+ * over measure words and account words (新增客户联系人 → contact, 有新的医疗客户 → account).
+ */
+function objectAfter(s: ReaderState, verbEnd: number): { record: string; end: number } | null {
+  let at = verbEnd;
+  let head: { record: string; end: number } | null = null;
+  while (at < s.text.length && at - verbEnd < 16) {
+    const rest = s.text.slice(at);
+    const word = RECORD_WORDS.map(([re, rec]) => ({ m: new RegExp(`^(?:${re.source})`, "u").exec(rest), rec })).find(
+      (x) => x.m !== null,
+    );
+    if (word?.m) {
+      at += word.m[0].length;
+      head = { record: word.rec, end: at };
+      continue;
+    }
+    const value = s.matches.find((m) => m.start === at && m.terms.some((t) => t.kind === "ACCOUNT_FIELD_VALUE"));
+    if (value) {
+      at = value.end;
+      const tail = RECORD_WORDS.map(([re, rec]) => ({
+        m: new RegExp(`(?:${re.source})$`, "u").exec(value.text),
+        rec,
+      })).find((x) => x.m !== null);
+      if (tail) head = { record: tail.rec, end: at };
+      continue;
+    }
+    // After a record word only 的 before another one goes on (新增客户的联系人 → contact).
+    const gap = head
+      ? RECORD_WORDS.some(([re]) => new RegExp(`^的(?:${re.source})`, "u").test(rest))
+        ? /^的/u.exec(rest)
+        : null
+      : OBJECT_GAP.exec(rest);
+    if (!gap) break;
+    at += gap[0].length;
+  }
+  return head;
+}
+
+/**
+ * The record an event verb is about: the record noun nearest the verb. A noun right after the verb is its
+ * object (新建商机, 删除联系人, 有新的商机) and wins over one before it, unless the verb is passive (联系人被删除);
+ * before it, the nearest noun wins (医疗客户的联系人被删除 is about the contact, 医疗客户 only says which
+ * accounts). A record word inside a concept's name (客户满意度) is no record.
+ */
+function recordOfVerb(s: ReaderState, at: number, verb: string): { record: string; start: number; end: number } | null {
+  const from = Math.max(0, at - 10);
+  const before = s.text.slice(from, at);
+  let prior: { record: string; start: number } | null = null;
+  for (const [wordRe, rec] of RECORD_WORDS) {
+    for (const m of before.matchAll(new RegExp(wordRe.source, "gu"))) {
+      const abs = from + (m.index ?? 0);
+      const inConcept = s.matches.some(
+        (x) => x.terms.some((t) => t.kind === "CONCEPT") && x.start <= abs && x.end > abs,
+      );
+      if (!inConcept && (!prior || abs > prior.start)) prior = { record: rec, start: abs };
+    }
+  }
+  const verbEnd = at + verb.length;
+  const object = objectAfter(s, verbEnd);
+  const passive = /被$/u.test(s.text.slice(0, at));
+  if (object && (!passive || !prior || PRENOMINAL_VERB.test(verb)))
+    return { record: object.record, start: at, end: object.end };
+  if (prior) return { record: prior.record, start: prior.start, end: verbEnd };
+  return null;
+}
+
 const readEvent: Reader = (s) => {
   // A rule with a comparison, a count or a rate is about measures, not record events (客户新增工单每周超过10张).
   if (BELOW_WORDS.test(s.masked) || ABOVE_WORDS.test(s.masked) || COUNT.test(s.masked) || findPeriod(s.masked))
@@ -518,45 +637,14 @@ const readEvent: Reader = (s) => {
     const global = new RegExp(verbRe.source, "gu");
     for (const v of s.masked.matchAll(global)) {
       const at = v.index ?? 0;
-      // The record word closest before the verb (within a short distance), else right after it (新建商机).
-      const before = s.text.slice(Math.max(0, at - 10), at);
-      const after = s.text.slice(at + v[0].length, at + v[0].length + 8);
-      let record: string | null = null;
-      let recordAt = -1;
-      for (const [wordRe, rec] of RECORD_WORDS) {
-        const all = [...before.matchAll(new RegExp(wordRe.source, "gu"))];
-        const last = all[all.length - 1];
-        if (last && (last.index ?? 0) > recordAt) {
-          const inConcept = s.matches.some(
-            (m) =>
-              m.terms.some((t) => t.kind === "CONCEPT") &&
-              m.start <= Math.max(0, at - 10) + (last.index ?? 0) &&
-              m.end > Math.max(0, at - 10) + (last.index ?? 0),
-          );
-          if (!inConcept) {
-            record = rec;
-            recordAt = last.index ?? 0;
-          }
-        }
-      }
-      let recordEnd = at + v[0].length;
-      if (!record) {
-        for (const [wordRe, rec] of RECORD_WORDS) {
-          const m = wordRe.exec(after);
-          if (m && m.index <= 2) {
-            record = rec;
-            recordEnd = at + v[0].length + m.index + m[0].length;
-            break;
-          }
-        }
-      }
-      if (!record) continue;
+      const found = recordOfVerb(s, at, v[0]);
+      if (!found) continue;
+      const { record, start: abs, end: recordEnd } = found;
       const type = `${record}_${suffix}`;
       const fallback = record === "OUTCOME" && suffix === "CREATED" ? "OUTCOME_RECORDED" : null;
       const chosen = (CHANGE_TYPES as readonly string[]).includes(type) ? type : fallback;
       if (!chosen) continue;
       types.add(chosen as ChangeType);
-      const abs = recordAt >= 0 ? Math.max(0, at - 10) + recordAt : at;
       spanStart = spanStart < 0 ? Math.min(abs, at) : Math.min(spanStart, abs, at);
       spanEnd = Math.max(spanEnd, recordEnd);
     }
@@ -780,12 +868,19 @@ const readConceptCount: Reader = (s) => {
   } else if (valueSaid?.m) {
     signals.valueEquals = valueSaid.v;
     s.tracker.mark(valueSaid.m.index, valueSaid.m.index + valueSaid.m[0].length);
-  } else if (boolean) {
-    signals.valueEquals = "true";
   }
   const kinds = subjectKinds(s.masked, concept.match.start);
   if (kinds) signals.subjectKinds = kinds;
   const bad = boolean ? BAD_BOOLEAN.exec(s.masked.slice(concept.match.end)) : null;
+  // Counted bad events are the flag being true, unless every flag of the concept is a good one (OTA 升级成功
+  // is true when it worked): then a failure is the flag being false.
+  if (boolean && !signals.valueEquals)
+    signals.valueEquals =
+      bad &&
+      /失败|不通过|未通过|没通过|没有通过|不合格|未达成|没达成|未达标|没达标|不达标/u.test(bad[0]) &&
+      onlyPositiveFlags(s.ctx.packs, id)
+        ? "false"
+        : "true";
   if (bad) s.tracker.mark(concept.match.end + bad.index, concept.match.end + bad.index + bad[0].length);
   if (count && count.absolute) s.tracker.mark(count.start, count.end);
   else if (count) s.tracker.mark(concept.match.end + count.start, concept.match.end + count.end);
@@ -846,7 +941,12 @@ const readThreshold: Reader = (s) => {
 
 const readBooleanBad: Reader = (s) => {
   const concept = conceptBefore(s, s.text.length);
-  if (!concept || !isBooleanConcept(s.ctx.packs, concept.term.id)) return null;
+  if (!concept) return null;
+  // A concept with a boolean field beside numeric ones turns bad when its breach is said (保养超期).
+  const breach =
+    hasBooleanMapping(s.ctx.packs, concept.term.id) &&
+    new RegExp(`^\\s*(?:了)?\\s*(?:${BREACH_WORDS})`, "u").test(s.text.slice(concept.match.end));
+  if (!breach && !isBooleanConcept(s.ctx.packs, concept.term.id)) return null;
   const bad = BAD_BOOLEAN.exec(s.masked);
   if (!bad && concept.match.end < s.text.length - 1) return null;
   useConcept(s, concept);

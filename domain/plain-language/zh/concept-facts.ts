@@ -66,3 +66,66 @@ export function ratePerDay(
   if (!info) return Math.round((amount / periodDays) * 10_000) / 10_000;
   return ratePerDayInConceptUnit(info, amount, periodDays, unit !== null && isKnownUnit(unit) ? unit : null);
 }
+
+/** Words of a boolean concept's bad value: a breach, a violation, a timeout, a lapse, a failure. */
+export const BREACH_WORDS =
+  "超时|违约|违反|违规|未达成|没达成|未达标|没达标|不达标|失效|逾期|超期|过期|失败|不通过|未通过|不合格";
+
+/** A label's measure suffix (SLA 达成率, 服务水平达成率, SLA 违约率, OTA 升级成功率). */
+const MEASURE_SUFFIX = new RegExp(`\\s*(?:达成|违约|合格|通过|完成|成功|${BREACH_WORDS})?(?:率|比例|占比|比率)$`, "u");
+const LEADING_BREACH = new RegExp(`^(?:${BREACH_WORDS})`, "u");
+const TRAILING_BREACH = new RegExp(`(?:${BREACH_WORDS})$`, "u");
+
+/** One name a boolean concept's bad events are said with: its subject (SLA, 发票, 保养) before a breach word. */
+export interface BreachStem {
+  stem: string;
+  concept: string;
+}
+
+const stemCache = new WeakMap<readonly OntologyPack[], BreachStem[]>();
+
+/**
+ * The subjects of boolean concepts' labels, for bad events said as subject + breach word (SLA 超时, SLA 违约,
+ * 发票逾期, 保养超期): each Chinese or English label without its measure suffix or breach word. A stem of
+ * fewer than two characters, starting with a number (一次修复率), shared by concepts or inside another
+ * concept's stem is left out.
+ */
+export function breachStems(packs: readonly OntologyPack[]): BreachStem[] {
+  const known = stemCache.get(packs);
+  if (known) return known;
+  const byStem = new Map<string, Set<string>>();
+  for (const pack of packs) {
+    for (const concept of pack.concepts) {
+      if (!hasBooleanMapping(packs, concept.id)) continue;
+      const labels = [
+        concept.prefLabel.zh,
+        concept.prefLabel.en,
+        ...(concept.altLabel?.zh ?? []),
+        ...(concept.altLabel?.en ?? []),
+      ].filter((l): l is string => typeof l === "string");
+      for (const label of labels) {
+        const stem = label.replace(MEASURE_SUFFIX, "").replace(LEADING_BREACH, "").replace(TRAILING_BREACH, "").trim();
+        if (stem === label.trim() || stem.replace(/\s+/gu, "").length < 2) continue;
+        if (/^[零〇一二两三四五六七八九十百千\d]/u.test(stem)) continue;
+        const ids = byStem.get(stem) ?? new Set<string>();
+        ids.add(concept.id);
+        byStem.set(stem, ids);
+      }
+    }
+  }
+  const single = [...byStem]
+    .filter(([, ids]) => ids.size === 1)
+    .map(([stem, ids]) => ({ stem, concept: [...ids][0] ?? "" }));
+  // A stem inside another concept's stem (升级 of 升级率 inside OTA 升级) could be either: left out.
+  const stems = single
+    .filter((a) => !single.some((b) => b.concept !== a.concept && b.stem !== a.stem && b.stem.includes(a.stem)))
+    .sort((a, b) => b.stem.length - a.stem.length);
+  stemCache.set(packs, stems);
+  return stems;
+}
+
+/** Whether every boolean field of the concept is a good flag (true is good: 质控通过, OTA 升级成功). */
+export function onlyPositiveFlags(packs: readonly OntologyPack[], conceptId: string): boolean {
+  const flags = conceptMappings(packs, conceptId).filter((m) => m.dataType === "BOOLEAN");
+  return flags.length > 0 && flags.every((m) => m.polarity === "HIGHER_IS_BETTER");
+}

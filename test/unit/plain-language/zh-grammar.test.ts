@@ -206,7 +206,7 @@ describe("Chinese conditions, actions and feedback", () => {
 });
 
 describe("phrasings beyond the labels", () => {
-  it("finds a concept by the words it shares with a label, counts assets, and says it resembled", () => {
+  it("finds a boolean concept by its subject and a breach word (预防性维护逾期), and counts assets", () => {
     const d = draft("医疗机构客户一个月内有3台以上设备的预防性维护逾期时，派华通医疗服务上门保养。");
     expect(d.trigger).toMatchObject({
       kind: "SIGNAL_COUNT",
@@ -218,7 +218,12 @@ describe("phrasings beyond the labels", () => {
       count: 3,
       withinDays: 30,
     });
-    expect(d.warnings.some((w) => w.code === "AMBIGUOUS" && w.message.includes("预防性维护"))).toBe(true);
+    expect(d.matched).toContainEqual({
+      phrase: "预防性维护",
+      kind: "CONCEPT",
+      id: "healthcare:preventive-maintenance-compliance",
+    });
+    expect(d.unrecognised).toEqual([]);
   });
 
   it("reads a region trend over assets with how many, and flags batches for a team", () => {

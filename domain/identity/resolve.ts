@@ -78,6 +78,8 @@ export interface ResolveResult {
 }
 
 const MAX_LOGIT = 20;
+/** Records the term-frequency prior counts for (see `PreparedIdentities.smoothedFrequency`). */
+const TF_PRIOR_RECORDS = 100;
 
 function logit(probability: number): number {
   const p = Math.min(1 - 1e-12, Math.max(1e-12, probability));
@@ -150,7 +152,7 @@ class PairScorer {
     let w = this.weights[c][level];
     if (level === this.exactLevel[c]) {
       // Splink-style term frequency: weight log2(m / tf(value)) instead of log2(m / u), bounded.
-      const tf = this.prepared.frequency(c, i);
+      const tf = this.prepared.smoothedFrequency(c, i, this.exactU[c], TF_PRIOR_RECORDS);
       if (tf > 0) w += Math.max(-4, Math.min(4, Math.log2(this.exactU[c] / tf)));
     }
     return w;

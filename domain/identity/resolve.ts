@@ -204,6 +204,8 @@ class PairScorer {
     const levels: Record<string, string> = {};
     const partialWeights: Record<string, number> = {};
     let weight = 0;
+    // The total shown is the sum of the partial weights shown, so the evidence adds up to the last digit.
+    let shownSum = 0;
     this.prepared.columns.forEach((column, c) => {
       const name = column.spec.name;
       evidence[name] = vector[c];
@@ -211,6 +213,7 @@ class PairScorer {
       const w = this.partial(c, vector[c], i);
       partialWeights[name] = round(w);
       weight += w;
+      shownSum += partialWeights[name];
     });
     const records = this.prepared.records;
     return {
@@ -220,7 +223,7 @@ class PairScorer {
       levels,
       partialWeights,
       priorWeight: round(this.priorWeight),
-      weight: round(weight),
+      weight: round(shownSum),
       probability: probabilityOf(this.priorWeight + weight),
       rule: rule >= 0 ? this.model.deterministicRules[rule].name : null,
       decidedBy,

@@ -19,6 +19,9 @@ describe("the untrained default person model on a handful of records", () => {
     expect(result.links).toHaveLength(1);
     expect(result.links[0]).toMatchObject({ a: a.id, b: b.id, decidedBy: "MODEL" });
     expect(result.links[0].probability).toBeGreaterThanOrEqual(0.9);
+    // The total shown is the sum of the partial weights shown, to the last digit.
+    const shown = Object.values(result.links[0].partialWeights).reduce((s, w) => s + w, 0);
+    expect(result.links[0].weight).toBeCloseTo(shown, 9);
     expect(result.clusters).toEqual([expect.objectContaining({ clusterId: null, members: [a.id, b.id] })]);
   });
 

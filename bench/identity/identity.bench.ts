@@ -6,11 +6,14 @@
  * clusters, the process's wall time, and its peak memory. Each run is its own process.
  *
  * Splink is installed with pip into a virtualenv under RELATA_HOME (default ~/.relata/venvs/splink-5) on
- * the first run. Printed as Markdown and written to bench/results/identity-latest.md.
+ * the first run. Then the end-to-end pass (`api-pass.ts`): the real API on a throw-away managed Neo4j,
+ * `--api-records` generated identities upserted through GraphQL `upsertIdentities` and resolved with
+ * `resolveIdentities(PERSON, FULL)`. Printed as Markdown and written to bench/results/identity-latest.md.
  *
- *   npm run bench:identity                    Febrl 1-3 and 100,000 generated records
+ *   npm run bench:identity                    Febrl 1-3, 100,000 generated records, 5,000 through the API
  *   npm run bench:identity -- --records 20000 a smaller generated set
- *   options: --skip-splink, --only febrl3|generated
+ *   npm run bench:identity -- --only api      only the pass through the API into Neo4j
+ *   options: --skip-splink, --skip-api, --only febrl3|generated|api, --api-records N (5000), --api-batch N (1000)
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -19,6 +22,7 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { pairQuality } from "../../domain/identity/evaluate-clusters";
 import { DIST_ROOT, REPOSITORY_ROOT, RESULTS_DIR } from "../bench-paths";
+import { ApiPassResult, runApiPass } from "./api-pass";
 import { febrlDirectory } from "./febrl-files";
 import { generatePeople, peopleCsv } from "./generate-people";
 
@@ -131,8 +135,20 @@ function format(x: number, digits: number): string {
   return x.toFixed(digits);
 }
 
-function main(): void {
+function apiTable(r: ApiPassResult): string {
+  return [
+    "| identities | batch | upsertIdentities seconds | upserted / s | rejected | FULL run seconds | resolved / s | clusters | links | review pairs |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    `| ${r.records} | ${r.batch} | ${format(r.upsertSeconds, 1)} | ${format(r.upsertPerSecond, 0)} | ${r.rejected} | ` +
+      `${format(r.runSeconds, 1)} | ${format(r.runPerSecond, 0)} | ${r.clusters} | ${r.links} | ${r.reviewPairs} |`,
+  ].join("\n");
+}
+
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  const apiRecords = Number(option(args, "api-records") ?? "5000");
+  const apiBatch = Number(option(args, "api-batch") ?? "1000");
+  const skipApi = args.includes("--skip-api");
   const records = Number(option(args, "records") ?? "100000");
   const only = option(args, "only");
   const skipSplink = args.includes("--skip-splink");
@@ -145,14 +161,14 @@ function main(): void {
     for (const k of [1, 2, 3]) datasets.push({ name: `febrl${k}`, files: [join(febrl, `febrl${k}.csv`)] });
   } else process.stderr.write("Febrl files not found (set RELATA_FEBRL_DIR); running the generated set only.\n");
   const generated = join(workDir, `people-${records}-seed-${SEED}.csv`);
-  if (!existsSync(generated)) {
+  if (only !== "api" && !existsSync(generated)) {
     process.stderr.write(`Generating ${records} records into ${generated}…\n`);
     writeFileSync(generated, peopleCsv(generatePeople({ records, seed: SEED })));
   }
   datasets.push({ name: `generated ${records.toLocaleString("en")}`, files: [generated] });
   const selected = only ? datasets.filter((d) => d.name.startsWith(only)) : datasets;
 
-  const python = skipSplink ? null : splinkPython();
+  const python = skipSplink || selected.length === 0 ? null : splinkPython();
   const lines = [
     "| data | records | matcher | F1 | precision | recall | seconds | wall seconds | peak memory (MB) | pairs compared |",
     "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -175,20 +191,29 @@ function main(): void {
       process.stderr.write(`${line}\n`);
     }
   }
-  const table = `${lines.join("\n")}\n`;
+  let table = selected.length > 0 ? `${lines.join("\n")}\n` : "";
+  if (!skipApi && (!only || only === "api")) {
+    process.stderr.write(`API: ${apiRecords} identities through upsertIdentities and resolveIdentities(FULL)…\n`);
+    const api = await runApiPass(apiRecords, apiBatch, SEED, (m) => process.stderr.write(`  api: ${m}\n`));
+    const text = apiTable(api);
+    process.stderr.write(`${text}\n`);
+    table += `\nEnd to end through the API into Neo4j (generated set, seed ${SEED}):\n\n${text}\n`;
+  }
   const header =
     `Identity resolution, Relata vs Splink 5 — ${new Date().toISOString()}, node ${process.version}, ` +
     `seed ${SEED}. Command: npm run bench:identity${args.length ? ` -- ${args.join(" ")}` : ""}\n\n`;
   mkdirSync(RESULTS_DIR, { recursive: true });
-  writeFileSync(join(RESULTS_DIR, "identity-latest.md"), header + table);
+  // `--only api` keeps the side-by-side table of the last full run and writes its own file.
+  writeFileSync(
+    join(RESULTS_DIR, selected.length > 0 ? "identity-latest.md" : "identity-api-latest.md"),
+    header + table,
+  );
   process.stdout.write(header + table);
 }
 
 if (require.main === module) {
-  try {
-    main();
-  } catch (error) {
+  main().catch((error: unknown) => {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exitCode = 1;
-  }
+  });
 }

@@ -54,6 +54,8 @@ class ComparisonColumn {
   readonly codes: Int32Array;
   /** Share of records (with a value) holding each code. */
   readonly frequency: Float64Array;
+  /** How many records have a value. */
+  readonly nonNull: number;
   readonly days: Float64Array | null;
   readonly numbers: Float64Array | null;
   /** Year, month and day of dates (NaN when absent), for the day/month swap. */
@@ -112,6 +114,7 @@ class ComparisonColumn {
       this.codes[i] = code;
     }
     this.frequency = Float64Array.from(counts, (c) => c / Math.max(1, nonNull));
+    this.nonNull = nonNull;
     const needsDays = spec.levels.some((l) => l.kind === "withinDays" || l.kind === "dayMonthSwapped");
     this.days = needsDays ? Float64Array.from(this.values, (v) => dayNumber(v)) : null;
     this.dateParts = needsDays ? new Int32Array(n * 3).fill(-1) : null;
@@ -403,6 +406,18 @@ export class PreparedIdentities {
   frequency(c: number, i: number): number {
     const code = this.columns[c].codes[i];
     return code < 0 ? 0 : this.columns[c].frequency[code];
+  }
+
+  /**
+   * `frequency` shrunk towards `expected` as if `priorRecords` more records held values at that share: on a
+   * handful of records every value is "common" (two records sharing a name give it share 1), which says
+   * nothing about the name; on thousands the observed share decides.
+   */
+  smoothedFrequency(c: number, i: number, expected: number, priorRecords: number): number {
+    const column = this.columns[c];
+    const code = column.codes[i];
+    if (code < 0) return 0;
+    return (column.frequency[code] * column.nonNull + expected * priorRecords) / (column.nonNull + priorRecords);
   }
 
   /** The index of the first deterministic rule whose fields all share a value between i and j, or -1. */

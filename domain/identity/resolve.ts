@@ -78,6 +78,8 @@ export interface ResolveResult {
 }
 
 const MAX_LOGIT = 20;
+/** Records the term-frequency prior counts for (see `PreparedIdentities.smoothedFrequency`). */
+const TF_PRIOR_RECORDS = 100;
 
 function logit(probability: number): number {
   const p = Math.min(1 - 1e-12, Math.max(1e-12, probability));
@@ -150,7 +152,7 @@ class PairScorer {
     let w = this.weights[c][level];
     if (level === this.exactLevel[c]) {
       // Splink-style term frequency: weight log2(m / tf(value)) instead of log2(m / u), bounded.
-      const tf = this.prepared.frequency(c, i);
+      const tf = this.prepared.smoothedFrequency(c, i, this.exactU[c], TF_PRIOR_RECORDS);
       if (tf > 0) w += Math.max(-4, Math.min(4, Math.log2(this.exactU[c] / tf)));
     }
     return w;
@@ -202,6 +204,8 @@ class PairScorer {
     const levels: Record<string, string> = {};
     const partialWeights: Record<string, number> = {};
     let weight = 0;
+    // The total shown is the sum of the partial weights shown, so the evidence adds up to the last digit.
+    let shownSum = 0;
     this.prepared.columns.forEach((column, c) => {
       const name = column.spec.name;
       evidence[name] = vector[c];
@@ -209,6 +213,7 @@ class PairScorer {
       const w = this.partial(c, vector[c], i);
       partialWeights[name] = round(w);
       weight += w;
+      shownSum += partialWeights[name];
     });
     const records = this.prepared.records;
     return {
@@ -218,7 +223,7 @@ class PairScorer {
       levels,
       partialWeights,
       priorWeight: round(this.priorWeight),
-      weight: round(weight),
+      weight: round(shownSum),
       probability: probabilityOf(this.priorWeight + weight),
       rule: rule >= 0 ? this.model.deterministicRules[rule].name : null,
       decidedBy,

@@ -1,5 +1,5 @@
 import { candidatePairs, channelCodes, NULL_LEVEL, PreparedIdentities, seededRandom } from "./compare-identities";
-import { ComparisonSpec, IdentityField, IdentityModelSpec, ModelParameters } from "./identity-model";
+import { ComparisonLevel, ComparisonSpec, IdentityField, IdentityModelSpec, ModelParameters } from "./identity-model";
 import { NormalisedIdentity } from "./normalise-identity";
 
 /** A pair a person labelled (by identity id). */
@@ -41,6 +41,80 @@ const LABEL_PRIOR_MASS = 50;
 const MIN_SESSION_PAIRS = 30;
 // No level is impossible: a floor keeps one odd field (a moved house, a new surname) from vetoing a match.
 const MIN_PROBABILITY = 1e-3;
+/**
+ * How many random pairs the built-in prior of u counts for (see `priorU`). A set of a few records cannot
+ * estimate u: its only "random" pairs are the candidate pairs themselves, so two spellings of one person
+ * make agreement look universal (u = 1) and the match gets a negative weight. The prior decides there; on
+ * thousands of records (millions of pairs) it vanishes.
+ */
+export const U_PRIOR_PAIRS = 1_000;
+/** How many compared pairs the prior match share counts for, and that share (Splink-like, 1 in 100). */
+const SHARE_PRIOR_PAIRS = 100;
+const SHARE_PRIOR = 0.01;
+
+/** How often two different people agree exactly on a field, a priori (generic orders of magnitude). */
+const EXACT_AGREEMENT_PRIOR: Partial<Record<IdentityField, number>> = {
+  givenName: 0.01,
+  familyName: 0.005,
+  fullName: 0.001,
+  dateOfBirth: 1e-4,
+  nationalId: 1e-5,
+  taxId: 1e-5,
+  emails: 1e-4,
+  verifiedEmails: 1e-4,
+  phones: 1e-4,
+  verifiedPhones: 1e-4,
+  deviceIds: 1e-4,
+  street: 1e-3,
+  houseNumber: 0.02,
+  addressExtra: 0.01,
+  postcode: 1e-3,
+  locality: 0.01,
+  companyName: 1e-3,
+  domain: 1e-3,
+  country: 0.3,
+};
+
+/** A priori share of random pairs meeting a level below exact agreement, by level kind. */
+function nearLevelPrior(level: ComparisonLevel): number {
+  switch (level.kind) {
+    case "swapped":
+    case "dayMonthSwapped":
+      return 1e-4;
+    case "editDistance":
+      return 0.002 * level.atMost;
+    case "jaroWinkler":
+      return level.atLeast >= 0.9 ? 0.005 : 0.03;
+    case "withinDays":
+      return Math.min(0.05, level.days / 10_000);
+    case "prefix":
+    case "otherField":
+    case "numericWithin":
+      return 0.01;
+    default:
+      return 0.01;
+  }
+}
+
+/**
+ * The built-in u of a comparison: how often two different people meet each level, from generic orders of
+ * magnitude (agreeing on a date of birth is rarer than on a given name). The last level (`else`) takes the
+ * rest. Used as a prior that estimates from data outweigh as soon as there are enough random pairs.
+ */
+export function priorU(spec: ComparisonSpec): number[] {
+  const exact = EXACT_AGREEMENT_PRIOR[spec.field] ?? 0.01;
+  const u = spec.levels.map((level, l) =>
+    l === spec.levels.length - 1
+      ? 0
+      : level.kind === "exact" || level.kind === "anyShared"
+        ? exact
+        : nearLevelPrior(level),
+  );
+  const used = u.reduce((sum, x) => sum + x, 0);
+  u[u.length - 1] = Math.max(0.05, 1 - used);
+  const total = u.reduce((sum, x) => sum + x, 0);
+  return u.map((x) => x / total);
+}
 
 /**
  * u per comparison level: how often two random records (non-matches, almost surely) meet each level. The
@@ -89,12 +163,18 @@ function estimateU(
     const total = levelCounts.reduce((s, x) => s + x, 0);
     return Array.from(levelCounts, (x) => (x + 0.5) / (total + 0.5 * levelCounts.length));
   });
-  return { u, pairs: drawn };
+  // Blend with the built-in prior, weighted by how many pairs the estimate rests on (see `U_PRIOR_PAIRS`).
+  const weight = drawn / (drawn + U_PRIOR_PAIRS);
+  const blended = u.map((levels, c) => {
+    const prior = priorU(columns[c].spec);
+    return levels.map((x, l) => weight * x + (1 - weight) * prior[l]);
+  });
+  return { u: blended, pairs: drawn };
 }
 
 /** A first guess of m: agreement levels likely among matches, falling off level by level. */
 function initialM(levels: number): number[] {
-  const raw = Array.from({ length: levels }, (_, k) => (k === levels - 1 ? 0.05 : Math.pow(0.3, k)));
+  const raw = Array.from({ length: levels }, (_, k) => (k === levels - 1 ? 0.01 : Math.pow(0.3, k)));
   const total = raw.reduce((s, x) => s + x, 0);
   return raw.map((x) => x / total);
 }
@@ -298,7 +378,9 @@ export function trainModel(
     tolerance,
     false,
   );
-  const lambda = final.share;
+  // The match share, like u, rests on the compared pairs: a handful of them cannot set it alone.
+  const compared = all.reduce((sum, p) => sum + p.count, 0);
+  const lambda = (final.share * compared + SHARE_PRIOR * SHARE_PRIOR_PAIRS) / (compared + SHARE_PRIOR_PAIRS);
   iterations += final.iterations;
   void n;
   progress(`EM: ${iterations} iterations${converged ? ", converged" : ""}, match share ${lambda.toFixed(4)}`);

@@ -78,7 +78,10 @@ function problemsOf(entry: Entry): string[] {
   const concept = (value: unknown, path: string) =>
     expect(typeof value === "string" && conceptIds.has(value), path, `${JSON.stringify(value)} is no pack concept`);
   const selector = (s: Obj | undefined, path: string) => {
-    if (s === undefined) return fail(path, "missing");
+    if (s === undefined) {
+      fail(path, "missing");
+      return;
+    }
     expect((s.concept === undefined) !== (s.field === undefined), path, "needs a concept or a field");
     if (s.concept !== undefined) concept(s.concept, `${path}.concept`);
     for (const k of (s.subjectKinds as unknown[] | undefined) ?? []) {

@@ -6,7 +6,7 @@
  */
 import { Assignee, PlaybookAction } from "../../automation/playbook";
 import { LexiconEntry, LexiconMatch } from "../lexicon";
-import { ACTION_LEADERS, ACTION_VERBS, verbIndex } from "./clauses";
+import { ACTION_LEADERS, ACTION_VERBS, subjectAction, verbIndex } from "./clauses";
 import { readDuration, wholeDays } from "./numbers";
 import { FUNCTION_WORDS, Sentence, Span } from "./sentence";
 import { slugOf } from "./slug";
@@ -199,8 +199,25 @@ function assigneeOf(s: Sentence, match: LexiconMatch, span: Span): Assignee {
     case "ORGANIZATION":
       return { kind: "ORGANIZATION", organizationId: entry.id };
     case "ORGANIZATION_KIND": {
-      const around = { from: Math.max(span.from, match.from - 3), to: Math.min(span.to, match.to + 4) };
-      const regional = s.find(around, ["region", "regional", "local", "serving", "area", "that region", "the region"]);
+      // The words around the partner word, even past the span that found it ("the service partner of the region").
+      void span;
+      const around = { from: Math.max(0, match.from - 3), to: Math.min(s.tokens.length, match.to + 4) };
+      const regional = s.find(around, [
+        "of the region",
+        "in the region",
+        "of that region",
+        "in that region",
+        "in its region",
+        "in their region",
+        "for the region",
+        "that region",
+        "the region",
+        "regional",
+        "region",
+        "local",
+        "serving",
+        "area",
+      ]);
       if (regional !== null) {
         s.use(regional.i, regional.i + regional.n);
         return { kind: "ORGANIZATION", servingRegion: true };
@@ -354,7 +371,13 @@ function parseOne(
     // "… and a welcome call for Raj": the previous verb carries on.
     let k = span.from;
     while (k < span.to && ACTION_LEADERS.has(s.word(k))) k += 1;
-    if (inherited !== null && ["a", "an", "another", "one"].includes(s.word(k))) {
+    const subject = subjectAction(s, span);
+    if (subject !== null) {
+      // "the owner should call them": the doer first, as "have the owner call them".
+      verb = "have";
+      rest = subject;
+      s.use(span.from, subject);
+    } else if (inherited !== null && ["a", "an", "another", "one"].includes(s.word(k))) {
       verb = inherited;
       rest = k;
     } else return { actions: [], verb: null, ok: false };
@@ -492,7 +515,27 @@ function parseOne(
           thingFrom = to.i;
         }
       }
-      while (["team", "department", "group", "people", "folks", "desk", "know"].includes(s.word(thingFrom))) {
+      while (
+        [
+          "team",
+          "department",
+          "group",
+          "people",
+          "folks",
+          "desk",
+          "know",
+          "should",
+          "must",
+          "will",
+          "shall",
+          "needs",
+          "need",
+          "has",
+          "is",
+          "can",
+        ].includes(s.word(thingFrom)) ||
+        (s.word(thingFrom) === "to" && ["needs", "need", "has", "is"].includes(s.word(thingFrom - 1)))
+      ) {
         s.use(thingFrom);
         thingFrom += 1;
       }
@@ -518,13 +561,15 @@ function parseOne(
   let thingEnd: number;
   if (vpWords !== null) {
     // A verb phrase: "call them back", "check the store", "visit the customer", "send them a case study".
+    while (thingFrom < body.to && s.used[thingFrom] && thingFrom !== v) thingFrom += 1;
     thingEnd = thingFrom;
     const words: string[] = [];
     while (
       thingEnd < body.to &&
       !["due", "within", "by", "and", "for", "before", "after", "when", "if"].includes(s.word(thingEnd))
     ) {
-      words.push(s.word(thingEnd));
+      // Words already understood (a deadline such as "the same day") are not part of the task's name.
+      if (!s.used[thingEnd] || thingEnd === v) words.push(s.word(thingEnd));
       thingEnd += 1;
     }
     if (words.length === 0)
@@ -714,7 +759,9 @@ function verbPhraseSlug(words: readonly string[]): string {
   if (verb === undefined) return "follow-up";
   const particles = ["back", "up", "in", "out", "over", "off", "on", "down"];
   const object = rest.filter(
-    (w) => !PRONOUNS.has(w) && !particles.includes(w) && (!FUNCTION_WORDS.has(w) || OBJECT_NOUNS.has(w)),
+    (w, k) =>
+      (particles.includes(w) && COMPOUND_HEADS.has(rest[k - 1] ?? "")) ||
+      (!PRONOUNS.has(w) && !particles.includes(w) && (!FUNCTION_WORDS.has(w) || OBJECT_NOUNS.has(w))),
   );
   const particle = rest.find((w) => particles.includes(w));
   if (LIGHT_VERBS.has(verb) && object.length > 0) return slugOf(object);

@@ -239,6 +239,28 @@ export function verbIndex(s: Sentence, span: Span): number | null {
   return null;
 }
 
+/** Modal words after a subject that make it the doer of an action: "the owner should call them". */
+const MODALS = new Set(["should", "must", "will", "shall", "needs", "need", "has", "is", "can"]);
+
+/**
+ * "the account owner should schedule a check-in", "Sarah must call them": the index of the assignee that
+ * starts an action said with its doer first, or null.
+ */
+export function subjectAction(s: Sentence, span: Span): number | null {
+  let i = span.from;
+  while (i < span.to && ACTION_LEADERS.has(s.word(i)) && s.word(i) !== "let") i += 1;
+  const start = i;
+  if (s.word(i) === "the") i += 1;
+  const kinds = ["USER", "TEAM", "ROLE", "ACCOUNT_OWNER", "ORGANIZATION", "ORGANIZATION_KIND"];
+  const match =
+    s.lexicon.matchAt(s.tokens, start, s.text, (e) => kinds.includes(e.kind)) ??
+    s.lexicon.matchAt(s.tokens, i, s.text, (e) => kinds.includes(e.kind));
+  if (match === null) return null;
+  let j = match.to;
+  if (["team", "department", "group"].includes(s.word(j))) j += 1;
+  return MODALS.has(s.word(j)) ? start : null;
+}
+
 /** Where a trigger opener stands inside span (not at its start), or null. */
 function triggerOpenerInside(s: Sentence, span: Span): number | null {
   for (let i = span.from + 1; i < span.to; i += 1) {
@@ -455,6 +477,7 @@ export function splitClauses(s: Sentence): Clause[] {
       clause.role === "ACTION" &&
       prev.role === "TRIGGER" &&
       verbIndex(s, clause) === null &&
+      subjectAction(s, clause) === null &&
       !isModeOnly(s, clause) &&
       CONTINUATION_STARTS.has(s.word(clause.from))
     ) {

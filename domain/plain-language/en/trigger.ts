@@ -1203,17 +1203,16 @@ function triggerOf(
         ratePerDay = ratePerDayInConceptUnit(found.concept, rate.amount, rate.periodDays, rate.unit);
       } else {
         // "drops by more than 10 points over 30 days": the amount over the window.
-        const by = findComparison(s, span) ?? null;
-        const amount =
-          by ??
-          (() => {
-            const hit = s.find(span, ["by"]);
-            const n = hit === null ? null : readNumber(s.tokens, hit.i + 1);
-            return n === null
-              ? null
-              : { value: n.value, unit: unitAt(s, n.to).unit, from: hit!.i, to: unitAt(s, n.to).to };
-          })();
-        if (amount !== null && window !== null) {
+        // "by more than 10 points over 30 days": the amount said with "by", over the window.
+        const amount = (() => {
+          const hit = s.find(span, ["by more than", "by at least", "by over", "by"]);
+          if (hit !== null) hit.i += hit.n - 1;
+          const n = hit === null ? null : readNumber(s.tokens, hit.i + 1);
+          return n === null
+            ? null
+            : { value: n.value, unit: unitAt(s, n.to).unit, from: hit!.i, to: unitAt(s, n.to).to };
+        })();
+        if (amount !== null && window !== null && (amount.to <= window.from || amount.from >= window.to)) {
           s.use(amount.from, amount.to);
           if (s.word(amount.from - 1) === "by") s.use(amount.from - 1);
           ratePerDay = ratePerDayInConceptUnit(found.concept, amount.value, window.days, amount.unit);
@@ -1246,6 +1245,8 @@ function triggerOf(
     if (comparison !== null && !isBooleanConcept(info)) {
       const scaled = thresholdOnScale(info, comparison.op, comparison.value, comparison.unit);
       s.use(comparison.from, comparison.to);
+      const window = findWindow(s, span, comparison);
+      if (window !== null) s.use(window.from, window.to);
       for (let k = comparison.from - 1; k >= span.from && NEUTRAL_VERBS.has(s.word(k)); k -= 1) s.use(k);
       [falling, rising].forEach((hit) => hit !== null && s.use(hit.i, hit.i + hit.n));
       if ("problem" in scaled) {

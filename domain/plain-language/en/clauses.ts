@@ -485,7 +485,24 @@ export function splitClauses(s: Sentence): Clause[] {
     }
   }
   for (const clause of clauses) if (clause.role === "ACTION" && isModeOnly(s, clause)) clause.role = "MODE";
-  return clauses;
+  // ", due in three days" after an action belongs to it.
+  const merged: Clause[] = [];
+  for (const clause of clauses) {
+    const prev = merged[merged.length - 1];
+    const deadline = ["due", "within", "by"].includes(s.word(clause.from)) && verbIndex(s, clause) === null;
+    if (
+      prev !== undefined &&
+      prev.role === "ACTION" &&
+      clause.role === "ACTION" &&
+      deadline &&
+      prev.to === clause.from
+    ) {
+      prev.to = clause.to;
+      continue;
+    }
+    merged.push(clause);
+  }
+  return merged;
 }
 
 /** A clause that only says the mode ("ask me first", "but let me confirm first"). */

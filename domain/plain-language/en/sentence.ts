@@ -35,6 +35,14 @@ const DRAFT_TERM_KINDS: ReadonlySet<string> = new Set<DraftTermKind>([
  * connectives): never named as not understood, and not counted in coverage.
  */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  "sharply",
+  "quickly",
+  "significantly",
+  "suddenly",
+  "steadily",
+  "consistently",
+  "rapidly",
+  "noticeably",
   "number",
   "amount",
   "total",

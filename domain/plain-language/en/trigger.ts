@@ -483,11 +483,10 @@ export function findComparison(s: Sentence, span: Span): Comparison | null {
 /** "went from yellow to red", "drops to yellow", "turns red", "improves to green", "out of green". */
 function gradeChange(s: Sentence, span: Span): PlaybookTrigger | null {
   const grades = s.matches(span, isKind("HEALTH_GRADE"));
-  const unknownGrade = s.find(span, ["grade"]);
   let unknown: { from: number; to: number } | null = null;
-  if (unknownGrade !== null) {
-    const next = s.word(unknownGrade.i + 1);
-    if (/^[a-f]$|^\d$/.test(next)) unknown = { from: unknownGrade.i, to: unknownGrade.i + 2 };
+  for (let i = span.from; i < span.to && unknown === null; i += 1) {
+    // "grade B", "grade 3": a grade the health model does not have.
+    if (s.word(i) === "grade" && /^[a-f]$|^\d$/.test(s.word(i + 1))) unknown = { from: i, to: i + 2 };
   }
   for (let i = span.from; i < span.to && unknown === null; i += 1) {
     if (COLOURS.includes(s.word(i))) unknown = { from: i, to: i + 1 };
@@ -647,6 +646,8 @@ function findWindow(
 
 /** Verbs that only link a concept to what it does ("goes over", "finds a match", "comes back with"). */
 const NEUTRAL_VERBS = new Set([
+  "found",
+  "grade",
   "reported",
   "logged",
   "recorded",

@@ -285,6 +285,15 @@ const BOOLEAN_BAD = [
   "breach",
   "breaches",
   "breached",
+  "breaching",
+  "violate",
+  "violates",
+  "violated",
+  "violating",
+  "violation",
+  "violations",
+  "miss",
+  "missing",
   "overdue",
   "expired",
   "expires",
@@ -316,6 +325,12 @@ const BOOLEAN_BAD = [
   "raised",
   "scheduled",
 ];
+/** BOOLEAN_BAD words that say a flag's bad value (falling short) rather than that the flag is set. */
+const SHORTFALL_WORDS = new Set([
+  ...["fail", "fails", "failed", "failing", "failure", "miss", "missed", "misses", "missing", "not"],
+  ...["breach", "breaches", "breached", "breaching"],
+  ...["violate", "violates", "violated", "violating", "violation", "violations"],
+]);
 const BOOLEAN_GOOD = ["passes", "passed", "passing", "succeeds", "succeeded", "clear", "clean", "resolved", "ok"];
 const REGION_SCOPE = [
   "in one region",
@@ -573,6 +588,8 @@ const COUNTED_NOUNS = new Set([
   "incidents",
   "breach",
   "breaches",
+  "violation",
+  "violations",
   "session",
   "sessions",
   "download",
@@ -800,12 +817,20 @@ function searchBest(s: Sentence, span: Span, preferred: string | null): Searched
   }
   // A word only one concept's labels have ("vibration", "customs", "QC").
   const unique = new Set<string>();
+  const shortfall = s.find(span, [...SHORTFALL_WORDS]) !== null;
   for (const i of words) {
     const w = s.word(i);
     if (w.length < 3 || SUBJECT_NOUNS.has(s.stem(i)) || PERSON_WORDS.has(w)) continue;
     if (s.lexicon.matchAt(s.tokens, i, s.text, (e) => e.kind === "RECORD_TYPE" || e.kind === "EVENT_ACTION") !== null)
       continue;
-    const concepts = s.lexicon.conceptsWithWord(w);
+    let concepts = s.lexicon.conceptsWithWord(w);
+    // "violates its SLA", "misses its SLA": falling short of something is a flag's bad value, so among the
+    // concepts sharing the word, the one with a flag.
+    if (concepts.length > 1 && shortfall)
+      concepts = concepts.filter((id) => {
+        const info = s.lexicon.concepts.get(id);
+        return info !== undefined && hasBooleanMapping(info);
+      });
     if (concepts.length === 1) unique.add(concepts[0] as string);
   }
   if (unique.size === 1) return { words, tied: [...unique], shared: 1 };
@@ -913,11 +938,9 @@ function booleanSelector(s: Sentence, span: Span, info: ConceptInfo, fallback: "
     const positiveFlag = mapping.polarity === "HIGHER_IS_BETTER";
     if (good !== null) value = positiveFlag ? "true" : "false";
     else if (bad !== null)
-      value =
-        positiveFlag &&
-        ["fail", "fails", "failed", "failing", "failure", "missed", "misses", "not passed"].includes(s.word(bad.i))
-          ? "false"
-          : "true";
+      // A verb of falling short (fails, misses, breaches, violates) counts the flag's bad value; other words
+      // ("a hit", "detected") say the flag is set.
+      value = positiveFlag && SHORTFALL_WORDS.has(s.word(bad.i)) ? "false" : "true";
   }
   if (bad !== null) s.use(bad.i, bad.i + bad.n);
   if (good !== null) s.use(good.i, good.i + good.n);

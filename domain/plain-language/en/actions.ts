@@ -558,6 +558,7 @@ function parseOne(
 
   let template: string;
   let isReview = false;
+  let isTaskNoun = false;
   let thingEnd: number;
   if (vpWords !== null) {
     // A verb phrase: "call them back", "check the store", "visit the customer", "send them a case study".
@@ -591,7 +592,7 @@ function parseOne(
     thingEnd = nounPhraseEnd(s, start, body.to);
     const thing = thingOf(s, start, thingEnd);
     let words = thing.words;
-    if (thing.isTask && s.word(thingEnd) === "to") {
+    if (thing.isTask && s.word(thingEnd) === "to" && !["the", "a", "an", "our", "my"].includes(s.word(thingEnd + 1))) {
       // "a task to visit the customer"
       const vp: string[] = [];
       let k = thingEnd + 1;
@@ -609,6 +610,7 @@ function parseOne(
         template = verbPhraseSlug(vp);
       } else template = slugOf(words);
     } else template = slugOf(templateWords(words));
+    isTaskNoun = thing.isTask || thing.isReview;
     isReview =
       thing.isReview && !MEETING_VERBS.has(verb as string) && !words.includes("business") && !words.includes("qbr");
     s.use(thingFrom, thingEnd);
@@ -624,6 +626,8 @@ function parseOne(
     assigneeSpan = prep === null ? { from: thingEnd, to: body.to } : { from: prep.i, to: body.to };
     delegated = assigneesIn(s, assigneeSpan, exclude);
     if (prep !== null && delegated.length > 0) s.use(prep.i, prep.i + prep.n);
+    if (delegated.length === 0 && unknownDoing(s, verb as string, body, prep, isTaskNoun))
+      return { actions: [], verb, ok: false };
     if (delegated.length === 0 && prep !== null) {
       // "for Peter": a name the directory does not have.
       let k = prep.i + prep.n;
@@ -657,6 +661,36 @@ function parseOne(
       : { kind: "CREATE_TASK", template, title, assignee, dueInDays },
   );
   return { actions, verb, ok: true };
+}
+
+/** Verbs that pass something on to a system: without a webhook endpoint of the tenant, the system is unknown. */
+const SYSTEM_VERBS = new Set(["post", "push", "forward", "sync", "publish", "invoke", "hit", "webhook"]);
+
+/**
+ * Whether an action with no assignee said is one the grammar cannot draft, so it is named rather than
+ * guessed as a task for the account owner: something sent, handed or posted to a recipient that is neither
+ * an assignee, the account nor one of the tenant's systems ("send a carrier pigeon to the board", "sync it
+ * to Salesforce"), or sent without saying to whom unless it is a task ("send a brochure"). "Create a
+ * follow-up task" and "send them a case study" (the account's people) stay tasks for the account owner.
+ */
+function unknownDoing(
+  s: Sentence,
+  verb: string,
+  body: Span,
+  prep: { i: number; n: number } | null,
+  isTaskNoun: boolean,
+): boolean {
+  if (SYSTEM_VERBS.has(verb)) return true;
+  if (!GIVE_VERBS.has(verb)) return false;
+  for (let k = body.from; k < body.to; k += 1) {
+    const w = s.word(k);
+    if (ACCOUNT_WORDS.has(w) || ["them", "they", "their", "contacts", "contact", "people"].includes(w)) return false;
+  }
+  if (prep !== null && ["to", "for"].includes(s.word(prep.i))) {
+    for (let k = prep.i + 1; k < body.to && !["due", "within", "by"].includes(s.word(k)); k += 1)
+      if (!FUNCTION_WORDS.has(s.word(k)) && !s.used[k]) return true;
+  }
+  return !isTaskNoun;
 }
 
 /** Verbs asking for a verdict: "have compliance review it", "ask legal to approve the contract". */

@@ -730,6 +730,13 @@ const NOMINAL: Readonly<Record<string, string>> = {
   clean: "cleaning",
 };
 const LIGHT_VERBS = new Set([
+  // "have Anna open a churn-risk review": the thing opened names it.
+  "open",
+  "create",
+  "start",
+  "file",
+  "launch",
+  "initiate",
   "book",
   "schedule",
   "arrange",
@@ -798,7 +805,11 @@ function verbPhraseSlug(words: readonly string[]): string {
       (!PRONOUNS.has(w) && !particles.includes(w) && (!FUNCTION_WORDS.has(w) || OBJECT_NOUNS.has(w))),
   );
   const particle = rest.find((w) => particles.includes(w));
-  if (LIGHT_VERBS.has(verb) && object.length > 0) return slugOf(object);
+  if (LIGHT_VERBS.has(verb) && object.length > 0) {
+    // "create a follow-up task" → follow-up: the word task says what it is, not which.
+    const named = object.filter((w) => !["task", "tasks", "ticket"].includes(w));
+    return slugOf(named.length > 0 ? named : object);
+  }
   if (verb === "follow" && particle === "up") return slugOf(["follow-up", ...object.filter((w) => w !== "up")]);
   if (object.length === 0) return slugOf(particle ? [verb, particle] : [verb]);
   if (object.length === 1 && NOMINAL[verb] !== undefined) return slugOf([...object, NOMINAL[verb] as string]);

@@ -119,4 +119,13 @@ describe("the English development probe", () => {
     ]);
     expect(mixed.unrecognised).toEqual(["send a carrier pigeon to the board"]);
   });
+
+  it("names a delegated review or task by what is opened, not by the verb (have Anna open a churn-risk review)", () => {
+    expect(draft("When NPS falls below 6, have Anna open a churn-risk review.").actions).toMatchObject([
+      { kind: "OPEN_REVIEW", reviewType: "churn-risk-review", assignee: { kind: "USER", userId: "u-anna-schmidt" } },
+    ]);
+    expect(draft("When NPS falls below 6, have Anna create a follow-up task.").actions).toMatchObject([
+      { kind: "CREATE_TASK", template: "follow-up" },
+    ]);
+  });
 });

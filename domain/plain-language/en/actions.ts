@@ -453,6 +453,8 @@ function parseOne(
   ) {
     const words: string[] = [];
     for (let j = skipDeterminers(s, body.from); j < intent.i; j += 1) words.push(s.word(j));
+    // "a buying-intent signal": the compound is the intent's name.
+    if (words.length > 0 && s.word(intent.i) === "intent" && s.gapBefore(intent.i) === "-") words.push("intent");
     if (words.length === 0) {
       const of = s.find({ from: intent.i + intent.n, to: body.to }, ["of", "for", "called", "named"]);
       if (of !== null) for (let j = of.i + 1; j < body.to; j += 1) words.push(s.word(j));

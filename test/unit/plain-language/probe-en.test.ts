@@ -128,4 +128,13 @@ describe("the English development probe", () => {
       { kind: "CREATE_TASK", template: "follow-up" },
     ]);
   });
+
+  it("keeps a hyphenated intent name whole (a buying-intent signal)", () => {
+    expect(draft("When NPS rises above 9, raise a buying-intent signal.").actions).toEqual([
+      { kind: "RAISE_INTENT_SIGNAL", intent: "buying-intent" },
+    ]);
+    expect(draft("When NPS rises above 9, raise an expansion intent signal.").actions).toEqual([
+      { kind: "RAISE_INTENT_SIGNAL", intent: "expansion" },
+    ]);
+  });
 });

@@ -10,6 +10,7 @@ import { assembleDraft, DraftAuthor } from "./assemble-draft";
 import { DraftDirectory, DraftLanguage, PlaybookDraft } from "./draft";
 import { parseEnglish } from "./en/parse-en";
 import { lexiconOf } from "./lexicon";
+import { emptyParse, ParsedSentence } from "./parsed-sentence";
 import { parseChinese } from "./zh/parse-zh";
 
 export interface DraftContext {
@@ -42,7 +43,18 @@ export function draftPlaybookFromText(
 ): PlaybookDraft {
   const lang = language ?? detectLanguage(text);
   const lexicon = lexiconOf(context);
-  const parsed = lang === "zh" ? parseChinese(text, lexicon) : parseEnglish(text, lexicon);
+  let parsed: ParsedSentence;
+  try {
+    parsed = lang === "zh" ? parseChinese(text, lexicon) : parseEnglish(text, lexicon);
+  } catch (error) {
+    // A sentence the grammar trips over still gets a draft: nothing understood, and why.
+    parsed = {
+      ...emptyParse(text),
+      ambiguities: [
+        { phrase: text.slice(0, 80), message: `the parser failed on this sentence (${(error as Error).message})` },
+      ],
+    };
+  }
   return assembleDraft(text, lang, parsed, {
     author: options.author ?? null,
     rolesAllowed: options.rolesAllowed ?? context.rolesAllowed ?? null,

@@ -6,7 +6,7 @@
  */
 import { Assignee, PlaybookAction } from "../../automation/playbook";
 import { LexiconEntry, LexiconMatch } from "../lexicon";
-import { ACTION_LEADERS, ACTION_VERBS, verbIndex } from "./clauses";
+import { ACTION_LEADERS, ACTION_VERBS, subjectAction, verbIndex } from "./clauses";
 import { readDuration, wholeDays } from "./numbers";
 import { FUNCTION_WORDS, Sentence, Span } from "./sentence";
 import { slugOf } from "./slug";
@@ -199,8 +199,25 @@ function assigneeOf(s: Sentence, match: LexiconMatch, span: Span): Assignee {
     case "ORGANIZATION":
       return { kind: "ORGANIZATION", organizationId: entry.id };
     case "ORGANIZATION_KIND": {
-      const around = { from: Math.max(span.from, match.from - 3), to: Math.min(span.to, match.to + 4) };
-      const regional = s.find(around, ["region", "regional", "local", "serving", "area", "that region", "the region"]);
+      // The words around the partner word, even past the span that found it ("the service partner of the region").
+      void span;
+      const around = { from: Math.max(0, match.from - 3), to: Math.min(s.tokens.length, match.to + 4) };
+      const regional = s.find(around, [
+        "of the region",
+        "in the region",
+        "of that region",
+        "in that region",
+        "in its region",
+        "in their region",
+        "for the region",
+        "that region",
+        "the region",
+        "regional",
+        "region",
+        "local",
+        "serving",
+        "area",
+      ]);
       if (regional !== null) {
         s.use(regional.i, regional.i + regional.n);
         return { kind: "ORGANIZATION", servingRegion: true };
@@ -354,7 +371,13 @@ function parseOne(
     // "… and a welcome call for Raj": the previous verb carries on.
     let k = span.from;
     while (k < span.to && ACTION_LEADERS.has(s.word(k))) k += 1;
-    if (inherited !== null && ["a", "an", "another", "one"].includes(s.word(k))) {
+    const subject = subjectAction(s, span);
+    if (subject !== null) {
+      // "the owner should call them": the doer first, as "have the owner call them".
+      verb = "have";
+      rest = subject;
+      s.use(span.from, subject);
+    } else if (inherited !== null && ["a", "an", "another", "one"].includes(s.word(k))) {
       verb = inherited;
       rest = k;
     } else return { actions: [], verb: null, ok: false };
@@ -430,6 +453,8 @@ function parseOne(
   ) {
     const words: string[] = [];
     for (let j = skipDeterminers(s, body.from); j < intent.i; j += 1) words.push(s.word(j));
+    // "a buying-intent signal": the compound is the intent's name.
+    if (words.length > 0 && s.word(intent.i) === "intent" && s.gapBefore(intent.i) === "-") words.push("intent");
     if (words.length === 0) {
       const of = s.find({ from: intent.i + intent.n, to: body.to }, ["of", "for", "called", "named"]);
       if (of !== null) for (let j = of.i + 1; j < body.to; j += 1) words.push(s.word(j));
@@ -492,7 +517,27 @@ function parseOne(
           thingFrom = to.i;
         }
       }
-      while (["team", "department", "group", "people", "folks", "desk", "know"].includes(s.word(thingFrom))) {
+      while (
+        [
+          "team",
+          "department",
+          "group",
+          "people",
+          "folks",
+          "desk",
+          "know",
+          "should",
+          "must",
+          "will",
+          "shall",
+          "needs",
+          "need",
+          "has",
+          "is",
+          "can",
+        ].includes(s.word(thingFrom)) ||
+        (s.word(thingFrom) === "to" && ["needs", "need", "has", "is"].includes(s.word(thingFrom - 1)))
+      ) {
         s.use(thingFrom);
         thingFrom += 1;
       }
@@ -515,16 +560,19 @@ function parseOne(
 
   let template: string;
   let isReview = false;
+  let isTaskNoun = false;
   let thingEnd: number;
   if (vpWords !== null) {
     // A verb phrase: "call them back", "check the store", "visit the customer", "send them a case study".
+    while (thingFrom < body.to && s.used[thingFrom] && thingFrom !== v) thingFrom += 1;
     thingEnd = thingFrom;
     const words: string[] = [];
     while (
       thingEnd < body.to &&
       !["due", "within", "by", "and", "for", "before", "after", "when", "if"].includes(s.word(thingEnd))
     ) {
-      words.push(s.word(thingEnd));
+      // Words already understood (a deadline such as "the same day") are not part of the task's name.
+      if (!s.used[thingEnd] || thingEnd === v) words.push(s.word(thingEnd));
       thingEnd += 1;
     }
     if (words.length === 0)
@@ -546,7 +594,7 @@ function parseOne(
     thingEnd = nounPhraseEnd(s, start, body.to);
     const thing = thingOf(s, start, thingEnd);
     let words = thing.words;
-    if (thing.isTask && s.word(thingEnd) === "to") {
+    if (thing.isTask && s.word(thingEnd) === "to" && !["the", "a", "an", "our", "my"].includes(s.word(thingEnd + 1))) {
       // "a task to visit the customer"
       const vp: string[] = [];
       let k = thingEnd + 1;
@@ -564,6 +612,7 @@ function parseOne(
         template = verbPhraseSlug(vp);
       } else template = slugOf(words);
     } else template = slugOf(templateWords(words));
+    isTaskNoun = thing.isTask || thing.isReview;
     isReview =
       thing.isReview && !MEETING_VERBS.has(verb as string) && !words.includes("business") && !words.includes("qbr");
     s.use(thingFrom, thingEnd);
@@ -579,6 +628,8 @@ function parseOne(
     assigneeSpan = prep === null ? { from: thingEnd, to: body.to } : { from: prep.i, to: body.to };
     delegated = assigneesIn(s, assigneeSpan, exclude);
     if (prep !== null && delegated.length > 0) s.use(prep.i, prep.i + prep.n);
+    if (delegated.length === 0 && unknownDoing(s, verb as string, body, prep, isTaskNoun))
+      return { actions: [], verb, ok: false };
     if (delegated.length === 0 && prep !== null) {
       // "for Peter": a name the directory does not have.
       let k = prep.i + prep.n;
@@ -612,6 +663,36 @@ function parseOne(
       : { kind: "CREATE_TASK", template, title, assignee, dueInDays },
   );
   return { actions, verb, ok: true };
+}
+
+/** Verbs that pass something on to a system: without a webhook endpoint of the tenant, the system is unknown. */
+const SYSTEM_VERBS = new Set(["post", "push", "forward", "sync", "publish", "invoke", "hit", "webhook"]);
+
+/**
+ * Whether an action with no assignee said is one the grammar cannot draft, so it is named rather than
+ * guessed as a task for the account owner: something sent, handed or posted to a recipient that is neither
+ * an assignee, the account nor one of the tenant's systems ("send a carrier pigeon to the board", "sync it
+ * to Salesforce"), or sent without saying to whom unless it is a task ("send a brochure"). "Create a
+ * follow-up task" and "send them a case study" (the account's people) stay tasks for the account owner.
+ */
+function unknownDoing(
+  s: Sentence,
+  verb: string,
+  body: Span,
+  prep: { i: number; n: number } | null,
+  isTaskNoun: boolean,
+): boolean {
+  if (SYSTEM_VERBS.has(verb)) return true;
+  if (!GIVE_VERBS.has(verb)) return false;
+  for (let k = body.from; k < body.to; k += 1) {
+    const w = s.word(k);
+    if (ACCOUNT_WORDS.has(w) || ["them", "they", "their", "contacts", "contact", "people"].includes(w)) return false;
+  }
+  if (prep !== null && ["to", "for"].includes(s.word(prep.i))) {
+    for (let k = prep.i + 1; k < body.to && !["due", "within", "by"].includes(s.word(k)); k += 1)
+      if (!FUNCTION_WORDS.has(s.word(k)) && !s.used[k]) return true;
+  }
+  return !isTaskNoun;
 }
 
 /** Verbs asking for a verdict: "have compliance review it", "ask legal to approve the contract". */
@@ -651,6 +732,13 @@ const NOMINAL: Readonly<Record<string, string>> = {
   clean: "cleaning",
 };
 const LIGHT_VERBS = new Set([
+  // "have Anna open a churn-risk review": the thing opened names it.
+  "open",
+  "create",
+  "start",
+  "file",
+  "launch",
+  "initiate",
   "book",
   "schedule",
   "arrange",
@@ -714,10 +802,16 @@ function verbPhraseSlug(words: readonly string[]): string {
   if (verb === undefined) return "follow-up";
   const particles = ["back", "up", "in", "out", "over", "off", "on", "down"];
   const object = rest.filter(
-    (w) => !PRONOUNS.has(w) && !particles.includes(w) && (!FUNCTION_WORDS.has(w) || OBJECT_NOUNS.has(w)),
+    (w, k) =>
+      (particles.includes(w) && COMPOUND_HEADS.has(rest[k - 1] ?? "")) ||
+      (!PRONOUNS.has(w) && !particles.includes(w) && (!FUNCTION_WORDS.has(w) || OBJECT_NOUNS.has(w))),
   );
   const particle = rest.find((w) => particles.includes(w));
-  if (LIGHT_VERBS.has(verb) && object.length > 0) return slugOf(object);
+  if (LIGHT_VERBS.has(verb) && object.length > 0) {
+    // "create a follow-up task" → follow-up: the word task says what it is, not which.
+    const named = object.filter((w) => !["task", "tasks", "ticket"].includes(w));
+    return slugOf(named.length > 0 ? named : object);
+  }
   if (verb === "follow" && particle === "up") return slugOf(["follow-up", ...object.filter((w) => w !== "up")]);
   if (object.length === 0) return slugOf(particle ? [verb, particle] : [verb]);
   if (object.length === 1 && NOMINAL[verb] !== undefined) return slugOf([...object, NOMINAL[verb] as string]);

@@ -100,6 +100,23 @@ export const SUGGEST_PHRASES = [
   "me first",
 ];
 
+/** Words that finish a mode phrase ("ask me first before", "wait for my approval before"). */
+export const MODE_TAIL = new Set([
+  "first",
+  "please",
+  "before",
+  "and",
+  "then",
+  "it",
+  "runs",
+  "acting",
+  "approval",
+  "confirmation",
+  "go-ahead",
+  "ok",
+  "okay",
+]);
+
 /** Words that say AUTO. */
 export const AUTO_PHRASES = [
   "run it automatically",
@@ -192,6 +209,7 @@ export const ACTION_VERBS = new Set([
 
 /** Words skipped before an action's verb. */
 export const ACTION_LEADERS = new Set([
+  "you",
   "then",
   "and",
   "also",
@@ -237,6 +255,28 @@ export function verbIndex(s: Sentence, span: Span): number | null {
     if (!ACTION_LEADERS.has(w)) return null;
   }
   return null;
+}
+
+/** Modal words after a subject that make it the doer of an action: "the owner should call them". */
+const MODALS = new Set(["should", "must", "will", "shall", "needs", "need", "has", "is", "can"]);
+
+/**
+ * "the account owner should schedule a check-in", "Sarah must call them": the index of the assignee that
+ * starts an action said with its doer first, or null.
+ */
+export function subjectAction(s: Sentence, span: Span): number | null {
+  let i = span.from;
+  while (i < span.to && ACTION_LEADERS.has(s.word(i)) && s.word(i) !== "let") i += 1;
+  const start = i;
+  if (s.word(i) === "the") i += 1;
+  const kinds = ["USER", "TEAM", "ROLE", "ACCOUNT_OWNER", "ORGANIZATION", "ORGANIZATION_KIND"];
+  const match =
+    s.lexicon.matchAt(s.tokens, start, s.text, (e) => kinds.includes(e.kind)) ??
+    s.lexicon.matchAt(s.tokens, i, s.text, (e) => kinds.includes(e.kind));
+  if (match === null) return null;
+  let j = match.to;
+  if (["team", "department", "group"].includes(s.word(j))) j += 1;
+  return MODALS.has(s.word(j)) ? start : null;
 }
 
 /** Where a trigger opener stands inside span (not at its start), or null. */
@@ -372,8 +412,31 @@ const CONDITION_OPENERS = [
   "only",
 ];
 
+/** The action verb a gerund is a form of ("creating" → "create", "setting" → "set"), or null. */
+export function gerundBase(w: string): string | null {
+  if (!w.endsWith("ing") || w.length < 5) return null;
+  const stem = w.slice(0, -3);
+  const doubled = stem.length >= 2 && stem[stem.length - 1] === stem[stem.length - 2] ? stem.slice(0, -1) : null;
+  return [stem, `${stem}e`, doubled].find((c) => c !== null && ACTION_VERBS.has(c)) ?? null;
+}
+
+/** Words after which a gerund is an action: "let me confirm before creating a task", "after opening a review". */
+const GERUND_LEADS = new Set(["before", "after", "then", "and"]);
+
+/**
+ * Reads an action said as a gerund after a mode phrase or a linking word ("let me confirm before creating a
+ * check-in task") as the verb itself, so the action is drafted like "create a check-in task".
+ */
+function readGerunds(s: Sentence): void {
+  for (let i = 1; i < s.tokens.length; i += 1) {
+    const base = GERUND_LEADS.has(s.word(i - 1)) ? gerundBase(s.word(i)) : null;
+    if (base !== null) s.readAs(i, base);
+  }
+}
+
 /** Cuts the sentence into clauses with their roles. */
 export function splitClauses(s: Sentence): Clause[] {
+  readGerunds(s);
   const pieces: Span[] = [];
   let from = 0;
   for (let i = 1; i <= s.tokens.length; i += 1) {
@@ -433,8 +496,7 @@ export function splitClauses(s: Sentence): Clause[] {
     if (mode !== null) {
       // "ask me first and then have Sarah …": the mode, then the actions.
       let end = mode.i + mode.n;
-      while (end < piece.to && ["first", "please", "before", "and", "then", "it", "runs"].includes(s.word(end)))
-        end += 1;
+      while (end < piece.to && MODE_TAIL.has(s.word(end))) end += 1;
       if (mode.i > piece.from) pending.unshift({ from: piece.from, to: mode.i });
       clauses.push({ from: mode.i, to: end, role: "MODE" });
       if (end < piece.to) pending.unshift({ from: end, to: piece.to });
@@ -455,6 +517,7 @@ export function splitClauses(s: Sentence): Clause[] {
       clause.role === "ACTION" &&
       prev.role === "TRIGGER" &&
       verbIndex(s, clause) === null &&
+      subjectAction(s, clause) === null &&
       !isModeOnly(s, clause) &&
       CONTINUATION_STARTS.has(s.word(clause.from))
     ) {
@@ -462,7 +525,24 @@ export function splitClauses(s: Sentence): Clause[] {
     }
   }
   for (const clause of clauses) if (clause.role === "ACTION" && isModeOnly(s, clause)) clause.role = "MODE";
-  return clauses;
+  // ", due in three days" after an action belongs to it.
+  const merged: Clause[] = [];
+  for (const clause of clauses) {
+    const prev = merged[merged.length - 1];
+    const deadline = ["due", "within", "by"].includes(s.word(clause.from)) && verbIndex(s, clause) === null;
+    if (
+      prev !== undefined &&
+      prev.role === "ACTION" &&
+      clause.role === "ACTION" &&
+      deadline &&
+      prev.to === clause.from
+    ) {
+      prev.to = clause.to;
+      continue;
+    }
+    merged.push(clause);
+  }
+  return merged;
 }
 
 /** A clause that only says the mode ("ask me first", "but let me confirm first"). */

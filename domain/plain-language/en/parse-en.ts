@@ -15,7 +15,7 @@ import {
 import { Lexicon } from "../lexicon";
 import { ParsedSentence } from "../parsed-sentence";
 import { parseActions } from "./actions";
-import { AUTO_PHRASES, Clause, splitClauses, SUGGEST_PHRASES, TRIGGER_OPENERS } from "./clauses";
+import { AUTO_PHRASES, Clause, MODE_TAIL, splitClauses, SUGGEST_PHRASES, TRIGGER_OPENERS } from "./clauses";
 import { readDuration, wholeDays } from "./numbers";
 import { FUNCTION_WORDS, Sentence, Span } from "./sentence";
 import { slugOf } from "./slug";
@@ -30,7 +30,7 @@ function parseMode(s: Sentence): PlaybookMode | null {
   const auto = s.find(whole, AUTO_PHRASES);
   if (suggest !== null) {
     let end = suggest.i + suggest.n;
-    while (["first", "before", "it", "runs", "acting", "please"].includes(s.word(end))) end += 1;
+    while (MODE_TAIL.has(s.word(end)) && !["and", "then"].includes(s.word(end))) end += 1;
     s.use(suggest.i, end);
     if (s.word(suggest.i - 1) === "but") s.use(suggest.i - 1);
   }

@@ -6,7 +6,7 @@
 import { DraftTerm, DraftTermKind } from "../draft";
 import { Lexicon, LexiconEntry, LexiconMatch } from "../lexicon";
 import { ParseAmbiguity } from "../parsed-sentence";
-import { Token, tokenize } from "../tokens";
+import { stemWord, Token, tokenize } from "../tokens";
 
 /** A half-open range of token indexes. */
 export interface Span {
@@ -35,6 +35,14 @@ const DRAFT_TERM_KINDS: ReadonlySet<string> = new Set<DraftTermKind>([
  * connectives): never named as not understood, and not counted in coverage.
  */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  "sharply",
+  "quickly",
+  "significantly",
+  "suddenly",
+  "steadily",
+  "consistently",
+  "rapidly",
+  "noticeably",
   "number",
   "amount",
   "total",
@@ -183,6 +191,12 @@ export class Sentence {
 
   word(i: number): string {
     return this.tokens[i]?.text ?? "";
+  }
+
+  /** Reads token i as another word (a gerund as its verb); the phrase as written stays as it was. */
+  readAs(i: number, word: string): void {
+    const token = this.tokens[i];
+    if (token !== undefined) this.tokens[i] = { ...token, text: word, stem: stemWord(word) };
   }
 
   stem(i: number): string {

@@ -285,6 +285,15 @@ const BOOLEAN_BAD = [
   "breach",
   "breaches",
   "breached",
+  "breaching",
+  "violate",
+  "violates",
+  "violated",
+  "violating",
+  "violation",
+  "violations",
+  "miss",
+  "missing",
   "overdue",
   "expired",
   "expires",
@@ -316,6 +325,12 @@ const BOOLEAN_BAD = [
   "raised",
   "scheduled",
 ];
+/** BOOLEAN_BAD words that say a flag's bad value (falling short) rather than that the flag is set. */
+const SHORTFALL_WORDS = new Set([
+  ...["fail", "fails", "failed", "failing", "failure", "miss", "missed", "misses", "missing", "not"],
+  ...["breach", "breaches", "breached", "breaching"],
+  ...["violate", "violates", "violated", "violating", "violation", "violations"],
+]);
 const BOOLEAN_GOOD = ["passes", "passed", "passing", "succeeds", "succeeded", "clear", "clean", "resolved", "ok"];
 const REGION_SCOPE = [
   "in one region",
@@ -483,11 +498,10 @@ export function findComparison(s: Sentence, span: Span): Comparison | null {
 /** "went from yellow to red", "drops to yellow", "turns red", "improves to green", "out of green". */
 function gradeChange(s: Sentence, span: Span): PlaybookTrigger | null {
   const grades = s.matches(span, isKind("HEALTH_GRADE"));
-  const unknownGrade = s.find(span, ["grade"]);
   let unknown: { from: number; to: number } | null = null;
-  if (unknownGrade !== null) {
-    const next = s.word(unknownGrade.i + 1);
-    if (/^[a-f]$|^\d$/.test(next)) unknown = { from: unknownGrade.i, to: unknownGrade.i + 2 };
+  for (let i = span.from; i < span.to && unknown === null; i += 1) {
+    // "grade B", "grade 3": a grade the health model does not have.
+    if (s.word(i) === "grade" && /^[a-f]$|^\d$/.test(s.word(i + 1))) unknown = { from: i, to: i + 2 };
   }
   for (let i = span.from; i < span.to && unknown === null; i += 1) {
     if (COLOURS.includes(s.word(i))) unknown = { from: i, to: i + 1 };
@@ -574,6 +588,8 @@ const COUNTED_NOUNS = new Set([
   "incidents",
   "breach",
   "breaches",
+  "violation",
+  "violations",
   "session",
   "sessions",
   "download",
@@ -647,6 +663,8 @@ function findWindow(
 
 /** Verbs that only link a concept to what it does ("goes over", "finds a match", "comes back with"). */
 const NEUTRAL_VERBS = new Set([
+  "found",
+  "grade",
   "reported",
   "logged",
   "recorded",
@@ -799,12 +817,20 @@ function searchBest(s: Sentence, span: Span, preferred: string | null): Searched
   }
   // A word only one concept's labels have ("vibration", "customs", "QC").
   const unique = new Set<string>();
+  const shortfall = s.find(span, [...SHORTFALL_WORDS]) !== null;
   for (const i of words) {
     const w = s.word(i);
     if (w.length < 3 || SUBJECT_NOUNS.has(s.stem(i)) || PERSON_WORDS.has(w)) continue;
     if (s.lexicon.matchAt(s.tokens, i, s.text, (e) => e.kind === "RECORD_TYPE" || e.kind === "EVENT_ACTION") !== null)
       continue;
-    const concepts = s.lexicon.conceptsWithWord(w);
+    let concepts = s.lexicon.conceptsWithWord(w);
+    // "violates its SLA", "misses its SLA": falling short of something is a flag's bad value, so among the
+    // concepts sharing the word, the one with a flag.
+    if (concepts.length > 1 && shortfall)
+      concepts = concepts.filter((id) => {
+        const info = s.lexicon.concepts.get(id);
+        return info !== undefined && hasBooleanMapping(info);
+      });
     if (concepts.length === 1) unique.add(concepts[0] as string);
   }
   if (unique.size === 1) return { words, tied: [...unique], shared: 1 };
@@ -912,11 +938,9 @@ function booleanSelector(s: Sentence, span: Span, info: ConceptInfo, fallback: "
     const positiveFlag = mapping.polarity === "HIGHER_IS_BETTER";
     if (good !== null) value = positiveFlag ? "true" : "false";
     else if (bad !== null)
-      value =
-        positiveFlag &&
-        ["fail", "fails", "failed", "failing", "failure", "missed", "misses", "not passed"].includes(s.word(bad.i))
-          ? "false"
-          : "true";
+      // A verb of falling short (fails, misses, breaches, violates) counts the flag's bad value; other words
+      // ("a hit", "detected") say the flag is set.
+      value = positiveFlag && SHORTFALL_WORDS.has(s.word(bad.i)) ? "false" : "true";
   }
   if (bad !== null) s.use(bad.i, bad.i + bad.n);
   if (good !== null) s.use(good.i, good.i + good.n);
@@ -1203,17 +1227,16 @@ function triggerOf(
         ratePerDay = ratePerDayInConceptUnit(found.concept, rate.amount, rate.periodDays, rate.unit);
       } else {
         // "drops by more than 10 points over 30 days": the amount over the window.
-        const by = findComparison(s, span) ?? null;
-        const amount =
-          by ??
-          (() => {
-            const hit = s.find(span, ["by"]);
-            const n = hit === null ? null : readNumber(s.tokens, hit.i + 1);
-            return n === null
-              ? null
-              : { value: n.value, unit: unitAt(s, n.to).unit, from: hit!.i, to: unitAt(s, n.to).to };
-          })();
-        if (amount !== null && window !== null) {
+        // "by more than 10 points over 30 days": the amount said with "by", over the window.
+        const amount = (() => {
+          const hit = s.find(span, ["by more than", "by at least", "by over", "by"]);
+          if (hit !== null) hit.i += hit.n - 1;
+          const n = hit === null ? null : readNumber(s.tokens, hit.i + 1);
+          return n === null
+            ? null
+            : { value: n.value, unit: unitAt(s, n.to).unit, from: hit!.i, to: unitAt(s, n.to).to };
+        })();
+        if (amount !== null && window !== null && (amount.to <= window.from || amount.from >= window.to)) {
           s.use(amount.from, amount.to);
           if (s.word(amount.from - 1) === "by") s.use(amount.from - 1);
           ratePerDay = ratePerDayInConceptUnit(found.concept, amount.value, window.days, amount.unit);
@@ -1246,6 +1269,8 @@ function triggerOf(
     if (comparison !== null && !isBooleanConcept(info)) {
       const scaled = thresholdOnScale(info, comparison.op, comparison.value, comparison.unit);
       s.use(comparison.from, comparison.to);
+      const window = findWindow(s, span, comparison);
+      if (window !== null) s.use(window.from, window.to);
       for (let k = comparison.from - 1; k >= span.from && NEUTRAL_VERBS.has(s.word(k)); k -= 1) s.use(k);
       [falling, rising].forEach((hit) => hit !== null && s.use(hit.i, hit.i + hit.n));
       if ("problem" in scaled) {

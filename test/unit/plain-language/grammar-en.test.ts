@@ -230,3 +230,40 @@ describe("the English grammar's clause forms", () => {
     expect(d.actions).toMatchObject([{ kind: "CREATE_TASK", template: "call-back", assignee: owner, dueInDays: 1 }]);
   });
 });
+
+describe("the English grammar's doers and partners", () => {
+  it("reads an action said with its doer first", () => {
+    const d = draft("When a key account's health falls to red, Sarah should call them within 24 hours.");
+    expect(d.actions).toMatchObject([
+      { kind: "CREATE_TASK", assignee: { kind: "USER", userId: "u-sarah-kim" }, dueInDays: 1 },
+    ]);
+    const owner = draft(
+      "When an account in EMEA goes yellow, the account owner should schedule a check-in within 7 days.",
+    );
+    expect(owner.actions).toMatchObject([
+      { kind: "CREATE_TASK", template: "check-in", assignee: { kind: "ACCOUNT_OWNER" }, dueInDays: 7 },
+    ]);
+  });
+
+  it("reads the region's partner and a person named with their team", () => {
+    const d = draft(
+      "When the vibration of a machine keeps going up over two weeks, notify the service partner of the region and flag the machine's batch.",
+    );
+    expect(d.trigger).toMatchObject({
+      kind: "CONCEPT_TREND",
+      concept: "manufacturing:vibration-severity",
+      direction: "RISING",
+      withinDays: 14,
+    });
+    expect(d.actions).toMatchObject([
+      { kind: "CREATE_TASK", assignee: { kind: "ORGANIZATION", servingRegion: true } },
+      { kind: "FLAG_RECORDS", target: "BATCH" },
+    ]);
+    const tom = draft(
+      "When customer complaints at a manufacturer go above 4 in a month, give Tom Becker from Quality an 8D task due in 5 days.",
+    );
+    expect(tom.actions).toMatchObject([
+      { kind: "CREATE_TASK", assignee: { kind: "USER", userId: "u-tom-becker" }, dueInDays: 5 },
+    ]);
+  });
+});

@@ -122,6 +122,7 @@ const recordIds = (h: Health) => h.explanation.flatMap((n) => n.signals.map((s) 
 let controlScore: number;
 let resolvedId: string;
 let duplicateId: string;
+let duplicateExternal: string;
 let duplicateIdentity: string;
 
 beforeAll(async () => {
@@ -162,7 +163,8 @@ beforeAll(async () => {
   // The cluster resolves to one of the two accounts; the other is its duplicate.
   resolvedId = customer.id;
   const acmeId = nodeId("Account", merged, "crm", "ACME");
-  const [resolvedExternal, duplicateExternal] = resolvedId === acmeId ? ["ACME", "ACME-OLD"] : ["ACME-OLD", "ACME"];
+  const resolvedExternal = resolvedId === acmeId ? "ACME" : "ACME-OLD";
+  duplicateExternal = resolvedId === acmeId ? "ACME-OLD" : "ACME";
   duplicateId = nodeId("Account", merged, "crm", duplicateExternal);
   duplicateIdentity = resolvedId === acmeId ? old : acme;
   expect(customer.identities.map((i) => i.recordId).sort()).toEqual([resolvedId, duplicateId].sort());
@@ -188,6 +190,47 @@ describe("health reads through identity resolution", () => {
     expect(stored.score).toBeCloseTo(controlScore, 9);
   });
 
+  it("recomputes the resolved account incrementally when its duplicate gets a signal, and counts the duplicate's manual measures", async () => {
+    const newSignal = (externalId: string) => [
+      signal("product", "logins", "logins-3", 10, 1, { kind: "ACCOUNT", externalId, sourceSystem: "crm" }),
+    ];
+    for (const [tenant, externalId] of [
+      [merged, duplicateExternal],
+      [control, "ACME"],
+    ] as const) {
+      const client = new TenantClient(api, api.token(tenant, "admin"));
+      await client.ok(`mutation($input: [SignalInput!]!) { ingestSignals(input: $input) { created } }`, {
+        input: newSignal(externalId),
+      });
+    }
+    const incremental = await api.post<{ recomputeHealth: { processed: number } }>(
+      `mutation { recomputeHealth(modelId: "idh", incremental: true) { processed } }`,
+      {},
+      { token: api.token(merged, "admin") },
+    );
+    expect(incremental.body.errors).toBeUndefined();
+    expect(incremental.body.data!.recomputeHealth.processed).toBe(1);
+    const newControl = (await health(control, nodeId("Account", control, "crm", "ACME"), true)).score;
+    expect(newControl).not.toBeCloseTo(controlScore, 3);
+    expect((await health(merged, resolvedId, false)).score).toBeCloseTo(newControl, 9);
+
+    // A manual measure set on the duplicate counts as if set on the resolved account.
+    for (const [tenant, accountId] of [
+      [merged, duplicateId],
+      [control, nodeId("Account", control, "crm", "ACME")],
+    ] as const) {
+      const client = new TenantClient(api, api.token(tenant, "admin"));
+      await client.ok(`mutation($input: ManualMeasureInput!) { setManualMeasure(input: $input) { id } }`, {
+        input: { accountId, concept: "idh:usage", value: 0.9, comment: "QBR" },
+      });
+    }
+    const measuredControl = (await health(control, nodeId("Account", control, "crm", "ACME"), true)).score;
+    expect(measuredControl).not.toBeCloseTo(newControl, 3);
+    expect((await health(merged, resolvedId, true)).score).toBeCloseTo(measuredControl, 9);
+    expect(await recompute(merged)).toBe(1);
+    expect((await health(merged, resolvedId, false)).score).toBeCloseTo(measuredControl, 9);
+  });
+
   it("reverts when the duplicate is split off: each account counts its own signals again", async () => {
     const split = dataOf(
       await api.run(
@@ -201,7 +244,7 @@ describe("health reads through identity resolution", () => {
     expect(recordIds(resolved)).toEqual(["csat-1"]);
     expect(resolved.score).not.toBeCloseTo(controlScore, 3);
     const duplicate = await health(merged, duplicateId, true);
-    expect(recordIds(duplicate)).toEqual(["logins-1", "logins-2", "replies-1", "replies-2"]);
+    expect(recordIds(duplicate)).toEqual(["logins-1", "logins-2", "logins-3", "replies-1", "replies-2"]);
     expect(await recompute(merged)).toBe(2);
     expect((await health(merged, resolvedId, false)).score).toBeCloseTo(resolved.score, 9);
   });

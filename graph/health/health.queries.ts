@@ -15,14 +15,44 @@ ORDER BY id`,
 };
 
 /**
+ * Identity resolution (docs/identity.md): the ids of the accounts that are duplicates of account `a`, i.e.
+ * whose `crm-account` identity is a member of `a` while naming another account. Their signals (own,
+ * contacts', assets') and manual measures count for `a`. Empty without resolution, so tenants without
+ * duplicates read exactly what they read before.
+ */
+const duplicateIds = (a: string) =>
+  `coalesce([(${a})<-[:MEMBER_OF]-(dup:Identity {tenant: $tenant, channel: 'crm-account'}) WHERE dup.externalId <> ${a}.id | dup.externalId], [])`;
+
+/** The signal branches of a duplicate account (one of `duplicates`), after the subject account's own. */
+const duplicateSignals = (from: string, to: string) => `
+  UNION
+  UNWIND duplicates AS dupId
+  MATCH (:Account {tenant: $tenant, id: dupId})<-[:ABOUT]-(s:Signal)
+  WHERE s.observedAt >= ${from} AND s.observedAt <= ${to}
+  RETURN s
+  UNION
+  UNWIND duplicates AS dupId
+  MATCH (:Account {tenant: $tenant, id: dupId})<-[:WORKS_AT]-(:Contact)<-[:ABOUT]-(s:Signal)
+  WHERE $contacts AND s.observedAt >= ${from} AND s.observedAt <= ${to}
+  RETURN s
+  UNION
+  UNWIND duplicates AS dupId
+  MATCH (:Account {tenant: $tenant, id: dupId})<-[:INSTALLED_AT]-(:Asset)<-[:ABOUT]-(s:Signal)
+  WHERE $assets AND s.observedAt >= ${from} AND s.observedAt <= ${to}
+  RETURN s`;
+
+/** Whether account `a` is a duplicate: its `crm-account` identity is a member of another account. */
+const IS_DUPLICATE = `EXISTS { (:Identity {tenant: $tenant, channel: 'crm-account', externalId: a.id})-[:MEMBER_OF]->(r:Account) WHERE r.id <> a.id }`;
+
+/**
  * Signals that count toward each account (its own, and optionally its contacts' and assets'), within the
  * windows of the mappings that read their field. `$windows` maps "system|field" to a list of
  * {key, from}; every signal is aggregated once per window it falls in. Sums run over numeric values with
  * t in days since the window's start, so the caller can compute means and least-squares trends.
  */
 const ACCOUNT_SIGNALS = `
-WITH a, acc, acc.asOf - $maxWindowMs AS earliest
-CALL (a, acc, earliest) {
+WITH a, acc, acc.asOf - $maxWindowMs AS earliest, ${duplicateIds("a")} AS duplicates
+CALL (a, acc, earliest, duplicates) {
   MATCH (a)<-[:ABOUT]-(s:Signal)
   WHERE s.observedAt >= datetime({epochMillis: toInteger(earliest)}) AND s.observedAt <= datetime({epochMillis: toInteger(acc.asOf)})
   RETURN s
@@ -33,7 +63,7 @@ CALL (a, acc, earliest) {
   UNION
   MATCH (a)<-[:INSTALLED_AT]-(:Asset)<-[:ABOUT]-(s:Signal)
   WHERE $assets AND s.observedAt >= datetime({epochMillis: toInteger(earliest)}) AND s.observedAt <= datetime({epochMillis: toInteger(acc.asOf)})
-  RETURN s
+  RETURN s${duplicateSignals("datetime({epochMillis: toInteger(earliest)})", "datetime({epochMillis: toInteger(acc.asOf)})")}
 }
 WITH a, acc, s, s.observedAt.epochMillis AS t
 UNWIND coalesce($windows[s.sourceSystem + '|' + s.field], []) AS w
@@ -66,7 +96,8 @@ RETURN a.id AS accountId, w.key AS key, from,
 const RECOMPUTE_ACCOUNT = `
 CALL (a, earliest, asOfTime) {
   // ACCOUNT_SIGNALS for one as-of time: the window's bounds are computed once per batch, not per signal.
-  CALL (a, earliest, asOfTime) {
+  WITH a, earliest, asOfTime, ${duplicateIds("a")} AS duplicates
+  CALL (a, earliest, asOfTime, duplicates) {
     MATCH (a)<-[:ABOUT]-(s:Signal)
     WHERE s.observedAt >= earliest AND s.observedAt <= asOfTime
     RETURN s
@@ -77,7 +108,7 @@ CALL (a, earliest, asOfTime) {
     UNION
     MATCH (a)<-[:INSTALLED_AT]-(:Asset)<-[:ABOUT]-(s:Signal)
     WHERE $assets AND s.observedAt >= earliest AND s.observedAt <= asOfTime
-    RETURN s
+    RETURN s${duplicateSignals("earliest", "asOfTime")}
   }
   WITH s, s.observedAt.epochMillis AS t
   UNWIND coalesce($windows[s.sourceSystem + '|' + s.field], []) AS w
@@ -94,7 +125,8 @@ CALL (a, earliest, asOfTime) {
   RETURN collect([key, from, count, numericCount, sum, sumT, sumTT, sumTV, latestValue, latestAt]) AS aggregates
 }
 CALL (a, asOfTime) {
-  MATCH (m:ManualMeasure {tenant: $tenant, accountId: a.id})
+  UNWIND [a.id] + ${duplicateIds("a")} AS subjectId
+  MATCH (m:ManualMeasure {tenant: $tenant, accountId: subjectId})
   WHERE m.expiresAt IS NULL OR m.expiresAt > asOfTime
   WITH m ORDER BY m.createdAt DESC
   RETURN collect([m.id, m.concept, m.value, m.author, m.comment, toString(m.expiresAt)]) AS measures
@@ -115,6 +147,8 @@ export const RECOMPUTE_BATCH_AFTER: CypherQuery = {
 MATCH (a:Account {tenant: $tenant})
 WHERE a.id > $after
   AND ($industry IS NULL OR a.industry = $industry) AND ($segment IS NULL OR a.segment = $segment)
+  // A duplicate account is scored as part of the account it resolved to, not on its own.
+  AND NOT ${IS_DUPLICATE}
 WITH a ORDER BY a.id LIMIT $limit
 ${RECOMPUTE_BOUNDS}, a
 ${RECOMPUTE_ACCOUNT}
@@ -151,7 +185,9 @@ export const MANUAL_MEASURES: CypherQuery = {
   name: "health.manualMeasures",
   text: `
 UNWIND $accountIds AS accountId
-MATCH (m:ManualMeasure {tenant: $tenant, accountId: accountId})
+OPTIONAL MATCH (a:Account {tenant: $tenant, id: accountId})
+UNWIND [accountId] + ${duplicateIds("a")} AS subjectId
+MATCH (m:ManualMeasure {tenant: $tenant, accountId: subjectId})
 WHERE m.expiresAt IS NULL OR m.expiresAt > datetime({epochMillis: toInteger($asOf)})
 RETURN accountId, m {.*, expiresAt: toString(m.expiresAt), createdAt: toString(m.createdAt)} AS measure
 ORDER BY m.createdAt DESC`,
@@ -213,15 +249,17 @@ RETURN a.id AS id, a.industry AS industry, a.segment AS segment
 ORDER BY a.id LIMIT $limit`,
 };
 
-/** Accounts whose signals (own, contacts', assets') changed since an instant: the incremental set. */
+/** Accounts whose signals (own, contacts', assets', duplicates') changed since an instant: the incremental set. */
 export const ACCOUNTS_WITH_NEW_SIGNALS: CypherQuery = {
   name: "health.accountsWithNewSignals",
   text: `
 MATCH (s:Signal {tenant: $tenant}) WHERE s.lastUpdatedAt > datetime($since)
 MATCH (s)-[:ABOUT]->(subject)
 OPTIONAL MATCH (subject)-[:WORKS_AT|INSTALLED_AT]->(owner:Account)
-WITH coalesce(owner, subject) AS a WHERE a:Account
-RETURN DISTINCT a.id AS id ORDER BY id`,
+WITH DISTINCT coalesce(owner, subject) AS a WHERE a:Account
+// A duplicate account's signals count for the account it resolved to.
+OPTIONAL MATCH (:Identity {tenant: $tenant, channel: 'crm-account', externalId: a.id})-[:MEMBER_OF]->(r:Account)
+RETURN DISTINCT coalesce(r, a).id AS id ORDER BY id`,
 };
 
 /**

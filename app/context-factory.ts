@@ -53,6 +53,14 @@ import { AuthError } from "./auth/auth.errors";
 import { AuditSigningKey } from "../domain/audit/audit-signature";
 import { ValueContractRepository } from "../graph/contracts/value-contract.repository";
 import { ValueContractService } from "../services/contracts/value-contract.service";
+import { IdentityRepository } from "../graph/identity/identity.repository";
+import { IdentityRunRepository } from "../graph/identity/identity-run.repository";
+import { IdentityModelRepository } from "../graph/identity/identity-model.repository";
+import { IdentityService } from "../services/identity/identity.service";
+import { IdentityRunner } from "../services/identity/identity-runner";
+import { IdentityResolution } from "../services/identity/identity-resolution";
+import { contractMatcher } from "../services/identity/contract-matcher";
+import { ACCOUNT_IDENTITIES_LIMIT } from "../resolvers/identity/identity.resolver";
 
 export interface ContextRequest {
   authorization?: string;
@@ -82,6 +90,8 @@ export class ContextFactory {
   private readonly authenticator: Authenticator;
   /** Every tenant's token subjects that are users, with their roles, held for a few seconds (the role cap). */
   private readonly userRoles: UserRoleCache;
+  /** Full identity resolution runs carried out in the background of this process. */
+  readonly identityRuns: IdentityRunner;
 
   constructor(
     database: GraphDatabase,
@@ -108,6 +118,7 @@ export class ContextFactory {
       ttlMs: config.auth.userRolesTtlSeconds * 1000,
       maxEntries: USER_ROLE_CACHE_ENTRIES,
     });
+    this.identityRuns = new IdentityRunner(log);
     this.authenticator = new Authenticator({
       secret: config.jwtSecret,
       settings: config.auth,
@@ -125,6 +136,8 @@ export class ContextFactory {
 
   /** Stops the background refreshes; call before the driver closes. */
   async stop(): Promise<void> {
+    // Runs stop after their current chunk and stay RUNNING: the next FULL request resumes them.
+    await this.identityRuns.stop();
     this.authenticator.stop();
     await this.revocations.stop();
   }
@@ -163,6 +176,45 @@ export class ContextFactory {
       );
     }
     return { ...principal, userId: user.id, userRoles: user.roles };
+  }
+
+  /** The tenant's identity resolution for one request; full runs get an executor without the request's deadline. */
+  private identityService(principal: Principal, executor: CypherExecutor, outbox: ChangeOutbox): IdentityService {
+    const tenant = principal.tenant;
+    const actor = principal.agent === undefined ? `user:${principal.subject}` : `agent:${principal.agent}`;
+    const background = () => {
+      const runExecutor = this.baseExecutor.forRequest("identity.run", new QueryStats(), RequestDeadline.none());
+      const runOutbox = outbox.forJob("identity-resolution");
+      const identities = new IdentityRepository(runExecutor, tenant, runOutbox);
+      const runs = new IdentityRunRepository(runExecutor, tenant);
+      const models = new IdentityModelRepository(runExecutor, tenant);
+      return {
+        resolution: new IdentityResolution(tenant, identities, runs, models, contractMatcher, undefined, this.clock),
+        runs,
+      };
+    };
+    return new IdentityService(
+      tenant,
+      new IdentityRepository(executor, tenant, outbox),
+      new IdentityRunRepository(executor, tenant),
+      new IdentityModelRepository(executor, tenant),
+      contractMatcher,
+      this.identityRuns,
+      background,
+      { actor, userId: principal.userId ?? null },
+      {
+        maxBatchSize: this.config.maxBatchSize,
+        chunkSize: this.config.writeChunkSize,
+        paging: {
+          defaultSize: this.config.defaultPageSize,
+          maxSize: this.config.maxPageSize,
+          cursorSecret: this.cursorSecret,
+        },
+        accountIdentitiesLimit: ACCOUNT_IDENTITIES_LIMIT,
+        batchLoads: this.config.dataLoaderBatching,
+      },
+      this.clock,
+    );
   }
 
   /**
@@ -270,6 +322,7 @@ export class ContextFactory {
         // Real time: a revocation stops processing from the moment it is recorded.
         Date.now,
       ),
+      identity: this.identityService(principal, executor, outbox),
       automation: {
         firing: new FiringService(automationStore, principal.tenant, rolesAllowedByMatrix, this.clock),
         tasks: new TaskService(taskRepository, principal.tenant, automationStore, pager, automationCaller, this.clock),

@@ -29,6 +29,7 @@ import { AccountTasksResolver, TaskResolver } from "./automation/task.resolver";
 import { ProposalResolver } from "./automation/proposal.resolver";
 import { AccountFlagsResolver, AssetFlagsResolver, BatchFlagsResolver } from "./automation/flag.resolver";
 import { AccountHealthFieldsResolver, AccountHealthResolver, HealthResolver } from "./health/health.resolver";
+import { AccountIdentitiesResolver, IdentityResolver, IdentityReviewPairResolver } from "./identity/identity.resolver";
 
 /**
  * Builds the executable schema from the resolver classes, with the role matrix enforced on it (roles are
@@ -70,6 +71,9 @@ export async function buildRelataSchema(): Promise<GraphQLSchema> {
       AccountFlagsResolver,
       AssetFlagsResolver,
       BatchFlagsResolver,
+      IdentityResolver,
+      IdentityReviewPairResolver,
+      AccountIdentitiesResolver,
     ],
     validate: false,
     emitSchemaFile: false,

@@ -20,6 +20,7 @@ import { FiringService } from "../services/automation/firing.service";
 import { TaskService } from "../services/automation/task.service";
 import { InboxService } from "../services/automation/inbox.service";
 import { AutomationLoaders } from "../loaders/automation.loaders";
+import { IdentityService } from "../services/identity/identity.service";
 
 export const ROLES = ["admin", "analyst", "integrator", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
@@ -81,6 +82,8 @@ export interface RequestContext {
   audit: AuditService;
   /** The tenant's value contracts and their ledgers (issue 15; admins write, analysts read; see the role matrix). */
   contracts: ValueContractService;
+  /** Identity resolution (issue 14): channel identities, runs, resolved customers, review and decisions. */
+  identity: IdentityService;
   /** The actions side of playbooks (issue 11): firings, proposals, receipts and the task queue. */
   automation: {
     firing: FiringService;

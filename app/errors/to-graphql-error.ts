@@ -21,6 +21,7 @@ import { PlaybookError } from "../../domain/automation/playbook.errors";
 import { AuditError } from "../../domain/audit/audit.errors";
 import { AutomationError } from "../../domain/automation/automation.errors";
 import { ContractError } from "../../domain/contracts/contract.errors";
+import { IdentityError } from "../../services/identity/identity.errors";
 
 /** The error codes clients see in `extensions.code`. */
 export type PublicErrorCode =
@@ -67,7 +68,8 @@ type CodedError =
   | PlaybookError
   | AuditError
   | AutomationError
-  | ContractError;
+  | ContractError
+  | IdentityError;
 
 function isCoded(error: unknown): error is CodedError {
   return (
@@ -91,7 +93,8 @@ function isCoded(error: unknown): error is CodedError {
     error instanceof PlaybookError ||
     error instanceof AuditError ||
     error instanceof AutomationError ||
-    error instanceof ContractError
+    error instanceof ContractError ||
+    error instanceof IdentityError
   );
 }
 
@@ -124,12 +127,14 @@ function fromCoded(error: CodedError): PublicError {
     case "INVALID_AUDIT_ENTRY":
     case "INVALID_AUTOMATION_INPUT":
     case "INVALID_AUDIT_QUERY":
+    case "INVALID_IDENTITY_REQUEST":
       return { code: "BAD_USER_INPUT", reason: code, message: error.message };
     case "WEBHOOK_DISABLED":
     case "TASK_ALREADY_CLOSED":
     case "PROPOSAL_ALREADY_DECIDED":
     case "RECEIPT_ALREADY_ACKNOWLEDGED":
     case "FIRING_ALREADY_CARRIED_OUT":
+    case "IDENTITY_NOT_MERGED":
       return { code: "CONFLICT", reason: code, message: error.message };
     case "INVALID_PLAYBOOK":
     case "PLAYBOOK_OWNER_NOT_FOUND":
@@ -182,6 +187,9 @@ function fromCoded(error: CodedError): PublicError {
     case "TASK_NOT_FOUND":
     case "PROPOSAL_NOT_FOUND":
     case "RECEIPT_NOT_FOUND":
+    case "IDENTITY_NOT_FOUND":
+    case "RESOLVED_CUSTOMER_NOT_FOUND":
+    case "IDENTITY_RUN_NOT_FOUND":
       return { code: "NOT_FOUND", reason: code, message: error.message };
     case "CONFLICT":
       return { code: "CONFLICT", message: error.message };

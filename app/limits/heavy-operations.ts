@@ -32,6 +32,9 @@ export const HEAVY_MUTATIONS: ReadonlySet<string> = new Set([
   "recomputeHealth",
   "calibrateHealthModel",
   "importOntology",
+  // Issue 14: identities are written and resolved in the same request; a resolution pass reads many.
+  "upsertIdentities",
+  "resolveIdentities",
 ]);
 
 /**

@@ -21,6 +21,10 @@ export const AUDIT_KINDS = [
   "CONTRACT_USAGE_RECORDED",
   "CONTRACT_STATEMENT_ISSUED",
   "CONTRACT_REVOKED",
+  // Identity resolution (issue 14): a person merged or split resolved customers, or decided a pair.
+  "IDENTITY_MERGED",
+  "IDENTITY_SPLIT",
+  "IDENTITY_PAIR_DECIDED",
 ] as const;
 
 export type AuditKind = (typeof AUDIT_KINDS)[number];

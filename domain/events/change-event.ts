@@ -21,6 +21,7 @@ export const CHANGE_RECORD_TYPES = [
   "ONTOLOGY_PACK",
   "MAPPING",
   "CONTRACT",
+  "IDENTITY",
 ] as const;
 export type ChangeRecordType = (typeof CHANGE_RECORD_TYPES)[number];
 
@@ -76,6 +77,14 @@ export const CHANGE_TYPES = [
   "CONTRACT_USAGE_RECORDED",
   "CONTRACT_STATEMENT_ISSUED",
   "CONTRACT_REVOKED",
+  // Identity resolution (issue 14): a channel identity written, joined to a resolved customer by a run,
+  // merged or split by a person, and a person's decision about a pair.
+  "IDENTITY_CREATED",
+  "IDENTITY_UPDATED",
+  "IDENTITY_RESOLVED",
+  "IDENTITY_MERGED",
+  "IDENTITY_SPLIT",
+  "IDENTITY_PAIR_DECIDED",
 ] as const;
 export type ChangeType = (typeof CHANGE_TYPES)[number];
 

@@ -12,6 +12,7 @@ import { peopleAndDataMigration } from "./0010-people-and-data.migration";
 import { auditTrailMigration } from "./0011-audit-trail.migration";
 import { playbooksMigration } from "./0012-playbooks.migration";
 import { actionsAndTasksMigration } from "./0013-actions-and-tasks.migration";
+import { identityResolutionMigration } from "./0014-identity-resolution.migration";
 import { valueContractsMigration } from "./0015-value-contracts.migration";
 
 /** Every migration, in version order. Add new ones at the end; never edit an applied one. */
@@ -29,5 +30,6 @@ export const MIGRATIONS: readonly Migration[] = [
   auditTrailMigration,
   playbooksMigration,
   actionsAndTasksMigration,
+  identityResolutionMigration,
   valueContractsMigration,
 ];

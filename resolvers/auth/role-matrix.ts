@@ -40,6 +40,12 @@ const CONTRACT_USERS: readonly Role[] = ["admin", "integrator"];
 const TASK_CREATORS: readonly Role[] = ["admin", "analyst", "integrator"];
 
 /**
+ * Resolve identities and decide about them (issue 14): integrators load channel identities and start runs;
+ * analysts review pairs, merge and split. Reads (resolved customers, runs, the review queue, models) are open.
+ */
+const IDENTITY_RESOLVERS: readonly Role[] = ["admin", "analyst", "integrator"];
+
+/**
  * The one role table of the API. Every mutation needs an entry (a mutation without one is refused to every
  * role: {@link rolesFor}); queries are open to every role unless listed. docs/security.md prints this table
  * (`npm run docs:roles`), and a unit test fails when the two disagree.
@@ -120,6 +126,12 @@ export const ROLE_MATRIX: RoleMatrix = {
   "Query.verifyContractLedger": CONTRACT_READERS,
   // The pipelines that record usage check first.
   "Query.contractProcessingAllowed": [...CONTRACT_READERS, "integrator"],
+  // Issue 14, identity resolution.
+  "Mutation.upsertIdentities": DATA_WRITERS,
+  "Mutation.resolveIdentities": IDENTITY_RESOLVERS,
+  "Mutation.decideIdentityPair": IDENTITY_RESOLVERS,
+  "Mutation.splitIdentity": IDENTITY_RESOLVERS,
+  "Mutation.mergeIdentities": IDENTITY_RESOLVERS,
 };
 
 /** The HTTP endpoints outside GraphQL, by a short name: the route and the roles allowed. */

@@ -694,6 +694,8 @@ describe("the explorer in Chromium", () => {
     await detail.getByRole("button", { name: "Revoke" }).click();
     await detail.getByTestId("contract-status").getByText("REVOKED").waitFor({ timeout: 90_000 });
     expect(await detail.getByTestId("revoked").innerText()).toContain("the customer withdrew consent");
+    expect(await detail.getByTestId("ledger").locator("tbody tr").count()).toBe(4);
+    expect(await detail.getByTestId("ledger").innerText()).toMatch(/REVOKE/);
     await detail.getByRole("button", { name: "Verify the ledger" }).click();
     await detail
       .getByTestId("verify-result")

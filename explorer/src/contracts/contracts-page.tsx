@@ -103,14 +103,15 @@ type Ledger = ExplorerContractQuery["valueContractLedger"];
 
 function ContractDetail(props: { id: string }) {
   const t = useT();
+  // Bumped after a revocation: the contract and its ledger (now with the REVOKE entry) are read again.
+  const [version, setVersion] = useState(0);
   const data = useLoad(
     (token, signal) => runOperation(ExplorerContractDocument, { id: props.id, first: LEDGER_PAGE }, token, signal),
-    [props.id],
+    [props.id, version],
   );
-  const [revoked, setRevoked] = useState<ExplorerContractFieldsFragment | null>(null);
   if (data.state === "loading") return <Loading />;
   if (data.state === "error") return <ErrorMessage error={data.error} retry={data.retry} />;
-  const contract = revoked ?? data.data.valueContract;
+  const contract = data.data.valueContract;
   const ledger = data.data.valueContractLedger;
   return (
     <article aria-labelledby="contract-title" data-testid="contract">
@@ -130,7 +131,7 @@ function ContractDetail(props: { id: string }) {
         <section class="card" aria-labelledby="verify-title">
           <h3 id="verify-title">{t("verifyLedgerTitle")}</h3>
           <VerifyLedger id={contract.id} />
-          <RevokeForm contract={contract} onRevoked={setRevoked} />
+          <RevokeForm contract={contract} onRevoked={() => setVersion((n) => n + 1)} />
         </section>
       </div>
       <Statements ledger={ledger} />
@@ -229,10 +230,7 @@ function VerifyLedger(props: { id: string }) {
   );
 }
 
-function RevokeForm(props: {
-  contract: ExplorerContractFieldsFragment;
-  onRevoked: (c: ExplorerContractFieldsFragment) => void;
-}) {
+function RevokeForm(props: { contract: ExplorerContractFieldsFragment; onRevoked: () => void }) {
   const t = useT();
   const session = useSession();
   const [reason, setReason] = useState("");
@@ -244,7 +242,7 @@ function RevokeForm(props: {
     setBusy(true);
     setError(null);
     runOperation(ExplorerRevokeContractDocument, { id: props.contract.id, reason: reason.trim() }, session.token).then(
-      (data) => props.onRevoked(data.revokeValueContract),
+      () => props.onRevoked(),
       (failure: ExplorerError) => {
         setError(failure);
         setBusy(false);

@@ -4,7 +4,8 @@ import { formatWeight, maxAbsWeight, weightBar } from "./identity.logic";
 
 /**
  * A link's or a pair's comparison vector: per field the level reached and its partial weight, drawn as a
- * diverging bar (for the match to the right, against it to the left) with the number beside it.
+ * diverging bar (for the match to the right, against it to the left) with the number beside it; fields a side
+ * had no value for are greyed.
  */
 export function Evidence(props: { fields: readonly ExplorerLinkFieldFieldsFragment[]; label: string }) {
   const t = useT();
@@ -27,7 +28,7 @@ export function Evidence(props: { fields: readonly ExplorerLinkFieldFieldsFragme
         {props.fields.map((f) => {
           const bar = weightBar(f.weight, max);
           return (
-            <tr key={f.field} data-field={f.field}>
+            <tr key={f.field} data-field={f.field} class={f.levelIndex < 0 ? "muted" : undefined}>
               <th scope="row">{f.field}</th>
               <td>{f.level}</td>
               <td class="num" data-testid="weight">

@@ -117,6 +117,7 @@ const HOUSEHOLD: IdentityInput[] = [
       givenName: "Peter",
       familyName: "Mueller",
       emails: ["peter.m@example.de"],
+      verifiedEmails: ["peter.m@example.de"],
       phones: ["030 1234567"],
       dateOfBirth: "1978-11-30",
       address: { lines: ["Hauptstr. 5"], locality: "Berlin", postcode: "10115", country: "DE" },

@@ -97,7 +97,7 @@ function Identities(props: { customer: Customer; onSplit: () => void }) {
     <section class="card" aria-labelledby="identities-title">
       <h2 id="identities-title">{t("identitiesTitle")}</h2>
       {c.identities.length === 0 ? (
-        <Empty text={t("none")} />
+        <Empty text={t("identitiesEmpty")} />
       ) : (
         <table class="grid" data-testid="identities">
           <caption class="visually-hidden">{t("identitiesTitle")}</caption>

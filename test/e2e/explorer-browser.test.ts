@@ -254,6 +254,14 @@ describe("the explorer in Chromium", () => {
     const text = await result.innerText();
     expect(text.startsWith(`Path (${partner.length} links): ${partner.labels[0]} → `)).toBe(true);
     expect(text.endsWith(` → ${partner.labels[partner.labels.length - 1]}`)).toBe(true);
+    // The drawing highlights the path after the text shows (the path's records may be added first): wait for it.
+    await page
+      .waitForFunction(
+        (expected) => (globalThis as unknown as GraphGlobals).relataGraph!.nodes(".path").length === expected,
+        partner.length + 1,
+        { timeout: 60_000 },
+      )
+      .catch(() => undefined);
     const highlighted = await page.evaluate(
       () => (globalThis as unknown as GraphGlobals).relataGraph!.nodes(".path").length,
     );

@@ -15,6 +15,9 @@ import { OntologyPage } from "./ontology/ontology-page";
 import { EventsPage } from "./events/events-page";
 import { WorkPage } from "./work/work-page";
 import { PlaybooksPage } from "./playbooks/playbooks-page";
+import { ContractsPage } from "./contracts/contracts-page";
+import { CustomerPage } from "./identity/customer-page";
+import { ReviewPage } from "./identity/review-page";
 import { Link } from "./shared/link";
 import { Session, SessionContext } from "./shared/session-context";
 import { ErrorMessage, Loading } from "./shared/status";
@@ -82,6 +85,10 @@ export function App() {
             <Link href={href({ page: "events", group: "all" })}>{catalogue(lang).navEvents}</Link>
             <Link href={href({ page: "work", view: "mine", status: "OPEN" })}>{catalogue(lang).navWork}</Link>
             <Link href={href({ page: "playbooks", id: null })}>{catalogue(lang).navPlaybooks}</Link>
+            <Link href={href({ page: "identity-review", entity: "PERSON" })}>{catalogue(lang).navIdentityReview}</Link>
+            {(auth.role === "admin" || auth.role === "analyst") && (
+              <Link href={href({ page: "contracts", account: null, id: null })}>{catalogue(lang).navContracts}</Link>
+            )}
           </nav>
         )}
         <div class="top-right">
@@ -150,6 +157,12 @@ function Pages() {
       return <WorkPage view={route.view} status={route.status} />;
     case "playbooks":
       return <PlaybooksPage id={route.id} />;
+    case "contracts":
+      return <ContractsPage account={route.account} id={route.id} />;
+    case "customer":
+      return <CustomerPage id={route.id} />;
+    case "identity-review":
+      return <ReviewPage entity={route.entity} />;
     case "not-found":
       return (
         <p class="empty">

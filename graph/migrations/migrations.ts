@@ -30,6 +30,6 @@ export const MIGRATIONS: readonly Migration[] = [
   auditTrailMigration,
   playbooksMigration,
   actionsAndTasksMigration,
-  valueContractsMigration,
   identityResolutionMigration,
+  valueContractsMigration,
 ];

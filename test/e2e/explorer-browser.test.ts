@@ -3,6 +3,19 @@ import { join } from "node:path";
 import jwt from "jsonwebtoken";
 import { Page } from "playwright-core";
 import { startTestApi, TEST_JWT_SECRET, TestApi, uniqueTenant } from "../support/test-api";
+import {
+  ContractStatementDocument,
+  DefineValueContractDocument,
+  IdentityDocument,
+  IdentityReviewQueueDocument,
+  RecordContractUsageDocument,
+  ResolvedCustomerDocument,
+  ResolveIdentitiesDocument,
+  UpsertAccountsDocument,
+  UpsertContactsDocument,
+  UpsertIdentitiesDocument,
+} from "../../schema/generated/graphql";
+import { dataOf } from "./support/responses";
 import { ensureExplorerBuilt, ExplorerBrowser, openBrowser, SCREENSHOTS, seedDemo } from "./support/explorer-browser";
 
 /** The explorer against the real server and Neo4j, with a small demo tenant, in Debian's Chromium (issue 13). */
@@ -66,6 +79,10 @@ async function partnerWithPath(accountId: string): Promise<{ id: string; length:
   expect(found.length).toBeGreaterThan(0);
   return found.sort((a, b) => b.length - a.length)[0]!;
 }
+
+/** A token of the test tenant for a role, to open a page with (`#token=`). */
+const signed = (role: string, subject: string) =>
+  jwt.sign({ tenant, role }, TEST_JWT_SECRET, { algorithm: "HS256", issuer: "relata", subject, expiresIn: 3600 });
 
 const storedToken = () =>
   page.evaluate(() => (globalThis as unknown as PageGlobals).sessionStorage.getItem("relata.explorer.token"));
@@ -237,6 +254,14 @@ describe("the explorer in Chromium", () => {
     const text = await result.innerText();
     expect(text.startsWith(`Path (${partner.length} links): ${partner.labels[0]} → `)).toBe(true);
     expect(text.endsWith(` → ${partner.labels[partner.labels.length - 1]}`)).toBe(true);
+    // The drawing highlights the path after the text shows (the path's records may be added first): wait for it.
+    await page
+      .waitForFunction(
+        (expected) => (globalThis as unknown as GraphGlobals).relataGraph!.nodes(".path").length === expected,
+        partner.length + 1,
+        { timeout: 60_000 },
+      )
+      .catch(() => undefined);
     const highlighted = await page.evaluate(
       () => (globalThis as unknown as GraphGlobals).relataGraph!.nodes(".path").length,
     );
@@ -432,6 +457,263 @@ describe("the explorer in Chromium", () => {
     await shot("playbooks");
   }, 120_000);
 
+  it("shows a resolved customer's identities, a link's evidence and the golden record's provenance; splits an identity", async () => {
+    const accountId = decodeURIComponent(new URL(accountUrl).pathname.split("/").pop()!);
+    const writer = { token: api.token(tenant, "integrator") };
+    const account = dataOf(
+      await api.run(
+        UpsertAccountsDocument,
+        { input: [{ sourceSystem: "crm", externalId: "PA-explorer", name: "Li Wen (person account)" }] },
+        writer,
+      ),
+    ).upsertAccounts.records[0]!.id;
+    dataOf(
+      await api.run(
+        UpsertContactsDocument,
+        {
+          input: [
+            {
+              sourceSystem: "crm",
+              externalId: "PC-explorer",
+              account: { externalId: "PA-explorer" },
+              name: "Li Wen",
+              email: "li.wen@example.cn",
+              phone: "+86 139 1234 5678",
+            },
+          ],
+        },
+        writer,
+      ),
+    );
+    const written = dataOf(
+      await api.run(
+        UpsertIdentitiesDocument,
+        {
+          input: [
+            {
+              entity: "PERSON",
+              channel: "tmall",
+              externalId: "TM-7",
+              attributes: {
+                fullName: "ＬＩ Ｗｅｎ",
+                emails: ["Li.Wen@example.cn"],
+                phones: ["139-1234-5678"],
+                address: { lines: ["12 Zhongshan Rd."], postcode: "200001", country: "CN" },
+              },
+              observedAt: "2026-10-05T08:30:00Z",
+            },
+            {
+              entity: "PERSON",
+              channel: "web-shop",
+              externalId: "WS-7",
+              attributes: {
+                givenName: "Wen",
+                familyName: "Li",
+                emails: ["li.wen@example.cn"],
+                phones: ["+86 139 1234 5678"],
+                address: { country: "CN" },
+              },
+              observedAt: "2026-11-01T10:00:00Z",
+            },
+          ],
+        },
+        writer,
+      ),
+    ).upsertIdentities;
+    expect(written.rejected).toBe(0);
+    const [tmallId, shopId] = written.records.map((r) => r.id);
+    for (const entity of ["PERSON", "ORGANIZATION"] as const) {
+      const run = dataOf(await api.run(ResolveIdentitiesDocument, { entity, mode: "INCREMENTAL" }, writer));
+      expect(run.resolveIdentities.status).toBe("SUCCEEDED");
+    }
+    const personId = dataOf(await api.run(IdentityDocument, { id: tmallId! }, writer)).identity.resolvedCustomerId!;
+    const person = dataOf(await api.run(ResolvedCustomerDocument, { id: personId }, writer)).resolvedCustomer;
+    expect(person.identities.map((i) => i.channel).sort()).toEqual(["crm-contact", "tmall", "web-shop"]);
+    expect(person.accountIds).toEqual([account]);
+    expect(person.links.length).toBeGreaterThan(0);
+
+    // An analyst: the page shows what the API answers, readably.
+    await page.goto(
+      `${origin}/explorer/customers/${encodeURIComponent(personId)}#token=${signed("analyst", "u-analyst")}`,
+      {
+        waitUntil: "load",
+      },
+    );
+    const customer = page.getByTestId("customer");
+    await customer.getByTestId("identity-count").waitFor({ timeout: 90_000 });
+    expect(await customer.getByTestId("identity-count").innerText()).toBe("3 identities");
+    expect(await customer.getByTestId("identities").locator("tbody tr").count()).toBe(3);
+    expect(await customer.getByTestId("identities").innerText()).toMatch(/web-shop\s+WS-7/);
+    // Each link with its evidence: per field the level and partial weight (with a bar), the probability.
+    const links = customer.getByTestId("link");
+    expect(await links.count()).toBe(person.links.length);
+    const link = person.links[0]!;
+    const shown = links.first();
+    expect(await shown.getByTestId("probability").innerText()).toBe(
+      link.probability === null || link.probability === undefined ? "–" : `${(link.probability * 100).toFixed(1)} %`,
+    );
+    for (const field of link.fields) {
+      const row = shown.locator(`tr[data-field="${field.field}"]`);
+      expect(await row.getByTestId("weight").innerText()).toBe(
+        `${field.weight < 0 ? "−" : "+"}${Math.abs(field.weight).toFixed(2)}`,
+      );
+      expect(await row.innerText()).toContain(field.level);
+    }
+    if (link.fields.length > 0) expect(await shown.locator(".weight-bar .bar").count()).toBe(link.fields.length);
+    // The golden record names each field's source identity and survivorship rule.
+    expect(person.goldenRecord.length).toBeGreaterThan(0);
+    for (const g of person.goldenRecord) {
+      const source = person.identities.find((i) => i.id === g.identityId)!;
+      const row = customer.getByTestId("golden-record").locator(`tr[data-field="${g.field}"]`);
+      expect(await row.getByTestId("provenance").innerText()).toBe(`${source.channel} · ${source.externalId}`);
+      expect(await row.innerText()).toContain(g.rule);
+    }
+    await shot("resolved-customer");
+
+    // Split the web-shop identity off, with a reason, from the page.
+    const shopRow = customer.locator(`tr[data-identity="${shopId}"]`);
+    await shopRow.getByPlaceholder("Reason").fill("a different Li Wen: other delivery address");
+    await shopRow.getByRole("button", { name: "Split" }).click();
+    await customer.getByTestId("identity-count").getByText("2 identities").waitFor({ timeout: 90_000 });
+    expect(await customer.getByTestId("identities").innerText()).not.toMatch(/WS-7/);
+    const after = dataOf(await api.run(IdentityDocument, { id: shopId! }, writer)).identity;
+    expect(after.resolvedCustomerId).not.toBe(personId);
+    expect(after.resolvedCustomerId).toBeTruthy();
+
+    // A viewer sees the customer but no split control.
+    await page.goto(`${origin}/explorer/customers/${encodeURIComponent(personId)}#token=${signed("viewer", "v")}`, {
+      waitUntil: "load",
+    });
+    await customer.getByTestId("identity-count").getByText("2 identities").waitFor({ timeout: 90_000 });
+    expect(await customer.getByTestId("split-form").count()).toBe(0);
+    expect(await customer.getByRole("button", { name: "Split" }).count()).toBe(0);
+
+    // The 360 links to its account's identities (the account is resolved to itself) and to its contracts.
+    await page.goto(`${origin}/explorer/accounts/${encodeURIComponent(accountId)}`, { waitUntil: "load" });
+    await page.getByRole("link", { name: "Identities and resolved customer" }).click();
+    await page.waitForURL(new RegExp(`/explorer/customers/${encodeURIComponent(accountId)}$`));
+    await customer.getByTestId("identities").getByText("crm-account").waitFor({ timeout: 90_000 });
+    expect(await customer.getByTestId("identity-count").innerText()).toMatch(/^\d+ identities$/);
+
+    // The review queue opens for both entities (empty or with pairs, each with its evidence and both sides).
+    await page.goto(`${origin}/explorer/identity-review#token=${signed("analyst", "u-analyst")}`, {
+      waitUntil: "load",
+    });
+    await page.getByTestId("review-pairs").or(page.getByText("No pairs are waiting for a decision.")).waitFor({
+      timeout: 90_000,
+    });
+    const queue = dataOf(
+      await api.run(IdentityReviewQueueDocument, { entity: "PERSON", first: 25 }, writer),
+    ).identityReviewQueue;
+    expect(await page.getByTestId("review-pair").count()).toBe(queue.pairs.length);
+    await shot("identity-review");
+  }, 300_000);
+
+  it("shows an account's value contracts, the terms, ledger and statements, verifies the ledger, and lets only admins revoke", async () => {
+    const accountId = decodeURIComponent(new URL(accountUrl).pathname.split("/").pop()!);
+    const now = new Date();
+    const thisMonth = now.toISOString().slice(0, 7);
+    const lastMonthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString();
+    const admin = { token: api.token(tenant, "admin") };
+    const contract = dataOf(
+      await api.run(
+        DefineValueContractDocument,
+        {
+          input: {
+            accountId,
+            title: "Telemetry for a discount",
+            grant: {
+              categories: ["TELEMETRY", "USAGE"],
+              purposes: ["ANALYTICS"],
+              anonymisedOnly: true,
+              startsAt: lastMonthStart,
+              endsAt: null,
+            },
+            benefit: { kind: "DISCOUNT_PERCENT", formula: { kind: "LINEAR", base: 2, rate: 0.001, cap: 10 } },
+          },
+        },
+        admin,
+      ),
+    ).defineValueContract;
+    dataOf(
+      await api.run(
+        RecordContractUsageDocument,
+        {
+          contractId: contract.id,
+          period: thisMonth,
+          category: "TELEMETRY",
+          purpose: "ANALYTICS",
+          anonymised: true,
+          units: 1500,
+        },
+        { token: api.token(tenant, "integrator") },
+      ),
+    );
+    const statement = dataOf(
+      await api.run(ContractStatementDocument, { id: contract.id, period: thisMonth }, admin),
+    ).contractStatement;
+
+    // An analyst reads it from the 360, verifies the ledger, and is offered no revoke.
+    await page.goto(
+      `${origin}/explorer/accounts/${encodeURIComponent(accountId)}#token=${signed("analyst", "u-analyst")}`,
+      {
+        waitUntil: "load",
+      },
+    );
+    await page.getByRole("link", { name: "Value contracts" }).first().click();
+    const list = page.getByTestId("contracts");
+    await list.getByRole("link", { name: "Telemetry for a discount" }).waitFor({ timeout: 90_000 });
+    await list.getByRole("link", { name: "Telemetry for a discount" }).click();
+    await page.waitForURL(new RegExp(`/explorer/contracts/${encodeURIComponent(contract.id)}`));
+    const detail = page.getByTestId("contract");
+    await detail.getByTestId("contract-terms").waitFor({ timeout: 90_000 });
+    expect(await detail.getByTestId("contract-status").innerText()).toBe("ACTIVE");
+    expect(await detail.getByTestId("contract-terms").innerText()).toMatch(/TELEMETRY, USAGE/);
+    expect(await detail.getByTestId("ledger").locator("tbody tr").count()).toBe(3);
+    expect(await detail.getByTestId("ledger").innerText()).toMatch(/GRANT[\s\S]*USE_SUMMARY[\s\S]*BENEFIT/);
+    expect(await detail.getByTestId("statements").innerText()).toContain(`DISCOUNT_PERCENT ${statement.benefitValue}`);
+    await detail.getByRole("button", { name: "Verify the ledger" }).click();
+    await detail
+      .getByTestId("verify-result")
+      .getByText(/^Ledger OK: 3 entries checked, head #3\.$/)
+      .waitFor({
+        timeout: 90_000,
+      });
+    expect(await detail.getByTestId("revoke-form").count()).toBe(0);
+    expect(await detail.getByRole("button", { name: "Revoke" }).count()).toBe(0);
+    await shot("contract");
+
+    // A viewer may not read contracts: the page says so and offers nothing.
+    await page.goto(`${origin}/explorer/contracts/${encodeURIComponent(contract.id)}#token=${signed("viewer", "v")}`, {
+      waitUntil: "load",
+    });
+    await page.getByText("Your role may not read this.").waitFor({ timeout: 90_000 });
+    expect(await page.getByRole("button", { name: "Revoke" }).count()).toBe(0);
+
+    // An admin revokes it with a reason; the ledger gains a REVOKE entry and still verifies.
+    await page.goto(
+      `${origin}/explorer/contracts/${encodeURIComponent(contract.id)}#token=${signed("admin", "u-owner")}`,
+      {
+        waitUntil: "load",
+      },
+    );
+    await detail.getByTestId("revoke-form").waitFor({ timeout: 90_000 });
+    await detail.getByPlaceholder("Reason").fill("the customer withdrew consent");
+    await detail.getByRole("button", { name: "Revoke" }).click();
+    await detail.getByTestId("contract-status").getByText("REVOKED").waitFor({ timeout: 90_000 });
+    expect(await detail.getByTestId("revoked").innerText()).toContain("the customer withdrew consent");
+    expect(await detail.getByTestId("ledger").locator("tbody tr").count()).toBe(4);
+    expect(await detail.getByTestId("ledger").innerText()).toMatch(/REVOKE/);
+    await detail.getByRole("button", { name: "Verify the ledger" }).click();
+    await detail
+      .getByTestId("verify-result")
+      .getByText(/^Ledger OK: 4 entries checked, head #4\.$/)
+      .waitFor({
+        timeout: 90_000,
+      });
+    await shot("contract-revoked");
+  }, 300_000);
+
   it("has no serious or critical accessibility violations (axe-core) on every page", async () => {
     const graphUrl = `${origin}/explorer/graph?node=${encodeURIComponent(new URL(accountUrl).pathname.split("/").pop()!)}`;
     for (const [url, ready] of [
@@ -443,6 +725,15 @@ describe("the explorer in Chromium", () => {
       [`${origin}/explorer/events`, "events"],
       [`${origin}/explorer/work?view=all&status=ALL`, "tasks"],
       [`${origin}/explorer/playbooks`, "playbooks"],
+      [
+        `${origin}/explorer/customers/${encodeURIComponent(new URL(accountUrl).pathname.split("/").pop()!)}`,
+        "identities",
+      ],
+      [
+        `${origin}/explorer/contracts?account=${encodeURIComponent(new URL(accountUrl).pathname.split("/").pop()!)}`,
+        "contracts",
+      ],
+      [`${origin}/explorer/identity-review`, "identity-review"],
     ] as const) {
       await page.goto(url, { waitUntil: "load" });
       await page.getByTestId(ready).first().waitFor({ timeout: 90_000 });

@@ -38,6 +38,10 @@ export function AccountPage(props: { id: string }) {
         <Link href={href({ page: "search", q: "", industry: null, segment: null, region: null })}>← {t("back")}</Link>
         {" · "}
         <Link href={href({ page: "graph", node: a.id })}>{t("openGraph")}</Link>
+        {" · "}
+        <Link href={href({ page: "customer", id: a.id })}>{t("openIdentities")}</Link>
+        {" · "}
+        <Link href={href({ page: "contracts", account: a.id, id: null })}>{t("openContracts")}</Link>
       </p>
       <h1 id="account-title">{a.name}</h1>
       <div class="columns">

@@ -1,4 +1,5 @@
 import { EventGroup, isEventGroup } from "../events/events.logic";
+import { IdentityEntityChoice, isIdentityEntity } from "../identity/identity.logic";
 import { isWorkView, STATUS_CHOICES, StatusChoice, WorkView } from "../work/work.logic";
 
 /** The explorer's base path on the server. */
@@ -14,6 +15,9 @@ export type Route =
   | { page: "events"; group: EventGroup }
   | { page: "work"; view: WorkView; status: StatusChoice }
   | { page: "playbooks"; id: string | null }
+  | { page: "contracts"; account: string | null; id: string | null }
+  | { page: "customer"; id: string }
+  | { page: "identity-review"; entity: IdentityEntityChoice }
   | { page: "not-found"; path: string };
 
 /** The view a URL stands for. Pure. */
@@ -49,6 +53,16 @@ export function parseRoute(pathname: string, search: string): Route {
   }
   if (parts[0] === "playbooks" && parts.length === 1) return { page: "playbooks", id: null };
   if (parts[0] === "playbooks" && parts.length === 2) return { page: "playbooks", id: decodeURIComponent(parts[1]!) };
+  if (parts[0] === "contracts" && parts.length === 1)
+    return { page: "contracts", account: params.get("account"), id: null };
+  if (parts[0] === "contracts" && parts.length === 2) {
+    return { page: "contracts", account: params.get("account"), id: decodeURIComponent(parts[1]!) };
+  }
+  if (parts[0] === "customers" && parts.length === 2) return { page: "customer", id: decodeURIComponent(parts[1]!) };
+  if (parts[0] === "identity-review" && parts.length === 1) {
+    const entity = params.get("entity");
+    return { page: "identity-review", entity: isIdentityEntity(entity) ? entity : "PERSON" };
+  }
   return { page: "not-found", path: pathname };
 }
 
@@ -83,6 +97,14 @@ export function href(route: Route): string {
     }
     case "playbooks":
       return `${BASE}/playbooks${route.id ? `/${encodeURIComponent(route.id)}` : ""}`;
+    case "contracts":
+      return `${BASE}/contracts${route.id ? `/${encodeURIComponent(route.id)}` : ""}${
+        route.account ? `?account=${encodeURIComponent(route.account)}` : ""
+      }`;
+    case "customer":
+      return `${BASE}/customers/${encodeURIComponent(route.id)}`;
+    case "identity-review":
+      return `${BASE}/identity-review${route.entity === "PERSON" ? "" : `?entity=${route.entity}`}`;
     case "not-found":
       return route.path;
   }

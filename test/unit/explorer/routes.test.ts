@@ -50,10 +50,25 @@ describe("the explorer's URLs", () => {
       { page: "work", view: "inbox", status: "ALL" },
       { page: "playbooks", id: null },
       { page: "playbooks", id: "pb_1 2" },
+      { page: "contracts", account: null, id: null },
+      { page: "contracts", account: "acc 1", id: null },
+      { page: "contracts", account: "acc 1", id: "vc_1/2" },
+      { page: "customer", id: "per_1 2" },
+      { page: "identity-review", entity: "PERSON" },
+      { page: "identity-review", entity: "ORGANIZATION" },
     ];
     for (const route of routes) {
       const url = new URL(href(route), "http://localhost");
       expect(parseRoute(url.pathname, url.search)).toEqual(route);
     }
+  });
+});
+
+describe("the routes of the identity and contracts pages (issues 14, 15)", () => {
+  it("reads an unknown review entity as PERSON", () => {
+    expect(parseRoute("/explorer/identity-review", "?entity=ROBOT")).toEqual({
+      page: "identity-review",
+      entity: "PERSON",
+    });
   });
 });

@@ -13,6 +13,18 @@ export type AccountFilter = {
   segment?: Array<string> | null | undefined;
 };
 
+export type BenefitFormulaKind =
+  /** base + rate × units, at most cap. */
+  | 'LINEAR'
+  /** base + each tier's rate × the units within it (marginal, like tax brackets), at most cap. */
+  | 'TIERED';
+
+export type BenefitKind =
+  /** A monthly API call quota (whole calls). */
+  | 'API_QUOTA'
+  /** A subscription discount in percent (0 to 100, two decimals). */
+  | 'DISCOUNT_PERCENT';
+
 /** A contact's role in the buying committee. */
 export type BuyingRole =
   | 'CHAMPION'
@@ -100,6 +112,39 @@ export type ChangeType =
   | 'USER_CREATED'
   | 'USER_UPDATED';
 
+/** What is wrong at an entry of a contract's ledger. */
+export type ContractLedgerProblemKind =
+  /** An entry's content does not match its hash: it was changed after it was written. */
+  | 'ALTERED'
+  /** An entry does not hold its predecessor's hash: entries were reordered or rebuilt. */
+  | 'BROKEN_LINK'
+  /** An entry is missing: the numbers jump, or the ledger ends before the contract's head. */
+  | 'GAP'
+  /** The contract's head names another last entry than the ledger has. */
+  | 'HEAD_MISMATCH'
+  /** The contract's revocation disagrees with its ledger's REVOKE entry. */
+  | 'STATE_MISMATCH'
+  /** The contract's stored terms are not the ones its GRANT entry recorded. */
+  | 'TERMS_MISMATCH';
+
+/** A kind of customer data a value contract can grant. */
+export type DataCategory =
+  /** Orders, renewals, prices and payment behaviour. */
+  | 'COMMERCIAL'
+  /** Tickets, calls and satisfaction scores. */
+  | 'SUPPORT'
+  /** Machine and device data (IoT readings, battery health, error codes). */
+  | 'TELEMETRY'
+  /** How the customer uses the product (features, sessions, volumes). */
+  | 'USAGE';
+
+/** What granted data may be used for. */
+export type DataPurpose =
+  | 'ANALYTICS'
+  | 'AUTOMATION'
+  | 'BENCHMARKING'
+  | 'PRODUCT_IMPROVEMENT';
+
 /** The kind of record a graph node is. */
 export type GraphNodeKind =
   | 'Account'
@@ -122,6 +167,21 @@ export type HealthGroupBy =
   | 'INDUSTRY'
   | 'REGION'
   | 'SEGMENT';
+
+export type IdentityDecidedBy =
+  | 'MODEL'
+  | 'PERSON'
+  | 'RULE';
+
+/** A person's decision about a pair: later runs keep SAME pairs together (must-link) and DIFFERENT apart. */
+export type IdentityDecision =
+  | 'DIFFERENT'
+  | 'SAME';
+
+/** What a channel identity stands for: a person (buyer, contact, patient) or an organization. */
+export type IdentityEntity =
+  | 'ORGANIZATION'
+  | 'PERSON';
 
 /** How an organization of the value network relates to an account. */
 export type NetworkRelationship =
@@ -163,6 +223,12 @@ export type ReceiptStatus =
   | 'ACKNOWLEDGED'
   | 'UNACKNOWLEDGED';
 
+/** PERSON: a resolved human. ACCOUNT: an existing account. ORGANIZATION: an organization known only from channels. */
+export type ResolvedCustomerKind =
+  | 'ACCOUNT'
+  | 'ORGANIZATION'
+  | 'PERSON';
+
 /** Who a task is for. ACCOUNT_OWNER resolves to the owner of the account (a USER) when the task is made. */
 export type TaskAssigneeKind =
   | 'ACCOUNT_OWNER'
@@ -192,6 +258,43 @@ export type TaskStatus =
   | 'CANCELLED'
   | 'DONE'
   | 'OPEN';
+
+export type ValueContractStatus =
+  | 'ACTIVE'
+  | 'REVOKED';
+
+export type ExplorerContractFieldsFragment = { id: string, accountId: string, title: string | null, status: ValueContractStatus, period: string, definitionHash: string, createdAt: string, createdBy: string, revokedAt: string | null, revokedReason: string | null, ledgerSeq: number, ledgerHash: string, grant: { categories: Array<DataCategory>, purposes: Array<DataPurpose>, anonymisedOnly: boolean, startsAt: string, endsAt: string | null }, benefit: { kind: BenefitKind, formula: { kind: BenefitFormulaKind, base: number, rate: number | null, cap: number | null, tiers: Array<{ fromUnits: number, rate: number }> | null } } };
+
+export type ExplorerContractsQueryVariables = Exact<{
+  accountId?: string | number | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type ExplorerContractsQuery = { valueContracts: { totalCount: number, edges: Array<{ node: { id: string, accountId: string, title: string | null, status: ValueContractStatus, period: string, definitionHash: string, createdAt: string, createdBy: string, revokedAt: string | null, revokedReason: string | null, ledgerSeq: number, ledgerHash: string, grant: { categories: Array<DataCategory>, purposes: Array<DataPurpose>, anonymisedOnly: boolean, startsAt: string, endsAt: string | null }, benefit: { kind: BenefitKind, formula: { kind: BenefitFormulaKind, base: number, rate: number | null, cap: number | null, tiers: Array<{ fromUnits: number, rate: number }> | null } } } }> } };
+
+export type ExplorerContractQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+}>;
+
+
+export type ExplorerContractQuery = { valueContract: { id: string, accountId: string, title: string | null, status: ValueContractStatus, period: string, definitionHash: string, createdAt: string, createdBy: string, revokedAt: string | null, revokedReason: string | null, ledgerSeq: number, ledgerHash: string, grant: { categories: Array<DataCategory>, purposes: Array<DataPurpose>, anonymisedOnly: boolean, startsAt: string, endsAt: string | null }, benefit: { kind: BenefitKind, formula: { kind: BenefitFormulaKind, base: number, rate: number | null, cap: number | null, tiers: Array<{ fromUnits: number, rate: number }> | null } } }, valueContractLedger: Array<{ seq: number, at: string, kind: string, actor: string, period: string | null, payloadText: string, prevHash: string, hash: string }> };
+
+export type ExplorerVerifyContractLedgerQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ExplorerVerifyContractLedgerQuery = { verifyContractLedger: { ok: boolean, checkedEntries: number, headSeq: number, firstProblem: { seq: number, kind: ContractLedgerProblemKind, message: string } | null } };
+
+export type ExplorerRevokeContractMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type ExplorerRevokeContractMutation = { revokeValueContract: { id: string, accountId: string, title: string | null, status: ValueContractStatus, period: string, definitionHash: string, createdAt: string, createdBy: string, revokedAt: string | null, revokedReason: string | null, ledgerSeq: number, ledgerHash: string, grant: { categories: Array<DataCategory>, purposes: Array<DataPurpose>, anonymisedOnly: boolean, startsAt: string, endsAt: string | null }, benefit: { kind: BenefitKind, formula: { kind: BenefitFormulaKind, base: number, rate: number | null, cap: number | null, tiers: Array<{ fromUnits: number, rate: number }> | null } } } };
 
 export type ExplorerRecentChangesQueryVariables = Exact<{
   before?: string | null | undefined;
@@ -234,6 +337,46 @@ export type ExplorerHealthOverviewQueryVariables = Exact<{
 
 
 export type ExplorerHealthOverviewQuery = { healthDistribution: Array<{ group: string | null, accounts: number, scored: number, mean: number | null, p10: number | null, p25: number | null, p50: number | null, p75: number | null, p90: number | null, grades: Array<{ grade: string, count: number }> }>, atRiskAccounts: { totalCount: number, edges: Array<{ node: { account: { id: string, name: string, industry: string | null, segment: string | null, region: string | null, health: { drivers: Array<{ conceptId: string, direction: string, impact: number }> } | null }, health: { score: number | null, grade: string | null, confidence: number } } }> } };
+
+export type ExplorerIdentityFieldsFragment = { id: string, channel: string, externalId: string, observedAt: string | null, recordId: string | null, resolvedCustomerId: string | null, attributes: { fullName: string | null, givenName: string | null, familyName: string | null, companyName: string | null, domain: string | null, emails: Array<string> | null, phones: Array<string> | null, dateOfBirth: string | null, address: { lines: Array<string> | null, locality: string | null, postcode: string | null, country: string | null } | null } };
+
+export type ExplorerLinkFieldFieldsFragment = { field: string, level: string, levelIndex: number, weight: number };
+
+export type ExplorerResolvedCustomerFieldsFragment = { id: string, kind: ResolvedCustomerKind, entity: IdentityEntity, accountIds: Array<string>, modelVersion: number, identities: Array<{ id: string, channel: string, externalId: string, observedAt: string | null, recordId: string | null, resolvedCustomerId: string | null, attributes: { fullName: string | null, givenName: string | null, familyName: string | null, companyName: string | null, domain: string | null, emails: Array<string> | null, phones: Array<string> | null, dateOfBirth: string | null, address: { lines: Array<string> | null, locality: string | null, postcode: string | null, country: string | null } | null } }>, links: Array<{ a: string, b: string, totalWeight: number | null, probability: number | null, modelVersion: number | null, decidedBy: IdentityDecidedBy, rule: string | null, at: string, actor: string | null, fields: Array<{ field: string, level: string, levelIndex: number, weight: number }> }>, goldenRecord: Array<{ field: string, value: unknown, identityId: string, channel: string, rule: string }> };
+
+export type ExplorerResolvedCustomerQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ExplorerResolvedCustomerQuery = { resolvedCustomer: { id: string, kind: ResolvedCustomerKind, entity: IdentityEntity, accountIds: Array<string>, modelVersion: number, identities: Array<{ id: string, channel: string, externalId: string, observedAt: string | null, recordId: string | null, resolvedCustomerId: string | null, attributes: { fullName: string | null, givenName: string | null, familyName: string | null, companyName: string | null, domain: string | null, emails: Array<string> | null, phones: Array<string> | null, dateOfBirth: string | null, address: { lines: Array<string> | null, locality: string | null, postcode: string | null, country: string | null } | null } }>, links: Array<{ a: string, b: string, totalWeight: number | null, probability: number | null, modelVersion: number | null, decidedBy: IdentityDecidedBy, rule: string | null, at: string, actor: string | null, fields: Array<{ field: string, level: string, levelIndex: number, weight: number }> }>, goldenRecord: Array<{ field: string, value: unknown, identityId: string, channel: string, rule: string }> } };
+
+export type ExplorerIdentityReviewQueueQueryVariables = Exact<{
+  entity: IdentityEntity;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ExplorerIdentityReviewQueueQuery = { identityReviewQueue: { endCursor: string | null, hasNextPage: boolean, pairs: Array<{ aId: string, bId: string, at: string, probability: number, totalWeight: number | null, modelVersion: number | null, fields: Array<{ field: string, level: string, levelIndex: number, weight: number }>, a: { id: string, channel: string, externalId: string, observedAt: string | null, recordId: string | null, resolvedCustomerId: string | null, attributes: { fullName: string | null, givenName: string | null, familyName: string | null, companyName: string | null, domain: string | null, emails: Array<string> | null, phones: Array<string> | null, dateOfBirth: string | null, address: { lines: Array<string> | null, locality: string | null, postcode: string | null, country: string | null } | null } } | null, b: { id: string, channel: string, externalId: string, observedAt: string | null, recordId: string | null, resolvedCustomerId: string | null, attributes: { fullName: string | null, givenName: string | null, familyName: string | null, companyName: string | null, domain: string | null, emails: Array<string> | null, phones: Array<string> | null, dateOfBirth: string | null, address: { lines: Array<string> | null, locality: string | null, postcode: string | null, country: string | null } | null } } | null }> } };
+
+export type ExplorerSplitIdentityMutationVariables = Exact<{
+  identityId: string | number;
+  reason: string;
+}>;
+
+
+export type ExplorerSplitIdentityMutation = { splitIdentity: { moved: number, resolvedCustomers: Array<{ id: string, kind: ResolvedCustomerKind, entity: IdentityEntity, accountIds: Array<string>, modelVersion: number, identities: Array<{ id: string, channel: string, externalId: string, observedAt: string | null, recordId: string | null, resolvedCustomerId: string | null, attributes: { fullName: string | null, givenName: string | null, familyName: string | null, companyName: string | null, domain: string | null, emails: Array<string> | null, phones: Array<string> | null, dateOfBirth: string | null, address: { lines: Array<string> | null, locality: string | null, postcode: string | null, country: string | null } | null } }>, links: Array<{ a: string, b: string, totalWeight: number | null, probability: number | null, modelVersion: number | null, decidedBy: IdentityDecidedBy, rule: string | null, at: string, actor: string | null, fields: Array<{ field: string, level: string, levelIndex: number, weight: number }> }>, goldenRecord: Array<{ field: string, value: unknown, identityId: string, channel: string, rule: string }> }> } };
+
+export type ExplorerDecideIdentityPairMutationVariables = Exact<{
+  a: string | number;
+  b: string | number;
+  decision: IdentityDecision;
+  reason: string;
+}>;
+
+
+export type ExplorerDecideIdentityPairMutation = { decideIdentityPair: { moved: number } };
 
 export type ExplorerOntologiesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -428,6 +571,42 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ExplorerContractFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ExplorerContractFields on ValueContract {
+  id
+  accountId
+  title
+  status
+  grant {
+    categories
+    purposes
+    anonymisedOnly
+    startsAt
+    endsAt
+  }
+  benefit {
+    kind
+    formula {
+      kind
+      base
+      rate
+      cap
+      tiers {
+        fromUnits
+        rate
+      }
+    }
+  }
+  period
+  definitionHash
+  createdAt
+  createdBy
+  revokedAt
+  revokedReason
+  ledgerSeq
+  ledgerHash
+}
+    `, {"fragmentName":"ExplorerContractFields"}) as unknown as TypedDocumentString<ExplorerContractFieldsFragment, unknown>;
 export const ExplorerGraphNodeFragmentDoc = new TypedDocumentString(`
     fragment ExplorerGraphNode on GraphNode {
   id
@@ -445,6 +624,102 @@ export const ExplorerGraphEdgeFragmentDoc = new TypedDocumentString(`
   type
 }
     `, {"fragmentName":"ExplorerGraphEdge"}) as unknown as TypedDocumentString<ExplorerGraphEdgeFragment, unknown>;
+export const ExplorerIdentityFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ExplorerIdentityFields on Identity {
+  id
+  channel
+  externalId
+  observedAt
+  recordId
+  resolvedCustomerId
+  attributes {
+    fullName
+    givenName
+    familyName
+    companyName
+    domain
+    emails
+    phones
+    dateOfBirth
+    address {
+      lines
+      locality
+      postcode
+      country
+    }
+  }
+}
+    `, {"fragmentName":"ExplorerIdentityFields"}) as unknown as TypedDocumentString<ExplorerIdentityFieldsFragment, unknown>;
+export const ExplorerLinkFieldFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ExplorerLinkFieldFields on IdentityLinkField {
+  field
+  level
+  levelIndex
+  weight
+}
+    `, {"fragmentName":"ExplorerLinkFieldFields"}) as unknown as TypedDocumentString<ExplorerLinkFieldFieldsFragment, unknown>;
+export const ExplorerResolvedCustomerFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ExplorerResolvedCustomerFields on ResolvedCustomer {
+  id
+  kind
+  entity
+  accountIds
+  modelVersion
+  identities {
+    ...ExplorerIdentityFields
+  }
+  links {
+    a
+    b
+    fields {
+      ...ExplorerLinkFieldFields
+    }
+    totalWeight
+    probability
+    modelVersion
+    decidedBy
+    rule
+    at
+    actor
+  }
+  goldenRecord {
+    field
+    value
+    identityId
+    channel
+    rule
+  }
+}
+    fragment ExplorerIdentityFields on Identity {
+  id
+  channel
+  externalId
+  observedAt
+  recordId
+  resolvedCustomerId
+  attributes {
+    fullName
+    givenName
+    familyName
+    companyName
+    domain
+    emails
+    phones
+    dateOfBirth
+    address {
+      lines
+      locality
+      postcode
+      country
+    }
+  }
+}
+fragment ExplorerLinkFieldFields on IdentityLinkField {
+  field
+  level
+  levelIndex
+  weight
+}`, {"fragmentName":"ExplorerResolvedCustomerFields"}) as unknown as TypedDocumentString<ExplorerResolvedCustomerFieldsFragment, unknown>;
 export const ExplorerPlaybookStatsFragmentDoc = new TypedDocumentString(`
     fragment ExplorerPlaybookStats on PlaybookStats {
   firings
@@ -497,6 +772,155 @@ export const ExplorerAccountRowFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ExplorerAccountRow"}) as unknown as TypedDocumentString<ExplorerAccountRowFragment, unknown>;
+export const ExplorerContractsDocument = new TypedDocumentString(`
+    query ExplorerContracts($accountId: ID, $first: Int) {
+  valueContracts(accountId: $accountId, first: $first) {
+    edges {
+      node {
+        ...ExplorerContractFields
+      }
+    }
+    totalCount
+  }
+}
+    fragment ExplorerContractFields on ValueContract {
+  id
+  accountId
+  title
+  status
+  grant {
+    categories
+    purposes
+    anonymisedOnly
+    startsAt
+    endsAt
+  }
+  benefit {
+    kind
+    formula {
+      kind
+      base
+      rate
+      cap
+      tiers {
+        fromUnits
+        rate
+      }
+    }
+  }
+  period
+  definitionHash
+  createdAt
+  createdBy
+  revokedAt
+  revokedReason
+  ledgerSeq
+  ledgerHash
+}`) as unknown as TypedDocumentString<ExplorerContractsQuery, ExplorerContractsQueryVariables>;
+export const ExplorerContractDocument = new TypedDocumentString(`
+    query ExplorerContract($id: ID!, $first: Int) {
+  valueContract(id: $id) {
+    ...ExplorerContractFields
+  }
+  valueContractLedger(id: $id, first: $first) {
+    seq
+    at
+    kind
+    actor
+    period
+    payloadText
+    prevHash
+    hash
+  }
+}
+    fragment ExplorerContractFields on ValueContract {
+  id
+  accountId
+  title
+  status
+  grant {
+    categories
+    purposes
+    anonymisedOnly
+    startsAt
+    endsAt
+  }
+  benefit {
+    kind
+    formula {
+      kind
+      base
+      rate
+      cap
+      tiers {
+        fromUnits
+        rate
+      }
+    }
+  }
+  period
+  definitionHash
+  createdAt
+  createdBy
+  revokedAt
+  revokedReason
+  ledgerSeq
+  ledgerHash
+}`) as unknown as TypedDocumentString<ExplorerContractQuery, ExplorerContractQueryVariables>;
+export const ExplorerVerifyContractLedgerDocument = new TypedDocumentString(`
+    query ExplorerVerifyContractLedger($id: ID!) {
+  verifyContractLedger(id: $id) {
+    ok
+    checkedEntries
+    headSeq
+    firstProblem {
+      seq
+      kind
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerVerifyContractLedgerQuery, ExplorerVerifyContractLedgerQueryVariables>;
+export const ExplorerRevokeContractDocument = new TypedDocumentString(`
+    mutation ExplorerRevokeContract($id: ID!, $reason: String!) {
+  revokeValueContract(id: $id, reason: $reason) {
+    ...ExplorerContractFields
+  }
+}
+    fragment ExplorerContractFields on ValueContract {
+  id
+  accountId
+  title
+  status
+  grant {
+    categories
+    purposes
+    anonymisedOnly
+    startsAt
+    endsAt
+  }
+  benefit {
+    kind
+    formula {
+      kind
+      base
+      rate
+      cap
+      tiers {
+        fromUnits
+        rate
+      }
+    }
+  }
+  period
+  definitionHash
+  createdAt
+  createdBy
+  revokedAt
+  revokedReason
+  ledgerSeq
+  ledgerHash
+}`) as unknown as TypedDocumentString<ExplorerRevokeContractMutation, ExplorerRevokeContractMutationVariables>;
 export const ExplorerRecentChangesDocument = new TypedDocumentString(`
     query ExplorerRecentChanges($before: String, $types: [ChangeType!], $first: Int!) {
   recentChanges(before: $before, types: $types, first: $first) {
@@ -622,6 +1046,204 @@ export const ExplorerHealthOverviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExplorerHealthOverviewQuery, ExplorerHealthOverviewQueryVariables>;
+export const ExplorerResolvedCustomerDocument = new TypedDocumentString(`
+    query ExplorerResolvedCustomer($id: ID!) {
+  resolvedCustomer(id: $id) {
+    ...ExplorerResolvedCustomerFields
+  }
+}
+    fragment ExplorerIdentityFields on Identity {
+  id
+  channel
+  externalId
+  observedAt
+  recordId
+  resolvedCustomerId
+  attributes {
+    fullName
+    givenName
+    familyName
+    companyName
+    domain
+    emails
+    phones
+    dateOfBirth
+    address {
+      lines
+      locality
+      postcode
+      country
+    }
+  }
+}
+fragment ExplorerLinkFieldFields on IdentityLinkField {
+  field
+  level
+  levelIndex
+  weight
+}
+fragment ExplorerResolvedCustomerFields on ResolvedCustomer {
+  id
+  kind
+  entity
+  accountIds
+  modelVersion
+  identities {
+    ...ExplorerIdentityFields
+  }
+  links {
+    a
+    b
+    fields {
+      ...ExplorerLinkFieldFields
+    }
+    totalWeight
+    probability
+    modelVersion
+    decidedBy
+    rule
+    at
+    actor
+  }
+  goldenRecord {
+    field
+    value
+    identityId
+    channel
+    rule
+  }
+}`) as unknown as TypedDocumentString<ExplorerResolvedCustomerQuery, ExplorerResolvedCustomerQueryVariables>;
+export const ExplorerIdentityReviewQueueDocument = new TypedDocumentString(`
+    query ExplorerIdentityReviewQueue($entity: IdentityEntity!, $first: Int, $after: String) {
+  identityReviewQueue(entity: $entity, first: $first, after: $after) {
+    pairs {
+      aId
+      bId
+      at
+      probability
+      totalWeight
+      modelVersion
+      fields {
+        ...ExplorerLinkFieldFields
+      }
+      a {
+        ...ExplorerIdentityFields
+      }
+      b {
+        ...ExplorerIdentityFields
+      }
+    }
+    endCursor
+    hasNextPage
+  }
+}
+    fragment ExplorerIdentityFields on Identity {
+  id
+  channel
+  externalId
+  observedAt
+  recordId
+  resolvedCustomerId
+  attributes {
+    fullName
+    givenName
+    familyName
+    companyName
+    domain
+    emails
+    phones
+    dateOfBirth
+    address {
+      lines
+      locality
+      postcode
+      country
+    }
+  }
+}
+fragment ExplorerLinkFieldFields on IdentityLinkField {
+  field
+  level
+  levelIndex
+  weight
+}`) as unknown as TypedDocumentString<ExplorerIdentityReviewQueueQuery, ExplorerIdentityReviewQueueQueryVariables>;
+export const ExplorerSplitIdentityDocument = new TypedDocumentString(`
+    mutation ExplorerSplitIdentity($identityId: ID!, $reason: String!) {
+  splitIdentity(identityId: $identityId, reason: $reason) {
+    moved
+    resolvedCustomers {
+      ...ExplorerResolvedCustomerFields
+    }
+  }
+}
+    fragment ExplorerIdentityFields on Identity {
+  id
+  channel
+  externalId
+  observedAt
+  recordId
+  resolvedCustomerId
+  attributes {
+    fullName
+    givenName
+    familyName
+    companyName
+    domain
+    emails
+    phones
+    dateOfBirth
+    address {
+      lines
+      locality
+      postcode
+      country
+    }
+  }
+}
+fragment ExplorerLinkFieldFields on IdentityLinkField {
+  field
+  level
+  levelIndex
+  weight
+}
+fragment ExplorerResolvedCustomerFields on ResolvedCustomer {
+  id
+  kind
+  entity
+  accountIds
+  modelVersion
+  identities {
+    ...ExplorerIdentityFields
+  }
+  links {
+    a
+    b
+    fields {
+      ...ExplorerLinkFieldFields
+    }
+    totalWeight
+    probability
+    modelVersion
+    decidedBy
+    rule
+    at
+    actor
+  }
+  goldenRecord {
+    field
+    value
+    identityId
+    channel
+    rule
+  }
+}`) as unknown as TypedDocumentString<ExplorerSplitIdentityMutation, ExplorerSplitIdentityMutationVariables>;
+export const ExplorerDecideIdentityPairDocument = new TypedDocumentString(`
+    mutation ExplorerDecideIdentityPair($a: ID!, $b: ID!, $decision: IdentityDecision!, $reason: String!) {
+  decideIdentityPair(a: $a, b: $b, decision: $decision, reason: $reason) {
+    moved
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerDecideIdentityPairMutation, ExplorerDecideIdentityPairMutationVariables>;
 export const ExplorerOntologiesDocument = new TypedDocumentString(`
     query ExplorerOntologies {
   ontologies {

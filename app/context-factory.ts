@@ -60,7 +60,7 @@ import { IdentityService } from "../services/identity/identity.service";
 import { IdentityRunner } from "../services/identity/identity-runner";
 import { IdentityResolution } from "../services/identity/identity-resolution";
 import { contractMatcher } from "../services/identity/contract-matcher";
-import { ACCOUNT_IDENTITIES_LIMIT } from "../resolvers/identity/identity.resolver";
+import { ACCOUNT_IDENTITIES_LIMIT } from "../domain/identity-graph/account-identities-limit";
 import { DraftDirectoryRepository } from "../graph/plain-language/draft-directory.repository";
 import { DraftService } from "../services/plain-language/draft.service";
 import { PackCache } from "../services/plain-language/pack-cache";

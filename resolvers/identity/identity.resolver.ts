@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { ACCOUNT_IDENTITIES_LIMIT } from "../../domain/identity-graph/account-identities-limit";
 import { Account } from "../account/account.type";
 import { PageArgs } from "../common/page-args";
 import { RequestContext } from "../context";
@@ -137,9 +138,6 @@ export class IdentityReviewPairResolver {
     return identity === null ? null : toIdentityView(identity);
   }
 }
-
-/** The number of identities `Account.identities` gives per account. */
-export const ACCOUNT_IDENTITIES_LIMIT = 100;
 
 @Resolver(() => Account)
 export class AccountIdentitiesResolver {

@@ -102,7 +102,7 @@ export const SENIORITIES = ["JUNIOR", "MID", "SENIOR", "LEAD", "EXECUTIVE"] as c
 export type Seniority = (typeof SENIORITIES)[number];
 
 /** The roles a user may hold; the same names as token roles (resolvers/context.ts ROLES). */
-export const USER_ROLES = ["admin", "analyst", "integrator", "viewer"] as const;
+export const USER_ROLES = ["admin", "analyst", "integrator", "viewer", "rep"] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
 /**

@@ -23,7 +23,11 @@ import { InboxService } from "../services/automation/inbox.service";
 import { AutomationLoaders } from "../loaders/automation.loaders";
 import { IdentityService } from "../services/identity/identity.service";
 
-export const ROLES = ["admin", "analyst", "integrator", "viewer"] as const;
+/**
+ * Token and user roles. `rep` (issue 16) is a field user — a sales rep or customer success manager — who
+ * reads like a viewer and may create, apply and review micro-practice units.
+ */
+export const ROLES = ["admin", "analyst", "integrator", "viewer", "rep"] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who is calling: from the bearer token. */

@@ -113,7 +113,7 @@ export class UserInput extends KeyedInput implements UserRecord {
 
   @Field(() => [String], {
     nullable: true,
-    description: "admin, analyst, integrator and/or viewer: what the user may do (caps their tokens).",
+    description: "admin, analyst, integrator, viewer and/or rep: what the user may do (caps their tokens).",
   })
   roles?: UserRole[] | null;
 

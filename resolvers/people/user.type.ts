@@ -19,7 +19,7 @@ export class User extends ProvenanceFields implements UserModel {
   @Field(() => String, { nullable: true })
   email!: string | null;
 
-  @Field(() => [String], { description: "admin, analyst, integrator and/or viewer; sorted. Empty: no rights." })
+  @Field(() => [String], { description: "admin, analyst, integrator, viewer and/or rep; sorted. Empty: no rights." })
   roles!: UserRole[];
 
   @Field(() => SeniorityEnum, { nullable: true })

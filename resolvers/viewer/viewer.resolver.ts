@@ -7,7 +7,7 @@ export class Viewer {
   @Field()
   tenant!: string;
 
-  @Field({ description: "admin, analyst, integrator or viewer." })
+  @Field({ description: "admin, analyst, integrator, viewer or rep." })
   role!: string;
 
   @Field()

@@ -959,7 +959,7 @@ export type UserInput = {
   /** The user's manager; a manager not upserted yet is linked when they arrive. */
   manager?: UserRefInput | null | undefined;
   name: string;
-  /** admin, analyst, integrator and/or viewer: what the user may do (caps their tokens). */
+  /** admin, analyst, integrator, viewer and/or rep: what the user may do (caps their tokens). */
   roles?: Array<string> | null | undefined;
   seniority?: Seniority | null | undefined;
   /** The key of the source system the record comes from. */

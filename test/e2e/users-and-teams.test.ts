@@ -251,7 +251,7 @@ describe("rejected users", () => {
         "u1",
         'team "NOPE" from source system "hr" does not exist in this tenant; upsert the team first (upsertTeams), or correct team.externalId / team.sourceSystem',
       ],
-      ["u2", 'roles[0] must be one of admin, analyst, integrator, viewer; received "superuser"'],
+      ["u2", 'roles[0] must be one of admin, analyst, integrator, viewer, rep; received "superuser"'],
       ["u3", 'email is not an e-mail address; received "not-an-email"'],
       ["u4", 'manager.externalId names the user itself ("u4"); leave manager out or name another user'],
     ]);

@@ -390,7 +390,7 @@ describe("checkUser and checkTeam (issue 11)", () => {
 
   it("names the field that is wrong", () => {
     expect(checkUser({ ...USER, roles: ["root"] as never })).toBe(
-      'roles[0] must be one of admin, analyst, integrator, viewer; received "root"',
+      'roles[0] must be one of admin, analyst, integrator, viewer, rep; received "root"',
     );
     expect(checkUser({ ...USER, seniority: "GURU" as never })).toMatch(/^seniority must be one of JUNIOR, MID/);
     expect(checkUser({ ...USER, team: { externalId: "" } })).toBe("team.externalId must not be empty");

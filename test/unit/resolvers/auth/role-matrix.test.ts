@@ -233,6 +233,7 @@ describe("the role matrix in docs/security.md", () => {
       "no",
       "no",
       "no",
+      "no",
     ]);
   });
 

@@ -144,7 +144,7 @@ export class LineageService {
     throw new LineageError(
       "INVALID_LINEAGE_TARGET",
       `impact reads a source field (a source system's "src_…" id and a field) or a concept ("core:satisfaction"); ` +
-        `"${id.slice(0, 40)}" is a ${ref.kind} id.`,
+        `"${id.slice(0, 40)}" is ${/^[AEIOU]/.test(ref.kind) ? "an" : "a"} ${ref.kind} id.`,
     );
   }
 

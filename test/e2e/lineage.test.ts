@@ -157,7 +157,9 @@ describe("lineage of a health score", () => {
       aggregation: "mean",
     });
     expect(byId.get(sourceSystemId(tenant, "product"))?.kind).toBe("SOURCE_SYSTEM");
-    const signals = answer.nodes.filter((n) => n.kind === "SIGNAL").map((n) => n.properties.recordId);
+    const signals = answer.nodes
+      .filter((n) => n.kind === "SIGNAL")
+      .map((n) => (n.properties as { recordId: string }).recordId);
     expect(signals.sort()).toEqual(["csat-1", "logins-dup-1", "logins-dup-2"]);
     expect(answer.edges).toContainEqual(
       expect.objectContaining({ from: duplicateId, to: resolvedId, kind: "RESOLVED_TO" }),
@@ -188,7 +190,9 @@ describe("lineage of a concept value and of a golden-record field", () => {
     const answer = dataOf(await lineage({ id: resolvedId, field: "lin:usage", modelId: "lin" })).lineage;
     expect(answer.kind).toBe("CONCEPT_VALUE");
     expect(answer.rootId).toBe("concept-value:lin:usage");
-    const records = answer.nodes.filter((n) => n.kind === "SIGNAL").map((n) => n.properties.recordId);
+    const records = answer.nodes
+      .filter((n) => n.kind === "SIGNAL")
+      .map((n) => (n.properties as { recordId: string }).recordId);
     expect(records.sort()).toEqual(["logins-dup-1", "logins-dup-2"]);
     expect(answer.nodes.map((n) => n.id)).not.toContain("mapping:survey/csat→lin:satisfaction");
   });

@@ -13,7 +13,7 @@ import { nodeId } from "../../domain/ids/node-id";
 import { clockStartingAt } from "../../domain/time/clock";
 import { packMapping, TenantClient } from "../support/health-fixtures";
 import { startTestApi, TestApi, uniqueTenant } from "../support/test-api";
-import { dataOf, onlyErrorOf } from "./support/responses";
+import { dataOf, onlyErrorOf, statementNames } from "./support/responses";
 
 // Issue 17, data lineage: lineage of a health score reaches its signals (a duplicate account's signal through
 // identity resolution), of a concept value its mapping and signals, of a golden-record field its identity;
@@ -182,6 +182,32 @@ describe("lineage of a health score", () => {
     const answer = dataOf(await lineage({ id: resolvedId, modelId: "lin", maxNodes: 5 })).lineage;
     expect(answer.nodes).toHaveLength(5);
     expect(answer.truncated).toBe(true);
+  });
+});
+
+describe("round trips", () => {
+  it("reads a score's lineage in a fixed set of statements: one for the evidence, one for the signals' subjects", async () => {
+    const response = await api.run(
+      LineageDocument,
+      { of: { id: resolvedId, modelId: "lin" } },
+      { token: admin(), headers: { "x-relata-debug": "1" } },
+    );
+    dataOf(response);
+    const names = statementNames(response);
+    // The account, the snapshot, the model version, the scorer's four reads, the evidence, the subjects.
+    expect([...names].sort()).toEqual(
+      [
+        "node.byIds",
+        "lineage.scoreSnapshot",
+        "health.modelVersions",
+        "health.conceptTree",
+        "concept.mappings",
+        "health.manualMeasures",
+        "health.fieldAggregates",
+        "health.evidenceSignals",
+        "lineage.signalSubjects",
+      ].sort(),
+    );
   });
 });
 

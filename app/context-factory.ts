@@ -66,6 +66,18 @@ import { DraftService } from "../services/plain-language/draft.service";
 import { PackCache } from "../services/plain-language/pack-cache";
 import { LlmDraftProvider } from "../services/plain-language/llm-draft-provider";
 import { actorOf } from "../domain/audit/actor";
+import { LineageRegistry } from "../domain/lineage/lineage-provider";
+import { LineageRepository } from "../graph/lineage/lineage.repository";
+import { UsageRepository } from "../graph/usage/usage.repository";
+import { LineageService } from "../services/lineage/lineage.service";
+import { HealthValueLineage } from "../services/lineage/providers/health-value-lineage";
+import { HealthScoreLineageProvider } from "../services/lineage/providers/health-score.provider";
+import { ConceptValueLineageProvider } from "../services/lineage/providers/concept-value.provider";
+import { GoldenFieldLineageProvider } from "../services/lineage/providers/golden-field.provider";
+import { MappingUsageProvider } from "../services/lineage/impact/mapping-usage.provider";
+import { HealthModelUsageProvider } from "../services/lineage/impact/health-model-usage.provider";
+import { PlaybookUsageProvider } from "../services/lineage/impact/playbook-usage.provider";
+import { UsageCalibrationService } from "../services/usage/usage-calibration.service";
 
 export interface ContextRequest {
   authorization?: string;
@@ -228,6 +240,33 @@ export class ContextFactory {
   }
 
   /**
+   * Lineage and impact with their provider registries (decision 0032). A new kind of computed value (value
+   * anchors' points, MPU figures) adds its lineage provider to the list below, and a new kind of user of
+   * fields and concepts its impact provider; nothing else changes.
+   */
+  private lineageService(
+    tenant: string,
+    executor: CypherExecutor,
+    repositories: ReturnType<typeof createRepositories>,
+    health: HealthService,
+    identity: IdentityService,
+  ): LineageService {
+    const reads = new LineageRepository(executor, tenant);
+    const values = new HealthValueLineage(tenant, repositories.nodes, health, reads, this.clock);
+    const registry = new LineageRegistry([
+      new HealthScoreLineageProvider(values),
+      new ConceptValueLineageProvider(values),
+      new GoldenFieldLineageProvider(identity),
+    ]);
+    const impact = [
+      new MappingUsageProvider(),
+      new HealthModelUsageProvider(() => health.models()),
+      new PlaybookUsageProvider(reads),
+    ];
+    return new LineageService(tenant, registry, impact, repositories.ontology);
+  }
+
+  /**
    * A context for a trusted caller inside the process (demo loader, tests), with no deadline unless given; without a token, its token id
    * is `internal:<subject>`.
    */
@@ -259,6 +298,7 @@ export class ContextFactory {
       ...(principal.agent === undefined ? {} : { agent: principal.agent }),
     };
     const taskRepository = new TaskRepository(executor, principal.tenant);
+    const identity = this.identityService(principal, executor, outbox);
     return {
       principal,
       repositories,
@@ -345,7 +385,9 @@ export class ContextFactory {
         // Real time: a revocation stops processing from the moment it is recorded.
         Date.now,
       ),
-      identity: this.identityService(principal, executor, outbox),
+      identity,
+      lineage: this.lineageService(principal.tenant, executor, repositories, health, identity),
+      usageCalibration: new UsageCalibrationService(new UsageRepository(executor, principal.tenant), this.clock),
       automation: {
         firing: new FiringService(automationStore, principal.tenant, rolesAllowedByMatrix, this.clock),
         tasks: new TaskService(taskRepository, principal.tenant, automationStore, pager, automationCaller, this.clock),

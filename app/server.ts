@@ -36,6 +36,9 @@ import { CHANGES_PATH, ChangesRoute } from "./http/changes.route";
 import { AUDIT_PUBLIC_KEY_PATH, AuditPublicKeyRoute, CONTRACT_PUBLIC_KEY_PATH } from "./http/audit-public-key.route";
 import { AuditKeys } from "./audit/audit-keys";
 import { SubscriptionServer } from "./subscriptions/subscription-server";
+import { UsageRecorder } from "./usage/usage-recorder";
+import { UsageWriter } from "../graph/usage/usage-writer";
+import { usageRecordingPlugin } from "./plugins/usage-recording.plugin";
 
 export interface RelataServerOptions {
   config: RelataConfig;
@@ -63,6 +66,8 @@ export class RelataServer {
   readonly telemetry: Telemetry;
   /** GraphQL subscriptions over WebSocket at /graphql, and their poller (exposed for tests). */
   readonly subscriptions: SubscriptionServer;
+  /** Counts operations per tenant, principal, operation and week for usage calibration (exposed for tests). */
+  readonly usage: UsageRecorder;
   private readonly ide: GraphqlIde;
   private readonly healthExport: HealthExportRoute;
   private readonly explorer: ExplorerSite;
@@ -123,6 +128,8 @@ export class RelataServer {
       config,
       log,
     );
+    // Usage counts are written in batches outside any request, so on an executor of their own.
+    this.usage = new UsageRecorder(new UsageWriter(database.executor(config.queryTimeoutMs), 500), log);
     this.apollo = new ApolloServer<RequestContext>({
       schema,
       introspection: true,
@@ -139,6 +146,7 @@ export class RelataServer {
         heavyOperationsPlugin(this.heavyOperations),
         httpStatusPlugin(),
         telemetryPlugin(this.telemetry),
+        usageRecordingPlugin(this.usage),
         // The IDE is ours (GraphqlIde, no CDN); Apollo's landing page would load Apollo Sandbox from one.
         ApolloServerPluginLandingPageDisabled(),
         // Relata sets no cache hints, and the default cache-control plugin wraps every field's resolver.
@@ -152,6 +160,7 @@ export class RelataServer {
     await this.telemetry.start(this.options.config.host);
     await this.apollo.start();
     this.subscriptions.start();
+    this.usage.start();
     this.started = true;
   }
 
@@ -181,6 +190,8 @@ export class RelataServer {
     if (outcome.cutOff > 0) log.warn(outcome, "shutdown grace period over; requests still running were answered 503");
     else log.info(outcome, "requests drained");
     await this.apollo.stop();
+    // After the last request: what it counted is written before the driver closes.
+    await this.usage.stop();
     await this.telemetry.stop();
   }
 

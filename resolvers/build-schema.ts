@@ -31,6 +31,8 @@ import { ProposalResolver } from "./automation/proposal.resolver";
 import { AccountFlagsResolver, AssetFlagsResolver, BatchFlagsResolver } from "./automation/flag.resolver";
 import { AccountHealthFieldsResolver, AccountHealthResolver, HealthResolver } from "./health/health.resolver";
 import { AccountIdentitiesResolver, IdentityResolver, IdentityReviewPairResolver } from "./identity/identity.resolver";
+import { LineageResolver, OntologyDiffImpactResolver } from "./lineage/lineage.resolver";
+import { UsageCalibrationResolver } from "./usage/usage-calibration.resolver";
 
 /**
  * Builds the executable schema from the resolver classes, with the role matrix enforced on it (roles are
@@ -76,6 +78,9 @@ export async function buildRelataSchema(): Promise<GraphQLSchema> {
       IdentityResolver,
       IdentityReviewPairResolver,
       AccountIdentitiesResolver,
+      LineageResolver,
+      OntologyDiffImpactResolver,
+      UsageCalibrationResolver,
     ],
     validate: false,
     emitSchemaFile: false,

@@ -22,6 +22,8 @@ import { TaskService } from "../services/automation/task.service";
 import { InboxService } from "../services/automation/inbox.service";
 import { AutomationLoaders } from "../loaders/automation.loaders";
 import { IdentityService } from "../services/identity/identity.service";
+import { LineageService } from "../services/lineage/lineage.service";
+import { UsageCalibrationService } from "../services/usage/usage-calibration.service";
 
 /**
  * Token and user roles. `rep` (issue 16) is a field user — a sales rep or customer success manager — who
@@ -91,6 +93,10 @@ export interface RequestContext {
   contracts: ValueContractService;
   /** Identity resolution (issue 14): channel identities, runs, resolved customers, review and decisions. */
   identity: IdentityService;
+  /** Lineage and impact (issue 17): what a computed value came from, what uses a field or concept. */
+  lineage: LineageService;
+  /** The product brief's calibration checks over recorded usage (issue 17; admins and analysts). */
+  usageCalibration: UsageCalibrationService;
   /** The actions side of playbooks (issue 11): firings, proposals, receipts and the task queue. */
   automation: {
     firing: FiringService;

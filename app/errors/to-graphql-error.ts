@@ -23,6 +23,8 @@ import { AutomationError } from "../../domain/automation/automation.errors";
 import { ContractError } from "../../domain/contracts/contract.errors";
 import { IdentityError } from "../../services/identity/identity.errors";
 import { DraftError } from "../../services/plain-language/draft.errors";
+import { LineageError } from "../../domain/lineage/lineage.errors";
+import { UsageError } from "../../domain/usage/usage.errors";
 
 /** The error codes clients see in `extensions.code`. */
 export type PublicErrorCode =
@@ -71,7 +73,9 @@ type CodedError =
   | AutomationError
   | ContractError
   | IdentityError
-  | DraftError;
+  | DraftError
+  | LineageError
+  | UsageError;
 
 function isCoded(error: unknown): error is CodedError {
   return (
@@ -97,7 +101,9 @@ function isCoded(error: unknown): error is CodedError {
     error instanceof AutomationError ||
     error instanceof ContractError ||
     error instanceof IdentityError ||
-    error instanceof DraftError
+    error instanceof DraftError ||
+    error instanceof LineageError ||
+    error instanceof UsageError
   );
 }
 
@@ -133,6 +139,8 @@ function fromCoded(error: CodedError): PublicError {
     case "INVALID_IDENTITY_REQUEST":
     case "DRAFT_TEXT_EMPTY":
     case "DRAFT_TEXT_TOO_LONG":
+    case "INVALID_LINEAGE_TARGET":
+    case "INVALID_USAGE_PERIOD":
       return { code: "BAD_USER_INPUT", reason: code, message: error.message };
     case "WEBHOOK_DISABLED":
     case "TASK_ALREADY_CLOSED":
@@ -195,6 +203,7 @@ function fromCoded(error: CodedError): PublicError {
     case "IDENTITY_NOT_FOUND":
     case "RESOLVED_CUSTOMER_NOT_FOUND":
     case "IDENTITY_RUN_NOT_FOUND":
+    case "LINEAGE_TARGET_NOT_FOUND":
       return { code: "NOT_FOUND", reason: code, message: error.message };
     case "CONFLICT":
       return { code: "CONFLICT", message: error.message };

@@ -46,6 +46,13 @@ const TASK_CREATORS: readonly Role[] = ["admin", "analyst", "integrator"];
 const IDENTITY_RESOLVERS: readonly Role[] = ["admin", "analyst", "integrator"];
 
 /**
+ * Lineage and impact (issue 17) are open to every role: each source they show (explanations, mappings, models,
+ * playbooks, golden records) is already readable by every role. Usage calibration shows how the tenant's people
+ * use Relata: for the people who run it (decision 0032).
+ */
+const USAGE_READERS: readonly Role[] = ["admin", "analyst"];
+
+/**
  * The one role table of the API. Every mutation needs an entry (a mutation without one is refused to every
  * role: {@link rolesFor}); queries are open to every role unless listed. docs/security.md prints this table
  * (`npm run docs:roles`), and a unit test fails when the two disagree.
@@ -134,6 +141,10 @@ export const ROLE_MATRIX: RoleMatrix = {
   "Mutation.decideIdentityPair": IDENTITY_RESOLVERS,
   "Mutation.splitIdentity": IDENTITY_RESOLVERS,
   "Mutation.mergeIdentities": IDENTITY_RESOLVERS,
+  // Issue 17, lineage and usage calibration.
+  "Query.lineage": EVERY_ROLE,
+  "Query.impact": EVERY_ROLE,
+  "Query.usageCalibration": USAGE_READERS,
 };
 
 /** The HTTP endpoints outside GraphQL, by a short name: the route and the roles allowed. */

@@ -99,6 +99,21 @@ export class HealthService {
     }));
   }
 
+  /**
+   * Scores one account with a model version (the active one when `version` is null) as of a past or present
+   * time, with every mapping's evidence signals: what lineage re-derives a stored score's sources from.
+   */
+  async scoreAsOf(
+    accountId: string,
+    modelId: string,
+    version: number | null,
+    asOf: Date,
+  ): Promise<{ model: HealthModelVersion; result: AccountHealthScore }> {
+    const model = await this.model(modelId, version);
+    const results = await this.scorer(model, true).score([{ id: accountId, asOf: asOf.getTime() }], { evidence: true });
+    return { model, result: results.get(accountId)! };
+  }
+
   async latestScores(accountIds: readonly string[], modelId: string): Promise<Array<StoredScore | null>> {
     return this.health.latestScores(accountIds, modelId);
   }

@@ -50,6 +50,8 @@ module.exports = {
     { name: "agents through MCP e2e", pattern: "^test/e2e/mcp-", seconds: 150 },
     // Issue 12: a sentence drafted against a seeded tenant's vocabulary, with a tiny LLM server in the test.
     { name: "plain-language e2e", pattern: "^test/e2e/plain-language", seconds: 60 },
+    // Issue 17: a tenant with a merged duplicate, a recompute and a playbook; usage counted and calibrated.
+    { name: "lineage and usage e2e", pattern: "^test/e2e/(lineage|usage-calibration)", seconds: 120 },
     { name: "other e2e", pattern: "^test/e2e/", seconds: 60 },
   ],
 };

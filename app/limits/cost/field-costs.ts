@@ -63,6 +63,17 @@ export const FIELD_COST_OVERRIDES: Readonly<Record<string, FieldCostOverride>> =
   // One object per id or external key asked for.
   "Query.nodes": { listSizeFrom: "ids" },
   "Query.nodesByExternalIds": { listSizeFrom: "keys" },
+  // Lineage re-derives a score with its evidence (like a fresh health score) and reads the signals' subjects.
+  "Query.lineage": { extra: 100 },
+  "Lineage.nodes": { listSize: 200 },
+  "Lineage.edges": { listSize: 300 },
+  // Impact reads mappings, concept ancestors, every model version and candidate playbooks.
+  "Query.impact": { extra: 50 },
+  "Impact.usages": { listSize: 50 },
+  // A diff's warnings read the impact of up to 20 changes.
+  "OntologyDiff.impact": { extra: 200 },
+  // Four aggregates over the tenant's usage counts, firings, tasks and MPUs.
+  "Query.usageCalibration": { extra: 100 },
   // Jobs over the whole tenant: a few per request at most.
   "Mutation.recomputeHealth": { extra: 2_000 },
   "Mutation.calibrateHealthModel": { extra: 2_000 },

@@ -1,4 +1,6 @@
 import { GraphViewService } from "../services/neighbourhood/graph-view.service";
+import { ConsentService } from "../services/personal-data/consent.service";
+import { PersonDataRequestService } from "../services/personal-data/person-data-request.service";
 import { ChangeFeedService } from "../services/events/change-feed.service";
 import { HealthExportService } from "../services/export/health-export.service";
 import { Loaders } from "../loaders/create-loaders";
@@ -91,6 +93,8 @@ export interface RequestContext {
   contracts: ValueContractService;
   /** Identity resolution (issue 14): channel identities, runs, resolved customers, review and decisions. */
   identity: IdentityService;
+  /** Personal-data requests (issue 15): consents, access (export) and erasure. */
+  personalData: { consents: ConsentService; requests: PersonDataRequestService };
   /** The actions side of playbooks (issue 11): firings, proposals, receipts and the task queue. */
   automation: {
     firing: FiringService;

@@ -23,6 +23,7 @@ import { AutomationError } from "../../domain/automation/automation.errors";
 import { ContractError } from "../../domain/contracts/contract.errors";
 import { IdentityError } from "../../services/identity/identity.errors";
 import { DraftError } from "../../services/plain-language/draft.errors";
+import { PersonalDataError } from "../../domain/personal-data/personal-data.errors";
 
 /** The error codes clients see in `extensions.code`. */
 export type PublicErrorCode =
@@ -70,6 +71,7 @@ type CodedError =
   | AuditError
   | AutomationError
   | ContractError
+  | PersonalDataError
   | IdentityError
   | DraftError;
 
@@ -97,7 +99,8 @@ function isCoded(error: unknown): error is CodedError {
     error instanceof AutomationError ||
     error instanceof ContractError ||
     error instanceof IdentityError ||
-    error instanceof DraftError
+    error instanceof DraftError ||
+    error instanceof PersonalDataError
   );
 }
 
@@ -131,6 +134,7 @@ function fromCoded(error: CodedError): PublicError {
     case "INVALID_AUTOMATION_INPUT":
     case "INVALID_AUDIT_QUERY":
     case "INVALID_IDENTITY_REQUEST":
+    case "INVALID_PERSONAL_DATA_REQUEST":
     case "DRAFT_TEXT_EMPTY":
     case "DRAFT_TEXT_TOO_LONG":
       return { code: "BAD_USER_INPUT", reason: code, message: error.message };
@@ -140,6 +144,7 @@ function fromCoded(error: CodedError): PublicError {
     case "RECEIPT_ALREADY_ACKNOWLEDGED":
     case "FIRING_ALREADY_CARRIED_OUT":
     case "IDENTITY_NOT_MERGED":
+    case "PERSON_ALREADY_ERASED":
       return { code: "CONFLICT", reason: code, message: error.message };
     case "INVALID_PLAYBOOK":
     case "PLAYBOOK_OWNER_NOT_FOUND":
@@ -195,6 +200,7 @@ function fromCoded(error: CodedError): PublicError {
     case "IDENTITY_NOT_FOUND":
     case "RESOLVED_CUSTOMER_NOT_FOUND":
     case "IDENTITY_RUN_NOT_FOUND":
+    case "PERSON_NOT_FOUND":
       return { code: "NOT_FOUND", reason: code, message: error.message };
     case "CONFLICT":
       return { code: "CONFLICT", message: error.message };

@@ -4,7 +4,7 @@ import { WebhookCopy } from "./person-export";
 export interface RetentionWindows {
   /** Neo4j's transaction logs: `db.tx_log.rotation.retention_policy` of the managed server, in hours. */
   transactionLogHours: number;
-  /** Online backups made before the erasure (RELATA backup retention), in days; null when none are kept. */
+  /** How long the operator keeps database backups, in days; null when Relata does not manage them. */
   backupDays: number | null;
 }
 
@@ -24,7 +24,8 @@ export interface ErasedCounts {
 
 export interface AgesOut {
   store: string;
-  until: string;
+  /** When the last copy is gone at the latest; null when it depends on the operator. */
+  until: string | null;
   note: string;
 }
 
@@ -61,13 +62,15 @@ export function erasureAnswer(
         `and are pruned at the next checkpoint (every 15 min).`,
     },
   ];
-  if (retention.backupDays !== null) {
-    agesOut.push({
-      store: "database backups made before the erasure",
-      until: new Date(at + retention.backupDays * 24 * HOUR).toISOString(),
-      note: "A restore from such a backup must be followed by replaying the erasure (the tombstones stay in the graph).",
-    });
-  }
+  agesOut.push({
+    store: "database backups made before the erasure",
+    until: retention.backupDays === null ? null : new Date(at + retention.backupDays * 24 * HOUR).toISOString(),
+    note:
+      (retention.backupDays === null
+        ? "Backups (npm run db -- backup) are kept until the operator deletes them. "
+        : `Backups are kept ${retention.backupDays} days. `) +
+      "After a restore from a backup older than the erasure, erase the person again (erasePerson) before use.",
+  });
   return {
     ...request,
     erasedNow: erased,

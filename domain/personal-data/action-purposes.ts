@@ -40,7 +40,10 @@ export function firingRecordIds(firing: Pick<PlaybookFiring, "triggeringEvents" 
 export interface FiringPeople {
   /** record id → person id. */
   personOf: ReadonlyMap<string, string>;
-  consentsOf: ReadonlyMap<string, ReadonlyArray<{ purpose: ConsentPurpose; grantedAt: string; withdrawnAt: string | null; expiresAt: string | null }>>;
+  consentsOf: ReadonlyMap<
+    string,
+    ReadonlyArray<{ purpose: ConsentPurpose; grantedAt: string; withdrawnAt: string | null; expiresAt: string | null }>
+  >;
   /** People whose data was erased: never processed again. */
   erased: ReadonlySet<string>;
 }
@@ -60,14 +63,21 @@ export interface ConsentScreen {
  * Screens one action against the consents of the people the firing is about, at `at`. Null when the action
  * needs no purpose or the firing is about no person (account-level facts only).
  */
-export function screenAction(action: Pick<PlaybookAction, "kind">, people: FiringPeople, at: string): ConsentScreen | null {
+export function screenAction(
+  action: Pick<PlaybookAction, "kind">,
+  people: FiringPeople,
+  at: string,
+): ConsentScreen | null {
   const purpose = ACTION_PURPOSES[action.kind];
   if (purpose === null || people.personOf.size === 0) return null;
   const personIds = [...new Set(people.personOf.values())];
   const consentsOf = new Map([...people.consentsOf].map(([id, list]) => [id, people.erased.has(id) ? [] : list]));
   const { allowed, skipped } = screenByConsent(personIds, consentsOf, purpose, at);
   const skippedIds = new Set(skipped.map((s) => s.personId));
-  const skippedRecordIds = [...people.personOf].filter(([, person]) => skippedIds.has(person)).map(([record]) => record).sort();
+  const skippedRecordIds = [...people.personOf]
+    .filter(([, person]) => skippedIds.has(person))
+    .map(([record]) => record)
+    .sort();
   const refusal =
     allowed.length === 0
       ? `${action.kind} needs the ${purpose} purpose of the people the firing is about, and none has a valid ` +

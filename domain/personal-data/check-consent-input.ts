@@ -47,7 +47,8 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}
 
 function key(value: unknown, field: string): string | { error: string } {
   if (typeof value !== "string" || value.trim() === "") return { error: `${field} is missing; send a non-empty text` };
-  if (value.length > MAX_KEY_LENGTH) return { error: `${field} has ${value.length} characters; at most ${MAX_KEY_LENGTH}` };
+  if (value.length > MAX_KEY_LENGTH)
+    return { error: `${field} has ${value.length} characters; at most ${MAX_KEY_LENGTH}` };
   return value.trim();
 }
 
@@ -56,7 +57,9 @@ function instant(value: unknown, field: string, required: boolean): string | nul
     return required ? { error: `${field} is missing; send an ISO-8601 instant such as 2026-05-01T09:00:00Z` } : null;
   }
   if (typeof value !== "string" || !INSTANT.test(value) || Number.isNaN(Date.parse(value))) {
-    return { error: `${field} "${String(value).slice(0, 40)}" is not an ISO-8601 instant with a zone (e.g. 2026-05-01T09:00:00Z)` };
+    return {
+      error: `${field} "${String(value).slice(0, 40)}" is not an ISO-8601 instant with a zone (e.g. 2026-05-01T09:00:00Z)`,
+    };
   }
   return new Date(value).toISOString();
 }
@@ -69,7 +72,9 @@ function oneOf<T extends string>(value: unknown, field: string, allowed: readonl
 const failed = (v: unknown): v is { error: string } => typeof v === "object" && v !== null && "error" in v;
 
 /** Checks one consent record on its own; every problem is named with its field. */
-export function checkConsentInput(draft: ConsentInputDraft): { ok: true; input: CheckedConsent } | { ok: false; reason: string } {
+export function checkConsentInput(
+  draft: ConsentInputDraft,
+): { ok: true; input: CheckedConsent } | { ok: false; reason: string } {
   const problems: string[] = [];
   const sourceSystem = key(draft.sourceSystem, "sourceSystem");
   const externalId = key(draft.externalId, "externalId");
@@ -85,12 +90,16 @@ export function checkConsentInput(draft: ConsentInputDraft): { ok: true; input: 
   const named = [draft.personId, draft.contactId, draft.identity].filter((v) => v !== null && v !== undefined);
   let subject: ConsentSubject | null = null;
   if (named.length !== 1) {
-    problems.push(`name the person exactly once: personId, contactId or identity {channel, externalId} (got ${named.length})`);
+    problems.push(
+      `name the person exactly once: personId, contactId or identity {channel, externalId} (got ${named.length})`,
+    );
   } else if (draft.personId !== null && draft.personId !== undefined) {
-    if (!PERSON_ID.test(draft.personId)) problems.push(`personId "${draft.personId.slice(0, 40)}" is not a person id (per_ followed by 22 characters)`);
+    if (!PERSON_ID.test(draft.personId))
+      problems.push(`personId "${draft.personId.slice(0, 40)}" is not a person id (per_ followed by 22 characters)`);
     else subject = { kind: "PERSON", personId: draft.personId };
   } else if (draft.contactId !== null && draft.contactId !== undefined) {
-    if (!CONTACT_ID.test(draft.contactId)) problems.push(`contactId "${draft.contactId.slice(0, 40)}" is not a contact id (con_ followed by 22 characters)`);
+    if (!CONTACT_ID.test(draft.contactId))
+      problems.push(`contactId "${draft.contactId.slice(0, 40)}" is not a contact id (con_ followed by 22 characters)`);
     else subject = { kind: "CONTACT", contactId: draft.contactId };
   } else {
     const ch = key(draft.identity?.channel, "identity.channel");
@@ -105,16 +114,25 @@ export function checkConsentInput(draft: ConsentInputDraft): { ok: true; input: 
     problems.push(`evidenceText has ${evidenceText.length} characters; at most ${MAX_EVIDENCE_TEXT_LENGTH}`);
   }
   if (evidenceUrl !== null) {
-    if (evidenceUrl.length > MAX_EVIDENCE_URL_LENGTH) problems.push(`evidenceUrl is longer than ${MAX_EVIDENCE_URL_LENGTH} characters`);
+    if (evidenceUrl.length > MAX_EVIDENCE_URL_LENGTH)
+      problems.push(`evidenceUrl is longer than ${MAX_EVIDENCE_URL_LENGTH} characters`);
     else if (!/^https?:\/\/\S+$/.test(evidenceUrl)) problems.push(`evidenceUrl must be an http(s) URL`);
   }
   if (evidenceText === null && evidenceUrl === null && legalBasis === "CONSENT") {
     problems.push("a CONSENT record needs evidence: evidenceText (what was agreed) or evidenceUrl (where it is kept)");
   }
-  if (typeof grantedAt === "string" && typeof withdrawnAt === "string" && Date.parse(withdrawnAt) < Date.parse(grantedAt)) {
+  if (
+    typeof grantedAt === "string" &&
+    typeof withdrawnAt === "string" &&
+    Date.parse(withdrawnAt) < Date.parse(grantedAt)
+  ) {
     problems.push(`withdrawnAt ${withdrawnAt} is before grantedAt ${grantedAt}`);
   }
-  if (typeof grantedAt === "string" && typeof expiresAt === "string" && Date.parse(expiresAt) <= Date.parse(grantedAt)) {
+  if (
+    typeof grantedAt === "string" &&
+    typeof expiresAt === "string" &&
+    Date.parse(expiresAt) <= Date.parse(grantedAt)
+  ) {
     problems.push(`expiresAt ${expiresAt} is not after grantedAt ${grantedAt}`);
   }
   if (problems.length > 0 || subject === null) return { ok: false, reason: problems.join("; ") };

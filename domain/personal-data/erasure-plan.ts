@@ -35,7 +35,11 @@ function declared(label: string): string[] {
  * A contact's erased properties: the declared personal ones and its title null (a required name becomes
  * {@link ERASED}), its external id replaced by a surrogate (the key stays unique), any other text scrubbed.
  */
-export function erasedContactProperties(contact: Props, scrubber: PayloadScrubber, at: string): Record<string, unknown> {
+export function erasedContactProperties(
+  contact: Props,
+  scrubber: PayloadScrubber,
+  at: string,
+): Record<string, unknown> {
   const out: Record<string, unknown> = scrubbedProperties(contact, scrubber);
   for (const property of [...declared("Contact"), "title"]) {
     if (contact[property] !== undefined && contact[property] !== null) out[property] = null;
@@ -51,7 +55,11 @@ export function erasedContactProperties(contact: Props, scrubber: PayloadScrubbe
  * A channel identity's erased properties: attributes and normalised form emptied, the external id replaced
  * by a surrogate (a contact's own identity keeps its key: it is the contact's internal id).
  */
-export function erasedIdentityProperties(identity: Props, scrubber: PayloadScrubber, at: string): Record<string, unknown> {
+export function erasedIdentityProperties(
+  identity: Props,
+  scrubber: PayloadScrubber,
+  at: string,
+): Record<string, unknown> {
   const out: Record<string, unknown> = scrubbedProperties(identity, scrubber);
   out.attributes = "{}";
   out.normalised = "{}";
@@ -71,10 +79,15 @@ export function erasedSignalProperties(signal: Props, scrubber: PayloadScrubber,
 }
 
 /** A consent keeps its purpose, basis and times (the proof of lawful processing); its evidence goes. */
-export function erasedConsentProperties(consent: Props, scrubber: PayloadScrubber, at: string): Record<string, unknown> {
+export function erasedConsentProperties(
+  consent: Props,
+  scrubber: PayloadScrubber,
+  at: string,
+): Record<string, unknown> {
   const out: Record<string, unknown> = scrubbedProperties(consent, scrubber);
   for (const key of ["evidenceText", "evidenceUrl", "externalId"]) {
-    if (consent[key] !== undefined && consent[key] !== null) out[key] = key === "externalId" ? `erased:${String(consent.id ?? consent.consentId)}` : null;
+    if (consent[key] !== undefined && consent[key] !== null)
+      out[key] = key === "externalId" ? `erased:${String(consent.id ?? consent.consentId)}` : null;
   }
   out.erasedAt = at;
   return out;
@@ -108,7 +121,11 @@ export function scrubSegmentEvents(
     return {
       ...event,
       externalId: event.externalId === null ? null : scrubber.text(event.externalId),
-      changes: event.changes.map((change) => ({ ...change, old: scrubber.json(change.old), new: scrubber.json(change.new) })),
+      changes: event.changes.map((change) => ({
+        ...change,
+        old: scrubber.json(change.old),
+        new: scrubber.json(change.new),
+      })),
     };
   });
   return { events: out, changed: JSON.stringify(out) !== JSON.stringify(events), about };

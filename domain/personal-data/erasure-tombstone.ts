@@ -15,7 +15,9 @@ export function tombstoneHash(
   scope: string,
   externalId: string,
 ): string {
-  return createHmac("sha256", key).update(`${tenant}\u0000${kind}\u0000${scope}\u0000${externalId}`).digest("base64url");
+  return createHmac("sha256", key)
+    .update(`${tenant}\u0000${kind}\u0000${scope}\u0000${externalId}`)
+    .digest("base64url");
 }
 
 /** The rejection of a record whose key was erased. */

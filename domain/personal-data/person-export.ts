@@ -22,7 +22,14 @@ export interface PersonDataParts {
   signals: ReadonlyArray<Record<string, unknown> & { id: string; subjectId: string; deleted: boolean }>;
   consents: readonly StoredConsent[];
   consentHistory: readonly ConsentVersion[];
-  tasks: ReadonlyArray<{ id: string; kind: string; title: string; status: string; createdAt: string; accountIds: string[] }>;
+  tasks: ReadonlyArray<{
+    id: string;
+    kind: string;
+    title: string;
+    status: string;
+    createdAt: string;
+    accountIds: string[];
+  }>;
   auditReferences: ReadonlyArray<{ id: string; seq: number; kind: string; at: string }>;
   changeEvents: ReadonlyArray<{ id: string; seq: number; type: string; recordId: string; at: string }>;
   webhookDeliveries: readonly WebhookCopy[];

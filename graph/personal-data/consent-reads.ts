@@ -16,7 +16,10 @@ export class ConsentReads {
     if (recordIds.length === 0) return { personOf: new Map(), consentsOf: new Map(), erased: new Set() };
     const rows = await this.run(PEOPLE_OF_RECORDS, { tenant: this.tenant, recordIds });
     const personOf = new Map<string, string>();
-    const consentsOf = new Map<string, Array<{ purpose: ConsentPurpose; grantedAt: string; withdrawnAt: string | null; expiresAt: string | null }>>();
+    const consentsOf = new Map<
+      string,
+      Array<{ purpose: ConsentPurpose; grantedAt: string; withdrawnAt: string | null; expiresAt: string | null }>
+    >();
     const erased = new Set<string>();
     for (const row of rows) {
       const personId = String(row.personId);

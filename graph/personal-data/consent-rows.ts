@@ -1,4 +1,10 @@
-import { ConsentChannel, ConsentPurpose, ConsentVersion, LegalBasis, StoredConsent } from "../../domain/personal-data/consent";
+import {
+  ConsentChannel,
+  ConsentPurpose,
+  ConsentVersion,
+  LegalBasis,
+  StoredConsent,
+} from "../../domain/personal-data/consent";
 
 type Row = Record<string, unknown>;
 

@@ -53,7 +53,9 @@ export class ConsentRepository {
     private readonly outbox: ChangeOutbox,
   ) {}
 
-  async resolveSubjects(subjects: ReadonlyArray<{ index: number; subject: ConsentSubject }>): Promise<ResolvedSubject[]> {
+  async resolveSubjects(
+    subjects: ReadonlyArray<{ index: number; subject: ConsentSubject }>,
+  ): Promise<ResolvedSubject[]> {
     if (subjects.length === 0) return [];
     const rows = await this.executor.read(RESOLVE_CONSENT_SUBJECTS, {
       tenant: this.tenant,

@@ -71,7 +71,14 @@ export interface PersonSnapshot {
     deliveries: ElementRow[];
   };
   /** Segments holding an event about the person or one of their values: element, first number, events. */
-  segments: Array<{ element: string; firstSeq: number; at: string; events: SegmentEvent[]; about: number[]; changedEvents: SegmentEvent[] | null }>;
+  segments: Array<{
+    element: string;
+    firstSeq: number;
+    at: string;
+    events: SegmentEvent[];
+    about: number[];
+    changedEvents: SegmentEvent[] | null;
+  }>;
 }
 
 /** What the erasure wrote, for the answer. */
@@ -130,7 +137,9 @@ export class PersonDataRepository {
   async tombstones(hashes: readonly string[]): Promise<Map<string, { requestId: string; erasedAt: string }>> {
     if (hashes.length === 0) return new Map();
     const rows = await this.executor.read(TOMBSTONES_OF, { tenant: this.tenant, hashes });
-    return new Map(rows.map((row) => [String(row.hash), { requestId: String(row.requestId), erasedAt: String(row.erasedAt) }]));
+    return new Map(
+      rows.map((row) => [String(row.hash), { requestId: String(row.requestId), erasedAt: String(row.erasedAt) }]),
+    );
   }
 
   private async collect(run: Run, personId: string): Promise<PersonSnapshot | null> {
@@ -157,7 +166,9 @@ export class PersonDataRepository {
         attributes: str(i.attributes),
         normalised: str(i.normalised),
       })),
-      extra: consents.flatMap((c) => [str(c.evidenceText), str(c.evidenceUrl), str(c.externalId)]).filter((v): v is string => v !== null),
+      extra: consents
+        .flatMap((c) => [str(c.evidenceText), str(c.evidenceUrl), str(c.externalId)])
+        .filter((v): v is string => v !== null),
     }).filter((v) => !recordIds.has(v));
     const [refs] = await run(READ_PERSON_REFERENCES, {
       tenant: this.tenant,
@@ -166,7 +177,7 @@ export class PersonDataRepository {
     });
     const scrubber = new PayloadScrubber(values);
     const segments: PersonSnapshot["segments"] = [];
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const page = await run(READ_SEGMENTS_PAGE, {
         tenant: this.tenant,
         after: neo4j.int(after),
@@ -190,7 +201,12 @@ export class PersonDataRepository {
       after = Number(page[page.length - 1]!.lastSeq);
     }
     const personEvents = segments.flatMap((segment) =>
-      segment.about.map((index) => ({ seq: segment.firstSeq + index, type: segment.events[index]!.type, recordId: segment.events[index]!.recordId, at: segment.at })),
+      segment.about.map((index) => ({
+        seq: segment.firstSeq + index,
+        type: segment.events[index]!.type,
+        recordId: segment.events[index]!.recordId,
+        at: segment.at,
+      })),
     );
     const copies = await this.copies(run, personEvents);
     const tasks = (refs?.tasks as Row[]) ?? [];
@@ -252,10 +268,19 @@ export class PersonDataRepository {
         consents,
         consentVersions,
         tasks: tasks.map((t) => ({ element: String(t.element), props: t.props as Row })),
-        firingRecords: ((refs?.firingRecords as Row[]) ?? []).map((r) => ({ element: String(r.element), props: r.props as Row })),
-        pairRecords: ((refs?.pairRecords as Row[]) ?? []).map((r) => ({ element: String(r.element), props: r.props as Row })),
+        firingRecords: ((refs?.firingRecords as Row[]) ?? []).map((r) => ({
+          element: String(r.element),
+          props: r.props as Row,
+        })),
+        pairRecords: ((refs?.pairRecords as Row[]) ?? []).map((r) => ({
+          element: String(r.element),
+          props: r.props as Row,
+        })),
         scores: ((refs?.scores as Row[]) ?? []).map((r) => ({ element: String(r.element), props: r.props as Row })),
-        deliveries: ((refs?.deliveries as Row[]) ?? []).map((r) => ({ element: String(r.element), props: r.props as Row })),
+        deliveries: ((refs?.deliveries as Row[]) ?? []).map((r) => ({
+          element: String(r.element),
+          props: r.props as Row,
+        })),
       },
       segments,
     };
@@ -268,7 +293,10 @@ export class PersonDataRepository {
     return rows.flatMap((row) => {
       const types = new Set((row.eventTypes as string[] | null) ?? []);
       const carried = events.filter(
-        (e) => e.seq >= Number(row.firstSequence) && e.seq <= Number(row.lastSequence) && (types.size === 0 || types.has(e.type)),
+        (e) =>
+          e.seq >= Number(row.firstSequence) &&
+          e.seq <= Number(row.lastSequence) &&
+          (types.size === 0 || types.has(e.type)),
       );
       if (carried.length === 0) return [];
       const time = (v: unknown) => (typeof v === "number" ? new Date(v).toISOString() : str(v));
@@ -296,7 +324,10 @@ export class PersonDataRepository {
     personId: string,
     request: { requestId: string; now: string; actor: string; reason: string },
     tombstonesOf: (snapshot: PersonSnapshot) => string[],
-    answerOf: (snapshot: PersonSnapshot, counts: ErasedCounts) => { answer: string; audit: AuditEntryInput; change: RecordChange },
+    answerOf: (
+      snapshot: PersonSnapshot,
+      counts: ErasedCounts,
+    ) => { answer: string; audit: AuditEntryInput; change: RecordChange },
   ): Promise<{ snapshot: PersonSnapshot; counts: ErasedCounts; answer: string } | null> {
     return this.executor.writeSteps(MARK_PERSON_ERASED.name, async (run) => {
       const marked = await run(MARK_PERSON_ERASED, {
@@ -346,7 +377,10 @@ export class PersonDataRepository {
       });
       const rewritten = snapshot.segments
         .filter((s) => s.changedEvents !== null)
-        .map((s) => ({ element: s.element, events: packSegments(s.changedEvents!, s.changedEvents!.length)[0]!.events }));
+        .map((s) => ({
+          element: s.element,
+          events: packSegments(s.changedEvents!, s.changedEvents!.length)[0]!.events,
+        }));
       if (rewritten.length > 0) await run(REWRITE_SEGMENTS, { rows: rewritten });
       const tombstones = tombstonesOf(snapshot);
       const counts: ErasedCounts = {

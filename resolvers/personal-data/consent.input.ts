@@ -37,7 +37,9 @@ export class ConsentIdentityRefInput {
     "(a contact resolved to a person) or identity.",
 })
 export class ConsentInput {
-  @Field({ description: "The system the consent comes from (consent platform, web shop, CRM); at most 200 characters." })
+  @Field({
+    description: "The system the consent comes from (consent platform, web shop, CRM); at most 200 characters.",
+  })
   sourceSystem!: string;
 
   @Field({ description: "The consent record's id in that system; at most 200 characters." })

@@ -150,7 +150,10 @@ export class AgesOutView {
   @Field()
   store!: string;
 
-  @Field(() => String, { nullable: true, description: "When the last copy is gone at the latest; null: operator's call." })
+  @Field(() => String, {
+    nullable: true,
+    description: "When the last copy is gone at the latest; null: operator's call.",
+  })
   until!: string | null;
 
   @Field()

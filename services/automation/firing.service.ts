@@ -116,7 +116,13 @@ export class FiringService implements FiringSink {
       // Proposed only if someone it is about consents now; checked again when the owner confirms.
       const screen = screenAction(action, people, now);
       return screen?.refusal
-        ? { index, kind: action.kind, status: "REFUSED", reason: screen.refusal, details: { consent: consentDetails(screen) } }
+        ? {
+            index,
+            kind: action.kind,
+            status: "REFUSED",
+            reason: screen.refusal,
+            details: { consent: consentDetails(screen) },
+          }
         : { index, kind: action.kind, status: "PROPOSED" };
     });
     const status = firingStatus("SUGGEST", outcomes);
@@ -266,7 +272,13 @@ export class FiringService implements FiringSink {
     const action = firing.actions[index]!;
     const screen = screenAction(action, people, now);
     if (screen?.refusal) {
-      return { index, kind: action.kind, status: "REFUSED", reason: screen.refusal, details: { consent: consentDetails(screen) } };
+      return {
+        index,
+        kind: action.kind,
+        status: "REFUSED",
+        reason: screen.refusal,
+        details: { consent: consentDetails(screen) },
+      };
     }
     const screened = withoutRecords(firing, screen?.skippedRecordIds ?? []);
     const outcome = await this.runner.perform(tx, { firing: screened, accounts, now }, index);

@@ -27,7 +27,10 @@ export class ErasedKeys {
   /** index → why the record is refused, for the records of `keys` that were erased. */
   async refusals(kind: TombstoneKind, keys: readonly RecordKey[]): Promise<Map<number, string>> {
     if (keys.length === 0) return new Map();
-    const hashed = keys.map((k) => ({ index: k.index, hash: tombstoneHash(this.key, this.tenant, kind, k.scope, k.externalId) }));
+    const hashed = keys.map((k) => ({
+      index: k.index,
+      hash: tombstoneHash(this.key, this.tenant, kind, k.scope, k.externalId),
+    }));
     const found = await this.reader.tombstones([...new Set(hashed.map((h) => h.hash))]);
     const out = new Map<number, string>();
     for (const { index, hash } of hashed) {

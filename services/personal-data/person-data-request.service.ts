@@ -4,6 +4,7 @@ import { RecordChange } from "../../domain/events/change-event";
 import { ErasedCounts, ErasureAnswer, erasureAnswer } from "../../domain/personal-data/erasure-answer";
 import { tombstoneHash } from "../../domain/personal-data/erasure-tombstone";
 import { assemblePersonExport } from "../../domain/personal-data/person-export";
+import { PayloadScrubber } from "../../domain/personal-data/scrub-payload";
 import { PersonalDataError } from "../../domain/personal-data/personal-data.errors";
 import { TX_LOG_RETENTION_HOURS } from "../../domain/personal-data/retention";
 import { Clock, systemClock } from "../../domain/time/clock";
@@ -73,16 +74,16 @@ export class PersonDataRequestService {
       { requestId, now, actor: this.caller.actor, reason },
       (snapshot) => this.tombstones(snapshot),
       (snapshot, counts) => {
+        // The reason is free text that may name the person: answered and kept with their values cut out.
+        const scrubbedReason = new PayloadScrubber(snapshot.values).text(reason);
         answer = erasureAnswer(
-          { requestId, personId, erasedAt: now, reason },
+          { requestId, personId, erasedAt: now, reason: scrubbedReason },
           counts,
           snapshot.parts.webhookDeliveries,
           { transactionLogHours: TX_LOG_RETENTION_HOURS, backupDays: null },
         );
-        // The reason is free text that may name the person: it is kept scrubbed on the request, not in the feed.
-        const stored = { ...answer, reason: "[kept on the erasure request]" };
         return {
-          answer: JSON.stringify(stored),
+          answer: JSON.stringify(answer),
           audit: this.auditEntry(snapshot, requestId, counts),
           change: erasureChange(personId, requestId, counts),
         };
@@ -92,7 +93,10 @@ export class PersonDataRequestService {
       // Gone between the check and the transaction: erased by a concurrent request, or never there.
       const raced = await this.repository.erasureOf(personId);
       if (raced !== null) {
-        throw new PersonalDataError("PERSON_ALREADY_ERASED", `Person ${personId} was erased already (request ${raced.id}).`);
+        throw new PersonalDataError(
+          "PERSON_ALREADY_ERASED",
+          `Person ${personId} was erased already (request ${raced.id}).`,
+        );
       }
       throw notFound(personId);
     }

@@ -1,7 +1,12 @@
 import { consentStateAt, purposeStateAt, screenByConsent } from "../../../domain/personal-data/consent";
 import { checkConsentInput } from "../../../domain/personal-data/check-consent-input";
 
-const granted = { purpose: "AUTOMATION" as const, grantedAt: "2026-01-01T00:00:00.000Z", withdrawnAt: null, expiresAt: null };
+const granted = {
+  purpose: "AUTOMATION" as const,
+  grantedAt: "2026-01-01T00:00:00.000Z",
+  withdrawnAt: null,
+  expiresAt: null,
+};
 
 describe("consentStateAt", () => {
   it("is valid from the grant on, and not before", () => {
@@ -20,7 +25,10 @@ describe("consentStateAt", () => {
 
 describe("purposeStateAt", () => {
   it("is valid when any record of the purpose is valid, whatever the others say", () => {
-    const records = [{ ...granted, withdrawnAt: "2026-02-01T00:00:00.000Z" }, { ...granted, grantedAt: "2026-03-01T00:00:00.000Z" }];
+    const records = [
+      { ...granted, withdrawnAt: "2026-02-01T00:00:00.000Z" },
+      { ...granted, grantedAt: "2026-03-01T00:00:00.000Z" },
+    ];
     expect(purposeStateAt(records, "AUTOMATION", "2026-04-01T00:00:00.000Z")).toBe("VALID");
     expect(purposeStateAt(records, "AUTOMATION", "2026-02-15T00:00:00.000Z")).toBe("WITHDRAWN");
   });
@@ -36,7 +44,12 @@ describe("screenByConsent", () => {
       ["per_a", [granted]],
       ["per_b", [{ ...granted, withdrawnAt: "2026-02-01T00:00:00.000Z" }]],
     ]);
-    const screened = screenByConsent(["per_b", "per_a", "per_c", "per_a"], consents, "AUTOMATION", "2026-04-01T00:00:00.000Z");
+    const screened = screenByConsent(
+      ["per_b", "per_a", "per_c", "per_a"],
+      consents,
+      "AUTOMATION",
+      "2026-04-01T00:00:00.000Z",
+    );
     expect(screened.allowed).toEqual(["per_a"]);
     expect(screened.skipped).toEqual([
       { personId: "per_b", purpose: "AUTOMATION", state: "WITHDRAWN" },
@@ -59,11 +72,19 @@ describe("checkConsentInput", () => {
 
   it("accepts a complete record and normalises its instants to UTC", () => {
     const checked = checkConsentInput(valid);
-    expect(checked).toMatchObject({ ok: true, input: { grantedAt: "2026-01-01T00:00:00.000Z", subject: { kind: "CONTACT" } } });
+    expect(checked).toMatchObject({
+      ok: true,
+      input: { grantedAt: "2026-01-01T00:00:00.000Z", subject: { kind: "CONTACT" } },
+    });
   });
 
   it("names every problem with its field", () => {
-    const checked = checkConsentInput({ ...valid, purpose: "SPAM", grantedAt: "yesterday", withdrawnAt: "2025-01-01T00:00:00Z" });
+    const checked = checkConsentInput({
+      ...valid,
+      purpose: "SPAM",
+      grantedAt: "yesterday",
+      withdrawnAt: "2025-01-01T00:00:00Z",
+    });
     expect(checked.ok).toBe(false);
     const reason = (checked as { reason: string }).reason;
     expect(reason).toContain('purpose "SPAM" is not one of MARKETING');

@@ -18,11 +18,29 @@ const attributes = JSON.stringify({
 describe("personalValuesOf", () => {
   it("reads the catalogue's paths of identity JSON and a contact's declared fields, longest first", () => {
     const values = personalValuesOf({
-      contacts: [{ id: "con_x", name: "Zhang Wei", email: "zw@example.cn", phone: null, title: "Head of Equipment", externalId: "SF-1" }],
+      contacts: [
+        {
+          id: "con_x",
+          name: "Zhang Wei",
+          email: "zw@example.cn",
+          phone: null,
+          title: "Head of Equipment",
+          externalId: "SF-1",
+        },
+      ],
       identities: [{ externalId: "TM-55120", attributes, normalised: null }],
     });
     expect(values).toEqual(
-      expect.arrayContaining(["Zhang Wei", "zw@example.cn", "+8613800138000", "12 Zhongshan Rd.", "200001", "TM-55120", "SF-1", "Head of Equipment"]),
+      expect.arrayContaining([
+        "Zhang Wei",
+        "zw@example.cn",
+        "+8613800138000",
+        "12 Zhongshan Rd.",
+        "200001",
+        "TM-55120",
+        "SF-1",
+        "Head of Equipment",
+      ]),
     );
     expect(values).not.toContain("CN");
     expect(values.map((v) => v.length)).toEqual([...values.map((v) => v.length)].sort((a, b) => b - a));
@@ -57,7 +75,15 @@ describe("erasure plan", () => {
   it("empties a contact's personal fields and gives it a surrogate key", () => {
     const scrubber = new PayloadScrubber(["Zhang Wei"]);
     const props = erasedContactProperties(
-      { id: "con_x", name: "Zhang Wei", email: "zw@example.cn", phone: "+86 138", title: "Head", externalId: "SF-1", buyingRole: "CHAMPION" },
+      {
+        id: "con_x",
+        name: "Zhang Wei",
+        email: "zw@example.cn",
+        phone: "+86 138",
+        title: "Head",
+        externalId: "SF-1",
+        buyingRole: "CHAMPION",
+      },
       scrubber,
       "2026-12-02T00:00:00.000Z",
     );
@@ -73,7 +99,10 @@ describe("erasure plan", () => {
         externalId: "SF-1",
         sourceSystem: "crm",
         personId: "con_x",
-        changes: [{ field: "name", old: "pv1:sealed", new: "pv1:sealed2", personal: true }, { field: "buyingRole", old: null, new: "CHAMPION" }],
+        changes: [
+          { field: "name", old: "pv1:sealed", new: "pv1:sealed2", personal: true },
+          { field: "buyingRole", old: null, new: "CHAMPION" },
+        ],
       },
       {
         type: "IDENTITY_MERGED" as const,
@@ -85,12 +114,28 @@ describe("erasure plan", () => {
       },
     ];
     const packed = packSegments(events)[0]!;
-    const scrubbed = scrubSegmentEvents(unpackSegment(packed.events), new Set(["con_x"]), new PayloadScrubber(["Zhang Wei"]));
+    const scrubbed = scrubSegmentEvents(
+      unpackSegment(packed.events),
+      new Set(["con_x"]),
+      new PayloadScrubber(["Zhang Wei"]),
+    );
     expect(scrubbed.about).toEqual([0]);
     expect(scrubbed.changed).toBe(true);
     expect(scrubbed.events[0]).toMatchObject({ externalId: null });
-    expect(scrubbed.events[0]!.changes[0]).toEqual({ field: "name", old: null, new: null, personal: true, erased: true });
-    expect(scrubbed.events[0]!.changes[1]).toEqual({ field: "buyingRole", old: null, new: null, personal: true, erased: true });
+    expect(scrubbed.events[0]!.changes[0]).toEqual({
+      field: "name",
+      old: null,
+      new: null,
+      personal: true,
+      erased: true,
+    });
+    expect(scrubbed.events[0]!.changes[1]).toEqual({
+      field: "buyingRole",
+      old: null,
+      new: null,
+      personal: true,
+      erased: true,
+    });
     expect(scrubbed.events[1]!.changes[0]!.new).toBe(`same as ${ERASED}`);
   });
 });
@@ -149,7 +194,10 @@ describe("assemblePersonExport", () => {
       actor: "user:x",
     })),
     tasks: [],
-    auditReferences: [{ id: "aud_2", seq: 2, kind: "ACTION", at: "t" }, { id: "aud_1", seq: 1, kind: "FIRING", at: "t" }],
+    auditReferences: [
+      { id: "aud_2", seq: 2, kind: "ACTION", at: "t" },
+      { id: "aud_1", seq: 1, kind: "FIRING", at: "t" },
+    ],
     changeEvents: [],
     webhookDeliveries: [],
   };
@@ -172,7 +220,18 @@ describe("erasureAnswer and tombstones", () => {
   it("states when the transaction logs age out from the erasure instant", () => {
     const answer = erasureAnswer(
       { requestId: "era_1", personId: "per_1", erasedAt: "2026-12-02T10:00:00.000Z", reason: "art. 17" },
-      { contacts: 1, identities: 5, blockingKeys: 9, signals: 2, consents: 1, changeEvents: 8, personKeys: 1, webhookDeliveries: 0, otherRecords: 1, tombstones: 5 },
+      {
+        contacts: 1,
+        identities: 5,
+        blockingKeys: 9,
+        signals: 2,
+        consents: 1,
+        changeEvents: 8,
+        personKeys: 1,
+        webhookDeliveries: 0,
+        otherRecords: 1,
+        tombstones: 5,
+      },
       [],
       { transactionLogHours: 24, backupDays: null },
     );
@@ -201,25 +260,42 @@ describe("screenAction", () => {
       ["sig_AAAAAAAAAAAAAAAAAAAAAA", "per_a"],
       ["sig_BBBBBBBBBBBBBBBBBBBBBB", "per_b"],
     ]),
-    consentsOf: new Map([["per_a", [{ purpose: "AUTOMATION" as const, grantedAt: "2026-01-01T00:00:00Z", withdrawnAt: null, expiresAt: null }]]]),
+    consentsOf: new Map([
+      [
+        "per_a",
+        [{ purpose: "AUTOMATION" as const, grantedAt: "2026-01-01T00:00:00Z", withdrawnAt: null, expiresAt: null }],
+      ],
+    ]),
     erased: new Set<string>(),
   };
 
   it("collects the ids the firing read, from its events and its facts", () => {
-    expect(firingRecordIds(firing)).toEqual(["sig_AAAAAAAAAAAAAAAAAAAAAA", "sig_BBBBBBBBBBBBBBBBBBBBBB", "sig_CCCCCCCCCCCCCCCCCCCCCC"]);
+    expect(firingRecordIds(firing)).toEqual([
+      "sig_AAAAAAAAAAAAAAAAAAAAAA",
+      "sig_BBBBBBBBBBBBBBBBBBBBBB",
+      "sig_CCCCCCCCCCCCCCCCCCCCCC",
+    ]);
   });
 
   it("skips people without consent and leaves their records out; refuses when nobody is left", () => {
     const screen = screenAction({ kind: "CREATE_TASK" }, people, "2026-06-01T00:00:00Z")!;
     expect(screen.allowedPersonIds).toEqual(["per_a"]);
     expect(screen.skipped).toEqual([{ personId: "per_b", purpose: "AUTOMATION", state: "NO_CONSENT" }]);
-    expect(withoutRecords({ ...firing, actions: [] } as PlaybookFiring, screen.skippedRecordIds).triggeringEvents).toHaveLength(1);
-    expect(screenAction({ kind: "RAISE_INTENT_SIGNAL" }, people, "2026-06-01T00:00:00Z")!.refusal).toContain("MARKETING");
+    expect(
+      withoutRecords({ ...firing, actions: [] } as PlaybookFiring, screen.skippedRecordIds).triggeringEvents,
+    ).toHaveLength(1);
+    expect(screenAction({ kind: "RAISE_INTENT_SIGNAL" }, people, "2026-06-01T00:00:00Z")!.refusal).toContain(
+      "MARKETING",
+    );
     expect(screenAction({ kind: "FLAG_RECORDS" }, people, "2026-06-01T00:00:00Z")).toBeNull();
   });
 
   it("treats an erased person as having no consent", () => {
-    const screen = screenAction({ kind: "CREATE_TASK" }, { ...people, erased: new Set(["per_a"]) }, "2026-06-01T00:00:00Z")!;
+    const screen = screenAction(
+      { kind: "CREATE_TASK" },
+      { ...people, erased: new Set(["per_a"]) },
+      "2026-06-01T00:00:00Z",
+    )!;
     expect(screen.refusal).not.toBeNull();
   });
 });

@@ -78,6 +78,11 @@ import { MappingUsageProvider } from "../services/lineage/impact/mapping-usage.p
 import { HealthModelUsageProvider } from "../services/lineage/impact/health-model-usage.provider";
 import { PlaybookUsageProvider } from "../services/lineage/impact/playbook-usage.provider";
 import { UsageCalibrationService } from "../services/usage/usage-calibration.service";
+import { ConsentRepository } from "../graph/personal-data/consent.repository";
+import { PersonDataRepository } from "../graph/personal-data/person-data.repository";
+import { ConsentService } from "../services/personal-data/consent.service";
+import { PersonDataRequestService } from "../services/personal-data/person-data-request.service";
+import { ErasedKeys } from "../services/personal-data/erased-keys";
 
 export interface ContextRequest {
   authorization?: string;
@@ -100,6 +105,8 @@ export class ContextFactory {
   private readonly cursorSecret: string;
   /** Encrypts webhook secrets at rest. */
   private readonly webhookStorageKey: string;
+  /** Keys the salted hashes of erased records (tombstones): outside the database, so they cannot be tested offline. */
+  private readonly tombstoneKey: string;
   /** Shared by the requests of this process: percentile populations for scores computed on request. */
   private readonly populations = new PopulationCache();
   /** Shared by the requests of this process: parsed ontology packs by content hash, for plain-language drafts. */
@@ -129,6 +136,7 @@ export class ContextFactory {
     this.baseExecutor = database.executor(config.queryTimeoutMs);
     this.cursorSecret = createHmac("sha256", config.jwtSecret).update("relata-cursor").digest("hex");
     this.webhookStorageKey = secretStorageKey(config.jwtSecret);
+    this.tombstoneKey = createHmac("sha256", config.jwtSecret).update("relata-erasure-tombstone").digest("hex");
     this.llm = config.plainLanguage.llm === null ? null : new LlmDraftProvider(config.plainLanguage.llm);
     this.revocations = new RevocationList(new RevokedTokenReader(database.executor(config.queryTimeoutMs)), {
       refreshMs: config.auth.revocationRefreshSeconds * 1000,
@@ -236,7 +244,39 @@ export class ContextFactory {
         batchLoads: this.config.dataLoaderBatching,
       },
       this.clock,
+      this.erasedKeys(executor, tenant, outbox),
     );
+  }
+
+  /** The tombstones of the tenant's erased records, which refuse their re-ingest. */
+  private erasedKeys(executor: CypherExecutor, tenant: string, outbox: ChangeOutbox): ErasedKeys {
+    return new ErasedKeys(new PersonDataRepository(executor, tenant, outbox), tenant, this.tombstoneKey);
+  }
+
+  /** Consents, access and erasure requests of the tenant (issue 15), acting as the caller. */
+  private personalDataServices(
+    principal: Principal,
+    executor: CypherExecutor,
+    outbox: ChangeOutbox,
+  ): RequestContext["personalData"] {
+    const actor = principal.agent === undefined ? `user:${principal.subject}` : `agent:${principal.agent}`;
+    return {
+      consents: new ConsentService(
+        new ConsentRepository(executor, principal.tenant, outbox),
+        principal.tenant,
+        actor,
+        { maxBatchSize: this.config.maxBatchSize, chunkSize: this.config.writeChunkSize },
+        this.clock,
+      ),
+      requests: new PersonDataRequestService(
+        new PersonDataRepository(executor, principal.tenant, outbox),
+        principal.tenant,
+        { actor, userId: principal.userId ?? null },
+        this.tombstoneKey,
+        // Real time: the answer states when copies age out from the moment of erasure.
+        () => new Date(),
+      ),
+    };
   }
 
   /**
@@ -313,6 +353,7 @@ export class ContextFactory {
         this.clock,
         this.ingestObserver,
         () => this.userRoles.forgetTenant(principal.tenant),
+        this.erasedKeys(executor, principal.tenant, outbox),
       ),
       deletion: new DeletionService(
         repositories.deletion,
@@ -388,6 +429,7 @@ export class ContextFactory {
       identity,
       lineage: this.lineageService(principal.tenant, executor, repositories, health, identity),
       usageCalibration: new UsageCalibrationService(new UsageRepository(executor, principal.tenant), this.clock),
+      personalData: this.personalDataServices(principal, executor, outbox),
       automation: {
         firing: new FiringService(automationStore, principal.tenant, rolesAllowedByMatrix, this.clock),
         tasks: new TaskService(taskRepository, principal.tenant, automationStore, pager, automationCaller, this.clock),

@@ -1,4 +1,6 @@
 import { GraphViewService } from "../services/neighbourhood/graph-view.service";
+import { ConsentService } from "../services/personal-data/consent.service";
+import { PersonDataRequestService } from "../services/personal-data/person-data-request.service";
 import { ChangeFeedService } from "../services/events/change-feed.service";
 import { HealthExportService } from "../services/export/health-export.service";
 import { Loaders } from "../loaders/create-loaders";
@@ -97,6 +99,8 @@ export interface RequestContext {
   lineage: LineageService;
   /** The product brief's calibration checks over recorded usage (issue 17; admins and analysts). */
   usageCalibration: UsageCalibrationService;
+  /** Personal-data requests (issue 15): consents, access (export) and erasure. */
+  personalData: { consents: ConsentService; requests: PersonDataRequestService };
   /** The actions side of playbooks (issue 11): firings, proposals, receipts and the task queue. */
   automation: {
     firing: FiringService;

@@ -25,6 +25,7 @@ import { IdentityError } from "../../services/identity/identity.errors";
 import { DraftError } from "../../services/plain-language/draft.errors";
 import { LineageError } from "../../domain/lineage/lineage.errors";
 import { UsageError } from "../../domain/usage/usage.errors";
+import { PersonalDataError } from "../../domain/personal-data/personal-data.errors";
 
 /** The error codes clients see in `extensions.code`. */
 export type PublicErrorCode =
@@ -72,6 +73,7 @@ type CodedError =
   | AuditError
   | AutomationError
   | ContractError
+  | PersonalDataError
   | IdentityError
   | DraftError
   | LineageError
@@ -103,7 +105,8 @@ function isCoded(error: unknown): error is CodedError {
     error instanceof IdentityError ||
     error instanceof DraftError ||
     error instanceof LineageError ||
-    error instanceof UsageError
+    error instanceof UsageError ||
+    error instanceof PersonalDataError
   );
 }
 
@@ -137,6 +140,7 @@ function fromCoded(error: CodedError): PublicError {
     case "INVALID_AUTOMATION_INPUT":
     case "INVALID_AUDIT_QUERY":
     case "INVALID_IDENTITY_REQUEST":
+    case "INVALID_PERSONAL_DATA_REQUEST":
     case "DRAFT_TEXT_EMPTY":
     case "DRAFT_TEXT_TOO_LONG":
     case "INVALID_LINEAGE_TARGET":
@@ -148,6 +152,7 @@ function fromCoded(error: CodedError): PublicError {
     case "RECEIPT_ALREADY_ACKNOWLEDGED":
     case "FIRING_ALREADY_CARRIED_OUT":
     case "IDENTITY_NOT_MERGED":
+    case "PERSON_ALREADY_ERASED":
       return { code: "CONFLICT", reason: code, message: error.message };
     case "INVALID_PLAYBOOK":
     case "PLAYBOOK_OWNER_NOT_FOUND":
@@ -204,6 +209,7 @@ function fromCoded(error: CodedError): PublicError {
     case "RESOLVED_CUSTOMER_NOT_FOUND":
     case "IDENTITY_RUN_NOT_FOUND":
     case "LINEAGE_TARGET_NOT_FOUND":
+    case "PERSON_NOT_FOUND":
       return { code: "NOT_FOUND", reason: code, message: error.message };
     case "CONFLICT":
       return { code: "CONFLICT", message: error.message };

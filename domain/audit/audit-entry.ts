@@ -25,6 +25,9 @@ export const AUDIT_KINDS = [
   "IDENTITY_MERGED",
   "IDENTITY_SPLIT",
   "IDENTITY_PAIR_DECIDED",
+  // Personal-data requests (issue 15): a person's data exported (an access request) or erased.
+  "PERSON_DATA_EXPORTED",
+  "PERSON_ERASED",
 ] as const;
 
 export type AuditKind = (typeof AUDIT_KINDS)[number];

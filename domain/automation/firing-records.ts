@@ -9,6 +9,9 @@ import { AuditEntryInput } from "../audit/audit-entry";
  * is their user id, never a name or an address (the audit trail refuses payloads with personal values).
  */
 
+/** Record types whose external ids are personal (kept out of audit payloads). */
+const PERSON_RECORD_TYPES: ReadonlySet<string> = new Set(["CONTACT", "IDENTITY", "PERSON", "CONSENT"]);
+
 /** Who a firing acts as in the trail: the playbook, on its owner's behalf. */
 export function playbookActor(playbookId: string): string {
   return `agent:playbook/${playbookId}`;
@@ -45,7 +48,8 @@ export function firingEntry(firing: PlaybookFiring): AuditEntryInput {
           recordId: event.recordId,
           recordType: event.recordType,
           sourceSystem: event.sourceSystem ?? null,
-          externalId: event.externalId ?? null,
+          // A contact's or identity's external id names a person: it stays out of the immutable chain (issue 15).
+          externalId: PERSON_RECORD_TYPES.has(event.recordType) ? null : (event.externalId ?? null),
         })),
         region: firing.region ?? null,
         assetIds: [...(firing.assetIds ?? [])],

@@ -22,6 +22,9 @@ export const CHANGE_RECORD_TYPES = [
   "MAPPING",
   "CONTRACT",
   "IDENTITY",
+  // Personal-data requests (issue 15): consent records and erased people.
+  "CONSENT",
+  "PERSON",
 ] as const;
 export type ChangeRecordType = (typeof CHANGE_RECORD_TYPES)[number];
 
@@ -85,6 +88,9 @@ export const CHANGE_TYPES = [
   "IDENTITY_MERGED",
   "IDENTITY_SPLIT",
   "IDENTITY_PAIR_DECIDED",
+  // Personal-data requests (issue 15): a consent recorded or changed (a new version), a person erased.
+  "CONSENT_RECORDED",
+  "PERSON_ERASED",
 ] as const;
 export type ChangeType = (typeof CHANGE_TYPES)[number];
 

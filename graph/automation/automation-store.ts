@@ -12,6 +12,7 @@ import { FlagWrites } from "./flag.repository";
 import { ProposalWrites } from "./proposal.repository";
 import { ReceiptWrites } from "./receipt.repository";
 import { TaskWrites } from "./task.repository";
+import { ConsentReads } from "../personal-data/consent-reads";
 
 /**
  * One transaction of the actions side: what a firing, a confirmation, an acknowledgement or a completed task
@@ -23,6 +24,8 @@ export class AutomationTransaction {
   readonly proposals: ProposalWrites;
   readonly receipts: ReceiptWrites;
   readonly flags: FlagWrites;
+  /** The people a firing is about and their consents (issue 15). */
+  readonly consents: ConsentReads;
   private readonly changes: RecordChange[] = [];
   private readonly auditSeqs: number[] = [];
   private audited = false;
@@ -38,6 +41,7 @@ export class AutomationTransaction {
     this.proposals = new ProposalWrites(run, tenant);
     this.receipts = new ReceiptWrites(run, tenant);
     this.flags = new FlagWrites(run, tenant);
+    this.consents = new ConsentReads(run, tenant);
   }
 
   /**

@@ -326,7 +326,8 @@ export const RECORDS_TO_ENROL: CypherQuery = {
   text: `
 CALL () {
   MATCH (c:Contact {tenant: $tenant})
-  WHERE $entity = 'PERSON'
+  // An erased contact is not enrolled again: its values are gone, and its identity stays erased.
+  WHERE $entity = 'PERSON' AND c.erasedAt IS NULL
   OPTIONAL MATCH (i:Identity {tenant: $tenant, channel: 'crm-contact', externalId: c.id})
   WITH c, i WHERE i IS NULL OR i.lastSeenAt < c.lastUpdatedAt
   WITH c LIMIT $limit

@@ -1,5 +1,6 @@
 import * as path from "node:path";
 
+import { TX_LOG_RETENTION_HOURS, TX_LOG_ROTATION_SIZE } from "../../domain/personal-data/retention";
 import { LocalNeo4jError } from "./local-server.errors";
 
 /** What Relata decides about a managed Neo4j's configuration; everything else keeps Neo4j's default. */
@@ -43,6 +44,10 @@ export function renderNeo4jConf(settings: Neo4jConfSettings): string {
     ["server.directories.import", path.join(home, "import")],
     ["server.directories.run", path.join(home, "run")],
     ["dbms.usage_report.enabled", "false"],
+    // Transaction logs keep old property values: an erased person's values are gone from them once the file
+    // holding them has rotated and is older than this (decision 0027; an erasure answer states the time).
+    ["db.tx_log.rotation.retention_policy", `${TX_LOG_RETENTION_HOURS} hours`],
+    ["db.tx_log.rotation.size", TX_LOG_ROTATION_SIZE],
     // Netty waits a 5 s quiet period per Bolt connector on shutdown, after the stores are already
     // checkpointed; skipping it makes stop (and every test run's teardown) ~10 s faster.
     ["internal.dbms.bolt.netty_server_shutdown_quiet_period", "0"],

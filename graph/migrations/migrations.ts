@@ -15,6 +15,7 @@ import { actionsAndTasksMigration } from "./0013-actions-and-tasks.migration";
 import { valueContractsMigration } from "./0015-value-contracts.migration";
 import { identityResolutionMigration } from "./0014-identity-resolution.migration";
 import { usageCountsMigration } from "./0021-usage-counts.migration";
+import { personalDataRequestsMigration } from "./0016-personal-data-requests.migration";
 
 /** Every migration, in version order. Add new ones at the end; never edit an applied one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -34,4 +35,5 @@ export const MIGRATIONS: readonly Migration[] = [
   identityResolutionMigration,
   valueContractsMigration,
   usageCountsMigration,
+  personalDataRequestsMigration,
 ];

@@ -40,6 +40,16 @@ const CONTRACT_USERS: readonly Role[] = ["admin", "integrator"];
 const TASK_CREATORS: readonly Role[] = ["admin", "analyst", "integrator"];
 
 /**
+ * Personal-data requests (issue 15, decision 0027). Access and erasure requests read or destroy everything
+ * about a person, so only admins (the tenant's privacy officers) make them; consent records come from the
+ * pipelines (integrators) like any record; reading a person's consents is for those who decide about
+ * processing (admins, analysts) and the pipelines that check before they process.
+ */
+const PRIVACY_OFFICERS: readonly Role[] = ["admin"];
+const CONSENT_WRITERS: readonly Role[] = ["admin", "integrator"];
+const CONSENT_READERS: readonly Role[] = ["admin", "analyst", "integrator"];
+
+/**
  * Resolve identities and decide about them (issue 14): integrators load channel identities and start runs;
  * analysts review pairs, merge and split. Reads (resolved customers, runs, the review queue, models) are open.
  */
@@ -145,6 +155,11 @@ export const ROLE_MATRIX: RoleMatrix = {
   "Query.lineage": EVERY_ROLE,
   "Query.impact": EVERY_ROLE,
   "Query.usageCalibration": USAGE_READERS,
+  // Issue 15, personal-data requests.
+  "Mutation.recordConsents": CONSENT_WRITERS,
+  "Query.consents": CONSENT_READERS,
+  "Query.exportPersonData": PRIVACY_OFFICERS,
+  "Mutation.erasePerson": PRIVACY_OFFICERS,
 };
 
 /** The HTTP endpoints outside GraphQL, by a short name: the route and the roles allowed. */

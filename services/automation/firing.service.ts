@@ -19,6 +19,14 @@ import { AutomationStore, AutomationTransaction } from "../../graph/automation/a
 import { Proposal } from "../../graph/automation/proposal.repository";
 import { Receipt } from "../../graph/automation/receipt.repository";
 import { ActionRunner } from "./action-runner";
+import {
+  consentDetails,
+  FiringPeople,
+  firingRecordIds,
+  screenAction,
+  withoutRecords,
+} from "../../domain/personal-data/action-purposes";
+import { FiringAccount } from "../../graph/automation/action-targets.repository";
 import { FiringOutcome, FiringSink } from "./firing-sink";
 
 /** Who asks: the token's subject (a user's externalId) and role. */
@@ -63,7 +71,8 @@ export class FiringService implements FiringSink {
       const refusals = firing.actions.map((action) =>
         actionRefusal(action, owner, firing.ownerUserId, this.rolesAllowed),
       );
-      if (firing.mode === "SUGGEST") return this.propose(tx, firing, refusals, now);
+      const people = await tx.consents.peopleOf(firingRecordIds(firing));
+      if (firing.mode === "SUGGEST") return this.propose(tx, firing, refusals, now, people);
       const accounts = await tx.targets.accounts(firing.accountIds);
       const outcomes: ActionOutcomeRecord[] = [];
       for (let index = 0; index < firing.actions.length; index += 1) {
@@ -71,7 +80,7 @@ export class FiringService implements FiringSink {
         outcomes.push(
           refusal
             ? { index, kind: firing.actions[index]!.kind, status: "REFUSED", reason: refusal }
-            : await this.runner.perform(tx, { firing, accounts, now }, index),
+            : await this.performWithConsent(tx, firing, accounts, now, index, people),
         );
       }
       const status = firingStatus("AUTO", outcomes);
@@ -99,12 +108,22 @@ export class FiringService implements FiringSink {
     firing: PlaybookFiring,
     refusals: readonly (string | null)[],
     now: string,
+    people: FiringPeople,
   ): Promise<FiringOutcome> {
     const outcomes: ActionOutcomeRecord[] = firing.actions.map((action, index) => {
       const reason = refusals[index] ?? null;
-      return reason === null
-        ? { index, kind: action.kind, status: "PROPOSED" }
-        : { index, kind: action.kind, status: "REFUSED", reason };
+      if (reason !== null) return { index, kind: action.kind, status: "REFUSED", reason };
+      // Proposed only if someone it is about consents now; checked again when the owner confirms.
+      const screen = screenAction(action, people, now);
+      return screen?.refusal
+        ? {
+            index,
+            kind: action.kind,
+            status: "REFUSED",
+            reason: screen.refusal,
+            details: { consent: consentDetails(screen) },
+          }
+        : { index, kind: action.kind, status: "PROPOSED" };
     });
     const status = firingStatus("SUGGEST", outcomes);
     const entries: AuditEntryInput[] = [
@@ -156,6 +175,7 @@ export class FiringService implements FiringSink {
       );
       const owner = await tx.targets.owner(firing.ownerUserId);
       const accounts = await tx.targets.accounts(firing.accountIds);
+      const people = await tx.consents.peopleOf(firingRecordIds(firing));
       const outcomes: ActionOutcomeRecord[] = [];
       const actor = actorOf(caller.subject, caller.agent);
       for (let index = 0; index < firing.actions.length; index += 1) {
@@ -166,7 +186,7 @@ export class FiringService implements FiringSink {
         outcomes.push(
           refusal !== null
             ? { index, kind: action.kind, status: "REFUSED", reason: refusal }
-            : await this.runner.perform(tx, { firing, accounts, now }, index),
+            : await this.performWithConsent(tx, firing, accounts, now, index, people),
         );
       }
       const status = firingStatus("CONFIRMED", outcomes);
@@ -234,6 +254,36 @@ export class FiringService implements FiringSink {
       await tx.audit(now, [receiptEntry(receiptFiring(receipt), id, caller.subject, now, caller.agent)]);
       return acknowledged!;
     });
+  }
+
+  /**
+   * Carries out one allowed action for the people who consent to its purpose (issue 15): people without a
+   * valid consent are skipped (their records left out of what the action sees) and named in the outcome's
+   * details, which the audit record keeps; when nobody is left, the action is refused and says why.
+   */
+  private async performWithConsent(
+    tx: AutomationTransaction,
+    firing: PlaybookFiring,
+    accounts: readonly FiringAccount[],
+    now: string,
+    index: number,
+    people: FiringPeople,
+  ): Promise<ActionOutcomeRecord> {
+    const action = firing.actions[index]!;
+    const screen = screenAction(action, people, now);
+    if (screen?.refusal) {
+      return {
+        index,
+        kind: action.kind,
+        status: "REFUSED",
+        reason: screen.refusal,
+        details: { consent: consentDetails(screen) },
+      };
+    }
+    const screened = withoutRecords(firing, screen?.skippedRecordIds ?? []);
+    const outcome = await this.runner.perform(tx, { firing: screened, accounts, now }, index);
+    if (screen === null) return outcome;
+    return { ...outcome, details: { ...(outcome.details ?? {}), consent: consentDetails(screen) } };
   }
 
   private decidable(proposal: Proposal | null, id: string, caller: AutomationCaller): Proposal {

@@ -23,6 +23,7 @@ import { GoldenField, IdentityMatcher } from "./identity-matcher";
 import { identityRow, IdentityResolution, toMatchRecord } from "./identity-resolution";
 import { BackgroundResolution, IdentityRunner } from "./identity-runner";
 import { IdentityError } from "./identity.errors";
+import { ErasedKeys } from "../personal-data/erased-keys";
 
 export interface IdentityServiceOptions {
   maxBatchSize: number;
@@ -91,6 +92,8 @@ export class IdentityService {
     private readonly caller: DecisionCaller,
     private readonly options: IdentityServiceOptions,
     private readonly clock: Clock = systemClock,
+    /** Refuses identities whose person was erased (issue 15). */
+    private readonly erased?: ErasedKeys,
   ) {
     this.decisions = new IdentityDecisions(identities, caller, clock);
     this.resolution = new IdentityResolution(tenant, identities, runs, models, matcher, undefined, clock);
@@ -138,8 +141,19 @@ export class IdentityService {
       seen.set(key, index);
       rows.push(identityRow(this.tenant, index, checked.input, normalised));
     });
+    const refused =
+      this.erased === undefined
+        ? new Map<number, string>()
+        : await this.erased.refusals(
+            "IDENTITY",
+            rows.map((row) => ({ index: row.index, scope: row.channel, externalId: row.externalId })),
+          );
+    for (const [index, reason] of refused) {
+      rejections.push({ index, externalId: rows.find((row) => row.index === index)?.externalId ?? null, reason });
+    }
     const outcomes: RecordOutcome[] = [];
     const entities = new Set<IdentityEntity>();
+    rows.splice(0, rows.length, ...rows.filter((row) => !refused.has(row.index)));
     for (let i = 0; i < rows.length; i += this.options.chunkSize) {
       const chunk = rows.slice(i, i + this.options.chunkSize);
       const written = await this.identities.upsert(chunk, this.now());

@@ -13,6 +13,7 @@ import {
   checkUser,
 } from "../../domain/ingest/record-checks";
 import { BatchRules, IndexedRecord, validateBatch } from "../../domain/ingest/validate-batch";
+import { ErasedKeys } from "../personal-data/erased-keys";
 import {
   AccountRecord,
   AssetRecord,
@@ -132,6 +133,8 @@ export class IngestService {
     private readonly observer?: IngestObserver,
     /** Told after users of the tenant were written (the role cache forgets what it read about them). */
     private readonly usersWritten?: () => void,
+    /** Refuses contacts whose person was erased (issue 15); none: nothing is refused for that. */
+    private readonly erased?: ErasedKeys,
   ) {}
 
   upsertSourceSystems(records: readonly SourceSystemRecord[]): Promise<IngestResult> {
@@ -157,7 +160,16 @@ export class IngestService {
   }
 
   upsertContacts(records: readonly ContactRecord[], mode: UpsertMode = "MERGE"): Promise<IngestResult> {
-    return this.upsertKeyed(records, keyedRules(checkContact), "Contact", contactRow, missingAccount, mode);
+    const erased = this.erased;
+    const screen =
+      erased === undefined
+        ? undefined
+        : (valid: IndexedRecord<ContactRecord>[]) =>
+            erased.refusals(
+              "CONTACT",
+              valid.map(({ index, record }) => ({ index, scope: record.sourceSystem, externalId: record.externalId })),
+            );
+    return this.upsertKeyed(records, keyedRules(checkContact), "Contact", contactRow, missingAccount, mode, screen);
   }
 
   upsertOpportunities(records: readonly OpportunityRecord[], mode: UpsertMode = "MERGE"): Promise<IngestResult> {
@@ -280,9 +292,19 @@ export class IngestService {
     toRow: (tenant: string, index: number, record: R) => SentRow,
     missingTarget: (record: R) => string,
     mode: UpsertMode,
+    /** Refuses valid records before anything is written: index → reason. */
+    screen?: (valid: IndexedRecord<R>[]) => Promise<Map<number, string>>,
   ): Promise<IngestResult> {
     this.assertBatchSize(records.length, "input");
-    const { valid, rejections } = validateBatch(records, rules);
+    const checked = validateBatch(records, rules);
+    const refused = screen === undefined ? new Map<number, string>() : await screen(checked.valid);
+    const valid = checked.valid.filter(({ index }) => !refused.has(index));
+    const rejections = [
+      ...checked.rejections,
+      ...checked.valid
+        .filter(({ index }) => refused.has(index))
+        .map(({ index, record }) => ({ index, externalId: record.externalId, reason: refused.get(index)! })),
+    ];
     const tenant = this.tenant;
     const jobs = this.chunked(valid, (chunk, now) =>
       this.write(

@@ -22,6 +22,8 @@ module.exports = {
     { name: "request limits e2e", pattern: "^test/e2e/hardening", seconds: 60 },
     // Four JVM starts of a dedicated Neo4j (db browser, a backup, npm start's own, a restore) plus dumps.
     { name: "backup, restore, browser", pattern: "^test/integration/managed-neo4j-backup", seconds: 150 },
+    // Four tenants each seeded across a contact and five channels, exported, erased and scanned whole.
+    { name: "personal-data requests e2e", pattern: "^test/e2e/personal-data", seconds: 90 },
     { name: "auth e2e", pattern: "^test/e2e/(auth|oidc|role-matrix|token-revocation)", seconds: 60 },
     // Chains appended, signed, tampered with and verified; the trail read by every filter and role.
     { name: "audit trail", pattern: "^test/(e2e|integration)/audit", seconds: 90 },

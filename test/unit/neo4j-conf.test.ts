@@ -24,6 +24,11 @@ describe("renderNeo4jConf", () => {
     expect(settings.get("dbms.usage_report.enabled")).toBe("false");
   });
 
+  it("bounds how long transaction logs keep old values, so an erasure completes in them (issue 15)", () => {
+    expect(settings.get("db.tx_log.rotation.retention_policy")).toBe("24 hours");
+    expect(settings.get("db.tx_log.rotation.size")).toBe("64M");
+  });
+
   it("rejects a home path that would break the file", () => {
     const render = (): string => renderNeo4jConf({ home: "/tmp/a\nb", boltPort: 1, heap: "1g", pageCache: "1g" });
     expect(thrownBy(render)).toMatchObject({ code: "INVALID_SETTING" });

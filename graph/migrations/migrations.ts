@@ -34,6 +34,6 @@ export const MIGRATIONS: readonly Migration[] = [
   actionsAndTasksMigration,
   identityResolutionMigration,
   valueContractsMigration,
-  usageCountsMigration,
   personalDataRequestsMigration,
+  usageCountsMigration,
 ];

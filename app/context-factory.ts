@@ -78,6 +78,7 @@ import { MappingUsageProvider } from "../services/lineage/impact/mapping-usage.p
 import { HealthModelUsageProvider } from "../services/lineage/impact/health-model-usage.provider";
 import { PlaybookUsageProvider } from "../services/lineage/impact/playbook-usage.provider";
 import { UsageCalibrationService } from "../services/usage/usage-calibration.service";
+import { DEFAULT_MODEL_ID } from "../services/health/health-model";
 
 export interface ContextRequest {
   authorization?: string;
@@ -261,7 +262,10 @@ export class ContextFactory {
     const impact = [
       new MappingUsageProvider(),
       new HealthModelUsageProvider(() => health.models()),
-      new PlaybookUsageProvider(reads),
+      new PlaybookUsageProvider(reads, async () => {
+        const active = (await health.models()).find((m) => m.modelId === DEFAULT_MODEL_ID && m.active);
+        return active?.rootConcept ?? null;
+      }),
     ];
     return new LineageService(tenant, registry, impact, repositories.ontology);
   }

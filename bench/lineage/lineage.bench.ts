@@ -1,8 +1,8 @@
 /**
  * Lineage benchmark (issue 17): how long `lineage(of)` of one account's stored health score takes over HTTP
- * (p50, p95), beside a concept value's lineage and `impact` of a concept, on the demo tenant.
+ * (p50, p95), beside a concept value's lineage and `impact` of a concept, on the demo data set.
  *
- * The real server runs in this process (bootstrap with the demo loaded and scored, HTTP on a free port)
+ * The real server runs in this process (bootstrap, the demo data set loaded and scored, HTTP on a free port)
  * against its own throw-away managed Neo4j, or NEO4J_URI. Requests run one at a time, over `--samples`
  * calls spread across the first 50 accounts of the at-risk list, after 5 warm-up calls.
  *
@@ -17,6 +17,10 @@ import pino from "pino";
 import { signToken } from "../../app/auth/token";
 import { bootstrap } from "../../app/bootstrap";
 import { loadConfig } from "../../app/config";
+import { generateDemoData } from "../../demo/demo-data.generator";
+import { seedDemoPeople, withDemoAutomation } from "../../services/demo/demo-automation";
+import { loadDemoData, totalRecords } from "../../services/demo/load-demo-data";
+import { createProgressReporter } from "../../app/progress";
 import { RESULTS_DIR } from "../bench-paths";
 import { cpuModel } from "../report/environment";
 
@@ -41,8 +45,8 @@ async function main(): Promise<void> {
     ...process.env,
     ...(neo4jHome ? { RELATA_NEO4J_HOME: neo4jHome } : {}),
     RELATA_JWT_SECRET: SECRET,
-    RELATA_DEMO: "1",
-    RELATA_DEMO_ACCOUNTS: String(accounts),
+    // The demo data set is loaded below, as `npm start` does (app/main.ts), into its own tenant.
+    RELATA_DEMO: "0",
     PORT: "0",
     LOG_LEVEL: "warn",
     RELATA_RATE_LIMITS: "0",
@@ -53,8 +57,17 @@ async function main(): Promise<void> {
   log(`starting with ${accounts} demo accounts`);
   const runtime = await bootstrap(config, pino({ level: "warn" }), env);
   try {
+    const tenant = "bench-lineage";
+    const context = runtime.server.contexts.forPrincipal({ tenant, role: "admin", subject: "bench-loader" });
+    const data = generateDemoData({ accounts, seed: 42, referenceDate: new Date().toISOString().slice(0, 10) });
+    await seedDemoPeople(context.ingest);
+    const progress = createProgressReporter("Loading demo data", totalRecords(data), log, false);
+    await loadDemoData(context.ingest, withDemoAutomation(data), progress);
+    progress.finish();
+    const run = await context.health.recompute("default", null, false);
+    log(`loaded and scored ${run.processed} accounts`);
     const url = await runtime.server.listen(0, "127.0.0.1");
-    const token = signToken({ tenant: config.demo.tenant, role: "analyst" }, SECRET);
+    const token = signToken({ tenant, role: "analyst" }, SECRET);
     const post = async (query: string, variables: Record<string, unknown> = {}) => {
       const response = await fetch(url, {
         method: "POST",
@@ -99,7 +112,7 @@ async function main(): Promise<void> {
       "# Lineage benchmark (issue 17)",
       "",
       `Machine: ${cpus().length} × ${cpuModel()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}.`,
-      `Run: ${new Date().toISOString()}; demo tenant of ${accounts} accounts; ${samples} sequential calls per row ` +
+      `Run: ${new Date().toISOString()}; the demo data set of ${accounts} accounts, scored; ${samples} sequential calls per row ` +
         `over ${ids.length} accounts, after 5 warm-up calls. One answer: ${sample.lineage.nodes.length} nodes, ` +
         `${sample.lineage.recordCount} records counted.`,
       "",

@@ -83,6 +83,11 @@ export interface RelataConfig {
    */
   audit: { checkpointSeconds: number; checkpointRecords: number };
   /**
+   * Usage counts for calibration (docs/lineage.md): written every RELATA_USAGE_FLUSH_SECONDS (10; 0: only
+   * when the in-memory table is half full and at shutdown).
+   */
+  usage: { flushSeconds: number };
+  /**
    * Plain-language drafts (docs/plain-language.md): the optional LLM provider, an OpenAI-compatible chat
    * endpoint, off (null) unless RELATA_NL_LLM_URL is set. RELATA_NL_LLM_MODEL names the model (required with
    * the URL), RELATA_NL_LLM_API_KEY is sent as a bearer token when set, RELATA_NL_LLM_TIMEOUT_MS bounds one
@@ -242,6 +247,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelataConfig {
       checkpointSeconds: integer(env, "RELATA_AUDIT_CHECKPOINT_SECONDS", 60, 0),
       checkpointRecords: integer(env, "RELATA_AUDIT_CHECKPOINT_RECORDS", 10_000, 1),
     },
+    usage: { flushSeconds: integer(env, "RELATA_USAGE_FLUSH_SECONDS", 10, 0) },
   };
 }
 

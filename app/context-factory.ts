@@ -83,6 +83,7 @@ import { PersonDataRepository } from "../graph/personal-data/person-data.reposit
 import { ConsentService } from "../services/personal-data/consent.service";
 import { PersonDataRequestService } from "../services/personal-data/person-data-request.service";
 import { ErasedKeys } from "../services/personal-data/erased-keys";
+import { DEFAULT_MODEL_ID } from "../services/health/health-model";
 
 export interface ContextRequest {
   authorization?: string;
@@ -301,7 +302,10 @@ export class ContextFactory {
     const impact = [
       new MappingUsageProvider(),
       new HealthModelUsageProvider(() => health.models()),
-      new PlaybookUsageProvider(reads),
+      new PlaybookUsageProvider(reads, async () => {
+        const active = (await health.models()).find((m) => m.modelId === DEFAULT_MODEL_ID && m.active);
+        return active?.rootConcept ?? null;
+      }),
     ];
     return new LineageService(tenant, registry, impact, repositories.ontology);
   }

@@ -36,7 +36,7 @@ import { CHANGES_PATH, ChangesRoute } from "./http/changes.route";
 import { AUDIT_PUBLIC_KEY_PATH, AuditPublicKeyRoute, CONTRACT_PUBLIC_KEY_PATH } from "./http/audit-public-key.route";
 import { AuditKeys } from "./audit/audit-keys";
 import { SubscriptionServer } from "./subscriptions/subscription-server";
-import { UsageRecorder } from "./usage/usage-recorder";
+import { DEFAULT_USAGE_RECORDER, UsageRecorder } from "./usage/usage-recorder";
 import { UsageWriter } from "../graph/usage/usage-writer";
 import { usageRecordingPlugin } from "./plugins/usage-recording.plugin";
 
@@ -129,7 +129,10 @@ export class RelataServer {
       log,
     );
     // Usage counts are written in batches outside any request, so on an executor of their own.
-    this.usage = new UsageRecorder(new UsageWriter(database.executor(config.queryTimeoutMs), 500), log);
+    this.usage = new UsageRecorder(new UsageWriter(database.executor(config.queryTimeoutMs), 500), log, {
+      ...DEFAULT_USAGE_RECORDER,
+      flushMs: config.usage.flushSeconds * 1000,
+    });
     this.apollo = new ApolloServer<RequestContext>({
       schema,
       introspection: true,

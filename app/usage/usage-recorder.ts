@@ -7,7 +7,7 @@ import { UsageWriter } from "../../graph/usage/usage-writer";
 import { RootFieldUse } from "./operation-fields";
 
 export interface UsageRecorderOptions {
-  /** How often counts are written (ms). */
+  /** How often counts are written (ms); 0: only when the table is half full, and at stop. */
   flushMs: number;
   /** The most cells held in memory between flushes; a flush starts early at half of it. */
   maxCells: number;
@@ -57,7 +57,7 @@ export class UsageRecorder {
   }
 
   start(): void {
-    if (this.timer !== null) return;
+    if (this.timer !== null || this.options.flushMs <= 0) return;
     this.timer = setInterval(() => void this.flush(), this.options.flushMs);
     this.timer.unref();
   }

@@ -1,7 +1,7 @@
 import { PlaybookDefinition, SignalSelector } from "../automation/playbook";
 
-/** Where in a playbook a concept or field is read. */
-export type PlaybookReadPlace = "trigger" | "feedback";
+/** Where in a playbook a concept, field or the health score is read. */
+export type PlaybookReadPlace = "trigger" | "conditions" | "feedback";
 
 /** One concept or raw field a playbook definition reads, and where. */
 export interface PlaybookRead {
@@ -54,4 +54,24 @@ export function playbookReadsOf(
   return playbookReads(definition).filter(
     (read) => (read.concept !== null && concepts.has(read.concept)) || (field !== null && read.field === field),
   );
+}
+
+/**
+ * Where a playbook reads the account's health as a whole (the default model's grade or score): a grade-change
+ * trigger or an EVENT trigger on health events, grade or score conditions, a health-improved feedback. Such a
+ * playbook depends on every concept the default model rolls up.
+ */
+export function playbookHealthReads(definition: PlaybookDefinition): PlaybookReadPlace[] {
+  const places: PlaybookReadPlace[] = [];
+  const trigger = definition.trigger;
+  if (
+    trigger.kind === "HEALTH_GRADE_CHANGE" ||
+    (trigger.kind === "EVENT" && trigger.eventTypes.some((type) => type.startsWith("HEALTH_")))
+  ) {
+    places.push("trigger");
+  }
+  if (definition.conditions.some((c) => c.kind === "HEALTH_GRADE" || c.kind === "HEALTH_SCORE"))
+    places.push("conditions");
+  if (definition.feedback.kind === "HEALTH_IMPROVED") places.push("feedback");
+  return places;
 }

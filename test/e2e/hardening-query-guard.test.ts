@@ -13,6 +13,8 @@ const QUIET = {
   RELATA_REVOCATION_REFRESH_SECONDS: "86400",
   RELATA_AUDIT_CHECKPOINT_SECONDS: "0",
   RELATA_USER_ROLES_TTL_SECONDS: "86400",
+  // Usage counts are written at shutdown only: a timed flush would be a statement in a counted window.
+  RELATA_USAGE_FLUSH_SECONDS: "0",
 };
 
 /**

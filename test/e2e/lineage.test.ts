@@ -60,6 +60,12 @@ const USAGE_PLAYBOOK: PlaybookDefinition = {
   limits: { maxFiringsPerSubject: 1, periodDays: 30, pauseAfterFailures: 3 },
 };
 
+const RED_PLAYBOOK: PlaybookDefinition = {
+  ...USAGE_PLAYBOOK,
+  name: "Red accounts",
+  trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"] },
+};
+
 function signal(system: string, field: string, recordId: string, value: number, daysAgo: number, externalId: string) {
   return {
     sourceSystem: system,
@@ -126,13 +132,15 @@ beforeAll(async () => {
   await client.ok(`mutation($input: [UserInput!]!) { upsertUsers(input: $input) { created } }`, {
     input: [{ sourceSystem: "hr", externalId: "u-csm", name: "u-csm", roles: ["analyst"] }],
   });
-  dataOf(
-    await api.run(
-      SavePlaybookDocument,
-      { id: null, definition: USAGE_PLAYBOOK as never },
-      { token: api.token(tenant, "analyst") },
-    ),
-  );
+  for (const definition of [USAGE_PLAYBOOK, RED_PLAYBOOK]) {
+    dataOf(
+      await api.run(
+        SavePlaybookDocument,
+        { id: null, definition: definition as never },
+        { token: api.token(tenant, "analyst") },
+      ),
+    );
+  }
   await new TenantClient(api, api.token(other, "admin")).ok(
     `mutation($input: [AccountInput!]!) { upsertAccounts(input: $input) { created } }`,
     { input: [{ sourceSystem: "crm", externalId: "ACME", name: "Other Acme" }] },
@@ -264,6 +272,23 @@ describe("impact", () => {
       "survey.csat → lin:satisfaction",
     ]);
     expect(answer.usages.some((u) => u.kind === "PLAYBOOK")).toBe(false);
+  });
+
+  it("of a concept the default model rolls up lists that model and the playbooks reading the health grade", async () => {
+    const answer = dataOf(
+      await api.run(ImpactDocument, { of: { id: "core:satisfaction" } }, { token: admin() }),
+    ).impact;
+    expect(answer.reach).toContain("core:customer-health");
+    expect(answer.usages.map((u) => `${u.kind} ${u.label}`)).toEqual(
+      expect.arrayContaining(["HEALTH_MODEL Customer health (default) version 1", "PLAYBOOK Red accounts"]),
+    );
+    expect(answer.usages.find((u) => u.label === "Red accounts")!.relation).toMatch(
+      /reads the default health model's grade or score \(root core:customer-health\) in its trigger/,
+    );
+    // "Usage drops" reads no core concept, but its feedback waits for the health grade to improve.
+    expect(answer.usages.find((u) => u.label === "Usage drops")!.relation).toMatch(
+      /grade or score .* in its feedback$/,
+    );
   });
 
   it("warns in the ontology diff what removing a mapping would break", async () => {

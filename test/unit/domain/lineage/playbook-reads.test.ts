@@ -1,5 +1,5 @@
 import { PlaybookDefinition } from "../../../../domain/automation/playbook";
-import { playbookReads, playbookReadsOf } from "../../../../domain/lineage/playbook-reads";
+import { playbookHealthReads, playbookReads, playbookReadsOf } from "../../../../domain/lineage/playbook-reads";
 
 const base: PlaybookDefinition = {
   name: "p",
@@ -37,5 +37,25 @@ describe("playbookReads", () => {
       { place: "feedback", concept: null, field: "logins" },
     ]);
     expect(playbookReadsOf(base, new Set(["idh:other"]), "csat")).toEqual([]);
+  });
+});
+
+describe("playbookHealthReads", () => {
+  it("finds health read by a grade trigger, a grade or score condition and a health feedback", () => {
+    expect(
+      playbookHealthReads({
+        ...base,
+        trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"] },
+        conditions: [{ kind: "HEALTH_SCORE", op: "BELOW", value: 40 }],
+        feedback: { kind: "HEALTH_IMPROVED", withinDays: 30 },
+      }),
+    ).toEqual(["trigger", "conditions", "feedback"]);
+  });
+
+  it("counts an event trigger on health events, and nothing for a concept threshold", () => {
+    expect(playbookHealthReads({ ...base, trigger: { kind: "EVENT", eventTypes: ["HEALTH_GRADE_CHANGED"] } })).toEqual([
+      "trigger",
+    ]);
+    expect(playbookHealthReads(base)).toEqual([]);
   });
 });

@@ -371,6 +371,19 @@ describe("an access request (exportPersonData)", () => {
     );
   });
 
+  it("is itself on the audit trail: who exported whose data, with counts and no values", async () => {
+    const [record] = await db.read(
+      {
+        name: "test.exportAudit",
+        text: "MATCH (a:AuditRecord {tenant: $tenant, kind: 'PERSON_DATA_EXPORTED'}) RETURN a.actor AS actor, a.payload AS payload",
+      },
+      { tenant: s.tenant },
+    );
+    expect(record!.actor).toBe("user:admin-1");
+    expect(JSON.parse(String(record!.payload))).toMatchObject({ personId: s.personId, counts: { channels: 6 } });
+    expect(String(record!.payload)).not.toContain("Quilla");
+  });
+
   it("lists the webhook deliveries that carried their events", () => {
     expect(doc.webhookDeliveries).toHaveLength(1);
     expect(doc.webhookDeliveries[0]).toMatchObject({ endpointId: s.endpointId, url: "http://127.0.0.1:9/crm-sync" });

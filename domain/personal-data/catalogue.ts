@@ -70,6 +70,35 @@ export const PERSONAL_DATA: readonly PersonalProperty[] = [
     json: IDENTITY_ATTRIBUTE_KEYS,
     note: "the same attributes normalised for matching (JSON)",
   },
+  // Consent records (issue 15, personal-data requests): the evidence may quote or name the person.
+  {
+    label: "Consent",
+    property: "evidenceText",
+    category: "IDENTIFIER",
+    mask: "NULL",
+    note: "what a person agreed to, as shown to them",
+  },
+  {
+    label: "Consent",
+    property: "evidenceUrl",
+    category: "IDENTIFIER",
+    mask: "NULL",
+    note: "where a consent's proof is kept",
+  },
+  {
+    label: "ConsentVersion",
+    property: "evidenceText",
+    category: "IDENTIFIER",
+    mask: "NULL",
+    note: "an earlier version's evidence",
+  },
+  {
+    label: "ConsentVersion",
+    property: "evidenceUrl",
+    category: "IDENTIFIER",
+    mask: "NULL",
+    note: "an earlier version's proof location",
+  },
 ];
 
 /** The entry for a label's property, or undefined when it is not personal. */

@@ -71,6 +71,13 @@ export function erasureAnswer(
         : `Backups are kept ${retention.backupDays} days. `) +
       "After a restore from a backup older than the erasure, erase the person again (erasePerson) before use.",
   });
+  agesOut.push({
+    store: "full-text index files (contact names and emails)",
+    until: null,
+    note:
+      "The index entries are replaced at once (searches no longer find the values); the index files keep the " +
+      "old entries as deleted documents until Lucene merges their segments, which writes trigger.",
+  });
   return {
     ...request,
     erasedNow: erased,

@@ -127,6 +127,11 @@ export class PersonDataRepository {
     return this.collect((query, params) => this.executor.read(query, params), personId);
   }
 
+  /** Records in the audit trail that the person's data was exported (who, when, how much; no values). */
+  async recordExport(now: string, entry: AuditEntryInput): Promise<void> {
+    await this.executor.writeSteps("personData.exportAudit", (run) => this.audit.append(run, now, [entry]));
+  }
+
   /** The answer of the person's erasure, when erased. */
   async erasureOf(personId: string): Promise<{ id: string; answer: string } | null> {
     const [row] = await this.executor.read(ERASURE_OF_PERSON, { tenant: this.tenant, personId });

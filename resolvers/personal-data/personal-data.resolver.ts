@@ -27,7 +27,7 @@ export class PersonalDataResolver {
     description: "A person's consents, each with its full history. PERSON_NOT_FOUND for another tenant's person too.",
   })
   async consents(@Arg("personId", () => ID) personId: string, @Ctx() ctx: RequestContext): Promise<PersonConsentsView> {
-    return toPersonConsentsView(await ctx.personalData.consents.ofPerson(personId), new Date().toISOString());
+    return toPersonConsentsView(await ctx.personalData.consents.ofPerson(personId));
   }
 
   @Query(() => PersonDataExportView, {

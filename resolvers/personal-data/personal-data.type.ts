@@ -1,6 +1,6 @@
 import { GraphQLJSON } from "graphql-scalars";
 import { Field, ID, Int, ObjectType } from "type-graphql";
-import { ConsentVersion, StoredConsent } from "../../domain/personal-data/consent";
+import { ConsentVersion } from "../../domain/personal-data/consent";
 import { ErasureAnswer } from "../../domain/personal-data/erasure-answer";
 import { PersonConsents } from "../../services/personal-data/consent.service";
 import { PersonExport } from "../../services/personal-data/person-data-request.service";
@@ -205,19 +205,11 @@ function versionView(version: ConsentVersion): ConsentVersionView {
   return { ...version };
 }
 
-export function toPersonConsentsView(found: PersonConsents, now: string): PersonConsentsView {
-  const valid = (c: StoredConsent) =>
-    Date.parse(c.grantedAt) <= Date.parse(now) &&
-    (c.withdrawnAt === null || Date.parse(c.withdrawnAt) > Date.parse(now)) &&
-    (c.expiresAt === null || Date.parse(c.expiresAt) > Date.parse(now));
+export function toPersonConsentsView(found: PersonConsents): PersonConsentsView {
   return {
     personId: found.personId,
     erased: found.erased,
-    consents: found.consents.map((c) => ({
-      ...c,
-      validNow: !found.erased && valid(c),
-      history: c.history.map(versionView),
-    })),
+    consents: found.consents.map((c) => ({ ...c, history: c.history.map(versionView) })),
   };
 }
 

@@ -1,5 +1,11 @@
 import { IngestResult, RecordOutcome, RecordRejection, summarizeIngest } from "../../domain/ingest/ingest-result";
-import { consentContentHash, consentId, ConsentVersion, StoredConsent } from "../../domain/personal-data/consent";
+import {
+  consentContentHash,
+  consentId,
+  consentStateAt,
+  ConsentVersion,
+  StoredConsent,
+} from "../../domain/personal-data/consent";
 import { checkConsentInput, CheckedConsent, ConsentInputDraft } from "../../domain/personal-data/check-consent-input";
 import { PersonalDataError } from "../../domain/personal-data/personal-data.errors";
 import { Clock, systemClock } from "../../domain/time/clock";
@@ -11,7 +17,8 @@ import { assertPersonId } from "./person-id";
 export interface PersonConsents {
   personId: string;
   erased: boolean;
-  consents: Array<StoredConsent & { history: ConsentVersion[] }>;
+  /** Each consent with its versions, and whether it is valid now (never for an erased person). */
+  consents: Array<StoredConsent & { validNow: boolean; history: ConsentVersion[] }>;
 }
 
 function subjectName(input: CheckedConsent): string {
@@ -143,6 +150,7 @@ export class ConsentService {
       erased: found.erased,
       consents: found.consents.map((consent) => ({
         ...consent,
+        validNow: !found.erased && consentStateAt(consent, this.clock().toISOString()) === "VALID",
         history: found.versions.filter((v) => v.consentId === consent.id).sort((a, b) => a.version - b.version),
       })),
     };

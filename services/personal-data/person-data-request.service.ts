@@ -46,7 +46,17 @@ export class PersonDataRequestService {
     assertPersonId(personId);
     const snapshot = await this.repository.read(personId);
     if (snapshot === null) throw notFound(personId);
-    return { personId, document: assemblePersonExport(snapshot.parts, this.clock().toISOString()) };
+    const now = this.clock().toISOString();
+    const document = assemblePersonExport(snapshot.parts, now);
+    // Who read a person's whole data is itself on the trail (ids and counts, never values).
+    await this.repository.recordExport(now, {
+      kind: "PERSON_DATA_EXPORTED",
+      accountIds: snapshot.accountIds,
+      userIds: this.caller.userId === null ? [] : [this.caller.userId],
+      actor: this.caller.actor,
+      payload: { personId, counts: document.counts as object },
+    });
+    return { personId, document };
   }
 
   async erase(personId: string, reasonArg: string): Promise<ErasureAnswer> {

@@ -25,7 +25,7 @@ import {
   type IdentityInput,
 } from "../../schema/generated/graphql";
 import { startTestApi, TEST_JWT_SECRET, TestApi, uniqueTenant } from "../support/test-api";
-import { dataOf, onlyErrorOf } from "./support/responses";
+import { dataOf, onlyErrorOf, statementNames } from "./support/responses";
 
 // Issue 15, consent, access and erasure requests: a person seeded across a CRM contact and five channels,
 // with signals, consents, a task, change events and a webhook delivery; exported whole, erased everywhere
@@ -369,6 +369,35 @@ describe("an access request (exportPersonData)", () => {
     expect(doc.changeEvents.map((e) => e.type)).toEqual(
       expect.arrayContaining(["CONTACT_CREATED", "IDENTITY_CREATED", "SIGNAL_CREATED", "CONSENT_RECORDED"]),
     );
+  });
+
+  it("is itself on the audit trail: who exported whose data, with counts and no values", async () => {
+    const [record] = await db.read(
+      {
+        name: "test.exportAudit",
+        text: "MATCH (a:AuditRecord {tenant: $tenant, kind: 'PERSON_DATA_EXPORTED'}) RETURN a.actor AS actor, a.payload AS payload",
+      },
+      { tenant: s.tenant },
+    );
+    expect(record!.actor).toBe("user:admin-1");
+    expect(JSON.parse(String(record!.payload))).toMatchObject({ personId: s.personId, counts: { channels: 6 } });
+    expect(String(record!.payload)).not.toContain("Quilla");
+  });
+
+  it("reads in a fixed number of statements, however many identities, signals and events the person has", async () => {
+    const response = await api.run(
+      ExportPersonDataDocument,
+      { personId: s.personId },
+      { ...as(s.tenant, "admin"), headers: { "x-relata-debug": "1" } },
+    );
+    dataOf(response);
+    expect(statementNames(response).filter((name) => name.startsWith("personData."))).toEqual([
+      "personData.core",
+      "personData.references",
+      "personData.segments",
+      "personData.deliveries",
+      "personData.exportAudit",
+    ]);
   });
 
   it("lists the webhook deliveries that carried their events", () => {

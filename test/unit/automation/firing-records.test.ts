@@ -169,3 +169,37 @@ describe("ids and firings the actions side accepts", () => {
     expect(() => checkFiring({ ...firing, accountIds: Array(1001).fill("acc") })).toThrow(/accountIds/);
   });
 });
+
+describe("firingEntry and personal external ids (issue 15)", () => {
+  it("keeps a contact's external id out of the immutable chain, and a signal's in it", () => {
+    const entry = firingEntry({
+      ...firing,
+      triggeringEvents: [
+        {
+          seq: 1,
+          type: "CONTACT_UPDATED",
+          recordId: "con_1",
+          recordType: "CONTACT",
+          sourceSystem: "crm",
+          externalId: "SF-C-7781",
+        },
+        {
+          seq: 2,
+          type: "SIGNAL_CREATED",
+          recordId: "sig_1",
+          recordType: "SIGNAL",
+          sourceSystem: "web",
+          externalId: "survey-1",
+        },
+      ],
+    });
+    const events = (
+      entry.payload as { input: { triggeringEvents: Array<{ recordId: string; externalId: string | null }> } }
+    ).input.triggeringEvents;
+    expect(events.map((e) => [e.recordId, e.externalId])).toEqual([
+      ["con_1", null],
+      ["sig_1", "survey-1"],
+    ]);
+    expect(JSON.stringify(entry.payload)).not.toContain("SF-C-7781");
+  });
+});

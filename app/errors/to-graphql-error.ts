@@ -23,6 +23,7 @@ import { AutomationError } from "../../domain/automation/automation.errors";
 import { ContractError } from "../../domain/contracts/contract.errors";
 import { IdentityError } from "../../services/identity/identity.errors";
 import { DraftError } from "../../services/plain-language/draft.errors";
+import { ExperimentError } from "../../domain/experiments/experiment.errors";
 
 /** The error codes clients see in `extensions.code`. */
 export type PublicErrorCode =
@@ -71,7 +72,8 @@ type CodedError =
   | AutomationError
   | ContractError
   | IdentityError
-  | DraftError;
+  | DraftError
+  | ExperimentError;
 
 function isCoded(error: unknown): error is CodedError {
   return (
@@ -97,7 +99,8 @@ function isCoded(error: unknown): error is CodedError {
     error instanceof AutomationError ||
     error instanceof ContractError ||
     error instanceof IdentityError ||
-    error instanceof DraftError
+    error instanceof DraftError ||
+    error instanceof ExperimentError
   );
 }
 
@@ -196,6 +199,15 @@ function fromCoded(error: CodedError): PublicError {
     case "RESOLVED_CUSTOMER_NOT_FOUND":
     case "IDENTITY_RUN_NOT_FOUND":
       return { code: "NOT_FOUND", reason: code, message: error.message };
+    case "INVALID_EXPERIMENT":
+    case "EXPERIMENT_MPU_NOT_PUBLISHED":
+    case "EXPERIMENT_POPULATION_TOO_LARGE":
+      return { code: "BAD_USER_INPUT", reason: code, message: error.message };
+    case "EXPERIMENT_NOT_FOUND":
+    case "EXPERIMENT_MPU_NOT_FOUND":
+      return { code: "NOT_FOUND", reason: code, message: error.message };
+    case "EXPERIMENT_NOT_RUNNING":
+      return { code: "CONFLICT", reason: code, message: error.message };
     case "CONFLICT":
       return { code: "CONFLICT", message: error.message };
     case "UNAVAILABLE":

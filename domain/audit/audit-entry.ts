@@ -25,6 +25,10 @@ export const AUDIT_KINDS = [
   "IDENTITY_MERGED",
   "IDENTITY_SPLIT",
   "IDENTITY_PAIR_DECIDED",
+  // MPU experiments (issue 16, decision 0030): started (with its design and arm sizes), stopped or concluded.
+  "MPU_EXPERIMENT_STARTED",
+  "MPU_EXPERIMENT_STOPPED",
+  "MPU_EXPERIMENT_CONCLUDED",
 ] as const;
 
 export type AuditKind = (typeof AUDIT_KINDS)[number];

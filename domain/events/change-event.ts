@@ -22,6 +22,7 @@ export const CHANGE_RECORD_TYPES = [
   "MAPPING",
   "CONTRACT",
   "IDENTITY",
+  "MPU_EXPERIMENT",
 ] as const;
 export type ChangeRecordType = (typeof CHANGE_RECORD_TYPES)[number];
 
@@ -85,6 +86,10 @@ export const CHANGE_TYPES = [
   "IDENTITY_MERGED",
   "IDENTITY_SPLIT",
   "IDENTITY_PAIR_DECIDED",
+  // MPU experiments (issue 16): started, stopped before the horizon, or concluded at or after it.
+  "MPU_EXPERIMENT_STARTED",
+  "MPU_EXPERIMENT_STOPPED",
+  "MPU_EXPERIMENT_CONCLUDED",
 ] as const;
 export type ChangeType = (typeof CHANGE_TYPES)[number];
 

@@ -176,7 +176,7 @@ export function analyseExperiment(arms: TwoArms, plan: AnalysisPlan, moment: Ana
             `to the horizon. ${numbers}`,
     };
   }
-  const testLine = `${TEST_NAMES[test]}, ${formatP(pValue)}`;
+  const testLine = `Tested with the ${TEST_NAMES[test]}, ${formatP(pValue)}`;
   if (pValue <= bound.nominalAlpha) {
     const lift = (absoluteLift ?? 0) > 0;
     const where =

@@ -53,6 +53,8 @@ import { AuthError } from "./auth/auth.errors";
 import { AuditSigningKey } from "../domain/audit/audit-signature";
 import { ValueContractRepository } from "../graph/contracts/value-contract.repository";
 import { ValueContractService } from "../services/contracts/value-contract.service";
+import { MpuExperimentRepository } from "../graph/experiments/mpu-experiment.repository";
+import { MpuExperimentService } from "../services/experiments/mpu-experiment.service";
 import { IdentityRepository } from "../graph/identity/identity.repository";
 import { IdentityRunRepository } from "../graph/identity/identity-run.repository";
 import { IdentityModelRepository } from "../graph/identity/identity-model.repository";
@@ -434,6 +436,14 @@ export class ContextFactory {
       lineage: this.lineageService(principal.tenant, executor, repositories, health, identity),
       usageCalibration: new UsageCalibrationService(new UsageRepository(executor, principal.tenant), this.clock),
       personalData: this.personalDataServices(principal, executor, outbox),
+      experiments: new MpuExperimentService(
+        new MpuExperimentRepository(executor, principal.tenant, outbox),
+        {
+          actor: principal.agent === undefined ? userActor(principal.subject) : `agent:${principal.agent}`,
+          userId: principal.userId ?? null,
+        },
+        this.clock,
+      ),
       automation: {
         firing: new FiringService(automationStore, principal.tenant, rolesAllowedByMatrix, this.clock),
         tasks: new TaskService(taskRepository, principal.tenant, automationStore, pager, automationCaller, this.clock),

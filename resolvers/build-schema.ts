@@ -27,6 +27,7 @@ import { GraphViewResolver } from "./neighbourhood/graph-view.resolver";
 import { AuditResolver } from "./audit/audit.resolver";
 import { ValueContractResolver } from "./contracts/value-contract.resolver";
 import { PersonalDataResolver } from "./personal-data/personal-data.resolver";
+import { MpuExperimentResolver } from "./experiments/mpu-experiment.resolver";
 import { AccountTasksResolver, TaskResolver } from "./automation/task.resolver";
 import { ProposalResolver } from "./automation/proposal.resolver";
 import { AccountFlagsResolver, AssetFlagsResolver, BatchFlagsResolver } from "./automation/flag.resolver";
@@ -71,6 +72,7 @@ export async function buildRelataSchema(): Promise<GraphQLSchema> {
       AuditResolver,
       ValueContractResolver,
       PersonalDataResolver,
+      MpuExperimentResolver,
       TaskResolver,
       AccountTasksResolver,
       ProposalResolver,

@@ -19,6 +19,7 @@ import { PlaybookService } from "../services/automation/playbook.service";
 import { DraftService } from "../services/plain-language/draft.service";
 import { AuditService } from "../services/audit/audit.service";
 import { ValueContractService } from "../services/contracts/value-contract.service";
+import { MpuExperimentService } from "../services/experiments/mpu-experiment.service";
 import { FiringService } from "../services/automation/firing.service";
 import { TaskService } from "../services/automation/task.service";
 import { InboxService } from "../services/automation/inbox.service";
@@ -93,6 +94,8 @@ export interface RequestContext {
   audit: AuditService;
   /** The tenant's value contracts and their ledgers (issue 15; admins write, analysts read; see the role matrix). */
   contracts: ValueContractService;
+  /** A/B tests of micro-practice units (issue 16; admins and analysts start and stop them, everyone reads). */
+  experiments: MpuExperimentService;
   /** Identity resolution (issue 14): channel identities, runs, resolved customers, review and decisions. */
   identity: IdentityService;
   /** Lineage and impact (issue 17): what a computed value came from, what uses a field or concept. */

@@ -26,6 +26,7 @@ import { DraftError } from "../../services/plain-language/draft.errors";
 import { LineageError } from "../../domain/lineage/lineage.errors";
 import { UsageError } from "../../domain/usage/usage.errors";
 import { PersonalDataError } from "../../domain/personal-data/personal-data.errors";
+import { ExperimentError } from "../../domain/experiments/experiment.errors";
 
 /** The error codes clients see in `extensions.code`. */
 export type PublicErrorCode =
@@ -77,7 +78,8 @@ type CodedError =
   | IdentityError
   | DraftError
   | LineageError
-  | UsageError;
+  | UsageError
+  | ExperimentError;
 
 function isCoded(error: unknown): error is CodedError {
   return (
@@ -106,7 +108,8 @@ function isCoded(error: unknown): error is CodedError {
     error instanceof DraftError ||
     error instanceof LineageError ||
     error instanceof UsageError ||
-    error instanceof PersonalDataError
+    error instanceof PersonalDataError ||
+    error instanceof ExperimentError
   );
 }
 
@@ -211,6 +214,15 @@ function fromCoded(error: CodedError): PublicError {
     case "LINEAGE_TARGET_NOT_FOUND":
     case "PERSON_NOT_FOUND":
       return { code: "NOT_FOUND", reason: code, message: error.message };
+    case "INVALID_EXPERIMENT":
+    case "EXPERIMENT_MPU_NOT_PUBLISHED":
+    case "EXPERIMENT_POPULATION_TOO_LARGE":
+      return { code: "BAD_USER_INPUT", reason: code, message: error.message };
+    case "EXPERIMENT_NOT_FOUND":
+    case "EXPERIMENT_MPU_NOT_FOUND":
+      return { code: "NOT_FOUND", reason: code, message: error.message };
+    case "EXPERIMENT_NOT_RUNNING":
+      return { code: "CONFLICT", reason: code, message: error.message };
     case "CONFLICT":
       return { code: "CONFLICT", message: error.message };
     case "UNAVAILABLE":

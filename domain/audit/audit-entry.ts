@@ -28,6 +28,10 @@ export const AUDIT_KINDS = [
   // Personal-data requests (issue 15): a person's data exported (an access request) or erased.
   "PERSON_DATA_EXPORTED",
   "PERSON_ERASED",
+  // MPU experiments (issue 16, decision 0030): started (with its design and arm sizes), stopped or concluded.
+  "MPU_EXPERIMENT_STARTED",
+  "MPU_EXPERIMENT_STOPPED",
+  "MPU_EXPERIMENT_CONCLUDED",
 ] as const;
 
 export type AuditKind = (typeof AUDIT_KINDS)[number];

@@ -25,6 +25,7 @@ export const CHANGE_RECORD_TYPES = [
   // Personal-data requests (issue 15): consent records and erased people.
   "CONSENT",
   "PERSON",
+  "MPU_EXPERIMENT",
 ] as const;
 export type ChangeRecordType = (typeof CHANGE_RECORD_TYPES)[number];
 
@@ -91,6 +92,10 @@ export const CHANGE_TYPES = [
   // Personal-data requests (issue 15): a consent recorded or changed (a new version), a person erased.
   "CONSENT_RECORDED",
   "PERSON_ERASED",
+  // MPU experiments (issue 16): started, stopped before the horizon, or concluded at or after it.
+  "MPU_EXPERIMENT_STARTED",
+  "MPU_EXPERIMENT_STOPPED",
+  "MPU_EXPERIMENT_CONCLUDED",
 ] as const;
 export type ChangeType = (typeof CHANGE_TYPES)[number];
 

@@ -16,6 +16,7 @@ import { EventsPage } from "./events/events-page";
 import { WorkPage } from "./work/work-page";
 import { PlaybooksPage } from "./playbooks/playbooks-page";
 import { ContractsPage } from "./contracts/contracts-page";
+import { ExperimentsPage } from "./experiments/experiments-page";
 import { CustomerPage } from "./identity/customer-page";
 import { ReviewPage } from "./identity/review-page";
 import { Link } from "./shared/link";
@@ -163,6 +164,8 @@ function Pages() {
       return <CustomerPage id={route.id} />;
     case "identity-review":
       return <ReviewPage entity={route.entity} />;
+    case "experiments":
+      return <ExperimentsPage id={route.id} mpu={route.mpu} />;
     case "not-found":
       return (
         <p class="empty">

@@ -11,6 +11,7 @@ import { ChangeOutbox } from "../events/change-outbox";
 import { ChangeRecordType, RecordChange } from "../../domain/events/change-event";
 import { upsertChange } from "../../domain/events/record-changes";
 import { diffFields } from "../../domain/events/field-diff";
+import { OPPORTUNITY_STAGE_REACHED } from "../opportunity/stage-reached.upsert";
 
 /** A record's key and public id. */
 interface RowKey {
@@ -129,7 +130,7 @@ const QUERIES: Record<UpsertTarget, CypherQuery> = {
   Account: upsertQuery("Account", UPSERT_TARGETS.Account, ACCOUNT_OWNER_LINK),
   Team: upsertQuery("Team", UPSERT_TARGETS.Team),
   Contact: upsertQuery("Contact", UPSERT_TARGETS.Contact),
-  Opportunity: upsertQuery("Opportunity", UPSERT_TARGETS.Opportunity),
+  Opportunity: upsertQuery("Opportunity", UPSERT_TARGETS.Opportunity, OPPORTUNITY_STAGE_REACHED),
   Asset: upsertQuery("Asset", UPSERT_TARGETS.Asset, ASSET_BATCH_LINK),
   SignalAboutAccount: upsertQuery("Signal", UPSERT_TARGETS.SignalAboutAccount),
   SignalAboutContact: upsertQuery("Signal", UPSERT_TARGETS.SignalAboutContact),

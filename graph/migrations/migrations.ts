@@ -16,6 +16,7 @@ import { valueContractsMigration } from "./0015-value-contracts.migration";
 import { identityResolutionMigration } from "./0014-identity-resolution.migration";
 import { usageCountsMigration } from "./0021-usage-counts.migration";
 import { personalDataRequestsMigration } from "./0016-personal-data-requests.migration";
+import { mpuExperimentsMigration } from "./0020-mpu-experiments.migration";
 
 /** Every migration, in version order. Add new ones at the end; never edit an applied one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: readonly Migration[] = [
   valueContractsMigration,
   personalDataRequestsMigration,
   usageCountsMigration,
+  mpuExperimentsMigration,
 ];

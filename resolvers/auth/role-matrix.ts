@@ -36,6 +36,13 @@ const AUDITORS: readonly Role[] = ["admin", "analyst"];
 const CONTRACT_WRITERS: readonly Role[] = ["admin"];
 const CONTRACT_READERS: readonly Role[] = ["admin", "analyst"];
 const CONTRACT_USERS: readonly Role[] = ["admin", "integrator"];
+/**
+ * A/B tests of micro-practice units (issue 16, decision 0030): analysts own the measurement of what works, as
+ * they own health models; admins too. Who starts one decides which customers do not get a validated practice
+ * recommended for the test's length, so reps, viewers and integrators do not. Reports are open to every role:
+ * the field teams whose practice is measured should see the result.
+ */
+const EXPERIMENT_MANAGERS: readonly Role[] = ["admin", "analyst"];
 /** Hand out work: create tasks and reviews (and so own playbooks that do). */
 const TASK_CREATORS: readonly Role[] = ["admin", "analyst", "integrator"];
 
@@ -160,6 +167,11 @@ export const ROLE_MATRIX: RoleMatrix = {
   "Query.consents": CONSENT_READERS,
   "Query.exportPersonData": PRIVACY_OFFICERS,
   "Mutation.erasePerson": PRIVACY_OFFICERS,
+  // Issue 16, MPU experiments.
+  "Mutation.startMpuExperiment": EXPERIMENT_MANAGERS,
+  "Mutation.stopMpuExperiment": EXPERIMENT_MANAGERS,
+  "Query.mpuExperiment": EVERY_ROLE,
+  "Query.mpuExperiments": EVERY_ROLE,
 };
 
 /** The HTTP endpoints outside GraphQL, by a short name: the route and the roles allowed. */

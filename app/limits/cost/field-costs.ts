@@ -52,6 +52,11 @@ export const FIELD_COST_OVERRIDES: Readonly<Record<string, FieldCostOverride>> =
   "Query.draftPlaybookFromText": { extra: 50 },
   // Aggregates over all of the tenant's stored scores.
   "Query.healthDistribution": { extra: 200 },
+  // MPU experiments (issue 16): a report counts outcomes over every assigned unit (up to 50 000); a start
+  // reads the eligible population and writes its assignments; a unit's list holds up to 100 experiments.
+  "Query.mpuExperiment": { extra: 100 },
+  "Query.mpuExperiments": { listSize: 100 },
+  "Mutation.startMpuExperiment": { extra: 200 },
   // Five aggregates over the tenant's accounts (and their opportunities).
   "Query.facets": { extra: 100 },
   // Graph views: variable-length traversals, dearer with each link followed (docs/explorer.md).

@@ -18,6 +18,7 @@ export type Route =
   | { page: "contracts"; account: string | null; id: string | null }
   | { page: "customer"; id: string }
   | { page: "identity-review"; entity: IdentityEntityChoice }
+  | { page: "experiments"; id: string | null; mpu: string | null }
   | { page: "not-found"; path: string };
 
 /** The view a URL stands for. Pure. */
@@ -63,6 +64,9 @@ export function parseRoute(pathname: string, search: string): Route {
     const entity = params.get("entity");
     return { page: "identity-review", entity: isIdentityEntity(entity) ? entity : "PERSON" };
   }
+  if (parts[0] === "experiments" && parts.length <= 2) {
+    return { page: "experiments", id: parts[1] ? decodeURIComponent(parts[1]) : null, mpu: params.get("mpu") };
+  }
   return { page: "not-found", path: pathname };
 }
 
@@ -105,6 +109,10 @@ export function href(route: Route): string {
       return `${BASE}/customers/${encodeURIComponent(route.id)}`;
     case "identity-review":
       return `${BASE}/identity-review${route.entity === "PERSON" ? "" : `?entity=${route.entity}`}`;
+    case "experiments":
+      return `${BASE}/experiments${route.id ? `/${encodeURIComponent(route.id)}` : ""}${
+        route.mpu ? `?mpu=${encodeURIComponent(route.mpu)}` : ""
+      }`;
     case "not-found":
       return route.path;
   }

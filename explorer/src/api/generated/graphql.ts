@@ -49,6 +49,7 @@ export type ChangeRecordType =
   | 'IDENTITY'
   | 'MANUAL_MEASURE'
   | 'MAPPING'
+  | 'MPU_EXPERIMENT'
   | 'ONTOLOGY_PACK'
   | 'OPPORTUNITY'
   | 'ORGANIZATION'
@@ -92,6 +93,9 @@ export type ChangeType =
   | 'MANUAL_MEASURE_SET'
   | 'MAPPING_REMOVED'
   | 'MAPPING_SET'
+  | 'MPU_EXPERIMENT_CONCLUDED'
+  | 'MPU_EXPERIMENT_STARTED'
+  | 'MPU_EXPERIMENT_STOPPED'
   | 'ONTOLOGY_PACK_STORED'
   | 'OPPORTUNITY_CREATED'
   | 'OPPORTUNITY_DELETED'
@@ -149,6 +153,22 @@ export type DataPurpose =
   | 'BENCHMARKING'
   | 'PRODUCT_IMPROVEMENT';
 
+/** What counts as a success for a unit between the experiment's start and its horizon. */
+export type ExperimentOutcomeKind =
+  /** A use of the unit under test on it succeeded. */
+  | 'MPU_USE_SUCCEEDED'
+  /** The opportunity (for an account: one of its opportunities) reached CLOSED_WON. */
+  | 'OPPORTUNITY_WON'
+  /** A signal of source field `field` about the (opportunity's) account arrived. */
+  | 'SIGNAL_OBSERVED'
+  /** It reached `stage` or a later stage of the pipeline (CLOSED_LOST counts only for itself). */
+  | 'STAGE_REACHED';
+
+/** What an MPU experiment assigns to its arms. */
+export type ExperimentUnitKind =
+  | 'ACCOUNT'
+  | 'OPPORTUNITY';
+
 /** The kind of record a graph node is. */
 export type GraphNodeKind =
   | 'Account'
@@ -186,6 +206,20 @@ export type IdentityDecision =
 export type IdentityEntity =
   | 'ORGANIZATION'
   | 'PERSON';
+
+export type MpuExperimentStatus =
+  /** Stopped at or after its horizon. */
+  | 'CONCLUDED'
+  /** Outcomes are being observed; recommendations hide the unit from the CONTROL arm. */
+  | 'RUNNING'
+  /** Stopped before its horizon. */
+  | 'STOPPED';
+
+export type MpuExperimentVerdict =
+  | 'NOT_ENOUGH_DATA'
+  | 'NO_SIGNIFICANT_DIFFERENCE'
+  | 'SIGNIFICANT_DROP'
+  | 'SIGNIFICANT_LIFT';
 
 /** How an organization of the value network relates to an account. */
 export type NetworkRelationship =
@@ -232,6 +266,12 @@ export type ResolvedCustomerKind =
   | 'ACCOUNT'
   | 'ORGANIZATION'
   | 'PERSON';
+
+export type SignificanceTest =
+  /** Fisher's exact test, two-sided (used when an expected cell count is below 5). */
+  | 'FISHER_EXACT'
+  /** Two-proportion z-test, pooled, two-sided, no continuity correction. */
+  | 'Z_TEST';
 
 /** Who a task is for. ACCOUNT_OWNER resolves to the owner of the account (a USER) when the task is made. */
 export type TaskAssigneeKind =
@@ -308,6 +348,22 @@ export type ExplorerRecentChangesQueryVariables = Exact<{
 
 
 export type ExplorerRecentChangesQuery = { recentChanges: { endCursor: string, hasMore: boolean, headCursor: string, events: Array<{ id: string, sequence: number, type: ChangeType, recordType: ChangeRecordType, recordId: string, externalId: string | null, sourceSystem: string | null, actor: string, at: string, changes: Array<{ field: string, old: unknown, new: unknown, personal: boolean, erased: boolean }> }> } };
+
+export type ExplorerExperimentFieldsFragment = { id: string, mpuId: string, status: MpuExperimentStatus, split: number, startedAt: string, horizon: string, interimLooks: Array<number>, stoppedAt: string | null, controlCount: number, treatmentCount: number, excludedCount: number, population: { unit: ExperimentUnitKind, segments: Array<string>, industries: Array<string>, regions: Array<string>, stages: Array<OpportunityStage>, openOnly: boolean }, primaryOutcome: { kind: ExperimentOutcomeKind, stage: OpportunityStage | null, field: string | null } };
+
+export type ExplorerMpuExperimentQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ExplorerMpuExperimentQuery = { mpuExperiment: { absoluteLift: number | null, relativeLift: number | null, test: SignificanceTest | null, pValue: number | null, minExpectedCellCount: number, verdict: MpuExperimentVerdict, summary: string, horizonPassed: boolean, observedUntil: string, experiment: { id: string, mpuId: string, status: MpuExperimentStatus, split: number, startedAt: string, horizon: string, interimLooks: Array<number>, stoppedAt: string | null, controlCount: number, treatmentCount: number, excludedCount: number, population: { unit: ExperimentUnitKind, segments: Array<string>, industries: Array<string>, regions: Array<string>, stages: Array<OpportunityStage>, openOnly: boolean }, primaryOutcome: { kind: ExperimentOutcomeKind, stage: OpportunityStage | null, field: string | null } }, control: { n: number, successes: number, rate: number | null }, treatment: { n: number, successes: number, rate: number | null }, absoluteLiftInterval: { lower: number, upper: number } | null, relativeLiftInterval: { lower: number, upper: number } | null, bound: { look: number, looks: number, nominalAlpha: number } | null } };
+
+export type ExplorerMpuExperimentsQueryVariables = Exact<{
+  mpuId: string | number;
+}>;
+
+
+export type ExplorerMpuExperimentsQuery = { mpuExperiments: Array<{ id: string, mpuId: string, status: MpuExperimentStatus, split: number, startedAt: string, horizon: string, interimLooks: Array<number>, stoppedAt: string | null, controlCount: number, treatmentCount: number, excludedCount: number, population: { unit: ExperimentUnitKind, segments: Array<string>, industries: Array<string>, regions: Array<string>, stages: Array<OpportunityStage>, openOnly: boolean }, primaryOutcome: { kind: ExperimentOutcomeKind, stage: OpportunityStage | null, field: string | null } }> };
 
 export type ExplorerNeighbourhoodQueryVariables = Exact<{
   id: string | number;
@@ -611,6 +667,34 @@ export const ExplorerContractFieldsFragmentDoc = new TypedDocumentString(`
   ledgerHash
 }
     `, {"fragmentName":"ExplorerContractFields"}) as unknown as TypedDocumentString<ExplorerContractFieldsFragment, unknown>;
+export const ExplorerExperimentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ExplorerExperimentFields on MpuExperimentView {
+  id
+  mpuId
+  status
+  population {
+    unit
+    segments
+    industries
+    regions
+    stages
+    openOnly
+  }
+  split
+  primaryOutcome {
+    kind
+    stage
+    field
+  }
+  startedAt
+  horizon
+  interimLooks
+  stoppedAt
+  controlCount
+  treatmentCount
+  excludedCount
+}
+    `, {"fragmentName":"ExplorerExperimentFields"}) as unknown as TypedDocumentString<ExplorerExperimentFieldsFragment, unknown>;
 export const ExplorerGraphNodeFragmentDoc = new TypedDocumentString(`
     fragment ExplorerGraphNode on GraphNode {
   id
@@ -952,6 +1036,104 @@ export const ExplorerRecentChangesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExplorerRecentChangesQuery, ExplorerRecentChangesQueryVariables>;
+export const ExplorerMpuExperimentDocument = new TypedDocumentString(`
+    query ExplorerMpuExperiment($id: ID!) {
+  mpuExperiment(id: $id) {
+    experiment {
+      ...ExplorerExperimentFields
+    }
+    control {
+      n
+      successes
+      rate
+    }
+    treatment {
+      n
+      successes
+      rate
+    }
+    absoluteLift
+    absoluteLiftInterval {
+      lower
+      upper
+    }
+    relativeLift
+    relativeLiftInterval {
+      lower
+      upper
+    }
+    test
+    pValue
+    minExpectedCellCount
+    bound {
+      look
+      looks
+      nominalAlpha
+    }
+    verdict
+    summary
+    horizonPassed
+    observedUntil
+  }
+}
+    fragment ExplorerExperimentFields on MpuExperimentView {
+  id
+  mpuId
+  status
+  population {
+    unit
+    segments
+    industries
+    regions
+    stages
+    openOnly
+  }
+  split
+  primaryOutcome {
+    kind
+    stage
+    field
+  }
+  startedAt
+  horizon
+  interimLooks
+  stoppedAt
+  controlCount
+  treatmentCount
+  excludedCount
+}`) as unknown as TypedDocumentString<ExplorerMpuExperimentQuery, ExplorerMpuExperimentQueryVariables>;
+export const ExplorerMpuExperimentsDocument = new TypedDocumentString(`
+    query ExplorerMpuExperiments($mpuId: ID!) {
+  mpuExperiments(mpuId: $mpuId) {
+    ...ExplorerExperimentFields
+  }
+}
+    fragment ExplorerExperimentFields on MpuExperimentView {
+  id
+  mpuId
+  status
+  population {
+    unit
+    segments
+    industries
+    regions
+    stages
+    openOnly
+  }
+  split
+  primaryOutcome {
+    kind
+    stage
+    field
+  }
+  startedAt
+  horizon
+  interimLooks
+  stoppedAt
+  controlCount
+  treatmentCount
+  excludedCount
+}`) as unknown as TypedDocumentString<ExplorerMpuExperimentsQuery, ExplorerMpuExperimentsQueryVariables>;
 export const ExplorerNeighbourhoodDocument = new TypedDocumentString(`
     query ExplorerNeighbourhood($id: ID!, $depth: Int, $types: [GraphRelationship!], $first: Int) {
   neighbourhood(id: $id, depth: $depth, types: $types, first: $first) {

@@ -25,6 +25,19 @@ export const AUDIT_KINDS = [
   "IDENTITY_MERGED",
   "IDENTITY_SPLIT",
   "IDENTITY_PAIR_DECIDED",
+  // Micro-practice units (issue 16, decision 0029): every change of a unit, its gate and its uses.
+  "MPU_CREATED",
+  "MPU_UPDATED",
+  "MPU_SUBMITTED",
+  "MPU_REVIEWED",
+  "MPU_CONFIRMED",
+  "MPU_VALIDATED",
+  "MPU_REJECTED",
+  "MPU_PUBLISHED",
+  "MPU_RETIRED",
+  "MPU_APPLIED",
+  "MPU_USE_RESOLVED",
+  "MPU_SETTINGS_CHANGED",
 ] as const;
 
 export type AuditKind = (typeof AUDIT_KINDS)[number];

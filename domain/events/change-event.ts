@@ -22,6 +22,8 @@ export const CHANGE_RECORD_TYPES = [
   "MAPPING",
   "CONTRACT",
   "IDENTITY",
+  "MPU",
+  "MPU_USE",
 ] as const;
 export type ChangeRecordType = (typeof CHANGE_RECORD_TYPES)[number];
 
@@ -85,6 +87,19 @@ export const CHANGE_TYPES = [
   "IDENTITY_MERGED",
   "IDENTITY_SPLIT",
   "IDENTITY_PAIR_DECIDED",
+  // Micro-practice units (issue 16): a unit's life and its gate, and its uses on accounts. Ids and statuses
+  // only: a private unit's content never reaches the feed.
+  "MPU_CREATED",
+  "MPU_UPDATED",
+  "MPU_SUBMITTED",
+  "MPU_REVIEWED",
+  "MPU_CONFIRMED",
+  "MPU_VALIDATED",
+  "MPU_REJECTED",
+  "MPU_PUBLISHED",
+  "MPU_RETIRED",
+  "MPU_USE_APPLIED",
+  "MPU_USE_RESOLVED",
 ] as const;
 export type ChangeType = (typeof CHANGE_TYPES)[number];
 

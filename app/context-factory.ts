@@ -66,6 +66,8 @@ import { DraftService } from "../services/plain-language/draft.service";
 import { PackCache } from "../services/plain-language/pack-cache";
 import { LlmDraftProvider } from "../services/plain-language/llm-draft-provider";
 import { actorOf } from "../domain/audit/actor";
+import { MpuService } from "../services/mpu/mpu.service";
+import { MpuRepository } from "../graph/mpu/mpu.repository";
 
 export interface ContextRequest {
   authorization?: string;
@@ -346,6 +348,23 @@ export class ContextFactory {
         Date.now,
       ),
       identity: this.identityService(principal, executor, outbox),
+      mpus: new MpuService(
+        new MpuRepository(executor, principal.tenant, outbox),
+        new ChangeFeedRepository(executor, principal.tenant),
+        {
+          subject: principal.subject,
+          userId: principal.userId ?? null,
+          // The role cap's rule: the token's role, and the user's roles when the token names a user.
+          isAdmin:
+            principal.role === "admin" && (principal.userRoles === undefined || principal.userRoles.includes("admin")),
+          actor: principal.agent === undefined ? userActor(principal.subject) : `agent:${principal.agent}`,
+        },
+        {
+          minReviewerSeniority: this.config.mpu.minReviewerSeniority,
+          requiredReviews: this.config.mpu.requiredReviews,
+        },
+        this.clock,
+      ),
       automation: {
         firing: new FiringService(automationStore, principal.tenant, rolesAllowedByMatrix, this.clock),
         tasks: new TaskService(taskRepository, principal.tenant, automationStore, pager, automationCaller, this.clock),

@@ -22,6 +22,7 @@ import { TaskService } from "../services/automation/task.service";
 import { InboxService } from "../services/automation/inbox.service";
 import { AutomationLoaders } from "../loaders/automation.loaders";
 import { IdentityService } from "../services/identity/identity.service";
+import { MpuService } from "../services/mpu/mpu.service";
 
 /**
  * Token and user roles. `rep` (issue 16) is a field user — a sales rep or customer success manager — who
@@ -91,6 +92,8 @@ export interface RequestContext {
   contracts: ValueContractService;
   /** Identity resolution (issue 14): channel identities, runs, resolved customers, review and decisions. */
   identity: IdentityService;
+  /** Micro-practice units (issue 16): authoring, the quality gate, uses, recommendations, contributions. */
+  mpus: MpuService;
   /** The actions side of playbooks (issue 11): firings, proposals, receipts and the task queue. */
   automation: {
     firing: FiringService;

@@ -23,6 +23,7 @@ import { AutomationError } from "../../domain/automation/automation.errors";
 import { ContractError } from "../../domain/contracts/contract.errors";
 import { IdentityError } from "../../services/identity/identity.errors";
 import { DraftError } from "../../services/plain-language/draft.errors";
+import { MpuError } from "../../domain/mpu/mpu.errors";
 
 /** The error codes clients see in `extensions.code`. */
 export type PublicErrorCode =
@@ -71,7 +72,8 @@ type CodedError =
   | AutomationError
   | ContractError
   | IdentityError
-  | DraftError;
+  | DraftError
+  | MpuError;
 
 function isCoded(error: unknown): error is CodedError {
   return (
@@ -97,7 +99,8 @@ function isCoded(error: unknown): error is CodedError {
     error instanceof AutomationError ||
     error instanceof ContractError ||
     error instanceof IdentityError ||
-    error instanceof DraftError
+    error instanceof DraftError ||
+    error instanceof MpuError
   );
 }
 
@@ -171,6 +174,27 @@ function fromCoded(error: CodedError): PublicError {
       return { code: "CONFLICT", reason: code, message: error.message };
     case "CONTRACT_SIGNING_UNAVAILABLE":
       return { code: "SERVICE_UNAVAILABLE", reason: code, message: error.message, httpStatus: 503 };
+    case "INVALID_MPU":
+    case "INVALID_MPU_REQUEST":
+      return {
+        code: "BAD_USER_INPUT",
+        reason: code,
+        message: error.message,
+        ...(error instanceof MpuError && error.problems.length > 0 ? { extensions: { problems: error.problems } } : {}),
+      };
+    case "MPU_NOT_FOUND":
+    case "MPU_ACCOUNT_NOT_FOUND":
+    case "MPU_OPPORTUNITY_NOT_FOUND":
+      return { code: "NOT_FOUND", reason: code, message: error.message };
+    case "MPU_NOT_AUTHOR":
+    case "MPU_REVIEWER_NOT_A_USER":
+    case "MPU_REVIEWER_BELOW_RANK":
+    case "MPU_SELF_REVIEW":
+    case "MPU_NOT_ALLOWED":
+      return { code: "FORBIDDEN", reason: code, message: error.message };
+    case "MPU_WRONG_STATUS":
+    case "MPU_ALREADY_REVIEWED":
+      return { code: "CONFLICT", reason: code, message: error.message };
     case "PLAYBOOK_RETIRED":
       return { code: "CONFLICT", reason: code, message: error.message };
     case "PLAYBOOK_NOT_FOUND":

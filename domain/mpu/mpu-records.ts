@@ -19,7 +19,7 @@ export type MpuTransition =
  * a person's name (reviewers and authors are user ids). Comments and reasons stay on the unit and reviews.
  */
 export function mpuAudit(
-  kind: MpuTransition & AuditKind,
+  kind: Extract<AuditKind, `MPU_${string}`>,
   actor: string,
   mpu: { id: string; version: number },
   accountIds: readonly string[],

@@ -13,7 +13,8 @@ const PENDING_USES: CypherQuery = {
   name: "mpuTracker.pending",
   text: `
 MATCH (u:MpuUse {status: 'PENDING'})
-WITH u ORDER BY u.appliedAt, u.id LIMIT $limit
+// Least recently checked first, so a backlog of long-running uses never starves the newer ones.
+WITH u ORDER BY coalesce(u.checkedAt, '') , u.appliedAt, u.id LIMIT $limit
 MATCH (v:MpuVersion {tenant: u.tenant, mpuId: u.mpuId, version: u.mpuVersion})
 RETURN u.tenant AS tenant, ${USE_FIELDS}, v.definition AS definition`,
 };
@@ -51,6 +52,15 @@ MATCH (u:MpuUse {tenant: $tenant, id: $id})
 WHERE u.status = 'PENDING'
 SET u.status = $status, u.resolvedAt = $now, u.reason = $reason, u.escalationTaskId = $taskId
 RETURN ${USE_FIELDS}`,
+};
+
+/** Marks uses still pending as checked now (they go to the back of the queue). */
+const MARK_CHECKED: CypherQuery = {
+  name: "mpuTracker.checked",
+  text: `
+UNWIND $ids AS id
+MATCH (u:MpuUse {tenant: $tenant, id: id})
+SET u.checkedAt = $now`,
 };
 
 export interface PendingUse {
@@ -111,6 +121,10 @@ export class MpuTrackerRepository {
       });
     }
     return facts;
+  }
+
+  async markChecked(tenant: string, ids: readonly string[], now: string): Promise<void> {
+    if (ids.length > 0) await this.executor.write(MARK_CHECKED, { tenant, ids: [...ids], now });
   }
 
   /** Resolves a use still PENDING; null when another process resolved it first (nothing is written then). */

@@ -295,3 +295,23 @@ CALL (a) {
 }
 RETURN signals, tasks`,
 };
+
+/** The reviews of many units (one statement per batch of a request's loader). */
+export const REVIEWS_OF_MANY: CypherQuery = {
+  name: "mpu.reviewsOfMany",
+  text: `
+UNWIND $ids AS id
+MATCH (r:MpuReview {tenant: $tenant, mpuId: id})
+RETURN ${REVIEW_FIELDS}
+ORDER BY r.version DESC, r.at, r.id`,
+};
+
+/** The customer confirmations of many units. */
+export const CONFIRMATIONS_OF_MANY: CypherQuery = {
+  name: "mpu.confirmationsOfMany",
+  text: `
+UNWIND $ids AS id
+MATCH (c:MpuConfirmation {tenant: $tenant, mpuId: id})
+RETURN ${CONFIRMATION_FIELDS}
+ORDER BY c.at, c.id`,
+};

@@ -12,6 +12,7 @@ import {
   ACCOUNT_SITUATIONS,
   CAPTURE_SUBJECT,
   CAPTURE_TIMELINE,
+  CONFIRMATIONS_OF_MANY,
   CONFIRMATIONS_OF_MPU,
   CONTRIBUTION_UNITS,
   CONTRIBUTION_USES,
@@ -27,6 +28,7 @@ import {
   LOCK_MPU,
   OWNED_ACCOUNT_IDS,
   RECOMMENDABLE_MPUS,
+  REVIEWS_OF_MANY,
   REVIEWS_OF_MPU,
   REVIEWS_OF_VERSION,
   SAVE_MPU,
@@ -163,6 +165,19 @@ export class MpuRepository {
 
   async reviews(id: string): Promise<MpuReview[]> {
     return (await this.executor.read(REVIEWS_OF_MPU, { tenant: this.tenant, id })).map(toReview);
+  }
+
+  /** The reviews of many units, grouped by unit (in the order of `ids`). */
+  async reviewsOfMany(ids: readonly string[]): Promise<MpuReview[][]> {
+    const rows = (await this.executor.read(REVIEWS_OF_MANY, { tenant: this.tenant, ids: [...ids] })).map(toReview);
+    return ids.map((id) => rows.filter((r) => r.mpuId === id));
+  }
+
+  async confirmationsOfMany(ids: readonly string[]): Promise<MpuConfirmation[][]> {
+    const rows = (await this.executor.read(CONFIRMATIONS_OF_MANY, { tenant: this.tenant, ids: [...ids] })).map(
+      toConfirmation,
+    );
+    return ids.map((id) => rows.filter((c) => c.mpuId === id));
   }
 
   async confirmations(id: string): Promise<MpuConfirmation[]> {

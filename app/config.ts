@@ -62,6 +62,8 @@ export interface RelataConfig {
     trackerEnabled: boolean;
     trackerPollMs: number;
     trackerBatch: number;
+    /** Only these tenants' uses (RELATA_MPU_TRACKER_TENANTS, comma-separated); null: every tenant. */
+    trackerTenants: string[] | null;
     minReviewerSeniority: Seniority;
     requiredReviews: number;
   };
@@ -221,6 +223,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelataConfig {
       trackerEnabled: flag(env, "RELATA_MPU_TRACKER", true),
       trackerPollMs: integer(env, "RELATA_MPU_TRACKER_POLL_MS", 10_000, 10),
       trackerBatch: integer(env, "RELATA_MPU_TRACKER_BATCH", 200, 1),
+      trackerTenants: env.RELATA_MPU_TRACKER_TENANTS
+        ? env.RELATA_MPU_TRACKER_TENANTS.split(",")
+            .map((t) => t.trim())
+            .filter((t) => t !== "")
+        : null,
       minReviewerSeniority: seniority(env, "RELATA_MPU_MIN_REVIEWER_SENIORITY", "SENIOR"),
       requiredReviews: integer(env, "RELATA_MPU_REQUIRED_REVIEWS", 3, 1),
     },

@@ -44,7 +44,7 @@ export function startMpuTracking(
     new MpuTrackerRepository(executor, config.changes.enabled),
     tasksFor,
     clock,
-    { pollIntervalMs: config.mpu.trackerPollMs, batch: config.mpu.trackerBatch },
+    { pollIntervalMs: config.mpu.trackerPollMs, batch: config.mpu.trackerBatch, tenants: config.mpu.trackerTenants },
     log.child({ component: "mpu-tracker" }),
   );
   tracker.start();

@@ -66,7 +66,9 @@ const stageIndex = (stage: string | null) =>
 export function proposeDraft(input: CaptureInput): CaptureResult {
   const timeline = [...input.timeline].sort((a, b) => a.at.localeCompare(b.at));
   const stages = timeline.filter((i): i is Extract<TimelineItem, { kind: "STAGE" }> => i.kind === "STAGE");
-  const stageAtStart = stages[0]?.from ?? (stages.length === 0 ? input.stageAtEnd : null);
+  // The stage when the window opened: before its first change, or the one it was created at in the window.
+  const first = stages[0];
+  const stageAtStart = first === undefined ? input.stageAtEnd : (first.from ?? first.to);
   const situation: SituationTag[] = [];
   const s = input.situation;
   if (s.industry !== null) situation.push({ kind: "INDUSTRY", value: s.industry, required: true });
@@ -78,7 +80,11 @@ export function proposeDraft(input: CaptureInput): CaptureResult {
     situation.push({ kind: "BUYER_ROLE", value: role, required: false });
   if (s.healthGrade !== null) situation.push({ kind: "HEALTH_GRADE", value: s.healthGrade, required: false });
   const trimmedSituation = situation.slice(0, MPU_LIMITS.tags);
-  const steps = timeline.map(stepOf).slice(-MPU_LIMITS.actions);
+  // A deal created in the window is where it starts, not a step taken.
+  const steps = timeline
+    .filter((i) => !(i.kind === "STAGE" && i.from === null))
+    .map(stepOf)
+    .slice(-MPU_LIMITS.actions);
   const windowHours = Math.min(
     MPU_LIMITS.maxHours,
     Math.max(1, Math.ceil((Date.parse(input.to) - Date.parse(input.from)) / HOUR_MS)),

@@ -13,6 +13,7 @@ const PENDING_USES: CypherQuery = {
   name: "mpuTracker.pending",
   text: `
 MATCH (u:MpuUse {status: 'PENDING'})
+WHERE $tenants IS NULL OR u.tenant IN $tenants
 // Least recently checked first, so a backlog of long-running uses never starves the newer ones.
 WITH u ORDER BY coalesce(u.checkedAt, '') , u.appliedAt, u.id LIMIT $limit
 MATCH (v:MpuVersion {tenant: u.tenant, mpuId: u.mpuId, version: u.mpuVersion})
@@ -79,8 +80,12 @@ export class MpuTrackerRepository {
     private readonly changesEnabled: boolean,
   ) {}
 
-  async pending(limit: number): Promise<PendingUse[]> {
-    const rows = await this.executor.read(PENDING_USES, { limit: neo4j.int(limit) });
+  /** Up to `limit` pending uses (of `tenants` only, when given). */
+  async pending(limit: number, tenants: readonly string[] | null = null): Promise<PendingUse[]> {
+    const rows = await this.executor.read(PENDING_USES, {
+      limit: neo4j.int(limit),
+      tenants: tenants === null ? null : [...tenants],
+    });
     return rows.map((row) => ({
       tenant: String(row.tenant),
       use: toUse(row),

@@ -8,6 +8,8 @@ import { TaskService } from "../automation/task.service";
 export interface MpuTrackerOptions {
   pollIntervalMs: number;
   batch: number;
+  /** Only these tenants' uses; null: every tenant's. */
+  tenants: readonly string[] | null;
 }
 
 /** The actor of the tracker's records. */
@@ -61,7 +63,7 @@ export class MpuTracker {
 
   /** One poll: returns how many uses it resolved. */
   async tick(): Promise<number> {
-    const pending = await this.repository.pending(this.options.batch);
+    const pending = await this.repository.pending(this.options.batch, this.options.tenants);
     const byTenant = new Map<string, PendingUse[]>();
     for (const p of pending) byTenant.set(p.tenant, [...(byTenant.get(p.tenant) ?? []), p]);
     let resolved = 0;

@@ -50,6 +50,8 @@ module.exports = {
     { name: "agents through MCP e2e", pattern: "^test/e2e/mcp-", seconds: 150 },
     // Issue 12: a sentence drafted against a seeded tenant's vocabulary, with a tiny LLM server in the test.
     { name: "plain-language e2e", pattern: "^test/e2e/plain-language", seconds: 60 },
+    // Issue 16: one tenant through the MPU gate over HTTP, and a tracker polled on a moved clock.
+    { name: "MPU e2e", pattern: "^test/e2e/mpu", seconds: 60 },
     { name: "other e2e", pattern: "^test/e2e/", seconds: 60 },
   ],
 };

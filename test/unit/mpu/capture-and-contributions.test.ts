@@ -107,3 +107,22 @@ describe("contribution figures", () => {
     expect(parsePeriod("2026-13")).toBeNull();
   });
 });
+
+describe("capturing a deal created in the window", () => {
+  it("starts from the stage it was created at and does not make its creation a step", () => {
+    const { definition, advanced } = proposeDraft({
+      label: "New school",
+      from: "2026-10-01T00:00:00.000Z",
+      to: "2026-10-31T00:00:00.000Z",
+      situation: situation({ buyerRoles: [], healthGrade: null }),
+      stageAtEnd: "NEGOTIATION",
+      timeline: [
+        { kind: "STAGE", at: "2026-10-01T00:00:00.000Z", from: null, to: "QUALIFICATION" },
+        { kind: "STAGE", at: "2026-10-09T00:00:00.000Z", from: "QUALIFICATION", to: "NEGOTIATION" },
+      ],
+    });
+    expect(advanced).toBe(true);
+    expect(definition.situation).toContainEqual({ kind: "DEAL_STAGE", value: "QUALIFICATION", required: false });
+    expect(definition.actions.map((a) => a.title)).toEqual(["Move the deal from QUALIFICATION to NEGOTIATION"]);
+  });
+});

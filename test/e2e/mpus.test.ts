@@ -225,7 +225,7 @@ beforeAll(async () => {
     { clock },
   );
   await seed();
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   await api?.stop();
@@ -398,6 +398,39 @@ describe("the education scenario", () => {
     expect(school[0]!.explanation).toContain("Matches 4 of 4 situation tags");
     const hospital = dataOf(await api.run(RecommendedMpusDocument, { accountId: ids.hospital! }, { token: bob() }));
     expect(hospital.recommendedMpus).toEqual([]);
+  });
+
+  it("does not recommend it where a running experiment keeps the account (or its deal) in the control arm", async () => {
+    // The graph contract with the experiments side (mpu-exp): written here as that side would write it.
+    const executor = api.runtime.database.executor(60_000);
+    const assign = (arm: string, label: "Account" | "Opportunity", id: string, status = "RUNNING") =>
+      executor.write(
+        {
+          name: "test.mpu.assign",
+          text: `MATCH (t:${label} {tenant: $tenant, id: $id})
+                 MERGE (x:MpuExperiment {tenant: $tenant, id: $experimentId})
+                 SET x.mpuId = $mpuId, x.status = $status
+                 MERGE (x)-[a:ASSIGNED]->(t) SET a.arm = $arm`,
+        },
+        { tenant, id, experimentId: `exp-${label}-${arm}-${status}`, mpuId, status, arm },
+      );
+    const recommendedFor = async (accountId: string) =>
+      dataOf(await api.run(RecommendedMpusDocument, { accountId }, { token: bob() })).recommendedMpus.map(
+        (r) => r.mpu.id,
+      );
+    await assign("CONTROL", "Opportunity", ids.o2!);
+    expect(await recommendedFor(ids.school!)).toEqual([]);
+    await executor.write(
+      { name: "test.mpu.unassign", text: "MATCH (x:MpuExperiment {tenant: $tenant}) DETACH DELETE x" },
+      { tenant },
+    );
+    await assign("TREATMENT", "Account", ids.school!);
+    await assign("CONTROL", "Account", ids.school!, "STOPPED");
+    expect(await recommendedFor(ids.school!)).toEqual([mpuId]);
+    await executor.write(
+      { name: "test.mpu.unassign", text: "MATCH (x:MpuExperiment {tenant: $tenant}) DETACH DELETE x" },
+      { tenant },
+    );
   });
 
   it("records every change on the audit trail and in the change feed", async () => {

@@ -1,6 +1,7 @@
 import { EventGroup, isEventGroup } from "../events/events.logic";
 import { IdentityEntityChoice, isIdentityEntity } from "../identity/identity.logic";
 import { isWorkView, STATUS_CHOICES, StatusChoice, WorkView } from "../work/work.logic";
+import { isMpuView, MpuPageView } from "../mpus/mpus.logic";
 
 /** The explorer's base path on the server. */
 export const BASE = "/explorer";
@@ -18,6 +19,7 @@ export type Route =
   | { page: "contracts"; account: string | null; id: string | null }
   | { page: "customer"; id: string }
   | { page: "identity-review"; entity: IdentityEntityChoice }
+  | { page: "mpus"; view: MpuPageView }
   | { page: "not-found"; path: string };
 
 /** The view a URL stands for. Pure. */
@@ -63,6 +65,10 @@ export function parseRoute(pathname: string, search: string): Route {
     const entity = params.get("entity");
     return { page: "identity-review", entity: isIdentityEntity(entity) ? entity : "PERSON" };
   }
+  if (parts[0] === "mpus" && parts.length === 1) {
+    const view = params.get("view");
+    return { page: "mpus", view: isMpuView(view) ? view : "queue" };
+  }
   return { page: "not-found", path: pathname };
 }
 
@@ -105,6 +111,8 @@ export function href(route: Route): string {
       return `${BASE}/customers/${encodeURIComponent(route.id)}`;
     case "identity-review":
       return `${BASE}/identity-review${route.entity === "PERSON" ? "" : `?entity=${route.entity}`}`;
+    case "mpus":
+      return `${BASE}/mpus${route.view === "queue" ? "" : `?view=${route.view}`}`;
     case "not-found":
       return route.path;
   }

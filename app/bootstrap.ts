@@ -15,6 +15,7 @@ import { ChangeRetentionRepository } from "../graph/events/change-retention.repo
 import { startWebhookDispatch } from "./webhooks/webhook-dispatch";
 import { RunningAutomation, startPlaybookAutomation } from "./automation/playbook-automation";
 import { loadAuditKeys } from "./audit/audit-keys";
+import { RunningMpuTracking, startMpuTracking } from "./mpu/mpu-tracking";
 import { AuditCheckpointJob } from "../services/audit/audit-checkpoint.job";
 import { AuditCheckpointRepository } from "../graph/audit/audit-checkpoint.repository";
 
@@ -27,6 +28,8 @@ export interface RelataRuntime {
   purge: PurgeJob;
   /** The playbook runner (null with RELATA_AUTOMATION=0); tests and benchmarks poll it directly. */
   automation: RunningAutomation;
+  /** Follows pending MPU uses (null tracker with RELATA_MPU_TRACKER=0); tests may call its tick. */
+  mpuTracking: RunningMpuTracking;
   /** Signs every tenant's audit chain head, on RELATA_AUDIT_CHECKPOINT_SECONDS (and on demand). */
   auditCheckpoints: AuditCheckpointJob;
   /** Drains requests, closes the driver and stops a managed Neo4j. Safe to call twice. */
@@ -88,6 +91,8 @@ export async function bootstrap(
   const webhooks = startWebhookDispatch(database, config, log, server.telemetry.metrics?.registry ?? null);
   // Runs the tenants' active playbooks on their change feeds (docs/automation.md), coordinated by leases.
   const automation = startPlaybookAutomation(database, config, log, server.telemetry.metrics?.registry ?? null);
+  // Follows MPU uses to SUCCEEDED, FAILED or BROKEN (docs/mpus.md) on the request clock, so tests can move time.
+  const mpuTracking = startMpuTracking(database, config, log, options.clock ?? systemClock);
   // The real time, not the request clock: a checkpoint says when it was signed.
   const auditCheckpoints = new AuditCheckpointJob(
     new AuditCheckpointRepository(database.executor(config.queryTimeoutMs)),
@@ -104,6 +109,7 @@ export async function bootstrap(
     server,
     purge,
     automation,
+    mpuTracking,
     auditCheckpoints,
     stop() {
       stopped ??= (async () => {
@@ -111,6 +117,7 @@ export async function bootstrap(
         await auditCheckpoints.stop();
         await webhooks.stop();
         await automation.stop();
+        await mpuTracking.stop();
         await server.stop();
         await server.contexts.stop();
         await database.close();

@@ -10,6 +10,7 @@ import { AuthSettings, httpUrl, OidcSettings, parseRoleMap } from "./auth/auth-s
 import { TelemetrySettings, telemetrySettings } from "./observability/telemetry-settings";
 import { DEFAULT_RETRY_SCHEDULE, parseRetrySchedule } from "../domain/webhooks/retry-schedule";
 import { parseAllowedHosts } from "../domain/webhooks/allowed-hosts";
+import { SENIORITIES, Seniority } from "../domain/records";
 import { LlmSettings } from "../services/plain-language/llm-draft-provider";
 
 /** Every setting Relata reads, with its environment variable. Documented in the README. */
@@ -53,6 +54,19 @@ export interface RelataConfig {
    * often it polls, the events per page, and the firings per tenant per hour across all its playbooks.
    */
   automation: { enabled: boolean; pollIntervalMs: number; pageSize: number; tenantRatePerHour: number };
+  /**
+   * Micro-practice units (docs/mpus.md): whether this process follows pending uses and how often, and the
+   * quality gate's defaults (a tenant may set its own with setMpuSettings).
+   */
+  mpu: {
+    trackerEnabled: boolean;
+    trackerPollMs: number;
+    trackerBatch: number;
+    /** Only these tenants' uses (RELATA_MPU_TRACKER_TENANTS, comma-separated); null: every tenant. */
+    trackerTenants: string[] | null;
+    minReviewerSeniority: Seniority;
+    requiredReviews: number;
+  };
   queryTimeoutMs: number;
   /** Sizes, lengths, query shape, cost budget and deadlines of one request (docs/security.md). */
   limits: RequestLimits;
@@ -104,6 +118,13 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new Error(`${name} must be an integer of at least ${min}; it is "${raw}". Fix or unset it.`);
   }
   return value;
+}
+
+function seniority(env: NodeJS.ProcessEnv, name: string, fallback: Seniority): Seniority {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if ((SENIORITIES as readonly string[]).includes(raw)) return raw as Seniority;
+  throw new Error(`${name} must be one of ${SENIORITIES.join(", ")}; it is "${raw}".`);
 }
 
 function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
@@ -202,6 +223,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelataConfig {
       pollIntervalMs: integer(env, "RELATA_AUTOMATION_POLL_MS", 1_000, 10),
       pageSize: integer(env, "RELATA_AUTOMATION_PAGE_SIZE", 500, 1),
       tenantRatePerHour: integer(env, "RELATA_AUTOMATION_TENANT_RATE_PER_HOUR", 1_000, 1),
+    },
+    mpu: {
+      trackerEnabled: flag(env, "RELATA_MPU_TRACKER", true),
+      trackerPollMs: integer(env, "RELATA_MPU_TRACKER_POLL_MS", 10_000, 10),
+      trackerBatch: integer(env, "RELATA_MPU_TRACKER_BATCH", 200, 1),
+      trackerTenants: env.RELATA_MPU_TRACKER_TENANTS
+        ? env.RELATA_MPU_TRACKER_TENANTS.split(",")
+            .map((t) => t.trim())
+            .filter((t) => t !== "")
+        : null,
+      minReviewerSeniority: seniority(env, "RELATA_MPU_MIN_REVIEWER_SENIORITY", "SENIOR"),
+      requiredReviews: integer(env, "RELATA_MPU_REQUIRED_REVIEWS", 3, 1),
     },
     queryTimeoutMs: integer(env, "RELATA_QUERY_TIMEOUT_MS", 30_000, 100),
     limits: loadRequestLimits((name, fallback, min) => integer(env, name, fallback, min), maxBatchSize),

@@ -86,6 +86,8 @@ import { ConsentService } from "../services/personal-data/consent.service";
 import { PersonDataRequestService } from "../services/personal-data/person-data-request.service";
 import { ErasedKeys } from "../services/personal-data/erased-keys";
 import { DEFAULT_MODEL_ID } from "../services/health/health-model";
+import { MpuService } from "../services/mpu/mpu.service";
+import { MpuRepository } from "../graph/mpu/mpu.repository";
 
 export interface ContextRequest {
   authorization?: string;
@@ -441,6 +443,23 @@ export class ContextFactory {
         {
           actor: principal.agent === undefined ? userActor(principal.subject) : `agent:${principal.agent}`,
           userId: principal.userId ?? null,
+        },
+        this.clock,
+      ),
+      mpus: new MpuService(
+        new MpuRepository(executor, principal.tenant, outbox),
+        new ChangeFeedRepository(executor, principal.tenant),
+        {
+          subject: principal.subject,
+          userId: principal.userId ?? null,
+          // The role cap's rule: the token's role, and the user's roles when the token names a user.
+          isAdmin:
+            principal.role === "admin" && (principal.userRoles === undefined || principal.userRoles.includes("admin")),
+          actor: principal.agent === undefined ? userActor(principal.subject) : `agent:${principal.agent}`,
+        },
+        {
+          minReviewerSeniority: this.config.mpu.minReviewerSeniority,
+          requiredReviews: this.config.mpu.requiredReviews,
         },
         this.clock,
       ),

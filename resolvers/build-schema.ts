@@ -28,6 +28,7 @@ import { AuditResolver } from "./audit/audit.resolver";
 import { ValueContractResolver } from "./contracts/value-contract.resolver";
 import { PersonalDataResolver } from "./personal-data/personal-data.resolver";
 import { MpuExperimentResolver } from "./experiments/mpu-experiment.resolver";
+import { MpuResolver } from "./mpu/mpu.resolver";
 import { AccountTasksResolver, TaskResolver } from "./automation/task.resolver";
 import { ProposalResolver } from "./automation/proposal.resolver";
 import { AccountFlagsResolver, AssetFlagsResolver, BatchFlagsResolver } from "./automation/flag.resolver";
@@ -73,6 +74,7 @@ export async function buildRelataSchema(): Promise<GraphQLSchema> {
       ValueContractResolver,
       PersonalDataResolver,
       MpuExperimentResolver,
+      MpuResolver,
       TaskResolver,
       AccountTasksResolver,
       ProposalResolver,

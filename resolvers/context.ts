@@ -27,6 +27,7 @@ import { AutomationLoaders } from "../loaders/automation.loaders";
 import { IdentityService } from "../services/identity/identity.service";
 import { LineageService } from "../services/lineage/lineage.service";
 import { UsageCalibrationService } from "../services/usage/usage-calibration.service";
+import { MpuService } from "../services/mpu/mpu.service";
 
 /**
  * Token and user roles. `rep` (issue 16) is a field user — a sales rep or customer success manager — who
@@ -104,6 +105,8 @@ export interface RequestContext {
   usageCalibration: UsageCalibrationService;
   /** Personal-data requests (issue 15): consents, access (export) and erasure. */
   personalData: { consents: ConsentService; requests: PersonDataRequestService };
+  /** Micro-practice units (issue 16): authoring, the quality gate, uses, recommendations, contributions. */
+  mpus: MpuService;
   /** The actions side of playbooks (issue 11): firings, proposals, receipts and the task queue. */
   automation: {
     firing: FiringService;

@@ -27,6 +27,7 @@ import { LineageError } from "../../domain/lineage/lineage.errors";
 import { UsageError } from "../../domain/usage/usage.errors";
 import { PersonalDataError } from "../../domain/personal-data/personal-data.errors";
 import { ExperimentError } from "../../domain/experiments/experiment.errors";
+import { MpuError } from "../../domain/mpu/mpu.errors";
 
 /** The error codes clients see in `extensions.code`. */
 export type PublicErrorCode =
@@ -79,7 +80,8 @@ type CodedError =
   | DraftError
   | LineageError
   | UsageError
-  | ExperimentError;
+  | ExperimentError
+  | MpuError;
 
 function isCoded(error: unknown): error is CodedError {
   return (
@@ -109,7 +111,8 @@ function isCoded(error: unknown): error is CodedError {
     error instanceof LineageError ||
     error instanceof UsageError ||
     error instanceof PersonalDataError ||
-    error instanceof ExperimentError
+    error instanceof ExperimentError ||
+    error instanceof MpuError
   );
 }
 
@@ -187,6 +190,27 @@ function fromCoded(error: CodedError): PublicError {
       return { code: "CONFLICT", reason: code, message: error.message };
     case "CONTRACT_SIGNING_UNAVAILABLE":
       return { code: "SERVICE_UNAVAILABLE", reason: code, message: error.message, httpStatus: 503 };
+    case "INVALID_MPU":
+    case "INVALID_MPU_REQUEST":
+      return {
+        code: "BAD_USER_INPUT",
+        reason: code,
+        message: error.message,
+        ...(error instanceof MpuError && error.problems.length > 0 ? { extensions: { problems: error.problems } } : {}),
+      };
+    case "MPU_NOT_FOUND":
+    case "MPU_ACCOUNT_NOT_FOUND":
+    case "MPU_OPPORTUNITY_NOT_FOUND":
+      return { code: "NOT_FOUND", reason: code, message: error.message };
+    case "MPU_NOT_AUTHOR":
+    case "MPU_REVIEWER_NOT_A_USER":
+    case "MPU_REVIEWER_BELOW_RANK":
+    case "MPU_SELF_REVIEW":
+    case "MPU_NOT_ALLOWED":
+      return { code: "FORBIDDEN", reason: code, message: error.message };
+    case "MPU_WRONG_STATUS":
+    case "MPU_ALREADY_REVIEWED":
+      return { code: "CONFLICT", reason: code, message: error.message };
     case "PLAYBOOK_RETIRED":
       return { code: "CONFLICT", reason: code, message: error.message };
     case "PLAYBOOK_NOT_FOUND":

@@ -32,6 +32,19 @@ export const AUDIT_KINDS = [
   "MPU_EXPERIMENT_STARTED",
   "MPU_EXPERIMENT_STOPPED",
   "MPU_EXPERIMENT_CONCLUDED",
+  // Micro-practice units (issue 16, decision 0029): every change of a unit, its gate and its uses.
+  "MPU_CREATED",
+  "MPU_UPDATED",
+  "MPU_SUBMITTED",
+  "MPU_REVIEWED",
+  "MPU_CONFIRMED",
+  "MPU_VALIDATED",
+  "MPU_REJECTED",
+  "MPU_PUBLISHED",
+  "MPU_RETIRED",
+  "MPU_APPLIED",
+  "MPU_USE_RESOLVED",
+  "MPU_SETTINGS_CHANGED",
 ] as const;
 
 export type AuditKind = (typeof AUDIT_KINDS)[number];

@@ -478,3 +478,17 @@ function withoutNulls<T>(value: T): T {
 export function validatePlaybook(input: unknown): string[] {
   return parsePlaybook(input).problems;
 }
+
+/**
+ * Reads one action of the playbook action schema on its own (an MPU's automation step, issue 16): the same
+ * checks as in a playbook, with problems named under `path`.
+ */
+export function parsePlaybookAction(
+  input: unknown,
+  path: string,
+): { action: PlaybookAction; problems: [] } | { action: null; problems: string[] } {
+  const r = new Reader();
+  const parsed = action(r, input, path);
+  if (r.problems.length > 0 || parsed === null) return { action: null, problems: r.problems };
+  return { action: withoutNulls(parsed), problems: [] };
+}

@@ -26,6 +26,8 @@ export const CHANGE_RECORD_TYPES = [
   "CONSENT",
   "PERSON",
   "MPU_EXPERIMENT",
+  "MPU",
+  "MPU_USE",
 ] as const;
 export type ChangeRecordType = (typeof CHANGE_RECORD_TYPES)[number];
 
@@ -96,6 +98,19 @@ export const CHANGE_TYPES = [
   "MPU_EXPERIMENT_STARTED",
   "MPU_EXPERIMENT_STOPPED",
   "MPU_EXPERIMENT_CONCLUDED",
+  // Micro-practice units (issue 16): a unit's life and its gate, and its uses on accounts. Ids and statuses
+  // only: a private unit's content never reaches the feed.
+  "MPU_CREATED",
+  "MPU_UPDATED",
+  "MPU_SUBMITTED",
+  "MPU_REVIEWED",
+  "MPU_CONFIRMED",
+  "MPU_VALIDATED",
+  "MPU_REJECTED",
+  "MPU_PUBLISHED",
+  "MPU_RETIRED",
+  "MPU_USE_APPLIED",
+  "MPU_USE_RESOLVED",
 ] as const;
 export type ChangeType = (typeof CHANGE_TYPES)[number];
 

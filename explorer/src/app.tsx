@@ -19,6 +19,7 @@ import { ContractsPage } from "./contracts/contracts-page";
 import { ExperimentsPage } from "./experiments/experiments-page";
 import { CustomerPage } from "./identity/customer-page";
 import { ReviewPage } from "./identity/review-page";
+import { MpusPage } from "./mpus/mpus-page";
 import { Link } from "./shared/link";
 import { Session, SessionContext } from "./shared/session-context";
 import { ErrorMessage, Loading } from "./shared/status";
@@ -87,6 +88,7 @@ export function App() {
             <Link href={href({ page: "work", view: "mine", status: "OPEN" })}>{catalogue(lang).navWork}</Link>
             <Link href={href({ page: "playbooks", id: null })}>{catalogue(lang).navPlaybooks}</Link>
             <Link href={href({ page: "identity-review", entity: "PERSON" })}>{catalogue(lang).navIdentityReview}</Link>
+            <Link href={href({ page: "mpus", view: "queue" })}>{catalogue(lang).navMpus}</Link>
             {(auth.role === "admin" || auth.role === "analyst") && (
               <Link href={href({ page: "contracts", account: null, id: null })}>{catalogue(lang).navContracts}</Link>
             )}
@@ -166,6 +168,8 @@ function Pages() {
       return <ReviewPage entity={route.entity} />;
     case "experiments":
       return <ExperimentsPage id={route.id} mpu={route.mpu} />;
+    case "mpus":
+      return <MpusPage view={route.view} />;
     case "not-found":
       return (
         <p class="empty">

@@ -17,6 +17,7 @@ import { identityResolutionMigration } from "./0014-identity-resolution.migratio
 import { usageCountsMigration } from "./0021-usage-counts.migration";
 import { personalDataRequestsMigration } from "./0016-personal-data-requests.migration";
 import { mpuExperimentsMigration } from "./0020-mpu-experiments.migration";
+import { mpusMigration } from "./0018-mpus.migration";
 
 /** Every migration, in version order. Add new ones at the end; never edit an applied one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   identityResolutionMigration,
   valueContractsMigration,
   personalDataRequestsMigration,
-  usageCountsMigration,
+  mpusMigration,
   mpuExperimentsMigration,
+  usageCountsMigration,
 ];

@@ -70,6 +70,16 @@ const IDENTITY_RESOLVERS: readonly Role[] = ["admin", "analyst", "integrator"];
 const USAGE_READERS: readonly Role[] = ["admin", "analyst"];
 
 /**
+ * Micro-practice units (issue 16, decision 0029): field people (reps) author, capture, submit and apply them,
+ * as do analysts and admins. Reviewing needs the same roles AND the tenant's minimum seniority, checked by
+ * the service (MPU_REVIEWER_BELOW_RANK). Publishing and retiring are open to the same roles, but the service
+ * lets only the unit's author (once validated) or a tenant admin do it. Reads are open: the service hides
+ * private units (cold-start protection).
+ */
+const MPU_AUTHORS: readonly Role[] = ["admin", "analyst", "rep"];
+const MPU_REVIEWERS: readonly Role[] = ["admin", "analyst", "rep"];
+
+/**
  * The one role table of the API. Every mutation needs an entry (a mutation without one is refused to every
  * role: {@link rolesFor}); queries are open to every role unless listed. docs/security.md prints this table
  * (`npm run docs:roles`), and a unit test fails when the two disagree.
@@ -152,6 +162,17 @@ export const ROLE_MATRIX: RoleMatrix = {
   "Query.verifyContractLedger": CONTRACT_READERS,
   // The pipelines that record usage check first.
   "Query.contractProcessingAllowed": [...CONTRACT_READERS, "integrator"],
+  "Mutation.createMpu": MPU_AUTHORS,
+  "Mutation.updateMpu": MPU_AUTHORS,
+  "Mutation.captureMpu": MPU_AUTHORS,
+  "Mutation.submitMpu": MPU_AUTHORS,
+  "Mutation.reviewMpu": MPU_REVIEWERS,
+  // Whoever hears the customer's confirmation records it (the author, a colleague, an admin).
+  "Mutation.recordMpuConfirmation": MPU_AUTHORS,
+  "Mutation.publishMpu": MPU_AUTHORS,
+  "Mutation.retireMpu": MPU_AUTHORS,
+  "Mutation.applyMpu": MPU_AUTHORS,
+  "Mutation.setMpuSettings": ADMINS,
   // Issue 14, identity resolution.
   "Mutation.upsertIdentities": DATA_WRITERS,
   "Mutation.resolveIdentities": IDENTITY_RESOLVERS,

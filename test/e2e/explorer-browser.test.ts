@@ -714,6 +714,54 @@ describe("the explorer in Chromium", () => {
     await shot("contract-revoked");
   }, 300_000);
 
+  it("lists a submitted unit in a senior rep's review queue, approves it, and composes a draft in the sandbox (issue 16)", async () => {
+    const admin = api.runtime.server.contexts.forPrincipal({ tenant, role: "admin", subject: "test" });
+    await admin.ingest.upsertUsers([
+      { sourceSystem: "hr", externalId: "rep-ann", name: "Ann Rep", roles: ["rep"], seniority: "MID" },
+      { sourceSystem: "hr", externalId: "rep-rita", name: "Rita Senior", roles: ["rep"], seniority: "SENIOR" },
+    ]);
+    const author = api.runtime.server.contexts.forPrincipal({ tenant, role: "rep", subject: "rep-ann" });
+    const unit = await author.mpus.create({
+      title: "Show the equipment office visual data",
+      situation: [{ kind: "INDUSTRY", value: "Education", required: true }],
+      actions: [{ kind: "MANUAL", title: "Build a dashboard from their equipment data" }],
+      verifications: [{ kind: "STAGE_REACHED", stage: "NEGOTIATION", withinHours: 720 }],
+    });
+    await author.mpus.submit(unit.id);
+
+    await page.goto(`${origin}/explorer/mpus#token=${signed("rep", "rep-rita")}`, { waitUntil: "load" });
+    const row = page.getByTestId(`mpu-${unit.id}`);
+    await row.waitFor({ timeout: 90_000 });
+    expect(await row.getByTestId("gate").innerText()).toBe("0 / 3 approvals · no customer confirmation yet");
+    await row.getByLabel("Effectiveness (1-5)").selectOption("5");
+    await row.getByPlaceholder("Comment (a rejection's reason)").fill("Won two schools with it.");
+    await row.getByRole("button", { name: "Approve" }).click();
+    // Reviewed: it leaves Rita's queue.
+    await page.getByText("Nothing waits for your review.").waitFor({ timeout: 90_000 });
+    expect((await author.mpus.gate(await author.mpus.get(unit.id))).approvals).toBe(1);
+
+    await page.goto(`${origin}/explorer/mpus?view=sandbox`, { waitUntil: "load" });
+    const sandbox = page.getByTestId("mpu-sandbox");
+    await sandbox.waitFor({ timeout: 90_000 });
+    await sandbox.getByLabel("Title").fill("Invite the equipment office to a peer school");
+    await sandbox.getByLabel("Steps, one a line, in order").fill("Find a peer school\nOrganise the visit");
+    await sandbox.getByRole("button", { name: "Create draft" }).click();
+    await page
+      .getByTestId("mpu-created")
+      .getByText("Draft “Invite the equipment office to a peer school” created (DRAFT).")
+      .waitFor({ timeout: 90_000 });
+    await shot("mpu-sandbox");
+    // Still private: a draft is seen by its author (Rita) and admins, not by Ann.
+    const mine = await api.runtime.server.contexts
+      .forPrincipal({ tenant, role: "rep", subject: "rep-ann" })
+      .mpus.list({ search: "peer school" }, 10);
+    expect(mine).toEqual([]);
+    expect(await seriousViolations()).toEqual([]);
+    // The next tests run as the admin they signed in as before.
+    await page.goto(`${origin}/explorer/mpus#token=${signed("admin", "u-owner")}`, { waitUntil: "load" });
+    await page.getByTestId("mpus").waitFor({ timeout: 90_000 });
+  }, 300_000);
+
   it("has no serious or critical accessibility violations (axe-core) on every page", async () => {
     const graphUrl = `${origin}/explorer/graph?node=${encodeURIComponent(new URL(accountUrl).pathname.split("/").pop()!)}`;
     for (const [url, ready] of [
@@ -734,6 +782,7 @@ describe("the explorer in Chromium", () => {
         "contracts",
       ],
       [`${origin}/explorer/identity-review`, "identity-review"],
+      [`${origin}/explorer/mpus`, "mpus"],
     ] as const) {
       await page.goto(url, { waitUntil: "load" });
       await page.getByTestId(ready).first().waitFor({ timeout: 90_000 });

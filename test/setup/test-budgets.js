@@ -54,6 +54,8 @@ module.exports = {
     { name: "plain-language e2e", pattern: "^test/e2e/plain-language", seconds: 60 },
     // Issue 17: a tenant with a merged duplicate, a recompute and a playbook; usage counted and calibrated.
     { name: "lineage and usage e2e", pattern: "^test/e2e/(lineage|usage-calibration)", seconds: 120 },
+    // Issue 16: one tenant through the MPU gate over HTTP, and a tracker polled on a moved clock.
+    { name: "MPU e2e", pattern: "^test/e2e/mpu", seconds: 60 },
     { name: "other e2e", pattern: "^test/e2e/", seconds: 60 },
   ],
 };

@@ -71,6 +71,8 @@ export async function startTestApi(
     RELATA_WEBHOOK_DISPATCH: "0",
     // Off like webhook dispatch: a runner scans every tenant with active playbooks in the shared Neo4j.
     RELATA_AUTOMATION: "0",
+    // Off too: the MPU tracker follows the pending uses of every tenant; MPU tests start theirs.
+    RELATA_MPU_TRACKER: "0",
     // One audit signing key per test process, so no test server writes one into the real RELATA_HOME.
     RELATA_AUDIT_SIGNING_KEY: TEST_AUDIT_SIGNING_KEY,
     ...env,

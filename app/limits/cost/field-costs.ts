@@ -57,6 +57,11 @@ export const FIELD_COST_OVERRIDES: Readonly<Record<string, FieldCostOverride>> =
   "Query.mpuExperiment": { extra: 100 },
   "Query.mpuExperiments": { listSize: 100 },
   "Mutation.startMpuExperiment": { extra: 200 },
+  // Micro-practice units (issue 16): up to 500 published units matched against the account's situation;
+  // three months of units and uses matched against up to 5,000 owned accounts; a capture reads the change feed.
+  "Query.recommendedMpus": { extra: 50 },
+  "Query.mpuContributions": { extra: 200 },
+  "Mutation.captureMpu": { extra: 50 },
   // Five aggregates over the tenant's accounts (and their opportunities).
   "Query.facets": { extra: 100 },
   // Graph views: variable-length traversals, dearer with each link followed (docs/explorer.md).

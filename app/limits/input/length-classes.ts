@@ -11,6 +11,7 @@ export const LENGTH_CLASS_OVERRIDES: Readonly<Record<string, LengthClass>> = {
   "AccountFilter.search": "search",
   "ContactFilter.search": "search",
   "Query.concepts(search:)": "search",
+  "MpuFilterInput.search": "search",
   "Mutation.importOntology(content:)": "document",
 };
 

@@ -1,6 +1,7 @@
 import { EventGroup, isEventGroup } from "../events/events.logic";
 import { IdentityEntityChoice, isIdentityEntity } from "../identity/identity.logic";
 import { isWorkView, STATUS_CHOICES, StatusChoice, WorkView } from "../work/work.logic";
+import { isMpuView, MpuPageView } from "../mpus/mpus.logic";
 
 /** The explorer's base path on the server. */
 export const BASE = "/explorer";
@@ -19,6 +20,7 @@ export type Route =
   | { page: "customer"; id: string }
   | { page: "identity-review"; entity: IdentityEntityChoice }
   | { page: "experiments"; id: string | null; mpu: string | null }
+  | { page: "mpus"; view: MpuPageView }
   | { page: "not-found"; path: string };
 
 /** The view a URL stands for. Pure. */
@@ -67,6 +69,10 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts[0] === "experiments" && parts.length <= 2) {
     return { page: "experiments", id: parts[1] ? decodeURIComponent(parts[1]) : null, mpu: params.get("mpu") };
   }
+  if (parts[0] === "mpus" && parts.length === 1) {
+    const view = params.get("view");
+    return { page: "mpus", view: isMpuView(view) ? view : "queue" };
+  }
   return { page: "not-found", path: pathname };
 }
 
@@ -113,6 +119,8 @@ export function href(route: Route): string {
       return `${BASE}/experiments${route.id ? `/${encodeURIComponent(route.id)}` : ""}${
         route.mpu ? `?mpu=${encodeURIComponent(route.mpu)}` : ""
       }`;
+    case "mpus":
+      return `${BASE}/mpus${route.view === "queue" ? "" : `?view=${route.view}`}`;
     case "not-found":
       return route.path;
   }

@@ -13,6 +13,25 @@ export type AccountFilter = {
   segment?: Array<string> | null | undefined;
 };
 
+/** Who gets a task or review. */
+export type AssigneeInput = {
+  kind: AssigneeKind;
+  organizationId?: string | null | undefined;
+  relationship?: string | null | undefined;
+  role?: string | null | undefined;
+  /** The organization serving the firing's region. */
+  servingRegion?: boolean | null | undefined;
+  teamId?: string | null | undefined;
+  userId?: string | null | undefined;
+};
+
+export type AssigneeKind =
+  | 'ACCOUNT_OWNER'
+  | 'ORGANIZATION'
+  | 'ROLE'
+  | 'TEAM'
+  | 'USER';
+
 export type BenefitFormulaKind =
   /** base + rate × units, at most cap. */
   | 'LINEAR'
@@ -49,7 +68,9 @@ export type ChangeRecordType =
   | 'IDENTITY'
   | 'MANUAL_MEASURE'
   | 'MAPPING'
+  | 'MPU'
   | 'MPU_EXPERIMENT'
+  | 'MPU_USE'
   | 'ONTOLOGY_PACK'
   | 'OPPORTUNITY'
   | 'ORGANIZATION'
@@ -93,9 +114,20 @@ export type ChangeType =
   | 'MANUAL_MEASURE_SET'
   | 'MAPPING_REMOVED'
   | 'MAPPING_SET'
+  | 'MPU_CONFIRMED'
+  | 'MPU_CREATED'
   | 'MPU_EXPERIMENT_CONCLUDED'
   | 'MPU_EXPERIMENT_STARTED'
   | 'MPU_EXPERIMENT_STOPPED'
+  | 'MPU_PUBLISHED'
+  | 'MPU_REJECTED'
+  | 'MPU_RETIRED'
+  | 'MPU_REVIEWED'
+  | 'MPU_SUBMITTED'
+  | 'MPU_UPDATED'
+  | 'MPU_USE_APPLIED'
+  | 'MPU_USE_RESOLVED'
+  | 'MPU_VALIDATED'
   | 'ONTOLOGY_PACK_STORED'
   | 'OPPORTUNITY_CREATED'
   | 'OPPORTUNITY_DELETED'
@@ -207,6 +239,41 @@ export type IdentityEntity =
   | 'ORGANIZATION'
   | 'PERSON';
 
+/** One step: MANUAL (notes, links to attachments) or AUTOMATION (a playbook action). */
+export type MpuActionInput = {
+  /** AUTOMATION: an action of the playbook schema. */
+  action?: PlaybookActionInput | null | undefined;
+  kind: MpuActionKind;
+  /** MANUAL: http(s) links to attachments. */
+  links?: Array<string> | null | undefined;
+  /** MANUAL. */
+  notes?: string | null | undefined;
+  title: string;
+};
+
+export type MpuActionKind =
+  | 'AUTOMATION'
+  | 'MANUAL';
+
+/** A circuit breaker: when it fires the use is BROKEN and an escalation task is opened. */
+export type MpuBreakerInput = {
+  /** Who gets the escalation task (ACCOUNT_OWNER, USER, ROLE or TEAM). */
+  escalateTo: AssigneeInput;
+  /** NO_SIGNAL: the field whose absence stops the use. */
+  field?: string | null | undefined;
+  kind: MpuBreakerKind;
+  /** STAGE_REACHED: e.g. CLOSED_LOST. */
+  stage?: OpportunityStage | null | undefined;
+  /** The escalation task's title. */
+  title: string;
+  /** NO_SIGNAL: the deadline in hours. */
+  withinHours?: number | null | undefined;
+};
+
+export type MpuBreakerKind =
+  | 'NO_SIGNAL'
+  | 'STAGE_REACHED';
+
 export type MpuExperimentStatus =
   /** Stopped at or after its horizon. */
   | 'CONCLUDED'
@@ -220,6 +287,82 @@ export type MpuExperimentVerdict =
   | 'NO_SIGNIFICANT_DIFFERENCE'
   | 'SIGNIFICANT_DROP'
   | 'SIGNIFICANT_LIFT';
+
+/** Which units to list (only those you may see are listed). */
+export type MpuFilterInput = {
+  /** The author's external id (token subject), or `me`. */
+  author?: string | null | undefined;
+  /** Text in the title or a tag (any case). */
+  search?: string | null | undefined;
+  statuses?: Array<MpuStatus> | null | undefined;
+  /** Only SUBMITTED units waiting for your review. */
+  toReview?: boolean | null | undefined;
+};
+
+/** A micro-practice unit: situation, ordered steps, verification points, circuit breakers. */
+export type MpuInput = {
+  actions: Array<MpuActionInput>;
+  breakers?: Array<MpuBreakerInput> | null | undefined;
+  situation: Array<MpuSituationTagInput>;
+  summary?: string | null | undefined;
+  title: string;
+  verifications: Array<MpuVerificationInput>;
+};
+
+export type MpuReviewVerdict =
+  | 'APPROVE'
+  | 'REJECT';
+
+/** A situation the unit fits: a graph fact or an ontology concept. */
+export type MpuSituationTagInput = {
+  kind: MpuSituationTagKind;
+  /** A required tag must match for the unit to be recommended. */
+  required?: boolean | null | undefined;
+  /** DEAL_STAGE: an opportunity stage; BUYER_ROLE: a buying role; CONCEPT: a concept id. */
+  value: string;
+};
+
+export type MpuSituationTagKind =
+  | 'BUYER_ROLE'
+  | 'CONCEPT'
+  | 'DEAL_STAGE'
+  | 'HEALTH_GRADE'
+  | 'INDUSTRY'
+  | 'SEGMENT';
+
+export type MpuStatus =
+  /** Being written; visible to its author and tenant admins only. */
+  | 'DRAFT'
+  /** Recommended for accounts in the same situation; may be applied. */
+  | 'PUBLISHED'
+  /** A reviewer rejected it (rejectedReason); the author revises and resubmits. */
+  | 'REJECTED'
+  /** No longer recommended or applied; kept for the record. */
+  | 'RETIRED'
+  /** Waiting for reviews and a customer confirmation; also visible to eligible reviewers. */
+  | 'SUBMITTED'
+  /** Passed the gate; visible to everyone, to be published. */
+  | 'VALIDATED';
+
+/** A verification point: what proves the unit worked, within withinHours of applying it. */
+export type MpuVerificationInput = {
+  /** SIGNAL: the source field, e.g. tech_dept_reply. */
+  field?: string | null | undefined;
+  kind: MpuVerificationKind;
+  /** STAGE_REACHED. */
+  stage?: OpportunityStage | null | undefined;
+  /** TASK_OUTCOME: the task template. */
+  template?: string | null | undefined;
+  /** TASK_OUTCOME: the verdict required, if any. */
+  verdict?: string | null | undefined;
+  /** From one minute (0.0167) to 8760 hours. */
+  withinHours: number;
+};
+
+export type MpuVerificationKind =
+  | 'SIGNAL'
+  | 'STAGE_REACHED'
+  | 'TASK_OUTCOME';
 
 /** How an organization of the value network relates to an account. */
 export type NetworkRelationship =
@@ -241,6 +384,40 @@ export type OrganizationKind =
   | 'RESELLER'
   | 'SERVICE_PROVIDER'
   | 'SUPPLIER';
+
+/** What a playbook does; the fields a kind takes are in docs/automation.md. */
+export type PlaybookActionInput = {
+  /** CREATE_TASK, OPEN_REVIEW. */
+  assignee?: AssigneeInput | null | undefined;
+  /** CREATE_TASK, OPEN_REVIEW: 0-365. */
+  dueInDays?: number | null | undefined;
+  /** CALL_WEBHOOK: a registered endpoint's id. */
+  endpointId?: string | null | undefined;
+  /** FLAG_RECORDS. */
+  flag?: string | null | undefined;
+  /** RAISE_INTENT_SIGNAL. */
+  intent?: string | null | undefined;
+  kind: PlaybookActionKind;
+  /** FLAG_RECORDS. */
+  note?: string | null | undefined;
+  /** OPEN_REVIEW, e.g. compliance-pre-review. */
+  reviewType?: string | null | undefined;
+  /** RAISE_INTENT_SIGNAL: 0..1. */
+  strength?: number | null | undefined;
+  /** FLAG_RECORDS: ACCOUNT, ASSET or BATCH. */
+  target?: string | null | undefined;
+  /** CREATE_TASK. */
+  template?: string | null | undefined;
+  /** CREATE_TASK, OPEN_REVIEW. */
+  title?: string | null | undefined;
+};
+
+export type PlaybookActionKind =
+  | 'CALL_WEBHOOK'
+  | 'CREATE_TASK'
+  | 'FLAG_RECORDS'
+  | 'OPEN_REVIEW'
+  | 'RAISE_INTENT_SIGNAL';
 
 export type PlaybookStatus =
   /** Runs on change events committed since it was activated. */
@@ -437,6 +614,41 @@ export type ExplorerDecideIdentityPairMutationVariables = Exact<{
 
 
 export type ExplorerDecideIdentityPairMutation = { decideIdentityPair: { moved: number } };
+
+export type ExplorerMpuFieldsFragment = { id: string, status: MpuStatus, title: string, version: number, authorSubject: string, updatedAt: string, rejectedReason: string | null, situation: Array<{ kind: MpuSituationTagKind, value: string, required: boolean }>, actions: Array<{ kind: MpuActionKind, title: string }>, gate: { approvals: number, requiredReviews: number, confirmed: boolean, passed: boolean } };
+
+export type ExplorerMpusQueryVariables = Exact<{
+  filter?: MpuFilterInput | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type ExplorerMpusQuery = { mpus: Array<{ id: string, status: MpuStatus, title: string, version: number, authorSubject: string, updatedAt: string, rejectedReason: string | null, situation: Array<{ kind: MpuSituationTagKind, value: string, required: boolean }>, actions: Array<{ kind: MpuActionKind, title: string }>, gate: { approvals: number, requiredReviews: number, confirmed: boolean, passed: boolean } }> };
+
+export type ExplorerCreateMpuMutationVariables = Exact<{
+  input: MpuInput;
+}>;
+
+
+export type ExplorerCreateMpuMutation = { createMpu: { id: string, status: MpuStatus, title: string, version: number, authorSubject: string, updatedAt: string, rejectedReason: string | null, situation: Array<{ kind: MpuSituationTagKind, value: string, required: boolean }>, actions: Array<{ kind: MpuActionKind, title: string }>, gate: { approvals: number, requiredReviews: number, confirmed: boolean, passed: boolean } } };
+
+export type ExplorerSubmitMpuMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ExplorerSubmitMpuMutation = { submitMpu: { id: string, status: MpuStatus, title: string, version: number, authorSubject: string, updatedAt: string, rejectedReason: string | null, situation: Array<{ kind: MpuSituationTagKind, value: string, required: boolean }>, actions: Array<{ kind: MpuActionKind, title: string }>, gate: { approvals: number, requiredReviews: number, confirmed: boolean, passed: boolean } } };
+
+export type ExplorerReviewMpuMutationVariables = Exact<{
+  id: string | number;
+  rating: number;
+  comment: string;
+  verdict: MpuReviewVerdict;
+  reason?: string | null | undefined;
+}>;
+
+
+export type ExplorerReviewMpuMutation = { reviewMpu: { id: string, status: MpuStatus, title: string, version: number, authorSubject: string, updatedAt: string, rejectedReason: string | null, situation: Array<{ kind: MpuSituationTagKind, value: string, required: boolean }>, actions: Array<{ kind: MpuActionKind, title: string }>, gate: { approvals: number, requiredReviews: number, confirmed: boolean, passed: boolean } } };
 
 export type ExplorerOntologiesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -808,6 +1020,32 @@ fragment ExplorerLinkFieldFields on IdentityLinkField {
   levelIndex
   weight
 }`, {"fragmentName":"ExplorerResolvedCustomerFields"}) as unknown as TypedDocumentString<ExplorerResolvedCustomerFieldsFragment, unknown>;
+export const ExplorerMpuFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ExplorerMpuFields on Mpu {
+  id
+  status
+  title
+  version
+  authorSubject
+  updatedAt
+  rejectedReason
+  situation {
+    kind
+    value
+    required
+  }
+  actions {
+    kind
+    title
+  }
+  gate {
+    approvals
+    requiredReviews
+    confirmed
+    passed
+  }
+}
+    `, {"fragmentName":"ExplorerMpuFields"}) as unknown as TypedDocumentString<ExplorerMpuFieldsFragment, unknown>;
 export const ExplorerPlaybookStatsFragmentDoc = new TypedDocumentString(`
     fragment ExplorerPlaybookStats on PlaybookStats {
   firings
@@ -1430,6 +1668,132 @@ export const ExplorerDecideIdentityPairDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExplorerDecideIdentityPairMutation, ExplorerDecideIdentityPairMutationVariables>;
+export const ExplorerMpusDocument = new TypedDocumentString(`
+    query ExplorerMpus($filter: MpuFilterInput, $first: Int) {
+  mpus(filter: $filter, first: $first) {
+    ...ExplorerMpuFields
+  }
+}
+    fragment ExplorerMpuFields on Mpu {
+  id
+  status
+  title
+  version
+  authorSubject
+  updatedAt
+  rejectedReason
+  situation {
+    kind
+    value
+    required
+  }
+  actions {
+    kind
+    title
+  }
+  gate {
+    approvals
+    requiredReviews
+    confirmed
+    passed
+  }
+}`) as unknown as TypedDocumentString<ExplorerMpusQuery, ExplorerMpusQueryVariables>;
+export const ExplorerCreateMpuDocument = new TypedDocumentString(`
+    mutation ExplorerCreateMpu($input: MpuInput!) {
+  createMpu(input: $input) {
+    ...ExplorerMpuFields
+  }
+}
+    fragment ExplorerMpuFields on Mpu {
+  id
+  status
+  title
+  version
+  authorSubject
+  updatedAt
+  rejectedReason
+  situation {
+    kind
+    value
+    required
+  }
+  actions {
+    kind
+    title
+  }
+  gate {
+    approvals
+    requiredReviews
+    confirmed
+    passed
+  }
+}`) as unknown as TypedDocumentString<ExplorerCreateMpuMutation, ExplorerCreateMpuMutationVariables>;
+export const ExplorerSubmitMpuDocument = new TypedDocumentString(`
+    mutation ExplorerSubmitMpu($id: ID!) {
+  submitMpu(id: $id) {
+    ...ExplorerMpuFields
+  }
+}
+    fragment ExplorerMpuFields on Mpu {
+  id
+  status
+  title
+  version
+  authorSubject
+  updatedAt
+  rejectedReason
+  situation {
+    kind
+    value
+    required
+  }
+  actions {
+    kind
+    title
+  }
+  gate {
+    approvals
+    requiredReviews
+    confirmed
+    passed
+  }
+}`) as unknown as TypedDocumentString<ExplorerSubmitMpuMutation, ExplorerSubmitMpuMutationVariables>;
+export const ExplorerReviewMpuDocument = new TypedDocumentString(`
+    mutation ExplorerReviewMpu($id: ID!, $rating: Int!, $comment: String!, $verdict: MpuReviewVerdict!, $reason: String) {
+  reviewMpu(
+    id: $id
+    rating: $rating
+    comment: $comment
+    verdict: $verdict
+    reason: $reason
+  ) {
+    ...ExplorerMpuFields
+  }
+}
+    fragment ExplorerMpuFields on Mpu {
+  id
+  status
+  title
+  version
+  authorSubject
+  updatedAt
+  rejectedReason
+  situation {
+    kind
+    value
+    required
+  }
+  actions {
+    kind
+    title
+  }
+  gate {
+    approvals
+    requiredReviews
+    confirmed
+    passed
+  }
+}`) as unknown as TypedDocumentString<ExplorerReviewMpuMutation, ExplorerReviewMpuMutationVariables>;
 export const ExplorerOntologiesDocument = new TypedDocumentString(`
     query ExplorerOntologies {
   ontologies {

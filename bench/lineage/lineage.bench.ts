@@ -83,8 +83,8 @@ async function main(): Promise<void> {
     )) as { atRiskAccounts: { edges: Array<{ node: { account: { id: string } } }> } };
     const ids = list.atRiskAccounts.edges.map((e) => e.node.account.id);
     if (ids.length === 0) throw new Error("the demo tenant has no stored scores");
-    const LINEAGE = `query($of: LineageTargetInput!) { lineage(of: $of) { rootId truncated recordCount nodes { id kind } edges { from to kind } } }`;
-    const IMPACT = `query($of: ImpactTargetInput!) { impact(of: $of) { usages { kind id } } }`;
+    const LINEAGE = `query($of: LineageTarget!) { lineage(of: $of) { rootId truncated recordCount nodes { id kind } edges { from to kind } } }`;
+    const IMPACT = `query($of: ImpactTarget!) { impact(of: $of) { usages { kind id } } }`;
     const measure = async (label: string, call: (i: number) => Promise<unknown>) => {
       for (let i = 0; i < 5; i += 1) await call(i);
       const times: number[] = [];

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from "type-graphql";
 
-@InputType({
+@InputType("LineageTarget", {
   description:
     "A computed value to trace: a node's global id, optionally a field of it and a point in time. An account id " +
     'alone (or with field "health") is its health score; with a concept id as field ("core:satisfaction") that ' +
@@ -36,7 +36,7 @@ export class LineageTargetInput {
   maxNodes?: number | null;
 }
 
-@InputType({
+@InputType("ImpactTarget", {
   description:
     'A source field (its source system\'s global id "src_…" and the field name) or a concept (its id, no field).',
 })

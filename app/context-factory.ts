@@ -66,11 +66,16 @@ import { DraftService } from "../services/plain-language/draft.service";
 import { PackCache } from "../services/plain-language/pack-cache";
 import { LlmDraftProvider } from "../services/plain-language/llm-draft-provider";
 import { actorOf } from "../domain/audit/actor";
+import { personalDataAccess } from "../domain/personal-data/access-policy";
+import { PersonalDataAuditRepository } from "../graph/personal-data/personal-data-audit.repository";
+import { PersonalDataReads } from "../services/personal-data/personal-data-reads";
 
 export interface ContextRequest {
   authorization?: string;
   debugHeader?: string;
   operationName?: string | null;
+  /** Why the caller reads (`x-relata-purpose`): recorded with audited reads of SENSITIVE personal data. */
+  purpose?: string | null;
 }
 
 /** The most token subjects whose users the role cap holds at once. */
@@ -158,6 +163,7 @@ export class ContextFactory {
     return this.forPrincipal(principal, {
       debug: principal.role === "admin" && request.debugHeader === "1",
       operationName: request.operationName ?? null,
+      purpose: request.purpose ?? null,
       // The query allowance; the query guard raises it to the mutation allowance for mutations.
       deadline: new RequestDeadline(this.config.limits.requestTimeoutMs),
     });
@@ -233,7 +239,12 @@ export class ContextFactory {
    */
   forPrincipal(
     caller: Omit<Principal, "tokenId"> & { tokenId?: string },
-    options: { debug?: boolean; operationName?: string | null; deadline?: RequestDeadline } = {},
+    options: {
+      debug?: boolean;
+      operationName?: string | null;
+      deadline?: RequestDeadline;
+      purpose?: string | null;
+    } = {},
   ): RequestContext {
     const principal: Principal = { ...caller, tokenId: caller.tokenId ?? `internal:${caller.subject}` };
     const stats = new QueryStats();
@@ -366,6 +377,26 @@ export class ContextFactory {
         maxSize: this.config.maxPageSize,
         cursorSecret: this.cursorSecret,
       },
+      personalData: personalDataReads(principal, executor, options.purpose ?? null),
     };
   }
+}
+
+/** The request's personal-data access (decision 0028) and the recorder of its SENSITIVE reads. */
+function personalDataReads(principal: Principal, executor: CypherExecutor, purpose: string | null): PersonalDataReads {
+  const job = principal.subject.startsWith("job:");
+  return new PersonalDataReads(
+    personalDataAccess({
+      tokenRole: principal.role,
+      userRoles: principal.userRoles ?? null,
+      scopes: principal.scopes ?? null,
+    }),
+    {
+      actor: job ? principal.subject : actorOf(principal.subject, principal.agent),
+      userId: principal.userId ?? null,
+      automation: job || principal.agent !== undefined,
+      purpose,
+    },
+    new PersonalDataAuditRepository(executor, principal.tenant),
+  );
 }

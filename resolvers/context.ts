@@ -22,6 +22,7 @@ import { TaskService } from "../services/automation/task.service";
 import { InboxService } from "../services/automation/inbox.service";
 import { AutomationLoaders } from "../loaders/automation.loaders";
 import { IdentityService } from "../services/identity/identity.service";
+import { PersonalDataReads } from "../services/personal-data/personal-data-reads";
 
 /**
  * Token and user roles. `rep` (issue 16) is a field user — a sales rep or customer success manager — who
@@ -58,6 +59,11 @@ export interface Principal {
    * audit records name it as `agent:<NAME>` instead of `user:<subject>`.
    */
   agent?: string;
+  /**
+   * The token's OAuth scopes (`scope` claim). `pii:sensitive` lets a role that sees contact details also
+   * see SENSITIVE personal values (decision 0028, domain/personal-data/access-policy.ts).
+   */
+  scopes?: string[];
 }
 
 /** Everything a resolver may use for one request. Built fresh per request by the server's context factory. */
@@ -104,4 +110,9 @@ export interface RequestContext {
   /** Admin asked for query stats in `extensions` (header `x-relata-debug: 1`). */
   debug: boolean;
   paging: PageSizeLimits & { cursorSecret: string };
+  /**
+   * Personal data for this request (issue 15): the categories the caller sees in clear, and the record of
+   * SENSITIVE values handed out, audited for automation and bulk exports (decision 0028).
+   */
+  personalData: PersonalDataReads;
 }

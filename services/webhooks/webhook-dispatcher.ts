@@ -3,8 +3,7 @@ import { Logger } from "pino";
 import { retryDelayMs } from "../../domain/webhooks/retry-schedule";
 import { signatureHeader } from "../../domain/webhooks/sign-webhook";
 import { WebhookAttempt, WebhookDelivery, WebhookDeliveryStatus } from "../../domain/webhooks/webhook";
-import { webhookPayload } from "../../domain/webhooks/webhook-payload";
-import { maskChange } from "../../domain/personal-data/mask-change";
+import { maskedWebhookPayload } from "../../domain/webhooks/webhook-payload";
 import { openWebhookSecret } from "../../domain/webhooks/webhook-secret";
 import { ClaimedEndpoint, WebhookDispatchRepository } from "../../graph/webhooks/webhook-dispatch.repository";
 import { WebhookSender } from "./http-webhook-sender";
@@ -125,13 +124,11 @@ export class WebhookDispatcher {
     // A playbook's CALL_WEBHOOK delivery carries its body; the others are made of change events.
     const body =
       delivery.payload ??
-      webhookPayload(
+      // Personal values the endpoint may not receive in clear are masked (decision 0028).
+      maskedWebhookPayload(
         delivery.createdAt,
-        // Personal values the endpoint may not receive are masked (decision 0028); change events carry no
-        // SENSITIVE fields (a unit test holds the catalogue to that), so no delivery needs a read audit.
-        (await this.repository.events(endpoint.tenant, delivery)).map((event) =>
-          maskChange(event, new Set(endpoint.personalData)),
-        ),
+        await this.repository.events(endpoint.tenant, delivery),
+        endpoint.personalData,
       );
     const started = this.now();
     const secrets = this.secrets(endpoint, started);

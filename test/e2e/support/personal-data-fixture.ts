@@ -29,6 +29,7 @@ export const PEOPLE = {
     phone: "+86 138 0013 8000",
     line: "12 Zhongshan Road",
     locality: "Shanghai",
+    region: "Huangpu District",
     postcode: "200001",
     dateOfBirth: "1990-03-14",
     nationalId: "310101199003140011",
@@ -177,7 +178,7 @@ export async function seedPersonalData(api: TestApi, tenant: string): Promise<Pe
         nationalId: i.nationalId,
         taxId: i.taxId,
         deviceIds: [i.deviceId],
-        address: { lines: [i.line], locality: i.locality, postcode: i.postcode, country: "CN" },
+        address: { lines: [i.line], locality: i.locality, region: i.region, postcode: i.postcode, country: "CN" },
       },
     },
     {
@@ -190,7 +191,7 @@ export async function seedPersonalData(api: TestApi, tenant: string): Promise<Pe
         emails: [i.email],
         phones: [i.phone],
         dateOfBirth: i.dateOfBirth,
-        address: { lines: [i.line], locality: i.locality, postcode: i.postcode, country: "CN" },
+        address: { lines: [i.line], locality: i.locality, region: i.region, postcode: i.postcode, country: "CN" },
       },
     },
   ]);

@@ -88,11 +88,16 @@ import { ErasedKeys } from "../services/personal-data/erased-keys";
 import { DEFAULT_MODEL_ID } from "../services/health/health-model";
 import { MpuService } from "../services/mpu/mpu.service";
 import { MpuRepository } from "../graph/mpu/mpu.repository";
+import { personalDataAccess } from "../domain/personal-data/access-policy";
+import { PersonalDataAuditRepository } from "../graph/personal-data/personal-data-audit.repository";
+import { PersonalDataReads } from "../services/personal-data/personal-data-reads";
 
 export interface ContextRequest {
   authorization?: string;
   debugHeader?: string;
   operationName?: string | null;
+  /** Why the caller reads (`x-relata-purpose`): recorded with audited reads of SENSITIVE personal data. */
+  purpose?: string | null;
 }
 
 /** The most token subjects whose users the role cap holds at once. */
@@ -183,6 +188,7 @@ export class ContextFactory {
     return this.forPrincipal(principal, {
       debug: principal.role === "admin" && request.debugHeader === "1",
       operationName: request.operationName ?? null,
+      purpose: request.purpose ?? null,
       // The query allowance; the query guard raises it to the mutation allowance for mutations.
       deadline: new RequestDeadline(this.config.limits.requestTimeoutMs),
     });
@@ -263,7 +269,7 @@ export class ContextFactory {
     principal: Principal,
     executor: CypherExecutor,
     outbox: ChangeOutbox,
-  ): RequestContext["personalData"] {
+  ): RequestContext["privacy"] {
     const actor = principal.agent === undefined ? `user:${principal.subject}` : `agent:${principal.agent}`;
     return {
       consents: new ConsentService(
@@ -320,7 +326,12 @@ export class ContextFactory {
    */
   forPrincipal(
     caller: Omit<Principal, "tokenId"> & { tokenId?: string },
-    options: { debug?: boolean; operationName?: string | null; deadline?: RequestDeadline } = {},
+    options: {
+      debug?: boolean;
+      operationName?: string | null;
+      deadline?: RequestDeadline;
+      purpose?: string | null;
+    } = {},
   ): RequestContext {
     const principal: Principal = { ...caller, tokenId: caller.tokenId ?? `internal:${caller.subject}` };
     const stats = new QueryStats();
@@ -437,7 +448,7 @@ export class ContextFactory {
       identity,
       lineage: this.lineageService(principal.tenant, executor, repositories, health, identity),
       usageCalibration: new UsageCalibrationService(new UsageRepository(executor, principal.tenant), this.clock),
-      personalData: this.personalDataServices(principal, executor, outbox),
+      privacy: this.personalDataServices(principal, executor, outbox),
       experiments: new MpuExperimentService(
         new MpuExperimentRepository(executor, principal.tenant, outbox),
         {
@@ -483,6 +494,26 @@ export class ContextFactory {
         maxSize: this.config.maxPageSize,
         cursorSecret: this.cursorSecret,
       },
+      personalData: personalDataReads(principal, executor, options.purpose ?? null),
     };
   }
+}
+
+/** The request's personal-data access (decision 0028) and the recorder of its SENSITIVE reads. */
+function personalDataReads(principal: Principal, executor: CypherExecutor, purpose: string | null): PersonalDataReads {
+  const job = principal.subject.startsWith("job:");
+  return new PersonalDataReads(
+    personalDataAccess({
+      tokenRole: principal.role,
+      userRoles: principal.userRoles ?? null,
+      scopes: principal.scopes ?? null,
+    }),
+    {
+      actor: job ? principal.subject : actorOf(principal.subject, principal.agent),
+      userId: principal.userId ?? null,
+      automation: job || principal.agent !== undefined,
+      purpose,
+    },
+    new PersonalDataAuditRepository(executor, principal.tenant),
+  );
 }

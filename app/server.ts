@@ -14,6 +14,7 @@ import { RelataConfig } from "./config";
 import { ContextFactory } from "./context-factory";
 import { toGraphQLError } from "./errors/to-graphql-error";
 import { formatErrorFor } from "./errors/format-error";
+import { personalDataAuditPlugin } from "./plugins/personal-data-audit.plugin";
 import { debugStatsPlugin } from "./plugins/debug-stats.plugin";
 import { httpStatusPlugin } from "./plugins/http-status.plugin";
 import { BodyTooLargeError, readBody } from "./http/read-body";
@@ -146,6 +147,7 @@ export class RelataServer {
       plugins: [
         queryGuardPlugin(schema, config.limits, { defaultSize: config.defaultPageSize, maxSize: config.maxPageSize }),
         debugStatsPlugin(),
+        personalDataAuditPlugin(log),
         heavyOperationsPlugin(this.heavyOperations),
         httpStatusPlugin(),
         telemetryPlugin(this.telemetry),
@@ -260,6 +262,7 @@ export class RelataServer {
             authorization: headers.get("authorization"),
             debugHeader: headers.get("x-relata-debug"),
             operationName,
+            purpose: headers.get("x-relata-purpose"),
           });
           // Right after the token is verified, before parsing: a refused request costs no Cypher.
           this.rateLimiter.admit(context.principal.tenant, headers.get("authorization") ?? "");

@@ -16,6 +16,7 @@ import { AccountConceptsResolver } from "./account/account-concepts.resolver";
 import { ConceptResolver } from "./ontology/concept.resolver";
 import { MappingResolver, OntologyResolver } from "./ontology/ontology.resolver";
 import { enforceRoleMatrix } from "./auth/role-guard";
+import { enforcePersonalDataAccess } from "./auth/personal-data-guard";
 import { TokenRevocationResolver } from "./auth/token-revocation.resolver";
 import { ChangesResolver } from "./events/changes.resolver";
 import { ChangeSubscriptionsResolver } from "./events/change-subscriptions.resolver";
@@ -39,7 +40,8 @@ import { UsageCalibrationResolver } from "./usage/usage-calibration.resolver";
 
 /**
  * Builds the executable schema from the resolver classes, with the role matrix enforced on it (roles are
- * not declared on resolvers: resolvers/auth/role-matrix.ts is the one table). The SDL is emitted to
+ * not declared on resolvers: resolvers/auth/role-matrix.ts is the one table) and field-level access to
+ * personal data (the catalogue, domain/personal-data/catalogue.ts, says which fields hand it out). The SDL is emitted to
  * schema/schema.graphql.
  */
 export async function buildRelataSchema(): Promise<GraphQLSchema> {
@@ -92,5 +94,5 @@ export async function buildRelataSchema(): Promise<GraphQLSchema> {
     emitSchemaFile: false,
     pubSub: NO_TOPICS_PUB_SUB,
   });
-  return enforceRoleMatrix(schema);
+  return enforcePersonalDataAccess(enforceRoleMatrix(schema));
 }

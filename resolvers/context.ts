@@ -28,6 +28,7 @@ import { IdentityService } from "../services/identity/identity.service";
 import { LineageService } from "../services/lineage/lineage.service";
 import { UsageCalibrationService } from "../services/usage/usage-calibration.service";
 import { MpuService } from "../services/mpu/mpu.service";
+import { PersonalDataReads } from "../services/personal-data/personal-data-reads";
 
 /**
  * Token and user roles. `rep` (issue 16) is a field user — a sales rep or customer success manager — who
@@ -64,6 +65,11 @@ export interface Principal {
    * audit records name it as `agent:<NAME>` instead of `user:<subject>`.
    */
   agent?: string;
+  /**
+   * The token's OAuth scopes (`scope` claim). `pii:sensitive` lets a role that sees contact details also
+   * see SENSITIVE personal values (decision 0028, domain/personal-data/access-policy.ts).
+   */
+  scopes?: string[];
 }
 
 /** Everything a resolver may use for one request. Built fresh per request by the server's context factory. */
@@ -104,7 +110,7 @@ export interface RequestContext {
   /** The product brief's calibration checks over recorded usage (issue 17; admins and analysts). */
   usageCalibration: UsageCalibrationService;
   /** Personal-data requests (issue 15): consents, access (export) and erasure. */
-  personalData: { consents: ConsentService; requests: PersonDataRequestService };
+  privacy: { consents: ConsentService; requests: PersonDataRequestService };
   /** Micro-practice units (issue 16): authoring, the quality gate, uses, recommendations, contributions. */
   mpus: MpuService;
   /** The actions side of playbooks (issue 11): firings, proposals, receipts and the task queue. */
@@ -120,4 +126,9 @@ export interface RequestContext {
   /** Admin asked for query stats in `extensions` (header `x-relata-debug: 1`). */
   debug: boolean;
   paging: PageSizeLimits & { cursorSecret: string };
+  /**
+   * Personal data for this request (issue 15): the categories the caller sees in clear, and the record of
+   * SENSITIVE values handed out, audited for automation and bulk exports (decision 0028).
+   */
+  personalData: PersonalDataReads;
 }

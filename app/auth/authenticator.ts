@@ -96,6 +96,9 @@ export class Authenticator {
     if (agent !== undefined && !isAgentName(agent)) {
       throw refused('the token\'s "agt" (agent) claim must be 1-64 letters, digits, ".", "_" or "-"');
     }
+    const scopes = scopesOf(payload.scope ?? payload.scp);
+    if (scopes === null)
+      throw refused('the token\'s "scope" claim must be a space-separated string or a list of strings');
     return {
       tenant: verified.tenant,
       role: verified.role,
@@ -103,6 +106,7 @@ export class Authenticator {
       tokenId,
       ...(issuedForUser ? { issuedForUser } : {}),
       ...(agent === undefined ? {} : { agent }),
+      ...(scopes.length === 0 ? {} : { scopes }),
     };
   }
 
@@ -157,4 +161,15 @@ export class Authenticator {
     }
     return { payload, tenant, role, refused, toleranceSeconds: 0 };
   }
+}
+
+/**
+ * The token's scopes: OAuth's space-separated `scope` string, or a list (`scp`, as some providers send it).
+ * Only `pii:sensitive` means something to Relata (decision 0028); null when the claim is malformed.
+ */
+function scopesOf(claim: unknown): string[] | null {
+  if (claim === undefined || claim === null) return [];
+  if (typeof claim === "string") return claim.split(/\s+/).filter((scope) => scope !== "");
+  if (Array.isArray(claim) && claim.every((scope) => typeof scope === "string")) return claim as string[];
+  return null;
 }

@@ -22,6 +22,8 @@ export interface TokenClaims {
    * request does is attributed to `agent:<NAME>` in the audit trail. Same role and role cap as without it.
    */
   agent?: string;
+  /** OAuth scopes, signed as the space-separated `scope` claim; `pii:sensitive` (decision 0028). */
+  scopes?: readonly string[];
 }
 
 /** Whether a value is a valid agent name: 1-64 letters, digits, ".", "_" or "-". */
@@ -67,6 +69,7 @@ export function signToken(claims: TokenClaims, secret: string, expiresInSeconds 
     role: claims.role,
     ...(forUser ? { usr: true } : {}),
     ...(claims.agent === undefined ? {} : { agt: claims.agent }),
+    ...(claims.scopes === undefined || claims.scopes.length === 0 ? {} : { scope: claims.scopes.join(" ") }),
   };
   return jwt.sign(payload, secret, {
     algorithm: "HS256",

@@ -8,6 +8,8 @@ import { CHANGE_TYPES, ChangeType, isChangeType } from "../../domain/events/chan
 import { HTTP_ROUTES, routeDenial } from "../../resolvers/auth/role-matrix";
 import { AccessDeniedError } from "../../resolvers/auth/access.errors";
 import { toChangeEventView } from "../../resolvers/events/change-event.type";
+import { maskEventsFor } from "../../services/personal-data/mask-events";
+import { PersonalDataReads } from "../../services/personal-data/personal-data-reads";
 import { changeStream, ChangeStreamChunk, ChangeStreamRequest } from "../../services/events/change-stream";
 import { ContextFactory } from "../context-factory";
 import { toPublicError, PublicError } from "../errors/to-graphql-error";
@@ -118,16 +120,23 @@ export class ChangesRoute {
       const request = changesRequest(url.searchParams);
       release = await this.heavyOperations.acquire(principal.tenant, "changesStream");
       // No request deadline: a stream runs as long as its pages keep coming (each read has the query timeout).
-      const context = this.contexts.forPrincipal(principal, { operationName: "changesStream" });
+      const purpose = req.headers["x-relata-purpose"];
+      const context = this.contexts.forPrincipal(principal, {
+        operationName: "changesStream",
+        purpose: typeof purpose === "string" ? purpose : null,
+      });
       chunks = changeStream(context.changes, request, this.pageSize);
+      // Personal values masked for the caller's role (decision 0028); SENSITIVE ones in clear are audited.
+      const reads = context.personalData;
       // The first page before the status: a bad or expired cursor is a 400 or 410, not a cut-short stream.
       const first = await chunks.next();
       res.writeHead(200, { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" });
-      if (!first.done) await write(res, first.value);
+      if (!first.done) await write(res, first.value, reads);
       for await (const chunk of chunks) {
         if (res.destroyed) return;
-        await write(res, chunk);
+        await write(res, chunk, reads);
       }
+      await reads.record("changes-stream", "changesStream");
       res.end();
     } catch (error) {
       if (error instanceof ChangesRequestError) {
@@ -148,11 +157,13 @@ export class ChangesRoute {
   }
 }
 
-async function write(res: ServerResponse, chunk: ChangeStreamChunk): Promise<void> {
+async function write(res: ServerResponse, chunk: ChangeStreamChunk, reads: PersonalDataReads): Promise<void> {
   const text =
     "end" in chunk
       ? `${JSON.stringify({ end: chunk.end })}\n`
-      : chunk.events.map((event) => `${JSON.stringify(toChangeEventView(event))}\n`).join("");
+      : maskEventsFor(chunk.events, reads)
+          .map((event) => `${JSON.stringify(toChangeEventView(event))}\n`)
+          .join("");
   // Backpressure: the next page is read only once the client has taken this one.
   if (!res.write(text)) await Promise.race([once(res, "drain"), once(res, "close")]);
 }

@@ -45,6 +45,9 @@ export const AUDIT_KINDS = [
   "MPU_APPLIED",
   "MPU_USE_RESOLVED",
   "MPU_SETTINGS_CHANGED",
+  // Personal data (issue 15, decision 0028): SENSITIVE values read in clear by automation or a bulk export
+  // (which fields, how many records, for what purpose; never the values).
+  "PERSONAL_DATA_READ",
 ] as const;
 
 export type AuditKind = (typeof AUDIT_KINDS)[number];

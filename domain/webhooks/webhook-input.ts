@@ -1,3 +1,5 @@
+import { PERSONAL_CATEGORIES, PersonalCategory } from "../personal-data/catalogue";
+import { PersonalDataAccess } from "../personal-data/access-policy";
 import { ChangeType, CHANGE_TYPES, isChangeType } from "../events/change-event";
 import { WebhookError } from "./webhook.errors";
 
@@ -69,4 +71,32 @@ export function checkDescription(description: string | null | undefined): string
     );
   }
   return description;
+}
+
+/**
+ * The personal-data categories a new endpoint's deliveries carry in clear: those asked for, which must be
+ * among what the registrant sees (a webhook cannot widen a role's access), or, when none are named, all
+ * that the registrant sees (decision 0028).
+ */
+export function checkPersonalData(
+  requested: readonly string[] | null | undefined,
+  access: PersonalDataAccess,
+): PersonalCategory[] {
+  if (requested === null || requested === undefined) return PERSONAL_CATEGORIES.filter((c) => access.has(c));
+  const unknown = requested.filter((c) => !(PERSONAL_CATEGORIES as readonly string[]).includes(c));
+  if (unknown.length > 0) {
+    throw new WebhookError(
+      "INVALID_WEBHOOK",
+      `personalData names ${unknown.map((c) => JSON.stringify(c)).join(", ")}; use ${PERSONAL_CATEGORIES.join(", ")}.`,
+    );
+  }
+  const beyond = requested.filter((c) => !access.has(c as PersonalCategory));
+  if (beyond.length > 0) {
+    throw new WebhookError(
+      "INVALID_WEBHOOK",
+      `personalData asks for ${beyond.join(", ")} in clear, which your role does not see ` +
+        `(it sees ${[...access].join(", ") || "no personal data"} in clear). Ask for less, or have an admin register it.`,
+    );
+  }
+  return PERSONAL_CATEGORIES.filter((c) => requested.includes(c));
 }

@@ -1,5 +1,7 @@
 import { recordTypeOf, StoredChange } from "../events/change-event";
 import { encodeChangeCursor } from "../events/change-cursor";
+import { PersonalCategory } from "../personal-data/catalogue";
+import { maskChange } from "../personal-data/mask-change";
 
 /** The `type` of every delivery's body: a batch of change events. */
 export const WEBHOOK_PAYLOAD_TYPE = "relata.changes";
@@ -35,6 +37,23 @@ export function webhookPayload(createdAt: number, events: readonly StoredChange[
       })),
     },
   });
+}
+
+/**
+ * The body of a change-event delivery to an endpoint that receives `personalData` in clear: personal
+ * values of other categories masked by the catalogue's rules (decision 0028). Change events carry no
+ * SENSITIVE fields (a unit test holds the catalogue to that), so no delivery needs a read audit.
+ */
+export function maskedWebhookPayload(
+  createdAt: number,
+  events: readonly StoredChange[],
+  personalData: readonly PersonalCategory[],
+): string {
+  const access = new Set(personalData);
+  return webhookPayload(
+    createdAt,
+    events.map((event) => maskChange(event, access)),
+  );
 }
 
 /** The `type` of a delivery a playbook's CALL_WEBHOOK action sends. */

@@ -1,4 +1,17 @@
 import { ChangeType } from "../events/change-event";
+import { PERSONAL_CATEGORIES, PersonalCategory } from "../personal-data/catalogue";
+
+/**
+ * The personal-data categories an endpoint registered before decision 0028 receives in clear: what every
+ * role that may register one (admins, integrators) sees, and all that change events carry.
+ */
+export const DEFAULT_WEBHOOK_PERSONAL_DATA: readonly PersonalCategory[] = ["IDENTIFIER", "CONTACT"];
+
+/** The categories of a stored list, in catalogue order; anything else dropped. */
+export function personalCategoriesOf(stored: unknown): PersonalCategory[] {
+  if (!Array.isArray(stored)) return [...DEFAULT_WEBHOOK_PERSONAL_DATA];
+  return PERSONAL_CATEGORIES.filter((category) => stored.includes(category));
+}
 
 export const WEBHOOK_DELIVERY_STATUSES = ["PENDING", "DELIVERED", "FAILED"] as const;
 export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
@@ -19,6 +32,11 @@ export interface WebhookEndpoint {
   updatedAt: number;
   /** During a secret rotation: when the old secret stops signing. */
   previousSecretExpiresAt: number | null;
+  /**
+   * The personal-data categories its deliveries carry in clear (decision 0028); other personal values are
+   * masked. At most what its registrant saw when registering it.
+   */
+  personalData: PersonalCategory[];
 }
 
 /** One attempt to deliver, as the log keeps it. */

@@ -1,6 +1,12 @@
 import neo4j from "neo4j-driver";
 import { ChangeType, StoredChange } from "../../domain/events/change-event";
-import { WebhookAttempt, WebhookDelivery, WebhookDeliveryStatus } from "../../domain/webhooks/webhook";
+import {
+  personalCategoriesOf,
+  WebhookAttempt,
+  WebhookDelivery,
+  WebhookDeliveryStatus,
+} from "../../domain/webhooks/webhook";
+import { PersonalCategory } from "../../domain/personal-data/catalogue";
 import { ChangeFeedRepository } from "../events/change-feed.repository";
 import { unpackSegment } from "../../domain/events/change-segment";
 import { CypherExecutor, CypherQuery } from "../executor";
@@ -38,7 +44,7 @@ WITH e
 WHERE e.enabled AND (e.leaseOwner IS NULL OR e.leaseOwner = $owner OR e.leaseExpiresAt < $now)
 SET e.leaseOwner = $owner, e.leaseExpiresAt = $now + $leaseMs
 RETURN e.id AS id, e.tenant AS tenant, e.url AS url, e.secret AS secret, e.previousSecret AS previousSecret,
-  e.previousSecretExpiresAt AS previousSecretExpiresAt`,
+  e.previousSecretExpiresAt AS previousSecretExpiresAt, e.personalData AS personalData`,
 };
 
 const RELEASE: CypherQuery = {
@@ -67,7 +73,7 @@ WITH e
 OPTIONAL MATCH (d:WebhookDelivery {endpointId: e.id, status: 'PENDING'})
 WITH e, d ORDER BY d.firstSequence ASC LIMIT 1
 RETURN e.url AS url, e.secret AS secret, e.previousSecret AS previousSecret,
-  e.previousSecretExpiresAt AS previousSecretExpiresAt,
+  e.previousSecretExpiresAt AS previousSecretExpiresAt, e.personalData AS personalData,
   CASE WHEN d IS NULL THEN null ELSE ${DELIVERY_FIELDS.replace(" AS delivery", "")} END AS delivery`,
 };
 
@@ -201,6 +207,8 @@ export interface ClaimedEndpoint {
   sealedSecret: string;
   sealedPreviousSecret: string | null;
   previousSecretExpiresAt: number | null;
+  /** The personal-data categories its deliveries carry in clear; the rest is masked (decision 0028). */
+  personalData: PersonalCategory[];
 }
 
 export interface AttemptOutcome {
@@ -219,6 +227,7 @@ function claimed(id: string, row: Record<string, unknown>): ClaimedEndpoint {
     sealedSecret: String(row.secret),
     sealedPreviousSecret: typeof row.previousSecret === "string" ? row.previousSecret : null,
     previousSecretExpiresAt: typeof row.previousSecretExpiresAt === "number" ? row.previousSecretExpiresAt : null,
+    personalData: personalCategoriesOf(row.personalData),
   };
 }
 
@@ -258,7 +267,11 @@ export class WebhookDispatchRepository {
       const params = { id: endpoint.id, owner, now: int(now), leaseMs: int(leaseMs) };
       const [head] = await run(HEAD_DELIVERY, params);
       if (head === undefined) return null;
-      const current = claimed(endpoint.id, { ...head, tenant: endpoint.tenant });
+      const current = claimed(endpoint.id, {
+        ...head,
+        tenant: endpoint.tenant,
+        personalData: head.personalData,
+      });
       if (head.delivery !== null && head.delivery !== undefined) {
         return { endpoint: current, delivery: toDelivery(head), behind: false };
       }

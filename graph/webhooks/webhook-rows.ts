@@ -1,11 +1,12 @@
 import { ChangeType } from "../../domain/events/change-event";
 import { WebhookAttempt, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint } from "../../domain/webhooks/webhook";
+import { personalCategoriesOf } from "../../domain/webhooks/webhook";
 import { PlainRow } from "../executor";
 
 /** The endpoint's public fields (never its secrets or lease), as `endpoint`. */
 export const ENDPOINT_FIELDS = `e {
   .id, .url, .description, .eventTypes, .enabled, .disabledReason, .disabledAt, .cursor, .createdAt, .updatedAt,
-  .previousSecretExpiresAt
+  .previousSecretExpiresAt, .personalData
 } AS endpoint`;
 
 export const DELIVERY_FIELDS = `d {
@@ -35,6 +36,7 @@ export function toEndpoint(row: PlainRow): WebhookEndpoint {
     createdAt: num(e.createdAt) ?? 0,
     updatedAt: num(e.updatedAt) ?? 0,
     previousSecretExpiresAt: num(e.previousSecretExpiresAt),
+    personalData: personalCategoriesOf(e.personalData),
   };
 }
 

@@ -1,5 +1,6 @@
 import neo4j from "neo4j-driver";
 import { ChangeType } from "../../domain/events/change-event";
+import { PersonalCategory } from "../../domain/personal-data/catalogue";
 import { WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint } from "../../domain/webhooks/webhook";
 import { CypherExecutor, CypherQuery } from "../executor";
 import { DELIVERY_FIELDS, ENDPOINT_FIELDS, toDelivery, toEndpoint } from "./webhook-rows";
@@ -16,7 +17,8 @@ WHERE existing < $max
 OPTIONAL MATCH (s:ChangeSequence {tenant: $tenant})
 CREATE (e:WebhookEndpoint {
   tenant: $tenant, id: $id, url: $url, description: $description, eventTypes: $eventTypes, secret: $secret,
-  enabled: true, cursor: coalesce(s.last, 0), deliveryCount: 0, createdAt: $now, updatedAt: $now, createdBy: $actor
+  enabled: true, cursor: coalesce(s.last, 0), deliveryCount: 0, createdAt: $now, updatedAt: $now, createdBy: $actor,
+  personalData: $personalData
 })
 RETURN ${ENDPOINT_FIELDS}`,
 };
@@ -129,6 +131,8 @@ export interface NewWebhookEndpoint {
   eventTypes: readonly ChangeType[];
   /** Encrypted for storage. */
   sealedSecret: string;
+  /** The personal-data categories its deliveries carry in clear. */
+  personalData: readonly PersonalCategory[];
 }
 
 /** One tenant's webhook endpoints and their delivery log. */
@@ -148,6 +152,7 @@ export class WebhookRepository {
       description: endpoint.description,
       eventTypes: [...endpoint.eventTypes],
       secret: endpoint.sealedSecret,
+      personalData: [...endpoint.personalData],
       now: int(now),
       actor,
     });

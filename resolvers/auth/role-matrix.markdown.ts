@@ -1,3 +1,5 @@
+import { PERSONAL_DATA_ROLES } from "../../domain/personal-data/access-policy";
+import { PERSONAL_CATEGORIES } from "../../domain/personal-data/catalogue";
 import { ROLES } from "../context";
 import { GuardedType, HTTP_ROUTE_ROLES, ROLE_MATRIX, RoleMatrix, UNLISTED } from "./role-matrix";
 
@@ -19,7 +21,8 @@ function table(rows: string[][]): string {
 
 /**
  * The role matrix as a Markdown table (operation × role), in prettier's layout, between the markers:
- * every entry in table order, the HTTP routes outside GraphQL, then what unlisted queries and mutations allow.
+ * every entry in table order, the HTTP routes outside GraphQL, who reads each category of personal data in
+ * clear, then what unlisted queries and mutations allow.
  */
 export function roleMatrixMarkdown(matrix: RoleMatrix = ROLE_MATRIX): string {
   const mark = (allowed: readonly string[]) => ROLES.map((role) => (allowed.includes(role) ? "yes" : "no"));
@@ -30,6 +33,11 @@ export function roleMatrixMarkdown(matrix: RoleMatrix = ROLE_MATRIX): string {
       return [`\`${field}\` (${KIND[type]})`, ...mark(roles)];
     }),
     ...Object.entries(HTTP_ROUTE_ROLES).map(([route, roles]) => [`\`${route}\` (HTTP)`, ...mark(roles)]),
+    // Field-level access (decision 0028): who reads each category of personal data in clear; others masked.
+    ...PERSONAL_CATEGORIES.map((category) => [
+      `personal data: ${category} in clear`,
+      ...mark(PERSONAL_DATA_ROLES[category]),
+    ]),
     ["every other query", ...mark(UNLISTED.Query)],
     ["a mutation missing from the table", ...mark(UNLISTED.Mutation)],
   ];

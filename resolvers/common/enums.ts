@@ -12,6 +12,7 @@ import { ACCOUNT_ORDERS } from "../../graph/account/account-order";
 import { UPSERT_MODES } from "../../domain/ingest/upsert-mode";
 import { RECORD_TYPES, RecordType } from "../../domain/ids/record-types";
 import { CHANGE_RECORD_TYPES, CHANGE_TYPES } from "../../domain/events/change-event";
+import { PERSONAL_CATEGORIES } from "../../domain/personal-data/catalogue";
 
 export function enumOf<const T extends string>(values: readonly T[]): { [K in T]: K } {
   return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
@@ -31,6 +32,7 @@ export const SignalValueTypeEnum = enumOf(["NUMBER", "STRING", "BOOLEAN"] as con
 export const ChangeTypeEnum = enumOf(CHANGE_TYPES);
 export const ChangeRecordTypeEnum = enumOf(CHANGE_RECORD_TYPES);
 export const SeniorityEnum = enumOf(SENIORITIES);
+export const PersonalDataCategoryEnum = enumOf(PERSONAL_CATEGORIES);
 
 registerEnumType(BuyingRoleEnum, { name: "BuyingRole", description: "A contact's role in the buying committee." });
 registerEnumType(OpportunityStageEnum, { name: "OpportunityStage" });
@@ -68,4 +70,13 @@ registerEnumType(ChangeTypeEnum, {
 registerEnumType(ChangeRecordTypeEnum, {
   name: "ChangeRecordType",
   description: "The kind of record a change is about.",
+});
+registerEnumType(PersonalDataCategoryEnum, {
+  name: "PersonalDataCategory",
+  description: "A category of personal data (docs/personal-data.md): who sees it in clear is decided per category.",
+  valuesConfig: {
+    IDENTIFIER: { description: "Names a person: names, a person's external ids, job titles." },
+    CONTACT: { description: "Reaches a person: emails, phones, postal addresses." },
+    SENSITIVE: { description: "Harms by itself when exposed: birth dates, national and tax ids." },
+  },
 });

@@ -20,14 +20,14 @@ export class PersonalDataResolver {
       "Invalid records (and records naming no resolved person) are rejected one by one with their index and reason.",
   })
   recordConsents(@Arg("input", () => [ConsentInput]) input: ConsentInput[], @Ctx() ctx: RequestContext) {
-    return ctx.personalData.consents.record(input);
+    return ctx.privacy.consents.record(input);
   }
 
   @Query(() => PersonConsentsView, {
     description: "A person's consents, each with its full history. PERSON_NOT_FOUND for another tenant's person too.",
   })
   async consents(@Arg("personId", () => ID) personId: string, @Ctx() ctx: RequestContext): Promise<PersonConsentsView> {
-    return toPersonConsentsView(await ctx.personalData.consents.ofPerson(personId));
+    return toPersonConsentsView(await ctx.privacy.consents.ofPerson(personId));
   }
 
   @Query(() => PersonDataExportView, {
@@ -37,7 +37,7 @@ export class PersonalDataResolver {
     @Arg("personId", () => ID) personId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<PersonDataExportView> {
-    return toExportView(await ctx.personalData.requests.export(personId));
+    return toExportView(await ctx.privacy.requests.export(personId));
   }
 
   @Mutation(() => ErasureAnswerView, {
@@ -51,6 +51,6 @@ export class PersonalDataResolver {
     @Arg("reason", { description: "Why (the request's reference); 1 to 1,000 characters." }) reason: string,
     @Ctx() ctx: RequestContext,
   ): Promise<ErasureAnswerView> {
-    return toErasureAnswerView(await ctx.personalData.requests.erase(personId, reason));
+    return toErasureAnswerView(await ctx.privacy.requests.erase(personId, reason));
   }
 }

@@ -1,7 +1,8 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { ChangeType } from "../../domain/events/change-event";
 import { WebhookDeliveryStatus } from "../../domain/webhooks/webhook";
-import { ChangeTypeEnum } from "../common/enums";
+import { ChangeTypeEnum, PersonalDataCategoryEnum } from "../common/enums";
+import { PersonalCategory } from "../../domain/personal-data/catalogue";
 import { RequestContext } from "../context";
 import {
   toDeliveryView,
@@ -27,8 +28,21 @@ export class WebhookResolver {
     @Arg("url") url: string,
     @Arg("eventTypes", () => [ChangeTypeEnum]) eventTypes: ChangeType[],
     @Arg("description", () => String, { nullable: true }) description?: string | null,
+    @Arg("personalData", () => [PersonalDataCategoryEnum], {
+      nullable: true,
+      description:
+        "The personal-data categories deliveries carry in clear, at most those your role sees; the rest are " +
+        "masked. Default: all your role sees. [] masks every personal value (a partner system).",
+    })
+    personalData?: PersonalCategory[] | null,
   ): Promise<WebhookEndpointWithSecretView> {
-    const { endpoint, secret } = await ctx.webhooks.register(url, eventTypes, description ?? null);
+    const { endpoint, secret } = await ctx.webhooks.register(
+      url,
+      eventTypes,
+      description ?? null,
+      personalData ?? null,
+      ctx.personalData.access,
+    );
     return { endpoint: toEndpointView(endpoint), secret };
   }
 

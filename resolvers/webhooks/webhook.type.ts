@@ -8,7 +8,8 @@ import {
   WebhookDeliveryStatus,
   WebhookEndpoint,
 } from "../../domain/webhooks/webhook";
-import { ChangeTypeEnum, enumOf } from "../common/enums";
+import { ChangeTypeEnum, enumOf, PersonalDataCategoryEnum } from "../common/enums";
+import { PersonalCategory } from "../../domain/personal-data/catalogue";
 
 export const WebhookDeliveryStatusEnum = enumOf(WEBHOOK_DELIVERY_STATUSES);
 registerEnumType(WebhookDeliveryStatusEnum, {
@@ -60,6 +61,13 @@ export class WebhookEndpointView {
 
   @Field()
   updatedAt!: Date;
+
+  @Field(() => [PersonalDataCategoryEnum], {
+    description:
+      "The personal-data categories its deliveries carry in clear; other personal values are masked " +
+      "(docs/personal-data.md).",
+  })
+  personalData!: PersonalCategory[];
 }
 
 export function toEndpointView(endpoint: WebhookEndpoint): WebhookEndpointView {

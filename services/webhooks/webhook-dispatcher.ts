@@ -3,7 +3,7 @@ import { Logger } from "pino";
 import { retryDelayMs } from "../../domain/webhooks/retry-schedule";
 import { signatureHeader } from "../../domain/webhooks/sign-webhook";
 import { WebhookAttempt, WebhookDelivery, WebhookDeliveryStatus } from "../../domain/webhooks/webhook";
-import { webhookPayload } from "../../domain/webhooks/webhook-payload";
+import { maskedWebhookPayload } from "../../domain/webhooks/webhook-payload";
 import { openWebhookSecret } from "../../domain/webhooks/webhook-secret";
 import { ClaimedEndpoint, WebhookDispatchRepository } from "../../graph/webhooks/webhook-dispatch.repository";
 import { WebhookSender } from "./http-webhook-sender";
@@ -123,7 +123,13 @@ export class WebhookDispatcher {
   private async attempt(endpoint: ClaimedEndpoint, delivery: WebhookDelivery): Promise<boolean> {
     // A playbook's CALL_WEBHOOK delivery carries its body; the others are made of change events.
     const body =
-      delivery.payload ?? webhookPayload(delivery.createdAt, await this.repository.events(endpoint.tenant, delivery));
+      delivery.payload ??
+      // Personal values the endpoint may not receive in clear are masked (decision 0028).
+      maskedWebhookPayload(
+        delivery.createdAt,
+        await this.repository.events(endpoint.tenant, delivery),
+        endpoint.personalData,
+      );
     const started = this.now();
     const secrets = this.secrets(endpoint, started);
     let response;

@@ -1,7 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { ChangeType } from "../../domain/events/change-event";
 import { WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint } from "../../domain/webhooks/webhook";
-import { checkDescription, checkEventTypes, checkWebhookUrl } from "../../domain/webhooks/webhook-input";
+import {
+  checkDescription,
+  checkEventTypes,
+  checkPersonalData,
+  checkWebhookUrl,
+} from "../../domain/webhooks/webhook-input";
+import { FULL_ACCESS, PersonalDataAccess } from "../../domain/personal-data/access-policy";
 import { newWebhookSecret, sealWebhookSecret } from "../../domain/webhooks/webhook-secret";
 import { WebhookError } from "../../domain/webhooks/webhook.errors";
 import { PaginationError } from "../../domain/pagination/pagination.errors";
@@ -44,10 +50,21 @@ export class WebhookService {
     private readonly resolveAll: ResolveAll = systemResolveAll,
   ) {}
 
-  async register(url: string, eventTypes: readonly string[], description: string | null): Promise<EndpointWithSecret> {
+  /**
+   * Registers an endpoint. Its deliveries carry in clear the personal-data categories `personalData` names
+   * (at most what `registrant` — the caller's access — sees; all of that when null), the rest masked.
+   */
+  async register(
+    url: string,
+    eventTypes: readonly string[],
+    description: string | null,
+    personalData: readonly string[] | null = null,
+    registrant: PersonalDataAccess = FULL_ACCESS,
+  ): Promise<EndpointWithSecret> {
     const checked = checkWebhookUrl(url);
     const types = checkEventTypes(eventTypes);
     const text = checkDescription(description);
+    const categories = checkPersonalData(personalData, registrant);
     await checkWebhookTarget(checked, this.settings.allowedHosts, this.resolveAll);
     const secret = newWebhookSecret();
     const endpoint = await this.repository.create(
@@ -57,6 +74,7 @@ export class WebhookService {
         description: text,
         eventTypes: types,
         sealedSecret: sealWebhookSecret(this.settings.storageKey, secret),
+        personalData: categories,
       },
       this.settings.maxEndpointsPerTenant,
       this.now(),

@@ -72,7 +72,8 @@ describe("a generated data set loaded through the typed ingest operations", () =
   it("answers a customer-360 query with everything linked to the account", async () => {
     const account = [...data.accounts()][0]!;
     const id = nodeId("Account", tenant, account.sourceSystem, account.externalId);
-    const response = await api.run(Customer360Document, { id, signals: 5 }, { token: api.token(tenant, "viewer") });
+    // An analyst: contacts in clear (a viewer sees them masked, test/e2e/personal-data-access.test.ts).
+    const response = await api.run(Customer360Document, { id, signals: 5 }, { token: api.token(tenant, "analyst") });
     expect(response.body.errors).toBeUndefined();
     const found = response.body.data?.account;
     expect(found?.name).toBe(account.name);

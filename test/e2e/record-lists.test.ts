@@ -25,7 +25,8 @@ const debug = { "x-relata-debug": "1" };
 
 beforeAll(async () => {
   api = await startTestApi({}, { clock: () => new Date("2026-11-01T12:00:00.000Z") });
-  token = api.token(tenant, "viewer");
+  // An analyst reads people in clear; a viewer sees them masked (issue 15, test/e2e/personal-data-access.test.ts).
+  token = api.token(tenant, "analyst");
   otherToken = api.token(other, "admin");
   await loadFixture(api, api.token(tenant, "integrator"));
   await loadFixture(api, otherToken);

@@ -62,7 +62,8 @@ describe("a token capped by its user's roles", () => {
     expect(viewer).toEqual({
       role: "admin",
       subject: "vera",
-      user: { id: nodeId("User", tenant, "hr", "vera"), externalId: "vera", name: "User vera", roles: ["viewer"] },
+      // Capped to a viewer, the token sees people's names masked, its own user's too (decision 0028).
+      user: { id: nodeId("User", tenant, "hr", "vera"), externalId: "vera", name: "U*** v***", roles: ["viewer"] },
     });
   });
 

@@ -48,6 +48,8 @@ module.exports = {
     { name: "playbooks e2e", pattern: "^test/e2e/playbooks", seconds: 90 },
     // A small demo tenant loaded with its people and playbooks, then one scenario through the runner.
     { name: "demo automation e2e", pattern: "^test/e2e/demo-automation", seconds: 120 },
+    // Issue 15: a tenant with personal data everywhere, read through every path by every role; the graph scanned.
+    { name: "personal data e2e", pattern: "^test/e2e/personal-data", seconds: 180 },
     // The MCP server against the real API (in process, and built on stdio: a stale build adds its compile time).
     { name: "agents through MCP e2e", pattern: "^test/e2e/mcp-", seconds: 150 },
     // Issue 12: a sentence drafted against a seeded tenant's vocabulary, with a tiny LLM server in the test.

@@ -13,6 +13,7 @@ import {
   RoleMatrix,
   rolesFor,
 } from "../../../../resolvers/auth/role-matrix";
+import { PERSONAL_CATEGORIES } from "../../../../domain/personal-data/catalogue";
 import { ROLE_MATRIX_DOC, roleMatrixMarkdown, withRoleMatrix } from "../../../../resolvers/auth/role-matrix.markdown";
 import { buildRelataSchema } from "../../../../resolvers/build-schema";
 import { Role, ROLES } from "../../../../resolvers/context";
@@ -226,7 +227,18 @@ describe("the role matrix in docs/security.md", () => {
   it("prints one row per entry and one per default, each with a column per role", () => {
     const rows = cells(roleMatrixMarkdown());
     expect(rows[0]).toEqual(["Operation", ...ROLES]);
-    expect(rows).toHaveLength(1 + Object.keys(ROLE_MATRIX).length + Object.keys(HTTP_ROUTE_ROLES).length + 2);
+    // One row per personal-data category (issue 15, decision 0028) besides the operations.
+    expect(rows).toHaveLength(
+      1 + Object.keys(ROLE_MATRIX).length + Object.keys(HTTP_ROUTE_ROLES).length + PERSONAL_CATEGORIES.length + 2,
+    );
+    expect(rows.find((row) => row[0] === "personal data: SENSITIVE in clear")).toEqual([
+      "personal data: SENSITIVE in clear",
+      "yes",
+      "no",
+      "no",
+      "no",
+      "no",
+    ]);
     expect(rows.find((row) => row[0] === "`revokeToken` (mutation)")).toEqual([
       "`revokeToken` (mutation)",
       "yes",

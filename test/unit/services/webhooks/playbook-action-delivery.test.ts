@@ -49,6 +49,7 @@ describe("a playbook action's webhook delivery", () => {
       sealedSecret: sealWebhookSecret(STORAGE_KEY, secret),
       sealedPreviousSecret: null,
       previousSecretExpiresAt: null,
+      personalData: ["IDENTIFIER", "CONTACT"],
     };
     const body = playbookActionPayload(NOW, { firingId: "fir-1", playbookId: "pb-1", accountIds: ["acc_1"] });
     let handedOut = false;

@@ -3,7 +3,6 @@ import { AuditEntryInput } from "../../domain/audit/audit-entry";
 import { RecordChange } from "../../domain/events/change-event";
 import { changeEventId } from "../../domain/events/change-cursor";
 import { packSegments, SegmentEvent, unpackSegment } from "../../domain/events/change-segment";
-import { ConsentVersion, StoredConsent } from "../../domain/personal-data/consent";
 import {
   erasedConsentProperties,
   erasedContactProperties,
@@ -79,12 +78,6 @@ export interface PersonSnapshot {
     about: number[];
     changedEvents: SegmentEvent[] | null;
   }>;
-}
-
-/** What the erasure wrote, for the answer. */
-export interface ErasureWrite {
-  counts: ErasedCounts;
-  snapshot: PersonSnapshot;
 }
 
 function str(value: unknown): string | null {
@@ -417,5 +410,3 @@ export class PersonDataRepository {
     });
   }
 }
-
-export type { StoredConsent, ConsentVersion };

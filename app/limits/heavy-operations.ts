@@ -11,6 +11,7 @@ export const HEAVY_MUTATIONS: ReadonlySet<string> = new Set([
   "upsertContacts",
   "upsertOpportunities",
   "upsertAssets",
+  "upsertTickets",
   "upsertOrganizations",
   "upsertTeams",
   "upsertUsers",

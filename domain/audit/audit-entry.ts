@@ -25,6 +25,9 @@ export const AUDIT_KINDS = [
   "IDENTITY_MERGED",
   "IDENTITY_SPLIT",
   "IDENTITY_PAIR_DECIDED",
+  // Value anchors (issue 17): a target defined or redefined.
+  "VALUE_ANCHOR_DEFINED",
+  "VALUE_ANCHOR_UPDATED",
 ] as const;
 
 export type AuditKind = (typeof AUDIT_KINDS)[number];

@@ -22,6 +22,8 @@ export const CHANGE_RECORD_TYPES = [
   "MAPPING",
   "CONTRACT",
   "IDENTITY",
+  "TICKET",
+  "VALUE_ANCHOR",
 ] as const;
 export type ChangeRecordType = (typeof CHANGE_RECORD_TYPES)[number];
 
@@ -85,6 +87,12 @@ export const CHANGE_TYPES = [
   "IDENTITY_MERGED",
   "IDENTITY_SPLIT",
   "IDENTITY_PAIR_DECIDED",
+  // Issue 17: support tickets (bulk ingest) and value anchors (defined, redefined, recomputed).
+  "TICKET_CREATED",
+  "TICKET_UPDATED",
+  "VALUE_ANCHOR_DEFINED",
+  "VALUE_ANCHOR_UPDATED",
+  "VALUE_ANCHOR_RECOMPUTED",
 ] as const;
 export type ChangeType = (typeof CHANGE_TYPES)[number];
 

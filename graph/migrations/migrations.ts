@@ -14,6 +14,7 @@ import { playbooksMigration } from "./0012-playbooks.migration";
 import { actionsAndTasksMigration } from "./0013-actions-and-tasks.migration";
 import { valueContractsMigration } from "./0015-value-contracts.migration";
 import { identityResolutionMigration } from "./0014-identity-resolution.migration";
+import { ticketsAndValueAnchorsMigration } from "./0019-tickets-and-value-anchors.migration";
 
 /** Every migration, in version order. Add new ones at the end; never edit an applied one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -32,4 +33,5 @@ export const MIGRATIONS: readonly Migration[] = [
   actionsAndTasksMigration,
   identityResolutionMigration,
   valueContractsMigration,
+  ticketsAndValueAnchorsMigration,
 ];

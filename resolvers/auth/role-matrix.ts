@@ -56,6 +56,7 @@ export const ROLE_MATRIX: RoleMatrix = {
   "Mutation.upsertContacts": DATA_WRITERS,
   "Mutation.upsertOpportunities": DATA_WRITERS,
   "Mutation.upsertAssets": DATA_WRITERS,
+  "Mutation.upsertTickets": DATA_WRITERS,
   "Mutation.upsertOrganizations": DATA_WRITERS,
   "Mutation.ingestSignals": DATA_WRITERS,
   "Mutation.upsertTeams": DATA_WRITERS,

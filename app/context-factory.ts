@@ -53,6 +53,9 @@ import { AuthError } from "./auth/auth.errors";
 import { AuditSigningKey } from "../domain/audit/audit-signature";
 import { ValueContractRepository } from "../graph/contracts/value-contract.repository";
 import { ValueContractService } from "../services/contracts/value-contract.service";
+import { ValueAnchorService } from "../services/anchors/value-anchor.service";
+import { ValueAnchorRepository } from "../graph/anchors/value-anchor.repository";
+import { AnchorPopulationRepository } from "../graph/anchors/anchor-population.repository";
 import { IdentityRepository } from "../graph/identity/identity.repository";
 import { IdentityRunRepository } from "../graph/identity/identity-run.repository";
 import { IdentityModelRepository } from "../graph/identity/identity-model.repository";
@@ -344,6 +347,17 @@ export class ContextFactory {
         this.contractSigningKey,
         // Real time: a revocation stops processing from the moment it is recorded.
         Date.now,
+      ),
+      anchors: new ValueAnchorService(
+        new ValueAnchorRepository(executor, principal.tenant, outbox),
+        new AnchorPopulationRepository(executor, principal.tenant),
+        {
+          actor: principal.agent === undefined ? userActor(principal.subject) : `agent:${principal.agent}`,
+          subject: principal.subject,
+          userId: principal.userId ?? null,
+        },
+        undefined,
+        this.clock,
       ),
       identity: this.identityService(principal, executor, outbox),
       automation: {

@@ -26,6 +26,7 @@ import { DraftResolver } from "./plain-language/draft.resolver";
 import { GraphViewResolver } from "./neighbourhood/graph-view.resolver";
 import { AuditResolver } from "./audit/audit.resolver";
 import { ValueContractResolver } from "./contracts/value-contract.resolver";
+import { ValueAnchorResolver } from "./anchors/value-anchor.resolver";
 import { AccountTasksResolver, TaskResolver } from "./automation/task.resolver";
 import { ProposalResolver } from "./automation/proposal.resolver";
 import { AccountFlagsResolver, AssetFlagsResolver, BatchFlagsResolver } from "./automation/flag.resolver";
@@ -67,6 +68,7 @@ export async function buildRelataSchema(): Promise<GraphQLSchema> {
       DraftResolver,
       AuditResolver,
       ValueContractResolver,
+      ValueAnchorResolver,
       TaskResolver,
       AccountTasksResolver,
       ProposalResolver,

@@ -17,6 +17,7 @@ import { PlaybookService } from "../services/automation/playbook.service";
 import { DraftService } from "../services/plain-language/draft.service";
 import { AuditService } from "../services/audit/audit.service";
 import { ValueContractService } from "../services/contracts/value-contract.service";
+import { ValueAnchorService } from "../services/anchors/value-anchor.service";
 import { FiringService } from "../services/automation/firing.service";
 import { TaskService } from "../services/automation/task.service";
 import { InboxService } from "../services/automation/inbox.service";
@@ -89,6 +90,8 @@ export interface RequestContext {
   audit: AuditService;
   /** The tenant's value contracts and their ledgers (issue 15; admins write, analysts read; see the role matrix). */
   contracts: ValueContractService;
+  /** The tenant's value anchors (issue 17; analysts and admins define, every role reads; see the role matrix). */
+  anchors: ValueAnchorService;
   /** Identity resolution (issue 14): channel identities, runs, resolved customers, review and decisions. */
   identity: IdentityService;
   /** The actions side of playbooks (issue 11): firings, proposals, receipts and the task queue. */

@@ -23,6 +23,7 @@ import { AutomationError } from "../../domain/automation/automation.errors";
 import { ContractError } from "../../domain/contracts/contract.errors";
 import { IdentityError } from "../../services/identity/identity.errors";
 import { DraftError } from "../../services/plain-language/draft.errors";
+import { AnchorError } from "../../domain/anchors/anchor.errors";
 
 /** The error codes clients see in `extensions.code`. */
 export type PublicErrorCode =
@@ -71,7 +72,8 @@ type CodedError =
   | AutomationError
   | ContractError
   | IdentityError
-  | DraftError;
+  | DraftError
+  | AnchorError;
 
 function isCoded(error: unknown): error is CodedError {
   return (
@@ -97,7 +99,8 @@ function isCoded(error: unknown): error is CodedError {
     error instanceof AutomationError ||
     error instanceof ContractError ||
     error instanceof IdentityError ||
-    error instanceof DraftError
+    error instanceof DraftError ||
+    error instanceof AnchorError
   );
 }
 
@@ -162,6 +165,21 @@ function fromCoded(error: CodedError): PublicError {
           ? { extensions: { problems: error.problems } }
           : {}),
       };
+    case "INVALID_ANCHOR":
+    case "ANCHOR_DIRECTION_INCONSISTENT":
+      return {
+        code: "BAD_USER_INPUT",
+        reason: code,
+        message: error.message,
+        ...(error instanceof AnchorError && error.problems.length > 0
+          ? { extensions: { problems: error.problems } }
+          : {}),
+      };
+    case "INVALID_ANCHOR_REQUEST":
+      return { code: "BAD_USER_INPUT", reason: code, message: error.message };
+    case "ANCHOR_NOT_FOUND":
+    case "EFFECT_SUBJECT_NOT_FOUND":
+      return { code: "NOT_FOUND", reason: code, message: error.message };
     case "CONTRACT_NOT_FOUND":
     case "CONTRACT_ACCOUNT_NOT_FOUND":
       return { code: "NOT_FOUND", reason: code, message: error.message };

@@ -26,7 +26,7 @@ export interface AnchorProjection {
 
 /**
  * Projects the series to the deadline with a Theil–Sen line over the last {@link PROJECTION_POINTS} weeks
- * that have records: the slope is the median of the slopes between every pair of points, the intercept
+ * that have a value (a count or sum of an empty week is 0; a median of one is no value): the slope is the median of the slopes between every pair of points, the intercept
  * the median of `y − slope·x`. One outlying week moves neither much (breakdown point 29%), which a
  * least-squares line over so few points would not survive. Rates are kept within 0..1, other values ≥ 0.
  */
@@ -36,7 +36,7 @@ export function projectToDeadline(
   bounds: { min: number; max: number },
 ): AnchorProjection {
   const recent = points
-    .filter((p): p is SeriesPoint & { value: number } => p.value !== null && p.n > 0)
+    .filter((p): p is SeriesPoint & { value: number } => p.value !== null)
     .slice(-PROJECTION_POINTS)
     .map((p) => ({ x: weekNumber(p.weekStart), y: p.value }));
   if (recent.length === 0) return { valueAtDeadline: null, slopePerWeek: 0, pointsUsed: 0, method: "NONE" };

@@ -36,6 +36,12 @@ const AUDITORS: readonly Role[] = ["admin", "analyst"];
 const CONTRACT_WRITERS: readonly Role[] = ["admin"];
 const CONTRACT_READERS: readonly Role[] = ["admin", "analyst"];
 const CONTRACT_USERS: readonly Role[] = ["admin", "integrator"];
+/**
+ * Value anchors (issue 17, decision 0031): the people who own targets and their logic (analysts, admins) define,
+ * redefine and recompute them; every role reads them, their attribution and effects (reads are open: looking at
+ * one's anchors is what the calibration counts).
+ */
+const ANCHOR_MANAGERS: readonly Role[] = ["admin", "analyst"];
 /** Hand out work: create tasks and reviews (and so own playbooks that do). */
 const TASK_CREATORS: readonly Role[] = ["admin", "analyst", "integrator"];
 
@@ -119,6 +125,9 @@ export const ROLE_MATRIX: RoleMatrix = {
   "Query.proposals": EVERY_ROLE,
   "Query.receipts": EVERY_ROLE,
   "Query.auditCheckpoints": AUDITORS,
+  "Mutation.defineValueAnchor": ANCHOR_MANAGERS,
+  "Mutation.updateValueAnchor": ANCHOR_MANAGERS,
+  "Mutation.recomputeValueAnchor": ANCHOR_MANAGERS,
   "Mutation.defineValueContract": CONTRACT_WRITERS,
   "Mutation.revokeValueContract": CONTRACT_WRITERS,
   "Mutation.recordContractUsage": CONTRACT_USERS,

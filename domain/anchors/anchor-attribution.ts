@@ -157,7 +157,11 @@ function finding(
     g.dimension === "HOLDER" && g.key.startsWith("tem_")
       ? "tighten that team's SLA or rebalance its queue"
       : ACTIONS[g.dimension];
-  return `${lead} ${GROUP_PHRASES[g.dimension](g.label)} (${pct(g.populationShare)} of the ${spec.noun}, ${g.items} contributing); ${action}.`;
+  const population =
+    g.dimension === "HOLDER"
+      ? `it held ${pct(g.populationShare)} of the ${spec.noun}' time`
+      : `${pct(g.populationShare)} of the ${spec.noun}`;
+  return `${lead} ${GROUP_PHRASES[g.dimension](g.label)} (${population}; ${g.items} ${spec.noun} behind it); ${action}.`;
 }
 
 /**

@@ -55,6 +55,9 @@ import { ValueContractRepository } from "../graph/contracts/value-contract.repos
 import { ValueContractService } from "../services/contracts/value-contract.service";
 import { MpuExperimentRepository } from "../graph/experiments/mpu-experiment.repository";
 import { MpuExperimentService } from "../services/experiments/mpu-experiment.service";
+import { ValueAnchorService } from "../services/anchors/value-anchor.service";
+import { ValueAnchorRepository } from "../graph/anchors/value-anchor.repository";
+import { AnchorPopulationRepository } from "../graph/anchors/anchor-population.repository";
 import { IdentityRepository } from "../graph/identity/identity.repository";
 import { IdentityRunRepository } from "../graph/identity/identity-run.repository";
 import { IdentityModelRepository } from "../graph/identity/identity-model.repository";
@@ -472,6 +475,17 @@ export class ContextFactory {
           minReviewerSeniority: this.config.mpu.minReviewerSeniority,
           requiredReviews: this.config.mpu.requiredReviews,
         },
+        this.clock,
+      ),
+      anchors: new ValueAnchorService(
+        new ValueAnchorRepository(executor, principal.tenant, outbox),
+        new AnchorPopulationRepository(executor, principal.tenant),
+        {
+          actor: principal.agent === undefined ? userActor(principal.subject) : `agent:${principal.agent}`,
+          subject: principal.subject,
+          userId: principal.userId ?? null,
+        },
+        undefined,
         this.clock,
       ),
       automation: {

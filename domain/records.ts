@@ -47,6 +47,10 @@ export const OPPORTUNITY_STAGES = [
 ] as const;
 export type OpportunityStage = (typeof OPPORTUNITY_STAGES)[number];
 
+/** How urgent a support ticket is, in the source system's words mapped onto four levels. */
+export const TICKET_PRIORITIES = ["LOW", "MEDIUM", "HIGH", "URGENT"] as const;
+export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
+
 export const ORGANIZATION_KINDS = ["PARTNER", "SUPPLIER", "SERVICE_PROVIDER", "RESELLER"] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
@@ -217,4 +221,42 @@ export interface SignalRecord {
   /** ISO-8601 instant. */
   observedAt: string;
   subject: SignalSubjectRef;
+}
+
+/** A contact named by external id; its source system defaults to the referring record's. */
+export interface ContactRef {
+  externalId: string;
+  sourceSystem?: string | null;
+}
+
+/**
+ * Who held a ticket for a while: a team or a user (exactly one), from when until when. A hold without
+ * `until` lasts until the ticket was resolved (or is still running).
+ */
+export interface TicketAssignmentRecord {
+  team?: TeamRef | null;
+  user?: UserRef | null;
+  /** ISO-8601 instant. */
+  from: string;
+  /** ISO-8601 instant; omitted or null: until the ticket was resolved, or still held. */
+  until?: string | null;
+}
+
+/**
+ * A support ticket (issue 17): which account raised it, when it was opened, first answered and resolved, and
+ * who held it when, so that waiting time can be attributed to whoever held the ticket.
+ */
+export interface TicketRecord {
+  sourceSystem: string;
+  externalId: string;
+  account: AccountRef;
+  contact?: ContactRef | null;
+  category?: string | null;
+  priority?: TicketPriority | null;
+  /** ISO-8601 instant. */
+  openedAt: string;
+  firstResponseAt?: string | null;
+  resolvedAt?: string | null;
+  /** The assignment history, in any order; replaces the stored history when sent. At most 100 holds. */
+  assignments?: TicketAssignmentRecord[] | null;
 }

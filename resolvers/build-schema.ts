@@ -30,6 +30,7 @@ import { ValueContractResolver } from "./contracts/value-contract.resolver";
 import { PersonalDataResolver } from "./personal-data/personal-data.resolver";
 import { MpuExperimentResolver } from "./experiments/mpu-experiment.resolver";
 import { MpuResolver } from "./mpu/mpu.resolver";
+import { ValueAnchorResolver } from "./anchors/value-anchor.resolver";
 import { AccountTasksResolver, TaskResolver } from "./automation/task.resolver";
 import { ProposalResolver } from "./automation/proposal.resolver";
 import { AccountFlagsResolver, AssetFlagsResolver, BatchFlagsResolver } from "./automation/flag.resolver";
@@ -77,6 +78,7 @@ export async function buildRelataSchema(): Promise<GraphQLSchema> {
       PersonalDataResolver,
       MpuExperimentResolver,
       MpuResolver,
+      ValueAnchorResolver,
       TaskResolver,
       AccountTasksResolver,
       ProposalResolver,

@@ -20,6 +20,7 @@ import { DraftService } from "../services/plain-language/draft.service";
 import { AuditService } from "../services/audit/audit.service";
 import { ValueContractService } from "../services/contracts/value-contract.service";
 import { MpuExperimentService } from "../services/experiments/mpu-experiment.service";
+import { ValueAnchorService } from "../services/anchors/value-anchor.service";
 import { FiringService } from "../services/automation/firing.service";
 import { TaskService } from "../services/automation/task.service";
 import { InboxService } from "../services/automation/inbox.service";
@@ -103,6 +104,8 @@ export interface RequestContext {
   contracts: ValueContractService;
   /** A/B tests of micro-practice units (issue 16; admins and analysts start and stop them, everyone reads). */
   experiments: MpuExperimentService;
+  /** The tenant's value anchors (issue 17; analysts and admins define, every role reads; see the role matrix). */
+  anchors: ValueAnchorService;
   /** Identity resolution (issue 14): channel identities, runs, resolved customers, review and decisions. */
   identity: IdentityService;
   /** Lineage and impact (issue 17): what a computed value came from, what uses a field or concept. */

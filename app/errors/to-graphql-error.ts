@@ -28,6 +28,7 @@ import { UsageError } from "../../domain/usage/usage.errors";
 import { PersonalDataError } from "../../domain/personal-data/personal-data.errors";
 import { ExperimentError } from "../../domain/experiments/experiment.errors";
 import { MpuError } from "../../domain/mpu/mpu.errors";
+import { AnchorError } from "../../domain/anchors/anchor.errors";
 
 /** The error codes clients see in `extensions.code`. */
 export type PublicErrorCode =
@@ -81,7 +82,8 @@ type CodedError =
   | LineageError
   | UsageError
   | ExperimentError
-  | MpuError;
+  | MpuError
+  | AnchorError;
 
 function isCoded(error: unknown): error is CodedError {
   return (
@@ -112,7 +114,8 @@ function isCoded(error: unknown): error is CodedError {
     error instanceof UsageError ||
     error instanceof PersonalDataError ||
     error instanceof ExperimentError ||
-    error instanceof MpuError
+    error instanceof MpuError ||
+    error instanceof AnchorError
   );
 }
 
@@ -181,6 +184,21 @@ function fromCoded(error: CodedError): PublicError {
           ? { extensions: { problems: error.problems } }
           : {}),
       };
+    case "INVALID_ANCHOR":
+    case "ANCHOR_DIRECTION_INCONSISTENT":
+      return {
+        code: "BAD_USER_INPUT",
+        reason: code,
+        message: error.message,
+        ...(error instanceof AnchorError && error.problems.length > 0
+          ? { extensions: { problems: error.problems } }
+          : {}),
+      };
+    case "INVALID_ANCHOR_REQUEST":
+      return { code: "BAD_USER_INPUT", reason: code, message: error.message };
+    case "ANCHOR_NOT_FOUND":
+    case "EFFECT_SUBJECT_NOT_FOUND":
+      return { code: "NOT_FOUND", reason: code, message: error.message };
     case "CONTRACT_NOT_FOUND":
     case "CONTRACT_ACCOUNT_NOT_FOUND":
       return { code: "NOT_FOUND", reason: code, message: error.message };

@@ -11,6 +11,7 @@ export const HEAVY_MUTATIONS: ReadonlySet<string> = new Set([
   "upsertContacts",
   "upsertOpportunities",
   "upsertAssets",
+  "upsertTickets",
   "upsertOrganizations",
   "upsertTeams",
   "upsertUsers",
@@ -35,6 +36,10 @@ export const HEAVY_MUTATIONS: ReadonlySet<string> = new Set([
   // Issue 14: identities are written and resolved in the same request; a resolution pass reads many.
   "upsertIdentities",
   "resolveIdentities",
+  // Issue 17: defining, redefining or recomputing an anchor aggregates its whole population over its history.
+  "defineValueAnchor",
+  "updateValueAnchor",
+  "recomputeValueAnchor",
 ]);
 
 /**

@@ -48,6 +48,9 @@ export const AUDIT_KINDS = [
   // Personal data (issue 15, decision 0028): SENSITIVE values read in clear by automation or a bulk export
   // (which fields, how many records, for what purpose; never the values).
   "PERSONAL_DATA_READ",
+  // Value anchors (issue 17): a target defined or redefined.
+  "VALUE_ANCHOR_DEFINED",
+  "VALUE_ANCHOR_UPDATED",
 ] as const;
 
 export type AuditKind = (typeof AUDIT_KINDS)[number];

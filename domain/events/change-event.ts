@@ -28,6 +28,8 @@ export const CHANGE_RECORD_TYPES = [
   "MPU_EXPERIMENT",
   "MPU",
   "MPU_USE",
+  "TICKET",
+  "VALUE_ANCHOR",
 ] as const;
 export type ChangeRecordType = (typeof CHANGE_RECORD_TYPES)[number];
 
@@ -111,6 +113,12 @@ export const CHANGE_TYPES = [
   "MPU_RETIRED",
   "MPU_USE_APPLIED",
   "MPU_USE_RESOLVED",
+  // Issue 17: support tickets (bulk ingest) and value anchors (defined, redefined, recomputed).
+  "TICKET_CREATED",
+  "TICKET_UPDATED",
+  "VALUE_ANCHOR_DEFINED",
+  "VALUE_ANCHOR_UPDATED",
+  "VALUE_ANCHOR_RECOMPUTED",
 ] as const;
 export type ChangeType = (typeof CHANGE_TYPES)[number];
 

@@ -18,6 +18,7 @@ const LINK_FIELDS: Partial<Record<ChangeRecordType, string>> = {
   CONTACT: "accountId",
   OPPORTUNITY: "accountId",
   ASSET: "accountId",
+  TICKET: "accountId",
   SIGNAL: "subjectId",
 };
 

@@ -11,6 +11,7 @@ export const NODE_ID_PREFIXES = {
   Signal: "sig",
   User: "usr",
   Team: "tem",
+  Ticket: "tkt",
 } as const;
 export type IdentifiedKind = keyof typeof NODE_ID_PREFIXES;
 

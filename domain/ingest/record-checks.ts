@@ -16,6 +16,9 @@ import {
   SENIORITIES,
   TeamRecord,
   TeamRef,
+  TICKET_PRIORITIES,
+  TicketAssignmentRecord,
+  TicketRecord,
   USER_ROLES,
   UserRecord,
   UserRef,
@@ -233,6 +236,71 @@ export function checkSignal(r: SignalRecord): string | null {
   }
   if (r.booleanValue !== null && r.booleanValue !== undefined && typeof r.booleanValue !== "boolean") {
     return "booleanValue must be true or false";
+  }
+  return null;
+}
+
+/** The most holds one ticket's assignment history may list. */
+export const MAX_ASSIGNMENTS_PER_TICKET = 100;
+
+function optionalInstant(value: unknown, where: string): string | null {
+  return value === null || value === undefined ? null : isoInstant(value, where);
+}
+
+/** `later` (when given) is not before `earlier`. */
+function notBefore(later: string | null | undefined, laterName: string, earlier: string, earlierName: string) {
+  if (later === null || later === undefined) return null;
+  return Date.parse(later) < Date.parse(earlier)
+    ? `${laterName} (${later}) is before ${earlierName} (${earlier}); a ticket's times must follow each other`
+    : null;
+}
+
+function assignmentProblem(a: TicketAssignmentRecord | null | undefined, where: string, openedAt: string) {
+  if (a === null || a === undefined || typeof a !== "object") return `${where} must be an assignment`;
+  const holders = [a.team, a.user].filter((h) => h !== null && h !== undefined).length;
+  if (holders !== 1) return `${where} must name exactly one holder, team or user; it names ${holders}`;
+  return firstProblem(
+    teamRefProblem(a.team, `${where}.team`),
+    userRefProblem(a.user, `${where}.user`),
+    isoInstant(a.from, `${where}.from`),
+    optionalInstant(a.until, `${where}.until`),
+    notBefore(a.until, `${where}.until`, a.from, `${where}.from`),
+    notBefore(a.from, `${where}.from`, openedAt, "openedAt"),
+  );
+}
+
+export function checkTicket(r: TicketRecord): string | null {
+  const base = firstProblem(
+    keyProblems(r),
+    accountRefProblem(r.account, "account"),
+    r.contact === null || r.contact === undefined
+      ? null
+      : firstProblem(
+          requiredText(r.contact.externalId, "contact.externalId", MAX_ID_LENGTH),
+          r.contact.sourceSystem === null || r.contact.sourceSystem === undefined
+            ? null
+            : sourceSystemKey(r.contact.sourceSystem, "contact.sourceSystem"),
+        ),
+    optionalText(r.category, "category", MAX_ID_LENGTH),
+    oneOf(r.priority, "priority", TICKET_PRIORITIES, false),
+    isoInstant(r.openedAt, "openedAt"),
+    optionalInstant(r.firstResponseAt, "firstResponseAt"),
+    optionalInstant(r.resolvedAt, "resolvedAt"),
+  );
+  if (base !== null) return base;
+  const order = firstProblem(
+    notBefore(r.firstResponseAt, "firstResponseAt", r.openedAt, "openedAt"),
+    notBefore(r.resolvedAt, "resolvedAt", r.openedAt, "openedAt"),
+  );
+  if (order !== null) return order;
+  if (r.assignments === null || r.assignments === undefined) return null;
+  if (!Array.isArray(r.assignments)) return "assignments must be a list of holds";
+  if (r.assignments.length > MAX_ASSIGNMENTS_PER_TICKET) {
+    return `assignments has ${r.assignments.length} entries; at most ${MAX_ASSIGNMENTS_PER_TICKET} are allowed per ticket`;
+  }
+  for (const [i, a] of r.assignments.entries()) {
+    const problem = assignmentProblem(a, `assignments[${i}]`, r.openedAt);
+    if (problem !== null) return problem;
   }
   return null;
 }

@@ -3,9 +3,10 @@ import { DeletableLabel } from "./deleted-labels";
 
 /**
  * The labels bulk ingest writes: the deletable records, and users and teams (not deletable yet; an upsert
- * still refuses a `DeletedUser` / `DeletedTeam`, so a future delete works the same way).
+ * still refuses a `DeletedUser` / `DeletedTeam`, so a future delete works the same way), and support tickets
+ * (issue 17; not deletable yet either).
  */
-export type IngestLabel = DeletableLabel | "User" | "Team";
+export type IngestLabel = DeletableLabel | "User" | "Team" | "Ticket";
 
 /** A single relationship from each upserted node to a node resolved before the write. */
 export interface UpsertLink {

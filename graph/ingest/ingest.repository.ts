@@ -88,6 +88,7 @@ export const UPSERT_TARGETS = {
   Team: null,
   Contact: { type: "WORKS_AT", targetLabel: "Account" },
   Opportunity: { type: "FOR_ACCOUNT", targetLabel: "Account" },
+  Ticket: { type: "FOR_ACCOUNT", targetLabel: "Account" },
   Asset: { type: "INSTALLED_AT", targetLabel: "Account" },
   SignalAboutAccount: { type: "ABOUT", targetLabel: "Account" },
   SignalAboutContact: { type: "ABOUT", targetLabel: "Contact" },
@@ -101,6 +102,7 @@ const LABELS: Record<UpsertTarget | "Organization" | "User", IngestLabel> = {
   User: "User",
   Contact: "Contact",
   Opportunity: "Opportunity",
+  Ticket: "Ticket",
   Asset: "Asset",
   Organization: "Organization",
   SignalAboutAccount: "Signal",
@@ -126,11 +128,34 @@ const ASSET_BATCH_LINK: UpsertAfter = {
 }`,
 };
 
+/**
+ * A ticket's holds (`(ticket)-[:HELD]->(:TicketHold)`), rebuilt from the row whenever the ticket changed, each
+ * linked to the team or user that held it when they exist (`HELD_BY`); a holder upserted later is still found
+ * by the hold's `holderKey`.
+ */
+const TICKET_HOLDS: UpsertAfter = {
+  cypher: `CALL (n, row, status) {
+  WITH n, row, status WHERE status <> 'UNCHANGED'
+  OPTIONAL MATCH (n)-[:HELD]->(old:TicketHold)
+  DETACH DELETE old
+  WITH DISTINCT n, row
+  UNWIND row.holds AS hold
+  CREATE (h:TicketHold {tenant: $tenant, ticketId: n.id, seq: hold.seq, holderKind: hold.holderKind,
+    holderKey: hold.holderKey, from: hold.from, until: hold.until, hours: hold.hours})
+  CREATE (n)-[:HELD]->(h)
+  WITH h, hold
+  OPTIONAL MATCH (team:Team {tenant: $tenant, id: hold.holderKey}) WHERE hold.holderKind = 'TEAM'
+  OPTIONAL MATCH (user:User {tenant: $tenant, externalId: hold.holderKey}) WHERE hold.holderKind = 'USER'
+  FOREACH (holder IN [x IN [team, user] WHERE x IS NOT NULL] | MERGE (h)-[:HELD_BY]->(holder))
+}`,
+};
+
 const QUERIES: Record<UpsertTarget, CypherQuery> = {
   Account: upsertQuery("Account", UPSERT_TARGETS.Account, ACCOUNT_OWNER_LINK),
   Team: upsertQuery("Team", UPSERT_TARGETS.Team),
   Contact: upsertQuery("Contact", UPSERT_TARGETS.Contact),
   Opportunity: upsertQuery("Opportunity", UPSERT_TARGETS.Opportunity, OPPORTUNITY_STAGE_REACHED),
+  Ticket: upsertQuery("Ticket", UPSERT_TARGETS.Ticket, TICKET_HOLDS),
   Asset: upsertQuery("Asset", UPSERT_TARGETS.Asset, ASSET_BATCH_LINK),
   SignalAboutAccount: upsertQuery("Signal", UPSERT_TARGETS.SignalAboutAccount),
   SignalAboutContact: upsertQuery("Signal", UPSERT_TARGETS.SignalAboutContact),
@@ -437,6 +462,7 @@ const RECORD_TYPES: Record<UpsertTarget, ChangeRecordType> = {
   Team: "TEAM",
   Contact: "CONTACT",
   Opportunity: "OPPORTUNITY",
+  Ticket: "TICKET",
   Asset: "ASSET",
   SignalAboutAccount: "SIGNAL",
   SignalAboutContact: "SIGNAL",

@@ -18,6 +18,7 @@ import { usageCountsMigration } from "./0021-usage-counts.migration";
 import { personalDataRequestsMigration } from "./0016-personal-data-requests.migration";
 import { mpuExperimentsMigration } from "./0020-mpu-experiments.migration";
 import { mpusMigration } from "./0018-mpus.migration";
+import { ticketsAndValueAnchorsMigration } from "./0019-tickets-and-value-anchors.migration";
 
 /** Every migration, in version order. Add new ones at the end; never edit an applied one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   valueContractsMigration,
   personalDataRequestsMigration,
   mpusMigration,
+  ticketsAndValueAnchorsMigration,
   mpuExperimentsMigration,
   usageCountsMigration,
 ];

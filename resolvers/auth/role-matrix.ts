@@ -43,6 +43,12 @@ const CONTRACT_USERS: readonly Role[] = ["admin", "integrator"];
  * the field teams whose practice is measured should see the result.
  */
 const EXPERIMENT_MANAGERS: readonly Role[] = ["admin", "analyst"];
+/**
+ * Value anchors (issue 17, decision 0031): the people who own targets and their logic (analysts, admins) define,
+ * redefine and recompute them; every role reads them, their attribution and effects (reads are open: looking at
+ * one's anchors is what the calibration counts).
+ */
+const ANCHOR_MANAGERS: readonly Role[] = ["admin", "analyst"];
 /** Hand out work: create tasks and reviews (and so own playbooks that do). */
 const TASK_CREATORS: readonly Role[] = ["admin", "analyst", "integrator"];
 
@@ -90,6 +96,7 @@ export const ROLE_MATRIX: RoleMatrix = {
   "Mutation.upsertContacts": DATA_WRITERS,
   "Mutation.upsertOpportunities": DATA_WRITERS,
   "Mutation.upsertAssets": DATA_WRITERS,
+  "Mutation.upsertTickets": DATA_WRITERS,
   "Mutation.upsertOrganizations": DATA_WRITERS,
   "Mutation.ingestSignals": DATA_WRITERS,
   "Mutation.upsertTeams": DATA_WRITERS,
@@ -152,6 +159,9 @@ export const ROLE_MATRIX: RoleMatrix = {
   "Query.proposals": EVERY_ROLE,
   "Query.receipts": EVERY_ROLE,
   "Query.auditCheckpoints": AUDITORS,
+  "Mutation.defineValueAnchor": ANCHOR_MANAGERS,
+  "Mutation.updateValueAnchor": ANCHOR_MANAGERS,
+  "Mutation.recomputeValueAnchor": ANCHOR_MANAGERS,
   "Mutation.defineValueContract": CONTRACT_WRITERS,
   "Mutation.revokeValueContract": CONTRACT_WRITERS,
   "Mutation.recordContractUsage": CONTRACT_USERS,

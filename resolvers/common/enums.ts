@@ -7,6 +7,7 @@ import {
   SIGNAL_SUBJECT_KINDS,
   SOURCE_SYSTEM_KINDS,
   SENIORITIES,
+  TICKET_PRIORITIES,
 } from "../../domain/records";
 import { ACCOUNT_ORDERS } from "../../graph/account/account-order";
 import { UPSERT_MODES } from "../../domain/ingest/upsert-mode";
@@ -33,6 +34,7 @@ export const ChangeTypeEnum = enumOf(CHANGE_TYPES);
 export const ChangeRecordTypeEnum = enumOf(CHANGE_RECORD_TYPES);
 export const SeniorityEnum = enumOf(SENIORITIES);
 export const PersonalDataCategoryEnum = enumOf(PERSONAL_CATEGORIES);
+export const TicketPriorityEnum = enumOf(TICKET_PRIORITIES);
 
 registerEnumType(BuyingRoleEnum, { name: "BuyingRole", description: "A contact's role in the buying committee." });
 registerEnumType(OpportunityStageEnum, { name: "OpportunityStage" });
@@ -47,6 +49,7 @@ registerEnumType(SeniorityEnum, {
   name: "Seniority",
   description: "How senior a user is, from JUNIOR to EXECUTIVE (in that order).",
 });
+registerEnumType(TicketPriorityEnum, { name: "TicketPriority", description: "How urgent a support ticket is." });
 registerEnumType(AccountOrderEnum, { name: "AccountOrder" });
 registerEnumType(RecordStatusEnum, { name: "RecordStatus", description: "What an upsert did to one record." });
 registerEnumType(UpsertModeEnum, {

@@ -12,6 +12,7 @@ import {
   SignalInput,
   SourceSystemInput,
   TeamInput,
+  TicketInput,
   UserInput,
 } from "./record-inputs.input";
 
@@ -55,6 +56,19 @@ export class IngestResolver {
     @Ctx() ctx: RequestContext,
   ) {
     return ctx.ingest.upsertOpportunities(input, mode);
+  }
+
+  @Mutation(() => IngestResult, {
+    description:
+      "Support tickets with their account, times and assignment history (who held each ticket when), so that " +
+      "waiting time can be attributed to whoever held it. Each names its account by external id.",
+  })
+  upsertTickets(
+    @Arg("input", () => [TicketInput]) input: TicketInput[],
+    @Arg("mode", () => UpsertModeEnum, modeArg) mode: UpsertMode,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return ctx.ingest.upsertTickets(input, mode);
   }
 
   @Mutation(() => IngestResult)

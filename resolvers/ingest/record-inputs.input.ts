@@ -22,6 +22,10 @@ import {
   UserRecord,
   UserRef,
   UserRole,
+  ContactRef,
+  TicketAssignmentRecord,
+  TicketPriority,
+  TicketRecord,
 } from "../../domain/records";
 import {
   BuyingRoleEnum,
@@ -31,6 +35,7 @@ import {
   SeniorityEnum,
   SignalSubjectKindEnum,
   SourceSystemKindEnum,
+  TicketPriorityEnum,
 } from "../common/enums";
 
 @InputType({ description: "Describes a source system; records name it by key." })
@@ -275,4 +280,61 @@ export class SignalInput implements SignalRecord {
 
   @Field(() => SignalSubjectInput)
   subject!: SignalSubjectInput;
+}
+
+@InputType({ description: "A contact named by its external id." })
+export class ContactRefInput implements ContactRef {
+  @Field()
+  externalId!: string;
+
+  @Field(() => String, { nullable: true, description: "Defaults to the referring record's source system." })
+  sourceSystem?: string | null;
+}
+
+@InputType({ description: "Who held a ticket from when until when: exactly one of team and user." })
+export class TicketAssignmentInput implements TicketAssignmentRecord {
+  @Field(() => TeamRefInput, { nullable: true })
+  team?: TeamRefInput | null;
+
+  @Field(() => UserRefInput, { nullable: true })
+  user?: UserRefInput | null;
+
+  @Field({ description: "ISO-8601 instant with zone." })
+  from!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "ISO-8601 instant; omitted: until the next hold starts, else until the ticket was resolved.",
+  })
+  until?: string | null;
+}
+
+@InputType({ description: "A support ticket with its times and assignment history (issue 17)." })
+export class TicketInput extends KeyedInput implements TicketRecord {
+  @Field(() => AccountRefInput)
+  account!: AccountRefInput;
+
+  @Field(() => ContactRefInput, { nullable: true })
+  contact?: ContactRefInput | null;
+
+  @Field(() => String, { nullable: true, description: 'e.g. "billing", "technical".' })
+  category?: string | null;
+
+  @Field(() => TicketPriorityEnum, { nullable: true })
+  priority?: TicketPriority | null;
+
+  @Field({ description: "ISO-8601 instant with zone." })
+  openedAt!: string;
+
+  @Field(() => String, { nullable: true })
+  firstResponseAt?: string | null;
+
+  @Field(() => String, { nullable: true })
+  resolvedAt?: string | null;
+
+  @Field(() => [TicketAssignmentInput], {
+    nullable: true,
+    description: "Who held it when (at most 100 holds); replaces the stored history when sent.",
+  })
+  assignments?: TicketAssignmentInput[] | null;
 }

@@ -10,6 +10,7 @@ import {
   checkSignal,
   checkSourceSystem,
   checkTeam,
+  checkTicket,
   checkUser,
 } from "../../domain/ingest/record-checks";
 import { BatchRules, IndexedRecord, validateBatch } from "../../domain/ingest/validate-batch";
@@ -23,6 +24,7 @@ import {
   SignalRecord,
   SourceSystemRecord,
   TeamRecord,
+  TicketRecord,
   UserRecord,
 } from "../../domain/records";
 import { GraphError } from "../../graph/graph.errors";
@@ -41,6 +43,8 @@ import {
   organizationRow,
   signalRow,
   teamRow,
+  ticketRow,
+  completeTicketRow,
   userRow,
 } from "./record-rows";
 
@@ -176,6 +180,23 @@ export class IngestService {
     return this.upsertKeyed(records, keyedRules(checkOpportunity), "Opportunity", opportunityRow, missingAccount, mode);
   }
 
+  /**
+   * Support tickets (issue 17) with their assignment history; each ticket's holds are rebuilt in the
+   * transaction that writes it, so a ticket is never stored with half of its history.
+   */
+  upsertTickets(records: readonly TicketRecord[], mode: UpsertMode = "MERGE"): Promise<IngestResult> {
+    return this.upsertKeyed(
+      records,
+      keyedRules(checkTicket),
+      "Ticket",
+      ticketRow,
+      missingAccount,
+      mode,
+      undefined,
+      completeTicketRow,
+    );
+  }
+
   upsertAssets(records: readonly AssetRecord[], mode: UpsertMode = "MERGE"): Promise<IngestResult> {
     return this.upsertKeyed(records, keyedRules(checkAsset), "Asset", assetRow, missingAccount, mode);
   }
@@ -294,6 +315,7 @@ export class IngestService {
     mode: UpsertMode,
     /** Refuses valid records before anything is written: index → reason. */
     screen?: (valid: IndexedRecord<R>[]) => Promise<Map<number, string>>,
+    complete: typeof completeRow = completeRow,
   ): Promise<IngestResult> {
     this.assertBatchSize(records.length, "input");
     const checked = validateBatch(records, rules);
@@ -312,6 +334,7 @@ export class IngestService {
         chunk.map(({ index, record }) => toRow(tenant, index, record)),
         mode,
         now,
+        complete,
       ),
     );
     return this.store(records.length, rejections, jobs, {
@@ -325,14 +348,20 @@ export class IngestService {
    * REPLACE rows are complete as sent (one statement); MERGE rows are completed from what is stored, in
    * the transaction that writes them.
    */
-  private write(target: UpsertTarget, rows: SentRow[], mode: UpsertMode, now: string): Promise<UpsertWrite> {
+  private write(
+    target: UpsertTarget,
+    rows: SentRow[],
+    mode: UpsertMode,
+    now: string,
+    complete: typeof completeRow = completeRow,
+  ): Promise<UpsertWrite> {
     return mode === "REPLACE"
       ? this.repository.upsert(
           target,
-          rows.map((row) => completeRow(row, null, mode)),
+          rows.map((row) => complete(row, null, mode)),
           now,
         )
-      : this.repository.upsertMerging(target, rows, (row, stored) => completeRow(row, stored, mode), now);
+      : this.repository.upsertMerging(target, rows, (row, stored) => complete(row, stored, mode), now);
   }
 
   /** Splits valid records into transactions of at most `chunkSize`, each written by `write`. */

@@ -10,8 +10,17 @@ import {
   OrganizationRecord,
   SignalRecord,
   TeamRecord,
+  TicketRecord,
   UserRecord,
 } from "../../domain/records";
+import {
+  assignmentsText,
+  holdsFromText,
+  hoursBetween,
+  normaliseInstant,
+  TicketHold,
+  ticketHolds,
+} from "../../domain/tickets/ticket-holds";
 import {
   OrganizationUpsertRow,
   SentOrganizationRow,
@@ -193,4 +202,64 @@ export function signalRow(tenant: string, index: number, r: SignalRecord): SentR
     r.subject.externalId,
   );
   return row("Signal", tenant, index, { sourceSystem: r.sourceSystem, externalId: r.recordId }, props, subjectId);
+}
+
+function instantOrKeep(value: string | null | undefined): string | null | undefined {
+  return value === null || value === undefined ? value : normaliseInstant(value);
+}
+
+/**
+ * A ticket's row. Times are stored as normalised ISO text (they compare in time order as text); the
+ * assignment history as canonical JSON (`assignments`), so it is part of the content hash and a merging
+ * upsert that leaves it out keeps it. {@link completeTicketRow} derives the holds and durations.
+ */
+export function ticketRow(tenant: string, index: number, r: TicketRecord): SentRow {
+  const resolvedAt = instantOrKeep(r.resolvedAt);
+  const props = {
+    category: typeof r.category === "string" ? r.category.trim() : r.category,
+    priority: r.priority,
+    openedAt: normaliseInstant(r.openedAt),
+    firstResponseAt: instantOrKeep(r.firstResponseAt),
+    resolvedAt,
+    contactId:
+      r.contact === undefined
+        ? undefined
+        : r.contact === null
+          ? null
+          : nodeId("Contact", tenant, r.contact.sourceSystem ?? r.sourceSystem, r.contact.externalId),
+    assignments:
+      r.assignments === undefined
+        ? undefined
+        : r.assignments === null
+          ? null
+          : assignmentsText(
+              ticketHolds(r.assignments, resolvedAt, (team) =>
+                nodeId("Team", tenant, team.sourceSystem ?? r.sourceSystem, team.externalId),
+              ),
+            ),
+  };
+  return row("Ticket", tenant, index, r, props, accountIdOf(tenant, r.account, r.sourceSystem));
+}
+
+/** A ticket row to write: its holds and durations, derived from the merged fields (not hashed). */
+export interface TicketUpsertRow extends UpsertRow {
+  holds: TicketHold[];
+}
+
+/** {@link completeRow} for a ticket, plus its holds and the hours to first response and to resolution. */
+export function completeTicketRow(sent: SentRow, stored: StoredProperties | null, mode: UpsertMode): TicketUpsertRow {
+  const base = completeRow(sent, stored, mode);
+  const p = base.props;
+  const text = (v: unknown): string | null => (typeof v === "string" ? v : null);
+  const openedAt = text(p.openedAt);
+  const resolvedAt = text(p.resolvedAt);
+  return {
+    ...base,
+    props: {
+      ...p,
+      firstResponseHours: hoursBetween(openedAt, text(p.firstResponseAt)),
+      resolutionHours: hoursBetween(openedAt, resolvedAt),
+    },
+    holds: holdsFromText(p.assignments, resolvedAt),
+  };
 }

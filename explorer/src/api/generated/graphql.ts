@@ -79,7 +79,9 @@ export type ChangeRecordType =
   | 'SIGNAL'
   | 'SOURCE_SYSTEM'
   | 'TEAM'
-  | 'USER';
+  | 'TICKET'
+  | 'USER'
+  | 'VALUE_ANCHOR';
 
 /** What a change event records: a record created, updated, deleted or restored, or another write. */
 export type ChangeType =
@@ -149,8 +151,13 @@ export type ChangeType =
   | 'SOURCE_SYSTEM_UPDATED'
   | 'TEAM_CREATED'
   | 'TEAM_UPDATED'
+  | 'TICKET_CREATED'
+  | 'TICKET_UPDATED'
   | 'USER_CREATED'
-  | 'USER_UPDATED';
+  | 'USER_UPDATED'
+  | 'VALUE_ANCHOR_DEFINED'
+  | 'VALUE_ANCHOR_RECOMPUTED'
+  | 'VALUE_ANCHOR_UPDATED';
 
 /** What is wrong at an entry of a contract's ledger. */
 export type ContractLedgerProblemKind =

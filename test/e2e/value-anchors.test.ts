@@ -1,0 +1,296 @@
+import { CypherExecutor } from "../../graph/executor";
+import {
+  AnchorEffectDocument,
+  ChangesDocument,
+  DefineValueAnchorDocument,
+  UpdateValueAnchorDocument,
+  UpsertAccountsDocument,
+  UpsertTeamsDocument,
+  UpsertTicketsDocument,
+  ValueAnchorDocument,
+  ValueAnchorInput,
+  ValueAnchorsDocument,
+} from "../../schema/generated/graphql";
+import { Role } from "../../resolvers/context";
+import { startTestApi, TestApi, uniqueTenant } from "../support/test-api";
+import { dataOf, onlyErrorOf } from "./support/responses";
+
+/**
+ * Issue 17, value anchors over a generated support data set: tickets of key accounts wait on the Technical
+ * department. The anchor "first resolution time on key accounts from 72 h to 4 h" shows the miss, attribution
+ * names that department with the largest share, an MPU applied to five key accounts shows its effect against
+ * the untouched ones, and another tenant sees none of it.
+ */
+let api: TestApi;
+let executor: CypherExecutor;
+let tenant: string;
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const NOW = Date.now();
+/** When the MPU was applied to the first five key accounts: their tickets opened since are resolved in 2 h. */
+const MPU_APPLIED = NOW - 24.5 * DAY;
+const iso = (ms: number) => new Date(ms).toISOString();
+const as = (role: Role, t = tenant) => ({ token: api.token(t, role) });
+
+const team = (externalId: string) => ({ externalId, sourceSystem: "hr" });
+
+/**
+ * One ticket per account and week for six weeks. Key accounts: by (account + week) % 10, a ticket is solved by
+ * first line in 2 h, or passed to Billing (10 h), or — eight times in ten — to Technical, who hold it 64–83 h.
+ * Standard accounts' tickets are solved by first line within 10 h (outside the anchor's population).
+ */
+function tickets() {
+  const out: Array<Record<string, unknown>> = [];
+  for (let a = 0; a < 40; a += 1) {
+    const key = a < 20;
+    for (let w = 0; w < 6; w += 1) {
+      const opened = NOW - (w + 1) * 7 * DAY + (a % 5) * 3 * HOUR;
+      const route = (a + w) % 10;
+      const fast = !key || (a < 5 && opened >= MPU_APPLIED) || route === 0;
+      const l1 = 2;
+      const second = fast ? 0 : route === 1 ? 8 : 64 + ((a * 7 + w * 3) % 20);
+      const holder = route === 1 ? "T-BILL" : "T-TECH";
+      const assignments = [
+        { team: team("T-L1"), from: iso(opened) },
+        ...(second > 0 ? [{ team: team(holder), from: iso(opened + l1 * HOUR) }] : []),
+      ];
+      out.push({
+        sourceSystem: "zendesk",
+        externalId: `Z-${a}-${w}`,
+        account: { externalId: `A-${a}`, sourceSystem: "crm" },
+        category: ["access", "billing", "technical"][(a + 2 * w) % 3],
+        priority: "HIGH",
+        openedAt: iso(opened),
+        firstResponseAt: iso(opened + HOUR),
+        resolvedAt: iso(opened + (l1 + (key ? second : (a % 8) + 1)) * HOUR),
+        assignments,
+      });
+    }
+  }
+  return out;
+}
+
+const deadline = iso(NOW + 42 * DAY).slice(0, 10);
+
+function anchorInput(overrides: Partial<ValueAnchorInput> = {}): ValueAnchorInput {
+  return {
+    name: "First resolution on key accounts",
+    metric: {
+      population: "TICKETS",
+      measure: "RESOLUTION_HOURS",
+      aggregation: "MEDIAN",
+      filter: { segments: ["Key Account"] },
+    },
+    target: 4,
+    direction: "DECREASE",
+    deadline,
+    historyWeeks: 8,
+    baselineWeeks: 4,
+    ...overrides,
+  };
+}
+
+let anchorId: string;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  executor = api.runtime.database.executor(60_000);
+  tenant = uniqueTenant("anchors");
+  const accounts = [...Array(40).keys()].map((a) => ({
+    sourceSystem: "crm",
+    externalId: `A-${a}`,
+    name: `Hospital ${a}`,
+    segment: a < 20 ? "Key Account" : "Standard",
+    region: a % 2 === 0 ? "north" : "south",
+  }));
+  dataOf(await api.run(UpsertAccountsDocument, { input: accounts }, as("integrator")));
+  dataOf(
+    await api.run(
+      UpsertTeamsDocument,
+      {
+        input: [
+          { sourceSystem: "hr", externalId: "T-L1", name: "First line" },
+          { sourceSystem: "hr", externalId: "T-BILL", name: "Billing" },
+          { sourceSystem: "hr", externalId: "T-TECH", name: "Technical" },
+        ],
+      },
+      as("integrator"),
+    ),
+  );
+  const stored = dataOf(
+    await api.run(UpsertTicketsDocument, { input: tickets() as never }, as("integrator")),
+  ).upsertTickets;
+  expect(stored).toMatchObject({ created: 240, rejected: 0 });
+  // The MPU engineer's graph contract (issue 16): (:MpuUse {tenant, id, mpuId, accountId, appliedAt, status})-[:ON]->(:Account).
+  await executor.write(
+    {
+      name: "test.anchors.mpuUses",
+      text: `UNWIND range(0, 4) AS i
+MATCH (a:Account {tenant: $tenant, externalId: 'A-' + toString(i)})
+CREATE (:MpuUse {tenant: $tenant, id: 'use-' + toString(i), mpuId: 'mpu-fast-triage', accountId: a.id,
+  appliedAt: datetime($appliedAt), status: 'APPLIED'})-[:ON]->(a)`,
+    },
+    { tenant, appliedAt: iso(MPU_APPLIED) },
+  );
+  const defined = dataOf(await api.run(DefineValueAnchorDocument, { input: anchorInput() }, as("analyst")));
+  anchorId = defined.defineValueAnchor.id;
+}, 240_000);
+
+afterAll(async () => {
+  await api?.stop();
+});
+
+describe("a support anchor that is missed", () => {
+  it("computes a baseline near 72 h, backfills the weekly series and is at risk", async () => {
+    const anchor = dataOf(await api.run(ValueAnchorDocument, { id: anchorId }, as("viewer"))).valueAnchor;
+    expect(anchor.id).toMatch(/^anc_/);
+    expect(anchor.baseline.value!).toBeGreaterThan(60);
+    expect(anchor.baseline.n).toBeGreaterThan(50);
+    expect(anchor.series).toHaveLength(8);
+    const withRecords = anchor.series.filter((p) => p.n > 0);
+    expect(withRecords.length).toBeGreaterThanOrEqual(5);
+    // Only key accounts' tickets count: 20 a week at most.
+    expect(Math.max(...withRecords.map((p) => p.n))).toBeLessThanOrEqual(20);
+    expect(anchor.status).toBe("AT_RISK");
+    expect(anchor.statusReason).toMatch(/against the target 4/);
+    expect(anchor.projection.method).toBe("THEIL_SEN");
+    expect(anchor.projection.valueAtDeadline!).toBeGreaterThan(4);
+    expect(anchor.metric.description).toBe("median resolution time of tickets (segments: Key Account)");
+  });
+
+  it("keeps every point traceable to its anchor version, metric and ticket records", async () => {
+    const anchor = dataOf(await api.run(ValueAnchorDocument, { id: anchorId }, as("viewer"))).valueAnchor;
+    const point = anchor.latest!;
+    expect(point.anchorVersion).toBe(1);
+    expect(point.metricHash).toBe(anchor.metricHash);
+    expect(JSON.parse(point.population)).toMatchObject({
+      measure: "RESOLUTION_HOURS",
+      aggregation: "MEDIAN",
+      filter: { segments: ["Key Account"] },
+    });
+    expect(point.recordIds).toHaveLength(point.n);
+    const rows = await executor.read(
+      {
+        name: "test.anchors.pointRecords",
+        text: `MATCH (t:Ticket {tenant: $tenant})-[:FOR_ACCOUNT]->(a:Account) WHERE t.id IN $ids
+RETURN count(t) AS tickets, collect(DISTINCT a.segment) AS segments`,
+      },
+      { tenant, ids: point.recordIds },
+    );
+    expect(rows[0]).toEqual({ tickets: point.n, segments: ["Key Account"] });
+  });
+
+  it("names the Technical department with the largest share of the excess, with its tickets", async () => {
+    const anchor = dataOf(
+      await api.run(ValueAnchorDocument, { id: anchorId, top: 3, weeks: 4 }, as("viewer")),
+    ).valueAnchor;
+    const attribution = anchor.attribution;
+    expect(attribution.method).toBe("EXCESS_OVER_TARGET");
+    expect(attribution.groups.length).toBeGreaterThan(0);
+    const top = attribution.groups[0]!;
+    expect(top).toMatchObject({ dimension: "HOLDER", label: "team Technical" });
+    expect(top.share).toBeGreaterThan(0.8);
+    expect(top.recordIds.length).toBeGreaterThan(0);
+    expect(top.recordIds.every((id) => id.startsWith("tkt_"))).toBe(true);
+    expect(top.finding).toMatch(
+      /^\d+% of the excess resolution time of tickets beyond the target \(4 h\) was held by team Technical/,
+    );
+    const holders = attribution.groups.filter((g) => g.dimension === "HOLDER");
+    expect(Math.max(...holders.map((g) => g.share))).toBe(top.share);
+  });
+
+  it("shows the MPU's effect on the accounts it was applied to against the untouched key accounts", async () => {
+    const effect = dataOf(
+      await api.run(AnchorEffectDocument, { anchorId, mpuId: "mpu-fast-triage", weeks: 3 }, as("viewer")),
+    ).anchorEffect;
+    expect(effect).toMatchObject({ subjectKind: "MPU", subjectId: "mpu-fast-triage", treatedAccounts: 5 });
+    expect(effect.controlAccounts).toBeGreaterThanOrEqual(10);
+    expect(effect.difference!).toBeLessThan(-20);
+    expect(effect.low!).toBeLessThanOrEqual(effect.difference!);
+    expect(effect.high!).toBeGreaterThanOrEqual(effect.difference!);
+    expect(effect.improved).toBe(true);
+  });
+
+  it("stores a new version on update and records both on the audit trail and in the change feed", async () => {
+    const updated = dataOf(
+      await api.run(UpdateValueAnchorDocument, { id: anchorId, input: { target: 8 } }, as("admin")),
+    ).updateValueAnchor;
+    expect(updated).toMatchObject({ version: 2, target: 8 });
+    expect(updated.latest!.anchorVersion).toBe(2);
+    const audit = await executor.read(
+      {
+        name: "test.anchors.audit",
+        text: `MATCH (r:AuditRecord {tenant: $tenant}) WHERE r.kind STARTS WITH 'VALUE_ANCHOR' RETURN r.kind AS kind ORDER BY r.seq`,
+      },
+      { tenant },
+    );
+    expect(audit.map((r) => r.kind)).toEqual(["VALUE_ANCHOR_DEFINED", "VALUE_ANCHOR_UPDATED"]);
+    const changes = dataOf(
+      await api.run(
+        ChangesDocument,
+        { types: ["VALUE_ANCHOR_DEFINED", "VALUE_ANCHOR_UPDATED"], first: 100 },
+        as("admin"),
+      ),
+    ).changes.events.filter((e) => e.recordId === anchorId);
+    expect(changes.map((e) => [e.type, e.recordType])).toEqual([
+      ["VALUE_ANCHOR_DEFINED", "VALUE_ANCHOR"],
+      ["VALUE_ANCHOR_UPDATED", "VALUE_ANCHOR"],
+    ]);
+    const list = dataOf(await api.run(ValueAnchorsDocument, {}, as("viewer"))).valueAnchors;
+    expect(list.map((a) => a.id)).toEqual([anchorId]);
+  });
+});
+
+describe("refusals", () => {
+  it("refuses a target on the wrong side of the baseline", async () => {
+    const error = onlyErrorOf(
+      await api.run(DefineValueAnchorDocument, { input: anchorInput({ target: 100 }) }, as("analyst")),
+      200,
+    );
+    expect(error.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "ANCHOR_DIRECTION_INCONSISTENT" });
+    expect(error.message).toMatch(/direction DECREASE needs a target below the baseline/);
+  });
+
+  it("lists every problem of an invalid definition with its path", async () => {
+    const error = onlyErrorOf(
+      await api.run(
+        DefineValueAnchorDocument,
+        {
+          input: anchorInput({
+            deadline: "2020-01-01",
+            metric: { population: "TICKETS", measure: "RESOLUTION_HOURS", aggregation: "RATE" },
+          }),
+        },
+        as("analyst"),
+      ),
+      200,
+    );
+    expect(error.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "INVALID_ANCHOR" });
+    const paths = ((error.extensions as Record<string, unknown>).problems as Array<{ path: string }>)
+      .map((p) => p.path)
+      .sort();
+    // RATE on hours, so the target 4 is no share either; and the deadline has passed.
+    expect(paths).toEqual(["deadline", "metric.aggregation", "target"]);
+  });
+
+  it("lets only analysts and admins define anchors", async () => {
+    const error = onlyErrorOf(await api.run(DefineValueAnchorDocument, { input: anchorInput() }, as("viewer")), 200);
+    expect(error.extensions!.code).toBe("FORBIDDEN");
+  });
+
+  it("says which playbook is unknown", async () => {
+    const error = onlyErrorOf(
+      await api.run(AnchorEffectDocument, { anchorId, playbookId: "pb_nope" }, as("viewer")),
+      200,
+    );
+    expect(error.extensions).toMatchObject({ code: "NOT_FOUND", reason: "EFFECT_SUBJECT_NOT_FOUND" });
+  });
+
+  it("shows another tenant neither the anchor nor its list", async () => {
+    const other = uniqueTenant("anchors-other");
+    const error = onlyErrorOf(await api.run(ValueAnchorDocument, { id: anchorId }, as("admin", other)), 200);
+    expect(error.extensions).toMatchObject({ code: "NOT_FOUND", reason: "ANCHOR_NOT_FOUND" });
+    expect(dataOf(await api.run(ValueAnchorsDocument, {}, as("admin", other))).valueAnchors).toEqual([]);
+  });
+});

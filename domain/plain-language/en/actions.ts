@@ -6,7 +6,7 @@
  */
 import { Assignee, PlaybookAction } from "../../automation/playbook";
 import { LexiconEntry, LexiconMatch } from "../lexicon";
-import { ACTION_LEADERS, ACTION_VERBS, subjectAction, verbIndex } from "./clauses";
+import { ACTION_LEADERS, ACTION_VERBS, passiveAction, subjectAction, verbIndex } from "./clauses";
 import { readDuration, wholeDays } from "./numbers";
 import { FUNCTION_WORDS, Sentence, Span } from "./sentence";
 import { slugOf } from "./slug";
@@ -297,6 +297,11 @@ function dueIn(s: Sentence, span: Span): number | null {
   return null;
 }
 
+/** Whether "due" at i starts a deadline ("due in 3 days"), not a noun ("an enhanced due diligence review"). */
+function deadlineDue(s: Sentence, i: number): boolean {
+  return s.word(i) === "due" && !["diligence", "to"].includes(s.word(i + 1));
+}
+
 /** The words naming the thing to do: from `from` until a stop word (for, to, due, within, by, an assignee). */
 function nounPhraseEnd(s: Sentence, from: number, to: number): number {
   let j = from;
@@ -322,7 +327,7 @@ function nounPhraseEnd(s: Sentence, from: number, to: number): number {
       "on",
       "at",
     ];
-    if (stops.includes(w)) break;
+    if (stops.includes(w) && (w !== "due" || deadlineDue(s, j))) break;
     if (TASK_NOUNS.has(w)) return j + 1;
     if (REVIEW_HEADS.has(w)) return TASK_NOUNS.has(s.word(j + 1)) ? j + 2 : j + 1;
     j += 1;
@@ -371,8 +376,16 @@ function parseOne(
     // "… and a welcome call for Raj": the previous verb carries on.
     let k = span.from;
     while (k < span.to && ACTION_LEADERS.has(s.word(k))) k += 1;
-    const subject = subjectAction(s, span);
-    if (subject !== null) {
+    const passive = passiveAction(s, span);
+    const subject = passive === null ? subjectAction(s, span) : null;
+    if (passive !== null) {
+      // "a rescue task should be created for ops", "the owner should be notified": the object first, read
+      // as "create a rescue task for ops", "notify the owner".
+      verb = passive.base;
+      rest = k;
+      s.use(span.from, k);
+      s.use(passive.aux, passive.participle + 1);
+    } else if (subject !== null) {
       // "the owner should call them": the doer first, as "have the owner call them".
       verb = "have";
       rest = subject;
@@ -482,7 +495,16 @@ function parseOne(
   if (DELEGATE_VERBS.has(verb as string) || (GIVE_VERBS.has(verb as string) && directObject(s, body))) {
     // "have the support lead call them back", "give GreenVolt Service an inspection task"
     let j = body.from;
-    while (["the", "both", "each", "either", "of"].includes(s.word(j))) {
+    while (["the", "both", "each", "either", "of", "a", "an", "our", "your"].includes(s.word(j))) {
+      s.use(j);
+      j += 1;
+    }
+    // "the region's service partner", "the account's reseller": whose partner it is.
+    if (
+      ["region", "area", "territory", "account", "customer", "client"].includes(s.word(j)) &&
+      s.lexicon.matchAt(s.tokens, j, s.text, (e) => ASSIGNEE_KINDS.has(e.kind)) === null &&
+      s.lexicon.matchAt(s.tokens, j + 1, s.text, (e) => e.kind === "ORGANIZATION_KIND") !== null
+    ) {
       s.use(j);
       j += 1;
     }
@@ -569,7 +591,10 @@ function parseOne(
     const words: string[] = [];
     while (
       thingEnd < body.to &&
-      !["due", "within", "by", "and", "for", "before", "after", "when", "if"].includes(s.word(thingEnd))
+      !(
+        ["within", "by", "and", "for", "before", "after", "when", "if"].includes(s.word(thingEnd)) ||
+        deadlineDue(s, thingEnd)
+      )
     ) {
       // Words already understood (a deadline such as "the same day") are not part of the task's name.
       if (!s.used[thingEnd] || thingEnd === v) words.push(s.word(thingEnd));
@@ -600,7 +625,10 @@ function parseOne(
       let k = thingEnd + 1;
       while (
         k < body.to &&
-        !["due", "within", "by", "and", "for", "before", "after", "when", "if", "whenever"].includes(s.word(k))
+        !(
+          ["within", "by", "and", "for", "before", "after", "when", "if", "whenever"].includes(s.word(k)) ||
+          deadlineDue(s, k)
+        )
       ) {
         vp.push(s.word(k));
         k += 1;

@@ -81,6 +81,11 @@ const FALLING = [
   "trends down",
   "trending down",
   "slows",
+  "loses",
+  "lose",
+  "losing",
+  "sheds",
+  "shed",
   "down",
 ];
 const RISING = [
@@ -110,6 +115,10 @@ const RISING = [
   "trends up",
   "trending up",
   "surges",
+  "gains",
+  "gain",
+  "gaining",
+  "adds",
   "up",
 ];
 const GRADE_DOWN = [
@@ -564,6 +573,12 @@ function gradeChange(s: Sentence, span: Span): PlaybookTrigger | null {
   };
 }
 
+/** Words between a categorical concept and its new value ("is upgraded to HIGH", "gets set to EDD"). */
+const CHANGE_TO_WORDS = new Set([
+  ...["upgraded", "downgraded", "raised", "lowered", "changed", "updated", "moved", "set", "escalated"],
+  ...["switched", "now", "to", "reclassified", "rated", "as"],
+]);
+
 /** What a count can count without "times": views, visits, alerts. */
 const COUNTED_NOUNS = new Set([
   "view",
@@ -596,6 +611,26 @@ const COUNTED_NOUNS = new Set([
   "downloads",
   "click",
   "clicks",
+  "outlier",
+  "outliers",
+  "anomaly",
+  "anomalies",
+  "error",
+  "errors",
+  "exception",
+  "exceptions",
+  "defect",
+  "defects",
+  "complaint",
+  "complaints",
+  "hold",
+  "holds",
+  "delay",
+  "delays",
+  "miss",
+  "misses",
+  "case",
+  "cases",
 ]);
 
 /** Counts: "three times", "twice", "5 or more times", "at least 3 times", "more than 5 times" (→ 6). */
@@ -621,7 +656,8 @@ function findCount(s: Sentence, span: Span): { count: number; from: number; to: 
       return { count: number.value + plus, from: i, to: j + 1 };
     }
     // "three or more views", "5 page views", "3 alerts"
-    for (let k = j; k < Math.min(span.to, j + 3); k += 1) {
+    // "more than two cell batch quality outliers": the counted noun ends the concept's words.
+    for (let k = j; k < Math.min(span.to, j + 5); k += 1) {
       if (COUNTED_NOUNS.has(s.word(k))) return { count: number.value + plus, from: i, to: k + 1 };
       if (FUNCTION_WORDS.has(s.word(k)) || readNumber(s.tokens, k) !== null) break;
     }
@@ -918,6 +954,12 @@ const GRAMMAR_WORDS = new Set([
   "current",
 ]);
 
+/** Whether span names people of the account (without marking the words understood). */
+function peopleSaid(s: Sentence, span: Span): boolean {
+  for (let i = span.from; i < span.to; i += 1) if (PERSON_WORDS.has(s.word(i))) return true;
+  return false;
+}
+
 /** Whether a subject said in span is people of the account ("contacts", "teachers", "someone"). */
 function peopleSubject(s: Sentence, span: Span, before: number): boolean {
   for (let i = span.from; i < before; i += 1)
@@ -925,6 +967,26 @@ function peopleSubject(s: Sentence, span: Span, before: number): boolean {
       s.use(i);
       return true;
     }
+  return false;
+}
+
+/** What an account's assets are called, as the subject of what is counted ("its vehicles fail …"). */
+const ASSET_SUBJECTS = new Set([
+  ...["asset", "charger", "machine", "device", "vehicle", "scanner", "car", "truck", "bus", "buse", "robot"],
+  ...["pump", "turbine", "compressor", "printer", "meter", "sensor", "instrument", "unit", "equipment"],
+]);
+
+/**
+ * Whether what is counted happens to the account's assets: an asset noun is the subject right before the
+ * counted words ("whose vehicles fail an over-the-air update three times").
+ */
+function assetSubject(s: Sentence, span: Span, before: number): boolean {
+  for (let i = span.from; i < before; i += 1) {
+    if (ASSET_SUBJECTS.has(s.stem(i)) && !["in", "of", "at"].includes(s.word(i - 1))) {
+      s.use(i);
+      return true;
+    }
+  }
   return false;
 }
 
@@ -1022,6 +1084,8 @@ function minSubjects(s: Sentence, span: Span): number | null {
     else if (start === i) continue;
     const noun = s.stem(j);
     if (!SUBJECT_NOUNS.has(noun)) continue;
+    // "more than two battery fault codes": the noun starts a concept's name, it is not what is counted.
+    if (s.lexicon.matchAt(s.tokens, j, s.text, isKind("CONCEPT", "FIELD")) !== null) continue;
     s.use(i, j + 1);
     if (s.word(i - 1) === "of") s.use(i - 1);
     return number.value + plus;
@@ -1039,9 +1103,20 @@ function findRate(
     if (number === null) continue;
     const unit = unitAt(s, number.to);
     let j = unit.to;
-    // up to two words of what is counted: "points", "orders", "tickets", "percentage points"
-    for (let k = 0; k < 2 && !["a", "an", "per", "each", "every"].includes(s.word(j)) && j < span.to; k += 1) j += 1;
-    if (!["a", "an", "per", "each", "every"].includes(s.word(j))) continue;
+    // Up to five words of what is counted and of what: "points", "percentage points", "points of charger
+    // availability"; never past another number or a window ("over 4 weeks").
+    const per = ["a", "an", "per", "each", "every"];
+    for (
+      let k = 0;
+      k < 5 &&
+      j < span.to &&
+      !per.includes(s.word(j)) &&
+      readNumber(s.tokens, j) === null &&
+      !["over", "within", "in", "during", "across", "for", "and", "or"].includes(s.word(j));
+      k += 1
+    )
+      j += 1;
+    if (!per.includes(s.word(j))) continue;
     const period = PERIOD_DAYS[s.word(j + 1)];
     if (period === undefined || s.word(j + 1) === "business") continue;
     let from = i;
@@ -1059,6 +1134,11 @@ function findRate(
     return { amount: number.value, unit: unit.unit, periodDays: period, from, to: j + 2 };
   }
   return null;
+}
+
+/** Marks what the trigger's subject is called ("Watch for chargers whose …") as understood. */
+export function useSubjectNouns(s: Sentence, span: Span): void {
+  for (let k = span.from; k < span.to; k += 1) if (SUBJECT_NOUNS.has(s.stem(k))) s.use(k);
 }
 
 /** The trigger of a trigger clause's main part, and the conditions it implies (a health score said as the trigger). */
@@ -1104,7 +1184,10 @@ function triggerOf(
   const count = findCount(s, span);
   const pages = s.matches(span, isKind("PAGE"));
   const view = s.find(span, VIEW_WORDS);
-  if (pages.length > 0 && (view !== null || count !== null || s.find(span, ["page", "pages"]) !== null)) {
+  // A page is named with a verb of viewing or the word "page"; a count alone is not enough ("charging
+  // sessions fail 5 times" is no view of the charging page).
+  const pageSaid = view !== null || s.find(span, ["page", "pages"]) !== null;
+  if (pages.length > 0 && (pageSaid || (count !== null && peopleSaid(s, span)))) {
     const page = pages[0] as LexiconMatch;
     const entry = page.entries[0] as LexiconEntry;
     s.use(page.from, page.to);
@@ -1143,14 +1226,21 @@ function triggerOf(
   const rising = s.find(span, RISING);
 
   // A categorical value: "the due-diligence level becomes EDD".
-  const values = s.matches(
+  // A value of the concept named, or else a code written as such ("EDD", "HIGH") of another concept: the
+  // concept whose value it is ("a client's due-diligence level is raised to EDD", "the risk rating becomes
+  // EDD").
+  const ownValues = s.matches(
     span,
     (e) => e.kind === "CONCEPT_VALUE" && (found === null || e.concept === found.concept.id),
   );
-  const value = values.find((m) => found !== null || /[A-Z]/.test(m.text));
+  const codes = s.matches(span, (e) => e.kind === "CONCEPT_VALUE").filter((m) => /[A-Z]/.test(m.text));
+  const value = ownValues.find((m) => found !== null || /[A-Z]/.test(m.text)) ?? codes[0];
   if (value !== undefined && count === null) {
     const entry = value.entries[0] as LexiconEntry;
-    const info = found?.concept ?? s.lexicon.concepts.get(entry.concept as string);
+    const info =
+      found !== null && entry.concept === found.concept.id
+        ? found.concept
+        : s.lexicon.concepts.get(entry.concept as string);
     if (info !== undefined) {
       s.use(value.from, value.to);
       s.term(value.text, "CONCEPT", info.id);
@@ -1164,10 +1254,34 @@ function triggerOf(
         "turns",
         "goes to",
         "is raised to",
+        "raised to",
+        "is lowered to",
+        "lowered to",
+        "is changed to",
+        "changed to",
+        "is updated to",
+        "updated to",
+        "is moved to",
+        "moved to",
+        "upgraded to",
+        "downgraded to",
+        "escalated to",
+        "switches to",
+        "switched to",
+        "flips to",
+        "shifts to",
+        "reaches",
+        "hits",
         "is rated",
+        "is now",
+        "turns into",
         "is",
       ]);
-      if (verb !== null) s.use(verb.i, verb.i + verb.n);
+      if (verb !== null) {
+        let end = verb.i + verb.n;
+        while (end < value.from && CHANGE_TO_WORDS.has(s.word(end))) end += 1;
+        s.use(verb.i, end);
+      }
       const window = findWindow(s, span);
       if (window !== null) s.use(window.from, window.to);
       return {
@@ -1193,12 +1307,14 @@ function triggerOf(
       s.use(value.from, value.to);
       s.term(value.text, "CONCEPT", info.id);
     }
-    const signals: SignalSelector =
+    const selector: SignalSelector =
       value !== undefined
         ? { concept: info.id, valueEquals: value.entries[0]!.id }
         : hasBooleanMapping(info)
           ? booleanSelector(s, span, info, "true")
           : { concept: info.id };
+    const assets = assetSubject(s, span, found.match?.from ?? count.from);
+    const signals: SignalSelector = assets ? { ...selector, subjectKinds: ["ASSET"] } : selector;
     return {
       trigger: { kind: "SIGNAL_COUNT", signals, count: count.count, withinDays: window?.days ?? 30, scope },
       conditions: [],
@@ -1395,6 +1511,20 @@ export function parseConditions(s: Sentence, span: Span, full: boolean): Playboo
   const byField = new Map<string, string[]>();
   for (const match of s.matches(span, isKind("ACCOUNT_FIELD_VALUE"))) {
     const entry = match.entries[0] as LexiconEntry;
+    // "a software update": the word starts a concept's longer name, it does not say the industry.
+    const concept = s.lexicon.matchAt(s.tokens, match.from, s.text, isKind("CONCEPT", "FIELD"));
+    if (concept !== null && concept.to > match.to) continue;
+    // "fail a software update": the word and the next are words of one concept's name together.
+    const next = s.word(match.to);
+    if (
+      match.to - match.from === 1 &&
+      !["account", "customer", "client", "company", "seller", "firm", "business", "user"].includes(s.stem(match.to)) &&
+      next !== "" &&
+      !FUNCTION_WORDS.has(next)
+    ) {
+      const withValue = new Set(s.lexicon.conceptsWithWord(s.word(match.from)));
+      if (s.lexicon.conceptsWithWord(next).some((id) => withValue.has(id))) continue;
+    }
     const field = entry.field as string;
     const list = byField.get(field) ?? [];
     if (!list.includes(entry.id)) list.push(entry.id);
@@ -1453,7 +1583,10 @@ export function parseConditions(s: Sentence, span: Span, full: boolean): Playboo
     "serviced by",
     "supplied by",
     "works with",
+    "work with",
+    "working with",
     "uses",
+    "use",
   ];
   for (const match of s.matches(span, isKind("ORGANIZATION_KIND", "ORGANIZATION"))) {
     const entry = match.entries[0] as LexiconEntry;

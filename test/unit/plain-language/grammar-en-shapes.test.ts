@@ -1,0 +1,251 @@
+/**
+ * Shapes of English sentences the grammar learnt from the blind development-2 set (issue 12), each pinned
+ * on paraphrases of our own (other words, order, numbers and concepts than the corpus sentence), so that a
+ * shape is read in general and not one sentence of the corpus.
+ */
+import { loadCorpusContext } from "../../../cli/nl";
+import { draftPlaybookFromText } from "../../../domain/plain-language/draft-playbook";
+import { PlaybookDraft } from "../../../domain/plain-language/draft";
+
+const context = loadCorpusContext();
+const draft = (text: string): PlaybookDraft => draftPlaybookFromText(text, context, "en");
+const industry = (value: string) => ({ kind: "ACCOUNT_FIELD", field: "industry", op: "EQUALS", values: [value] });
+const segment = (value: string) => ({ kind: "ACCOUNT_FIELD", field: "segment", op: "EQUALS", values: [value] });
+
+describe("actions said in the passive, the object first", () => {
+  it("reads 'a review should be opened for X within N days' before the trigger", () => {
+    const d = draft(
+      "A churn-risk review should be opened for compliance within 3 days whenever a bank's AML risk rating becomes HIGH.",
+    );
+    expect(d.actions).toMatchObject([
+      {
+        kind: "OPEN_REVIEW",
+        reviewType: "churn-risk-review",
+        assignee: { kind: "ROLE", role: "compliance" },
+        dueInDays: 3,
+      },
+    ]);
+    expect(d.unrecognised).toEqual([]);
+  });
+
+  it("reads 'the owner should be notified and a task must be assigned to X'", () => {
+    const d = draft(
+      "When CSAT drops below 3 at an SMB account, the account owner should be notified and a recovery-plan task must be assigned to the CS team.",
+    );
+    expect(d.conditions).toEqual([segment("SMB")]);
+    expect(d.actions).toMatchObject([
+      { kind: "CREATE_TASK", assignee: { kind: "ACCOUNT_OWNER" } },
+      { kind: "CREATE_TASK", template: "recovery-plan", assignee: { kind: "TEAM", teamId: "t-customer-success" } },
+    ]);
+  });
+
+  it("reads 'a task gets created for X, due tomorrow' after the trigger", () => {
+    const d = draft(
+      "If first response time goes over 4 hours for an enterprise customer, a follow-up task gets created for Sarah, due tomorrow.",
+    );
+    expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", concept: "core:first-response-time", op: "BELOW" });
+    expect(d.actions).toMatchObject([
+      { kind: "CREATE_TASK", template: "follow-up", assignee: { kind: "USER", userId: "u-sarah-kim" }, dueInDays: 1 },
+    ]);
+    expect(d.unrecognised).toEqual([]);
+  });
+});
+
+describe("conditions said before the trigger", () => {
+  it("reads 'For <segment> <industry> accounts with a health score below N: when …'", () => {
+    const d = draft(
+      "For enterprise hospital accounts with a health score below 50: when NPS falls under 20, have Li Wei call them.",
+    );
+    expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", concept: "core:nps", op: "BELOW" });
+    expect(d.conditions).toEqual(
+      expect.arrayContaining([
+        segment("ENTERPRISE"),
+        industry("HEALTHCARE"),
+        { kind: "HEALTH_SCORE", op: "BELOW", value: 50 },
+      ]),
+    );
+    expect(d.conditions).toHaveLength(3);
+    expect(d.actions).toMatchObject([{ kind: "CREATE_TASK", assignee: { kind: "USER", userId: "u-li-wei" } }]);
+  });
+
+  it("reads 'Among <segment> customers in <region>, if …'", () => {
+    const d = draft(
+      "Among SMB customers in Europe, if churn risk goes above 80%, open a retention review for the account manager.",
+    );
+    expect(d.conditions).toEqual([
+      segment("SMB"),
+      { kind: "ACCOUNT_FIELD", field: "region", op: "EQUALS", values: ["EMEA"] },
+    ]);
+    expect(d.actions).toMatchObject([{ kind: "OPEN_REVIEW", assignee: { kind: "ACCOUNT_OWNER" } }]);
+    expect(d.unrecognised).toEqual([]);
+  });
+
+  it("reads 'For <industry> that buy through a reseller, when …' as a related organization", () => {
+    const d = draft(
+      "For banks that buy through a reseller, when DSO goes beyond 60 days, ask finance to chase the invoices.",
+    );
+    expect(d.conditions).toEqual([industry("FINANCE"), { kind: "HAS_ORGANIZATION", organizationKind: "RESELLER" }]);
+    expect(d.actions).toMatchObject([{ kind: "CREATE_TASK", assignee: { kind: "ROLE", role: "finance" } }]);
+  });
+});
+
+describe("a count that 'means' a list of actions, with no 'when'", () => {
+  it("reads 'Three or more customs holds in two weeks … means: …'", () => {
+    const d = draft(
+      "Three or more customs holds in two weeks for an online seller means: give marketplace ops a customs-review task.",
+    );
+    expect(d.trigger).toEqual({
+      kind: "SIGNAL_COUNT",
+      signals: { concept: "ecommerce:customs-clearance", valueEquals: "true" },
+      count: 3,
+      withinDays: 14,
+      scope: "ACCOUNT",
+    });
+    expect(d.conditions).toEqual([industry("ECOMMERCE")]);
+    expect(d.actions).toMatchObject([{ kind: "CREATE_TASK", assignee: { kind: "TEAM", teamId: "t-marketplace-ops" } }]);
+  });
+
+  it("reads 'More than two <concept> <counted noun> in N days … means: flag … and have …'", () => {
+    const d = draft(
+      "More than two battery fault codes in 10 days at a fleet customer means: flag the vehicles and have the battery R&D team investigate.",
+    );
+    expect(d.trigger).toMatchObject({
+      kind: "SIGNAL_COUNT",
+      signals: { concept: "automotive:battery-fault-codes" },
+      count: 3,
+      withinDays: 10,
+    });
+    expect(d.trigger).not.toHaveProperty("minSubjects");
+    expect(d.actions).toMatchObject([
+      { kind: "FLAG_RECORDS", target: "ASSET" },
+      { kind: "CREATE_TASK", assignee: { kind: "TEAM", teamId: "t-battery-rnd" } },
+    ]);
+  });
+});
+
+describe("'watch for …; when that happens, …' and failures of assets counted", () => {
+  it("counts a positive flag's failures on the account's vehicles", () => {
+    const d = draft(
+      "Look out for vehicles of a fleet customer that fail a software update twice in a week. When this happens, create a firmware-check task for the product manager.",
+    );
+    expect(d.trigger).toEqual({
+      kind: "SIGNAL_COUNT",
+      signals: { concept: "automotive:ota-update-success", valueEquals: "false", subjectKinds: ["ASSET"] },
+      count: 2,
+      withinDays: 7,
+      scope: "ACCOUNT",
+    });
+    expect(d.conditions).toEqual([industry("AUTOMOTIVE")]);
+    expect(d.actions).toMatchObject([{ kind: "CREATE_TASK", assignee: { kind: "ROLE", role: "product-manager" } }]);
+    expect(d.unrecognised).toEqual([]);
+  });
+
+  it("reads 'Watch for <assets> whose <concept> falls under N' with the actions in the next sentence", () => {
+    const d = draft(
+      "Watch for chargers whose charging session success rate falls under 80%. When that happens, give GreenVolt an inspection task.",
+    );
+    expect(d.trigger).toMatchObject({
+      kind: "CONCEPT_THRESHOLD",
+      concept: "automotive:charging-session-success",
+      op: "BELOW",
+    });
+    expect(d.actions).toMatchObject([
+      { kind: "CREATE_TASK", assignee: { kind: "ORGANIZATION", organizationId: "org-greenvolt-service" } },
+    ]);
+    expect(d.unrecognised).toEqual([]);
+  });
+});
+
+describe("a categorical value becoming something", () => {
+  it("takes the concept whose code the value is ('the risk rating changes to EDD')", () => {
+    const d = draft("When a bank's risk rating changes to EDD, open a review for compliance.");
+    expect(d.trigger).toMatchObject({
+      kind: "SIGNAL_COUNT",
+      signals: { concept: "finance:due-diligence-level", valueEquals: "EDD" },
+      count: 1,
+    });
+  });
+
+  it("reads a lower-case status value ('is changed to past_due')", () => {
+    const d = draft(
+      "If the subscription status of a SaaS customer is changed to past_due, have the collections team follow up within 3 days.",
+    );
+    expect(d.trigger).toMatchObject({
+      kind: "SIGNAL_COUNT",
+      signals: { concept: "saas:subscription-status", valueEquals: "past_due" },
+      count: 1,
+    });
+    expect(d.actions).toMatchObject([
+      { kind: "CREATE_TASK", assignee: { kind: "TEAM", teamId: "t-collections" }, dueInDays: 3 },
+    ]);
+  });
+
+  it("understands the verb of the change ('is upgraded to HIGH')", () => {
+    const d = draft(
+      "Whenever an insurer's AML risk rating is upgraded to HIGH, ask the KYC analyst to open a risk review.",
+    );
+    expect(d.trigger).toMatchObject({ signals: { concept: "finance:aml-risk-rating", valueEquals: "HIGH" } });
+    expect(d.actions).toMatchObject([{ kind: "OPEN_REVIEW", assignee: { kind: "ROLE", role: "kyc-analyst" } }]);
+    expect(d.unrecognised).toEqual([]);
+  });
+});
+
+describe("trends said as losing or gaining an amount per period", () => {
+  it("reads 'loses more than N points of <concept> a week over N weeks'", () => {
+    const d = draft(
+      "When an online seller loses more than 2 points of conversion rate a week over 6 weeks, give David a listing-audit task.",
+    );
+    expect(d.trigger).toMatchObject({
+      kind: "CONCEPT_TREND",
+      concept: "ecommerce:conversion-rate",
+      direction: "FALLING",
+      withinDays: 42,
+    });
+    expect((d.trigger as { ratePerDay: number }).ratePerDay).toBeCloseTo(2 / 7, 4);
+  });
+
+  it("reads 'sheds N percent per day for N days'", () => {
+    const d = draft(
+      "If the vehicle availability of a fleet customer sheds 0.5 percent per day for 10 days, ask the service manager to investigate.",
+    );
+    expect(d.trigger).toMatchObject({
+      kind: "CONCEPT_TREND",
+      concept: "automotive:vehicle-availability",
+      direction: "FALLING",
+      withinDays: 10,
+    });
+    expect((d.trigger as { ratePerDay: number }).ratePerDay).toBeCloseTo(0.5, 4);
+  });
+
+  it("reads 'gains more than N <units> a week' as rising", () => {
+    const d = draft(
+      "When a SaaS account gains more than 20 active users a week over 3 weeks, raise an expansion intent signal.",
+    );
+    expect(d.trigger).toMatchObject({ kind: "CONCEPT_TREND", direction: "RISING", withinDays: 21 });
+    expect((d.trigger as { ratePerDay: number }).ratePerDay).toBeCloseTo(20 / 7, 4);
+  });
+});
+
+describe("who is asked", () => {
+  it("reads 'have a <role> …' and 'the region's service provider'", () => {
+    const d = draft(
+      "When MTTR at a plant goes over 10 hours, have a quality engineer check the line and ask the region's service provider to send a technician within 2 days.",
+    );
+    expect(d.actions).toMatchObject([
+      { kind: "CREATE_TASK", assignee: { kind: "ROLE", role: "quality-engineer" } },
+      { kind: "CREATE_TASK", assignee: { kind: "ORGANIZATION", servingRegion: true }, dueInDays: 2 },
+    ]);
+  });
+
+  it("keeps 'due diligence' in the name of what is opened, not as a deadline", () => {
+    const d = draft("If CSAT at a bank drops below 2, have a KYC analyst open a due diligence review due in 4 days.");
+    expect(d.actions).toMatchObject([
+      {
+        kind: "OPEN_REVIEW",
+        reviewType: "due-diligence-review",
+        assignee: { kind: "ROLE", role: "kyc-analyst" },
+        dueInDays: 4,
+      },
+    ]);
+  });
+});

@@ -571,11 +571,10 @@ function parseOne(
       let end = j;
       while (end < body.to && /^\p{Lu}/u.test(s.text.slice(s.tokens[end]!.start, s.tokens[end]!.end))) end += 1;
       if (end > j) {
+        // What they were to do is no action of the draft: no one the playbook can assign would do it.
         s.unknown(s.phrase(j, end));
-        s.use(j, end);
-        thingFrom = end;
-        if (s.word(thingFrom) === "to") thingFrom += 1;
-        vpWords = [];
+        s.use(span.from, span.to);
+        return { actions: [], verb, ok: true };
       } else return { actions: [], verb, ok: false };
     }
   }
@@ -656,17 +655,28 @@ function parseOne(
     assigneeSpan = prep === null ? { from: thingEnd, to: body.to } : { from: prep.i, to: body.to };
     delegated = assigneesIn(s, assigneeSpan, exclude);
     if (prep !== null && delegated.length > 0) s.use(prep.i, prep.i + prep.n);
+    if (delegated.length === 0) {
+      // "log it in Jira", "create a ticket in Zendesk": a system the tenant has no webhook endpoint for is
+      // named, and nothing is drafted for it (not a task for the account owner).
+      const system = unknownSystem(s, { from: thingFrom, to: body.to });
+      if (system !== null) {
+        s.unknown(s.phrase(system.from, system.to));
+        s.use(span.from, span.to);
+        return { actions: [], verb, ok: true };
+      }
+    }
     if (delegated.length === 0 && unknownDoing(s, verb as string, body, prep, isTaskNoun))
       return { actions: [], verb, ok: false };
     if (delegated.length === 0 && prep !== null) {
-      // "for Peter": a name the directory does not have.
+      // "for Peter": a name the directory does not have. Named; nothing is drafted for it.
       let k = prep.i + prep.n;
       if (s.word(k) === "the") k += 1;
       let end = k;
       while (end < body.to && /^\p{Lu}/u.test(s.text.slice(s.tokens[end]!.start, s.tokens[end]!.end))) end += 1;
       if (end > k) {
-        s.unknown(s.phrase(prep.i, end));
-        s.use(prep.i, end);
+        s.unknown(s.phrase(k, end));
+        s.use(span.from, span.to);
+        return { actions: [], verb, ok: true };
       }
     }
   }
@@ -691,6 +701,29 @@ function parseOne(
       : { kind: "CREATE_TASK", template, title, assignee, dueInDays },
   );
   return { actions, verb, ok: true };
+}
+
+/** Prepositions before a system something is put in ("log it in Jira", "post it to Teams"). */
+const SYSTEM_PREPOSITIONS = new Set(["in", "into", "to", "on", "onto", "via", "through"]);
+
+/** A capitalised name after a preposition that no lexicon entry knows ("in Jira"), or null. */
+function unknownSystem(s: Sentence, span: Span): Span | null {
+  for (let i = span.from; i < span.to; i += 1) {
+    if (!SYSTEM_PREPOSITIONS.has(s.word(i)) || s.used[i + 1] === true) continue;
+    let from = i + 1;
+    if (s.word(from) === "the") from += 1;
+    let end = from;
+    while (
+      end < span.to &&
+      !s.used[end] &&
+      /^[\p{Lu}#]/u.test(s.text.slice(s.tokens[end]!.start - (s.gapBefore(end).endsWith("#") ? 1 : 0)))
+    )
+      end += 1;
+    if (end === from) continue;
+    if (s.lexicon.matchAt(s.tokens, from, s.text, () => true) !== null) continue;
+    return { from, to: end };
+  }
+  return null;
 }
 
 /** Verbs that pass something on to a system: without a webhook endpoint of the tenant, the system is unknown. */

@@ -797,6 +797,7 @@ export function findConcept(
       if (distinct.length > 1) s.ambiguous(best.text, `could be ${distinct.join(" or ")}; ${id} was chosen`);
       s.use(best.from, best.to);
       s.term(best.text, "CONCEPT", id);
+      useAside(s, best.to);
       return { concept: info, match: best };
     }
   }
@@ -811,10 +812,22 @@ export function findConcept(
   const from = Math.min(...shared);
   const to = Math.max(...shared) + 1;
   s.term(s.phrase(from, to), "CONCEPT", id);
+  useAside(s, to);
   if (searched.tied.length > 1) {
     s.ambiguous(s.phrase(from, to), `could be ${searched.tied.join(" or ")}; ${id} was chosen`);
   }
   return { concept: info, match: null };
+}
+
+/**
+ * A short aside in parentheses right after a concept's name ("customer effort (CES)", "order defect rate
+ * (ODR)") restates it: understood with it.
+ */
+function useAside(s: Sentence, after: number): void {
+  if (!s.gapBefore(after).includes("(")) return;
+  let end = after + 1;
+  while (end < s.tokens.length && !s.gapBefore(end).includes(")")) end += 1;
+  if (end - after <= 3) s.use(after, end);
 }
 
 interface Searched {
@@ -1453,16 +1466,39 @@ function chains(s: Sentence, matches: readonly LexiconMatch[]): LexiconMatch[][]
   return out;
 }
 
+/** Words after a record that make the next record its owner ("a contact at an account", "a deal of a bank"). */
+const RECORD_PREPOSITIONS = new Set(["at", "of", "for", "in", "from", "on", "with", "under"]);
+
 /** "a new account is added", "a churn or renewal outcome is recorded", "an account is deleted or restored". */
 function changeEvent(s: Sentence, span: Span): PlaybookTrigger | null {
-  const records = s.matches(span, isKind("RECORD_TYPE"), false);
   const actions = s.matches(span, isKind("EVENT_ACTION"));
+  // "an opportunity at a North American account is updated": the record after a preposition says whose
+  // the first one is; the first is what changed, and its phrase runs to the end of the second.
+  const ends = new Map<LexiconMatch, number>();
+  const records: LexiconMatch[] = [];
+  for (const record of s.matches(span, isKind("RECORD_TYPE"), false)) {
+    const head = records[records.length - 1];
+    const headEnd = head === undefined ? -1 : (ends.get(head) ?? head.to);
+    const between = head === undefined ? [] : actions.filter((a) => a.from >= headEnd && a.to <= record.from);
+    if (
+      head !== undefined &&
+      RECORD_PREPOSITIONS.has(s.word(headEnd)) &&
+      record.from - headEnd <= 6 &&
+      between.length === 0
+    ) {
+      ends.set(head, record.to);
+      s.use(record.from, record.to);
+      continue;
+    }
+    records.push(record);
+  }
   if (records.length === 0 || actions.length === 0) return null;
   let best: { records: LexiconMatch[]; actions: LexiconMatch[]; distance: number } | null = null;
   for (const recordChain of chains(s, records)) {
     for (const actionChain of chains(s, actions)) {
       const first = actionChain[0] as LexiconMatch;
-      const lastRecord = recordChain[recordChain.length - 1] as LexiconMatch;
+      const last = recordChain[recordChain.length - 1] as LexiconMatch;
+      const lastRecord = { ...last, to: ends.get(last) ?? last.to };
       const firstRecord = recordChain[0] as LexiconMatch;
       // "<record> is <action>" (the record before), or "new <record>" (the action before).
       const distance =

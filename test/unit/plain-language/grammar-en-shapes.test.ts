@@ -249,3 +249,89 @@ describe("who is asked", () => {
     ]);
   });
 });
+
+describe("a region said as an adjective", () => {
+  it("reads 'a Latin American customer' as the LATAM region", () => {
+    const d = draft("When a Latin American customer's health drops to yellow, tell the CS team to check in.");
+    expect(d.conditions).toEqual([{ kind: "ACCOUNT_FIELD", field: "region", op: "EQUALS", values: ["LATAM"] }]);
+    expect(d.unrecognised).toEqual([]);
+  });
+
+  it("reads 'European' and 'Southeast Asian' accounts", () => {
+    const d = draft("If a European or Southeast Asian account's NPS falls below 10, have Anna call them.");
+    expect(d.conditions).toEqual([{ kind: "ACCOUNT_FIELD", field: "region", op: "IN", values: ["EMEA", "APAC-SEA"] }]);
+  });
+});
+
+describe("opportunity events", () => {
+  it("takes the record before 'at <account>' as what changed", () => {
+    const d = draft(
+      "Every time a deal at a mid-market account is updated, give the account manager a pricing-check task.",
+    );
+    expect(d.trigger).toEqual({ kind: "EVENT", eventTypes: ["OPPORTUNITY_UPDATED"] });
+    expect(d.conditions).toEqual([segment("MID_MARKET")]);
+    expect(d.unrecognised).toEqual([]);
+  });
+
+  it("reads a lost deal and a stage change as updates of the opportunity", () => {
+    expect(
+      draft("When a deal at an enterprise customer is lost, give the account manager a loss-analysis task.").trigger,
+    ).toEqual({
+      kind: "EVENT",
+      eventTypes: ["OPPORTUNITY_UPDATED"],
+    });
+    expect(draft("When an opportunity's stage changes for a SaaS account, notify Sarah.").trigger).toEqual({
+      kind: "EVENT",
+      eventTypes: ["OPPORTUNITY_UPDATED"],
+    });
+  });
+
+  it("reads a new deal for an account as an opportunity created", () => {
+    const d = draft("Whenever a new deal is created for a bank, ask Raj to qualify it.");
+    expect(d.trigger).toEqual({ kind: "EVENT", eventTypes: ["OPPORTUNITY_CREATED"] });
+    expect(d.conditions).toEqual([industry("FINANCE")]);
+  });
+});
+
+describe("who and what the tenant does not have", () => {
+  it("names an unknown system and drafts nothing for it", () => {
+    const d = draft(
+      "When NPS drops under 0 at a bank, open a churn review for the account owner and create a ticket in Zendesk.",
+    );
+    expect(d.actions).toMatchObject([{ kind: "OPEN_REVIEW", assignee: { kind: "ACCOUNT_OWNER" } }]);
+    expect(d.unrecognised).toEqual(["Zendesk"]);
+  });
+
+  it("names an unknown system after 'log it in'", () => {
+    const d = draft("If a factory's OEE falls below 60%, log it in Asana and have the quality team inspect the line.");
+    expect(d.actions).toMatchObject([{ kind: "CREATE_TASK", assignee: { kind: "TEAM", teamId: "t-quality" } }]);
+    expect(d.unrecognised).toEqual(["Asana"]);
+  });
+
+  it("names a person the tenant does not have and gives their task to no one else", () => {
+    const d = draft(
+      "When CSAT at an SMB customer goes below 2, get Peter Miller to call them and open a service review for the support lead.",
+    );
+    expect(d.actions).toMatchObject([{ kind: "OPEN_REVIEW", assignee: { kind: "ROLE", role: "support-lead" } }]);
+    expect(d.unrecognised).toEqual(["Peter Miller"]);
+  });
+
+  it("names an unknown assignee after 'for'", () => {
+    const d = draft("When CSAT falls below 2, create a follow-up task for Peter.");
+    expect(d.actions).toEqual([]);
+    expect(d.unrecognised).toEqual(["Peter"]);
+  });
+});
+
+describe("an abbreviation in parentheses after a concept", () => {
+  it("understands 'customer effort (CES)' and 'order defect rate (ODR)' as one phrase", () => {
+    for (const text of [
+      "When customer effort (CES) for an SMB customer goes above 4, open a support-experience review for the support lead.",
+      "If the order defect rate (ODR) of an online seller tops 1%, have marketplace ops audit the store.",
+    ]) {
+      const d = draft(text);
+      expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD" });
+      expect(d.unrecognised).toEqual([]);
+    }
+  });
+});

@@ -372,11 +372,12 @@ function parseOne(
   const v = verbIndex(s, span);
   let verb: string | null = v === null ? null : s.word(v);
   let rest = v === null ? span.from : v + 1;
+  let passive: ReturnType<typeof passiveAction> = null;
   if (v === null) {
     // "… and a welcome call for Raj": the previous verb carries on.
     let k = span.from;
     while (k < span.to && ACTION_LEADERS.has(s.word(k))) k += 1;
-    const passive = passiveAction(s, span);
+    passive = passiveAction(s, span);
     const subject = passive === null ? subjectAction(s, span) : null;
     if (passive !== null) {
       // "a rescue task should be created for ops", "the owner should be notified": the object first, read
@@ -563,6 +564,8 @@ function parseOne(
         s.use(thingFrom);
         thingFrom += 1;
       }
+      // "the onboarding team should be assigned a kickoff task": past the passive's words.
+      while (thingFrom < body.to && s.used[thingFrom] && passive !== null) thingFrom += 1;
       if (s.word(thingFrom) === "to") thingFrom += 1;
       if (["a", "an", "the", "one"].includes(s.word(thingFrom)) || GIVE_VERBS.has(verb as string)) vpWords = null;
       else vpWords = [];

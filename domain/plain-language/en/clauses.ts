@@ -577,7 +577,7 @@ export function splitClauses(s: Sentence): Clause[] {
       clauses.push({ from: piece.from, to: tail.i, role: "TRIGGER" });
       continue;
     }
-    if (s.find(piece, AUTO_PHRASES) !== null && verbIndex(s, piece) === null) {
+    if (s.find(piece, AUTO_PHRASES) !== null && noAction(s, piece)) {
       // "Run it automatically."
       clauses.push({ ...piece, role: "MODE" });
       continue;

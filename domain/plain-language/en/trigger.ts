@@ -84,6 +84,15 @@ const FALLING = [
   "loses",
   "lose",
   "losing",
+  "lost",
+  "dropped",
+  "declined",
+  "decreased",
+  "slid",
+  "shrank",
+  "dipped",
+  "sank",
+  "slipped",
   "sheds",
   "shed",
   "down",
@@ -118,6 +127,13 @@ const RISING = [
   "gains",
   "gain",
   "gaining",
+  "gained",
+  "increased",
+  "grew",
+  "climbed",
+  "jumped",
+  "spiked",
+  "surged",
   "adds",
   "up",
 ];
@@ -1098,7 +1114,8 @@ function minSubjects(s: Sentence, span: Span): number | null {
     const noun = s.stem(j);
     if (!SUBJECT_NOUNS.has(noun)) continue;
     // "more than two battery fault codes": the noun starts a concept's name, it is not what is counted.
-    if (s.lexicon.matchAt(s.tokens, j, s.text, isKind("CONCEPT", "FIELD")) !== null) continue;
+    const longer = s.lexicon.matchAt(s.tokens, j, s.text, isKind("CONCEPT", "FIELD"));
+    if (longer !== null && longer.to > j + 1) continue;
     s.use(i, j + 1);
     if (s.word(i - 1) === "of") s.use(i - 1);
     return number.value + plus;
@@ -1149,6 +1166,26 @@ function findRate(
   return null;
 }
 
+/**
+ * "health" said alone of the account ("an account's health is below 60", "customer health under 50"): its
+ * health score, unless the word belongs to another concept's name ("battery health", "machine health").
+ */
+function accountHealth(s: Sentence, span: Span): { i: number; n: number } | null {
+  for (let i = span.from; i < span.to; i += 1) {
+    if (s.word(i) !== "health" || ["grade", "status", "rating", "light"].includes(s.word(i + 1))) continue;
+    let other = false;
+    for (let k = Math.max(span.from, i - 4); k <= i && !other; k += 1) {
+      const owner = s.lexicon.matchAt(s.tokens, k, s.text, isKind("CONCEPT", "FIELD"));
+      other =
+        owner !== null &&
+        owner.to > i &&
+        !owner.entries.some((e) => e.id === "core:customer-health" || e.concept === "core:customer-health");
+    }
+    if (!other) return { i, n: 1 };
+  }
+  return null;
+}
+
 /** Marks what the trigger's subject is called ("Watch for chargers whose …") as understood. */
 export function useSubjectNouns(s: Sentence, span: Span): void {
   for (let k = span.from; k < span.to; k += 1) if (SUBJECT_NOUNS.has(s.stem(k))) s.use(k);
@@ -1176,12 +1213,52 @@ function triggerOf(
   industries: readonly string[],
 ): { trigger: PlaybookTrigger | null; conditions: PlaybookCondition[] } {
   // A health score said as the trigger: the score's change event with the score as a condition.
-  const healthScore = s.find(span, ["health score", "health scores"]);
+  const healthScore = s.find(span, ["health score", "health scores"]) ?? accountHealth(s, span);
   if (healthScore !== null) {
     const comparison = findComparison(s, { from: healthScore.i, to: span.to });
-    if (comparison !== null) {
+    if (
+      comparison !== null &&
+      comparison.from - (healthScore.i + healthScore.n) <= 3 &&
+      s.word(comparison.from - 1) !== "by"
+    ) {
       s.use(healthScore.i, healthScore.i + healthScore.n);
       s.use(comparison.from, comparison.to);
+      // "health below 60 and falling": the score falling is the trigger, its level the condition.
+      const trend = s.find({ from: comparison.to, to: Math.min(span.to, comparison.to + 4) }, [
+        "and still falling",
+        "and falling",
+        "and dropping",
+        "and declining",
+        "and trending down",
+        "and getting worse",
+        "and still dropping",
+        "and rising",
+        "and climbing",
+        "and improving",
+        "and trending up",
+      ]);
+      if (trend !== null) {
+        s.use(trend.i, trend.i + trend.n);
+        const window = findWindow(s, span);
+        if (window !== null) s.use(window.from, window.to);
+        s.term(s.phrase(healthScore.i, healthScore.i + healthScore.n), "CONCEPT", "core:customer-health");
+        const rising = ["rising", "climbing", "improving", "up"].includes(s.word(trend.i + trend.n - 1));
+        s.ambiguous(
+          s.phrase(trend.i, trend.i + trend.n),
+          "no rate was said; the trend fires on any slope in that direction",
+        );
+        return {
+          trigger: {
+            kind: "CONCEPT_TREND",
+            concept: "core:customer-health",
+            direction: rising ? "RISING" : "FALLING",
+            ratePerDay: 0,
+            withinDays: window?.days ?? 30,
+            scope: "ACCOUNT",
+          },
+          conditions: [{ kind: "HEALTH_SCORE", op: comparison.op, value: comparison.value }],
+        };
+      }
       s.term(s.phrase(healthScore.i, healthScore.i + healthScore.n), "EVENT_TYPE", "HEALTH_SCORE_CHANGED");
       return {
         trigger: { kind: "EVENT", eventTypes: ["HEALTH_SCORE_CHANGED"] },
@@ -1361,9 +1438,13 @@ function triggerOf(
           const hit = s.find(span, ["by more than", "by at least", "by over", "by"]);
           if (hit !== null) hit.i += hit.n - 1;
           const n = hit === null ? null : readNumber(s.tokens, hit.i + 1);
-          return n === null
-            ? null
-            : { value: n.value, unit: unitAt(s, n.to).unit, from: hit!.i, to: unitAt(s, n.to).to };
+          if (n === null) return null;
+          const unit = unitAt(s, n.to);
+          // "by more than 5 points", "by 3 percentage points": points are the concept's own unit.
+          let to = unit.to;
+          if (s.word(to) === "percentage" && ["points", "point"].includes(s.word(to + 1))) to += 2;
+          else if (["points", "point", "pts", "pt"].includes(s.word(to))) to += 1;
+          return { value: n.value, unit: unit.unit, from: hit!.i, to };
         })();
         if (amount !== null && window !== null && (amount.to <= window.from || amount.from >= window.to)) {
           s.use(amount.from, amount.to);

@@ -335,3 +335,86 @@ describe("an abbreviation in parentheses after a concept", () => {
     }
   });
 });
+
+describe("the health score as a level and a direction", () => {
+  it("reads 'health is below N and falling' as the health trend with the score as a condition", () => {
+    const d = draft(
+      "When an enterprise account's health is below 60 and falling, have the CS team run a recovery call.",
+    );
+    expect(d.trigger).toMatchObject({ kind: "CONCEPT_TREND", concept: "core:customer-health", direction: "FALLING" });
+    expect(d.conditions).toEqual([segment("ENTERPRISE"), { kind: "HEALTH_SCORE", op: "BELOW", value: 60 }]);
+  });
+
+  it("reads 'the health score is above N and rising over two weeks'", () => {
+    const d = draft("If the health score is above 80 and rising over two weeks, raise an upsell intent signal.");
+    expect(d.trigger).toMatchObject({
+      kind: "CONCEPT_TREND",
+      concept: "core:customer-health",
+      direction: "RISING",
+      withinDays: 14,
+    });
+    expect(d.conditions).toEqual([{ kind: "HEALTH_SCORE", op: "ABOVE", value: 80 }]);
+  });
+
+  it("reads 'customer health drops under N' as the score, but not 'battery health'", () => {
+    const d = draft("If customer health drops under 45 for a school, ask Wang Fang to call them.");
+    expect(d.trigger).toEqual({ kind: "EVENT", eventTypes: ["HEALTH_SCORE_CHANGED"] });
+    expect(d.conditions).toEqual([industry("EDUCATION"), { kind: "HEALTH_SCORE", op: "BELOW", value: 45 }]);
+    const battery = draft("When a fleet's battery health falls below 80%, notify the battery R&D team.");
+    expect(battery.trigger).toMatchObject({
+      kind: "CONCEPT_THRESHOLD",
+      concept: "automotive:battery-state-of-health",
+    });
+  });
+});
+
+describe("trends said in the past tense with an amount in points", () => {
+  it("reads 'has dropped by more than N points over the last N days'", () => {
+    const d = draft(
+      "When a manufacturer's OEE has dropped by more than 5 points over the last 30 days, ask Tom to investigate.",
+    );
+    expect(d.trigger).toMatchObject({
+      kind: "CONCEPT_TREND",
+      concept: "manufacturing:oee",
+      direction: "FALLING",
+      withinDays: 30,
+    });
+    expect((d.trigger as { ratePerDay: number }).ratePerDay).toBeCloseTo(5 / 30, 4);
+    expect(d.unrecognised).toEqual([]);
+  });
+
+  it("reads 'has declined by N percentage points over a quarter' and 'has increased by N points in two weeks'", () => {
+    const down = draft(
+      "If a university's pass rate has declined by 4 percentage points over a quarter, have the Academic Success team look at the courses.",
+    );
+    expect(down.trigger).toMatchObject({ kind: "CONCEPT_TREND", direction: "FALLING", withinDays: 90 });
+    expect((down.trigger as { ratePerDay: number }).ratePerDay).toBeCloseTo(4 / 90, 4);
+    const up = draft(
+      "Whenever the ODR of an online seller has increased by 0.5 points in two weeks, give David a listing-audit task.",
+    );
+    expect(up.trigger).toMatchObject({ kind: "CONCEPT_TREND", direction: "RISING", withinDays: 14 });
+    expect(up.unrecognised).toEqual([]);
+  });
+});
+
+describe("more passive shapes", () => {
+  it("reads 'X should be assigned a <thing> task due in N days'", () => {
+    const d = draft(
+      "As soon as an opportunity is won at a mid-market SaaS account, the onboarding team should be assigned a kickoff task due in 2 days.",
+    );
+    expect(d.trigger).toEqual({ kind: "EVENT", eventTypes: ["OPPORTUNITY_UPDATED"] });
+    expect(d.actions).toMatchObject([
+      { kind: "CREATE_TASK", template: "kickoff", assignee: { kind: "TEAM", teamId: "t-onboarding" }, dueInDays: 2 },
+    ]);
+    expect(d.unrecognised).toEqual([]);
+  });
+
+  it("reads 'a review should automatically be opened for X when …' with the mode", () => {
+    const d = draft(
+      "A retention review should automatically be opened for the account manager when a SaaS client's NPS falls below 0.",
+    );
+    expect(d.mode).toBe("AUTO");
+    expect(d.actions).toMatchObject([{ kind: "OPEN_REVIEW", assignee: { kind: "ACCOUNT_OWNER" } }]);
+    expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", concept: "core:nps" });
+  });
+});

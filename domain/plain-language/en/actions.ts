@@ -796,7 +796,9 @@ const NOMINAL: Readonly<Record<string, string>> = {
   clean: "cleaning",
 };
 const LIGHT_VERBS = new Set([
-  // "have Anna open a churn-risk review": the thing opened names it.
+  // "have Anna open a churn-risk review": the thing opened names it; "ops should get a review task".
+  "get",
+  "receive",
   "open",
   "create",
   "start",
@@ -895,7 +897,15 @@ export function parseActions(s: Sentence, clause: Span): { actions: PlaybookActi
     const next = s.word(j);
     const startsVerb = ACTION_VERBS.has(next) && !(next === "let" && s.word(j + 1) === "me");
     const startsThing = ["a", "an", "another"].includes(next) && i > from + 1;
-    if (startsVerb || startsThing) {
+    // "… and the account manager should be told", "… and Sarah must call them": a doer or a passive.
+    const rest: Span = { from: j, to: Math.min(clause.to, j + 8) };
+    const passive = w === "and" ? passiveAction(s, rest) : null;
+    const startsDoer =
+      w === "and" &&
+      i > from + 1 &&
+      (subjectAction(s, { from: j, to: clause.to }) !== null ||
+        (passive !== null && !s.find({ from: j, to: passive.aux }, ["and", "then"])));
+    if (startsVerb || startsThing || startsDoer) {
       parts.push({ from, to: i });
       from = i;
       i = j - 1;

@@ -418,3 +418,36 @@ describe("more passive shapes", () => {
     expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", concept: "core:nps" });
   });
 });
+
+describe("actions joined with 'and' whose second part names its doer first", () => {
+  it("splits '… should get a task and the account manager should be told'", () => {
+    const d = draft(
+      "When an online seller's late shipment rate goes over 6%, marketplace ops should get a shipping-review task and the account manager should be told.",
+    );
+    expect(d.actions).toMatchObject([
+      { kind: "CREATE_TASK", template: "shipping-review", assignee: { kind: "TEAM", teamId: "t-marketplace-ops" } },
+      { kind: "CREATE_TASK", assignee: { kind: "ACCOUNT_OWNER" } },
+    ]);
+    expect(d.unrecognised).toEqual([]);
+  });
+
+  it("splits '… for the credit officer and Sarah must call the customer within 2 days'", () => {
+    const d = draft(
+      "If a bank's DSO exceeds 75 days, open a collections review for the credit officer and Sarah must call the customer within 2 days.",
+    );
+    expect(d.actions).toMatchObject([
+      { kind: "OPEN_REVIEW", assignee: { kind: "ROLE", role: "credit-officer" } },
+      { kind: "CREATE_TASK", assignee: { kind: "USER", userId: "u-sarah-kim" }, dueInDays: 2 },
+    ]);
+  });
+
+  it("splits '… for Anna and a survey-review task should be created for <team>'", () => {
+    const d = draft(
+      "When NPS falls under 10 at a school, create a call task for Anna and a survey-review task should be created for the academic success team.",
+    );
+    expect(d.actions).toMatchObject([
+      { kind: "CREATE_TASK", assignee: { kind: "USER", userId: "u-anna-schmidt" } },
+      { kind: "CREATE_TASK", template: "survey-review", assignee: { kind: "TEAM", teamId: "t-academic-success" } },
+    ]);
+  });
+});

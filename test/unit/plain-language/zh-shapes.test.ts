@@ -88,3 +88,29 @@ describe("an unknown person or team joined to known assignees is named, not gues
     expect(d.unrecognised).toEqual(["赵总"]);
   });
 });
+
+describe("after the condition, a doer with 应/需要/必须 acts", () => {
+  it("reads 平台运营团队应在5天内完成商品审核 as a review for the team", () => {
+    const d = draft("一旦电商卖家的退货率超过15%，平台运营团队应在5天内完成商品审核。");
+    expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", concept: "ecommerce:return-rate" });
+    expect(d.actions).toMatchObject([
+      { kind: "OPEN_REVIEW", assignee: { kind: "TEAM", teamId: "t-marketplace-ops" }, dueInDays: 5 },
+    ]);
+    expect(d.unrecognised).toEqual([]);
+  });
+
+  it("reads 教学服务部需要两周内组织… as a task for the team", () => {
+    const d = draft("如果学校客户的课程完成率低于60%，教学服务部需要两周内组织一次课程设计工作坊。");
+    expect(d.actions).toMatchObject([
+      { kind: "CREATE_TASK", assignee: { kind: "TEAM", teamId: "t-academic-success" }, dueInDays: 14 },
+    ]);
+  });
+
+  it("reads 信审必须当天复核账户 followed by a webhook", () => {
+    const d = draft("若银行客户的DSO超过90天，信审必须当天复核账户，并同步到风控引擎。");
+    expect(d.actions).toMatchObject([
+      { kind: "OPEN_REVIEW", assignee: { kind: "ROLE", role: "credit-officer" }, dueInDays: 0 },
+      { kind: "CALL_WEBHOOK", endpointId: "wh-risk-engine" },
+    ]);
+  });
+});

@@ -447,6 +447,25 @@ function parseOne(
     return { actions: [{ kind: "FLAG_RECORDS", target, flag: flag ?? "", note: null }], verb, ok: true };
   }
 
+  // "raise a churn-risk flag on the account", "add an at-risk tag to the vehicles": a flag said as a noun.
+  const flagNoun = s.find(body, ["flag", "flags", "tag", "tags", "label", "labels"]);
+  if (
+    flagNoun !== null &&
+    ["raise", "add", "set", "put", "create", "make"].includes(verb as string) &&
+    flagNoun.i - skipDeterminers(s, body.from) <= 4
+  ) {
+    const words: string[] = [];
+    for (let j = skipDeterminers(s, body.from); j < flagNoun.i; j += 1) words.push(s.word(j));
+    let target: "ACCOUNT" | "ASSET" | "BATCH" = "ACCOUNT";
+    for (let j = flagNoun.i + 1; j < body.to; j += 1) {
+      if (BATCH_WORDS.has(s.word(j))) target = "BATCH";
+      else if (ASSET_WORDS.has(s.word(j)) && target !== "BATCH") target = "ASSET";
+    }
+    s.use(body.from, body.to);
+    const flag = slugOf(words.filter((w) => !FUNCTION_WORDS.has(w)));
+    return { actions: [{ kind: "FLAG_RECORDS", target, flag, note: null }], verb, ok: true };
+  }
+
   const intent = s.find(body, ["intent signal", "intent", "buying signal", "signal"]);
   if (
     intent !== null &&

@@ -451,3 +451,31 @@ describe("actions joined with 'and' whose second part names its doer first", () 
     ]);
   });
 });
+
+describe("a flag said as a noun", () => {
+  it("reads 'raise a <name> flag on the account'", () => {
+    const d = draft(
+      "Whenever an account in EMEA gets downgraded to red, immediately raise a churn-risk flag on the account and email the regional manager.",
+    );
+    expect(d.actions).toMatchObject([
+      { kind: "FLAG_RECORDS", target: "ACCOUNT", flag: "churn-risk" },
+      { kind: "CREATE_TASK", assignee: { kind: "ROLE", role: "regional-manager" } },
+    ]);
+  });
+
+  it("reads 'add a <name> tag to the vehicles' and 'put a <name> label on the batches'", () => {
+    expect(
+      draft(
+        "When a fleet customer's battery fault codes show up three times in a week, add an inspection-due tag to the vehicles.",
+      ).actions,
+    ).toMatchObject([{ kind: "FLAG_RECORDS", target: "ASSET", flag: "inspection-due" }]);
+    expect(
+      draft(
+        "If a carmaker's cell batch quality fails, put a quarantine label on the batches and give SinoCell a containment task.",
+      ).actions,
+    ).toMatchObject([
+      { kind: "FLAG_RECORDS", target: "BATCH", flag: "quarantine" },
+      { kind: "CREATE_TASK", assignee: { kind: "ORGANIZATION", organizationId: "org-sinocell" } },
+    ]);
+  });
+});

@@ -577,6 +577,8 @@ function parseOne(
           "has",
           "is",
           "can",
+          "gets",
+          "receives",
         ].includes(s.word(thingFrom)) ||
         (s.word(thingFrom) === "to" && ["needs", "need", "has", "is"].includes(s.word(thingFrom - 1)))
       ) {

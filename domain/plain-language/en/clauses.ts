@@ -262,7 +262,7 @@ export function verbIndex(s: Sentence, span: Span): number | null {
 }
 
 /** Modal words after a subject that make it the doer of an action: "the owner should call them". */
-const MODALS = new Set(["should", "must", "will", "shall", "needs", "need", "has", "is", "can"]);
+const MODALS = new Set(["should", "must", "will", "shall", "needs", "need", "has", "is", "can", "gets", "receives"]);
 
 /**
  * "the account owner should schedule a check-in", "Sarah must call them": the index of the assignee that

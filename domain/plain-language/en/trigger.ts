@@ -46,6 +46,10 @@ const ABOVE_WORDS = [
   "surpasses",
   "passes",
   "crosses",
+  "goes past",
+  "gets past",
+  "went past",
+  "is past",
 ];
 const FALLING = [
   "declines",

@@ -479,3 +479,33 @@ describe("a flag said as a noun", () => {
     ]);
   });
 });
+
+describe("the doer first with 'gets' or 'receives'", () => {
+  it("reads '<team> gets a <thing> task' and '<owner> receives a <thing> task due in N days'", () => {
+    expect(
+      draft("Each time an SMB customer's chargeback rate tops 1%, Marketplace Operations gets a dispute-review task.")
+        .actions,
+    ).toMatchObject([
+      { kind: "CREATE_TASK", template: "dispute-review", assignee: { kind: "TEAM", teamId: "t-marketplace-ops" } },
+    ]);
+    expect(
+      draft("When a SaaS account's NPS falls below 5, the account owner receives a save-plan task due in 3 days.")
+        .actions,
+    ).toMatchObject([
+      { kind: "CREATE_TASK", template: "save-plan", assignee: { kind: "ACCOUNT_OWNER" }, dueInDays: 3 },
+    ]);
+  });
+});
+
+describe("'goes past' as a comparison, and 'the past N days' as a window", () => {
+  it("reads 'goes past 4 hours' as over 4 hours", () => {
+    const d = draft("If the first response time at a hospital goes past 4 hours, have the support lead escalate it.");
+    expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", concept: "core:first-response-time", op: "BELOW" });
+    expect(d.unrecognised).toEqual([]);
+  });
+
+  it("does not read 'over the past 30 days' as a comparison", () => {
+    const d = draft("When CSAT over the past 30 days drops below 3, create a follow-up task for Anna.");
+    expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", concept: "core:csat", op: "BELOW", value: 0.5 });
+  });
+});

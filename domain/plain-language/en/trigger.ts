@@ -293,6 +293,8 @@ const VIEW_WORDS = [
   "see",
   "sees",
 ];
+/** VIEW_WORDS that say other things too ("a hit", "opens a case", "sees a drop"). */
+const AMBIGUOUS_VIEW_WORDS = new Set(["hit", "hits", "open", "opens", "opened", "see", "sees", "read", "reads"]);
 const BOOLEAN_BAD = [
   "disengages",
   "disengaged",
@@ -1280,7 +1282,12 @@ function triggerOf(
   const view = s.find(span, VIEW_WORDS);
   // A page is named with a verb of viewing or the word "page"; a count alone is not enough ("charging
   // sessions fail 5 times" is no view of the charging page).
-  const pageSaid = view !== null || s.find(span, ["page", "pages"]) !== null;
+  // A verb that is also other words' ("returns a hit", "opens a case") views a page only right before it.
+  const viewSaid =
+    view !== null &&
+    (!AMBIGUOUS_VIEW_WORDS.has(s.word(view.i)) ||
+      pages.some((p) => p.from >= view.i + view.n && p.from - (view.i + view.n) <= 2));
+  const pageSaid = viewSaid || s.find(span, ["page", "pages"]) !== null;
   if (pages.length > 0 && (pageSaid || (count !== null && peopleSaid(s, span)))) {
     const page = pages[0] as LexiconMatch;
     const entry = page.entries[0] as LexiconEntry;

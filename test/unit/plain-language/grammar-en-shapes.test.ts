@@ -509,3 +509,25 @@ describe("'goes past' as a comparison, and 'the past N days' as a window", () =>
     expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", concept: "core:csat", op: "BELOW", value: 0.5 });
   });
 });
+
+describe("a verb of viewing that says other things too", () => {
+  it("does not read 'returns a hit' as a view of the returns page", () => {
+    const d = draft("When a bank client's PEP screening returns a hit, have compliance review it the same day.");
+    expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", concept: "finance:pep-screening", op: "BELOW" });
+    expect(d.actions).toMatchObject([
+      { kind: "OPEN_REVIEW", assignee: { kind: "ROLE", role: "compliance" }, dueInDays: 0 },
+    ]);
+  });
+
+  it("still reads 'open the <page> page' as a page view", () => {
+    const d = draft(
+      "When contacts at a hospital open the remote quality-control page twice in a week, give Li Wei a demo task.",
+    );
+    expect(d.trigger).toMatchObject({
+      kind: "SIGNAL_COUNT",
+      signals: { field: "viewed_page", valueEquals: "/solutions/remote-quality-control", subjectKinds: ["CONTACT"] },
+      count: 2,
+      withinDays: 7,
+    });
+  });
+});

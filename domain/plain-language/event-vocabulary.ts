@@ -49,7 +49,10 @@ export const RECORD_WORDS: Readonly<
 export const EVENT_ACTION_WORDS: Readonly<Record<"en" | "zh", Readonly<Record<EventAction, readonly string[]>>>> = {
   en: {
     CREATED: ["new", "created", "added", "signed", "onboarded", "registered", "opened", "comes in"],
-    UPDATED: ["updated", "changed", "edited", "modified", "moves", "moved", "won", "lost", "closed", "advances"],
+    UPDATED: [
+      ...["updated", "changed", "edited", "modified", "moves", "moved", "won", "lost", "closed", "closes"],
+      ...["advances", "advanced", "progresses", "stage changes", "changes stage", "slips", "slipped"],
+    ],
     DELETED: ["deleted", "removed"],
     RESTORED: ["restored", "undeleted"],
     RECORDED: ["recorded", "logged", "reported", "entered", "booked", "churns", "churned", "renews", "renewed"],

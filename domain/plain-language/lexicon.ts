@@ -168,6 +168,19 @@ function add(
   entries.push({ ...entry, phrase: text, lang });
 }
 
+/**
+ * The English adjective of a place name, so that a region called "Latin America" is also found in "a Latin
+ * American customer" ("Asia" → "Asian", "Europe" → "European", "China" → "Chinese"). Regular forms only;
+ * names the tenant gives in other scripts have none.
+ */
+export function placeAdjective(name: string): string[] {
+  if (!/^[A-Za-z][A-Za-z -]*[a-z]$/.test(name)) return [];
+  if (/china$/i.test(name)) return [name.replace(/china$/i, (m) => (m[0] === "C" ? "Chinese" : "chinese"))];
+  if (/europe$/i.test(name)) return [`${name}an`];
+  if (/a$/.test(name)) return [`${name}n`];
+  return [];
+}
+
 function labelsOf(spec: ConceptSpec, lang: LexiconLanguage): { pref: string[]; alt: string[] } {
   const pref = spec.prefLabel[lang];
   return { pref: pref === undefined ? [] : [pref], alt: [...(spec.altLabel[lang] ?? [])] };
@@ -285,7 +298,8 @@ function buildEntries(source: LexiconSource, concepts: Map<string, ConceptInfo>)
     Object.entries(values).forEach(([value, names]) => {
       // The value itself is a name too ("EDUCATION", "MID_MARKET", "APAC-CN").
       const own = [value, value.replace(/[_-]+/g, " ")];
-      [...new Set([...names, ...own])].forEach((name) =>
+      const adjectives = field === "region" ? names.flatMap(placeAdjective) : [];
+      [...new Set([...names, ...own, ...adjectives])].forEach((name) =>
         add(entries, name, { kind: "ACCOUNT_FIELD_VALUE", id: value, field, source: "name" }),
       );
     }),

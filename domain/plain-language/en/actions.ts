@@ -6,7 +6,7 @@
  */
 import { Assignee, PlaybookAction } from "../../automation/playbook";
 import { LexiconEntry, LexiconMatch } from "../lexicon";
-import { ACTION_LEADERS, ACTION_VERBS, subjectAction, verbIndex } from "./clauses";
+import { ACTION_LEADERS, ACTION_VERBS, passiveAction, subjectAction, verbIndex } from "./clauses";
 import { readDuration, wholeDays } from "./numbers";
 import { FUNCTION_WORDS, Sentence, Span } from "./sentence";
 import { slugOf } from "./slug";
@@ -297,6 +297,11 @@ function dueIn(s: Sentence, span: Span): number | null {
   return null;
 }
 
+/** Whether "due" at i starts a deadline ("due in 3 days"), not a noun ("an enhanced due diligence review"). */
+function deadlineDue(s: Sentence, i: number): boolean {
+  return s.word(i) === "due" && !["diligence", "to"].includes(s.word(i + 1));
+}
+
 /** The words naming the thing to do: from `from` until a stop word (for, to, due, within, by, an assignee). */
 function nounPhraseEnd(s: Sentence, from: number, to: number): number {
   let j = from;
@@ -322,7 +327,7 @@ function nounPhraseEnd(s: Sentence, from: number, to: number): number {
       "on",
       "at",
     ];
-    if (stops.includes(w)) break;
+    if (stops.includes(w) && (w !== "due" || deadlineDue(s, j))) break;
     if (TASK_NOUNS.has(w)) return j + 1;
     if (REVIEW_HEADS.has(w)) return TASK_NOUNS.has(s.word(j + 1)) ? j + 2 : j + 1;
     j += 1;
@@ -367,12 +372,21 @@ function parseOne(
   const v = verbIndex(s, span);
   let verb: string | null = v === null ? null : s.word(v);
   let rest = v === null ? span.from : v + 1;
+  let passive: ReturnType<typeof passiveAction> = null;
   if (v === null) {
     // "… and a welcome call for Raj": the previous verb carries on.
     let k = span.from;
     while (k < span.to && ACTION_LEADERS.has(s.word(k))) k += 1;
-    const subject = subjectAction(s, span);
-    if (subject !== null) {
+    passive = passiveAction(s, span);
+    const subject = passive === null ? subjectAction(s, span) : null;
+    if (passive !== null) {
+      // "a rescue task should be created for ops", "the owner should be notified": the object first, read
+      // as "create a rescue task for ops", "notify the owner".
+      verb = passive.base;
+      rest = k;
+      s.use(span.from, k);
+      s.use(passive.aux, passive.participle + 1);
+    } else if (subject !== null) {
       // "the owner should call them": the doer first, as "have the owner call them".
       verb = "have";
       rest = subject;
@@ -433,6 +447,25 @@ function parseOne(
     return { actions: [{ kind: "FLAG_RECORDS", target, flag: flag ?? "", note: null }], verb, ok: true };
   }
 
+  // "raise a churn-risk flag on the account", "add an at-risk tag to the vehicles": a flag said as a noun.
+  const flagNoun = s.find(body, ["flag", "flags", "tag", "tags", "label", "labels"]);
+  if (
+    flagNoun !== null &&
+    ["raise", "add", "set", "put", "create", "make"].includes(verb as string) &&
+    flagNoun.i - skipDeterminers(s, body.from) <= 4
+  ) {
+    const words: string[] = [];
+    for (let j = skipDeterminers(s, body.from); j < flagNoun.i; j += 1) words.push(s.word(j));
+    let target: "ACCOUNT" | "ASSET" | "BATCH" = "ACCOUNT";
+    for (let j = flagNoun.i + 1; j < body.to; j += 1) {
+      if (BATCH_WORDS.has(s.word(j))) target = "BATCH";
+      else if (ASSET_WORDS.has(s.word(j)) && target !== "BATCH") target = "ASSET";
+    }
+    s.use(body.from, body.to);
+    const flag = slugOf(words.filter((w) => !FUNCTION_WORDS.has(w)));
+    return { actions: [{ kind: "FLAG_RECORDS", target, flag, note: null }], verb, ok: true };
+  }
+
   const intent = s.find(body, ["intent signal", "intent", "buying signal", "signal"]);
   if (
     intent !== null &&
@@ -482,7 +515,16 @@ function parseOne(
   if (DELEGATE_VERBS.has(verb as string) || (GIVE_VERBS.has(verb as string) && directObject(s, body))) {
     // "have the support lead call them back", "give GreenVolt Service an inspection task"
     let j = body.from;
-    while (["the", "both", "each", "either", "of"].includes(s.word(j))) {
+    while (["the", "both", "each", "either", "of", "a", "an", "our", "your"].includes(s.word(j))) {
+      s.use(j);
+      j += 1;
+    }
+    // "the region's service partner", "the account's reseller": whose partner it is.
+    if (
+      ["region", "area", "territory", "account", "customer", "client"].includes(s.word(j)) &&
+      s.lexicon.matchAt(s.tokens, j, s.text, (e) => ASSIGNEE_KINDS.has(e.kind)) === null &&
+      s.lexicon.matchAt(s.tokens, j + 1, s.text, (e) => e.kind === "ORGANIZATION_KIND") !== null
+    ) {
       s.use(j);
       j += 1;
     }
@@ -535,12 +577,16 @@ function parseOne(
           "has",
           "is",
           "can",
+          "gets",
+          "receives",
         ].includes(s.word(thingFrom)) ||
         (s.word(thingFrom) === "to" && ["needs", "need", "has", "is"].includes(s.word(thingFrom - 1)))
       ) {
         s.use(thingFrom);
         thingFrom += 1;
       }
+      // "the onboarding team should be assigned a kickoff task": past the passive's words.
+      while (thingFrom < body.to && s.used[thingFrom] && passive !== null) thingFrom += 1;
       if (s.word(thingFrom) === "to") thingFrom += 1;
       if (["a", "an", "the", "one"].includes(s.word(thingFrom)) || GIVE_VERBS.has(verb as string)) vpWords = null;
       else vpWords = [];
@@ -549,11 +595,10 @@ function parseOne(
       let end = j;
       while (end < body.to && /^\p{Lu}/u.test(s.text.slice(s.tokens[end]!.start, s.tokens[end]!.end))) end += 1;
       if (end > j) {
+        // What they were to do is no action of the draft: no one the playbook can assign would do it.
         s.unknown(s.phrase(j, end));
-        s.use(j, end);
-        thingFrom = end;
-        if (s.word(thingFrom) === "to") thingFrom += 1;
-        vpWords = [];
+        s.use(span.from, span.to);
+        return { actions: [], verb, ok: true };
       } else return { actions: [], verb, ok: false };
     }
   }
@@ -569,7 +614,10 @@ function parseOne(
     const words: string[] = [];
     while (
       thingEnd < body.to &&
-      !["due", "within", "by", "and", "for", "before", "after", "when", "if"].includes(s.word(thingEnd))
+      !(
+        ["within", "by", "and", "for", "before", "after", "when", "if"].includes(s.word(thingEnd)) ||
+        deadlineDue(s, thingEnd)
+      )
     ) {
       // Words already understood (a deadline such as "the same day") are not part of the task's name.
       if (!s.used[thingEnd] || thingEnd === v) words.push(s.word(thingEnd));
@@ -600,7 +648,10 @@ function parseOne(
       let k = thingEnd + 1;
       while (
         k < body.to &&
-        !["due", "within", "by", "and", "for", "before", "after", "when", "if", "whenever"].includes(s.word(k))
+        !(
+          ["within", "by", "and", "for", "before", "after", "when", "if", "whenever"].includes(s.word(k)) ||
+          deadlineDue(s, k)
+        )
       ) {
         vp.push(s.word(k));
         k += 1;
@@ -628,17 +679,28 @@ function parseOne(
     assigneeSpan = prep === null ? { from: thingEnd, to: body.to } : { from: prep.i, to: body.to };
     delegated = assigneesIn(s, assigneeSpan, exclude);
     if (prep !== null && delegated.length > 0) s.use(prep.i, prep.i + prep.n);
+    if (delegated.length === 0) {
+      // "log it in Jira", "create a ticket in Zendesk": a system the tenant has no webhook endpoint for is
+      // named, and nothing is drafted for it (not a task for the account owner).
+      const system = unknownSystem(s, { from: thingFrom, to: body.to });
+      if (system !== null) {
+        s.unknown(s.phrase(system.from, system.to));
+        s.use(span.from, span.to);
+        return { actions: [], verb, ok: true };
+      }
+    }
     if (delegated.length === 0 && unknownDoing(s, verb as string, body, prep, isTaskNoun))
       return { actions: [], verb, ok: false };
     if (delegated.length === 0 && prep !== null) {
-      // "for Peter": a name the directory does not have.
+      // "for Peter": a name the directory does not have. Named; nothing is drafted for it.
       let k = prep.i + prep.n;
       if (s.word(k) === "the") k += 1;
       let end = k;
       while (end < body.to && /^\p{Lu}/u.test(s.text.slice(s.tokens[end]!.start, s.tokens[end]!.end))) end += 1;
       if (end > k) {
-        s.unknown(s.phrase(prep.i, end));
-        s.use(prep.i, end);
+        s.unknown(s.phrase(k, end));
+        s.use(span.from, span.to);
+        return { actions: [], verb, ok: true };
       }
     }
   }
@@ -663,6 +725,29 @@ function parseOne(
       : { kind: "CREATE_TASK", template, title, assignee, dueInDays },
   );
   return { actions, verb, ok: true };
+}
+
+/** Prepositions before a system something is put in ("log it in Jira", "post it to Teams"). */
+const SYSTEM_PREPOSITIONS = new Set(["in", "into", "to", "on", "onto", "via", "through"]);
+
+/** A capitalised name after a preposition that no lexicon entry knows ("in Jira"), or null. */
+function unknownSystem(s: Sentence, span: Span): Span | null {
+  for (let i = span.from; i < span.to; i += 1) {
+    if (!SYSTEM_PREPOSITIONS.has(s.word(i)) || s.used[i + 1] === true) continue;
+    let from = i + 1;
+    if (s.word(from) === "the") from += 1;
+    let end = from;
+    while (
+      end < span.to &&
+      !s.used[end] &&
+      /^[\p{Lu}#]/u.test(s.text.slice(s.tokens[end]!.start - (s.gapBefore(end).endsWith("#") ? 1 : 0)))
+    )
+      end += 1;
+    if (end === from) continue;
+    if (s.lexicon.matchAt(s.tokens, from, s.text, () => true) !== null) continue;
+    return { from, to: end };
+  }
+  return null;
 }
 
 /** Verbs that pass something on to a system: without a webhook endpoint of the tenant, the system is unknown. */
@@ -732,7 +817,9 @@ const NOMINAL: Readonly<Record<string, string>> = {
   clean: "cleaning",
 };
 const LIGHT_VERBS = new Set([
-  // "have Anna open a churn-risk review": the thing opened names it.
+  // "have Anna open a churn-risk review": the thing opened names it; "ops should get a review task".
+  "get",
+  "receive",
   "open",
   "create",
   "start",
@@ -831,7 +918,15 @@ export function parseActions(s: Sentence, clause: Span): { actions: PlaybookActi
     const next = s.word(j);
     const startsVerb = ACTION_VERBS.has(next) && !(next === "let" && s.word(j + 1) === "me");
     const startsThing = ["a", "an", "another"].includes(next) && i > from + 1;
-    if (startsVerb || startsThing) {
+    // "… and the account manager should be told", "… and Sarah must call them": a doer or a passive.
+    const rest: Span = { from: j, to: Math.min(clause.to, j + 8) };
+    const passive = w === "and" ? passiveAction(s, rest) : null;
+    const startsDoer =
+      w === "and" &&
+      i > from + 1 &&
+      (subjectAction(s, { from: j, to: clause.to }) !== null ||
+        (passive !== null && !s.find({ from: j, to: passive.aux }, ["and", "then"])));
+    if (startsVerb || startsThing || startsDoer) {
       parts.push({ from, to: i });
       from = i;
       i = j - 1;

@@ -25,6 +25,10 @@ export const TRIGGER_OPENERS = [
   "once",
   "in case",
   "should",
+  "watch for",
+  "look out for",
+  "keep an eye out for",
+  "in the event that",
 ];
 
 /** Phrases that open a success criterion. */
@@ -258,7 +262,7 @@ export function verbIndex(s: Sentence, span: Span): number | null {
 }
 
 /** Modal words after a subject that make it the doer of an action: "the owner should call them". */
-const MODALS = new Set(["should", "must", "will", "shall", "needs", "need", "has", "is", "can"]);
+const MODALS = new Set(["should", "must", "will", "shall", "needs", "need", "has", "is", "can", "gets", "receives"]);
 
 /**
  * "the account owner should schedule a check-in", "Sarah must call them": the index of the assignee that
@@ -278,6 +282,67 @@ export function subjectAction(s: Sentence, span: Span): number | null {
   if (["team", "department", "group"].includes(s.word(j))) j += 1;
   return MODALS.has(s.word(j)) ? start : null;
 }
+
+/** Past participles of action verbs that are not the verb plus "ed". */
+const IRREGULAR_PARTICIPLES: Readonly<Record<string, string>> = {
+  sent: "send",
+  given: "give",
+  told: "tell",
+  made: "make",
+  put: "put",
+  set: "set",
+  kicked: "kick",
+  paged: "page",
+};
+
+/** The action verb a past participle is a form of ("created" → "create", "flagged" → "flag"), or null. */
+export function participleBase(w: string): string | null {
+  const irregular = IRREGULAR_PARTICIPLES[w];
+  if (irregular !== undefined) return irregular;
+  if (!w.endsWith("ed") || w.length < 5) return null;
+  const stem = w.slice(0, -2);
+  const doubled = stem.length >= 2 && stem[stem.length - 1] === stem[stem.length - 2] ? stem.slice(0, -1) : null;
+  const ied = w.endsWith("ied") ? `${w.slice(0, -3)}y` : null;
+  return [stem, `${stem}e`, doubled, ied].find((c) => c !== null && ACTION_VERBS.has(c)) ?? null;
+}
+
+/** Auxiliaries of a passive: "should be created", "is opened", "gets assigned", "has been flagged". */
+const PASSIVE_AUXILIARIES = new Set(["be", "is", "are", "gets", "get", "been"]);
+
+/**
+ * An action said in the passive, its object first: "a rescue task should be created for marketplace ops",
+ * "the owner should be notified", "the account gets flagged as at-risk". The auxiliary, the participle
+ * and the action verb it stands for, or null.
+ */
+export function passiveAction(s: Sentence, span: Span): { aux: number; participle: number; base: string } | null {
+  for (let i = span.from + 1; i + 1 < span.to; i += 1) {
+    if (!PASSIVE_AUXILIARIES.has(s.word(i))) continue;
+    const base = participleBase(s.word(i + 1));
+    if (base === null) continue;
+    let aux = i;
+    while (aux - 1 > span.from && MODALS_BEFORE_BE.has(s.word(aux - 1))) aux -= 1;
+    return { aux, participle: i + 1, base };
+  }
+  return null;
+}
+
+/** Words before "be" in a passive ("should", "must", "needs to", "has"). */
+const MODALS_BEFORE_BE = new Set([
+  "should",
+  "must",
+  "will",
+  "shall",
+  "can",
+  "to",
+  "needs",
+  "need",
+  "has",
+  "have",
+  "is",
+]);
+
+/** The words that end a piece saying what starts the playbook: "more than two outliers in 30 days means: …". */
+const TRIGGER_TAILS = ["means that", "means", "should trigger", "calls for", "warrants", "is a reason to"];
 
 /** Where a trigger opener stands inside span (not at its start), or null. */
 function triggerOpenerInside(s: Sentence, span: Span): number | null {
@@ -441,7 +506,10 @@ export function splitClauses(s: Sentence): Clause[] {
   let from = 0;
   for (let i = 1; i <= s.tokens.length; i += 1) {
     const gap = s.gapBefore(i);
-    const boundary = i === s.tokens.length || /[.;!?。；！？,，()]|\s[-–—]\s|—/.test(gap);
+    // A colon ends a piece ("… means: flag the batches"), except after a criterion's opener ("Success: …").
+    // Parentheses do not: "customer effort (CES)" is one phrase.
+    const colon = /:/.test(gap) && !(i - from <= 3 && feedbackStart(s, { from, to: i }) === from);
+    const boundary = i === s.tokens.length || /[.;!?。；！？,，]|\s[-–—]\s|—/.test(gap) || colon;
     if (boundary) {
       if (i > from) pieces.push({ from, to: i });
       from = i;
@@ -502,12 +570,29 @@ export function splitClauses(s: Sentence): Clause[] {
       if (end < piece.to) pending.unshift({ from: end, to: piece.to });
       continue;
     }
-    if (s.find(piece, AUTO_PHRASES) !== null && verbIndex(s, piece) === null) {
+    const tail = s.find(piece, TRIGGER_TAILS);
+    if (tail !== null && tail.i + tail.n === piece.to && tail.i > piece.from && verbIndex(s, piece) === null) {
+      // "<something happens> means: <actions>".
+      s.use(tail.i, tail.i + tail.n);
+      clauses.push({ from: piece.from, to: tail.i, role: "TRIGGER" });
+      continue;
+    }
+    if (s.find(piece, AUTO_PHRASES) !== null && noAction(s, piece)) {
       // "Run it automatically."
       clauses.push({ ...piece, role: "MODE" });
       continue;
     }
     clauses.push({ ...piece, role: "ACTION" });
+  }
+  // Pieces before the trigger with no action in them ("For mid-market SaaS accounts with a health score above
+  // 75: when …") say conditions; with no trigger said elsewhere, they are the trigger.
+  const firstTrigger = clauses.findIndex((c) => c.role === "TRIGGER");
+  for (let k = 0; k < clauses.length && clauses[k]!.role === "ACTION"; k += 1) {
+    const clause = clauses[k] as Clause;
+    if (noAction(s, clause) && CONDITION_LEADS.has(s.word(clause.from))) {
+      clause.role = firstTrigger > k ? "CONDITION" : "TRIGGER";
+      s.use(clause.from);
+    }
   }
   // Pieces after a trigger that start with no verb continue it ("When X, in region Y, do Z").
   for (let k = 1; k < clauses.length; k += 1) {
@@ -516,9 +601,7 @@ export function splitClauses(s: Sentence): Clause[] {
     if (
       clause.role === "ACTION" &&
       prev.role === "TRIGGER" &&
-      verbIndex(s, clause) === null &&
-      subjectAction(s, clause) === null &&
-      !isModeOnly(s, clause) &&
+      noAction(s, clause) &&
       CONTINUATION_STARTS.has(s.word(clause.from))
     ) {
       clause.role = "TRIGGER";
@@ -543,6 +626,19 @@ export function splitClauses(s: Sentence): Clause[] {
     merged.push(clause);
   }
   return merged;
+}
+
+/** Words a piece of conditions before the trigger starts with ("For hospital accounts, …"). */
+const CONDITION_LEADS = new Set(["for", "among", "across", "at", "in", "with", "within", "on"]);
+
+/** A piece with no action in it: no verb, no doer with a modal, no passive, no mode. */
+function noAction(s: Sentence, span: Span): boolean {
+  return (
+    verbIndex(s, span) === null &&
+    subjectAction(s, span) === null &&
+    passiveAction(s, span) === null &&
+    !isModeOnly(s, span)
+  );
 }
 
 /** A clause that only says the mode ("ask me first", "but let me confirm first"). */

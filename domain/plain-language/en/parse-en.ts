@@ -19,7 +19,15 @@ import { AUTO_PHRASES, Clause, MODE_TAIL, splitClauses, SUGGEST_PHRASES, TRIGGER
 import { readDuration, wholeDays } from "./numbers";
 import { FUNCTION_WORDS, Sentence, Span } from "./sentence";
 import { slugOf } from "./slug";
-import { feedbackSignals, findWindow, industriesOf, parseConditions, parseTrigger, unknownPlaces } from "./trigger";
+import {
+  feedbackSignals,
+  findWindow,
+  industriesOf,
+  parseConditions,
+  parseTrigger,
+  unknownPlaces,
+  useSubjectNouns,
+} from "./trigger";
 
 /** Default window of a success criterion when none is said. */
 const DEFAULT_FEEDBACK_DAYS = 30;
@@ -200,6 +208,14 @@ function triggerParts(s: Sentence, clause: Span): { main: Span; rest: Span[] } {
       break;
     }
   }
+  // "When that happens, …" after a trigger said before ("Watch for …. When that happens, …"): nothing new.
+  const anaphora = ["that", "this", "it", "so", "happens", "happened", "occurs", "is", "the", "case", "does"];
+  let k = start;
+  while (k < clause.to && anaphora.includes(s.word(k))) k += 1;
+  if (k === clause.to && k > start && ["that", "this", "it", "so"].includes(s.word(start))) {
+    s.use(start, clause.to);
+    return { main: { from: clause.to, to: clause.to }, rest: [] };
+  }
   const cuts: number[] = [];
   for (let i = start + 1; i < clause.to; i += 1) {
     const w = s.word(i);
@@ -298,6 +314,7 @@ export function parseEnglish(text: string, lexicon: Lexicon): ParsedSentence {
     for (const part of [main, ...rest]) {
       if (part !== triggerPart && part !== main) conditions.push(...parseConditions(s, part, true));
     }
+    if (triggerPart !== null && rest.includes(triggerPart)) useSubjectNouns(s, main);
   }
   for (const clause of clauses) {
     if (clause.role === "UNLESS") conditions.push(...parseUnless(s, clause));

@@ -46,6 +46,10 @@ const ABOVE_WORDS = [
   "surpasses",
   "passes",
   "crosses",
+  "goes past",
+  "gets past",
+  "went past",
+  "is past",
 ];
 const FALLING = [
   "declines",
@@ -81,6 +85,20 @@ const FALLING = [
   "trends down",
   "trending down",
   "slows",
+  "loses",
+  "lose",
+  "losing",
+  "lost",
+  "dropped",
+  "declined",
+  "decreased",
+  "slid",
+  "shrank",
+  "dipped",
+  "sank",
+  "slipped",
+  "sheds",
+  "shed",
   "down",
 ];
 const RISING = [
@@ -110,6 +128,17 @@ const RISING = [
   "trends up",
   "trending up",
   "surges",
+  "gains",
+  "gain",
+  "gaining",
+  "gained",
+  "increased",
+  "grew",
+  "climbed",
+  "jumped",
+  "spiked",
+  "surged",
+  "adds",
   "up",
 ];
 const GRADE_DOWN = [
@@ -264,6 +293,8 @@ const VIEW_WORDS = [
   "see",
   "sees",
 ];
+/** VIEW_WORDS that say other things too ("a hit", "opens a case", "sees a drop"). */
+const AMBIGUOUS_VIEW_WORDS = new Set(["hit", "hits", "open", "opens", "opened", "see", "sees", "read", "reads"]);
 const BOOLEAN_BAD = [
   "disengages",
   "disengaged",
@@ -564,6 +595,12 @@ function gradeChange(s: Sentence, span: Span): PlaybookTrigger | null {
   };
 }
 
+/** Words between a categorical concept and its new value ("is upgraded to HIGH", "gets set to EDD"). */
+const CHANGE_TO_WORDS = new Set([
+  ...["upgraded", "downgraded", "raised", "lowered", "changed", "updated", "moved", "set", "escalated"],
+  ...["switched", "now", "to", "reclassified", "rated", "as"],
+]);
+
 /** What a count can count without "times": views, visits, alerts. */
 const COUNTED_NOUNS = new Set([
   "view",
@@ -596,6 +633,26 @@ const COUNTED_NOUNS = new Set([
   "downloads",
   "click",
   "clicks",
+  "outlier",
+  "outliers",
+  "anomaly",
+  "anomalies",
+  "error",
+  "errors",
+  "exception",
+  "exceptions",
+  "defect",
+  "defects",
+  "complaint",
+  "complaints",
+  "hold",
+  "holds",
+  "delay",
+  "delays",
+  "miss",
+  "misses",
+  "case",
+  "cases",
 ]);
 
 /** Counts: "three times", "twice", "5 or more times", "at least 3 times", "more than 5 times" (→ 6). */
@@ -621,7 +678,8 @@ function findCount(s: Sentence, span: Span): { count: number; from: number; to: 
       return { count: number.value + plus, from: i, to: j + 1 };
     }
     // "three or more views", "5 page views", "3 alerts"
-    for (let k = j; k < Math.min(span.to, j + 3); k += 1) {
+    // "more than two cell batch quality outliers": the counted noun ends the concept's words.
+    for (let k = j; k < Math.min(span.to, j + 5); k += 1) {
       if (COUNTED_NOUNS.has(s.word(k))) return { count: number.value + plus, from: i, to: k + 1 };
       if (FUNCTION_WORDS.has(s.word(k)) || readNumber(s.tokens, k) !== null) break;
     }
@@ -761,6 +819,7 @@ export function findConcept(
       if (distinct.length > 1) s.ambiguous(best.text, `could be ${distinct.join(" or ")}; ${id} was chosen`);
       s.use(best.from, best.to);
       s.term(best.text, "CONCEPT", id);
+      useAside(s, best.to);
       return { concept: info, match: best };
     }
   }
@@ -775,10 +834,22 @@ export function findConcept(
   const from = Math.min(...shared);
   const to = Math.max(...shared) + 1;
   s.term(s.phrase(from, to), "CONCEPT", id);
+  useAside(s, to);
   if (searched.tied.length > 1) {
     s.ambiguous(s.phrase(from, to), `could be ${searched.tied.join(" or ")}; ${id} was chosen`);
   }
   return { concept: info, match: null };
+}
+
+/**
+ * A short aside in parentheses right after a concept's name ("customer effort (CES)", "order defect rate
+ * (ODR)") restates it: understood with it.
+ */
+function useAside(s: Sentence, after: number): void {
+  if (!s.gapBefore(after).includes("(")) return;
+  let end = after + 1;
+  while (end < s.tokens.length && !s.gapBefore(end).includes(")")) end += 1;
+  if (end - after <= 3) s.use(after, end);
 }
 
 interface Searched {
@@ -918,6 +989,12 @@ const GRAMMAR_WORDS = new Set([
   "current",
 ]);
 
+/** Whether span names people of the account (without marking the words understood). */
+function peopleSaid(s: Sentence, span: Span): boolean {
+  for (let i = span.from; i < span.to; i += 1) if (PERSON_WORDS.has(s.word(i))) return true;
+  return false;
+}
+
 /** Whether a subject said in span is people of the account ("contacts", "teachers", "someone"). */
 function peopleSubject(s: Sentence, span: Span, before: number): boolean {
   for (let i = span.from; i < before; i += 1)
@@ -925,6 +1002,26 @@ function peopleSubject(s: Sentence, span: Span, before: number): boolean {
       s.use(i);
       return true;
     }
+  return false;
+}
+
+/** What an account's assets are called, as the subject of what is counted ("its vehicles fail …"). */
+const ASSET_SUBJECTS = new Set([
+  ...["asset", "charger", "machine", "device", "vehicle", "scanner", "car", "truck", "bus", "buse", "robot"],
+  ...["pump", "turbine", "compressor", "printer", "meter", "sensor", "instrument", "unit", "equipment"],
+]);
+
+/**
+ * Whether what is counted happens to the account's assets: an asset noun is the subject right before the
+ * counted words ("whose vehicles fail an over-the-air update three times").
+ */
+function assetSubject(s: Sentence, span: Span, before: number): boolean {
+  for (let i = span.from; i < before; i += 1) {
+    if (ASSET_SUBJECTS.has(s.stem(i)) && !["in", "of", "at"].includes(s.word(i - 1))) {
+      s.use(i);
+      return true;
+    }
+  }
   return false;
 }
 
@@ -1022,6 +1119,9 @@ function minSubjects(s: Sentence, span: Span): number | null {
     else if (start === i) continue;
     const noun = s.stem(j);
     if (!SUBJECT_NOUNS.has(noun)) continue;
+    // "more than two battery fault codes": the noun starts a concept's name, it is not what is counted.
+    const longer = s.lexicon.matchAt(s.tokens, j, s.text, isKind("CONCEPT", "FIELD"));
+    if (longer !== null && longer.to > j + 1) continue;
     s.use(i, j + 1);
     if (s.word(i - 1) === "of") s.use(i - 1);
     return number.value + plus;
@@ -1039,9 +1139,20 @@ function findRate(
     if (number === null) continue;
     const unit = unitAt(s, number.to);
     let j = unit.to;
-    // up to two words of what is counted: "points", "orders", "tickets", "percentage points"
-    for (let k = 0; k < 2 && !["a", "an", "per", "each", "every"].includes(s.word(j)) && j < span.to; k += 1) j += 1;
-    if (!["a", "an", "per", "each", "every"].includes(s.word(j))) continue;
+    // Up to five words of what is counted and of what: "points", "percentage points", "points of charger
+    // availability"; never past another number or a window ("over 4 weeks").
+    const per = ["a", "an", "per", "each", "every"];
+    for (
+      let k = 0;
+      k < 5 &&
+      j < span.to &&
+      !per.includes(s.word(j)) &&
+      readNumber(s.tokens, j) === null &&
+      !["over", "within", "in", "during", "across", "for", "and", "or"].includes(s.word(j));
+      k += 1
+    )
+      j += 1;
+    if (!per.includes(s.word(j))) continue;
     const period = PERIOD_DAYS[s.word(j + 1)];
     if (period === undefined || s.word(j + 1) === "business") continue;
     let from = i;
@@ -1059,6 +1170,31 @@ function findRate(
     return { amount: number.value, unit: unit.unit, periodDays: period, from, to: j + 2 };
   }
   return null;
+}
+
+/**
+ * "health" said alone of the account ("an account's health is below 60", "customer health under 50"): its
+ * health score, unless the word belongs to another concept's name ("battery health", "machine health").
+ */
+function accountHealth(s: Sentence, span: Span): { i: number; n: number } | null {
+  for (let i = span.from; i < span.to; i += 1) {
+    if (s.word(i) !== "health" || ["grade", "status", "rating", "light"].includes(s.word(i + 1))) continue;
+    let other = false;
+    for (let k = Math.max(span.from, i - 4); k <= i && !other; k += 1) {
+      const owner = s.lexicon.matchAt(s.tokens, k, s.text, isKind("CONCEPT", "FIELD"));
+      other =
+        owner !== null &&
+        owner.to > i &&
+        !owner.entries.some((e) => e.id === "core:customer-health" || e.concept === "core:customer-health");
+    }
+    if (!other) return { i, n: 1 };
+  }
+  return null;
+}
+
+/** Marks what the trigger's subject is called ("Watch for chargers whose …") as understood. */
+export function useSubjectNouns(s: Sentence, span: Span): void {
+  for (let k = span.from; k < span.to; k += 1) if (SUBJECT_NOUNS.has(s.stem(k))) s.use(k);
 }
 
 /** The trigger of a trigger clause's main part, and the conditions it implies (a health score said as the trigger). */
@@ -1083,12 +1219,52 @@ function triggerOf(
   industries: readonly string[],
 ): { trigger: PlaybookTrigger | null; conditions: PlaybookCondition[] } {
   // A health score said as the trigger: the score's change event with the score as a condition.
-  const healthScore = s.find(span, ["health score", "health scores"]);
+  const healthScore = s.find(span, ["health score", "health scores"]) ?? accountHealth(s, span);
   if (healthScore !== null) {
     const comparison = findComparison(s, { from: healthScore.i, to: span.to });
-    if (comparison !== null) {
+    if (
+      comparison !== null &&
+      comparison.from - (healthScore.i + healthScore.n) <= 3 &&
+      s.word(comparison.from - 1) !== "by"
+    ) {
       s.use(healthScore.i, healthScore.i + healthScore.n);
       s.use(comparison.from, comparison.to);
+      // "health below 60 and falling": the score falling is the trigger, its level the condition.
+      const trend = s.find({ from: comparison.to, to: Math.min(span.to, comparison.to + 4) }, [
+        "and still falling",
+        "and falling",
+        "and dropping",
+        "and declining",
+        "and trending down",
+        "and getting worse",
+        "and still dropping",
+        "and rising",
+        "and climbing",
+        "and improving",
+        "and trending up",
+      ]);
+      if (trend !== null) {
+        s.use(trend.i, trend.i + trend.n);
+        const window = findWindow(s, span);
+        if (window !== null) s.use(window.from, window.to);
+        s.term(s.phrase(healthScore.i, healthScore.i + healthScore.n), "CONCEPT", "core:customer-health");
+        const rising = ["rising", "climbing", "improving", "up"].includes(s.word(trend.i + trend.n - 1));
+        s.ambiguous(
+          s.phrase(trend.i, trend.i + trend.n),
+          "no rate was said; the trend fires on any slope in that direction",
+        );
+        return {
+          trigger: {
+            kind: "CONCEPT_TREND",
+            concept: "core:customer-health",
+            direction: rising ? "RISING" : "FALLING",
+            ratePerDay: 0,
+            withinDays: window?.days ?? 30,
+            scope: "ACCOUNT",
+          },
+          conditions: [{ kind: "HEALTH_SCORE", op: comparison.op, value: comparison.value }],
+        };
+      }
       s.term(s.phrase(healthScore.i, healthScore.i + healthScore.n), "EVENT_TYPE", "HEALTH_SCORE_CHANGED");
       return {
         trigger: { kind: "EVENT", eventTypes: ["HEALTH_SCORE_CHANGED"] },
@@ -1104,7 +1280,15 @@ function triggerOf(
   const count = findCount(s, span);
   const pages = s.matches(span, isKind("PAGE"));
   const view = s.find(span, VIEW_WORDS);
-  if (pages.length > 0 && (view !== null || count !== null || s.find(span, ["page", "pages"]) !== null)) {
+  // A page is named with a verb of viewing or the word "page"; a count alone is not enough ("charging
+  // sessions fail 5 times" is no view of the charging page).
+  // A verb that is also other words' ("returns a hit", "opens a case") views a page only right before it.
+  const viewSaid =
+    view !== null &&
+    (!AMBIGUOUS_VIEW_WORDS.has(s.word(view.i)) ||
+      pages.some((p) => p.from >= view.i + view.n && p.from - (view.i + view.n) <= 2));
+  const pageSaid = viewSaid || s.find(span, ["page", "pages"]) !== null;
+  if (pages.length > 0 && (pageSaid || (count !== null && peopleSaid(s, span)))) {
     const page = pages[0] as LexiconMatch;
     const entry = page.entries[0] as LexiconEntry;
     s.use(page.from, page.to);
@@ -1143,14 +1327,21 @@ function triggerOf(
   const rising = s.find(span, RISING);
 
   // A categorical value: "the due-diligence level becomes EDD".
-  const values = s.matches(
+  // A value of the concept named, or else a code written as such ("EDD", "HIGH") of another concept: the
+  // concept whose value it is ("a client's due-diligence level is raised to EDD", "the risk rating becomes
+  // EDD").
+  const ownValues = s.matches(
     span,
     (e) => e.kind === "CONCEPT_VALUE" && (found === null || e.concept === found.concept.id),
   );
-  const value = values.find((m) => found !== null || /[A-Z]/.test(m.text));
+  const codes = s.matches(span, (e) => e.kind === "CONCEPT_VALUE").filter((m) => /[A-Z]/.test(m.text));
+  const value = ownValues.find((m) => found !== null || /[A-Z]/.test(m.text)) ?? codes[0];
   if (value !== undefined && count === null) {
     const entry = value.entries[0] as LexiconEntry;
-    const info = found?.concept ?? s.lexicon.concepts.get(entry.concept as string);
+    const info =
+      found !== null && entry.concept === found.concept.id
+        ? found.concept
+        : s.lexicon.concepts.get(entry.concept as string);
     if (info !== undefined) {
       s.use(value.from, value.to);
       s.term(value.text, "CONCEPT", info.id);
@@ -1164,10 +1355,34 @@ function triggerOf(
         "turns",
         "goes to",
         "is raised to",
+        "raised to",
+        "is lowered to",
+        "lowered to",
+        "is changed to",
+        "changed to",
+        "is updated to",
+        "updated to",
+        "is moved to",
+        "moved to",
+        "upgraded to",
+        "downgraded to",
+        "escalated to",
+        "switches to",
+        "switched to",
+        "flips to",
+        "shifts to",
+        "reaches",
+        "hits",
         "is rated",
+        "is now",
+        "turns into",
         "is",
       ]);
-      if (verb !== null) s.use(verb.i, verb.i + verb.n);
+      if (verb !== null) {
+        let end = verb.i + verb.n;
+        while (end < value.from && CHANGE_TO_WORDS.has(s.word(end))) end += 1;
+        s.use(verb.i, end);
+      }
       const window = findWindow(s, span);
       if (window !== null) s.use(window.from, window.to);
       return {
@@ -1193,12 +1408,14 @@ function triggerOf(
       s.use(value.from, value.to);
       s.term(value.text, "CONCEPT", info.id);
     }
-    const signals: SignalSelector =
+    const selector: SignalSelector =
       value !== undefined
         ? { concept: info.id, valueEquals: value.entries[0]!.id }
         : hasBooleanMapping(info)
           ? booleanSelector(s, span, info, "true")
           : { concept: info.id };
+    const assets = assetSubject(s, span, found.match?.from ?? count.from);
+    const signals: SignalSelector = assets ? { ...selector, subjectKinds: ["ASSET"] } : selector;
     return {
       trigger: { kind: "SIGNAL_COUNT", signals, count: count.count, withinDays: window?.days ?? 30, scope },
       conditions: [],
@@ -1232,9 +1449,13 @@ function triggerOf(
           const hit = s.find(span, ["by more than", "by at least", "by over", "by"]);
           if (hit !== null) hit.i += hit.n - 1;
           const n = hit === null ? null : readNumber(s.tokens, hit.i + 1);
-          return n === null
-            ? null
-            : { value: n.value, unit: unitAt(s, n.to).unit, from: hit!.i, to: unitAt(s, n.to).to };
+          if (n === null) return null;
+          const unit = unitAt(s, n.to);
+          // "by more than 5 points", "by 3 percentage points": points are the concept's own unit.
+          let to = unit.to;
+          if (s.word(to) === "percentage" && ["points", "point"].includes(s.word(to + 1))) to += 2;
+          else if (["points", "point", "pts", "pt"].includes(s.word(to))) to += 1;
+          return { value: n.value, unit: unit.unit, from: hit!.i, to };
         })();
         if (amount !== null && window !== null && (amount.to <= window.from || amount.from >= window.to)) {
           s.use(amount.from, amount.to);
@@ -1337,16 +1558,39 @@ function chains(s: Sentence, matches: readonly LexiconMatch[]): LexiconMatch[][]
   return out;
 }
 
+/** Words after a record that make the next record its owner ("a contact at an account", "a deal of a bank"). */
+const RECORD_PREPOSITIONS = new Set(["at", "of", "for", "in", "from", "on", "with", "under"]);
+
 /** "a new account is added", "a churn or renewal outcome is recorded", "an account is deleted or restored". */
 function changeEvent(s: Sentence, span: Span): PlaybookTrigger | null {
-  const records = s.matches(span, isKind("RECORD_TYPE"), false);
   const actions = s.matches(span, isKind("EVENT_ACTION"));
+  // "an opportunity at a North American account is updated": the record after a preposition says whose
+  // the first one is; the first is what changed, and its phrase runs to the end of the second.
+  const ends = new Map<LexiconMatch, number>();
+  const records: LexiconMatch[] = [];
+  for (const record of s.matches(span, isKind("RECORD_TYPE"), false)) {
+    const head = records[records.length - 1];
+    const headEnd = head === undefined ? -1 : (ends.get(head) ?? head.to);
+    const between = head === undefined ? [] : actions.filter((a) => a.from >= headEnd && a.to <= record.from);
+    if (
+      head !== undefined &&
+      RECORD_PREPOSITIONS.has(s.word(headEnd)) &&
+      record.from - headEnd <= 6 &&
+      between.length === 0
+    ) {
+      ends.set(head, record.to);
+      s.use(record.from, record.to);
+      continue;
+    }
+    records.push(record);
+  }
   if (records.length === 0 || actions.length === 0) return null;
   let best: { records: LexiconMatch[]; actions: LexiconMatch[]; distance: number } | null = null;
   for (const recordChain of chains(s, records)) {
     for (const actionChain of chains(s, actions)) {
       const first = actionChain[0] as LexiconMatch;
-      const lastRecord = recordChain[recordChain.length - 1] as LexiconMatch;
+      const last = recordChain[recordChain.length - 1] as LexiconMatch;
+      const lastRecord = { ...last, to: ends.get(last) ?? last.to };
       const firstRecord = recordChain[0] as LexiconMatch;
       // "<record> is <action>" (the record before), or "new <record>" (the action before).
       const distance =
@@ -1395,6 +1639,20 @@ export function parseConditions(s: Sentence, span: Span, full: boolean): Playboo
   const byField = new Map<string, string[]>();
   for (const match of s.matches(span, isKind("ACCOUNT_FIELD_VALUE"))) {
     const entry = match.entries[0] as LexiconEntry;
+    // "a software update": the word starts a concept's longer name, it does not say the industry.
+    const concept = s.lexicon.matchAt(s.tokens, match.from, s.text, isKind("CONCEPT", "FIELD"));
+    if (concept !== null && concept.to > match.to) continue;
+    // "fail a software update": the word and the next are words of one concept's name together.
+    const next = s.word(match.to);
+    if (
+      match.to - match.from === 1 &&
+      !["account", "customer", "client", "company", "seller", "firm", "business", "user"].includes(s.stem(match.to)) &&
+      next !== "" &&
+      !FUNCTION_WORDS.has(next)
+    ) {
+      const withValue = new Set(s.lexicon.conceptsWithWord(s.word(match.from)));
+      if (s.lexicon.conceptsWithWord(next).some((id) => withValue.has(id))) continue;
+    }
     const field = entry.field as string;
     const list = byField.get(field) ?? [];
     if (!list.includes(entry.id)) list.push(entry.id);
@@ -1453,7 +1711,10 @@ export function parseConditions(s: Sentence, span: Span, full: boolean): Playboo
     "serviced by",
     "supplied by",
     "works with",
+    "work with",
+    "working with",
     "uses",
+    "use",
   ];
   for (const match of s.matches(span, isKind("ORGANIZATION_KIND", "ORGANIZATION"))) {
     const entry = match.entries[0] as LexiconEntry;

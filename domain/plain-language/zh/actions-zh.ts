@@ -96,6 +96,36 @@ function findAssignees(clause: string, matches: readonly ZhMatch[]): { match: Zh
   return chosen;
 }
 
+/** Verbs that may introduce whom a task is for, before a name (给/让/请 …). */
+const INTRODUCER_WORD = "给|让|请|由|叫|通知|提醒|告诉|要求|安排|交给|派给|分配给|指派给|转给|交由|找";
+/** Words that join assignees. */
+const JOINER_WORD = "和|与|及|、|以及|跟";
+/** What may follow the last of joined assignees ("…和王总一起制定", "…和仓储团队各派一个任务"). */
+const AFTER_ASSIGNEES = "一起|共同|联合|各|分别|都|去|来|负责|跟进|制定|安排|处理|核实|派|开|建";
+
+/**
+ * People or teams joined to known assignees that the tenant does not have ("请王总和客户经理一起制定…",
+ * "给仓储团队和子午线物流各派…"): named as not understood, never guessed as someone else.
+ */
+function unknownJoined(clause: string, first: ZhMatch, last: ZhMatch): { text: string; start: number; end: number }[] {
+  const found: { text: string; start: number; end: number }[] = [];
+  const lead = new RegExp(`(${INTRODUCER_WORD})([^，。；、,]{1,8}?)(?:${JOINER_WORD})$`, "u").exec(
+    clause.slice(0, first.start),
+  );
+  if (lead?.[1] && lead[2]) {
+    const start = lead.index + lead[1].length;
+    found.push({ text: lead[2], start, end: start + lead[2].length });
+  }
+  const trail = new RegExp(`^(?:${JOINER_WORD})([^，。；、,]{1,8}?)(?=${AFTER_ASSIGNEES})`, "u").exec(
+    clause.slice(last.end),
+  );
+  if (trail?.[1]) {
+    const start = last.end + trail[0].length - trail[1].length;
+    found.push({ text: trail[1], start, end: start + trail[1].length });
+  }
+  return found;
+}
+
 /** Reads the action clauses in order. */
 export function readConsequent(clauses: readonly string[], ctx: ZhGrammarContext): ConsequentReading {
   const actions: PlaybookAction[] = [];
@@ -169,6 +199,7 @@ export function readConsequent(clauses: readonly string[], ctx: ZhGrammarContext
         .slice(last.match.end)
         .replace(deadline?.text ?? "\u0000", "")
         .replace(/^(?:各|分别|都)?(?:在)?/u, "");
+      for (const u of unknownJoined(clause, assignees[0]!.match, last.match)) unrecognised.push(u.text);
       for (const a of assignees) {
         const assignee = assigneeOf(a.term, clause);
         if (!assignee) continue;

@@ -25,7 +25,7 @@ import {
   ratePerDay,
 } from "./concept-facts";
 import { resolvePage } from "./pages-zh";
-import { chineseValueAfter } from "./value-words-zh";
+import { chineseValueAfter, chineseValueBefore } from "./value-words-zh";
 import { SpanTracker } from "./span-tracker";
 import { findPeriod, findWindow } from "./time-phrases";
 import { readUnit } from "./units-zh";
@@ -656,6 +656,24 @@ const readEvent: Reader = (s) => {
   return { kind: "EVENT", eventTypes: CHANGE_TYPES.filter((t) => types.has(t)) };
 };
 
+/** A count said right before the concept ("出现3次负面通话情绪"), in the same clause: the last one before it. */
+function countJustBefore(
+  text: string,
+  before: number,
+): { count: number; start: number; end: number; absolute: true } | null {
+  const head = text.slice(0, before);
+  const all = new RegExp(COUNT.source, "gu");
+  let last: RegExpExecArray | null = null;
+  for (let m = all.exec(head); m !== null; m = all.exec(head)) last = m;
+  if (!last || !/[次回遍]/u.test(last[0])) return null;
+  const end = last.index + last[0].length;
+  if (before - end > 6 || /[，,。；]/u.test(head.slice(end))) return null;
+  const n = parseNumber(last[2] ?? "");
+  if (n === null) return null;
+  const exclusive = /超过|多于|大于|高于|超出|逾|>(?!=)/u.test(last[1] ?? "");
+  return { count: exclusive ? Math.floor(n) + 1 : n, start: last.index, end, absolute: true };
+}
+
 /** "有3台以上设备……" before the concept: how many assets the signals come from, read as the count. */
 function assetCount(
   text: string,
@@ -846,15 +864,28 @@ const readConceptCount: Reader = (s) => {
   const concept = conceptBefore(s, s.text.length);
   if (!concept) return null;
   const id = concept.term.id;
-  const count = readCount(s.masked.slice(concept.match.end)) ?? assetCount(s.masked, concept.match.start);
+  const after = readCount(s.masked.slice(concept.match.end));
+  const count = after ?? countJustBefore(s.masked, concept.match.start) ?? assetCount(s.masked, concept.match.start);
   const values = lookupValues(s.ctx.packs, id);
+  // "可疑交易预警超过3条": items of a level the concept measures (open alerts, open tickets), not events in a
+  // window; the threshold reader takes it.
+  if (
+    after &&
+    !/[次回遍]/u.test(s.masked.slice(concept.match.end + after.start, concept.match.end + after.end)) &&
+    !findWindow(s.text) &&
+    values.length === 0 &&
+    !hasBooleanMapping(s.ctx.packs, id)
+  )
+    return null;
   const valueSaid = values
     .map((v) => ({
       v,
       m: new RegExp(`(?<![A-Za-z0-9])${v.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")}(?![A-Za-z0-9])`, "iu").exec(s.text),
     }))
     .find((x) => x.m !== null);
-  const chineseValue = valueSaid ? null : chineseValueAfter(s.text, concept.match.end, values);
+  const chineseValue = valueSaid
+    ? null
+    : (chineseValueAfter(s.text, concept.match.end, values) ?? chineseValueBefore(s.text, concept.match.start, values));
   if (chineseValue) {
     s.tracker.mark(chineseValue.start, chineseValue.end);
     s.tracker.markPattern(/变为|变成|转为|升为|升至|降为|降到|被评为|改为/u);
@@ -930,6 +961,9 @@ const readThreshold: Reader = (s) => {
     }
   }
   useConcept(s, concept);
+  // "未处理的可疑交易预警": the open items are what the concept counts.
+  const open = /(?:未处理|待处理|未关闭|未解决|未结|积压|在途)的?$/u.exec(s.text.slice(0, concept.match.start));
+  if (open) s.tracker.mark(open.index, open.index + open[0].length);
   s.tracker.mark(at, at + len);
   s.tracker.mark(amount.start, amount.end);
   if (!scaled) {

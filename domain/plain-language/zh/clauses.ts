@@ -149,6 +149,16 @@ export function assignRoles(clauses: readonly Clause[]): RoledClause[] {
       }
       continue;
     }
+    // "一旦……，平台运营团队应在5天内完成审核": after the condition, a doer with 应/需要/必须 acts.
+    if (
+      roled.some((r) => r.role === "ANTECEDENT") &&
+      !opensAntecedentWord(clause.text) &&
+      SUBJECT_MODAL.test(clause.text)
+    ) {
+      seenAction = true;
+      roled.push({ ...clause, role: "ACTION" });
+      continue;
+    }
     const opensAntecedent = ANTECEDENT_OPENERS.test(clause.text) && !/^在.{0,8}(?:推送|同步|发送)/u.test(clause.text);
     const closesAntecedent = endsAntecedent(clause.text);
     if (
@@ -174,6 +184,14 @@ export function assignRoles(clauses: readonly Clause[]): RoledClause[] {
   }
   // A sentence whose every clause reads as an antecedent has its last one as the action ("A时B" with B unknown).
   return roled;
+}
+
+/** A doer and a modal verb, then something to do ("平台运营团队应在5天内完成审核", "客户经理需要当天回访"). */
+const SUBJECT_MODAL =
+  /^[^，,。；]{2,12}?(?:应该|应当|应|需要|需|必须|务必|须|负责)(?:在|于)?[^，,。；]{0,12}?(?:完成|处理|跟进|联系|回访|拜访|安排|开|创建|提交|核实|审核|评审|复核|排查|检查|制定|上门|派|组织|更新|通知)/u;
+
+function opensAntecedentWord(text: string): boolean {
+  return ANTECEDENT_OPENERS.test(text) || endsAntecedent(text);
 }
 
 /** An antecedent clause that is in fact an action said without a leading verb ("在工作时间内推送到ERP"). */

@@ -91,3 +91,26 @@ export function chineseValueAfter(
   }
   return best;
 }
+
+/**
+ * The categorical value a Chinese word right before the concept names ("3次负面通话情绪" → NEGATIVE), among
+ * `values`, with its span; `to` is where the concept starts. Words of two characters or more only, joined
+ * to the concept directly or with 的.
+ */
+export function chineseValueBefore(
+  text: string,
+  to: number,
+  values: readonly string[],
+): { value: string; start: number; end: number } | null {
+  const head = text.slice(Math.max(0, to - 8), to).replace(/的$/u, "");
+  const offset = Math.max(0, to - 8);
+  let best: { value: string; start: number; end: number } | null = null;
+  for (const [word, value] of WORDS) {
+    if (word.length < 2 || !head.endsWith(word)) continue;
+    const actual = values.find((v) => v.toLowerCase() === value.toLowerCase());
+    if (!actual) continue;
+    const start = offset + head.length - word.length;
+    if (!best || start < best.start) best = { value: actual, start, end: start + word.length };
+  }
+  return best;
+}

@@ -626,13 +626,34 @@ function recordOfVerb(s: ReaderState, at: number, verb: string): { record: strin
   return null;
 }
 
+/** An opportunity won or lost (赢单, 丢单, 成交): an update of the opportunity, whose stage closes. */
+const DEAL_OUTCOME =
+  /(?:(?:商机|销售机会|机会|订单|项目|单子)(?:被)?(?:赢下来|赢下|丢掉|丢失|输掉|拿下)|(?:商机|销售机会|机会|订单|项目)?(?:被)?(?:赢单|丢单|输单|签单|成交|关单|失单)(?![额量率金价]))(?:了)?/u;
+/** A record moving to a stage or status (商机进入谈判阶段, 阶段变为赢单): an update of that record. */
+const STAGE_CHANGE =
+  /(?:进入|推进到|推进至|推进|推到|到达|进到|转入|转到|移到|移入|变为|变成|改为|更新为|更新到)(?:了)?[^，,。；;]{0,10}?(?:阶段|状态|环节)|(?:阶段|销售阶段|商机阶段)(?:发生)?(?:变化|变更|推进|更新|调整|改变)/u;
+
 const readEvent: Reader = (s) => {
-  // A rule with a comparison, a count or a rate is about measures, not record events (客户新增工单每周超过10张).
-  if (BELOW_WORDS.test(s.masked) || ABOVE_WORDS.test(s.masked) || COUNT.test(s.masked) || findPeriod(s.masked))
-    return null;
   const types = new Set<ChangeType>();
   let spanStart = -1;
   let spanEnd = -1;
+  const deal = DEAL_OUTCOME.exec(s.masked);
+  const stage = deal ? null : STAGE_CHANGE.exec(s.masked);
+  if (deal || stage) {
+    const m = (deal ?? stage)!;
+    const found = deal ? null : recordOfVerb(s, m.index, m[0]);
+    const record = deal ? "OPPORTUNITY" : (found?.record ?? "OPPORTUNITY");
+    const type = `${record}_UPDATED`;
+    if ((CHANGE_TYPES as readonly string[]).includes(type)) {
+      const start = Math.min(m.index, found?.start ?? m.index);
+      s.tracker.mark(start, m.index + m[0].length);
+      s.matched.push({ phrase: m[0], kind: "EVENT_TYPE", id: type });
+      return { kind: "EVENT", eventTypes: [type as ChangeType] };
+    }
+  }
+  // A rule with a comparison, a count or a rate is about measures, not record events (客户新增工单每周超过10张).
+  if (BELOW_WORDS.test(s.masked) || ABOVE_WORDS.test(s.masked) || COUNT.test(s.masked) || findPeriod(s.masked))
+    return null;
   for (const [verbRe, suffix] of EVENT_VERBS) {
     const global = new RegExp(verbRe.source, "gu");
     for (const v of s.masked.matchAll(global)) {
@@ -707,6 +728,19 @@ function readCount(text: string): { count: number; start: number; end: number; a
   return { count: exclusive ? Math.floor(n) + 1 : n, start: m.index, end: m.index + m[0].length };
 }
 
+/** A count said right before a concept's name ("出现3次投诉升级", "有两次负面通话情绪"), with its span. */
+function countBefore(
+  text: string,
+  before: number,
+): { count: number; start: number; end: number; absolute: true } | null {
+  const head = text.slice(0, before);
+  const m = new RegExp(`(?:${COUNT.source})(?:的)?$`, "u").exec(head);
+  if (!m) return null;
+  const found = readCount(m[0]);
+  if (!found) return null;
+  return { count: found.count, start: m.index, end: head.length, absolute: true };
+}
+
 function subjectKinds(text: string, before: number): ("ACCOUNT" | "CONTACT" | "ASSET")[] | null {
   const head = text.slice(0, before);
   const kinds: ("CONTACT" | "ASSET")[] = [];
@@ -728,6 +762,8 @@ const readPageViews: Reader = (s) => {
   const after = verb.index + verb[0].length;
   const rest = s.text.slice(after);
   const pageEnd = /(?:页面|网页|页)/u.exec(rest);
+  // 进入 names a page view only with a page or site word (进入谈判阶段 is no view).
+  if (/^进入/u.test(verb[0]) && !pageEnd && !/官网|网站|门户|站点/u.test(rest)) return null;
   const count = readCount(s.masked) ?? peopleCount(s.masked);
   let nameAt = after;
   let nameText = pageEnd
@@ -796,9 +832,19 @@ const readTrend: Reader = (s) => {
   const rising = RISING.exec(s.masked);
   const falling = FALLING.exec(s.masked);
   const persistent = /持续|连续|不断|一直/u.exec(s.masked);
-  if (!period && !persistent) return null;
   const dirMatch = rising && falling ? (rising.index < falling.index ? rising : falling) : (rising ?? falling);
   if (!dirMatch) return null;
+  // Without 每天/连续, a change of an amount over a window is a trend too ("一个季度内下降了0.5分"): the
+  // amount over the window's days. A change *to* a level (下降到80%) is a threshold.
+  const window = findWindow(s.text);
+  const overWindow =
+    !period && !persistent && window
+      ? new RegExp(
+          `^(?:了)?(?:幅度)?(?:超过|多于|大于|达到|至少|逾|高于|不少于|了)?\\s*(?=${NUMBER_SOURCE}|百分之)`,
+          "u",
+        ).exec(s.text.slice(dirMatch.index + dirMatch[0].length))
+      : null;
+  if (!period && !persistent && !overWindow) return null;
   const direction = dirMatch === rising ? "RISING" : "FALLING";
   const concept = conceptBefore(s, dirMatch.index);
   if (!concept) return null;
@@ -808,8 +854,9 @@ const readTrend: Reader = (s) => {
   if (persistent) s.tracker.mark(persistent.index, persistent.index + persistent[0].length);
   let rate = 0;
   const amount = amountAt(s.text, dirMatch.index + dirMatch[0].length);
-  if (amount && period) {
-    rate = ratePerDay(s.ctx.concepts, concept.term.id, amount.value, period.days, amount.unit);
+  const over = period ?? (overWindow && window ? window : null);
+  if (amount && over) {
+    rate = ratePerDay(s.ctx.concepts, concept.term.id, amount.value, over.days, amount.unit);
     const lead = /(?:超过|多于|大于|达到|至少|逾|高于|以上)?$/u.exec(
       s.text.slice(dirMatch.index + dirMatch[0].length, amount.start),
     );
@@ -846,7 +893,10 @@ const readConceptCount: Reader = (s) => {
   const concept = conceptBefore(s, s.text.length);
   if (!concept) return null;
   const id = concept.term.id;
-  const count = readCount(s.masked.slice(concept.match.end)) ?? assetCount(s.masked, concept.match.start);
+  const count =
+    readCount(s.masked.slice(concept.match.end)) ??
+    countBefore(s.masked, concept.match.start) ??
+    assetCount(s.masked, concept.match.start);
   const values = lookupValues(s.ctx.packs, id);
   const valueSaid = values
     .map((v) => ({
@@ -907,7 +957,7 @@ const readThreshold: Reader = (s) => {
   if (!amount) {
     // "在88%以下", "90%以上".
     const trailing = new RegExp(
-      `(${NUMBER_SOURCE}\\s*(?:%|分钟|小时|天|分|mm/s)?)\\s*(${TRAILING_BELOW.source}|${TRAILING_ABOVE.source})`,
+      `(${NUMBER_SOURCE}\\s*(?:%|成[一二三四五六七八九半]?|分钟|小时|天|分|mm/s)?)\\s*(${TRAILING_BELOW.source}|${TRAILING_ABOVE.source})`,
       "u",
     ).exec(s.text);
     if (!trailing) return null;

@@ -25,9 +25,10 @@ import {
   ratePerDay,
 } from "./concept-facts";
 import { resolvePage } from "./pages-zh";
+import { slugFor } from "./slugs-zh";
 import { chineseValueAfter } from "./value-words-zh";
 import { SpanTracker } from "./span-tracker";
-import { findPeriod, findWindow } from "./time-phrases";
+import { findPeriod, findWindow, WINDOW_SOURCE } from "./time-phrases";
 import { readUnit } from "./units-zh";
 import { findTerms, ZhMatch, ZhTerm } from "./zh-vocabulary";
 import { ZhGrammarContext } from "./zh-context";
@@ -81,7 +82,7 @@ const RISING = /上升|增加|增长|上涨|升高|提高|攀升|增多|上扬|�
 const FALLING = /下降|减少|降低|下滑|下跌|回落|走低|减小|变小|变少|下行|滑落|缩水/u;
 
 const BAD_BOOLEAN = new RegExp(
-  `${BREACH_WORDS}|失败|不通过|未通过|没通过|没有通过|不合格|命中|触发|过期|逾期|到期|异常|告警|报警|离职|违约|被标记|为真|出现|发生|超期|未完成|没完成|预约取消|取消`,
+  `${BREACH_WORDS}|失败|不通过|未通过|没通过|没有通过|不合格|命中|触发|过期|逾期|到期|异常|告警|报警|离职|离任|离开|违约|被标记|为真|出现|发生|超期|未完成|没完成|预约取消|取消|(?:不再|停止|中断|失去|退出)(?:参与|支持|活跃|合作|对接|联系|跟进|使用|投入)?|没有了|缺位`,
   "u",
 );
 
@@ -125,8 +126,9 @@ function term(match: ZhMatch, t: ZhTerm): DraftTerm {
 }
 
 /**
- * Boolean concepts named by their subject and a breach word (SLA超时, SLA 违约, 发票逾期, 保养超期), where no
- * label is said: the subject is read as the concept's name, and the breach word as its bad value.
+ * Boolean concepts named by their subject and a breach word (SLA超时, SLA 违约, 发票逾期, 保养超期, also with
+ * a window between: 发票在一个季度内逾期) or a count (返修两次), where no label is said: the subject is read
+ * as the concept's name, and the breach word or the counted events as its bad value.
  */
 function breachMatches(text: string, matches: readonly ZhMatch[], ctx: ZhGrammarContext): ZhMatch[] {
   const found: ZhMatch[] = [];
@@ -138,7 +140,7 @@ function breachMatches(text: string, matches: readonly ZhMatch[], ctx: ZhGrammar
       .map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&"))
       .join("\\s*");
     const re = new RegExp(
-      `(?<![A-Za-z0-9])${name}(?![A-Za-z0-9])(?=\\s*(?:了|又|再次|再)?\\s*(?:${BREACH_WORDS}))`,
+      `(?<![A-Za-z0-9])${name}(?![A-Za-z0-9])(?=\\s*(?:了|又|再次|再)?\\s*(?:${WINDOW_SOURCE})?\\s*(?:了|又|再次|再|累计|共)?\\s*(?:${BREACH_WORDS}|(?:${NUMBER_SOURCE})\\s*(?:次|回)))`,
       "giu",
     );
     for (const m of text.matchAll(re)) {
@@ -192,13 +194,14 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
     tracker.mark(nameContains.index, nameContains.index + nameContains[0].length);
   }
 
-  // No open task: 没有未完成的任务.
+  // No open task: 没有未完成的任务, 还没有未完成的退货分析任务 (the task's name is its template).
   const noOpen =
-    /(?:且|并且)?(?:目前|当前|还)?(?:没有|无|尚无|不存在|没)(?:未完成|未关闭|进行中|待处理|未结|打开|未办结|在办)的?(?:跟进)?(?:任务|工单|待办)/u.exec(
+    /(?:而且|并且|且)?(?:目前|当前|还|尚|仍)?(?:没有|无|尚无|不存在|没)(?:未完成|未关闭|进行中|正在进行|正在处理|待处理|未结|打开|未办结|在办|开着)的?([^，,。；;的]{0,10}?)(?:任务|工单|待办)/u.exec(
       text,
     );
   if (noOpen) {
-    conditions.push({ kind: "NO_OPEN_TASK" });
+    const template = slugFor(noOpen[1] ?? "", "");
+    conditions.push({ kind: "NO_OPEN_TASK", ...(template ? { template } : {}) });
     tracker.mark(noOpen.index, noOpen.index + noOpen[0].length);
   }
 
@@ -619,7 +622,9 @@ function recordOfVerb(s: ReaderState, at: number, verb: string): { record: strin
   }
   const verbEnd = at + verb.length;
   const object = objectAfter(s, verbEnd);
-  const passive = /被$/u.test(s.text.slice(0, at));
+  // Passive (联系人被删除), or a verb of joining whose object is where the record goes (联系人加入大学客户):
+  // the record is the one before the verb.
+  const passive = /被$/u.test(s.text.slice(0, at)) || /^加入$/u.test(verb);
   if (object && (!passive || !prior || PRENOMINAL_VERB.test(verb)))
     return { record: object.record, start: at, end: object.end };
   if (prior) return { record: prior.record, start: prior.start, end: verbEnd };

@@ -144,3 +144,80 @@ describe("opportunity events", () => {
     });
   });
 });
+
+describe("conditions and boolean events said loosely", () => {
+  it("reads no open task with the task's name between (还没有进行中的续约跟进任务)", () => {
+    const d = draft("SaaS客户的许可使用率低于40%，而且还没有进行中的续约跟进任务时，让客户经理跟进。");
+    expect(d.conditions).toContainEqual(expect.objectContaining({ kind: "NO_OPEN_TASK" }));
+    expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", concept: "saas:license-utilisation" });
+  });
+
+  it("reads a boolean concept's subject with a window before its breach word (发票在两个月内逾期三次)", () => {
+    expect(draft("只要软件客户的发票在两个月内逾期三次，就让回款小组跟进。").trigger).toEqual({
+      kind: "SIGNAL_COUNT",
+      signals: { concept: "core:overdue-invoices", valueEquals: "true" },
+      count: 3,
+      withinDays: 60,
+      scope: "ACCOUNT",
+    });
+  });
+
+  it("reads a boolean concept's subject followed by a count (返修三次)", () => {
+    expect(draft("车队客户的车辆两周内返修三次时，通知绿伏。").trigger).toMatchObject({
+      kind: "SIGNAL_COUNT",
+      signals: { concept: "automotive:first-time-fix", valueEquals: "true", subjectKinds: ["ASSET"] },
+      count: 3,
+      withinDays: 14,
+    });
+  });
+
+  it("reads a good flag no longer holding (不再参与, 停止对接) as the concept turning bad", () => {
+    for (const text of [
+      "企业级客户的高层支持停止对接时，请大客户团队跟进。",
+      "一旦客户的高管赞助不再参与，请李伟约见客户。",
+    ]) {
+      expect(draft(text).trigger).toEqual({
+        kind: "CONCEPT_THRESHOLD",
+        concept: "core:executive-sponsorship",
+        op: "BELOW",
+        value: 0.5,
+        scope: "ACCOUNT",
+      });
+    }
+  });
+
+  it("reads the record that joins (联系人加入客户) as the created one", () => {
+    expect(draft("每当有新联系人加入银行客户，就推送到风控系统。").trigger).toEqual({
+      kind: "EVENT",
+      eventTypes: ["CONTACT_CREATED"],
+    });
+  });
+});
+
+describe("assignees the tenant does not have", () => {
+  it("names an unknown person joined before a known assignee and keeps the known one's task", () => {
+    const d = draft("客户健康等级变红时，请市场总监和客户负责人一起制定挽回方案。");
+    expect(d.actions).toMatchObject([{ kind: "CREATE_TASK", assignee: { kind: "ACCOUNT_OWNER" } }]);
+    expect(d.unrecognised).toContain("市场总监");
+  });
+
+  it("names an unknown person joined after a known assignee (和吴经理各派一个)", () => {
+    const d = draft("医院客户的设备开机率低于95%时，给华通和吴经理各派一个检修任务。");
+    expect(d.actions).toMatchObject([
+      { kind: "CREATE_TASK", assignee: { kind: "ORGANIZATION", organizationId: "org-huatong-medical" } },
+    ]);
+    expect(d.unrecognised).toContain("吴经理");
+  });
+
+  it("names a pick inside a team the schema cannot express, keeping the team", () => {
+    const d = draft("客户健康等级变红时，让二线支持团队里最有经验的工程师当天处理。");
+    expect(d.actions).toMatchObject([
+      { kind: "CREATE_TASK", assignee: { kind: "TEAM", teamId: "t-support-tier2" }, dueInDays: 0 },
+    ]);
+    expect(d.unrecognised.some((p) => p.includes("最有经验"))).toBe(true);
+  });
+
+  it("does not name two known assignees as unknown", () => {
+    expect(draft("客户健康等级变红时，请刘洋和客服主管各跟进一次。").unrecognised).toEqual([]);
+  });
+});

@@ -315,7 +315,15 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
     /(?:客户)?健康(?:分|评分|得分|分数)(?:数)?\s*(低于|小于|不足|不到|高于|大于|超过)\s*(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)\s*分?/u.exec(
       text,
     );
-  if (score && trigger && trigger.kind !== "CONCEPT_THRESHOLD") {
+  // (Not when the score itself is the threshold: 健康分低于60 alone is read on the composite.)
+  const scoreIsTrigger =
+    trigger?.kind === "CONCEPT_THRESHOLD" &&
+    trigger.concept === "core:customer-health" &&
+    !!score &&
+    !state.matches.some(
+      (m) => m.start > (score?.index ?? 0) + (score?.[0].length ?? 0) && m.terms.some((t) => t.kind === "CONCEPT"),
+    );
+  if (score && trigger && !scoreIsTrigger) {
     const value = parseNumber(score[2] ?? "");
     if (value !== null) {
       conditions.push({
@@ -942,21 +950,33 @@ const readConceptCount: Reader = (s) => {
   return { kind: "SIGNAL_COUNT", signals, count: count?.count ?? 1, withinDays: windowDays(s, 30), scope: s.scope };
 };
 
+/**
+ * The comparison a threshold is read from: the first one with a concept named between it and the comparison
+ * before it ("健康分低于60且NPS低于5分": the NPS's, the health score being a condition), else the first.
+ */
+function thresholdComparison(s: ReaderState): { op: "BELOW" | "ABOVE"; at: number; len: number } | null {
+  const all = [
+    ...[...s.masked.matchAll(new RegExp(BELOW_WORDS.source, "gu"))].map((m) => ({ m, op: "BELOW" as const })),
+    ...[...s.masked.matchAll(new RegExp(ABOVE_WORDS.source, "gu"))].map((m) => ({ m, op: "ABOVE" as const })),
+  ]
+    .map(({ m, op }) => ({ op, at: m.index ?? 0, len: m[0].length }))
+    .sort((a, b) => a.at - b.at || b.len - a.len)
+    .filter((c, i, list) => i === 0 || c.at >= (list[i - 1]?.at ?? 0) + (list[i - 1]?.len ?? 0));
+  if (all.length === 0) return null;
+  const concepts = s.matches.filter((m) => m.terms.some((t) => t.kind === "CONCEPT"));
+  for (let i = 0; i < all.length; i += 1) {
+    const from = i === 0 ? 0 : (all[i - 1]?.at ?? 0);
+    const c = all[i]!;
+    if (concepts.some((m) => m.start >= from && m.end <= c.at)) return c;
+  }
+  return all[0] ?? null;
+}
+
 const readThreshold: Reader = (s) => {
-  const below = BELOW_WORDS.exec(s.masked);
-  const above = ABOVE_WORDS.exec(s.masked);
-  let op: "BELOW" | "ABOVE" | null = null;
-  let at = -1;
-  let len = 0;
-  const pick = (m: RegExpExecArray | null, o: "BELOW" | "ABOVE"): void => {
-    if (m && (at < 0 || m.index < at)) {
-      op = o;
-      at = m.index;
-      len = m[0].length;
-    }
-  };
-  pick(below, "BELOW");
-  pick(above, "ABOVE");
+  const comparison = thresholdComparison(s);
+  let op: "BELOW" | "ABOVE" | null = comparison?.op ?? null;
+  let at = comparison?.at ?? -1;
+  let len = comparison?.len ?? 0;
   let amount = at >= 0 ? amountAt(s.text, at + len) : null;
   if (amount && amount.start - (at + len) > 2) amount = null;
   if (!amount) {

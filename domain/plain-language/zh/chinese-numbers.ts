@@ -112,7 +112,7 @@ export interface FoundNumber {
   percent: boolean;
 }
 
-const PERCENT_BEFORE = new RegExp(`百分之(${NUMBER_SOURCE})`, "u");
+const PERCENT_BEFORE = new RegExp(`百分之(${NUMBER_SOURCE})|百分百`, "u");
 /** Tenths said with 成: 八成 = 80 %, 九成五 = 95 %, 八成半 = 85 %, 8成 = 80 % (not the 成 of 完成, 变成). */
 const TENTHS =
   /(?<![零〇一二两三四五六七八九十百千万\d.])([一二两三四五六七八九十]|\d{1,2})成([一二三四五六七八九]|半)?(?![为了功本员果交])/u;
@@ -140,7 +140,8 @@ export function findNumber(text: string, from = 0): FoundNumber | null {
     }
   }
   if (pct) {
-    const value = parseNumber(pct[1] ?? "");
+    // 百分百 is 100 %.
+    const value = pct[1] === undefined ? 100 : parseNumber(pct[1]);
     if (value !== null) {
       candidates.push({
         value,

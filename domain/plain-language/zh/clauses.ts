@@ -72,7 +72,7 @@ const CONNECTIVE = /(?:并且|而且|同时|然后|随后|接着|另外|此外|�
 
 /** Leading words of a clause that only join it to the one before. */
 export const CLAUSE_GLUE =
-  /^(?:那么|那就|就会|就|则|便|并且|而且|同时|然后|随后|接着|另外|此外|以及|并|且|再|还要|还|也|都|(?:需要|必须|务必|应该|应|要|得)(?![我经由让等])|、)+/u;
+  /^(?:那么|那就|就会|就|则|便|并且|而且|同时|然后|随后|接着|另外|此外|以及|并|且|再|还要|还|也|都|(?:需要|必须|务必|应该|应|要|得)(?![我经由等])|、)+/u;
 
 /**
  * Splits a normalised sentence into clauses: at ，。；！？ and line breaks, before connectives (并, 同时,

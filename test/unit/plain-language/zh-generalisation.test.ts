@@ -221,3 +221,31 @@ describe("assignees the tenant does not have", () => {
     expect(draft("客户健康等级变红时，请刘洋和客服主管各跟进一次。").unrecognised).toEqual([]);
   });
 });
+
+describe("health scores beside thresholds, 百分百 and 都要让", () => {
+  it("reads a health score joined to another concept's threshold as a condition, in either order", () => {
+    for (const text of [
+      "学校客户的教师使用率低于30%且健康分低于50，让孙慧两周内安排培训。",
+      "健康分低于50并且学校客户的教师使用率低于30%时，让孙慧两周内安排培训。",
+    ]) {
+      const d = draft(text);
+      expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", concept: "education:instructor-adoption" });
+      expect((d.trigger as { value: number }).value).toBeCloseTo(10 / 70, 3);
+      expect(d.conditions).toContainEqual({ kind: "HEALTH_SCORE", op: "BELOW", value: 50 });
+      expect(d.unrecognised).toEqual([]);
+    }
+  });
+
+  it("keeps a health score alone as the trigger", () => {
+    expect(draft("客户健康分低于60时，通知客户经理。").conditions).toEqual([]);
+  });
+
+  it("reads 百分百 as 100 % and 都要让 as the start of an action", () => {
+    const d = draft("凡是大型企业客户的净收入留存率跌破百分百，都要让王芳在十天内做一次续约评审。");
+    expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", concept: "saas:net-revenue-retention", op: "BELOW" });
+    expect(value(d)).toBeCloseTo(0.5, 3);
+    expect(d.actions).toMatchObject([
+      { kind: "OPEN_REVIEW", assignee: { kind: "USER", userId: "u-wang-fang" }, dueInDays: 10 },
+    ]);
+  });
+});

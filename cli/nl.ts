@@ -73,7 +73,14 @@ export interface CorpusEntry {
  * lead's probe sentences, a second set of 40 and a third set of 40, kept blind to measure generalisation),
  * and the held-out half, which is only ever reported in aggregate.
  */
-export const HALVES = ["development", "development-probe", "development-2", "development-3", "held-out"] as const;
+export const HALVES = [
+  "development",
+  "development-probe",
+  "development-2",
+  "development-3",
+  "development-zh-4",
+  "held-out",
+] as const;
 export type Half = (typeof HALVES)[number];
 
 export function loadCorpusHalf(half: Half): CorpusEntry[] {
@@ -120,7 +127,7 @@ function line(label: string, s: ScoreSummary): string {
 
 const USAGE = `Usage:
   npm run -s nl -- evaluate [--json] [--verbose]
-      [--half development|development-probe|development-2|development-3|held-out]
+      [--half development|development-probe|development-2|development-3|development-zh-4|held-out]
       Drafts every corpus sentence and prints exact-structure accuracy per set and language, and slug
       agreement. --verbose lists what differs, for the development sets only (never for the held-out half).
   npm run -s nl -- draft "<sentence>"

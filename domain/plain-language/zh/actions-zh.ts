@@ -126,6 +126,46 @@ function unknownJoined(clause: string, first: ZhMatch, last: ZhMatch): { text: s
   return found;
 }
 
+/** A name-like run of a clause: Chinese or Latin characters, no punctuation. */
+const NAME_RUN = "[\\u3400-\\u9fffA-Za-z]{1,6}?";
+
+/**
+ * People the clause names beside its assignees whom the tenant does not have ("请销售主管和客户经理一起",
+ * "给大客户团队和周总各派"), and qualifiers the schema cannot express ("大客户团队中最资深的人"): named as
+ * not understood, so the draft does not quietly drop them (issue 12: name, do not guess).
+ */
+function unknownBesideAssignees(
+  clause: string,
+  assignees: readonly { match: ZhMatch; term: ZhTerm }[],
+  ctx: ZhGrammarContext,
+): string[] {
+  if (assignees.length === 0) return [];
+  const unknown: string[] = [];
+  const isUnknown = (phrase: string): boolean =>
+    phrase.length >= 2 &&
+    findTerms(ctx.vocabulary, phrase).length === 0 &&
+    !/^(?:我|你|他|她|大家|各自|双方)/u.test(phrase);
+  const first = assignees[0]!;
+  const last = assignees[assignees.length - 1]!;
+  const before = new RegExp(
+    `(?:给|让|请|由|叫|通知|提醒|告诉|要求|安排|交给|派给|交由)(${NAME_RUN})(?:和|与|及|、|以及|跟|还有)$`,
+    "u",
+  ).exec(clause.slice(0, first.match.start));
+  if (before?.[1] && isUnknown(before[1])) unknown.push(before[1]);
+  const tail = clause.slice(last.match.end);
+  const after = new RegExp(
+    `^(?:和|与|及|、|以及|跟|还有)(${NAME_RUN})(?=各|分别|一起|共同|一同|都|$|[，,。；;])`,
+    "u",
+  ).exec(tail);
+  if (after?.[1] && isUnknown(after[1])) unknown.push(after[1]);
+  const qualifier =
+    /^(?:中|里|内|里面|之中|当中)?的?(最[^，,。；;的]{1,6}的?(?:人|成员|同事|工程师|一位|那位|那个人|员工))/u.exec(
+      tail,
+    );
+  if (qualifier?.[1]) unknown.push(qualifier[1]);
+  return unknown;
+}
+
 /** Reads the action clauses in order. */
 export function readConsequent(clauses: readonly string[], ctx: ZhGrammarContext): ConsequentReading {
   const actions: PlaybookAction[] = [];
@@ -193,13 +233,16 @@ export function readConsequent(clauses: readonly string[], ctx: ZhGrammarContext
       });
       tracker.mark(0, clause.length);
     } else if (assignees.length > 0) {
+      unrecognised.push(...unknownBesideAssignees(clause, assignees, ctx));
       const isReview = REVIEW.test(clause) && !/业务回顾|季度回顾|QBR/iu.test(clause);
       const last = assignees[assignees.length - 1]!;
       const description = clause
         .slice(last.match.end)
         .replace(deadline?.text ?? "\u0000", "")
         .replace(/^(?:各|分别|都)?(?:在)?/u, "");
-      for (const u of unknownJoined(clause, assignees[0]!.match, last.match)) unrecognised.push(u.text);
+      for (const u of unknownJoined(clause, assignees[0]!.match, last.match)) {
+        if (!unrecognised.includes(u.text)) unrecognised.push(u.text);
+      }
       for (const a of assignees) {
         const assignee = assigneeOf(a.term, clause);
         if (!assignee) continue;

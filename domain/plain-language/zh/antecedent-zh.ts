@@ -26,8 +26,9 @@ import {
 } from "./concept-facts";
 import { resolvePage } from "./pages-zh";
 import { chineseValueAfter, chineseValueBefore } from "./value-words-zh";
+import { slugFor } from "./slugs-zh";
 import { SpanTracker } from "./span-tracker";
-import { findPeriod, findWindow } from "./time-phrases";
+import { findPeriod, findWindow, WINDOW_SOURCE } from "./time-phrases";
 import { readUnit } from "./units-zh";
 import { findTerms, ZhMatch, ZhTerm } from "./zh-vocabulary";
 import { ZhGrammarContext } from "./zh-context";
@@ -81,7 +82,7 @@ const RISING = /上升|增加|增长|上涨|升高|提高|攀升|增多|上扬|�
 const FALLING = /下降|减少|降低|下滑|下跌|回落|走低|减小|变小|变少|下行|滑落|缩水/u;
 
 const BAD_BOOLEAN = new RegExp(
-  `${BREACH_WORDS}|失败|不通过|未通过|没通过|没有通过|不合格|命中|触发|过期|逾期|到期|异常|告警|报警|离职|违约|被标记|为真|出现|发生|超期|未完成|没完成|预约取消|取消`,
+  `${BREACH_WORDS}|失败|不通过|未通过|没通过|没有通过|不合格|命中|触发|过期|逾期|到期|异常|告警|报警|离职|离任|离开|违约|被标记|为真|出现|发生|超期|未完成|没完成|预约取消|取消|(?:不再|停止|中断|失去|退出)(?:参与|支持|活跃|合作|对接|联系|跟进|使用|投入)?|没有了|缺位`,
   "u",
 );
 
@@ -125,8 +126,9 @@ function term(match: ZhMatch, t: ZhTerm): DraftTerm {
 }
 
 /**
- * Boolean concepts named by their subject and a breach word (SLA超时, SLA 违约, 发票逾期, 保养超期), where no
- * label is said: the subject is read as the concept's name, and the breach word as its bad value.
+ * Boolean concepts named by their subject and a breach word (SLA超时, SLA 违约, 发票逾期, 保养超期, also with
+ * a window between: 发票在一个季度内逾期) or a count (返修两次), where no label is said: the subject is read
+ * as the concept's name, and the breach word or the counted events as its bad value.
  */
 function breachMatches(text: string, matches: readonly ZhMatch[], ctx: ZhGrammarContext): ZhMatch[] {
   const found: ZhMatch[] = [];
@@ -138,7 +140,7 @@ function breachMatches(text: string, matches: readonly ZhMatch[], ctx: ZhGrammar
       .map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&"))
       .join("\\s*");
     const re = new RegExp(
-      `(?<![A-Za-z0-9])${name}(?![A-Za-z0-9])(?=\\s*(?:了|又|再次|再)?\\s*(?:${BREACH_WORDS}))`,
+      `(?<![A-Za-z0-9])${name}(?![A-Za-z0-9])(?=\\s*(?:了|又|再次|再)?\\s*(?:${WINDOW_SOURCE})?\\s*(?:了|又|再次|再|累计|共)?\\s*(?:${BREACH_WORDS}|(?:${NUMBER_SOURCE})\\s*(?:次|回)))`,
       "giu",
     );
     for (const m of text.matchAll(re)) {
@@ -192,13 +194,14 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
     tracker.mark(nameContains.index, nameContains.index + nameContains[0].length);
   }
 
-  // No open task: 没有未完成的任务.
+  // No open task: 没有未完成的任务, 还没有未完成的退货分析任务 (the task's name is its template).
   const noOpen =
-    /(?:且|并且)?(?:目前|当前|还)?(?:没有|无|尚无|不存在|没)(?:未完成|未关闭|进行中|待处理|未结|打开|未办结|在办)的?(?:跟进)?(?:任务|工单|待办)/u.exec(
+    /(?:而且|并且|且)?(?:目前|当前|还|尚|仍)?(?:没有|无|尚无|不存在|没)(?:未完成|未关闭|进行中|正在进行|正在处理|待处理|未结|打开|未办结|在办|开着)的?([^，,。；;的]{0,10}?)(?:任务|工单|待办)/u.exec(
       text,
     );
   if (noOpen) {
-    conditions.push({ kind: "NO_OPEN_TASK" });
+    const template = slugFor(noOpen[1] ?? "", "");
+    conditions.push({ kind: "NO_OPEN_TASK", ...(template ? { template } : {}) });
     tracker.mark(noOpen.index, noOpen.index + noOpen[0].length);
   }
 
@@ -312,7 +315,15 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
     /(?:客户)?健康(?:分|评分|得分|分数)(?:数)?\s*(低于|小于|不足|不到|高于|大于|超过)\s*(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)\s*分?/u.exec(
       text,
     );
-  if (score && trigger && trigger.kind !== "CONCEPT_THRESHOLD") {
+  // (Not when the score itself is the threshold: 健康分低于60 alone is read on the composite.)
+  const scoreIsTrigger =
+    trigger?.kind === "CONCEPT_THRESHOLD" &&
+    trigger.concept === "core:customer-health" &&
+    !!score &&
+    !state.matches.some(
+      (m) => m.start > (score?.index ?? 0) + (score?.[0].length ?? 0) && m.terms.some((t) => t.kind === "CONCEPT"),
+    );
+  if (score && trigger && !scoreIsTrigger) {
     const value = parseNumber(score[2] ?? "");
     if (value !== null) {
       conditions.push({
@@ -619,20 +630,43 @@ function recordOfVerb(s: ReaderState, at: number, verb: string): { record: strin
   }
   const verbEnd = at + verb.length;
   const object = objectAfter(s, verbEnd);
-  const passive = /被$/u.test(s.text.slice(0, at));
+  // Passive (联系人被删除), or a verb of joining whose object is where the record goes (联系人加入大学客户):
+  // the record is the one before the verb.
+  const passive = /被$/u.test(s.text.slice(0, at)) || /^加入$/u.test(verb);
   if (object && (!passive || !prior || PRENOMINAL_VERB.test(verb)))
     return { record: object.record, start: at, end: object.end };
   if (prior) return { record: prior.record, start: prior.start, end: verbEnd };
   return null;
 }
 
+/** An opportunity won or lost (赢单, 丢单, 成交): an update of the opportunity, whose stage closes. */
+const DEAL_OUTCOME =
+  /(?:(?:商机|销售机会|机会|订单|项目|单子)(?:被)?(?:赢下来|赢下|丢掉|丢失|输掉|拿下)|(?:商机|销售机会|机会|订单|项目)?(?:被)?(?:赢单|丢单|输单|签单|成交|关单|失单)(?![额量率金价]))(?:了)?/u;
+/** A record moving to a stage or status (商机进入谈判阶段, 阶段变为赢单): an update of that record. */
+const STAGE_CHANGE =
+  /(?:进入|推进到|推进至|推进|推到|到达|进到|转入|转到|移到|移入|变为|变成|改为|更新为|更新到)(?:了)?[^，,。；;]{0,10}?(?:阶段|状态|环节)|(?:阶段|销售阶段|商机阶段)(?:发生)?(?:变化|变更|推进|更新|调整|改变)/u;
+
 const readEvent: Reader = (s) => {
-  // A rule with a comparison, a count or a rate is about measures, not record events (客户新增工单每周超过10张).
-  if (BELOW_WORDS.test(s.masked) || ABOVE_WORDS.test(s.masked) || COUNT.test(s.masked) || findPeriod(s.masked))
-    return null;
   const types = new Set<ChangeType>();
   let spanStart = -1;
   let spanEnd = -1;
+  const deal = DEAL_OUTCOME.exec(s.masked);
+  const stage = deal ? null : STAGE_CHANGE.exec(s.masked);
+  if (deal || stage) {
+    const m = (deal ?? stage)!;
+    const found = deal ? null : recordOfVerb(s, m.index, m[0]);
+    const record = deal ? "OPPORTUNITY" : (found?.record ?? "OPPORTUNITY");
+    const type = `${record}_UPDATED`;
+    if ((CHANGE_TYPES as readonly string[]).includes(type)) {
+      const start = Math.min(m.index, found?.start ?? m.index);
+      s.tracker.mark(start, m.index + m[0].length);
+      s.matched.push({ phrase: m[0], kind: "EVENT_TYPE", id: type });
+      return { kind: "EVENT", eventTypes: [type as ChangeType] };
+    }
+  }
+  // A rule with a comparison, a count or a rate is about measures, not record events (客户新增工单每周超过10张).
+  if (BELOW_WORDS.test(s.masked) || ABOVE_WORDS.test(s.masked) || COUNT.test(s.masked) || findPeriod(s.masked))
+    return null;
   for (const [verbRe, suffix] of EVENT_VERBS) {
     const global = new RegExp(verbRe.source, "gu");
     for (const v of s.masked.matchAll(global)) {
@@ -725,6 +759,19 @@ function readCount(text: string): { count: number; start: number; end: number; a
   return { count: exclusive ? Math.floor(n) + 1 : n, start: m.index, end: m.index + m[0].length };
 }
 
+/** A count said right before a concept's name ("出现3次投诉升级", "有两次负面通话情绪"), with its span. */
+function countBefore(
+  text: string,
+  before: number,
+): { count: number; start: number; end: number; absolute: true } | null {
+  const head = text.slice(0, before);
+  const m = new RegExp(`(?:${COUNT.source})(?:的)?$`, "u").exec(head);
+  if (!m) return null;
+  const found = readCount(m[0]);
+  if (!found) return null;
+  return { count: found.count, start: m.index, end: head.length, absolute: true };
+}
+
 function subjectKinds(text: string, before: number): ("ACCOUNT" | "CONTACT" | "ASSET")[] | null {
   const head = text.slice(0, before);
   const kinds: ("CONTACT" | "ASSET")[] = [];
@@ -746,6 +793,8 @@ const readPageViews: Reader = (s) => {
   const after = verb.index + verb[0].length;
   const rest = s.text.slice(after);
   const pageEnd = /(?:页面|网页|页)/u.exec(rest);
+  // 进入 names a page view only with a page or site word (进入谈判阶段 is no view).
+  if (/^进入/u.test(verb[0]) && !pageEnd && !/官网|网站|门户|站点/u.test(rest)) return null;
   const count = readCount(s.masked) ?? peopleCount(s.masked);
   let nameAt = after;
   let nameText = pageEnd
@@ -814,9 +863,19 @@ const readTrend: Reader = (s) => {
   const rising = RISING.exec(s.masked);
   const falling = FALLING.exec(s.masked);
   const persistent = /持续|连续|不断|一直/u.exec(s.masked);
-  if (!period && !persistent) return null;
   const dirMatch = rising && falling ? (rising.index < falling.index ? rising : falling) : (rising ?? falling);
   if (!dirMatch) return null;
+  // Without 每天/连续, a change of an amount over a window is a trend too ("一个季度内下降了0.5分"): the
+  // amount over the window's days. A change *to* a level (下降到80%) is a threshold.
+  const window = findWindow(s.text);
+  const overWindow =
+    !period && !persistent && window
+      ? new RegExp(
+          `^(?:了)?(?:幅度)?(?:超过|多于|大于|达到|至少|逾|高于|不少于|了)?\\s*(?=${NUMBER_SOURCE}|百分之)`,
+          "u",
+        ).exec(s.text.slice(dirMatch.index + dirMatch[0].length))
+      : null;
+  if (!period && !persistent && !overWindow) return null;
   const direction = dirMatch === rising ? "RISING" : "FALLING";
   const concept = conceptBefore(s, dirMatch.index);
   if (!concept) return null;
@@ -826,8 +885,9 @@ const readTrend: Reader = (s) => {
   if (persistent) s.tracker.mark(persistent.index, persistent.index + persistent[0].length);
   let rate = 0;
   const amount = amountAt(s.text, dirMatch.index + dirMatch[0].length);
-  if (amount && period) {
-    rate = ratePerDay(s.ctx.concepts, concept.term.id, amount.value, period.days, amount.unit);
+  const over = period ?? (overWindow && window ? window : null);
+  if (amount && over) {
+    rate = ratePerDay(s.ctx.concepts, concept.term.id, amount.value, over.days, amount.unit);
     const lead = /(?:超过|多于|大于|达到|至少|逾|高于|以上)?$/u.exec(
       s.text.slice(dirMatch.index + dirMatch[0].length, amount.start),
     );
@@ -865,7 +925,11 @@ const readConceptCount: Reader = (s) => {
   if (!concept) return null;
   const id = concept.term.id;
   const after = readCount(s.masked.slice(concept.match.end));
-  const count = after ?? countJustBefore(s.masked, concept.match.start) ?? assetCount(s.masked, concept.match.start);
+  const count =
+    after ??
+    countJustBefore(s.masked, concept.match.start) ??
+    countBefore(s.masked, concept.match.start) ??
+    assetCount(s.masked, concept.match.start);
   const values = lookupValues(s.ctx.packs, id);
   // "可疑交易预警超过3条": items of a level the concept measures (open alerts, open tickets), not events in a
   // window; the threshold reader takes it.
@@ -918,27 +982,39 @@ const readConceptCount: Reader = (s) => {
   return { kind: "SIGNAL_COUNT", signals, count: count?.count ?? 1, withinDays: windowDays(s, 30), scope: s.scope };
 };
 
+/**
+ * The comparison a threshold is read from: the first one with a concept named between it and the comparison
+ * before it ("健康分低于60且NPS低于5分": the NPS's, the health score being a condition), else the first.
+ */
+function thresholdComparison(s: ReaderState): { op: "BELOW" | "ABOVE"; at: number; len: number } | null {
+  const all = [
+    ...[...s.masked.matchAll(new RegExp(BELOW_WORDS.source, "gu"))].map((m) => ({ m, op: "BELOW" as const })),
+    ...[...s.masked.matchAll(new RegExp(ABOVE_WORDS.source, "gu"))].map((m) => ({ m, op: "ABOVE" as const })),
+  ]
+    .map(({ m, op }) => ({ op, at: m.index ?? 0, len: m[0].length }))
+    .sort((a, b) => a.at - b.at || b.len - a.len)
+    .filter((c, i, list) => i === 0 || c.at >= (list[i - 1]?.at ?? 0) + (list[i - 1]?.len ?? 0));
+  if (all.length === 0) return null;
+  const concepts = s.matches.filter((m) => m.terms.some((t) => t.kind === "CONCEPT"));
+  for (let i = 0; i < all.length; i += 1) {
+    const from = i === 0 ? 0 : (all[i - 1]?.at ?? 0);
+    const c = all[i]!;
+    if (concepts.some((m) => m.start >= from && m.end <= c.at)) return c;
+  }
+  return all[0] ?? null;
+}
+
 const readThreshold: Reader = (s) => {
-  const below = BELOW_WORDS.exec(s.masked);
-  const above = ABOVE_WORDS.exec(s.masked);
-  let op: "BELOW" | "ABOVE" | null = null;
-  let at = -1;
-  let len = 0;
-  const pick = (m: RegExpExecArray | null, o: "BELOW" | "ABOVE"): void => {
-    if (m && (at < 0 || m.index < at)) {
-      op = o;
-      at = m.index;
-      len = m[0].length;
-    }
-  };
-  pick(below, "BELOW");
-  pick(above, "ABOVE");
+  const comparison = thresholdComparison(s);
+  let op: "BELOW" | "ABOVE" | null = comparison?.op ?? null;
+  let at = comparison?.at ?? -1;
+  let len = comparison?.len ?? 0;
   let amount = at >= 0 ? amountAt(s.text, at + len) : null;
   if (amount && amount.start - (at + len) > 2) amount = null;
   if (!amount) {
     // "在88%以下", "90%以上".
     const trailing = new RegExp(
-      `(${NUMBER_SOURCE}\\s*(?:%|分钟|小时|天|分|mm/s)?)\\s*(${TRAILING_BELOW.source}|${TRAILING_ABOVE.source})`,
+      `(${NUMBER_SOURCE}\\s*(?:%|成[一二三四五六七八九半]?|分钟|小时|天|分|mm/s)?)\\s*(${TRAILING_BELOW.source}|${TRAILING_ABOVE.source})`,
       "u",
     ).exec(s.text);
     if (!trailing) return null;

@@ -112,7 +112,10 @@ export interface FoundNumber {
   percent: boolean;
 }
 
-const PERCENT_BEFORE = new RegExp(`百分之(${NUMBER_SOURCE})`, "u");
+const PERCENT_BEFORE = new RegExp(`百分之(${NUMBER_SOURCE})|百分百`, "u");
+/** Tenths said with 成: 八成 = 80 %, 九成五 = 95 %, 八成半 = 85 %, 8成 = 80 % (not the 成 of 完成, 变成). */
+const TENTHS =
+  /(?<![零〇一二两三四五六七八九十百千万\d.])([一二两三四五六七八九十]|\d{1,2})成([一二三四五六七八九]|半)?(?![为了功本员果交])/u;
 const PLAIN = new RegExp(`(${NUMBER_SOURCE})(\\s*[%％])?`, "u");
 
 /** The first number in `text` (a percentage when written 百分之N or N%), or null. */
@@ -122,8 +125,23 @@ export function findNumber(text: string, from = 0): FoundNumber | null {
   const pct = PERCENT_BEFORE.exec(rest);
   const plain = PLAIN.exec(rest);
   const candidates: FoundNumber[] = [];
+  const tenths = TENTHS.exec(rest);
+  if (tenths) {
+    const whole = parseNumber(tenths[1] ?? "");
+    const part = tenths[2] === undefined ? 0 : tenths[2] === "半" ? 5 : (parseNumber(tenths[2]) ?? 0);
+    if (whole !== null && whole <= 10) {
+      candidates.push({
+        value: whole * 10 + part,
+        text: tenths[0],
+        start: from + tenths.index,
+        end: from + tenths.index + tenths[0].length,
+        percent: true,
+      });
+    }
+  }
   if (pct) {
-    const value = parseNumber(pct[1] ?? "");
+    // 百分百 is 100 %.
+    const value = pct[1] === undefined ? 100 : parseNumber(pct[1]);
     if (value !== null) {
       candidates.push({
         value,
@@ -146,6 +164,7 @@ export function findNumber(text: string, from = 0): FoundNumber | null {
       });
     }
   }
-  candidates.sort((a, b) => a.start - b.start);
+  // At one position the longest reading wins (八成 over 八).
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
   return candidates[0] ?? null;
 }

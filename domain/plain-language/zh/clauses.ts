@@ -6,6 +6,7 @@
  * give a deadline for the action before them.
  */
 import { toHalfWidth } from "./chinese-numbers";
+import { toSimplified } from "./traditional-zh";
 
 /** One clause, with where it is in the normalised sentence. */
 export interface Clause {
@@ -24,10 +25,10 @@ const CJK = "\\u3400-\\u9fff";
 
 /**
  * Half-width digits and letters, spaces only between Latin words or numbers ("0.1 mm/s" stays, "ERP 系统"
- * becomes "ERP系统"), curly and corner quotes to “”.
+ * becomes "ERP系统"), curly and corner quotes to “”, traditional characters to simplified ones.
  */
 export function normaliseChinese(text: string): string {
-  return toHalfWidth(text)
+  return toSimplified(toHalfWidth(text))
     .replace(/[「『]/gu, "“")
     .replace(/[」』]/gu, "”")
     .replace(/\s+/gu, " ")
@@ -37,13 +38,24 @@ export function normaliseChinese(text: string): string {
 
 /** Words that open an antecedent (stripped when the clause is read). */
 export const ANTECEDENT_OPENERS =
-  /^(?:每当|一旦|如果|假如|假若|要是|倘若|若是|若|当(?![天日即前中地面场初下月年周])|只要|凡是|凡)/u;
+  /^(?:每当|一旦|如果|假如|假若|要是|倘若|若是|若|当(?![天日即前中地面场初下月年周])|只要|凡是|凡|(?:触发|前提|启动|执行)?条件(?:是|为)|(?:触发|前提)(?:是|为)|(?:在|于)?(?=.{2,40}(?:的情况下|情况下)$))/u;
+
+/** Openers that bring an antecedent after the actions ("……，触发条件是……", "……，当……时"). */
+const LATE_ANTECEDENT =
+  /^(?:当(?![天日即前中地面场初下月年周])|如果|一旦|若|假如|要是|只要|每当|(?:触发|前提|启动|执行)?条件(?:是|为)|(?:触发|前提)(?:是|为))/u;
+
+/**
+ * A clause that only asks for the rule to be set up ("帮我设置一下", "请建一条规则"): it says nothing of the
+ * rule itself.
+ */
+const PREAMBLE =
+  /^(?:请|麻烦|劳驾)?(?:你)?(?:帮我|帮忙|帮|替我|给我)?(?:设置|配置|设定|新建|创建|建立|建|加|添加|做|写|定)(?:一下)?(?:一个|一条|个|条)?(?:这样的|如下的|下面的|以下的)?(?:自动化)?(?:规则|剧本|playbook|流程|策略|自动化)?(?:吧)?$/iu;
 
 /**
  * The 时 / 的时候 / 之后 that ends an antecedent: not the 时 of 时间, 小时, 同时, 及时, 实时, 按时, 超时 ….
  */
 const ANTECEDENT_END = new RegExp(
-  `(?:的时候|之时|时候|(?<![小同及实按准定临届暂适随平何此那这当工超逾延计限])时(?![间效长段刻速差区序钟辰])|之后|以后)`,
+  `(?:的情况下|情况下|的时候|之时|时候|(?<![小同及实按准定临届暂适随平何此那这当工超逾延计限])时(?![间效长段刻速差区序钟辰])|之后|以后)`,
   "u",
 );
 
@@ -60,7 +72,7 @@ const CONNECTIVE = /(?:并且|而且|同时|然后|随后|接着|另外|此外|�
 
 /** Leading words of a clause that only join it to the one before. */
 export const CLAUSE_GLUE =
-  /^(?:那么|那就|就会|就|则|便|并且|而且|同时|然后|随后|接着|另外|此外|以及|并|且|再|还要|还|也|都|(?:需要|必须|务必|应该|应|要|得)(?![我经由让等])|、)+/u;
+  /^(?:那么|那就|就会|就|则|便|并且|而且|同时|然后|随后|接着|另外|此外|以及|并|且|再|还要|还|也|都|(?:需要|必须|务必|应该|应|要|得)(?![我经由等])|、)+/u;
 
 /**
  * Splits a normalised sentence into clauses: at ，。；！？ and line breaks, before connectives (并, 同时,
@@ -131,6 +143,7 @@ export function assignRoles(clauses: readonly Clause[]): RoledClause[] {
   // Once a clause has closed the antecedent (……时), what follows is the consequent.
   let closed = false;
   for (const raw of clauses) {
+    if (PREAMBLE.test(raw.text)) continue;
     const clause = stripGlue(raw);
     const joined = raw.text !== clause.text && /^(?:就|则|便|那么)/u.test(raw.text);
     if (SUCCESS_MARKER.test(clause.text)) {
@@ -170,12 +183,7 @@ export function assignRoles(clauses: readonly Clause[]): RoledClause[] {
       if (closesAntecedent) closed = true;
       continue;
     }
-    if (
-      seenAction &&
-      (closesAntecedent ||
-        (opensAntecedent &&
-          /^(?:当(?![天日即前中地面场初下月年周])|如果|一旦|若|假如|要是|只要|每当)/u.test(clause.text)))
-    ) {
+    if (seenAction && (closesAntecedent || (opensAntecedent && LATE_ANTECEDENT.test(clause.text)))) {
       roled.push({ ...clause, role: "ANTECEDENT" });
       continue;
     }

@@ -16,6 +16,20 @@ const WORDS: readonly (readonly [string, string])[] = [
   ["拜访客户", "customer-visit"],
   ["停运检查", "out-of-service-check"],
   ["远程质控", "remote-qc"],
+  ["产线诊断", "line-diagnosis"],
+  ["诊断", "diagnosis"],
+  ["分析", "analysis"],
+  ["丢单", "loss"],
+  ["复盘", "review"],
+  ["巡检", "inspection"],
+  ["欢迎", "welcome"],
+  ["冻结", "frozen"],
+  ["合同", "contract"],
+  ["退货", "returns"],
+  ["留存", "retention"],
+  ["挽回", "retention"],
+  ["制裁", "sanctions"],
+  ["反洗钱", "aml"],
   ["增购机会", "expansion"],
   ["增购", "expansion"],
   ["续约", "renewal"],
@@ -69,7 +83,19 @@ const WORDS: readonly (readonly [string, string])[] = [
 ];
 
 /** Slug words that are actions, which English puts after their object. */
-const VERBS = new Set(["assessment", "investigation", "review", "check", "visit", "repair", "training", "follow-up"]);
+const VERBS = new Set([
+  "assessment",
+  "investigation",
+  "review",
+  "check",
+  "visit",
+  "repair",
+  "training",
+  "follow-up",
+  "analysis",
+  "diagnosis",
+  "inspection",
+]);
 
 /** A slug for a Chinese phrase, e.g. 清关改进方案 → customs-improvement-plan; `fallback` when no word is known. */
 export function slugFor(phrase: string, fallback: string): string {

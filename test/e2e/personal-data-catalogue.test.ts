@@ -67,6 +67,8 @@ const NOT_PERSONAL_JSON_KEYS: Readonly<Record<string, string>> = {
 /** Schema fields (`Type.field`) whose names look personal and which hand out nothing personal. */
 const NOT_PERSONAL_FIELDS: Readonly<Record<string, string>> = {
   "Account.name": "an organization",
+  "ValueAnchor.name": "a business target (e.g. first resolution time on key accounts), named by its owner",
+  "CalibrationCheck.name": "the name of a usage-calibration check (technology, organisation, data)",
   "Asset.name": "an installed product",
   "Opportunity.name": "a deal",
   "Organization.name": "a company of the value network",

@@ -383,8 +383,10 @@ export class MpuService {
     const comment = checkText(input.comment, "comment", MPU_LIMITS.commentLength, true)!;
     const reason = checkText(input.reason, "reason", MPU_LIMITS.reasonLength, input.verdict === "REJECT");
     const [viewer, settings] = await Promise.all([this.viewer(), this.settings()]);
-    // The rank first: a reviewer below it learns only that, not whether the unit exists.
-    const rank = reviewRefusal(null, viewer, settings, []);
+    // The rank first: a reviewer below it learns only that, not whether the unit exists. A token that names no
+    // user is refused inside the transition instead, once the unit is found among those it may see (so an
+    // unknown id is NOT_FOUND for it, as for everyone, and the role matrix's walk sees no FORBIDDEN).
+    const rank = viewer.userId === null ? null : reviewRefusal(null, viewer, settings, []);
     if (rank !== null) throw rank;
     return this.transition(id, ({ mpu, reviews, confirmations }, now) => {
       const refusal = reviewRefusal(mpu, viewer, settings, reviews);

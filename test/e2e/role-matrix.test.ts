@@ -66,7 +66,7 @@ beforeAll(async () => {
   api = await startTestApi();
   const introspection = await api.post<IntrospectionQuery>(getIntrospectionQuery(), {}, { token: api.token(tenant) });
   schema = buildClientSchema(dataOf(introspection));
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await api?.stop();

@@ -5,12 +5,16 @@ import { beginMaintenance, endMaintenance, type MaintenanceHold } from "./mainte
 import type { Neo4jDistribution } from "./neo4j-distribution";
 import { launchNeo4j } from "./neo4j-launch";
 import { terminate, untie } from "./neo4j-process";
-import { readParentPid } from "./process-liveness";
+import { isProcessAlive, readParentPid } from "./process-liveness";
 import { withStartLock, type ServerSettings } from "./server-lifecycle";
 import { readRunningRecord, removeServerRecord, type ManagedNeo4jServerRecord } from "./server-record";
 
-/** How long a command waits for the owner of a server it stopped to start it again, before saying so. */
-const OWNER_COMEBACK_WAIT_MS = 120_000;
+/**
+ * How long a command waits for the owner of a server it stopped to start it again, before saying so. A JVM
+ * start on a busy two-core machine can take minutes, so this is generous; the wait ends at once when the
+ * owner process is gone.
+ */
+const OWNER_COMEBACK_WAIT_MS = 300_000;
 
 /**
  * Runs `work` (a dump or a load) while the home's server is down and nothing may start it: under the
@@ -30,6 +34,7 @@ export async function withServerHeldDown<T>(
 ): Promise<T> {
   const { home, log } = settings;
   let running: ManagedNeo4jServerRecord | undefined;
+  let owner: number | undefined;
   let outcome: { ok: true; value: T } | { ok: false; error: unknown } | undefined;
   let comeback: Error | undefined;
   let downSince = 0;
@@ -39,7 +44,8 @@ export async function withServerHeldDown<T>(
       running = readRunningRecord(home);
       if (running) {
         downSince = Date.now();
-        log(stopNotice(running, operation));
+        owner = running.detached ? undefined : readParentPid(running.pid);
+        log(stopNotice(running, operation, owner));
         await terminate(running.pid);
         removeServerRecord(home, running.pid);
         untie(running.pid);
@@ -72,12 +78,16 @@ export async function withServerHeldDown<T>(
       { cause: comeback },
     );
   }
-  if (running && !running.detached) await waitForOwner(home, running, downSince, log);
+  if (running && !running.detached) await waitForOwner(home, owner, downSince, log);
   if (!outcome?.ok) throw outcome?.error;
   return outcome.value;
 }
 
-function stopNotice(running: ManagedNeo4jServerRecord, operation: MaintenanceHold["operation"]): string {
+function stopNotice(
+  running: ManagedNeo4jServerRecord,
+  operation: MaintenanceHold["operation"],
+  owner: number | undefined,
+): string {
   const head = `Stopping Neo4j (pid ${running.pid}, ${running.uri}) for the ${operation}.`;
   if (running.detached) {
     return (
@@ -85,7 +95,6 @@ function stopNotice(running: ManagedNeo4jServerRecord, operation: MaintenanceHol
       "application using it answers 503 SERVICE_UNAVAILABLE meanwhile and reconnects by itself."
     );
   }
-  const owner = readParentPid(running.pid);
   return (
     `${head} It belongs to the process that started it (pid ${owner ?? "unknown"}, e.g. \`npm start\`), which ` +
     `answers 503 SERVICE_UNAVAILABLE meanwhile and starts Neo4j again when the ${operation} is done.`
@@ -94,17 +103,23 @@ function stopNotice(running: ManagedNeo4jServerRecord, operation: MaintenanceHol
 
 async function waitForOwner(
   home: string,
-  running: ManagedNeo4jServerRecord,
+  owner: number | undefined,
   downSince: number,
   log: (message: string) => void,
 ): Promise<void> {
-  const owner = readParentPid(running.pid);
   log(`Waiting for its owner${owner ? ` (pid ${owner})` : ""} to start Neo4j again.`);
   const deadline = Date.now() + OWNER_COMEBACK_WAIT_MS;
   while (Date.now() < deadline) {
     const back = readRunningRecord(home);
     if (back) {
       log(`Neo4j is running again (pid ${back.pid}); it was down ${seconds(Date.now() - downSince)} s.`);
+      return;
+    }
+    if (owner !== undefined && !isProcessAlive(owner)) {
+      log(
+        `The process that ran it (pid ${owner}) has ended, so nothing will start Neo4j again by itself. ` +
+          "Start it with `npm run db -- start` (or `npm start`).",
+      );
       return;
     }
     await sleep(500);

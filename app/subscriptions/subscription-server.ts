@@ -24,6 +24,7 @@ import { SubscriptionContext } from "../../resolvers/events/subscription-context
 import { ChangePoller } from "../../services/events/change-poller";
 import { ChangeSubscriptions } from "../../services/events/change-subscriptions";
 import { RelataConfig } from "../config";
+import { CorsPolicy } from "../http/cors";
 import { ContextFactory } from "../context-factory";
 import { formatErrorFor } from "../errors/format-error";
 import { toPublicError } from "../errors/to-graphql-error";
@@ -73,6 +74,26 @@ export function closeReason(text: string): string {
   return `${cut.replace(/\s+\S*$/, "")}…`;
 }
 
+/**
+ * Whether a WebSocket handshake may proceed, by its Origin header: browsers always send one, and a page on
+ * another site must not open subscriptions unless RELATA_CORS_ORIGINS lets that origin call the API at all
+ * (the same rule as for HTTP). No Origin (servers, scripts) and the API's own origin (Host) are allowed.
+ */
+export function websocketOriginAllowed(
+  origin: string | undefined,
+  host: string | undefined,
+  cors: CorsPolicy,
+): boolean {
+  if (origin === undefined) return true;
+  if (cors.allows(origin)) return true;
+  if (host === undefined) return false;
+  try {
+    return new URL(origin).host === host.toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
 function refusal(message: string, reason: string, code = "BAD_USER_INPUT"): GraphQLError {
   return new GraphQLError(message, { extensions: { code, reason } });
 }
@@ -91,6 +112,7 @@ export class SubscriptionServer {
   private readonly connections = new Map<WebSocket, Connection>();
   private readonly perTenant = new Map<string, number>();
   private readonly costModel: CostModel;
+  private readonly cors: CorsPolicy;
   private readonly format: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   private closing = false;
 
@@ -114,6 +136,7 @@ export class SubscriptionServer {
       log,
     );
     this.costModel = new CostModel(schema);
+    this.cors = new CorsPolicy(config.cors);
     this.format = formatErrorFor(log);
     this.wss = new WebSocketServer({ noServer: true, maxPayload: config.limits.maxBodyBytes });
     httpServer.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => this.upgrade(req, socket, head));
@@ -166,6 +189,17 @@ export class SubscriptionServer {
     if (url.pathname !== "/graphql" || this.closing) {
       const status = this.closing ? "503 Service Unavailable" : "404 Not Found";
       socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
+      return;
+    }
+    const origin = req.headers.origin;
+    if (!websocketOriginAllowed(origin, req.headers.host, this.cors)) {
+      const body =
+        `Browsers on ${origin} may not open subscriptions on this API. The operator lists the origins ` +
+        "allowed to in RELATA_CORS_ORIGINS (none by default); pages served by the API itself are always allowed.";
+      socket.end(
+        `HTTP/1.1 403 Forbidden\r\nconnection: close\r\ncontent-type: text/plain; charset=utf-8\r\n` +
+          `content-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
       return;
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => this.wss.emit("connection", ws, req));

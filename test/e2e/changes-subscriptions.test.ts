@@ -10,7 +10,8 @@ import {
 import { startTestApi, TestApi, uniqueTenant } from "../support/test-api";
 import { waitFor } from "../support/wait-for";
 import { dataOf } from "./support/responses";
-import { connection, subscribe, LiveSubscription } from "./support/subscription-client";
+import WebSocket from "ws";
+import { connection, subscribe, LiveSubscription, wsUrl } from "./support/subscription-client";
 
 // Issue 10: GraphQL subscriptions over WebSocket (graphql-ws) with the API's token and tenant scoping:
 // replay from a cursor, then live events; a reconnect with the last cursor misses nothing.
@@ -262,6 +263,30 @@ describe("accountHealthChanged", () => {
 });
 
 describe("the WebSocket connection", () => {
+  /** Opens a raw graphql-ws handshake with this Origin: the HTTP status and body of a refusal, or "open". */
+  function handshake(origin: string): Promise<{ status: number; body: string } | "open"> {
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(wsUrl(api), "graphql-transport-ws", { headers: { origin } });
+      socket.on("open", () => {
+        socket.close();
+        resolve("open");
+      });
+      socket.on("unexpected-response", (_req, res) => {
+        let body = "";
+        res.on("data", (chunk: Buffer) => (body += chunk.toString()));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      socket.on("error", (error) => reject(error));
+    });
+  }
+
+  it("refuses a browser on another site (Origin) with 403 and what to configure; the API's own origin connects", async () => {
+    const refused = await handshake("https://evil.example");
+    expect(refused).toMatchObject({ status: 403 });
+    expect((refused as { body: string }).body).toContain("RELATA_CORS_ORIGINS");
+    expect(await handshake(new URL(api.url).origin)).toBe("open");
+  });
+
   it("refuses a bad token, or none, with 4401 and the reason", async () => {
     for (const token of ["not-a-token", null]) {
       const live = subscribe(api, token, ChangesLiveDocument, {});

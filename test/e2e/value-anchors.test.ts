@@ -150,8 +150,10 @@ describe("a support anchor that is missed", () => {
     expect(anchor.series).toHaveLength(8);
     const withRecords = anchor.series.filter((p) => p.n > 0);
     expect(withRecords.length).toBeGreaterThanOrEqual(5);
-    // Only key accounts' tickets count: 20 a week at most.
-    expect(Math.max(...withRecords.map((p) => p.n))).toBeLessThanOrEqual(20);
+    // Only key accounts' tickets count: all 120 of them (20 accounts, six weeks) are resolved inside the eight
+    // weeks, the 120 of standard accounts are not counted. Per week the count depends on where Monday falls
+    // (a ticket is counted in the week it was resolved), so the test asserts the total.
+    expect(withRecords.reduce((sum, p) => sum + p.n, 0)).toBe(120);
     expect(anchor.status).toBe("AT_RISK");
     expect(anchor.statusReason).toMatch(/against the target 4/);
     expect(anchor.projection.method).toBe("THEIL_SEN");

@@ -101,14 +101,19 @@ function stopNotice(
   );
 }
 
-async function waitForOwner(
+/**
+ * Waits until the home's server runs again, the owner process is gone, or `waitMs` has passed, and logs
+ * which. Exported for its tests.
+ */
+export async function waitForOwner(
   home: string,
   owner: number | undefined,
   downSince: number,
   log: (message: string) => void,
+  waitMs = OWNER_COMEBACK_WAIT_MS,
 ): Promise<void> {
   log(`Waiting for its owner${owner ? ` (pid ${owner})` : ""} to start Neo4j again.`);
-  const deadline = Date.now() + OWNER_COMEBACK_WAIT_MS;
+  const deadline = Date.now() + waitMs;
   while (Date.now() < deadline) {
     const back = readRunningRecord(home);
     if (back) {
@@ -125,7 +130,7 @@ async function waitForOwner(
     await sleep(500);
   }
   log(
-    `Neo4j has not been started again within ${OWNER_COMEBACK_WAIT_MS / 1000} s. If the process that ran it has ` +
+    `Neo4j has not been started again within ${waitMs / 1000} s. If the process that ran it has ` +
       "ended, start it with `npm run db -- start` (or `npm start`).",
   );
 }

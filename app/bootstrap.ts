@@ -11,6 +11,7 @@ import { RelataServer } from "./server";
 import { Clock, systemClock } from "../domain/time/clock";
 import { PurgeRepository } from "../graph/deletion/deletion.repository";
 import { PurgeJob } from "../services/deletion/purge.job";
+import { WebhookLogRetentionRepository } from "../graph/webhooks/webhook-log-retention.repository";
 import { ChangeRetentionRepository } from "../graph/events/change-retention.repository";
 import { startWebhookDispatch } from "./webhooks/webhook-dispatch";
 import { RunningAutomation, startPlaybookAutomation } from "./automation/playbook-automation";
@@ -84,6 +85,10 @@ export async function bootstrap(
     {
       repository: new ChangeRetentionRepository(database.executor(config.queryTimeoutMs)),
       retentionDays: config.changes.retentionDays,
+    },
+    {
+      repository: new WebhookLogRetentionRepository(database.executor(config.queryTimeoutMs)),
+      retentionDays: config.webhooks.logRetentionDays,
     },
   );
   purge.start(config.deletion.purgeIntervalMinutes * 60_000);

@@ -38,7 +38,8 @@ export interface RelataConfig {
   subscriptions: { initTimeoutMs: number; maxPerConnection: number; maxConnectionsPerTenant: number };
   /**
    * Webhooks (docs/webhooks.md): whether this process sends deliveries, the retry schedule, the request
-   * timeout, events per delivery, endpoints per tenant, and the hosts allowed although they are not public.
+   * timeout, events per delivery, endpoints per tenant, the hosts allowed although they are not public, and
+   * the days settled deliveries are kept in the delivery log.
    */
   webhooks: {
     dispatch: boolean;
@@ -48,6 +49,7 @@ export interface RelataConfig {
     maxEndpointsPerTenant: number;
     concurrency: number;
     allowedHosts: string[];
+    logRetentionDays: number;
   };
   /**
    * The playbook engine (docs/automation.md): whether this process runs playbooks on the change feed, how
@@ -217,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelataConfig {
       maxEndpointsPerTenant: integer(env, "RELATA_WEBHOOK_MAX_ENDPOINTS", 20, 1),
       concurrency: integer(env, "RELATA_WEBHOOK_CONCURRENCY", 8, 1),
       allowedHosts: parseAllowedHosts(env.RELATA_WEBHOOK_ALLOWED_HOSTS),
+      logRetentionDays: integer(env, "RELATA_WEBHOOK_LOG_RETENTION_DAYS", 30, 1),
     },
     automation: {
       enabled: flag(env, "RELATA_AUTOMATION", true),

@@ -2,6 +2,7 @@ import { GraphDatabase } from "../../graph/graph-database";
 import { PurgeRepository } from "../../graph/deletion/deletion.repository";
 import { PurgeJob } from "../../services/deletion/purge.job";
 import { ChangeRetentionRepository } from "../../graph/events/change-retention.repository";
+import { WebhookLogRetentionRepository } from "../../graph/webhooks/webhook-log-retention.repository";
 import { parseArgs } from "./command-args";
 import { connectForCommand } from "./command-connection";
 import { progressTo, UsageError, type CommandIo } from "./command-io";
@@ -10,7 +11,8 @@ const PURGE_TIMEOUT_MS = 300_000;
 
 /**
  * `npm run db -- purge`: removes for good the records deleted more than RELATA_DELETED_RETENTION_DAYS
- * ago (every tenant), as the server's schedule does; for a scheduler of your own.
+ * ago (every tenant), change events older than RELATA_CHANGE_RETENTION_DAYS and settled webhook deliveries older
+ * than RELATA_WEBHOOK_LOG_RETENTION_DAYS, as the server's schedule does; for a scheduler of your own.
  */
 export async function runPurgeCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io: CommandIo): Promise<number> {
   const args = parseArgs("purge", argv, { flags: [], options: [] });
@@ -22,13 +24,8 @@ export async function runPurgeCommand(argv: readonly string[], env: NodeJS.Proce
   if (!Number.isInteger(retentionDays) || retentionDays < 0) {
     throw new UsageError(`RELATA_DELETED_RETENTION_DAYS must be a whole number of days (0 or more); it is "${raw}".`);
   }
-  const rawEvents = env.RELATA_CHANGE_RETENTION_DAYS;
-  const eventDays = rawEvents === undefined || rawEvents === "" ? 30 : Number(rawEvents);
-  if (!Number.isInteger(eventDays) || eventDays < 1) {
-    throw new UsageError(
-      `RELATA_CHANGE_RETENTION_DAYS must be a whole number of days (1 or more); it is "${rawEvents}".`,
-    );
-  }
+  const eventDays = days(env, "RELATA_CHANGE_RETENTION_DAYS");
+  const deliveryDays = days(env, "RELATA_WEBHOOK_LOG_RETENTION_DAYS");
   const log = progressTo(io);
   const target = await connectForCommand(env, log);
   try {
@@ -41,8 +38,9 @@ export async function runPurgeCommand(argv: readonly string[], env: NodeJS.Proce
         { info: () => undefined, error: () => undefined },
         undefined,
         { repository: new ChangeRetentionRepository(executor), retentionDays: eventDays },
+        { repository: new WebhookLogRetentionRepository(executor), retentionDays: deliveryDays },
       );
-      const { ChangeEvent: events = 0, ...purged } = await job.runOnce();
+      const { ChangeEvent: events = 0, WebhookDelivery: deliveries = 0, ...purged } = await job.runOnce();
       const total = Object.values(purged).reduce((a, b) => a + b, 0);
       const detail = Object.entries(purged)
         .filter(([, n]) => n > 0)
@@ -52,6 +50,7 @@ export async function runPurgeCommand(argv: readonly string[], env: NodeJS.Proce
         `Purged ${total} records deleted more than ${retentionDays} days ago${total > 0 ? ` (${detail})` : ""}.\n`,
       );
       io.stdout.write(`Removed ${events} change events older than ${eventDays} days.\n`);
+      io.stdout.write(`Removed ${deliveries} settled webhook deliveries older than ${deliveryDays} days.\n`);
       return 0;
     } finally {
       await database.close();
@@ -59,4 +58,14 @@ export async function runPurgeCommand(argv: readonly string[], env: NodeJS.Proce
   } finally {
     await target.release();
   }
+}
+
+/** A retention setting of whole days, 1 or more (30 when unset). */
+function days(env: NodeJS.ProcessEnv, name: string): number {
+  const raw = env[name];
+  const value = raw === undefined || raw === "" ? 30 : Number(raw);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new UsageError(`${name} must be a whole number of days (1 or more); it is "${raw}".`);
+  }
+  return value;
 }

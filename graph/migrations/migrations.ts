@@ -19,6 +19,7 @@ import { personalDataRequestsMigration } from "./0016-personal-data-requests.mig
 import { mpuExperimentsMigration } from "./0020-mpu-experiments.migration";
 import { mpusMigration } from "./0018-mpus.migration";
 import { ticketsAndValueAnchorsMigration } from "./0019-tickets-and-value-anchors.migration";
+import { webhookDeliveryRetentionMigration } from "./0025-webhook-delivery-retention.migration";
 
 /** Every migration, in version order. Add new ones at the end; never edit an applied one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -42,4 +43,5 @@ export const MIGRATIONS: readonly Migration[] = [
   ticketsAndValueAnchorsMigration,
   mpuExperimentsMigration,
   usageCountsMigration,
+  webhookDeliveryRetentionMigration,
 ];

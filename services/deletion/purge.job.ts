@@ -2,6 +2,7 @@ import { purgeCutoff } from "../../domain/deletion/deletion-result";
 import { Clock, systemClock } from "../../domain/time/clock";
 import { PurgeRepository } from "../../graph/deletion/deletion.repository";
 import { ChangeRetentionRepository } from "../../graph/events/change-retention.repository";
+import { WebhookLogRetentionRepository } from "../../graph/webhooks/webhook-log-retention.repository";
 
 export interface PurgeLogger {
   info(details: Record<string, unknown>, message: string): void;
@@ -14,6 +15,12 @@ const PURGE_BATCH = 1_000;
 /** Change-event retention (RELATA_CHANGE_RETENTION_DAYS), run with the purge: `ChangeEvent` in its counts. */
 export interface ChangeRetention {
   repository: ChangeRetentionRepository;
+  retentionDays: number;
+}
+
+/** Webhook delivery-log retention (RELATA_WEBHOOK_LOG_RETENTION_DAYS), run with the purge: `WebhookDelivery` in its counts. */
+export interface DeliveryLogRetention {
+  repository: Pick<WebhookLogRetentionRepository, "purge">;
   retentionDays: number;
 }
 
@@ -32,6 +39,7 @@ export class PurgeJob {
     private readonly log: PurgeLogger,
     private readonly clock: Clock = systemClock,
     private readonly changes: ChangeRetention | null = null,
+    private readonly deliveries: DeliveryLogRetention | null = null,
   ) {}
 
   /** One purge now: how many records of each deleted label were removed. */
@@ -48,6 +56,16 @@ export class PurgeJob {
         this.log.info(
           { component: "purge", cutoff: eventCutoff, events: purged.ChangeEvent },
           `removed ${purged.ChangeEvent} change events older than ${this.changes.retentionDays} days`,
+        );
+      }
+    }
+    if (this.deliveries !== null) {
+      const deliveryCutoff = purgeCutoff(now, this.deliveries.retentionDays);
+      purged.WebhookDelivery = await this.deliveries.repository.purge(deliveryCutoff, PURGE_BATCH);
+      if (purged.WebhookDelivery > 0) {
+        this.log.info(
+          { component: "purge", cutoff: deliveryCutoff, deliveries: purged.WebhookDelivery },
+          `removed ${purged.WebhookDelivery} webhook deliveries older than ${this.deliveries.retentionDays} days`,
         );
       }
     }

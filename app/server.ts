@@ -41,6 +41,9 @@ import { DEFAULT_USAGE_RECORDER, UsageRecorder } from "./usage/usage-recorder";
 import { UsageWriter } from "../graph/usage/usage-writer";
 import { usageRecordingPlugin } from "./plugins/usage-recording.plugin";
 
+/** How long an idle keep-alive connection stays open (see the server's constructor). */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 export interface RelataServerOptions {
   config: RelataConfig;
   database: GraphDatabase;
@@ -120,6 +123,11 @@ export class RelataServer {
         });
       });
     });
+    // Idle keep-alive connections stay open longer than load balancers' and HTTP clients' pools keep them
+    // (AWS ALB: 60 s): a server that closes first races a request sent on the closing socket, which the
+    // client sees as ECONNRESET (Node's default is 5 s). Headers must then be allowed a little longer still.
+    this.httpServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+    this.httpServer.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
     this.subscriptions = new SubscriptionServer(
       this.httpServer,
       schema,

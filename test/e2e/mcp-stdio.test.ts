@@ -40,6 +40,8 @@ beforeAll(async () => {
     env: {
       PATH: process.env.PATH ?? "",
       RELATA_URL: api.url,
+      // A loaded CI machine can take longer than the 15 s default for a first call.
+      RELATA_MCP_TIMEOUT_MS: "120000",
       RELATA_TOKEN: signToken({ tenant, role: "viewer", agent: "stdio-bot" }, TEST_JWT_SECRET),
     },
     stderr: "ignore",

@@ -25,7 +25,7 @@ import {
   ratePerDay,
 } from "./concept-facts";
 import { resolvePage } from "./pages-zh";
-import { chineseValueAfter, chineseValueBefore } from "./value-words-zh";
+import { chineseValueAfter, chineseValueBefore, valueWordsIn } from "./value-words-zh";
 import { slugFor } from "./slugs-zh";
 import { SpanTracker } from "./span-tracker";
 import { findPeriod, findWindow, WINDOW_SOURCE } from "./time-phrases";
@@ -139,8 +139,11 @@ function breachMatches(text: string, matches: readonly ZhMatch[], ctx: ZhGrammar
       .split(/\s+/u)
       .map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&"))
       .join("\\s*");
+    // Word boundaries only for Latin ends: "重开5次" has a digit right after a Chinese name.
+    const lead = /^[A-Za-z0-9]/u.test(stem) ? "(?<![A-Za-z0-9])" : "";
+    const tail = /[A-Za-z0-9]$/u.test(stem) ? "(?![A-Za-z0-9])" : "";
     const re = new RegExp(
-      `(?<![A-Za-z0-9])${name}(?![A-Za-z0-9])(?=\\s*(?:了|又|再次|再)?\\s*(?:${WINDOW_SOURCE})?\\s*(?:了|又|再次|再|累计|共)?\\s*(?:${BREACH_WORDS}|(?:${NUMBER_SOURCE})\\s*(?:次|回)))`,
+      `${lead}${name}${tail}(?=\\s*(?:了|又|再次|再)?\\s*(?:${WINDOW_SOURCE})?\\s*(?:了|又|再次|再|累计|共)?\\s*(?:${BREACH_WORDS}|(?:${NUMBER_SOURCE})\\s*(?:次|回)))`,
       "giu",
     );
     for (const m of text.matchAll(re)) {
@@ -286,7 +289,7 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
   // No concept label matched: look for a concept by the words it shares with what is left (预防性维护逾期
   // → 预防性维护完成率), and say so, since it is a reading by resemblance rather than by name.
   if (!trigger && !state.matches.some((m) => m.terms.some((t) => t.kind === "CONCEPT"))) {
-    const guess = conceptByWords(state);
+    const guess = conceptByValue(state) ?? conceptByWords(state);
     if (guess) {
       state.matches.push(guess.match);
       state.matches.sort((a, b) => a.start - b.start);
@@ -340,6 +343,8 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
   if (window && trigger) tracker.mark(window.start, window.end);
   // Subject words and glue read as such.
   tracker.markPattern(new RegExp(`${SUBJECT_ASSET.source}|${SUBJECT_CONTACT.source}`, "u"));
+  // The records a counted event happens to (工单被重开, 订单被退回) are read with the event.
+  if (trigger?.kind === "SIGNAL_COUNT") tracker.markPattern(/工单|服务单|维修单|问题单|案例|订单|发票/u);
   unrecognised.push(...tracker.leftovers());
   return { trigger, conditions, matched, unrecognised, ambiguities };
 }
@@ -347,6 +352,42 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
 /** Grammar words that split what is left into phrases that might name a concept. */
 const NOT_CONCEPT =
   /的|在|有|被|时|[0-9.%]+|[零〇一二两三四五六七八九十百千]+(?:台|辆|个|次|天|周|月)|以上|以下|低于|高于|超过|不足|跌破|小于|大于|少于|不到|达到|逾期|失败|异常|命中|不通过|上升|下降|增加|减少|每天|每周|每月|内|里|设备|车辆|联系人|客户/gu;
+
+/** Verbs linking a state's subject to its value (交付状态为延迟, 审核结果是已拒绝). */
+const STATE_LINK = /(?:的)?(?:状态|等级|评级|级别|结果|情况|类型)?(?:显示为|被标为|被评为|被设为|变为|变成|转为|转成|成为|改为|为|是|出现)$/u;
+
+/**
+ * The concept a categorical state is of when its name is no label ("交付状态为延迟", "付款情况变成逾期"): the
+ * concepts whose lookup tables have the value said, the one whose labels share most words with the subject
+ * before it (or the only one). Said as a reading by resemblance (an ambiguity), like {@link conceptByWords}.
+ */
+function conceptByValue(s: ReaderState): { match: ZhMatch; id: string } | null {
+  for (const mention of valueWordsIn(s.text)) {
+    const candidates = [...s.ctx.concepts.keys()].filter((id) =>
+      lookupValues(s.ctx.packs, id).some((v) => v.toLowerCase() === mention.value.toLowerCase()),
+    );
+    if (candidates.length === 0) continue;
+    const head = s.text.slice(0, mention.start);
+    const link = STATE_LINK.exec(head);
+    if (!link) continue;
+    const run = /[\u3400-\u9fffA-Za-z]{1,10}$/u.exec(head.slice(0, link.index));
+    if (!run) continue;
+    // The subject is what follows the last count, window or possessive before it (有2次交付状态 → 交付).
+    const subject = run[0].replace(/^.*[次回的内里有在个]/u, "");
+    const subjectStart = link.index - subject.length;
+    const hits = s.ctx.lexicon.searchConcepts(`${subject}${link[0]}`);
+    const scored = candidates
+      .map((id) => ({ id, score: hits.find((h) => h.concept === id)?.score ?? 0 }))
+      .sort((a, b) => b.score - a.score);
+    const best = scored[0];
+    if (!best || (best.score === 0 && candidates.length > 1)) continue;
+    const start = subject.length > 0 ? subjectStart : link.index;
+    const end = link.index + link[0].length;
+    const text = s.text.slice(start, end);
+    return { match: { start, end, text, terms: [{ kind: "CONCEPT", id: best.id, preferred: false }] }, id: best.id };
+  }
+  return null;
+}
 
 function conceptByWords(s: ReaderState): { match: ZhMatch; id: string } | null {
   let best: { match: ZhMatch; id: string; score: number } | null = null;
@@ -863,6 +904,12 @@ const readTrend: Reader = (s) => {
   const rising = RISING.exec(s.masked);
   const falling = FALLING.exec(s.masked);
   const persistent = /持续|连续|不断|一直/u.exec(s.masked);
+  // "环比下降超过20%", "周环比下滑": a change against the period before (a month unless said), a trend over it.
+  const compared = /(日|周|月|季度|季|年)?(?:环比|同比)/u.exec(s.masked);
+  const comparedDays = compared
+    ? ({ 日: 1, 周: 7, 月: 30, 季度: 90, 季: 90, 年: 365 } as Record<string, number>)[compared[1] ?? ""] ??
+      (/同比/u.test(compared[0]) ? 365 : 30)
+    : null;
   const dirMatch = rising && falling ? (rising.index < falling.index ? rising : falling) : (rising ?? falling);
   if (!dirMatch) return null;
   // Without 每天/连续, a change of an amount over a window is a trend too ("一个季度内下降了0.5分"): the
@@ -875,7 +922,7 @@ const readTrend: Reader = (s) => {
           "u",
         ).exec(s.text.slice(dirMatch.index + dirMatch[0].length))
       : null;
-  if (!period && !persistent && !overWindow) return null;
+  if (!period && !persistent && !overWindow && !compared) return null;
   const direction = dirMatch === rising ? "RISING" : "FALLING";
   const concept = conceptBefore(s, dirMatch.index);
   if (!concept) return null;
@@ -883,9 +930,14 @@ const readTrend: Reader = (s) => {
   s.tracker.mark(dirMatch.index, dirMatch.index + dirMatch[0].length);
   if (period) s.tracker.mark(period.start, period.end);
   if (persistent) s.tracker.mark(persistent.index, persistent.index + persistent[0].length);
+  if (compared) s.tracker.mark(compared.index, compared.index + compared[0].length);
   let rate = 0;
   const amount = amountAt(s.text, dirMatch.index + dirMatch[0].length);
-  const over = period ?? (overWindow && window ? window : null);
+  // The amount changes over the rate's period, else over the window said, else over the compared period.
+  const over =
+    period ??
+    (window && (overWindow || persistent || compared) ? window : null) ??
+    (comparedDays !== null ? { days: comparedDays } : null);
   if (amount && over) {
     rate = ratePerDay(s.ctx.concepts, concept.term.id, amount.value, over.days, amount.unit);
     const lead = /(?:超过|多于|大于|达到|至少|逾|高于|以上)?$/u.exec(
@@ -908,7 +960,7 @@ const readTrend: Reader = (s) => {
     }
   }
   // The window is the period of the fit; "每天" alone is a rate, not a window.
-  const withinDays = windowDays(s, 30);
+  const withinDays = windowDays(s, comparedDays ?? 30);
   return {
     kind: "CONCEPT_TREND",
     concept: concept.term.id,
@@ -1041,6 +1093,9 @@ const readThreshold: Reader = (s) => {
   const open = /(?:未处理|待处理|未关闭|未解决|未结|积压|在途)的?$/u.exec(s.text.slice(0, concept.match.start));
   if (open) s.tracker.mark(open.index, open.index + open[0].length);
   s.tracker.mark(at, at + len);
+  // "至少达到98%", "已经超过60天": a word before the comparison that only stresses it.
+  const stress = /(?:至少|最少|起码|已经|已|均|都|仍然|仍|还|持续|一直)$/u.exec(s.text.slice(0, at));
+  if (stress) s.tracker.mark(stress.index, at);
   s.tracker.mark(amount.start, amount.end);
   if (!scaled) {
     s.unrecognised.push(s.text.slice(at, amount.end));

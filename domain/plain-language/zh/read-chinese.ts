@@ -56,10 +56,19 @@ function joinAcrossDe(text: string, ctx: ZhGrammarContext): string {
   return out;
 }
 
+const DOER_KINDS = ["USER", "TEAM", "ROLE", "ACCOUNT_OWNER", "ORGANIZATION"] as const;
+
+/** The length of the known doer a clause starts with (客户经理, 质量部, 刘洋, 华通 …), or 0. */
+function doerLength(clause: string, ctx: ZhGrammarContext): number {
+  const first = findTerms(ctx.vocabulary, clause)[0];
+  if (!first || first.start !== 0) return 0;
+  return first.terms.some((t) => (DOER_KINDS as readonly string[]).includes(t.kind)) ? first.end : 0;
+}
+
 export function readChinese(raw: string, ctx: ZhGrammarContext): ZhReading {
   const text = joinAcrossDe(normaliseChinese(raw), ctx);
   const names = findTerms(ctx.vocabulary, text);
-  const clauses = assignRoles(splitClauses(text, names));
+  const clauses = assignRoles(splitClauses(text, names), (clause) => doerLength(clause, ctx));
 
   const antecedentParts: string[] = [];
   const actionClauses: string[] = [];

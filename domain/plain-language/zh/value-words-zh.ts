@@ -114,3 +114,28 @@ export function chineseValueBefore(
   }
   return best;
 }
+
+/** A categorical value word found in a text (two characters or more), with the value it names. */
+export interface ValueMention {
+  word: string;
+  value: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Every value word of two characters or more in `text` (延迟, 部分交付, 已过期 …), the longest at each place,
+ * left to right: for finding the concept a state is of when its name is not a label ("交付状态为延迟").
+ */
+export function valueWordsIn(text: string): ValueMention[] {
+  const found: ValueMention[] = [];
+  for (const [word, value] of WORDS) {
+    if (word.length < 2) continue;
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      found.push({ word, value, start: at, end: at + word.length });
+    }
+  }
+  return found
+    .sort((a, b) => a.start - b.start || b.end - a.end)
+    .filter((m, i, list) => !list.slice(0, i).some((o) => o.start <= m.start && m.end <= o.end));
+}

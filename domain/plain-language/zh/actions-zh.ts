@@ -25,6 +25,9 @@ const SUGGEST =
 const AUTO =
   /(?:不用|不必|无需|无须|不需要|用不着)(?:先)?(?:问我|找我|经过我|经我|等我|让我确认|我确认|我批准|我审批)|自动(?!化)(?:执行|处理|完成|地)?|事后(?:再)?(?:通知|告诉|告知)我|执行后(?:再)?(?:通知|告诉|告知)我|直接执行|无需确认|不用确认|不需要确认|无须确认|不必确认|无需审批|直接(?=给|派|创建|推送|同步)/u;
 
+const NO_CONFIRMATION =
+  /(?:不用|不必|无需|无须|不需要|不需|用不着)(?:再)?(?:先)?(?:经过|经|让|由|等|问|找)?我?(?:来)?(?:确认|审批|批准|同意|审核|过目)|(?:不用|不必|无需|无须|不需要|用不着|不要|别)(?:再)?(?:先)?(?:问|找|等)我/u;
+
 const SEND_VERB =
   /(?:推送|同步|发送|转发|上报|回写|写入|抄送|推|发|通知|告知|触发|调用)(?:一下)?(?:到|至|给|进)?|(?:接口|系统|群)(?=$|[，。；])/u;
 
@@ -43,6 +46,13 @@ const MODIFIER =
 const JOINER = /^(?:和|与|及|、|以及|跟|还有|或者|或|,|，)$/u;
 
 const ASSIGNEE_KINDS = ["USER", "TEAM", "ROLE", "ACCOUNT_OWNER", "ORGANIZATION", "ORGANIZATION_KIND"] as const;
+
+/**
+ * A person or unit the directory does not have, named by a surname and a title or by a unit word, leading
+ * an action clause ("请张经理……", "王总要……", "让华东销售部……").
+ */
+const UNKNOWN_DOER =
+  /^(?:请|让|叫|给|由|通知|安排|要求|提醒|告诉|交给|找|派)?([\u4e00-\u9fff]{1,2}(?:经理|总监|总|主管|主任|老师|医生|工程师|专员|助理|律师|顾问)|[\u4e00-\u9fff]{2,6}(?:部门|销售部|事业部|中心|小组))(?=[^的]|$)/u;
 
 /** Owner words the directory may lack. */
 const OWNER_WORDS = /负责人|对接销售|销售代表|该客户的销售|客户的销售|负责销售/u;
@@ -176,8 +186,10 @@ export function readConsequent(clauses: readonly string[], ctx: ZhGrammarContext
 
   for (const clause of clauses) {
     const tracker = new SpanTracker(clause);
-    const suggest = SUGGEST.exec(clause);
-    const auto = suggest ? null : AUTO.exec(clause);
+    // "不需要我确认" says no confirmation: AUTO, though it contains the words of one.
+    const unconfirmed = NO_CONFIRMATION.exec(clause);
+    const suggest = unconfirmed ? null : SUGGEST.exec(clause);
+    const auto = suggest ? null : (unconfirmed ?? AUTO.exec(clause));
     if (suggest) {
       mode = "SUGGEST";
       tracker.mark(suggest.index, suggest.index + suggest[0].length);
@@ -257,6 +269,12 @@ export function readConsequent(clauses: readonly string[], ctx: ZhGrammarContext
           produced.push({ kind: "CREATE_TASK", template: slugFor(title, "follow-up"), title, assignee, dueInDays });
         }
       }
+      tracker.mark(0, clause.length);
+    } else if (UNKNOWN_DOER.test(clause)) {
+      // "请张经理联系客户", "王总要在一周内拜访": a person the tenant does not have is named, and no task is
+      // drafted for someone else in their place (issue 12: name, do not guess).
+      const who = UNKNOWN_DOER.exec(clause)?.[1] ?? "";
+      if (!unrecognised.includes(who)) unrecognised.push(who);
       tracker.mark(0, clause.length);
     } else if (
       OWNER_WORDS.test(clause) ||

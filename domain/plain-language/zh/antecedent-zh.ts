@@ -712,6 +712,14 @@ const readEvent: Reader = (s) => {
     const global = new RegExp(verbRe.source, "gu");
     for (const v of s.masked.matchAll(global)) {
       const at = v.index ?? 0;
+      // "洗钱风险等级被调整为高": a concept's value changes, not the record (the count reader takes it).
+      const conceptJustBefore = s.matches.some(
+        (m) =>
+          m.terms.some((t) => t.kind === "CONCEPT") &&
+          m.end <= at &&
+          /^(?:的)?(?:被|已|已经|又|有|发生)?(?:了)?$/u.test(s.text.slice(m.end, at)),
+      );
+      if (conceptJustBefore && suffix === "UPDATED") continue;
       const found = recordOfVerb(s, at, v[0]);
       if (!found) continue;
       const { record, start: abs, end: recordEnd } = found;
@@ -828,6 +836,15 @@ function windowDays(s: ReaderState, fallback: number): number {
   return w.days;
 }
 
+/** The window of a count: the one said, else the period said ("每周超过3次" counts in 7 days), else 30 days. */
+function countWindowDays(s: ReaderState): number {
+  if (findWindow(s.text)) return windowDays(s, 30);
+  const period = findPeriod(s.masked);
+  if (!period) return 30;
+  s.tracker.mark(period.start, period.end);
+  return Math.max(1, Math.round(period.days));
+}
+
 const readPageViews: Reader = (s) => {
   const verb = VIEW_VERB.exec(s.masked);
   if (!verb) return null;
@@ -868,7 +885,7 @@ const readPageViews: Reader = (s) => {
   // Concepts named inside the page name are the page's topic, not measures.
   const n = count?.count ?? 1;
   if (count) s.tracker.mark(count.start, count.end);
-  return { kind: "SIGNAL_COUNT", signals, count: n, withinDays: windowDays(s, 30), scope: s.scope };
+  return { kind: "SIGNAL_COUNT", signals, count: n, withinDays: countWindowDays(s), scope: s.scope };
 };
 
 /** The concept named last before `before` (or anywhere when none is before it). */
@@ -1004,7 +1021,9 @@ const readConceptCount: Reader = (s) => {
     : (chineseValueAfter(s.text, concept.match.end, values) ?? chineseValueBefore(s.text, concept.match.start, values));
   if (chineseValue) {
     s.tracker.mark(chineseValue.start, chineseValue.end);
-    s.tracker.markPattern(/变为|变成|转为|升为|升至|降为|降到|被评为|改为/u);
+    s.tracker.markPattern(
+      /(?:被)?(?:变为|变成|转为|升为|升至|降为|降到|被评为|改为|调整为|调整到|调为|更新为|修改为|设为|定为|上调为|下调为)/u,
+    );
   }
   const boolean = hasBooleanMapping(s.ctx.packs, id);
   if (!count && !valueSaid && !chineseValue) return null;
@@ -1031,7 +1050,13 @@ const readConceptCount: Reader = (s) => {
   if (bad) s.tracker.mark(concept.match.end + bad.index, concept.match.end + bad.index + bad[0].length);
   if (count && count.absolute) s.tracker.mark(count.start, count.end);
   else if (count) s.tracker.mark(concept.match.end + count.start, concept.match.end + count.end);
-  return { kind: "SIGNAL_COUNT", signals, count: count?.count ?? 1, withinDays: windowDays(s, 30), scope: s.scope };
+  return {
+    kind: "SIGNAL_COUNT",
+    signals,
+    count: count?.count ?? 1,
+    withinDays: countWindowDays(s),
+    scope: s.scope,
+  };
 };
 
 /**

@@ -28,7 +28,7 @@ const UNIT_SOURCE =
   "(?:个工作日|工作日|个星期|个礼拜|个月|个季度|个小时|个钟头|天|日|周|星期|礼拜|月|季度|年|小时|钟头)";
 
 /** A duration: a number (or 半) and a unit, or 半个月 / 半年 / 一个半月. */
-export const DURATION_SOURCE = `(?:(${NUMBER_SOURCE})\\s*(半)?\\s*${UNIT_SOURCE.replace("(?:", "(")}|半\\s*(个月|年|天|小时))`;
+export const DURATION_SOURCE = `(?:(${NUMBER_SOURCE})\\s*(?:个(?=半))?(半)?\\s*${UNIT_SOURCE.replace("(?:", "(")}|半\\s*(个月|年|天|小时))`;
 
 /** A duration found in a text, in days, with where it is. */
 export interface FoundDuration {

@@ -59,7 +59,7 @@ const WORDS: readonly (readonly [string, string])[] = [
 ];
 
 const VERB =
-  /^(?:变为|变成|转为|转成|升为|升至|升到|上调为|上调到|降为|降到|降至|下调为|被评为|被标为|被设为|改为|成为|为|是|出现)$/u;
+  /^(?:变为|变成|转为|转成|升为|升至|升到|上调为|上调到|降为|降到|降至|下调为|被评为|被标为|被设为|改为|成为|调整为|调整到|调为|更新为|修改为|设为|定为|为|是|出现)$/u;
 
 /**
  * The categorical value a Chinese word after the concept names, among `values` (the concept's lookup

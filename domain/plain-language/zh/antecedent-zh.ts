@@ -73,7 +73,7 @@ const REGION_SCOPE =
   /同一(?:个)?(?:区域|地区|片区|大区|城市|区)|同区域|同地区|一个区域(?:内|里)?|某(?:个)?区域|区域内/u;
 
 const BELOW_WORDS =
-  /(不高于|不超过|不大于|不多于|低于|小于|少于|不足|不到|跌破|跌到|跌至|降到|降至|降低到|下降到|掉到|落到|低过|<=|≤|<)/u;
+  /(未达到|没有达到|没达到|达不到|未达|未超过|没超过|不高于|不超过|不大于|不多于|低于|小于|少于|不足|不到|跌破|跌到|跌至|降到|降至|降低到|下降到|掉到|落到|低过|<=|≤|<)/u;
 const ABOVE_WORDS = /(不低于|不少于|不小于|不止|高于|大于|超过|多于|超出|突破|升到|升至|上升到|涨到|高过|达到|>=|≥|>)/u;
 const TRAILING_BELOW = /(以下|之下|以内)/u;
 const TRAILING_ABOVE = /(以上|之上)/u;
@@ -110,6 +110,9 @@ const EVENT_VERBS: readonly (readonly [RegExp, string])[] = [
   [/新建|创建|新增|添加|录入|建立|登记|加入|有新的|有新|新来的|新进的/u, "CREATED"],
   [/更新|变更|修改|改动|编辑|变动|调整|变化|改变/u, "UPDATED"],
 ];
+
+/** What a named partner does for the accounts it serves (诺德光系统服务的, 由绿伏服务维保的). */
+const ORG_SERVES = /^(?:所)?(?:服务|代理|供货|分销|合作|负责|维保|维护|维修|运维|托管|经销|供应)的/u;
 
 /** Resolves a term among several with one name, preferring the pack of the account's industry. */
 export function pickConcept(match: ZhMatch, industries: readonly string[]): ZhTerm | null {
@@ -242,14 +245,14 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
     if (!t || !t.organizationKind) continue;
     const after = text.slice(m.end, m.end + 6);
     const before = text.slice(Math.max(0, m.start - 4), m.start);
-    if (!/^(?:所)?(?:服务|代理|供货|分销|合作|负责)的/u.test(after) && !/(?:通过|经由|由)$/u.test(before)) continue;
+    if (!ORG_SERVES.test(after) && !/(?:通过|经由|由)$/u.test(before)) continue;
     conditions.push({
       kind: "HAS_ORGANIZATION",
       organizationKind: t.organizationKind as "PARTNER" | "SUPPLIER" | "SERVICE_PROVIDER" | "RESELLER",
     });
     matched.push(term(m, t));
     tracker.mark(m.start, m.end);
-    const verb = /^(?:所)?(?:服务|代理|供货|分销|合作|负责)的/u.exec(after);
+    const verb = ORG_SERVES.exec(after);
     if (verb) tracker.mark(m.end, m.end + verb[0].length);
   }
 
@@ -289,8 +292,10 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
   // No concept label matched: look for a concept by the words it shares with what is left (预防性维护逾期
   // → 预防性维护完成率), and say so, since it is a reading by resemblance rather than by name.
   if (!trigger && !state.matches.some((m) => m.terms.some((t) => t.kind === "CONCEPT"))) {
-    const guess = conceptByValue(state) ?? conceptByWords(state);
+    const byValue = conceptByValue(state);
+    const guess = byValue ?? conceptByWords(state);
     if (guess) {
+      if (byValue?.valueOnly) state.valueNamed = byValue.match;
       state.matches.push(guess.match);
       state.matches.sort((a, b) => a.start - b.start);
       for (const read of readers) {
@@ -353,6 +358,10 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
 const NOT_CONCEPT =
   /的|在|有|被|时|[0-9.%]+|[零〇一二两三四五六七八九十百千]+(?:台|辆|个|次|天|周|月)|以上|以下|低于|高于|超过|不足|跌破|小于|大于|少于|不到|达到|逾期|失败|异常|命中|不通过|上升|下降|增加|减少|每天|每周|每月|内|里|设备|车辆|联系人|客户/gu;
 
+/** A count of items right before a value word ("超过5个差评", "3条负面"). */
+const ITEMS_SOURCE = `(超过|多于|大于|高于|超出|逾|不少于|至少|达到|满)?\\s*(${NUMBER_SOURCE})\\s*(?:个|条|次|笔|单|张|起|件|位)\\s*(及以上|或以上|以上)?(?:的)?$`;
+const ITEMS_BEFORE = new RegExp(ITEMS_SOURCE, "u");
+
 /** Verbs linking a state's subject to its value (交付状态为延迟, 审核结果是已拒绝). */
 const STATE_LINK = /(?:的)?(?:状态|等级|评级|级别|结果|情况|类型)?(?:显示为|被标为|被评为|被设为|变为|变成|转为|转成|成为|改为|为|是|出现)$/u;
 
@@ -361,13 +370,24 @@ const STATE_LINK = /(?:的)?(?:状态|等级|评级|级别|结果|情况|类型)
  * concepts whose lookup tables have the value said, the one whose labels share most words with the subject
  * before it (or the only one). Said as a reading by resemblance (an ambiguity), like {@link conceptByWords}.
  */
-function conceptByValue(s: ReaderState): { match: ZhMatch; id: string } | null {
+function conceptByValue(s: ReaderState): { match: ZhMatch; id: string; valueOnly?: boolean } | null {
   for (const mention of valueWordsIn(s.text)) {
     const candidates = [...s.ctx.concepts.keys()].filter((id) =>
       lookupValues(s.ctx.packs, id).some((v) => v.toLowerCase() === mention.value.toLowerCase()),
     );
     if (candidates.length === 0) continue;
     const head = s.text.slice(0, mention.start);
+    // "一周内收到超过5个差评": counted items of one value, the concept being the only one with that value.
+    if (candidates.length === 1 && ITEMS_BEFORE.test(head)) {
+      const id = candidates[0]!;
+      const match = {
+        start: mention.start,
+        end: mention.end,
+        text: mention.word,
+        terms: [{ kind: "CONCEPT" as const, id, preferred: false }],
+      };
+      return { match, id, valueOnly: true };
+    }
     const link = STATE_LINK.exec(head);
     if (!link) continue;
     const run = /[\u3400-\u9fffA-Za-z]{1,10}$/u.exec(head.slice(0, link.index));
@@ -425,6 +445,8 @@ interface ReaderState {
   industries: string[];
   scope: TriggerScope;
   ctx: ZhGrammarContext;
+  /** A concept found by the value word said for it (5个差评): the match is that word. */
+  valueNamed?: ZhMatch;
 }
 
 type Reader = (s: ReaderState, gradeIsState: boolean) => PlaybookTrigger | null;
@@ -757,6 +779,19 @@ function countJustBefore(
   return { count: exclusive ? Math.floor(n) + 1 : n, start: last.index, end, absolute: true };
 }
 
+/** Counted items right before a value word ("超过5个差评" → 6). */
+function itemsBefore(
+  text: string,
+  before: number,
+): { count: number; start: number; end: number; absolute: true } | null {
+  const m = ITEMS_BEFORE.exec(text.slice(0, before));
+  if (!m) return null;
+  const n = parseNumber(m[2] ?? "");
+  if (n === null) return null;
+  const exclusive = /超过|多于|大于|高于|超出|逾/u.test(m[1] ?? "");
+  return { count: exclusive ? Math.floor(n) + 1 : n, start: m.index, end: before, absolute: true };
+}
+
 /** "有3台以上设备……" before the concept: how many assets the signals come from, read as the count. */
 function assetCount(
   text: string,
@@ -932,8 +967,9 @@ const readTrend: Reader = (s) => {
   // Without 每天/连续, a change of an amount over a window is a trend too ("一个季度内下降了0.5分"): the
   // amount over the window's days. A change *to* a level (下降到80%) is a threshold.
   const window = findWindow(s.text);
+  // "客单价下降三成", "续读率下滑超过5个百分点": a change by an amount with no window is one over 30 days.
   const overWindow =
-    !period && !persistent && window
+    !period && !persistent
       ? new RegExp(
           `^(?:了)?(?:幅度)?(?:超过|多于|大于|达到|至少|逾|高于|不少于|了)?\\s*(?=${NUMBER_SOURCE}|百分之)`,
           "u",
@@ -954,7 +990,8 @@ const readTrend: Reader = (s) => {
   const over =
     period ??
     (window && (overWindow || persistent || compared) ? window : null) ??
-    (comparedDays !== null ? { days: comparedDays } : null);
+    (comparedDays !== null ? { days: comparedDays } : null) ??
+    (overWindow ? { days: 30 } : null);
   if (amount && over) {
     rate = ratePerDay(s.ctx.concepts, concept.term.id, amount.value, over.days, amount.unit);
     const lead = /(?:超过|多于|大于|达到|至少|逾|高于|以上)?$/u.exec(
@@ -994,11 +1031,13 @@ const readConceptCount: Reader = (s) => {
   if (!concept) return null;
   const id = concept.term.id;
   const after = readCount(s.masked.slice(concept.match.end));
+  const namedByValue = s.valueNamed === concept.match;
   const count =
     after ??
     countJustBefore(s.masked, concept.match.start) ??
     countBefore(s.masked, concept.match.start) ??
-    assetCount(s.masked, concept.match.start);
+    assetCount(s.masked, concept.match.start) ??
+    (namedByValue ? itemsBefore(s.masked, concept.match.start) : null);
   const values = lookupValues(s.ctx.packs, id);
   // "可疑交易预警超过3条": items of a level the concept measures (open alerts, open tickets), not events in a
   // window; the threshold reader takes it.
@@ -1018,7 +1057,10 @@ const readConceptCount: Reader = (s) => {
     .find((x) => x.m !== null);
   const chineseValue = valueSaid
     ? null
-    : (chineseValueAfter(s.text, concept.match.end, values) ?? chineseValueBefore(s.text, concept.match.start, values));
+    : namedByValue
+      ? chineseValueAfter(s.text, concept.match.start, values)
+      : (chineseValueAfter(s.text, concept.match.end, values) ??
+        chineseValueBefore(s.text, concept.match.start, values));
   if (chineseValue) {
     s.tracker.mark(chineseValue.start, chineseValue.end);
     s.tracker.markPattern(

@@ -31,6 +31,7 @@ export function normaliseChinese(text: string): string {
   return toSimplified(toHalfWidth(text))
     .replace(/[「『]/gu, "“")
     .replace(/[」』]/gu, "”")
+    .replace(/\s*(?:→|->|=>|⇒|➡)\s*/gu, "，")
     .replace(/\s+/gu, " ")
     .replace(new RegExp(`\\s+(?=[${CJK}，。；：、“”（）])|(?<=[${CJK}，。；：、“”（）])\\s+`, "gu"), "")
     .trim();
@@ -151,6 +152,11 @@ export function assignRoles(clauses: readonly Clause[], doerAt: DoerAt = () => 0
     if (hasAntecedent && !opensAntecedentWord(clause.text) && leadsWithDoer(clause.text, doerAt)) {
       seenAction = true;
       roled.push({ ...clause, role: "ACTION" });
+      continue;
+    }
+    // "……低于80%，且由绿伏服务维保的，……": a clause ending in 的 says which accounts; it is no action.
+    if (!seenAction && hasAntecedent && /的$/u.test(clause.text) && !leadsWithDoer(clause.text, doerAt)) {
+      roled.push({ ...clause, role: "ANTECEDENT" });
       continue;
     }
     // "……一旦超过5%，且……": a further condition joined to a closed antecedent, before any action.

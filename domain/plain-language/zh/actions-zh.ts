@@ -90,6 +90,13 @@ function findAssignees(clause: string, matches: readonly ZhMatch[]): { match: Zh
   const candidates = matches
     .map((m) => ({ match: m, term: m.terms.find((t) => (ASSIGNEE_KINDS as readonly string[]).includes(t.kind)) }))
     .filter((c): c is { match: ZhMatch; term: ZhTerm } => c.term !== undefined);
+  // "供应商华芯", "服务商华通": a kind word right before the named partner is the partner's title.
+  for (let i = candidates.length - 2; i >= 0; i -= 1) {
+    const c = candidates[i]!;
+    const next = candidates[i + 1]!;
+    if (c.term.kind === "ORGANIZATION_KIND" && next.term.kind === "ORGANIZATION" && c.match.end === next.match.start)
+      candidates.splice(i, 1);
+  }
   if (candidates.length === 0) return [];
   const introduced = candidates.findIndex((c) => {
     const before = clause.slice(0, c.match.start).replace(MODIFIER, "");

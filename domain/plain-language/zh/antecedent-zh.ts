@@ -159,6 +159,26 @@ function breachMatches(text: string, matches: readonly ZhMatch[], ctx: ZhGrammar
   return found;
 }
 
+/** Two names of one concept side by side ("清关扣关", "OEE设备综合效率") are one mention of it. */
+function mergeSameConcept(matches: ZhMatch[]): ZhMatch[] {
+  const ids = (m: ZhMatch): string =>
+    m.terms
+      .filter((t) => t.kind === "CONCEPT")
+      .map((t) => t.id)
+      .sort()
+      .join(",");
+  const out: ZhMatch[] = [];
+  for (const m of matches) {
+    const prev = out[out.length - 1];
+    if (prev && prev.end === m.start && ids(prev) !== "" && ids(prev) === ids(m)) {
+      out[out.length - 1] = { ...prev, end: m.end, text: `${prev.text}${m.text}` };
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
+}
+
 /** Reads the antecedent text (markers 如果/时 already removed). */
 export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentReading {
   const tracker = new SpanTracker(text);
@@ -166,7 +186,7 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
   const unrecognised: string[] = [];
   const ambiguities: ParseAmbiguity[] = [];
   const conditions: PlaybookCondition[] = [];
-  const matches = findTerms(ctx.vocabulary, text);
+  const matches = mergeSameConcept(findTerms(ctx.vocabulary, text));
   matches.push(...breachMatches(text, matches, ctx));
   matches.sort((a, b) => a.start - b.start);
 
@@ -1178,7 +1198,11 @@ const readBooleanBad: Reader = (s) => {
   const breach =
     hasBooleanMapping(s.ctx.packs, concept.term.id) &&
     new RegExp(`^\\s*(?:了)?\\s*(?:${BREACH_WORDS})`, "u").test(s.text.slice(concept.match.end));
-  if (!breach && !isBooleanConcept(s.ctx.packs, concept.term.id)) return null;
+  // "发生扣关", "出现制裁命中": the concept's name is its bad event, said as happening.
+  const happened =
+    hasBooleanMapping(s.ctx.packs, concept.term.id) &&
+    /(?:发生|出现|遭遇|遇到|遭到)(?:了)?(?:一次|一起)?$/u.test(s.text.slice(0, concept.match.start));
+  if (!breach && !happened && !isBooleanConcept(s.ctx.packs, concept.term.id)) return null;
   const bad = BAD_BOOLEAN.exec(s.masked);
   if (!bad && concept.match.end < s.text.length - 1) return null;
   useConcept(s, concept);

@@ -79,7 +79,7 @@ export function parseDuration(text: string): number | null {
 
 /** A window: "7天内", "一周之内", "最近90天里", "过去两周", "在一个月中", "近30天" (a regular expression source). */
 export const WINDOW_SOURCE = `(?:在|于)?(?:最近|过去|近|前|这|本)?\\s*(?:的)?\\s*(?:${DURATION_SOURCE})\\s*(?:以内|之内|内|里|中|期间|当中)`;
-const WINDOW_LEADING = `(?:在|于)?(?:最近|过去|近|连续|持续)\\s*(?:的)?\\s*(?:${DURATION_SOURCE})`;
+const WINDOW_LEADING = `(?:在|于)?(?:最近|过去|近|连续|持续|长达|达|满)\\s*(?:的)?\\s*(?:${DURATION_SOURCE})`;
 
 /** A window found in a text. */
 export type FoundWindow = FoundDuration;

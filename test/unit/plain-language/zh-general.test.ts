@@ -517,3 +517,80 @@ describe("people, teams and systems the tenant does not have are named, not gues
   ];
   it.each(cases)("$text", (c) => expectDraft(c));
 });
+
+describe("a condition said as what the accounts acted on are (给健康度变红的医院客户的客户经理……)", () => {
+  const cases: Case[] = [
+    {
+      text: "给健康度变红的医院客户的客户经理派一个回访任务。",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"] },
+      conditions: [industry("HEALTHCARE")],
+      actions: [task(owner)],
+    },
+    {
+      text: "客户经理需在24小时内联系健康度降为红灯的医院客户。",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"], direction: "DOWN" },
+      conditions: [industry("HEALTHCARE")],
+      actions: [task(owner, 1)],
+    },
+    {
+      text: "请给NPS低于6分的软件客户的客户经理派一个回访任务。",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps", op: "BELOW", value: 0.6 },
+      conditions: [industry("SAAS")],
+      actions: [task(owner)],
+    },
+  ];
+  it.each(cases)("$text", (c) => expectDraft(c));
+});
+
+describe("more ways of saying the event, the partner and how long", () => {
+  const cases: Case[] = [
+    {
+      text: "一旦电商客户发生清关扣关，让子午线物流立即处理，并通知客户经理。",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "ecommerce:customs-clearance", op: "BELOW", value: 0.5 },
+      conditions: [industry("ECOMMERCE")],
+      actions: [task(org("org-meridian-logistics")), task(owner)],
+    },
+    {
+      text: "工厂客户的来料检验合格率下降到九成以下时，通知供应商华芯整改。",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "manufacturing:supplier-quality", op: "BELOW" },
+      conditions: [industry("MANUFACTURING")],
+      actions: [task(org("org-sinocell"))],
+    },
+    {
+      text: "SaaS客户的席位使用率低于40%达两周时，给客户成功团队派一个激活任务。",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "saas:license-utilisation", op: "BELOW" },
+      conditions: [industry("SAAS")],
+      actions: [task(team("t-customer-success"))],
+    },
+    {
+      text: "医院客户健康度变红就通知客户经理",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"] },
+      conditions: [industry("HEALTHCARE")],
+      actions: [task(owner)],
+    },
+    {
+      text: "电商卖家的联系人三天内五次访问联系销售页，立即通知销售负责人。",
+      trigger: {
+        kind: "SIGNAL_COUNT",
+        signals: { field: "viewed_page", valueEquals: "/contact-sales", subjectKinds: ["CONTACT"] },
+        count: 5,
+        withinDays: 3,
+      },
+      conditions: [industry("ECOMMERCE")],
+      actions: [task(owner)],
+    },
+    {
+      text: "若SaaS客户有新的联系人加入，且客户属于企业级，客户成功团队要在一周内安排入门培训。",
+      trigger: { kind: "EVENT", eventTypes: ["CONTACT_CREATED"] },
+      conditions: [industry("SAAS"), segment("ENTERPRISE")],
+      actions: [task(team("t-customer-success"), 7)],
+    },
+    {
+      text: "学校客户的教师使用率跌破50%，由教育工坊在两周内开展培训，客户经理同步跟进。",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "education:instructor-adoption", op: "BELOW" },
+      conditions: [industry("EDUCATION")],
+      actions: [task(org("org-eduworks"), 14), task(owner)],
+    },
+  ];
+  it.each(cases)("$text", (c) => expectDraft(c));
+});

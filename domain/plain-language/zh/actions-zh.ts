@@ -54,6 +54,10 @@ const ASSIGNEE_KINDS = ["USER", "TEAM", "ROLE", "ACCOUNT_OWNER", "ORGANIZATION",
 const UNKNOWN_DOER =
   /^(?:请|让|叫|给|由|通知|安排|要求|提醒|告诉|交给|找|派)?([\u4e00-\u9fff]{1,2}(?:经理|总监|总|主管|主任|老师|医生|工程师|专员|助理|律师|顾问)|[\u4e00-\u9fff]{2,6}(?:部门|销售部|事业部|中心|小组))(?=[^的]|$)/u;
 
+/** Someone unnamed sent to do something ("派人上门", "安排工程师到现场", "找专人跟进"). */
+const SOMEONE =
+  /^(?:立即|立刻|马上|尽快|及时)?(?:派|安排|找|指派)(?:一个|一名|一位)?(?:人|专人|工程师|技术人员|技术员|维修人员|服务人员|同事)/u;
+
 /** Owner words the directory may lack. */
 const OWNER_WORDS = /负责人|对接销售|销售代表|该客户的销售|客户的销售|负责销售/u;
 
@@ -90,12 +94,16 @@ function findAssignees(clause: string, matches: readonly ZhMatch[]): { match: Zh
   const candidates = matches
     .map((m) => ({ match: m, term: m.terms.find((t) => (ASSIGNEE_KINDS as readonly string[]).includes(t.kind)) }))
     .filter((c): c is { match: ZhMatch; term: ZhTerm } => c.term !== undefined);
-  // "供应商华芯", "服务商华通": a kind word right before the named partner is the partner's title.
+  // "供应商华芯", "区域经理王芳", "质量部的张敏": a kind, role or team right before a named partner or person
+  // is their title (README: a person named with their team is the user).
   for (let i = candidates.length - 2; i >= 0; i -= 1) {
     const c = candidates[i]!;
     const next = candidates[i + 1]!;
-    if (c.term.kind === "ORGANIZATION_KIND" && next.term.kind === "ORGANIZATION" && c.match.end === next.match.start)
-      candidates.splice(i, 1);
+    const gap = clause.slice(c.match.end, next.match.start);
+    const title =
+      (c.term.kind === "ORGANIZATION_KIND" && next.term.kind === "ORGANIZATION" && gap === "") ||
+      ((c.term.kind === "ROLE" || c.term.kind === "TEAM") && next.term.kind === "USER" && /^(?:的)?$/u.test(gap));
+    if (title) candidates.splice(i, 1);
   }
   if (candidates.length === 0) return [];
   const introduced = candidates.findIndex((c) => {
@@ -276,6 +284,17 @@ export function readConsequent(clauses: readonly string[], ctx: ZhGrammarContext
           produced.push({ kind: "CREATE_TASK", template: slugFor(title, "follow-up"), title, assignee, dueInDays });
         }
       }
+      tracker.mark(0, clause.length);
+    } else if (SOMEONE.test(clause) && TASK_WORDS.test(clause)) {
+      // "派人上门检修", "安排工程师到现场": someone unnamed is sent; the task is the account owner's to arrange.
+      const title = clause;
+      produced.push({
+        kind: "CREATE_TASK",
+        template: slugFor(title, "follow-up"),
+        title,
+        assignee: { kind: "ACCOUNT_OWNER" },
+        dueInDays: deadline ? deadline.days : 3,
+      });
       tracker.mark(0, clause.length);
     } else if (UNKNOWN_DOER.test(clause)) {
       // "请张经理联系客户", "王总要在一周内拜访": a person the tenant does not have is named, and no task is

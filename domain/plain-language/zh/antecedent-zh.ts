@@ -537,7 +537,11 @@ function gradeSubject(s: ReaderState): RegExpExecArray | null {
 }
 
 function readGradeState(s: ReaderState): { grades: string[]; start: number; end: number } | null {
-  const re = new RegExp(`(${GRADE_SUBJECT.source})(?:目前|当前|仍然|仍|还)?(${STATE_VERBS})`, "gu");
+  // "健康度连续两周都是红灯": a state held over a window is the state (the schema keeps no window for it).
+  const re = new RegExp(
+    `(${GRADE_SUBJECT.source})(?:(?:连续|持续)[^，,。；]{1,6}?)?(?:目前|当前|仍然|仍|还|都|均|一直)?(${STATE_VERBS})`,
+    "gu",
+  );
   for (const m of s.text.matchAll(re)) {
     if (insideOtherConcept(s, m.index ?? 0)) continue;
     const at = (m.index ?? 0) + m[0].length;
@@ -977,10 +981,14 @@ const readTrend: Reader = (s) => {
   const falling = FALLING.exec(s.masked);
   const persistent = /持续|连续|不断|一直/u.exec(s.masked);
   // "环比下降超过20%", "周环比下滑": a change against the period before (a month unless said), a trend over it.
-  const compared = /(日|周|月|季度|季|年)?(?:环比|同比)/u.exec(s.masked);
+  const compared =
+    /(日|周|月|季度|季|年)?(?:环比|同比)|(?:较|比|相比|相较于|相较|和|与|对比)(?:上|前)(?:一)?(?:个)?(日|天|周|星期|礼拜|月|季度|季|年)(?:相比|比)?/u.exec(
+      s.masked,
+    );
   const comparedDays = compared
-    ? ({ 日: 1, 周: 7, 月: 30, 季度: 90, 季: 90, 年: 365 } as Record<string, number>)[compared[1] ?? ""] ??
-      (/同比/u.test(compared[0]) ? 365 : 30)
+    ? ({ 日: 1, 天: 1, 周: 7, 星期: 7, 礼拜: 7, 月: 30, 季度: 90, 季: 90, 年: 365 } as Record<string, number>)[
+        compared[1] ?? compared[2] ?? ""
+      ] ?? (/同比/u.test(compared[0]) ? 365 : 30)
     : null;
   const dirMatch = rising && falling ? (rising.index < falling.index ? rising : falling) : (rising ?? falling);
   if (!dirMatch) return null;
@@ -1014,7 +1022,7 @@ const readTrend: Reader = (s) => {
     (overWindow ? { days: 30 } : null);
   if (amount && over) {
     rate = ratePerDay(s.ctx.concepts, concept.term.id, amount.value, over.days, amount.unit);
-    const lead = /(?:超过|多于|大于|达到|至少|逾|高于|以上)?$/u.exec(
+    const lead = /(?:幅度|了)?(?:超过|多于|大于|达到|至少|逾|高于|以上)?$/u.exec(
       s.text.slice(dirMatch.index + dirMatch[0].length, amount.start),
     );
     s.tracker.mark(amount.start - (lead?.[0].length ?? 0), amount.end);

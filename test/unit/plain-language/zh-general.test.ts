@@ -594,3 +594,56 @@ describe("more ways of saying the event, the partner and how long", () => {
   ];
   it.each(cases)("$text", (c) => expectDraft(c));
 });
+
+describe("titles before names, periods compared, states held, someone unnamed sent", () => {
+  const cases: Case[] = [
+    {
+      text: "医院客户的健康度变红时，让区域经理王芳两天内上门。",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"] },
+      conditions: [industry("HEALTHCARE")],
+      actions: [task(user("u-wang-fang"), 2)],
+    },
+    {
+      text: "制造业客户的OEE低于65%时，请质量部的张敏一周内排查。",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "manufacturing:oee", op: "BELOW" },
+      conditions: [industry("MANUFACTURING")],
+      actions: [task(user("u-zhang-min"), 7)],
+    },
+    {
+      text: "电商卖家的GMV较上月下降超过20%时，通知平台运营团队。",
+      trigger: { kind: "CONCEPT_TREND", concept: "ecommerce:gmv", direction: "FALLING", withinDays: 30 },
+      conditions: [industry("ECOMMERCE")],
+      actions: [task(team("t-marketplace-ops"))],
+    },
+    {
+      text: "SaaS客户的周活比上周减少了三成，就给客户成功团队派一个激活任务。",
+      trigger: { kind: "CONCEPT_TREND", concept: "saas:active-users", direction: "FALLING", withinDays: 7 },
+      conditions: [industry("SAAS")],
+      actions: [task(team("t-customer-success"))],
+    },
+    {
+      text: "软件客户的NPS下降幅度超过3分时，让客户成功团队回访。",
+      trigger: { kind: "CONCEPT_TREND", concept: "core:nps", direction: "FALLING", withinDays: 30 },
+      conditions: [industry("SAAS")],
+      actions: [task(team("t-customer-success"))],
+    },
+    {
+      text: "中小企业客户的健康度连续两周都是红灯时，让销售负责人跟进。",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"] },
+      conditions: [segment("SMB")],
+      actions: [task(owner)],
+    },
+    {
+      text: "制造业客户的非计划停机一周内超过两次时，派人上门检修。",
+      trigger: {
+        kind: "SIGNAL_COUNT",
+        signals: { concept: "manufacturing:unplanned-downtime" },
+        count: 3,
+        withinDays: 7,
+      },
+      conditions: [industry("MANUFACTURING")],
+      actions: [task(owner)],
+    },
+  ];
+  it.each(cases)("$text", (c) => expectDraft(c));
+});

@@ -92,7 +92,7 @@ const RECORD_WORDS: readonly (readonly [RegExp, string])[] = [
   [/联系人信息|联系人/u, "CONTACT"],
   [/销售机会|商机|机会/u, "OPPORTUNITY"],
   [/设备信息|设备资料|设备档案|设备|资产信息|资产/u, "ASSET"],
-  [/合作伙伴|合作方|组织|伙伴/u, "ORGANIZATION"],
+  [/合作伙伴|合作方|供应商|经销商|服务商|代理商|分销商|组织|伙伴/u, "ORGANIZATION"],
   [/信号/u, "SIGNAL"],
   [/用户|成员/u, "USER"],
   [/团队/u, "TEAM"],
@@ -383,7 +383,8 @@ const ITEMS_SOURCE = `(超过|多于|大于|高于|超出|逾|不少于|至少|�
 const ITEMS_BEFORE = new RegExp(ITEMS_SOURCE, "u");
 
 /** Verbs linking a state's subject to its value (交付状态为延迟, 审核结果是已拒绝). */
-const STATE_LINK = /(?:的)?(?:状态|等级|评级|级别|结果|情况|类型)?(?:显示为|被标为|被评为|被设为|变为|变成|转为|转成|成为|改为|为|是|出现)$/u;
+const STATE_LINK =
+  /(?:的)?(?:状态|等级|评级|级别|结果|情况|类型)?(?:显示为|被标为|被评为|被设为|变为|变成|转为|转成|成为|改为|为|是|出现)$/u;
 
 /**
  * The concept a categorical state is of when its name is no label ("交付状态为延迟", "付款情况变成逾期"): the
@@ -429,6 +430,24 @@ function conceptByValue(s: ReaderState): { match: ZhMatch; id: string; valueOnly
   return null;
 }
 
+/**
+ * The one concept (of the account's industry, when several) whose Chinese labels end in `word` ("投诉" of 客户投诉,
+ * 质量投诉): a label's head said alone. Null when none or several.
+ */
+function conceptByHead(s: ReaderState, word: string): string | null {
+  if (!/^[\u3400-\u9fff]{2,}$/u.test(word)) return null;
+  const ids = [...s.ctx.concepts.values()]
+    .filter((c) => {
+      const labels = [c.spec.prefLabel.zh, ...(c.spec.altLabel?.zh ?? [])].filter((l): l is string => !!l);
+      return labels.some((l) => l !== word && l.endsWith(word));
+    })
+    .map((c) => c.id);
+  const packs = s.industries.map((i) => INDUSTRY_PACK[i]).filter((p): p is string => !!p);
+  const inPack = ids.filter((id) => packs.includes(id.split(":")[0] ?? ""));
+  const chosen = inPack.length > 0 ? inPack : ids;
+  return chosen.length === 1 ? (chosen[0] ?? null) : null;
+}
+
 function conceptByWords(s: ReaderState): { match: ZhMatch; id: string } | null {
   let best: { match: ZhMatch; id: string; score: number } | null = null;
   for (const span of s.tracker.openSpans()) {
@@ -436,6 +455,13 @@ function conceptByWords(s: ReaderState): { match: ZhMatch; id: string } | null {
     for (const piece of span.text.split(NOT_CONCEPT)) {
       const start = span.text.indexOf(piece, at);
       at = start + piece.length;
+      const head: string | null = best ? null : conceptByHead(s, piece);
+      if (head) {
+        const abs = span.start + start;
+        const term: ZhTerm = { kind: "CONCEPT", id: head, preferred: false };
+        best = { match: { start: abs, end: abs + piece.length, text: piece, terms: [term] }, id: head, score: 1 };
+        continue;
+      }
       if ((piece.match(/[\u3400-\u9fffA-Za-z]/gu) ?? []).length < 3) continue;
       const hit = s.ctx.lexicon.searchConcepts(piece)[0];
       if (!hit || hit.score < 2) continue;
@@ -986,9 +1012,9 @@ const readTrend: Reader = (s) => {
       s.masked,
     );
   const comparedDays = compared
-    ? ({ 日: 1, 天: 1, 周: 7, 星期: 7, 礼拜: 7, 月: 30, 季度: 90, 季: 90, 年: 365 } as Record<string, number>)[
+    ? (({ 日: 1, 天: 1, 周: 7, 星期: 7, 礼拜: 7, 月: 30, 季度: 90, 季: 90, 年: 365 } as Record<string, number>)[
         compared[1] ?? compared[2] ?? ""
-      ] ?? (/同比/u.test(compared[0]) ? 365 : 30)
+      ] ?? (/同比/u.test(compared[0]) ? 365 : 30))
     : null;
   const dirMatch = rising && falling ? (rising.index < falling.index ? rising : falling) : (rising ?? falling);
   if (!dirMatch) return null;
@@ -1091,6 +1117,10 @@ const readConceptCount: Reader = (s) => {
         chineseValueBefore(s.text, concept.match.start, values));
   if (chineseValue) {
     s.tracker.mark(chineseValue.start, chineseValue.end);
+    // "从中风险升为高风险": the value it came from is read with the change.
+    const between = s.text.slice(concept.match.end, chineseValue.start);
+    if (/^(?:的)?(?:从|由)/u.test(between) && between.length <= 10)
+      s.tracker.mark(concept.match.end, chineseValue.start);
     s.tracker.markPattern(
       /(?:被)?(?:变为|变成|转为|升为|升至|降为|降到|被评为|改为|调整为|调整到|调为|更新为|修改为|设为|定为|上调为|下调为)/u,
     );

@@ -72,6 +72,8 @@ export function chineseValueAfter(
 ): { value: string; start: number; end: number } | null {
   const window = text.slice(from, from + 12);
   let best: { value: string; start: number; end: number } | null = null;
+  // "从中风险升为高风险": the value after the verb of becoming is the new one, not the one it came from.
+  let become: { value: string; start: number; end: number } | null = null;
   for (const [word, value] of WORDS) {
     const actual = values.find((v) => v.toLowerCase() === value.toLowerCase());
     if (!actual) continue;
@@ -88,9 +90,14 @@ export function chineseValueAfter(
     if (!best || candidate.start < best.start || (candidate.start === best.start && candidate.end > best.end)) {
       best = candidate;
     }
+    if (BECOME_BEFORE.test(window.slice(0, at)) && (!become || candidate.start > become.start)) become = candidate;
   }
-  return best;
+  return become && best && /[从由]/u.test(text.slice(from, best.start)) ? become : best;
 }
+
+/** A verb of becoming right before a value (升为, 变成, 调整为 …). */
+const BECOME_BEFORE =
+  /(?:变为|变成|转为|转成|升为|升至|升到|上调为|上调到|降为|降到|降至|下调为|改为|成为|调整为|调为|更新为)$/u;
 
 /**
  * The categorical value a Chinese word right before the concept names ("3次负面通话情绪" → NEGATIVE), among

@@ -5,7 +5,7 @@
  * trends, unknown people and systems), tried across industries, words, orders and numbers.
  */
 import { loadCorpusContext } from "../../../cli/nl";
-import { PlaybookAction, PlaybookCondition, PlaybookTrigger } from "../../../domain/automation/playbook";
+import { PlaybookCondition } from "../../../domain/automation/playbook";
 import { PlaybookDraft } from "../../../domain/plain-language/draft";
 import { draftPlaybookFromText } from "../../../domain/plain-language/draft-playbook";
 
@@ -48,9 +48,9 @@ const review = (assignee: object, dueInDays?: number) => ({
 
 interface Case {
   text: string;
-  trigger: Partial<PlaybookTrigger> & Record<string, unknown>;
+  trigger: Record<string, unknown>;
   conditions: PlaybookCondition[];
-  actions: (Partial<PlaybookAction> & Record<string, unknown>)[];
+  actions: Record<string, unknown>[];
   mode?: "SUGGEST" | "AUTO" | null;
   unrecognised?: string[];
 }
@@ -643,6 +643,45 @@ describe("titles before names, periods compared, states held, someone unnamed se
       },
       conditions: [industry("MANUFACTURING")],
       actions: [task(owner)],
+    },
+  ];
+  it.each(cases)("$text", (c) => expectDraft(c));
+});
+
+describe("values changed from one to another, organizations created, a label's head said alone", () => {
+  const cases: Case[] = [
+    {
+      text: "银行客户的洗钱风险等级从中风险升为高风险时，让合规部开一个强化尽调评审。",
+      trigger: { kind: "SIGNAL_COUNT", signals: { concept: "finance:aml-risk-rating", valueEquals: "HIGH" } },
+      conditions: [industry("FINANCE")],
+      actions: [review(role("compliance"))],
+    },
+    {
+      text: "新增供应商时，让质量工程师在一周内完成准入审核。",
+      trigger: { kind: "EVENT", eventTypes: ["ORGANIZATION_CREATED"] },
+      conditions: [],
+      actions: [review(role("quality-engineer"), 7)],
+    },
+    {
+      text: "制造业客户一个月内投诉超过5次时，通知质量部。",
+      trigger: {
+        kind: "SIGNAL_COUNT",
+        signals: { concept: "manufacturing:customer-complaints" },
+        count: 6,
+        withinDays: 30,
+      },
+      conditions: [industry("MANUFACTURING")],
+      actions: [task(team("t-quality"))],
+    },
+    {
+      text: "医院客户半年内保养逾期两次以上时，让服务经理开一个维保评审。",
+      trigger: {
+        kind: "SIGNAL_COUNT",
+        signals: { concept: "healthcare:preventive-maintenance-compliance", valueEquals: "true" },
+        count: 2,
+      },
+      conditions: [industry("HEALTHCARE")],
+      actions: [review(role("service-manager"))],
     },
   ];
   it.each(cases)("$text", (c) => expectDraft(c));

@@ -159,6 +159,33 @@ function breachMatches(text: string, matches: readonly ZhMatch[], ctx: ZhGrammar
   return found;
 }
 
+/**
+ * "KYC过期": a value said right after a concept whose own tables lack it is the value of the concept whose label
+ * holds that name and whose table has it (KYC 状态 → EXPIRED); the name is read as that concept.
+ */
+function valueOwners(text: string, matches: ZhMatch[], ctx: ZhGrammarContext): ZhMatch[] {
+  return matches.map((m) => {
+    const ids = m.terms.filter((t) => t.kind === "CONCEPT").map((t) => t.id);
+    if (ids.length === 0) return m;
+    const after = /^(?:的)?(?:状态)?(?:已经|已|被)?(?:变成|变为|转为|成为|为|是)?/u.exec(text.slice(m.end))?.[0] ?? "";
+    const mention = valueWordsIn(text.slice(m.end + after.length, m.end + after.length + 6))[0];
+    if (!mention || mention.start !== 0) return m;
+    const has = (id: string): boolean =>
+      lookupValues(ctx.packs, id).some((v) => v.toLowerCase() === mention.value.toLowerCase());
+    if (ids.some(has)) return m;
+    const name = m.text.replace(/\s+/gu, "").toLowerCase();
+    const owners = [...ctx.concepts.values()]
+      .filter((c) => has(c.id))
+      .filter((c) =>
+        [c.spec.prefLabel.zh, c.spec.prefLabel.en, ...(c.spec.altLabel?.zh ?? []), ...(c.spec.altLabel?.en ?? [])]
+          .filter((l): l is string => !!l)
+          .some((l) => l.replace(/\s+/gu, "").toLowerCase().includes(name)),
+      );
+    if (owners.length !== 1) return m;
+    return { ...m, terms: [{ kind: "CONCEPT", id: owners[0]!.id, preferred: false }] };
+  });
+}
+
 /** Two names of one concept side by side ("清关扣关", "OEE设备综合效率") are one mention of it. */
 function mergeSameConcept(matches: ZhMatch[]): ZhMatch[] {
   const ids = (m: ZhMatch): string =>
@@ -186,7 +213,7 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
   const unrecognised: string[] = [];
   const ambiguities: ParseAmbiguity[] = [];
   const conditions: PlaybookCondition[] = [];
-  const matches = mergeSameConcept(findTerms(ctx.vocabulary, text));
+  const matches = valueOwners(text, mergeSameConcept(findTerms(ctx.vocabulary, text)), ctx);
   matches.push(...breachMatches(text, matches, ctx));
   matches.sort((a, b) => a.start - b.start);
 

@@ -657,6 +657,12 @@ describe("values changed from one to another, organizations created, a label's h
       actions: [review(role("compliance"))],
     },
     {
+      text: "当银行客户的KYC过期，并且客户是企业级时，合规专员需当天处理。",
+      trigger: { kind: "SIGNAL_COUNT", signals: { concept: "finance:kyc-status", valueEquals: "EXPIRED" } },
+      conditions: [industry("FINANCE"), segment("ENTERPRISE")],
+      actions: [task(role("compliance"), 0)],
+    },
+    {
       text: "新增供应商时，让质量工程师在一周内完成准入审核。",
       trigger: { kind: "EVENT", eventTypes: ["ORGANIZATION_CREATED"] },
       conditions: [],

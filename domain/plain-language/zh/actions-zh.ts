@@ -226,7 +226,9 @@ export function readConsequent(clauses: readonly string[], ctx: ZhGrammarContext
       tracker.markPattern(SEND_VERB);
       tracker.markPattern(/消息|通知|提醒|告警|信息|里|中|上/u);
       // "通过 ERP 系统推送一条通知": the channel's preposition and the message's measure word.
-      tracker.markPattern(/通过|经由|借助|使用|一条|一下|一个|一则|大家|所有人|相关人员|全员|相关同事/u);
+      tracker.markPattern(
+        /通过|经由|借助|使用|一条|一下|一个|一则|大家|所有人|相关人员|全员|相关同事|结果|情况|进展|记录|创建工单|建工单|开工单/u,
+      );
     }
 
     const assignees = findAssignees(
@@ -304,7 +306,8 @@ export function readConsequent(clauses: readonly string[], ctx: ZhGrammarContext
       tracker.mark(0, clause.length);
     } else if (
       OWNER_WORDS.test(clause) ||
-      (TASK_WORDS.test(clause) && /任务|工单|待办|评审|预审|复核|审核/u.test(clause))
+      // "调用ServiceNow创建工单": the ticket is the system's, not a task of the owner's.
+      (endpoints.length === 0 && TASK_WORDS.test(clause) && /任务|工单|待办|评审|预审|复核|审核/u.test(clause))
     ) {
       // A task with no assignee named goes to the account owner.
       const isReview = REVIEW.test(clause);

@@ -692,3 +692,21 @@ describe("values changed from one to another, organizations created, a label's h
   ];
   it.each(cases)("$text", (c) => expectDraft(c));
 });
+
+describe("systems that take the action themselves", () => {
+  const cases: Case[] = [
+    {
+      text: "SaaS客户NPS低于5时，调用ServiceNow创建工单。",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps", op: "BELOW", value: 0.5 },
+      conditions: [industry("SAAS")],
+      actions: [{ kind: "CALL_WEBHOOK", endpointId: "wh-servicenow" }],
+    },
+    {
+      text: "车队客户的车辆出勤率低于八成时，请绿伏服务排查，结果同步到合作伙伴门户。",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "automotive:vehicle-availability", op: "BELOW" },
+      conditions: [industry("AUTOMOTIVE")],
+      actions: [task(org("org-greenvolt-service")), { kind: "CALL_WEBHOOK", endpointId: "wh-partner-portal" }],
+    },
+  ];
+  it.each(cases)("$text", (c) => expectDraft(c));
+});

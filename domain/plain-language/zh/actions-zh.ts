@@ -21,9 +21,12 @@ import { ZhGrammarContext } from "./zh-context";
 import { findTerms, ZhMatch, ZhTerm } from "./zh-vocabulary";
 
 const SUGGEST =
-  /先(?:让|给|请|经|由|等|问|找|跟)?我(?:来)?(?:确认|审批|批准|审核|同意|过目|看一下|看看|看|点头)(?:一下)?|先问(?:一下|一问)?我|(?:需要|需|要|得|必须)(?:经过|经|让|由|等)?我(?:来)?(?:确认|审批|批准|同意|审核)|(?:经|等|待)我(?:确认|审批|批准|同意)(?:后|之后|以后)?(?:再)?(?:执行|操作|处理)?|我确认(?:后|之后|以后)(?:再)?(?:执行|操作|处理)?|不要自动(?:执行)?|别自动(?:执行)?|人工确认|先确认|确认后再(?:执行|操作)?|征求我的同意|先提醒我/u;
+  /先(?:让|给|请|经|由|等|问|找|跟)?我(?:来)?(?:确认|审批|批准|审核|同意|过目|看一下|看看|看|点头)(?:一下)?|先问(?:一下|一问)?我|(?:需要|需|要|得|必须)(?:经过|经|让|由|等)?我(?:来)?(?:确认|审批|批准|同意|审核)|(?:经|等|待)我(?:确认|审批|批准|同意)(?:后|之后|以后)?(?:再)?(?:执行|操作|处理)?|我确认(?:后|之后|以后)(?:再)?(?:执行|操作|处理)?|不要自动(?:执行)?|别自动(?:执行)?|人工确认|先确认|确认后再(?:执行|操作)?|征求我的同意|先提醒我|(?:先|要|需)?(?:发|提交|交|报|送|转)(?:给)?我(?:来)?(?:审批|确认|批准|审核|过目|看一下|看看|看)|我(?:批准|审批|同意|点头)(?:后|之后|以后)(?:再)?(?:执行|操作|处理)?/u;
 const AUTO =
-  /自动(?!化)(?:执行|处理|完成|地)?|事后(?:再)?(?:通知|告诉|告知)我|执行后(?:再)?(?:通知|告诉|告知)我|直接执行|无需确认|不用确认|不需要确认|无须确认|不必确认|无需审批|直接(?=给|派|创建|推送|同步)/u;
+  /全自动(?:执行|处理)?|(?:无需|无须|不需要|不用|不必)人工(?:干预|确认|介入|审核|审批|操作)?|(?:不用|不必|无需|无须|不需要|用不着)(?:先)?(?:问我|找我|经过我|经我|等我|让我确认|我确认|我批准|我审批)|自动(?!化)(?:执行|处理|完成|地)?|事后(?:再)?(?:通知|告诉|告知)我|执行后(?:再)?(?:通知|告诉|告知)我|直接执行|无需确认|不用确认|不需要确认|无须确认|不必确认|无需审批|直接(?=给|派|创建|推送|同步)/u;
+
+const NO_CONFIRMATION =
+  /(?:不用|不必|无需|无须|不需要|不需|用不着)(?:再)?(?:先)?(?:经过|经|让|由|等|问|找)?我?(?:来)?(?:确认|审批|批准|同意|审核|过目)|(?:不用|不必|无需|无须|不需要|用不着|不要|别)(?:再)?(?:先)?(?:问|找|等)我/u;
 
 const SEND_VERB =
   /(?:推送|同步|发送|转发|上报|回写|写入|抄送|推|发|通知|告知|触发|调用)(?:一下)?(?:到|至|给|进)?|(?:接口|系统|群)(?=$|[，。；])/u;
@@ -43,6 +46,17 @@ const MODIFIER =
 const JOINER = /^(?:和|与|及|、|以及|跟|还有|或者|或|,|，)$/u;
 
 const ASSIGNEE_KINDS = ["USER", "TEAM", "ROLE", "ACCOUNT_OWNER", "ORGANIZATION", "ORGANIZATION_KIND"] as const;
+
+/**
+ * A person or unit the directory does not have, named by a surname and a title or by a unit word, leading
+ * an action clause ("请张经理……", "王总要……", "让华东销售部……").
+ */
+const UNKNOWN_DOER =
+  /^(?:请|让|叫|给|由|通知|安排|要求|提醒|告诉|交给|找|派)?([\u4e00-\u9fff]{1,2}(?:经理|总监|总|主管|主任|老师|医生|工程师|专员|助理|律师|顾问)|[\u4e00-\u9fff]{2,6}(?:部门|销售部|事业部|中心|小组))(?=[^的]|$)/u;
+
+/** Someone unnamed sent to do something ("派人上门", "安排工程师到现场", "找专人跟进"). */
+const SOMEONE =
+  /^(?:立即|立刻|马上|尽快|及时)?(?:派|安排|找|指派)(?:一个|一名|一位)?(?:人|专人|工程师|技术人员|技术员|维修人员|服务人员|同事)/u;
 
 /** Owner words the directory may lack. */
 const OWNER_WORDS = /负责人|对接销售|销售代表|该客户的销售|客户的销售|负责销售/u;
@@ -80,6 +94,17 @@ function findAssignees(clause: string, matches: readonly ZhMatch[]): { match: Zh
   const candidates = matches
     .map((m) => ({ match: m, term: m.terms.find((t) => (ASSIGNEE_KINDS as readonly string[]).includes(t.kind)) }))
     .filter((c): c is { match: ZhMatch; term: ZhTerm } => c.term !== undefined);
+  // "供应商华芯", "区域经理王芳", "质量部的张敏": a kind, role or team right before a named partner or person
+  // is their title (README: a person named with their team is the user).
+  for (let i = candidates.length - 2; i >= 0; i -= 1) {
+    const c = candidates[i]!;
+    const next = candidates[i + 1]!;
+    const gap = clause.slice(c.match.end, next.match.start);
+    const title =
+      (c.term.kind === "ORGANIZATION_KIND" && next.term.kind === "ORGANIZATION" && gap === "") ||
+      ((c.term.kind === "ROLE" || c.term.kind === "TEAM") && next.term.kind === "USER" && /^(?:的)?$/u.test(gap));
+    if (title) candidates.splice(i, 1);
+  }
   if (candidates.length === 0) return [];
   const introduced = candidates.findIndex((c) => {
     const before = clause.slice(0, c.match.start).replace(MODIFIER, "");
@@ -176,8 +201,10 @@ export function readConsequent(clauses: readonly string[], ctx: ZhGrammarContext
 
   for (const clause of clauses) {
     const tracker = new SpanTracker(clause);
-    const suggest = SUGGEST.exec(clause);
-    const auto = suggest ? null : AUTO.exec(clause);
+    // "不需要我确认" says no confirmation: AUTO, though it contains the words of one.
+    const unconfirmed = NO_CONFIRMATION.exec(clause);
+    const suggest = unconfirmed ? null : SUGGEST.exec(clause);
+    const auto = suggest ? null : (unconfirmed ?? AUTO.exec(clause));
     if (suggest) {
       mode = "SUGGEST";
       tracker.mark(suggest.index, suggest.index + suggest[0].length);
@@ -198,6 +225,10 @@ export function readConsequent(clauses: readonly string[], ctx: ZhGrammarContext
       tracker.mark(m.start, m.end);
       tracker.markPattern(SEND_VERB);
       tracker.markPattern(/消息|通知|提醒|告警|信息|里|中|上/u);
+      // "通过 ERP 系统推送一条通知": the channel's preposition and the message's measure word.
+      tracker.markPattern(
+        /通过|经由|借助|使用|一条|一下|一个|一则|大家|所有人|相关人员|全员|相关同事|结果|情况|进展|记录|创建工单|建工单|开工单/u,
+      );
     }
 
     const assignees = findAssignees(
@@ -256,9 +287,27 @@ export function readConsequent(clauses: readonly string[], ctx: ZhGrammarContext
         }
       }
       tracker.mark(0, clause.length);
+    } else if (SOMEONE.test(clause) && TASK_WORDS.test(clause)) {
+      // "派人上门检修", "安排工程师到现场": someone unnamed is sent; the task is the account owner's to arrange.
+      const title = clause;
+      produced.push({
+        kind: "CREATE_TASK",
+        template: slugFor(title, "follow-up"),
+        title,
+        assignee: { kind: "ACCOUNT_OWNER" },
+        dueInDays: deadline ? deadline.days : 3,
+      });
+      tracker.mark(0, clause.length);
+    } else if (UNKNOWN_DOER.test(clause)) {
+      // "请张经理联系客户", "王总要在一周内拜访": a person the tenant does not have is named, and no task is
+      // drafted for someone else in their place (issue 12: name, do not guess).
+      const who = UNKNOWN_DOER.exec(clause)?.[1] ?? "";
+      if (!unrecognised.includes(who)) unrecognised.push(who);
+      tracker.mark(0, clause.length);
     } else if (
       OWNER_WORDS.test(clause) ||
-      (TASK_WORDS.test(clause) && /任务|工单|待办|评审|预审|复核|审核/u.test(clause))
+      // "调用ServiceNow创建工单": the ticket is the system's, not a task of the owner's.
+      (endpoints.length === 0 && TASK_WORDS.test(clause) && /任务|工单|待办|评审|预审|复核|审核/u.test(clause))
     ) {
       // A task with no assignee named goes to the account owner.
       const isReview = REVIEW.test(clause);

@@ -25,7 +25,7 @@ import {
   ratePerDay,
 } from "./concept-facts";
 import { resolvePage } from "./pages-zh";
-import { chineseValueAfter, chineseValueBefore } from "./value-words-zh";
+import { chineseValueAfter, chineseValueBefore, valueWordsIn } from "./value-words-zh";
 import { slugFor } from "./slugs-zh";
 import { SpanTracker } from "./span-tracker";
 import { findPeriod, findWindow, WINDOW_SOURCE } from "./time-phrases";
@@ -73,7 +73,7 @@ const REGION_SCOPE =
   /同一(?:个)?(?:区域|地区|片区|大区|城市|区)|同区域|同地区|一个区域(?:内|里)?|某(?:个)?区域|区域内/u;
 
 const BELOW_WORDS =
-  /(不高于|不超过|不大于|不多于|低于|小于|少于|不足|不到|跌破|跌到|跌至|降到|降至|降低到|下降到|掉到|落到|低过|<=|≤|<)/u;
+  /(未达到|没有达到|没达到|达不到|未达|未超过|没超过|不高于|不超过|不大于|不多于|低于|小于|少于|不足|不到|跌破|跌到|跌至|降到|降至|降低到|下降到|掉到|落到|低过|<=|≤|<)/u;
 const ABOVE_WORDS = /(不低于|不少于|不小于|不止|高于|大于|超过|多于|超出|突破|升到|升至|上升到|涨到|高过|达到|>=|≥|>)/u;
 const TRAILING_BELOW = /(以下|之下|以内)/u;
 const TRAILING_ABOVE = /(以上|之上)/u;
@@ -92,7 +92,7 @@ const RECORD_WORDS: readonly (readonly [RegExp, string])[] = [
   [/联系人信息|联系人/u, "CONTACT"],
   [/销售机会|商机|机会/u, "OPPORTUNITY"],
   [/设备信息|设备资料|设备档案|设备|资产信息|资产/u, "ASSET"],
-  [/合作伙伴|合作方|组织|伙伴/u, "ORGANIZATION"],
+  [/合作伙伴|合作方|供应商|经销商|服务商|代理商|分销商|组织|伙伴/u, "ORGANIZATION"],
   [/信号/u, "SIGNAL"],
   [/用户|成员/u, "USER"],
   [/团队/u, "TEAM"],
@@ -110,6 +110,9 @@ const EVENT_VERBS: readonly (readonly [RegExp, string])[] = [
   [/新建|创建|新增|添加|录入|建立|登记|加入|有新的|有新|新来的|新进的/u, "CREATED"],
   [/更新|变更|修改|改动|编辑|变动|调整|变化|改变/u, "UPDATED"],
 ];
+
+/** What a named partner does for the accounts it serves (诺德光系统服务的, 由绿伏服务维保的). */
+const ORG_SERVES = /^(?:所)?(?:服务|代理|供货|分销|合作|负责|维保|维护|维修|运维|托管|经销|供应)的/u;
 
 /** Resolves a term among several with one name, preferring the pack of the account's industry. */
 export function pickConcept(match: ZhMatch, industries: readonly string[]): ZhTerm | null {
@@ -139,8 +142,11 @@ function breachMatches(text: string, matches: readonly ZhMatch[], ctx: ZhGrammar
       .split(/\s+/u)
       .map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&"))
       .join("\\s*");
+    // Word boundaries only for Latin ends: "重开5次" has a digit right after a Chinese name.
+    const lead = /^[A-Za-z0-9]/u.test(stem) ? "(?<![A-Za-z0-9])" : "";
+    const tail = /[A-Za-z0-9]$/u.test(stem) ? "(?![A-Za-z0-9])" : "";
     const re = new RegExp(
-      `(?<![A-Za-z0-9])${name}(?![A-Za-z0-9])(?=\\s*(?:了|又|再次|再)?\\s*(?:${WINDOW_SOURCE})?\\s*(?:了|又|再次|再|累计|共)?\\s*(?:${BREACH_WORDS}|(?:${NUMBER_SOURCE})\\s*(?:次|回)))`,
+      `${lead}${name}${tail}(?=\\s*(?:了|又|再次|再)?\\s*(?:${WINDOW_SOURCE})?\\s*(?:了|又|再次|再|累计|共)?\\s*(?:${BREACH_WORDS}|(?:${NUMBER_SOURCE})\\s*(?:次|回)))`,
       "giu",
     );
     for (const m of text.matchAll(re)) {
@@ -153,6 +159,53 @@ function breachMatches(text: string, matches: readonly ZhMatch[], ctx: ZhGrammar
   return found;
 }
 
+/**
+ * "KYC过期": a value said right after a concept whose own tables lack it is the value of the concept whose label
+ * holds that name and whose table has it (KYC 状态 → EXPIRED); the name is read as that concept.
+ */
+function valueOwners(text: string, matches: ZhMatch[], ctx: ZhGrammarContext): ZhMatch[] {
+  return matches.map((m) => {
+    const ids = m.terms.filter((t) => t.kind === "CONCEPT").map((t) => t.id);
+    if (ids.length === 0) return m;
+    const after = /^(?:的)?(?:状态)?(?:已经|已|被)?(?:变成|变为|转为|成为|为|是)?/u.exec(text.slice(m.end))?.[0] ?? "";
+    const mention = valueWordsIn(text.slice(m.end + after.length, m.end + after.length + 6))[0];
+    if (!mention || mention.start !== 0) return m;
+    const has = (id: string): boolean =>
+      lookupValues(ctx.packs, id).some((v) => v.toLowerCase() === mention.value.toLowerCase());
+    if (ids.some(has)) return m;
+    const name = m.text.replace(/\s+/gu, "").toLowerCase();
+    const owners = [...ctx.concepts.values()]
+      .filter((c) => has(c.id))
+      .filter((c) =>
+        [c.spec.prefLabel.zh, c.spec.prefLabel.en, ...(c.spec.altLabel?.zh ?? []), ...(c.spec.altLabel?.en ?? [])]
+          .filter((l): l is string => !!l)
+          .some((l) => l.replace(/\s+/gu, "").toLowerCase().includes(name)),
+      );
+    if (owners.length !== 1) return m;
+    return { ...m, terms: [{ kind: "CONCEPT", id: owners[0]!.id, preferred: false }] };
+  });
+}
+
+/** Two names of one concept side by side ("清关扣关", "OEE设备综合效率") are one mention of it. */
+function mergeSameConcept(matches: ZhMatch[]): ZhMatch[] {
+  const ids = (m: ZhMatch): string =>
+    m.terms
+      .filter((t) => t.kind === "CONCEPT")
+      .map((t) => t.id)
+      .sort()
+      .join(",");
+  const out: ZhMatch[] = [];
+  for (const m of matches) {
+    const prev = out[out.length - 1];
+    if (prev && prev.end === m.start && ids(prev) !== "" && ids(prev) === ids(m)) {
+      out[out.length - 1] = { ...prev, end: m.end, text: `${prev.text}${m.text}` };
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
+}
+
 /** Reads the antecedent text (markers 如果/时 already removed). */
 export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentReading {
   const tracker = new SpanTracker(text);
@@ -160,7 +213,7 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
   const unrecognised: string[] = [];
   const ambiguities: ParseAmbiguity[] = [];
   const conditions: PlaybookCondition[] = [];
-  const matches = findTerms(ctx.vocabulary, text);
+  const matches = valueOwners(text, mergeSameConcept(findTerms(ctx.vocabulary, text)), ctx);
   matches.push(...breachMatches(text, matches, ctx));
   matches.sort((a, b) => a.start - b.start);
 
@@ -239,14 +292,14 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
     if (!t || !t.organizationKind) continue;
     const after = text.slice(m.end, m.end + 6);
     const before = text.slice(Math.max(0, m.start - 4), m.start);
-    if (!/^(?:所)?(?:服务|代理|供货|分销|合作|负责)的/u.test(after) && !/(?:通过|经由|由)$/u.test(before)) continue;
+    if (!ORG_SERVES.test(after) && !/(?:通过|经由|由)$/u.test(before)) continue;
     conditions.push({
       kind: "HAS_ORGANIZATION",
       organizationKind: t.organizationKind as "PARTNER" | "SUPPLIER" | "SERVICE_PROVIDER" | "RESELLER",
     });
     matched.push(term(m, t));
     tracker.mark(m.start, m.end);
-    const verb = /^(?:所)?(?:服务|代理|供货|分销|合作|负责)的/u.exec(after);
+    const verb = ORG_SERVES.exec(after);
     if (verb) tracker.mark(m.end, m.end + verb[0].length);
   }
 
@@ -286,8 +339,10 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
   // No concept label matched: look for a concept by the words it shares with what is left (预防性维护逾期
   // → 预防性维护完成率), and say so, since it is a reading by resemblance rather than by name.
   if (!trigger && !state.matches.some((m) => m.terms.some((t) => t.kind === "CONCEPT"))) {
-    const guess = conceptByWords(state);
+    const byValue = conceptByValue(state);
+    const guess = byValue ?? conceptByWords(state);
     if (guess) {
+      if (byValue?.valueOnly) state.valueNamed = byValue.match;
       state.matches.push(guess.match);
       state.matches.sort((a, b) => a.start - b.start);
       for (const read of readers) {
@@ -340,6 +395,8 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
   if (window && trigger) tracker.mark(window.start, window.end);
   // Subject words and glue read as such.
   tracker.markPattern(new RegExp(`${SUBJECT_ASSET.source}|${SUBJECT_CONTACT.source}`, "u"));
+  // The records a counted event happens to (工单被重开, 订单被退回) are read with the event.
+  if (trigger?.kind === "SIGNAL_COUNT") tracker.markPattern(/工单|服务单|维修单|问题单|案例|订单|发票/u);
   unrecognised.push(...tracker.leftovers());
   return { trigger, conditions, matched, unrecognised, ambiguities };
 }
@@ -348,6 +405,76 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
 const NOT_CONCEPT =
   /的|在|有|被|时|[0-9.%]+|[零〇一二两三四五六七八九十百千]+(?:台|辆|个|次|天|周|月)|以上|以下|低于|高于|超过|不足|跌破|小于|大于|少于|不到|达到|逾期|失败|异常|命中|不通过|上升|下降|增加|减少|每天|每周|每月|内|里|设备|车辆|联系人|客户/gu;
 
+/** A count of items right before a value word ("超过5个差评", "3条负面"). */
+const ITEMS_SOURCE = `(超过|多于|大于|高于|超出|逾|不少于|至少|达到|满)?\\s*(${NUMBER_SOURCE})\\s*(?:个|条|次|笔|单|张|起|件|位)\\s*(及以上|或以上|以上)?(?:的)?$`;
+const ITEMS_BEFORE = new RegExp(ITEMS_SOURCE, "u");
+
+/** Verbs linking a state's subject to its value (交付状态为延迟, 审核结果是已拒绝). */
+const STATE_LINK =
+  /(?:的)?(?:状态|等级|评级|级别|结果|情况|类型)?(?:显示为|被标为|被评为|被设为|变为|变成|转为|转成|成为|改为|为|是|出现)$/u;
+
+/**
+ * The concept a categorical state is of when its name is no label ("交付状态为延迟", "付款情况变成逾期"): the
+ * concepts whose lookup tables have the value said, the one whose labels share most words with the subject
+ * before it (or the only one). Said as a reading by resemblance (an ambiguity), like {@link conceptByWords}.
+ */
+function conceptByValue(s: ReaderState): { match: ZhMatch; id: string; valueOnly?: boolean } | null {
+  for (const mention of valueWordsIn(s.text)) {
+    const candidates = [...s.ctx.concepts.keys()].filter((id) =>
+      lookupValues(s.ctx.packs, id).some((v) => v.toLowerCase() === mention.value.toLowerCase()),
+    );
+    if (candidates.length === 0) continue;
+    const head = s.text.slice(0, mention.start);
+    // "一周内收到超过5个差评": counted items of one value, the concept being the only one with that value.
+    if (candidates.length === 1 && ITEMS_BEFORE.test(head)) {
+      const id = candidates[0]!;
+      const match = {
+        start: mention.start,
+        end: mention.end,
+        text: mention.word,
+        terms: [{ kind: "CONCEPT" as const, id, preferred: false }],
+      };
+      return { match, id, valueOnly: true };
+    }
+    const link = STATE_LINK.exec(head);
+    if (!link) continue;
+    const run = /[\u3400-\u9fffA-Za-z]{1,10}$/u.exec(head.slice(0, link.index));
+    if (!run) continue;
+    // The subject is what follows the last count, window or possessive before it (有2次交付状态 → 交付).
+    const subject = run[0].replace(/^.*[次回的内里有在个]/u, "");
+    const subjectStart = link.index - subject.length;
+    const hits = s.ctx.lexicon.searchConcepts(`${subject}${link[0]}`);
+    const scored = candidates
+      .map((id) => ({ id, score: hits.find((h) => h.concept === id)?.score ?? 0 }))
+      .sort((a, b) => b.score - a.score);
+    const best = scored[0];
+    if (!best || (best.score === 0 && candidates.length > 1)) continue;
+    const start = subject.length > 0 ? subjectStart : link.index;
+    const end = link.index + link[0].length;
+    const text = s.text.slice(start, end);
+    return { match: { start, end, text, terms: [{ kind: "CONCEPT", id: best.id, preferred: false }] }, id: best.id };
+  }
+  return null;
+}
+
+/**
+ * The one concept (of the account's industry, when several) whose Chinese labels end in `word` ("投诉" of 客户投诉,
+ * 质量投诉): a label's head said alone. Null when none or several.
+ */
+function conceptByHead(s: ReaderState, word: string): string | null {
+  if (!/^[\u3400-\u9fff]{2,}$/u.test(word)) return null;
+  const ids = [...s.ctx.concepts.values()]
+    .filter((c) => {
+      const labels = [c.spec.prefLabel.zh, ...(c.spec.altLabel?.zh ?? [])].filter((l): l is string => !!l);
+      return labels.some((l) => l !== word && l.endsWith(word));
+    })
+    .map((c) => c.id);
+  const packs = s.industries.map((i) => INDUSTRY_PACK[i]).filter((p): p is string => !!p);
+  const inPack = ids.filter((id) => packs.includes(id.split(":")[0] ?? ""));
+  const chosen = inPack.length > 0 ? inPack : ids;
+  return chosen.length === 1 ? (chosen[0] ?? null) : null;
+}
+
 function conceptByWords(s: ReaderState): { match: ZhMatch; id: string } | null {
   let best: { match: ZhMatch; id: string; score: number } | null = null;
   for (const span of s.tracker.openSpans()) {
@@ -355,6 +482,13 @@ function conceptByWords(s: ReaderState): { match: ZhMatch; id: string } | null {
     for (const piece of span.text.split(NOT_CONCEPT)) {
       const start = span.text.indexOf(piece, at);
       at = start + piece.length;
+      const head: string | null = best ? null : conceptByHead(s, piece);
+      if (head) {
+        const abs = span.start + start;
+        const term: ZhTerm = { kind: "CONCEPT", id: head, preferred: false };
+        best = { match: { start: abs, end: abs + piece.length, text: piece, terms: [term] }, id: head, score: 1 };
+        continue;
+      }
       if ((piece.match(/[\u3400-\u9fffA-Za-z]/gu) ?? []).length < 3) continue;
       const hit = s.ctx.lexicon.searchConcepts(piece)[0];
       if (!hit || hit.score < 2) continue;
@@ -384,6 +518,8 @@ interface ReaderState {
   industries: string[];
   scope: TriggerScope;
   ctx: ZhGrammarContext;
+  /** A concept found by the value word said for it (5个差评): the match is that word. */
+  valueNamed?: ZhMatch;
 }
 
 type Reader = (s: ReaderState, gradeIsState: boolean) => PlaybookTrigger | null;
@@ -454,7 +590,11 @@ function gradeSubject(s: ReaderState): RegExpExecArray | null {
 }
 
 function readGradeState(s: ReaderState): { grades: string[]; start: number; end: number } | null {
-  const re = new RegExp(`(${GRADE_SUBJECT.source})(?:目前|当前|仍然|仍|还)?(${STATE_VERBS})`, "gu");
+  // "健康度连续两周都是红灯": a state held over a window is the state (the schema keeps no window for it).
+  const re = new RegExp(
+    `(${GRADE_SUBJECT.source})(?:(?:连续|持续)[^，,。；]{1,6}?)?(?:目前|当前|仍然|仍|还|都|均|一直)?(${STATE_VERBS})`,
+    "gu",
+  );
   for (const m of s.text.matchAll(re)) {
     if (insideOtherConcept(s, m.index ?? 0)) continue;
     const at = (m.index ?? 0) + m[0].length;
@@ -671,6 +811,14 @@ const readEvent: Reader = (s) => {
     const global = new RegExp(verbRe.source, "gu");
     for (const v of s.masked.matchAll(global)) {
       const at = v.index ?? 0;
+      // "洗钱风险等级被调整为高": a concept's value changes, not the record (the count reader takes it).
+      const conceptJustBefore = s.matches.some(
+        (m) =>
+          m.terms.some((t) => t.kind === "CONCEPT") &&
+          m.end <= at &&
+          /^(?:的)?(?:被|已|已经|又|有|发生)?(?:了)?$/u.test(s.text.slice(m.end, at)),
+      );
+      if (conceptJustBefore && suffix === "UPDATED") continue;
       const found = recordOfVerb(s, at, v[0]);
       if (!found) continue;
       const { record, start: abs, end: recordEnd } = found;
@@ -706,6 +854,19 @@ function countJustBefore(
   if (n === null) return null;
   const exclusive = /超过|多于|大于|高于|超出|逾|>(?!=)/u.test(last[1] ?? "");
   return { count: exclusive ? Math.floor(n) + 1 : n, start: last.index, end, absolute: true };
+}
+
+/** Counted items right before a value word ("超过5个差评" → 6). */
+function itemsBefore(
+  text: string,
+  before: number,
+): { count: number; start: number; end: number; absolute: true } | null {
+  const m = ITEMS_BEFORE.exec(text.slice(0, before));
+  if (!m) return null;
+  const n = parseNumber(m[2] ?? "");
+  if (n === null) return null;
+  const exclusive = /超过|多于|大于|高于|超出|逾/u.test(m[1] ?? "");
+  return { count: exclusive ? Math.floor(n) + 1 : n, start: m.index, end: before, absolute: true };
 }
 
 /** "有3台以上设备……" before the concept: how many assets the signals come from, read as the count. */
@@ -787,6 +948,15 @@ function windowDays(s: ReaderState, fallback: number): number {
   return w.days;
 }
 
+/** The window of a count: the one said, else the period said ("每周超过3次" counts in 7 days), else 30 days. */
+function countWindowDays(s: ReaderState): number {
+  if (findWindow(s.text)) return windowDays(s, 30);
+  const period = findPeriod(s.masked);
+  if (!period) return 30;
+  s.tracker.mark(period.start, period.end);
+  return Math.max(1, Math.round(period.days));
+}
+
 const readPageViews: Reader = (s) => {
   const verb = VIEW_VERB.exec(s.masked);
   if (!verb) return null;
@@ -827,7 +997,7 @@ const readPageViews: Reader = (s) => {
   // Concepts named inside the page name are the page's topic, not measures.
   const n = count?.count ?? 1;
   if (count) s.tracker.mark(count.start, count.end);
-  return { kind: "SIGNAL_COUNT", signals, count: n, withinDays: windowDays(s, 30), scope: s.scope };
+  return { kind: "SIGNAL_COUNT", signals, count: n, withinDays: countWindowDays(s), scope: s.scope };
 };
 
 /** The concept named last before `before` (or anywhere when none is before it). */
@@ -863,19 +1033,30 @@ const readTrend: Reader = (s) => {
   const rising = RISING.exec(s.masked);
   const falling = FALLING.exec(s.masked);
   const persistent = /持续|连续|不断|一直/u.exec(s.masked);
+  // "环比下降超过20%", "周环比下滑": a change against the period before (a month unless said), a trend over it.
+  const compared =
+    /(日|周|月|季度|季|年)?(?:环比|同比)|(?:较|比|相比|相较于|相较|和|与|对比)(?:上|前)(?:一)?(?:个)?(日|天|周|星期|礼拜|月|季度|季|年)(?:相比|比)?/u.exec(
+      s.masked,
+    );
+  const comparedDays = compared
+    ? (({ 日: 1, 天: 1, 周: 7, 星期: 7, 礼拜: 7, 月: 30, 季度: 90, 季: 90, 年: 365 } as Record<string, number>)[
+        compared[1] ?? compared[2] ?? ""
+      ] ?? (/同比/u.test(compared[0]) ? 365 : 30))
+    : null;
   const dirMatch = rising && falling ? (rising.index < falling.index ? rising : falling) : (rising ?? falling);
   if (!dirMatch) return null;
   // Without 每天/连续, a change of an amount over a window is a trend too ("一个季度内下降了0.5分"): the
   // amount over the window's days. A change *to* a level (下降到80%) is a threshold.
   const window = findWindow(s.text);
+  // "客单价下降三成", "续读率下滑超过5个百分点": a change by an amount with no window is one over 30 days.
   const overWindow =
-    !period && !persistent && window
+    !period && !persistent
       ? new RegExp(
           `^(?:了)?(?:幅度)?(?:超过|多于|大于|达到|至少|逾|高于|不少于|了)?\\s*(?=${NUMBER_SOURCE}|百分之)`,
           "u",
         ).exec(s.text.slice(dirMatch.index + dirMatch[0].length))
       : null;
-  if (!period && !persistent && !overWindow) return null;
+  if (!period && !persistent && !overWindow && !compared) return null;
   const direction = dirMatch === rising ? "RISING" : "FALLING";
   const concept = conceptBefore(s, dirMatch.index);
   if (!concept) return null;
@@ -883,12 +1064,18 @@ const readTrend: Reader = (s) => {
   s.tracker.mark(dirMatch.index, dirMatch.index + dirMatch[0].length);
   if (period) s.tracker.mark(period.start, period.end);
   if (persistent) s.tracker.mark(persistent.index, persistent.index + persistent[0].length);
+  if (compared) s.tracker.mark(compared.index, compared.index + compared[0].length);
   let rate = 0;
   const amount = amountAt(s.text, dirMatch.index + dirMatch[0].length);
-  const over = period ?? (overWindow && window ? window : null);
+  // The amount changes over the rate's period, else over the window said, else over the compared period.
+  const over =
+    period ??
+    (window && (overWindow || persistent || compared) ? window : null) ??
+    (comparedDays !== null ? { days: comparedDays } : null) ??
+    (overWindow ? { days: 30 } : null);
   if (amount && over) {
     rate = ratePerDay(s.ctx.concepts, concept.term.id, amount.value, over.days, amount.unit);
-    const lead = /(?:超过|多于|大于|达到|至少|逾|高于|以上)?$/u.exec(
+    const lead = /(?:幅度|了)?(?:超过|多于|大于|达到|至少|逾|高于|以上)?$/u.exec(
       s.text.slice(dirMatch.index + dirMatch[0].length, amount.start),
     );
     s.tracker.mark(amount.start - (lead?.[0].length ?? 0), amount.end);
@@ -908,7 +1095,7 @@ const readTrend: Reader = (s) => {
     }
   }
   // The window is the period of the fit; "每天" alone is a rate, not a window.
-  const withinDays = windowDays(s, 30);
+  const withinDays = windowDays(s, comparedDays ?? 30);
   return {
     kind: "CONCEPT_TREND",
     concept: concept.term.id,
@@ -925,11 +1112,13 @@ const readConceptCount: Reader = (s) => {
   if (!concept) return null;
   const id = concept.term.id;
   const after = readCount(s.masked.slice(concept.match.end));
+  const namedByValue = s.valueNamed === concept.match;
   const count =
     after ??
     countJustBefore(s.masked, concept.match.start) ??
     countBefore(s.masked, concept.match.start) ??
-    assetCount(s.masked, concept.match.start);
+    assetCount(s.masked, concept.match.start) ??
+    (namedByValue ? itemsBefore(s.masked, concept.match.start) : null);
   const values = lookupValues(s.ctx.packs, id);
   // "可疑交易预警超过3条": items of a level the concept measures (open alerts, open tickets), not events in a
   // window; the threshold reader takes it.
@@ -949,10 +1138,19 @@ const readConceptCount: Reader = (s) => {
     .find((x) => x.m !== null);
   const chineseValue = valueSaid
     ? null
-    : (chineseValueAfter(s.text, concept.match.end, values) ?? chineseValueBefore(s.text, concept.match.start, values));
+    : namedByValue
+      ? chineseValueAfter(s.text, concept.match.start, values)
+      : (chineseValueAfter(s.text, concept.match.end, values) ??
+        chineseValueBefore(s.text, concept.match.start, values));
   if (chineseValue) {
     s.tracker.mark(chineseValue.start, chineseValue.end);
-    s.tracker.markPattern(/变为|变成|转为|升为|升至|降为|降到|被评为|改为/u);
+    // "从中风险升为高风险": the value it came from is read with the change.
+    const between = s.text.slice(concept.match.end, chineseValue.start);
+    if (/^(?:的)?(?:从|由)/u.test(between) && between.length <= 10)
+      s.tracker.mark(concept.match.end, chineseValue.start);
+    s.tracker.markPattern(
+      /(?:被)?(?:变为|变成|转为|升为|升至|降为|降到|被评为|改为|调整为|调整到|调为|更新为|修改为|设为|定为|上调为|下调为)/u,
+    );
   }
   const boolean = hasBooleanMapping(s.ctx.packs, id);
   if (!count && !valueSaid && !chineseValue) return null;
@@ -979,7 +1177,13 @@ const readConceptCount: Reader = (s) => {
   if (bad) s.tracker.mark(concept.match.end + bad.index, concept.match.end + bad.index + bad[0].length);
   if (count && count.absolute) s.tracker.mark(count.start, count.end);
   else if (count) s.tracker.mark(concept.match.end + count.start, concept.match.end + count.end);
-  return { kind: "SIGNAL_COUNT", signals, count: count?.count ?? 1, withinDays: windowDays(s, 30), scope: s.scope };
+  return {
+    kind: "SIGNAL_COUNT",
+    signals,
+    count: count?.count ?? 1,
+    withinDays: countWindowDays(s),
+    scope: s.scope,
+  };
 };
 
 /**
@@ -1041,6 +1245,9 @@ const readThreshold: Reader = (s) => {
   const open = /(?:未处理|待处理|未关闭|未解决|未结|积压|在途)的?$/u.exec(s.text.slice(0, concept.match.start));
   if (open) s.tracker.mark(open.index, open.index + open[0].length);
   s.tracker.mark(at, at + len);
+  // "至少达到98%", "已经超过60天": a word before the comparison that only stresses it.
+  const stress = /(?:至少|最少|起码|已经|已|均|都|仍然|仍|还|持续|一直)$/u.exec(s.text.slice(0, at));
+  if (stress) s.tracker.mark(stress.index, at);
   s.tracker.mark(amount.start, amount.end);
   if (!scaled) {
     s.unrecognised.push(s.text.slice(at, amount.end));
@@ -1056,7 +1263,11 @@ const readBooleanBad: Reader = (s) => {
   const breach =
     hasBooleanMapping(s.ctx.packs, concept.term.id) &&
     new RegExp(`^\\s*(?:了)?\\s*(?:${BREACH_WORDS})`, "u").test(s.text.slice(concept.match.end));
-  if (!breach && !isBooleanConcept(s.ctx.packs, concept.term.id)) return null;
+  // "发生扣关", "出现制裁命中": the concept's name is its bad event, said as happening.
+  const happened =
+    hasBooleanMapping(s.ctx.packs, concept.term.id) &&
+    /(?:发生|出现|遭遇|遇到|遭到)(?:了)?(?:一次|一起)?$/u.test(s.text.slice(0, concept.match.start));
+  if (!breach && !happened && !isBooleanConcept(s.ctx.packs, concept.term.id)) return null;
   const bad = BAD_BOOLEAN.exec(s.masked);
   if (!bad && concept.match.end < s.text.length - 1) return null;
   useConcept(s, concept);

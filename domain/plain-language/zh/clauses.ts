@@ -31,6 +31,7 @@ export function normaliseChinese(text: string): string {
   return toSimplified(toHalfWidth(text))
     .replace(/[「『]/gu, "“")
     .replace(/[」』]/gu, "”")
+    .replace(/\s*(?:→|->|=>|⇒|➡)\s*/gu, "，")
     .replace(/\s+/gu, " ")
     .replace(new RegExp(`\\s+(?=[${CJK}，。；：、“”（）])|(?<=[${CJK}，。；：、“”（）])\\s+`, "gu"), "")
     .trim();
@@ -55,7 +56,7 @@ const PREAMBLE =
  * The 时 / 的时候 / 之后 that ends an antecedent: not the 时 of 时间, 小时, 同时, 及时, 实时, 按时, 超时 ….
  */
 const ANTECEDENT_END = new RegExp(
-  `(?:的情况下|情况下|的时候|之时|时候|(?<![小同及实按准定临届暂适随平何此那这当工超逾延计限])时(?![间效长段刻速差区序钟辰])|之后|以后)`,
+  `(?:的情况下|情况下|的时候|之时|时候|(?<![小同及实按准定临届暂适随平何此那这当工超逾延计限])时(?![间效长段刻速差区序钟辰])|(?<!确认|批准|审批|同意|审核|核实|过目|点头|允许)(?:之后|以后))`,
   "u",
 );
 
@@ -65,7 +66,7 @@ export const SUCCESS_MARKER =
 
 /** Words that start an action (after 就/则/并 … are stripped). */
 const ACTION_START =
-  /^(?:自动|立即|立刻|马上|直接|系统|先|请|让|叫|给|为|向|由|通知|告诉|提醒|要求|安排|派|指派|分派|分配|创建|新建|建立|建|开|发起|生成|打上|打|加上|添加|标记|标注|把|将|记录|推送|同步|发送|发到|发|调用|触发|写入|回写|抄送|转给|交给|交由|升级给|上报给)/u;
+  /^(?:(?:通过|经由|借助|使用|用)[^，,。；;]{1,12}?(?:推送|同步|发送|发出|发|通知|提醒|告知|调用|写入|回写|抄送)|自动|立即|立刻|马上|直接|系统|先|请|让|叫|给|为|向|由|通知|告诉|提醒|要求|安排|派|指派|分派|分配|创建|新建|建立|建|开|发起|生成|打上|打|加上|添加|标记|标注|把|将|记录|推送|同步|发送|发到|发|调用|触发|写入|回写|抄送|转给|交给|交由|升级给|上报给)/u;
 
 /** Connectives that start a new clause (when not inside a name). */
 const CONNECTIVE = /(?:并且|而且|同时|然后|随后|接着|另外|此外|以及|并|且)/gu;
@@ -137,15 +138,37 @@ export function endsAntecedent(text: string): boolean {
  * with an action and puts its antecedent after it ("……，当……时"); clauses with a success marker are
  * feedback; the rest are actions (a clause that only gives a deadline or a mode is an action clause too).
  */
-export function assignRoles(clauses: readonly Clause[]): RoledClause[] {
+export function assignRoles(clauses: readonly Clause[], doerAt: DoerAt = () => 0): RoledClause[] {
   const roled: RoledClause[] = [];
   let seenAction = false;
-  // Once a clause has closed the antecedent (……时), what follows is the consequent.
+  // Once a clause has closed the antecedent (……时, ……一旦……), what follows is the consequent.
   let closed = false;
-  for (const raw of clauses) {
+  for (const raw of joinDoerToVerb(clauses, doerAt)) {
     if (PREAMBLE.test(raw.text)) continue;
     const clause = stripGlue(raw);
     const joined = raw.text !== clause.text && /^(?:就|则|便|那么)/u.test(raw.text);
+    const hasAntecedent = roled.some((r) => r.role === "ANTECEDENT");
+    // "……一旦超过5%，质量部要在一周内做一次8D分析": after the condition, a clause led by a known doer acts.
+    if (hasAntecedent && !opensAntecedentWord(clause.text) && leadsWithDoer(clause.text, doerAt)) {
+      seenAction = true;
+      roled.push({ ...clause, role: "ACTION" });
+      continue;
+    }
+    // "……低于80%，且由绿伏服务维保的，……": a clause ending in 的 says which accounts; it is no action.
+    if (!seenAction && hasAntecedent && /的$/u.test(clause.text) && !leadsWithDoer(clause.text, doerAt)) {
+      roled.push({ ...clause, role: "ANTECEDENT" });
+      continue;
+    }
+    // "……一旦超过5%，且……": a further condition joined to a closed antecedent, before any action.
+    if (
+      closed &&
+      !seenAction &&
+      /^(?:且|并且|而且|同时(?:满足)?|另外|还有)/u.test(raw.text) &&
+      !ACTION_START.test(clause.text)
+    ) {
+      roled.push({ ...clause, role: "ANTECEDENT" });
+      continue;
+    }
     if (SUCCESS_MARKER.test(clause.text)) {
       // "若两周内任务完成，视为成功": the marker alone in its clause closes the condition before it.
       const prev = roled[roled.length - 1];
@@ -180,7 +203,7 @@ export function assignRoles(clauses: readonly Clause[]): RoledClause[] {
       (closesAntecedent || (!closed && !ACTION_START.test(clause.text) && !opensAntecedentAction(clause.text)))
     ) {
       roled.push({ ...clause, role: "ANTECEDENT" });
-      if (closesAntecedent) closed = true;
+      if (closesAntecedent || MID_OPENER.test(clause.text)) closed = true;
       continue;
     }
     if (seenAction && (closesAntecedent || (opensAntecedent && LATE_ANTECEDENT.test(clause.text)))) {
@@ -194,9 +217,55 @@ export function assignRoles(clauses: readonly Clause[]): RoledClause[] {
   return roled;
 }
 
+/**
+ * The length of the known doer (a person, team, role, partner or the account owner of the tenant's
+ * vocabulary) a text starts with, or 0.
+ */
+export type DoerAt = (text: string) => number;
+
+/**
+ * A clause led by a known doer who acts ("质量部要在一周内……", "刘洋当天就要……", "客户经理马上回访"): the doer,
+ * then not 的/负责/名下 (客户经理的客户, 王芳负责的客户 say which accounts, not who acts).
+ */
+function leadsWithDoer(text: string, doerAt: DoerAt, alone = false): boolean {
+  const n = doerAt(text);
+  if (n === 0 || (n >= text.length && !alone)) return false;
+  return !/^(?:的|之|所|负责|名下|手上|手里|跟进的|管理的|服务的|旗下)/u.test(text.slice(n));
+}
+
+/**
+ * "刘洋当天就要更新赢单预测" is split before its 就: a doer with only a time before the 就 is joined back to
+ * the verb after it, so the clause reads as one action.
+ */
+function joinDoerToVerb(clauses: readonly Clause[], doerAt: DoerAt): Clause[] {
+  const out: Clause[] = [];
+  for (const c of clauses) {
+    const prev = out[out.length - 1];
+    if (
+      prev &&
+      prev.end === c.start &&
+      /^(?:就|便|则)/u.test(c.text) &&
+      leadsWithDoer(prev.text, doerAt, true) &&
+      DOER_TIME.test(prev.text.slice(doerAt(prev.text)))
+    ) {
+      out[out.length - 1] = { text: `${prev.text}${c.text}`, start: prev.start, end: c.end };
+      continue;
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+/** What may stand between a doer and the 就 of its verb: a time, a deadline, an adverb. */
+const DOER_TIME =
+  /^(?:[在于]?(?:当天|当日|今天|明天|次日|第二天|本周|下周|马上|立即|立刻|随后|也|都|必须|务必)|[在于]?[^，,。；;]{0,8}?(?:内|之内|以内|之前|以前|前))*$/u;
+
+/** An opener inside a clause, after its subject ("废品率一旦超过5%", "商机阶段一有变动"): it closes the antecedent. */
+const MID_OPENER = /.(?:一旦|如果|只要|要是|假如|倘若|每当|一有|一出现|一发生|一变|一降|一跌|一超过|一低于|一高于)/u;
+
 /** A doer and a modal verb, then something to do ("平台运营团队应在5天内完成审核", "客户经理需要当天回访"). */
 const SUBJECT_MODAL =
-  /^[^，,。；]{2,12}?(?:应该|应当|应|需要|需|必须|务必|须|负责)(?:在|于)?[^，,。；]{0,12}?(?:完成|处理|跟进|联系|回访|拜访|安排|开|创建|提交|核实|审核|评审|复核|排查|检查|制定|上门|派|组织|更新|通知)/u;
+  /^[^，,。；]{2,12}?(?:应该|应当|应|需要|需|必须|务必|须|负责|要(?!是|求)|得(?![分到出]))(?:在|于)?[^，,。；]{0,12}?(?:完成|处理|跟进|联系|回访|拜访|安排|开|创建|提交|核实|审核|评审|复核|排查|检查|制定|上门|派|组织|更新|通知|做|出|进行|发起|准备|约|打电话|发|培训|去|到现场|整改)/u;
 
 function opensAntecedentWord(text: string): boolean {
   return ANTECEDENT_OPENERS.test(text) || endsAntecedent(text);

@@ -56,10 +56,42 @@ function joinAcrossDe(text: string, ctx: ZhGrammarContext): string {
   return out;
 }
 
+const DOER_KINDS = ["USER", "TEAM", "ROLE", "ACCOUNT_OWNER", "ORGANIZATION"] as const;
+
+/** The length of the known doer a clause starts with (客户经理, 质量部, 刘洋, 华通 …), or 0. */
+function doerLength(clause: string, ctx: ZhGrammarContext): number {
+  const first = findTerms(ctx.vocabulary, clause)[0];
+  if (!first || first.start !== 0) return 0;
+  return first.terms.some((t) => (DOER_KINDS as readonly string[]).includes(t.kind)) ? first.end : 0;
+}
+
+/** The accounts a relative clause describes ("……的医院客户", "……的企业级账户"). */
+const ACCOUNTS_AFTER_DE = /的((?:[^，,。；;的]{0,10}?)(?:客户|账户|卖家|机构|企业|学校|医院))/gu;
+
+/**
+ * A condition said inside an action as what its accounts are ("给健康度变红的医院客户的客户经理派一个任务"):
+ * the longest phrase before "的……客户" that reads as a whole as a trigger (nothing left unread), with the
+ * accounts' words; the action keeps the rest. Null when there is none.
+ */
+function relativeAntecedent(clause: string, ctx: ZhGrammarContext): { antecedent: string; action: string } | null {
+  for (const m of clause.matchAll(ACCOUNTS_AFTER_DE)) {
+    const de = m.index ?? 0;
+    const accounts = m[1] ?? "";
+    for (let start = 0; start < de - 1; start += 1) {
+      const phrase = clause.slice(start, de);
+      const antecedent = `${accounts}的${phrase}`;
+      const reading = readAntecedent(antecedent, ctx);
+      if (!reading.trigger || reading.unrecognised.length > 0) continue;
+      return { antecedent, action: `${clause.slice(0, start)}${clause.slice(de + 1)}` };
+    }
+  }
+  return null;
+}
+
 export function readChinese(raw: string, ctx: ZhGrammarContext): ZhReading {
   const text = joinAcrossDe(normaliseChinese(raw), ctx);
   const names = findTerms(ctx.vocabulary, text);
-  const clauses = assignRoles(splitClauses(text, names));
+  const clauses = assignRoles(splitClauses(text, names), (clause) => doerLength(clause, ctx));
 
   const antecedentParts: string[] = [];
   const actionClauses: string[] = [];
@@ -69,6 +101,19 @@ export function readChinese(raw: string, ctx: ZhGrammarContext): ZhReading {
     else if (c.role === "ANTECEDENT" || CONDITION_CLAUSE.test(c.text)) {
       antecedentParts.push(stripAntecedentMarkers(c.text.replace(CONDITION_CLAUSE, "")).text);
     } else actionClauses.push(c.text);
+  }
+  // "客户经理需在24小时内联系健康度降为红灯的医院客户": no antecedent of its own, the condition said as what
+  // the accounts acted on are.
+  if (antecedentParts.length === 0 || (actionClauses.length === 0 && antecedentParts.length === 1)) {
+    const candidates = antecedentParts.length === 0 ? actionClauses : antecedentParts;
+    for (let i = 0; i < candidates.length; i += 1) {
+      const found = relativeAntecedent(candidates[i] ?? "", ctx);
+      if (!found) continue;
+      if (antecedentParts.length === 0) actionClauses[i] = found.action;
+      else actionClauses.push(found.action);
+      antecedentParts.splice(0, antecedentParts.length, found.antecedent);
+      break;
+    }
   }
   // A mode said inside the antecedent ("自动：当……") is read with the actions.
   const antecedent = readAntecedent(antecedentParts.join("，"), ctx);

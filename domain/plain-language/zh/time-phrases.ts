@@ -28,7 +28,7 @@ const UNIT_SOURCE =
   "(?:个工作日|工作日|个星期|个礼拜|个月|个季度|个小时|个钟头|天|日|周|星期|礼拜|月|季度|年|小时|钟头)";
 
 /** A duration: a number (or 半) and a unit, or 半个月 / 半年 / 一个半月. */
-export const DURATION_SOURCE = `(?:(${NUMBER_SOURCE})\\s*(半)?\\s*${UNIT_SOURCE.replace("(?:", "(")}|半\\s*(个月|年|天|小时))`;
+export const DURATION_SOURCE = `(?:(${NUMBER_SOURCE})\\s*(?:个(?=半))?(半)?\\s*${UNIT_SOURCE.replace("(?:", "(")}|半\\s*(个月|年|天|小时))`;
 
 /** A duration found in a text, in days, with where it is. */
 export interface FoundDuration {
@@ -79,7 +79,7 @@ export function parseDuration(text: string): number | null {
 
 /** A window: "7天内", "一周之内", "最近90天里", "过去两周", "在一个月中", "近30天" (a regular expression source). */
 export const WINDOW_SOURCE = `(?:在|于)?(?:最近|过去|近|前|这|本)?\\s*(?:的)?\\s*(?:${DURATION_SOURCE})\\s*(?:以内|之内|内|里|中|期间|当中)`;
-const WINDOW_LEADING = `(?:在|于)?(?:最近|过去|近|连续|持续)\\s*(?:的)?\\s*(?:${DURATION_SOURCE})`;
+const WINDOW_LEADING = `(?:在|于)?(?:最近|过去|近|连续|持续|长达|达|满)\\s*(?:的)?\\s*(?:${DURATION_SOURCE})`;
 
 /** A window found in a text. */
 export type FoundWindow = FoundDuration;

@@ -59,7 +59,7 @@ const WORDS: readonly (readonly [string, string])[] = [
 ];
 
 const VERB =
-  /^(?:变为|变成|转为|转成|升为|升至|升到|上调为|上调到|降为|降到|降至|下调为|被评为|被标为|被设为|改为|成为|为|是|出现)$/u;
+  /^(?:变为|变成|转为|转成|升为|升至|升到|上调为|上调到|降为|降到|降至|下调为|被评为|被标为|被设为|改为|成为|调整为|调整到|调为|更新为|修改为|设为|定为|为|是|出现)$/u;
 
 /**
  * The categorical value a Chinese word after the concept names, among `values` (the concept's lookup
@@ -72,6 +72,8 @@ export function chineseValueAfter(
 ): { value: string; start: number; end: number } | null {
   const window = text.slice(from, from + 12);
   let best: { value: string; start: number; end: number } | null = null;
+  // "从中风险升为高风险": the value after the verb of becoming is the new one, not the one it came from.
+  let become: { value: string; start: number; end: number } | null = null;
   for (const [word, value] of WORDS) {
     const actual = values.find((v) => v.toLowerCase() === value.toLowerCase());
     if (!actual) continue;
@@ -88,9 +90,14 @@ export function chineseValueAfter(
     if (!best || candidate.start < best.start || (candidate.start === best.start && candidate.end > best.end)) {
       best = candidate;
     }
+    if (BECOME_BEFORE.test(window.slice(0, at)) && (!become || candidate.start > become.start)) become = candidate;
   }
-  return best;
+  return become && best && /[从由]/u.test(text.slice(from, best.start)) ? become : best;
 }
+
+/** A verb of becoming right before a value (升为, 变成, 调整为 …). */
+const BECOME_BEFORE =
+  /(?:变为|变成|转为|转成|升为|升至|升到|上调为|上调到|降为|降到|降至|下调为|改为|成为|调整为|调为|更新为)$/u;
 
 /**
  * The categorical value a Chinese word right before the concept names ("3次负面通话情绪" → NEGATIVE), among
@@ -113,4 +120,29 @@ export function chineseValueBefore(
     if (!best || start < best.start) best = { value: actual, start, end: start + word.length };
   }
   return best;
+}
+
+/** A categorical value word found in a text (two characters or more), with the value it names. */
+export interface ValueMention {
+  word: string;
+  value: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Every value word of two characters or more in `text` (延迟, 部分交付, 已过期 …), the longest at each place,
+ * left to right: for finding the concept a state is of when its name is not a label ("交付状态为延迟").
+ */
+export function valueWordsIn(text: string): ValueMention[] {
+  const found: ValueMention[] = [];
+  for (const [word, value] of WORDS) {
+    if (word.length < 2) continue;
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      found.push({ word, value, start: at, end: at + word.length });
+    }
+  }
+  return found
+    .sort((a, b) => a.start - b.start || b.end - a.end)
+    .filter((m, i, list) => !list.slice(0, i).some((o) => o.start <= m.start && m.end <= o.end));
 }

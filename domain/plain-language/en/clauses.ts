@@ -6,7 +6,7 @@
  */
 import { Sentence, Span } from "./sentence";
 
-export type ClauseRole = "TRIGGER" | "UNLESS" | "CONDITION" | "FEEDBACK" | "ACTION" | "MODE";
+export type ClauseRole = "TRIGGER" | "UNLESS" | "CONDITION" | "FEEDBACK" | "ACTION" | "MODE" | "DEADLINE";
 
 export interface Clause extends Span {
   role: ClauseRole;
@@ -102,6 +102,49 @@ export const SUGGEST_PHRASES = [
   "ask for confirmation",
   "for my confirmation",
   "me first",
+  "get my approval",
+  "get my ok",
+  "get my okay",
+  "get my go-ahead",
+  "my approval first",
+  "my sign-off",
+  "my sign off",
+  "with my ok",
+  "with my okay",
+  "i want to approve",
+  "i want to confirm",
+  "i want to review",
+  "id like to approve",
+  "i would like to approve",
+  "let me sign off",
+  "let me okay",
+  "run it by me",
+  "run this by me",
+  "run them by me",
+  "check in with me",
+  "ask for my ok",
+  "ask for my okay",
+  "ask for my sign-off",
+  "ask for my go-ahead",
+  "after my approval",
+  "pending my approval",
+  "subject to my approval",
+  "once i have approved",
+  "after i have approved",
+  "after i sign off",
+  "once i sign off",
+  "dont act without",
+  "do not act without",
+  "dont do anything without",
+  "do not do anything without",
+  "nothing without my",
+  "suggest only",
+  "as a suggestion",
+  "propose first",
+  "only propose",
+  "ask before",
+  "confirm first",
+  "approve first",
 ];
 
 /** Words that finish a mode phrase ("ask me first before", "wait for my approval before"). */
@@ -119,6 +162,15 @@ export const MODE_TAIL = new Set([
   "go-ahead",
   "ok",
   "okay",
+  "doing",
+  "anything",
+  "something",
+  "taking",
+  "action",
+  "any",
+  "changing",
+  "making",
+  "changes",
 ]);
 
 /** Words that say AUTO. */
@@ -137,6 +189,27 @@ export const AUTO_PHRASES = [
   "without my approval",
   "no need to ask",
   "no confirmation needed",
+  "no approval required",
+  "no confirmation required",
+  "without checking with me",
+  "without waiting for me",
+  "without waiting for approval",
+  "without my confirmation",
+  "without my sign-off",
+  "without confirming",
+  "no need to check with me",
+  "no need to confirm",
+  "no need for approval",
+  "dont ask me",
+  "do not ask me",
+  "dont wait for me",
+  "do not wait for me",
+  "on its own",
+  "on autopilot",
+  "hands-off",
+  "just do it",
+  "just go ahead",
+  "go ahead and do it",
 ];
 
 /** Verbs an action clause starts with (after "then", "and", "also", "please"). */
@@ -351,7 +424,7 @@ function triggerOpenerInside(s: Sentence, span: Span): number | null {
       if (opener === "should") continue;
       const words = opener.split(" ");
       if (!s.at(i, words)) continue;
-      if (opener === "once" && ["a", "an", "per", "every", "each", "more"].includes(s.word(i + 1))) continue;
+      if (opener === "once" && onceIsFrequency(s, i)) continue;
       if (opener === "when" && s.word(i - 1) === "done") continue;
       return i;
     }
@@ -359,12 +432,26 @@ function triggerOpenerInside(s: Sentence, span: Span): number | null {
   return null;
 }
 
+/** Period words after "once a"/"once per": "once a week" is a frequency, "once an account …" a trigger. */
+const FREQUENCY_PERIODS = new Set(["day", "week", "fortnight", "month", "quarter", "year", "while", "shift"]);
+
+/** Whether "once" at i says how often ("once a week", "once more", "once per month"), not when. */
+function onceIsFrequency(s: Sentence, i: number): boolean {
+  const next = s.word(i + 1);
+  if (["per", "every", "each", "more", "again", "or", "in"].includes(next)) return true;
+  if (["a", "an"].includes(next)) return FREQUENCY_PERIODS.has(s.word(i + 2));
+  return false;
+}
+
 function startsWithOpener(s: Sentence, i: number, openers: readonly string[]): number {
   for (const opener of openers) {
     const words = opener.split(" ");
     if (!s.at(i, words)) continue;
-    if (opener === "once" && ["a", "an", "per", "every", "each"].includes(s.word(i + 1))) continue;
+    if (opener === "once" && onceIsFrequency(s, i)) continue;
     if (opener === "should" && verbIndex(s, { from: i + 1, to: s.tokens.length }) !== null) continue;
+    // "… should be visited by Huatong", "should get a task": a modal of an action, not "Should X happen, …".
+    if (opener === "should" && (["be", "get", "receive", "have", "also", "then"].includes(s.word(i + 1)) || participleLike(s.word(i + 1))))
+      continue;
     return words.length;
   }
   return 0;
@@ -577,6 +664,14 @@ export function splitClauses(s: Sentence): Clause[] {
       clauses.push({ from: piece.from, to: tail.i, role: "TRIGGER" });
       continue;
     }
+    const subjectModal = subjectTriggerModal(s, piece);
+    if (subjectModal !== null) {
+      // "Hospitals whose uptime falls below 95% should be visited by Huatong": the accounts said first with
+      // what happens to them, then what should be done for them.
+      clauses.push({ from: piece.from, to: subjectModal, role: "TRIGGER" });
+      pending.unshift({ from: subjectModal, to: piece.to });
+      continue;
+    }
     if (s.find(piece, AUTO_PHRASES) !== null && noAction(s, piece)) {
       // "Run it automatically."
       clauses.push({ ...piece, role: "MODE" });
@@ -608,6 +703,10 @@ export function splitClauses(s: Sentence): Clause[] {
     }
   }
   for (const clause of clauses) if (clause.role === "ACTION" && isModeOnly(s, clause)) clause.role = "MODE";
+  // ", both due tomorrow", ", all within a week" after the actions: one deadline for all of them.
+  for (const clause of clauses) {
+    if (clause.role === "ACTION" && sharedDeadlineStart(s, clause) !== null) clause.role = "DEADLINE";
+  }
   // ", due in three days" after an action belongs to it.
   const merged: Clause[] = [];
   for (const clause of clauses) {
@@ -628,6 +727,53 @@ export function splitClauses(s: Sentence): Clause[] {
   return merged;
 }
 
+/** Words that say a deadline is for every action: "both due tomorrow", "all of them within a week". */
+const SHARED_WORDS = new Set(["both", "each", "all", "every", "either", "everything"]);
+
+/** Where the deadline of a piece such as "both due tomorrow" or "each within 5 days" starts, or null. */
+export function sharedDeadlineStart(s: Sentence, span: Span): number | null {
+  let i = span.from;
+  while (["and", "with", "them", "then"].includes(s.word(i))) i += 1;
+  if (!SHARED_WORDS.has(s.word(i))) return null;
+  i += 1;
+  while (["of", "them", "these", "those", "one", "actions", "tasks", "reviews", "of them", "should", "be", "are", "is"].includes(s.word(i)))
+    i += 1;
+  if (!["due", "within", "by", "in", "done", "completed", "finished"].includes(s.word(i))) return null;
+  return verbIndex(s, { from: i, to: span.to }) === null ? i : null;
+}
+
+/** Words that say what the accounts said first should get: "should be visited", "need a call", "must get". */
+const SUBJECT_MODALS = new Set(["should", "must", "shall", "will", "need", "needs", "deserve", "deserves", "require", "requires"]);
+/** Words that make a subject's description a trigger: "Hospitals whose …", "Sellers with …", "Schools that …". */
+const SUBJECT_RELATIVES = new Set(["whose", "with", "that", "which", "where", "who"]);
+
+/**
+ * "Schools whose submission rate drops under 70% should be offered a coaching session by EduWorks": the
+ * index of the modal after a subject described by a relative clause, when no verb starts the piece and the
+ * subject is not someone who acts ("the owner should call"), or null.
+ */
+export function subjectTriggerModal(s: Sentence, span: Span): number | null {
+  if (verbIndex(s, span) !== null || subjectAction(s, span) !== null) return null;
+  if (startsWithOpener(s, span.from, TRIGGER_OPENERS) > 0) return null;
+  let relative = -1;
+  for (let i = span.from + 1; i < span.to; i += 1) {
+    const w = s.word(i);
+    if (relative < 0 && SUBJECT_RELATIVES.has(w)) relative = i;
+    if (relative >= 0 && i > relative + 2 && SUBJECT_MODALS.has(w)) {
+      const next = s.word(i + 1);
+      // "… should be", "… need to be", "… must get", "… needs a call", "… should receive".
+      if (["be", "get", "receive", "to", "a", "an", "have", "immediately", "also", "then"].includes(next) || participleLike(next))
+        return i;
+    }
+  }
+  return null;
+}
+
+/** A past participle by its form ("visited", "offered", "given", "sent"). */
+export function participleLike(w: string): boolean {
+  return (w.endsWith("ed") && w.length > 4) || ["given", "sent", "told", "shown", "seen", "done", "taken", "made"].includes(w);
+}
+
 /** Words a piece of conditions before the trigger starts with ("For hospital accounts, …"). */
 const CONDITION_LEADS = new Set(["for", "among", "across", "at", "in", "with", "within", "on"]);
 
@@ -637,8 +783,18 @@ function noAction(s: Sentence, span: Span): boolean {
     verbIndex(s, span) === null &&
     subjectAction(s, span) === null &&
     passiveAction(s, span) === null &&
+    !agentShape(s, span) &&
     !isModeOnly(s, span)
   );
+}
+
+/** "… should get a call from Sarah", "… should be visited by Huatong": something done for the account by someone. */
+function agentShape(s: Sentence, span: Span): boolean {
+  const modal = s.find(span, ["should", "must", "shall", "needs", "need", "will"]);
+  if (modal === null) return false;
+  const next = s.word(modal.i + 1) === "to" ? s.word(modal.i + 2) : s.word(modal.i + 1);
+  if (!["be", "get", "receive"].includes(next)) return false;
+  return s.find({ from: modal.i, to: span.to }, ["by", "from"]) !== null;
 }
 
 /** A clause that only says the mode ("ask me first", "but let me confirm first"). */

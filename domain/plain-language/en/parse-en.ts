@@ -14,7 +14,7 @@ import {
 } from "../../automation/playbook";
 import { Lexicon } from "../lexicon";
 import { ParsedSentence } from "../parsed-sentence";
-import { parseActions } from "./actions";
+import { DEFAULT_DUE_DAYS, parseActions, sharedDeadline } from "./actions";
 import { AUTO_PHRASES, Clause, MODE_TAIL, splitClauses, SUGGEST_PHRASES, TRIGGER_OPENERS } from "./clauses";
 import { readDuration, wholeDays } from "./numbers";
 import { FUNCTION_WORDS, Sentence, Span } from "./sentence";
@@ -322,6 +322,15 @@ export function parseEnglish(text: string, lexicon: Lexicon): ParsedSentence {
     if (clause.role === "ACTION") actions.push(...parseActions(s, clause).actions);
     if (clause.role === "FEEDBACK") feedback = parseFeedback(s, clause, industriesOf(conditions), trigger) ?? feedback;
     if (clause.role === "MODE") s.use(clause.from, clause.to);
+    if (clause.role === "DEADLINE") {
+      // ", both due tomorrow": the deadline of every action said without one of its own.
+      const days = sharedDeadline(s, clause);
+      if (days !== null)
+        actions.forEach((a, k) => {
+          if ((a.kind === "CREATE_TASK" || a.kind === "OPEN_REVIEW") && a.dueInDays === DEFAULT_DUE_DAYS)
+            actions[k] = { ...a, dueInDays: days };
+        });
+    }
   }
   for (const clause of clauses)
     if (clause.role === "TRIGGER" || clause.role === "UNLESS" || clause.role === "CONDITION") unknownPlaces(s, clause);

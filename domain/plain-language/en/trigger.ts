@@ -544,6 +544,8 @@ function gradeChange(s: Sentence, span: Span): PlaybookTrigger | null {
   if (grades.length === 0 && unknown === null) {
     const changes = s.find(span, ["changes", "change", "changed"]);
     const number = findComparison(s, span);
+    // "battery state of health declines": another concept's name, not the account's health grade.
+    if (health !== null && s.word(health.i) === "health" && healthOfOtherConcept(s, span, health.i)) return null;
     if (health !== null && number === null && (changes !== null || down !== null || up !== null)) {
       s.use(health.i, health.i + health.n);
       const direction = down !== null ? "DOWN" : up !== null ? "UP" : null;
@@ -846,11 +848,19 @@ export function findConcept(
  * (ODR)") restates it: understood with it.
  */
 function useAside(s: Sentence, after: number): void {
+  // "patient experience score", "the OEE figures": a word for the measure itself says nothing more.
+  if (MEASURE_NOUNS.has(s.word(after)) && !s.used[after] && !s.gapBefore(after).includes(",")) {
+    s.use(after);
+    return;
+  }
   if (!s.gapBefore(after).includes("(")) return;
   let end = after + 1;
   while (end < s.tokens.length && !s.gapBefore(end).includes(")")) end += 1;
   if (end - after <= 3) s.use(after, end);
 }
+
+/** Words after a concept's name that name the measure itself ("NPS score", "OEE figures"). */
+const MEASURE_NOUNS = new Set(["check", "checks", "test", "tests", "score", "scores", "index", "level", "levels", "metric", "metrics", "figure", "figures", "numbers", "kpi", "reading", "readings", "value", "values"]);
 
 interface Searched {
   words: number[];
@@ -1025,6 +1035,25 @@ function assetSubject(s: Sentence, span: Span, before: number): boolean {
   return false;
 }
 
+/**
+ * Whether the counted things are said to happen on the account's assets after the count ("fails twice in 10
+ * days on a hospital's scanners", "across its vehicles").
+ */
+function assetsAfter(s: Sentence, span: Span): boolean {
+  for (let i = span.from + 1; i < span.to; i += 1) {
+    if (!ASSET_SUBJECTS.has(s.stem(i))) continue;
+    for (let k = i - 1; k >= Math.max(span.from, i - 5); k -= 1) {
+      const w = s.word(k);
+      if (["on", "across", "among", "for"].includes(w)) {
+        s.use(k, i + 1);
+        return true;
+      }
+      if (!FUNCTION_WORDS.has(w) && !s.used[k]) break;
+    }
+  }
+  return false;
+}
+
 /** The selector of a boolean concept's signals: "true" unless the sentence says the positive flag failed. */
 function booleanSelector(s: Sentence, span: Span, info: ConceptInfo, fallback: "true" | "false"): SignalSelector {
   const mapping = info.mappings.find((m) => m.dataType === "BOOLEAN");
@@ -1179,17 +1208,25 @@ function findRate(
 function accountHealth(s: Sentence, span: Span): { i: number; n: number } | null {
   for (let i = span.from; i < span.to; i += 1) {
     if (s.word(i) !== "health" || ["grade", "status", "rating", "light"].includes(s.word(i + 1))) continue;
-    let other = false;
-    for (let k = Math.max(span.from, i - 4); k <= i && !other; k += 1) {
-      const owner = s.lexicon.matchAt(s.tokens, k, s.text, isKind("CONCEPT", "FIELD"));
-      other =
-        owner !== null &&
-        owner.to > i &&
-        !owner.entries.some((e) => e.id === "core:customer-health" || e.concept === "core:customer-health");
-    }
-    if (!other) return { i, n: 1 };
+    if (!healthOfOtherConcept(s, span, i)) return { i, n: 1 };
   }
   return null;
+}
+
+/** Whether the word "health" at i belongs to another concept's name ("battery state of health", "machine health"). */
+export function healthOfOtherConcept(s: Sentence, span: Span, i: number): boolean {
+  for (let k = Math.max(span.from, i - 4); k <= i; k += 1) {
+    const owner = s.lexicon.matchAt(s.tokens, k, s.text, isKind("CONCEPT", "FIELD"));
+    if (
+      owner !== null &&
+      owner.to > i &&
+      !owner.entries.some((e) => e.id === "core:customer-health" || e.concept === "core:customer-health") &&
+      // "an account's health": the seller-performance concept's "account health" is the account's health.
+      !(owner.to - owner.from === 2 && ["account", "customer", "client"].includes(s.word(owner.from)))
+    )
+      return true;
+  }
+  return false;
 }
 
 /** Marks what the trigger's subject is called ("Watch for chargers whose …") as understood. */
@@ -1414,7 +1451,7 @@ function triggerOf(
         : hasBooleanMapping(info)
           ? booleanSelector(s, span, info, "true")
           : { concept: info.id };
-    const assets = assetSubject(s, span, found.match?.from ?? count.from);
+    const assets = assetSubject(s, span, found.match?.from ?? count.from) || assetsAfter(s, span);
     const signals: SignalSelector = assets ? { ...selector, subjectKinds: ["ASSET"] } : selector;
     return {
       trigger: { kind: "SIGNAL_COUNT", signals, count: count.count, withinDays: window?.days ?? 30, scope },
@@ -1737,7 +1774,11 @@ export function parseConditions(s: Sentence, span: Span, full: boolean): Playboo
     });
   }
   if (full) {
-    const score = s.find(span, ["health score", "health scores", "health", "score"]);
+    let score = s.find(span, ["health score", "health scores", "health", "score"]);
+    // "its carbon intensity score", "the battery health": another measure's score, not the health score.
+    while (score !== null && !accountScoreWord(s, span, score.i)) {
+      score = s.find(span, ["health score", "health scores", "health", "score"], score.i + score.n);
+    }
     if (score !== null) {
       const comparison = findComparison(s, { from: score.i, to: span.to });
       if (comparison !== null && comparison.from - (score.i + score.n) <= 3) {
@@ -1769,6 +1810,13 @@ export function parseConditions(s: Sentence, span: Span, full: boolean): Playboo
     }
   }
   return conditions;
+}
+
+/** Whether "health"/"score" at i is the account's own ("its health score", "a score of"), not another measure's. */
+function accountScoreWord(s: Sentence, span: Span, i: number): boolean {
+  if (s.word(i) === "health" && healthOfOtherConcept(s, span, i)) return false;
+  const before = s.word(i - 1);
+  return i === span.from || FUNCTION_WORDS.has(before) || s.used[i - 1] === true || before === "health";
 }
 
 /** A place said with a capital that the tenant has no region for: "in the Midwest", "in Bavaria". */

@@ -764,7 +764,10 @@ function parseOne(
             : (verb as string),
       ]);
     else template = verbPhraseSlug(words);
-    const inner = thingOf(s, thingFrom, thingEnd);
+    // "open a sanctions review the same day": the head noun is the last word not already understood.
+    let headEnd = thingEnd;
+    while (headEnd > thingFrom + 1 && s.used[headEnd - 1] && headEnd - 1 !== v) headEnd -= 1;
+    const inner = thingOf(s, thingFrom, headEnd);
     const verdictVerb = VERDICT_VERBS.has(words[0] ?? "");
     isReview = verdictVerb || (inner.isReview && !words.some((w) => MEETING_VERBS.has(w)) && words[0] !== "book");
     if (verdictVerb) template = reviewSlug(words);

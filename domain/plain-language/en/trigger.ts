@@ -676,13 +676,24 @@ function findCount(s: Sentence, span: Span): { count: number; from: number; to: 
     if (number === null) continue;
     let j = number.to;
     if (s.at(j, ["or", "more"])) j += 2;
-    if (["time", "times", "x"].includes(s.word(j))) {
+    if (s.word(j) === "separate" && ["occasions", "times"].includes(s.word(j + 1))) j += 1;
+    if (["time", "times", "x", "occasions", "occasion"].includes(s.word(j))) {
       return { count: number.value + plus, from: i, to: j + 1 };
     }
     // "three or more views", "5 page views", "3 alerts"
     // "more than two cell batch quality outliers": the counted noun ends the concept's words.
     for (let k = j; k < Math.min(span.to, j + 5); k += 1) {
       if (COUNTED_NOUNS.has(s.word(k))) return { count: number.value + plus, from: i, to: k + 1 };
+      // "more than ten chargebacks in two weeks", "5 warranty claims within a month": a plural of a concept's
+      // word, counted in a window.
+      if (
+        /[a-z]s$/.test(s.word(k)) &&
+        !["points", "percent", "hours", "days", "minutes", "weeks", "months"].includes(s.word(k)) &&
+        s.lexicon.conceptsWithWord(s.word(k).slice(0, -1)).length + s.lexicon.conceptsWithWord(s.word(k)).length > 0 &&
+        ["in", "within", "over", "during"].includes(s.word(k + 1)) &&
+        readDuration(s.tokens, s.word(k + 2) === "the" ? k + 4 : k + 2) !== null
+      )
+        return { count: number.value + plus, from: i, to: number.to };
       if (FUNCTION_WORDS.has(s.word(k)) || readNumber(s.tokens, k) !== null) break;
     }
     if (w === "once" && !["a", "an", "per", "every"].includes(s.word(i + 1))) return { count: 1, from: i, to: i + 1 };
@@ -723,6 +734,10 @@ function findWindow(
 
 /** Verbs that only link a concept to what it does ("goes over", "finds a match", "comes back with"). */
 const NEUTRAL_VERBS = new Set([
+  ...["files", "filed", "submits", "submitted", "logs", "records", "receives", "received", "sees", "saw"],
+  ...["experiences", "experienced", "suffers", "suffered", "registers", "registered", "racks", "accumulates"],
+  ...["generates", "generated", "triggers", "triggered", "posts", "lodges", "lodged", "raises", "opens"],
+  ...["had", "got", "gotten", "stood", "stands", "ends", "ended", "lands", "landed", "settles", "hovers"],
   "found",
   "grade",
   "reported",
@@ -1229,6 +1244,13 @@ export function healthOfOtherConcept(s: Sentence, span: Span, i: number): boolea
   return false;
 }
 
+/** The first of the phrases in span on words not yet understood. */
+function findUnused(s: Sentence, span: Span, phrases: readonly string[]): { i: number; n: number } | null {
+  let hit = s.find(span, phrases);
+  while (hit !== null && s.isUsed(hit.i, hit.i + hit.n)) hit = s.find(span, phrases, hit.i + 1);
+  return hit;
+}
+
 /** Marks what the trigger's subject is called ("Watch for chargers whose …") as understood. */
 export function useSubjectNouns(s: Sentence, span: Span): void {
   for (let k = span.from; k < span.to; k += 1) if (SUBJECT_NOUNS.has(s.stem(k))) s.use(k);
@@ -1360,8 +1382,9 @@ function triggerOf(
   const subjects = minSubjects(s, span);
   const found = findConcept(s, span, industries);
   const rate = findRate(s, span);
-  const falling = s.find(span, FALLING);
-  const rising = s.find(span, RISING);
+  // Words of the concept's own name ("follow-up rate", "drop-out rate") say no direction.
+  const falling = findUnused(s, span, FALLING);
+  const rising = findUnused(s, span, RISING);
 
   // A categorical value: "the due-diligence level becomes EDD".
   // A value of the concept named, or else a code written as such ("EDD", "HIGH") of another concept: the
@@ -1468,9 +1491,11 @@ function triggerOf(
       comparison !== null &&
       rate === null &&
       comparison.from <= dirHit.i + dirHit.n + 1 &&
-      BELOW_WORDS.concat(ABOVE_WORDS).some(
+      (BELOW_WORDS.concat(ABOVE_WORDS).some(
         (w) => !["more than", "over"].includes(w) && s.at(comparison.from, w.split(" ")),
-      );
+      ) ||
+        // "falls to 4 or lower", "climbs to 90% or more": the level reached, not a rate.
+        (["to", "at"].includes(s.word(comparison.from - 1)) && readNumber(s.tokens, comparison.from) !== null));
     if (!isThreshold) {
       s.use(dirHit.i, dirHit.i + dirHit.n);
       const window = findWindow(s, span, rate);
@@ -1483,8 +1508,17 @@ function triggerOf(
         // "drops by more than 10 points over 30 days": the amount over the window.
         // "by more than 10 points over 30 days": the amount said with "by", over the window.
         const amount = (() => {
-          const hit = s.find(span, ["by more than", "by at least", "by over", "by"]);
+          let hit = s.find(span, ["by more than", "by at least", "by over", "by"]);
           if (hit !== null) hit.i += hit.n - 1;
+          else {
+            // "falls more than 2 points over a quarter", "dropped 5 points in 30 days": the amount right after
+            // the verb, in points or the concept's unit.
+            const after = dirHit.i + dirHit.n;
+            const lead = s.at(after, ["more", "than"]) || s.at(after, ["at", "least"]) ? 2 : s.word(after) === "over" ? 1 : 0;
+            const n = readNumber(s.tokens, after + lead);
+            if (n !== null && ["points", "point", "pts", "percentage", "%", "percent"].some((u) => s.word(n.to) === u || s.gapBefore(n.to).includes("%")))
+              hit = { i: after + lead - 1, n: 1 };
+          }
           const n = hit === null ? null : readNumber(s.tokens, hit.i + 1);
           if (n === null) return null;
           const unit = unitAt(s, n.to);
@@ -1736,6 +1770,13 @@ export function parseConditions(s: Sentence, span: Span, full: boolean): Playboo
   const orgVerbs = [
     "buys through",
     "buy through",
+    "sells through",
+    "sell through",
+    "selling through",
+    "goes through",
+    "orders through",
+    "buys from",
+    "works through",
     "buying through",
     "sold through",
     "buys via",

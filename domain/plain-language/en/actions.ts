@@ -6,7 +6,15 @@
  */
 import { Assignee, PlaybookAction } from "../../automation/playbook";
 import { LexiconEntry, LexiconMatch } from "../lexicon";
-import { ACTION_LEADERS, ACTION_VERBS, participleBase, participleLike, passiveAction, subjectAction, verbIndex } from "./clauses";
+import {
+  ACTION_LEADERS,
+  ACTION_VERBS,
+  participleBase,
+  participleLike,
+  passiveAction,
+  subjectAction,
+  verbIndex,
+} from "./clauses";
 import { readDuration, wholeDays } from "./numbers";
 import { FUNCTION_WORDS, Sentence, Span } from "./sentence";
 import { slugOf } from "./slug";
@@ -416,7 +424,10 @@ function agentAction(s: Sentence, span: Span): PlaybookAction[] | null {
   let i = span.from;
   let lead = false;
   // "the account should get a call from Sarah", "they should be visited by Huatong".
-  while (i < span.to && (["and", "then", "the", "they", "it", "this", "that"].includes(s.word(i)) || ACCOUNT_WORDS.has(s.word(i))))
+  while (
+    i < span.to &&
+    (["and", "then", "the", "they", "it", "this", "that"].includes(s.word(i)) || ACCOUNT_WORDS.has(s.word(i)))
+  )
     i += 1;
   while (i < span.to && AGENT_LEADS.has(s.word(i))) {
     lead = true;
@@ -677,9 +688,32 @@ function parseOne(
       // "Tom Becker from Quality": the person's team or place says who they are, nothing to do.
       if (["from", "of", "at", "in"].includes(s.word(thingFrom))) {
         const to = s.find({ from: thingFrom, to: Math.min(body.to, thingFrom + 5) }, ["to"]);
+        const team = s.lexicon.matchAt(
+          s.tokens,
+          s.word(thingFrom + 1) === "the" ? thingFrom + 2 : thingFrom + 1,
+          s.text,
+          (e) => ["TEAM", "ROLE", "ORGANIZATION"].includes(e.kind),
+        );
         if (to !== null) {
           s.use(thingFrom, to.i);
           thingFrom = to.i;
+        } else if (team !== null && team.to < body.to && delegated[0]?.assignee.kind === "USER") {
+          // "have Tom Becker from Quality call the plant": the team says who Tom is.
+          let end = team.to;
+          if (["team", "department", "group"].includes(s.word(end))) end += 1;
+          s.use(thingFrom, end);
+          thingFrom = end;
+        } else if (delegated[0]?.assignee.kind === "USER" && ["from", "of"].includes(s.word(thingFrom))) {
+          // "Tom Becker from Quality", "Anna of Finance": a capitalised name of where the person works.
+          let end = thingFrom + 1;
+          if (s.word(end) === "the") end += 1;
+          const named = end;
+          while (end < body.to && /^\p{Lu}/u.test(s.phrase(end, end + 1))) end += 1;
+          if (["team", "department", "group"].includes(s.word(end))) end += 1;
+          if (end > named && end < body.to) {
+            s.use(thingFrom, end);
+            thingFrom = end;
+          }
         }
       }
       while (

@@ -282,6 +282,9 @@ export const ACTION_VERBS = new Set([
   "initiate",
   "register",
   "require",
+  // Verbs that are themselves the thing to do ("visit the customer", "follow up with them").
+  ...["visit", "contact", "phone", "inspect", "audit", "investigate", "review", "check", "verify"],
+  ...["follow", "reach", "meet", "coach", "train", "escalate", "re-engage", "survey", "interview", "offer"],
 ]);
 
 /** Words skipped before an action's verb. */
@@ -314,6 +317,14 @@ export const ACTION_LEADERS = new Set([
   "and",
   "let",
   "us",
+  "after",
+  "afterwards",
+  "that",
+  "next",
+  "finally",
+  "lastly",
+  "meanwhile",
+  "too",
 ]);
 
 function feedbackStart(s: Sentence, span: Span): number | null {
@@ -353,8 +364,51 @@ export function subjectAction(s: Sentence, span: Span): number | null {
   if (match === null) return null;
   let j = match.to;
   if (["team", "department", "group"].includes(s.word(j))) j += 1;
-  return MODALS.has(s.word(j)) ? start : null;
+  if (MODALS.has(s.word(j))) return start;
+  // "Huatong inspects the scanners", "the service manager calls the customer": the present tense, read as
+  // the verb itself.
+  const base = presentTenseBase(s.phrase(j, j + 1).toLowerCase());
+  if (base !== null && !s.isUsed(j)) {
+    s.readAs(j, base);
+    return start;
+  }
+  return null;
 }
+
+/** The verb of a third-person present form that does something ("calls" → call, "audits" → audit), or null. */
+function presentTenseBase(w: string): string | null {
+  if (w.length < 4 || !w.endsWith("s") || w.endsWith("ss") || FUNCTION_WORD_VERBS.has(w)) return null;
+  const candidates = [
+    w.endsWith("ies") ? `${w.slice(0, -3)}y` : null,
+    w.endsWith("es") ? w.slice(0, -2) : null,
+    w.slice(0, -1),
+  ];
+  return candidates.find((c) => c !== null && (ACTION_VERBS.has(c) || PRESENT_VERBS.has(c))) ?? null;
+}
+
+/** Verb forms after a doer that are no action of theirs. */
+const FUNCTION_WORD_VERBS = new Set(["is", "has", "was", "does", "gets", "receives", "needs"]);
+/** Verbs a doer does in the present tense besides the action verbs ("runs a workshop", "holds a session"). */
+const PRESENT_VERBS = new Set([
+  "run",
+  "hold",
+  "conduct",
+  "perform",
+  "do",
+  "prepare",
+  "organise",
+  "organize",
+  "handle",
+  "take",
+  "fix",
+  "repair",
+  "replace",
+  "update",
+  "calibrate",
+  "deliver",
+  "provide",
+  "set",
+]);
 
 /** Past participles of action verbs that are not the verb plus "ed". */
 const IRREGULAR_PARTICIPLES: Readonly<Record<string, string>> = {
@@ -450,7 +504,10 @@ function startsWithOpener(s: Sentence, i: number, openers: readonly string[]): n
     if (opener === "once" && onceIsFrequency(s, i)) continue;
     if (opener === "should" && verbIndex(s, { from: i + 1, to: s.tokens.length }) !== null) continue;
     // "… should be visited by Huatong", "should get a task": a modal of an action, not "Should X happen, …".
-    if (opener === "should" && (["be", "get", "receive", "have", "also", "then"].includes(s.word(i + 1)) || participleLike(s.word(i + 1))))
+    if (
+      opener === "should" &&
+      (["be", "get", "receive", "have", "also", "then"].includes(s.word(i + 1)) || participleLike(s.word(i + 1)))
+    )
       continue;
     return words.length;
   }
@@ -736,14 +793,41 @@ export function sharedDeadlineStart(s: Sentence, span: Span): number | null {
   while (["and", "with", "them", "then"].includes(s.word(i))) i += 1;
   if (!SHARED_WORDS.has(s.word(i))) return null;
   i += 1;
-  while (["of", "them", "these", "those", "one", "actions", "tasks", "reviews", "of them", "should", "be", "are", "is"].includes(s.word(i)))
+  while (
+    [
+      "of",
+      "them",
+      "these",
+      "those",
+      "one",
+      "actions",
+      "tasks",
+      "reviews",
+      "of them",
+      "should",
+      "be",
+      "are",
+      "is",
+    ].includes(s.word(i))
+  )
     i += 1;
   if (!["due", "within", "by", "in", "done", "completed", "finished"].includes(s.word(i))) return null;
   return verbIndex(s, { from: i, to: span.to }) === null ? i : null;
 }
 
 /** Words that say what the accounts said first should get: "should be visited", "need a call", "must get". */
-const SUBJECT_MODALS = new Set(["should", "must", "shall", "will", "need", "needs", "deserve", "deserves", "require", "requires"]);
+const SUBJECT_MODALS = new Set([
+  "should",
+  "must",
+  "shall",
+  "will",
+  "need",
+  "needs",
+  "deserve",
+  "deserves",
+  "require",
+  "requires",
+]);
 /** Words that make a subject's description a trigger: "Hospitals whose …", "Sellers with …", "Schools that …". */
 const SUBJECT_RELATIVES = new Set(["whose", "with", "that", "which", "where", "who"]);
 
@@ -762,7 +846,10 @@ export function subjectTriggerModal(s: Sentence, span: Span): number | null {
     if (relative >= 0 && i > relative + 2 && SUBJECT_MODALS.has(w)) {
       const next = s.word(i + 1);
       // "… should be", "… need to be", "… must get", "… needs a call", "… should receive".
-      if (["be", "get", "receive", "to", "a", "an", "have", "immediately", "also", "then"].includes(next) || participleLike(next))
+      if (
+        ["be", "get", "receive", "to", "a", "an", "have", "immediately", "also", "then"].includes(next) ||
+        participleLike(next)
+      )
         return i;
     }
   }
@@ -771,7 +858,10 @@ export function subjectTriggerModal(s: Sentence, span: Span): number | null {
 
 /** A past participle by its form ("visited", "offered", "given", "sent"). */
 export function participleLike(w: string): boolean {
-  return (w.endsWith("ed") && w.length > 4) || ["given", "sent", "told", "shown", "seen", "done", "taken", "made"].includes(w);
+  return (
+    (w.endsWith("ed") && w.length > 4) ||
+    ["given", "sent", "told", "shown", "seen", "done", "taken", "made"].includes(w)
+  );
 }
 
 /** Words a piece of conditions before the trigger starts with ("For hospital accounts, …"). */

@@ -875,7 +875,27 @@ function useAside(s: Sentence, after: number): void {
 }
 
 /** Words after a concept's name that name the measure itself ("NPS score", "OEE figures"). */
-const MEASURE_NOUNS = new Set(["check", "checks", "test", "tests", "score", "scores", "index", "level", "levels", "metric", "metrics", "figure", "figures", "numbers", "kpi", "reading", "readings", "value", "values"]);
+const MEASURE_NOUNS = new Set([
+  "check",
+  "checks",
+  "test",
+  "tests",
+  "score",
+  "scores",
+  "index",
+  "level",
+  "levels",
+  "metric",
+  "metrics",
+  "figure",
+  "figures",
+  "numbers",
+  "kpi",
+  "reading",
+  "readings",
+  "value",
+  "values",
+]);
 
 interface Searched {
   words: number[];
@@ -1514,9 +1534,15 @@ function triggerOf(
             // "falls more than 2 points over a quarter", "dropped 5 points in 30 days": the amount right after
             // the verb, in points or the concept's unit.
             const after = dirHit.i + dirHit.n;
-            const lead = s.at(after, ["more", "than"]) || s.at(after, ["at", "least"]) ? 2 : s.word(after) === "over" ? 1 : 0;
+            const lead =
+              s.at(after, ["more", "than"]) || s.at(after, ["at", "least"]) ? 2 : s.word(after) === "over" ? 1 : 0;
             const n = readNumber(s.tokens, after + lead);
-            if (n !== null && ["points", "point", "pts", "percentage", "%", "percent"].some((u) => s.word(n.to) === u || s.gapBefore(n.to).includes("%")))
+            if (
+              n !== null &&
+              ["points", "point", "pts", "percentage", "%", "percent"].some(
+                (u) => s.word(n.to) === u || s.gapBefore(n.to).includes("%"),
+              )
+            )
               hit = { i: after + lead - 1, n: 1 };
           }
           const n = hit === null ? null : readNumber(s.tokens, hit.i + 1);

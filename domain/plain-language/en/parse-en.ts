@@ -70,7 +70,10 @@ function parseUnless(s: Sentence, clause: Span): PlaybookCondition[] {
     const words: string[] = [];
     for (let i = clause.from + 1; i < task.i; i += 1) {
       const w = s.word(i);
-      if (!FUNCTION_WORDS.has(w) && !["open", "pending", "outstanding", "already", "previous", "existing"].includes(w))
+      if (
+        !FUNCTION_WORDS.has(w) &&
+        !["open", "pending", "outstanding", "already", "previous", "existing", "not", "no", "there"].includes(w)
+      )
         words.push(w);
     }
     s.use(clause.from, clause.to);

@@ -701,6 +701,13 @@ function findCount(s: Sentence, span: Span): { count: number; from: number; to: 
   return null;
 }
 
+/** Verbs before "over" that make it a comparison ("goes over 8 hours"), not a window ("over 8 weeks"). */
+const LEVEL_VERBS = new Set([
+  ...["goes", "go", "going", "went", "gone", "rises", "rose", "risen", "climbs", "climbed", "is", "are", "was"],
+  ...["were", "stays", "stayed", "remains", "remained", "creeps", "crept", "jumps", "jumped", "gets", "got"],
+  ...["runs", "ran", "sits", "moves", "moved", "spikes", "spiked", "shoots", "takes", "took", "lasts"],
+]);
+
 /** A window: "in a week", "within 30 days", "over two weeks", "in the last 14 days", "a week" after a count. */
 function findWindow(
   s: Sentence,
@@ -711,6 +718,8 @@ function findWindow(
     if (skip !== null && i >= skip.from && i < skip.to) continue;
     const w = s.word(i);
     if (!["in", "within", "over", "during", "across", "per", "a", "an", "every", "each", "for"].includes(w)) continue;
+    // "goes over 8 hours", "is over 2 days": a level said with a verb of motion or being, not a window.
+    if (w === "over" && LEVEL_VERBS.has(s.word(i - 1))) continue;
     let j = i + 1;
     if (["the", "a"].includes(s.word(j)) && ["last", "past", "previous", "same", "space"].includes(s.word(j + 1)))
       j += 2;
@@ -837,6 +846,12 @@ export function findConcept(
       s.use(best.from, best.to);
       s.term(best.text, "CONCEPT", id);
       useAside(s, best.to);
+      // "the backlog of open tickets": another word of the same concept's names, right before it with "of".
+      if (s.word(best.from - 1) === "of") {
+        let k = best.from - 2;
+        while (k >= span.from && ["the", "a", "an"].includes(s.word(k))) k -= 1;
+        if (k >= span.from && !s.used[k] && s.lexicon.conceptsWithWord(s.word(k)).includes(id)) s.use(k, best.from);
+      }
       return { concept: info, match: best };
     }
   }
@@ -1264,6 +1279,42 @@ export function healthOfOtherConcept(s: Sentence, span: Span, i: number): boolea
   return false;
 }
 
+/**
+ * Things counted said as a level over a window: "customs holds exceed 3 in a month", "more than 4 warranty
+ * claims in a quarter" said as "warranty claims go above 4 within a quarter". A bare number (no unit, no
+ * percent) right before a window, of a concept named in the plural or a boolean one, is a count of its
+ * signals: "exceeds 3" is 4 or more, "3 or more" and "at least 3" are 3.
+ */
+function countSaidAsLevel(
+  s: Sentence,
+  span: Span,
+  found: { concept: ConceptInfo; match: LexiconMatch | null },
+  comparison: Comparison,
+): PlaybookTrigger | null {
+  if (comparison.op !== "ABOVE" || comparison.unit !== null || !Number.isInteger(comparison.value)) return null;
+  if (/%/.test(s.gapBefore(comparison.to)) || ["percent", "points", "point"].includes(s.word(comparison.to)))
+    return null;
+  const window = findWindow(s, { from: comparison.to, to: Math.min(span.to, comparison.to + 5) });
+  if (window === null || window.from !== comparison.to) return null;
+  const named = found.match === null ? "" : s.word(found.match.to - 1);
+  const plural = /[a-z]s$/.test(named) && !named.endsWith("ss");
+  if (!plural && !hasBooleanMapping(found.concept)) return null;
+  const said = s.phrase(comparison.from, comparison.to).toLowerCase();
+  const inclusive = /or more|at least|or above|or higher/.test(said);
+  s.use(comparison.from, comparison.to);
+  s.use(window.from, window.to);
+  const selector: SignalSelector = hasBooleanMapping(found.concept)
+    ? booleanSelector(s, span, found.concept, "true")
+    : { concept: found.concept.id };
+  return {
+    kind: "SIGNAL_COUNT",
+    signals: selector,
+    count: comparison.value + (inclusive ? 0 : 1),
+    withinDays: window.days,
+    scope: scopeOf(s, span),
+  };
+}
+
 /** The first of the phrases in span on words not yet understood. */
 function findUnused(s: Sentence, span: Span, phrases: readonly string[]): { i: number; n: number } | null {
   let hit = s.find(span, phrases);
@@ -1584,6 +1635,8 @@ function triggerOf(
   if (found !== null) {
     const info = found.concept;
     const comparison = findComparison(s, span);
+    const counted = comparison === null ? null : countSaidAsLevel(s, span, found, comparison);
+    if (counted !== null) return { trigger: counted, conditions: [] };
     if (comparison !== null && !isBooleanConcept(info)) {
       const scaled = thresholdOnScale(info, comparison.op, comparison.value, comparison.unit);
       s.use(comparison.from, comparison.to);

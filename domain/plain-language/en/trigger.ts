@@ -478,6 +478,25 @@ function thresholdValue(value: number, unitWord: string): number {
   return days !== undefined && days > 1 ? value * days : value;
 }
 
+/** Bounds said before a number: "at most 3", "no more than 5" (BELOW), "at least 20%", "no less than 4" (ABOVE). */
+const BOUND_LEADS: ReadonlyArray<readonly [string[], "BELOW" | "ABOVE"]> = [
+  [["at", "most"], "BELOW"],
+  [["no", "more", "than"], "BELOW"],
+  [["not", "more", "than"], "BELOW"],
+  [["no", "higher", "than"], "BELOW"],
+  [["not", "higher", "than"], "BELOW"],
+  [["no", "greater", "than"], "BELOW"],
+  [["no", "better", "than"], "BELOW"],
+  [["a", "maximum", "of"], "BELOW"],
+  [["at", "least"], "ABOVE"],
+  [["no", "less", "than"], "ABOVE"],
+  [["not", "less", "than"], "ABOVE"],
+  [["no", "lower", "than"], "ABOVE"],
+  [["not", "lower", "than"], "ABOVE"],
+  [["no", "fewer", "than"], "ABOVE"],
+  [["a", "minimum", "of"], "ABOVE"],
+];
+
 /** The first comparison in span: "below 3", "under 1,000 hours", "above 20", "more than 30 minutes". */
 export function findComparison(s: Sentence, span: Span): Comparison | null {
   for (let i = span.from; i < span.to; i += 1) {
@@ -502,8 +521,18 @@ export function findComparison(s: Sentence, span: Span): Comparison | null {
         !["times", "days", "weeks", "months", "hours", "minutes", "points"].includes(next);
       return { op, value, unit: unit.unit, from: i, to: counted ? unit.to + 1 : unit.to };
     }
-    // "2 or lower", "90% or more", "at most 3", "no more than 5"
-    const lead = s.at(i, ["at", "most"]) || s.at(i, ["no", "more", "than"]) ? (s.word(i) === "at" ? 2 : 3) : 0;
+    // "2 or lower", "90% or more", "at most 3", "no more than 5", "at least 20%", "no less than 4"
+    const bounded = BOUND_LEADS.find(([words]) => s.at(i, words));
+    if (bounded !== undefined) {
+      const [words, op] = bounded;
+      const n = readNumber(s.tokens, i + words.length);
+      if (n !== null) {
+        const u = unitAt(s, n.to);
+        const value = u.unit === "days" ? thresholdValue(n.value, s.word(n.to)) : n.value;
+        return { op, value, unit: u.unit, from: i, to: u.to };
+      }
+    }
+    const lead = 0;
     const number = readNumber(s.tokens, i + lead);
     if (
       number === null ||
@@ -514,7 +543,6 @@ export function findComparison(s: Sentence, span: Span): Comparison | null {
     )
       continue;
     const unit = unitAt(s, number.to);
-    if (lead > 0) return { op: "BELOW", value: number.value, unit: unit.unit, from: i, to: unit.to };
     if (s.word(unit.to) !== "or") continue;
     const word = s.word(unit.to + 1);
     const below = ["lower", "less", "below", "under", "fewer", "worse", "smaller", "shorter"].includes(word);
@@ -1315,6 +1343,21 @@ function countSaidAsLevel(
   };
 }
 
+/**
+ * Whether the words between a measure and its comparison only say whose it is and how it moves ("the health
+ * score of a mid-market account drops under 40"): function words, words already understood, linking verbs.
+ */
+function linkingGap(s: Sentence, from: number, to: number): boolean {
+  if (to - from > 8) return false;
+  for (let k = from; k < to; k += 1) {
+    const w = s.word(k);
+    if (FUNCTION_WORDS.has(w) || s.used[k] || NEUTRAL_VERBS.has(w) || SUBJECT_NOUNS.has(s.stem(k))) continue;
+    if (FALLING.includes(w) || RISING.includes(w)) continue;
+    return false;
+  }
+  return true;
+}
+
 /** The first of the phrases in span on words not yet understood. */
 function findUnused(s: Sentence, span: Span, phrases: readonly string[]): { i: number; n: number } | null {
   let hit = s.find(span, phrases);
@@ -1354,7 +1397,7 @@ function triggerOf(
     const comparison = findComparison(s, { from: healthScore.i, to: span.to });
     if (
       comparison !== null &&
-      comparison.from - (healthScore.i + healthScore.n) <= 3 &&
+      (comparison.from - (healthScore.i + healthScore.n) <= 3 || linkingGap(s, healthScore.i + healthScore.n, comparison.from)) &&
       s.word(comparison.from - 1) !== "by"
     ) {
       s.use(healthScore.i, healthScore.i + healthScore.n);
@@ -1567,6 +1610,26 @@ function triggerOf(
       ) ||
         // "falls to 4 or lower", "climbs to 90% or more": the level reached, not a rate.
         (["to", "at"].includes(s.word(comparison.from - 1)) && readNumber(s.tokens, comparison.from) !== null));
+    // "NPS dips to 3", "the pass rate falls to 50%": the level reached, as a threshold in the verb's direction.
+    if (comparison === null && rate === null && s.word(dirHit.i + dirHit.n) === "to") {
+      const n = readNumber(s.tokens, dirHit.i + dirHit.n + 1);
+      const level = n === null ? null : unitAt(s, n.to);
+      const grade = s.lexicon.matchAt(s.tokens, dirHit.i + dirHit.n + 1, s.text, isKind("HEALTH_GRADE"));
+      if (n !== null && level !== null && grade === null && findWindow(s, { from: n.to, to: span.to }) === null) {
+        const op = direction === "FALLING" ? "BELOW" : "ABOVE";
+        const value = level.unit === "days" ? thresholdValue(n.value, s.word(n.to)) : n.value;
+        const scaled = thresholdOnScale(found.concept, op, value, level.unit);
+        s.use(dirHit.i, level.to);
+        if ("problem" in scaled) {
+          s.ambiguous(s.phrase(n.from, level.to), `${scaled.problem}; the value is kept as said`);
+          return { trigger: { kind: "CONCEPT_THRESHOLD", concept: found.concept.id, op, value, scope }, conditions: [] };
+        }
+        return {
+          trigger: { kind: "CONCEPT_THRESHOLD", concept: found.concept.id, op: scaled.op, value: scaled.value, scope },
+          conditions: [],
+        };
+      }
+    }
     if (!isThreshold) {
       s.use(dirHit.i, dirHit.i + dirHit.n);
       const window = findWindow(s, span, rate);

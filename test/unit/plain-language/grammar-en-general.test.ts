@@ -463,3 +463,92 @@ describe("sentences of other industries and shapes the grammar should read whole
   ];
   it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
 });
+
+describe("bounds, levels reached and number words", () => {
+  const cases: Case[] = [
+    {
+      text: "If the return rate of an online seller is at least 20%, ask Marketplace Operations to audit the store.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "ecommerce:return-rate", op: "BELOW", value: 0.2174 },
+      conditions: [industry("ECOMMERCE")],
+      actions: [{ kind: "CREATE_TASK", template: "store-audit", assignee: team("t-marketplace-ops") }],
+    },
+    {
+      text: "When a factory's OEE is no higher than 45%, flag the account as underperforming.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "manufacturing:oee", op: "BELOW" },
+      conditions: [industry("MANUFACTURING")],
+      actions: [{ kind: "FLAG_RECORDS", target: "ACCOUNT", flag: "underperforming" }],
+    },
+    {
+      text: "When an SMB customer breaches its SLA half a dozen times in a quarter, have the support lead open an SLA review.",
+      trigger: { kind: "SIGNAL_COUNT", signals: { concept: "core:sla-compliance" }, count: 6, withinDays: 90 },
+      conditions: [segment("SMB")],
+      actions: [{ kind: "OPEN_REVIEW", assignee: role("support-lead") }],
+    },
+    {
+      text: "If a SaaS account hits its usage limit a couple of times within a fortnight, raise an expansion signal.",
+      trigger: {
+        kind: "SIGNAL_COUNT",
+        signals: { concept: "saas:product-qualified-signal" },
+        count: 2,
+        withinDays: 14,
+      },
+      conditions: [industry("SAAS")],
+      actions: [{ kind: "RAISE_INTENT_SIGNAL", intent: "expansion" }],
+    },
+    {
+      text: "When NPS for a North American or European SaaS customer dips to 3, have Sarah call them.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps", op: "BELOW", value: 0.3 },
+      conditions: [{ kind: "ACCOUNT_FIELD", field: "region", op: "IN", values: ["NA", "EMEA"] }, industry("SAAS")],
+      actions: [{ kind: "CREATE_TASK", assignee: user("u-sarah-kim") }],
+    },
+    {
+      text: "When the health score of a mid-market account drops under 40, have David schedule a recovery call; success is the health grade going back to green within 90 days.",
+      trigger: { kind: "EVENT", eventTypes: ["HEALTH_SCORE_CHANGED"] },
+      conditions: [segment("MID_MARKET"), { kind: "HEALTH_SCORE", op: "BELOW", value: 40 }],
+      actions: [{ kind: "CREATE_TASK", template: "recovery-call", assignee: user("u-david-okafor") }],
+    },
+    {
+      text: "When an e-commerce customer's customs holds exceed 3 in a month, have Meridian check the shipments.",
+      trigger: {
+        kind: "SIGNAL_COUNT",
+        signals: { concept: "ecommerce:customs-clearance", valueEquals: "true" },
+        count: 4,
+        withinDays: 30,
+      },
+      conditions: [industry("ECOMMERCE")],
+      actions: [{ kind: "CREATE_TASK", assignee: org("org-meridian-logistics") }],
+    },
+    {
+      text: "When a manufacturer's customer complaints exceed 10 in a month, open an 8D review for the quality engineer.",
+      trigger: {
+        kind: "SIGNAL_COUNT",
+        signals: { concept: "manufacturing:customer-complaints" },
+        count: 11,
+        withinDays: 30,
+      },
+      conditions: [industry("MANUFACTURING")],
+      actions: [{ kind: "OPEN_REVIEW", assignee: role("quality-engineer") }],
+    },
+    {
+      text: "When the backlog of open tickets at an enterprise customer rises above 40, give Tier-2 Support an escalation task due in 2 days.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:support-backlog" },
+      conditions: [segment("ENTERPRISE")],
+      actions: [{ kind: "CREATE_TASK", template: "escalation", assignee: team("t-support-tier2"), dueInDays: 2 }],
+    },
+    {
+      text: "If a clinic's equipment utilisation drops below 50%, create a utilisation-review task for Wang Fang but not if a review task is still pending.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "healthcare:equipment-utilisation", op: "BELOW" },
+      conditions: [industry("HEALTHCARE"), { kind: "NO_OPEN_TASK", template: "utilisation-review" }],
+      actions: [{ kind: "CREATE_TASK", template: "utilisation-review", assignee: user("u-wang-fang") }],
+    },
+  ];
+  it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
+
+  it("reads 'goes over 8 hours twice in a month' with the month as the window, naming the level it cannot keep", () => {
+    const d = draft(
+      "Whenever a hospital's service response time goes over 8 hours twice in a month, have Huatong send a senior engineer.",
+    );
+    expect(d.trigger).toMatchObject({ kind: "SIGNAL_COUNT", count: 2, withinDays: 30 });
+    expect(d.unrecognised).toEqual(["8 hours"]);
+  });
+});

@@ -9,6 +9,7 @@ import { LexiconEntry, LexiconMatch } from "../lexicon";
 import {
   ACTION_LEADERS,
   ACTION_VERBS,
+  onlyAssignees,
   participleBase,
   participleLike,
   passiveAction,
@@ -675,14 +676,20 @@ function parseOne(
       delegated = list;
       let k = possessive.to;
       // "X and Y"
-      while ((s.word(k) === "and" || s.word(k) === "or") && k + 1 < body.to) {
-        const more = s.lexicon.matchAt(s.tokens, s.word(k + 1) === "the" ? k + 2 : k + 1, s.text, (e) =>
+      while ((s.word(k) === "and" || s.word(k) === "or" || s.gapBefore(k).includes(",")) && k + 1 < body.to) {
+        // "X and Y", "X, Y and Z"
+        const joined = s.word(k) === "and" || s.word(k) === "or" ? k + 1 : k;
+        const more = s.lexicon.matchAt(s.tokens, s.word(joined) === "the" ? joined + 1 : joined, s.text, (e) =>
           ASSIGNEE_KINDS.has(e.kind),
         );
         if (more === null) break;
-        delegated.push(...assigneesIn(s, { from: k + 1, to: more.to }, null));
-        s.use(k);
+        delegated.push(...assigneesIn(s, { from: joined, to: more.to }, null));
+        s.use(k, joined);
         k = more.to;
+        if (["team", "department", "group"].includes(s.word(k))) {
+          s.use(k);
+          k += 1;
+        }
       }
       thingFrom = k;
       // "Tom Becker from Quality": the person's team or place says who they are, nothing to do.
@@ -724,6 +731,8 @@ function parseOne(
           "people",
           "folks",
           "desk",
+          "each",
+          "both",
           "know",
           "should",
           "must",
@@ -1093,6 +1102,8 @@ export function parseActions(s: Sentence, clause: Span): { actions: PlaybookActi
     const startsDoer =
       w === "and" &&
       i > from + 1 &&
+      // "Zhang Min and Li Wei should each get …": the doers before are part of the same action.
+      !onlyAssignees(s, { from, to: i }) &&
       (subjectAction(s, { from: j, to: clause.to }) !== null ||
         (passive !== null && !s.find({ from: j, to: passive.aux }, ["and", "then"])));
     if (startsVerb || startsThing || startsDoer) {

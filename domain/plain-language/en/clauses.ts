@@ -345,6 +345,54 @@ export function verbIndex(s: Sentence, span: Span): number | null {
   return null;
 }
 
+/** Whether span names only people, teams or partners ("Zhang Min", "Raj and the CS team"). */
+export function onlyAssignees(s: Sentence, span: Span): boolean {
+  const kinds = ["USER", "TEAM", "ROLE", "ACCOUNT_OWNER", "ORGANIZATION"];
+  let i = span.from;
+  let any = false;
+  while (i < span.to) {
+    if (["the", "and", "or", "both"].includes(s.word(i))) {
+      i += 1;
+      continue;
+    }
+    const m = s.lexicon.matchAt(s.tokens, i, s.text, (e) => kinds.includes(e.kind));
+    if (m === null || m.to > span.to) return false;
+    any = true;
+    i = m.to;
+    if (["team", "department", "group"].includes(s.word(i)) && i < span.to) i += 1;
+  }
+  return any;
+}
+
+const DOER_KINDS = ["USER", "TEAM", "ROLE", "ACCOUNT_OWNER", "ORGANIZATION"];
+
+/** Whether span ends with a doer's name ("have Raj"). */
+function endsWithAssignee(s: Sentence, span: Span): boolean {
+  for (let i = Math.max(span.from, span.to - 4); i < span.to; i += 1) {
+    const m = s.lexicon.matchAt(s.tokens, i, s.text, (e) => DOER_KINDS.includes(e.kind));
+    if (m !== null && (m.to === span.to || (m.to + 1 === span.to && ["team", "department"].includes(s.word(m.to)))))
+      return true;
+  }
+  return false;
+}
+
+/** Whether span starts with a doer's name ("Anna and the CS team call them"). */
+function startsWithAssignee(s: Sentence, span: Span): boolean {
+  const i = s.word(span.from) === "the" ? span.from + 1 : span.from;
+  return s.lexicon.matchAt(s.tokens, i, s.text, (e) => DOER_KINDS.includes(e.kind)) !== null;
+}
+
+/** Words between "the" and a doer ("the local service partner"). */
+const SUBJECT_ADJECTIVES = new Set([
+  "local",
+  "regional",
+  "responsible",
+  "assigned",
+  "relevant",
+  "nearest",
+  "dedicated",
+]);
+
 /** Modal words after a subject that make it the doer of an action: "the owner should call them". */
 const MODALS = new Set(["should", "must", "will", "shall", "needs", "need", "has", "is", "can", "gets", "receives"]);
 
@@ -357,13 +405,30 @@ export function subjectAction(s: Sentence, span: Span): number | null {
   while (i < span.to && ACTION_LEADERS.has(s.word(i)) && s.word(i) !== "let") i += 1;
   const start = i;
   if (s.word(i) === "the") i += 1;
+  // "the local service partner should …", "the responsible account manager must …"
+  if (
+    SUBJECT_ADJECTIVES.has(s.word(i)) &&
+    s.lexicon.matchAt(s.tokens, i, s.text, (e) => DOER_KINDS.includes(e.kind)) === null
+  )
+    i += 1;
   const kinds = ["USER", "TEAM", "ROLE", "ACCOUNT_OWNER", "ORGANIZATION", "ORGANIZATION_KIND"];
-  const match =
+  let match =
     s.lexicon.matchAt(s.tokens, start, s.text, (e) => kinds.includes(e.kind)) ??
     s.lexicon.matchAt(s.tokens, i, s.text, (e) => kinds.includes(e.kind));
   if (match === null) return null;
   let j = match.to;
   if (["team", "department", "group"].includes(s.word(j))) j += 1;
+  // "Zhang Min and Li Wei should each get …", "Tom, Anna and the CS team must …": several doers.
+  while (["and", "or"].includes(s.word(j)) || s.gapBefore(j).includes(",")) {
+    let k = ["and", "or"].includes(s.word(j)) ? j + 1 : j;
+    if (s.word(k) === "the") k += 1;
+    const more = s.lexicon.matchAt(s.tokens, k, s.text, (e) => kinds.includes(e.kind));
+    if (more === null || (k === j && !s.gapBefore(j).includes(","))) break;
+    match = more;
+    j = more.to;
+    if (["team", "department", "group"].includes(s.word(j))) j += 1;
+  }
+  while (["each", "both", "all", "also", "then", "now"].includes(s.word(j)) && !MODALS.has(s.word(j))) j += 1;
   if (MODALS.has(s.word(j))) return start;
   // "Huatong inspects the scanners", "the service manager calls the customer": the present tense, read as
   // the verb itself.
@@ -658,6 +723,20 @@ export function splitClauses(s: Sentence): Clause[] {
       if (i > from) pieces.push({ from, to: i });
       from = i;
     }
+  }
+  // "Raj, Anna and the CS team must call them": a list of doers cut at its commas is one piece.
+  for (let k = pieces.length - 2; k >= 0; k -= 1) {
+    const piece = pieces[k] as Span;
+    const next = pieces[k + 1] as Span;
+    if (/[.;:!?]/.test(s.gapBefore(next.from))) continue;
+    const listGoesOn =
+      (onlyAssignees(s, piece) && (onlyAssignees(s, next) || subjectAction(s, next) !== null)) ||
+      // "have Raj, Anna and the CS team call them"
+      (endsWithAssignee(s, piece) &&
+        startsWithAssignee(s, next) &&
+        subjectAction(s, next) === null &&
+        verbIndex(s, piece) !== null);
+    if (listGoesOn) pieces.splice(k, 2, { from: piece.from, to: next.to });
   }
   const clauses: Clause[] = [];
   const pending = [...pieces];

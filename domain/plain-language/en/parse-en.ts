@@ -200,6 +200,21 @@ function parseFeedback(
   return null;
 }
 
+/** Words that say a health grade is a state ("is red", "stays yellow"), not a change ("turns red"). */
+const STATE_WORDS = new Set(["is", "are", "remains", "stays", "currently", "already", "still", "sits"]);
+
+/** Whether a part says the account is in a health grade ("its health is red"), with no change said. */
+function gradeState(s: Sentence, part: Span): boolean {
+  const grade = s.matches(part, (e) => e.kind === "HEALTH_GRADE", false)[0];
+  if (grade === undefined) return false;
+  let k = grade.from - 1;
+  while (k > part.from && ["or", "and", "either"].includes(s.word(k))) k -= 1;
+  if (!STATE_WORDS.has(s.word(k))) return false;
+  return (
+    s.find(part, ["from", "to", "turns", "becomes", "goes", "drops", "falls", "moves", "changes", "slips"]) === null
+  );
+}
+
 /** Splits a trigger clause into its main part and the conditions joined with "and it…", "and its…", "where…". */
 function triggerParts(s: Sentence, clause: Span): { main: Span; rest: Span[] } {
   let start = clause.from;
@@ -304,9 +319,17 @@ export function parseEnglish(text: string, lexicon: Lexicon): ParsedSentence {
   // The trigger is in the main part, or else in the first joined part that has one ("… whose name contains
   // Acme drops to red"); the other joined parts are conditions.
   let triggerPart: Span | null = null;
+  // "its health is red and its NPS falls under 3": a grade the account is in is a condition when another
+  // part says what happens.
+  const allParts = parts.flatMap(({ main, rest }) => [main, ...rest]);
+  const states = allParts.length > 1 ? allParts.filter((part) => gradeState(s, part)) : [];
+  if (states.length > 0 && states.length < allParts.length) {
+    for (const part of states) conditions.push(...parseConditions(s, part, true));
+  }
   for (const { main, rest } of parts) {
     for (const part of [main, ...rest]) {
       if (trigger !== null) break;
+      if (states.includes(part) && states.length < allParts.length) continue;
       const found = parseTrigger(s, part, industriesOf(conditions));
       trigger = found.trigger;
       conditions.push(...found.conditions);

@@ -1397,7 +1397,8 @@ function triggerOf(
     const comparison = findComparison(s, { from: healthScore.i, to: span.to });
     if (
       comparison !== null &&
-      (comparison.from - (healthScore.i + healthScore.n) <= 3 || linkingGap(s, healthScore.i + healthScore.n, comparison.from)) &&
+      (comparison.from - (healthScore.i + healthScore.n) <= 3 ||
+        linkingGap(s, healthScore.i + healthScore.n, comparison.from)) &&
       s.word(comparison.from - 1) !== "by"
     ) {
       s.use(healthScore.i, healthScore.i + healthScore.n);
@@ -1622,7 +1623,10 @@ function triggerOf(
         s.use(dirHit.i, level.to);
         if ("problem" in scaled) {
           s.ambiguous(s.phrase(n.from, level.to), `${scaled.problem}; the value is kept as said`);
-          return { trigger: { kind: "CONCEPT_THRESHOLD", concept: found.concept.id, op, value, scope }, conditions: [] };
+          return {
+            trigger: { kind: "CONCEPT_THRESHOLD", concept: found.concept.id, op, value, scope },
+            conditions: [],
+          };
         }
         return {
           trigger: { kind: "CONCEPT_THRESHOLD", concept: found.concept.id, op: scaled.op, value: scaled.value, scope },

@@ -552,3 +552,84 @@ describe("bounds, levels reached and number words", () => {
     expect(d.unrecognised).toEqual(["8 hours"]);
   });
 });
+
+describe("several doers, and a grade the account is in as a condition", () => {
+  const cases: Case[] = [
+    {
+      text: "When a hospital's health drops to red, Zhang Min and Li Wei should each get a site-visit task due in 3 days.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"], direction: "DOWN" },
+      conditions: [industry("HEALTHCARE")],
+      actions: [
+        { kind: "CREATE_TASK", template: "site-visit", assignee: user("u-zhang-min"), dueInDays: 3 },
+        { kind: "CREATE_TASK", template: "site-visit", assignee: user("u-li-wei"), dueInDays: 3 },
+      ],
+    },
+    {
+      text: "When NPS falls below 4, Raj, Anna and the CS team must call them.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps" },
+      conditions: [],
+      actions: [
+        { kind: "CREATE_TASK", template: "call", assignee: user("u-raj-patel") },
+        { kind: "CREATE_TASK", template: "call", assignee: user("u-anna-schmidt") },
+        { kind: "CREATE_TASK", template: "call", assignee: team("t-customer-success") },
+      ],
+    },
+    {
+      text: "When NPS falls below 4, have Raj, Anna and the CS team call them.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps" },
+      conditions: [],
+      actions: [
+        { kind: "CREATE_TASK", assignee: user("u-raj-patel") },
+        { kind: "CREATE_TASK", assignee: user("u-anna-schmidt") },
+        { kind: "CREATE_TASK", assignee: team("t-customer-success") },
+      ],
+    },
+    {
+      text: "When a fleet customer's charger availability drops below 90%, the local service partner should inspect the chargers within 2 days.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "automotive:charger-availability" },
+      conditions: [industry("AUTOMOTIVE")],
+      actions: [{ kind: "CREATE_TASK", assignee: { kind: "ORGANIZATION", servingRegion: true }, dueInDays: 2 }],
+    },
+    {
+      text: "When a SaaS customer's health is red and its NPS falls under 3, escalate to the key account team.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps", op: "BELOW", value: 0.3 },
+      conditions: [industry("SAAS"), { kind: "HEALTH_GRADE", grades: ["RED"] }],
+      actions: [{ kind: "CREATE_TASK", assignee: team("t-key-accounts") }],
+    },
+    {
+      text: "If a manufacturer's OEE drops below 55% and its health is yellow or red, have Tom call the plant manager.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "manufacturing:oee", op: "BELOW" },
+      conditions: [industry("MANUFACTURING"), { kind: "HEALTH_GRADE", grades: ["YELLOW", "RED"] }],
+      actions: [{ kind: "CREATE_TASK", assignee: user("u-tom-becker") }],
+    },
+    {
+      text: "When an enterprise customer in EMEA goes from green straight to red, open an executive escalation review for Anna within 24 hours.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"], from: ["GREEN"] },
+      conditions: [segment("ENTERPRISE"), region("EMEA")],
+      actions: [{ kind: "OPEN_REVIEW", assignee: user("u-anna-schmidt"), dueInDays: 1 }],
+    },
+    {
+      text: "Have the region's service partner send an engineer within a day if a clinic's scanner uptime goes below 90%.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "healthcare:equipment-uptime", op: "BELOW" },
+      conditions: [industry("HEALTHCARE")],
+      actions: [{ kind: "CREATE_TASK", assignee: { kind: "ORGANIZATION", servingRegion: true }, dueInDays: 1 }],
+    },
+    {
+      text: "Post to DingTalk and create a follow-up task for Chen Jing whenever a Chinese manufacturer's delivery performance falls under 85%.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "manufacturing:delivery-performance", op: "BELOW" },
+      conditions: [region("APAC-CN"), industry("MANUFACTURING")],
+      actions: [
+        { kind: "CALL_WEBHOOK", endpointId: "wh-dingtalk" },
+        { kind: "CREATE_TASK", template: "follow-up", assignee: user("u-chen-jing") },
+      ],
+    },
+    {
+      text: "When an online seller's star rating falls below 4, have Apex Distribution contact the seller. Run this automatically.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "ecommerce:review-rating", op: "BELOW" },
+      conditions: [industry("ECOMMERCE")],
+      actions: [{ kind: "CREATE_TASK", assignee: org("org-apex-distribution") }],
+      mode: "AUTO",
+    },
+  ];
+  it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
+});

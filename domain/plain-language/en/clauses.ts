@@ -72,6 +72,62 @@ const FEEDBACK_OPENERS = [
   "judge it by whether",
   "it is done when",
   "it done when",
+  "well know it worked if",
+  "well know it worked when",
+  "we will know it worked if",
+  "we will know it worked when",
+  "we know it worked when",
+  "the goal is for",
+  "the aim is for",
+  "the aim is that",
+  "the aim is",
+  "success looks like",
+  "success would be",
+  "success will be",
+  "success would mean",
+  "success will mean",
+  "success is measured by",
+  "its a success if",
+  "its a success when",
+  "it's a success if",
+  "a success if",
+  "a win if",
+  "call it a win if",
+  "well call it a win if",
+  "we will call it a win if",
+  "count it as a win if",
+  "it counts as a win if",
+  "we want to see",
+  "we would like to see",
+  "wed like to see",
+  "we expect to see",
+  "we hope to see",
+  "the outcome we want is",
+  "the desired outcome is",
+];
+
+/** Phrases after a condition that make it the success criterion: "If health is green again in 30 days, that's a success." */
+export const FEEDBACK_TAILS = [
+  "that a success",
+  "that a win",
+  "that success",
+  "thats a success",
+  "that is a success",
+  "thats success",
+  "that is success",
+  "that counts as a success",
+  "that counts as success",
+  "that counts as a win",
+  "thats a win",
+  "that is a win",
+  "it worked",
+  "it has worked",
+  "then it worked",
+  "we succeeded",
+  "consider it a success",
+  "consider it done",
+  "call it a success",
+  "call it done",
 ];
 
 /** Phrases that ask to confirm first (SUGGEST). */
@@ -738,10 +794,28 @@ export function splitClauses(s: Sentence): Clause[] {
         verbIndex(s, piece) !== null);
     if (listGoesOn) pieces.splice(k, 2, { from: piece.from, to: next.to });
   }
+  // "If the account's health goes back to green within a quarter, that's a success.": the condition before
+  // the marker is the success criterion.
+  const successMarked = new Set<number>();
+  for (let k = 1; k < pieces.length; k += 1) {
+    const marker = pieces[k] as Span;
+    const hit = s.find(marker, FEEDBACK_TAILS);
+    if (hit === null || hit.i !== marker.from || hit.i + hit.n < marker.to - 1) continue;
+    const before = pieces[k - 1] as Span;
+    if (!["if", "when", "once"].includes(s.word(before.from))) continue;
+    s.use(marker.from, marker.to);
+    s.use(before.from);
+    successMarked.add(before.from);
+    pieces.splice(k, 1);
+  }
   const clauses: Clause[] = [];
   const pending = [...pieces];
   while (pending.length > 0) {
     const piece = pending.shift() as Span;
+    if (successMarked.has(piece.from)) {
+      clauses.push({ from: piece.from + 1, to: piece.to, role: "FEEDBACK" });
+      continue;
+    }
     const feedback = feedbackStart(s, piece);
     if (feedback !== null) {
       if (feedback > piece.from) pending.unshift({ from: piece.from, to: feedback });

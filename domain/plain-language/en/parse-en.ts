@@ -125,6 +125,8 @@ function parseFeedback(
       "should",
       "be",
       "counts",
+      ...["well", "will", "want", "wed", "would", "like", "to", "see", "for", "win", "looks", "aim", "expect"],
+      ...["hope", "its", "mean", "measured", "outcome", "desired", "there", "have"],
     ].includes(s.word(from))
   ) {
     from += 1;
@@ -155,6 +157,15 @@ function parseFeedback(
     "health rises",
     "improves",
     "recovers",
+    "recover",
+    "recovered",
+    "improve",
+    "improved",
+    "rebounds",
+    "rebound",
+    "goes back to green",
+    "is back to green",
+    "back in the green",
   ]);
   if (health !== null) {
     s.use(body.from, body.to);

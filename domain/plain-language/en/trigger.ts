@@ -2030,7 +2030,10 @@ export function feedbackSignals(
   preferred: string | null = null,
 ): SignalSelector | null {
   const pages = s.matches(span, isKind("PAGE"));
-  if (pages.length > 0) {
+  // A page is meant when the sentence says viewing or a page ("views the pricing page"), not a measure that
+  // shares the page's name ("OEE above 70%").
+  const pageSaid = s.find(span, ["page", "pages", ...VIEW_WORDS]) !== null;
+  if (pages.length > 0 && pageSaid) {
     const entry = pages[0]!.entries[0] as LexiconEntry;
     s.use(pages[0]!.from, pages[0]!.to);
     s.term(pages[0]!.text, "PAGE", entry.id);

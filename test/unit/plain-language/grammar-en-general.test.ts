@@ -633,3 +633,72 @@ describe("several doers, and a grade the account is in as a condition", () => {
   ];
   it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
 });
+
+describe("success criteria in other words", () => {
+  it.each([
+    [
+      "When NPS at a SaaS customer drops below 5, have Raj call them. We'll know it worked if the health grade improves within 45 days.",
+      { kind: "HEALTH_IMPROVED", withinDays: 45 },
+    ],
+    [
+      "When a hospital's CSAT falls under 3, have Li Wei call them; the goal is for health to recover within 30 days.",
+      { kind: "HEALTH_IMPROVED", withinDays: 30 },
+    ],
+    [
+      "If a fleet customer's SoH falls below 75%, have GreenVolt inspect the batteries. Success = the inspection task closed within 10 days.",
+      { kind: "TASK_COMPLETED", withinDays: 10 },
+    ],
+    [
+      "If an online seller's return rate goes above 15%, have Apex audit the listings, and we'll call it a win if the task is completed in two weeks.",
+      { kind: "TASK_COMPLETED", withinDays: 14 },
+    ],
+    [
+      "When a bank's DSO goes above 60 days, have the collections team call them. If the account's health goes back to green within a quarter, that's a success.",
+      { kind: "HEALTH_IMPROVED", withinDays: 90 },
+    ],
+    [
+      "When a SaaS customer's onboarding progress stays under 40%, have the onboarding team run a kickoff; we want to see the task done within 14 days.",
+      { kind: "TASK_COMPLETED", withinDays: 14 },
+    ],
+  ])("%s", (text, feedback) => {
+    const d = draft(text);
+    expect(d.feedback).toMatchObject(feedback);
+    expect(d.actions).toHaveLength(1);
+    expect(d.unrecognised).toEqual([]);
+  });
+
+  it("reads a measure in a success criterion as the measure, not a page that shares its name", () => {
+    const d = draft(
+      "When a factory's OEE falls below 60%, give Tom a line-audit task; success looks like OEE above 70% within 30 days.",
+    );
+    expect(d.feedback).toMatchObject({
+      kind: "SIGNAL_OBSERVED",
+      signals: { concept: "manufacturing:oee" },
+      withinDays: 30,
+    });
+  });
+});
+
+describe("naming what is not understood, in new words", () => {
+  it.each([
+    ["If a clinic in Bavaria sees its CSAT fall under 3, have Li Wei call them.", ["in Bavaria"]],
+    ["When a school's health drops to grade D, create a recovery task for Sun Hui.", ["grade D"]],
+    [
+      "If a fleet customer's SoH drops below 80%, open a ticket in Zendesk and have GreenVolt check the batteries.",
+      ["Zendesk"],
+    ],
+    [
+      "When NPS at an enterprise customer falls below 5, ask Peter Grant to call the sponsor and open a churn-risk review for Anna.",
+      ["Peter Grant"],
+    ],
+    ["If a factory's OEE falls under 60%, sync it to Salesforce and give Tom a line-audit task.", ["Salesforce"]],
+    [
+      "If a university's pass rate falls below 60%, get the Dean's Office to run a tutoring program.",
+      ["Dean's Office"],
+    ],
+  ])("%s", (text, unknown) => {
+    const d = draft(text);
+    expect(d.trigger).not.toBeNull();
+    for (const phrase of unknown) expect(d.unrecognised.join(" | ")).toContain(phrase);
+  });
+});

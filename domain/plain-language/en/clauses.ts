@@ -563,6 +563,16 @@ const PASSIVE_AUXILIARIES = new Set(["be", "is", "are", "gets", "get", "been"]);
  * and the action verb it stands for, or null.
  */
 export function passiveAction(s: Sentence, span: Span): { aux: number; participle: number; base: string } | null {
+  // "… and a renewal-risk review opened for finance": the auxiliary said once for both.
+  let lead = span.from;
+  while (["and", "then", "also"].includes(s.word(lead))) lead += 1;
+  if (["a", "an"].includes(s.word(lead)) && lead > span.from) {
+    for (let i = lead + 1; i < Math.min(span.to, lead + 6); i += 1) {
+      const base = participleBase(s.word(i));
+      if (base !== null && CREATE_PARTICIPLE_FOLLOWERS.has(s.word(i + 1))) return { aux: i, participle: i, base };
+      if (["for", "to", "by", "and"].includes(s.word(i))) break;
+    }
+  }
   for (let i = span.from + 1; i + 1 < span.to; i += 1) {
     if (!PASSIVE_AUXILIARIES.has(s.word(i))) continue;
     const base = participleBase(s.word(i + 1));
@@ -573,6 +583,9 @@ export function passiveAction(s: Sentence, span: Span): { aux: number; participl
   }
   return null;
 }
+
+/** Words after an elided passive's participle ("a review opened for finance"). */
+const CREATE_PARTICIPLE_FOLLOWERS = new Set(["for", "to", "by", "within", "due", "in", "and", ""]);
 
 /** Words before "be" in a passive ("should", "must", "needs to", "has"). */
 const MODALS_BEFORE_BE = new Set([

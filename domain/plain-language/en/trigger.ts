@@ -919,6 +919,10 @@ function useAside(s: Sentence, after: number): void {
 
 /** Words after a concept's name that name the measure itself ("NPS score", "OEE figures"). */
 const MEASURE_NOUNS = new Set([
+  "rate",
+  "rates",
+  "ratio",
+  "percentage",
   "check",
   "checks",
   "test",
@@ -1810,11 +1814,18 @@ function changeEvent(s: Sentence, span: Span): PlaybookTrigger | null {
       const lastRecord = { ...last, to: ends.get(last) ?? last.to };
       const firstRecord = recordChain[0] as LexiconMatch;
       // "<record> is <action>" (the record before), or "new <record>" (the action before).
+      // Words between that are understood already ("at an enterprise hospital") or carry no meaning do not
+      // count as distance.
+      const contentBetween = (from: number, to: number) => {
+        let n = 0;
+        for (let k = from; k < to; k += 1) if (!s.used[k] && !FUNCTION_WORDS.has(s.word(k))) n += 1;
+        return Math.min(to - from, n + (to - from > 8 ? 5 : 0));
+      };
       const distance =
         firstRecord.from === first.from
           ? -1
           : lastRecord.to <= first.from
-            ? first.from - lastRecord.to
+            ? contentBetween(lastRecord.to, first.from)
             : first.entries[0]!.phrase === "new" && first.to <= firstRecord.from
               ? firstRecord.from - first.to
               : Number.POSITIVE_INFINITY;

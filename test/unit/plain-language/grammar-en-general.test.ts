@@ -702,3 +702,57 @@ describe("naming what is not understood, in new words", () => {
     for (const phrase of unknown) expect(d.unrecognised.join(" | ")).toContain(phrase);
   });
 });
+
+describe("more shapes of actions and events", () => {
+  const cases: Case[] = [
+    {
+      text: "If an enterprise account's ARR falls below 50,000, the account owner should be alerted and a renewal-risk review opened for finance.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:recurring-revenue", op: "BELOW" },
+      conditions: [segment("ENTERPRISE")],
+      actions: [
+        { kind: "CREATE_TASK", assignee: owner },
+        { kind: "OPEN_REVIEW", reviewType: "renewal-risk-review", assignee: role("finance") },
+      ],
+    },
+    {
+      text: "Whenever a contact at an enterprise hospital is updated, send it to the ERP webhook.",
+      trigger: { kind: "EVENT", eventTypes: ["CONTACT_UPDATED"] },
+      conditions: [segment("ENTERPRISE"), industry("HEALTHCARE")],
+      actions: [{ kind: "CALL_WEBHOOK", endpointId: "wh-erp" }],
+    },
+    {
+      text: "If a school's student retention rate falls below 85%, open a retention review for the Academic Success team and notify EduWorks.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "education:student-retention", op: "BELOW" },
+      conditions: [industry("EDUCATION")],
+      actions: [
+        { kind: "OPEN_REVIEW", reviewType: "retention-review", assignee: team("t-academic-success") },
+        { kind: "CREATE_TASK", assignee: org("org-eduworks") },
+      ],
+    },
+    {
+      text: "Flag the account as at-risk and let the CS team know if a mid-market SaaS customer's NPS drops below 4.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps", op: "BELOW", value: 0.4 },
+      conditions: [segment("MID_MARKET"), industry("SAAS")],
+      actions: [
+        { kind: "FLAG_RECORDS", target: "ACCOUNT", flag: "at-risk" },
+        { kind: "CREATE_TASK", assignee: team("t-customer-success") },
+      ],
+    },
+    {
+      text: "Every time an asset is deleted at a manufacturing account, post it to the MES.",
+      trigger: { kind: "EVENT", eventTypes: ["ASSET_DELETED"] },
+      conditions: [industry("MANUFACTURING")],
+      actions: [{ kind: "CALL_WEBHOOK", endpointId: "wh-mes" }],
+    },
+    {
+      text: "When a charger's session success rate drops below 90% at a fleet customer, have GreenVolt inspect the chargers and flag them as faulty.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "automotive:charging-session-success", op: "BELOW" },
+      conditions: [industry("AUTOMOTIVE")],
+      actions: [
+        { kind: "CREATE_TASK", assignee: org("org-greenvolt-service") },
+        { kind: "FLAG_RECORDS", target: "ASSET", flag: "faulty" },
+      ],
+    },
+  ];
+  it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
+});

@@ -745,8 +745,15 @@ function parseOne(
           "can",
           "gets",
           "receives",
+          "ought",
+          "would",
+          "may",
+          "could",
+          "are",
+          "have",
         ].includes(s.word(thingFrom)) ||
-        (s.word(thingFrom) === "to" && ["needs", "need", "has", "is"].includes(s.word(thingFrom - 1)))
+        (s.word(thingFrom) === "to" &&
+          ["needs", "need", "has", "is", "ought", "have", "are"].includes(s.word(thingFrom - 1)))
       ) {
         s.use(thingFrom);
         thingFrom += 1;

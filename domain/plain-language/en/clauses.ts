@@ -450,7 +450,10 @@ const SUBJECT_ADJECTIVES = new Set([
 ]);
 
 /** Modal words after a subject that make it the doer of an action: "the owner should call them". */
-const MODALS = new Set(["should", "must", "will", "shall", "needs", "need", "has", "is", "can", "gets", "receives"]);
+const MODALS = new Set([
+  ...["should", "must", "will", "shall", "needs", "need", "has", "is", "can", "gets", "receives", "ought"],
+  ...["would", "may", "might", "could", "are", "have"],
+]);
 
 /**
  * "the account owner should schedule a check-in", "Sarah must call them": the index of the assignee that

@@ -633,6 +633,8 @@ const CHANGE_TO_WORDS = new Set([
 
 /** What a count can count without "times": views, visits, alerts. */
 const COUNTED_NOUNS = new Set([
+  "ticket",
+  "tickets",
   "view",
   "views",
   "visit",
@@ -712,6 +714,14 @@ function findCount(s: Sentence, span: Span): { count: number; from: number; to: 
     // "more than two cell batch quality outliers": the counted noun ends the concept's words.
     for (let k = j; k < Math.min(span.to, j + 5); k += 1) {
       if (COUNTED_NOUNS.has(s.word(k))) return { count: number.value + plus, from: i, to: k + 1 };
+      // "three or more contacts … view the pricing page": the people counted, when no number of times is said.
+      if (
+        PERSON_WORDS.has(s.word(k)) &&
+        /s$/.test(s.word(k)) &&
+        s.find(span, VIEW_WORDS) !== null &&
+        s.find(span, ["times", "twice", "thrice", "time"]) === null
+      )
+        return { count: number.value + plus, from: i, to: number.to };
       // "more than ten chargebacks in two weeks", "5 warranty claims within a month": a plural of a concept's
       // word, counted in a window.
       if (

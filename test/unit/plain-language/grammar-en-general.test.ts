@@ -756,3 +756,52 @@ describe("more shapes of actions and events", () => {
   ];
   it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
 });
+
+describe("people and tickets counted, and other modals", () => {
+  const cases: Case[] = [
+    {
+      text: "When three or more contacts at a bank visit the pricing page within a week, raise a buying-intent signal.",
+      trigger: {
+        kind: "SIGNAL_COUNT",
+        signals: { field: "viewed_page", valueEquals: "/pricing", subjectKinds: ["CONTACT"] },
+        count: 3,
+        withinDays: 7,
+      },
+      conditions: [industry("FINANCE")],
+      actions: [{ kind: "RAISE_INTENT_SIGNAL", intent: "buying-intent" }],
+    },
+    {
+      text: "Whenever more than 5 tickets are reopened at an e-commerce customer within 7 days, open a service review for the support lead.",
+      trigger: {
+        kind: "SIGNAL_COUNT",
+        signals: { concept: "core:support-quality", valueEquals: "true" },
+        count: 6,
+        withinDays: 7,
+      },
+      conditions: [industry("ECOMMERCE")],
+      actions: [{ kind: "OPEN_REVIEW", assignee: role("support-lead") }],
+    },
+    {
+      text: "Should the OEE of a factory fall below 60%, the quality engineer ought to audit the line.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "manufacturing:oee", op: "BELOW" },
+      conditions: [industry("MANUFACTURING")],
+      actions: [{ kind: "CREATE_TASK", template: "line-audit", assignee: role("quality-engineer") }],
+    },
+    {
+      text: "When NPS drops below 4, the CS team and Raj have to call them.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps" },
+      conditions: [],
+      actions: [
+        { kind: "CREATE_TASK", template: "call", assignee: team("t-customer-success") },
+        { kind: "CREATE_TASK", template: "call", assignee: user("u-raj-patel") },
+      ],
+    },
+    {
+      text: "Any SaaS customer whose NPS drops below 3 needs a call from the account manager within 48 hours.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps", op: "BELOW", value: 0.3 },
+      conditions: [industry("SAAS")],
+      actions: [{ kind: "CREATE_TASK", template: "call", assignee: owner, dueInDays: 2 }],
+    },
+  ];
+  it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
+});

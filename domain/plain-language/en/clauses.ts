@@ -878,7 +878,13 @@ export function splitClauses(s: Sentence): Clause[] {
       // "ask me first and then have Sarah …": the mode, then the actions.
       let end = mode.i + mode.n;
       while (end < piece.to && MODE_TAIL.has(s.word(end))) end += 1;
-      if (mode.i > piece.from) pending.unshift({ from: piece.from, to: mode.i });
+      // "…, but let me review it first": a linking word before the mode says nothing more.
+      const before: Span = { from: piece.from, to: mode.i };
+      let lead = before.from;
+      while (lead < before.to && (ACTION_LEADERS.has(s.word(lead)) || ["but", "though", "however"].includes(s.word(lead))))
+        lead += 1;
+      if (lead === before.to) s.use(before.from, before.to);
+      else if (mode.i > piece.from) pending.unshift(before);
       clauses.push({ from: mode.i, to: end, role: "MODE" });
       if (end < piece.to) pending.unshift({ from: end, to: piece.to });
       continue;

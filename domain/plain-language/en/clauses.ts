@@ -881,7 +881,10 @@ export function splitClauses(s: Sentence): Clause[] {
       // "…, but let me review it first": a linking word before the mode says nothing more.
       const before: Span = { from: piece.from, to: mode.i };
       let lead = before.from;
-      while (lead < before.to && (ACTION_LEADERS.has(s.word(lead)) || ["but", "though", "however"].includes(s.word(lead))))
+      while (
+        lead < before.to &&
+        (ACTION_LEADERS.has(s.word(lead)) || ["but", "though", "however"].includes(s.word(lead)))
+      )
         lead += 1;
       if (lead === before.to) s.use(before.from, before.to);
       else if (mode.i > piece.from) pending.unshift(before);

@@ -704,6 +704,17 @@ function findCount(s: Sentence, span: Span): { count: number; from: number; to: 
     }
     const number = readNumber(s.tokens, start, false);
     if (number === null) continue;
+    // "grows by more than 5 tickets a day": an amount of change, not a count.
+    if (
+      [1, 2, 3].some(
+        (d) =>
+          s.word(start - d) === "by" &&
+          Array.from({ length: d - 1 }, (_, k) => s.word(start - 1 - k)).every((x) =>
+            ["more", "than", "at", "least", "over"].includes(x),
+          ),
+      )
+    )
+      continue;
     let j = number.to;
     if (s.at(j, ["or", "more"])) j += 2;
     if (s.word(j) === "separate" && ["occasions", "times"].includes(s.word(j + 1))) j += 1;
@@ -758,6 +769,8 @@ function findWindow(
     if (!["in", "within", "over", "during", "across", "per", "a", "an", "every", "each", "for"].includes(w)) continue;
     // "goes over 8 hours", "is over 2 days": a level said with a verb of motion or being, not a window.
     if (w === "over" && LEVEL_VERBS.has(s.word(i - 1))) continue;
+    // "week over week", "month on month": how a rate is measured, not a window.
+    if ((w === "over" || w === "on") && s.word(i - 1) !== "" && s.word(i - 1) === s.word(i + 1)) continue;
     let j = i + 1;
     if (["the", "a"].includes(s.word(j)) && ["last", "past", "previous", "same", "space"].includes(s.word(j + 1)))
       j += 2;
@@ -1251,6 +1264,16 @@ function minSubjects(s: Sentence, span: Span): number | null {
 }
 
 /** A rate: "more than 2 points a week", "faster than 20 orders a day", "by 3% per month". */
+/** Adverbs of a rate's period: "weekly", "daily", "monthly". */
+const EVERY_PERIOD: Readonly<Record<string, number>> = {
+  daily: 1,
+  weekly: 7,
+  monthly: 30,
+  quarterly: 90,
+  yearly: 365,
+  annually: 365,
+};
+
 function findRate(
   s: Sentence,
   span: Span,
@@ -1273,6 +1296,27 @@ function findRate(
       k += 1
     )
       j += 1;
+    // "10% week over week", "5 points month on month", "1 point weekly": the period said another way.
+    for (let p = unit.to; p <= j && p < span.to; p += 1) {
+      const everyPeriod = EVERY_PERIOD[s.word(p)];
+      const repeated =
+        PERIOD_DAYS[s.word(p)] !== undefined && ["over", "on"].includes(s.word(p + 1)) && s.word(p + 2) === s.word(p);
+      if (everyPeriod === undefined && !repeated) continue;
+      const days = everyPeriod ?? (PERIOD_DAYS[s.word(p)] as number);
+      const lead = s.find({ from: Math.max(span.from, i - 3), to: i }, [
+        "by more than",
+        "by at least",
+        "by over",
+        "by",
+      ]);
+      return {
+        amount: number.value,
+        unit: unit.unit,
+        periodDays: days,
+        from: lead?.i ?? i,
+        to: repeated ? p + 3 : p + 1,
+      };
+    }
     if (!per.includes(s.word(j))) continue;
     const period = PERIOD_DAYS[s.word(j + 1)];
     if (period === undefined || s.word(j + 1) === "business") continue;

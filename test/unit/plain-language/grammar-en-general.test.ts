@@ -805,3 +805,69 @@ describe("people and tickets counted, and other modals", () => {
   ];
   it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
 });
+
+describe("rates said per period in other words", () => {
+  const cases: Case[] = [
+    {
+      text: "When a SaaS customer's weekly active users drop 10% week over week for three weeks, have Sarah call them.",
+      trigger: {
+        kind: "CONCEPT_TREND",
+        concept: "saas:weekly-active-users",
+        direction: "FALLING",
+        ratePerDay: 1.428571,
+        withinDays: 21,
+      },
+      conditions: [industry("SAAS")],
+      actions: [{ kind: "CREATE_TASK", assignee: user("u-sarah-kim") }],
+    },
+    {
+      text: "When charger availability at a fleet customer has been falling by more than 1 point weekly over the last 8 weeks, have GreenVolt check the chargers.",
+      trigger: {
+        kind: "CONCEPT_TREND",
+        concept: "automotive:charger-availability",
+        direction: "FALLING",
+        ratePerDay: 0.142857,
+        withinDays: 56,
+      },
+      conditions: [industry("AUTOMOTIVE")],
+      actions: [{ kind: "CREATE_TASK", assignee: org("org-greenvolt-service") }],
+    },
+    {
+      text: "When ticket backlog at an SMB customer grows by more than 5 tickets a day over a week, notify Tier-2 Support.",
+      trigger: {
+        kind: "CONCEPT_TREND",
+        concept: "core:support-backlog",
+        direction: "RISING",
+        ratePerDay: 5,
+        withinDays: 7,
+      },
+      conditions: [segment("SMB")],
+      actions: [{ kind: "CREATE_TASK", assignee: team("t-support-tier2") }],
+    },
+    {
+      text: "If the scrap rate at a plant increases by 0.3 points per day during a 10-day period, give the quality team a containment task.",
+      trigger: {
+        kind: "CONCEPT_TREND",
+        concept: "manufacturing:scrap-rate",
+        direction: "RISING",
+        ratePerDay: 0.3,
+        withinDays: 10,
+      },
+      conditions: [industry("MANUFACTURING")],
+      actions: [{ kind: "CREATE_TASK", template: "containment", assignee: team("t-quality") }],
+    },
+    {
+      text: "If NPS at an enterprise client goes down by 2 points within a quarter, open a churn-risk review for Anna.",
+      trigger: {
+        kind: "CONCEPT_TREND",
+        concept: "core:nps",
+        direction: "FALLING",
+        ratePerDay: 0.022222,
+        withinDays: 90,
+      },
+      conditions: [segment("ENTERPRISE")],
+      actions: [{ kind: "OPEN_REVIEW", reviewType: "churn-risk-review", assignee: user("u-anna-schmidt") }],
+    },
+  ];
+  it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
+});

@@ -29,6 +29,15 @@ export const TRIGGER_OPENERS = [
   "look out for",
   "keep an eye out for",
   "in the event that",
+  "upon",
+  "on the day",
+  "the moment",
+  "the minute",
+  "right after",
+  "immediately after",
+  "just after",
+  "following",
+  "after",
 ];
 
 /** Phrases that open a success criterion. */
@@ -617,10 +626,33 @@ function triggerOpenerInside(s: Sentence, span: Span): number | null {
       if (!s.at(i, words)) continue;
       if (opener === "once" && onceIsFrequency(s, i)) continue;
       if (opener === "when" && s.word(i - 1) === "done") continue;
+      // Inside a piece, only the clear openers cut it ("… within a week after …" is no trigger).
+      if (
+        [
+          "after",
+          "following",
+          "upon",
+          "on the day",
+          "the moment",
+          "the minute",
+          "right after",
+          "immediately after",
+          "just after",
+        ].includes(opener)
+      )
+        continue;
       return i;
     }
   }
   return null;
+}
+
+/** Whether what follows "after"/"following" at i is something happening ("after a contact is deleted"). */
+function triggerAfter(s: Sentence, i: number): boolean {
+  const next = s.word(i);
+  if (["a", "an", "any", "every", "each"].includes(next)) return true;
+  // "after the health grade drops", but not "after that" or "after the first call".
+  return next === "the" && !["same", "first", "call", "visit", "review", "task", "meeting"].includes(s.word(i + 1));
 }
 
 /** Period words after "once a"/"once per": "once a week" is a frequency, "once an account …" a trigger. */
@@ -639,6 +671,12 @@ function startsWithOpener(s: Sentence, i: number, openers: readonly string[]): n
     const words = opener.split(" ");
     if (!s.at(i, words)) continue;
     if (opener === "once" && onceIsFrequency(s, i)) continue;
+    // "after that, tell the owner", "following this": a sequence of actions, not a trigger.
+    if (
+      ["after", "following", "right after", "just after", "immediately after"].includes(opener) &&
+      !triggerAfter(s, i + words.length)
+    )
+      continue;
     if (opener === "should" && verbIndex(s, { from: i + 1, to: s.tokens.length }) !== null) continue;
     // "… should be visited by Huatong", "should get a task": a modal of an action, not "Should X happen, …".
     if (

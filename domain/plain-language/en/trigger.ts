@@ -52,6 +52,8 @@ const ABOVE_WORDS = [
   "is past",
 ];
 const FALLING = [
+  ...["fallen", "sunk", "shrunk", "gone down", "went down", "slumps", "slumped", "tumbles", "tumbled", "plunges"],
+  ...["plunged", "plummets", "plummeted", "eroded", "degraded", "deteriorated", "worsened", "weakens", "weakened"],
   "declines",
   "decline",
   "declining",
@@ -102,6 +104,8 @@ const FALLING = [
   "down",
 ];
 const RISING = [
+  ...["risen", "grown", "gone up", "went up", "soars", "soared", "balloons", "ballooned", "rockets", "crept up"],
+  ...["builds", "built up", "piled up", "mounts", "mounted", "escalates", "escalated", "doubles", "doubled"],
   "rises",
   "rise",
   "rising",
@@ -1505,6 +1509,20 @@ function triggerOf(
     }
   }
 
+  // "each time a customer's health score changes": the score's change event, with no level.
+  const scoreChange = s.find(span, ["health score", "health scores"]);
+  if (scoreChange !== null && findComparison(s, span) === null) {
+    const verb = s.find(
+      { from: scoreChange.i + scoreChange.n, to: Math.min(span.to, scoreChange.i + scoreChange.n + 3) },
+      ["changes", "changed", "is updated", "gets updated", "updates", "is recalculated", "moves", "shifts"],
+    );
+    if (verb !== null) {
+      s.use(scoreChange.i, scoreChange.i + scoreChange.n);
+      s.use(verb.i, verb.i + verb.n);
+      s.term(s.phrase(scoreChange.i, scoreChange.i + scoreChange.n), "EVENT_TYPE", "HEALTH_SCORE_CHANGED");
+      return { trigger: { kind: "EVENT", eventTypes: ["HEALTH_SCORE_CHANGED"] }, conditions: [] };
+    }
+  }
   const grade = gradeChange(s, span);
   if (grade !== null) return { trigger: grade, conditions: [] };
 

@@ -871,3 +871,53 @@ describe("rates said per period in other words", () => {
   ];
   it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
 });
+
+describe("triggers opened in other words", () => {
+  const cases: Case[] = [
+    {
+      text: "Upon a new deal being created for an enterprise SaaS customer, have Raj prepare a mutual action plan within 3 days.",
+      trigger: { kind: "EVENT", eventTypes: ["OPPORTUNITY_CREATED"] },
+      conditions: [segment("ENTERPRISE"), industry("SAAS")],
+      actions: [{ kind: "CREATE_TASK", template: "mutual-action-plan", assignee: user("u-raj-patel"), dueInDays: 3 }],
+    },
+    {
+      text: "After a contact is deleted from a mid-market account, ask the account owner to find a replacement within two weeks.",
+      trigger: { kind: "EVENT", eventTypes: ["CONTACT_DELETED"] },
+      conditions: [segment("MID_MARKET")],
+      actions: [{ kind: "CREATE_TASK", assignee: owner, dueInDays: 14 }],
+    },
+    {
+      text: "Each time a SaaS customer's health score changes, post it to Slack.",
+      trigger: { kind: "EVENT", eventTypes: ["HEALTH_SCORE_CHANGED"] },
+      conditions: [industry("SAAS")],
+      actions: [{ kind: "CALL_WEBHOOK", endpointId: "wh-slack-cs" }],
+    },
+    {
+      text: "Once GMV at an online seller has fallen by 25% over 30 days, open a churn-risk review for the account manager and alert Liu Yang.",
+      trigger: { kind: "CONCEPT_TREND", concept: "ecommerce:gmv", direction: "FALLING", withinDays: 30 },
+      conditions: [industry("ECOMMERCE")],
+      actions: [
+        { kind: "OPEN_REVIEW", reviewType: "churn-risk-review", assignee: owner },
+        { kind: "CREATE_TASK", assignee: user("u-liu-yang") },
+      ],
+    },
+    {
+      text: "In case any healthcare account's PM compliance slips below 90%, Huatong is to schedule the overdue maintenance within a week and the service manager gets a follow-up task.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "healthcare:preventive-maintenance-compliance", op: "BELOW" },
+      conditions: [industry("HEALTHCARE")],
+      actions: [
+        { kind: "CREATE_TASK", assignee: org("org-huatong-medical"), dueInDays: 7 },
+        { kind: "CREATE_TASK", template: "follow-up", assignee: role("service-manager") },
+      ],
+    },
+  ];
+  it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
+
+  it("keeps 'after that' a sequence of actions, not a trigger", () => {
+    const d = draft(
+      "If a clinic's remote QC check fails, then have Huatong run a service visit; after that, tell the account owner.",
+    );
+    expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", concept: "healthcare:remote-quality-control" });
+    expect(d.actions).toHaveLength(2);
+  });
+});

@@ -390,6 +390,9 @@ export const ACTION_LEADERS = new Set([
   "lastly",
   "meanwhile",
   "too",
+  "id",
+  "wed",
+  "really",
 ]);
 
 function feedbackStart(s: Sentence, span: Span): number | null {
@@ -498,6 +501,14 @@ export function subjectAction(s: Sentence, span: Span): number | null {
   }
   while (["each", "both", "all", "also", "then", "now"].includes(s.word(j)) && !MODALS.has(s.word(j))) j += 1;
   if (MODALS.has(s.word(j))) return start;
+  // "…, and the field service team to check the machines" (after "I'd like Tom to …"): the wish goes on.
+  if (
+    s.word(j) === "to" &&
+    s.word(start - 1) === "and" &&
+    !["the", "a", "an", "them", "it"].includes(s.word(j + 1)) &&
+    wishBefore(s, start)
+  )
+    return start;
   // "Huatong inspects the scanners", "the service manager calls the customer": the present tense, read as
   // the verb itself.
   const base = presentTenseBase(s.phrase(j, j + 1).toLowerCase());
@@ -506,6 +517,15 @@ export function subjectAction(s: Sentence, span: Span): number | null {
     return start;
   }
   return null;
+}
+
+/** Whether a wish read as "have" ("I'd like Tom to …") stands before token i. */
+function wishBefore(s: Sentence, i: number): boolean {
+  for (let k = 0; k < i; k += 1) {
+    if (s.word(k) === "have" && ["want", "like", "need", "sure", "ensure"].includes(s.phrase(k, k + 1).toLowerCase()))
+      return true;
+  }
+  return false;
 }
 
 /** The verb of a third-person present form that does something ("calls" → call, "audits" → audit), or null. */
@@ -815,6 +835,24 @@ function readGerunds(s: Sentence): void {
   for (let i = 1; i < s.tokens.length; i += 1) {
     const base = GERUND_LEADS.has(s.word(i - 1)) ? gerundBase(s.word(i)) : null;
     if (base !== null) s.readAs(i, base);
+  }
+  // "I'd like Tom to audit the line", "we want the CS team to call them", "make sure Sarah calls them": a
+  // doer asked to act, read as "have Tom audit the line".
+  for (let i = 0; i < s.tokens.length; i += 1) {
+    const w = s.word(i);
+    const wish =
+      ["want", "like", "need"].includes(w) && ["i", "we", "id", "wed", "would", "really"].includes(s.word(i - 1));
+    const ensure = (w === "sure" && s.word(i - 1) === "make") || (w === "ensure" && s.word(i + 1) !== "that");
+    if (!wish && !ensure) continue;
+    const at = s.word(i + 1) === "that" ? i + 2 : i + 1;
+    const who = s.word(at) === "the" ? at + 1 : at;
+    const doer = s.lexicon.matchAt(s.tokens, who, s.text, (e) => DOER_KINDS.includes(e.kind));
+    if (doer === null) continue;
+    if (s.word(i - 1) === "make") s.readAs(i - 1, "please");
+    s.readAs(i, "have");
+    // "make sure Sarah calls them": the doer's verb in the present tense, read as the verb itself.
+    const verb = presentTenseBase(s.word(doer.to));
+    if (verb !== null) s.readAs(doer.to, verb);
   }
 }
 

@@ -921,3 +921,52 @@ describe("triggers opened in other words", () => {
     expect(d.actions).toHaveLength(2);
   });
 });
+
+describe("actions said as a wish, or with the action first", () => {
+  const cases: Case[] = [
+    {
+      text: "Any time a manufacturer's OEE drops under 55%, I'd like Tom to audit the line, and the field service team to check the machines.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "manufacturing:oee", op: "BELOW" },
+      conditions: [industry("MANUFACTURING")],
+      actions: [
+        { kind: "CREATE_TASK", template: "line-audit", assignee: user("u-tom-becker") },
+        { kind: "CREATE_TASK", assignee: team("t-field-service") },
+      ],
+    },
+    {
+      text: "Make sure Sarah calls the customer within 2 days when CSAT drops below 3 at a SaaS account.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:csat", op: "BELOW" },
+      conditions: [industry("SAAS")],
+      actions: [{ kind: "CREATE_TASK", template: "customer-call", assignee: user("u-sarah-kim"), dueInDays: 2 }],
+    },
+    {
+      text: "When CSAT falls below 3, we want the support lead to call them within a day.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:csat" },
+      conditions: [],
+      actions: [{ kind: "CREATE_TASK", template: "call", assignee: role("support-lead"), dueInDays: 1 }],
+    },
+    {
+      text: "Notify the account owner when an SMB e-commerce customer's refund rate passes 10%.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "ecommerce:return-rate", op: "BELOW" },
+      conditions: [segment("SMB"), industry("ECOMMERCE")],
+      actions: [{ kind: "CREATE_TASK", assignee: owner }],
+    },
+    {
+      text: "Assign the KYC analyst an EDD review whenever a bank client's due diligence level is raised to EDD.",
+      trigger: {
+        kind: "SIGNAL_COUNT",
+        signals: { concept: "finance:due-diligence-level", valueEquals: "EDD" },
+        count: 1,
+      },
+      conditions: [industry("FINANCE")],
+      actions: [{ kind: "OPEN_REVIEW", reviewType: "edd-review", assignee: role("kyc-analyst") }],
+    },
+    {
+      text: "Set up a business review with the key account team whenever an enterprise account turns yellow.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["YELLOW"] },
+      conditions: [segment("ENTERPRISE")],
+      actions: [{ kind: "CREATE_TASK", template: "business-review", assignee: team("t-key-accounts") }],
+    },
+  ];
+  it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
+});

@@ -1197,6 +1197,7 @@ function scopeOf(s: Sentence, span: Span): TriggerScope {
 
 /** What a region's assets are called (stems). */
 const SUBJECT_NOUNS = new Set([
+  ...["ticket", "shipment", "invoice", "session", "depot", "fleet", "site", "warehouse"],
   "seller",
   "merchant",
   "vendor",

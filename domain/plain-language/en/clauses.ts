@@ -236,6 +236,7 @@ export const MODE_TAIL = new Set([
   "changing",
   "making",
   "changes",
+  "else",
 ]);
 
 /** Words that say AUTO. */

@@ -6,7 +6,16 @@
  */
 import { Assignee, PlaybookAction } from "../../automation/playbook";
 import { LexiconEntry, LexiconMatch } from "../lexicon";
-import { ACTION_LEADERS, ACTION_VERBS, passiveAction, subjectAction, verbIndex } from "./clauses";
+import {
+  ACTION_LEADERS,
+  ACTION_VERBS,
+  onlyAssignees,
+  participleBase,
+  participleLike,
+  passiveAction,
+  subjectAction,
+  verbIndex,
+} from "./clauses";
 import { readDuration, wholeDays } from "./numbers";
 import { FUNCTION_WORDS, Sentence, Span } from "./sentence";
 import { slugOf } from "./slug";
@@ -297,6 +306,17 @@ function dueIn(s: Sentence, span: Span): number | null {
   return null;
 }
 
+/**
+ * A deadline said once for all the actions (", both due tomorrow", ", each within 5 days"): its days, with
+ * the whole piece understood, or null.
+ */
+export function sharedDeadline(s: Sentence, span: Span): number | null {
+  const due = dueIn(s, span);
+  if (due === null) return null;
+  s.use(span.from, span.to);
+  return due;
+}
+
 /** Whether "due" at i starts a deadline ("due in 3 days"), not a noun ("an enhanced due diligence review"). */
 function deadlineDue(s: Sentence, i: number): boolean {
   return s.word(i) === "due" && !["diligence", "to"].includes(s.word(i + 1));
@@ -363,6 +383,117 @@ function thingOf(s: Sentence, from: number, end: number): { words: string[]; isR
   return { words, isReview, isTask };
 }
 
+/** Words before what the accounts said first should get ("should be", "need to be", "must get"). */
+const AGENT_LEADS = new Set([
+  ...["should", "must", "shall", "will", "need", "needs", "to", "has", "have", "also", "then", "and"],
+  ...["immediately", "automatically", "be", "been", "get", "gets", "receive", "receives", "deserve", "deserves"],
+  ...["require", "requires", "promptly", "quickly"],
+]);
+
+/** Modals before "get"/"receive" of accounts said first ("should get a task from X"). */
+const MODAL_LEADS = new Set(["should", "must", "shall", "will", "also", "then", "to"]);
+
+/** Verbs whose participle may name the thing done ("visited", "offered", "called", "audited"). */
+const AGENT_VERBS = new Set([
+  ...ACTION_VERBS,
+  ...Object.keys({ visit: 1, offer: 1, contact: 1, phone: 1, coach: 1, train: 1, audit: 1, inspect: 1 }),
+  ...["review", "check", "service", "support", "approach", "help", "assist", "investigate", "assess", "email"],
+  ...["reach", "survey", "interview", "escalate", "onboard", "retrain", "repair", "calibrate", "approve"],
+]);
+
+/** The verb a participle is a form of, by the verbs known ("visited" → visit, "called" → call), or its stem. */
+function agentBase(w: string): string {
+  const known = participleBase(w);
+  if (known !== null) return known;
+  const stem = w.slice(0, -2);
+  const candidates = [
+    w.endsWith("ied") ? `${w.slice(0, -3)}y` : null,
+    stem,
+    `${stem}e`,
+    stem.length >= 2 && stem[stem.length - 1] === stem[stem.length - 2] ? stem.slice(0, -1) : null,
+  ];
+  return candidates.find((c) => c !== null && AGENT_VERBS.has(c)) ?? stem;
+}
+
+/**
+ * What the accounts said first should get, and from whom: "should be visited by Huatong within three days",
+ * "should be offered a coaching session by EduWorks", "should get an adoption-workshop task from the
+ * onboarding team", "need a check-in call from Raj". The doer after "by"/"from" gets a task (a review when
+ * the thing is one), or null when the clause is not of this shape.
+ */
+function agentAction(s: Sentence, span: Span): PlaybookAction[] | null {
+  let i = span.from;
+  let lead = false;
+  // "the account should get a call from Sarah", "they should be visited by Huatong".
+  while (
+    i < span.to &&
+    (["and", "then", "the", "they", "it", "this", "that"].includes(s.word(i)) || ACCOUNT_WORDS.has(s.word(i)))
+  )
+    i += 1;
+  while (i < span.to && AGENT_LEADS.has(s.word(i))) {
+    lead = true;
+    i += 1;
+  }
+  if (!lead) return null;
+  let base: string | null = null;
+  if (participleLike(s.word(i)) && s.word(i - 1) !== "to") {
+    base = agentBase(s.word(i));
+    i += 1;
+  }
+  const prep = s.find({ from: i, to: span.to }, ["by", "from"]);
+  if (prep === null) return null;
+  let who = prep.i + 1;
+  while (["the", "our", "a", "an", "their", "its"].includes(s.word(who))) who += 1;
+  const match =
+    s.lexicon.matchAt(s.tokens, prep.i + 1, s.text, (e) => ASSIGNEE_KINDS.has(e.kind)) ??
+    s.lexicon.matchAt(s.tokens, who, s.text, (e) => ASSIGNEE_KINDS.has(e.kind));
+  if (match === null) {
+    // "by Peter", "from Jennifer Walsh": someone the directory does not have. Named; nothing is drafted.
+    let end = who;
+    while (end < span.to && /^\p{Lu}/u.test(s.text.slice(s.tokens[end]!.start, s.tokens[end]!.end))) end += 1;
+    if (end === who || base === null) return null;
+    s.unknown(s.phrase(who, end));
+    s.use(span.from, span.to);
+    return [];
+  }
+  const assignees = assigneesIn(s, { from: prep.i + 1, to: match.to }, null, true);
+  let k = match.to;
+  while (["and", "or"].includes(s.word(k)) && k + 1 < span.to) {
+    const more = s.lexicon.matchAt(s.tokens, s.word(k + 1) === "the" ? k + 2 : k + 1, s.text, (e) =>
+      ASSIGNEE_KINDS.has(e.kind),
+    );
+    if (more === null || more.to > span.to) break;
+    assignees.push(...assigneesIn(s, { from: k + 1, to: more.to }, null, true));
+    k = more.to;
+  }
+  if (assignees.length === 0) return null;
+  const due = dueIn(s, span);
+  // The thing, between the participle (or "get") and the doer, deadline words left out.
+  const words: string[] = [];
+  let head = -1;
+  for (let j = i; j < prep.i; j += 1) {
+    if (s.used[j] || ["a", "an", "the", "one", "some"].includes(s.word(j))) continue;
+    if (["within", "due", "by"].includes(s.word(j)) || (s.word(j) === "in" && readDuration(s.tokens, j + 1) !== null))
+      break;
+    words.push(s.word(j));
+    head = j;
+  }
+  const thing = templateWords(words).filter((w) => !TASK_NOUNS.has(w));
+  const isReview = head >= 0 && REVIEW_HEADS.has(s.word(head)) && !MEETING_VERBS.has(base ?? "");
+  let template: string;
+  if (thing.length > 0 && words.length > 0 && !PRONOUNS.has(words[0] as string)) template = slugOf(thing);
+  else if (base !== null) template = slugOf([NOMINAL[base] ?? base]);
+  else return null;
+  s.use(span.from, span.to);
+  const title = s.phrase(span.from, span.to);
+  const dueInDays = due ?? DEFAULT_DUE_DAYS;
+  return assignees.map(({ assignee }) =>
+    isReview
+      ? { kind: "OPEN_REVIEW", reviewType: template, title, assignee, dueInDays }
+      : { kind: "CREATE_TASK", template, title, assignee, dueInDays },
+  );
+}
+
 /** Reads one action clause (a verb and what follows, up to the next "and <verb>"). */
 function parseOne(
   s: Sentence,
@@ -370,6 +501,10 @@ function parseOne(
   inherited: string | null,
 ): { actions: PlaybookAction[]; verb: string | null; ok: boolean } {
   const v = verbIndex(s, span);
+  if (v === null || (["get", "receive"].includes(s.word(v)) && MODAL_LEADS.has(s.word(v - 1)) && v > span.from)) {
+    const byAgent = agentAction(s, span);
+    if (byAgent !== null) return { actions: byAgent, verb: null, ok: true };
+  }
   let verb: string | null = v === null ? null : s.word(v);
   let rest = v === null ? span.from : v + 1;
   let passive: ReturnType<typeof passiveAction> = null;
@@ -541,22 +676,51 @@ function parseOne(
       delegated = list;
       let k = possessive.to;
       // "X and Y"
-      while ((s.word(k) === "and" || s.word(k) === "or") && k + 1 < body.to) {
-        const more = s.lexicon.matchAt(s.tokens, s.word(k + 1) === "the" ? k + 2 : k + 1, s.text, (e) =>
+      while ((s.word(k) === "and" || s.word(k) === "or" || s.gapBefore(k).includes(",")) && k + 1 < body.to) {
+        // "X and Y", "X, Y and Z"
+        const joined = s.word(k) === "and" || s.word(k) === "or" ? k + 1 : k;
+        const more = s.lexicon.matchAt(s.tokens, s.word(joined) === "the" ? joined + 1 : joined, s.text, (e) =>
           ASSIGNEE_KINDS.has(e.kind),
         );
         if (more === null) break;
-        delegated.push(...assigneesIn(s, { from: k + 1, to: more.to }, null));
-        s.use(k);
+        delegated.push(...assigneesIn(s, { from: joined, to: more.to }, null));
+        s.use(k, joined);
         k = more.to;
+        if (["team", "department", "group"].includes(s.word(k))) {
+          s.use(k);
+          k += 1;
+        }
       }
       thingFrom = k;
       // "Tom Becker from Quality": the person's team or place says who they are, nothing to do.
       if (["from", "of", "at", "in"].includes(s.word(thingFrom))) {
         const to = s.find({ from: thingFrom, to: Math.min(body.to, thingFrom + 5) }, ["to"]);
+        const team = s.lexicon.matchAt(
+          s.tokens,
+          s.word(thingFrom + 1) === "the" ? thingFrom + 2 : thingFrom + 1,
+          s.text,
+          (e) => ["TEAM", "ROLE", "ORGANIZATION"].includes(e.kind),
+        );
         if (to !== null) {
           s.use(thingFrom, to.i);
           thingFrom = to.i;
+        } else if (team !== null && team.to < body.to && delegated[0]?.assignee.kind === "USER") {
+          // "have Tom Becker from Quality call the plant": the team says who Tom is.
+          let end = team.to;
+          if (["team", "department", "group"].includes(s.word(end))) end += 1;
+          s.use(thingFrom, end);
+          thingFrom = end;
+        } else if (delegated[0]?.assignee.kind === "USER" && ["from", "of"].includes(s.word(thingFrom))) {
+          // "Tom Becker from Quality", "Anna of Finance": a capitalised name of where the person works.
+          let end = thingFrom + 1;
+          if (s.word(end) === "the") end += 1;
+          const named = end;
+          while (end < body.to && /^\p{Lu}/u.test(s.phrase(end, end + 1))) end += 1;
+          if (["team", "department", "group"].includes(s.word(end))) end += 1;
+          if (end > named && end < body.to) {
+            s.use(thingFrom, end);
+            thingFrom = end;
+          }
         }
       }
       while (
@@ -567,6 +731,8 @@ function parseOne(
           "people",
           "folks",
           "desk",
+          "each",
+          "both",
           "know",
           "should",
           "must",
@@ -579,8 +745,15 @@ function parseOne(
           "can",
           "gets",
           "receives",
+          "ought",
+          "would",
+          "may",
+          "could",
+          "are",
+          "have",
         ].includes(s.word(thingFrom)) ||
-        (s.word(thingFrom) === "to" && ["needs", "need", "has", "is"].includes(s.word(thingFrom - 1)))
+        (s.word(thingFrom) === "to" &&
+          ["needs", "need", "has", "is", "ought", "have", "are"].includes(s.word(thingFrom - 1)))
       ) {
         s.use(thingFrom);
         thingFrom += 1;
@@ -588,6 +761,15 @@ function parseOne(
       // "the onboarding team should be assigned a kickoff task": past the passive's words.
       while (thingFrom < body.to && s.used[thingFrom] && passive !== null) thingFrom += 1;
       if (s.word(thingFrom) === "to") thingFrom += 1;
+      // "ask Apex for a stock review", "request an engagement plan from X": the thing asked for names it.
+      if (
+        s.word(thingFrom) === "for" &&
+        ["ask", "get", "request", "ping", "email", "e-mail", "message", "remind", "page"].includes(verb as string) &&
+        ["a", "an", "the", "one", "some"].includes(s.word(thingFrom + 1))
+      ) {
+        s.use(thingFrom);
+        thingFrom += 1;
+      }
       if (["a", "an", "the", "one"].includes(s.word(thingFrom)) || GIVE_VERBS.has(verb as string)) vpWords = null;
       else vpWords = [];
     } else if (DELEGATE_VERBS.has(verb as string)) {
@@ -632,7 +814,10 @@ function parseOne(
             : (verb as string),
       ]);
     else template = verbPhraseSlug(words);
-    const inner = thingOf(s, thingFrom, thingEnd);
+    // "open a sanctions review the same day": the head noun is the last word not already understood.
+    let headEnd = thingEnd;
+    while (headEnd > thingFrom + 1 && s.used[headEnd - 1] && headEnd - 1 !== v) headEnd -= 1;
+    const inner = thingOf(s, thingFrom, headEnd);
     const verdictVerb = VERDICT_VERBS.has(words[0] ?? "");
     isReview = verdictVerb || (inner.isReview && !words.some((w) => MEETING_VERBS.has(w)) && words[0] !== "book");
     if (verdictVerb) template = reviewSlug(words);
@@ -781,7 +966,7 @@ function unknownDoing(
 }
 
 /** Verbs asking for a verdict: "have compliance review it", "ask legal to approve the contract". */
-const VERDICT_VERBS = new Set(["review", "approve", "audit", "vet", "assess", "re-review", "recheck"]);
+const VERDICT_VERBS = new Set(["review", "approve", "vet", "re-review", "recheck"]);
 
 /** "review the account" → account-review; "review it" → review. */
 function reviewSlug(words: readonly string[]): string {
@@ -924,6 +1109,8 @@ export function parseActions(s: Sentence, clause: Span): { actions: PlaybookActi
     const startsDoer =
       w === "and" &&
       i > from + 1 &&
+      // "Zhang Min and Li Wei should each get …": the doers before are part of the same action.
+      !onlyAssignees(s, { from, to: i }) &&
       (subjectAction(s, { from: j, to: clause.to }) !== null ||
         (passive !== null && !s.find({ from: j, to: passive.aux }, ["and", "then"])));
     if (startsVerb || startsThing || startsDoer) {

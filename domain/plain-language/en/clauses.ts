@@ -6,7 +6,7 @@
  */
 import { Sentence, Span } from "./sentence";
 
-export type ClauseRole = "TRIGGER" | "UNLESS" | "CONDITION" | "FEEDBACK" | "ACTION" | "MODE";
+export type ClauseRole = "TRIGGER" | "UNLESS" | "CONDITION" | "FEEDBACK" | "ACTION" | "MODE" | "DEADLINE";
 
 export interface Clause extends Span {
   role: ClauseRole;
@@ -29,6 +29,15 @@ export const TRIGGER_OPENERS = [
   "look out for",
   "keep an eye out for",
   "in the event that",
+  "upon",
+  "on the day",
+  "the moment",
+  "the minute",
+  "right after",
+  "immediately after",
+  "just after",
+  "following",
+  "after",
 ];
 
 /** Phrases that open a success criterion. */
@@ -72,6 +81,62 @@ const FEEDBACK_OPENERS = [
   "judge it by whether",
   "it is done when",
   "it done when",
+  "well know it worked if",
+  "well know it worked when",
+  "we will know it worked if",
+  "we will know it worked when",
+  "we know it worked when",
+  "the goal is for",
+  "the aim is for",
+  "the aim is that",
+  "the aim is",
+  "success looks like",
+  "success would be",
+  "success will be",
+  "success would mean",
+  "success will mean",
+  "success is measured by",
+  "its a success if",
+  "its a success when",
+  "it's a success if",
+  "a success if",
+  "a win if",
+  "call it a win if",
+  "well call it a win if",
+  "we will call it a win if",
+  "count it as a win if",
+  "it counts as a win if",
+  "we want to see",
+  "we would like to see",
+  "wed like to see",
+  "we expect to see",
+  "we hope to see",
+  "the outcome we want is",
+  "the desired outcome is",
+];
+
+/** Phrases after a condition that make it the success criterion: "If health is green again in 30 days, that's a success." */
+export const FEEDBACK_TAILS = [
+  "that a success",
+  "that a win",
+  "that success",
+  "thats a success",
+  "that is a success",
+  "thats success",
+  "that is success",
+  "that counts as a success",
+  "that counts as success",
+  "that counts as a win",
+  "thats a win",
+  "that is a win",
+  "it worked",
+  "it has worked",
+  "then it worked",
+  "we succeeded",
+  "consider it a success",
+  "consider it done",
+  "call it a success",
+  "call it done",
 ];
 
 /** Phrases that ask to confirm first (SUGGEST). */
@@ -102,6 +167,49 @@ export const SUGGEST_PHRASES = [
   "ask for confirmation",
   "for my confirmation",
   "me first",
+  "get my approval",
+  "get my ok",
+  "get my okay",
+  "get my go-ahead",
+  "my approval first",
+  "my sign-off",
+  "my sign off",
+  "with my ok",
+  "with my okay",
+  "i want to approve",
+  "i want to confirm",
+  "i want to review",
+  "id like to approve",
+  "i would like to approve",
+  "let me sign off",
+  "let me okay",
+  "run it by me",
+  "run this by me",
+  "run them by me",
+  "check in with me",
+  "ask for my ok",
+  "ask for my okay",
+  "ask for my sign-off",
+  "ask for my go-ahead",
+  "after my approval",
+  "pending my approval",
+  "subject to my approval",
+  "once i have approved",
+  "after i have approved",
+  "after i sign off",
+  "once i sign off",
+  "dont act without",
+  "do not act without",
+  "dont do anything without",
+  "do not do anything without",
+  "nothing without my",
+  "suggest only",
+  "as a suggestion",
+  "propose first",
+  "only propose",
+  "ask before",
+  "confirm first",
+  "approve first",
 ];
 
 /** Words that finish a mode phrase ("ask me first before", "wait for my approval before"). */
@@ -119,6 +227,16 @@ export const MODE_TAIL = new Set([
   "go-ahead",
   "ok",
   "okay",
+  "doing",
+  "anything",
+  "something",
+  "taking",
+  "action",
+  "any",
+  "changing",
+  "making",
+  "changes",
+  "else",
 ]);
 
 /** Words that say AUTO. */
@@ -137,6 +255,27 @@ export const AUTO_PHRASES = [
   "without my approval",
   "no need to ask",
   "no confirmation needed",
+  "no approval required",
+  "no confirmation required",
+  "without checking with me",
+  "without waiting for me",
+  "without waiting for approval",
+  "without my confirmation",
+  "without my sign-off",
+  "without confirming",
+  "no need to check with me",
+  "no need to confirm",
+  "no need for approval",
+  "dont ask me",
+  "do not ask me",
+  "dont wait for me",
+  "do not wait for me",
+  "on its own",
+  "on autopilot",
+  "hands-off",
+  "just do it",
+  "just go ahead",
+  "go ahead and do it",
 ];
 
 /** Verbs an action clause starts with (after "then", "and", "also", "please"). */
@@ -209,6 +348,9 @@ export const ACTION_VERBS = new Set([
   "initiate",
   "register",
   "require",
+  // Verbs that are themselves the thing to do ("visit the customer", "follow up with them").
+  ...["visit", "contact", "phone", "inspect", "audit", "investigate", "review", "check", "verify"],
+  ...["follow", "reach", "meet", "coach", "train", "escalate", "re-engage", "survey", "interview", "offer"],
 ]);
 
 /** Words skipped before an action's verb. */
@@ -241,6 +383,17 @@ export const ACTION_LEADERS = new Set([
   "and",
   "let",
   "us",
+  "after",
+  "afterwards",
+  "that",
+  "next",
+  "finally",
+  "lastly",
+  "meanwhile",
+  "too",
+  "id",
+  "wed",
+  "really",
 ]);
 
 function feedbackStart(s: Sentence, span: Span): number | null {
@@ -261,8 +414,59 @@ export function verbIndex(s: Sentence, span: Span): number | null {
   return null;
 }
 
+/** Whether span names only people, teams or partners ("Zhang Min", "Raj and the CS team"). */
+export function onlyAssignees(s: Sentence, span: Span): boolean {
+  const kinds = ["USER", "TEAM", "ROLE", "ACCOUNT_OWNER", "ORGANIZATION"];
+  let i = span.from;
+  let any = false;
+  while (i < span.to) {
+    if (["the", "and", "or", "both"].includes(s.word(i))) {
+      i += 1;
+      continue;
+    }
+    const m = s.lexicon.matchAt(s.tokens, i, s.text, (e) => kinds.includes(e.kind));
+    if (m === null || m.to > span.to) return false;
+    any = true;
+    i = m.to;
+    if (["team", "department", "group"].includes(s.word(i)) && i < span.to) i += 1;
+  }
+  return any;
+}
+
+const DOER_KINDS = ["USER", "TEAM", "ROLE", "ACCOUNT_OWNER", "ORGANIZATION"];
+
+/** Whether span ends with a doer's name ("have Raj"). */
+function endsWithAssignee(s: Sentence, span: Span): boolean {
+  for (let i = Math.max(span.from, span.to - 4); i < span.to; i += 1) {
+    const m = s.lexicon.matchAt(s.tokens, i, s.text, (e) => DOER_KINDS.includes(e.kind));
+    if (m !== null && (m.to === span.to || (m.to + 1 === span.to && ["team", "department"].includes(s.word(m.to)))))
+      return true;
+  }
+  return false;
+}
+
+/** Whether span starts with a doer's name ("Anna and the CS team call them"). */
+function startsWithAssignee(s: Sentence, span: Span): boolean {
+  const i = s.word(span.from) === "the" ? span.from + 1 : span.from;
+  return s.lexicon.matchAt(s.tokens, i, s.text, (e) => DOER_KINDS.includes(e.kind)) !== null;
+}
+
+/** Words between "the" and a doer ("the local service partner"). */
+const SUBJECT_ADJECTIVES = new Set([
+  "local",
+  "regional",
+  "responsible",
+  "assigned",
+  "relevant",
+  "nearest",
+  "dedicated",
+]);
+
 /** Modal words after a subject that make it the doer of an action: "the owner should call them". */
-const MODALS = new Set(["should", "must", "will", "shall", "needs", "need", "has", "is", "can", "gets", "receives"]);
+const MODALS = new Set([
+  ...["should", "must", "will", "shall", "needs", "need", "has", "is", "can", "gets", "receives", "ought"],
+  ...["would", "may", "might", "could", "are", "have"],
+]);
 
 /**
  * "the account owner should schedule a check-in", "Sarah must call them": the index of the assignee that
@@ -273,15 +477,92 @@ export function subjectAction(s: Sentence, span: Span): number | null {
   while (i < span.to && ACTION_LEADERS.has(s.word(i)) && s.word(i) !== "let") i += 1;
   const start = i;
   if (s.word(i) === "the") i += 1;
+  // "the local service partner should …", "the responsible account manager must …"
+  if (
+    SUBJECT_ADJECTIVES.has(s.word(i)) &&
+    s.lexicon.matchAt(s.tokens, i, s.text, (e) => DOER_KINDS.includes(e.kind)) === null
+  )
+    i += 1;
   const kinds = ["USER", "TEAM", "ROLE", "ACCOUNT_OWNER", "ORGANIZATION", "ORGANIZATION_KIND"];
-  const match =
+  let match =
     s.lexicon.matchAt(s.tokens, start, s.text, (e) => kinds.includes(e.kind)) ??
     s.lexicon.matchAt(s.tokens, i, s.text, (e) => kinds.includes(e.kind));
   if (match === null) return null;
   let j = match.to;
   if (["team", "department", "group"].includes(s.word(j))) j += 1;
-  return MODALS.has(s.word(j)) ? start : null;
+  // "Zhang Min and Li Wei should each get …", "Tom, Anna and the CS team must …": several doers.
+  while (["and", "or"].includes(s.word(j)) || s.gapBefore(j).includes(",")) {
+    let k = ["and", "or"].includes(s.word(j)) ? j + 1 : j;
+    if (s.word(k) === "the") k += 1;
+    const more = s.lexicon.matchAt(s.tokens, k, s.text, (e) => kinds.includes(e.kind));
+    if (more === null || (k === j && !s.gapBefore(j).includes(","))) break;
+    match = more;
+    j = more.to;
+    if (["team", "department", "group"].includes(s.word(j))) j += 1;
+  }
+  while (["each", "both", "all", "also", "then", "now"].includes(s.word(j)) && !MODALS.has(s.word(j))) j += 1;
+  if (MODALS.has(s.word(j))) return start;
+  // "…, and the field service team to check the machines" (after "I'd like Tom to …"): the wish goes on.
+  if (
+    s.word(j) === "to" &&
+    s.word(start - 1) === "and" &&
+    !["the", "a", "an", "them", "it"].includes(s.word(j + 1)) &&
+    wishBefore(s, start)
+  )
+    return start;
+  // "Huatong inspects the scanners", "the service manager calls the customer": the present tense, read as
+  // the verb itself.
+  const base = presentTenseBase(s.phrase(j, j + 1).toLowerCase());
+  if (base !== null && !s.isUsed(j)) {
+    s.readAs(j, base);
+    return start;
+  }
+  return null;
 }
+
+/** Whether a wish read as "have" ("I'd like Tom to …") stands before token i. */
+function wishBefore(s: Sentence, i: number): boolean {
+  for (let k = 0; k < i; k += 1) {
+    if (s.word(k) === "have" && ["want", "like", "need", "sure", "ensure"].includes(s.phrase(k, k + 1).toLowerCase()))
+      return true;
+  }
+  return false;
+}
+
+/** The verb of a third-person present form that does something ("calls" → call, "audits" → audit), or null. */
+function presentTenseBase(w: string): string | null {
+  if (w.length < 4 || !w.endsWith("s") || w.endsWith("ss") || FUNCTION_WORD_VERBS.has(w)) return null;
+  const candidates = [
+    w.endsWith("ies") ? `${w.slice(0, -3)}y` : null,
+    w.endsWith("es") ? w.slice(0, -2) : null,
+    w.slice(0, -1),
+  ];
+  return candidates.find((c) => c !== null && (ACTION_VERBS.has(c) || PRESENT_VERBS.has(c))) ?? null;
+}
+
+/** Verb forms after a doer that are no action of theirs. */
+const FUNCTION_WORD_VERBS = new Set(["is", "has", "was", "does", "gets", "receives", "needs"]);
+/** Verbs a doer does in the present tense besides the action verbs ("runs a workshop", "holds a session"). */
+const PRESENT_VERBS = new Set([
+  "run",
+  "hold",
+  "conduct",
+  "perform",
+  "do",
+  "prepare",
+  "organise",
+  "organize",
+  "handle",
+  "take",
+  "fix",
+  "repair",
+  "replace",
+  "update",
+  "calibrate",
+  "deliver",
+  "provide",
+  "set",
+]);
 
 /** Past participles of action verbs that are not the verb plus "ed". */
 const IRREGULAR_PARTICIPLES: Readonly<Record<string, string>> = {
@@ -315,6 +596,16 @@ const PASSIVE_AUXILIARIES = new Set(["be", "is", "are", "gets", "get", "been"]);
  * and the action verb it stands for, or null.
  */
 export function passiveAction(s: Sentence, span: Span): { aux: number; participle: number; base: string } | null {
+  // "… and a renewal-risk review opened for finance": the auxiliary said once for both.
+  let lead = span.from;
+  while (["and", "then", "also"].includes(s.word(lead))) lead += 1;
+  if (["a", "an"].includes(s.word(lead)) && lead > span.from) {
+    for (let i = lead + 1; i < Math.min(span.to, lead + 6); i += 1) {
+      const base = participleBase(s.word(i));
+      if (base !== null && CREATE_PARTICIPLE_FOLLOWERS.has(s.word(i + 1))) return { aux: i, participle: i, base };
+      if (["for", "to", "by", "and"].includes(s.word(i))) break;
+    }
+  }
   for (let i = span.from + 1; i + 1 < span.to; i += 1) {
     if (!PASSIVE_AUXILIARIES.has(s.word(i))) continue;
     const base = participleBase(s.word(i + 1));
@@ -325,6 +616,9 @@ export function passiveAction(s: Sentence, span: Span): { aux: number; participl
   }
   return null;
 }
+
+/** Words after an elided passive's participle ("a review opened for finance"). */
+const CREATE_PARTICIPLE_FOLLOWERS = new Set(["for", "to", "by", "within", "due", "in", "and", ""]);
 
 /** Words before "be" in a passive ("should", "must", "needs to", "has"). */
 const MODALS_BEFORE_BE = new Set([
@@ -351,20 +645,66 @@ function triggerOpenerInside(s: Sentence, span: Span): number | null {
       if (opener === "should") continue;
       const words = opener.split(" ");
       if (!s.at(i, words)) continue;
-      if (opener === "once" && ["a", "an", "per", "every", "each", "more"].includes(s.word(i + 1))) continue;
+      if (opener === "once" && onceIsFrequency(s, i)) continue;
       if (opener === "when" && s.word(i - 1) === "done") continue;
+      // Inside a piece, only the clear openers cut it ("… within a week after …" is no trigger).
+      if (
+        [
+          "after",
+          "following",
+          "upon",
+          "on the day",
+          "the moment",
+          "the minute",
+          "right after",
+          "immediately after",
+          "just after",
+        ].includes(opener)
+      )
+        continue;
       return i;
     }
   }
   return null;
 }
 
+/** Whether what follows "after"/"following" at i is something happening ("after a contact is deleted"). */
+function triggerAfter(s: Sentence, i: number): boolean {
+  const next = s.word(i);
+  if (["a", "an", "any", "every", "each"].includes(next)) return true;
+  // "after the health grade drops", but not "after that" or "after the first call".
+  return next === "the" && !["same", "first", "call", "visit", "review", "task", "meeting"].includes(s.word(i + 1));
+}
+
+/** Period words after "once a"/"once per": "once a week" is a frequency, "once an account …" a trigger. */
+const FREQUENCY_PERIODS = new Set(["day", "week", "fortnight", "month", "quarter", "year", "while", "shift"]);
+
+/** Whether "once" at i says how often ("once a week", "once more", "once per month"), not when. */
+function onceIsFrequency(s: Sentence, i: number): boolean {
+  const next = s.word(i + 1);
+  if (["per", "every", "each", "more", "again", "or", "in"].includes(next)) return true;
+  if (["a", "an"].includes(next)) return FREQUENCY_PERIODS.has(s.word(i + 2));
+  return false;
+}
+
 function startsWithOpener(s: Sentence, i: number, openers: readonly string[]): number {
   for (const opener of openers) {
     const words = opener.split(" ");
     if (!s.at(i, words)) continue;
-    if (opener === "once" && ["a", "an", "per", "every", "each"].includes(s.word(i + 1))) continue;
+    if (opener === "once" && onceIsFrequency(s, i)) continue;
+    // "after that, tell the owner", "following this": a sequence of actions, not a trigger.
+    if (
+      ["after", "following", "right after", "just after", "immediately after"].includes(opener) &&
+      !triggerAfter(s, i + words.length)
+    )
+      continue;
     if (opener === "should" && verbIndex(s, { from: i + 1, to: s.tokens.length }) !== null) continue;
+    // "… should be visited by Huatong", "should get a task": a modal of an action, not "Should X happen, …".
+    if (
+      opener === "should" &&
+      (["be", "get", "receive", "have", "also", "then"].includes(s.word(i + 1)) || participleLike(s.word(i + 1)))
+    )
+      continue;
     return words.length;
   }
   return 0;
@@ -497,6 +837,24 @@ function readGerunds(s: Sentence): void {
     const base = GERUND_LEADS.has(s.word(i - 1)) ? gerundBase(s.word(i)) : null;
     if (base !== null) s.readAs(i, base);
   }
+  // "I'd like Tom to audit the line", "we want the CS team to call them", "make sure Sarah calls them": a
+  // doer asked to act, read as "have Tom audit the line".
+  for (let i = 0; i < s.tokens.length; i += 1) {
+    const w = s.word(i);
+    const wish =
+      ["want", "like", "need"].includes(w) && ["i", "we", "id", "wed", "would", "really"].includes(s.word(i - 1));
+    const ensure = (w === "sure" && s.word(i - 1) === "make") || (w === "ensure" && s.word(i + 1) !== "that");
+    if (!wish && !ensure) continue;
+    const at = s.word(i + 1) === "that" ? i + 2 : i + 1;
+    const who = s.word(at) === "the" ? at + 1 : at;
+    const doer = s.lexicon.matchAt(s.tokens, who, s.text, (e) => DOER_KINDS.includes(e.kind));
+    if (doer === null) continue;
+    if (s.word(i - 1) === "make") s.readAs(i - 1, "please");
+    s.readAs(i, "have");
+    // "make sure Sarah calls them": the doer's verb in the present tense, read as the verb itself.
+    const verb = presentTenseBase(s.word(doer.to));
+    if (verb !== null) s.readAs(doer.to, verb);
+  }
 }
 
 /** Cuts the sentence into clauses with their roles. */
@@ -515,10 +873,42 @@ export function splitClauses(s: Sentence): Clause[] {
       from = i;
     }
   }
+  // "Raj, Anna and the CS team must call them": a list of doers cut at its commas is one piece.
+  for (let k = pieces.length - 2; k >= 0; k -= 1) {
+    const piece = pieces[k] as Span;
+    const next = pieces[k + 1] as Span;
+    if (/[.;:!?]/.test(s.gapBefore(next.from))) continue;
+    const listGoesOn =
+      (onlyAssignees(s, piece) && (onlyAssignees(s, next) || subjectAction(s, next) !== null)) ||
+      // "have Raj, Anna and the CS team call them"
+      (endsWithAssignee(s, piece) &&
+        startsWithAssignee(s, next) &&
+        subjectAction(s, next) === null &&
+        verbIndex(s, piece) !== null);
+    if (listGoesOn) pieces.splice(k, 2, { from: piece.from, to: next.to });
+  }
+  // "If the account's health goes back to green within a quarter, that's a success.": the condition before
+  // the marker is the success criterion.
+  const successMarked = new Set<number>();
+  for (let k = 1; k < pieces.length; k += 1) {
+    const marker = pieces[k] as Span;
+    const hit = s.find(marker, FEEDBACK_TAILS);
+    if (hit === null || hit.i !== marker.from || hit.i + hit.n < marker.to - 1) continue;
+    const before = pieces[k - 1] as Span;
+    if (!["if", "when", "once"].includes(s.word(before.from))) continue;
+    s.use(marker.from, marker.to);
+    s.use(before.from);
+    successMarked.add(before.from);
+    pieces.splice(k, 1);
+  }
   const clauses: Clause[] = [];
   const pending = [...pieces];
   while (pending.length > 0) {
     const piece = pending.shift() as Span;
+    if (successMarked.has(piece.from)) {
+      clauses.push({ from: piece.from + 1, to: piece.to, role: "FEEDBACK" });
+      continue;
+    }
     const feedback = feedbackStart(s, piece);
     if (feedback !== null) {
       if (feedback > piece.from) pending.unshift({ from: piece.from, to: feedback });
@@ -565,7 +955,16 @@ export function splitClauses(s: Sentence): Clause[] {
       // "ask me first and then have Sarah …": the mode, then the actions.
       let end = mode.i + mode.n;
       while (end < piece.to && MODE_TAIL.has(s.word(end))) end += 1;
-      if (mode.i > piece.from) pending.unshift({ from: piece.from, to: mode.i });
+      // "…, but let me review it first": a linking word before the mode says nothing more.
+      const before: Span = { from: piece.from, to: mode.i };
+      let lead = before.from;
+      while (
+        lead < before.to &&
+        (ACTION_LEADERS.has(s.word(lead)) || ["but", "though", "however"].includes(s.word(lead)))
+      )
+        lead += 1;
+      if (lead === before.to) s.use(before.from, before.to);
+      else if (mode.i > piece.from) pending.unshift(before);
       clauses.push({ from: mode.i, to: end, role: "MODE" });
       if (end < piece.to) pending.unshift({ from: end, to: piece.to });
       continue;
@@ -575,6 +974,14 @@ export function splitClauses(s: Sentence): Clause[] {
       // "<something happens> means: <actions>".
       s.use(tail.i, tail.i + tail.n);
       clauses.push({ from: piece.from, to: tail.i, role: "TRIGGER" });
+      continue;
+    }
+    const subjectModal = subjectTriggerModal(s, piece);
+    if (subjectModal !== null) {
+      // "Hospitals whose uptime falls below 95% should be visited by Huatong": the accounts said first with
+      // what happens to them, then what should be done for them.
+      clauses.push({ from: piece.from, to: subjectModal, role: "TRIGGER" });
+      pending.unshift({ from: subjectModal, to: piece.to });
       continue;
     }
     if (s.find(piece, AUTO_PHRASES) !== null && noAction(s, piece)) {
@@ -608,6 +1015,10 @@ export function splitClauses(s: Sentence): Clause[] {
     }
   }
   for (const clause of clauses) if (clause.role === "ACTION" && isModeOnly(s, clause)) clause.role = "MODE";
+  // ", both due tomorrow", ", all within a week" after the actions: one deadline for all of them.
+  for (const clause of clauses) {
+    if (clause.role === "ACTION" && sharedDeadlineStart(s, clause) !== null) clause.role = "DEADLINE";
+  }
   // ", due in three days" after an action belongs to it.
   const merged: Clause[] = [];
   for (const clause of clauses) {
@@ -628,6 +1039,86 @@ export function splitClauses(s: Sentence): Clause[] {
   return merged;
 }
 
+/** Words that say a deadline is for every action: "both due tomorrow", "all of them within a week". */
+const SHARED_WORDS = new Set(["both", "each", "all", "every", "either", "everything"]);
+
+/** Where the deadline of a piece such as "both due tomorrow" or "each within 5 days" starts, or null. */
+export function sharedDeadlineStart(s: Sentence, span: Span): number | null {
+  let i = span.from;
+  while (["and", "with", "them", "then"].includes(s.word(i))) i += 1;
+  if (!SHARED_WORDS.has(s.word(i))) return null;
+  i += 1;
+  while (
+    [
+      "of",
+      "them",
+      "these",
+      "those",
+      "one",
+      "actions",
+      "tasks",
+      "reviews",
+      "of them",
+      "should",
+      "be",
+      "are",
+      "is",
+    ].includes(s.word(i))
+  )
+    i += 1;
+  if (!["due", "within", "by", "in", "done", "completed", "finished"].includes(s.word(i))) return null;
+  return verbIndex(s, { from: i, to: span.to }) === null ? i : null;
+}
+
+/** Words that say what the accounts said first should get: "should be visited", "need a call", "must get". */
+const SUBJECT_MODALS = new Set([
+  "should",
+  "must",
+  "shall",
+  "will",
+  "need",
+  "needs",
+  "deserve",
+  "deserves",
+  "require",
+  "requires",
+]);
+/** Words that make a subject's description a trigger: "Hospitals whose …", "Sellers with …", "Schools that …". */
+const SUBJECT_RELATIVES = new Set(["whose", "with", "that", "which", "where", "who"]);
+
+/**
+ * "Schools whose submission rate drops under 70% should be offered a coaching session by EduWorks": the
+ * index of the modal after a subject described by a relative clause, when no verb starts the piece and the
+ * subject is not someone who acts ("the owner should call"), or null.
+ */
+export function subjectTriggerModal(s: Sentence, span: Span): number | null {
+  if (verbIndex(s, span) !== null || subjectAction(s, span) !== null) return null;
+  if (startsWithOpener(s, span.from, TRIGGER_OPENERS) > 0) return null;
+  let relative = -1;
+  for (let i = span.from + 1; i < span.to; i += 1) {
+    const w = s.word(i);
+    if (relative < 0 && SUBJECT_RELATIVES.has(w)) relative = i;
+    if (relative >= 0 && i > relative + 2 && SUBJECT_MODALS.has(w)) {
+      const next = s.word(i + 1);
+      // "… should be", "… need to be", "… must get", "… needs a call", "… should receive".
+      if (
+        ["be", "get", "receive", "to", "a", "an", "have", "immediately", "also", "then"].includes(next) ||
+        participleLike(next)
+      )
+        return i;
+    }
+  }
+  return null;
+}
+
+/** A past participle by its form ("visited", "offered", "given", "sent"). */
+export function participleLike(w: string): boolean {
+  return (
+    (w.endsWith("ed") && w.length > 4) ||
+    ["given", "sent", "told", "shown", "seen", "done", "taken", "made"].includes(w)
+  );
+}
+
 /** Words a piece of conditions before the trigger starts with ("For hospital accounts, …"). */
 const CONDITION_LEADS = new Set(["for", "among", "across", "at", "in", "with", "within", "on"]);
 
@@ -637,8 +1128,18 @@ function noAction(s: Sentence, span: Span): boolean {
     verbIndex(s, span) === null &&
     subjectAction(s, span) === null &&
     passiveAction(s, span) === null &&
+    !agentShape(s, span) &&
     !isModeOnly(s, span)
   );
+}
+
+/** "… should get a call from Sarah", "… should be visited by Huatong": something done for the account by someone. */
+function agentShape(s: Sentence, span: Span): boolean {
+  const modal = s.find(span, ["should", "must", "shall", "needs", "need", "will"]);
+  if (modal === null) return false;
+  const next = s.word(modal.i + 1) === "to" ? s.word(modal.i + 2) : s.word(modal.i + 1);
+  if (!["be", "get", "receive"].includes(next)) return false;
+  return s.find({ from: modal.i, to: span.to }, ["by", "from"]) !== null;
 }
 
 /** A clause that only says the mode ("ask me first", "but let me confirm first"). */

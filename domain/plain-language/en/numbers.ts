@@ -82,7 +82,11 @@ export function readNumber(tokens: readonly Token[], i: number, articleIsOne = f
     }
     return null;
   }
+  // "half a dozen" is 6; "half" alone a half.
+  if (text === "half" && ["a", "an"].includes(tokens[i + 1]?.text ?? "") && tokens[i + 2]?.text === "dozen")
+    return { value: 6, from: i, to: i + 3 };
   if (text === "half") return { value: 0.5, from: i, to: i + 1 };
+  // "a few" is no number; "several" neither: the grammar names them rather than guess.
   let value: number | null = null;
   let to = i;
   if (TENS[text] !== undefined) {

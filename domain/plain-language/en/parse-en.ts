@@ -14,7 +14,7 @@ import {
 } from "../../automation/playbook";
 import { Lexicon } from "../lexicon";
 import { ParsedSentence } from "../parsed-sentence";
-import { parseActions } from "./actions";
+import { DEFAULT_DUE_DAYS, parseActions, sharedDeadline } from "./actions";
 import { AUTO_PHRASES, Clause, MODE_TAIL, splitClauses, SUGGEST_PHRASES, TRIGGER_OPENERS } from "./clauses";
 import { readDuration, wholeDays } from "./numbers";
 import { FUNCTION_WORDS, Sentence, Span } from "./sentence";
@@ -70,7 +70,10 @@ function parseUnless(s: Sentence, clause: Span): PlaybookCondition[] {
     const words: string[] = [];
     for (let i = clause.from + 1; i < task.i; i += 1) {
       const w = s.word(i);
-      if (!FUNCTION_WORDS.has(w) && !["open", "pending", "outstanding", "already", "previous", "existing"].includes(w))
+      if (
+        !FUNCTION_WORDS.has(w) &&
+        !["open", "pending", "outstanding", "already", "previous", "existing", "not", "no", "there"].includes(w)
+      )
         words.push(w);
     }
     s.use(clause.from, clause.to);
@@ -122,6 +125,8 @@ function parseFeedback(
       "should",
       "be",
       "counts",
+      ...["well", "will", "want", "wed", "would", "like", "to", "see", "for", "win", "looks", "aim", "expect"],
+      ...["hope", "its", "mean", "measured", "outcome", "desired", "there", "have"],
     ].includes(s.word(from))
   ) {
     from += 1;
@@ -152,6 +157,15 @@ function parseFeedback(
     "health rises",
     "improves",
     "recovers",
+    "recover",
+    "recovered",
+    "improve",
+    "improved",
+    "rebounds",
+    "rebound",
+    "goes back to green",
+    "is back to green",
+    "back in the green",
   ]);
   if (health !== null) {
     s.use(body.from, body.to);
@@ -195,6 +209,21 @@ function parseFeedback(
     return { kind: "SIGNAL_OBSERVED", signals, withinDays };
   }
   return null;
+}
+
+/** Words that say a health grade is a state ("is red", "stays yellow"), not a change ("turns red"). */
+const STATE_WORDS = new Set(["is", "are", "remains", "stays", "currently", "already", "still", "sits"]);
+
+/** Whether a part says the account is in a health grade ("its health is red"), with no change said. */
+function gradeState(s: Sentence, part: Span): boolean {
+  const grade = s.matches(part, (e) => e.kind === "HEALTH_GRADE", false)[0];
+  if (grade === undefined) return false;
+  let k = grade.from - 1;
+  while (k > part.from && ["or", "and", "either"].includes(s.word(k))) k -= 1;
+  if (!STATE_WORDS.has(s.word(k))) return false;
+  return (
+    s.find(part, ["from", "to", "turns", "becomes", "goes", "drops", "falls", "moves", "changes", "slips"]) === null
+  );
 }
 
 /** Splits a trigger clause into its main part and the conditions joined with "and it…", "and its…", "where…". */
@@ -301,9 +330,17 @@ export function parseEnglish(text: string, lexicon: Lexicon): ParsedSentence {
   // The trigger is in the main part, or else in the first joined part that has one ("… whose name contains
   // Acme drops to red"); the other joined parts are conditions.
   let triggerPart: Span | null = null;
+  // "its health is red and its NPS falls under 3": a grade the account is in is a condition when another
+  // part says what happens.
+  const allParts = parts.flatMap(({ main, rest }) => [main, ...rest]);
+  const states = allParts.length > 1 ? allParts.filter((part) => gradeState(s, part)) : [];
+  if (states.length > 0 && states.length < allParts.length) {
+    for (const part of states) conditions.push(...parseConditions(s, part, true));
+  }
   for (const { main, rest } of parts) {
     for (const part of [main, ...rest]) {
       if (trigger !== null) break;
+      if (states.includes(part) && states.length < allParts.length) continue;
       const found = parseTrigger(s, part, industriesOf(conditions));
       trigger = found.trigger;
       conditions.push(...found.conditions);
@@ -322,6 +359,15 @@ export function parseEnglish(text: string, lexicon: Lexicon): ParsedSentence {
     if (clause.role === "ACTION") actions.push(...parseActions(s, clause).actions);
     if (clause.role === "FEEDBACK") feedback = parseFeedback(s, clause, industriesOf(conditions), trigger) ?? feedback;
     if (clause.role === "MODE") s.use(clause.from, clause.to);
+    if (clause.role === "DEADLINE") {
+      // ", both due tomorrow": the deadline of every action said without one of its own.
+      const days = sharedDeadline(s, clause);
+      if (days !== null)
+        actions.forEach((a, k) => {
+          if ((a.kind === "CREATE_TASK" || a.kind === "OPEN_REVIEW") && a.dueInDays === DEFAULT_DUE_DAYS)
+            actions[k] = { ...a, dueInDays: days };
+        });
+    }
   }
   for (const clause of clauses)
     if (clause.role === "TRIGGER" || clause.role === "UNLESS" || clause.role === "CONDITION") unknownPlaces(s, clause);

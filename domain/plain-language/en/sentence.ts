@@ -36,6 +36,8 @@ const DRAFT_TERM_KINDS: ReadonlySet<string> = new Set<DraftTermKind>([
  */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   "sharply",
+  "straight",
+  "directly",
   "quickly",
   "significantly",
   "suddenly",

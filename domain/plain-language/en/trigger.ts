@@ -52,6 +52,8 @@ const ABOVE_WORDS = [
   "is past",
 ];
 const FALLING = [
+  ...["fallen", "sunk", "shrunk", "gone down", "went down", "slumps", "slumped", "tumbles", "tumbled", "plunges"],
+  ...["plunged", "plummets", "plummeted", "eroded", "degraded", "deteriorated", "worsened", "weakens", "weakened"],
   "declines",
   "decline",
   "declining",
@@ -102,6 +104,8 @@ const FALLING = [
   "down",
 ];
 const RISING = [
+  ...["risen", "grown", "gone up", "went up", "soars", "soared", "balloons", "ballooned", "rockets", "crept up"],
+  ...["builds", "built up", "piled up", "mounts", "mounted", "escalates", "escalated", "doubles", "doubled"],
   "rises",
   "rise",
   "rising",
@@ -478,6 +482,25 @@ function thresholdValue(value: number, unitWord: string): number {
   return days !== undefined && days > 1 ? value * days : value;
 }
 
+/** Bounds said before a number: "at most 3", "no more than 5" (BELOW), "at least 20%", "no less than 4" (ABOVE). */
+const BOUND_LEADS: ReadonlyArray<readonly [string[], "BELOW" | "ABOVE"]> = [
+  [["at", "most"], "BELOW"],
+  [["no", "more", "than"], "BELOW"],
+  [["not", "more", "than"], "BELOW"],
+  [["no", "higher", "than"], "BELOW"],
+  [["not", "higher", "than"], "BELOW"],
+  [["no", "greater", "than"], "BELOW"],
+  [["no", "better", "than"], "BELOW"],
+  [["a", "maximum", "of"], "BELOW"],
+  [["at", "least"], "ABOVE"],
+  [["no", "less", "than"], "ABOVE"],
+  [["not", "less", "than"], "ABOVE"],
+  [["no", "lower", "than"], "ABOVE"],
+  [["not", "lower", "than"], "ABOVE"],
+  [["no", "fewer", "than"], "ABOVE"],
+  [["a", "minimum", "of"], "ABOVE"],
+];
+
 /** The first comparison in span: "below 3", "under 1,000 hours", "above 20", "more than 30 minutes". */
 export function findComparison(s: Sentence, span: Span): Comparison | null {
   for (let i = span.from; i < span.to; i += 1) {
@@ -502,8 +525,18 @@ export function findComparison(s: Sentence, span: Span): Comparison | null {
         !["times", "days", "weeks", "months", "hours", "minutes", "points"].includes(next);
       return { op, value, unit: unit.unit, from: i, to: counted ? unit.to + 1 : unit.to };
     }
-    // "2 or lower", "90% or more", "at most 3", "no more than 5"
-    const lead = s.at(i, ["at", "most"]) || s.at(i, ["no", "more", "than"]) ? (s.word(i) === "at" ? 2 : 3) : 0;
+    // "2 or lower", "90% or more", "at most 3", "no more than 5", "at least 20%", "no less than 4"
+    const bounded = BOUND_LEADS.find(([words]) => s.at(i, words));
+    if (bounded !== undefined) {
+      const [words, op] = bounded;
+      const n = readNumber(s.tokens, i + words.length);
+      if (n !== null) {
+        const u = unitAt(s, n.to);
+        const value = u.unit === "days" ? thresholdValue(n.value, s.word(n.to)) : n.value;
+        return { op, value, unit: u.unit, from: i, to: u.to };
+      }
+    }
+    const lead = 0;
     const number = readNumber(s.tokens, i + lead);
     if (
       number === null ||
@@ -514,7 +547,6 @@ export function findComparison(s: Sentence, span: Span): Comparison | null {
     )
       continue;
     const unit = unitAt(s, number.to);
-    if (lead > 0) return { op: "BELOW", value: number.value, unit: unit.unit, from: i, to: unit.to };
     if (s.word(unit.to) !== "or") continue;
     const word = s.word(unit.to + 1);
     const below = ["lower", "less", "below", "under", "fewer", "worse", "smaller", "shorter"].includes(word);
@@ -544,6 +576,8 @@ function gradeChange(s: Sentence, span: Span): PlaybookTrigger | null {
   if (grades.length === 0 && unknown === null) {
     const changes = s.find(span, ["changes", "change", "changed"]);
     const number = findComparison(s, span);
+    // "battery state of health declines": another concept's name, not the account's health grade.
+    if (health !== null && s.word(health.i) === "health" && healthOfOtherConcept(s, span, health.i)) return null;
     if (health !== null && number === null && (changes !== null || down !== null || up !== null)) {
       s.use(health.i, health.i + health.n);
       const direction = down !== null ? "DOWN" : up !== null ? "UP" : null;
@@ -603,6 +637,8 @@ const CHANGE_TO_WORDS = new Set([
 
 /** What a count can count without "times": views, visits, alerts. */
 const COUNTED_NOUNS = new Set([
+  "ticket",
+  "tickets",
   "view",
   "views",
   "visit",
@@ -672,21 +708,58 @@ function findCount(s: Sentence, span: Span): { count: number; from: number; to: 
     }
     const number = readNumber(s.tokens, start, false);
     if (number === null) continue;
+    // "grows by more than 5 tickets a day": an amount of change, not a count.
+    if (
+      [1, 2, 3].some(
+        (d) =>
+          s.word(start - d) === "by" &&
+          Array.from({ length: d - 1 }, (_, k) => s.word(start - 1 - k)).every((x) =>
+            ["more", "than", "at", "least", "over"].includes(x),
+          ),
+      )
+    )
+      continue;
     let j = number.to;
     if (s.at(j, ["or", "more"])) j += 2;
-    if (["time", "times", "x"].includes(s.word(j))) {
+    if (s.word(j) === "separate" && ["occasions", "times"].includes(s.word(j + 1))) j += 1;
+    if (["time", "times", "x", "occasions", "occasion"].includes(s.word(j))) {
       return { count: number.value + plus, from: i, to: j + 1 };
     }
     // "three or more views", "5 page views", "3 alerts"
     // "more than two cell batch quality outliers": the counted noun ends the concept's words.
     for (let k = j; k < Math.min(span.to, j + 5); k += 1) {
       if (COUNTED_NOUNS.has(s.word(k))) return { count: number.value + plus, from: i, to: k + 1 };
+      // "three or more contacts … view the pricing page": the people counted, when no number of times is said.
+      if (
+        PERSON_WORDS.has(s.word(k)) &&
+        /s$/.test(s.word(k)) &&
+        s.find(span, VIEW_WORDS) !== null &&
+        s.find(span, ["times", "twice", "thrice", "time"]) === null
+      )
+        return { count: number.value + plus, from: i, to: number.to };
+      // "more than ten chargebacks in two weeks", "5 warranty claims within a month": a plural of a concept's
+      // word, counted in a window.
+      if (
+        /[a-z]s$/.test(s.word(k)) &&
+        !["points", "percent", "hours", "days", "minutes", "weeks", "months"].includes(s.word(k)) &&
+        s.lexicon.conceptsWithWord(s.word(k).slice(0, -1)).length + s.lexicon.conceptsWithWord(s.word(k)).length > 0 &&
+        ["in", "within", "over", "during"].includes(s.word(k + 1)) &&
+        readDuration(s.tokens, s.word(k + 2) === "the" ? k + 4 : k + 2) !== null
+      )
+        return { count: number.value + plus, from: i, to: number.to };
       if (FUNCTION_WORDS.has(s.word(k)) || readNumber(s.tokens, k) !== null) break;
     }
     if (w === "once" && !["a", "an", "per", "every"].includes(s.word(i + 1))) return { count: 1, from: i, to: i + 1 };
   }
   return null;
 }
+
+/** Verbs before "over" that make it a comparison ("goes over 8 hours"), not a window ("over 8 weeks"). */
+const LEVEL_VERBS = new Set([
+  ...["goes", "go", "going", "went", "gone", "rises", "rose", "risen", "climbs", "climbed", "is", "are", "was"],
+  ...["were", "stays", "stayed", "remains", "remained", "creeps", "crept", "jumps", "jumped", "gets", "got"],
+  ...["runs", "ran", "sits", "moves", "moved", "spikes", "spiked", "shoots", "takes", "took", "lasts"],
+]);
 
 /** A window: "in a week", "within 30 days", "over two weeks", "in the last 14 days", "a week" after a count. */
 function findWindow(
@@ -698,6 +771,10 @@ function findWindow(
     if (skip !== null && i >= skip.from && i < skip.to) continue;
     const w = s.word(i);
     if (!["in", "within", "over", "during", "across", "per", "a", "an", "every", "each", "for"].includes(w)) continue;
+    // "goes over 8 hours", "is over 2 days": a level said with a verb of motion or being, not a window.
+    if (w === "over" && LEVEL_VERBS.has(s.word(i - 1))) continue;
+    // "week over week", "month on month": how a rate is measured, not a window.
+    if ((w === "over" || w === "on") && s.word(i - 1) !== "" && s.word(i - 1) === s.word(i + 1)) continue;
     let j = i + 1;
     if (["the", "a"].includes(s.word(j)) && ["last", "past", "previous", "same", "space"].includes(s.word(j + 1)))
       j += 2;
@@ -721,6 +798,10 @@ function findWindow(
 
 /** Verbs that only link a concept to what it does ("goes over", "finds a match", "comes back with"). */
 const NEUTRAL_VERBS = new Set([
+  ...["files", "filed", "submits", "submitted", "logs", "records", "receives", "received", "sees", "saw"],
+  ...["experiences", "experienced", "suffers", "suffered", "registers", "registered", "racks", "accumulates"],
+  ...["generates", "generated", "triggers", "triggered", "posts", "lodges", "lodged", "raises", "opens"],
+  ...["had", "got", "gotten", "stood", "stands", "ends", "ended", "lands", "landed", "settles", "hovers"],
   "found",
   "grade",
   "reported",
@@ -820,6 +901,12 @@ export function findConcept(
       s.use(best.from, best.to);
       s.term(best.text, "CONCEPT", id);
       useAside(s, best.to);
+      // "the backlog of open tickets": another word of the same concept's names, right before it with "of".
+      if (s.word(best.from - 1) === "of") {
+        let k = best.from - 2;
+        while (k >= span.from && ["the", "a", "an"].includes(s.word(k))) k -= 1;
+        if (k >= span.from && !s.used[k] && s.lexicon.conceptsWithWord(s.word(k)).includes(id)) s.use(k, best.from);
+      }
       return { concept: info, match: best };
     }
   }
@@ -846,11 +933,43 @@ export function findConcept(
  * (ODR)") restates it: understood with it.
  */
 function useAside(s: Sentence, after: number): void {
+  // "patient experience score", "the OEE figures": a word for the measure itself says nothing more.
+  if (MEASURE_NOUNS.has(s.word(after)) && !s.used[after] && !s.gapBefore(after).includes(",")) {
+    s.use(after);
+    return;
+  }
   if (!s.gapBefore(after).includes("(")) return;
   let end = after + 1;
   while (end < s.tokens.length && !s.gapBefore(end).includes(")")) end += 1;
   if (end - after <= 3) s.use(after, end);
 }
+
+/** Words after a concept's name that name the measure itself ("NPS score", "OEE figures"). */
+const MEASURE_NOUNS = new Set([
+  "rate",
+  "rates",
+  "ratio",
+  "percentage",
+  "check",
+  "checks",
+  "test",
+  "tests",
+  "score",
+  "scores",
+  "index",
+  "level",
+  "levels",
+  "metric",
+  "metrics",
+  "figure",
+  "figures",
+  "numbers",
+  "kpi",
+  "reading",
+  "readings",
+  "value",
+  "values",
+]);
 
 interface Searched {
   words: number[];
@@ -1025,6 +1144,25 @@ function assetSubject(s: Sentence, span: Span, before: number): boolean {
   return false;
 }
 
+/**
+ * Whether the counted things are said to happen on the account's assets after the count ("fails twice in 10
+ * days on a hospital's scanners", "across its vehicles").
+ */
+function assetsAfter(s: Sentence, span: Span): boolean {
+  for (let i = span.from + 1; i < span.to; i += 1) {
+    if (!ASSET_SUBJECTS.has(s.stem(i))) continue;
+    for (let k = i - 1; k >= Math.max(span.from, i - 5); k -= 1) {
+      const w = s.word(k);
+      if (["on", "across", "among", "for"].includes(w)) {
+        s.use(k, i + 1);
+        return true;
+      }
+      if (!FUNCTION_WORDS.has(w) && !s.used[k]) break;
+    }
+  }
+  return false;
+}
+
 /** The selector of a boolean concept's signals: "true" unless the sentence says the positive flag failed. */
 function booleanSelector(s: Sentence, span: Span, info: ConceptInfo, fallback: "true" | "false"): SignalSelector {
   const mapping = info.mappings.find((m) => m.dataType === "BOOLEAN");
@@ -1059,6 +1197,7 @@ function scopeOf(s: Sentence, span: Span): TriggerScope {
 
 /** What a region's assets are called (stems). */
 const SUBJECT_NOUNS = new Set([
+  ...["ticket", "shipment", "invoice", "session", "depot", "fleet", "site", "warehouse"],
   "seller",
   "merchant",
   "vendor",
@@ -1130,6 +1269,16 @@ function minSubjects(s: Sentence, span: Span): number | null {
 }
 
 /** A rate: "more than 2 points a week", "faster than 20 orders a day", "by 3% per month". */
+/** Adverbs of a rate's period: "weekly", "daily", "monthly". */
+const EVERY_PERIOD: Readonly<Record<string, number>> = {
+  daily: 1,
+  weekly: 7,
+  monthly: 30,
+  quarterly: 90,
+  yearly: 365,
+  annually: 365,
+};
+
 function findRate(
   s: Sentence,
   span: Span,
@@ -1152,6 +1301,27 @@ function findRate(
       k += 1
     )
       j += 1;
+    // "10% week over week", "5 points month on month", "1 point weekly": the period said another way.
+    for (let p = unit.to; p <= j && p < span.to; p += 1) {
+      const everyPeriod = EVERY_PERIOD[s.word(p)];
+      const repeated =
+        PERIOD_DAYS[s.word(p)] !== undefined && ["over", "on"].includes(s.word(p + 1)) && s.word(p + 2) === s.word(p);
+      if (everyPeriod === undefined && !repeated) continue;
+      const days = everyPeriod ?? (PERIOD_DAYS[s.word(p)] as number);
+      const lead = s.find({ from: Math.max(span.from, i - 3), to: i }, [
+        "by more than",
+        "by at least",
+        "by over",
+        "by",
+      ]);
+      return {
+        amount: number.value,
+        unit: unit.unit,
+        periodDays: days,
+        from: lead?.i ?? i,
+        to: repeated ? p + 3 : p + 1,
+      };
+    }
     if (!per.includes(s.word(j))) continue;
     const period = PERIOD_DAYS[s.word(j + 1)];
     if (period === undefined || s.word(j + 1) === "business") continue;
@@ -1179,17 +1349,83 @@ function findRate(
 function accountHealth(s: Sentence, span: Span): { i: number; n: number } | null {
   for (let i = span.from; i < span.to; i += 1) {
     if (s.word(i) !== "health" || ["grade", "status", "rating", "light"].includes(s.word(i + 1))) continue;
-    let other = false;
-    for (let k = Math.max(span.from, i - 4); k <= i && !other; k += 1) {
-      const owner = s.lexicon.matchAt(s.tokens, k, s.text, isKind("CONCEPT", "FIELD"));
-      other =
-        owner !== null &&
-        owner.to > i &&
-        !owner.entries.some((e) => e.id === "core:customer-health" || e.concept === "core:customer-health");
-    }
-    if (!other) return { i, n: 1 };
+    if (!healthOfOtherConcept(s, span, i)) return { i, n: 1 };
   }
   return null;
+}
+
+/** Whether the word "health" at i belongs to another concept's name ("battery state of health", "machine health"). */
+export function healthOfOtherConcept(s: Sentence, span: Span, i: number): boolean {
+  for (let k = Math.max(span.from, i - 4); k <= i; k += 1) {
+    const owner = s.lexicon.matchAt(s.tokens, k, s.text, isKind("CONCEPT", "FIELD"));
+    if (
+      owner !== null &&
+      owner.to > i &&
+      !owner.entries.some((e) => e.id === "core:customer-health" || e.concept === "core:customer-health") &&
+      // "an account's health": the seller-performance concept's "account health" is the account's health.
+      !(owner.to - owner.from === 2 && ["account", "customer", "client"].includes(s.word(owner.from)))
+    )
+      return true;
+  }
+  return false;
+}
+
+/**
+ * Things counted said as a level over a window: "customs holds exceed 3 in a month", "more than 4 warranty
+ * claims in a quarter" said as "warranty claims go above 4 within a quarter". A bare number (no unit, no
+ * percent) right before a window, of a concept named in the plural or a boolean one, is a count of its
+ * signals: "exceeds 3" is 4 or more, "3 or more" and "at least 3" are 3.
+ */
+function countSaidAsLevel(
+  s: Sentence,
+  span: Span,
+  found: { concept: ConceptInfo; match: LexiconMatch | null },
+  comparison: Comparison,
+): PlaybookTrigger | null {
+  if (comparison.op !== "ABOVE" || comparison.unit !== null || !Number.isInteger(comparison.value)) return null;
+  if (/%/.test(s.gapBefore(comparison.to)) || ["percent", "points", "point"].includes(s.word(comparison.to)))
+    return null;
+  const window = findWindow(s, { from: comparison.to, to: Math.min(span.to, comparison.to + 5) });
+  if (window === null || window.from !== comparison.to) return null;
+  const named = found.match === null ? "" : s.word(found.match.to - 1);
+  const plural = /[a-z]s$/.test(named) && !named.endsWith("ss");
+  if (!plural && !hasBooleanMapping(found.concept)) return null;
+  const said = s.phrase(comparison.from, comparison.to).toLowerCase();
+  const inclusive = /or more|at least|or above|or higher/.test(said);
+  s.use(comparison.from, comparison.to);
+  s.use(window.from, window.to);
+  const selector: SignalSelector = hasBooleanMapping(found.concept)
+    ? booleanSelector(s, span, found.concept, "true")
+    : { concept: found.concept.id };
+  return {
+    kind: "SIGNAL_COUNT",
+    signals: selector,
+    count: comparison.value + (inclusive ? 0 : 1),
+    withinDays: window.days,
+    scope: scopeOf(s, span),
+  };
+}
+
+/**
+ * Whether the words between a measure and its comparison only say whose it is and how it moves ("the health
+ * score of a mid-market account drops under 40"): function words, words already understood, linking verbs.
+ */
+function linkingGap(s: Sentence, from: number, to: number): boolean {
+  if (to - from > 8) return false;
+  for (let k = from; k < to; k += 1) {
+    const w = s.word(k);
+    if (FUNCTION_WORDS.has(w) || s.used[k] || NEUTRAL_VERBS.has(w) || SUBJECT_NOUNS.has(s.stem(k))) continue;
+    if (FALLING.includes(w) || RISING.includes(w)) continue;
+    return false;
+  }
+  return true;
+}
+
+/** The first of the phrases in span on words not yet understood. */
+function findUnused(s: Sentence, span: Span, phrases: readonly string[]): { i: number; n: number } | null {
+  let hit = s.find(span, phrases);
+  while (hit !== null && s.isUsed(hit.i, hit.i + hit.n)) hit = s.find(span, phrases, hit.i + 1);
+  return hit;
 }
 
 /** Marks what the trigger's subject is called ("Watch for chargers whose …") as understood. */
@@ -1224,7 +1460,8 @@ function triggerOf(
     const comparison = findComparison(s, { from: healthScore.i, to: span.to });
     if (
       comparison !== null &&
-      comparison.from - (healthScore.i + healthScore.n) <= 3 &&
+      (comparison.from - (healthScore.i + healthScore.n) <= 3 ||
+        linkingGap(s, healthScore.i + healthScore.n, comparison.from)) &&
       s.word(comparison.from - 1) !== "by"
     ) {
       s.use(healthScore.i, healthScore.i + healthScore.n);
@@ -1273,6 +1510,20 @@ function triggerOf(
     }
   }
 
+  // "each time a customer's health score changes": the score's change event, with no level.
+  const scoreChange = s.find(span, ["health score", "health scores"]);
+  if (scoreChange !== null && findComparison(s, span) === null) {
+    const verb = s.find(
+      { from: scoreChange.i + scoreChange.n, to: Math.min(span.to, scoreChange.i + scoreChange.n + 3) },
+      ["changes", "changed", "is updated", "gets updated", "updates", "is recalculated", "moves", "shifts"],
+    );
+    if (verb !== null) {
+      s.use(scoreChange.i, scoreChange.i + scoreChange.n);
+      s.use(verb.i, verb.i + verb.n);
+      s.term(s.phrase(scoreChange.i, scoreChange.i + scoreChange.n), "EVENT_TYPE", "HEALTH_SCORE_CHANGED");
+      return { trigger: { kind: "EVENT", eventTypes: ["HEALTH_SCORE_CHANGED"] }, conditions: [] };
+    }
+  }
   const grade = gradeChange(s, span);
   if (grade !== null) return { trigger: grade, conditions: [] };
 
@@ -1323,8 +1574,9 @@ function triggerOf(
   const subjects = minSubjects(s, span);
   const found = findConcept(s, span, industries);
   const rate = findRate(s, span);
-  const falling = s.find(span, FALLING);
-  const rising = s.find(span, RISING);
+  // Words of the concept's own name ("follow-up rate", "drop-out rate") say no direction.
+  const falling = findUnused(s, span, FALLING);
+  const rising = findUnused(s, span, RISING);
 
   // A categorical value: "the due-diligence level becomes EDD".
   // A value of the concept named, or else a code written as such ("EDD", "HIGH") of another concept: the
@@ -1414,7 +1666,7 @@ function triggerOf(
         : hasBooleanMapping(info)
           ? booleanSelector(s, span, info, "true")
           : { concept: info.id };
-    const assets = assetSubject(s, span, found.match?.from ?? count.from);
+    const assets = assetSubject(s, span, found.match?.from ?? count.from) || assetsAfter(s, span);
     const signals: SignalSelector = assets ? { ...selector, subjectKinds: ["ASSET"] } : selector;
     return {
       trigger: { kind: "SIGNAL_COUNT", signals, count: count.count, withinDays: window?.days ?? 30, scope },
@@ -1431,9 +1683,34 @@ function triggerOf(
       comparison !== null &&
       rate === null &&
       comparison.from <= dirHit.i + dirHit.n + 1 &&
-      BELOW_WORDS.concat(ABOVE_WORDS).some(
+      (BELOW_WORDS.concat(ABOVE_WORDS).some(
         (w) => !["more than", "over"].includes(w) && s.at(comparison.from, w.split(" ")),
-      );
+      ) ||
+        // "falls to 4 or lower", "climbs to 90% or more": the level reached, not a rate.
+        (["to", "at"].includes(s.word(comparison.from - 1)) && readNumber(s.tokens, comparison.from) !== null));
+    // "NPS dips to 3", "the pass rate falls to 50%": the level reached, as a threshold in the verb's direction.
+    if (comparison === null && rate === null && s.word(dirHit.i + dirHit.n) === "to") {
+      const n = readNumber(s.tokens, dirHit.i + dirHit.n + 1);
+      const level = n === null ? null : unitAt(s, n.to);
+      const grade = s.lexicon.matchAt(s.tokens, dirHit.i + dirHit.n + 1, s.text, isKind("HEALTH_GRADE"));
+      if (n !== null && level !== null && grade === null && findWindow(s, { from: n.to, to: span.to }) === null) {
+        const op = direction === "FALLING" ? "BELOW" : "ABOVE";
+        const value = level.unit === "days" ? thresholdValue(n.value, s.word(n.to)) : n.value;
+        const scaled = thresholdOnScale(found.concept, op, value, level.unit);
+        s.use(dirHit.i, level.to);
+        if ("problem" in scaled) {
+          s.ambiguous(s.phrase(n.from, level.to), `${scaled.problem}; the value is kept as said`);
+          return {
+            trigger: { kind: "CONCEPT_THRESHOLD", concept: found.concept.id, op, value, scope },
+            conditions: [],
+          };
+        }
+        return {
+          trigger: { kind: "CONCEPT_THRESHOLD", concept: found.concept.id, op: scaled.op, value: scaled.value, scope },
+          conditions: [],
+        };
+      }
+    }
     if (!isThreshold) {
       s.use(dirHit.i, dirHit.i + dirHit.n);
       const window = findWindow(s, span, rate);
@@ -1446,8 +1723,23 @@ function triggerOf(
         // "drops by more than 10 points over 30 days": the amount over the window.
         // "by more than 10 points over 30 days": the amount said with "by", over the window.
         const amount = (() => {
-          const hit = s.find(span, ["by more than", "by at least", "by over", "by"]);
+          let hit = s.find(span, ["by more than", "by at least", "by over", "by"]);
           if (hit !== null) hit.i += hit.n - 1;
+          else {
+            // "falls more than 2 points over a quarter", "dropped 5 points in 30 days": the amount right after
+            // the verb, in points or the concept's unit.
+            const after = dirHit.i + dirHit.n;
+            const lead =
+              s.at(after, ["more", "than"]) || s.at(after, ["at", "least"]) ? 2 : s.word(after) === "over" ? 1 : 0;
+            const n = readNumber(s.tokens, after + lead);
+            if (
+              n !== null &&
+              ["points", "point", "pts", "percentage", "%", "percent"].some(
+                (u) => s.word(n.to) === u || s.gapBefore(n.to).includes("%"),
+              )
+            )
+              hit = { i: after + lead - 1, n: 1 };
+          }
           const n = hit === null ? null : readNumber(s.tokens, hit.i + 1);
           if (n === null) return null;
           const unit = unitAt(s, n.to);
@@ -1487,6 +1779,8 @@ function triggerOf(
   if (found !== null) {
     const info = found.concept;
     const comparison = findComparison(s, span);
+    const counted = comparison === null ? null : countSaidAsLevel(s, span, found, comparison);
+    if (counted !== null) return { trigger: counted, conditions: [] };
     if (comparison !== null && !isBooleanConcept(info)) {
       const scaled = thresholdOnScale(info, comparison.op, comparison.value, comparison.unit);
       s.use(comparison.from, comparison.to);
@@ -1593,11 +1887,18 @@ function changeEvent(s: Sentence, span: Span): PlaybookTrigger | null {
       const lastRecord = { ...last, to: ends.get(last) ?? last.to };
       const firstRecord = recordChain[0] as LexiconMatch;
       // "<record> is <action>" (the record before), or "new <record>" (the action before).
+      // Words between that are understood already ("at an enterprise hospital") or carry no meaning do not
+      // count as distance.
+      const contentBetween = (from: number, to: number) => {
+        let n = 0;
+        for (let k = from; k < to; k += 1) if (!s.used[k] && !FUNCTION_WORDS.has(s.word(k))) n += 1;
+        return Math.min(to - from, n + (to - from > 8 ? 5 : 0));
+      };
       const distance =
         firstRecord.from === first.from
           ? -1
           : lastRecord.to <= first.from
-            ? first.from - lastRecord.to
+            ? contentBetween(lastRecord.to, first.from)
             : first.entries[0]!.phrase === "new" && first.to <= firstRecord.from
               ? firstRecord.from - first.to
               : Number.POSITIVE_INFINITY;
@@ -1699,6 +2000,13 @@ export function parseConditions(s: Sentence, span: Span, full: boolean): Playboo
   const orgVerbs = [
     "buys through",
     "buy through",
+    "sells through",
+    "sell through",
+    "selling through",
+    "goes through",
+    "orders through",
+    "buys from",
+    "works through",
     "buying through",
     "sold through",
     "buys via",
@@ -1737,7 +2045,11 @@ export function parseConditions(s: Sentence, span: Span, full: boolean): Playboo
     });
   }
   if (full) {
-    const score = s.find(span, ["health score", "health scores", "health", "score"]);
+    let score = s.find(span, ["health score", "health scores", "health", "score"]);
+    // "its carbon intensity score", "the battery health": another measure's score, not the health score.
+    while (score !== null && !accountScoreWord(s, span, score.i)) {
+      score = s.find(span, ["health score", "health scores", "health", "score"], score.i + score.n);
+    }
     if (score !== null) {
       const comparison = findComparison(s, { from: score.i, to: span.to });
       if (comparison !== null && comparison.from - (score.i + score.n) <= 3) {
@@ -1771,6 +2083,13 @@ export function parseConditions(s: Sentence, span: Span, full: boolean): Playboo
   return conditions;
 }
 
+/** Whether "health"/"score" at i is the account's own ("its health score", "a score of"), not another measure's. */
+function accountScoreWord(s: Sentence, span: Span, i: number): boolean {
+  if (s.word(i) === "health" && healthOfOtherConcept(s, span, i)) return false;
+  const before = s.word(i - 1);
+  return i === span.from || FUNCTION_WORDS.has(before) || s.used[i - 1] === true || before === "health";
+}
+
 /** A place said with a capital that the tenant has no region for: "in the Midwest", "in Bavaria". */
 export function unknownPlaces(s: Sentence, span: Span): void {
   for (let i = span.from; i < span.to; i += 1) {
@@ -1795,7 +2114,10 @@ export function feedbackSignals(
   preferred: string | null = null,
 ): SignalSelector | null {
   const pages = s.matches(span, isKind("PAGE"));
-  if (pages.length > 0) {
+  // A page is meant when the sentence says viewing or a page ("views the pricing page"), not a measure that
+  // shares the page's name ("OEE above 70%").
+  const pageSaid = s.find(span, ["page", "pages", ...VIEW_WORDS]) !== null;
+  if (pages.length > 0 && pageSaid) {
     const entry = pages[0]!.entries[0] as LexiconEntry;
     s.use(pages[0]!.from, pages[0]!.to);
     s.term(pages[0]!.text, "PAGE", entry.id);

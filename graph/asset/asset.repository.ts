@@ -2,8 +2,21 @@ import { Asset, Page } from "../../domain/model";
 import { childListQuery } from "../common/child-list.query";
 import { ChildPageRequest, readChildPages } from "../common/child-list.reader";
 import { optionalText, provenance, text } from "../common/row-mapping";
-import { keyedNodeProjection } from "../common/node-projection";
+import { NodeProperties, PROVENANCE_PROPERTIES, selectedNodeProjection } from "../common/node-projection";
 import { ChildListBatch } from "../common/child-list.batch";
+
+/** The stored properties an asset read may select. */
+export const ASSET_PROPERTIES = [
+  ...PROVENANCE_PROPERTIES,
+  "name",
+  "serialNumber",
+  "model",
+  "installedOn",
+  "region",
+  "batch",
+] as const;
+export type AssetProperty = (typeof ASSET_PROPERTIES)[number];
+const ASSET: NodeProperties<AssetProperty> = { allowed: ASSET_PROPERTIES, instants: ["firstSeenAt", "lastUpdatedAt"] };
 
 const ASSETS_OF_ACCOUNTS = childListQuery({
   name: "account.assets",
@@ -11,7 +24,7 @@ const ASSETS_OF_ACCOUNTS = childListQuery({
   pattern: "(parent)<-[r:INSTALLED_AT]-(child:Asset)",
   sortKeys: ["child.name", "child.id"],
   direction: "ASC",
-  projection: keyedNodeProjection("child", "accountId: parent.id"),
+  projection: (selection) => selectedNodeProjection("child", selection, ASSET, "accountId: parent.id"),
 });
 
 export function toAsset(row: Record<string, unknown>): Asset {

@@ -3,8 +3,16 @@ import { Contact, Page } from "../../domain/model";
 import { childListQuery } from "../common/child-list.query";
 import { ChildPageRequest, readChildPages } from "../common/child-list.reader";
 import { optionalText, provenance, text } from "../common/row-mapping";
-import { keyedNodeProjection } from "../common/node-projection";
+import { NodeProperties, PROVENANCE_PROPERTIES, selectedNodeProjection } from "../common/node-projection";
 import { ChildListBatch } from "../common/child-list.batch";
+
+/** The stored properties a contact read may select. */
+export const CONTACT_PROPERTIES = [...PROVENANCE_PROPERTIES, "name", "title", "email", "phone", "buyingRole"] as const;
+export type ContactProperty = (typeof CONTACT_PROPERTIES)[number];
+const CONTACT: NodeProperties<ContactProperty> = {
+  allowed: CONTACT_PROPERTIES,
+  instants: ["firstSeenAt", "lastUpdatedAt"],
+};
 
 const CONTACTS_OF_ACCOUNTS = childListQuery({
   name: "account.contacts",
@@ -12,7 +20,7 @@ const CONTACTS_OF_ACCOUNTS = childListQuery({
   pattern: "(parent)<-[r:WORKS_AT]-(child:Contact)",
   sortKeys: ["child.name", "child.id"],
   direction: "ASC",
-  projection: keyedNodeProjection("child", "accountId: parent.id"),
+  projection: (selection) => selectedNodeProjection("child", selection, CONTACT, "accountId: parent.id"),
 });
 
 export function toContact(row: Record<string, unknown>): Contact {

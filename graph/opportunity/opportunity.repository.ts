@@ -3,8 +3,23 @@ import { Opportunity, Page } from "../../domain/model";
 import { childListQuery } from "../common/child-list.query";
 import { ChildPageRequest, readChildPages } from "../common/child-list.reader";
 import { optionalNumber, optionalText, provenance, text } from "../common/row-mapping";
-import { keyedNodeProjection } from "../common/node-projection";
+import { NodeProperties, PROVENANCE_PROPERTIES, selectedNodeProjection } from "../common/node-projection";
 import { ChildListBatch } from "../common/child-list.batch";
+
+/** The stored properties an opportunity read may select. */
+export const OPPORTUNITY_PROPERTIES = [
+  ...PROVENANCE_PROPERTIES,
+  "name",
+  "stage",
+  "amount",
+  "currency",
+  "closeDate",
+] as const;
+export type OpportunityProperty = (typeof OPPORTUNITY_PROPERTIES)[number];
+const OPPORTUNITY: NodeProperties<OpportunityProperty> = {
+  allowed: OPPORTUNITY_PROPERTIES,
+  instants: ["firstSeenAt", "lastUpdatedAt"],
+};
 
 const OPPORTUNITIES_OF_ACCOUNTS = childListQuery({
   name: "account.opportunities",
@@ -13,7 +28,7 @@ const OPPORTUNITIES_OF_ACCOUNTS = childListQuery({
   // Most recent close date first; opportunities without one sort last.
   sortKeys: ["coalesce(child.closeDate, '0000-00-00')", "child.id"],
   direction: "DESC",
-  projection: keyedNodeProjection("child", "accountId: parent.id"),
+  projection: (selection) => selectedNodeProjection("child", selection, OPPORTUNITY, "accountId: parent.id"),
   filter: "key.stages IS NULL OR child.stage IN key.stages",
 });
 

@@ -3,11 +3,19 @@ import { NetworkLink, Organization, Page } from "../../domain/model";
 import { childListQuery } from "../common/child-list.query";
 import { ChildPageRequest, readChildPages } from "../common/child-list.reader";
 import { optionalText, provenance, text } from "../common/row-mapping";
-import { keyedNodeProjection } from "../common/node-projection";
+import { NodeProperties, PROVENANCE_PROPERTIES, selectedNodeProjection } from "../common/node-projection";
 import { ChildListBatch } from "../common/child-list.batch";
 
 /** `PARTNER_OF|SUPPLIES|...`, from the whitelist in the domain model. */
 export const NETWORK_TYPES = NETWORK_RELATIONSHIPS.join("|");
+
+/** The stored properties an organization read may select. */
+export const ORGANIZATION_PROPERTIES = [...PROVENANCE_PROPERTIES, "name", "kind", "region", "servesRegions"] as const;
+export type OrganizationProperty = (typeof ORGANIZATION_PROPERTIES)[number];
+const ORGANIZATION: NodeProperties<OrganizationProperty> = {
+  allowed: ORGANIZATION_PROPERTIES,
+  instants: ["firstSeenAt", "lastUpdatedAt"],
+};
 
 const NETWORK_OF_ACCOUNTS = childListQuery({
   name: "account.network",
@@ -16,7 +24,8 @@ const NETWORK_OF_ACCOUNTS = childListQuery({
   // An organization can relate to one account in several ways; the type makes the order total.
   sortKeys: ["child.name", "child.id + '|' + type(r)"],
   direction: "ASC",
-  projection: `{organization: ${keyedNodeProjection("child")}, relationship: type(r)}`,
+  projection: (selection) =>
+    `{organization: ${selectedNodeProjection("child", selection, ORGANIZATION)}, relationship: type(r)}`,
   filter: "key.relationships IS NULL OR type(r) IN key.relationships",
 });
 

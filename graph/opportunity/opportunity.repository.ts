@@ -2,7 +2,7 @@ import { OpportunityStage } from "../../domain/records";
 import { Opportunity, Page } from "../../domain/model";
 import { childListQuery } from "../common/child-list.query";
 import { ChildPageRequest, readChildPages } from "../common/child-list.reader";
-import { optionalNumber, optionalText, provenance, text } from "../common/row-mapping";
+import { instant, optionalNumber, optionalText, text } from "../common/row-mapping";
 import { NodeProperties, PROVENANCE_PROPERTIES, selectedNodeProjection } from "../common/node-projection";
 import { ChildListBatch } from "../common/child-list.batch";
 
@@ -34,7 +34,13 @@ const OPPORTUNITIES_OF_ACCOUNTS = childListQuery({
 
 export function toOpportunity(row: Record<string, unknown>): Opportunity {
   return {
-    ...provenance(row),
+    // The provenance fields written out, not spread from provenance(row): spreading one object into a
+    // literal with more fields costs about eight times as much per row (npm run bench:conversions).
+    id: text(row, "id"),
+    sourceSystem: text(row, "sourceSystem"),
+    externalId: text(row, "externalId"),
+    firstSeenAt: instant(row, "firstSeenAt"),
+    lastUpdatedAt: instant(row, "lastUpdatedAt"),
     accountId: text(row, "accountId"),
     name: text(row, "name"),
     stage: text(row, "stage") as OpportunityStage,

@@ -117,7 +117,7 @@ beforeAll(async () => {
     { token: api.token(tenant, "admin") },
   );
   expect(recompute.body.errors).toBeUndefined();
-}, 300_000);
+}, 600_000);
 
 afterAll(async () => {
   await api.stop();

@@ -42,7 +42,7 @@ import type { Scenario } from "./scenarios/scenario";
 import { readScenarios } from "./scenarios/scenarios";
 import { killStartedServers } from "./variants/server-process";
 import { startVariants } from "./variants/start-variants";
-import { VARIANTS, type RunningVariant, type VariantId } from "./variants/variant";
+import { BASELINE_ENV, VARIANTS, type RunningVariant, type VariantId } from "./variants/variant";
 
 const MEASURED_PACKAGES = ["@neo4j/graphql", "@apollo/server", "graphql", "neo4j-driver", "type-graphql", "autocannon"];
 
@@ -113,7 +113,9 @@ async function main(): Promise<void> {
     const inputs = await pickScenarioInputs(options, datasets.main, datasets.keyAccounts, driver, connection.database);
     const scenarios = readScenarios(inputs).filter((s) => isSelected(options, s.id));
     const needed = new Set<VariantId>(
-      VARIANTS.filter((v) => scenarios.some((s) => s.kinds.includes(v.kind))).map((v) => v.id),
+      VARIANTS.filter((v) => scenarios.some((s) => s.kinds.includes(v.kind)))
+        .filter((v) => v.id !== "relata-baseline" || (process.env[BASELINE_ENV] ?? "") !== "")
+        .map((v) => v.id),
     );
     if (withIngest) ["relata", "raw"].forEach((id) => needed.add(id as VariantId));
     log(`Starting ${needed.size} variants.`);

@@ -114,7 +114,7 @@ export class CypherExecutor {
   ): Promise<T> {
     const timeout = this.statementTimeout(name);
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: sessionModes.WRITE });
-    const observed = this.observe(name, "WRITE");
+    const observed = this.observe(name, "WRITE", undefined);
     const started = performance.now();
     let rows = 0;
     try {
@@ -153,7 +153,7 @@ export class CypherExecutor {
       timeout: this.statementTimeout(query.name),
       metadata: { app: "relata", query: query.name, operation: this.options.operationName ?? "" },
     };
-    const observed = this.observe(query.name, mode);
+    const observed = this.observe(query.name, mode, query.text);
     const started = performance.now();
     try {
       const rows =
@@ -173,8 +173,11 @@ export class CypherExecutor {
     }
   }
 
-  private observe(name: string, mode: "READ" | "WRITE"): (end: StatementEnd) => void {
-    return this.options.observers?.started({ name, mode, database: this.options.database }) ?? ignoreEnd;
+  private observe(name: string, mode: "READ" | "WRITE", text: string | undefined): (end: StatementEnd) => void {
+    const observers = this.options.observers;
+    if (observers === undefined) return ignoreEnd;
+    const operation = this.options.operationName ?? null;
+    return observers.started({ name, mode, database: this.options.database, text, operation });
   }
 
   /**

@@ -6,6 +6,10 @@ export interface StatementStart {
   readonly name: string;
   readonly mode: "READ" | "WRITE";
   readonly database: string;
+  /** The statement's Cypher text (parameters stay out of it); absent for a multi-statement transaction. */
+  readonly text?: string;
+  /** The GraphQL operation that sent it, when one did. */
+  readonly operation?: string | null;
 }
 
 /** How a statement ended: rows returned and time taken (retries included), or the translated error code. */

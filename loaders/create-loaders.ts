@@ -2,7 +2,7 @@ import DataLoader from "dataloader";
 import { Account, Asset, Contact, NetworkLink, Opportunity, Page, Signal } from "../domain/model";
 import { ChildPageRequest } from "../graph/common/child-list.reader";
 import { Repositories } from "../graph/repositories";
-import { createAccountByIdLoader } from "./account-by-id.loader";
+import { createAccountByIdLoader, createSelectedAccountLoader, SelectedAccountKey } from "./account-by-id.loader";
 import { AnyNode, createNodeByIdLoader } from "./node-by-id.loader";
 import { GlobalIdRef } from "../domain/ids/global-id";
 import { LoaderOptions, createChildPageLoader } from "./child-page.loader";
@@ -16,6 +16,8 @@ type PageLoader<T> = DataLoader<ChildPageRequest, Page<T>, string>;
 /** The DataLoaders of one request. Never share them between requests: their caches hold one tenant's data. */
 export interface Loaders {
   accountById: DataLoader<string, Account | null>;
+  /** Accounts by id with only the properties a request selects (`account(id)`). */
+  selectedAccountById: DataLoader<SelectedAccountKey, Account | null, string>;
   /** Any record, source system or concept by global id (`node`, `nodes`, lookups by external id). */
   nodeById: DataLoader<GlobalIdRef, AnyNode | null, string>;
   contactsByAccount: PageLoader<Contact>;
@@ -32,6 +34,7 @@ export interface Loaders {
 export function createLoaders(repositories: Repositories, health: HealthService, options: LoaderOptions): Loaders {
   return {
     accountById: createAccountByIdLoader(repositories.accounts, options),
+    selectedAccountById: createSelectedAccountLoader(repositories.accounts, options),
     nodeById: createNodeByIdLoader(
       {
         records: (refs) => repositories.nodes.findByRefs(refs),

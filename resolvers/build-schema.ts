@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { DateTimeISOScalar } from "./common/date-time-iso.scalar";
 import { AccountOwnerResolvers } from "./account/account-owner.resolvers";
 import { AccountResolver } from "./account/account.resolver";
 import { AssetBatchResolver } from "./asset/asset-batch.resolver";
@@ -93,6 +94,8 @@ export async function buildRelataSchema(): Promise<GraphQLSchema> {
       UsageCalibrationResolver,
     ],
     validate: false,
+    // graphql-scalars' DateTimeISO, without re-parsing the canonical ISO strings the repositories hand out.
+    scalarsMap: [{ type: Date, scalar: DateTimeISOScalar }],
     emitSchemaFile: false,
     pubSub: NO_TOPICS_PUB_SUB,
   });

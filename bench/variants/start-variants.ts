@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { DIST_ROOT } from "../bench-paths";
 import { relataEnv, type BenchConnection } from "../neo4j/bench-connection";
 import { startBenchServer, startRelataProcess } from "./server-process";
-import { VARIANTS, type RunningVariant, type VariantDescriptor, type VariantId } from "./variant";
+import { BASELINE_ENV, VARIANTS, type RunningVariant, type VariantDescriptor, type VariantId } from "./variant";
 
 /**
  * Starts the variants one after another (Relata runs migrations and loads its packs at start; two at
@@ -42,6 +42,13 @@ function startVariant(
   switch (descriptor.id) {
     case "relata":
       return startRelataProcess(descriptor, path.join(DIST_ROOT, "app", "main.js"), serverEnv, logFile);
+    case "relata-baseline":
+      return startRelataProcess(
+        descriptor,
+        path.join(process.env[BASELINE_ENV] ?? "", "dist", "app", "main.js"),
+        serverEnv,
+        logFile,
+      );
     case "relata-unbatched":
       return startRelataProcess(
         descriptor,

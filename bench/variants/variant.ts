@@ -1,7 +1,13 @@
 import type { VariantKind } from "../scenarios/scenario";
 
 /** The servers compared, each a process of its own so its CPU time can be read from /proc. */
-export type VariantId = "relata" | "relata-unbatched" | "neo4j-graphql" | "raw" | "apollo-floor";
+export type VariantId = "relata" | "relata-baseline" | "relata-unbatched" | "neo4j-graphql" | "raw" | "apollo-floor";
+
+/**
+ * A checkout whose build (`<dir>/dist/app/main.js`) runs beside Relata as "Relata, baseline build", to
+ * compare a change before and after in one run (same Neo4j, same data, interleaved). Off when unset.
+ */
+export const BASELINE_ENV = "RELATA_BENCH_BASELINE";
 
 export interface VariantDescriptor {
   readonly id: VariantId;
@@ -12,6 +18,7 @@ export interface VariantDescriptor {
 /** In run order; the interleaving goes through them in this order in every round. */
 export const VARIANTS: readonly VariantDescriptor[] = [
   { id: "relata", kind: "relata", label: "Relata" },
+  { id: "relata-baseline", kind: "relata", label: "Relata, baseline build" },
   { id: "relata-unbatched", kind: "relata", label: "Relata, batching off" },
   { id: "neo4j-graphql", kind: "neo4j-graphql", label: "@neo4j/graphql 7" },
   { id: "raw", kind: "raw", label: "raw driver endpoint" },

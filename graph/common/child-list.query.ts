@@ -1,3 +1,4 @@
+import { ALL_PROPERTIES, PropertySelection } from "../../domain/selection/property-selection";
 import { CypherQuery } from "../executor";
 
 /**
@@ -13,8 +14,11 @@ export interface ChildListSpec {
   /** Two sort expressions over `child` (and `r`); the second must make the order total. */
   sortKeys: readonly [string, string];
   direction: "ASC" | "DESC";
-  /** The map projected for each item, e.g. "child {.*}". */
-  projection: string;
+  /**
+   * The map projected for each item, e.g. "child {.*}"; a function of the selected properties for lists
+   * whose reads project only what the request selects (see `selectedNodeProjection`).
+   */
+  projection: string | ((selection: PropertySelection) => string);
   /** An extra predicate over `child` and the per-parent `key` map, e.g. "key.field IS NULL OR child.field = key.field". */
   filter?: string;
 }
@@ -23,7 +27,12 @@ export interface ChildListSpec {
 export interface ChildListQuery extends CypherQuery {
   /** The same query with its own parameters (`$keys_i`, `$limit_i`) and a leading `part` column of `i`. */
   part(index: number): string;
+  /** The same list projecting only `selection` (statement text cached per selection shape). */
+  select(selection: PropertySelection): ChildListQuery;
 }
+
+/** Shapes of one list whose statement text is kept; rarer shapes are rendered each time. */
+const CACHED_SHAPES = 64;
 
 /**
  * One query that pages children for many parents at once (`UNWIND $keys`), with keyset pagination per
@@ -31,14 +40,30 @@ export interface ChildListQuery extends CypherQuery {
  * next page exists.
  */
 export function childListQuery(spec: ChildListSpec): ChildListQuery {
-  return {
-    name: spec.name,
-    text: render(spec, "", ""),
-    part: (index) => render(spec, `_${index}`, `${index} AS part, `),
+  const shapes = new Map<string, ChildListQuery>();
+  const shaped = (selection: PropertySelection): ChildListQuery => {
+    const projection = typeof spec.projection === "string" ? spec.projection : spec.projection(selection);
+    const query: ChildListQuery = {
+      name: spec.name,
+      text: render(spec, projection, "", ""),
+      part: (index) => render(spec, projection, `_${index}`, `${index} AS part, `),
+      select: (other) => {
+        if (typeof spec.projection === "string") return query;
+        const known = shapes.get(other.key);
+        if (known !== undefined) return known;
+        const made = shaped(other);
+        if (shapes.size < CACHED_SHAPES) shapes.set(other.key, made);
+        return made;
+      },
+    };
+    return query;
   };
+  const all = shaped(ALL_PROPERTIES);
+  shapes.set(ALL_PROPERTIES.key, all);
+  return all;
 }
 
-function render(spec: ChildListSpec, suffix: string, partColumn: string): string {
+function render(spec: ChildListSpec, projection: string, suffix: string, partColumn: string): string {
   const [k1, k2] = spec.sortKeys;
   const op = spec.direction === "ASC" ? ">" : "<";
   const filter = spec.filter === undefined ? "true" : `(${spec.filter})`;
@@ -52,7 +77,7 @@ CALL (parent, key) {
   WITH child, r, ${k1} AS sortKey1, ${k2} AS sortKey2
   ORDER BY sortKey1 ${spec.direction}, sortKey2 ${spec.direction}
   LIMIT $limit${suffix}
-  RETURN collect({node: ${spec.projection}, sortKey: [sortKey1, sortKey2]}) AS items
+  RETURN collect({node: ${projection}, sortKey: [sortKey1, sortKey2]}) AS items
 }
 CALL (parent, key) {
   WITH parent, key WHERE key.withTotal

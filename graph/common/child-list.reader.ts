@@ -1,5 +1,6 @@
 import { Page } from "../../domain/model";
 import { CursorKey } from "../../domain/pagination/cursor";
+import { PropertySelection, unionOf } from "../../domain/selection/property-selection";
 import { ChildListBatch } from "./child-list.batch";
 import { ChildListQuery } from "./child-list.query";
 
@@ -9,6 +10,8 @@ export interface ChildPageRequest {
   first: number;
   after: CursorKey | null;
   withTotal: boolean;
+  /** The item properties the request selects; every property when absent. Not sent to Neo4j. */
+  select?: PropertySelection;
   [filter: string]: unknown;
 }
 
@@ -25,8 +28,10 @@ export async function readChildPages<T>(
 ): Promise<Array<Page<T>>> {
   if (requests.length === 0) return [];
   const limit = Math.max(...requests.map((r) => r.first)) + 1;
-  const keys = requests.map((request, index) => ({ ...request, index }));
-  const rows = await lists.read(query, keys, limit);
+  // Requests of one batch that select differently (aliases) share one statement projecting what all need.
+  const selection = unionOf(requests.map((r) => r.select));
+  const keys = requests.map(({ select: _select, ...request }, index) => ({ ...request, index }));
+  const rows = await lists.read(query.select(selection), keys, limit);
   const byIndex = new Map(rows.map((row) => [row.index as number, row]));
   return requests.map((request, index) => {
     const row = byIndex.get(index);

@@ -10,6 +10,17 @@ import { AccountOrderEnum, NetworkRelationshipEnum, OpportunityStageEnum } from 
 import { PageArgs } from "../common/page-args";
 import { pageRequest } from "../common/page-request";
 import { selectsField } from "../common/selection";
+import { FieldSelection } from "../common/field-selection";
+import {
+  ACCOUNT_FIELD_NEEDS,
+  ASSET_FIELD_NEEDS,
+  CONTACT_FIELD_NEEDS,
+  connectionNodes,
+  OPPORTUNITY_FIELD_NEEDS,
+  ORGANIZATION_FIELD_NEEDS,
+  selectedProperties,
+  SIGNAL_FIELD_NEEDS,
+} from "./account-selections";
 import { RequestContext } from "../context";
 import {
   AccountConnection,
@@ -57,8 +68,9 @@ function signalFields(args: SignalPageArgs): string[] | null {
 @Resolver(() => Account)
 export class AccountResolver {
   @Query(() => Account, { nullable: true, description: "One account of your tenant, or null." })
-  account(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.accountById.load(assertNodeId("Account", id));
+  account(@Arg("id", () => ID) id: string, @Info() info: GraphQLResolveInfo, @Ctx() ctx: RequestContext) {
+    const select = selectedProperties(FieldSelection.of(info), "Account", ACCOUNT_FIELD_NEEDS, "id");
+    return ctx.loaders.selectedAccountById.load({ id: assertNodeId("Account", id), select });
   }
 
   @Query(() => AccountConnection, { description: "Your tenant's accounts, filtered, ordered and paged." })
@@ -73,8 +85,10 @@ export class AccountResolver {
     const order = orderBy ?? "NAME_ASC";
     const request = pageRequest(ctx, `accounts:${order}`, page);
     const values = accountFilterValues(filter);
+    const nodes = connectionNodes(FieldSelection.of(info), "AccountConnection", "AccountEdge");
+    const select = selectedProperties(nodes, "Account", ACCOUNT_FIELD_NEEDS, "id");
     const [result, total, notices] = await Promise.all([
-      ctx.repositories.accounts.list({ filter: values, order, first: request.first, after: request.after }),
+      ctx.repositories.accounts.list({ filter: values, order, first: request.first, after: request.after, select }),
       selectsField(info, "totalCount") ? ctx.repositories.accounts.count(values) : Promise.resolve(null),
       selectsField(info, "notices")
         ? filterNoticesFor(ctx, "accounts", {
@@ -94,7 +108,18 @@ export class AccountResolver {
     @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: RequestContext,
   ) {
-    return loadChildConnection(ctx, ctx.loaders.contactsByAccount, "account.contacts", account.id, args, info);
+    const nodes = connectionNodes(FieldSelection.of(info), "ContactConnection", "ContactEdge");
+    const select = selectedProperties(nodes, "Contact", CONTACT_FIELD_NEEDS, "id");
+    return loadChildConnection(
+      ctx,
+      ctx.loaders.contactsByAccount,
+      "account.contacts",
+      account.id,
+      args,
+      info,
+      {},
+      select,
+    );
   }
 
   @FieldResolver(() => OpportunityConnection, { description: "The account's opportunities, latest close date first." })
@@ -104,6 +129,7 @@ export class AccountResolver {
     @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: RequestContext,
   ) {
+    const nodes = connectionNodes(FieldSelection.of(info), "OpportunityConnection", "OpportunityEdge");
     return loadChildConnection(
       ctx,
       ctx.loaders.opportunitiesByAccount,
@@ -114,6 +140,7 @@ export class AccountResolver {
       {
         stages: args.stages ? [...args.stages].sort() : null,
       },
+      selectedProperties(nodes, "Opportunity", OPPORTUNITY_FIELD_NEEDS, "id"),
     );
   }
 
@@ -124,7 +151,9 @@ export class AccountResolver {
     @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: RequestContext,
   ) {
-    return loadChildConnection(ctx, ctx.loaders.assetsByAccount, "account.assets", account.id, args, info);
+    const nodes = connectionNodes(FieldSelection.of(info), "AssetConnection", "AssetEdge");
+    const select = selectedProperties(nodes, "Asset", ASSET_FIELD_NEEDS, "id");
+    return loadChildConnection(ctx, ctx.loaders.assetsByAccount, "account.assets", account.id, args, info, {}, select);
   }
 
   @FieldResolver(() => NetworkConnection, { description: "Partners, suppliers, service providers and resellers." })
@@ -134,9 +163,18 @@ export class AccountResolver {
     @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: RequestContext,
   ) {
-    return loadChildConnection(ctx, ctx.loaders.networkByAccount, "account.network", account.id, args, info, {
-      relationships: args.relationships ? [...args.relationships].sort() : null,
-    }).then((connection) => ({
+    const nodes = connectionNodes(FieldSelection.of(info), "NetworkConnection", "NetworkEdge");
+    const select = selectedProperties(nodes, "Organization", ORGANIZATION_FIELD_NEEDS, "id");
+    return loadChildConnection(
+      ctx,
+      ctx.loaders.networkByAccount,
+      "account.network",
+      account.id,
+      args,
+      info,
+      { relationships: args.relationships ? [...args.relationships].sort() : null },
+      select,
+    ).then((connection) => ({
       ...connection,
       edges: connection.edges.map((edge) => ({
         cursor: edge.cursor,
@@ -153,10 +191,21 @@ export class AccountResolver {
     @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: RequestContext,
   ) {
-    return loadChildConnection(ctx, ctx.loaders.signalsByAccount, "account.signals", account.id, args, info, {
-      fields: signalFields(args),
-      since: args.since ? args.since.toISOString() : null,
-      until: args.until ? args.until.toISOString() : null,
-    });
+    const nodes = connectionNodes(FieldSelection.of(info), "SignalConnection", "SignalEdge");
+    const select = selectedProperties(nodes, "Signal", SIGNAL_FIELD_NEEDS, "id");
+    return loadChildConnection(
+      ctx,
+      ctx.loaders.signalsByAccount,
+      "account.signals",
+      account.id,
+      args,
+      info,
+      {
+        fields: signalFields(args),
+        since: args.since ? args.since.toISOString() : null,
+        until: args.until ? args.until.toISOString() : null,
+      },
+      select,
+    );
   }
 }

@@ -222,26 +222,8 @@ function Attribution(props: { anchor: Anchor; top: number; weeks: number }) {
           navigate(href({ page: "anchors", id: a.id, top: Number(top), weeks: Number(weeks) }));
         }}
       >
-        <label>
-          {t("attributionTop")}{" "}
-          <input
-            type="number"
-            min={1}
-            max={ATTRIBUTION.maxTop}
-            value={top}
-            onInput={(e) => setTop((e.currentTarget as HTMLInputElement).value)}
-          />
-        </label>
-        <label>
-          {t("attributionWeeks")}{" "}
-          <input
-            type="number"
-            min={1}
-            max={ATTRIBUTION.maxWeeks}
-            value={weeks}
-            onInput={(e) => setWeeks((e.currentTarget as HTMLInputElement).value)}
-          />
-        </label>
+        <NumberField label={t("attributionTop")} max={ATTRIBUTION.maxTop} value={top} onInput={setTop} />
+        <NumberField label={t("attributionWeeks")} max={ATTRIBUTION.maxWeeks} value={weeks} onInput={setWeeks} />
         <button type="submit">{t("attributionApply")}</button>
       </form>
       <p class="hint">
@@ -283,6 +265,21 @@ function Attribution(props: { anchor: Anchor; top: number; weeks: number }) {
         </ol>
       )}
     </section>
+  );
+}
+
+function NumberField(props: { label: string; max: number; value: string; onInput: (value: string) => void }) {
+  return (
+    <label>
+      {props.label}{" "}
+      <input
+        type="number"
+        min={1}
+        max={props.max}
+        value={props.value}
+        onInput={(e) => props.onInput((e.currentTarget as HTMLInputElement).value)}
+      />
+    </label>
   );
 }
 

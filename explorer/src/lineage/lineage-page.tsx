@@ -1,4 +1,4 @@
-import { Fragment } from "preact";
+import { ComponentChildren, Fragment } from "preact";
 import { useState } from "preact/hooks";
 import { ImpactDocument, LineageDocument, LineageQuery } from "../api/generated/graphql";
 import { runOperation } from "../api/graphql-client";
@@ -37,16 +37,30 @@ function TargetForm(props: { page: "lineage" | "impact"; id: string | null; fiel
   );
 }
 
-/** What a computed value came from (`lineage(of)`), drawn as layers from the value down to its records. */
-export function LineagePage(props: { id: string | null; field: string | null }) {
+/** The frame of the lineage and impact pages: title, what to enter, the form, the answer for a target. */
+function TracePage(props: {
+  page: "lineage" | "impact";
+  id: string | null;
+  field: string | null;
+  children: ComponentChildren;
+}) {
   const t = useT();
   return (
-    <section aria-labelledby="lineage-title">
-      <h1 id="lineage-title">{t("lineageTitle")}</h1>
-      <p class="hint">{t("lineageIntro")}</p>
-      <TargetForm page="lineage" id={props.id} field={props.field} />
-      {props.id && <LineageGraph id={props.id} field={props.field} />}
+    <section aria-labelledby={`${props.page}-title`}>
+      <h1 id={`${props.page}-title`}>{t(props.page === "lineage" ? "lineageTitle" : "impactTitle")}</h1>
+      <p class="hint">{t(props.page === "lineage" ? "lineageIntro" : "impactIntro")}</p>
+      <TargetForm page={props.page} id={props.id} field={props.field} />
+      {props.children}
     </section>
+  );
+}
+
+/** What a computed value came from (`lineage(of)`), drawn as layers from the value down to its records. */
+export function LineagePage(props: { id: string | null; field: string | null }) {
+  return (
+    <TracePage page="lineage" id={props.id} field={props.field}>
+      {props.id && <LineageGraph id={props.id} field={props.field} />}
+    </TracePage>
   );
 }
 
@@ -149,14 +163,10 @@ function Properties(props: { properties: unknown }) {
 
 /** Everything that uses a source field or a concept (`impact(of)`). */
 export function ImpactPage(props: { id: string | null; field: string | null }) {
-  const t = useT();
   return (
-    <section aria-labelledby="impact-title">
-      <h1 id="impact-title">{t("impactTitle")}</h1>
-      <p class="hint">{t("impactIntro")}</p>
-      <TargetForm page="impact" id={props.id} field={props.field} />
+    <TracePage page="impact" id={props.id} field={props.field}>
       {props.id && <ImpactList id={props.id} field={props.field} />}
-    </section>
+    </TracePage>
   );
 }
 

@@ -96,7 +96,9 @@ export function App() {
             <Link href={href({ page: "anchors", id: null, top: ATTRIBUTION.top, weeks: ATTRIBUTION.weeks })}>
               {catalogue(lang).navAnchors}
             </Link>
-            <Link href={href({ page: "lineage", id: null, field: null })}>{catalogue(lang).navLineage}</Link>
+            <Link href={href({ page: "lineage", id: null, field: null, maxNodes: null })}>
+              {catalogue(lang).navLineage}
+            </Link>
             {(auth.role === "admin" || auth.role === "analyst") && (
               <Link href={href({ page: "contracts", account: null, id: null })}>{catalogue(lang).navContracts}</Link>
             )}
@@ -185,7 +187,14 @@ function Pages() {
     case "anchors":
       return <AnchorsPage id={route.id} top={route.top} weeks={route.weeks} />;
     case "lineage":
-      return <LineagePage key={`${route.id}|${route.field}`} id={route.id} field={route.field} />;
+      return (
+        <LineagePage
+          key={`${route.id}|${route.field}|${route.maxNodes}`}
+          id={route.id}
+          field={route.field}
+          maxNodes={route.maxNodes}
+        />
+      );
     case "impact":
       return <ImpactPage key={`${route.id}|${route.field}`} id={route.id} field={route.field} />;
     case "not-found":

@@ -43,7 +43,7 @@ export function AccountPage(props: { id: string }) {
         {" · "}
         <Link href={href({ page: "contracts", account: a.id, id: null })}>{t("openContracts")}</Link>
         {" · "}
-        <Link href={href({ page: "lineage", id: a.id, field: "health" })}>{t("openLineage")}</Link>
+        <Link href={href({ page: "lineage", id: a.id, field: "health", maxNodes: null })}>{t("openLineage")}</Link>
         {" · "}
         <Link href={href({ page: "anchors", id: null, top: ATTRIBUTION.top, weeks: ATTRIBUTION.weeks })}>
           {t("openAnchors")}

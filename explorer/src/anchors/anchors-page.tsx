@@ -100,7 +100,7 @@ function AnchorDetail(props: { id: string; top: number; weeks: number }) {
       </h2>
       <p data-testid="status-reason">{a.statusReason}</p>
       {a.description && <p class="hint">{a.description}</p>}
-      <div class="columns">
+      <div class="columns anchor-head">
         <section class="card" aria-labelledby="anchor-definition">
           <h3 id="anchor-definition">{a.metric.description}</h3>
           <dl class="definition">
@@ -251,7 +251,7 @@ function Attribution(props: { anchor: Anchor; top: number; weeks: number }) {
               </div>
               <p data-testid="group-finding">{group.finding}</p>
               <details>
-                <summary>{t("attributionRecords", { count: group.items })}</summary>
+                <summary>{t("attributionRecords", { count: group.items, listed: group.recordIds.length })}</summary>
                 <ul class="records">
                   {group.recordIds.map((id) => (
                     <li key={id}>
@@ -306,7 +306,9 @@ function SeriesTable(props: { anchor: Anchor }) {
               <td>{formatValue(p.value)}</td>
               <td>{p.n}</td>
               <td>
-                <Link href={href({ page: "lineage", id: a.id, field: p.weekStart })}>{t("lineageOpen")}</Link>
+                <Link href={href({ page: "lineage", id: a.id, field: p.weekStart, maxNodes: null })}>
+                  {t("lineageOpen")}
+                </Link>
               </td>
             </tr>
           ))}

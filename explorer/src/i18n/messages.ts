@@ -367,7 +367,7 @@ export const EN = {
   attributionApply: "Show",
   attributionEmpty: "No groups.",
   attributionShare: "{share} of the gap",
-  attributionRecords: "{count} records",
+  attributionRecords: "{count} records ({listed} that weigh most listed)",
   lineageTitle: "Lineage",
   lineageIntro:
     "What a computed value came from. Give a node id (an account's id for its health score, a resolved customer's id for a golden field) and, optionally, a field (health, a concept id such as core:satisfaction, a golden-record field).",
@@ -378,6 +378,7 @@ export const EN = {
   lineageRoot: "The value",
   lineageSummary: "{kind}: {nodes} nodes, {count} source records fed it.",
   lineageTruncated: "Some nodes were left out (the node budget, or a mapping read more signals than it lists).",
+  lineageMore: "Show up to {count} nodes",
   lineageNotes: "How it was obtained",
   lineageProperties: "Properties",
   lineageOpen: "lineage",
@@ -810,7 +811,7 @@ export const ZH: Record<MessageKey, string> = {
   attributionApply: "显示",
   attributionEmpty: "没有分组。",
   attributionShare: "占差距的 {share}",
-  attributionRecords: "{count} 条记录",
+  attributionRecords: "{count} 条记录（列出影响最大的 {listed} 条）",
   lineageTitle: "数据血缘",
   lineageIntro:
     "一个计算值的来源。输入节点 ID（客户 ID 对应其健康评分，已解析客户 ID 对应黄金记录字段），可选字段（health、概念 ID 如 core:satisfaction、黄金记录字段）。",
@@ -821,6 +822,7 @@ export const ZH: Record<MessageKey, string> = {
   lineageRoot: "该值",
   lineageSummary: "{kind}：{nodes} 个节点，{count} 条源记录参与计算。",
   lineageTruncated: "部分节点未列出（节点上限，或映射读取的信号多于列出的）。",
+  lineageMore: "最多显示 {count} 个节点",
   lineageNotes: "获取方式",
   lineageProperties: "属性",
   lineageOpen: "血缘",

@@ -3,7 +3,7 @@ import { useState } from "preact/hooks";
 import { ImpactDocument, LineageDocument, LineageQuery } from "../api/generated/graphql";
 import { runOperation } from "../api/graphql-client";
 import { useT } from "../i18n/i18n";
-import { href } from "../routing/routes";
+import { href, LINEAGE_MAX_NODES } from "../routing/routes";
 import { navigate } from "../routing/router";
 import { Link } from "../shared/link";
 import { Empty, ErrorMessage, Loading } from "../shared/status";
@@ -21,7 +21,12 @@ function TargetForm(props: { page: "lineage" | "impact"; id: string | null; fiel
       data-testid="target-form"
       onSubmit={(event) => {
         event.preventDefault();
-        navigate(href({ page: props.page, id: id.trim() || null, field: field.trim() || null }));
+        const target = { id: id.trim() || null, field: field.trim() || null };
+        navigate(
+          href(
+            props.page === "lineage" ? { page: "lineage", ...target, maxNodes: null } : { page: "impact", ...target },
+          ),
+        );
       }}
     >
       <label>
@@ -56,21 +61,27 @@ function TracePage(props: {
 }
 
 /** What a computed value came from (`lineage(of)`), drawn as layers from the value down to its records. */
-export function LineagePage(props: { id: string | null; field: string | null }) {
+export function LineagePage(props: { id: string | null; field: string | null; maxNodes: number | null }) {
   return (
     <TracePage page="lineage" id={props.id} field={props.field}>
-      {props.id && <LineageGraph id={props.id} field={props.field} />}
+      {props.id && <LineageGraph id={props.id} field={props.field} maxNodes={props.maxNodes} />}
     </TracePage>
   );
 }
 
 type Lineage = LineageQuery["lineage"];
 
-function LineageGraph(props: { id: string; field: string | null }) {
+function LineageGraph(props: { id: string; field: string | null; maxNodes: number | null }) {
   const t = useT();
   const data = useLoad(
-    (token, signal) => runOperation(LineageDocument, { of: { id: props.id, field: props.field } }, token, signal),
-    [props.id, props.field],
+    (token, signal) =>
+      runOperation(
+        LineageDocument,
+        { of: { id: props.id, field: props.field, maxNodes: props.maxNodes } },
+        token,
+        signal,
+      ),
+    [props.id, props.field, props.maxNodes],
   );
   if (data.state === "loading") return <Loading />;
   if (data.state === "error") return <ErrorMessage error={data.error} retry={data.retry} />;
@@ -82,7 +93,16 @@ function LineageGraph(props: { id: string; field: string | null }) {
       <p data-testid="lineage-summary">
         {t("lineageSummary", { kind: lineage.kind, nodes: lineage.nodes.length, count: lineage.recordCount })}
       </p>
-      {lineage.truncated && <p class="hint">{t("lineageTruncated")}</p>}
+      {lineage.truncated && (
+        <p class="hint" data-testid="lineage-truncated">
+          {t("lineageTruncated")}{" "}
+          {props.maxNodes !== LINEAGE_MAX_NODES && (
+            <Link href={href({ page: "lineage", id: props.id, field: props.field, maxNodes: LINEAGE_MAX_NODES })}>
+              {t("lineageMore", { count: LINEAGE_MAX_NODES })}
+            </Link>
+          )}
+        </p>
+      )}
       {lineage.notes.length > 0 && (
         <details>
           <summary>{t("lineageNotes")}</summary>

@@ -24,12 +24,15 @@ export type Route =
   | { page: "consents"; person: string }
   | { page: "requests"; person: string }
   | { page: "anchors"; id: string | null; top: number; weeks: number }
-  | { page: "lineage"; id: string | null; field: string | null }
+  | { page: "lineage"; id: string | null; field: string | null; maxNodes: number | null }
   | { page: "impact"; id: string | null; field: string | null }
   | { page: "not-found"; path: string };
 
 /** Attribution's defaults and ranges (the API's: top 1-50, weeks 1-26). */
 export const ATTRIBUTION = { top: 5, weeks: 4, maxTop: 50, maxWeeks: 26 } as const;
+
+/** Lineage's node budget: the API's range (1-1000); without one, the API's default (200). */
+export const LINEAGE_MAX_NODES = 1000;
 
 /** A whole number from a query parameter within [1, max], else the default. Pure. */
 function boundedInt(text: string | null, fallback: number, max: number): number {
@@ -98,17 +101,27 @@ export function parseRoute(pathname: string, search: string): Route {
       weeks: boundedInt(params.get("weeks"), ATTRIBUTION.weeks, ATTRIBUTION.maxWeeks),
     };
   }
-  if ((parts[0] === "lineage" || parts[0] === "impact") && parts.length === 1) {
-    return { page: parts[0], id: params.get("id") || null, field: params.get("field") || null };
+  if (parts[0] === "lineage" && parts.length === 1) {
+    const max = params.get("maxNodes");
+    return {
+      page: "lineage",
+      id: params.get("id") || null,
+      field: params.get("field") || null,
+      maxNodes: max === null ? null : boundedInt(max, LINEAGE_MAX_NODES, LINEAGE_MAX_NODES),
+    };
+  }
+  if (parts[0] === "impact" && parts.length === 1) {
+    return { page: "impact", id: params.get("id") || null, field: params.get("field") || null };
   }
   return { page: "not-found", path: pathname };
 }
 
-/** `?id=…&field=…` of the lineage and impact pages. Pure. */
-function targetQuery(id: string | null, field: string | null): string {
+/** `?id=…&field=…` of the lineage and impact pages, and lineage's node budget. Pure. */
+function targetQuery(id: string | null, field: string | null, maxNodes: number | null = null): string {
   const params = new URLSearchParams();
   if (id) params.set("id", id);
   if (field) params.set("field", field);
+  if (maxNodes !== null) params.set("maxNodes", String(maxNodes));
   const query = params.toString();
   return query ? `?${query}` : "";
 }
@@ -169,8 +182,9 @@ export function href(route: Route): string {
       return `${BASE}/anchors${route.id ? `/${encodeURIComponent(route.id)}` : ""}${query ? `?${query}` : ""}`;
     }
     case "lineage":
+      return `${BASE}/lineage${targetQuery(route.id, route.field, route.maxNodes)}`;
     case "impact":
-      return `${BASE}/${route.page}${targetQuery(route.id, route.field)}`;
+      return `${BASE}/impact${targetQuery(route.id, route.field)}`;
     case "not-found":
       return route.path;
   }

@@ -88,7 +88,9 @@ describe("the routes of the identity and contracts pages (issues 14, 15)", () =>
       page: "lineage",
       id: "acc_1",
       field: "health",
+      maxNodes: null,
     });
+    expect(parseRoute("/explorer/lineage", "?id=acc_1&maxNodes=5000")).toMatchObject({ maxNodes: 1000 });
     expect(parseRoute("/explorer/impact", "")).toEqual({ page: "impact", id: null, field: null });
   });
 
@@ -98,9 +100,10 @@ describe("the routes of the identity and contracts pages (issues 14, 15)", () =>
       { page: "requests", person: "per_1" },
       { page: "anchors", id: null, top: 5, weeks: 4 },
       { page: "anchors", id: "anc_1", top: 3, weeks: 8 },
-      { page: "lineage", id: "acc_1", field: "core:satisfaction" },
+      { page: "lineage", id: "acc_1", field: "core:satisfaction", maxNodes: null },
+      { page: "lineage", id: "acc_1", field: "health", maxNodes: 500 },
       { page: "impact", id: "src_1", field: "logins" },
-      { page: "lineage", id: null, field: null },
+      { page: "lineage", id: null, field: null, maxNodes: null },
     ];
     for (const route of routes) {
       const url = new URL(href(route), "http://localhost");

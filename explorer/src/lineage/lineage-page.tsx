@@ -8,7 +8,10 @@ import { navigate } from "../routing/router";
 import { Link } from "../shared/link";
 import { Empty, ErrorMessage, Loading } from "../shared/status";
 import { useLoad } from "../shared/use-operation";
-import { impactTargetOf, layersOf, outgoing, pageOf, propertyRows } from "./lineage.logic";
+import { impactTargetOf, kindGroups, layersOf, outgoing, pageOf, propertyRows } from "./lineage.logic";
+
+/** Up to this many nodes of one kind in a layer are shown open; more are one closed group (e.g. 80 signals). */
+const GROUP_OPEN_UP_TO = 12;
 
 /** A node id and an optional field; submitting goes to the page's URL for them. */
 function TargetForm(props: { page: "lineage" | "impact"; id: string | null; field: string | null }) {
@@ -117,48 +120,65 @@ function LineageGraph(props: { id: string; field: string | null; maxNodes: numbe
         {layers.map((layer) => (
           <li key={layer.depth} data-testid="lineage-layer" data-depth={layer.depth}>
             <h2>{layer.depth === 0 ? t("lineageRoot") : t("lineageLayer", { n: layer.depth })}</h2>
-            <ul class="lineage-nodes">
-              {layer.nodes.map((node) => {
-                const page = pageOf(node);
-                const impact = impactTargetOf(node);
-                const edges = outgoing(node.id, lineage.edges, labels);
-                return (
-                  <li key={node.id} class="card lineage-node" data-testid="lineage-node" data-kind={node.kind}>
-                    <span class="kind">{node.kind}</span> <strong>{node.label}</strong>
-                    {node.version && <span class="muted"> v{node.version}</span>}
-                    <div class="small">
-                      <code>{node.id}</code>
-                      {page && (
-                        <>
-                          {" · "}
-                          <Link href={href(page)}>{page.page === "account" ? "360" : t("personCustomer")}</Link>
-                        </>
-                      )}
-                      {impact && (
-                        <>
-                          {" · "}
-                          <Link href={href({ page: "impact", ...impact })}>{t("impactOpen")}</Link>
-                        </>
-                      )}
-                    </div>
-                    {edges.length > 0 && (
-                      <ul class="lineage-edges">
-                        {edges.map((e) => (
-                          <li key={`${e.kind}:${e.to}`}>
-                            {e.kind} → {e.label}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                    <Properties properties={node.properties} />
-                  </li>
-                );
-              })}
-            </ul>
+            {kindGroups(layer.nodes).map((group) =>
+              group.nodes.length > GROUP_OPEN_UP_TO ? (
+                <details key={group.kind} class="lineage-group" data-testid="lineage-group" data-kind={group.kind}>
+                  <summary>{t("lineageGroup", { kind: group.kind, count: group.nodes.length })}</summary>
+                  <NodeCards nodes={group.nodes} lineage={lineage} labels={labels} />
+                </details>
+              ) : (
+                <NodeCards key={group.kind} nodes={group.nodes} lineage={lineage} labels={labels} />
+              ),
+            )}
           </li>
         ))}
       </ol>
     </article>
+  );
+}
+
+/** A few nodes as cards: kind, label, id, links to their pages and to impact, outgoing edges, properties. */
+function NodeCards(props: { nodes: Lineage["nodes"]; lineage: Lineage; labels: ReadonlyMap<string, string> }) {
+  const t = useT();
+  return (
+    <ul class="lineage-nodes">
+      {props.nodes.map((node) => {
+        const page = pageOf(node);
+        const impact = impactTargetOf(node);
+        const edges = outgoing(node.id, props.lineage.edges, props.labels);
+        return (
+          <li key={node.id} class="card lineage-node" data-testid="lineage-node" data-kind={node.kind}>
+            <span class="kind">{node.kind}</span> <strong>{node.label}</strong>
+            {node.version && <span class="muted"> v{node.version}</span>}
+            <div class="small">
+              <code>{node.id}</code>
+              {page && (
+                <>
+                  {" · "}
+                  <Link href={href(page)}>{page.page === "account" ? "360" : t("personCustomer")}</Link>
+                </>
+              )}
+              {impact && (
+                <>
+                  {" · "}
+                  <Link href={href({ page: "impact", ...impact })}>{t("impactOpen")}</Link>
+                </>
+              )}
+            </div>
+            {edges.length > 0 && (
+              <ul class="lineage-edges">
+                {edges.map((e) => (
+                  <li key={`${e.kind}:${e.to}`}>
+                    {e.kind} → {e.label}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <Properties properties={node.properties} />
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 

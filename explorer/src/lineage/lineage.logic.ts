@@ -53,6 +53,17 @@ export function layersOf<N extends LineageNodeLike>(
     }));
 }
 
+/** A layer's nodes by kind, in their order (layers are sorted by kind). Pure. */
+export function kindGroups<N extends { kind: string }>(nodes: readonly N[]): Array<{ kind: string; nodes: N[] }> {
+  const groups: Array<{ kind: string; nodes: N[] }> = [];
+  for (const node of nodes) {
+    const last = groups[groups.length - 1];
+    if (last && last.kind === node.kind) last.nodes.push(node);
+    else groups.push({ kind: node.kind, nodes: [node] });
+  }
+  return groups;
+}
+
 /** The edges leaving a node, each with its target's label. Pure. */
 export function outgoing(
   id: string,

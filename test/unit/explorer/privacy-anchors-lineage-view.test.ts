@@ -7,7 +7,14 @@ import {
   shareWidth,
   statusTone,
 } from "../../../explorer/src/anchors/anchors.logic";
-import { impactTargetOf, layersOf, outgoing, pageOf, propertyRows } from "../../../explorer/src/lineage/lineage.logic";
+import {
+  impactTargetOf,
+  kindGroups,
+  layersOf,
+  outgoing,
+  pageOf,
+  propertyRows,
+} from "../../../explorer/src/lineage/lineage.logic";
 import {
   canAnswerRequests,
   canReadConsents,
@@ -218,6 +225,15 @@ describe("the lineage and impact pages' logic (issue 17)", () => {
       [3, ["sig_1", "field"]],
       [4, ["orphan"]],
     ]);
+  });
+
+  it("groups a layer's nodes by kind, keeping their order", () => {
+    const layer = layersOf("score", nodes, edges)[3]!.nodes;
+    expect(kindGroups(layer).map((g) => [g.kind, g.nodes.length])).toEqual([
+      ["SIGNAL", 1],
+      ["SOURCE_FIELD", 1],
+    ]);
+    expect(kindGroups([])).toEqual([]);
   });
 
   it("names each node's outgoing edges with their targets' labels", () => {

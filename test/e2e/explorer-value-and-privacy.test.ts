@@ -319,6 +319,7 @@ describe("consents and data requests in Chromium (issue 15)", () => {
     expect(await answer.getByTestId("erased-now").innerText()).toMatch(/contacts: 1/);
     expect(await answer.getByTestId("ages-out").innerText()).toMatch(/Neo4j transaction logs/);
     expect(await answer.getByTestId("webhook-copies").innerText()).toBe("No webhook receiver had a copy.");
+    expect(await page.getByTestId("export-json").count()).toBe(0);
     const after = dataOf(await api.run(ConsentsDocument, { personId }, as("admin"))).consents;
     expect(after.erased).toBe(true);
     await shot("erasure");

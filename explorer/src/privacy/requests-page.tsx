@@ -14,6 +14,8 @@ type Step<T> = { s: "idle" } | { s: "busy" } | { s: "done"; value: T } | { s: "e
 export function RequestsPage(props: { person: string }) {
   const t = useT();
   const session = useSession();
+  // After an erasure the export shown before it (the person's values) is dropped from the page.
+  const [erased, setErased] = useState(false);
   return (
     <section aria-labelledby="requests-title">
       <PersonLinks person={props.person} />
@@ -22,8 +24,8 @@ export function RequestsPage(props: { person: string }) {
       </h1>
       {canAnswerRequests(session.role) ? (
         <>
-          <ExportRequest key={`export-${props.person}`} person={props.person} />
-          <ErasureRequest key={`erase-${props.person}`} person={props.person} />
+          <ExportRequest key={`export-${props.person}-${erased}`} person={props.person} />
+          <ErasureRequest key={`erase-${props.person}`} person={props.person} onErased={() => setErased(true)} />
         </>
       ) : (
         <ErrorMessage error={new ExplorerError("FORBIDDEN", "")} />
@@ -84,7 +86,7 @@ type Erasure = ErasePersonMutation["erasePerson"];
  * Erasure in three steps: the reason; a confirmation that repeats what will be erased (the access export's
  * counts, read for this) and that it cannot be undone; the API's answer.
  */
-function ErasureRequest(props: { person: string }) {
+function ErasureRequest(props: { person: string; onErased: () => void }) {
   const t = useT();
   const session = useSession();
   const [reason, setReason] = useState("");
@@ -100,7 +102,10 @@ function ErasureRequest(props: { person: string }) {
   const erase = () => {
     setAnswer({ s: "busy" });
     runOperation(ErasePersonDocument, { personId: props.person, reason: reason.trim() }, session.token).then(
-      (data) => setAnswer({ s: "done", value: data.erasePerson }),
+      (data) => {
+        setAnswer({ s: "done", value: data.erasePerson });
+        props.onErased();
+      },
       (error: ExplorerError) => setAnswer({ s: "error", error }),
     );
   };

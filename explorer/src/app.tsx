@@ -7,7 +7,7 @@ import { forgetToken, storedToken, storeToken } from "./api/session";
 import { AccountPage } from "./account/account-page";
 import { initialLang, LANG_KEY, LangContext } from "./i18n/i18n";
 import { catalogue, format, Lang } from "./i18n/messages";
-import { href } from "./routing/routes";
+import { ATTRIBUTION, href } from "./routing/routes";
 import { useRoute } from "./routing/router";
 import { SearchPage } from "./search/search-page";
 import { HealthPage } from "./health/health-page";
@@ -20,6 +20,10 @@ import { ExperimentsPage } from "./experiments/experiments-page";
 import { CustomerPage } from "./identity/customer-page";
 import { ReviewPage } from "./identity/review-page";
 import { MpusPage } from "./mpus/mpus-page";
+import { ConsentsPage } from "./privacy/consents-page";
+import { RequestsPage } from "./privacy/requests-page";
+import { AnchorsPage } from "./anchors/anchors-page";
+import { ImpactPage, LineagePage } from "./lineage/lineage-page";
 import { Link } from "./shared/link";
 import { Session, SessionContext } from "./shared/session-context";
 import { ErrorMessage, Loading } from "./shared/status";
@@ -89,6 +93,12 @@ export function App() {
             <Link href={href({ page: "playbooks", id: null })}>{catalogue(lang).navPlaybooks}</Link>
             <Link href={href({ page: "identity-review", entity: "PERSON" })}>{catalogue(lang).navIdentityReview}</Link>
             <Link href={href({ page: "mpus", view: "queue" })}>{catalogue(lang).navMpus}</Link>
+            <Link href={href({ page: "anchors", id: null, top: ATTRIBUTION.top, weeks: ATTRIBUTION.weeks })}>
+              {catalogue(lang).navAnchors}
+            </Link>
+            <Link href={href({ page: "lineage", id: null, field: null, maxNodes: null })}>
+              {catalogue(lang).navLineage}
+            </Link>
             {(auth.role === "admin" || auth.role === "analyst") && (
               <Link href={href({ page: "contracts", account: null, id: null })}>{catalogue(lang).navContracts}</Link>
             )}
@@ -170,6 +180,23 @@ function Pages() {
       return <ExperimentsPage id={route.id} mpu={route.mpu} />;
     case "mpus":
       return <MpusPage view={route.view} />;
+    case "consents":
+      return <ConsentsPage person={route.person} />;
+    case "requests":
+      return <RequestsPage person={route.person} />;
+    case "anchors":
+      return <AnchorsPage id={route.id} top={route.top} weeks={route.weeks} />;
+    case "lineage":
+      return (
+        <LineagePage
+          key={`${route.id}|${route.field}|${route.maxNodes}`}
+          id={route.id}
+          field={route.field}
+          maxNodes={route.maxNodes}
+        />
+      );
+    case "impact":
+      return <ImpactPage key={`${route.id}|${route.field}`} id={route.id} field={route.field} />;
     case "not-found":
       return (
         <p class="empty">

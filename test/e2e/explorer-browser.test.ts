@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import jwt from "jsonwebtoken";
 import { Page } from "playwright-core";
@@ -16,7 +16,14 @@ import {
   UpsertIdentitiesDocument,
 } from "../../schema/generated/graphql";
 import { dataOf } from "./support/responses";
-import { ensureExplorerBuilt, ExplorerBrowser, openBrowser, SCREENSHOTS, seedDemo } from "./support/explorer-browser";
+import {
+  ensureExplorerBuilt,
+  ExplorerBrowser,
+  openBrowser,
+  SCREENSHOTS,
+  seedDemo,
+  seriousViolations,
+} from "./support/explorer-browser";
 
 /** The explorer against the real server and Neo4j, with a small demo tenant, in Debian's Chromium (issue 13). */
 const tenant = uniqueTenant("explorer");
@@ -86,25 +93,6 @@ const signed = (role: string, subject: string) =>
 
 const storedToken = () =>
   page.evaluate(() => (globalThis as unknown as PageGlobals).sessionStorage.getItem("relata.explorer.token"));
-
-/** Serious or critical axe-core violations on the current page (axe is evaluated through DevTools, not a script tag). */
-async function seriousViolations(): Promise<string[]> {
-  const source = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-  await page.evaluate(source);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: {
-          run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }>;
-        };
-      }
-    ).axe;
-    return (await axe.run()).violations;
-  });
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
@@ -756,7 +744,7 @@ describe("the explorer in Chromium", () => {
       .forPrincipal({ tenant, role: "rep", subject: "rep-ann" })
       .mpus.list({ search: "peer school" }, 10);
     expect(mine).toEqual([]);
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     // The next tests run as the admin they signed in as before.
     await page.goto(`${origin}/explorer/mpus#token=${signed("admin", "u-owner")}`, { waitUntil: "load" });
     await page.getByTestId("mpus").waitFor({ timeout: 90_000 });
@@ -786,7 +774,7 @@ describe("the explorer in Chromium", () => {
     ] as const) {
       await page.goto(url, { waitUntil: "load" });
       await page.getByTestId(ready).first().waitFor({ timeout: 90_000 });
-      expect({ url, violations: await seriousViolations() }).toEqual({ url, violations: [] });
+      expect({ url, violations: await seriousViolations(page) }).toEqual({ url, violations: [] });
     }
   }, 240_000);
 
@@ -923,7 +911,7 @@ describe("the explorer in Chromium", () => {
     expect(page.url()).toBe(`${origin}/explorer/graph`);
     expect(await storedToken()).toBeNull();
     await shot("expired-token");
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   }, 120_000);
 
   it("loaded nothing from another origin and broke no content security policy", () => {

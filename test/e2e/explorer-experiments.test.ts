@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import jwt from "jsonwebtoken";
 import { Page } from "playwright-core";
@@ -10,7 +9,13 @@ import {
 } from "../../schema/generated/graphql";
 import { createTestMpu } from "../support/mpu-fixture";
 import { startTestApi, TEST_JWT_SECRET, TestApi, uniqueTenant } from "../support/test-api";
-import { ensureExplorerBuilt, ExplorerBrowser, openBrowser, SCREENSHOTS } from "./support/explorer-browser";
+import {
+  ensureExplorerBuilt,
+  ExplorerBrowser,
+  openBrowser,
+  SCREENSHOTS,
+  seriousViolations,
+} from "./support/explorer-browser";
 import { dataOf } from "./support/responses";
 
 // The explorer's MPU experiment results page (issue 16) in Chromium: a unit's experiments, one report with
@@ -35,21 +40,6 @@ const signed = (role: string) =>
     subject: `${role}-1`,
     expiresIn: 3600,
   });
-
-async function seriousViolations(): Promise<string[]> {
-  await page.evaluate(readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: {
-          run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }>;
-        };
-      }
-    ).axe;
-    return (await axe.run()).violations;
-  });
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
-}
 
 beforeAll(async () => {
   ensureExplorerBuilt();
@@ -142,7 +132,7 @@ describe("the MPU experiment results page in Chromium", () => {
     expect(effect).toMatch(/Two-proportion z-test/);
     expect(effect).toMatch(/passed/);
     expect(await page.getByTestId("lift-chart").count()).toBe(1);
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, "mpu-experiment.png"), fullPage: true });
   }, 180_000);
 

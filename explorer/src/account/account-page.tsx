@@ -7,7 +7,7 @@ import {
 } from "../api/generated/graphql";
 import { runOperation } from "../api/graphql-client";
 import { useLang, useT } from "../i18n/i18n";
-import { href } from "../routing/routes";
+import { ATTRIBUTION, href } from "../routing/routes";
 import { formatDay, formatNumber, formatScore } from "../shared/format";
 import { Link } from "../shared/link";
 import { Empty, ErrorMessage, Loading } from "../shared/status";
@@ -42,6 +42,12 @@ export function AccountPage(props: { id: string }) {
         <Link href={href({ page: "customer", id: a.id })}>{t("openIdentities")}</Link>
         {" · "}
         <Link href={href({ page: "contracts", account: a.id, id: null })}>{t("openContracts")}</Link>
+        {" · "}
+        <Link href={href({ page: "lineage", id: a.id, field: "health", maxNodes: null })}>{t("openLineage")}</Link>
+        {" · "}
+        <Link href={href({ page: "anchors", id: null, top: ATTRIBUTION.top, weeks: ATTRIBUTION.weeks })}>
+          {t("openAnchors")}
+        </Link>
       </p>
       <h1 id="account-title">{a.name}</h1>
       <div class="columns">

@@ -15,6 +15,7 @@ import { Link } from "../shared/link";
 import { useSession } from "../shared/session-context";
 import { Empty, ErrorMessage, Loading } from "../shared/status";
 import { useLoad } from "../shared/use-operation";
+import { canAnswerRequests, canReadConsents } from "../privacy/privacy.logic";
 import { Evidence } from "./evidence";
 import {
   canDecideIdentity,
@@ -26,6 +27,28 @@ import {
 } from "./identity.logic";
 
 type Customer = ExplorerResolvedCustomerFieldsFragment;
+
+/** A person's consents and data requests, for the roles the role matrix lets read them. */
+function PersonRequestLinks(props: { person: string }) {
+  const t = useT();
+  const session = useSession();
+  return (
+    <>
+      {canReadConsents(session.role) && (
+        <>
+          {" · "}
+          <Link href={href({ page: "consents", person: props.person })}>{t("openConsents")}</Link>
+        </>
+      )}
+      {canAnswerRequests(session.role) && (
+        <>
+          {" · "}
+          <Link href={href({ page: "requests", person: props.person })}>{t("openRequests")}</Link>
+        </>
+      )}
+    </>
+  );
+}
 
 /** One resolved customer: its identities, the evidence of each link, its golden record with provenance. */
 export function CustomerPage(props: { id: string }) {
@@ -49,6 +72,7 @@ export function CustomerPage(props: { id: string }) {
         <Link href={href({ page: "identity-review", entity: c.entity === "ORGANIZATION" ? "ORGANIZATION" : "PERSON" })}>
           {t("navIdentityReview")}
         </Link>
+        {c.entity === "PERSON" && <PersonRequestLinks person={c.id} />}
       </p>
       <h1 id="customer-title">
         {t("customerTitle")} <span class="muted">{c.id}</span>

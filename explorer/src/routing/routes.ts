@@ -21,7 +21,24 @@ export type Route =
   | { page: "identity-review"; entity: IdentityEntityChoice }
   | { page: "experiments"; id: string | null; mpu: string | null }
   | { page: "mpus"; view: MpuPageView }
+  | { page: "consents"; person: string }
+  | { page: "requests"; person: string }
+  | { page: "anchors"; id: string | null; top: number; weeks: number }
+  | { page: "lineage"; id: string | null; field: string | null; maxNodes: number | null }
+  | { page: "impact"; id: string | null; field: string | null }
   | { page: "not-found"; path: string };
+
+/** Attribution's defaults and ranges (the API's: top 1-50, weeks 1-26). */
+export const ATTRIBUTION = { top: 5, weeks: 4, maxTop: 50, maxWeeks: 26 } as const;
+
+/** Lineage's node budget: the API's range (1-1000); without one, the API's default (200). */
+export const LINEAGE_MAX_NODES = 1000;
+
+/** A whole number from a query parameter within [1, max], else the default. Pure. */
+function boundedInt(text: string | null, fallback: number, max: number): number {
+  const value = Number(text);
+  return text !== null && Number.isInteger(value) && value >= 1 && value <= max ? value : fallback;
+}
 
 /** The view a URL stands for. Pure. */
 export function parseRoute(pathname: string, search: string): Route {
@@ -73,7 +90,40 @@ export function parseRoute(pathname: string, search: string): Route {
     const view = params.get("view");
     return { page: "mpus", view: isMpuView(view) ? view : "queue" };
   }
+  if (parts[0] === "people" && parts.length === 3 && (parts[2] === "consents" || parts[2] === "requests")) {
+    return { page: parts[2], person: decodeURIComponent(parts[1]!) };
+  }
+  if (parts[0] === "anchors" && parts.length <= 2) {
+    return {
+      page: "anchors",
+      id: parts[1] ? decodeURIComponent(parts[1]) : null,
+      top: boundedInt(params.get("top"), ATTRIBUTION.top, ATTRIBUTION.maxTop),
+      weeks: boundedInt(params.get("weeks"), ATTRIBUTION.weeks, ATTRIBUTION.maxWeeks),
+    };
+  }
+  if (parts[0] === "lineage" && parts.length === 1) {
+    const max = params.get("maxNodes");
+    return {
+      page: "lineage",
+      id: params.get("id") || null,
+      field: params.get("field") || null,
+      maxNodes: max === null ? null : boundedInt(max, LINEAGE_MAX_NODES, LINEAGE_MAX_NODES),
+    };
+  }
+  if (parts[0] === "impact" && parts.length === 1) {
+    return { page: "impact", id: params.get("id") || null, field: params.get("field") || null };
+  }
   return { page: "not-found", path: pathname };
+}
+
+/** `?id=…&field=…` of the lineage and impact pages, and lineage's node budget. Pure. */
+function targetQuery(id: string | null, field: string | null, maxNodes: number | null = null): string {
+  const params = new URLSearchParams();
+  if (id) params.set("id", id);
+  if (field) params.set("field", field);
+  if (maxNodes !== null) params.set("maxNodes", String(maxNodes));
+  const query = params.toString();
+  return query ? `?${query}` : "";
 }
 
 /** The URL of a view. Pure; parseRoute(href(r)) gives r back. */
@@ -121,6 +171,20 @@ export function href(route: Route): string {
       }`;
     case "mpus":
       return `${BASE}/mpus${route.view === "queue" ? "" : `?view=${route.view}`}`;
+    case "consents":
+    case "requests":
+      return `${BASE}/people/${encodeURIComponent(route.person)}/${route.page}`;
+    case "anchors": {
+      const params = new URLSearchParams();
+      if (route.top !== ATTRIBUTION.top) params.set("top", String(route.top));
+      if (route.weeks !== ATTRIBUTION.weeks) params.set("weeks", String(route.weeks));
+      const query = params.toString();
+      return `${BASE}/anchors${route.id ? `/${encodeURIComponent(route.id)}` : ""}${query ? `?${query}` : ""}`;
+    }
+    case "lineage":
+      return `${BASE}/lineage${targetQuery(route.id, route.field, route.maxNodes)}`;
+    case "impact":
+      return `${BASE}/impact${targetQuery(route.id, route.field)}`;
     case "not-found":
       return route.path;
   }

@@ -71,4 +71,43 @@ describe("the routes of the identity and contracts pages (issues 14, 15)", () =>
       entity: "PERSON",
     });
   });
+
+  it("reads a person's consents and requests, anchors with attribution's bounds, lineage and impact targets", () => {
+    expect(parseRoute("/explorer/people/per_1/consents", "")).toEqual({ page: "consents", person: "per_1" });
+    expect(parseRoute("/explorer/people/per_1/requests", "")).toEqual({ page: "requests", person: "per_1" });
+    expect(parseRoute("/explorer/people/per_1/other", "").page).toBe("not-found");
+    expect(parseRoute("/explorer/anchors", "")).toEqual({ page: "anchors", id: null, top: 5, weeks: 4 });
+    expect(parseRoute("/explorer/anchors/anc_1", "?top=10&weeks=26")).toEqual({
+      page: "anchors",
+      id: "anc_1",
+      top: 10,
+      weeks: 26,
+    });
+    expect(parseRoute("/explorer/anchors/anc_1", "?top=0&weeks=27")).toMatchObject({ top: 5, weeks: 4 });
+    expect(parseRoute("/explorer/lineage", "?id=acc_1&field=health")).toEqual({
+      page: "lineage",
+      id: "acc_1",
+      field: "health",
+      maxNodes: null,
+    });
+    expect(parseRoute("/explorer/lineage", "?id=acc_1&maxNodes=5000")).toMatchObject({ maxNodes: 1000 });
+    expect(parseRoute("/explorer/impact", "")).toEqual({ page: "impact", id: null, field: null });
+  });
+
+  it("writes the new pages' URLs back", () => {
+    const routes: Route[] = [
+      { page: "consents", person: "per_1" },
+      { page: "requests", person: "per_1" },
+      { page: "anchors", id: null, top: 5, weeks: 4 },
+      { page: "anchors", id: "anc_1", top: 3, weeks: 8 },
+      { page: "lineage", id: "acc_1", field: "core:satisfaction", maxNodes: null },
+      { page: "lineage", id: "acc_1", field: "health", maxNodes: 500 },
+      { page: "impact", id: "src_1", field: "logins" },
+      { page: "lineage", id: null, field: null, maxNodes: null },
+    ];
+    for (const route of routes) {
+      const url = new URL(href(route), "http://localhost");
+      expect(parseRoute(url.pathname, url.search)).toEqual(route);
+    }
+  });
 });

@@ -13,6 +13,65 @@ export type AccountFilter = {
   segment?: Array<string> | null | undefined;
 };
 
+export type AnchorAggregation =
+  | 'COUNT'
+  | 'MEAN'
+  | 'MEDIAN'
+  | 'P90'
+  | 'RATE'
+  | 'SUM';
+
+/** Whether the target is below (DECREASE) or above (INCREASE) the baseline. */
+export type AnchorDirection =
+  | 'DECREASE'
+  | 'INCREASE';
+
+/** Which records count; a list left out or null: any. */
+export type AnchorFilterInput = {
+  /** Ticket categories (tickets only). */
+  categories?: Array<string> | null | undefined;
+  industries?: Array<string> | null | undefined;
+  /** Ticket priorities (tickets only). */
+  priorities?: Array<string> | null | undefined;
+  regions?: Array<string> | null | undefined;
+  /** Account segments, e.g. ["Key Account"]. */
+  segments?: Array<string> | null | undefined;
+  /** The records' source systems. */
+  sourceSystems?: Array<string> | null | undefined;
+};
+
+/** What a value anchor reads of each record (docs/value-anchors.md lists each with its population). */
+export type AnchorMeasure =
+  | 'AMOUNT'
+  | 'COMPLETION_HOURS'
+  | 'DONE'
+  | 'FIRST_RESPONSE_HOURS'
+  | 'RENEWED'
+  | 'RESOLUTION_HOURS'
+  | 'RESOLVED'
+  | 'WON';
+
+export type AnchorMetricInput = {
+  aggregation: AnchorAggregation;
+  filter?: AnchorFilterInput | null | undefined;
+  measure: AnchorMeasure;
+  population: AnchorPopulation;
+};
+
+/** The records a value anchor measures. */
+export type AnchorPopulation =
+  | 'ACCOUNTS'
+  | 'OPPORTUNITIES'
+  | 'TASKS'
+  | 'TICKETS';
+
+/** Where a value anchor stands (docs/value-anchors.md, Status). */
+export type AnchorStatus =
+  | 'AT_RISK'
+  | 'MET'
+  | 'MISSED'
+  | 'ON_TRACK';
+
 /** Who gets a task or review. */
 export type AssigneeInput = {
   kind: AssigneeKind;
@@ -31,6 +90,18 @@ export type AssigneeKind =
   | 'ROLE'
   | 'TEAM'
   | 'USER';
+
+/** A dimension of the graph a value anchor's miss is decomposed over. */
+export type AttributionDimension =
+  | 'ASSET_MODEL'
+  | 'CATEGORY'
+  | 'HOLDER'
+  | 'MPU'
+  | 'OWNER'
+  | 'PARTNER'
+  | 'PLAYBOOK'
+  | 'REGION'
+  | 'SOURCE_SYSTEM';
 
 export type BenefitFormulaKind =
   /** base + rate × units, at most cap. */
@@ -159,6 +230,58 @@ export type ChangeType =
   | 'VALUE_ANCHOR_RECOMPUTED'
   | 'VALUE_ANCHOR_UPDATED';
 
+/** How the consent was given or recorded. */
+export type ConsentChannel =
+  | 'API'
+  | 'APP'
+  | 'EMAIL'
+  | 'IN_PERSON'
+  | 'OTHER'
+  | 'PAPER'
+  | 'PHONE'
+  | 'WEB_FORM';
+
+/** A channel identity, by its channel and the channel's id. */
+export type ConsentIdentityRefInput = {
+  channel: string;
+  externalId: string;
+};
+
+/** One consent record, keyed by (sourceSystem, externalId): sending it again unchanged is UNCHANGED, changed (e.g. withdrawnAt set) is UPDATED and appends a version. Name the person exactly once: personId, contactId (a contact resolved to a person) or identity. */
+export type ConsentInput = {
+  channel: ConsentChannel;
+  contactId?: string | number | null | undefined;
+  /** What the person agreed to, as shown to them (at most 2,000 characters). CONSENT needs text or URL. */
+  evidenceText?: string | null | undefined;
+  /** Where the proof is kept (an http(s) URL). */
+  evidenceUrl?: string | null | undefined;
+  /** When it lapses by itself. */
+  expiresAt?: string | null | undefined;
+  /** The consent record's id in that system; at most 200 characters. */
+  externalId: string;
+  /** ISO-8601 instant with a zone. */
+  grantedAt: string;
+  identity?: ConsentIdentityRefInput | null | undefined;
+  legalBasis: LegalBasis;
+  personId?: string | number | null | undefined;
+  purpose: ConsentPurpose;
+  /** The system the consent comes from (consent platform, web shop, CRM); at most 200 characters. */
+  sourceSystem: string;
+  /** When it was withdrawn; from then on it is not valid. */
+  withdrawnAt?: string | null | undefined;
+};
+
+/** A purpose of processing a person's data; actions and exports that need one check it. */
+export type ConsentPurpose =
+  /** Their data in aggregate analysis and analytical exports. */
+  | 'ANALYTICS'
+  /** Automated decisions their data triggers (CREATE_TASK, OPEN_REVIEW). */
+  | 'AUTOMATION'
+  /** Handing their data to a third party (CALL_WEBHOOK). */
+  | 'DATA_SHARING'
+  /** Contacting the person about offers; intent signals about them (RAISE_INTENT_SIGNAL). */
+  | 'MARKETING';
+
 /** What is wrong at an entry of a contract's ledger. */
 export type ContractLedgerProblemKind =
   /** An entry's content does not match its hash: it was changed after it was written. */
@@ -245,6 +368,40 @@ export type IdentityDecision =
 export type IdentityEntity =
   | 'ORGANIZATION'
   | 'PERSON';
+
+/** A source field (its source system's global id "src_…" and the field name) or a concept (its id, no field). */
+export type ImpactTarget = {
+  /** The field of the source system; empty for a concept. */
+  field?: string | null | undefined;
+  /** A source system's id ("src_…") or a concept id ("core:satisfaction"). */
+  id: string | number;
+};
+
+/** The lawful basis: GDPR art. 6(1) (a)–(f), or the additional PIPL art. 13 bases (prefixed PIPL_). */
+export type LegalBasis =
+  | 'CONSENT'
+  | 'CONTRACT'
+  | 'LEGAL_OBLIGATION'
+  | 'LEGITIMATE_INTERESTS'
+  | 'PIPL_HUMAN_RESOURCES'
+  | 'PIPL_PUBLICLY_DISCLOSED'
+  | 'PIPL_PUBLIC_INTEREST_REPORTING'
+  | 'PUBLIC_TASK'
+  | 'VITAL_INTERESTS';
+
+/** A computed value to trace: a node's global id, optionally a field of it and a point in time. An account id alone (or with field "health") is its health score; with a concept id as field ("core:satisfaction") that concept's value; a resolved customer id ("per_…") with a golden-record field ("fullName") that field. */
+export type LineageTarget = {
+  /** ISO 8601 date-time: the value as it was then (the stored score that answered then). Default: the latest. */
+  at?: string | null | undefined;
+  /** The field of the node: "health", a concept id, a golden-record field. */
+  field?: string | null | undefined;
+  /** A global id, as node(id:) reads it (or a resolved customer's id). */
+  id: string | number;
+  /** At most this many nodes (1 to 1000, default 200); truncated says when more were left out. */
+  maxNodes?: number | null | undefined;
+  /** For health scores and concept values: the model (default "default"). */
+  modelId?: string | number | null | undefined;
+};
 
 /** One step: MANUAL (notes, links to attachments) or AUTOMATION (a playbook action). */
 export type MpuActionInput = {
@@ -445,6 +602,12 @@ export type ReceiptStatus =
   | 'ACKNOWLEDGED'
   | 'UNACKNOWLEDGED';
 
+/** What an upsert did to one record. */
+export type RecordStatus =
+  | 'CREATED'
+  | 'UNCHANGED'
+  | 'UPDATED';
+
 /** PERSON: a resolved human. ACCOUNT: an existing account. ORGANIZATION: an organization known only from channels. */
 export type ResolvedCustomerKind =
   | 'ACCOUNT'
@@ -487,9 +650,101 @@ export type TaskStatus =
   | 'DONE'
   | 'OPEN';
 
+/** Whole weeks (Monday to Sunday, UTC) ending before the week of `to`. */
+export type UsagePeriodInput = {
+  /** ISO 8601 date-time; the period ends before its week (default now). */
+  to?: string | null | undefined;
+  /** How many weeks (2 to 52, default 4). */
+  weeks?: number | null | undefined;
+};
+
+/** A value anchor: one measurable target with its deadline. */
+export type ValueAnchorInput = {
+  /** Whole weeks before today the baseline covers (1–26, default 4). */
+  baselineWeeks?: number | null | undefined;
+  /** YYYY-MM-DD (UTC), today or later. */
+  deadline: string;
+  description?: string | null | undefined;
+  direction: AnchorDirection;
+  /** Weeks of history backfilled (1–104, default 26). */
+  historyWeeks?: number | null | undefined;
+  metric: AnchorMetricInput;
+  name: string;
+  /** The owning user's external id; defaults to the caller. */
+  owner?: string | null | undefined;
+  target: number;
+};
+
+/** Fields of a value anchor to change; the others stay. A new version is stored. */
+export type ValueAnchorUpdateInput = {
+  baselineWeeks?: number | null | undefined;
+  deadline?: string | null | undefined;
+  description?: string | null | undefined;
+  direction?: AnchorDirection | null | undefined;
+  historyWeeks?: number | null | undefined;
+  /** A new metric also recomputes the baseline. */
+  metric?: AnchorMetricInput | null | undefined;
+  name?: string | null | undefined;
+  owner?: string | null | undefined;
+  target?: number | null | undefined;
+};
+
 export type ValueContractStatus =
   | 'ACTIVE'
   | 'REVOKED';
+
+export type AnchorPointFieldsFragment = { weekStart: string, value: number | null, n: number, anchorVersion: number, metricHash: string, population: string, recordIds: Array<string> | null };
+
+export type ValueAnchorFieldsFragment = { id: string, name: string, description: string | null, owner: string, version: number, definitionHash: string, metricHash: string, target: number, direction: AnchorDirection, deadline: string, historyWeeks: number, createdBy: string, status: AnchorStatus, statusReason: string, metric: { population: AnchorPopulation, measure: AnchorMeasure, aggregation: AnchorAggregation, description: string, filter: { segments: Array<string> | null, industries: Array<string> | null, regions: Array<string> | null, categories: Array<string> | null, priorities: Array<string> | null, sourceSystems: Array<string> | null } }, baseline: { value: number | null, n: number, from: string, to: string }, projection: { valueAtDeadline: number | null, slopePerWeek: number, pointsUsed: number, method: string }, latest: { weekStart: string, value: number | null, n: number, anchorVersion: number, metricHash: string, population: string, recordIds: Array<string> | null } | null };
+
+export type DefineValueAnchorMutationVariables = Exact<{
+  input: ValueAnchorInput;
+}>;
+
+
+export type DefineValueAnchorMutation = { defineValueAnchor: { id: string, name: string, description: string | null, owner: string, version: number, definitionHash: string, metricHash: string, target: number, direction: AnchorDirection, deadline: string, historyWeeks: number, createdBy: string, status: AnchorStatus, statusReason: string, series: Array<{ weekStart: string, value: number | null, n: number, anchorVersion: number, metricHash: string, population: string, recordIds: Array<string> | null }>, metric: { population: AnchorPopulation, measure: AnchorMeasure, aggregation: AnchorAggregation, description: string, filter: { segments: Array<string> | null, industries: Array<string> | null, regions: Array<string> | null, categories: Array<string> | null, priorities: Array<string> | null, sourceSystems: Array<string> | null } }, baseline: { value: number | null, n: number, from: string, to: string }, projection: { valueAtDeadline: number | null, slopePerWeek: number, pointsUsed: number, method: string }, latest: { weekStart: string, value: number | null, n: number, anchorVersion: number, metricHash: string, population: string, recordIds: Array<string> | null } | null } };
+
+export type UpdateValueAnchorMutationVariables = Exact<{
+  id: string | number;
+  input: ValueAnchorUpdateInput;
+}>;
+
+
+export type UpdateValueAnchorMutation = { updateValueAnchor: { id: string, name: string, description: string | null, owner: string, version: number, definitionHash: string, metricHash: string, target: number, direction: AnchorDirection, deadline: string, historyWeeks: number, createdBy: string, status: AnchorStatus, statusReason: string, metric: { population: AnchorPopulation, measure: AnchorMeasure, aggregation: AnchorAggregation, description: string, filter: { segments: Array<string> | null, industries: Array<string> | null, regions: Array<string> | null, categories: Array<string> | null, priorities: Array<string> | null, sourceSystems: Array<string> | null } }, baseline: { value: number | null, n: number, from: string, to: string }, projection: { valueAtDeadline: number | null, slopePerWeek: number, pointsUsed: number, method: string }, latest: { weekStart: string, value: number | null, n: number, anchorVersion: number, metricHash: string, population: string, recordIds: Array<string> | null } | null } };
+
+export type RecomputeValueAnchorMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RecomputeValueAnchorMutation = { recomputeValueAnchor: { id: string, name: string, description: string | null, owner: string, version: number, definitionHash: string, metricHash: string, target: number, direction: AnchorDirection, deadline: string, historyWeeks: number, createdBy: string, status: AnchorStatus, statusReason: string, metric: { population: AnchorPopulation, measure: AnchorMeasure, aggregation: AnchorAggregation, description: string, filter: { segments: Array<string> | null, industries: Array<string> | null, regions: Array<string> | null, categories: Array<string> | null, priorities: Array<string> | null, sourceSystems: Array<string> | null } }, baseline: { value: number | null, n: number, from: string, to: string }, projection: { valueAtDeadline: number | null, slopePerWeek: number, pointsUsed: number, method: string }, latest: { weekStart: string, value: number | null, n: number, anchorVersion: number, metricHash: string, population: string, recordIds: Array<string> | null } | null } };
+
+export type ValueAnchorsQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type ValueAnchorsQuery = { valueAnchors: Array<{ id: string, name: string, description: string | null, owner: string, version: number, definitionHash: string, metricHash: string, target: number, direction: AnchorDirection, deadline: string, historyWeeks: number, createdBy: string, status: AnchorStatus, statusReason: string, metric: { population: AnchorPopulation, measure: AnchorMeasure, aggregation: AnchorAggregation, description: string, filter: { segments: Array<string> | null, industries: Array<string> | null, regions: Array<string> | null, categories: Array<string> | null, priorities: Array<string> | null, sourceSystems: Array<string> | null } }, baseline: { value: number | null, n: number, from: string, to: string }, projection: { valueAtDeadline: number | null, slopePerWeek: number, pointsUsed: number, method: string }, latest: { weekStart: string, value: number | null, n: number, anchorVersion: number, metricHash: string, population: string, recordIds: Array<string> | null } | null }> };
+
+export type ValueAnchorQueryVariables = Exact<{
+  id: string | number;
+  top?: number;
+  weeks?: number;
+  dimensions?: Array<AttributionDimension> | AttributionDimension | null | undefined;
+}>;
+
+
+export type ValueAnchorQuery = { valueAnchor: { id: string, name: string, description: string | null, owner: string, version: number, definitionHash: string, metricHash: string, target: number, direction: AnchorDirection, deadline: string, historyWeeks: number, createdBy: string, status: AnchorStatus, statusReason: string, series: Array<{ weekStart: string, value: number | null, n: number, anchorVersion: number, metricHash: string, population: string, recordIds: Array<string> | null }>, attribution: { method: string, current: number | null, target: number, total: number, items: number, missing: number, from: string, to: string, note: string | null, groups: Array<{ dimension: AttributionDimension, key: string, label: string, share: number, populationShare: number, contribution: number, items: number, recordIds: Array<string>, finding: string }> }, metric: { population: AnchorPopulation, measure: AnchorMeasure, aggregation: AnchorAggregation, description: string, filter: { segments: Array<string> | null, industries: Array<string> | null, regions: Array<string> | null, categories: Array<string> | null, priorities: Array<string> | null, sourceSystems: Array<string> | null } }, baseline: { value: number | null, n: number, from: string, to: string }, projection: { valueAtDeadline: number | null, slopePerWeek: number, pointsUsed: number, method: string }, latest: { weekStart: string, value: number | null, n: number, anchorVersion: number, metricHash: string, population: string, recordIds: Array<string> | null } | null } };
+
+export type AnchorEffectQueryVariables = Exact<{
+  anchorId: string | number;
+  playbookId?: string | number | null | undefined;
+  mpuId?: string | number | null | undefined;
+  weeks?: number;
+}>;
+
+
+export type AnchorEffectQuery = { anchorEffect: { anchorId: string, subjectKind: string, subjectId: string, weeks: number, difference: number | null, low: number | null, high: number | null, treatedChange: number | null, controlChange: number | null, treatedAccounts: number, controlAccounts: number, controlPivot: string | null, improved: boolean, from: string, to: string, note: string | null } };
 
 export type ExplorerContractFieldsFragment = { id: string, accountId: string, title: string | null, status: ValueContractStatus, period: string, definitionHash: string, createdAt: string, createdBy: string, revokedAt: string | null, revokedReason: string | null, ledgerSeq: number, ledgerHash: string, grant: { categories: Array<DataCategory>, purposes: Array<DataPurpose>, anonymisedOnly: boolean, startsAt: string, endsAt: string | null }, benefit: { kind: BenefitKind, formula: { kind: BenefitFormulaKind, base: number, rate: number | null, cap: number | null, tiers: Array<{ fromUnits: number, rate: number }> | null } } };
 
@@ -832,6 +1087,65 @@ export type ExplorerAccountHealthQuery = { account: { id: string, health: { scor
 
 export type ExplorerAccountRowFragment = { id: string, name: string, industry: string | null, segment: string | null, region: string | null, health: { score: number | null, grade: string | null } | null };
 
+export type LineageQueryVariables = Exact<{
+  of: LineageTarget;
+}>;
+
+
+export type LineageQuery = { lineage: { rootId: string, kind: string, truncated: boolean, recordCount: number, notes: Array<string>, nodes: Array<{ id: string, kind: string, label: string, version: string | null, properties: unknown }>, edges: Array<{ from: string, to: string, kind: string, properties: unknown }> } };
+
+export type ImpactQueryVariables = Exact<{
+  of: ImpactTarget;
+  first?: number | null | undefined;
+}>;
+
+
+export type ImpactQuery = { impact: { target: string, direct: Array<string>, reach: Array<string>, truncated: boolean, usages: Array<{ kind: string, id: string, label: string, version: string | null, via: string | null, relation: string, properties: unknown }> } };
+
+export type OntologyDiffImpactQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type OntologyDiffImpactQuery = { ontologyDiff: { removedConcepts: Array<string>, removedMappings: Array<string>, changedMappings: Array<{ key: string, fields: Array<string> }>, impact: Array<{ change: string, conceptId: string, message: string, usages: Array<{ kind: string, id: string, label: string, relation: string }> }> } };
+
+export type UsageCalibrationQueryVariables = Exact<{
+  period?: UsagePeriodInput | null | undefined;
+}>;
+
+
+export type UsageCalibrationQuery = { usageCalibration: { from: string, to: string, weeks: Array<string>, people: number | null, checks: Array<{ name: string, area: string, value: number | null, threshold: number, comparison: string, healthy: boolean | null, trend: string | null, sentence: string, series: Array<{ week: string, value: number | null }> }> } };
+
+export type RecordConsentsMutationVariables = Exact<{
+  input: Array<ConsentInput> | ConsentInput;
+}>;
+
+
+export type RecordConsentsMutation = { recordConsents: { created: number, updated: number, unchanged: number, rejected: number, rejections: Array<{ index: number, externalId: string | null, reason: string }>, records: Array<{ index: number, id: string, status: RecordStatus }> } };
+
+export type ConsentsQueryVariables = Exact<{
+  personId: string | number;
+}>;
+
+
+export type ConsentsQuery = { consents: { personId: string, erased: boolean, consents: Array<{ id: string, personId: string, sourceSystem: string, externalId: string, purpose: ConsentPurpose, legalBasis: LegalBasis, channel: ConsentChannel, evidenceText: string | null, evidenceUrl: string | null, grantedAt: string, withdrawnAt: string | null, expiresAt: string | null, version: number, recordedAt: string, validNow: boolean, erased: boolean, history: Array<{ version: number, purpose: ConsentPurpose, legalBasis: LegalBasis, channel: ConsentChannel, evidenceUrl: string | null, grantedAt: string, withdrawnAt: string | null, expiresAt: string | null, evidenceText: string | null, recordedAt: string, actor: string }> }> } };
+
+export type ExportPersonDataQueryVariables = Exact<{
+  personId: string | number;
+}>;
+
+
+export type ExportPersonDataQuery = { exportPersonData: { personId: string, document: unknown } };
+
+export type ErasePersonMutationVariables = Exact<{
+  personId: string | number;
+  reason: string;
+}>;
+
+
+export type ErasePersonMutation = { erasePerson: { requestId: string, personId: string, erasedAt: string, reason: string, kept: Array<string>, erasedNow: { contacts: number, identities: number, blockingKeys: number, signals: number, consents: number, changeEvents: number, personKeys: number, webhookDeliveries: number, otherRecords: number, tombstones: number }, agesOut: Array<{ store: string, until: string | null, note: string }>, webhookCopies: Array<{ deliveryId: string, endpointId: string, url: string, status: string, createdAt: string, deliveredAt: string | null, events: Array<string> }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -850,6 +1164,72 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const AnchorPointFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AnchorPointFields on AnchorPoint {
+  weekStart
+  value
+  n
+  anchorVersion
+  metricHash
+  population
+  recordIds
+}
+    `, {"fragmentName":"AnchorPointFields"}) as unknown as TypedDocumentString<AnchorPointFieldsFragment, unknown>;
+export const ValueAnchorFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ValueAnchorFields on ValueAnchor {
+  id
+  name
+  description
+  owner
+  version
+  definitionHash
+  metricHash
+  metric {
+    population
+    measure
+    aggregation
+    description
+    filter {
+      segments
+      industries
+      regions
+      categories
+      priorities
+      sourceSystems
+    }
+  }
+  target
+  direction
+  deadline
+  baseline {
+    value
+    n
+    from
+    to
+  }
+  historyWeeks
+  createdBy
+  status
+  statusReason
+  projection {
+    valueAtDeadline
+    slopePerWeek
+    pointsUsed
+    method
+  }
+  latest {
+    ...AnchorPointFields
+  }
+}
+    fragment AnchorPointFields on AnchorPoint {
+  weekStart
+  value
+  n
+  anchorVersion
+  metricHash
+  population
+  recordIds
+}`, {"fragmentName":"ValueAnchorFields"}) as unknown as TypedDocumentString<ValueAnchorFieldsFragment, unknown>;
 export const ExplorerContractFieldsFragmentDoc = new TypedDocumentString(`
     fragment ExplorerContractFields on ValueContract {
   id
@@ -1105,6 +1485,361 @@ export const ExplorerAccountRowFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ExplorerAccountRow"}) as unknown as TypedDocumentString<ExplorerAccountRowFragment, unknown>;
+export const DefineValueAnchorDocument = new TypedDocumentString(`
+    mutation DefineValueAnchor($input: ValueAnchorInput!) {
+  defineValueAnchor(input: $input) {
+    ...ValueAnchorFields
+    series {
+      ...AnchorPointFields
+    }
+  }
+}
+    fragment AnchorPointFields on AnchorPoint {
+  weekStart
+  value
+  n
+  anchorVersion
+  metricHash
+  population
+  recordIds
+}
+fragment ValueAnchorFields on ValueAnchor {
+  id
+  name
+  description
+  owner
+  version
+  definitionHash
+  metricHash
+  metric {
+    population
+    measure
+    aggregation
+    description
+    filter {
+      segments
+      industries
+      regions
+      categories
+      priorities
+      sourceSystems
+    }
+  }
+  target
+  direction
+  deadline
+  baseline {
+    value
+    n
+    from
+    to
+  }
+  historyWeeks
+  createdBy
+  status
+  statusReason
+  projection {
+    valueAtDeadline
+    slopePerWeek
+    pointsUsed
+    method
+  }
+  latest {
+    ...AnchorPointFields
+  }
+}`) as unknown as TypedDocumentString<DefineValueAnchorMutation, DefineValueAnchorMutationVariables>;
+export const UpdateValueAnchorDocument = new TypedDocumentString(`
+    mutation UpdateValueAnchor($id: ID!, $input: ValueAnchorUpdateInput!) {
+  updateValueAnchor(id: $id, input: $input) {
+    ...ValueAnchorFields
+  }
+}
+    fragment AnchorPointFields on AnchorPoint {
+  weekStart
+  value
+  n
+  anchorVersion
+  metricHash
+  population
+  recordIds
+}
+fragment ValueAnchorFields on ValueAnchor {
+  id
+  name
+  description
+  owner
+  version
+  definitionHash
+  metricHash
+  metric {
+    population
+    measure
+    aggregation
+    description
+    filter {
+      segments
+      industries
+      regions
+      categories
+      priorities
+      sourceSystems
+    }
+  }
+  target
+  direction
+  deadline
+  baseline {
+    value
+    n
+    from
+    to
+  }
+  historyWeeks
+  createdBy
+  status
+  statusReason
+  projection {
+    valueAtDeadline
+    slopePerWeek
+    pointsUsed
+    method
+  }
+  latest {
+    ...AnchorPointFields
+  }
+}`) as unknown as TypedDocumentString<UpdateValueAnchorMutation, UpdateValueAnchorMutationVariables>;
+export const RecomputeValueAnchorDocument = new TypedDocumentString(`
+    mutation RecomputeValueAnchor($id: ID!) {
+  recomputeValueAnchor(id: $id) {
+    ...ValueAnchorFields
+  }
+}
+    fragment AnchorPointFields on AnchorPoint {
+  weekStart
+  value
+  n
+  anchorVersion
+  metricHash
+  population
+  recordIds
+}
+fragment ValueAnchorFields on ValueAnchor {
+  id
+  name
+  description
+  owner
+  version
+  definitionHash
+  metricHash
+  metric {
+    population
+    measure
+    aggregation
+    description
+    filter {
+      segments
+      industries
+      regions
+      categories
+      priorities
+      sourceSystems
+    }
+  }
+  target
+  direction
+  deadline
+  baseline {
+    value
+    n
+    from
+    to
+  }
+  historyWeeks
+  createdBy
+  status
+  statusReason
+  projection {
+    valueAtDeadline
+    slopePerWeek
+    pointsUsed
+    method
+  }
+  latest {
+    ...AnchorPointFields
+  }
+}`) as unknown as TypedDocumentString<RecomputeValueAnchorMutation, RecomputeValueAnchorMutationVariables>;
+export const ValueAnchorsDocument = new TypedDocumentString(`
+    query ValueAnchors($first: Int) {
+  valueAnchors(first: $first) {
+    ...ValueAnchorFields
+  }
+}
+    fragment AnchorPointFields on AnchorPoint {
+  weekStart
+  value
+  n
+  anchorVersion
+  metricHash
+  population
+  recordIds
+}
+fragment ValueAnchorFields on ValueAnchor {
+  id
+  name
+  description
+  owner
+  version
+  definitionHash
+  metricHash
+  metric {
+    population
+    measure
+    aggregation
+    description
+    filter {
+      segments
+      industries
+      regions
+      categories
+      priorities
+      sourceSystems
+    }
+  }
+  target
+  direction
+  deadline
+  baseline {
+    value
+    n
+    from
+    to
+  }
+  historyWeeks
+  createdBy
+  status
+  statusReason
+  projection {
+    valueAtDeadline
+    slopePerWeek
+    pointsUsed
+    method
+  }
+  latest {
+    ...AnchorPointFields
+  }
+}`) as unknown as TypedDocumentString<ValueAnchorsQuery, ValueAnchorsQueryVariables>;
+export const ValueAnchorDocument = new TypedDocumentString(`
+    query ValueAnchor($id: ID!, $top: Int! = 5, $weeks: Int! = 4, $dimensions: [AttributionDimension!]) {
+  valueAnchor(id: $id) {
+    ...ValueAnchorFields
+    series {
+      ...AnchorPointFields
+    }
+    attribution(top: $top, weeks: $weeks, dimensions: $dimensions) {
+      method
+      current
+      target
+      total
+      items
+      missing
+      from
+      to
+      note
+      groups {
+        dimension
+        key
+        label
+        share
+        populationShare
+        contribution
+        items
+        recordIds
+        finding
+      }
+    }
+  }
+}
+    fragment AnchorPointFields on AnchorPoint {
+  weekStart
+  value
+  n
+  anchorVersion
+  metricHash
+  population
+  recordIds
+}
+fragment ValueAnchorFields on ValueAnchor {
+  id
+  name
+  description
+  owner
+  version
+  definitionHash
+  metricHash
+  metric {
+    population
+    measure
+    aggregation
+    description
+    filter {
+      segments
+      industries
+      regions
+      categories
+      priorities
+      sourceSystems
+    }
+  }
+  target
+  direction
+  deadline
+  baseline {
+    value
+    n
+    from
+    to
+  }
+  historyWeeks
+  createdBy
+  status
+  statusReason
+  projection {
+    valueAtDeadline
+    slopePerWeek
+    pointsUsed
+    method
+  }
+  latest {
+    ...AnchorPointFields
+  }
+}`) as unknown as TypedDocumentString<ValueAnchorQuery, ValueAnchorQueryVariables>;
+export const AnchorEffectDocument = new TypedDocumentString(`
+    query AnchorEffect($anchorId: ID!, $playbookId: ID, $mpuId: ID, $weeks: Int! = 8) {
+  anchorEffect(
+    anchorId: $anchorId
+    playbookId: $playbookId
+    mpuId: $mpuId
+    weeks: $weeks
+  ) {
+    anchorId
+    subjectKind
+    subjectId
+    weeks
+    difference
+    low
+    high
+    treatedChange
+    controlChange
+    treatedAccounts
+    controlAccounts
+    controlPivot
+    improved
+    from
+    to
+    note
+  }
+}
+    `) as unknown as TypedDocumentString<AnchorEffectQuery, AnchorEffectQueryVariables>;
 export const ExplorerContractsDocument = new TypedDocumentString(`
     query ExplorerContracts($accountId: ID, $first: Int) {
   valueContracts(accountId: $accountId, first: $first) {
@@ -2366,3 +3101,197 @@ export const ExplorerAccountHealthDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExplorerAccountHealthQuery, ExplorerAccountHealthQueryVariables>;
+export const LineageDocument = new TypedDocumentString(`
+    query Lineage($of: LineageTarget!) {
+  lineage(of: $of) {
+    rootId
+    kind
+    truncated
+    recordCount
+    notes
+    nodes {
+      id
+      kind
+      label
+      version
+      properties
+    }
+    edges {
+      from
+      to
+      kind
+      properties
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LineageQuery, LineageQueryVariables>;
+export const ImpactDocument = new TypedDocumentString(`
+    query Impact($of: ImpactTarget!, $first: Int) {
+  impact(of: $of, first: $first) {
+    target
+    direct
+    reach
+    truncated
+    usages {
+      kind
+      id
+      label
+      version
+      via
+      relation
+      properties
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImpactQuery, ImpactQueryVariables>;
+export const OntologyDiffImpactDocument = new TypedDocumentString(`
+    query OntologyDiffImpact($from: String!, $to: String!) {
+  ontologyDiff(from: $from, to: $to) {
+    removedConcepts
+    removedMappings
+    changedMappings {
+      key
+      fields
+    }
+    impact {
+      change
+      conceptId
+      message
+      usages {
+        kind
+        id
+        label
+        relation
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OntologyDiffImpactQuery, OntologyDiffImpactQueryVariables>;
+export const UsageCalibrationDocument = new TypedDocumentString(`
+    query UsageCalibration($period: UsagePeriodInput) {
+  usageCalibration(period: $period) {
+    from
+    to
+    weeks
+    people
+    checks {
+      name
+      area
+      value
+      threshold
+      comparison
+      healthy
+      trend
+      sentence
+      series {
+        week
+        value
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UsageCalibrationQuery, UsageCalibrationQueryVariables>;
+export const RecordConsentsDocument = new TypedDocumentString(`
+    mutation RecordConsents($input: [ConsentInput!]!) {
+  recordConsents(input: $input) {
+    created
+    updated
+    unchanged
+    rejected
+    rejections {
+      index
+      externalId
+      reason
+    }
+    records {
+      index
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordConsentsMutation, RecordConsentsMutationVariables>;
+export const ConsentsDocument = new TypedDocumentString(`
+    query Consents($personId: ID!) {
+  consents(personId: $personId) {
+    personId
+    erased
+    consents {
+      id
+      personId
+      sourceSystem
+      externalId
+      purpose
+      legalBasis
+      channel
+      evidenceText
+      evidenceUrl
+      grantedAt
+      withdrawnAt
+      expiresAt
+      version
+      recordedAt
+      validNow
+      erased
+      history {
+        version
+        purpose
+        legalBasis
+        channel
+        evidenceUrl
+        grantedAt
+        withdrawnAt
+        expiresAt
+        evidenceText
+        recordedAt
+        actor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsentsQuery, ConsentsQueryVariables>;
+export const ExportPersonDataDocument = new TypedDocumentString(`
+    query ExportPersonData($personId: ID!) {
+  exportPersonData(personId: $personId) {
+    personId
+    document
+  }
+}
+    `) as unknown as TypedDocumentString<ExportPersonDataQuery, ExportPersonDataQueryVariables>;
+export const ErasePersonDocument = new TypedDocumentString(`
+    mutation ErasePerson($personId: ID!, $reason: String!) {
+  erasePerson(personId: $personId, reason: $reason) {
+    requestId
+    personId
+    erasedAt
+    reason
+    erasedNow {
+      contacts
+      identities
+      blockingKeys
+      signals
+      consents
+      changeEvents
+      personKeys
+      webhookDeliveries
+      otherRecords
+      tombstones
+    }
+    agesOut {
+      store
+      until
+      note
+    }
+    webhookCopies {
+      deliveryId
+      endpointId
+      url
+      status
+      createdAt
+      deliveredAt
+      events
+    }
+    kept
+  }
+}
+    `) as unknown as TypedDocumentString<ErasePersonMutation, ErasePersonMutationVariables>;

@@ -383,7 +383,7 @@ export type ContactFilter = {
   /** Only records of these accounts (their ids). */
   accountIds?: Array<string | number> | null | undefined;
   buyingRoles?: Array<BuyingRole> | null | undefined;
-  /** Text the name or e-mail contains, in any case. */
+  /** Text the name or e-mail contains, in any case. A role that sees them masked (viewer, rep) matches only a whole name or e-mail (any case) and gets the record masked. */
   search?: string | null | undefined;
   /** Only records from these source systems (their keys). */
   sourceSystems?: Array<string> | null | undefined;
@@ -1379,7 +1379,7 @@ export type UsagePeriodInput = {
 export type UserFilter = {
   /** Only users holding any of these roles. */
   roles?: Array<string> | null | undefined;
-  /** Text the name or e-mail contains, any case. */
+  /** Text the name or e-mail contains, in any case. A role that sees them masked (viewer, rep) matches only a whole name or e-mail (any case) and gets the record masked. */
   search?: string | null | undefined;
   seniorities?: Array<Seniority> | null | undefined;
   /** Only users from these source systems (their keys). */

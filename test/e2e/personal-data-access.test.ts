@@ -61,6 +61,16 @@ function expectNoClearValue(text: string): void {
   for (const value of CLEAR_VALUES) expect({ value, found: text.includes(value) }).toEqual({ value, found: false });
 }
 
+/**
+ * A response as text with every cursor's body decoded beside it: a list sorted by name must not hand the
+ * name out inside its cursors either.
+ */
+function withCursorsDecoded(body: unknown): string {
+  const text = JSON.stringify(body);
+  const cursors = text.match(/[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16}/g) ?? [];
+  return [text, ...cursors.map((c) => Buffer.from(c.split(".")[0]!, "base64url").toString("utf8"))].join("\n");
+}
+
 const post = (role: Role, query: string, variables: Record<string, unknown> = {}) =>
   api.post<Record<string, unknown>>(query, variables, { token: tokenFor(t.tenant, role) });
 
@@ -85,12 +95,14 @@ function typePaths(): Record<string, TypePath[]> {
     Contact: [
       {
         name: "contacts (list)",
-        query: (s) => `{ contacts(first: 20) { edges { node { ${s} } } } }`,
+        query: (s) => `{ contacts(first: 20) { edges { cursor node { ${s} } } pageInfo { endCursor } } }`,
         objects: (d) => edges(d.contacts),
       },
       {
-        name: "contacts (search)",
-        query: (s) => `{ contacts(first: 20, filter: { search: "Zo" }) { edges { node { ${s} } } } }`,
+        // A masked reader finds a contact by a whole email it already knows (decision 0033).
+        name: "contacts (search by the whole email)",
+        query: (s) =>
+          `{ contacts(first: 20, filter: { search: "${PEOPLE.contact.email.toUpperCase()}" }) { edges { cursor node { ${s} } } } }`,
         objects: (d) => edges(d.contacts),
       },
       {
@@ -112,7 +124,13 @@ function typePaths(): Record<string, TypePath[]> {
     User: [
       {
         name: "users (list)",
-        query: (s) => `{ users(first: 20) { edges { node { ${s} } } } }`,
+        query: (s) => `{ users(first: 20) { edges { cursor node { ${s} } } pageInfo { endCursor } } }`,
+        objects: (d) => edges(d.users),
+      },
+      {
+        name: "users (search by the whole name)",
+        query: (s) =>
+          `{ users(first: 20, filter: { search: " ${PEOPLE.user.name} " }) { edges { cursor node { ${s} } } } }`,
         objects: (d) => edges(d.users),
       },
       {
@@ -269,7 +287,7 @@ describe("GraphQL reads, walked from the catalogue", () => {
         const admin = dataOf(await post("admin", query));
         const viewerResponse = await post("viewer", query);
         const viewer = dataOf(viewerResponse);
-        expectNoClearValue(JSON.stringify(viewerResponse.body));
+        expectNoClearValue(withCursorsDecoded(viewerResponse.body));
         const clear = path.objects(admin);
         const masked = path.objects(viewer);
         expect({ path: path.name, count: masked.length }).toEqual({ path: path.name, count: clear.length });
@@ -348,6 +366,88 @@ describe("GraphQL reads, walked from the catalogue", () => {
       identity: { attributes: Record<string, unknown> };
     };
     expect(open.identity.attributes.dateOfBirth).toBe(PEOPLE.identity.dateOfBirth);
+  });
+});
+
+describe("search by a role that sees personal data masked (decision 0033)", () => {
+  const CONTACTS = (search: string) =>
+    `{ contacts(first: 20, filter: { search: ${JSON.stringify(search)} }) { totalCount edges { cursor node { id name email phone title externalId } } pageInfo { endCursor } } }`;
+  const USERS = (search: string) =>
+    `{ users(first: 20, filter: { search: ${JSON.stringify(search)} }) { totalCount edges { cursor node { id externalId name email } } pageInfo { endCursor } } }`;
+  /** Parts of the clear values: each would confirm a guess a character at a time. */
+  const PARTS = [
+    "z",
+    "Zo",
+    "zoe",
+    "ZOË",
+    "ångström",
+    "example.com",
+    "@",
+    "zoe.angstrom@",
+    "Procurement",
+    "C-PD",
+    "70 123",
+  ];
+  const USER_PARTS = ["o", "Olga", "østergaard", "olga.ostergaard@", "example.com"];
+
+  for (const role of ["viewer", "rep"] as const) {
+    it(`a ${role} finds no contact or user by a part of a name or email`, async () => {
+      for (const part of PARTS) {
+        const response = await post(role, CONTACTS(part));
+        const data = dataOf(response) as { contacts: { totalCount: number } };
+        expect({ part, found: data.contacts.totalCount }).toEqual({ part, found: 0 });
+      }
+      for (const part of USER_PARTS) {
+        const data = dataOf(await post(role, USERS(part))) as { users: { totalCount: number } };
+        expect({ part, found: data.users.totalCount }).toEqual({ part, found: 0 });
+      }
+    });
+
+    it(`a ${role} finds a contact by its whole email or name (any case) and gets it masked, cursors included`, async () => {
+      for (const whole of [PEOPLE.contact.email, PEOPLE.contact.email.toUpperCase(), ` ${PEOPLE.contact.name} `]) {
+        const response = await post(role, CONTACTS(whole));
+        const data = dataOf(response) as {
+          contacts: { totalCount: number; edges: Array<{ node: { id: string; name: string; email: string } }> };
+        };
+        expect(data.contacts.totalCount).toBe(1);
+        expect(data.contacts.edges[0]!.node).toMatchObject({
+          id: t.contactId,
+          name: "Z*** Å***",
+          email: "z***@example.com",
+        });
+        expectNoClearValue(withCursorsDecoded(response.body));
+      }
+      const users = await post(role, USERS(PEOPLE.user.email));
+      expect((dataOf(users) as { users: { totalCount: number } }).users.totalCount).toBe(1);
+      expectNoClearValue(withCursorsDecoded(users.body));
+    });
+  }
+
+  it("no search path hands a viewer or rep a clear value: lists, searches, lookups by key, notices", async () => {
+    const queries = [
+      CONTACTS(""),
+      CONTACTS(PEOPLE.contact.email),
+      USERS(""),
+      USERS(PEOPLE.user.name),
+      `{ contacts(first: 20, filter: { search: "zoe", sourceSystems: ["nope"] }) { totalCount notices { filter value message closest } } }`,
+      `{ nodeByExternalId(type: CONTACT, sourceSystem: "crm", externalId: "${PEOPLE.contact.externalId}") { id ... on Contact { name email externalId } } }`,
+      `{ nodesByExternalIds(keys: [{ type: CONTACT, sourceSystem: "crm", externalId: "${PEOPLE.contact.externalId}" }]) { id ... on Contact { name email } } }`,
+      `{ user(externalId: "${PEOPLE.user.externalId}") { name email } }`,
+    ];
+    for (const role of ["viewer", "rep"] as const) {
+      for (const query of queries) {
+        const response = await post(role, query);
+        expect({ query, errors: response.body.errors ?? [] }).toEqual({ query, errors: [] });
+        expectNoClearValue(withCursorsDecoded(response.body));
+      }
+    }
+  });
+
+  it("an analyst still searches by any part of a name or email, in clear", async () => {
+    const data = dataOf(await post("analyst", CONTACTS("ångstr"))) as {
+      contacts: { edges: Array<{ node: { name: string } }> };
+    };
+    expect(data.contacts.edges.map((e) => e.node.name)).toEqual([PEOPLE.contact.name]);
   });
 });
 
@@ -495,7 +595,7 @@ describe("the API's clients", () => {
   it("the explorer's record search hands a viewer masked contacts", async () => {
     const response = await api.run(
       ExplorerRecordSearchDocument,
-      { search: "Zo", first: 10 },
+      { search: PEOPLE.contact.email, first: 10 },
       { token: tokenFor(t.tenant, "viewer") },
     );
     const text = JSON.stringify(dataOf(response));

@@ -25,6 +25,7 @@ import {
   type IdentityInput,
 } from "../../schema/generated/graphql";
 import { startTestApi, TEST_JWT_SECRET, TestApi, uniqueTenant } from "../support/test-api";
+import { getChanges } from "./support/change-stream";
 import { dataOf, onlyErrorOf, statementNames } from "./support/responses";
 
 // Issue 15, consent, access and erasure requests: a person seeded across a CRM contact and five channels,
@@ -458,6 +459,68 @@ describe("consent (recordConsents, consents) and its enforcement", () => {
       allowedPersonIds: [],
       skipped: [{ personId: s.personId, state: "WITHDRAWN" }],
     });
+  });
+
+  it("leaves a person out of an NDJSON export for a purpose they withdrew, and says so in the end line and the audit trail", async () => {
+    dataOf(
+      await api.run(
+        RecordConsentsDocument,
+        { input: consents(s.contactId, "2026-06-01T00:00:00Z") },
+        as(s.tenant, "integrator"),
+      ),
+    );
+    const admin = token(s.tenant, "admin");
+    const isTheirs = (e: { recordId: string; recordType: string }) =>
+      e.recordId === s.contactId || s.signalIds.includes(e.recordId) || e.recordType === "IDENTITY";
+
+    const plain = await getChanges(api, admin, "");
+    expect(plain.status).toBe(200);
+    expect(plain.events.filter(isTheirs).length).toBeGreaterThan(3);
+    expect(plain.end).not.toHaveProperty("consent");
+
+    const automation = await getChanges(api, admin, "", { "x-relata-purpose": "automation" });
+    expect(automation.status).toBe(200);
+    expect(automation.events.filter(isTheirs)).toEqual([]);
+    // Events about no person (the account, the tenant's user) still go out.
+    expect(automation.events.some((e) => e.recordId === s.accountId)).toBe(true);
+    const summary = (automation.end as unknown as { consent: Record<string, unknown> }).consent;
+    expect(summary).toMatchObject({
+      purpose: "AUTOMATION",
+      skipped: [{ personId: s.personId, state: "WITHDRAWN" }],
+      allowedPeople: 0,
+      eventsKept: automation.events.length,
+    });
+    expect(summary.eventsSkipped).toBe(plain.events.length - automation.events.length);
+
+    // MARKETING is still granted: the same person's events go out for it.
+    const marketing = await getChanges(api, admin, "", { "x-relata-purpose": "MARKETING" });
+    expect(marketing.events.filter(isTheirs).length).toBe(plain.events.filter(isTheirs).length);
+    expect((marketing.end as unknown as { consent: Record<string, unknown> }).consent).toMatchObject({
+      purpose: "MARKETING",
+      skipped: [],
+      allowedPeople: 1,
+      eventsSkipped: 0,
+    });
+
+    const records = await db.read(
+      {
+        name: "test.exportAudit",
+        text: `MATCH (a:AuditRecord {tenant: $tenant, kind: 'PERSONAL_DATA_EXPORTED'})
+               RETURN a.payload AS payload ORDER BY a.seq`,
+      },
+      { tenant: s.tenant },
+    );
+    const payloads = records.map((row) => JSON.parse(String(row.payload)) as Record<string, unknown>);
+    expect(payloads.map((p) => p.purpose)).toEqual(["AUTOMATION", "MARKETING"]);
+    expect(payloads[0]).toMatchObject({
+      channel: "changes-stream",
+      purpose: "AUTOMATION",
+      skipped: [{ personId: s.personId, state: "WITHDRAWN" }],
+      eventsSkipped: summary.eventsSkipped,
+    });
+    expect(found(JSON.stringify(payloads).toLowerCase())).toEqual([]);
+    const verified = dataOf(await api.run(VerifyAuditTrailDocument, {}, as(s.tenant, "admin"))).verifyAuditTrail;
+    expect(verified.ok).toBe(true);
   });
 
   it("rejects, one by one and with where and why, records that are invalid or name nobody, and stores the rest", async () => {

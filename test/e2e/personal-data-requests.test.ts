@@ -593,6 +593,8 @@ describe("an erasure request (erasePerson)", () => {
 
   it("answers what was erased now, what ages out when, and which receivers already got copies", () => {
     expect(answer.erasedNow).toMatchObject({ contacts: 2, identities: 7, signals: 3, consents: 2, tombstones: 7 });
+    // One email and one phone (as sent and normalised they are the same identifiers).
+    expect(answer.erasedNow.channelTombstones).toBe(2);
     expect(answer.erasedNow.changeEvents).toBeGreaterThan(5);
     const logs = answer.agesOut.find((a) => a.store === "Neo4j transaction logs")!;
     expect(Date.parse(logs.until!) - Date.parse(answer.erasedAt)).toBe(24 * 3_600_000);
@@ -642,6 +644,84 @@ describe("an erasure request (erasePerson)", () => {
     const again = dataOf(await api.run(UpsertIdentitiesDocument, { input: identities() }, as(s.tenant, "integrator")));
     expect(again.upsertIdentities).toMatchObject({ created: 0, updated: 0, rejected: 5 });
     expect(found(await everythingStored(s.tenant))).toEqual([]);
+  });
+
+  it("refuses the erased person's email or phone under a new key, says why, and keeps only hashes", async () => {
+    const contacts = dataOf(
+      await api.run(
+        UpsertContactsDocument,
+        {
+          input: [
+            // A new key, the same email in another case: the same person sent again.
+            {
+              sourceSystem: "crm",
+              externalId: "SF-C-NEW-1",
+              account: { externalId: "ACC-PD-1" },
+              name: "Q. V.",
+              email: EMAIL.toUpperCase(),
+            },
+            // A new key, the same phone written differently.
+            {
+              sourceSystem: "erp",
+              externalId: "ERP-NEW-2",
+              account: { externalId: "ACC-PD-1", sourceSystem: "crm" },
+              name: "Q. V.",
+              phone: "+49 (30) 9018-2734",
+            },
+            // Someone else: stored.
+            {
+              sourceSystem: "crm",
+              externalId: "SF-C-NEW-3",
+              account: { externalId: "ACC-PD-1" },
+              name: "Other Person",
+              email: "other.person@nordlicht.example",
+            },
+          ],
+        },
+        as(s.tenant, "integrator"),
+      ),
+    );
+    expect(contacts.upsertContacts).toMatchObject({ created: 1, rejected: 2 });
+    const reasons = contacts.upsertContacts.rejections.map((r) => [r.index, r.externalId, r.reason]);
+    expect(reasons.map(([index, externalId]) => [index, externalId])).toEqual([
+      [0, "SF-C-NEW-1"],
+      [1, "ERP-NEW-2"],
+    ]);
+    expect(reasons[0]![2]).toContain(
+      `an email of a person whose data was erased on ${answer.erasedAt} (request ${answer.requestId})`,
+    );
+    expect(reasons[1]![2]).toContain("a phone number of a person whose data was erased");
+    const identities = dataOf(
+      await api.run(
+        UpsertIdentitiesDocument,
+        {
+          input: [
+            {
+              entity: "PERSON",
+              channel: "douyin",
+              externalId: "DY-NEW-1",
+              attributes: { fullName: "Q V", emails: [EMAIL] },
+              observedAt: "2026-11-01T10:00:00Z",
+            },
+            {
+              entity: "PERSON",
+              channel: "douyin",
+              externalId: "DY-NEW-2",
+              attributes: { fullName: "Q V", phones: [PHONE_E164] },
+              observedAt: "2026-11-01T10:00:00Z",
+            },
+          ],
+        },
+        as(s.tenant, "integrator"),
+      ),
+    );
+    expect(identities.upsertIdentities).toMatchObject({ created: 0, rejected: 2 });
+    expect(identities.upsertIdentities.rejections[0]!.reason).toContain("an email of a person whose data was erased");
+    // The tombstones hold hashes only: neither the email nor the phone, in any form, is stored anywhere.
+    const stored = await everythingStored(s.tenant);
+    expect(found(stored)).toEqual([]);
+    expect(stored).not.toContain(EMAIL.toLowerCase());
+    expect(stored).not.toContain("+493090182734");
   });
 
   it("answers a second erasure with a conflict, and the person's consents as erased", async () => {

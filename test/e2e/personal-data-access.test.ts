@@ -1,10 +1,22 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { buildSchema, getNamedType, GraphQLObjectType, GraphQLSchema } from "graphql";
+import {
+  buildSchema,
+  getNamedType,
+  GraphQLNamedType,
+  GraphQLObjectType,
+  GraphQLSchema,
+  isInterfaceType,
+  isLeafType,
+  isNonNullType,
+  isObjectType,
+  isUnionType,
+} from "graphql";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { signToken } from "../../app/auth/token";
+import { tokenCommand } from "../../cli/token";
 import { createRelataMcpServer } from "../../app/mcp/mcp-server";
 import { RelataClient, relataClientOptionsFromEnv } from "../../app/mcp/relata-client";
 import { NO_ACCESS } from "../../domain/personal-data/access-policy";
@@ -57,8 +69,19 @@ const CLEAR_VALUES = [
   "SHOP-PD-1",
 ];
 
+/** The clear values in `text`; a short one (a given name such as "Wei") only as a whole word, not inside "Weight". */
+function clearValuesIn(text: string): string[] {
+  return CLEAR_VALUES.filter((value) =>
+    value.length >= 5
+      ? text.includes(value)
+      : new RegExp(`(?<![\\p{L}\\p{N}])${value}(?![\\p{L}\\p{N}])`, "u").test(text),
+  );
+}
+
 function expectNoClearValue(text: string): void {
-  for (const value of CLEAR_VALUES) expect({ value, found: text.includes(value) }).toEqual({ value, found: false });
+  for (const value of CLEAR_VALUES) {
+    expect({ value, found: clearValuesIn(text).includes(value) }).toEqual({ value, found: false });
+  }
 }
 
 /**
@@ -255,7 +278,7 @@ beforeAll(async () => {
     },
     { timeoutMs: 60_000 },
   );
-}, 240_000);
+}, 480_000);
 
 afterAll(async () => {
   await api?.stop();
@@ -277,53 +300,57 @@ describe("GraphQL reads, walked from the catalogue", () => {
     expect(byType.size).toBeGreaterThanOrEqual(8);
   });
 
-  it("masks every mapped field for a viewer and shows it in clear to an admin, on every path", async () => {
-    const paths = typePaths();
-    const covered = new Set<string>();
-    for (const [type, fields] of byType) {
-      const selection = selectionOf(type, fields);
-      for (const path of paths[type] ?? []) {
-        const query = path.query(selection);
-        const admin = dataOf(await post("admin", query));
-        const viewerResponse = await post("viewer", query);
-        const viewer = dataOf(viewerResponse);
-        expectNoClearValue(withCursorsDecoded(viewerResponse.body));
-        const clear = path.objects(admin);
-        const masked = path.objects(viewer);
-        expect({ path: path.name, count: masked.length }).toEqual({ path: path.name, count: clear.length });
-        clear.forEach((parent, i) => {
-          for (const guarded of fields) {
-            const name = guarded.coordinate.split(".")[1]!.replace(/\[.*$/, "");
-            const value = parent[name];
-            const applies = guarded.when === null || String(parent[guarded.when.field]) === guarded.when.value;
-            const expected = applies ? guarded.mask(value, parent, maskedContext, guarded.coordinate) : value;
-            expect({ path: path.name, field: guarded.coordinate, value: masked[i]![name] }).toEqual({
-              path: path.name,
-              field: guarded.coordinate,
-              value: expected,
-            });
-            // A parent the rule does not apply to (a golden record's country, an account's change) keeps its
-            // value; where it applies, a mask that changed nothing would pass the comparison above, so the
-            // field counts as covered only where the clear value had to change.
-            if (JSON.stringify(expected) !== JSON.stringify(value)) {
-              expect({
+  it.each(["viewer", "rep"] as const)(
+    "masks every mapped field for a %s and shows it in clear to an admin, on every path",
+    async (maskedRole) => {
+      const paths = typePaths();
+      const covered = new Set<string>();
+      for (const [type, fields] of byType) {
+        const selection = selectionOf(type, fields);
+        for (const path of paths[type] ?? []) {
+          const query = path.query(selection);
+          const admin = dataOf(await post("admin", query));
+          const viewerResponse = await post(maskedRole, query);
+          const viewer = dataOf(viewerResponse);
+          expectNoClearValue(withCursorsDecoded(viewerResponse.body));
+          const clear = path.objects(admin);
+          const masked = path.objects(viewer);
+          expect({ path: path.name, count: masked.length }).toEqual({ path: path.name, count: clear.length });
+          clear.forEach((parent, i) => {
+            for (const guarded of fields) {
+              const name = guarded.coordinate.split(".")[1]!.replace(/\[.*$/, "");
+              const value = parent[name];
+              const applies = guarded.when === null || String(parent[guarded.when.field]) === guarded.when.value;
+              const expected = applies ? guarded.mask(value, parent, maskedContext, guarded.coordinate) : value;
+              expect({ path: path.name, field: guarded.coordinate, value: masked[i]![name] }).toEqual({
+                path: path.name,
                 field: guarded.coordinate,
-                same: JSON.stringify(masked[i]![name]) === JSON.stringify(value),
-              }).toEqual({ field: guarded.coordinate, same: false });
-              covered.add(guarded.coordinate);
+                value: expected,
+              });
+              // A parent the rule does not apply to (a golden record's country, an account's change) keeps its
+              // value; where it applies, a mask that changed nothing would pass the comparison above, so the
+              // field counts as covered only where the clear value had to change.
+              if (JSON.stringify(expected) !== JSON.stringify(value)) {
+                expect({
+                  field: guarded.coordinate,
+                  same: JSON.stringify(masked[i]![name]) === JSON.stringify(value),
+                }).toEqual({ field: guarded.coordinate, same: false });
+                covered.add(guarded.coordinate);
+              }
             }
-          }
-        });
+          });
+        }
       }
-    }
-    // Every mapped field held a personal value in the fixture, so every one was seen masked.
-    expect(
-      [...byType.values()]
-        .flat()
-        .map((g) => g.coordinate)
-        .filter((c) => !covered.has(c)),
-    ).toEqual([]);
-  }, 120_000);
+      // Every mapped field held a personal value in the fixture, so every one was seen masked.
+      expect(
+        [...byType.values()]
+          .flat()
+          .map((g) => g.coordinate)
+          .filter((c) => !covered.has(c)),
+      ).toEqual([]);
+    },
+    180_000,
+  );
 
   it("shows an admin every value the fixture loaded", async () => {
     const admin = await post(
@@ -366,6 +393,153 @@ describe("GraphQL reads, walked from the catalogue", () => {
       identity: { attributes: Record<string, unknown> };
     };
     expect(open.identity.attributes.dateOfBirth).toBe(PEOPLE.identity.dateOfBirth);
+  });
+});
+
+/**
+ * A selection of every field of `type` down to `depth` levels, leaving out fields with required arguments:
+ * what a client could ask for without knowing anything. Interfaces and unions select each possible type.
+ */
+function everything(type: GraphQLNamedType, depth: number): string | null {
+  if (isLeafType(type)) return "";
+  if (depth === 0) return null;
+  const fieldsOf = (object: GraphQLObjectType | import("graphql").GraphQLInterfaceType) =>
+    Object.values(object.getFields())
+      .filter((field) => field.args.every((arg) => !isNonNullType(arg.type) || arg.defaultValue !== undefined))
+      .map((field) => {
+        const named = getNamedType(field.type);
+        if (isLeafType(named)) return field.name;
+        const sub = everything(named, depth - 1);
+        return sub === null || sub === "" ? null : `${field.name} { ${sub} }`;
+      })
+      .filter((part): part is string => part !== null);
+  if (isUnionType(type) || isInterfaceType(type)) {
+    const own = isInterfaceType(type) ? fieldsOf(type) : [];
+    const each = schema
+      .getPossibleTypes(type)
+      .map((object) => {
+        const sub = fieldsOf(object);
+        return sub.length === 0 ? null : `... on ${object.name} { ${sub.join(" ")} }`;
+      })
+      .filter((part): part is string => part !== null);
+    return ["__typename", ...own, ...each].join(" ");
+  }
+  if (!isObjectType(type)) return null;
+  const parts = fieldsOf(type);
+  return parts.length === 0 ? null : parts.join(" ");
+}
+
+describe("every query of the schema, swept for a masked reader (decision 0033)", () => {
+  /** Arguments for the root fields that need some: the fixture's records. */
+  const rootArguments = (): Record<string, string> => ({
+    node: `(id: "${t.contactId}")`,
+    nodes: `(ids: ["${t.contactId}", "${t.userId}", "${t.identityIds[0]}"])`,
+    nodeByExternalId: `(type: CONTACT, sourceSystem: "crm", externalId: "${PEOPLE.contact.externalId}")`,
+    nodesByExternalIds: `(keys: [{ type: CONTACT, sourceSystem: "crm", externalId: "${PEOPLE.contact.externalId}" }])`,
+    account: `(id: "${t.accountId}")`,
+    identity: `(id: "${t.identityIds[0]}")`,
+    resolvedCustomer: `(id: "${resolvedCustomerId}")`,
+    neighbourhood: `(id: "${t.accountId}", depth: 2)`,
+    user: `(externalId: "${PEOPLE.user.externalId}")`,
+    consents: `(personId: "${resolvedCustomerId}")`,
+    exportPersonData: `(personId: "${resolvedCustomerId}")`,
+  });
+
+  it.each(["viewer", "rep"] as const)(
+    "hands a %s no clear personal value through any query, at any depth it may ask",
+    async (role) => {
+      const query = schema.getQueryType()!;
+      const args = rootArguments();
+      const answered: string[] = [];
+      for (const field of Object.values(query.getFields())) {
+        const needs = field.args.some((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined);
+        if (needs && args[field.name] === undefined) continue;
+        const named = getNamedType(field.type);
+        // Deep first; a selection the cost or depth guard refuses is asked again shallower.
+        for (const depth of [4, 3, 2, 1]) {
+          const sub = everything(named, depth);
+          const text = `{ ${field.name}${args[field.name] ?? ""}${sub === "" || sub === null ? "" : ` { ${sub} }`} }`;
+          const response = await post(role, text);
+          const leaks = clearValuesIn(withCursorsDecoded(response.body));
+          expect({ root: field.name, depth, leaks }).toEqual({ root: field.name, depth, leaks: [] });
+          if ((response.body.errors ?? []).length === 0) {
+            answered.push(field.name);
+            break;
+          }
+        }
+      }
+      // The paths people data comes out of answered in full (others may be refused to the role: fine).
+      const required = [
+        "contacts",
+        "users",
+        "node",
+        "nodes",
+        "nodeByExternalId",
+        "account",
+        "identity",
+        "resolvedCustomer",
+        "neighbourhood",
+        "changes",
+        "recentChanges",
+        "user",
+      ];
+      expect(required.filter((root) => !answered.includes(root))).toEqual([]);
+    },
+    600_000,
+  );
+
+  it.each(["viewer", "rep"] as const)(
+    "hands a %s masked values in the NDJSON export, with or without a stated purpose",
+    async (role) => {
+      const purposes: Array<Record<string, string>> = [
+        {},
+        { "x-relata-purpose": "ANALYTICS" },
+        { "x-relata-purpose": "kyc-check" },
+      ];
+      for (const headers of purposes) {
+        const stream = await getChanges(api, tokenFor(t.tenant, role), "", headers);
+        expect(stream.status).toBe(200);
+        expectNoClearValue(JSON.stringify(stream));
+      }
+    },
+  );
+
+  it.each(["viewer", "rep"] as const)(
+    "hands a %s masked values through the MCP tools",
+    async (role) => {
+      const options = relataClientOptionsFromEnv({ RELATA_URL: api.url, RELATA_TOKEN: tokenFor(t.tenant, role) });
+      const server = createRelataMcpServer(new RelataClient(options));
+      const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+      await server.connect(serverSide);
+      const mcp = new Client({ name: "relata-pd-sweep", version: "1.0.0" });
+      await mcp.connect(clientSide);
+      try {
+        for (const [name, args] of [
+          ["find_accounts", {}],
+          ["customer_360", { accountId: t.accountId }],
+          ["list_tasks", {}],
+        ] as const) {
+          const result = (await mcp.callTool({ name, arguments: args })) as CallToolResult;
+          expectNoClearValue(JSON.stringify(result.content));
+        }
+      } finally {
+        await mcp.close();
+      }
+    },
+    120_000,
+  );
+
+  it("opens SENSITIVE values to a token minted with npm run token -- --scope pii:sensitive", async () => {
+    const minted = tokenCommand(["--tenant", t.tenant, "--role", "integrator", "--scope", "pii:sensitive"], {
+      RELATA_JWT_SECRET: TEST_JWT_SECRET,
+    });
+    expect(minted.code).toBe(0);
+    const read = await api.post(
+      `{ identity(id: "${t.identityIds[0]}") { attributes { dateOfBirth } } }`,
+      {},
+      { token: minted.stdout.trim() },
+    );
+    expect(dataOf(read)).toEqual({ identity: { attributes: { dateOfBirth: PEOPLE.identity.dateOfBirth } } });
   });
 });
 

@@ -223,6 +223,8 @@ export class RelataServer {
     if (url.pathname === AUDIT_PUBLIC_KEY_PATH) return this.auditPublicKey.serve(req, res);
     if (url.pathname === CONTRACT_PUBLIC_KEY_PATH) return this.contractPublicKey.serve(req, res);
     if (url.pathname === CHANGES_PATH) {
+      // The same origins as /graphql: a browser client reads the NDJSON stream with its token and purpose.
+      if (this.cors.apply(req, res)) return;
       if (this.drain.isDraining) return this.drain.refuse(res);
       return this.changesRoute.serve(req, res, url);
     }

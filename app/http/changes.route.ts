@@ -10,6 +10,8 @@ import { AccessDeniedError } from "../../resolvers/auth/access.errors";
 import { toChangeEventView } from "../../resolvers/events/change-event.type";
 import { maskEventsFor } from "../../services/personal-data/mask-events";
 import { PersonalDataReads } from "../../services/personal-data/personal-data-reads";
+import { ConsentService } from "../../services/personal-data/consent.service";
+import { ExportConsentScreen, exportPurpose } from "../../domain/personal-data/export-purpose";
 import { changeStream, ChangeStreamChunk, ChangeStreamRequest } from "../../services/events/change-stream";
 import { ContextFactory } from "../context-factory";
 import { toPublicError, PublicError } from "../errors/to-graphql-error";
@@ -128,15 +130,24 @@ export class ChangesRoute {
       chunks = changeStream(context.changes, request, this.pageSize);
       // Personal values masked for the caller's role (decision 0028); SENSITIVE ones in clear are audited.
       const reads = context.personalData;
+      // A consent purpose in x-relata-purpose: events about people without a valid consent for it are left
+      // out, and the end line and the audit trail say who (decision 0033).
+      const consentPurpose = exportPurpose(typeof purpose === "string" ? purpose : null);
+      const screen = consentPurpose === null ? null : new ExportConsentScreen(consentPurpose);
+      const out: Output = {
+        reads,
+        screen: screen === null ? null : { screen, consents: context.privacy.consents },
+      };
       // The first page before the status: a bad or expired cursor is a 400 or 410, not a cut-short stream.
       const first = await chunks.next();
       res.writeHead(200, { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" });
-      if (!first.done) await write(res, first.value, reads);
+      if (!first.done) await write(res, first.value, out);
       for await (const chunk of chunks) {
         if (res.destroyed) return;
-        await write(res, chunk, reads);
+        await write(res, chunk, out);
       }
       await reads.record("changes-stream", "changesStream");
+      if (screen !== null) await reads.recordExportScreen("changes-stream", "changesStream", screen.summary());
       res.end();
     } catch (error) {
       if (error instanceof ChangesRequestError) {
@@ -157,13 +168,24 @@ export class ChangesRoute {
   }
 }
 
-async function write(res: ServerResponse, chunk: ChangeStreamChunk, reads: PersonalDataReads): Promise<void> {
-  const text =
-    "end" in chunk
-      ? `${JSON.stringify({ end: chunk.end })}\n`
-      : maskEventsFor(chunk.events, reads)
-          .map((event) => `${JSON.stringify(toChangeEventView(event))}\n`)
-          .join("");
+/** Where a stream's events go through on the way out: masking, and a purpose's consent screen. */
+interface Output {
+  reads: PersonalDataReads;
+  screen: { screen: ExportConsentScreen; consents: ConsentService } | null;
+}
+
+async function write(res: ServerResponse, chunk: ChangeStreamChunk, out: Output): Promise<void> {
+  let text: string;
+  if ("end" in chunk) {
+    const consent = out.screen === null ? {} : { consent: out.screen.screen.summary() };
+    text = `${JSON.stringify({ end: { ...chunk.end, ...consent } })}\n`;
+  } else {
+    const events =
+      out.screen === null ? chunk.events : await out.screen.consents.screenExport(chunk.events, out.screen.screen);
+    text = maskEventsFor(events, out.reads)
+      .map((event) => `${JSON.stringify(toChangeEventView(event))}\n`)
+      .join("");
+  }
   // Backpressure: the next page is read only once the client has taken this one.
   if (!res.write(text)) await Promise.race([once(res, "drain"), once(res, "close")]);
 }

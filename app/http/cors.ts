@@ -10,13 +10,15 @@ export interface CorsSettings {
 /** Methods the API answers; GET carries queries only (Apollo refuses mutations over GET). */
 const ALLOWED_METHODS = "GET, POST, OPTIONS";
 /**
- * Request headers a browser client needs: the token, JSON bodies, the admin debug switch, and the two
+ * Request headers a browser client needs: the token, JSON bodies, the admin debug switch, the purpose of a
+ * read of personal data (audited, and a consent purpose screens exports: decisions 0028, 0033), and the two
  * headers Apollo's CSRF prevention accepts as proof of a preflighted request.
  */
 export const ALLOWED_REQUEST_HEADERS = [
   "authorization",
   "content-type",
   "x-relata-debug",
+  "x-relata-purpose",
   "apollo-require-preflight",
   "x-apollo-operation-name",
 ] as const;

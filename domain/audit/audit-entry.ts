@@ -48,6 +48,9 @@ export const AUDIT_KINDS = [
   // Personal data (issue 15, decision 0028): SENSITIVE values read in clear by automation or a bulk export
   // (which fields, how many records, for what purpose; never the values).
   "PERSONAL_DATA_READ",
+  // A bulk export bound to a consent purpose (decision 0033): the purpose, how many events went out, and the
+  // people left out for want of consent (ids and states).
+  "PERSONAL_DATA_EXPORTED",
   // Value anchors (issue 17): a target defined or redefined.
   "VALUE_ANCHOR_DEFINED",
   "VALUE_ANCHOR_UPDATED",

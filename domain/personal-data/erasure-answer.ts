@@ -19,7 +19,10 @@ export interface ErasedCounts {
   personKeys: number;
   webhookDeliveries: number;
   otherRecords: number;
+  /** Salted hashes of the erased records' keys. */
   tombstones: number;
+  /** Salted hashes of the person's emails and phones (decision 0033). */
+  channelTombstones: number;
 }
 
 export interface AgesOut {

@@ -1,7 +1,9 @@
 import neo4j from "neo4j-driver";
 import { Page, Team, User } from "../../domain/model";
 import { Seniority, UserRole } from "../../domain/records";
+import { PersonSearch, personSearchParams } from "../../domain/personal-data/person-search";
 import { keyedNodeProjection } from "../common/node-projection";
+import { personSearchClause } from "../common/person-search.clause";
 import { recordListQueries } from "../common/record-list.query";
 import { RecordListReader, RecordPageRequest } from "../common/record-list.reader";
 import { optionalText, provenance, text } from "../common/row-mapping";
@@ -15,8 +17,8 @@ export interface UserFilterValues {
   roles: Values<UserRole>;
   seniorities: Values<Seniority>;
   sourceSystems: Values<string>;
-  /** Text the name or e-mail contains, any case. */
-  search: string | null;
+  /** Text the name or e-mail contains (or equals, for a reader who sees them masked), any case. */
+  search: PersonSearch | null;
 }
 
 export interface TeamFilterValues {
@@ -52,7 +54,7 @@ const USERS = recordListQueries({
     "($roles IS NULL OR any(role IN coalesce(n.roles, []) WHERE role IN $roles))",
     IN("seniorities", "n.seniority"),
     IN("sourceSystems", "n.sourceSystem"),
-    "($search IS NULL OR toLower(n.name) CONTAINS $search OR toLower(coalesce(n.email, '')) CONTAINS $search)",
+    personSearchClause("n"),
   ].join(" AND "),
 });
 
@@ -160,14 +162,13 @@ export class PeopleRepository {
 }
 
 function userParams(filter: UserFilterValues): Record<string, unknown> {
-  const search = filter.search?.trim() ? filter.search.trim().toLowerCase() : null;
   const copy = (values: Values<string>) => (values === null ? null : [...values]);
   return {
     teamIds: copy(filter.teamIds),
     roles: copy(filter.roles),
     seniorities: copy(filter.seniorities),
     sourceSystems: copy(filter.sourceSystems),
-    search,
+    ...personSearchParams(filter.search),
   };
 }
 

@@ -95,3 +95,32 @@ CALL (person) {
 }
 RETURN recordId, person.id AS personId, person.erasedAt IS NOT NULL AS erased, consents`,
 };
+
+/**
+ * For the records of a purpose-bound export's events (contacts, channel identities, signals): whether each
+ * is a person's record (a signal only when it is about a contact), the person it resolves to and their
+ * consents. Records of no person are not returned.
+ */
+export const PEOPLE_OF_EXPORTED_RECORDS: CypherQuery = {
+  name: "consents.peopleOfExportedRecords",
+  text: `
+UNWIND $records AS r
+CALL (r) {
+  OPTIONAL MATCH (s:Signal {tenant: $tenant, id: r.id})-[:ABOUT]->(c:Contact)
+  OPTIONAL MATCH (j:Identity {tenant: $tenant, id: r.id})
+  RETURN CASE r.type
+    WHEN 'SIGNAL' THEN c.id
+    WHEN 'IDENTITY' THEN CASE WHEN j.entity = 'PERSON' THEN j.id ELSE null END
+    ELSE r.id END AS personal
+}
+WITH r, personal
+WHERE personal IS NOT NULL
+OPTIONAL MATCH (i:Identity {tenant: $tenant, channel: 'crm-contact', externalId: personal})-[:MEMBER_OF]->(p:Person)
+OPTIONAL MATCH (j:Identity {tenant: $tenant, id: personal})-[:MEMBER_OF]->(q:Person)
+WITH r, head(collect(coalesce(p, q))) AS person
+CALL (person) {
+  OPTIONAL MATCH (k:Consent {tenant: $tenant, personId: person.id})
+  RETURN collect(k {.purpose, .grantedAt, .withdrawnAt, .expiresAt}) AS consents
+}
+RETURN r.id AS recordId, person.id AS personId, coalesce(person.erasedAt IS NOT NULL, false) AS erased, consents`,
+};

@@ -1,11 +1,17 @@
 import { RecordStatus } from "../../domain/ingest/ingest-result";
-import { ConsentVersion, StoredConsent } from "../../domain/personal-data/consent";
+import { ConsentPurpose, ConsentVersion, StoredConsent } from "../../domain/personal-data/consent";
+import { ExportPeople } from "../../domain/personal-data/export-purpose";
 import { ConsentSubject } from "../../domain/personal-data/check-consent-input";
 import { RecordChange } from "../../domain/events/change-event";
 import { ChangeOutbox } from "../events/change-outbox";
 import { CypherExecutor } from "../executor";
 import { toConsent, toConsentVersion } from "./consent-rows";
-import { CONSENTS_OF_PERSON, RESOLVE_CONSENT_SUBJECTS, UPSERT_CONSENTS } from "./consent.queries";
+import {
+  CONSENTS_OF_PERSON,
+  PEOPLE_OF_EXPORTED_RECORDS,
+  RESOLVE_CONSENT_SUBJECTS,
+  UPSERT_CONSENTS,
+} from "./consent.queries";
 
 /** Who a consent record names, once looked up. */
 export interface ResolvedSubject {
@@ -125,5 +131,36 @@ export class ConsentRepository {
       consents: ((row.consents as Array<Record<string, unknown>>) ?? []).map(toConsent),
       versions: ((row.versions as Array<Record<string, unknown>>) ?? []).map(toConsentVersion),
     };
+  }
+
+  /** The people behind an export's records (see PEOPLE_OF_EXPORTED_RECORDS), with their consents. */
+  async peopleOfRecords(records: ReadonlyArray<{ id: string; type: string }>): Promise<ExportPeople> {
+    if (records.length === 0) return { personOf: new Map(), consentsOf: new Map(), erased: new Set() };
+    const rows = await this.executor.read(PEOPLE_OF_EXPORTED_RECORDS, {
+      tenant: this.tenant,
+      records: records.map((r) => ({ id: r.id, type: r.type })),
+    });
+    const personOf = new Map<string, string | null>();
+    const consentsOf = new Map<
+      string,
+      Array<{ purpose: ConsentPurpose; grantedAt: string; withdrawnAt: string | null; expiresAt: string | null }>
+    >();
+    const erased = new Set<string>();
+    for (const row of rows) {
+      const personId = typeof row.personId === "string" ? row.personId : null;
+      personOf.set(String(row.recordId), personId);
+      if (personId === null) continue;
+      if (row.erased === true) erased.add(personId);
+      consentsOf.set(
+        personId,
+        ((row.consents as Array<Record<string, unknown>>) ?? []).map((c) => ({
+          purpose: c.purpose as ConsentPurpose,
+          grantedAt: String(c.grantedAt),
+          withdrawnAt: typeof c.withdrawnAt === "string" ? c.withdrawnAt : null,
+          expiresAt: typeof c.expiresAt === "string" ? c.expiresAt : null,
+        })),
+      );
+    }
+    return { personOf, consentsOf, erased };
   }
 }

@@ -321,7 +321,7 @@ export class PersonDataRepository {
   async erase(
     personId: string,
     request: { requestId: string; now: string; actor: string; reason: string },
-    tombstonesOf: (snapshot: PersonSnapshot) => string[],
+    tombstonesOf: (snapshot: PersonSnapshot) => { records: string[]; channels: string[] },
     answerOf: (
       snapshot: PersonSnapshot,
       counts: ErasedCounts,
@@ -391,12 +391,13 @@ export class PersonDataRepository {
         personKeys: Number(destroyed?.destroyed ?? 0),
         webhookDeliveries: deliveries,
         otherRecords: otherRecords + relationshipRows.length,
-        tombstones: tombstones.length,
+        tombstones: tombstones.records.length,
+        channelTombstones: tombstones.channels.length,
       };
       const built = answerOf(snapshot, counts);
       await run(RECORD_ERASURE, {
         tenant: this.tenant,
-        tombstones,
+        tombstones: [...new Set([...tombstones.records, ...tombstones.channels])],
         requestId: request.requestId,
         personId,
         actor: request.actor,

@@ -1,7 +1,9 @@
 import { Asset, Contact, Opportunity, Organization, Page, Signal } from "../../domain/model";
 import { BuyingRole, OpportunityStage, OrganizationKind, SignalSubjectKind } from "../../domain/records";
 import { toAsset } from "../asset/asset.repository";
+import { PersonSearch, personSearchParams } from "../../domain/personal-data/person-search";
 import { keyedNodeProjection } from "../common/node-projection";
+import { personSearchClause } from "../common/person-search.clause";
 import { accountIdThrough, SIGNAL_SUBJECT } from "../common/record-links";
 import { recordListQueries } from "../common/record-list.query";
 import { RecordListReader, RecordPageRequest } from "../common/record-list.reader";
@@ -17,8 +19,8 @@ export interface ContactFilterValues {
   accountIds: Values<string>;
   buyingRoles: Values<BuyingRole>;
   sourceSystems: Values<string>;
-  /** Text the name or e-mail contains, any case. */
-  search: string | null;
+  /** Text the name or e-mail contains (or equals, for a reader who sees them masked), any case. */
+  search: PersonSearch | null;
 }
 
 export interface OpportunityFilterValues {
@@ -66,7 +68,7 @@ const CONTACTS = recordListQueries({
     IN("accountIds", accountIdThrough("WORKS_AT")),
     IN("buyingRoles", "n.buyingRole"),
     SOURCE,
-    "($search IS NULL OR toLower(n.name) CONTAINS $search OR toLower(coalesce(n.email, '')) CONTAINS $search)",
+    personSearchClause("n"),
   ].join(" AND "),
 });
 
@@ -133,8 +135,7 @@ function params(filter: object): Record<string, unknown> {
 }
 
 function contactParams(filter: ContactFilterValues): Record<string, unknown> {
-  const search = filter.search?.trim() ? filter.search.trim().toLowerCase() : null;
-  return { ...params(filter), search };
+  return { ...params(filter), ...personSearchParams(filter.search) };
 }
 
 /** The top-level lists of contacts, opportunities, assets, organizations and signals of one tenant. */

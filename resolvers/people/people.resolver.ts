@@ -3,6 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 
 import { listFilter } from "../../domain/filters/filter-values";
 import { FilterError } from "../../domain/filters/filter.errors";
 import { assertNodeId } from "../../domain/ids/node-id";
+import { personSearch } from "../../domain/personal-data/person-search";
 import { USER_ROLES, UserRole } from "../../domain/records";
 import { Account } from "../account/account.type";
 import { toConnection } from "../common/connection";
@@ -47,7 +48,7 @@ export class PeopleResolver {
       roles: roleFilter(filter?.roles),
       seniorities: listFilter(filter?.seniorities),
       sourceSystems: listFilter(filter?.sourceSystems),
-      search: filter?.search ?? null,
+      search: personSearch(filter?.search, ctx.personalData.access),
     };
     const request = pageRequest(ctx, "users", page);
     const [result, total] = await Promise.all([

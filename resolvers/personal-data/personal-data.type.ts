@@ -171,7 +171,13 @@ export class ErasedCountsView {
   @Field(() => Int) personKeys!: number;
   @Field(() => Int) webhookDeliveries!: number;
   @Field(() => Int) otherRecords!: number;
-  @Field(() => Int) tombstones!: number;
+  @Field(() => Int, { description: "Salted hashes of the erased records' keys: a re-ingest under them is refused." })
+  tombstones!: number;
+  @Field(() => Int, {
+    description:
+      "Salted hashes of the person's emails and phones: a contact or identity carrying one is refused under any key.",
+  })
+  channelTombstones!: number;
 }
 
 @ObjectType({ description: "The answer to an erasure request." })

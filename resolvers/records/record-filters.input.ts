@@ -16,7 +16,12 @@ export class ContactFilter {
   @Field(() => [String], SOURCE_SYSTEMS)
   sourceSystems?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: "Text the name or e-mail contains, in any case." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Text the name or e-mail contains, in any case. A role that sees them masked (viewer, rep) matches only a " +
+      "whole name or e-mail (any case) and gets the record masked.",
+  })
   search?: string | null;
 }
 

@@ -3,6 +3,7 @@ import { Arg, Args, Ctx, Info, Query, Resolver } from "type-graphql";
 import { isoDayFilter, listFilter } from "../../domain/filters/filter-values";
 import { assertNodeId } from "../../domain/ids/node-id";
 import { Page } from "../../domain/model";
+import { personSearch } from "../../domain/personal-data/person-search";
 import { CursorKey } from "../../domain/pagination/cursor";
 import {
   AssetConnection,
@@ -69,7 +70,7 @@ export class RecordListsResolver {
       accountIds: accountIds(filter?.accountIds),
       buyingRoles: listFilter(filter?.buyingRoles),
       sourceSystems: listFilter(filter?.sourceSystems),
-      search: filter?.search ?? null,
+      search: personSearch(filter?.search, ctx.personalData.access),
     };
     return listConnection(
       ctx,

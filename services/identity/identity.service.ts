@@ -1,3 +1,4 @@
+import { identityChannels } from "../personal-data/identity-channels";
 import DataLoader from "dataloader";
 import { IDENTITY_ENTITIES, IdentityEntity } from "../../domain/identity/identity";
 import { checkIdentityInput, IdentityInputDraft } from "../../domain/identity-graph/check-identity-input";
@@ -144,9 +145,14 @@ export class IdentityService {
     const refused =
       this.erased === undefined
         ? new Map<number, string>()
-        : await this.erased.refusals(
+        : await this.erased.refusalsWithChannels(
             "IDENTITY",
-            rows.map((row) => ({ index: row.index, scope: row.channel, externalId: row.externalId })),
+            rows.map((row) => ({
+              index: row.index,
+              scope: row.channel,
+              externalId: row.externalId,
+              ...identityChannels(row.attributes, row.normalised),
+            })),
           );
     for (const [index, reason] of refused) {
       rejections.push({ index, externalId: rows.find((row) => row.index === index)?.externalId ?? null, reason });

@@ -169,9 +169,15 @@ export class IngestService {
       erased === undefined
         ? undefined
         : (valid: IndexedRecord<ContactRecord>[]) =>
-            erased.refusals(
+            erased.refusalsWithChannels(
               "CONTACT",
-              valid.map(({ index, record }) => ({ index, scope: record.sourceSystem, externalId: record.externalId })),
+              valid.map(({ index, record }) => ({
+                index,
+                scope: record.sourceSystem,
+                externalId: record.externalId,
+                emails: [record.email],
+                phones: [record.phone],
+              })),
             );
     return this.upsertKeyed(records, keyedRules(checkContact), "Contact", contactRow, missingAccount, mode, screen);
   }

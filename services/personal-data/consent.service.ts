@@ -7,6 +7,8 @@ import {
   StoredConsent,
 } from "../../domain/personal-data/consent";
 import { checkConsentInput, CheckedConsent, ConsentInputDraft } from "../../domain/personal-data/check-consent-input";
+import { recordTypeOf, StoredChange } from "../../domain/events/change-event";
+import { ExportConsentScreen, personRecordIds } from "../../domain/personal-data/export-purpose";
 import { PersonalDataError } from "../../domain/personal-data/personal-data.errors";
 import { Clock, systemClock } from "../../domain/time/clock";
 import { ConsentRepository, ConsentRow } from "../../graph/personal-data/consent.repository";
@@ -43,6 +45,20 @@ export class ConsentService {
     private readonly limits: { maxBatchSize: number; chunkSize: number },
     private readonly clock: Clock = systemClock,
   ) {}
+
+  /**
+   * Screens one page of a purpose-bound export's events by the consents of the people they are about
+   * (decision 0033): the events the purpose allows, in order; `screen` keeps the tally.
+   */
+  async screenExport(events: readonly StoredChange[], screen: ExportConsentScreen): Promise<StoredChange[]> {
+    const ids = new Set(personRecordIds(events));
+    const records = events
+      .filter((event) => ids.has(event.recordId))
+      .map((event) => ({ id: event.recordId, type: recordTypeOf(event.type) }));
+    const unique = [...new Map(records.map((r) => [r.id, r])).values()];
+    const people = await this.consents.peopleOfRecords(unique);
+    return screen.screen(events, people, this.clock().toISOString());
+  }
 
   async record(drafts: readonly ConsentInputDraft[]): Promise<IngestResult> {
     if (drafts.length > this.limits.maxBatchSize) {

@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { AuditEntryInput } from "../../domain/audit/audit-entry";
 import { RecordChange } from "../../domain/events/change-event";
 import { ErasedCounts, ErasureAnswer, erasureAnswer } from "../../domain/personal-data/erasure-answer";
-import { tombstoneHash } from "../../domain/personal-data/erasure-tombstone";
+import { channelTombstones, tombstoneHash } from "../../domain/personal-data/erasure-tombstone";
+import { identityChannels } from "./identity-channels";
 import { assemblePersonExport } from "../../domain/personal-data/person-export";
 import { PayloadScrubber } from "../../domain/personal-data/scrub-payload";
 import { PersonalDataError } from "../../domain/personal-data/personal-data.errors";
@@ -113,14 +114,19 @@ export class PersonDataRequestService {
     return answer;
   }
 
-  private tombstones(snapshot: PersonSnapshot): string[] {
+  private tombstones(snapshot: PersonSnapshot): { records: string[]; channels: string[] } {
     const contacts = snapshot.raw.contacts.map((c) =>
       tombstoneHash(this.tombstoneKey, this.tenant, "CONTACT", String(c.sourceSystem), String(c.externalId)),
     );
     const identities = snapshot.raw.identities
       .filter((i) => i.channel !== "crm-contact")
       .map((i) => tombstoneHash(this.tombstoneKey, this.tenant, "IDENTITY", String(i.channel), String(i.externalId)));
-    return [...new Set([...contacts, ...identities])];
+    // Their emails and phones too (decision 0033): the same person sent again under another key is refused.
+    const channels = [
+      ...snapshot.raw.contacts.map((c) => ({ emails: [c.email], phones: [c.phone] })),
+      ...snapshot.raw.identities.map((i) => identityChannels(i.attributes, i.normalised)),
+    ].flatMap((identifiers) => channelTombstones(this.tombstoneKey, this.tenant, identifiers).map((t) => t.hash));
+    return { records: [...new Set([...contacts, ...identities])], channels: [...new Set(channels)] };
   }
 
   private auditEntry(snapshot: PersonSnapshot, requestId: string, counts: ErasedCounts): AuditEntryInput {

@@ -1,5 +1,6 @@
 import { AuditEntryInput } from "../../domain/audit/audit-entry";
 import { PersonalDataAccess } from "../../domain/personal-data/access-policy";
+import { ExportScreenSummary } from "../../domain/personal-data/export-purpose";
 import { PersonalDataAuditRepository } from "../../graph/personal-data/personal-data-audit.repository";
 
 /** How the values leave: a GraphQL request, the NDJSON change stream, a webhook delivery. */
@@ -67,6 +68,26 @@ export class PersonalDataReads {
         records: fields.reduce((sum, field) => sum + field.records, 0),
       },
     };
+  }
+
+  /**
+   * Appends the PERSONAL_DATA_EXPORTED record of a purpose-bound export (decision 0033): who, through which
+   * channel, the purpose, how many events went out and which people were left out for want of consent
+   * (ids and states, never values).
+   */
+  async recordExportScreen(
+    channel: PersonalDataChannel,
+    operation: string,
+    summary: ExportScreenSummary,
+  ): Promise<void> {
+    const entry: AuditEntryInput = {
+      kind: "PERSONAL_DATA_EXPORTED",
+      accountIds: [],
+      userIds: this.reader.userId === null ? [] : [this.reader.userId],
+      actor: this.reader.actor,
+      payload: { channel, operation, ...summary },
+    };
+    await this.repository.append(entry, this.now().toISOString());
   }
 
   /** Appends the audit record of what was noted (see {@link entry}) and starts over. */

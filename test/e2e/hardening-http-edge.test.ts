@@ -366,11 +366,33 @@ describe("issue 9, item 11: CORS", () => {
       expect(answer.headers.get("access-control-allow-methods")).toBe("GET, POST, OPTIONS");
       const allowed = (answer.headers.get("access-control-allow-headers") ?? "").split(", ");
       expect(allowed).toEqual(
-        expect.arrayContaining(["authorization", "content-type", "x-relata-debug", "apollo-require-preflight"]),
+        expect.arrayContaining([
+          "authorization",
+          "content-type",
+          "x-relata-debug",
+          "x-relata-purpose",
+          "apollo-require-preflight",
+        ]),
       );
       expect(answer.headers.get("access-control-max-age")).toBe("600");
       expect(answer.headers.get("vary")).toBe("Origin");
       expect(answer.headers.get("access-control-allow-credentials")).toBeNull();
+    });
+
+    it("may send x-relata-purpose: a preflight asking for it on /graphql and /v1/changes is allowed (issue 15)", async () => {
+      for (const url of [api.url, `${api.url.replace(/\/graphql$/, "")}/v1/changes`]) {
+        const answer = await call(url, {
+          method: "OPTIONS",
+          headers: {
+            origin: APP_ORIGIN,
+            "access-control-request-method": url === api.url ? "POST" : "GET",
+            "access-control-request-headers": "authorization, x-relata-purpose",
+          },
+        });
+        expect({ url, status: answer.status }).toEqual({ url, status: 204 });
+        expect(answer.headers.get("access-control-allow-origin")).toBe(APP_ORIGIN);
+        expect((answer.headers.get("access-control-allow-headers") ?? "").split(", ")).toContain("x-relata-purpose");
+      }
     });
 
     it("gets its origin back on the actual request, and can read Retry-After", async () => {

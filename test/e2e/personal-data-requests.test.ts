@@ -25,6 +25,7 @@ import {
   type IdentityInput,
 } from "../../schema/generated/graphql";
 import { startTestApi, TEST_JWT_SECRET, TestApi, uniqueTenant } from "../support/test-api";
+import { getChanges } from "./support/change-stream";
 import { dataOf, onlyErrorOf, statementNames } from "./support/responses";
 
 // Issue 15, consent, access and erasure requests: a person seeded across a CRM contact and five channels,
@@ -460,6 +461,68 @@ describe("consent (recordConsents, consents) and its enforcement", () => {
     });
   });
 
+  it("leaves a person out of an NDJSON export for a purpose they withdrew, and says so in the end line and the audit trail", async () => {
+    dataOf(
+      await api.run(
+        RecordConsentsDocument,
+        { input: consents(s.contactId, "2026-06-01T00:00:00Z") },
+        as(s.tenant, "integrator"),
+      ),
+    );
+    const admin = token(s.tenant, "admin");
+    const isTheirs = (e: { recordId: string; recordType: string }) =>
+      e.recordId === s.contactId || s.signalIds.includes(e.recordId) || e.recordType === "IDENTITY";
+
+    const plain = await getChanges(api, admin, "");
+    expect(plain.status).toBe(200);
+    expect(plain.events.filter(isTheirs).length).toBeGreaterThan(3);
+    expect(plain.end).not.toHaveProperty("consent");
+
+    const automation = await getChanges(api, admin, "", { "x-relata-purpose": "automation" });
+    expect(automation.status).toBe(200);
+    expect(automation.events.filter(isTheirs)).toEqual([]);
+    // Events about no person (the account, the tenant's user) still go out.
+    expect(automation.events.some((e) => e.recordId === s.accountId)).toBe(true);
+    const summary = (automation.end as unknown as { consent: Record<string, unknown> }).consent;
+    expect(summary).toMatchObject({
+      purpose: "AUTOMATION",
+      skipped: [{ personId: s.personId, state: "WITHDRAWN" }],
+      allowedPeople: 0,
+      eventsKept: automation.events.length,
+    });
+    expect(summary.eventsSkipped).toBe(plain.events.length - automation.events.length);
+
+    // MARKETING is still granted: the same person's events go out for it.
+    const marketing = await getChanges(api, admin, "", { "x-relata-purpose": "MARKETING" });
+    expect(marketing.events.filter(isTheirs).length).toBe(plain.events.filter(isTheirs).length);
+    expect((marketing.end as unknown as { consent: Record<string, unknown> }).consent).toMatchObject({
+      purpose: "MARKETING",
+      skipped: [],
+      allowedPeople: 1,
+      eventsSkipped: 0,
+    });
+
+    const records = await db.read(
+      {
+        name: "test.exportAudit",
+        text: `MATCH (a:AuditRecord {tenant: $tenant, kind: 'PERSONAL_DATA_EXPORTED'})
+               RETURN a.payload AS payload ORDER BY a.seq`,
+      },
+      { tenant: s.tenant },
+    );
+    const payloads = records.map((row) => JSON.parse(String(row.payload)) as Record<string, unknown>);
+    expect(payloads.map((p) => p.purpose)).toEqual(["AUTOMATION", "MARKETING"]);
+    expect(payloads[0]).toMatchObject({
+      channel: "changes-stream",
+      purpose: "AUTOMATION",
+      skipped: [{ personId: s.personId, state: "WITHDRAWN" }],
+      eventsSkipped: summary.eventsSkipped,
+    });
+    expect(found(JSON.stringify(payloads).toLowerCase())).toEqual([]);
+    const verified = dataOf(await api.run(VerifyAuditTrailDocument, {}, as(s.tenant, "admin"))).verifyAuditTrail;
+    expect(verified.ok).toBe(true);
+  });
+
   it("rejects, one by one and with where and why, records that are invalid or name nobody, and stores the rest", async () => {
     const input = [
       { ...consents(s.contactId)[1]!, externalId: "ok-1" },
@@ -530,6 +593,8 @@ describe("an erasure request (erasePerson)", () => {
 
   it("answers what was erased now, what ages out when, and which receivers already got copies", () => {
     expect(answer.erasedNow).toMatchObject({ contacts: 2, identities: 7, signals: 3, consents: 2, tombstones: 7 });
+    // One email and one phone (as sent and normalised they are the same identifiers).
+    expect(answer.erasedNow.channelTombstones).toBe(2);
     expect(answer.erasedNow.changeEvents).toBeGreaterThan(5);
     const logs = answer.agesOut.find((a) => a.store === "Neo4j transaction logs")!;
     expect(Date.parse(logs.until!) - Date.parse(answer.erasedAt)).toBe(24 * 3_600_000);
@@ -579,6 +644,84 @@ describe("an erasure request (erasePerson)", () => {
     const again = dataOf(await api.run(UpsertIdentitiesDocument, { input: identities() }, as(s.tenant, "integrator")));
     expect(again.upsertIdentities).toMatchObject({ created: 0, updated: 0, rejected: 5 });
     expect(found(await everythingStored(s.tenant))).toEqual([]);
+  });
+
+  it("refuses the erased person's email or phone under a new key, says why, and keeps only hashes", async () => {
+    const contacts = dataOf(
+      await api.run(
+        UpsertContactsDocument,
+        {
+          input: [
+            // A new key, the same email in another case: the same person sent again.
+            {
+              sourceSystem: "crm",
+              externalId: "SF-C-NEW-1",
+              account: { externalId: "ACC-PD-1" },
+              name: "Q. V.",
+              email: EMAIL.toUpperCase(),
+            },
+            // A new key, the same phone written differently.
+            {
+              sourceSystem: "erp",
+              externalId: "ERP-NEW-2",
+              account: { externalId: "ACC-PD-1", sourceSystem: "crm" },
+              name: "Q. V.",
+              phone: "+49 (30) 9018-2734",
+            },
+            // Someone else: stored.
+            {
+              sourceSystem: "crm",
+              externalId: "SF-C-NEW-3",
+              account: { externalId: "ACC-PD-1" },
+              name: "Other Person",
+              email: "other.person@nordlicht.example",
+            },
+          ],
+        },
+        as(s.tenant, "integrator"),
+      ),
+    );
+    expect(contacts.upsertContacts).toMatchObject({ created: 1, rejected: 2 });
+    const reasons = contacts.upsertContacts.rejections.map((r) => [r.index, r.externalId, r.reason]);
+    expect(reasons.map(([index, externalId]) => [index, externalId])).toEqual([
+      [0, "SF-C-NEW-1"],
+      [1, "ERP-NEW-2"],
+    ]);
+    expect(reasons[0]![2]).toContain(
+      `an email of a person whose data was erased on ${answer.erasedAt} (request ${answer.requestId})`,
+    );
+    expect(reasons[1]![2]).toContain("a phone number of a person whose data was erased");
+    const identities = dataOf(
+      await api.run(
+        UpsertIdentitiesDocument,
+        {
+          input: [
+            {
+              entity: "PERSON",
+              channel: "douyin",
+              externalId: "DY-NEW-1",
+              attributes: { fullName: "Q V", emails: [EMAIL] },
+              observedAt: "2026-11-01T10:00:00Z",
+            },
+            {
+              entity: "PERSON",
+              channel: "douyin",
+              externalId: "DY-NEW-2",
+              attributes: { fullName: "Q V", phones: [PHONE_E164] },
+              observedAt: "2026-11-01T10:00:00Z",
+            },
+          ],
+        },
+        as(s.tenant, "integrator"),
+      ),
+    );
+    expect(identities.upsertIdentities).toMatchObject({ created: 0, rejected: 2 });
+    expect(identities.upsertIdentities.rejections[0]!.reason).toContain("an email of a person whose data was erased");
+    // The tombstones hold hashes only: neither the email nor the phone, in any form, is stored anywhere.
+    const stored = await everythingStored(s.tenant);
+    expect(found(stored)).toEqual([]);
+    expect(stored).not.toContain(EMAIL.toLowerCase());
+    expect(stored).not.toContain("+493090182734");
   });
 
   it("answers a second erasure with a conflict, and the person's consents as erased", async () => {

@@ -18,8 +18,16 @@ export interface ChangeStreamAnswer {
 }
 
 /** GETs /v1/changes with `query` (e.g. "?after=…"), reading the NDJSON body line by line. */
-export async function getChanges(api: TestApi, token: string | null, query = ""): Promise<ChangeStreamAnswer> {
-  const headers: Record<string, string> = token === null ? {} : { authorization: `Bearer ${token}` };
+export async function getChanges(
+  api: TestApi,
+  token: string | null,
+  query = "",
+  extraHeaders: Record<string, string> = {},
+): Promise<ChangeStreamAnswer> {
+  const headers: Record<string, string> = {
+    ...extraHeaders,
+    ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+  };
   const response = await fetch(`${api.url.replace(/\/graphql$/, "")}/v1/changes${query}`, { headers });
   const text = await response.text();
   if (response.status !== 200) {

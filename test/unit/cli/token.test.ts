@@ -61,4 +61,45 @@ describe("npm run token", () => {
       expect(result.stderr).toMatch(/^--user must be followed by a user's externalId/);
     }
   });
+
+  describe("--scope", () => {
+    const scopeOf = (args: string[]) => (jwt.decode(tokenCommand(args, env).stdout.trim()) as jwt.JwtPayload).scope;
+
+    it("signs the scope claim: npm run token -- --scope pii:sensitive", () => {
+      const result = tokenCommand(["--tenant", "acme", "--role", "integrator", "--scope", "pii:sensitive"], env);
+      expect(result).toMatchObject({ code: 0, stderr: "" });
+      const payload = jwt.verify(result.stdout.trim(), SECRET, { algorithms: ["HS256"] }) as jwt.JwtPayload;
+      expect(payload).toMatchObject({ tenant: "acme", role: "integrator", scope: "pii:sensitive" });
+    });
+
+    it("takes the option repeated or comma-separated, once each", () => {
+      expect(scopeOf(["--scope", "pii:sensitive", "--scope", "pii:sensitive"])).toBe("pii:sensitive");
+      expect(scopeOf(["--scope", "pii:sensitive,pii:sensitive"])).toBe("pii:sensitive");
+    });
+
+    it("leaves the scope claim out without --scope", () => {
+      expect(jwt.decode(tokenCommand(["--tenant", "acme"], env).stdout.trim())).not.toHaveProperty("scope");
+    });
+
+    it("refuses an unknown scope, naming it and the known ones", () => {
+      const result = tokenCommand(["--scope", "pii:sensitive,pii:everything", "--scope", "admin"], env);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toMatch(
+        /^--scope: "pii:everything", "admin" are not scopes Relata knows; known scopes: pii:sensitive\./,
+      );
+    });
+
+    it("refuses --scope without a value", () => {
+      for (const args of [["--scope"], ["--scope", "--role", "admin"], ["--scope", " "]]) {
+        const result = tokenCommand(args, env);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toMatch(/^--scope must be followed by a scope, e.g. --scope pii:sensitive/);
+      }
+    });
+
+    it("lists the known scopes in --help", () => {
+      expect(tokenCommand(["--help"], env).stdout).toContain("pii:sensitive: SENSITIVE personal data in clear");
+    });
+  });
 });

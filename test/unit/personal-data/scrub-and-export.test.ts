@@ -231,6 +231,7 @@ describe("erasureAnswer and tombstones", () => {
         webhookDeliveries: 0,
         otherRecords: 1,
         tombstones: 5,
+        channelTombstones: 0,
       },
       [],
       { transactionLogHours: 24, backupDays: null },

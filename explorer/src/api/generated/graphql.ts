@@ -1144,7 +1144,7 @@ export type ErasePersonMutationVariables = Exact<{
 }>;
 
 
-export type ErasePersonMutation = { erasePerson: { requestId: string, personId: string, erasedAt: string, reason: string, kept: Array<string>, erasedNow: { contacts: number, identities: number, blockingKeys: number, signals: number, consents: number, changeEvents: number, personKeys: number, webhookDeliveries: number, otherRecords: number, tombstones: number }, agesOut: Array<{ store: string, until: string | null, note: string }>, webhookCopies: Array<{ deliveryId: string, endpointId: string, url: string, status: string, createdAt: string, deliveredAt: string | null, events: Array<string> }> } };
+export type ErasePersonMutation = { erasePerson: { requestId: string, personId: string, erasedAt: string, reason: string, kept: Array<string>, erasedNow: { contacts: number, identities: number, blockingKeys: number, signals: number, consents: number, changeEvents: number, personKeys: number, webhookDeliveries: number, otherRecords: number, tombstones: number, channelTombstones: number }, agesOut: Array<{ store: string, until: string | null, note: string }>, webhookCopies: Array<{ deliveryId: string, endpointId: string, url: string, status: string, createdAt: string, deliveredAt: string | null, events: Array<string> }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -3276,6 +3276,7 @@ export const ErasePersonDocument = new TypedDocumentString(`
       webhookDeliveries
       otherRecords
       tombstones
+      channelTombstones
     }
     agesOut {
       store

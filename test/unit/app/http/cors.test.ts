@@ -58,7 +58,7 @@ describe("CorsPolicy", () => {
           "access-control-allow-origin": APP,
           "access-control-allow-methods": "GET, POST, OPTIONS",
           "access-control-allow-headers":
-            "authorization, content-type, x-relata-debug, apollo-require-preflight, x-apollo-operation-name",
+            "authorization, content-type, x-relata-debug, x-relata-purpose, apollo-require-preflight, x-apollo-operation-name",
           "access-control-max-age": "600",
         },
       });

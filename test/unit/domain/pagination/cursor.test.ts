@@ -44,6 +44,12 @@ describe("encodeCursor / decodeCursor", () => {
       expect(cursor).not.toContain("Acme");
     });
 
+    it("does not reveal the sort key, tenant or list to whoever decodes the body (issue 15)", () => {
+      const cursor = encodeCursor(SCOPE, ["Zoë Ångström", "con_1"], SECRET);
+      const decoded = Buffer.from(cursor.split(".")[0] as string, "base64url").toString("latin1");
+      for (const clear of ["Zo", "ngstr", "con_1", "acme", "accounts"]) expect(decoded).not.toContain(clear);
+    });
+
     it("is deterministic for the same scope, key and secret", () => {
       expect(encodeCursor(SCOPE, KEY, SECRET)).toBe(encodeCursor(SCOPE, KEY, SECRET));
     });

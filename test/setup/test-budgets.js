@@ -8,7 +8,11 @@ module.exports = {
   families: [
     { name: "unit", pattern: "^test/unit/", seconds: 60 },
     { name: "health scoring e2e", pattern: "^test/e2e/health", seconds: 90 },
-    { name: "lists and round trips e2e", pattern: "^test/e2e/(pagination|query-count|customer-360|golden-cypher)", seconds: 60 },
+    {
+      name: "lists and round trips e2e",
+      pattern: "^test/e2e/(pagination|query-count|customer-360|golden-cypher)",
+      seconds: 60,
+    },
     { name: "ingest e2e", pattern: "^test/e2e/ingest", seconds: 45 },
     // A small demo tenant loaded, scored, then deleted, restored and purged record by record.
     { name: "deletes e2e", pattern: "^test/e2e/deletion", seconds: 45 },

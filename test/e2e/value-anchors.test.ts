@@ -3,6 +3,8 @@ import {
   AnchorEffectDocument,
   ChangesDocument,
   DefineValueAnchorDocument,
+  ImpactDocument,
+  LineageDocument,
   UpdateValueAnchorDocument,
   UpsertAccountsDocument,
   UpsertTeamsDocument,
@@ -11,6 +13,7 @@ import {
   ValueAnchorInput,
   ValueAnchorsDocument,
 } from "../../schema/generated/graphql";
+import { sourceSystemId } from "../../domain/ids/global-id";
 import { Role } from "../../resolvers/context";
 import { startTestApi, TestApi, uniqueTenant } from "../support/test-api";
 import { dataOf, onlyErrorOf } from "./support/responses";
@@ -183,6 +186,60 @@ RETURN count(t) AS tickets, collect(DISTINCT a.segment) AS segments`,
     expect(rows[0]).toEqual({ tickets: point.n, segments: ["Key Account"] });
   });
 
+  it("traces one point through its anchor version and metric to exactly its ticket records and source system", async () => {
+    const anchor = dataOf(await api.run(ValueAnchorDocument, { id: anchorId }, as("viewer"))).valueAnchor;
+    const point = anchor.latest!;
+    const lineage = dataOf(
+      await api.run(LineageDocument, { of: { id: anchorId, field: point.weekStart } }, as("viewer")),
+    ).lineage;
+    expect(lineage.kind).toBe("ANCHOR_POINT");
+    expect(lineage.rootId).toBe(`anchor-point:${anchorId}@${point.weekStart}`);
+    expect(lineage.recordCount).toBe(point.n);
+    expect(lineage.truncated).toBe(false);
+    const kinds = (kind: string) => lineage.nodes.filter((n) => n.kind === kind);
+    expect(kinds("ANCHOR_VERSION").map((n) => n.version)).toEqual(["1"]);
+    expect(kinds("METRIC_DEFINITION")[0]!.properties).toMatchObject({
+      metricHash: anchor.metricHash,
+      measure: "RESOLUTION_HOURS",
+      aggregation: "MEDIAN",
+    });
+    const derived = lineage.edges.filter((e) => e.from === lineage.rootId && e.kind === "DERIVED_FROM").map((e) => e.to);
+    expect(kinds("TICKET").map((n) => n.id).sort()).toEqual([...point.recordIds!].sort());
+    expect(derived.sort()).toEqual([...point.recordIds!].sort());
+    const zendesk = sourceSystemId(tenant, "zendesk");
+    expect(kinds("SOURCE_SYSTEM").map((n) => n.id)).toEqual([zendesk]);
+    const observed = lineage.edges.filter((e) => e.kind === "OBSERVED_IN" && e.to === zendesk);
+    expect(observed).toHaveLength(point.n);
+    const ticket = kinds("TICKET")[0]!;
+    const properties = ticket.properties as Record<string, unknown>;
+    expect(properties).toMatchObject({ sourceSystem: "zendesk", priority: "HIGH" });
+    expect(String(properties.externalId).startsWith("Z-")).toBe(true);
+    expect(lineage.edges.some((e) => e.from === ticket.id && e.kind === "ABOUT")).toBe(true);
+  });
+
+  it("pages through a point's records with a small node budget and reaches each record once", async () => {
+    const anchor = dataOf(await api.run(ValueAnchorDocument, { id: anchorId }, as("viewer"))).valueAnchor;
+    const point = anchor.latest!;
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 50; page += 1) {
+      const lineage: { nodes: Array<{ id: string; kind: string; properties: unknown }> } = dataOf(
+        await api.run(
+          LineageDocument,
+          { of: { id: `anchor-point:${anchorId}@${point.weekStart}`, maxNodes: 9, after } },
+          as("viewer"),
+        ),
+      ).lineage;
+      const root = lineage.nodes.find((n) => n.kind === "ANCHOR_POINT")!.properties as Record<string, unknown>;
+      expect(root.recordCount).toBe(point.n);
+      seen.push(...lineage.nodes.filter((n) => n.kind === "TICKET").map((n) => n.id));
+      after = (root.nextRecordsAfter as string | null) ?? null;
+      if (after === null) break;
+    }
+    expect(seen.length).toBe(point.n);
+    expect([...seen].sort()).toEqual([...point.recordIds!].sort());
+  });
+
   it("names the Technical department with the largest share of the excess, with its tickets", async () => {
     const anchor = dataOf(
       await api.run(ValueAnchorDocument, { id: anchorId, top: 3, weeks: 4 }, as("viewer")),
@@ -244,6 +301,30 @@ RETURN count(t) AS tickets, collect(DISTINCT a.segment) AS segments`,
   });
 });
 
+describe("impact of source fields on anchors", () => {
+  const anchorUsages = async (system: string, field: string) =>
+    dataOf(
+      await api.run(ImpactDocument, { of: { id: sourceSystemId(tenant, system), field } }, as("viewer")),
+    ).impact.usages.filter((u) => u.kind === "VALUE_ANCHOR");
+
+  it("lists the anchor whose measure reads the tickets' resolvedAt of the system that sends them", async () => {
+    const usages = await anchorUsages("zendesk", "resolvedAt");
+    expect(usages.map((u) => u.id)).toEqual([anchorId]);
+    expect(usages[0]!.label).toBe("First resolution on key accounts");
+    expect(usages[0]!.relation).toMatch(/measures RESOLUTION_HOURS from resolvedAt of tickets from zendesk/);
+  });
+
+  it("lists the anchor whose filter reads the accounts' segment", async () => {
+    const usages = await anchorUsages("crm", "segment");
+    expect(usages.map((u) => [u.id, u.relation])).toEqual([[anchorId, "filters accounts by segment (Key Account)"]]);
+  });
+
+  it("does not list the anchor for a field it does not read, or a system that sends no tickets", async () => {
+    expect(await anchorUsages("zendesk", "category")).toEqual([]);
+    expect(await anchorUsages("crm", "resolvedAt")).toEqual([]);
+  });
+});
+
 describe("refusals", () => {
   it("refuses a target on the wrong side of the baseline", async () => {
     const error = onlyErrorOf(
@@ -294,5 +375,20 @@ describe("refusals", () => {
     const error = onlyErrorOf(await api.run(ValueAnchorDocument, { id: anchorId }, as("admin", other)), 200);
     expect(error.extensions).toMatchObject({ code: "NOT_FOUND", reason: "ANCHOR_NOT_FOUND" });
     expect(dataOf(await api.run(ValueAnchorsDocument, {}, as("admin", other))).valueAnchors).toEqual([]);
+  });
+
+  it("does not trace another tenant's anchor point", async () => {
+    const other = uniqueTenant("anchors-other");
+    const error = onlyErrorOf(await api.run(LineageDocument, { of: { id: anchorId } }, as("admin", other)), 200);
+    expect(error.extensions).toMatchObject({ code: "NOT_FOUND", reason: "LINEAGE_TARGET_NOT_FOUND" });
+  });
+
+  it("says which weeks an anchor has when asked for a week outside its series", async () => {
+    const error = onlyErrorOf(
+      await api.run(LineageDocument, { of: { id: anchorId, field: "2001-01-03" } }, as("viewer")),
+      200,
+    );
+    expect(error.extensions).toMatchObject({ code: "NOT_FOUND", reason: "LINEAGE_TARGET_NOT_FOUND" });
+    expect(error.message).toMatch(/has no point for the week of 2001-01-01; its series covers \d{4}-\d{2}-\d{2} to/);
   });
 });

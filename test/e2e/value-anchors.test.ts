@@ -33,6 +33,8 @@ const DAY = 24 * HOUR;
 const NOW = Date.now();
 /** When the MPU was applied to the first five key accounts: their tickets opened since are resolved in 2 h. */
 const MPU_APPLIED = NOW - 24.5 * DAY;
+/** When the playbook fired for standard accounts 20–24: their tickets opened since are resolved in 1 h. */
+const PLAYBOOK_FIRED = NOW - 24.5 * DAY;
 const iso = (ms: number) => new Date(ms).toISOString();
 const as = (role: Role, t = tenant) => ({ token: api.token(t, role) });
 
@@ -41,7 +43,8 @@ const team = (externalId: string) => ({ externalId, sourceSystem: "hr" });
 /**
  * One ticket per account and week for six weeks. Key accounts: by (account + week) % 10, a ticket is solved by
  * first line in 2 h, or passed to Billing (10 h), or — eight times in ten — to Technical, who hold it 64–83 h.
- * Standard accounts' tickets are solved by first line within 10 h (outside the anchor's population).
+ * Standard accounts' tickets are solved by first line within 10 h (outside the anchor's population); since a
+ * playbook fired for standard accounts 20–24, theirs are solved in 1 h.
  */
 function tickets() {
   const out: Array<Record<string, unknown>> = [];
@@ -66,7 +69,9 @@ function tickets() {
         priority: "HIGH",
         openedAt: iso(opened),
         firstResponseAt: iso(opened + HOUR),
-        resolvedAt: iso(opened + (l1 + (key ? second : (a % 8) + 1)) * HOUR),
+        resolvedAt: iso(
+          opened + (a >= 20 && a < 25 && opened >= PLAYBOOK_FIRED ? 1 : l1 + (key ? second : (a % 8) + 1)) * HOUR,
+        ),
         assignments,
       });
     }
@@ -136,6 +141,31 @@ CREATE (:MpuUse {tenant: $tenant, id: 'use-' + toString(i), mpuId: 'mpu-fast-tri
     },
     { tenant, appliedAt: iso(MPU_APPLIED) },
   );
+  // The automation's graph contract: (:Playbook {tenant, id, name}), (:PlaybookFiring {tenant, playbookId,
+  // accountIds, firedAt}). "pb-speedy" fired for standard accounts 20–24, "pb-pair" for two of them,
+  // "pb-idle" never; "mpu-late" was applied to a key account an hour ago (no records after it yet).
+  await executor.write(
+    {
+      name: "test.anchors.playbooks",
+      text: `UNWIND [['pb-speedy', 'Speedy triage', range(20, 24)], ['pb-pair', 'Pair', [20, 21]], ['pb-idle', 'Idle', []]] AS p
+CREATE (:Playbook {tenant: $tenant, id: p[0], name: p[1], status: 'ACTIVE'})
+WITH p WHERE size(p[2]) > 0
+MATCH (a:Account {tenant: $tenant}) WHERE a.externalId IN [i IN p[2] | 'A-' + toString(i)]
+WITH p, collect(a.id) AS accountIds
+CREATE (:PlaybookFiring {tenant: $tenant, id: p[0] + '-firing', playbookId: p[0], accountIds: accountIds,
+  firedAt: datetime($firedAt)})`,
+    },
+    { tenant, firedAt: iso(PLAYBOOK_FIRED) },
+  );
+  await executor.write(
+    {
+      name: "test.anchors.lateMpuUse",
+      text: `MATCH (a:Account {tenant: $tenant, externalId: 'A-10'})
+CREATE (:MpuUse {tenant: $tenant, id: 'use-late', mpuId: 'mpu-late', accountId: a.id, appliedAt: datetime($appliedAt),
+  status: 'PENDING'})-[:ON]->(a)`,
+    },
+    { tenant, appliedAt: iso(NOW - HOUR) },
+  );
   const defined = dataOf(await api.run(DefineValueAnchorDocument, { input: anchorInput() }, as("analyst")));
   anchorId = defined.defineValueAnchor.id;
 }, 240_000);
@@ -203,8 +233,14 @@ RETURN count(t) AS tickets, collect(DISTINCT a.segment) AS segments`,
       measure: "RESOLUTION_HOURS",
       aggregation: "MEDIAN",
     });
-    const derived = lineage.edges.filter((e) => e.from === lineage.rootId && e.kind === "DERIVED_FROM").map((e) => e.to);
-    expect(kinds("TICKET").map((n) => n.id).sort()).toEqual([...point.recordIds!].sort());
+    const derived = lineage.edges
+      .filter((e) => e.from === lineage.rootId && e.kind === "DERIVED_FROM")
+      .map((e) => e.to);
+    expect(
+      kinds("TICKET")
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual([...point.recordIds!].sort());
     expect(derived.sort()).toEqual([...point.recordIds!].sort());
     const zendesk = sourceSystemId(tenant, "zendesk");
     expect(kinds("SOURCE_SYSTEM").map((n) => n.id)).toEqual([zendesk]);
@@ -298,6 +334,92 @@ RETURN count(t) AS tickets, collect(DISTINCT a.segment) AS segments`,
     ]);
     const list = dataOf(await api.run(ValueAnchorsDocument, {}, as("viewer"))).valueAnchors;
     expect(list.map((a) => a.id)).toEqual([anchorId]);
+  });
+});
+
+describe("effect of actions (difference in differences over HTTP)", () => {
+  let standardAnchorId: string;
+  const effectOf = async (subject: { playbookId?: string; mpuId?: string }, id = standardAnchorId) =>
+    dataOf(await api.run(AnchorEffectDocument, { anchorId: id, weeks: 3, ...subject }, as("viewer"))).anchorEffect;
+
+  beforeAll(async () => {
+    const defined = dataOf(
+      await api.run(
+        DefineValueAnchorDocument,
+        {
+          input: anchorInput({
+            name: "Resolution on standard accounts",
+            metric: {
+              population: "TICKETS",
+              measure: "RESOLUTION_HOURS",
+              aggregation: "MEAN",
+              filter: { segments: ["Standard"] },
+            },
+            target: 1,
+          }),
+        },
+        as("analyst"),
+      ),
+    );
+    standardAnchorId = defined.defineValueAnchor.id;
+  }, 120_000);
+
+  it("finds the playbook's planted effect on the accounts it fired for, with an interval on the improving side", async () => {
+    const effect = await effectOf({ playbookId: "pb-speedy" });
+    expect(effect).toMatchObject({ subjectKind: "PLAYBOOK", subjectId: "pb-speedy", treatedAccounts: 5, weeks: 3 });
+    expect(effect.controlAccounts).toBeGreaterThanOrEqual(10);
+    // Accounts 20–24 went from 3–10 h to 1 h (−6.4 h on average); the others did not change.
+    expect(effect.treatedChange!).toBeCloseTo(-6.4, 1);
+    expect(effect.controlChange!).toBeCloseTo(0, 6);
+    expect(effect.difference!).toBeCloseTo(-6.4, 1);
+    expect(effect.low!).toBeLessThanOrEqual(effect.difference!);
+    expect(effect.high!).toBeLessThan(0);
+    expect(effect.improved).toBe(true);
+    expect(effect.note).toBeNull();
+    expect(Date.parse(effect.from)).toBeLessThan(Date.parse(effect.to));
+  });
+
+  it("gives the same interval for the same data (seeded bootstrap)", async () => {
+    const [a, b] = [await effectOf({ playbookId: "pb-speedy" }), await effectOf({ playbookId: "pb-speedy" })];
+    expect([a.low, a.high]).toEqual([b.low, b.high]);
+  });
+
+  it("finds the MPU's effect against the untouched key accounts over the key-account anchor", async () => {
+    const effect = await effectOf({ mpuId: "mpu-fast-triage" }, anchorId);
+    expect(effect).toMatchObject({ subjectKind: "MPU", treatedAccounts: 5, improved: true });
+    expect(effect.difference!).toBeLessThan(-20);
+  });
+
+  it("says there is no data when the playbook touched no account", async () => {
+    const effect = await effectOf({ playbookId: "pb-idle" });
+    expect(effect).toMatchObject({ difference: null, low: null, high: null, treatedAccounts: 0, improved: false });
+    expect(effect.note).toMatch(/has touched no account yet/);
+  });
+
+  it("says there is no data when the touched accounts have no records after the touch", async () => {
+    const effect = await effectOf({ mpuId: "mpu-late" }, anchorId);
+    expect(effect).toMatchObject({ difference: null, treatedAccounts: 0, improved: false });
+    expect(effect.note).toMatch(/no touched account has records both before and after its first touch/);
+  });
+
+  it("warns that a comparison of fewer than five touched accounts is fragile", async () => {
+    const effect = await effectOf({ playbookId: "pb-pair" });
+    expect(effect.treatedAccounts).toBe(2);
+    expect(effect.difference!).toBeLessThan(0);
+    expect(effect.note).toMatch(/fewer than 5 accounts in a group/);
+  });
+
+  it("refuses to measure two actions at once", async () => {
+    const error = onlyErrorOf(
+      await api.run(
+        AnchorEffectDocument,
+        { anchorId: standardAnchorId, playbookId: "pb-speedy", mpuId: "mpu-fast-triage" },
+        as("viewer"),
+      ),
+      200,
+    );
+    expect(error.extensions!.code).toBe("BAD_USER_INPUT");
+    expect(error.message).toMatch(/Name exactly one of playbookId and mpuId/);
   });
 });
 

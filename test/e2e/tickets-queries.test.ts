@@ -69,7 +69,7 @@ beforeAll(async () => {
     await api.run(UpsertTicketsDocument, { input: tickets() as never }, as("integrator")),
   ).upsertTickets;
   expect(stored).toMatchObject({ created: 12, rejected: 0 });
-}, 240_000);
+}, 420_000);
 
 afterAll(async () => {
   await api?.stop();
@@ -126,7 +126,8 @@ describe("tickets", () => {
     const response = await api.run(
       AccountsWithTicketsDocument,
       { first: 10, ticketsFirst: 2, status: "RESOLVED" },
-      { ...as("viewer"), headers: { "x-relata-debug": "1" } },
+      // The statement log is an admin's debug view.
+      { ...as("admin"), headers: { "x-relata-debug": "1" } },
     );
     const accounts = dataOf(response).accounts.edges.map((e) => e.node);
     const byName = new Map(accounts.map((a) => [a.name, a.tickets]));

@@ -39,12 +39,7 @@ export interface SystemHoldings {
  * field counts when the system holds records of the metric's population and the filter lets them in; an account
  * field when the system holds accounts and the filter compares it.
  */
-export function metricReadsField(
-  metric: AnchorMetric,
-  system: string,
-  field: string,
-  holds: SystemHoldings,
-): string[] {
+export function metricReadsField(metric: AnchorMetric, system: string, field: string, holds: SystemHoldings): string[] {
   const uses: string[] = [];
   const systems = metric.filter.sourceSystems;
   const recordsFrom =

@@ -160,7 +160,9 @@ export function anchorPointLineage(input: AnchorPointLineageInput): LineageGraph
   }
   const listed: AnchorPointRecord[] = [];
   for (const record of input.records) {
-    if (!g.node({ id: record.id, kind: record.kind, label: record.label, version: null, properties: record.properties }))
+    if (
+      !g.node({ id: record.id, kind: record.kind, label: record.label, version: null, properties: record.properties })
+    )
       break;
     listed.push(record);
     g.edge(rootId, record.id, "DERIVED_FROM");

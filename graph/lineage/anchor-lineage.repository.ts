@@ -111,7 +111,8 @@ export class AnchorLineageRepository {
           kind: String(r.kind),
           externalId: text(r.externalId),
           sourceSystem: text(r.sourceSystem),
-          account: r.accountId === null ? null : { id: String(r.accountId), name: String(r.accountName ?? r.accountId) },
+          account:
+            r.accountId === null ? null : { id: String(r.accountId), name: String(r.accountName ?? r.accountId) },
           properties: Object.fromEntries(
             Object.entries((r.properties as Record<string, unknown>) ?? {}).filter(([, v]) => v !== null),
           ),

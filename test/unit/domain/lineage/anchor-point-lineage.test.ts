@@ -57,10 +57,11 @@ describe("anchorPointLineage", () => {
     expect(graph.rootId).toBe(`anchor-point:${ANCHOR}@2026-11-23`);
     expect(graph.kind).toBe("ANCHOR_POINT");
     const edge = (from: string, kind: string) => graph.edges.filter((e) => e.from === from && e.kind === kind);
-    expect(edge(graph.rootId, "COMPUTED_BY").map((e) => e.to).sort()).toEqual([
-      `anchor-version:${ANCHOR}@2`,
-      "metric:abcdef0123456789",
-    ]);
+    expect(
+      edge(graph.rootId, "COMPUTED_BY")
+        .map((e) => e.to)
+        .sort(),
+    ).toEqual([`anchor-version:${ANCHOR}@2`, "metric:abcdef0123456789"]);
     expect(edge(graph.rootId, "DERIVED_FROM").map((e) => e.to)).toEqual(records.map((r) => r.id));
     expect(graph.edges.filter((e) => e.kind === "OBSERVED_IN")).toHaveLength(6);
     expect(graph.edges.filter((e) => e.kind === "ABOUT")).toHaveLength(6);

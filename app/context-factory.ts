@@ -79,9 +79,12 @@ import { HealthValueLineage } from "../services/lineage/providers/health-value-l
 import { HealthScoreLineageProvider } from "../services/lineage/providers/health-score.provider";
 import { ConceptValueLineageProvider } from "../services/lineage/providers/concept-value.provider";
 import { GoldenFieldLineageProvider } from "../services/lineage/providers/golden-field.provider";
+import { AnchorPointLineageProvider } from "../services/lineage/providers/anchor-point.provider";
+import { AnchorLineageRepository } from "../graph/lineage/anchor-lineage.repository";
 import { MappingUsageProvider } from "../services/lineage/impact/mapping-usage.provider";
 import { HealthModelUsageProvider } from "../services/lineage/impact/health-model-usage.provider";
 import { PlaybookUsageProvider } from "../services/lineage/impact/playbook-usage.provider";
+import { ValueAnchorUsageProvider } from "../services/lineage/impact/value-anchor-usage.provider";
 import { UsageCalibrationService } from "../services/usage/usage-calibration.service";
 import { ConsentRepository } from "../graph/personal-data/consent.repository";
 import { PersonDataRepository } from "../graph/personal-data/person-data.repository";
@@ -306,11 +309,13 @@ export class ContextFactory {
     identity: IdentityService,
   ): LineageService {
     const reads = new LineageRepository(executor, tenant);
+    const anchorReads = new AnchorLineageRepository(executor, tenant);
     const values = new HealthValueLineage(tenant, repositories.nodes, health, reads, this.clock);
     const registry = new LineageRegistry([
       new HealthScoreLineageProvider(values),
       new ConceptValueLineageProvider(values),
       new GoldenFieldLineageProvider(identity),
+      new AnchorPointLineageProvider(tenant, anchorReads, new AnchorPopulationRepository(executor, tenant)),
     ]);
     const impact = [
       new MappingUsageProvider(),
@@ -319,6 +324,7 @@ export class ContextFactory {
         const active = (await health.models()).find((m) => m.modelId === DEFAULT_MODEL_ID && m.active);
         return active?.rootConcept ?? null;
       }),
+      new ValueAnchorUsageProvider(anchorReads),
     ];
     return new LineageService(tenant, registry, impact, repositories.ontology);
   }

@@ -13,6 +13,7 @@ import { OntologyRepository } from "./ontology/ontology.repository";
 import { HealthRepository } from "./health/health.repository";
 import { HealthExportRepository } from "./export/health-export.repository";
 import { OpportunityRepository } from "./opportunity/opportunity.repository";
+import { TicketRepository } from "./tickets/ticket.repository";
 import { OrganizationRepository } from "./organization/organization.repository";
 import { SignalRepository } from "./signal/signal.repository";
 import { SourceSystemRepository } from "./source-system/source-system.repository";
@@ -27,6 +28,8 @@ export interface Repositories {
   accounts: AccountRepository;
   contacts: ContactRepository;
   opportunities: OpportunityRepository;
+  /** Support tickets: the filtered list and accounts' tickets (issue 17). */
+  tickets: TicketRepository;
   assets: AssetRepository;
   organizations: OrganizationRepository;
   signals: SignalRepository;
@@ -72,6 +75,7 @@ export function createRepositories(
     filterValues: new DistinctValuesRepository(executor, tenant),
     contacts: new ContactRepository(lists),
     opportunities: new OpportunityRepository(lists),
+    tickets: new TicketRepository(executor, tenant, lists),
     assets: new AssetRepository(lists),
     organizations: new OrganizationRepository(lists),
     signals: new SignalRepository(lists),

@@ -1,3 +1,4 @@
+import { Ticket } from "../domain/tickets/ticket";
 import DataLoader from "dataloader";
 import { Account, Asset, Contact, NetworkLink, Opportunity, Page, Signal } from "../domain/model";
 import { ChildPageRequest } from "../graph/common/child-list.reader";
@@ -22,6 +23,7 @@ export interface Loaders {
   nodeById: DataLoader<GlobalIdRef, AnyNode | null, string>;
   contactsByAccount: PageLoader<Contact>;
   opportunitiesByAccount: PageLoader<Opportunity>;
+  ticketsByAccount: PageLoader<Ticket>;
   assetsByAccount: PageLoader<Asset>;
   networkByAccount: PageLoader<NetworkLink>;
   signalsByAccount: PageLoader<Signal>;
@@ -44,6 +46,7 @@ export function createLoaders(repositories: Repositories, health: HealthService,
     ),
     contactsByAccount: createChildPageLoader((r) => repositories.contacts.pageByAccounts(r), options),
     opportunitiesByAccount: createChildPageLoader((r) => repositories.opportunities.pageByAccounts(r), options),
+    ticketsByAccount: createChildPageLoader((r) => repositories.tickets.pageByAccounts(r), options),
     assetsByAccount: createChildPageLoader((r) => repositories.assets.pageByAccounts(r), options),
     networkByAccount: createChildPageLoader((r) => repositories.organizations.networkByAccounts(r), options),
     signalsByAccount: createChildPageLoader((r) => repositories.signals.pageByAccounts(r), options),

@@ -31,6 +31,7 @@ import { ValueContractResolver } from "./contracts/value-contract.resolver";
 import { PersonalDataResolver } from "./personal-data/personal-data.resolver";
 import { MpuExperimentResolver } from "./experiments/mpu-experiment.resolver";
 import { MpuResolver } from "./mpu/mpu.resolver";
+import { AccountTicketsResolver, TicketResolver } from "./tickets/ticket.resolver";
 import { ValueAnchorResolver } from "./anchors/value-anchor.resolver";
 import { AccountTasksResolver, TaskResolver } from "./automation/task.resolver";
 import { ProposalResolver } from "./automation/proposal.resolver";
@@ -80,6 +81,8 @@ export async function buildRelataSchema(): Promise<GraphQLSchema> {
       MpuExperimentResolver,
       MpuResolver,
       ValueAnchorResolver,
+      TicketResolver,
+      AccountTicketsResolver,
       TaskResolver,
       AccountTasksResolver,
       ProposalResolver,

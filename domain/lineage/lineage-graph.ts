@@ -90,6 +90,11 @@ export class LineageGraphBuilder {
     return this.nodes.has(id);
   }
 
+  /** A node added before (to complete its properties once what follows it is known). */
+  get(id: string): LineageNode | undefined {
+    return this.nodes.get(id);
+  }
+
   /** Adds an edge between two nodes already in the graph; an edge to a left-out node is left out too. */
   edge(from: string, to: string, kind: LineageEdgeKind, properties: LineageProperties = {}): void {
     if (!this.nodes.has(from) || !this.nodes.has(to)) return;

@@ -1,6 +1,9 @@
 import { LineageError } from "./lineage.errors";
 import { DEFAULT_LINEAGE_NODES, MAX_LINEAGE_NODES } from "./lineage-graph";
 
+/** The longest records cursor (`after`) a target may carry: a record id with room to spare. */
+const MAX_CURSOR_LENGTH = 200;
+
 /** What `lineage(of)` asks about: a node by global id, a field of it, a point in time. */
 export interface LineageTarget {
   /** A global id (`node(id)` ids), or an id a provider owns (e.g. `per_…` for resolved people). */
@@ -13,6 +16,8 @@ export interface LineageTarget {
   modelId: string | null;
   /** At most this many nodes in the answer. */
   maxNodes: number;
+  /** For values fed by many records (anchor points): list the records after this cursor; null: from the first. */
+  after: string | null;
 }
 
 /** The target as the API passes it, before checking. */
@@ -22,6 +27,7 @@ export interface LineageTargetInput {
   at?: string | null;
   modelId?: string | null;
   maxNodes?: number | null;
+  after?: string | null;
 }
 
 /** Checks the parts every provider relies on and gives the target its defaults; throws what was wrong. */
@@ -41,6 +47,10 @@ export function checkLineageTarget(input: LineageTargetInput): LineageTarget {
   if (!Number.isInteger(maxNodes) || maxNodes < 1 || maxNodes > MAX_LINEAGE_NODES) {
     problems.push(`of.maxNodes must be an integer from 1 to ${MAX_LINEAGE_NODES}; received ${maxNodes}`);
   }
+  const after = input.after?.trim() || null;
+  if (after !== null && after.length > MAX_CURSOR_LENGTH) {
+    problems.push(`of.after is ${after.length} characters long; pass the nextRecordsAfter of the previous answer`);
+  }
   if (problems.length > 0) throw new LineageError("INVALID_LINEAGE_TARGET", `${problems.join("; ")}.`);
-  return { id, field, at, modelId: input.modelId?.trim() || null, maxNodes };
+  return { id, field, at, modelId: input.modelId?.trim() || null, maxNodes, after };
 }

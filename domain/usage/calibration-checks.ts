@@ -73,6 +73,8 @@ export interface WeeklyUsage {
 export interface MpuFacts {
   createdAt: number | null;
   publishedAt: number | null;
+  /** When it was retired; a unit retired before a week starts is no longer published in it. */
+  retiredAt?: number | null;
   /** When a user other than its author applied it, within the period. */
   usesByOthers: number[];
 }
@@ -84,6 +86,11 @@ export interface CalibrationInput {
   people: number | null;
   /** Null: the tenant has no MPUs at all ("no data"). */
   mpus: MpuFacts[] | null;
+  /**
+   * Who MPU creation divides by, as the MPU issue defines it: field people (users holding the rep role); when
+   * no user holds it, `people`.
+   */
+  fieldPeople?: number | null;
 }
 
 const WEEK_MS = 7 * 86_400_000;
@@ -154,6 +161,8 @@ export function mpuCreationCheck(
   weeks: readonly string[],
   mpus: readonly MpuFacts[] | null,
   people: number | null,
+  /** `people` are field people (the rep role), as the MPU issue counts them. */
+  fieldPeople = false,
 ): CalibrationCheck {
   const base = {
     name: "MPUS_CREATED_PER_PERSON_MONTH" as const,
@@ -188,13 +197,14 @@ export function mpuCreationCheck(
     healthy: judge(value, 0.8, "AT_LEAST"),
     trend: trendOf(series.map((p) => p.value)),
     series,
-    sentence: `${num(value)} MPUs created per person per month (${created} units by ${people} people in ${weeks.length} weeks); healthy is at least 0.8.`,
+    sentence: `${num(value)} MPUs created per person per month (${created} units by ${people} ${fieldPeople ? "field people (rep role)" : "people"} in ${weeks.length} weeks); healthy is at least 0.8.`,
   };
 }
 
 /**
- * Adoption (healthy > 65%): published units applied at least once in the period by a user other than their
- * author ÷ units published by the period's end. Per week, the same over that week.
+ * Adoption (healthy > 65%), as the MPU issue defines it: units published during the period (published before
+ * its end, not retired before its start) applied at least once in the period by a user other than their author
+ * ÷ those units. Per week, the same over that week.
  */
 export function mpuAdoptionCheck(weeks: readonly string[], mpus: readonly MpuFacts[] | null): CalibrationCheck {
   const base = {
@@ -205,8 +215,15 @@ export function mpuAdoptionCheck(weeks: readonly string[], mpus: readonly MpuFac
   };
   const end = weeks.length > 0 ? weekMs(weeks[weeks.length - 1]!) + WEEK_MS : 0;
   const start = weeks.length > 0 ? weekMs(weeks[0]!) : 0;
-  const publishedBy = (t: number) => (mpus ?? []).filter((m) => m.publishedAt !== null && m.publishedAt < t);
-  const published = publishedBy(end);
+  // Published during [from, to): published before its end and not retired before its start.
+  const publishedDuring = (from: number, to: number) =>
+    (mpus ?? []).filter(
+      (m) =>
+        m.publishedAt !== null &&
+        m.publishedAt < to &&
+        (m.retiredAt === null || m.retiredAt === undefined || m.retiredAt >= from),
+    );
+  const published = publishedDuring(start, end);
   if (mpus === null || published.length === 0) {
     return {
       ...base,
@@ -217,14 +234,14 @@ export function mpuAdoptionCheck(weeks: readonly string[], mpus: readonly MpuFac
       sentence:
         mpus === null
           ? "No data: this tenant has no micro-practice units yet, so adoption cannot be judged."
-          : "No data: no unit was published by the end of the period, so adoption cannot be judged.",
+          : "No data: no unit was published during the period, so adoption cannot be judged.",
     };
   }
   const adopted = published.filter((m) => m.usesByOthers.some((t) => t >= start && t < end)).length;
   const value = adopted / published.length;
   const series = weeks.map((week) => {
     const from = weekMs(week);
-    const units = publishedBy(from + WEEK_MS);
+    const units = publishedDuring(from, from + WEEK_MS);
     if (units.length === 0) return { week, value: null };
     return {
       week,
@@ -279,7 +296,7 @@ export function anchorQueriesCheck(usage: readonly WeeklyUsage[], people: number
 export function calibrationChecks(weeks: readonly string[], input: CalibrationInput): CalibrationCheck[] {
   return [
     technologyCheck(input.usage),
-    mpuCreationCheck(weeks, input.mpus, input.people),
+    mpuCreationCheck(weeks, input.mpus, input.fieldPeople ? input.fieldPeople : input.people, !!input.fieldPeople),
     mpuAdoptionCheck(weeks, input.mpus),
     anchorQueriesCheck(input.usage, input.people),
   ];

@@ -183,3 +183,14 @@ WITH a.id AS accountId, min(toString(m.appliedAt)) AS first
 WHERE first IS NOT NULL
 RETURN accountId, first`,
 };
+
+/**
+ * One page of the ids of a window's records, in id order after `$after` (null: from the first): how lineage
+ * lists the records of a point whose ids were not stored with it (a week of more than 1000 records).
+ */
+export const recordIdsQuery = build<CypherQuery>((measure) => ({
+  name: `anchors.recordIds.${measure}`,
+  text: `${FRAGMENTS[measure]}${FILTER}
+WITH itemId WHERE $after IS NULL OR itemId > $after
+RETURN itemId AS id ORDER BY id LIMIT $first`,
+}));

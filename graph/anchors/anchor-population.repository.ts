@@ -6,6 +6,7 @@ import { CypherExecutor, PlainRow } from "../executor";
 import {
   itemsQuery,
   MPU_TOUCHES,
+  recordIdsQuery,
   PLAYBOOK_EXISTS,
   PLAYBOOK_TOUCHES,
   PLAYBOOKS_BY_ACCOUNT,
@@ -95,6 +96,16 @@ export class AnchorPopulationRepository {
       maxItems: neo4j.int(maxItems),
     });
     return rows.map(toItem);
+  }
+
+  /** A page of the ids of the window's records, in id order after `after` (null: from the first), at most `first`. */
+  async recordIds(metric: AnchorMetric, window: Window, after: string | null, first: number): Promise<string[]> {
+    const rows = await this.executor.read(recordIdsQuery(metric.measure, metric.aggregation), {
+      ...this.params(metric, window),
+      after,
+      first: neo4j.int(first),
+    });
+    return rows.map((r) => String(r.id));
   }
 
   /** The playbooks that fired for each account in the window. */

@@ -45,7 +45,8 @@ RETURN toInteger((t - $fromMs) / 604800000) AS week, count(*) AS runs`,
 /** How many live users the tenant has: who the per-person figures divide by. */
 export const PEOPLE: CypherQuery = {
   name: "usage.people",
-  text: `MATCH (u:User {tenant: $tenant}) RETURN count(u) AS people`,
+  text: `MATCH (u:User {tenant: $tenant})
+RETURN count(u) AS people, count(CASE WHEN 'rep' IN coalesce(u.roles, []) THEN u END) AS fieldPeople`,
 };
 
 /** A time property as epoch ms, whether the MPU side stores datetimes, ISO strings or epoch ms. */
@@ -62,7 +63,16 @@ export const MPU_FACTS: CypherQuery = {
   text: `
 MATCH (m:Mpu {tenant: $tenant})
 OPTIONAL MATCH (use:MpuUse {tenant: $tenant, mpuId: m.id})
-WHERE use.appliedByUserId IS NOT NULL AND use.appliedByUserId <> coalesce(m.authorUserId, '')
-WITH m, [t IN collect(${ms("use.appliedAt")}) WHERE t >= $fromMs AND t < $toMs] AS uses
-RETURN ${ms("m.createdAt")} AS createdAt, ${ms("m.publishedAt")} AS publishedAt, uses`,
+WHERE use.status IS NULL OR use.status <> 'BROKEN'
+WITH m, use,
+  CASE
+    WHEN use IS NULL THEN false
+    // Users compared by their user record when both have one, else by token subject.
+    WHEN use.appliedByUserId IS NOT NULL AND m.authorUserId IS NOT NULL THEN use.appliedByUserId <> m.authorUserId
+    WHEN use.appliedBySubject IS NOT NULL AND m.authorSubject IS NOT NULL THEN use.appliedBySubject <> m.authorSubject
+    ELSE use.appliedByUserId IS NOT NULL OR use.appliedBySubject IS NOT NULL
+  END AS byOther
+WITH m, [t IN collect(CASE WHEN byOther THEN ${ms("use.appliedAt")} END) WHERE t >= $fromMs AND t < $toMs] AS uses
+RETURN ${ms("m.createdAt")} AS createdAt, ${ms("m.publishedAt")} AS publishedAt, ${ms("m.retiredAt")} AS retiredAt,
+  uses`,
 };

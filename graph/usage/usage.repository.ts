@@ -38,9 +38,10 @@ export class UsageRepository {
     return new Map(rows.map((row) => [Number(row.week), Number(row.runs)]));
   }
 
-  async people(): Promise<number> {
+  /** The tenant's users, and those holding the rep role (the MPU issue's field people). */
+  async people(): Promise<{ all: number; field: number }> {
     const [row] = await this.executor.read(PEOPLE, { tenant: this.tenant });
-    return Number(row?.people ?? 0);
+    return { all: Number(row?.people ?? 0), field: Number(row?.fieldPeople ?? 0) };
   }
 
   /** Every MPU's facts; null when the tenant has no MPUs at all. */
@@ -51,6 +52,7 @@ export class UsageRepository {
     return rows.map((row) => ({
       createdAt: num(row.createdAt),
       publishedAt: num(row.publishedAt),
+      retiredAt: num(row.retiredAt),
       usesByOthers: (row.uses as unknown[]).map(Number),
     }));
   }

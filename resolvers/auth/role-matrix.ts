@@ -97,6 +97,8 @@ export const ROLE_MATRIX: RoleMatrix = {
   "Mutation.upsertOpportunities": DATA_WRITERS,
   "Mutation.upsertAssets": DATA_WRITERS,
   "Mutation.upsertTickets": DATA_WRITERS,
+  // Tickets read like the other records (a contact's personal fields masked by the catalogue).
+  "Query.tickets": EVERY_ROLE,
   "Mutation.upsertOrganizations": DATA_WRITERS,
   "Mutation.ingestSignals": DATA_WRITERS,
   "Mutation.upsertTeams": DATA_WRITERS,

@@ -53,13 +53,13 @@ export class UsageCalibrationService {
     });
     // Without User records, the users seen calling in the period are the people.
     const seen = new Set([...counts.values()].flatMap((c) => c.users)).size;
-    const people = users > 0 ? users : seen > 0 ? seen : null;
+    const people = users.all > 0 ? users.all : seen > 0 ? seen : null;
     return {
       from: new Date(fromMs).toISOString(),
       to: new Date(toMs).toISOString(),
       weeks,
       people,
-      checks: calibrationChecks(weeks, { usage, people, mpus }),
+      checks: calibrationChecks(weeks, { usage, people, mpus, fieldPeople: users.field > 0 ? users.field : null }),
     };
   }
 }

@@ -389,8 +389,10 @@ export type LegalBasis =
   | 'PUBLIC_TASK'
   | 'VITAL_INTERESTS';
 
-/** A computed value to trace: a node's global id, optionally a field of it and a point in time. An account id alone (or with field "health") is its health score; with a concept id as field ("core:satisfaction") that concept's value; a resolved customer id ("per_…") with a golden-record field ("fullName") that field. */
+/** A computed value to trace: a node's global id, optionally a field of it and a point in time. An account id alone (or with field "health") is its health score; with a concept id as field ("core:satisfaction") that concept's value; a resolved customer id ("per_…") with a golden-record field ("fullName") that field; a value anchor id ("anc_…") with a day of the week as field ("2026-11-23") or `at` that week's point (no field, no at: the latest week with a value), as does a point's own id ("anchor-point:anc_…@2026-11-23"). */
 export type LineageTarget = {
+  /** For values fed by many records (an anchor point): list the records after this cursor, the nextRecordsAfter property of the previous answer's root node. Default: from the first record. */
+  after?: string | null | undefined;
   /** ISO 8601 date-time: the value as it was then (the stored score that answered then). Default: the latest. */
   at?: string | null | undefined;
   /** The field of the node: "health", a concept id, a golden-record field. */

@@ -10,6 +10,7 @@ describe("checkLineageTarget", () => {
       at: null,
       modelId: null,
       maxNodes: 200,
+      after: null,
     });
   });
 

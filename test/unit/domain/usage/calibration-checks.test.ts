@@ -1,4 +1,5 @@
 import {
+  calibrationChecks,
   anchorQueriesCheck,
   checkCalibrationPeriod,
   mpuAdoptionCheck,
@@ -71,6 +72,37 @@ describe("mpuCreationCheck and mpuAdoptionCheck", () => {
     expect(check.value).toBeCloseTo(2 / 3, 9);
     expect(check.healthy).toBe(true);
     expect(check.series[3]).toEqual({ week: "2026-11-23", value: 1 / 3 });
+  });
+});
+
+describe("issue 16's definitions in the organisation check", () => {
+  it("does not count a unit retired before the period as published, nor one published after it", () => {
+    const mpus = [
+      { createdAt: at("2026-10-01"), publishedAt: at("2026-10-02"), usesByOthers: [at("2026-11-20")] },
+      { createdAt: at("2026-10-01"), publishedAt: at("2026-10-02"), retiredAt: at("2026-10-20"), usesByOthers: [] },
+      { createdAt: at("2026-10-01"), publishedAt: at("2026-10-02"), retiredAt: at("2026-11-12"), usesByOthers: [] },
+      { createdAt: at("2026-10-01"), publishedAt: at("2026-12-02"), usesByOthers: [] },
+    ];
+    const check = mpuAdoptionCheck(WEEKS, mpus);
+    // Published during the period: the first and the one retired within it; the first was adopted.
+    expect(check.value).toBeCloseTo(1 / 2, 9);
+    expect(check.healthy).toBe(false);
+    // The week after the retirement holds only the first unit.
+    expect(check.series[3]).toEqual({ week: "2026-11-23", value: 0 });
+  });
+
+  it("divides MPU creation by field people (the rep role) when users hold it, and says so", () => {
+    const mpus = [at("2026-11-03"), at("2026-11-10")].map((createdAt) => ({
+      createdAt,
+      publishedAt: null,
+      usesByOthers: [],
+    }));
+    const usage = WEEKS.map((w) => week(w, 0, 0, 0, 0));
+    const [, creation] = calibrationChecks(WEEKS, { usage, people: 10, mpus, fieldPeople: 2 });
+    expect(creation!.value).toBeCloseTo(2 / 2 / (28 / 30.4375), 9);
+    expect(creation!.sentence).toMatch(/by 2 field people \(rep role\)/);
+    const [, everyone] = calibrationChecks(WEEKS, { usage, people: 10, mpus, fieldPeople: null });
+    expect(everyone!.value).toBeCloseTo(2 / 10 / (28 / 30.4375), 9);
   });
 });
 

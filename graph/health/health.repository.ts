@@ -2,6 +2,7 @@ import neo4j from "neo4j-driver";
 import { CursorKey } from "../../domain/pagination/cursor";
 import { CypherExecutor } from "../executor";
 import { ChangeOutbox } from "../events/change-outbox";
+import { readConfigToken, bumpTenantConfig } from "../config/tenant-config";
 import { modelVersionChange } from "../../domain/events/model-version-change";
 import { measureChanges, outcomeChanges, scoreChanges } from "./health-change-rows";
 import { toAccount } from "../account/account.repository";
@@ -261,8 +262,17 @@ export class HealthRepository {
       const version = Number(row?.version);
       const previous = (row?.previous as Record<string, unknown> | null) ?? null;
       await this.outbox.append(run, now, [modelVersionChange(modelId, version, props, previous)]);
+      await bumpTenantConfig(run, this.tenant, now);
       return version;
     });
+  }
+
+  /**
+   * The tenant's configuration version (decision 0036): one index seek; what cached models, concept trees
+   * and mappings are checked against on each request.
+   */
+  configToken(): Promise<string> {
+    return readConfigToken(this.executor, this.scopes);
   }
 
   async modelVersions(modelId: string | null): Promise<Array<Record<string, unknown>>> {

@@ -350,7 +350,7 @@ export class ContextFactory {
       repositories.ontology,
       this.clock,
       { cache: this.populations, tenant: principal.tenant },
-      { cache: this.healthConfig, tenant: principal.tenant },
+      this.config.healthConfigCache ? { cache: this.healthConfig, tenant: principal.tenant } : null,
     );
     const evidence = new PlaybookEvidenceRepository(executor, principal.tenant);
     const evaluator = new PlaybookEvaluator(evidence, repositories.ontology);

@@ -120,7 +120,11 @@ async function main(): Promise<void> {
     const inputs = await pickScenarioInputs(options, datasets.main, datasets.keyAccounts, driver, connection.database);
     const scenarios = readScenarios(inputs).filter((s) => isSelected(options, s.id));
     const needed = new Set<VariantId>(
-      VARIANTS.filter((v) => scenarios.some((s) => s.kinds.includes(v.kind))).map((v) => v.id),
+      VARIANTS.filter(
+        (v) =>
+          scenarios.some((s) => s.kinds.includes(v.kind)) &&
+          (v.id !== "relata-uncached" || scenarios.some((s) => s.id === "B5a")),
+      ).map((v) => v.id),
     );
     if (withIngest) ["relata", "raw"].forEach((id) => needed.add(id as VariantId));
     log(`Starting ${needed.size} variants.`);
@@ -221,7 +225,10 @@ async function checkScenarios(
   const checked: CheckedScenario[] = [];
   for (const scenario of scenarios) {
     const variants = running.filter(
-      (v) => scenario.kinds.includes(v.descriptor.kind) && (scenario.fanOut || v.descriptor.id !== "relata-unbatched"),
+      (v) =>
+        scenario.kinds.includes(v.descriptor.kind) &&
+        (scenario.fanOut || v.descriptor.id !== "relata-unbatched") &&
+        (scenario.id === "B5a" || v.descriptor.id !== "relata-uncached"),
     );
     const checks = await checkAnswers(scenario, variants);
     for (const check of checks) {

@@ -4,6 +4,8 @@ import { QueryStats } from "../../graph/executor";
 import { GraphDatabase } from "../../graph/graph-database";
 import { createRepositories } from "../../graph/repositories";
 import { HealthScorer } from "../../services/health/health-scorer";
+import { BATCH_SIZE, HealthRecompute } from "../../services/health/health-recompute";
+import { systemClock } from "../../domain/time/clock";
 import { HealthService, type RecomputeResult } from "../../services/health/health.service";
 import type { HealthRecomputeOptions } from "../bench-options";
 import type { SeededDataset } from "../dataset/seed-dataset";
@@ -87,6 +89,9 @@ export async function runTenantRecompute(
       const relata = await relataPass(graph, tenant, accounts, round, targets, log);
       passes.push(relata.pass);
       model = relata.run;
+      await waitForQuiet({ bench: process.pid, neo4j: targets.neo4jPid });
+      // Before issue 18's concurrent batches: one read ahead of the batch being scored, as until then.
+      passes.push((await relataPass(graph, tenant, accounts, round, targets, log, 1)).pass);
     }
     const rows = summarise(passes);
     const median = (variant: HealthRecomputeVariant) =>
@@ -121,12 +126,29 @@ async function relataPass(
   round: number,
   targets: RecomputeTargets,
   log: (message: string) => void,
+  /** Batch reads at once; null: the product's default (through HealthService). */
+  readsInFlight: number | null = null,
 ): Promise<{ pass: HealthRecomputePass; run: RecomputeResult }> {
   // A fresh service and executor per pass, as every `recomputeHealth` request gets: nothing cached.
   const stats = new QueryStats();
   const repositories = createRepositories(graph.executor(QUERY_TIMEOUT_MS).forRequest("bench:B5B", stats), tenant);
-  const health = new HealthService(repositories.health, repositories.ontology);
-  const label = `  B5B${round === 0 ? " (untimed)" : ` round ${round}`} Relata`;
+  const service = new HealthService(repositories.health, repositories.ontology);
+  const health: Pick<HealthService, "recompute"> =
+    readsInFlight === null
+      ? service
+      : {
+          recompute: async (modelId, _ids, _incremental, onProgress = () => {}) => {
+            const model = await service.model(modelId);
+            return new HealthRecompute(repositories.health, systemClock, BATCH_SIZE, readsInFlight).run(
+              model,
+              new HealthScorer(model, repositories.health, repositories.ontology),
+              null,
+              false,
+              onProgress,
+            );
+          },
+        };
+  const label = `  B5B${round === 0 ? " (untimed)" : ` round ${round}`} Relata${readsInFlight === null ? "" : `, ${readsInFlight} read ahead`}`;
   let done = 0;
   const stopLog = logProgressEvery(PROGRESS_EVERY_MS, label, accounts, () => done, log);
   const sample = startCpuSample({ bench: process.pid, neo4j: targets.neo4jPid });
@@ -147,7 +169,8 @@ async function relataPass(
   }
   const queries: Record<string, number> = {};
   for (const entry of stats.log) queries[entry.name] = (queries[entry.name] ?? 0) + 1;
-  const pass = measuredPass("relata", round, run.processed, run.scored, seconds, stats.queries, queries, cpu);
+  const variant = readsInFlight === null ? "relata" : "relata-one-read";
+  const pass = measuredPass(variant, round, run.processed, run.scored, seconds, stats.queries, queries, cpu);
   log(
     `${label}: ${run.processed} accounts (${run.scored} scored) in ${seconds.toFixed(1)} s, ` +
       `${Math.round(pass.accountsPerSecond)} accounts/s, ${stats.queries} Cypher statements`,
@@ -274,7 +297,7 @@ async function latestSnapshots(driver: Driver, database: string, tenant: string)
 }
 
 function summarise(passes: readonly HealthRecomputePass[]): HealthRecomputeRow[] {
-  return (["relata", "fair", "floor"] as const).flatMap((variant) => {
+  return (["relata", "relata-one-read", "fair", "floor"] as const).flatMap((variant) => {
     const group = passes.filter((p) => p.variant === variant);
     if (group.length === 0) return [];
     return [

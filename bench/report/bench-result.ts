@@ -88,7 +88,7 @@ export interface IngestReport {
  * B5B's variants: Relata's recompute, the aggregation-only floor, and the fair floor (hand-written Cypher
  * plus the domain's scoring, the same snapshots written; `health/fair-floor.ts`).
  */
-export type HealthRecomputeVariant = "relata" | "floor" | "fair";
+export type HealthRecomputeVariant = "relata" | "relata-one-read" | "floor" | "fair";
 
 /** One timed B5B pass: a full tenant health recompute through Relata, or one of the floors. */
 export interface HealthRecomputePass {

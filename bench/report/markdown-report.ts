@@ -184,6 +184,7 @@ function healthRecomputeLines(report: HealthRecomputeReport): string[] {
 
 const RECOMPUTE_VARIANTS: Record<HealthRecomputeRow["variant"], string> = {
   relata: "Relata recompute (scored, explained, stored)",
+  "relata-one-read": "Relata recompute, one batch read ahead (before)",
   floor: "raw Cypher aggregation (floor)",
   fair: "hand-written Cypher + domain scoring, same snapshots (fair floor)",
 };

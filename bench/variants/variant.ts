@@ -1,7 +1,7 @@
 import type { VariantKind } from "../scenarios/scenario";
 
 /** The servers compared, each a process of its own so its CPU time can be read from /proc. */
-export type VariantId = "relata" | "relata-unbatched" | "neo4j-graphql" | "raw" | "apollo-floor";
+export type VariantId = "relata" | "relata-unbatched" | "relata-uncached" | "neo4j-graphql" | "raw" | "apollo-floor";
 
 export interface VariantDescriptor {
   readonly id: VariantId;
@@ -13,6 +13,8 @@ export interface VariantDescriptor {
 export const VARIANTS: readonly VariantDescriptor[] = [
   { id: "relata", kind: "relata", label: "Relata" },
   { id: "relata-unbatched", kind: "relata", label: "Relata, batching off" },
+  // B5a only: before issue 18's cache of health models and mappings (RELATA_HEALTH_CONFIG_CACHE=0).
+  { id: "relata-uncached", kind: "relata", label: "Relata, health config cache off (before)" },
   { id: "neo4j-graphql", kind: "neo4j-graphql", label: "@neo4j/graphql 7" },
   { id: "raw", kind: "raw", label: "raw driver endpoint" },
   { id: "apollo-floor", kind: "apollo", label: "Apollo Server" },

@@ -82,6 +82,19 @@ export interface EvidenceSignal {
   observedAt: string;
 }
 
+/** Which accounts one recompute read covers: see {@link HealthRepository.recomputeBatchWithBoundaries}. */
+export type RecomputeSelection =
+  | {
+      after: string;
+      limit: number;
+      scope: { industry: string | null; segment: string | null };
+      /** The last id of the range (inclusive); without it, the next `limit` accounts. */
+      upTo?: string;
+      /** Also return the boundaries of every later batch (a run's first read). */
+      boundaries?: boolean;
+    }
+  | { ids: readonly string[] };
+
 export interface StoredScore {
   accountId: string;
   modelId: string;
@@ -330,17 +343,39 @@ export class HealthRepository {
    * and its manual measures in effect then. An id that names no account comes back without either.
    */
   async recomputeBatch(
-    selection:
-      | { after: string; limit: number; scope: { industry: string | null; segment: string | null } }
-      | { ids: readonly string[] },
+    selection: RecomputeSelection,
     asOf: number,
     windows: readonly WindowRequest[],
     include: { contacts: boolean; assets: boolean },
   ): Promise<RecomputeBatchAccount[]> {
+    return (await this.recomputeBatchWithBoundaries(selection, asOf, windows, include)).accounts;
+  }
+
+  /**
+   * {@link recomputeBatch}; with `boundaries` in an `after` selection, also the last account id of every
+   * batch of `limit` accounts from there on (in scope), so that the later batches can be read by range
+   * (`upTo`), several at once. Still one statement.
+   */
+  async recomputeBatchWithBoundaries(
+    selection: RecomputeSelection,
+    asOf: number,
+    windows: readonly WindowRequest[],
+    include: { contacts: boolean; assets: boolean },
+  ): Promise<{ accounts: RecomputeBatchAccount[]; boundaries: string[] }> {
     const [query, select] =
       "ids" in selection
         ? [RECOMPUTE_BATCH_IDS, { ids: [...selection.ids] }]
-        : [RECOMPUTE_BATCH_AFTER, { after: selection.after, limit: neo4j.int(selection.limit), ...selection.scope }];
+        : [
+            RECOMPUTE_BATCH_AFTER,
+            {
+              after: selection.after,
+              upTo: selection.upTo ?? null,
+              // A range holds the accounts in it whatever their number (some may have been added since).
+              limit: neo4j.int(selection.upTo === undefined ? selection.limit : 2 ** 31 - 1),
+              boundaries: selection.boundaries === true,
+              ...selection.scope,
+            },
+          ];
     // Without windows nothing is aggregated; the statement still lists the accounts and their measures.
     const rows = await this.executor.read(
       query,
@@ -354,7 +389,8 @@ export class HealthRepository {
         ...(windows.length > 0 ? this.windowParams(windows, include, {}) : {}),
       }),
     );
-    return rows.map((row) => {
+    const boundaries = (rows[0]?.boundaries as string[] | null | undefined) ?? [];
+    const accounts = rows.map((row) => {
       const aggregates = new Map<string, StoredAggregate>();
       const accountId = String(row.id);
       for (const agg of row.aggregates as unknown[][]) {
@@ -384,6 +420,7 @@ export class HealthRepository {
       }));
       return { id: accountId, aggregates, measures };
     });
+    return { accounts, boundaries };
   }
 
   async startRun(

@@ -74,6 +74,8 @@ export interface RelataConfig {
   limits: RequestLimits;
   /** Off only for benchmarks that measure what batching buys. */
   dataLoaderBatching: boolean;
+  /** Off only for benchmarks that measure what caching health models and mappings buys (decision 0036). */
+  healthConfigCache: boolean;
   /** `referenceDate` null: the day the demo is first loaded (see {@link DemoDataOptions.referenceDate}). */
   demo: { enabled: boolean; tenant: string; accounts: number; seed: number; referenceDate: string | null };
   logLevel: string;
@@ -242,6 +244,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelataConfig {
     queryTimeoutMs: integer(env, "RELATA_QUERY_TIMEOUT_MS", 30_000, 100),
     limits: loadRequestLimits((name, fallback, min) => integer(env, name, fallback, min), maxBatchSize),
     dataLoaderBatching: flag(env, "RELATA_DATALOADER_BATCHING", true),
+    healthConfigCache: flag(env, "RELATA_HEALTH_CONFIG_CACHE", true),
     demo: {
       enabled: flag(env, "RELATA_DEMO", true),
       tenant: env.RELATA_DEMO_TENANT || "demo",

@@ -15,6 +15,7 @@ import { BridgeService } from "../services/ontology/bridge.service";
 import { OntologyService } from "../services/ontology/ontology.service";
 import { HealthService } from "../services/health/health.service";
 import { PopulationCache } from "../services/health/population-cache";
+import { HealthConfigCache } from "../services/health/health-config-cache";
 import { RelataConfig } from "./config";
 import { Authenticator } from "./auth/authenticator";
 import { RevokedTokenReader } from "../graph/auth/revoked-token.reader";
@@ -125,6 +126,8 @@ export class ContextFactory {
   private readonly tombstoneKey: string;
   /** Shared by the requests of this process: percentile populations for scores computed on request. */
   private readonly populations = new PopulationCache();
+  /** Shared by the requests of this process: health models, concept trees and mappings per configuration version. */
+  private readonly healthConfig = new HealthConfigCache();
   /** Shared by the requests of this process: parsed ontology packs by content hash, for plain-language drafts. */
   private readonly packCache = new PackCache();
   /** The LLM provider of plain-language drafts; null unless configured (RELATA_NL_LLM_URL). */
@@ -348,10 +351,13 @@ export class ContextFactory {
     const executor = this.baseExecutor.forRequest(options.operationName ?? null, stats, deadline);
     const outbox = new ChangeOutbox(principal.tenant, principal.subject, this.config.changes.enabled);
     const repositories = createRepositories(executor, principal.tenant, this.config.dataLoaderBatching, outbox);
-    const health = new HealthService(repositories.health, repositories.ontology, this.clock, {
-      cache: this.populations,
-      tenant: principal.tenant,
-    });
+    const health = new HealthService(
+      repositories.health,
+      repositories.ontology,
+      this.clock,
+      { cache: this.populations, tenant: principal.tenant },
+      this.config.healthConfigCache ? { cache: this.healthConfig, tenant: principal.tenant } : null,
+    );
     const evidence = new PlaybookEvidenceRepository(executor, principal.tenant);
     const evaluator = new PlaybookEvaluator(evidence, repositories.ontology);
     const automationStore = createAutomationStore(executor, principal.tenant, outbox);

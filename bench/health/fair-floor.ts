@@ -66,7 +66,8 @@ CREATE (h)-[:COMPUTED_WITH]->(v)
 WITH prev WHERE prev IS NOT NULL
 SET prev.latest = false`;
 
-const BATCH = 500;
+/** Accounts per batch, as Relata's recompute reads and stores them. */
+export const FAIR_FLOOR_BATCH = 500;
 
 /** Integers come back from the driver as its Integer type (sums of whole numbers too); scores need numbers. */
 function num(value: unknown): number {
@@ -95,7 +96,7 @@ export async function runFairFloor(
     windows: byField,
     contacts: scoring.include.contacts,
     assets: scoring.include.assets,
-    limit: neo4j.int(BATCH),
+    limit: neo4j.int(FAIR_FLOOR_BATCH),
   };
   const read = async (after: string): Promise<RecomputeBatchAccount[]> => {
     const { records } = await driver.executeQuery(
@@ -148,7 +149,7 @@ export async function runFairFloor(
     const batch: RecomputeBatchAccount[] = await pending;
     if (batch.length === 0) break;
     const cursor = batch[batch.length - 1]!.id;
-    pending = batch.length < BATCH ? null : read(cursor);
+    pending = batch.length < FAIR_FLOOR_BATCH ? null : read(cursor);
     pending?.catch(() => {});
     const scores = batch.map((account) => {
       const result = scoring.score(account);

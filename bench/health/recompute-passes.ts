@@ -91,7 +91,7 @@ export async function closeInterruptedRuns(health: HealthRepository): Promise<nu
  * first so that no interrupted run is resumed. Throws if the run was not the full one asked for.
  */
 export async function recomputeAllAccounts(
-  health: HealthService,
+  health: Pick<HealthService, "recompute">,
   onProgress: (done: number) => void = () => {},
 ): Promise<RecomputeResult> {
   const run = await health.recompute(BENCH_HEALTH_MODEL, null, false, onProgress);

@@ -3,12 +3,20 @@ import type { Driver } from "neo4j-driver";
 import { QueryStats } from "../../graph/executor";
 import { GraphDatabase } from "../../graph/graph-database";
 import { createRepositories } from "../../graph/repositories";
+import { HealthScorer } from "../../services/health/health-scorer";
+import { BATCH_SIZE, HealthRecompute } from "../../services/health/health-recompute";
+import { systemClock } from "../../domain/time/clock";
 import { HealthService, type RecomputeResult } from "../../services/health/health.service";
 import type { HealthRecomputeOptions } from "../bench-options";
 import type { SeededDataset } from "../dataset/seed-dataset";
 import { startCpuSample, waitForQuiet } from "../load/cpu-sampler";
 import type { BenchConnection } from "../neo4j/bench-connection";
-import type { HealthRecomputePass, HealthRecomputeReport, HealthRecomputeRow } from "../report/bench-result";
+import type {
+  HealthRecomputePass,
+  HealthRecomputeReport,
+  HealthRecomputeRow,
+  HealthRecomputeVariant,
+} from "../report/bench-result";
 import { spread, spreadOrNull } from "../report/spread";
 import {
   BENCH_HEALTH_MODEL,
@@ -18,6 +26,7 @@ import {
   recomputeAllAccounts,
   runHealthFloor,
 } from "./recompute-passes";
+import { FAIR_FLOOR_BATCH, runFairFloor } from "./fair-floor";
 
 /** A batch of 500 accounts takes seconds at most; a statement that runs for minutes is stuck. */
 const QUERY_TIMEOUT_MS = 600_000;
@@ -75,14 +84,21 @@ export async function runTenantRecompute(
       await waitForQuiet({ bench: process.pid, neo4j: targets.neo4jPid });
       passes.push(await floorPass(targets, tenant, fields, accounts, round, log));
       await waitForQuiet({ bench: process.pid, neo4j: targets.neo4jPid });
+      passes.push(await fairFloorPass(graph, targets, tenant, accounts, round, log));
+      await waitForQuiet({ bench: process.pid, neo4j: targets.neo4jPid });
       const relata = await relataPass(graph, tenant, accounts, round, targets, log);
       passes.push(relata.pass);
       model = relata.run;
+      await waitForQuiet({ bench: process.pid, neo4j: targets.neo4jPid });
+      // Before issue 18's concurrent batches: one read ahead of the batch being scored, as until then.
+      passes.push((await relataPass(graph, tenant, accounts, round, targets, log, 1)).pass);
     }
     const rows = summarise(passes);
-    const median = (variant: "relata" | "floor") => rows.find((r) => r.variant === variant)?.accountsPerSecond.median;
+    const median = (variant: HealthRecomputeVariant) =>
+      rows.find((r) => r.variant === variant)?.accountsPerSecond.median;
     const relataRate = median("relata");
     const floorRate = median("floor");
+    const fairRate = median("fair");
     return {
       tenant,
       accounts,
@@ -95,6 +111,7 @@ export async function runTenantRecompute(
       passes,
       rows,
       ratio: relataRate !== undefined && floorRate !== undefined && floorRate > 0 ? relataRate / floorRate : null,
+      fairRatio: relataRate !== undefined && fairRate !== undefined && fairRate > 0 ? relataRate / fairRate : null,
     };
   } finally {
     await graph.close();
@@ -109,12 +126,29 @@ async function relataPass(
   round: number,
   targets: RecomputeTargets,
   log: (message: string) => void,
+  /** Batch reads at once; null: the product's default (through HealthService). */
+  readsInFlight: number | null = null,
 ): Promise<{ pass: HealthRecomputePass; run: RecomputeResult }> {
   // A fresh service and executor per pass, as every `recomputeHealth` request gets: nothing cached.
   const stats = new QueryStats();
   const repositories = createRepositories(graph.executor(QUERY_TIMEOUT_MS).forRequest("bench:B5B", stats), tenant);
-  const health = new HealthService(repositories.health, repositories.ontology);
-  const label = `  B5B${round === 0 ? " (untimed)" : ` round ${round}`} Relata`;
+  const service = new HealthService(repositories.health, repositories.ontology);
+  const health: Pick<HealthService, "recompute"> =
+    readsInFlight === null
+      ? service
+      : {
+          recompute: async (modelId, _ids, _incremental, onProgress = () => {}) => {
+            const model = await service.model(modelId);
+            return new HealthRecompute(repositories.health, systemClock, BATCH_SIZE, readsInFlight).run(
+              model,
+              new HealthScorer(model, repositories.health, repositories.ontology),
+              null,
+              false,
+              onProgress,
+            );
+          },
+        };
+  const label = `  B5B${round === 0 ? " (untimed)" : ` round ${round}`} Relata${readsInFlight === null ? "" : `, ${readsInFlight} read ahead`}`;
   let done = 0;
   const stopLog = logProgressEvery(PROGRESS_EVERY_MS, label, accounts, () => done, log);
   const sample = startCpuSample({ bench: process.pid, neo4j: targets.neo4jPid });
@@ -135,7 +169,8 @@ async function relataPass(
   }
   const queries: Record<string, number> = {};
   for (const entry of stats.log) queries[entry.name] = (queries[entry.name] ?? 0) + 1;
-  const pass = measuredPass("relata", round, run.processed, run.scored, seconds, stats.queries, queries, cpu);
+  const variant = readsInFlight === null ? "relata" : "relata-one-read";
+  const pass = measuredPass(variant, round, run.processed, run.scored, seconds, stats.queries, queries, cpu);
   log(
     `${label}: ${run.processed} accounts (${run.scored} scored) in ${seconds.toFixed(1)} s, ` +
       `${Math.round(pass.accountsPerSecond)} accounts/s, ${stats.queries} Cypher statements`,
@@ -171,8 +206,64 @@ async function floorPass(
   return pass;
 }
 
+/**
+ * The fair floor (`fair-floor.ts`): the same scores and snapshots as Relata's recompute from hand-written
+ * Cypher on the harness's raw driver, scored with the domain's pure functions. It must score as many
+ * accounts as Relata does, or it did not do the same work.
+ */
+async function fairFloorPass(
+  graph: GraphDatabase,
+  targets: RecomputeTargets,
+  tenant: string,
+  accounts: number,
+  round: number,
+  log: (message: string) => void,
+): Promise<HealthRecomputePass> {
+  const label = `  B5B round ${round} fair floor`;
+  let done = 0;
+  const stopLog = logProgressEvery(PROGRESS_EVERY_MS, label, accounts, () => done, log);
+  const sample = startCpuSample({ bench: process.pid, neo4j: targets.neo4jPid });
+  const started = performance.now();
+  let result: { accounts: number; scored: number };
+  const stats = new QueryStats();
+  try {
+    // What it scores with (model version, concept tree, mappings, populations) is read through Relata's
+    // repositories, as a hand-written job would read its configuration once; counted in its time.
+    const repositories = createRepositories(graph.executor(QUERY_TIMEOUT_MS).forRequest("bench:B5B", stats), tenant);
+    const model = await new HealthService(repositories.health, repositories.ontology).model(BENCH_HEALTH_MODEL);
+    const asOf = Date.now();
+    const scoring = await new HealthScorer(model, repositories.health, repositories.ontology).forRecompute(asOf);
+    result = await runFairFloor(targets.driver, targets.connection.database, tenant, model, scoring, asOf, (n) => {
+      done = n;
+    });
+  } finally {
+    stopLog();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = sample();
+  if (result.accounts !== accounts) {
+    throw new Error(`B5B: the fair floor stored ${result.accounts} accounts; the tenant "${tenant}" has ${accounts}.`);
+  }
+  const batches = Math.ceil(accounts / FAIR_FLOOR_BATCH);
+  const pass = measuredPass(
+    "fair",
+    round,
+    result.accounts,
+    result.scored,
+    seconds,
+    stats.queries + batches * 2,
+    { setup: stats.queries, "fair.readBatch": batches, "fair.writeBatch": batches },
+    cpu,
+  );
+  log(
+    `${label}: ${result.accounts} accounts (${result.scored} scored) in ${seconds.toFixed(1)} s, ` +
+      `${Math.round(pass.accountsPerSecond)} accounts/s`,
+  );
+  return pass;
+}
+
 function measuredPass(
-  variant: "relata" | "floor",
+  variant: HealthRecomputeVariant,
   round: number,
   accounts: number,
   scored: number | null,
@@ -206,7 +297,7 @@ async function latestSnapshots(driver: Driver, database: string, tenant: string)
 }
 
 function summarise(passes: readonly HealthRecomputePass[]): HealthRecomputeRow[] {
-  return (["relata", "floor"] as const).flatMap((variant) => {
+  return (["relata", "relata-one-read", "fair", "floor"] as const).flatMap((variant) => {
     const group = passes.filter((p) => p.variant === variant);
     if (group.length === 0) return [];
     return [

@@ -35,6 +35,8 @@ export function relataEnv(
     HOST: "127.0.0.1",
     // The load runner sends thousands of requests a second with one token: it measures the API, not its limits.
     RELATA_RATE_LIMITS: "0",
+    // A loaded machine may need longer statement allowances while seeding (statements, not requests, are timed).
+    ...(process.env.RELATA_QUERY_TIMEOUT_MS ? { RELATA_QUERY_TIMEOUT_MS: process.env.RELATA_QUERY_TIMEOUT_MS } : {}),
     ...extra,
   };
 }

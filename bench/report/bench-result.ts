@@ -1,3 +1,4 @@
+import type { RssSummary } from "../load/rss-sampler";
 import type { BenchOptions } from "../bench-options";
 import type { LoadWindow } from "../load/load-runner";
 import type { VariantId } from "../variants/variant";
@@ -83,9 +84,15 @@ export interface IngestReport {
   readonly rerunCreatedNothing: boolean;
 }
 
-/** One timed B5B pass: a full tenant health recompute through Relata, or the floor aggregation. */
+/**
+ * B5B's variants: Relata's recompute, the aggregation-only floor, and the fair floor (hand-written Cypher
+ * plus the domain's scoring, the same snapshots written; `health/fair-floor.ts`).
+ */
+export type HealthRecomputeVariant = "relata" | "relata-one-read" | "floor" | "fair";
+
+/** One timed B5B pass: a full tenant health recompute through Relata, or one of the floors. */
 export interface HealthRecomputePass {
-  readonly variant: "relata" | "floor";
+  readonly variant: HealthRecomputeVariant;
   readonly round: number;
   readonly accounts: number;
   /** Accounts that got a score (Relata); null for the floor, which scores nothing. */
@@ -101,7 +108,7 @@ export interface HealthRecomputePass {
 }
 
 export interface HealthRecomputeRow {
-  readonly variant: "relata" | "floor";
+  readonly variant: HealthRecomputeVariant;
   readonly rounds: number;
   readonly accountsPerSecond: Spread;
   readonly seconds: Spread;
@@ -125,6 +132,8 @@ export interface HealthRecomputeReport {
   readonly rows: readonly HealthRecomputeRow[];
   /** Median Relata accounts/s ÷ median floor accounts/s. */
   readonly ratio: number | null;
+  /** Median Relata accounts/s ÷ median fair-floor accounts/s (issue 18's target: ≥ 0.8). */
+  readonly fairRatio: number | null;
 }
 
 export interface ReadMeasurement {
@@ -144,6 +153,8 @@ export interface BenchResult {
   readonly read: readonly ReadRow[];
   readonly healthRecompute: HealthRecomputeReport | null;
   readonly ingest: IngestReport | null;
+  /** Resident set sizes sampled through the run: the Relata API process (null when it did not run) and the bench process. */
+  readonly memory?: { readonly api: RssSummary | null; readonly bench: RssSummary; readonly targetMb: number };
   readonly measurements: readonly ReadMeasurement[];
   readonly timingsSeconds: Readonly<Record<string, number>>;
 }

@@ -13,7 +13,11 @@ import type {
 const TARGET_SCENARIOS = ["B1", "B2", "B3"];
 const MIN_VS_NEO4J_GRAPHQL = 1.5;
 const MAX_VS_RAW_P50 = 1.5;
-const MIN_INGEST_RATIO = 0.8;
+/** Issue 18: B6 at least the raw UNWIND's rows/s, both writing the same change events. */
+const MIN_INGEST_RATIO = 1.0;
+/** Issue 18's B5B targets: Relata at least this share of the fair floor's rate, and this rate at 100k accounts. */
+const MIN_FAIR_FLOOR_RATIO = 0.8;
+const MIN_RECOMPUTE_RATE = 5_000;
 
 const label = (id: VariantId) => VARIANTS.find((v) => v.id === id)?.label ?? id;
 
@@ -97,9 +101,24 @@ function targetLines(result: BenchResult): string[] {
     );
   }
   if (result.healthRecompute) {
+    const relataRate = result.healthRecompute.rows.find((r) => r.variant === "relata")?.accountsPerSecond.median;
     lines.push(
-      `| B5B: tenant health recompute — no target in the issue; floor is aggregation only | – | ` +
+      `| B5B: Relata ≥ ${MIN_FAIR_FLOOR_RATIO}× the fair floor's accounts/s | – | ` +
+        `${ratio(result.healthRecompute.fairRatio)} | ` +
+        `${met(result.healthRecompute.fairRatio, (v) => v >= MIN_FAIR_FLOOR_RATIO)} |`,
+      `| B5B: Relata ≥ ${MIN_RECOMPUTE_RATE.toLocaleString("en-US")} accounts/s (100k accounts) | – | ` +
+        `${relataRate === undefined ? "–" : Math.round(relataRate).toLocaleString("en-US")} accounts/s | ` +
+        `${met(relataRate ?? null, (v) => v >= MIN_RECOMPUTE_RATE)} |`,
+      `| B5B: aggregation-only floor (no target, a cost ratio) | – | ` +
         `${ratio(result.healthRecompute.ratio)} floor accounts/s | – |`,
+    );
+  }
+  const api = result.memory?.api;
+  if (api) {
+    lines.push(
+      `| API memory: RSS under ${result.memory!.targetMb} MB through the whole run | – | ` +
+        `peak ${api.peakMb === null ? "–" : `${fixed(api.peakMb, 0)} MB`}${api.peakPhase ? ` (${api.peakPhase})` : ""}, ` +
+        `${api.samples} samples every ${api.everyMs} ms | ${met(api.peakMb, (v) => v < result.memory!.targetMb)} |`,
     );
   }
   if (result.ingest) {
@@ -143,15 +162,19 @@ function healthRecomputeLines(report: HealthRecomputeReport): string[] {
       "scoring every account with its explanation and storing a snapshot per account in batches, " +
       "in the bench process. Floor: one raw Cypher statement that reads the signals counting toward each account " +
       `(its own, its contacts', its assets') of the ${report.floorFields} mapped fields and aggregates them ` +
-      `per field (no roll-up, no writes). ${relataRounds} interleaved round(s) of floor then Relata, medians with (min–max); ` +
+      "per field (no roll-up, no writes). Fair floor: hand-written Cypher on the raw driver, one read and one " +
+      "UNWIND write per batch, scores from the domain's pure functions, the same snapshots written " +
+      "(`bench/health/fair-floor.ts`; identical snapshots pinned by `test/integration/health-fair-floor.test.ts`). " +
+      `${relataRounds} interleaved round(s) of floor, fair floor, then Relata, medians with (min–max); ` +
       "CPU ms per 1k accounts of the bench process and of Neo4j, from /proc." +
       `${report.primed ? " An untimed recompute first gave every account a snapshot, so every round replaces one." : ""}`,
     "",
-    "| Variant | accounts/s | Seconds | Cypher/run | CPU ms/1k accounts bench | CPU ms/1k accounts Neo4j | ÷ floor |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| Variant | accounts/s | Seconds | Cypher/run | CPU ms/1k accounts bench | CPU ms/1k accounts Neo4j | ÷ floor | ÷ fair floor |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
   const floor = report.rows.find((r) => r.variant === "floor");
-  for (const row of report.rows) lines.push(healthRecomputeLine(row, floor));
+  const fair = report.rows.find((r) => r.variant === "fair");
+  for (const row of report.rows) lines.push(healthRecomputeLine(row, floor, fair));
   const perQuery = Object.entries(relataQueries)
     .map(([name, count]) => `${name} ${count}×`)
     .join(", ");
@@ -159,9 +182,20 @@ function healthRecomputeLines(report: HealthRecomputeReport): string[] {
   return lines;
 }
 
-function healthRecomputeLine(row: HealthRecomputeRow, floor: HealthRecomputeRow | undefined): string {
+const RECOMPUTE_VARIANTS: Record<HealthRecomputeRow["variant"], string> = {
+  relata: "Relata recompute (scored, explained, stored)",
+  "relata-one-read": "Relata recompute, one batch read ahead (before)",
+  floor: "raw Cypher aggregation (floor)",
+  fair: "hand-written Cypher + domain scoring, same snapshots (fair floor)",
+};
+
+function healthRecomputeLine(
+  row: HealthRecomputeRow,
+  floor: HealthRecomputeRow | undefined,
+  fair: HealthRecomputeRow | undefined,
+): string {
   const cells = [
-    row.variant === "relata" ? "Relata recompute (scored, explained, stored)" : "raw Cypher aggregation (floor)",
+    RECOMPUTE_VARIANTS[row.variant],
     withRange(row.accountsPerSecond, 0),
     withRange(row.seconds, 1),
     fixed(row.roundTrips.median, 0),
@@ -169,6 +203,9 @@ function healthRecomputeLine(row: HealthRecomputeRow, floor: HealthRecomputeRow 
     row.cpuMsPer1kAccounts.neo4j ? withRange(row.cpuMsPer1kAccounts.neo4j, 0) : "–",
     floor && floor.accountsPerSecond.median > 0
       ? ratio(row.accountsPerSecond.median / floor.accountsPerSecond.median)
+      : "–",
+    fair && fair.accountsPerSecond.median > 0
+      ? ratio(row.accountsPerSecond.median / fair.accountsPerSecond.median)
       : "–",
   ];
   return `| ${cells.join(" | ")} |`;

@@ -132,14 +132,21 @@ RETURN m {.*} AS mapping, f.system AS system, f.field AS field, f.scope AS scope
   c.labels AS labels, paths
 ORDER BY conceptId`;
 
-/** B6: the raw driver's idempotent bulk write of signals about one kind of subject; MERGE on the key. */
+/**
+ * B6: the raw driver's idempotent bulk write of signals about one kind of subject; MERGE on the key. Returns
+ * the index of every row it created, for the change events the endpoint appends in the same transaction.
+ */
 export function ingestSignalsAbout(label: "Account" | "Contact" | "Asset"): string {
   return `
 UNWIND $rows AS row
 MATCH (subject:${label} {tenant: $tenant, id: row.subjectId})
+OPTIONAL MATCH (old:Signal {tenant: $tenant, sourceSystem: row.sourceSystem, externalId: row.recordId})
+WITH row, subject, old IS NULL AS fresh
 MERGE (s:Signal {tenant: $tenant, sourceSystem: row.sourceSystem, externalId: row.recordId})
   ON CREATE SET s += row.props, s.id = row.id, s.firstSeenAt = datetime($now), s.lastUpdatedAt = datetime($now)
-MERGE (s)-[:ABOUT]->(subject)`;
+MERGE (s)-[:ABOUT]->(subject)
+WITH row WHERE fresh
+RETURN row.index AS index`;
 }
 
 /** F1: the driver's round trip with nothing to do. */

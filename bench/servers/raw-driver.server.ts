@@ -10,7 +10,11 @@ import type { AddressInfo } from "node:net";
 
 import neo4j, { type Driver } from "neo4j-driver";
 
+import { upsertChange } from "../../domain/events/record-changes";
 import { nodeId } from "../../domain/ids/node-id";
+import { ChangeOutbox } from "../../graph/events/change-outbox";
+import { toPlain } from "../../graph/neo4j-values";
+import { signalRow as relataSignalRow } from "../../services/ingest/record-rows";
 import type { SignalInput } from "../../schema/generated/graphql";
 import { announceReady, requiredEnv } from "./bench-server-ipc";
 import { CypherCounter, countingDriver } from "./counting-driver";
@@ -39,6 +43,8 @@ class RawEndpoint {
     private readonly database: string,
     /** Health models per tenant, loaded once at start (B5a). */
     private readonly healthModels: ReadonlyMap<string, RawHealthModel>,
+    /** Off only when Relata's are (RELATA_CHANGE_EVENTS=off): B6 compares like with like. */
+    private readonly changeEvents: boolean,
   ) {}
 
   /**
@@ -221,23 +227,57 @@ class RawEndpoint {
   async ingestSignals(body: Body): Promise<unknown> {
     const tenant = String(body.tenant);
     const now = new Date().toISOString();
+    const inputs = body.rows as SignalInput[];
     const byLabel = new Map<string, Row[]>();
-    for (const input of body.rows as SignalInput[]) {
+    for (const [index, input] of inputs.entries()) {
       const label = SUBJECT_LABELS[input.subject.kind];
       const rows = byLabel.get(label) ?? [];
-      rows.push(signalRow(tenant, input, label));
+      rows.push({ ...signalRow(tenant, input, label), index });
       byLabel.set(label, rows);
     }
+    // The same change events as Relata's ingest (issue 18: a fair comparison has the outbox on both
+    // sides): one SIGNAL_CREATED per created signal with its fields and subject, appended with Relata's
+    // outbox in the same transaction; a rerun creates nothing and appends nothing.
+    const outbox = this.changeEvents ? new ChangeOutbox(tenant, "user:bench-raw") : null;
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
       const created = await session.executeWrite(async (tx) => {
         let nodes = 0;
         let relationships = 0;
+        const createdIndexes: number[] = [];
         for (const [label, rows] of byLabel) {
           const result = await tx.run(ingestSignalsAbout(label as "Account"), { tenant, rows, now });
           const updates = result.summary.counters.updates();
           nodes += updates.nodesCreated;
           relationships += updates.relationshipsCreated;
+          for (const record of result.records) createdIndexes.push(Number(record.get("index")));
+        }
+        if (outbox !== null && createdIndexes.length > 0) {
+          const changes = createdIndexes
+            .sort((a, b) => a - b)
+            .flatMap((index) => {
+              const row = relataSignalRow(tenant, index, inputs[index]! as never);
+              const change = upsertChange(
+                "SIGNAL",
+                {
+                  id: row.id,
+                  sourceSystem: row.sourceSystem,
+                  externalId: row.externalId,
+                  props: row.sent,
+                  targetId: row.targetId!,
+                },
+                "CREATED",
+                null,
+                null,
+              );
+              return change === null ? [] : [change];
+            });
+          await outbox.append(
+            async (query, params) =>
+              (await tx.run(query.text, params)).records.map((r) => toPlain(r.toObject()) as Record<string, unknown>),
+            now,
+            changes,
+          );
         }
         return { nodes, relationships };
       });
@@ -311,7 +351,8 @@ async function main(): Promise<void> {
     counter,
   );
   await driver.verifyConnectivity({ database });
-  const endpoint = new RawEndpoint(driver, database, await loadRawHealthModels(driver, database));
+  const changeEvents = !["0", "off", "false", "no"].includes((process.env.RELATA_CHANGE_EVENTS ?? "").toLowerCase());
+  const endpoint = new RawEndpoint(driver, database, await loadRawHealthModels(driver, database), changeEvents);
   const routes: Record<string, (body: Body) => Promise<unknown>> = {
     "/f1": () => endpoint.returnOne(),
     "/b1": (body) => endpoint.accountById(body),

@@ -56,6 +56,13 @@ function startVariant(
         { ...serverEnv, RELATA_DATALOADER_BATCHING: "0" },
         logFile,
       );
+    case "relata-uncached":
+      return startRelataProcess(
+        descriptor,
+        path.join(DIST_ROOT, "app", "main.js"),
+        { ...serverEnv, RELATA_HEALTH_CONFIG_CACHE: "0" },
+        logFile,
+      );
     case "neo4j-graphql":
       return startBenchServer(descriptor, benchServer("neo4j-graphql.server.js"), serverEnv, logFile);
     case "raw":

@@ -1,7 +1,8 @@
 import type { VariantKind } from "../scenarios/scenario";
 
 /** The servers compared, each a process of its own so its CPU time can be read from /proc. */
-export type VariantId = "relata" | "relata-baseline" | "relata-unbatched" | "neo4j-graphql" | "raw" | "apollo-floor";
+export type VariantId =
+  "relata" | "relata-baseline" | "relata-unbatched" | "relata-uncached" | "neo4j-graphql" | "raw" | "apollo-floor";
 
 /**
  * A checkout whose build (`<dir>/dist/app/main.js`) runs beside Relata as "Relata, baseline build", to
@@ -20,6 +21,8 @@ export const VARIANTS: readonly VariantDescriptor[] = [
   { id: "relata", kind: "relata", label: "Relata" },
   { id: "relata-baseline", kind: "relata", label: "Relata, baseline build" },
   { id: "relata-unbatched", kind: "relata", label: "Relata, batching off" },
+  // B5a only: before issue 18's cache of health models and mappings (RELATA_HEALTH_CONFIG_CACHE=0).
+  { id: "relata-uncached", kind: "relata", label: "Relata, health config cache off (before)" },
   { id: "neo4j-graphql", kind: "neo4j-graphql", label: "@neo4j/graphql 7" },
   { id: "raw", kind: "raw", label: "raw driver endpoint" },
   { id: "apollo-floor", kind: "apollo", label: "Apollo Server" },

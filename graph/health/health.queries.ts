@@ -138,21 +138,35 @@ WITH datetime({epochMillis: toInteger($asOf - $maxWindowMs)}) AS earliest, datet
 
 /**
  * One read per recompute batch: the next `$limit` accounts after the run's cursor (in the model's
- * scope), each with its signal aggregates and manual measures (RECOMPUTE_ACCOUNT). Replaces
- * accountsAfter + fieldAggregates + manualMeasures, three round trips per batch.
+ * scope), or those in `($after, $upTo]`, each with its signal aggregates and manual measures
+ * (RECOMPUTE_ACCOUNT). Replaces accountsAfter + fieldAggregates + manualMeasures, three round trips per
+ * batch. The first read of a run also returns (on its first row) the boundaries of all the run's batches.
  */
 export const RECOMPUTE_BATCH_AFTER: CypherQuery = {
   name: "health.recomputeBatch",
   text: `
+CALL () {
+  // With $boundaries (a run's first read), the last id of every batch of $limit accounts of the run,
+  // from ids alone (index order): the later batches are then read by range, several at once.
+  OPTIONAL MATCH (a:Account {tenant: $tenant})
+  WHERE $boundaries AND a.id > $after
+    AND ($industry IS NULL OR a.industry = $industry) AND ($segment IS NULL OR a.segment = $segment)
+    AND NOT ${IS_DUPLICATE}
+  WITH a.id AS id ORDER BY id
+  WITH collect(id) AS ids
+  RETURN head(ids) AS firstId, CASE WHEN size(ids) = 0 THEN [] ELSE
+    [i IN range($limit - 1, size(ids) - 1, $limit) | ids[i]] +
+    CASE WHEN size(ids) % $limit = 0 THEN [] ELSE [last(ids)] END END AS boundaries
+}
 MATCH (a:Account {tenant: $tenant})
-WHERE a.id > $after
+WHERE a.id > $after AND ($upTo IS NULL OR a.id <= $upTo)
   AND ($industry IS NULL OR a.industry = $industry) AND ($segment IS NULL OR a.segment = $segment)
   // A duplicate account is scored as part of the account it resolved to, not on its own.
   AND NOT ${IS_DUPLICATE}
-WITH a ORDER BY a.id LIMIT $limit
-${RECOMPUTE_BOUNDS}, a
+WITH a, firstId, boundaries ORDER BY a.id LIMIT $limit
+${RECOMPUTE_BOUNDS}, a, firstId, boundaries
 ${RECOMPUTE_ACCOUNT}
-RETURN a.id AS id, aggregates, measures
+RETURN a.id AS id, aggregates, measures, CASE WHEN a.id = firstId THEN boundaries END AS boundaries
 ORDER BY id`,
 };
 

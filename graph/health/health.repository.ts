@@ -2,6 +2,7 @@ import neo4j from "neo4j-driver";
 import { CursorKey } from "../../domain/pagination/cursor";
 import { CypherExecutor } from "../executor";
 import { ChangeOutbox } from "../events/change-outbox";
+import { readConfigToken, bumpTenantConfig } from "../config/tenant-config";
 import { modelVersionChange } from "../../domain/events/model-version-change";
 import { measureChanges, outcomeChanges, scoreChanges } from "./health-change-rows";
 import { toAccount } from "../account/account.repository";
@@ -80,6 +81,19 @@ export interface EvidenceSignal {
   value: number | string | boolean | null;
   observedAt: string;
 }
+
+/** Which accounts one recompute read covers: see {@link HealthRepository.recomputeBatchWithBoundaries}. */
+export type RecomputeSelection =
+  | {
+      after: string;
+      limit: number;
+      scope: { industry: string | null; segment: string | null };
+      /** The last id of the range (inclusive); without it, the next `limit` accounts. */
+      upTo?: string;
+      /** Also return the boundaries of every later batch (a run's first read). */
+      boundaries?: boolean;
+    }
+  | { ids: readonly string[] };
 
 export interface StoredScore {
   accountId: string;
@@ -261,8 +275,17 @@ export class HealthRepository {
       const version = Number(row?.version);
       const previous = (row?.previous as Record<string, unknown> | null) ?? null;
       await this.outbox.append(run, now, [modelVersionChange(modelId, version, props, previous)]);
+      await bumpTenantConfig(run, this.tenant, now);
       return version;
     });
+  }
+
+  /**
+   * The tenant's configuration version (decision 0036): one index seek; what cached models, concept trees
+   * and mappings are checked against on each request.
+   */
+  configToken(): Promise<string> {
+    return readConfigToken(this.executor, this.scopes);
   }
 
   async modelVersions(modelId: string | null): Promise<Array<Record<string, unknown>>> {
@@ -320,17 +343,39 @@ export class HealthRepository {
    * and its manual measures in effect then. An id that names no account comes back without either.
    */
   async recomputeBatch(
-    selection:
-      | { after: string; limit: number; scope: { industry: string | null; segment: string | null } }
-      | { ids: readonly string[] },
+    selection: RecomputeSelection,
     asOf: number,
     windows: readonly WindowRequest[],
     include: { contacts: boolean; assets: boolean },
   ): Promise<RecomputeBatchAccount[]> {
+    return (await this.recomputeBatchWithBoundaries(selection, asOf, windows, include)).accounts;
+  }
+
+  /**
+   * {@link recomputeBatch}; with `boundaries` in an `after` selection, also the last account id of every
+   * batch of `limit` accounts from there on (in scope), so that the later batches can be read by range
+   * (`upTo`), several at once. Still one statement.
+   */
+  async recomputeBatchWithBoundaries(
+    selection: RecomputeSelection,
+    asOf: number,
+    windows: readonly WindowRequest[],
+    include: { contacts: boolean; assets: boolean },
+  ): Promise<{ accounts: RecomputeBatchAccount[]; boundaries: string[] }> {
     const [query, select] =
       "ids" in selection
         ? [RECOMPUTE_BATCH_IDS, { ids: [...selection.ids] }]
-        : [RECOMPUTE_BATCH_AFTER, { after: selection.after, limit: neo4j.int(selection.limit), ...selection.scope }];
+        : [
+            RECOMPUTE_BATCH_AFTER,
+            {
+              after: selection.after,
+              upTo: selection.upTo ?? null,
+              // A range holds the accounts in it whatever their number (some may have been added since).
+              limit: neo4j.int(selection.upTo === undefined ? selection.limit : 2 ** 31 - 1),
+              boundaries: selection.boundaries === true,
+              ...selection.scope,
+            },
+          ];
     // Without windows nothing is aggregated; the statement still lists the accounts and their measures.
     const rows = await this.executor.read(
       query,
@@ -344,7 +389,8 @@ export class HealthRepository {
         ...(windows.length > 0 ? this.windowParams(windows, include, {}) : {}),
       }),
     );
-    return rows.map((row) => {
+    const boundaries = (rows[0]?.boundaries as string[] | null | undefined) ?? [];
+    const accounts = rows.map((row) => {
       const aggregates = new Map<string, StoredAggregate>();
       const accountId = String(row.id);
       for (const agg of row.aggregates as unknown[][]) {
@@ -374,6 +420,7 @@ export class HealthRepository {
       }));
       return { id: accountId, aggregates, measures };
     });
+    return { accounts, boundaries };
   }
 
   async startRun(

@@ -15,6 +15,7 @@ import { actionsAndTasksMigration } from "./0013-actions-and-tasks.migration";
 import { valueContractsMigration } from "./0015-value-contracts.migration";
 import { identityResolutionMigration } from "./0014-identity-resolution.migration";
 import { usageCountsMigration } from "./0021-usage-counts.migration";
+import { tenantConfigMigration } from "./0024-tenant-config.migration";
 import { personalDataRequestsMigration } from "./0016-personal-data-requests.migration";
 import { mpuExperimentsMigration } from "./0020-mpu-experiments.migration";
 import { mpusMigration } from "./0018-mpus.migration";
@@ -43,5 +44,6 @@ export const MIGRATIONS: readonly Migration[] = [
   ticketsAndValueAnchorsMigration,
   mpuExperimentsMigration,
   usageCountsMigration,
+  tenantConfigMigration,
   webhookDeliveryRetentionMigration,
 ];

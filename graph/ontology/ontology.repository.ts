@@ -4,6 +4,7 @@ import { CursorKey } from "../../domain/pagination/cursor";
 import { toFulltextQuery } from "../../domain/search/fulltext-query";
 import { CypherExecutor } from "../executor";
 import { ChangeOutbox } from "../events/change-outbox";
+import { bumpTenantConfig } from "../config/tenant-config";
 import { mappingChange, packStoredChange } from "../../domain/events/ontology-changes";
 import {
   CONCEPTS_BY_IDS,
@@ -158,12 +159,16 @@ export class OntologyRepository {
         write.activate,
       );
       await this.outbox?.append(run, now, [change]);
+      if (write.activate) await bumpTenantConfig(run, this.scope, now);
     });
   }
 
   /** Re-creates a pack's links, for links to packs that were loaded after it. */
   async relink(pack: string, links: PackWrite["links"], now: string): Promise<void> {
-    await this.executor.write(CREATE_LINKS, this.params({ pack, links, now }));
+    await this.executor.writeSteps(CREATE_LINKS.name, async (run) => {
+      await run(CREATE_LINKS, this.params({ pack, links, now }));
+      await bumpTenantConfig(run, this.scope, now);
+    });
   }
 
   /** Creates or replaces one of the tenant's mappings, with its MAPPING_SET event; false without the concept. */
@@ -181,6 +186,7 @@ export class OntologyRepository {
         row.after as Record<string, unknown>,
       );
       await this.outbox?.append(run, now, change === null ? [] : [change]);
+      if (change !== null) await bumpTenantConfig(run, this.scope, now);
       return true;
     });
   }
@@ -192,6 +198,7 @@ export class OntologyRepository {
       const removed = (row?.removed as Array<Record<string, unknown>> | undefined) ?? [];
       const changes = removed.flatMap((before) => mappingChange({ system, field, concept }, before, null) ?? []);
       await this.outbox?.append(run, now, changes);
+      if (Number(row?.deleted ?? 0) > 0) await bumpTenantConfig(run, this.scope, now);
       return Number(row?.deleted ?? 0);
     });
   }

@@ -31,7 +31,8 @@ import { PopulationCache } from "./population-cache";
 /** How many signals each mapping leaf of an on-request explanation lists. */
 const EVIDENCE_PER_LEAF = 10;
 
-interface Prepared {
+/** The model version's concept tree and mappings, ready to score with; never changed once built. */
+export interface Prepared {
   concepts: HealthConcept[];
   mappings: HealthMapping[];
   windowOf: Map<string, WindowRequest>;
@@ -61,6 +62,11 @@ export class HealthScorer {
     private readonly ontology: OntologyRepository,
     /** Populations shared between requests (on-request scores); without it, read once per scorer. */
     private readonly shared: { cache: PopulationCache; tenant: string } | null = null,
+    /**
+     * Where the concept tree and mappings of this model version come from when they are shared between
+     * requests (the process's `HealthConfigCache` entry of the tenant's configuration version).
+     */
+    private readonly sharedPrepared: ((load: () => Promise<Prepared>) => Promise<Prepared>) | null = null,
   ) {
     this.reversals = Object.fromEntries(
       model.reversedConcepts.map((concept) => [
@@ -72,7 +78,13 @@ export class HealthScorer {
   }
 
   private prepare(): Promise<Prepared> {
-    this.prepared ??= (async () => {
+    this.prepared ??= this.sharedPrepared ? this.sharedPrepared(() => this.load()) : this.load();
+    return this.prepared;
+  }
+
+  /** Reads the concept tree below the model's root and its mappings (two statements). */
+  private load(): Promise<Prepared> {
+    return (async () => {
       const tree = await this.health.conceptTree(this.model.rootConcept);
       const concepts = tree.map((c) => ({ id: c.id, parts: c.parts, narrower: c.narrower }));
       const perConcept = await this.ontology.mappingsOfConcepts(concepts.map((c) => c.id));
@@ -92,7 +104,6 @@ export class HealthScorer {
       }
       return { concepts, mappings, windowOf, windows: [...windows.values()], ...this.learnedLevels(mappings) };
     })();
-    return this.prepared;
   }
 
   /** The level values the model version learned, for the category mappings they were learned for. */

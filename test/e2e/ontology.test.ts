@@ -63,7 +63,8 @@ beforeAll(async () => {
   api = await startTestApi();
   admin = api.token(tenant, "admin");
   viewer = api.token(tenant, "viewer");
-});
+  // The first file of a worker migrates a fresh Neo4j and loads the built-in packs: minutes on a loaded machine.
+}, 300_000);
 
 afterAll(async () => {
   await api.stop();

@@ -43,6 +43,7 @@ export const ACCOUNT_FIELD_NEEDS: FieldNeeds<AccountProperty> = {
   opportunities: [],
   signals: [],
   tasks: [],
+  tickets: [],
 };
 
 /** `account` is resolved from the contact's `accountId`, which every contact read returns. */

@@ -2,6 +2,7 @@ import { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLSchema, Kind, OperationDefinitionNode } from "graphql";
 import { RequestContext } from "../../resolvers/context";
 import { CostModel } from "../limits/cost/cost-model";
+import { CostBudget } from "../limits/cost/cost-budget";
 import { costRefusal } from "../limits/cost/cost-refusal";
 import { estimateCost, PageSizes } from "../limits/cost/estimate-cost";
 import { checkInputLengths } from "../limits/input/check-input-lengths";
@@ -30,6 +31,7 @@ export function queryGuardPlugin(
   pages: PageSizes,
 ): ApolloServerPlugin<RequestContext> {
   const model = new CostModel(schema);
+  const costBudget = new CostBudget(model, schema, pages, limits.maxQueryCost);
   return {
     async requestDidStart() {
       let estimated: number | null = null;
@@ -40,7 +42,8 @@ export function queryGuardPlugin(
           const tooLong = checkInputLengths(schema, document, operation, variables, limits);
           if (tooLong !== null) throw tooLong;
           const cost = estimateCost(model, schema, document, operation, variables, pages);
-          if (cost.total > limits.maxQueryCost) throw costRefusal(operation, cost, limits.maxQueryCost);
+          const overrun = costBudget.overrun(cost);
+          if (overrun !== null) throw costRefusal(operation, cost, overrun);
           estimated = cost.total;
           if (operation.operation === "mutation" || selectsLongQuery(operation)) {
             contextValue.deadline.setLimit(limits.mutationTimeoutMs);

@@ -30,6 +30,7 @@ import { formatErrorFor } from "../errors/format-error";
 import { toPublicError } from "../errors/to-graphql-error";
 import { CostModel } from "../limits/cost/cost-model";
 import { costRefusal } from "../limits/cost/cost-refusal";
+import { CostBudget } from "../limits/cost/cost-budget";
 import { estimateCost } from "../limits/cost/estimate-cost";
 import { checkInputLengths } from "../limits/input/check-input-lengths";
 import { variablesWithDefaults } from "../limits/operation-variables";
@@ -112,6 +113,7 @@ export class SubscriptionServer {
   private readonly connections = new Map<WebSocket, Connection>();
   private readonly perTenant = new Map<string, number>();
   private readonly costModel: CostModel;
+  private readonly costBudget: CostBudget;
   private readonly cors: CorsPolicy;
   private readonly format: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   private closing = false;
@@ -136,6 +138,12 @@ export class SubscriptionServer {
       log,
     );
     this.costModel = new CostModel(schema);
+    this.costBudget = new CostBudget(
+      this.costModel,
+      schema,
+      { defaultSize: config.defaultPageSize, maxSize: config.maxPageSize },
+      config.limits.maxQueryCost,
+    );
     this.cors = new CorsPolicy(config.cors);
     this.format = formatErrorFor(log);
     this.wss = new WebSocketServer({ noServer: true, maxPayload: config.limits.maxBodyBytes });
@@ -322,9 +330,8 @@ export class SubscriptionServer {
     if (tooLong !== null) return [tooLong];
     const pages = { defaultSize: this.config.defaultPageSize, maxSize: this.config.maxPageSize };
     const cost = estimateCost(this.costModel, this.schema, document, operation, variables, pages);
-    if (cost.total > this.config.limits.maxQueryCost) {
-      return [costRefusal(operation, cost, this.config.limits.maxQueryCost)];
-    }
+    const overrun = this.costBudget.overrun(cost);
+    if (overrun !== null) return [costRefusal(operation, cost, overrun)];
     return {
       schema: this.schema,
       document,

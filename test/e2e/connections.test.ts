@@ -8,6 +8,7 @@ import {
   UpsertContactsDocument,
   UpsertOpportunitiesDocument,
   UpsertOrganizationsDocument,
+  UpsertTicketsDocument,
 } from "../../schema/generated/graphql";
 import { startTestApi, TestApi, uniqueTenant } from "../support/test-api";
 import { ConnectionInstance, connectionTargets } from "./support/connection-walk";
@@ -120,6 +121,26 @@ beforeAll(async () => {
     feedback: { kind: "HEALTH_IMPROVED", withinDays: 30 },
     limits: { maxFiringsPerSubject: 1, periodDays: 7, pauseAfterFailures: 3 },
   });
+  // Issue 17: a support ticket on the rich account, so tickets and Account.tickets have something to count.
+  dataOf(
+    await api.run(
+      UpsertTicketsDocument,
+      {
+        input: [
+          {
+            sourceSystem: "zendesk",
+            externalId: "WK-0",
+            account: { externalId: "W-0", sourceSystem: "crm" },
+            category: "access",
+            priority: "HIGH",
+            openedAt: "2026-10-20T09:00:00.000Z",
+            resolvedAt: "2026-10-21T09:00:00.000Z",
+          },
+        ],
+      },
+      { token },
+    ),
+  );
   // Issue 15: a value contract, so valueContracts has something to count.
   await api.runtime.server.contexts.forPrincipal({ tenant, role: "admin", subject: "test" }).contracts.define({
     accountId: RICH,

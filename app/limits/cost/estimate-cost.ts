@@ -23,6 +23,8 @@ export interface CostEstimate {
   total: number;
   /** The top-level field (by response key) that costs most, and its cost; null for an empty operation. */
   largest: { key: string; cost: number } | null;
+  /** The part of `total` under top-level `__schema` and `__type`: answered from memory, budgeted apart. */
+  introspection: number;
 }
 
 /**
@@ -104,15 +106,18 @@ export function estimateCost(
   };
 
   const root = schema.getRootType(operation.operation);
-  if (root === undefined || root === null) return { total: 0, largest: null };
+  if (root === undefined || root === null) return { total: 0, largest: null, introspection: 0 };
   // Top-level parts one by one (a field by its response key, a fragment by its name), to name the most
   // expensive in a refusal.
   const parts = new Map<string, number>();
+  let introspection = 0;
   const add = (key: string, cost: number) => parts.set(key, (parts.get(key) ?? 0) + cost);
   const collect = (set: SelectionSetNode, type: GraphQLNamedType): void => {
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
-        add(selection.alias?.value ?? selection.name.value, fieldCost(selection, type, undefined));
+        const cost = fieldCost(selection, type, undefined);
+        if (INTROSPECTION_ROOTS.has(selection.name.value)) introspection += cost;
+        add(selection.alias?.value ?? selection.name.value, cost);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         collect(selection.selectionSet, type);
       } else {
@@ -127,5 +132,7 @@ export function estimateCost(
     total += cost;
     if (largest === null || cost > largest.cost) largest = { key, cost };
   }
-  return { total, largest };
+  return { total, largest, introspection };
 }
+
+const INTROSPECTION_ROOTS: ReadonlySet<string> = new Set(["__schema", "__type"]);

@@ -1,6 +1,7 @@
 import { buildSchema, getIntrospectionQuery, getOperationAST, parse } from "graphql";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { CostBudget } from "../../../../app/limits/cost/cost-budget";
 import { CostModel } from "../../../../app/limits/cost/cost-model";
 import { estimateCost } from "../../../../app/limits/cost/estimate-cost";
 import { DEFAULT_LIST_SIZE, FIELD_COST_OVERRIDES, MUTATION_BASE_COST } from "../../../../app/limits/cost/field-costs";
@@ -102,11 +103,24 @@ describe("estimateCost", () => {
       expect(costOf(`{ ${many} }`).total).toBe(1000 * one);
     });
 
-    it("admits the standard introspection query (GraphiQL, codegen) and refuses a nested one", () => {
-      expect(costOf(getIntrospectionQuery()).total).toBeLessThan(budget);
+    it("admits the standard introspection query (GraphiQL, codegen) and its variants, and refuses a nested one", () => {
+      const costBudget = new CostBudget(model, schema, pages, budget);
+      const standard = costOf(getIntrospectionQuery());
+      // Introspection is all of it, and held to its own budget, which grows with the schema.
+      expect(standard.introspection).toBe(standard.total);
+      expect(costBudget.overrun(standard)).toBeNull();
+      const variant = getIntrospectionQuery({
+        inputValueDeprecation: true,
+        schemaDescription: true,
+        specifiedByUrl: true,
+      });
+      expect(costBudget.overrun(costOf(variant))).toBeNull();
       // types → fields → type → fields → ... : each level multiplies by the fields of a type.
       const nested = `{ __schema { types { ${"fields { type { ".repeat(4)}name${" } }".repeat(4)} } } }`;
-      expect(costOf(nested).total).toBeGreaterThan(budget);
+      expect(costBudget.overrun(costOf(nested))).toMatchObject({ part: "introspection" });
+      // Data fields beside introspection are held to the ordinary budget.
+      const greedy = `{ __schema { queryType { name } } accounts(first: 500) { edges { node { contacts(first: 500) { edges { node { id } } } } } } }`;
+      expect(costBudget.overrun(costOf(greedy))).toMatchObject({ part: "data", budget });
     });
 
     // What the canonical client operations and the benchmark send (bench/scenarios).

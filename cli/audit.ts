@@ -120,7 +120,7 @@ async function* exportTrail(client: RelataClient, page: number, say: (m: string)
         payload: node.payloadText,
       };
     }
-    if (records > 0 && records % 10_000 < page) say(`exported ${records} records`);
+    if (records >= 10_000 && records % 10_000 < page) say(`exported ${records} records`);
     if (!auditTrail.pageInfo.hasNextPage || auditTrail.pageInfo.endCursor === null) break;
     after = auditTrail.pageInfo.endCursor;
   }

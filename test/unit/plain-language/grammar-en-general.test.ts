@@ -5,38 +5,25 @@
  * first in any tense, accounts said first with what should be done for them, shared deadlines, counts and
  * totals, comparisons, and naming what is not understood instead of guessing.
  */
-import { loadCorpusContext } from "../../../cli/nl";
-import { draftPlaybookFromText } from "../../../domain/plain-language/draft-playbook";
-import { PlaybookDraft } from "../../../domain/plain-language/draft";
+import {
+  DraftCase,
+  draftIn,
+  expectDraft,
+  industry,
+  org,
+  owner,
+  region,
+  role,
+  segment,
+  team,
+  user,
+} from "../../support/plain-language-drafts";
 
-const context = loadCorpusContext();
-const draft = (text: string): PlaybookDraft => draftPlaybookFromText(text, context, "en");
-const industry = (value: string) => ({ kind: "ACCOUNT_FIELD", field: "industry", op: "EQUALS", values: [value] });
-const segment = (value: string) => ({ kind: "ACCOUNT_FIELD", field: "segment", op: "EQUALS", values: [value] });
-const region = (value: string) => ({ kind: "ACCOUNT_FIELD", field: "region", op: "EQUALS", values: [value] });
-const user = (userId: string) => ({ kind: "USER", userId });
-const team = (teamId: string) => ({ kind: "TEAM", teamId });
-const role = (r: string) => ({ kind: "ROLE", role: r });
-const org = (organizationId: string) => ({ kind: "ORGANIZATION", organizationId });
-const owner = { kind: "ACCOUNT_OWNER" };
-
-interface Case {
-  text: string;
-  trigger: Record<string, unknown>;
-  conditions: unknown[];
-  actions: Array<Record<string, unknown>>;
-  mode?: "SUGGEST" | "AUTO" | null;
-  unrecognised?: string[];
-}
+const draft = draftIn("en");
+type Case = DraftCase;
 
 function check(c: Case): void {
-  const d = draft(c.text);
-  expect(d.trigger).toMatchObject(c.trigger);
-  expect(d.conditions).toEqual(c.conditions);
-  expect(d.actions).toHaveLength(c.actions.length);
-  expect(d.actions).toMatchObject(c.actions);
-  if (c.mode !== undefined) expect(d.mode).toBe(c.mode);
-  expect(d.unrecognised).toEqual(c.unrecognised ?? []);
+  expectDraft(draft, c, "in order");
 }
 
 describe("the mode said before the trigger, in other words", () => {

@@ -4,66 +4,27 @@
  * openers inside the first clause, states whose name is no label, counted events, modes, windows and
  * trends, unknown people and systems), tried across industries, words, orders and numbers.
  */
-import { loadCorpusContext } from "../../../cli/nl";
-import { PlaybookCondition } from "../../../domain/automation/playbook";
-import { PlaybookDraft } from "../../../domain/plain-language/draft";
-import { draftPlaybookFromText } from "../../../domain/plain-language/draft-playbook";
+import {
+  DraftCase,
+  draftIn,
+  expectDraft,
+  industry,
+  org,
+  owner,
+  region,
+  review,
+  role,
+  segment,
+  task,
+  team,
+  user,
+} from "../../support/plain-language-drafts";
 
-const context = loadCorpusContext();
-const draft = (text: string): PlaybookDraft => draftPlaybookFromText(text, context, "zh");
+const draft = draftIn("zh");
+type Case = DraftCase;
 
-const industry = (value: string): PlaybookCondition => ({
-  kind: "ACCOUNT_FIELD",
-  field: "industry",
-  op: "EQUALS",
-  values: [value],
-});
-const segment = (value: string): PlaybookCondition => ({
-  kind: "ACCOUNT_FIELD",
-  field: "segment",
-  op: "EQUALS",
-  values: [value],
-});
-const region = (value: string): PlaybookCondition => ({
-  kind: "ACCOUNT_FIELD",
-  field: "region",
-  op: "EQUALS",
-  values: [value],
-});
-const owner = { kind: "ACCOUNT_OWNER" } as const;
-const team = (teamId: string) => ({ kind: "TEAM", teamId }) as const;
-const role = (r: string) => ({ kind: "ROLE", role: r }) as const;
-const user = (userId: string) => ({ kind: "USER", userId }) as const;
-const org = (organizationId: string) => ({ kind: "ORGANIZATION", organizationId }) as const;
-const task = (assignee: object, dueInDays?: number) => ({
-  kind: "CREATE_TASK",
-  assignee,
-  ...(dueInDays !== undefined ? { dueInDays } : {}),
-});
-const review = (assignee: object, dueInDays?: number) => ({
-  kind: "OPEN_REVIEW",
-  assignee,
-  ...(dueInDays !== undefined ? { dueInDays } : {}),
-});
-
-interface Case {
-  text: string;
-  trigger: Record<string, unknown>;
-  conditions: PlaybookCondition[];
-  actions: Record<string, unknown>[];
-  mode?: "SUGGEST" | "AUTO" | null;
-  unrecognised?: string[];
-}
-
-function expectDraft(c: Case): void {
-  const d = draft(c.text);
-  expect(d.trigger).toMatchObject(c.trigger);
-  expect(d.conditions).toEqual(expect.arrayContaining(c.conditions));
-  expect(d.conditions).toHaveLength(c.conditions.length);
-  expect(d.actions).toHaveLength(c.actions.length);
-  expect(d.actions).toMatchObject(c.actions);
-  if (c.mode !== undefined) expect(d.mode).toBe(c.mode);
-  expect(d.unrecognised).toEqual(c.unrecognised ?? []);
+function check(c: Case): void {
+  expectDraft(draft, c, "any order");
 }
 
 describe("a doer named before the verb, after the condition (质量部要……, 刘洋当天就要……)", () => {
@@ -146,7 +107,7 @@ describe("a doer named before the verb, after the condition (质量部要……,
       actions: [task(team("t-field-service"), 1)],
     },
   ];
-  it.each(cases)("$text", (c) => expectDraft(c));
+  it.each(cases)("$text", (c) => check(c));
 
   it("puts the scrap rate said in 百分之 on its scale when the doer follows an opener inside the clause", () => {
     const d = draft("机加工的制造企业废品率一旦超过百分之五，质量部要在一周内做一次根因分析。");
@@ -222,7 +183,7 @@ describe("a state whose name is no label, found by the value said (交付状态�
       actions: [review(role("kyc-analyst"), 2)],
     },
   ];
-  it.each(cases)("$text", (c) => expectDraft(c));
+  it.each(cases)("$text", (c) => check(c));
 });
 
 describe("counted events of a flag said with the label's verb (工单被重开5次, 返修3次)", () => {
@@ -267,7 +228,7 @@ describe("counted events of a flag said with the label's verb (工单被重开5�
       actions: [task(role("support-lead"))],
     },
   ];
-  it.each(cases)("$text", (c) => expectDraft(c));
+  it.each(cases)("$text", (c) => check(c));
 });
 
 describe("trends said as a change against the period before, or by an amount with no window", () => {
@@ -309,7 +270,7 @@ describe("trends said as a change against the period before, or by an amount wit
       actions: [task(team("t-marketplace-ops"))],
     },
   ];
-  it.each(cases)("$text", (c) => expectDraft(c));
+  it.each(cases)("$text", (c) => check(c));
 
   it("reads the rate of a change by points over a window, and of a change with no window over 30 days", () => {
     const nps = draft("软件客户的NPS连续两周下降超过2分时，给客户成功团队派一个回访任务。");
@@ -363,7 +324,7 @@ describe("comparisons in their Chinese forms", () => {
       actions: [task(owner, 3)],
     },
   ];
-  it.each(cases)("$text", (c) => expectDraft(c));
+  it.each(cases)("$text", (c) => check(c));
 });
 
 describe("conditions beside the trigger", () => {
@@ -393,7 +354,7 @@ describe("conditions beside the trigger", () => {
       actions: [task(owner)],
     },
   ];
-  it.each(cases)("$text", (c) => expectDraft(c));
+  it.each(cases)("$text", (c) => check(c));
 });
 
 describe("modes: asking first, or not at all", () => {
@@ -441,7 +402,7 @@ describe("modes: asking first, or not at all", () => {
       mode: "AUTO",
     },
   ];
-  it.each(cases)("$text", (c) => expectDraft(c));
+  it.each(cases)("$text", (c) => check(c));
 
   it("keeps 不要自动执行 a request to confirm first", () => {
     expect(draft("联系人被删除时，同步到企业微信，不要自动执行。").mode).toBe("SUGGEST");
@@ -481,7 +442,7 @@ describe("windows, deadlines and clause shapes", () => {
       actions: [task(team("t-field-service"), 2)],
     },
   ];
-  it.each(cases)("$text", (c) => expectDraft(c));
+  it.each(cases)("$text", (c) => check(c));
 });
 
 describe("people, teams and systems the tenant does not have are named, not guessed", () => {
@@ -515,7 +476,7 @@ describe("people, teams and systems the tenant does not have are named, not gues
       unrecognised: ["推送到飞书群"],
     },
   ];
-  it.each(cases)("$text", (c) => expectDraft(c));
+  it.each(cases)("$text", (c) => check(c));
 });
 
 describe("a condition said as what the accounts acted on are (给健康度变红的医院客户的客户经理……)", () => {
@@ -539,7 +500,7 @@ describe("a condition said as what the accounts acted on are (给健康度变红
       actions: [task(owner)],
     },
   ];
-  it.each(cases)("$text", (c) => expectDraft(c));
+  it.each(cases)("$text", (c) => check(c));
 });
 
 describe("more ways of saying the event, the partner and how long", () => {
@@ -592,7 +553,7 @@ describe("more ways of saying the event, the partner and how long", () => {
       actions: [task(org("org-eduworks"), 14), task(owner)],
     },
   ];
-  it.each(cases)("$text", (c) => expectDraft(c));
+  it.each(cases)("$text", (c) => check(c));
 });
 
 describe("titles before names, periods compared, states held, someone unnamed sent", () => {
@@ -645,7 +606,7 @@ describe("titles before names, periods compared, states held, someone unnamed se
       actions: [task(owner)],
     },
   ];
-  it.each(cases)("$text", (c) => expectDraft(c));
+  it.each(cases)("$text", (c) => check(c));
 });
 
 describe("values changed from one to another, organizations created, a label's head said alone", () => {
@@ -690,7 +651,7 @@ describe("values changed from one to another, organizations created, a label's h
       actions: [review(role("service-manager"))],
     },
   ];
-  it.each(cases)("$text", (c) => expectDraft(c));
+  it.each(cases)("$text", (c) => check(c));
 });
 
 describe("systems that take the action themselves", () => {
@@ -708,5 +669,5 @@ describe("systems that take the action themselves", () => {
       actions: [task(org("org-greenvolt-service")), { kind: "CALL_WEBHOOK", endpointId: "wh-partner-portal" }],
     },
   ];
-  it.each(cases)("$text", (c) => expectDraft(c));
+  it.each(cases)("$text", (c) => check(c));
 });

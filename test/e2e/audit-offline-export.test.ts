@@ -47,7 +47,7 @@ beforeAll(async () => {
   }
   const keys = await fetch(new URL("/v1/audit/public-key", api.url)).then((r) => r.text());
   writeFileSync(join(dir, "keys.json"), keys);
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   await api?.stop();

@@ -81,6 +81,7 @@ export const HALVES = [
   "development-3",
   "development-zh-4",
   "development-4",
+  "development-5",
   "held-out",
 ] as const;
 export type Half = (typeof HALVES)[number];
@@ -129,7 +130,7 @@ function line(label: string, s: ScoreSummary): string {
 
 const USAGE = `Usage:
   npm run -s nl -- evaluate [--json] [--verbose]
-      [--half development|development-probe|development-2|development-3|development-zh-4|development-4|held-out]
+      [--half development|development-probe|development-2|development-3|development-zh-4|development-4|development-5|held-out]
       Drafts every corpus sentence and prints exact-structure accuracy per set and language, and slug
       agreement. --verbose lists what differs, for the development sets only (never for the held-out half).
   npm run -s nl -- draft "<sentence>"

@@ -19,14 +19,22 @@ import { AnchorEffectResult, differenceInDifferences } from "../../domain/anchor
 import { AnchorError } from "../../domain/anchors/anchor.errors";
 import { AnchorMetric, MEASURES } from "../../domain/anchors/anchor-metric";
 import { AnchorReport, reportAnchor } from "../../domain/anchors/anchor-report";
-import { addWeeks, weekInstant, weekStartOf } from "../../domain/anchors/anchor-weeks";
+import { addWeeks, weekInstant, weekSpans, weekStartOf } from "../../domain/anchors/anchor-weeks";
 import { StoredAnchor } from "../../domain/anchors/stored-anchor";
 import { AuditEntryInput } from "../../domain/audit/audit-entry";
 import { FieldChange, RecordChange } from "../../domain/events/change-event";
 import { Clock, systemClock } from "../../domain/time/clock";
-import { AnchorPopulationRepository, PopulationItem, Window } from "../../graph/anchors/anchor-population.repository";
+import {
+  AnchorPopulationRepository,
+  PopulationItem,
+  WeekAggregate,
+  Window,
+} from "../../graph/anchors/anchor-population.repository";
 import { AnchorWrite, ValueAnchorRepository } from "../../graph/anchors/value-anchor.repository";
 import { createHash } from "node:crypto";
+
+/** Weeks of the series read per statement when an anchor is defined or recomputed (domain weekSpans). */
+const SERIES_SPAN_WEEKS = 4;
 
 /** Who calls: their audit actor, token subject (the default owner) and user record id when they are a user. */
 export interface AnchorCaller {
@@ -282,10 +290,10 @@ export class ValueAnchorService {
     const metric = definition.metric;
     const week = weekStartOf(now);
     const first = addWeeks(week, -(definition.historyWeeks - 1));
-    const weeks = await this.population.series(metric, {
-      from: weekInstant(first),
-      to: weekInstant(addWeeks(week, 1)),
-    });
+    const weeks: WeekAggregate[] = [];
+    for (const span of weekSpans(first, definition.historyWeeks, SERIES_SPAN_WEEKS)) {
+      weeks.push(...(await this.population.series(metric, span)));
+    }
     const byWeek = new Map(weeks.map((w) => [w.weekStart, w]));
     const additive = metric.aggregation === "COUNT" || metric.aggregation === "SUM";
     const points = [...Array(definition.historyWeeks).keys()].map((i) => {

@@ -1,6 +1,6 @@
 import { aggregate, percentile } from "../../../domain/anchors/aggregate";
 import { anchorStatus, projectToDeadline, SeriesPoint } from "../../../domain/anchors/anchor-projection";
-import { addWeeks, weekStartOf } from "../../../domain/anchors/anchor-weeks";
+import { addWeeks, weekSpans, weekStartOf } from "../../../domain/anchors/anchor-weeks";
 import { differenceInDifferences, EffectItem } from "../../../domain/anchors/anchor-effect";
 
 describe("aggregations", () => {
@@ -27,6 +27,19 @@ describe("weeks", () => {
     expect(weekStartOf(new Date("2026-12-02T16:00:00Z"))).toBe("2026-11-30");
     expect(weekStartOf(new Date("2026-11-29T23:59:59Z"))).toBe("2026-11-23");
     expect(addWeeks("2026-11-30", -2)).toBe("2026-11-16");
+  });
+
+  it("splits a backfill into Monday-aligned spans that cover it exactly once", () => {
+    const spans = weekSpans("2026-06-08", 26, 4);
+    expect(spans).toHaveLength(7);
+    expect(spans[0]).toEqual({ from: "2026-06-08T00:00:00.000Z", to: "2026-07-06T00:00:00.000Z" });
+    expect(spans[6]).toEqual({ from: "2026-11-23T00:00:00.000Z", to: "2026-12-07T00:00:00.000Z" });
+    for (let i = 1; i < spans.length; i++) expect(spans[i].from).toBe(spans[i - 1].to);
+    expect(weekSpans("2026-11-30", 1, 4)).toEqual([
+      { from: "2026-11-30T00:00:00.000Z", to: "2026-12-07T00:00:00.000Z" },
+    ]);
+    expect(weekSpans("2026-11-30", 0, 4)).toEqual([]);
+    expect(() => weekSpans("2026-11-30", 4, 0)).toThrow("span size must be a positive integer; received 0");
   });
 });
 

@@ -9,7 +9,7 @@ import { ChangeRecordType, ChangeType } from "../../events/change-event";
 import { BOOLEAN_BAD_THRESHOLD, isBooleanConcept, ratePerDayInConceptUnit, thresholdOnScale } from "../concept-scale";
 import { EventAction, eventTypeOf } from "../event-vocabulary";
 import { ConceptInfo, LexiconEntry, LexiconMatch } from "../lexicon";
-import { PERIOD_DAYS, readDuration, readNumber, wholeDays } from "./numbers";
+import { PERIOD_DAYS, readDuration, readFraction, readNumber, wholeDays } from "./numbers";
 import { searchStem } from "../tokens";
 import { FUNCTION_WORDS, Sentence, Span } from "./sentence";
 
@@ -52,6 +52,11 @@ const ABOVE_WORDS = [
   "is past",
 ];
 const FALLING = [
+  ...["sliding", "slipping", "eroding", "sinking", "dipping", "shrinking", "deteriorating", "worsening"],
+  ...["weakening", "slumping", "tumbling", "plunging", "plummeting", "degrading", "trending downward"],
+  ...["trends downward", "heading down", "heads down", "tailing off", "tails off", "ticking down", "ticks down"],
+  ...["edging down", "edges down", "inching down", "inches down", "creeping down", "creeps down", "fading"],
+  ...["slumps", "sagging", "sags", "sagged", "softening", "softens", "softened", "downward"],
   ...["fallen", "sunk", "shrunk", "gone down", "went down", "slumps", "slumped", "tumbles", "tumbled", "plunges"],
   ...["plunged", "plummets", "plummeted", "eroded", "degraded", "deteriorated", "worsened", "weakens", "weakened"],
   "declines",
@@ -104,6 +109,10 @@ const FALLING = [
   "down",
 ];
 const RISING = [
+  ...["creeping up", "creeping higher", "creeps higher", "inching up", "inches up", "edging up", "edges up"],
+  ...["ticking up", "ticks up", "ticked up", "spiking", "jumping", "surging", "soaring", "mounting"],
+  ...["building up", "piling up", "ballooning", "trending upward", "trends upward", "heading up", "heads up"],
+  ...["shooting up", "shoots up", "rocketing", "escalating", "upward", "crept higher", "creeping"],
   ...["risen", "grown", "gone up", "went up", "soars", "soared", "balloons", "ballooned", "rockets", "crept up"],
   ...["builds", "built up", "piled up", "mounts", "mounted", "escalates", "escalated", "doubles", "doubled"],
   "rises",
@@ -166,6 +175,8 @@ const GRADE_DOWN = [
   "slides",
   "dips",
   "worse",
+  ...["slipping", "sliding", "dropping", "falling", "sinking", "declining", "deteriorating", "worsening"],
+  ...["downgrade", "downgrades", "slid", "slipped", "dipped", "sank", "sunk", "knocked down", "demoted"],
 ];
 const GRADE_UP = [
   "improves",
@@ -512,7 +523,7 @@ export function findComparison(s: Sentence, span: Span): Comparison | null {
       if (hit === null || hit.i !== i) continue;
       let j = i + hit.n;
       if (s.word(j) === "a" && s.word(j + 1) === "score" && s.word(j + 2) === "of") j += 3;
-      const number = readNumber(s.tokens, j);
+      const number = readFraction(s.tokens, j) ?? readNumber(s.tokens, j);
       if (number === null) continue;
       const unit = unitAt(s, number.to);
       const value = unit.unit === "days" ? thresholdValue(number.value, s.word(number.to)) : number.value;
@@ -558,6 +569,48 @@ export function findComparison(s: Sentence, span: Span): Comparison | null {
   return null;
 }
 
+/** Verbs that only say an account was re-graded ("downgraded to 'critical'", "is rated 'at risk'"). */
+const REGRADE_VERBS = new Set(["downgraded", "upgraded", "regraded", "reclassified", "rated", "graded", "demoted"]);
+
+/**
+ * A grade the health model does not have, said where a grade change would name one: "is downgraded to
+ * 'critical'", "its health drops to 'severe'", "health turns 'watch'". Only when the phrase names no concept
+ * (a concept's value, "the risk rating moves to HIGH", is that concept's) and no number.
+ */
+function unknownGrade(
+  s: Sentence,
+  span: Span,
+  health: { i: number; n: number } | null,
+  verb: { i: number; n: number } | null,
+): Span | null {
+  if (verb === null) return null;
+  const regrade = REGRADE_VERBS.has(s.word(verb.i));
+  if (!regrade && health === null) return null;
+  let k = verb.i + verb.n;
+  while (["to", "into", "as", "down", "up", "back"].includes(s.word(k))) k += 1;
+  const quoted = /["“'‘]\s*$/.test(s.gapBefore(k));
+  if (k >= span.to || (k === verb.i + verb.n && !regrade && !quoted)) return null;
+  if (readNumber(s.tokens, k) !== null || s.lexicon.matchAt(s.tokens, k, s.text) !== null) return null;
+  // A quoted grade is the words up to the closing quote; else the one word.
+  let to = k + 1;
+  if (quoted) {
+    while (to < span.to && !/["”'’]/.test(s.text.slice(s.tokens[to - 1]!.end, s.tokens[to - 1]!.end + 1))) to += 1;
+  } else if (FUNCTION_WORDS.has(s.word(k))) return null;
+  // "critical status", "'at risk' level": the word for a grade after it is part of the phrase.
+  if (["status", "grade", "level", "rating", "tier", "band"].includes(s.word(to))) to += 1;
+  // Another measure named ("the risk rating is upgraded to …"): not the account's grade. The account's own
+  // health, and a word that is also an industry ("SaaS"), are not other measures.
+  const concepts = s
+    .matches(span, () => true, false)
+    .filter((m) => m.to <= k || m.from >= to)
+    .filter(
+      (m) =>
+        m.entries.some((e) => ["CONCEPT", "FIELD", "CONCEPT_VALUE", "PAGE"].includes(e.kind)) &&
+        !m.entries.some((e) => e.kind === "ACCOUNT_FIELD_VALUE" || e.id === "core:customer-health"),
+    );
+  return concepts.length > 0 ? null : { from: k, to };
+}
+
 /** "went from yellow to red", "drops to yellow", "turns red", "improves to green", "out of green". */
 function gradeChange(s: Sentence, span: Span): PlaybookTrigger | null {
   const grades = s.matches(span, isKind("HEALTH_GRADE"));
@@ -573,6 +626,7 @@ function gradeChange(s: Sentence, span: Span): PlaybookTrigger | null {
   const down = s.find(span, GRADE_DOWN);
   const up = s.find(span, GRADE_UP);
   const verb = s.find(span, GRADE_VERBS);
+  if (grades.length === 0 && unknown === null) unknown = unknownGrade(s, span, health, down ?? up ?? verb);
   if (grades.length === 0 && unknown === null) {
     const changes = s.find(span, ["changes", "change", "changed"]);
     const number = findComparison(s, span);
@@ -607,7 +661,7 @@ function gradeChange(s: Sentence, span: Span): PlaybookTrigger | null {
     s.term(match.text, "HEALTH_GRADE", grade);
   }
   if (unknown !== null) {
-    s.unknown(s.phrase(unknown.from, unknown.to));
+    s.unknown(s.phrase(unknown.from, unknown.to).replace(/^["“'‘]+|["”'’]+$/g, ""));
     s.use(unknown.from, unknown.to);
     if (["to", "into", "from"].includes(s.word(unknown.from - 1))) s.use(unknown.from - 1);
   }
@@ -1284,7 +1338,8 @@ function findRate(
   span: Span,
 ): { amount: number; unit: string | null; periodDays: number; from: number; to: number } | null {
   for (let i = span.from; i < span.to; i += 1) {
-    const number = readNumber(s.tokens, i);
+    // "half a point a week", "a quarter of a day per week": a fraction of the unit.
+    const number = readFraction(s.tokens, i) ?? readNumber(s.tokens, i);
     if (number === null) continue;
     const unit = unitAt(s, number.to);
     let j = unit.to;
@@ -1731,7 +1786,7 @@ function triggerOf(
             const after = dirHit.i + dirHit.n;
             const lead =
               s.at(after, ["more", "than"]) || s.at(after, ["at", "least"]) ? 2 : s.word(after) === "over" ? 1 : 0;
-            const n = readNumber(s.tokens, after + lead);
+            const n = readFraction(s.tokens, after + lead) ?? readNumber(s.tokens, after + lead);
             if (
               n !== null &&
               ["points", "point", "pts", "percentage", "%", "percent"].some(
@@ -1740,7 +1795,7 @@ function triggerOf(
             )
               hit = { i: after + lead - 1, n: 1 };
           }
-          const n = hit === null ? null : readNumber(s.tokens, hit.i + 1);
+          const n = hit === null ? null : (readFraction(s.tokens, hit.i + 1) ?? readNumber(s.tokens, hit.i + 1));
           if (n === null) return null;
           const unit = unitAt(s, n.to);
           // "by more than 5 points", "by 3 percentage points": points are the concept's own unit.

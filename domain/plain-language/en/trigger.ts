@@ -407,6 +407,40 @@ const INDUSTRY_PACK: Readonly<Record<string, string>> = {
 };
 
 /** Organization kinds and the relationship an account has with each. */
+/**
+ * Common English names of the customers of each industry (value ids as in {@link INDUSTRY_PACK}), used when
+ * the tenant has the industry but its vocabulary does not call it so. Singular and plural; longest first.
+ */
+const INDUSTRY_NOUNS: ReadonlyArray<readonly [string, string]> = (
+  [
+    ["HEALTHCARE", ["hospital", "clinic", "medical center", "medical centre", "health system", "care home"]],
+    ["HEALTHCARE", ["nursing home", "medical practice", "healthcare provider", "hospital group", "health network"]],
+    ["HEALTHCARE", ["healthcare customer", "healthcare client", "healthcare account", "health provider"]],
+    ["ECOMMERCE", ["online store", "online shop", "web shop", "webshop", "web store", "e-shop", "online retailer"]],
+    ["ECOMMERCE", ["online merchant", "ecommerce", "e-commerce seller", "marketplace seller", "online brand"]],
+    ["ECOMMERCE", ["cross-border merchant", "online business", "merchant", "seller"]],
+    ["MANUFACTURING", ["factory", "manufacturer", "plant", "production site", "industrial customer", "mill"]],
+    ["FINANCE", ["bank", "lender", "credit union", "insurer", "insurance company", "financial institution"]],
+    ["FINANCE", ["fintech", "brokerage", "asset manager", "wealth manager", "insurance client"]],
+    ["SAAS", ["software company", "software vendor", "saas company", "software business", "saas vendor"]],
+    ["AUTOMOTIVE", ["carmaker", "car maker", "automaker", "auto maker", "vehicle maker", "ev maker"]],
+    ["AUTOMOTIVE", ["fleet operator", "fleet customer", "fleet"]],
+    ["EDUCATION", ["school", "university", "college", "academy", "campus", "school district"]],
+  ] as const
+)
+  .flatMap(([value, phrases]) =>
+    phrases.flatMap((p) => {
+      const words = p.split(" ");
+      const last = words[words.length - 1] as string;
+      const plural = last.endsWith("y") && !/[aeiou]y$/.test(last) ? `${last.slice(0, -1)}ies` : `${last}s`;
+      return [
+        [p, value] as const,
+        [[...words.slice(0, -1), plural].join(" "), value] as const,
+      ];
+    }),
+  )
+  .sort((a, b) => b[0].split(" ").length - a[0].split(" ").length);
+
 export const KIND_RELATIONSHIP: Readonly<Record<string, "PARTNER_OF" | "SUPPLIES" | "SERVICES" | "RESELLS_TO">> = {
   SERVICE_PROVIDER: "SERVICES",
   RESELLER: "RESELLS_TO",
@@ -649,8 +683,16 @@ function gradeChange(s: Sentence, span: Span): PlaybookTrigger | null {
     const grade = match.entries[0]!.id;
     const before = s.word(match.from - 1);
     const before2 = s.word(match.from - 2);
+    // "an account that is already yellow turns red": the grade it is in is where it comes from.
+    const already =
+      ["already", "currently", "still"].includes(before) ||
+      (["already", "currently", "still"].includes(before2) && ["is", "in", "at"].includes(before));
     const isFrom =
-      before === "from" || (before === "of" && before2 === "out") || before === "leaves" || before === "left";
+      before === "from" ||
+      (before === "of" && before2 === "out") ||
+      before === "leaves" ||
+      before === "left" ||
+      (already && grades.indexOf(match) < grades.length - 1);
     // "from yellow or red" — a grade after "or" / "and" follows the previous grade's side.
     const joined = before === "or" || before === "and";
     if (isFrom || (joined && from.length > 0 && to.length === 0 && s.word(match.from - 2) !== "to")) from.push(grade);
@@ -667,6 +709,8 @@ function gradeChange(s: Sentence, span: Span): PlaybookTrigger | null {
   }
   if (health !== null) s.use(health.i, health.i + health.n);
   if (verb !== null) s.use(verb.i, verb.i + verb.n);
+  // "that is already yellow turns red": every verb of the change is understood with it.
+  for (let k = span.from; k < span.to; k += 1) if (GRADE_VERBS.includes(s.word(k))) s.use(k);
   const neutralFromTo = from.length > 0 && to.length > 0 && down === null && up === null;
   let direction: "DOWN" | "UP" | null = null;
   if (!neutralFromTo) {
@@ -2016,6 +2060,28 @@ export function parseConditions(s: Sentence, span: Span, full: boolean): Playboo
     s.use(match.from, match.to);
     if (["in", "from", "based"].includes(s.word(match.from - 1))) s.use(match.from - 1);
     s.term(match.text, "ACCOUNT_FIELD_VALUE", entry.id);
+  }
+  // "an online store's conversion rate", "a lender", "a medical center": common English names of an industry
+  // the tenant has (its value in the directory) but does not call by that name.
+  const industries = s.lexicon.directory.accountFields.industry ?? {};
+  for (let i = span.from; i < span.to; i += 1) {
+    if (s.isUsed(i)) continue;
+    for (const [phrase, value] of INDUSTRY_NOUNS) {
+      const words = phrase.split(" ");
+      if (i + words.length > span.to || !s.at(i, words) || s.isUsed(i, i + words.length)) continue;
+      if (industries[value] === undefined) continue;
+      // "a store of data", "bank holiday": the noun must name the customer (followed by no other noun of a
+      // concept's name).
+      const concept = s.lexicon.matchAt(s.tokens, i, s.text, isKind("CONCEPT", "FIELD"));
+      if (concept !== null && concept.to > i + words.length) continue;
+      const list = byField.get("industry") ?? [];
+      if (!list.includes(value)) list.push(value);
+      byField.set("industry", list);
+      s.use(i, i + words.length);
+      s.term(s.phrase(i, i + words.length), "ACCOUNT_FIELD_VALUE", value);
+      i += words.length - 1;
+      break;
+    }
   }
   for (const [field, values] of byField) {
     conditions.push({

@@ -789,6 +789,21 @@ const COUNTED_NOUNS = new Set([
   "cases",
 ]);
 
+/**
+ * "ten chargebacks in two weeks", "ten chargebacks hit a seller within a rolling 30-day window": the plural at k
+ * is counted when a window follows within a few words, with no rate and no verb of direction between (which
+ * make "10 chargers … drop by 2 points a week over a month" a trend of that many assets).
+ */
+function countedInWindow(s: Sentence, span: Span, k: number): boolean {
+  const window = findWindow(s, { from: k + 1, to: Math.min(span.to, k + 10) });
+  if (window === null || window.from > k + 5) return false;
+  if (findRate(s, span) !== null) return false;
+  for (let i = k + 1; i < window.from; i += 1) {
+    if (FALLING.includes(s.word(i)) || RISING.includes(s.word(i)) || readNumber(s.tokens, i) !== null) return false;
+  }
+  return true;
+}
+
 /** Counts: "three times", "twice", "5 or more times", "at least 3 times", "more than 5 times" (→ 6). */
 function findCount(s: Sentence, span: Span): { count: number; from: number; to: number } | null {
   for (let i = span.from; i < span.to; i += 1) {
@@ -841,8 +856,7 @@ function findCount(s: Sentence, span: Span): { count: number; from: number; to: 
         /[a-z]s$/.test(s.word(k)) &&
         !["points", "percent", "hours", "days", "minutes", "weeks", "months"].includes(s.word(k)) &&
         s.lexicon.conceptsWithWord(s.word(k).slice(0, -1)).length + s.lexicon.conceptsWithWord(s.word(k)).length > 0 &&
-        ["in", "within", "over", "during"].includes(s.word(k + 1)) &&
-        readDuration(s.tokens, s.word(k + 2) === "the" ? k + 4 : k + 2) !== null
+        countedInWindow(s, span, k)
       )
         return { count: number.value + plus, from: i, to: number.to };
       if (FUNCTION_WORDS.has(s.word(k)) || readNumber(s.tokens, k) !== null) break;
@@ -859,6 +873,9 @@ const LEVEL_VERBS = new Set([
   ...["runs", "ran", "sits", "moves", "moved", "spikes", "spiked", "shoots", "takes", "took", "lasts"],
 ]);
 
+/** Words between a window's preposition and its length that say nothing more ("within a single week"). */
+const WINDOW_ADJECTIVES = new Set(["single", "rolling", "given", "calendar", "one", "same", "trailing", "moving"]);
+
 /** A window: "in a week", "within 30 days", "over two weeks", "in the last 14 days", "a week" after a count. */
 function findWindow(
   s: Sentence,
@@ -868,7 +885,8 @@ function findWindow(
   for (let i = span.from; i < span.to; i += 1) {
     if (skip !== null && i >= skip.from && i < skip.to) continue;
     const w = s.word(i);
-    if (!["in", "within", "over", "during", "across", "per", "a", "an", "every", "each", "for"].includes(w)) continue;
+    if (!["in", "within", "inside", "over", "during", "across", "per", "a", "an", "every", "each", "for"].includes(w))
+      continue;
     // "goes over 8 hours", "is over 2 days": a level said with a verb of motion or being, not a window.
     if (w === "over" && LEVEL_VERBS.has(s.word(i - 1))) continue;
     // "week over week", "month on month": how a rate is measured, not a window.
@@ -877,6 +895,11 @@ function findWindow(
     if (["the", "a"].includes(s.word(j)) && ["last", "past", "previous", "same", "space"].includes(s.word(j + 1)))
       j += 2;
     if (s.word(j) === "of") j += 1;
+    // "within a single week", "in any 7-day period", "inside one rolling month", "in a given fortnight"
+    if (["a", "an", "any", "one"].includes(s.word(j)) && WINDOW_ADJECTIVES.has(s.word(j + 1))) j += 2;
+    else if (["any", "the"].includes(s.word(j)) && (/^\d/.test(s.word(j + 1)) || WINDOW_ADJECTIVES.has(s.word(j + 1))))
+      j += WINDOW_ADJECTIVES.has(s.word(j + 1)) ? 2 : 1;
+    else if (s.word(j) === "any" && readDuration(s.tokens, j + 1) !== null) j += 1;
     // "within a 14-day window"
     if ((s.word(j) === "a" || s.word(j) === "an") && /^\d/.test(s.word(j + 1))) j += 1;
     if (w === "a" || w === "an" || w === "per" || w === "every" || w === "each") j = i;
@@ -897,6 +920,8 @@ function findWindow(
 /** Verbs that only link a concept to what it does ("goes over", "finds a match", "comes back with"). */
 const NEUTRAL_VERBS = new Set([
   ...["files", "filed", "submits", "submitted", "logs", "records", "receives", "received", "sees", "saw"],
+  ...["rack", "racked", "racking", "clocks", "clocked", "notches", "notched", "accumulated", "accrues", "piles"],
+  ...["log", "record", "file", "hit", "see", "has", "had", "gets", "reach", "produce", "produces", "produced"],
   ...["experiences", "experienced", "suffers", "suffered", "registers", "registered", "racks", "accumulates"],
   ...["generates", "generated", "triggers", "triggered", "posts", "lodges", "lodged", "raises", "opens"],
   ...["had", "got", "gotten", "stood", "stands", "ends", "ended", "lands", "landed", "settles", "hovers"],

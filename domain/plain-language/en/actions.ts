@@ -1091,17 +1091,64 @@ function verbPhraseSlug(words: readonly string[]): string {
 }
 
 /** Splits an action clause at "and <verb>", "and also", "then" and reads each part. */
+/** Verbs that, with a system named after them, say to post there: "drop a note in #cs-alerts", "shout in Slack". */
+const MESSAGE_VERBS = new Set([
+  ...["drop", "leave", "write", "shout", "put", "share", "mention", "broadcast", "announce", "note", "say"],
+  ...["give", "fire", "pop", "throw", "raise", "post", "send", "push", "ping", "message", "notify", "alert"],
+]);
+/** What is posted to a system: "a note", "a heads-up", "a message". */
+const MESSAGE_NOUNS = new Set([
+  ...["note", "notes", "message", "messages", "post", "posts", "update", "updates", "heads-up", "heads", "headsup"],
+  ...["alert", "alerts", "notification", "notifications", "ping", "line", "word", "notice", "shout", "shout-out"],
+  ...["summary", "it", "this", "that", "them", "details", "record", "entry", "item", "card"],
+]);
+const TO_SYSTEM = new Set(["in", "into", "to", "on", "onto", "via", "through", "over", "at"]);
+
+/**
+ * "drop a note in #cs-alerts", "plus a post to the partner portal", "with a heads-up to DingTalk", "shout
+ * about it in Slack": a part that names a webhook endpoint after a preposition of sending, with no one to do
+ * it, is a call of that endpoint. The endpoints, or null.
+ */
+function messageToSystem(s: Sentence, part: Span): LexiconMatch[] | null {
+  const endpoints = s
+    .matches(part, (e) => e.kind === "WEBHOOK_ENDPOINT", false)
+    .filter((m) => TO_SYSTEM.has(s.word(m.from - 1)) || (s.word(m.from - 1) === "the" && TO_SYSTEM.has(s.word(m.from - 2))));
+  if (endpoints.length === 0) return null;
+  const before: Span = { from: part.from, to: endpoints[0]!.from };
+  if (s.matches(before, (e) => ASSIGNEE_KINDS.has(e.kind), false).length > 0) return null;
+  let said = false;
+  for (let k = before.from; k < before.to; k += 1) {
+    const w = s.word(k);
+    if (MESSAGE_VERBS.has(w) || MESSAGE_NOUNS.has(w)) said = true;
+    else if (!FUNCTION_WORDS.has(w) && !ACTION_LEADERS.has(w) && !["along", "together", "plus", "about"].includes(w))
+      return null;
+  }
+  return said ? endpoints : null;
+}
+
 export function parseActions(s: Sentence, clause: Span): { actions: PlaybookAction[]; understood: boolean } {
   const parts: Span[] = [];
   let from = clause.from;
   for (let i = clause.from + 1; i < clause.to; i += 1) {
     const w = s.word(i);
+    // "… and drop a note in #cs-alerts", "… along with a message to Slack": a post to a system after another action.
+    if (
+      (w === "along" || w === "together") &&
+      s.word(i + 1) === "with" &&
+      messageToSystem(s, { from: i, to: clause.to }) !== null
+    ) {
+      parts.push({ from, to: i });
+      from = i;
+      continue;
+    }
     if (!["and", "then", "plus", "also"].includes(w)) continue;
     let j = i + 1;
     while (j < clause.to && ["also", "then", "and", "please", "automatically", "immediately"].includes(s.word(j)))
       j += 1;
     const next = s.word(j);
-    const startsVerb = ACTION_VERBS.has(next) && !(next === "let" && s.word(j + 1) === "me");
+    const startsVerb =
+      (ACTION_VERBS.has(next) && !(next === "let" && s.word(j + 1) === "me")) ||
+      (MESSAGE_VERBS.has(next) && messageToSystem(s, { from: j, to: clause.to }) !== null);
     const startsThing = ["a", "an", "another"].includes(next) && i > from + 1;
     // "… and the account manager should be told", "… and Sarah must call them": a doer or a passive.
     const rest: Span = { from: j, to: Math.min(clause.to, j + 8) };
@@ -1124,6 +1171,13 @@ export function parseActions(s: Sentence, clause: Span): { actions: PlaybookActi
   let inherited: string | null = null;
   let understood = true;
   for (const part of parts) {
+    const posted = messageToSystem(s, part);
+    if (posted !== null) {
+      posted.forEach((m) => s.term(m.text, "WEBHOOK_ENDPOINT", m.entries[0]!.id));
+      s.use(part.from, part.to);
+      actions.push(...posted.map((m): PlaybookAction => ({ kind: "CALL_WEBHOOK", endpointId: m.entries[0]!.id })));
+      continue;
+    }
     const { actions: found, verb, ok } = parseOne(s, part, inherited);
     if (!ok) {
       let k = part.from;

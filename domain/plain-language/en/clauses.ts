@@ -396,8 +396,51 @@ export const ACTION_LEADERS = new Set([
   "really",
 ]);
 
+/** Words that say the playbook worked: "count it as working if", "it has worked if", "deem it effective when". */
+const SUCCESS_WORDS = new Set([
+  ...["success", "successful", "succeeded", "succeeds", "working", "worked", "works", "done", "effective"],
+  ...["win", "fixed", "resolved", "solved", "good", "positive", "helpful", "landed"],
+]);
+const JUDGE_VERBS = new Set(["count", "consider", "treat", "call", "mark", "deem", "regard", "judge", "score", "rate"]);
+const SUBJECT_WORDS = new Set(["it", "its", "this", "that", "playbook", "rule", "the", "we", "we've", "weve"]);
+const SUCCESS_FILLERS = new Set(["as", "a", "an", "to", "be", "being", "has", "have", "is", "been", "really", "actually"]);
+const CONDITION_WORDS = new Set(["if", "when", "once", "provided"]);
+
+/**
+ * "count it as working if …", "it has worked if …", "deem this effective when …", "the playbook succeeded
+ * once …": a judging verb or the playbook as subject, a word of success and "if"/"when": the index where the
+ * criterion's opener starts, or null.
+ */
+function successJudgement(s: Sentence, span: Span): number | null {
+  for (let i = span.from; i < span.to; i += 1) {
+    let k = i;
+    // "we'll count it as …", "I'd call it done if …"
+    if (["we", "well", "i", "ill", "id", "wed", "you", "lets"].includes(s.word(k)) && JUDGE_VERBS.has(s.word(k + 1)))
+      k += 1;
+    if (JUDGE_VERBS.has(s.word(k)) && SUBJECT_WORDS.has(s.word(k + 1))) k += 2;
+    else if (SUBJECT_WORDS.has(s.word(k)) && (k === span.from || !SUBJECT_WORDS.has(s.word(k - 1)))) k += 1;
+    else continue;
+    while (SUBJECT_WORDS.has(s.word(k)) && k < i + 3) k += 1;
+    while (SUCCESS_FILLERS.has(s.word(k))) k += 1;
+    if (!SUCCESS_WORDS.has(s.word(k))) continue;
+    k += 1;
+    if (s.word(k) === "out") k += 1;
+    if (CONDITION_WORDS.has(s.word(k))) return i;
+  }
+  return null;
+}
+
+/** After a judgement that opens span ("count it as working if"), the index after its "if"/"when"; else null. */
+export function successJudgementEnd(s: Sentence, span: Span): number | null {
+  if (successJudgement(s, span) !== span.from) return null;
+  for (let k = span.from; k < span.to; k += 1) if (CONDITION_WORDS.has(s.word(k))) return k + 1;
+  return null;
+}
+
 function feedbackStart(s: Sentence, span: Span): number | null {
-  const hit = s.find(span, FEEDBACK_OPENERS);
+  const judged = successJudgement(s, span);
+  const found = s.find(span, FEEDBACK_OPENERS);
+  const hit = judged !== null && (found === null || judged < found.i) ? { i: judged, n: 1 } : found;
   if (hit === null) return null;
   // "success", "goal", "target" alone open a criterion only at the start of a piece ("Success: …").
   if (hit.n === 1 && ["success", "goal", "target", "kpi"].includes(s.word(hit.i)) && hit.i !== span.from) return null;
@@ -637,6 +680,39 @@ const MODALS_BEFORE_BE = new Set([
 
 /** The words that end a piece saying what starts the playbook: "more than two outliers in 30 days means: …". */
 const TRIGGER_TAILS = ["means that", "means", "should trigger", "calls for", "warrants", "is a reason to"];
+
+/** Verbs by which what happens brings about an action: "… should trigger a task", "… means a call from Raj". */
+const LINK_VERBS = new Set([
+  ...["trigger", "triggers", "mean", "means", "prompt", "prompts", "warrant", "warrants", "merit", "merits"],
+  ...["justify", "justifies", "spawn", "spawns", "generate", "generates", "create", "creates", "open", "opens"],
+  ...["earn", "earns", "deserve", "deserves", "need", "needs", "require", "requires", "raise", "raises"],
+]);
+const LINK_PAIRS = ["lead to", "leads to", "result in", "results in", "kick off", "kicks off", "set off", "sets off"];
+const LINK_MODALS = new Set(["should", "must", "will", "shall", "would", "ought", "to", "automatically", "always"]);
+
+/**
+ * "Three late deliveries … should trigger a recovery task", "more than five escalations in a fortnight
+ * mean a call from Raj": a piece that starts with what happens (no verb, no doer, no opener) and links it to
+ * an action by a verb of bringing about, followed by a thing ("a", "an", "one"). Where the link starts and
+ * its verb, or null.
+ */
+function triggerLink(s: Sentence, span: Span): { from: number; verb: number } | null {
+  if (verbIndex(s, span) !== null || subjectAction(s, span) !== null) return null;
+  if (startsWithOpener(s, span.from, TRIGGER_OPENERS) > 0) return null;
+  for (let i = span.from + 2; i < span.to - 1; i += 1) {
+    const pair = LINK_PAIRS.find((p) => s.at(i, p.split(" ")));
+    const n = pair !== undefined ? 2 : LINK_VERBS.has(s.word(i)) ? 1 : 0;
+    if (n === 0) continue;
+    if (!["a", "an", "one", "another", "both", "two", "three"].includes(s.word(i + n))) continue;
+    let from = i;
+    while (from - 1 > span.from && LINK_MODALS.has(s.word(from - 1))) from -= 1;
+    // A modal or a present tense is the link ("should trigger", "triggers"); a bare "open" or "need" is not.
+    if (from === i && !/s$/.test(s.word(i)) && pair === undefined) continue;
+    if (n === 2) s.use(i, i + 1);
+    return { from, verb: i + n - 1 };
+  }
+  return null;
+}
 
 /** Where a trigger opener stands inside span (not at its start), or null. */
 function triggerOpenerInside(s: Sentence, span: Span): number | null {
@@ -967,6 +1043,16 @@ export function splitClauses(s: Sentence): Clause[] {
       else if (mode.i > piece.from) pending.unshift(before);
       clauses.push({ from: mode.i, to: end, role: "MODE" });
       if (end < piece.to) pending.unshift({ from: end, to: piece.to });
+      continue;
+    }
+    const link = triggerLink(s, piece);
+    if (link !== null && !clauses.some((c) => c.role === "TRIGGER")) {
+      // "Three late deliveries inside 30 days should trigger a recovery task for the owner": what happens
+      // said first as the subject, then what it should bring about, read as "create …".
+      s.use(link.from, link.verb);
+      s.readAs(link.verb, "create");
+      clauses.push({ from: piece.from, to: link.from, role: "TRIGGER" });
+      pending.unshift({ from: link.verb, to: piece.to });
       continue;
     }
     const tail = s.find(piece, TRIGGER_TAILS);

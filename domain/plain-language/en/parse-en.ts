@@ -15,7 +15,15 @@ import {
 import { Lexicon } from "../lexicon";
 import { ParsedSentence } from "../parsed-sentence";
 import { DEFAULT_DUE_DAYS, parseActions, sharedDeadline } from "./actions";
-import { AUTO_PHRASES, Clause, MODE_TAIL, splitClauses, SUGGEST_PHRASES, TRIGGER_OPENERS } from "./clauses";
+import {
+  AUTO_PHRASES,
+  Clause,
+  MODE_TAIL,
+  splitClauses,
+  successJudgementEnd,
+  SUGGEST_PHRASES,
+  TRIGGER_OPENERS,
+} from "./clauses";
 import { readDuration, wholeDays } from "./numbers";
 import { FUNCTION_WORDS, Sentence, Span } from "./sentence";
 import { slugOf } from "./slug";
@@ -131,6 +139,9 @@ function parseFeedback(
   ) {
     from += 1;
   }
+  // "count it as working if", "it has worked if", "deem this effective when"
+  const judged = successJudgementEnd(s, clause);
+  if (judged !== null && judged > from) from = judged;
   s.use(clause.from, from);
   const body: Span = { from, to: clause.to };
   const window = findWindow(s, body);

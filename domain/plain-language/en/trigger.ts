@@ -799,7 +799,8 @@ function countedInWindow(s: Sentence, span: Span, k: number): boolean {
   if (window === null || window.from > k + 5) return false;
   if (findRate(s, span) !== null) return false;
   for (let i = k + 1; i < window.from; i += 1) {
-    if (FALLING.includes(s.word(i)) || RISING.includes(s.word(i)) || readNumber(s.tokens, i) !== null) return false;
+    const number = ["single", "one"].includes(s.word(i)) ? null : readNumber(s.tokens, i);
+    if (FALLING.includes(s.word(i)) || RISING.includes(s.word(i)) || number !== null) return false;
   }
   return true;
 }
@@ -1696,7 +1697,7 @@ function triggerOf(
   }
 
   const subjects = minSubjects(s, span);
-  const found = findConcept(s, span, industries);
+  const found = countedValue(s, span, count) ?? findConcept(s, span, industries);
   const rate = findRate(s, span);
   // Words of the concept's own name ("follow-up rate", "drop-out rate") say no direction.
   const falling = findUnused(s, span, FALLING);
@@ -2271,12 +2272,60 @@ export function feedbackSignals(
   }
   const found = findConcept(s, span, industries, { preferred });
   if (found === null) return null;
+  // "an on-time delivery shows up": the concept's value said in the words that named it.
+  const said = lookupValueSaid(s, found.match ?? span, found.concept);
+  if (said !== null) return { concept: found.concept.id, valueEquals: said };
   if (isBooleanConcept(found.concept)) {
     const mapping = found.concept.mappings.find((m) => m.dataType === "BOOLEAN");
     const good = mapping?.polarity === "HIGHER_IS_BETTER" ? "true" : "false";
     return booleanSelector(s, span, found.concept, good as "true" | "false");
   }
   return { concept: found.concept.id };
+}
+
+/**
+ * A value of the concept's lookup table written in span ("on-time delivery" → ON_TIME, "a late delivery" →
+ * LATE), or null. Keys are compared as words, underscores and hyphens as spaces.
+ */
+function lookupValueSaid(s: Sentence, span: Span, info: ConceptInfo): string | null {
+  const norm = (x: string) => ` ${x.toLowerCase().replace(/[_\-]+/g, " ").replace(/\s+/g, " ").trim()} `;
+  const text = norm(s.phrase(span.from, span.to));
+  let best: string | null = null;
+  for (const mapping of info.mappings) {
+    const transform = mapping.transform as { kind?: string; table?: Record<string, number> } | undefined;
+    if (transform?.kind !== "lookup" || transform.table === undefined) continue;
+    for (const key of Object.keys(transform.table)) {
+      if (!/[a-z]/i.test(key) || !text.includes(norm(key))) continue;
+      if (best === null || key.length > best.length) best = key;
+    }
+  }
+  return best;
+}
+
+/**
+ * "three late deliveries", "two partial shipments": a count of a concept's value said before a noun of the
+ * same concept's names. The concept and value, with their words understood, or null.
+ */
+function countedValue(
+  s: Sentence,
+  span: Span,
+  count: { from: number; to: number } | null,
+): { concept: ConceptInfo; match: LexiconMatch | null } | null {
+  if (count === null) return null;
+  for (const value of s.matches(span, isKind("CONCEPT_VALUE"))) {
+    for (const entry of value.entries) {
+      const info = s.lexicon.concepts.get(entry.concept as string);
+      if (info === undefined) continue;
+      const noun = s.word(value.to);
+      const singular = noun.replace(/ies$/, "y").replace(/s$/, "");
+      const named = [noun, singular].some((w) => w !== "" && s.lexicon.conceptsWithWord(w).includes(info.id));
+      if (!named) continue;
+      s.use(value.to);
+      s.term(s.phrase(value.from, value.to + 1), "CONCEPT", info.id);
+      return { concept: info, match: null };
+    }
+  }
+  return null;
 }
 
 export { findWindow };

@@ -795,8 +795,12 @@ const COUNTED_NOUNS = new Set([
  * make "10 chargers … drop by 2 points a week over a month" a trend of that many assets).
  */
 function countedInWindow(s: Sentence, span: Span, k: number): boolean {
-  const window = findWindow(s, { from: k + 1, to: Math.min(span.to, k + 10) });
-  if (window === null || window.from > k + 5) return false;
+  const window = findWindow(s, { from: k + 1, to: Math.min(span.to, k + 12) });
+  if (window === null) return false;
+  // Only a few words of meaning between ("hit a seller", "to a single factory customer").
+  let content = 0;
+  for (let i = k + 1; i < window.from; i += 1) if (!s.used[i] && !FUNCTION_WORDS.has(s.word(i))) content += 1;
+  if (content > 2) return false;
   if (findRate(s, span) !== null) return false;
   for (let i = k + 1; i < window.from; i += 1) {
     const number = ["single", "one"].includes(s.word(i)) ? null : readNumber(s.tokens, i);
@@ -1696,6 +1700,9 @@ function triggerOf(
     s.unknown(s.phrase(view.i + view.n, pageWord.i + 1));
   }
 
+  const took = timeTaken(s, span, industries);
+  if (took !== null) return { trigger: took, conditions: [] };
+
   const subjects = minSubjects(s, span);
   const found = countedValue(s, span, count) ?? findConcept(s, span, industries);
   const rate = findRate(s, span);
@@ -1954,6 +1961,61 @@ function triggerOf(
     );
   }
   return { trigger: null, conditions: [] };
+}
+
+/** Verbs that say how long something took: "it takes an engineer more than 8 hours to get on site". */
+const TAKE_VERBS = new Set(["takes", "take", "took", "taking", "needs", "need", "needed", "requires", "require"]);
+const TIME_UNITS = new Set(["hours", "minutes", "seconds", "days"]);
+
+/**
+ * "If it takes an engineer more than eight hours to get on site", "engineers need over 8 hours to get on
+ * site", "it takes longer than 5 days to resolve a ticket": a duration compared, then what took that long.
+ * The measure is the concept whose names share the words of who and what ("engineer … on site" → engineer
+ * on-site time), its threshold the duration said. Null when the words name no measure of time.
+ */
+function timeTaken(s: Sentence, span: Span, industries: readonly string[]): PlaybookTrigger | null {
+  for (let t = span.from; t < span.to; t += 1) {
+    if (!TAKE_VERBS.has(s.word(t)) || s.isUsed(t)) continue;
+    const comparison = findComparison(s, { from: t + 1, to: Math.min(span.to, t + 8) });
+    if (comparison === null || comparison.unit === null || !TIME_UNITS.has(comparison.unit)) continue;
+    if (s.word(comparison.to) !== "to" || comparison.to + 1 >= span.to) continue;
+    const words: number[] = [];
+    const take = (from: number, to: number) => {
+      for (let k = from; k < to; k += 1)
+        if (!s.used[k] && !FUNCTION_WORDS.has(s.word(k)) && !GRAMMAR_WORDS.has(s.word(k))) words.push(k);
+    };
+    take(span.from, t);
+    take(t + 1, comparison.from);
+    let end = comparison.to + 1;
+    while (end < span.to && !s.used[end] && !["at", "for", "with", "in", "on", "within"].includes(s.word(end)))
+      end += 1;
+    // "to get on site at a hospital": "on site" is what is done; "at a hospital" whose.
+    if (s.word(end) === "on" && s.word(end + 1) === "site") end += 2;
+    take(comparison.to + 1, end);
+    if (words.length === 0) continue;
+    const hits = s.lexicon.searchConcepts(`${words.map((k) => s.word(k)).join(" ")} time`);
+    const top = hits[0];
+    if (top === undefined || top.score < 1.5) continue;
+    const tied = hits.filter((h) => h.score === top.score).map((h) => h.concept);
+    const id = preferConcept(s, tied, industries);
+    const info = s.lexicon.concepts.get(id);
+    if (info === undefined || isBooleanConcept(info)) continue;
+    // The words said must name it, not "time" alone ("to pay an invoice" is no "time to value").
+    const own = s.lexicon.searchConcepts(words.map((k) => s.word(k)).join(" "));
+    if (!own.some((h) => h.concept === id && h.score >= 1)) continue;
+    const scaled = thresholdOnScale(info, comparison.op, comparison.value, comparison.unit);
+    s.use(t, end);
+    words.forEach((k) => s.use(k));
+    if (s.word(t - 1) === "it") s.use(t - 1);
+    s.term(s.phrase(t, end), "CONCEPT", id);
+    if (tied.length > 1) s.ambiguous(s.phrase(t, end), `could be ${tied.join(" or ")}; ${id} was chosen`);
+    if ("problem" in scaled) {
+      s.ambiguous(s.phrase(comparison.from, comparison.to), `${scaled.problem}; the value is kept as said`);
+      return { kind: "CONCEPT_THRESHOLD", concept: id, op: comparison.op, value: comparison.value, scope: scopeOf(s, span) };
+    }
+    return { kind: "CONCEPT_THRESHOLD", concept: id, op: scaled.op, value: scaled.value, scope: scopeOf(s, span) };
+  }
+  return null;
 }
 
 /** Matches joined by "or" / "and" / commas ("deleted or restored", "an account or a contact"), as chains. */

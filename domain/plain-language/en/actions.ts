@@ -542,6 +542,11 @@ function parseOne(
       s.use(m.from, m.to);
       s.term(m.text, "WEBHOOK_ENDPOINT", m.entries[0]!.id);
     });
+    // "sync it to HubSpot and the ERP": a system in the same list that the tenant has no endpoint for.
+    for (const other of unknownListedSystems(s, body, webhooks)) {
+      s.unknown(s.phrase(other.from, other.to));
+      s.use(other.from, other.to);
+    }
     s.use(body.from, body.to);
     return { actions: webhooks.map((m) => ({ kind: "CALL_WEBHOOK", endpointId: m.entries[0]!.id })), verb, ok: true };
   }
@@ -935,6 +940,37 @@ function unknownSystem(s: Sentence, span: Span): Span | null {
   return null;
 }
 
+/** Lexicon kinds that are words, not names of a system ("Teams" is no team of the tenant's). */
+const NOT_NAMES = new Set(["RECORD_TYPE", "EVENT_ACTION", "CONCEPT_VALUE"]);
+
+/**
+ * Capitalised names listed with the tenant's endpoints ("to HubSpot and the ERP", "to Slack, Teams and
+ * ServiceNow") that no lexicon entry knows.
+ */
+function unknownListedSystems(s: Sentence, body: Span, endpoints: readonly LexiconMatch[]): Span[] {
+  const found: Span[] = [];
+  const capital = (k: number) =>
+    /^[\p{Lu}#]/u.test(s.text.slice(s.tokens[k]!.start - (s.gapBefore(k).endsWith("#") ? 1 : 0)));
+  for (let i = body.from; i < body.to; i += 1) {
+    const known = s.lexicon.matchAt(s.tokens, i, s.text, (e) => !NOT_NAMES.has(e.kind));
+    if (s.used[i] || !capital(i) || known !== null) continue;
+    let before = i - 1;
+    if (s.word(before) === "the") before -= 1;
+    const listed =
+      SYSTEM_PREPOSITIONS.has(s.word(before)) ||
+      ["and", "or"].includes(s.word(before)) ||
+      s.gapBefore(i).includes(",");
+    if (!listed) continue;
+    let end = i + 1;
+    while (end < body.to && !s.used[end] && capital(end)) end += 1;
+    // Only beside an endpoint: right before or after one, in the same list.
+    const near = endpoints.some((m) => Math.abs(m.from - end) <= 2 || Math.abs(i - m.to) <= 2);
+    if (near) found.push({ from: i, to: end });
+    i = end - 1;
+  }
+  return found;
+}
+
 /** Verbs that pass something on to a system: without a webhook endpoint of the tenant, the system is unknown. */
 const SYSTEM_VERBS = new Set(["post", "push", "forward", "sync", "publish", "invoke", "hit", "webhook"]);
 
@@ -1110,10 +1146,13 @@ const TO_SYSTEM = new Set(["in", "into", "to", "on", "onto", "via", "through", "
  * it, is a call of that endpoint. The endpoints, or null.
  */
 function messageToSystem(s: Sentence, part: Span): LexiconMatch[] | null {
-  const endpoints = s
-    .matches(part, (e) => e.kind === "WEBHOOK_ENDPOINT", false)
-    .filter((m) => TO_SYSTEM.has(s.word(m.from - 1)) || (s.word(m.from - 1) === "the" && TO_SYSTEM.has(s.word(m.from - 2))));
-  if (endpoints.length === 0) return null;
+  const all = s.matches(part, (e) => e.kind === "WEBHOOK_ENDPOINT", false);
+  // The first after a preposition of sending, and those listed after it ("to ServiceNow and the portal").
+  const first = all.findIndex(
+    (m) => TO_SYSTEM.has(s.word(m.from - 1)) || (s.word(m.from - 1) === "the" && TO_SYSTEM.has(s.word(m.from - 2))),
+  );
+  if (first < 0) return null;
+  const endpoints = all.slice(first);
   const before: Span = { from: part.from, to: endpoints[0]!.from };
   if (s.matches(before, (e) => ASSIGNEE_KINDS.has(e.kind), false).length > 0) return null;
   let said = false;
@@ -1173,7 +1212,14 @@ export function parseActions(s: Sentence, clause: Span): { actions: PlaybookActi
   for (const part of parts) {
     const posted = messageToSystem(s, part);
     if (posted !== null) {
-      posted.forEach((m) => s.term(m.text, "WEBHOOK_ENDPOINT", m.entries[0]!.id));
+      posted.forEach((m) => {
+        s.use(m.from, m.to);
+        s.term(m.text, "WEBHOOK_ENDPOINT", m.entries[0]!.id);
+      });
+      for (const other of unknownListedSystems(s, part, posted)) {
+        s.unknown(s.phrase(other.from, other.to));
+        s.use(other.from, other.to);
+      }
       s.use(part.from, part.to);
       actions.push(...posted.map((m): PlaybookAction => ({ kind: "CALL_WEBHOOK", endpointId: m.entries[0]!.id })));
       continue;

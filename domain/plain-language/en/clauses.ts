@@ -478,6 +478,38 @@ export function onlyAssignees(s: Sentence, span: Span): boolean {
 
 const DOER_KINDS = ["USER", "TEAM", "ROLE", "ACCOUNT_OWNER", "ORGANIZATION"];
 
+/**
+ * "push it to ServiceNow, Zendesk and the partner portal": a piece that names only systems (the tenant's
+ * endpoints or capitalised names) after a piece that sends something to one goes on with its list.
+ */
+function systemListGoesOn(s: Sentence, piece: Span, next: Span): boolean {
+  const endpoint = (e: { kind: string }) => e.kind === "WEBHOOK_ENDPOINT";
+  if (s.matches({ from: Math.max(piece.from, piece.to - 4), to: piece.to }, endpoint, false).length === 0) {
+    // "to Zendesk, Slack …": a capitalised name right after a preposition ends the piece.
+    const last = piece.to - 1;
+    if (!["to", "into", "on", "in", "onto"].includes(s.word(last - 1)) || !/^\p{Lu}/u.test(s.phrase(last, last + 1)))
+      return false;
+  }
+  let i = next.from;
+  let any = false;
+  while (i < next.to) {
+    if (["and", "or", "the", "also"].includes(s.word(i))) {
+      i += 1;
+      continue;
+    }
+    const m = s.lexicon.matchAt(s.tokens, i, s.text, endpoint);
+    if (m !== null && m.to <= next.to) {
+      i = m.to;
+      any = true;
+      continue;
+    }
+    if (!/^[\p{Lu}#]/u.test(s.phrase(i, i + 1))) return false;
+    any = true;
+    i += 1;
+  }
+  return any;
+}
+
 /** Whether span ends with a doer's name ("have Raj"). */
 function endsWithAssignee(s: Sentence, span: Span): boolean {
   for (let i = Math.max(span.from, span.to - 4); i < span.to; i += 1) {
@@ -961,7 +993,7 @@ export function splitClauses(s: Sentence): Clause[] {
         startsWithAssignee(s, next) &&
         subjectAction(s, next) === null &&
         verbIndex(s, piece) !== null);
-    if (listGoesOn) pieces.splice(k, 2, { from: piece.from, to: next.to });
+    if (listGoesOn || systemListGoesOn(s, piece, next)) pieces.splice(k, 2, { from: piece.from, to: next.to });
   }
   // "If the account's health goes back to green within a quarter, that's a success.": the condition before
   // the marker is the success criterion.

@@ -1077,16 +1077,6 @@ export function splitClauses(s: Sentence): Clause[] {
       if (end < piece.to) pending.unshift({ from: end, to: piece.to });
       continue;
     }
-    const link = triggerLink(s, piece);
-    if (link !== null && !clauses.some((c) => c.role === "TRIGGER")) {
-      // "Three late deliveries inside 30 days should trigger a recovery task for the owner": what happens
-      // said first as the subject, then what it should bring about, read as "create …".
-      s.use(link.from, link.verb);
-      s.readAs(link.verb, "create");
-      clauses.push({ from: piece.from, to: link.from, role: "TRIGGER" });
-      pending.unshift({ from: link.verb, to: piece.to });
-      continue;
-    }
     const tail = s.find(piece, TRIGGER_TAILS);
     if (tail !== null && tail.i + tail.n === piece.to && tail.i > piece.from && verbIndex(s, piece) === null) {
       // "<something happens> means: <actions>".
@@ -1100,6 +1090,23 @@ export function splitClauses(s: Sentence): Clause[] {
       // what happens to them, then what should be done for them.
       clauses.push({ from: piece.from, to: subjectModal, role: "TRIGGER" });
       pending.unshift({ from: subjectModal, to: piece.to });
+      continue;
+    }
+    const link = triggerLink(s, piece);
+    if (link !== null && !clauses.some((c) => c.role === "TRIGGER")) {
+      // "Three late deliveries inside 30 days should trigger a recovery task for the owner": what happens
+      // said first as the subject, then what it should bring about, read as "create …"; "a call from Raj"
+      // is a call for Raj to make.
+      s.use(link.from, link.verb);
+      s.readAs(link.verb, "create");
+      for (let k = link.verb + 1; k < piece.to; k += 1) {
+        const doer = s.lexicon.matchAt(s.tokens, s.word(k + 1) === "the" ? k + 2 : k + 1, s.text, (e) =>
+          DOER_KINDS.includes(e.kind),
+        );
+        if (s.word(k) === "from" && doer !== null) s.readAs(k, "for");
+      }
+      clauses.push({ from: piece.from, to: link.from, role: "TRIGGER" });
+      pending.unshift({ from: link.verb, to: piece.to });
       continue;
     }
     if (s.find(piece, AUTO_PHRASES) !== null && noAction(s, piece)) {

@@ -418,7 +418,7 @@ const INDUSTRY_NOUNS: ReadonlyArray<readonly [string, string]> = (
     ["HEALTHCARE", ["healthcare customer", "healthcare client", "healthcare account", "health provider"]],
     ["ECOMMERCE", ["online store", "online shop", "web shop", "webshop", "web store", "e-shop", "online retailer"]],
     ["ECOMMERCE", ["online merchant", "ecommerce", "e-commerce seller", "marketplace seller", "online brand"]],
-    ["ECOMMERCE", ["cross-border merchant", "online business", "merchant", "seller"]],
+    ["ECOMMERCE", ["cross-border merchant", "online business"]],
     ["MANUFACTURING", ["factory", "manufacturer", "plant", "production site", "industrial customer", "mill"]],
     ["FINANCE", ["bank", "lender", "credit union", "insurer", "insurance company", "financial institution"]],
     ["FINANCE", ["fintech", "brokerage", "asset manager", "wealth manager", "insurance client"]],

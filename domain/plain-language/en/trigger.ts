@@ -50,6 +50,8 @@ const ABOVE_WORDS = [
   "gets past",
   "went past",
   "is past",
+  ...["climbs past", "rises past", "creeps past", "moves past", "jumps past", "pushes past", "gets above"],
+  ...["climbed past", "rose past", "crept past", "breaks", "breaks through", "breaches", "tips over", "goes beyond"],
 ];
 const FALLING = [
   ...["sliding", "slipping", "eroding", "sinking", "dipping", "shrinking", "deteriorating", "worsening"],

@@ -16,7 +16,7 @@ import {
   subjectAction,
   verbIndex,
 } from "./clauses";
-import { readDuration, wholeDays } from "./numbers";
+import { PERIOD_DAYS, readDuration, wholeDays } from "./numbers";
 import { FUNCTION_WORDS, Sentence, Span } from "./sentence";
 import { slugOf } from "./slug";
 import { KIND_RELATIONSHIP } from "./trigger";
@@ -292,6 +292,26 @@ function dueIn(s: Sentence, span: Span): number | null {
     if (w === "next" && s.word(i + 1) === "week") {
       s.use(["due", "by", "within"].includes(s.word(i - 1)) ? i - 1 : i, i + 2);
       return 7;
+    }
+    // "by the end of the week", "before end of month", "by the end of the quarter": the period's length.
+    if (w === "end" && s.word(i + 1) === "of") {
+      const k = s.word(i + 2) === "the" || s.word(i + 2) === "this" ? i + 3 : i + 2;
+      const days = PERIOD_DAYS[s.word(k)];
+      if (days !== undefined && s.word(k) !== "business" && days > 1) {
+        const start = s.word(i - 1) === "the" ? i - 1 : i;
+        const begin = ["due", "by", "within", "before", "at"].includes(s.word(start - 1)) ? start - 1 : start;
+        s.use(begin, k + 1);
+        return days;
+      }
+    }
+    // "no later than 5 days after", "at the latest in 3 days"
+    if (s.at(i, ["no", "later", "than"]) || s.at(i, ["not", "later", "than"])) {
+      const duration = readDuration(s.tokens, i + 3);
+      if (duration !== null && duration.to <= span.to) {
+        const end = ["after", "later", "from", "out"].includes(s.word(duration.to)) ? duration.to + 1 : duration.to;
+        s.use(i, end);
+        return wholeDays(duration.days);
+      }
     }
     if (!["due", "within", "in", "by"].includes(w)) continue;
     let j = i + 1;

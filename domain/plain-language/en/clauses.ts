@@ -1139,6 +1139,17 @@ export function splitClauses(s: Sentence): Clause[] {
       clause.role = "TRIGGER";
     }
   }
+  // ", for LATAM accounts only", ", but only in EMEA" after the actions: conditions said last.
+  for (let k = 1; k < clauses.length; k += 1) {
+    const clause = clauses[k] as Clause;
+    if (clause.role !== "ACTION" || !noAction(s, clause) || !CONDITION_LEADS.has(s.word(clause.from))) continue;
+    if (s.matches(clause, (e) => e.kind === "ACCOUNT_FIELD_VALUE", false).length === 0) continue;
+    if (clauses.slice(0, k).some((c) => c.role === "ACTION")) {
+      clause.role = "CONDITION";
+      s.use(clause.from);
+      if (s.word(clause.to - 1) === "only") s.use(clause.to - 1);
+    }
+  }
   for (const clause of clauses) if (clause.role === "ACTION" && isModeOnly(s, clause)) clause.role = "MODE";
   // ", both due tomorrow", ", all within a week" after the actions: one deadline for all of them.
   for (const clause of clauses) {

@@ -2149,6 +2149,12 @@ export function parseConditions(s: Sentence, span: Span, full: boolean): Playboo
     byField.set(field, list);
     s.use(match.from, match.to);
     if (["in", "from", "based"].includes(s.word(match.from - 1))) s.use(match.from - 1);
+    // "based in Latin America", "located in EMEA", "headquartered in China"
+    if (
+      s.word(match.from - 1) === "in" &&
+      ["based", "located", "headquartered", "operating", "registered"].includes(s.word(match.from - 2))
+    )
+      s.use(match.from - 2);
     s.term(match.text, "ACCOUNT_FIELD_VALUE", entry.id);
   }
   // "an online store's conversion rate", "a lender", "a medical center": common English names of an industry

@@ -4,7 +4,7 @@
  * actions ("create…", "give… and post…"), the success criterion ("it worked if…", "success means…") and the
  * mode ("ask me first", "automatically"). Pieces are cut at sentence marks, commas and these keywords.
  */
-import { Sentence, Span } from "./sentence";
+import { FUNCTION_WORDS, Sentence, Span } from "./sentence";
 
 export type ClauseRole = "TRIGGER" | "UNLESS" | "CONDITION" | "FEEDBACK" | "ACTION" | "MODE" | "DEADLINE";
 
@@ -214,6 +214,7 @@ export const SUGGEST_PHRASES = [
 
 /** Words that finish a mode phrase ("ask me first before", "wait for my approval before"). */
 export const MODE_TAIL = new Set([
+  "my",
   "first",
   "please",
   "before",
@@ -1009,6 +1010,12 @@ export function splitClauses(s: Sentence): Clause[] {
     successMarked.add(before.from);
     pieces.splice(k, 1);
   }
+  // "Please set this up:", "Quick one -", "Here's what I want:", "New rule:": words before the rule that only
+  // announce it.
+  while (pieces.length > 1 && isPreamble(s, pieces[0] as Span)) {
+    const piece = pieces.shift() as Span;
+    s.use(piece.from, piece.to);
+  }
   const clauses: Clause[] = [];
   const pending = [...pieces];
   while (pending.length > 0) {
@@ -1117,13 +1124,21 @@ export function splitClauses(s: Sentence): Clause[] {
     clauses.push({ ...piece, role: "ACTION" });
   }
   // Pieces before the trigger with no action in them ("For mid-market SaaS accounts with a health score above
-  // 75: when …") say conditions; with no trigger said elsewhere, they are the trigger.
+  // 75: when …") say conditions; with no trigger said elsewhere, they are the trigger. A piece that names
+  // only accounts ("…, the enterprise ones, when …") after such a piece says conditions too.
   const firstTrigger = clauses.findIndex((c) => c.role === "TRIGGER");
-  for (let k = 0; k < clauses.length && clauses[k]!.role === "ACTION"; k += 1) {
+  for (let k = 0; k < clauses.length && ["ACTION", "CONDITION"].includes(clauses[k]!.role); k += 1) {
     const clause = clauses[k] as Clause;
-    if (noAction(s, clause) && CONDITION_LEADS.has(s.word(clause.from))) {
+    if (clause.role !== "ACTION") continue;
+    const leads = CONDITION_LEADS.has(s.word(clause.from));
+    const accountsOnly =
+      k > 0 &&
+      firstTrigger > k &&
+      s.matches(clause, (e) => e.kind === "ACCOUNT_FIELD_VALUE", false).length > 0 &&
+      s.matches(clause, (e) => ["CONCEPT", "FIELD", "PAGE", "EVENT_ACTION"].includes(e.kind), false).length === 0;
+    if (noAction(s, clause) && (leads || accountsOnly)) {
       clause.role = firstTrigger > k ? "CONDITION" : "TRIGGER";
-      s.use(clause.from);
+      if (leads) s.use(clause.from);
     }
   }
   // Pieces after a trigger that start with no verb continue it ("When X, in region Y, do Z").
@@ -1173,6 +1188,27 @@ export function splitClauses(s: Sentence): Clause[] {
     merged.push(clause);
   }
   return merged;
+}
+
+/** Words of a piece that only announces the rule ("Please set this up", "Here's what I want", "Quick one"). */
+const PREAMBLE_WORDS = new Set([
+  ...["set", "up", "this", "rule", "rules", "playbook", "automation", "workflow", "quick", "one", "heads"],
+  ...["here", "heres", "what", "want", "need", "like", "new", "please", "can", "could", "create", "make"],
+  ...["build", "add", "know", "just", "so", "fyi", "note", "following", "hi", "hey", "thanks", "id", "idea"],
+  ...["okay", "ok", "right", "well", "simple", "another", "request", "suggestion", "question", "following"],
+]);
+
+/** Whether a piece only announces the rule: all its words are announcing or function words, with no name. */
+function isPreamble(s: Sentence, span: Span): boolean {
+  const names = s.lexicon.findAll(s.phrase(span.from, span.to), (e) => !["RECORD_TYPE", "EVENT_ACTION"].includes(e.kind));
+  if (names.length > 0) return false;
+  let content = 0;
+  for (let i = span.from; i < span.to; i += 1) {
+    const w = s.word(i);
+    if (PREAMBLE_WORDS.has(w)) content += 1;
+    else if (!FUNCTION_WORDS.has(w)) return false;
+  }
+  return content > 0;
 }
 
 /** Words that say a deadline is for every action: "both due tomorrow", "all of them within a week". */

@@ -385,3 +385,54 @@ describe("a grade the health model does not have", () => {
     expect(d.unrecognised).toEqual([]);
   });
 });
+
+describe("words around the rule: preambles, deadlines and conditions said last", () => {
+  it.each([
+    "Please set this up: when a factory's OEE drops under 60%, have the quality team audit the line.",
+    "Quick one - when a factory's OEE drops under 60%, have the quality team audit the line.",
+    "Here's what I want: if a factory's OEE drops under 60%, the quality team should audit the line.",
+    "I'd like a rule: if a factory's OEE drops under 60%, the quality team audits the line.",
+  ])("%s", (text) =>
+    check({
+      text,
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "manufacturing:oee", op: "BELOW" },
+      conditions: [MANUFACTURING],
+      actions: [{ kind: "CREATE_TASK", assignee: team("t-quality") }],
+    }),
+  );
+
+  it("reads a mode said in a preamble ('don't do anything without my OK')", () => {
+    const d = draft("Heads up, but don't do anything without my OK: when a SaaS account's NPS drops below 5, have Raj call them.");
+    expect(d.mode).toBe("SUGGEST");
+    expect(d.unrecognised).toEqual([]);
+  });
+
+  it.each([
+    ["by the end of the week", 7],
+    ["before the end of the month", 30],
+    ["no later than 5 days after", 5],
+    ["within the next 48 hours", 2],
+  ])("reads the deadline '%s' as %d days", (deadline, days) => {
+    const d = draft(`When a hospital's NPS falls below 5, have Sarah call them ${deadline}.`);
+    expect(d.actions).toMatchObject([{ kind: "CREATE_TASK", assignee: user("u-sarah-kim"), dueInDays: days }]);
+    expect(d.unrecognised).toEqual([]);
+  });
+
+  it.each([
+    "When a hospital's NPS falls below 5, Sarah needs to call them within two days, for LATAM accounts only.",
+    "When NPS falls under 5 at a hospital based in Latin America, Sarah needs to call them within two days.",
+  ])("%s", (text) =>
+    check({
+      text,
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps" },
+      conditions: [HEALTHCARE, region("LATAM")],
+      actions: [{ kind: "CREATE_TASK", assignee: user("u-sarah-kim"), dueInDays: 2 }],
+    }),
+  );
+
+  it("takes accounts named in a piece of their own before the trigger as conditions", () => {
+    const d = draft("For our customers, the enterprise ones, when their NPS falls under 5, have Raj call them.");
+    expect(d.conditions).toEqual([segment("ENTERPRISE")]);
+    expect(d.actions).toMatchObject([{ kind: "CREATE_TASK", assignee: user("u-raj-patel") }]);
+  });
+});

@@ -1912,7 +1912,10 @@ function triggerOf(
 
   if (found !== null) {
     const info = found.concept;
-    const comparison = findComparison(s, span);
+    // "at least 3 scanners … have uptime below 95%": a bound already read as how many assets is no level.
+    let comparison = findComparison(s, span);
+    while (comparison !== null && s.used[comparison.from] === true)
+      comparison = findComparison(s, { from: comparison.to, to: span.to });
     const counted = comparison === null ? null : countSaidAsLevel(s, span, found, comparison);
     if (counted !== null) return { trigger: counted, conditions: [] };
     if (comparison !== null && !isBooleanConcept(info)) {

@@ -23,6 +23,8 @@ import { KIND_RELATIONSHIP } from "./trigger";
 
 /** Verbs that hand a task to someone named right after them: "have X do …", "ask X to …". */
 const DELEGATE_VERBS = new Set([
+  "cc",
+  "copy",
   "have",
   "ask",
   "tell",
@@ -58,6 +60,8 @@ const COMPOUND_HEADS = new Set([
 
 /** Verbs that only tell someone: "let X know", "notify X". */
 const NOTIFY_VERBS = new Set([
+  "cc",
+  "copy",
   "let",
   "notify",
   "tell",
@@ -675,6 +679,26 @@ function parseOne(
   if (DELEGATE_VERBS.has(verb as string) || (GIVE_VERBS.has(verb as string) && directObject(s, body))) {
     // "have the support lead call them back", "give GreenVolt Service an inspection task"
     let j = body.from;
+    // "loop in the key account team", "have someone from the CS team call them", "get a member of Quality to …":
+    // the doer is the team named.
+    if (verb === "loop" && s.word(j) === "in") {
+      s.use(j);
+      j += 1;
+    }
+    if (
+      ["someone", "somebody", "anyone", "one", "member", "members", "person", "a"].includes(s.word(j)) &&
+      ["from", "in", "on", "of", "at"].includes(s.word(j + (s.word(j) === "a" ? 2 : 1)))
+    ) {
+      const k = j + (s.word(j) === "a" ? 3 : 2);
+      const doer = s.lexicon.matchAt(s.tokens, s.word(k) === "the" ? k + 1 : k, s.text, (e) =>
+        ASSIGNEE_KINDS.has(e.kind),
+      );
+      if (doer !== null && (s.word(j) !== "a" || ["member", "person"].includes(s.word(j + 1)))) {
+        s.use(j, k);
+        j = k;
+        body.from = k;
+      }
+    }
     while (["the", "both", "each", "either", "of", "a", "an", "our", "your"].includes(s.word(j))) {
       s.use(j);
       j += 1;

@@ -349,6 +349,7 @@ export const ACTION_VERBS = new Set([
   "initiate",
   "register",
   "require",
+  "cc",
   // Verbs that are themselves the thing to do ("visit the customer", "follow up with them").
   ...["visit", "contact", "phone", "inspect", "audit", "investigate", "review", "check", "verify"],
   ...["follow", "reach", "meet", "coach", "train", "escalate", "re-engage", "survey", "interview", "offer"],

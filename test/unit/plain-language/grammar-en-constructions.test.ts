@@ -436,3 +436,24 @@ describe("words around the rule: preambles, deadlines and conditions said last",
     expect(d.actions).toMatchObject([{ kind: "CREATE_TASK", assignee: user("u-raj-patel") }]);
   });
 });
+
+describe("doers said another way", () => {
+  const NPS = "When a hospital's NPS falls below 5, ";
+  it.each([
+    [`${NPS}loop in the key account team and set up a call with the customer.`, [team("t-key-accounts"), owner]],
+    [`${NPS}assign a recovery plan to Sarah and cc the CS team.`, [user("u-sarah-kim"), team("t-customer-success")]],
+    [`${NPS}have someone from the CS team call them.`, [team("t-customer-success")]],
+    [`${NPS}get a member of the quality team to call them.`, [team("t-quality")]],
+  ])("%s", (text, assignees) => {
+    const d = draft(text);
+    expect(d.actions).toMatchObject(assignees.map((assignee) => ({ kind: "CREATE_TASK", assignee })));
+    expect(d.unrecognised).toEqual([]);
+  });
+
+  it("reads a bound on how many assets apart from the level they cross", () => {
+    const d = draft(
+      "If at least 3 scanners at hospitals in the same region have uptime below 95%, have the service partner of the region inspect them.",
+    );
+    expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", op: "BELOW", scope: "REGION" });
+  });
+});

@@ -1001,9 +1001,7 @@ function unknownListedSystems(s: Sentence, body: Span, endpoints: readonly Lexic
     let before = i - 1;
     if (s.word(before) === "the") before -= 1;
     const listed =
-      SYSTEM_PREPOSITIONS.has(s.word(before)) ||
-      ["and", "or"].includes(s.word(before)) ||
-      s.gapBefore(i).includes(",");
+      SYSTEM_PREPOSITIONS.has(s.word(before)) || ["and", "or"].includes(s.word(before)) || s.gapBefore(i).includes(",");
     if (!listed) continue;
     let end = i + 1;
     while (end < body.to && !s.used[end] && capital(end)) end += 1;

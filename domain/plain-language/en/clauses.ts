@@ -405,7 +405,20 @@ const SUCCESS_WORDS = new Set([
 ]);
 const JUDGE_VERBS = new Set(["count", "consider", "treat", "call", "mark", "deem", "regard", "judge", "score", "rate"]);
 const SUBJECT_WORDS = new Set(["it", "its", "this", "that", "playbook", "rule", "the", "we", "we've", "weve"]);
-const SUCCESS_FILLERS = new Set(["as", "a", "an", "to", "be", "being", "has", "have", "is", "been", "really", "actually"]);
+const SUCCESS_FILLERS = new Set([
+  "as",
+  "a",
+  "an",
+  "to",
+  "be",
+  "being",
+  "has",
+  "have",
+  "is",
+  "been",
+  "really",
+  "actually",
+]);
 const CONDITION_WORDS = new Set(["if", "when", "once", "provided"]);
 
 /**
@@ -1201,7 +1214,10 @@ const PREAMBLE_WORDS = new Set([
 
 /** Whether a piece only announces the rule: all its words are announcing or function words, with no name. */
 function isPreamble(s: Sentence, span: Span): boolean {
-  const names = s.lexicon.findAll(s.phrase(span.from, span.to), (e) => !["RECORD_TYPE", "EVENT_ACTION"].includes(e.kind));
+  const names = s.lexicon.findAll(
+    s.phrase(span.from, span.to),
+    (e) => !["RECORD_TYPE", "EVENT_ACTION"].includes(e.kind),
+  );
   if (names.length > 0) return false;
   let content = 0;
   for (let i = span.from; i < span.to; i += 1) {

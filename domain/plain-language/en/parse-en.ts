@@ -377,7 +377,8 @@ export function parseEnglish(text: string, lexicon: Lexicon): ParsedSentence {
   const triggerClauses = clauses.filter((c) => c.role === "TRIGGER");
   const parts = triggerClauses.map((c) => triggerParts(s, c));
   for (const { main, rest } of parts) {
-    for (const part of [main, ...rest]) conditions.push(...gradeStatesInside(s, part), ...parseConditions(s, part, false));
+    for (const part of [main, ...rest])
+      conditions.push(...gradeStatesInside(s, part), ...parseConditions(s, part, false));
   }
   // The trigger is in the main part, or else in the first joined part that has one ("… whose name contains
   // Acme drops to red"); the other joined parts are conditions.

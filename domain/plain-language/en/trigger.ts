@@ -435,10 +435,7 @@ const INDUSTRY_NOUNS: ReadonlyArray<readonly [string, string]> = (
       const words = p.split(" ");
       const last = words[words.length - 1] as string;
       const plural = last.endsWith("y") && !/[aeiou]y$/.test(last) ? `${last.slice(0, -1)}ies` : `${last}s`;
-      return [
-        [p, value] as const,
-        [[...words.slice(0, -1), plural].join(" "), value] as const,
-      ];
+      return [[p, value] as const, [[...words.slice(0, -1), plural].join(" "), value] as const];
     }),
   )
   .sort((a, b) => b[0].split(" ").length - a[0].split(" ").length);
@@ -2016,7 +2013,13 @@ function timeTaken(s: Sentence, span: Span, industries: readonly string[]): Play
     if (tied.length > 1) s.ambiguous(s.phrase(t, end), `could be ${tied.join(" or ")}; ${id} was chosen`);
     if ("problem" in scaled) {
       s.ambiguous(s.phrase(comparison.from, comparison.to), `${scaled.problem}; the value is kept as said`);
-      return { kind: "CONCEPT_THRESHOLD", concept: id, op: comparison.op, value: comparison.value, scope: scopeOf(s, span) };
+      return {
+        kind: "CONCEPT_THRESHOLD",
+        concept: id,
+        op: comparison.op,
+        value: comparison.value,
+        scope: scopeOf(s, span),
+      };
     }
     return { kind: "CONCEPT_THRESHOLD", concept: id, op: scaled.op, value: scaled.value, scope: scopeOf(s, span) };
   }
@@ -2361,7 +2364,7 @@ export function feedbackSignals(
  * LATE), or null. Keys are compared as words, underscores and hyphens as spaces.
  */
 function lookupValueSaid(s: Sentence, span: Span, info: ConceptInfo): string | null {
-  const norm = (x: string) => ` ${x.toLowerCase().replace(/[_\-]+/g, " ").replace(/\s+/g, " ").trim()} `;
+  const norm = (x: string) => ` ${x.toLowerCase().replace(/[_-]+/g, " ").replace(/\s+/g, " ").trim()} `;
   const text = norm(s.phrase(span.from, span.to));
   let best: string | null = null;
   for (const mapping of info.mappings) {

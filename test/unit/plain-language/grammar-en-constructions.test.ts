@@ -219,7 +219,9 @@ describe("a post to a system beside the other actions", () => {
       { kind: "CALL_WEBHOOK", endpointId: "wh-partner-portal" },
     ]);
     expect(d.unrecognised).toEqual(["Zendesk"]);
-    const hub = draft("Whenever an opportunity is created for an enterprise SaaS customer, sync it to HubSpot and the ERP.");
+    const hub = draft(
+      "Whenever an opportunity is created for an enterprise SaaS customer, sync it to HubSpot and the ERP.",
+    );
     expect(hub.actions).toEqual([{ kind: "CALL_WEBHOOK", endpointId: "wh-erp" }]);
     expect(hub.unrecognised).toEqual(["HubSpot"]);
     expect(draft("When a hospital's NPS falls below 5, post it to Slack and Teams.").unrecognised).toEqual(["Teams"]);
@@ -228,11 +230,23 @@ describe("a post to a system beside the other actions", () => {
 
 describe("success said as a judgement", () => {
   it.each([
-    ["have Sarah call them within a week; count it as working if that task is done within 30 days.", "TASK_COMPLETED", 30],
+    [
+      "have Sarah call them within a week; count it as working if that task is done within 30 days.",
+      "TASK_COMPLETED",
+      30,
+    ],
     ["have Sarah call them; it has worked if the health grade improves within 45 days.", "HEALTH_IMPROVED", 45],
     ["have Sarah call them; consider it effective when the task is completed within 2 weeks.", "TASK_COMPLETED", 14],
-    ["have Sarah call them. We'll treat it as a success once the account is back to green within 60 days.", "HEALTH_IMPROVED", 60],
-    ["have Sarah call them, and deem the playbook successful if the call task is closed in 10 days.", "TASK_COMPLETED", 10],
+    [
+      "have Sarah call them. We'll treat it as a success once the account is back to green within 60 days.",
+      "HEALTH_IMPROVED",
+      60,
+    ],
+    [
+      "have Sarah call them, and deem the playbook successful if the call task is closed in 10 days.",
+      "TASK_COMPLETED",
+      10,
+    ],
   ])("When a hospital's NPS falls below 5, %s", (rest, kind, withinDays) => {
     const d = draft(`When a hospital's NPS falls below 5, ${rest}`);
     expect(d.feedback).toMatchObject({ kind, withinDays });
@@ -402,7 +416,9 @@ describe("words around the rule: preambles, deadlines and conditions said last",
   );
 
   it("reads a mode said in a preamble ('don't do anything without my OK')", () => {
-    const d = draft("Heads up, but don't do anything without my OK: when a SaaS account's NPS drops below 5, have Raj call them.");
+    const d = draft(
+      "Heads up, but don't do anything without my OK: when a SaaS account's NPS drops below 5, have Raj call them.",
+    );
     expect(d.mode).toBe("SUGGEST");
     expect(d.unrecognised).toEqual([]);
   });

@@ -1026,6 +1026,8 @@ export function findConcept(
       const distinct = [...new Set(ids)];
       if (distinct.length > 1) s.ambiguous(best.text, `could be ${distinct.join(" or ")}; ${id} was chosen`);
       s.use(best.from, best.to);
+      // "a hospital's average first response time": how the measure is taken, said before its name.
+      if (["average", "mean", "median", "overall"].includes(s.word(best.from - 1))) s.use(best.from - 1);
       s.term(best.text, "CONCEPT", id);
       useAside(s, best.to);
       // "the backlog of open tickets": another word of the same concept's names, right before it with "of".

@@ -16,13 +16,15 @@ import {
   subjectAction,
   verbIndex,
 } from "./clauses";
-import { readDuration, wholeDays } from "./numbers";
+import { PERIOD_DAYS, readDuration, wholeDays } from "./numbers";
 import { FUNCTION_WORDS, Sentence, Span } from "./sentence";
 import { slugOf } from "./slug";
 import { KIND_RELATIONSHIP } from "./trigger";
 
 /** Verbs that hand a task to someone named right after them: "have X do …", "ask X to …". */
 const DELEGATE_VERBS = new Set([
+  "cc",
+  "copy",
   "have",
   "ask",
   "tell",
@@ -58,6 +60,8 @@ const COMPOUND_HEADS = new Set([
 
 /** Verbs that only tell someone: "let X know", "notify X". */
 const NOTIFY_VERBS = new Set([
+  "cc",
+  "copy",
   "let",
   "notify",
   "tell",
@@ -292,6 +296,26 @@ function dueIn(s: Sentence, span: Span): number | null {
     if (w === "next" && s.word(i + 1) === "week") {
       s.use(["due", "by", "within"].includes(s.word(i - 1)) ? i - 1 : i, i + 2);
       return 7;
+    }
+    // "by the end of the week", "before end of month", "by the end of the quarter": the period's length.
+    if (w === "end" && s.word(i + 1) === "of") {
+      const k = s.word(i + 2) === "the" || s.word(i + 2) === "this" ? i + 3 : i + 2;
+      const days = PERIOD_DAYS[s.word(k)];
+      if (days !== undefined && s.word(k) !== "business" && days > 1) {
+        const start = s.word(i - 1) === "the" ? i - 1 : i;
+        const begin = ["due", "by", "within", "before", "at"].includes(s.word(start - 1)) ? start - 1 : start;
+        s.use(begin, k + 1);
+        return days;
+      }
+    }
+    // "no later than 5 days after", "at the latest in 3 days"
+    if (s.at(i, ["no", "later", "than"]) || s.at(i, ["not", "later", "than"])) {
+      const duration = readDuration(s.tokens, i + 3);
+      if (duration !== null && duration.to <= span.to) {
+        const end = ["after", "later", "from", "out"].includes(s.word(duration.to)) ? duration.to + 1 : duration.to;
+        s.use(i, end);
+        return wholeDays(duration.days);
+      }
     }
     if (!["due", "within", "in", "by"].includes(w)) continue;
     let j = i + 1;
@@ -542,6 +566,11 @@ function parseOne(
       s.use(m.from, m.to);
       s.term(m.text, "WEBHOOK_ENDPOINT", m.entries[0]!.id);
     });
+    // "sync it to HubSpot and the ERP": a system in the same list that the tenant has no endpoint for.
+    for (const other of unknownListedSystems(s, body, webhooks)) {
+      s.unknown(s.phrase(other.from, other.to));
+      s.use(other.from, other.to);
+    }
     s.use(body.from, body.to);
     return { actions: webhooks.map((m) => ({ kind: "CALL_WEBHOOK", endpointId: m.entries[0]!.id })), verb, ok: true };
   }
@@ -650,6 +679,26 @@ function parseOne(
   if (DELEGATE_VERBS.has(verb as string) || (GIVE_VERBS.has(verb as string) && directObject(s, body))) {
     // "have the support lead call them back", "give GreenVolt Service an inspection task"
     let j = body.from;
+    // "loop in the key account team", "have someone from the CS team call them", "get a member of Quality to …":
+    // the doer is the team named.
+    if (verb === "loop" && s.word(j) === "in") {
+      s.use(j);
+      j += 1;
+    }
+    if (
+      ["someone", "somebody", "anyone", "one", "member", "members", "person", "a"].includes(s.word(j)) &&
+      ["from", "in", "on", "of", "at"].includes(s.word(j + (s.word(j) === "a" ? 2 : 1)))
+    ) {
+      const k = j + (s.word(j) === "a" ? 3 : 2);
+      const doer = s.lexicon.matchAt(s.tokens, s.word(k) === "the" ? k + 1 : k, s.text, (e) =>
+        ASSIGNEE_KINDS.has(e.kind),
+      );
+      if (doer !== null && (s.word(j) !== "a" || ["member", "person"].includes(s.word(j + 1)))) {
+        s.use(j, k);
+        j = k;
+        body.from = k;
+      }
+    }
     while (["the", "both", "each", "either", "of", "a", "an", "our", "your"].includes(s.word(j))) {
       s.use(j);
       j += 1;
@@ -935,6 +984,35 @@ function unknownSystem(s: Sentence, span: Span): Span | null {
   return null;
 }
 
+/** Lexicon kinds that are words, not names of a system ("Teams" is no team of the tenant's). */
+const NOT_NAMES = new Set(["RECORD_TYPE", "EVENT_ACTION", "CONCEPT_VALUE"]);
+
+/**
+ * Capitalised names listed with the tenant's endpoints ("to HubSpot and the ERP", "to Slack, Teams and
+ * ServiceNow") that no lexicon entry knows.
+ */
+function unknownListedSystems(s: Sentence, body: Span, endpoints: readonly LexiconMatch[]): Span[] {
+  const found: Span[] = [];
+  const capital = (k: number) =>
+    /^[\p{Lu}#]/u.test(s.text.slice(s.tokens[k]!.start - (s.gapBefore(k).endsWith("#") ? 1 : 0)));
+  for (let i = body.from; i < body.to; i += 1) {
+    const known = s.lexicon.matchAt(s.tokens, i, s.text, (e) => !NOT_NAMES.has(e.kind));
+    if (s.used[i] || !capital(i) || known !== null) continue;
+    let before = i - 1;
+    if (s.word(before) === "the") before -= 1;
+    const listed =
+      SYSTEM_PREPOSITIONS.has(s.word(before)) || ["and", "or"].includes(s.word(before)) || s.gapBefore(i).includes(",");
+    if (!listed) continue;
+    let end = i + 1;
+    while (end < body.to && !s.used[end] && capital(end)) end += 1;
+    // Only beside an endpoint: right before or after one, in the same list.
+    const near = endpoints.some((m) => Math.abs(m.from - end) <= 2 || Math.abs(i - m.to) <= 2);
+    if (near) found.push({ from: i, to: end });
+    i = end - 1;
+  }
+  return found;
+}
+
 /** Verbs that pass something on to a system: without a webhook endpoint of the tenant, the system is unknown. */
 const SYSTEM_VERBS = new Set(["post", "push", "forward", "sync", "publish", "invoke", "hit", "webhook"]);
 
@@ -1091,17 +1169,67 @@ function verbPhraseSlug(words: readonly string[]): string {
 }
 
 /** Splits an action clause at "and <verb>", "and also", "then" and reads each part. */
+/** Verbs that, with a system named after them, say to post there: "drop a note in #cs-alerts", "shout in Slack". */
+const MESSAGE_VERBS = new Set([
+  ...["drop", "leave", "write", "shout", "put", "share", "mention", "broadcast", "announce", "note", "say"],
+  ...["give", "fire", "pop", "throw", "raise", "post", "send", "push", "ping", "message", "notify", "alert"],
+]);
+/** What is posted to a system: "a note", "a heads-up", "a message". */
+const MESSAGE_NOUNS = new Set([
+  ...["note", "notes", "message", "messages", "post", "posts", "update", "updates", "heads-up", "heads", "headsup"],
+  ...["alert", "alerts", "notification", "notifications", "ping", "line", "word", "notice", "shout", "shout-out"],
+  ...["summary", "it", "this", "that", "them", "details", "record", "entry", "item", "card"],
+]);
+const TO_SYSTEM = new Set(["in", "into", "to", "on", "onto", "via", "through", "over", "at"]);
+
+/**
+ * "drop a note in #cs-alerts", "plus a post to the partner portal", "with a heads-up to DingTalk", "shout
+ * about it in Slack": a part that names a webhook endpoint after a preposition of sending, with no one to do
+ * it, is a call of that endpoint. The endpoints, or null.
+ */
+function messageToSystem(s: Sentence, part: Span): LexiconMatch[] | null {
+  const all = s.matches(part, (e) => e.kind === "WEBHOOK_ENDPOINT", false);
+  // The first after a preposition of sending, and those listed after it ("to ServiceNow and the portal").
+  const first = all.findIndex(
+    (m) => TO_SYSTEM.has(s.word(m.from - 1)) || (s.word(m.from - 1) === "the" && TO_SYSTEM.has(s.word(m.from - 2))),
+  );
+  if (first < 0) return null;
+  const endpoints = all.slice(first);
+  const before: Span = { from: part.from, to: endpoints[0]!.from };
+  if (s.matches(before, (e) => ASSIGNEE_KINDS.has(e.kind), false).length > 0) return null;
+  let said = false;
+  for (let k = before.from; k < before.to; k += 1) {
+    const w = s.word(k);
+    if (MESSAGE_VERBS.has(w) || MESSAGE_NOUNS.has(w)) said = true;
+    else if (!FUNCTION_WORDS.has(w) && !ACTION_LEADERS.has(w) && !["along", "together", "plus", "about"].includes(w))
+      return null;
+  }
+  return said ? endpoints : null;
+}
+
 export function parseActions(s: Sentence, clause: Span): { actions: PlaybookAction[]; understood: boolean } {
   const parts: Span[] = [];
   let from = clause.from;
   for (let i = clause.from + 1; i < clause.to; i += 1) {
     const w = s.word(i);
+    // "… and drop a note in #cs-alerts", "… along with a message to Slack": a post to a system after another action.
+    if (
+      (w === "along" || w === "together") &&
+      s.word(i + 1) === "with" &&
+      messageToSystem(s, { from: i, to: clause.to }) !== null
+    ) {
+      parts.push({ from, to: i });
+      from = i;
+      continue;
+    }
     if (!["and", "then", "plus", "also"].includes(w)) continue;
     let j = i + 1;
     while (j < clause.to && ["also", "then", "and", "please", "automatically", "immediately"].includes(s.word(j)))
       j += 1;
     const next = s.word(j);
-    const startsVerb = ACTION_VERBS.has(next) && !(next === "let" && s.word(j + 1) === "me");
+    const startsVerb =
+      (ACTION_VERBS.has(next) && !(next === "let" && s.word(j + 1) === "me")) ||
+      (MESSAGE_VERBS.has(next) && messageToSystem(s, { from: j, to: clause.to }) !== null);
     const startsThing = ["a", "an", "another"].includes(next) && i > from + 1;
     // "… and the account manager should be told", "… and Sarah must call them": a doer or a passive.
     const rest: Span = { from: j, to: Math.min(clause.to, j + 8) };
@@ -1124,6 +1252,20 @@ export function parseActions(s: Sentence, clause: Span): { actions: PlaybookActi
   let inherited: string | null = null;
   let understood = true;
   for (const part of parts) {
+    const posted = messageToSystem(s, part);
+    if (posted !== null) {
+      posted.forEach((m) => {
+        s.use(m.from, m.to);
+        s.term(m.text, "WEBHOOK_ENDPOINT", m.entries[0]!.id);
+      });
+      for (const other of unknownListedSystems(s, part, posted)) {
+        s.unknown(s.phrase(other.from, other.to));
+        s.use(other.from, other.to);
+      }
+      s.use(part.from, part.to);
+      actions.push(...posted.map((m): PlaybookAction => ({ kind: "CALL_WEBHOOK", endpointId: m.entries[0]!.id })));
+      continue;
+    }
     const { actions: found, verb, ok } = parseOne(s, part, inherited);
     if (!ok) {
       let k = part.from;

@@ -4,7 +4,7 @@
  * actions ("create…", "give… and post…"), the success criterion ("it worked if…", "success means…") and the
  * mode ("ask me first", "automatically"). Pieces are cut at sentence marks, commas and these keywords.
  */
-import { Sentence, Span } from "./sentence";
+import { FUNCTION_WORDS, Sentence, Span } from "./sentence";
 
 export type ClauseRole = "TRIGGER" | "UNLESS" | "CONDITION" | "FEEDBACK" | "ACTION" | "MODE" | "DEADLINE";
 
@@ -214,6 +214,7 @@ export const SUGGEST_PHRASES = [
 
 /** Words that finish a mode phrase ("ask me first before", "wait for my approval before"). */
 export const MODE_TAIL = new Set([
+  "my",
   "first",
   "please",
   "before",
@@ -348,6 +349,7 @@ export const ACTION_VERBS = new Set([
   "initiate",
   "register",
   "require",
+  "cc",
   // Verbs that are themselves the thing to do ("visit the customer", "follow up with them").
   ...["visit", "contact", "phone", "inspect", "audit", "investigate", "review", "check", "verify"],
   ...["follow", "reach", "meet", "coach", "train", "escalate", "re-engage", "survey", "interview", "offer"],
@@ -396,8 +398,64 @@ export const ACTION_LEADERS = new Set([
   "really",
 ]);
 
+/** Words that say the playbook worked: "count it as working if", "it has worked if", "deem it effective when". */
+const SUCCESS_WORDS = new Set([
+  ...["success", "successful", "succeeded", "succeeds", "working", "worked", "works", "done", "effective"],
+  ...["win", "fixed", "resolved", "solved", "good", "positive", "helpful", "landed"],
+]);
+const JUDGE_VERBS = new Set(["count", "consider", "treat", "call", "mark", "deem", "regard", "judge", "score", "rate"]);
+const SUBJECT_WORDS = new Set(["it", "its", "this", "that", "playbook", "rule", "the", "we", "we've", "weve"]);
+const SUCCESS_FILLERS = new Set([
+  "as",
+  "a",
+  "an",
+  "to",
+  "be",
+  "being",
+  "has",
+  "have",
+  "is",
+  "been",
+  "really",
+  "actually",
+]);
+const CONDITION_WORDS = new Set(["if", "when", "once", "provided"]);
+
+/**
+ * "count it as working if …", "it has worked if …", "deem this effective when …", "the playbook succeeded
+ * once …": a judging verb or the playbook as subject, a word of success and "if"/"when": the index where the
+ * criterion's opener starts, or null.
+ */
+function successJudgement(s: Sentence, span: Span): number | null {
+  for (let i = span.from; i < span.to; i += 1) {
+    let k = i;
+    // "we'll count it as …", "I'd call it done if …"
+    if (["we", "well", "i", "ill", "id", "wed", "you", "lets"].includes(s.word(k)) && JUDGE_VERBS.has(s.word(k + 1)))
+      k += 1;
+    if (JUDGE_VERBS.has(s.word(k)) && SUBJECT_WORDS.has(s.word(k + 1))) k += 2;
+    else if (SUBJECT_WORDS.has(s.word(k)) && (k === span.from || !SUBJECT_WORDS.has(s.word(k - 1)))) k += 1;
+    else continue;
+    while (SUBJECT_WORDS.has(s.word(k)) && k < i + 3) k += 1;
+    while (SUCCESS_FILLERS.has(s.word(k))) k += 1;
+    if (!SUCCESS_WORDS.has(s.word(k))) continue;
+    k += 1;
+    if (s.word(k) === "out") k += 1;
+    if (CONDITION_WORDS.has(s.word(k))) return i;
+  }
+  return null;
+}
+
+/** After a judgement that opens span ("count it as working if"), the index after its "if"/"when"; else null. */
+export function successJudgementEnd(s: Sentence, span: Span): number | null {
+  if (successJudgement(s, span) !== span.from) return null;
+  for (let k = span.from; k < span.to; k += 1) if (CONDITION_WORDS.has(s.word(k))) return k + 1;
+  return null;
+}
+
 function feedbackStart(s: Sentence, span: Span): number | null {
-  const hit = s.find(span, FEEDBACK_OPENERS);
+  const judged = successJudgement(s, span);
+  const found = s.find(span, FEEDBACK_OPENERS);
+  const hit = judged !== null && (found === null || judged < found.i) ? { i: judged, n: 1 } : found;
   if (hit === null) return null;
   // "success", "goal", "target" alone open a criterion only at the start of a piece ("Success: …").
   if (hit.n === 1 && ["success", "goal", "target", "kpi"].includes(s.word(hit.i)) && hit.i !== span.from) return null;
@@ -434,6 +492,38 @@ export function onlyAssignees(s: Sentence, span: Span): boolean {
 }
 
 const DOER_KINDS = ["USER", "TEAM", "ROLE", "ACCOUNT_OWNER", "ORGANIZATION"];
+
+/**
+ * "push it to ServiceNow, Zendesk and the partner portal": a piece that names only systems (the tenant's
+ * endpoints or capitalised names) after a piece that sends something to one goes on with its list.
+ */
+function systemListGoesOn(s: Sentence, piece: Span, next: Span): boolean {
+  const endpoint = (e: { kind: string }) => e.kind === "WEBHOOK_ENDPOINT";
+  if (s.matches({ from: Math.max(piece.from, piece.to - 4), to: piece.to }, endpoint, false).length === 0) {
+    // "to Zendesk, Slack …": a capitalised name right after a preposition ends the piece.
+    const last = piece.to - 1;
+    if (!["to", "into", "on", "in", "onto"].includes(s.word(last - 1)) || !/^\p{Lu}/u.test(s.phrase(last, last + 1)))
+      return false;
+  }
+  let i = next.from;
+  let any = false;
+  while (i < next.to) {
+    if (["and", "or", "the", "also"].includes(s.word(i))) {
+      i += 1;
+      continue;
+    }
+    const m = s.lexicon.matchAt(s.tokens, i, s.text, endpoint);
+    if (m !== null && m.to <= next.to) {
+      i = m.to;
+      any = true;
+      continue;
+    }
+    if (!/^[\p{Lu}#]/u.test(s.phrase(i, i + 1))) return false;
+    any = true;
+    i += 1;
+  }
+  return any;
+}
 
 /** Whether span ends with a doer's name ("have Raj"). */
 function endsWithAssignee(s: Sentence, span: Span): boolean {
@@ -637,6 +727,39 @@ const MODALS_BEFORE_BE = new Set([
 
 /** The words that end a piece saying what starts the playbook: "more than two outliers in 30 days means: …". */
 const TRIGGER_TAILS = ["means that", "means", "should trigger", "calls for", "warrants", "is a reason to"];
+
+/** Verbs by which what happens brings about an action: "… should trigger a task", "… means a call from Raj". */
+const LINK_VERBS = new Set([
+  ...["trigger", "triggers", "mean", "means", "prompt", "prompts", "warrant", "warrants", "merit", "merits"],
+  ...["justify", "justifies", "spawn", "spawns", "generate", "generates", "create", "creates", "open", "opens"],
+  ...["earn", "earns", "deserve", "deserves", "need", "needs", "require", "requires", "raise", "raises"],
+]);
+const LINK_PAIRS = ["lead to", "leads to", "result in", "results in", "kick off", "kicks off", "set off", "sets off"];
+const LINK_MODALS = new Set(["should", "must", "will", "shall", "would", "ought", "to", "automatically", "always"]);
+
+/**
+ * "Three late deliveries … should trigger a recovery task", "more than five escalations in a fortnight
+ * mean a call from Raj": a piece that starts with what happens (no verb, no doer, no opener) and links it to
+ * an action by a verb of bringing about, followed by a thing ("a", "an", "one"). Where the link starts and
+ * its verb, or null.
+ */
+function triggerLink(s: Sentence, span: Span): { from: number; verb: number } | null {
+  if (verbIndex(s, span) !== null || subjectAction(s, span) !== null) return null;
+  if (startsWithOpener(s, span.from, TRIGGER_OPENERS) > 0) return null;
+  for (let i = span.from + 2; i < span.to - 1; i += 1) {
+    const pair = LINK_PAIRS.find((p) => s.at(i, p.split(" ")));
+    const n = pair !== undefined ? 2 : LINK_VERBS.has(s.word(i)) ? 1 : 0;
+    if (n === 0) continue;
+    if (!["a", "an", "one", "another", "both", "two", "three"].includes(s.word(i + n))) continue;
+    let from = i;
+    while (from - 1 > span.from && LINK_MODALS.has(s.word(from - 1))) from -= 1;
+    // A modal or a present tense is the link ("should trigger", "triggers"); a bare "open" or "need" is not.
+    if (from === i && !/s$/.test(s.word(i)) && pair === undefined) continue;
+    if (n === 2) s.use(i, i + 1);
+    return { from, verb: i + n - 1 };
+  }
+  return null;
+}
 
 /** Where a trigger opener stands inside span (not at its start), or null. */
 function triggerOpenerInside(s: Sentence, span: Span): number | null {
@@ -885,7 +1008,7 @@ export function splitClauses(s: Sentence): Clause[] {
         startsWithAssignee(s, next) &&
         subjectAction(s, next) === null &&
         verbIndex(s, piece) !== null);
-    if (listGoesOn) pieces.splice(k, 2, { from: piece.from, to: next.to });
+    if (listGoesOn || systemListGoesOn(s, piece, next)) pieces.splice(k, 2, { from: piece.from, to: next.to });
   }
   // "If the account's health goes back to green within a quarter, that's a success.": the condition before
   // the marker is the success criterion.
@@ -900,6 +1023,12 @@ export function splitClauses(s: Sentence): Clause[] {
     s.use(before.from);
     successMarked.add(before.from);
     pieces.splice(k, 1);
+  }
+  // "Please set this up:", "Quick one -", "Here's what I want:", "New rule:": words before the rule that only
+  // announce it.
+  while (pieces.length > 1 && isPreamble(s, pieces[0] as Span)) {
+    const piece = pieces.shift() as Span;
+    s.use(piece.from, piece.to);
   }
   const clauses: Clause[] = [];
   const pending = [...pieces];
@@ -984,6 +1113,23 @@ export function splitClauses(s: Sentence): Clause[] {
       pending.unshift({ from: subjectModal, to: piece.to });
       continue;
     }
+    const link = triggerLink(s, piece);
+    if (link !== null && !clauses.some((c) => c.role === "TRIGGER")) {
+      // "Three late deliveries inside 30 days should trigger a recovery task for the owner": what happens
+      // said first as the subject, then what it should bring about, read as "create …"; "a call from Raj"
+      // is a call for Raj to make.
+      s.use(link.from, link.verb);
+      s.readAs(link.verb, "create");
+      for (let k = link.verb + 1; k < piece.to; k += 1) {
+        const doer = s.lexicon.matchAt(s.tokens, s.word(k + 1) === "the" ? k + 2 : k + 1, s.text, (e) =>
+          DOER_KINDS.includes(e.kind),
+        );
+        if (s.word(k) === "from" && doer !== null) s.readAs(k, "for");
+      }
+      clauses.push({ from: piece.from, to: link.from, role: "TRIGGER" });
+      pending.unshift({ from: link.verb, to: piece.to });
+      continue;
+    }
     if (s.find(piece, AUTO_PHRASES) !== null && noAction(s, piece)) {
       // "Run it automatically."
       clauses.push({ ...piece, role: "MODE" });
@@ -992,13 +1138,21 @@ export function splitClauses(s: Sentence): Clause[] {
     clauses.push({ ...piece, role: "ACTION" });
   }
   // Pieces before the trigger with no action in them ("For mid-market SaaS accounts with a health score above
-  // 75: when …") say conditions; with no trigger said elsewhere, they are the trigger.
+  // 75: when …") say conditions; with no trigger said elsewhere, they are the trigger. A piece that names
+  // only accounts ("…, the enterprise ones, when …") after such a piece says conditions too.
   const firstTrigger = clauses.findIndex((c) => c.role === "TRIGGER");
-  for (let k = 0; k < clauses.length && clauses[k]!.role === "ACTION"; k += 1) {
+  for (let k = 0; k < clauses.length && ["ACTION", "CONDITION"].includes(clauses[k]!.role); k += 1) {
     const clause = clauses[k] as Clause;
-    if (noAction(s, clause) && CONDITION_LEADS.has(s.word(clause.from))) {
+    if (clause.role !== "ACTION") continue;
+    const leads = CONDITION_LEADS.has(s.word(clause.from));
+    const accountsOnly =
+      k > 0 &&
+      firstTrigger > k &&
+      s.matches(clause, (e) => e.kind === "ACCOUNT_FIELD_VALUE", false).length > 0 &&
+      s.matches(clause, (e) => ["CONCEPT", "FIELD", "PAGE", "EVENT_ACTION"].includes(e.kind), false).length === 0;
+    if (noAction(s, clause) && (leads || accountsOnly)) {
       clause.role = firstTrigger > k ? "CONDITION" : "TRIGGER";
-      s.use(clause.from);
+      if (leads) s.use(clause.from);
     }
   }
   // Pieces after a trigger that start with no verb continue it ("When X, in region Y, do Z").
@@ -1012,6 +1166,17 @@ export function splitClauses(s: Sentence): Clause[] {
       CONTINUATION_STARTS.has(s.word(clause.from))
     ) {
       clause.role = "TRIGGER";
+    }
+  }
+  // ", for LATAM accounts only", ", but only in EMEA" after the actions: conditions said last.
+  for (let k = 1; k < clauses.length; k += 1) {
+    const clause = clauses[k] as Clause;
+    if (clause.role !== "ACTION" || !noAction(s, clause) || !CONDITION_LEADS.has(s.word(clause.from))) continue;
+    if (s.matches(clause, (e) => e.kind === "ACCOUNT_FIELD_VALUE", false).length === 0) continue;
+    if (clauses.slice(0, k).some((c) => c.role === "ACTION")) {
+      clause.role = "CONDITION";
+      s.use(clause.from);
+      if (s.word(clause.to - 1) === "only") s.use(clause.to - 1);
     }
   }
   for (const clause of clauses) if (clause.role === "ACTION" && isModeOnly(s, clause)) clause.role = "MODE";
@@ -1037,6 +1202,30 @@ export function splitClauses(s: Sentence): Clause[] {
     merged.push(clause);
   }
   return merged;
+}
+
+/** Words of a piece that only announces the rule ("Please set this up", "Here's what I want", "Quick one"). */
+const PREAMBLE_WORDS = new Set([
+  ...["set", "up", "this", "rule", "rules", "playbook", "automation", "workflow", "quick", "one", "heads"],
+  ...["here", "heres", "what", "want", "need", "like", "new", "please", "can", "could", "create", "make"],
+  ...["build", "add", "know", "just", "so", "fyi", "note", "following", "hi", "hey", "thanks", "id", "idea"],
+  ...["okay", "ok", "right", "well", "simple", "another", "request", "suggestion", "question", "following"],
+]);
+
+/** Whether a piece only announces the rule: all its words are announcing or function words, with no name. */
+function isPreamble(s: Sentence, span: Span): boolean {
+  const names = s.lexicon.findAll(
+    s.phrase(span.from, span.to),
+    (e) => !["RECORD_TYPE", "EVENT_ACTION"].includes(e.kind),
+  );
+  if (names.length > 0) return false;
+  let content = 0;
+  for (let i = span.from; i < span.to; i += 1) {
+    const w = s.word(i);
+    if (PREAMBLE_WORDS.has(w)) content += 1;
+    else if (!FUNCTION_WORDS.has(w)) return false;
+  }
+  return content > 0;
 }
 
 /** Words that say a deadline is for every action: "both due tomorrow", "all of them within a week". */

@@ -114,6 +114,50 @@ export function readNumber(tokens: readonly Token[], i: number, articleIsOne = f
   return { value, from: i, to };
 }
 
+const FRACTIONS: Readonly<Record<string, number>> = {
+  half: 1 / 2,
+  halves: 1 / 2,
+  third: 1 / 3,
+  thirds: 1 / 3,
+  quarter: 1 / 4,
+  quarters: 1 / 4,
+  fourth: 1 / 4,
+  fourths: 1 / 4,
+  fifth: 1 / 5,
+  fifths: 1 / 5,
+  tenth: 1 / 10,
+  tenths: 1 / 10,
+};
+
+/**
+ * A fraction of a unit starting at token i, the article before the unit included: "half a (point)",
+ * "a quarter of a (day)", "one third of a (percentage point)", "three quarters of an (hour)", "a half (point)".
+ * Null when none starts there. The caller reads the unit after `to`.
+ */
+export function readFraction(tokens: readonly Token[], i: number): NumberRead | null {
+  const w = (k: number) => tokens[k]?.text ?? "";
+  let k = i;
+  let times = 1;
+  if (["a", "an", "one"].includes(w(k)) && FRACTIONS[w(k + 1)] !== undefined) k += 1;
+  else {
+    const n = readNumber(tokens, k);
+    if (n !== null && n.value >= 1 && Number.isInteger(n.value) && FRACTIONS[w(n.to)] !== undefined) {
+      times = n.value;
+      k = n.to;
+    }
+  }
+  const part = FRACTIONS[w(k)];
+  if (part === undefined) return null;
+  k += 1;
+  // "half a point", "a quarter of a day", "a half point": the article (and "of") before the unit.
+  if (w(k) === "of") k += 1;
+  if (["a", "an"].includes(w(k))) k += 1;
+  else if (w(k - 1) !== "half" && w(k - 1) !== "of") return null;
+  // "half a dozen" is a count, read by readNumber.
+  if (w(k) === "dozen") return null;
+  return { value: part * times, from: i, to: k };
+}
+
 /** Days in one of a period word: day 1, week 7, fortnight 14, month 30, quarter 90, year 365. */
 export const PERIOD_DAYS: Readonly<Record<string, number>> = {
   day: 1,
@@ -157,9 +201,12 @@ export function readDuration(tokens: readonly Token[], i: number): DurationRead 
   if (t === "fortnight" || t === "week" || t === "month" || t === "quarter" || t === "year" || t === "day") {
     return { days: PERIOD_DAYS[t] as number, from: i, to: i + 1 };
   }
-  if (t === "half" && (tokens[i + 1]?.text === "a" || tokens[i + 1]?.text === "an")) {
-    const inner = readDuration(tokens, i + 2);
-    return inner === null ? null : { days: inner.days / 2, from: i, to: inner.to };
+  // "a quarter of a day" is a fraction of a day, not a quarter of a year.
+  if ((t === "quarter" || t === "quarters") && tokens[i + 1]?.text === "of") return null;
+  const fraction = readFraction(tokens, i);
+  if (fraction !== null) {
+    const inner = readDuration(tokens, fraction.to);
+    return inner === null ? null : { days: inner.days * fraction.value, from: i, to: inner.to };
   }
   const number = readNumber(tokens, i, true);
   if (number === null) return null;

@@ -15,7 +15,15 @@ import {
 import { Lexicon } from "../lexicon";
 import { ParsedSentence } from "../parsed-sentence";
 import { DEFAULT_DUE_DAYS, parseActions, sharedDeadline } from "./actions";
-import { AUTO_PHRASES, Clause, MODE_TAIL, splitClauses, SUGGEST_PHRASES, TRIGGER_OPENERS } from "./clauses";
+import {
+  AUTO_PHRASES,
+  Clause,
+  MODE_TAIL,
+  splitClauses,
+  successJudgementEnd,
+  SUGGEST_PHRASES,
+  TRIGGER_OPENERS,
+} from "./clauses";
 import { readDuration, wholeDays } from "./numbers";
 import { FUNCTION_WORDS, Sentence, Span } from "./sentence";
 import { slugOf } from "./slug";
@@ -131,6 +139,9 @@ function parseFeedback(
   ) {
     from += 1;
   }
+  // "count it as working if", "it has worked if", "deem this effective when"
+  const judged = successJudgementEnd(s, clause);
+  if (judged !== null && judged > from) from = judged;
   s.use(clause.from, from);
   const body: Span = { from, to: clause.to };
   const window = findWindow(s, body);
@@ -224,6 +235,47 @@ function gradeState(s: Sentence, part: Span): boolean {
   return (
     s.find(part, ["from", "to", "turns", "becomes", "goes", "drops", "falls", "moves", "changes", "slips"]) === null
   );
+}
+
+/** Words that say the account is in a grade inside a noun phrase ("a college that's already amber"). */
+const RELATIVE_STATE = new Set(["that", "which", "who", "already", "currently", "still", "now"]);
+const GRADE_STATE_GAP = new Set([
+  ...["that", "which", "who", "is", "are", "s", "already", "currently", "still", "now", "rated", "graded"],
+  ...["in", "the", "at", "on", "sitting", "sits", "flagged", "marked", "showing", "shows", "a", "an"],
+]);
+
+/**
+ * "Three escalations at a college that's already amber", "for accounts currently red": a grade said of the
+ * account inside the trigger's noun phrase is a condition on it, when the part says something else that
+ * happens (a measure, a page, an event). The grade is understood here, so the trigger does not read it as a
+ * change.
+ */
+function gradeStatesInside(s: Sentence, part: Span): PlaybookCondition[] {
+  const grades = s.matches(part, (e) => e.kind === "HEALTH_GRADE");
+  const states = grades.filter((g) => {
+    let k = g.from - 1;
+    const gap: string[] = [];
+    while (k >= part.from && GRADE_STATE_GAP.has(s.word(k)) && g.from - k <= 4) gap.push(s.word((k -= 1) + 1));
+    return gap.some((w) => RELATIVE_STATE.has(w)) && !["to", "into", "from"].includes(s.word(g.from - 1));
+  });
+  if (states.length === 0) return [];
+  const other = s
+    .matches(part, () => true)
+    .filter((m) => !states.includes(m))
+    .some((m) =>
+      m.entries.some(
+        (e) =>
+          ["CONCEPT", "FIELD", "PAGE", "EVENT_ACTION", "CONCEPT_VALUE"].includes(e.kind) &&
+          e.id !== "core:customer-health",
+      ),
+    );
+  if (!other) return [];
+  for (const g of states) {
+    s.use(g.from, g.to);
+    s.term(g.text, "HEALTH_GRADE", g.entries[0]!.id);
+    for (let k = g.from - 1; k >= part.from && GRADE_STATE_GAP.has(s.word(k)) && g.from - k <= 4; k -= 1) s.use(k);
+  }
+  return [{ kind: "HEALTH_GRADE", grades: [...new Set(states.map((g) => g.entries[0]!.id))] }];
 }
 
 /** Splits a trigger clause into its main part and the conditions joined with "and it…", "and its…", "where…". */
@@ -325,7 +377,8 @@ export function parseEnglish(text: string, lexicon: Lexicon): ParsedSentence {
   const triggerClauses = clauses.filter((c) => c.role === "TRIGGER");
   const parts = triggerClauses.map((c) => triggerParts(s, c));
   for (const { main, rest } of parts) {
-    for (const part of [main, ...rest]) conditions.push(...parseConditions(s, part, false));
+    for (const part of [main, ...rest])
+      conditions.push(...gradeStatesInside(s, part), ...parseConditions(s, part, false));
   }
   // The trigger is in the main part, or else in the first joined part that has one ("… whose name contains
   // Acme drops to red"); the other joined parts are conditions.

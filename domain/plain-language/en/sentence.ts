@@ -174,6 +174,7 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   "or",
   "after",
   "before",
+  "single",
 ]);
 
 export class Sentence {

@@ -9,7 +9,7 @@ import { ChangeRecordType, ChangeType } from "../../events/change-event";
 import { BOOLEAN_BAD_THRESHOLD, isBooleanConcept, ratePerDayInConceptUnit, thresholdOnScale } from "../concept-scale";
 import { EventAction, eventTypeOf } from "../event-vocabulary";
 import { ConceptInfo, LexiconEntry, LexiconMatch } from "../lexicon";
-import { PERIOD_DAYS, readDuration, readNumber, wholeDays } from "./numbers";
+import { PERIOD_DAYS, readDuration, readFraction, readNumber, wholeDays } from "./numbers";
 import { searchStem } from "../tokens";
 import { FUNCTION_WORDS, Sentence, Span } from "./sentence";
 
@@ -50,8 +50,15 @@ const ABOVE_WORDS = [
   "gets past",
   "went past",
   "is past",
+  ...["climbs past", "rises past", "creeps past", "moves past", "jumps past", "pushes past", "gets above"],
+  ...["climbed past", "rose past", "crept past", "breaks", "breaks through", "breaches", "tips over", "goes beyond"],
 ];
 const FALLING = [
+  ...["sliding", "slipping", "eroding", "sinking", "dipping", "shrinking", "deteriorating", "worsening"],
+  ...["weakening", "slumping", "tumbling", "plunging", "plummeting", "degrading", "trending downward"],
+  ...["trends downward", "heading down", "heads down", "tailing off", "tails off", "ticking down", "ticks down"],
+  ...["edging down", "edges down", "inching down", "inches down", "creeping down", "creeps down", "fading"],
+  ...["slumps", "sagging", "sags", "sagged", "softening", "softens", "softened", "downward"],
   ...["fallen", "sunk", "shrunk", "gone down", "went down", "slumps", "slumped", "tumbles", "tumbled", "plunges"],
   ...["plunged", "plummets", "plummeted", "eroded", "degraded", "deteriorated", "worsened", "weakens", "weakened"],
   "declines",
@@ -104,6 +111,10 @@ const FALLING = [
   "down",
 ];
 const RISING = [
+  ...["creeping up", "creeping higher", "creeps higher", "inching up", "inches up", "edging up", "edges up"],
+  ...["ticking up", "ticks up", "ticked up", "spiking", "jumping", "surging", "soaring", "mounting"],
+  ...["building up", "piling up", "ballooning", "trending upward", "trends upward", "heading up", "heads up"],
+  ...["shooting up", "shoots up", "rocketing", "escalating", "upward", "crept higher", "creeping"],
   ...["risen", "grown", "gone up", "went up", "soars", "soared", "balloons", "ballooned", "rockets", "crept up"],
   ...["builds", "built up", "piled up", "mounts", "mounted", "escalates", "escalated", "doubles", "doubled"],
   "rises",
@@ -166,6 +177,8 @@ const GRADE_DOWN = [
   "slides",
   "dips",
   "worse",
+  ...["slipping", "sliding", "dropping", "falling", "sinking", "declining", "deteriorating", "worsening"],
+  ...["downgrade", "downgrades", "slid", "slipped", "dipped", "sank", "sunk", "knocked down", "demoted"],
 ];
 const GRADE_UP = [
   "improves",
@@ -396,6 +409,37 @@ const INDUSTRY_PACK: Readonly<Record<string, string>> = {
 };
 
 /** Organization kinds and the relationship an account has with each. */
+/**
+ * Common English names of the customers of each industry (value ids as in {@link INDUSTRY_PACK}), used when
+ * the tenant has the industry but its vocabulary does not call it so. Singular and plural; longest first.
+ */
+const INDUSTRY_NOUNS: ReadonlyArray<readonly [string, string]> = (
+  [
+    ["HEALTHCARE", ["hospital", "clinic", "medical center", "medical centre", "health system", "care home"]],
+    ["HEALTHCARE", ["nursing home", "medical practice", "healthcare provider", "hospital group", "health network"]],
+    ["HEALTHCARE", ["healthcare customer", "healthcare client", "healthcare account", "health provider"]],
+    ["ECOMMERCE", ["online store", "online shop", "web shop", "webshop", "web store", "e-shop", "online retailer"]],
+    ["ECOMMERCE", ["online merchant", "ecommerce", "e-commerce seller", "marketplace seller", "online brand"]],
+    ["ECOMMERCE", ["cross-border merchant", "online business"]],
+    ["MANUFACTURING", ["factory", "manufacturer", "plant", "production site", "industrial customer", "mill"]],
+    ["FINANCE", ["bank", "lender", "credit union", "insurer", "insurance company", "financial institution"]],
+    ["FINANCE", ["fintech", "brokerage", "asset manager", "wealth manager", "insurance client"]],
+    ["SAAS", ["software company", "software vendor", "saas company", "software business", "saas vendor"]],
+    ["AUTOMOTIVE", ["carmaker", "car maker", "automaker", "auto maker", "vehicle maker", "ev maker"]],
+    ["AUTOMOTIVE", ["fleet operator", "fleet customer", "fleet"]],
+    ["EDUCATION", ["school", "university", "college", "academy", "campus", "school district"]],
+  ] as const
+)
+  .flatMap(([value, phrases]) =>
+    phrases.flatMap((p) => {
+      const words = p.split(" ");
+      const last = words[words.length - 1] as string;
+      const plural = last.endsWith("y") && !/[aeiou]y$/.test(last) ? `${last.slice(0, -1)}ies` : `${last}s`;
+      return [[p, value] as const, [[...words.slice(0, -1), plural].join(" "), value] as const];
+    }),
+  )
+  .sort((a, b) => b[0].split(" ").length - a[0].split(" ").length);
+
 export const KIND_RELATIONSHIP: Readonly<Record<string, "PARTNER_OF" | "SUPPLIES" | "SERVICES" | "RESELLS_TO">> = {
   SERVICE_PROVIDER: "SERVICES",
   RESELLER: "RESELLS_TO",
@@ -512,7 +556,7 @@ export function findComparison(s: Sentence, span: Span): Comparison | null {
       if (hit === null || hit.i !== i) continue;
       let j = i + hit.n;
       if (s.word(j) === "a" && s.word(j + 1) === "score" && s.word(j + 2) === "of") j += 3;
-      const number = readNumber(s.tokens, j);
+      const number = readFraction(s.tokens, j) ?? readNumber(s.tokens, j);
       if (number === null) continue;
       const unit = unitAt(s, number.to);
       const value = unit.unit === "days" ? thresholdValue(number.value, s.word(number.to)) : number.value;
@@ -558,6 +602,48 @@ export function findComparison(s: Sentence, span: Span): Comparison | null {
   return null;
 }
 
+/** Verbs that only say an account was re-graded ("downgraded to 'critical'", "is rated 'at risk'"). */
+const REGRADE_VERBS = new Set(["downgraded", "upgraded", "regraded", "reclassified", "rated", "graded", "demoted"]);
+
+/**
+ * A grade the health model does not have, said where a grade change would name one: "is downgraded to
+ * 'critical'", "its health drops to 'severe'", "health turns 'watch'". Only when the phrase names no concept
+ * (a concept's value, "the risk rating moves to HIGH", is that concept's) and no number.
+ */
+function unknownGrade(
+  s: Sentence,
+  span: Span,
+  health: { i: number; n: number } | null,
+  verb: { i: number; n: number } | null,
+): Span | null {
+  if (verb === null) return null;
+  const regrade = REGRADE_VERBS.has(s.word(verb.i));
+  if (!regrade && health === null) return null;
+  let k = verb.i + verb.n;
+  while (["to", "into", "as", "down", "up", "back"].includes(s.word(k))) k += 1;
+  const quoted = /["“'‘]\s*$/.test(s.gapBefore(k));
+  if (k >= span.to || (k === verb.i + verb.n && !regrade && !quoted)) return null;
+  if (readNumber(s.tokens, k) !== null || s.lexicon.matchAt(s.tokens, k, s.text) !== null) return null;
+  // A quoted grade is the words up to the closing quote; else the one word.
+  let to = k + 1;
+  if (quoted) {
+    while (to < span.to && !/["”'’]/.test(s.text.slice(s.tokens[to - 1]!.end, s.tokens[to - 1]!.end + 1))) to += 1;
+  } else if (FUNCTION_WORDS.has(s.word(k))) return null;
+  // "critical status", "'at risk' level": the word for a grade after it is part of the phrase.
+  if (["status", "grade", "level", "rating", "tier", "band"].includes(s.word(to))) to += 1;
+  // Another measure named ("the risk rating is upgraded to …"): not the account's grade. The account's own
+  // health, and a word that is also an industry ("SaaS"), are not other measures.
+  const concepts = s
+    .matches(span, () => true, false)
+    .filter((m) => m.to <= k || m.from >= to)
+    .filter(
+      (m) =>
+        m.entries.some((e) => ["CONCEPT", "FIELD", "CONCEPT_VALUE", "PAGE"].includes(e.kind)) &&
+        !m.entries.some((e) => e.kind === "ACCOUNT_FIELD_VALUE" || e.id === "core:customer-health"),
+    );
+  return concepts.length > 0 ? null : { from: k, to };
+}
+
 /** "went from yellow to red", "drops to yellow", "turns red", "improves to green", "out of green". */
 function gradeChange(s: Sentence, span: Span): PlaybookTrigger | null {
   const grades = s.matches(span, isKind("HEALTH_GRADE"));
@@ -573,6 +659,7 @@ function gradeChange(s: Sentence, span: Span): PlaybookTrigger | null {
   const down = s.find(span, GRADE_DOWN);
   const up = s.find(span, GRADE_UP);
   const verb = s.find(span, GRADE_VERBS);
+  if (grades.length === 0 && unknown === null) unknown = unknownGrade(s, span, health, down ?? up ?? verb);
   if (grades.length === 0 && unknown === null) {
     const changes = s.find(span, ["changes", "change", "changed"]);
     const number = findComparison(s, span);
@@ -595,8 +682,16 @@ function gradeChange(s: Sentence, span: Span): PlaybookTrigger | null {
     const grade = match.entries[0]!.id;
     const before = s.word(match.from - 1);
     const before2 = s.word(match.from - 2);
+    // "an account that is already yellow turns red": the grade it is in is where it comes from.
+    const already =
+      ["already", "currently", "still"].includes(before) ||
+      (["already", "currently", "still"].includes(before2) && ["is", "in", "at"].includes(before));
     const isFrom =
-      before === "from" || (before === "of" && before2 === "out") || before === "leaves" || before === "left";
+      before === "from" ||
+      (before === "of" && before2 === "out") ||
+      before === "leaves" ||
+      before === "left" ||
+      (already && grades.indexOf(match) < grades.length - 1);
     // "from yellow or red" — a grade after "or" / "and" follows the previous grade's side.
     const joined = before === "or" || before === "and";
     if (isFrom || (joined && from.length > 0 && to.length === 0 && s.word(match.from - 2) !== "to")) from.push(grade);
@@ -607,12 +702,14 @@ function gradeChange(s: Sentence, span: Span): PlaybookTrigger | null {
     s.term(match.text, "HEALTH_GRADE", grade);
   }
   if (unknown !== null) {
-    s.unknown(s.phrase(unknown.from, unknown.to));
+    s.unknown(s.phrase(unknown.from, unknown.to).replace(/^["“'‘]+|["”'’]+$/g, ""));
     s.use(unknown.from, unknown.to);
     if (["to", "into", "from"].includes(s.word(unknown.from - 1))) s.use(unknown.from - 1);
   }
   if (health !== null) s.use(health.i, health.i + health.n);
   if (verb !== null) s.use(verb.i, verb.i + verb.n);
+  // "that is already yellow turns red": every verb of the change is understood with it.
+  for (let k = span.from; k < span.to; k += 1) if (GRADE_VERBS.includes(s.word(k))) s.use(k);
   const neutralFromTo = from.length > 0 && to.length > 0 && down === null && up === null;
   let direction: "DOWN" | "UP" | null = null;
   if (!neutralFromTo) {
@@ -691,6 +788,26 @@ const COUNTED_NOUNS = new Set([
   "cases",
 ]);
 
+/**
+ * "ten chargebacks in two weeks", "ten chargebacks hit a seller within a rolling 30-day window": the plural at k
+ * is counted when a window follows within a few words, with no rate and no verb of direction between (which
+ * make "10 chargers … drop by 2 points a week over a month" a trend of that many assets).
+ */
+function countedInWindow(s: Sentence, span: Span, k: number): boolean {
+  const window = findWindow(s, { from: k + 1, to: Math.min(span.to, k + 12) });
+  if (window === null) return false;
+  // Only a few words of meaning between ("hit a seller", "to a single factory customer").
+  let content = 0;
+  for (let i = k + 1; i < window.from; i += 1) if (!s.used[i] && !FUNCTION_WORDS.has(s.word(i))) content += 1;
+  if (content > 2) return false;
+  if (findRate(s, span) !== null) return false;
+  for (let i = k + 1; i < window.from; i += 1) {
+    const number = ["single", "one"].includes(s.word(i)) ? null : readNumber(s.tokens, i);
+    if (FALLING.includes(s.word(i)) || RISING.includes(s.word(i)) || number !== null) return false;
+  }
+  return true;
+}
+
 /** Counts: "three times", "twice", "5 or more times", "at least 3 times", "more than 5 times" (→ 6). */
 function findCount(s: Sentence, span: Span): { count: number; from: number; to: number } | null {
   for (let i = span.from; i < span.to; i += 1) {
@@ -743,8 +860,7 @@ function findCount(s: Sentence, span: Span): { count: number; from: number; to: 
         /[a-z]s$/.test(s.word(k)) &&
         !["points", "percent", "hours", "days", "minutes", "weeks", "months"].includes(s.word(k)) &&
         s.lexicon.conceptsWithWord(s.word(k).slice(0, -1)).length + s.lexicon.conceptsWithWord(s.word(k)).length > 0 &&
-        ["in", "within", "over", "during"].includes(s.word(k + 1)) &&
-        readDuration(s.tokens, s.word(k + 2) === "the" ? k + 4 : k + 2) !== null
+        countedInWindow(s, span, k)
       )
         return { count: number.value + plus, from: i, to: number.to };
       if (FUNCTION_WORDS.has(s.word(k)) || readNumber(s.tokens, k) !== null) break;
@@ -761,6 +877,9 @@ const LEVEL_VERBS = new Set([
   ...["runs", "ran", "sits", "moves", "moved", "spikes", "spiked", "shoots", "takes", "took", "lasts"],
 ]);
 
+/** Words between a window's preposition and its length that say nothing more ("within a single week"). */
+const WINDOW_ADJECTIVES = new Set(["single", "rolling", "given", "calendar", "one", "same", "trailing", "moving"]);
+
 /** A window: "in a week", "within 30 days", "over two weeks", "in the last 14 days", "a week" after a count. */
 function findWindow(
   s: Sentence,
@@ -770,7 +889,8 @@ function findWindow(
   for (let i = span.from; i < span.to; i += 1) {
     if (skip !== null && i >= skip.from && i < skip.to) continue;
     const w = s.word(i);
-    if (!["in", "within", "over", "during", "across", "per", "a", "an", "every", "each", "for"].includes(w)) continue;
+    if (!["in", "within", "inside", "over", "during", "across", "per", "a", "an", "every", "each", "for"].includes(w))
+      continue;
     // "goes over 8 hours", "is over 2 days": a level said with a verb of motion or being, not a window.
     if (w === "over" && LEVEL_VERBS.has(s.word(i - 1))) continue;
     // "week over week", "month on month": how a rate is measured, not a window.
@@ -779,6 +899,11 @@ function findWindow(
     if (["the", "a"].includes(s.word(j)) && ["last", "past", "previous", "same", "space"].includes(s.word(j + 1)))
       j += 2;
     if (s.word(j) === "of") j += 1;
+    // "within a single week", "in any 7-day period", "inside one rolling month", "in a given fortnight"
+    if (["a", "an", "any", "one"].includes(s.word(j)) && WINDOW_ADJECTIVES.has(s.word(j + 1))) j += 2;
+    else if (["any", "the"].includes(s.word(j)) && (/^\d/.test(s.word(j + 1)) || WINDOW_ADJECTIVES.has(s.word(j + 1))))
+      j += WINDOW_ADJECTIVES.has(s.word(j + 1)) ? 2 : 1;
+    else if (s.word(j) === "any" && readDuration(s.tokens, j + 1) !== null) j += 1;
     // "within a 14-day window"
     if ((s.word(j) === "a" || s.word(j) === "an") && /^\d/.test(s.word(j + 1))) j += 1;
     if (w === "a" || w === "an" || w === "per" || w === "every" || w === "each") j = i;
@@ -799,6 +924,8 @@ function findWindow(
 /** Verbs that only link a concept to what it does ("goes over", "finds a match", "comes back with"). */
 const NEUTRAL_VERBS = new Set([
   ...["files", "filed", "submits", "submitted", "logs", "records", "receives", "received", "sees", "saw"],
+  ...["rack", "racked", "racking", "clocks", "clocked", "notches", "notched", "accumulated", "accrues", "piles"],
+  ...["log", "record", "file", "hit", "see", "has", "had", "gets", "reach", "produce", "produces", "produced"],
   ...["experiences", "experienced", "suffers", "suffered", "registers", "registered", "racks", "accumulates"],
   ...["generates", "generated", "triggers", "triggered", "posts", "lodges", "lodged", "raises", "opens"],
   ...["had", "got", "gotten", "stood", "stands", "ends", "ended", "lands", "landed", "settles", "hovers"],
@@ -899,6 +1026,8 @@ export function findConcept(
       const distinct = [...new Set(ids)];
       if (distinct.length > 1) s.ambiguous(best.text, `could be ${distinct.join(" or ")}; ${id} was chosen`);
       s.use(best.from, best.to);
+      // "a hospital's average first response time": how the measure is taken, said before its name.
+      if (["average", "mean", "median", "overall"].includes(s.word(best.from - 1))) s.use(best.from - 1);
       s.term(best.text, "CONCEPT", id);
       useAside(s, best.to);
       // "the backlog of open tickets": another word of the same concept's names, right before it with "of".
@@ -1284,7 +1413,8 @@ function findRate(
   span: Span,
 ): { amount: number; unit: string | null; periodDays: number; from: number; to: number } | null {
   for (let i = span.from; i < span.to; i += 1) {
-    const number = readNumber(s.tokens, i);
+    // "half a point a week", "a quarter of a day per week": a fraction of the unit.
+    const number = readFraction(s.tokens, i) ?? readNumber(s.tokens, i);
     if (number === null) continue;
     const unit = unitAt(s, number.to);
     let j = unit.to;
@@ -1571,8 +1701,11 @@ function triggerOf(
     s.unknown(s.phrase(view.i + view.n, pageWord.i + 1));
   }
 
+  const took = timeTaken(s, span, industries);
+  if (took !== null) return { trigger: took, conditions: [] };
+
   const subjects = minSubjects(s, span);
-  const found = findConcept(s, span, industries);
+  const found = countedValue(s, span, count) ?? findConcept(s, span, industries);
   const rate = findRate(s, span);
   // Words of the concept's own name ("follow-up rate", "drop-out rate") say no direction.
   const falling = findUnused(s, span, FALLING);
@@ -1731,7 +1864,7 @@ function triggerOf(
             const after = dirHit.i + dirHit.n;
             const lead =
               s.at(after, ["more", "than"]) || s.at(after, ["at", "least"]) ? 2 : s.word(after) === "over" ? 1 : 0;
-            const n = readNumber(s.tokens, after + lead);
+            const n = readFraction(s.tokens, after + lead) ?? readNumber(s.tokens, after + lead);
             if (
               n !== null &&
               ["points", "point", "pts", "percentage", "%", "percent"].some(
@@ -1740,7 +1873,7 @@ function triggerOf(
             )
               hit = { i: after + lead - 1, n: 1 };
           }
-          const n = hit === null ? null : readNumber(s.tokens, hit.i + 1);
+          const n = hit === null ? null : (readFraction(s.tokens, hit.i + 1) ?? readNumber(s.tokens, hit.i + 1));
           if (n === null) return null;
           const unit = unitAt(s, n.to);
           // "by more than 5 points", "by 3 percentage points": points are the concept's own unit.
@@ -1778,7 +1911,10 @@ function triggerOf(
 
   if (found !== null) {
     const info = found.concept;
-    const comparison = findComparison(s, span);
+    // "at least 3 scanners … have uptime below 95%": a bound already read as how many assets is no level.
+    let comparison = findComparison(s, span);
+    while (comparison !== null && s.used[comparison.from] === true)
+      comparison = findComparison(s, { from: comparison.to, to: span.to });
     const counted = comparison === null ? null : countSaidAsLevel(s, span, found, comparison);
     if (counted !== null) return { trigger: counted, conditions: [] };
     if (comparison !== null && !isBooleanConcept(info)) {
@@ -1829,6 +1965,67 @@ function triggerOf(
     );
   }
   return { trigger: null, conditions: [] };
+}
+
+/** Verbs that say how long something took: "it takes an engineer more than 8 hours to get on site". */
+const TAKE_VERBS = new Set(["takes", "take", "took", "taking", "needs", "need", "needed", "requires", "require"]);
+const TIME_UNITS = new Set(["hours", "minutes", "seconds", "days"]);
+
+/**
+ * "If it takes an engineer more than eight hours to get on site", "engineers need over 8 hours to get on
+ * site", "it takes longer than 5 days to resolve a ticket": a duration compared, then what took that long.
+ * The measure is the concept whose names share the words of who and what ("engineer … on site" → engineer
+ * on-site time), its threshold the duration said. Null when the words name no measure of time.
+ */
+function timeTaken(s: Sentence, span: Span, industries: readonly string[]): PlaybookTrigger | null {
+  for (let t = span.from; t < span.to; t += 1) {
+    if (!TAKE_VERBS.has(s.word(t)) || s.isUsed(t)) continue;
+    const comparison = findComparison(s, { from: t + 1, to: Math.min(span.to, t + 8) });
+    if (comparison === null || comparison.unit === null || !TIME_UNITS.has(comparison.unit)) continue;
+    if (s.word(comparison.to) !== "to" || comparison.to + 1 >= span.to) continue;
+    const words: number[] = [];
+    const take = (from: number, to: number) => {
+      for (let k = from; k < to; k += 1)
+        if (!s.used[k] && !FUNCTION_WORDS.has(s.word(k)) && !GRAMMAR_WORDS.has(s.word(k))) words.push(k);
+    };
+    take(span.from, t);
+    take(t + 1, comparison.from);
+    let end = comparison.to + 1;
+    while (end < span.to && !s.used[end] && !["at", "for", "with", "in", "on", "within"].includes(s.word(end)))
+      end += 1;
+    // "to get on site at a hospital": "on site" is what is done; "at a hospital" whose.
+    if (s.word(end) === "on" && s.word(end + 1) === "site") end += 2;
+    take(comparison.to + 1, end);
+    if (words.length === 0) continue;
+    const hits = s.lexicon.searchConcepts(`${words.map((k) => s.word(k)).join(" ")} time`);
+    const top = hits[0];
+    if (top === undefined || top.score < 1.5) continue;
+    const tied = hits.filter((h) => h.score === top.score).map((h) => h.concept);
+    const id = preferConcept(s, tied, industries);
+    const info = s.lexicon.concepts.get(id);
+    if (info === undefined || isBooleanConcept(info)) continue;
+    // The words said must name it, not "time" alone ("to pay an invoice" is no "time to value").
+    const own = s.lexicon.searchConcepts(words.map((k) => s.word(k)).join(" "));
+    if (!own.some((h) => h.concept === id && h.score >= 1)) continue;
+    const scaled = thresholdOnScale(info, comparison.op, comparison.value, comparison.unit);
+    s.use(t, end);
+    words.forEach((k) => s.use(k));
+    if (s.word(t - 1) === "it") s.use(t - 1);
+    s.term(s.phrase(t, end), "CONCEPT", id);
+    if (tied.length > 1) s.ambiguous(s.phrase(t, end), `could be ${tied.join(" or ")}; ${id} was chosen`);
+    if ("problem" in scaled) {
+      s.ambiguous(s.phrase(comparison.from, comparison.to), `${scaled.problem}; the value is kept as said`);
+      return {
+        kind: "CONCEPT_THRESHOLD",
+        concept: id,
+        op: comparison.op,
+        value: comparison.value,
+        scope: scopeOf(s, span),
+      };
+    }
+    return { kind: "CONCEPT_THRESHOLD", concept: id, op: scaled.op, value: scaled.value, scope: scopeOf(s, span) };
+  }
+  return null;
 }
 
 /** Matches joined by "or" / "and" / commas ("deleted or restored", "an account or a contact"), as chains. */
@@ -1960,7 +2157,35 @@ export function parseConditions(s: Sentence, span: Span, full: boolean): Playboo
     byField.set(field, list);
     s.use(match.from, match.to);
     if (["in", "from", "based"].includes(s.word(match.from - 1))) s.use(match.from - 1);
+    // "based in Latin America", "located in EMEA", "headquartered in China"
+    if (
+      s.word(match.from - 1) === "in" &&
+      ["based", "located", "headquartered", "operating", "registered"].includes(s.word(match.from - 2))
+    )
+      s.use(match.from - 2);
     s.term(match.text, "ACCOUNT_FIELD_VALUE", entry.id);
+  }
+  // "an online store's conversion rate", "a lender", "a medical center": common English names of an industry
+  // the tenant has (its value in the directory) but does not call by that name.
+  const industries = s.lexicon.directory.accountFields.industry ?? {};
+  for (let i = span.from; i < span.to; i += 1) {
+    if (s.isUsed(i)) continue;
+    for (const [phrase, value] of INDUSTRY_NOUNS) {
+      const words = phrase.split(" ");
+      if (i + words.length > span.to || !s.at(i, words) || s.isUsed(i, i + words.length)) continue;
+      if (industries[value] === undefined) continue;
+      // "a store of data", "bank holiday": the noun must name the customer (followed by no other noun of a
+      // concept's name).
+      const concept = s.lexicon.matchAt(s.tokens, i, s.text, isKind("CONCEPT", "FIELD"));
+      if (concept !== null && concept.to > i + words.length) continue;
+      const list = byField.get("industry") ?? [];
+      if (!list.includes(value)) list.push(value);
+      byField.set("industry", list);
+      s.use(i, i + words.length);
+      s.term(s.phrase(i, i + words.length), "ACCOUNT_FIELD_VALUE", value);
+      i += words.length - 1;
+      break;
+    }
   }
   for (const [field, values] of byField) {
     conditions.push({
@@ -2125,12 +2350,60 @@ export function feedbackSignals(
   }
   const found = findConcept(s, span, industries, { preferred });
   if (found === null) return null;
+  // "an on-time delivery shows up": the concept's value said in the words that named it.
+  const said = lookupValueSaid(s, found.match ?? span, found.concept);
+  if (said !== null) return { concept: found.concept.id, valueEquals: said };
   if (isBooleanConcept(found.concept)) {
     const mapping = found.concept.mappings.find((m) => m.dataType === "BOOLEAN");
     const good = mapping?.polarity === "HIGHER_IS_BETTER" ? "true" : "false";
     return booleanSelector(s, span, found.concept, good as "true" | "false");
   }
   return { concept: found.concept.id };
+}
+
+/**
+ * A value of the concept's lookup table written in span ("on-time delivery" → ON_TIME, "a late delivery" →
+ * LATE), or null. Keys are compared as words, underscores and hyphens as spaces.
+ */
+function lookupValueSaid(s: Sentence, span: Span, info: ConceptInfo): string | null {
+  const norm = (x: string) => ` ${x.toLowerCase().replace(/[_-]+/g, " ").replace(/\s+/g, " ").trim()} `;
+  const text = norm(s.phrase(span.from, span.to));
+  let best: string | null = null;
+  for (const mapping of info.mappings) {
+    const transform = mapping.transform as { kind?: string; table?: Record<string, number> } | undefined;
+    if (transform?.kind !== "lookup" || transform.table === undefined) continue;
+    for (const key of Object.keys(transform.table)) {
+      if (!/[a-z]/i.test(key) || !text.includes(norm(key))) continue;
+      if (best === null || key.length > best.length) best = key;
+    }
+  }
+  return best;
+}
+
+/**
+ * "three late deliveries", "two partial shipments": a count of a concept's value said before a noun of the
+ * same concept's names. The concept and value, with their words understood, or null.
+ */
+function countedValue(
+  s: Sentence,
+  span: Span,
+  count: { from: number; to: number } | null,
+): { concept: ConceptInfo; match: LexiconMatch | null } | null {
+  if (count === null) return null;
+  for (const value of s.matches(span, isKind("CONCEPT_VALUE"))) {
+    for (const entry of value.entries) {
+      const info = s.lexicon.concepts.get(entry.concept as string);
+      if (info === undefined) continue;
+      const noun = s.word(value.to);
+      const singular = noun.replace(/ies$/, "y").replace(/s$/, "");
+      const named = [noun, singular].some((w) => w !== "" && s.lexicon.conceptsWithWord(w).includes(info.id));
+      if (!named) continue;
+      s.use(value.to);
+      s.term(s.phrase(value.from, value.to + 1), "CONCEPT", info.id);
+      return { concept: info, match: null };
+    }
+  }
+  return null;
 }
 
 export { findWindow };

@@ -78,8 +78,14 @@ const ABOVE_WORDS = /(不低于|不少于|不小于|不止|高于|大于|超过|
 const TRAILING_BELOW = /(以下|之下|以内)/u;
 const TRAILING_ABOVE = /(以上|之上)/u;
 
-const RISING = /上升|增加|增长|上涨|升高|提高|攀升|增多|上扬|走高|变大|加大|加剧|变多|上行|抬升/u;
-const FALLING = /下降|减少|降低|下滑|下跌|回落|走低|减小|变小|变少|下行|滑落|缩水/u;
+/**
+ * Verbs of a change. The one-character colloquial ones (掉3个百分点, 跌了两成, 涨5张) are a change by an amount
+ * only when no level follows them: 跌到/掉至/降为/跌破 say the level reached (a threshold), 升级 a grade.
+ */
+const RISING =
+  /上升|增加|增长|上涨|升高|提高|攀升|增多|上扬|走高|变大|加大|加剧|变多|上行|抬升|(?:涨|升|增)(?![到至为成破级值])/u;
+const FALLING =
+  /下降|减少|降低|下滑|下跌|回落|走低|减小|变小|变少|下行|滑落|缩水|(?:掉|跌|降|滑|减)(?![到至为成破入进级线单])/u;
 
 const BAD_BOOLEAN = new RegExp(
   `${BREACH_WORDS}|失败|不通过|未通过|没通过|没有通过|不合格|命中|触发|过期|逾期|到期|异常|告警|报警|离职|离任|离开|违约|被标记|为真|出现|发生|超期|未完成|没完成|预约取消|取消|(?:不再|停止|中断|失去|退出)(?:参与|支持|活跃|合作|对接|联系|跟进|使用|投入)?|没有了|缺位`,
@@ -94,6 +100,12 @@ const RECORD_WORDS: readonly (readonly [RegExp, string])[] = [
   [/设备信息|设备资料|设备档案|设备|资产信息|资产/u, "ASSET"],
   [/合作伙伴|合作方|供应商|经销商|服务商|代理商|分销商|组织|伙伴/u, "ORGANIZATION"],
   [/信号/u, "SIGNAL"],
+  // Support tickets (issue 17) and personal-data consents (issue 15): 新工单, 数据使用授权被更新.
+  [/支持工单|服务工单|客服工单|工单|服务单|支持单|问题单|客服单|ticket/iu, "TICKET"],
+  [
+    /(?:数据使用|数据处理|数据|资料使用|个人资料|隐私|个人信息|个人数据|营销|信息使用)(?:授权|同意)(?:书)?|知情同意(?:书)?|授权书|授权(?!经销|代理|服务|商|合作|伙伴|给|人)/u,
+    "CONSENT",
+  ],
   [/用户|成员/u, "USER"],
   [/团队/u, "TEAM"],
   [/源系统|数据源/u, "SOURCE_SYSTEM"],
@@ -107,7 +119,7 @@ const RECORD_WORDS: readonly (readonly [RegExp, string])[] = [
 const EVENT_VERBS: readonly (readonly [RegExp, string])[] = [
   [/删除|删掉|移除|作废/u, "DELETED"],
   [/恢复|还原|找回/u, "RESTORED"],
-  [/新建|创建|新增|添加|录入|建立|登记|加入|有新的|有新|新来的|新进的/u, "CREATED"],
+  [/新建|创建|新增|添加|录入|建立|登记|加入|提交|有新的|有新|新来的|新进的/u, "CREATED"],
   [/更新|变更|修改|改动|编辑|变动|调整|变化|改变/u, "UPDATED"],
 ];
 
@@ -366,10 +378,7 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
     }
   }
   // Health score as a condition (健康分低于60) when something else triggers.
-  const score =
-    /(?:客户)?健康(?:分|评分|得分|分数)(?:数)?\s*(低于|小于|不足|不到|高于|大于|超过)\s*(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)\s*分?/u.exec(
-      text,
-    );
+  const score = HEALTH_SCORE_CONDITION.exec(text);
   // (Not when the score itself is the threshold: 健康分低于60 alone is read on the composite.)
   const scoreIsTrigger =
     trigger?.kind === "CONCEPT_THRESHOLD" &&
@@ -400,6 +409,10 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
   unrecognised.push(...tracker.leftovers());
   return { trigger, conditions, matched, unrecognised, ambiguities };
 }
+
+/** A health score compared with a number (健康分低于60): a condition when something else triggers. */
+const HEALTH_SCORE_CONDITION =
+  /(?:客户)?健康(?:分|评分|得分|分数)(?:数)?\s*(低于|小于|不足|不到|高于|大于|超过)\s*(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)\s*分?/u;
 
 /** Grammar words that split what is left into phrases that might name a concept. */
 const NOT_CONCEPT =
@@ -568,6 +581,8 @@ const UP_VERBS =
   "回升到|回升至|回升为|回到|升为|升到|升至|上升到|上升为|恢复到|恢复为|恢复至|恢复成|好转为|好转到|转好为|改善为|改善到|升级为|升级到|回升|升";
 const TO_VERBS = "变成|变为|变到|转为|转成|转到|成为|进入|亮起了|亮起|亮了|亮|变|转";
 const STATE_VERBS = "是|为|处于|属于|显示为|显示|在";
+/** Adverbs between a grade and the verb that changes it (直接, 一下子, 突然, 又). */
+const GRADE_ADVERBS = "直接|一下子|一下|突然|骤然|陡然|迅速|很快|急剧|一路|竟然|又|再次|再|已经|已|就|都|了";
 
 /** Whether position `at` is inside the name of a concept other than the customer's health (电池健康度). */
 function insideOtherConcept(s: ReaderState, at: number): boolean {
@@ -613,7 +628,10 @@ const readGradeChange: Reader = (s) => {
   for (const m of s.text.matchAll(fromTo)) {
     const from = gradesAt(s, (m.index ?? 0) + 1);
     if (!from) continue;
-    const verb = new RegExp(`^(${DOWN_VERBS}|${UP_VERBS}|${TO_VERBS})`, "u").exec(s.text.slice(from.end));
+    // "从绿色直接掉到红色", "由黄色又回到绿色": an adverb of manner may stand before the verb.
+    const verb = new RegExp(`^(?:${GRADE_ADVERBS})*(${DOWN_VERBS}|${UP_VERBS}|${TO_VERBS})`, "u").exec(
+      s.text.slice(from.end),
+    );
     if (!verb) continue;
     const to = gradesAt(s, from.end + verb[0].length);
     if (!to) continue;
@@ -625,7 +643,7 @@ const readGradeChange: Reader = (s) => {
       from.grades,
       to.grades,
       [...from.unknown, ...to.unknown],
-      verb[0],
+      verb[1] ?? verb[0],
     );
   }
   for (const verbs of [DOWN_VERBS, UP_VERBS, TO_VERBS]) {
@@ -707,6 +725,24 @@ const readScoreEvent: Reader = (s) => {
 
 /** Verbs said before the new record (有新的商机, 新来的客户): their record is the noun after them. */
 const PRENOMINAL_VERB = /^(?:有新的|有新|新来的|新进的)$/u;
+/** Verbs whose record is only ever their object (提交了新工单; 客户提交 alone creates no account). */
+const OBJECT_ONLY_VERB = /^(?:提交)$/u;
+/** A second verb coordinated with the first, sharing its object (登记或更新了数据使用授权). */
+const COORDINATED_VERB = new RegExp(
+  `^(?:了)?(?:或者|或是|或|和|及|与|、|/)(?:${EVENT_VERBS.map(([re]) => re.source).join("|")})`,
+  "u",
+);
+/** Words after a new record saying it arrived (有新工单进来). */
+const ARRIVAL = /^(?:进来|进入系统|提交上来|上来|过来|来了|进线)/u;
+
+/** Event types whose record has one event for being written, new or changed (a consent's new version). */
+function eventTypeFor(record: string, suffix: string): string | null {
+  const type = `${record}_${suffix}`;
+  if ((CHANGE_TYPES as readonly string[]).includes(type)) return type;
+  if (record === "OUTCOME" && suffix === "CREATED") return "OUTCOME_RECORDED";
+  if (record === "CONSENT" && (suffix === "CREATED" || suffix === "UPDATED")) return "CONSENT_RECORDED";
+  return null;
+}
 /** What may stand between a verb and its object (新增了一个合作伙伴). */
 const OBJECT_GAP = /^(?:了|的|一个|一位|一条|一名|一家|个|位|条|名|家|新的|新)/u;
 
@@ -768,8 +804,13 @@ function recordOfVerb(s: ReaderState, at: number, verb: string): { record: strin
       if (!inConcept && (!prior || abs > prior.start)) prior = { record: rec, start: abs };
     }
   }
-  const verbEnd = at + verb.length;
+  let verbEnd = at + verb.length;
+  // "登记或更新了数据使用授权": both verbs take the object; not a verb said as a noun or passive ("资料一有修改
+  // 或者新增联系人", "被删除或新建"), whose record is its own.
+  const coordinated = /(?:有|被|发生)$/u.test(s.text.slice(0, at)) ? null : COORDINATED_VERB.exec(s.text.slice(verbEnd));
+  if (coordinated) verbEnd += coordinated[0].length;
   const object = objectAfter(s, verbEnd);
+  if (!object && OBJECT_ONLY_VERB.test(verb)) return null;
   // Passive (联系人被删除), or a verb of joining whose object is where the record goes (联系人加入大学客户):
   // the record is the one before the verb.
   const passive = /被$/u.test(s.text.slice(0, at)) || /^加入$/u.test(verb);
@@ -804,8 +845,13 @@ const readEvent: Reader = (s) => {
       return { kind: "EVENT", eventTypes: [type as ChangeType] };
     }
   }
-  // A rule with a comparison, a count or a rate is about measures, not record events (客户新增工单每周超过10张).
-  if (BELOW_WORDS.test(s.masked) || ABOVE_WORDS.test(s.masked) || COUNT.test(s.masked) || findPeriod(s.masked))
+  // A rule with a comparison, a count or a rate is about measures, not record events (客户新增工单每周超过10张);
+  // a health score said of the accounts (健康分低于40的客户有新工单) is a condition, not such a measure.
+  const scoreSaid = HEALTH_SCORE_CONDITION.exec(s.text);
+  const measures = scoreSaid
+    ? `${s.masked.slice(0, scoreSaid.index)}${"□".repeat(scoreSaid[0].length)}${s.masked.slice(scoreSaid.index + scoreSaid[0].length)}`
+    : s.masked;
+  if (BELOW_WORDS.test(measures) || ABOVE_WORDS.test(measures) || COUNT.test(measures) || findPeriod(measures))
     return null;
   for (const [verbRe, suffix] of EVENT_VERBS) {
     const global = new RegExp(verbRe.source, "gu");
@@ -822,13 +868,12 @@ const readEvent: Reader = (s) => {
       const found = recordOfVerb(s, at, v[0]);
       if (!found) continue;
       const { record, start: abs, end: recordEnd } = found;
-      const type = `${record}_${suffix}`;
-      const fallback = record === "OUTCOME" && suffix === "CREATED" ? "OUTCOME_RECORDED" : null;
-      const chosen = (CHANGE_TYPES as readonly string[]).includes(type) ? type : fallback;
+      const chosen = eventTypeFor(record, suffix);
       if (!chosen) continue;
       types.add(chosen as ChangeType);
       spanStart = spanStart < 0 ? Math.min(abs, at) : Math.min(spanStart, abs, at);
-      spanEnd = Math.max(spanEnd, recordEnd);
+      const arrival = ARRIVAL.exec(s.text.slice(recordEnd));
+      spanEnd = Math.max(spanEnd, recordEnd + (arrival?.[0].length ?? 0));
     }
   }
   if (types.size === 0) return null;

@@ -64,6 +64,12 @@ const SUBJECT_CONTACT = /联系人|人员|员工|用户|访客|访问者|决策�
 
 const VIEW_VERB = /(?:浏览|访问|查看|打开|看了|看过|点击|阅读|进入|点开|访)(?:了|过)?/u;
 
+/** Counted records an event happens to, right before it ("3张工单被", "两台设备", "被"). */
+const RECORDS_COUNTED = `(?:(?:${NUMBER_SOURCE})\\s*(?:张|个|条|单|台|辆|笔|件|起|份)\\s*(?:及以上|或以上|以上)?(?:的)?[\u3400-\u9fffA-Za-z]{0,6}?(?:都|又|再次)?)?被|(?:${NUMBER_SOURCE})\\s*(?:张|个|条|单|台|辆|笔|件|起|份)\\s*(?:及以上|或以上|以上)?(?:的)?[\u3400-\u9fffA-Za-z]{0,6}?(?:都|又|再次)?`;
+
+/** Words before a count that say how it compares ("达到两次", "超过3次"). */
+const COUNT_LEAD = "超过|多于|大于|高于|超出|逾|不少于|不低于|至少|最少|达到|达|满|累计|共计|共";
+
 const COUNT = new RegExp(
   `(超过|多于|大于|高于|超出|逾|不少于|不低于|至少|最少|达到|达|满|累计|共计|共|>=|≥|>)?\\s*(${NUMBER_SOURCE})\\s*(?:次|回|遍|起|单|笔|条|张)\\s*(及以上|或以上|以上|或更多|及更多|以上的)?`,
   "u",
@@ -157,8 +163,9 @@ function breachMatches(text: string, matches: readonly ZhMatch[], ctx: ZhGrammar
     // Word boundaries only for Latin ends: "重开5次" has a digit right after a Chinese name.
     const lead = /^[A-Za-z0-9]/u.test(stem) ? "(?<![A-Za-z0-9])" : "";
     const tail = /[A-Za-z0-9]$/u.test(stem) ? "(?![A-Za-z0-9])" : "";
+    // "返修两次", "返修达到两次", "SLA 超时", and counted records it happened to: "3张工单被重开".
     const re = new RegExp(
-      `${lead}${name}${tail}(?=\\s*(?:了|又|再次|再)?\\s*(?:${WINDOW_SOURCE})?\\s*(?:了|又|再次|再|累计|共)?\\s*(?:${BREACH_WORDS}|(?:${NUMBER_SOURCE})\\s*(?:次|回)))`,
+      `${lead}${name}${tail}(?=\\s*(?:了|又|再次|再)?\\s*(?:${WINDOW_SOURCE})?\\s*(?:了|又|再次|再|累计|共)?\\s*(?:${COUNT_LEAD})?\\s*(?:${BREACH_WORDS}|(?:${NUMBER_SOURCE})\\s*(?:次|回)))|(?<=${RECORDS_COUNTED})${name}${tail}`,
       "giu",
     );
     for (const m of text.matchAll(re)) {
@@ -315,6 +322,8 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
     if (verb) tracker.mark(m.end, m.end + verb[0].length);
   }
 
+  // "同一客户有3张工单被重开": one account's events, which every count already is.
+  tracker.markPattern(/(?:在)?(?:同一|同一个|同一家|单个|单一|某个|某一)(?:客户|账户)(?:下|里|中)?/u);
   const scopeMatch = REGION_SCOPE.exec(text);
   const scope: TriggerScope = scopeMatch ? "REGION" : "ACCOUNT";
   if (scopeMatch) tracker.mark(scopeMatch.index, scopeMatch.index + scopeMatch[0].length);
@@ -914,6 +923,25 @@ function itemsBefore(
   return { count: exclusive ? Math.floor(n) + 1 : n, start: m.index, end: before, absolute: true };
 }
 
+/**
+ * "有3张工单被重开", "两台设备被返修": the records a counted event happened to, said before it with their
+ * number; each is one event.
+ */
+function recordsBefore(
+  text: string,
+  before: number,
+): { count: number; start: number; end: number; absolute: true } | null {
+  const m = new RegExp(
+    `(${COUNT_LEAD})?\\s*(${NUMBER_SOURCE})\\s*(?:张|个|条|单|台|辆|笔|件|起|份)\\s*(及以上|或以上|以上)?(?:的)?[\u3400-\u9fffA-Za-z]{0,6}?(?:都|又|再次)?(?:被)?$`,
+    "u",
+  ).exec(text.slice(0, before));
+  if (!m) return null;
+  const n = parseNumber(m[2] ?? "");
+  if (n === null) return null;
+  const exclusive = /超过|多于|大于|高于|超出|逾/u.test(m[1] ?? "");
+  return { count: exclusive ? Math.floor(n) + 1 : n, start: m.index, end: before, absolute: true };
+}
+
 /** "有3台以上设备……" before the concept: how many assets the signals come from, read as the count. */
 function assetCount(
   text: string,
@@ -1008,8 +1036,8 @@ const readPageViews: Reader = (s) => {
   const after = verb.index + verb[0].length;
   const rest = s.text.slice(after);
   const pageEnd = /(?:页面|网页|页)/u.exec(rest);
-  // 进入 names a page view only with a page or site word (进入谈判阶段 is no view).
-  if (/^进入/u.test(verb[0]) && !pageEnd && !/官网|网站|门户|站点/u.test(rest)) return null;
+  // 进入, 打开 name a page view only with a page or site word (进入谈判阶段, 工单被重新打开 are no views).
+  if (/^(?:进入|打开|点开)/u.test(verb[0]) && !pageEnd && !/官网|网站|门户|站点/u.test(rest)) return null;
   const count = readCount(s.masked) ?? peopleCount(s.masked);
   let nameAt = after;
   let nameText = pageEnd
@@ -1163,6 +1191,7 @@ const readConceptCount: Reader = (s) => {
     countJustBefore(s.masked, concept.match.start) ??
     countBefore(s.masked, concept.match.start) ??
     assetCount(s.masked, concept.match.start) ??
+    recordsBefore(s.text, concept.match.start) ??
     (namedByValue ? itemsBefore(s.masked, concept.match.start) : null);
   const values = lookupValues(s.ctx.packs, id);
   // "可疑交易预警超过3条": items of a level the concept measures (open alerts, open tickets), not events in a

@@ -9,9 +9,16 @@
  * - 先让我确认/先问我 → SUGGEST, 自动 → AUTO;
  * - ……内任务完成/健康度回升/浏览……页 就算成功 → feedback.
  */
-import { Assignee, PlaybookAction, PlaybookFeedback, PlaybookMode, SignalSelector } from "../../automation/playbook";
+import {
+  Assignee,
+  PlaybookAction,
+  PlaybookFeedback,
+  PlaybookMode,
+  PlaybookTrigger,
+  SignalSelector,
+} from "../../automation/playbook";
 import { DraftTerm } from "../draft";
-import { isBooleanConcept } from "./concept-facts";
+import { hasBooleanMapping, isBooleanConcept, onlyPositiveFlags } from "./concept-facts";
 import { pickConcept } from "./antecedent-zh";
 import { resolvePage } from "./pages-zh";
 import { slugFor } from "./slugs-zh";
@@ -348,9 +355,18 @@ export function readConsequent(clauses: readonly string[], ctx: ZhGrammarContext
 }
 
 /** Reads a success criterion ("如果十四天内任务完成就算成功", "30天内健康度回升就算有效"). */
+/** A check done or a state made good again (核实通过, 完成核实, 已校准, 恢复正常): the flag's good value seen. */
+const CHECK_DONE =
+  /核实|核验|验证|识别|认证|检定|校准|续期|续签|补齐|补全|补充完|恢复正常|恢复|修复|解决|合格|达标|通过/u;
+
+/**
+ * The success criterion of a rule. `trigger` is the rule's trigger: a criterion that names no concept but says the
+ * check was done ("十天内核实通过就算成功" after "受益所有人还没有核实") is the triggering flag's good value seen.
+ */
 export function readFeedback(
   clause: string,
   ctx: ZhGrammarContext,
+  trigger: PlaybookTrigger | null = null,
 ): { feedback: PlaybookFeedback | null; unrecognised: string[] } {
   const window = findWindow(clause) ?? findDurations(clause)[0] ?? null;
   const withinDays = window ? Math.round(window.days) : 30;
@@ -379,6 +395,17 @@ export function readFeedback(
       };
       return { feedback: { kind: "SIGNAL_OBSERVED", signals, withinDays }, unrecognised: [] };
     }
+  }
+  const flag =
+    trigger?.kind === "CONCEPT_THRESHOLD" && trigger.op === "BELOW" && hasBooleanMapping(ctx.packs, trigger.concept)
+      ? trigger.concept
+      : null;
+  if (flag && CHECK_DONE.test(clause)) {
+    const good = onlyPositiveFlags(ctx.packs, flag) ? "true" : "false";
+    return {
+      feedback: { kind: "SIGNAL_OBSERVED", signals: { concept: flag, valueEquals: good }, withinDays },
+      unrecognised: [],
+    };
   }
   if (/完成/u.test(clause)) return { feedback: { kind: "TASK_COMPLETED", withinDays }, unrecognised: [] };
   return { feedback: null, unrecognised: [clause] };

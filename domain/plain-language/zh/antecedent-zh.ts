@@ -93,8 +93,12 @@ const RISING =
 const FALLING =
   /下降|减少|降低|下滑|下跌|回落|走低|减小|变小|变少|下行|滑落|缩水|(?:掉|跌|降|滑|减)(?![到至为成破入进级线单])/u;
 
+/** A check not (yet) done: 还没有核实, 尚未验证, 没通过审核 (a boolean concept that is not yet good). */
+export const NOT_YET_DONE =
+  "(?:还|尚|仍|仍然|一直|至今|迄今)?(?:没有|没|未|尚未|还未|还没有|还没|从未)(?:被|进行|做|完成|经过)?(?:核实|核验|核查|验证|识别|确认|审核|审批|认证|检定|校准|签署|签|备案|登记|完成|通过)";
+
 const BAD_BOOLEAN = new RegExp(
-  `${BREACH_WORDS}|失败|不通过|未通过|没通过|没有通过|不合格|命中|触发|过期|逾期|到期|异常|告警|报警|离职|离任|离开|违约|被标记|为真|出现|发生|超期|未完成|没完成|预约取消|取消|(?:不再|停止|中断|失去|退出)(?:参与|支持|活跃|合作|对接|联系|跟进|使用|投入)?|没有了|缺位`,
+  `${NOT_YET_DONE}|${BREACH_WORDS}|失败|不通过|未通过|没通过|没有通过|不合格|命中|触发|过期|逾期|到期|异常|告警|报警|离职|离任|离开|违约|被标记|为真|出现|发生|超期|未完成|没完成|预约取消|取消|(?:不再|停止|中断|失去|退出)(?:参与|支持|活跃|合作|对接|联系|跟进|使用|投入)?|没有了|缺位`,
   "u",
 );
 
@@ -179,6 +183,38 @@ function breachMatches(text: string, matches: readonly ZhMatch[], ctx: ZhGrammar
 }
 
 /**
+ * A boolean concept's label split by a negation ("受益所有人还没有核实" of 受益所有人核实, "UBO 尚未识别" of
+ * UBO 识别): the label's subject before a check not done is the concept, the negation its bad value.
+ */
+function negatedLabelMatches(text: string, matches: readonly ZhMatch[], ctx: ZhGrammarContext): ZhMatch[] {
+  const found: ZhMatch[] = [];
+  const taken = (start: number, end: number): boolean =>
+    [...matches, ...found].some((m) => m.start < end && start < m.end);
+  const subjects = new Map<string, Set<string>>();
+  for (const c of ctx.concepts.values()) {
+    if (!hasBooleanMapping(ctx.packs, c.id)) continue;
+    for (const label of [c.spec.prefLabel.zh, ...(c.spec.altLabel?.zh ?? [])]) {
+      const m = /^(.{2,}?)\s*(?:核实|核验|验证|识别|确认|审核|认证|检定|校准|签署|备案|登记)$/u.exec(label ?? "");
+      if (!m?.[1]) continue;
+      const ids = subjects.get(m[1]) ?? new Set<string>();
+      ids.add(c.id);
+      subjects.set(m[1], ids);
+    }
+  }
+  for (const [subject, ids] of subjects) {
+    if (ids.size !== 1) continue;
+    const name = subject.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&").replace(/\s+/gu, "\\s*");
+    for (const m of text.matchAll(new RegExp(`${name}(?=(?:的)?${NOT_YET_DONE})`, "giu"))) {
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      if (taken(start, end)) continue;
+      found.push({ start, end, text: m[0], terms: [{ kind: "CONCEPT", id: [...ids][0]!, preferred: false }] });
+    }
+  }
+  return found;
+}
+
+/**
  * "KYC过期": a value said right after a concept whose own tables lack it is the value of the concept whose label
  * holds that name and whose table has it (KYC 状态 → EXPIRED); the name is read as that concept.
  */
@@ -234,6 +270,7 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
   const conditions: PlaybookCondition[] = [];
   const matches = valueOwners(text, mergeSameConcept(findTerms(ctx.vocabulary, text)), ctx);
   matches.push(...breachMatches(text, matches, ctx));
+  matches.push(...negatedLabelMatches(text, matches, ctx));
   matches.sort((a, b) => a.start - b.start);
 
   // Account field values → conditions, one per field (IN when several).
@@ -441,9 +478,12 @@ const STATE_LINK =
  * before it (or the only one). Said as a reading by resemblance (an ambiguity), like {@link conceptByWords}.
  */
 function conceptByValue(s: ReaderState): { match: ZhMatch; id: string; valueOnly?: boolean } | null {
+  // A value of another industry's concept is no reading for these accounts (医院客户的强检过期 is no KYC expiry).
+  const packs = s.industries.map((i) => INDUSTRY_PACK[i]).filter((p): p is string => !!p);
+  const fits = (id: string): boolean => packs.length === 0 || ["core", ...packs].includes(id.split(":")[0] ?? "");
   for (const mention of valueWordsIn(s.text)) {
-    const candidates = [...s.ctx.concepts.keys()].filter((id) =>
-      lookupValues(s.ctx.packs, id).some((v) => v.toLowerCase() === mention.value.toLowerCase()),
+    const candidates = [...s.ctx.concepts.keys()].filter(
+      (id) => fits(id) && lookupValues(s.ctx.packs, id).some((v) => v.toLowerCase() === mention.value.toLowerCase()),
     );
     if (candidates.length === 0) continue;
     const head = s.text.slice(0, mention.start);

@@ -199,7 +199,46 @@ function unknownBesideAssignees(
 }
 
 /** Reads the action clauses in order. */
-export function readConsequent(clauses: readonly string[], ctx: ZhGrammarContext): ConsequentReading {
+/** A clause that only says who does the action before it ("由客户成功团队负责", "交给华通来办，三天内完成"). */
+const DOER_AFTER = /^(?:并|且|就|再)?(?:由|交由|交给)/u;
+const DOER_AFTER_REST = /^(?:来|去|负责|牵头|跟进|处理|执行|完成|落实|办理|办|做|搞定|承担|对接|统筹|一下|吧|。)*/u;
+
+/**
+ * "安排功能培训，由客户成功团队负责": the doer said after an action that names none is that action's doer;
+ * the two clauses are read as one ("让客户成功团队安排功能培训").
+ */
+function joinLateDoers(clauses: readonly string[], ctx: ZhGrammarContext): string[] {
+  const out: string[] = [];
+  for (const clause of clauses) {
+    const prev = out[out.length - 1];
+    const lead = DOER_AFTER.exec(clause);
+    if (prev !== undefined && lead) {
+      const rest = clause.slice(lead[0].length);
+      const doer = findTerms(ctx.vocabulary, rest).find(
+        (m) => m.start === 0 && m.terms.some((t) => (ASSIGNEE_KINDS as readonly string[]).includes(t.kind)),
+      );
+      const prevTerms = findTerms(ctx.vocabulary, prev);
+      // A post to a system needs no doer: "同步到风控系统，由客户经理跟进" is two actions.
+      const prevHasDoer =
+        findAssignees(prev, prevTerms).length > 0 ||
+        prevTerms.some((m) => m.terms.some((t) => t.kind === "WEBHOOK_ENDPOINT")) ||
+        INTENT.test(prev) ||
+        FLAG.test(prev);
+      const tail = doer ? rest.slice(doer.end) : "";
+      const verbs = DOER_AFTER_REST.exec(tail)?.[0] ?? "";
+      const after = tail.slice(verbs.length);
+      if (doer && !prevHasDoer && (after.length === 0 || findDeadline(after)?.start === 0)) {
+        out[out.length - 1] = `让${doer.text}${prev}${after}`;
+        continue;
+      }
+    }
+    out.push(clause);
+  }
+  return out;
+}
+
+export function readConsequent(rawClauses: readonly string[], ctx: ZhGrammarContext): ConsequentReading {
+  const clauses = joinLateDoers(rawClauses, ctx);
   const actions: PlaybookAction[] = [];
   const matched: DraftTerm[] = [];
   const unrecognised: string[] = [];

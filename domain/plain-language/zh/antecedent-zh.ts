@@ -89,7 +89,7 @@ const TRAILING_ABOVE = /(以上|之上)/u;
  * only when no level follows them: 跌到/掉至/降为/跌破 say the level reached (a threshold), 升级 a grade.
  */
 const RISING =
-  /上升|增加|增长|上涨|升高|提高|攀升|增多|上扬|走高|变大|加大|加剧|变多|上行|抬升|(?:涨|升|增)(?![到至为成破级值])/u;
+  /上升|增加|增长|上涨|升高|提高|攀升|增多|上扬|走高|变大|加大|加剧|变多|上行|抬升|多出|(?:涨|升|增)(?![到至为成破级值])/u;
 const FALLING =
   /下降|减少|降低|下滑|下跌|回落|走低|减小|变小|变少|下行|滑落|缩水|(?:掉|跌|降|滑|减)(?![到至为成破入进级线单])/u;
 
@@ -131,6 +131,8 @@ const EVENT_VERBS: readonly (readonly [RegExp, string])[] = [
   [/恢复|还原|找回/u, "RESTORED"],
   [/新建|创建|新增|添加|录入|建立|登记|加入|提交|有新的|有新|新来的|新进的/u, "CREATED"],
   [/更新|变更|修改|改动|编辑|变动|调整|变化|改变/u, "UPDATED"],
+  // Only a consent is withdrawn (a new version of it): 撤回授权.
+  [/撤回|撤销/u, "WITHDRAWN"],
 ];
 
 /** What a named partner does for the accounts it serves (诺德光系统服务的, 由绿伏服务维保的). */
@@ -361,6 +363,8 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
 
   // "同一客户有3张工单被重开": one account's events, which every count already is.
   tracker.markPattern(/(?:在)?(?:同一|同一个|同一家|单个|单一|某个|某一)(?:客户|账户)(?:下|里|中)?/u);
+  // "同一台设备返修两次": the asset's events, which subjectKinds says.
+  tracker.markPattern(new RegExp(`(?:同一|单)(?:台|辆|部|套|个)?(?=${SUBJECT_ASSET.source})`, "u"));
   const scopeMatch = REGION_SCOPE.exec(text);
   const scope: TriggerScope = scopeMatch ? "REGION" : "ACCOUNT";
   if (scopeMatch) tracker.mark(scopeMatch.index, scopeMatch.index + scopeMatch[0].length);
@@ -789,7 +793,7 @@ function eventTypeFor(record: string, suffix: string): string | null {
   const type = `${record}_${suffix}`;
   if ((CHANGE_TYPES as readonly string[]).includes(type)) return type;
   if (record === "OUTCOME" && suffix === "CREATED") return "OUTCOME_RECORDED";
-  if (record === "CONSENT" && (suffix === "CREATED" || suffix === "UPDATED")) return "CONSENT_RECORDED";
+  if (record === "CONSENT" && ["CREATED", "UPDATED", "WITHDRAWN"].includes(suffix)) return "CONSENT_RECORDED";
   return null;
 }
 /** What may stand between a verb and its object (新增了一个合作伙伴). */
@@ -1179,7 +1183,21 @@ const readTrend: Reader = (s) => {
   if (persistent) s.tracker.mark(persistent.index, persistent.index + persistent[0].length);
   if (compared) s.tracker.mark(compared.index, compared.index + compared[0].length);
   let rate = 0;
-  const amount = amountAt(s.text, dirMatch.index + dirMatch[0].length);
+  // "以每周3个百分点以上的速度下降": the amount said before the verb, as its pace.
+  const pace = /以([^，,。；;]{1,16}?)(?:及以上|或以上|以上)?的(?:速度|速率|幅度|节奏)/u.exec(
+    s.text.slice(0, dirMatch.index),
+  );
+  const paceFrom = pace && period && period.start >= pace.index && period.end <= dirMatch.index ? period.end : null;
+  const paced = pace ? amountAt(s.text, paceFrom ?? pace.index + 1) : null;
+  if (pace && paced && paced.end <= pace.index + pace[0].length) s.tracker.mark(pace.index, pace.index + pace[0].length);
+  const amount =
+    paced && pace && paced.end <= pace.index + pace[0].length
+      ? paced
+      : amountAt(s.text, dirMatch.index + dirMatch[0].length);
+  // "每周至少下降", "平均每周都跌": words that only stress the change; "跌幅超过" names its amount.
+  s.tracker.markPattern(/(?:跌幅|降幅|涨幅|增幅|减幅|幅度)(?:都|均)?/u);
+  const stress = /(?:至少|最少|起码|平均|都|均|还|又)+$/u.exec(s.text.slice(0, dirMatch.index));
+  if (stress) s.tracker.mark(stress.index, dirMatch.index);
   // The amount changes over the rate's period, else over the window said, else over the compared period.
   const over =
     period ??

@@ -860,7 +860,9 @@ function recordOfVerb(s: ReaderState, at: number, verb: string): { record: strin
   let verbEnd = at + verb.length;
   // "登记或更新了数据使用授权": both verbs take the object; not a verb said as a noun or passive ("资料一有修改
   // 或者新增联系人", "被删除或新建"), whose record is its own.
-  const coordinated = /(?:有|被|发生)$/u.test(s.text.slice(0, at)) ? null : COORDINATED_VERB.exec(s.text.slice(verbEnd));
+  const coordinated = /(?:有|被|发生)$/u.test(s.text.slice(0, at))
+    ? null
+    : COORDINATED_VERB.exec(s.text.slice(verbEnd));
   if (coordinated) verbEnd += coordinated[0].length;
   const object = objectAfter(s, verbEnd);
   if (!object && OBJECT_ONLY_VERB.test(verb)) return null;
@@ -1189,7 +1191,8 @@ const readTrend: Reader = (s) => {
   );
   const paceFrom = pace && period && period.start >= pace.index && period.end <= dirMatch.index ? period.end : null;
   const paced = pace ? amountAt(s.text, paceFrom ?? pace.index + 1) : null;
-  if (pace && paced && paced.end <= pace.index + pace[0].length) s.tracker.mark(pace.index, pace.index + pace[0].length);
+  if (pace && paced && paced.end <= pace.index + pace[0].length)
+    s.tracker.mark(pace.index, pace.index + pace[0].length);
   const amount =
     paced && pace && paced.end <= pace.index + pace[0].length
       ? paced

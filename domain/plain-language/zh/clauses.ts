@@ -143,6 +143,7 @@ export function assignRoles(clauses: readonly Clause[], doerAt: DoerAt = () => 0
   let seenAction = false;
   // Once a clause has closed the antecedent (……时, ……一旦……), what follows is the consequent.
   let closed = false;
+  let lateAntecedent = false;
   for (const raw of joinDoerToVerb(clauses, doerAt)) {
     if (PREAMBLE.test(raw.text)) continue;
     const clause = stripGlue(raw);
@@ -208,8 +209,15 @@ export function assignRoles(clauses: readonly Clause[], doerAt: DoerAt = () => 0
     }
     if (seenAction && (closesAntecedent || (opensAntecedent && LATE_ANTECEDENT.test(clause.text)))) {
       roled.push({ ...clause, role: "ANTECEDENT" });
+      lateAntecedent = true;
       continue;
     }
+    // "……，前提是有新工单进来且健康分低于30": a further condition joined to an antecedent said after the actions.
+    if (lateAntecedent && /^(?:且|并且|而且|同时(?:满足)?|另外|还有)/u.test(raw.text) && !ACTION_START.test(clause.text)) {
+      roled.push({ ...clause, role: "ANTECEDENT" });
+      continue;
+    }
+    lateAntecedent = false;
     seenAction = true;
     roled.push({ ...clause, role: "ACTION" });
   }

@@ -95,7 +95,7 @@ const FALLING =
 
 /** A check not (yet) done: 还没有核实, 尚未验证, 没通过审核 (a boolean concept that is not yet good). */
 export const NOT_YET_DONE =
-  "(?:还|尚|仍|仍然|一直|至今|迄今)?(?:没有|没|未|尚未|还未|还没有|还没|从未)(?:被|进行|做|完成|经过)?(?:核实|核验|核查|验证|识别|确认|审核|审批|认证|检定|校准|签署|签|备案|登记|完成|通过)";
+  "(?:还|尚|仍|仍然|一直|至今|迄今)?(?:没有|没|未|尚未|还未|还没有|还没|从未)(?:被|进行|做|完成|经过)?(?:核实|核验|核查|验证|识别|确认|审核|审批|认证|检定|校准|签署|签|备案|登记|完成|通过|办理|进行|续期|复检|年检|做|办)";
 
 const BAD_BOOLEAN = new RegExp(
   `${NOT_YET_DONE}|${BREACH_WORDS}|失败|不通过|未通过|没通过|没有通过|不合格|命中|触发|过期|逾期|到期|异常|告警|报警|离职|离任|离开|违约|被标记|为真|出现|发生|超期|未完成|没完成|预约取消|取消|(?:不再|停止|中断|失去|退出)(?:参与|支持|活跃|合作|对接|联系|跟进|使用|投入)?|没有了|缺位`,
@@ -129,7 +129,7 @@ const RECORD_WORDS: readonly (readonly [RegExp, string])[] = [
 const EVENT_VERBS: readonly (readonly [RegExp, string])[] = [
   [/删除|删掉|移除|作废/u, "DELETED"],
   [/恢复|还原|找回/u, "RESTORED"],
-  [/新建|创建|新增|添加|录入|建立|登记|加入|提交|有新的|有新|新来的|新进的/u, "CREATED"],
+  [/新建|创建|新增|添加|录入|建立|登记|加入|提交|新签约|新签下|刚签约|有新的|有新|新来的|新进的/u, "CREATED"],
   [/更新|变更|修改|改动|编辑|变动|调整|变化|改变/u, "UPDATED"],
   // Only a consent is withdrawn (a new version of it): 撤回授权.
   [/撤回|撤销/u, "WITHDRAWN"],
@@ -1292,7 +1292,7 @@ const readConceptCount: Reader = (s) => {
     s.tracker.mark(chineseValue.start, chineseValue.end);
     // "从中风险升为高风险": the value it came from is read with the change.
     const between = s.text.slice(concept.match.end, chineseValue.start);
-    if (/^(?:的)?(?:从|由)/u.test(between) && between.length <= 10)
+    if (/^(?:的)?(?:一旦|如果|要是|若|已经|已|突然|直接)?(?:从|由)/u.test(between) && between.length <= 12)
       s.tracker.mark(concept.match.end, chineseValue.start);
     s.tracker.markPattern(
       /(?:被)?(?:变为|变成|转为|升为|升至|降为|降到|被评为|改为|调整为|调整到|调为|更新为|修改为|设为|定为|上调为|下调为)/u,

@@ -319,3 +319,72 @@ describe("a doer said after the action (……，由客户成功团队负责)", 
   ];
   it.each(cases)("$text", (c) => check(c));
 });
+
+describe("churn and renewal said as what happened, late conditions joined with 且, origins read with the change", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "只要客户流失了，就请客户经理一周内做流失复盘。",
+      trigger: { kind: "EVENT", eventTypes: ["OUTCOME_RECORDED"] },
+      conditions: [],
+      actions: [task(owner, 7)],
+    },
+    {
+      text: "当企业级客户确认流失时，通知客户成功团队。",
+      trigger: { kind: "EVENT", eventTypes: ["OUTCOME_RECORDED"] },
+      conditions: [segment("ENTERPRISE")],
+      actions: [task(team("t-customer-success"))],
+    },
+    {
+      text: "只要有医院客户新签约，就请客户成功团队一周内安排启动会。",
+      trigger: { kind: "EVENT", eventTypes: ["ACCOUNT_CREATED"] },
+      conditions: [industry("HEALTHCARE")],
+      actions: [task(team("t-customer-success"), 7)],
+    },
+    {
+      text: "给二线支持派一个紧急任务，前提是企业级客户有新工单进来且健康分低于30。",
+      trigger: { kind: "EVENT", eventTypes: ["TICKET_CREATED"] },
+      conditions: [segment("ENTERPRISE"), { kind: "HEALTH_SCORE", op: "BELOW", value: 30 }],
+      actions: [task(team("t-support-tier2"))],
+    },
+    {
+      text: "请客户经理两天内回访，如果医院客户的NPS低于6分，并且健康等级是红色。",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps", op: "BELOW", value: 0.6 },
+      conditions: [industry("HEALTHCARE"), { kind: "HEALTH_GRADE", grades: ["RED"] }],
+      actions: [task(owner, 2)],
+    },
+    {
+      text: "当客户NPS从9分降到6分以下时，请客户经理回访。",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps", op: "BELOW", value: 0.6 },
+      conditions: [],
+      actions: [task(owner)],
+    },
+    {
+      text: "银行客户的反洗钱风险等级一旦从中风险升为高风险，自动给合规部开一个评审。",
+      trigger: { kind: "SIGNAL_COUNT", signals: { concept: "finance:aml-risk-rating", valueEquals: "HIGH" } },
+      conditions: [industry("FINANCE")],
+      actions: [review(role("compliance"))],
+      mode: "AUTO",
+    },
+    {
+      text: "一旦SaaS客户的许可使用率超过95%，记一条增购意向信号，并请客户经理一周内跟进。",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "saas:license-utilisation", op: "ABOVE" },
+      conditions: [industry("SAAS")],
+      actions: [{ kind: "RAISE_INTENT_SIGNAL" }, task(owner, 7)],
+    },
+  ];
+  it.each(cases)("$text", (c) => check(c));
+
+  it("keeps a concept of churn (流失风险) no outcome", () => {
+    expect(draft("客户流失风险超过0.8时，通知客户经理。").trigger).not.toMatchObject({ kind: "EVENT" });
+  });
+
+  it("reads a calibration done after an expiry as the expired flag false", () => {
+    const d = draft("医院客户的设备强制检定如果还没做，就请华通上门校准；五天内校准完成就算成功。");
+    expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", concept: "healthcare:calibration-compliance" });
+    expect(d.feedback).toEqual({
+      kind: "SIGNAL_OBSERVED",
+      signals: { concept: "healthcare:calibration-compliance", valueEquals: "false" },
+      withinDays: 5,
+    });
+  });
+});

@@ -1376,8 +1376,20 @@ const readThreshold: Reader = (s) => {
     s.tracker.mark(trailing.index, trailing.index + trailing[0].length);
   }
   if (op === null) return null;
-  const concept = conceptBefore(s, at);
+  let concept = conceptBefore(s, at);
   if (!concept) return null;
+  // "账款逾期超过30天", "发票拖欠超过60天": days past a breach are the concept named by that breach's days
+  // (逾期天数, 拖欠天数), not the breach flag itself.
+  if (amount.unit === "days") {
+    const breach = /(逾期|拖欠|超期|延期|延误|欠款)(?:了)?(?:已经|已)?$/u.exec(s.text.slice(concept.match.end, at));
+    const days = breach ? s.ctx.vocabulary.byKey.get(`${breach[1]}天数`)?.find((t) => t.kind === "CONCEPT") : undefined;
+    if (breach && days && days.id !== concept.term.id) {
+      const start = concept.match.end + breach.index;
+      const match: ZhMatch = { start, end: start + breach[0].length, text: breach[0], terms: [days] };
+      s.tracker.mark(concept.match.start, concept.match.end);
+      concept = { match, term: days };
+    }
+  }
   let scaled = normaliseThreshold(s.ctx.concepts, concept.term.id, op, amount.value, amount.unit);
   // A composite without a scale of its own (客户健康度, 健康分) is read on the health score's 0..100.
   const composite = (s.ctx.concepts.get(concept.term.id)?.mappings.length ?? 1) === 0;

@@ -880,7 +880,7 @@ const DEAL_OUTCOME =
   /(?:(?:商机|销售机会|机会|订单|项目|单子)(?:被)?(?:赢下来|赢下|丢掉|丢失|输掉|拿下)|(?:商机|销售机会|机会|订单|项目)?(?:被)?(?:赢单|丢单|输单|签单|成交|关单|失单)(?![额量率金价]))(?:了)?/u;
 /** An account churning or renewing, said as what happened (流失了, 确认流失, 续约成功), not a measure of it. */
 const OUTCOME_SAID =
-  /(?:已经|已|正式|确认|宣布|最终)?(?:流失|续约|续签|解约|断约|退订|不再续约|不续约|没有续约|未续约|没续约)(?:了|成功|完成)?(?![风率预意信复谈任机评概可倾金额周期合同])/u;
+  /(?:已经|已|正式|确认|宣布|最终)?(?:流失|续约|续签|解约|断约|退订|不再续约|不续约|没有续约|未续约|没续约)(?:了|成功|完成)?(?![风率预意信复谈任机评概可倾金额周期合同跟提管流到日计方])/u;
 
 /** A record moving to a stage or status (商机进入谈判阶段, 阶段变为赢单): an update of that record. */
 const STAGE_CHANGE =
@@ -904,13 +904,6 @@ const readEvent: Reader = (s) => {
       return { kind: "EVENT", eventTypes: [type as ChangeType] };
     }
   }
-  // "客户流失了", "一旦续约成功": a churn or renewal outcome recorded for the account.
-  const outcome = OUTCOME_SAID.exec(s.masked);
-  if (outcome) {
-    s.tracker.mark(outcome.index, outcome.index + outcome[0].length);
-    s.matched.push({ phrase: outcome[0], kind: "EVENT_TYPE", id: "OUTCOME_RECORDED" });
-    return { kind: "EVENT", eventTypes: ["OUTCOME_RECORDED"] };
-  }
   // A rule with a comparison, a count or a rate is about measures, not record events (客户新增工单每周超过10张);
   // a health score said of the accounts (健康分低于40的客户有新工单) is a condition, not such a measure.
   const scoreSaid = HEALTH_SCORE_CONDITION.exec(s.text);
@@ -919,6 +912,14 @@ const readEvent: Reader = (s) => {
     : s.masked;
   if (BELOW_WORDS.test(measures) || ABOVE_WORDS.test(measures) || COUNT.test(measures) || findPeriod(measures))
     return null;
+  // "客户流失了", "一旦续约成功": a churn or renewal outcome recorded for the account (not the name of a task
+  // already read, as in 没有进行中的续约跟进任务).
+  const outcome = OUTCOME_SAID.exec(s.masked);
+  if (outcome && !s.tracker.isUsed(outcome.index)) {
+    s.tracker.mark(outcome.index, outcome.index + outcome[0].length);
+    s.matched.push({ phrase: outcome[0], kind: "EVENT_TYPE", id: "OUTCOME_RECORDED" });
+    return { kind: "EVENT", eventTypes: ["OUTCOME_RECORDED"] };
+  }
   for (const [verbRe, suffix] of EVENT_VERBS) {
     const global = new RegExp(verbRe.source, "gu");
     for (const v of s.masked.matchAll(global)) {
@@ -1407,9 +1408,10 @@ const readThreshold: Reader = (s) => {
   const stress = /(?:至少|最少|起码|已经|已|均|都|仍然|仍|还|持续|一直)$/u.exec(s.text.slice(0, at));
   if (stress) s.tracker.mark(stress.index, at);
   // "NPS从9分降到6分以下": the level it came from is read with the level it reaches.
-  const origin = new RegExp(`(?:从|由)\\s*(?:${NUMBER_SOURCE})\\s*(?:分|%|个百分点|点)?\\s*(?:直接|一下子|突然)?$`, "u").exec(
-    s.text.slice(0, stress ? stress.index : at),
-  );
+  const origin = new RegExp(
+    `(?:从|由)\\s*(?:${NUMBER_SOURCE})\\s*(?:分|%|个百分点|点)?\\s*(?:直接|一下子|突然)?$`,
+    "u",
+  ).exec(s.text.slice(0, stress ? stress.index : at));
   if (origin) s.tracker.mark(origin.index, origin.index + origin[0].length);
   s.tracker.mark(amount.start, amount.end);
   if (!scaled) {

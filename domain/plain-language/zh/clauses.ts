@@ -213,7 +213,11 @@ export function assignRoles(clauses: readonly Clause[], doerAt: DoerAt = () => 0
       continue;
     }
     // "……，前提是有新工单进来且健康分低于30": a further condition joined to an antecedent said after the actions.
-    if (lateAntecedent && /^(?:且|并且|而且|同时(?:满足)?|另外|还有)/u.test(raw.text) && !ACTION_START.test(clause.text)) {
+    if (
+      lateAntecedent &&
+      /^(?:且|并且|而且|同时(?:满足)?|另外|还有)/u.test(raw.text) &&
+      !ACTION_START.test(clause.text)
+    ) {
       roled.push({ ...clause, role: "ANTECEDENT" });
       continue;
     }

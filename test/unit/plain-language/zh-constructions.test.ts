@@ -388,3 +388,38 @@ describe("churn and renewal said as what happened, late conditions joined with �
     });
   });
 });
+
+describe("days past a breach, and counted complaints said loosely", () => {
+  it("reads 账款逾期超过30天 as days past due on its scale", () => {
+    const d = draft("金融客户的账款逾期超过30天时，请财务催收。");
+    expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", concept: "finance:days-past-due", op: "BELOW" });
+    expect(d.unrecognised).toEqual([]);
+  });
+
+  it("reads 发票逾期已经超过两个月 as 60 days past due", () => {
+    const d = draft("客户发票逾期已经超过两个月，请财务跟进。");
+    expect(d.trigger).toEqual({
+      kind: "CONCEPT_THRESHOLD",
+      concept: "finance:days-past-due",
+      op: "BELOW",
+      value: 0.4,
+      scope: "ACCOUNT",
+    });
+  });
+
+  it("keeps an invoice overdue with no days the overdue flag", () => {
+    const d = draft("发票逾期时请财务催收。");
+    expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", concept: "core:overdue-invoices", op: "BELOW" });
+  });
+
+  it("counts complaints said with 连续 (连续投诉三次)", () => {
+    const d = draft("制造业客户如果两周内连续投诉三次，就请客户经理当天处理。");
+    expect(d.trigger).toMatchObject({ kind: "SIGNAL_COUNT", count: 3, withinDays: 14 });
+    expect(d.actions).toMatchObject([task(owner, 0)]);
+  });
+
+  it("reads a renewal task's name as no renewal outcome (没有进行中的续约跟进任务)", () => {
+    const d = draft("SaaS客户的许可使用率低于40%，而且还没有进行中的续约跟进任务时，让客户经理跟进。");
+    expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", concept: "saas:license-utilisation" });
+  });
+});

@@ -625,6 +625,18 @@ function gradesAt(s: ReaderState, at: number): { grades: string[]; unknown: stri
     else unknown.push(next.phrase);
     end = next.end;
   }
+  // "黄色以下", "黄色及以上": that grade and those below or above it (以上/以下 read inclusively, as counts are).
+  const range = grades.length === 1 ? /^(?:及|或)?(以下|之下|以上|之上)/u.exec(s.text.slice(end)) : null;
+  if (range) {
+    const at = GRADE_ORDER[grades[0] ?? ""];
+    const below = /下/u.test(range[1] ?? "");
+    const more = Object.keys(GRADE_ORDER).filter((g) => {
+      const o = GRADE_ORDER[g];
+      return at !== undefined && o !== undefined && s.ctx.grades.includes(g) && (below ? o < at : o > at);
+    });
+    grades.push(...more);
+    end += range[0].length;
+  }
   return { grades, unknown, end };
 }
 

@@ -423,3 +423,24 @@ describe("days past a breach, and counted complaints said loosely", () => {
     expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", concept: "saas:license-utilisation" });
   });
 });
+
+describe("grades with 以下/以上, and place words of speech", () => {
+  it("reads 掉到黄色以下 as yellow or red, inclusively", () => {
+    const d = draft("客户健康等级掉到黄色以下时，请客户成功团队回访。");
+    expect(d.trigger).toMatchObject({ kind: "HEALTH_GRADE_CHANGE", to: ["YELLOW", "RED"], direction: "DOWN" });
+  });
+
+  it("reads 黄色及以下 as a grade condition of yellow or red", () => {
+    const d = draft("健康等级在黄色及以下的医院客户，NPS低于6分时请客户经理回访。");
+    expect(d.conditions).toEqual(
+      expect.arrayContaining([industry("HEALTHCARE"), { kind: "HEALTH_GRADE", grades: ["YELLOW", "RED"] }]),
+    );
+  });
+
+  it("names nothing for 那边 in 医院那边的客户要是……", () => {
+    const d = draft("医院那边的客户要是健康度变红了，让客户经理赶紧去拜访一下，两天之内搞定。");
+    expect(d.trigger).toMatchObject({ kind: "HEALTH_GRADE_CHANGE", to: ["RED"] });
+    expect(d.actions).toMatchObject([task(owner, 2)]);
+    expect(d.unrecognised).toEqual([]);
+  });
+});

@@ -423,8 +423,12 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
       conditions.push({ kind: "HEALTH_GRADE", grades: gradeState.grades });
       tracker.mark(gradeState.start, gradeState.end);
     } else if (!trigger) {
-      trigger = { kind: "HEALTH_GRADE_CHANGE", to: gradeState.grades };
       tracker.mark(gradeState.start, gradeState.end);
+      // "健康等级为红色的企业级客户……提交了超过3张工单": the grade only says which accounts; what they do is
+      // not understood, so it stays a condition rather than becoming the trigger.
+      const describes = /^的/u.test(text.slice(gradeState.end)) && tracker.leftovers().length > 0;
+      if (describes) conditions.push({ kind: "HEALTH_GRADE", grades: gradeState.grades });
+      else trigger = { kind: "HEALTH_GRADE_CHANGE", to: gradeState.grades };
     }
   }
   // Health score as a condition (健康分低于60) when something else triggers.

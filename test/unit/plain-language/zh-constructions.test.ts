@@ -444,3 +444,19 @@ describe("grades with 以下/以上, and place words of speech", () => {
     expect(d.unrecognised).toEqual([]);
   });
 });
+
+describe("a grade that only says which accounts, beside a trigger not understood", () => {
+  it("keeps 健康等级为红色的 a condition and names what the accounts do", () => {
+    const d = draft("健康等级为红色的企业级客户一周内新增工单超过3张，就让二线支持当天介入。");
+    expect(d.trigger).toBeNull();
+    expect(d.conditions).toEqual(
+      expect.arrayContaining([segment("ENTERPRISE"), { kind: "HEALTH_GRADE", grades: ["RED"] }]),
+    );
+    expect(d.unrecognised.length).toBeGreaterThan(0);
+  });
+
+  it("still reads a grade state alone as the grade becoming it", () => {
+    const d = draft("健康等级为红色的企业级客户，请客户经理当天回访。");
+    expect(d.trigger).toMatchObject({ kind: "HEALTH_GRADE_CHANGE", to: ["RED"] });
+  });
+});

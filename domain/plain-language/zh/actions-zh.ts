@@ -394,6 +394,17 @@ export function readConsequent(rawClauses: readonly string[], ctx: ZhGrammarCont
 }
 
 /** Reads a success criterion ("如果十四天内任务完成就算成功", "30天内健康度回升就算有效"). */
+/** Whether the clause says the end of one of the concept's Chinese labels (出勤率 of 车辆出勤率), three characters or more. */
+function saysHeadOf(clause: string, conceptId: string, ctx: ZhGrammarContext): boolean {
+  const info = ctx.concepts.get(conceptId);
+  if (!info) return false;
+  const labels = [info.spec.prefLabel.zh, ...(info.spec.altLabel?.zh ?? [])].filter((l): l is string => !!l);
+  return labels.some((label) => {
+    for (let n = label.length - 1; n >= 3; n -= 1) if (clause.includes(label.slice(label.length - n))) return true;
+    return false;
+  });
+}
+
 /** A check done or a state made good again (核实通过, 完成核实, 已校准, 恢复正常): the flag's good value seen. */
 const CHECK_DONE =
   /核实|核验|验证|识别|认证|检定|校准|续期|续签|补齐|补全|补充完|恢复正常|恢复|修复|解决|合格|达标|通过/u;
@@ -424,7 +435,19 @@ export function readFeedback(
   if (/任务|工单|待办|评审|预审|复核|审核/u.test(clause) && /完成|办结|关闭|处理完|结束|做完|闭环/u.test(clause)) {
     return { feedback: { kind: "TASK_COMPLETED", withinDays }, unrecognised: [] };
   }
+  const triggerConcept =
+    trigger && (trigger.kind === "CONCEPT_THRESHOLD" || trigger.kind === "CONCEPT_TREND") ? trigger.concept : null;
   const concept = findTerms(ctx.vocabulary, clause, ["CONCEPT"])[0];
+  // "开机率恢复到95%以上" after a threshold on 设备开机率: the measure the rule is about, said short.
+  const namesTrigger = concept ? concept.terms.some((t) => t.id === triggerConcept) : false;
+  if (triggerConcept && (namesTrigger || (!concept && saysHeadOf(clause, triggerConcept, ctx)))) {
+    const signals: SignalSelector = {
+      concept: triggerConcept,
+      ...(isBooleanConcept(ctx.packs, triggerConcept) ? { valueEquals: "true" } : {}),
+    };
+    if (!isBooleanConcept(ctx.packs, triggerConcept))
+      return { feedback: { kind: "SIGNAL_OBSERVED", signals, withinDays }, unrecognised: [] };
+  }
   if (concept) {
     const t = pickConcept(concept, []);
     if (t) {

@@ -460,3 +460,30 @@ describe("a grade that only says which accounts, beside a trigger not understood
     expect(d.trigger).toMatchObject({ kind: "HEALTH_GRADE_CHANGE", to: ["RED"] });
   });
 });
+
+describe("success criteria on the rule's own measure, said short, or said as how the effect is measured", () => {
+  it("reads 出勤率回到90%以上 after a threshold on 车辆出勤率 as that measure seen", () => {
+    const d = draft("如果车企客户的车辆出勤率低于85%，让现场服务团队三天内排查；两周内出勤率回到90%以上就算成功。");
+    expect(d.feedback).toEqual({
+      kind: "SIGNAL_OBSERVED",
+      signals: { concept: "automotive:vehicle-availability" },
+      withinDays: 14,
+    });
+    expect(d.unrecognised).toEqual([]);
+  });
+
+  it("prefers the trigger's concept among several with one name (开机率)", () => {
+    const d = draft("当医院客户的设备开机率低于90%，请华通巡检，成功标准是一个月内开机率恢复到95%以上。");
+    expect(d.feedback).toMatchObject({ kind: "SIGNAL_OBSERVED", signals: { concept: "healthcare:equipment-uptime" } });
+  });
+
+  it("reads 效果以……来衡量 as the criterion, keeping the action before it and its deadline", () => {
+    const d = draft("如果SaaS客户的许可使用率低于30%，请客户成功团队培训，效果以45天内功能采用率提升来衡量。");
+    expect(d.actions).toMatchObject([task(team("t-customer-success"), 3)]);
+    expect(d.feedback).toEqual({
+      kind: "SIGNAL_OBSERVED",
+      signals: { concept: "saas:feature-adoption" },
+      withinDays: 45,
+    });
+  });
+});

@@ -470,7 +470,7 @@ const HEALTH_SCORE_CONDITION =
 
 /** Grammar words that split what is left into phrases that might name a concept. */
 const NOT_CONCEPT =
-  /的|在|有|被|时|连续|持续|累计|再次|又|[0-9.%]+|[零〇一二两三四五六七八九十百千]+(?:台|辆|个|次|天|周|月)|以上|以下|低于|高于|超过|不足|跌破|小于|大于|少于|不到|达到|逾期|失败|异常|命中|不通过|上升|下降|增加|减少|每天|每周|每月|内|里|设备|车辆|联系人|客户/gu;
+  /的|在|有|被|时|连续|持续|累计|再次|又|出现|发生|对于|行业|[0-9.%]+|[零〇一二两三四五六七八九十百千]+(?:台|辆|个|次|天|周|月)|以上|以下|低于|高于|超过|不足|跌破|小于|大于|少于|不到|达到|逾期|失败|异常|命中|不通过|上升|下降|增加|减少|每天|每周|每月|内|里|设备|车辆|联系人|客户/gu;
 
 /** A count of items right before a value word ("超过5个差评", "3条负面"). */
 const ITEMS_SOURCE = `(超过|多于|大于|高于|超出|逾|不少于|至少|达到|满)?\\s*(${NUMBER_SOURCE})\\s*(?:个|条|次|笔|单|张|起|件|位)\\s*(及以上|或以上|以上)?(?:的)?$`;
@@ -545,6 +545,25 @@ function conceptByHead(s: ReaderState, word: string): string | null {
   return chosen.length === 1 ? (chosen[0] ?? null) : null;
 }
 
+/**
+ * "出现制裁命中": the start of one flag concept's Chinese label (制裁 of 制裁名单筛查, of the account's industry
+ * when several) said right before a word of its bad value is that flag. Null when none or several.
+ */
+function flagByLabelStart(s: ReaderState, word: string, end: number): string | null {
+  if (!/^[\u3400-\u9fff]{2,}$/u.test(word)) return null;
+  if (!new RegExp(`^(?:了)?(?:${BAD_BOOLEAN.source})`, "u").test(s.text.slice(end))) return null;
+  const ids = [...s.ctx.concepts.values()]
+    .filter((c) => hasBooleanMapping(s.ctx.packs, c.id))
+    .filter((c) =>
+      [c.spec.prefLabel.zh, ...(c.spec.altLabel?.zh ?? [])].some((l) => !!l && l !== word && l.startsWith(word)),
+    )
+    .map((c) => c.id);
+  const packs = s.industries.map((i) => INDUSTRY_PACK[i]).filter((p): p is string => !!p);
+  const inPack = ids.filter((id) => packs.includes(id.split(":")[0] ?? ""));
+  const chosen = inPack.length > 0 ? inPack : ids;
+  return chosen.length === 1 ? (chosen[0] ?? null) : null;
+}
+
 function conceptByWords(s: ReaderState): { match: ZhMatch; id: string } | null {
   let best: { match: ZhMatch; id: string; score: number } | null = null;
   for (const span of s.tracker.openSpans()) {
@@ -552,7 +571,10 @@ function conceptByWords(s: ReaderState): { match: ZhMatch; id: string } | null {
     for (const piece of span.text.split(NOT_CONCEPT)) {
       const start = span.text.indexOf(piece, at);
       at = start + piece.length;
-      const head: string | null = best ? null : conceptByHead(s, piece);
+      const abs0 = span.start + start;
+      const head: string | null = best
+        ? null
+        : (conceptByHead(s, piece) ?? flagByLabelStart(s, piece, abs0 + piece.length));
       if (head) {
         const abs = span.start + start;
         const term: ZhTerm = { kind: "CONCEPT", id: head, preferred: false };

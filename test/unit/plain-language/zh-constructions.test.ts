@@ -487,3 +487,22 @@ describe("success criteria on the rule's own measure, said short, or said as how
     });
   });
 });
+
+describe("a flag named by the start of its label before its bad value (出现制裁命中)", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "对于金融行业的客户，一旦出现制裁命中，立即通知合规部。",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "finance:sanctions-screening", op: "BELOW", value: 0.5 },
+      conditions: [industry("FINANCE")],
+      actions: [task(role("compliance"))],
+    },
+    {
+      text: "保险客户如果发生制裁命中，自动开一个合规评审给合规部。",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "finance:sanctions-screening", op: "BELOW", value: 0.5 },
+      conditions: [industry("FINANCE")],
+      actions: [review(role("compliance"))],
+      mode: "AUTO",
+    },
+  ];
+  it.each(cases)("$text", (c) => check(c));
+});

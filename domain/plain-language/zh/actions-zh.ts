@@ -9,9 +9,16 @@
  * - 先让我确认/先问我 → SUGGEST, 自动 → AUTO;
  * - ……内任务完成/健康度回升/浏览……页 就算成功 → feedback.
  */
-import { Assignee, PlaybookAction, PlaybookFeedback, PlaybookMode, SignalSelector } from "../../automation/playbook";
+import {
+  Assignee,
+  PlaybookAction,
+  PlaybookFeedback,
+  PlaybookMode,
+  PlaybookTrigger,
+  SignalSelector,
+} from "../../automation/playbook";
 import { DraftTerm } from "../draft";
-import { isBooleanConcept } from "./concept-facts";
+import { hasBooleanMapping, isBooleanConcept, onlyPositiveFlags } from "./concept-facts";
 import { pickConcept } from "./antecedent-zh";
 import { resolvePage } from "./pages-zh";
 import { slugFor } from "./slugs-zh";
@@ -192,7 +199,46 @@ function unknownBesideAssignees(
 }
 
 /** Reads the action clauses in order. */
-export function readConsequent(clauses: readonly string[], ctx: ZhGrammarContext): ConsequentReading {
+/** A clause that only says who does the action before it ("由客户成功团队负责", "交给华通来办，三天内完成"). */
+const DOER_AFTER = /^(?:并|且|就|再)?(?:由|交由|交给)/u;
+const DOER_AFTER_REST = /^(?:来|去|负责|牵头|跟进|处理|执行|完成|落实|办理|办|做|搞定|承担|对接|统筹|一下|吧|。)*/u;
+
+/**
+ * "安排功能培训，由客户成功团队负责": the doer said after an action that names none is that action's doer;
+ * the two clauses are read as one ("让客户成功团队安排功能培训").
+ */
+function joinLateDoers(clauses: readonly string[], ctx: ZhGrammarContext): string[] {
+  const out: string[] = [];
+  for (const clause of clauses) {
+    const prev = out[out.length - 1];
+    const lead = DOER_AFTER.exec(clause);
+    if (prev !== undefined && lead) {
+      const rest = clause.slice(lead[0].length);
+      const doer = findTerms(ctx.vocabulary, rest).find(
+        (m) => m.start === 0 && m.terms.some((t) => (ASSIGNEE_KINDS as readonly string[]).includes(t.kind)),
+      );
+      const prevTerms = findTerms(ctx.vocabulary, prev);
+      // A post to a system needs no doer: "同步到风控系统，由客户经理跟进" is two actions.
+      const prevHasDoer =
+        findAssignees(prev, prevTerms).length > 0 ||
+        prevTerms.some((m) => m.terms.some((t) => t.kind === "WEBHOOK_ENDPOINT")) ||
+        INTENT.test(prev) ||
+        FLAG.test(prev);
+      const tail = doer ? rest.slice(doer.end) : "";
+      const verbs = DOER_AFTER_REST.exec(tail)?.[0] ?? "";
+      const after = tail.slice(verbs.length);
+      if (doer && !prevHasDoer && (after.length === 0 || findDeadline(after)?.start === 0)) {
+        out[out.length - 1] = `让${doer.text}${prev}${after}`;
+        continue;
+      }
+    }
+    out.push(clause);
+  }
+  return out;
+}
+
+export function readConsequent(rawClauses: readonly string[], ctx: ZhGrammarContext): ConsequentReading {
+  const clauses = joinLateDoers(rawClauses, ctx);
   const actions: PlaybookAction[] = [];
   const matched: DraftTerm[] = [];
   const unrecognised: string[] = [];
@@ -348,9 +394,29 @@ export function readConsequent(clauses: readonly string[], ctx: ZhGrammarContext
 }
 
 /** Reads a success criterion ("如果十四天内任务完成就算成功", "30天内健康度回升就算有效"). */
+/** Whether the clause says the end of one of the concept's Chinese labels (出勤率 of 车辆出勤率), three characters or more. */
+function saysHeadOf(clause: string, conceptId: string, ctx: ZhGrammarContext): boolean {
+  const info = ctx.concepts.get(conceptId);
+  if (!info) return false;
+  const labels = [info.spec.prefLabel.zh, ...(info.spec.altLabel?.zh ?? [])].filter((l): l is string => !!l);
+  return labels.some((label) => {
+    for (let n = label.length - 1; n >= 3; n -= 1) if (clause.includes(label.slice(label.length - n))) return true;
+    return false;
+  });
+}
+
+/** A check done or a state made good again (核实通过, 完成核实, 已校准, 恢复正常): the flag's good value seen. */
+const CHECK_DONE =
+  /核实|核验|验证|识别|认证|检定|校准|续期|续签|补齐|补全|补充完|恢复正常|恢复|修复|解决|合格|达标|通过/u;
+
+/**
+ * The success criterion of a rule. `trigger` is the rule's trigger: a criterion that names no concept but says the
+ * check was done ("十天内核实通过就算成功" after "受益所有人还没有核实") is the triggering flag's good value seen.
+ */
 export function readFeedback(
   clause: string,
   ctx: ZhGrammarContext,
+  trigger: PlaybookTrigger | null = null,
 ): { feedback: PlaybookFeedback | null; unrecognised: string[] } {
   const window = findWindow(clause) ?? findDurations(clause)[0] ?? null;
   const withinDays = window ? Math.round(window.days) : 30;
@@ -369,7 +435,19 @@ export function readFeedback(
   if (/任务|工单|待办|评审|预审|复核|审核/u.test(clause) && /完成|办结|关闭|处理完|结束|做完|闭环/u.test(clause)) {
     return { feedback: { kind: "TASK_COMPLETED", withinDays }, unrecognised: [] };
   }
+  const triggerConcept =
+    trigger && (trigger.kind === "CONCEPT_THRESHOLD" || trigger.kind === "CONCEPT_TREND") ? trigger.concept : null;
   const concept = findTerms(ctx.vocabulary, clause, ["CONCEPT"])[0];
+  // "开机率恢复到95%以上" after a threshold on 设备开机率: the measure the rule is about, said short.
+  const namesTrigger = concept ? concept.terms.some((t) => t.id === triggerConcept) : false;
+  if (triggerConcept && (namesTrigger || (!concept && saysHeadOf(clause, triggerConcept, ctx)))) {
+    const signals: SignalSelector = {
+      concept: triggerConcept,
+      ...(isBooleanConcept(ctx.packs, triggerConcept) ? { valueEquals: "true" } : {}),
+    };
+    if (!isBooleanConcept(ctx.packs, triggerConcept))
+      return { feedback: { kind: "SIGNAL_OBSERVED", signals, withinDays }, unrecognised: [] };
+  }
   if (concept) {
     const t = pickConcept(concept, []);
     if (t) {
@@ -379,6 +457,17 @@ export function readFeedback(
       };
       return { feedback: { kind: "SIGNAL_OBSERVED", signals, withinDays }, unrecognised: [] };
     }
+  }
+  const flag =
+    trigger?.kind === "CONCEPT_THRESHOLD" && trigger.op === "BELOW" && hasBooleanMapping(ctx.packs, trigger.concept)
+      ? trigger.concept
+      : null;
+  if (flag && CHECK_DONE.test(clause)) {
+    const good = onlyPositiveFlags(ctx.packs, flag) ? "true" : "false";
+    return {
+      feedback: { kind: "SIGNAL_OBSERVED", signals: { concept: flag, valueEquals: good }, withinDays },
+      unrecognised: [],
+    };
   }
   if (/完成/u.test(clause)) return { feedback: { kind: "TASK_COMPLETED", withinDays }, unrecognised: [] };
   return { feedback: null, unrecognised: [clause] };

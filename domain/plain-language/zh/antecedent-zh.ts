@@ -64,6 +64,12 @@ const SUBJECT_CONTACT = /联系人|人员|员工|用户|访客|访问者|决策�
 
 const VIEW_VERB = /(?:浏览|访问|查看|打开|看了|看过|点击|阅读|进入|点开|访)(?:了|过)?/u;
 
+/** Counted records an event happens to, right before it ("3张工单被", "两台设备", "被"). */
+const RECORDS_COUNTED = `(?:(?:${NUMBER_SOURCE})\\s*(?:张|个|条|单|台|辆|笔|件|起|份)\\s*(?:及以上|或以上|以上)?(?:的)?[\u3400-\u9fffA-Za-z]{0,6}?(?:都|又|再次)?)?被|(?:${NUMBER_SOURCE})\\s*(?:张|个|条|单|台|辆|笔|件|起|份)\\s*(?:及以上|或以上|以上)?(?:的)?[\u3400-\u9fffA-Za-z]{0,6}?(?:都|又|再次)?`;
+
+/** Words before a count that say how it compares ("达到两次", "超过3次"). */
+const COUNT_LEAD = "超过|多于|大于|高于|超出|逾|不少于|不低于|至少|最少|达到|达|满|累计|共计|共";
+
 const COUNT = new RegExp(
   `(超过|多于|大于|高于|超出|逾|不少于|不低于|至少|最少|达到|达|满|累计|共计|共|>=|≥|>)?\\s*(${NUMBER_SOURCE})\\s*(?:次|回|遍|起|单|笔|条|张)\\s*(及以上|或以上|以上|或更多|及更多|以上的)?`,
   "u",
@@ -78,11 +84,21 @@ const ABOVE_WORDS = /(不低于|不少于|不小于|不止|高于|大于|超过|
 const TRAILING_BELOW = /(以下|之下|以内)/u;
 const TRAILING_ABOVE = /(以上|之上)/u;
 
-const RISING = /上升|增加|增长|上涨|升高|提高|攀升|增多|上扬|走高|变大|加大|加剧|变多|上行|抬升/u;
-const FALLING = /下降|减少|降低|下滑|下跌|回落|走低|减小|变小|变少|下行|滑落|缩水/u;
+/**
+ * Verbs of a change. The one-character colloquial ones (掉3个百分点, 跌了两成, 涨5张) are a change by an amount
+ * only when no level follows them: 跌到/掉至/降为/跌破 say the level reached (a threshold), 升级 a grade.
+ */
+const RISING =
+  /上升|增加|增长|上涨|升高|提高|攀升|增多|上扬|走高|变大|加大|加剧|变多|上行|抬升|多出|(?:涨|升|增)(?![到至为成破级值])/u;
+const FALLING =
+  /下降|减少|降低|下滑|下跌|回落|走低|减小|变小|变少|下行|滑落|缩水|(?:掉|跌|降|滑|减)(?![到至为成破入进级线单])/u;
+
+/** A check not (yet) done: 还没有核实, 尚未验证, 没通过审核 (a boolean concept that is not yet good). */
+export const NOT_YET_DONE =
+  "(?:还|尚|仍|仍然|一直|至今|迄今)?(?:没有|没|未|尚未|还未|还没有|还没|从未)(?:被|进行|做|完成|经过)?(?:核实|核验|核查|验证|识别|确认|审核|审批|认证|检定|校准|签署|签|备案|登记|完成|通过|办理|进行|续期|复检|年检|做|办)";
 
 const BAD_BOOLEAN = new RegExp(
-  `${BREACH_WORDS}|失败|不通过|未通过|没通过|没有通过|不合格|命中|触发|过期|逾期|到期|异常|告警|报警|离职|离任|离开|违约|被标记|为真|出现|发生|超期|未完成|没完成|预约取消|取消|(?:不再|停止|中断|失去|退出)(?:参与|支持|活跃|合作|对接|联系|跟进|使用|投入)?|没有了|缺位`,
+  `${NOT_YET_DONE}|${BREACH_WORDS}|失败|不通过|未通过|没通过|没有通过|不合格|命中|触发|过期|逾期|到期|异常|告警|报警|离职|离任|离开|违约|被标记|为真|出现|发生|超期|未完成|没完成|预约取消|取消|(?:不再|停止|中断|失去|退出)(?:参与|支持|活跃|合作|对接|联系|跟进|使用|投入)?|没有了|缺位`,
   "u",
 );
 
@@ -94,6 +110,12 @@ const RECORD_WORDS: readonly (readonly [RegExp, string])[] = [
   [/设备信息|设备资料|设备档案|设备|资产信息|资产/u, "ASSET"],
   [/合作伙伴|合作方|供应商|经销商|服务商|代理商|分销商|组织|伙伴/u, "ORGANIZATION"],
   [/信号/u, "SIGNAL"],
+  // Support tickets (issue 17) and personal-data consents (issue 15): 新工单, 数据使用授权被更新.
+  [/支持工单|服务工单|客服工单|工单|服务单|支持单|问题单|客服单|ticket/iu, "TICKET"],
+  [
+    /(?:数据使用|数据处理|数据|资料使用|个人资料|隐私|个人信息|个人数据|营销|信息使用)(?:授权|同意)(?:书)?|知情同意(?:书)?|授权书|授权(?!经销|代理|服务|商|合作|伙伴|给|人)/u,
+    "CONSENT",
+  ],
   [/用户|成员/u, "USER"],
   [/团队/u, "TEAM"],
   [/源系统|数据源/u, "SOURCE_SYSTEM"],
@@ -107,8 +129,10 @@ const RECORD_WORDS: readonly (readonly [RegExp, string])[] = [
 const EVENT_VERBS: readonly (readonly [RegExp, string])[] = [
   [/删除|删掉|移除|作废/u, "DELETED"],
   [/恢复|还原|找回/u, "RESTORED"],
-  [/新建|创建|新增|添加|录入|建立|登记|加入|有新的|有新|新来的|新进的/u, "CREATED"],
+  [/新建|创建|新增|添加|录入|建立|登记|加入|提交|新签约|新签下|刚签约|有新的|有新|新来的|新进的/u, "CREATED"],
   [/更新|变更|修改|改动|编辑|变动|调整|变化|改变/u, "UPDATED"],
+  // Only a consent is withdrawn (a new version of it): 撤回授权.
+  [/撤回|撤销/u, "WITHDRAWN"],
 ];
 
 /** What a named partner does for the accounts it serves (诺德光系统服务的, 由绿伏服务维保的). */
@@ -145,8 +169,9 @@ function breachMatches(text: string, matches: readonly ZhMatch[], ctx: ZhGrammar
     // Word boundaries only for Latin ends: "重开5次" has a digit right after a Chinese name.
     const lead = /^[A-Za-z0-9]/u.test(stem) ? "(?<![A-Za-z0-9])" : "";
     const tail = /[A-Za-z0-9]$/u.test(stem) ? "(?![A-Za-z0-9])" : "";
+    // "返修两次", "返修达到两次", "SLA 超时", and counted records it happened to: "3张工单被重开".
     const re = new RegExp(
-      `${lead}${name}${tail}(?=\\s*(?:了|又|再次|再)?\\s*(?:${WINDOW_SOURCE})?\\s*(?:了|又|再次|再|累计|共)?\\s*(?:${BREACH_WORDS}|(?:${NUMBER_SOURCE})\\s*(?:次|回)))`,
+      `${lead}${name}${tail}(?=\\s*(?:了|又|再次|再)?\\s*(?:${WINDOW_SOURCE})?\\s*(?:了|又|再次|再|累计|共)?\\s*(?:${COUNT_LEAD})?\\s*(?:${BREACH_WORDS}|(?:${NUMBER_SOURCE})\\s*(?:次|回)))|(?<=${RECORDS_COUNTED})${name}${tail}`,
       "giu",
     );
     for (const m of text.matchAll(re)) {
@@ -154,6 +179,38 @@ function breachMatches(text: string, matches: readonly ZhMatch[], ctx: ZhGrammar
       const end = start + m[0].length;
       if (taken(start, end)) continue;
       found.push({ start, end, text: m[0], terms: [{ kind: "CONCEPT", id: concept, preferred: false }] });
+    }
+  }
+  return found;
+}
+
+/**
+ * A boolean concept's label split by a negation ("受益所有人还没有核实" of 受益所有人核实, "UBO 尚未识别" of
+ * UBO 识别): the label's subject before a check not done is the concept, the negation its bad value.
+ */
+function negatedLabelMatches(text: string, matches: readonly ZhMatch[], ctx: ZhGrammarContext): ZhMatch[] {
+  const found: ZhMatch[] = [];
+  const taken = (start: number, end: number): boolean =>
+    [...matches, ...found].some((m) => m.start < end && start < m.end);
+  const subjects = new Map<string, Set<string>>();
+  for (const c of ctx.concepts.values()) {
+    if (!hasBooleanMapping(ctx.packs, c.id)) continue;
+    for (const label of [c.spec.prefLabel.zh, ...(c.spec.altLabel?.zh ?? [])]) {
+      const m = /^(.{2,}?)\s*(?:核实|核验|验证|识别|确认|审核|认证|检定|校准|签署|备案|登记)$/u.exec(label ?? "");
+      if (!m?.[1]) continue;
+      const ids = subjects.get(m[1]) ?? new Set<string>();
+      ids.add(c.id);
+      subjects.set(m[1], ids);
+    }
+  }
+  for (const [subject, ids] of subjects) {
+    if (ids.size !== 1) continue;
+    const name = subject.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&").replace(/\s+/gu, "\\s*");
+    for (const m of text.matchAll(new RegExp(`${name}(?=(?:的)?${NOT_YET_DONE})`, "giu"))) {
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      if (taken(start, end)) continue;
+      found.push({ start, end, text: m[0], terms: [{ kind: "CONCEPT", id: [...ids][0]!, preferred: false }] });
     }
   }
   return found;
@@ -215,6 +272,7 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
   const conditions: PlaybookCondition[] = [];
   const matches = valueOwners(text, mergeSameConcept(findTerms(ctx.vocabulary, text)), ctx);
   matches.push(...breachMatches(text, matches, ctx));
+  matches.push(...negatedLabelMatches(text, matches, ctx));
   matches.sort((a, b) => a.start - b.start);
 
   // Account field values → conditions, one per field (IN when several).
@@ -303,6 +361,10 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
     if (verb) tracker.mark(m.end, m.end + verb[0].length);
   }
 
+  // "同一客户有3张工单被重开": one account's events, which every count already is.
+  tracker.markPattern(/(?:在)?(?:同一|同一个|同一家|单个|单一|某个|某一)(?:客户|账户)(?:下|里|中)?/u);
+  // "同一台设备返修两次": the asset's events, which subjectKinds says.
+  tracker.markPattern(new RegExp(`(?:同一|单)(?:台|辆|部|套|个)?(?=${SUBJECT_ASSET.source})`, "u"));
   const scopeMatch = REGION_SCOPE.exec(text);
   const scope: TriggerScope = scopeMatch ? "REGION" : "ACCOUNT";
   if (scopeMatch) tracker.mark(scopeMatch.index, scopeMatch.index + scopeMatch[0].length);
@@ -361,15 +423,16 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
       conditions.push({ kind: "HEALTH_GRADE", grades: gradeState.grades });
       tracker.mark(gradeState.start, gradeState.end);
     } else if (!trigger) {
-      trigger = { kind: "HEALTH_GRADE_CHANGE", to: gradeState.grades };
       tracker.mark(gradeState.start, gradeState.end);
+      // "健康等级为红色的企业级客户……提交了超过3张工单": the grade only says which accounts; what they do is
+      // not understood, so it stays a condition rather than becoming the trigger.
+      const describes = /^的/u.test(text.slice(gradeState.end)) && tracker.leftovers().length > 0;
+      if (describes) conditions.push({ kind: "HEALTH_GRADE", grades: gradeState.grades });
+      else trigger = { kind: "HEALTH_GRADE_CHANGE", to: gradeState.grades };
     }
   }
   // Health score as a condition (健康分低于60) when something else triggers.
-  const score =
-    /(?:客户)?健康(?:分|评分|得分|分数)(?:数)?\s*(低于|小于|不足|不到|高于|大于|超过)\s*(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)\s*分?/u.exec(
-      text,
-    );
+  const score = HEALTH_SCORE_CONDITION.exec(text);
   // (Not when the score itself is the threshold: 健康分低于60 alone is read on the composite.)
   const scoreIsTrigger =
     trigger?.kind === "CONCEPT_THRESHOLD" &&
@@ -401,9 +464,13 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
   return { trigger, conditions, matched, unrecognised, ambiguities };
 }
 
+/** A health score compared with a number (健康分低于60): a condition when something else triggers. */
+const HEALTH_SCORE_CONDITION =
+  /(?:客户)?健康(?:分|评分|得分|分数)(?:数)?\s*(低于|小于|不足|不到|高于|大于|超过)\s*(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)\s*分?/u;
+
 /** Grammar words that split what is left into phrases that might name a concept. */
 const NOT_CONCEPT =
-  /的|在|有|被|时|[0-9.%]+|[零〇一二两三四五六七八九十百千]+(?:台|辆|个|次|天|周|月)|以上|以下|低于|高于|超过|不足|跌破|小于|大于|少于|不到|达到|逾期|失败|异常|命中|不通过|上升|下降|增加|减少|每天|每周|每月|内|里|设备|车辆|联系人|客户/gu;
+  /的|在|有|被|时|连续|持续|累计|再次|又|出现|发生|对于|行业|[0-9.%]+|[零〇一二两三四五六七八九十百千]+(?:台|辆|个|次|天|周|月)|以上|以下|低于|高于|超过|不足|跌破|小于|大于|少于|不到|达到|逾期|失败|异常|命中|不通过|上升|下降|增加|减少|每天|每周|每月|内|里|设备|车辆|联系人|客户/gu;
 
 /** A count of items right before a value word ("超过5个差评", "3条负面"). */
 const ITEMS_SOURCE = `(超过|多于|大于|高于|超出|逾|不少于|至少|达到|满)?\\s*(${NUMBER_SOURCE})\\s*(?:个|条|次|笔|单|张|起|件|位)\\s*(及以上|或以上|以上)?(?:的)?$`;
@@ -419,9 +486,12 @@ const STATE_LINK =
  * before it (or the only one). Said as a reading by resemblance (an ambiguity), like {@link conceptByWords}.
  */
 function conceptByValue(s: ReaderState): { match: ZhMatch; id: string; valueOnly?: boolean } | null {
+  // A value of another industry's concept is no reading for these accounts (医院客户的强检过期 is no KYC expiry).
+  const packs = s.industries.map((i) => INDUSTRY_PACK[i]).filter((p): p is string => !!p);
+  const fits = (id: string): boolean => packs.length === 0 || ["core", ...packs].includes(id.split(":")[0] ?? "");
   for (const mention of valueWordsIn(s.text)) {
-    const candidates = [...s.ctx.concepts.keys()].filter((id) =>
-      lookupValues(s.ctx.packs, id).some((v) => v.toLowerCase() === mention.value.toLowerCase()),
+    const candidates = [...s.ctx.concepts.keys()].filter(
+      (id) => fits(id) && lookupValues(s.ctx.packs, id).some((v) => v.toLowerCase() === mention.value.toLowerCase()),
     );
     if (candidates.length === 0) continue;
     const head = s.text.slice(0, mention.start);
@@ -475,6 +545,25 @@ function conceptByHead(s: ReaderState, word: string): string | null {
   return chosen.length === 1 ? (chosen[0] ?? null) : null;
 }
 
+/**
+ * "出现制裁命中": the start of one flag concept's Chinese label (制裁 of 制裁名单筛查, of the account's industry
+ * when several) said right before a word of its bad value is that flag. Null when none or several.
+ */
+function flagByLabelStart(s: ReaderState, word: string, end: number): string | null {
+  if (!/^[\u3400-\u9fff]{2,}$/u.test(word)) return null;
+  if (!new RegExp(`^(?:了)?(?:${BAD_BOOLEAN.source})`, "u").test(s.text.slice(end))) return null;
+  const ids = [...s.ctx.concepts.values()]
+    .filter((c) => hasBooleanMapping(s.ctx.packs, c.id))
+    .filter((c) =>
+      [c.spec.prefLabel.zh, ...(c.spec.altLabel?.zh ?? [])].some((l) => !!l && l !== word && l.startsWith(word)),
+    )
+    .map((c) => c.id);
+  const packs = s.industries.map((i) => INDUSTRY_PACK[i]).filter((p): p is string => !!p);
+  const inPack = ids.filter((id) => packs.includes(id.split(":")[0] ?? ""));
+  const chosen = inPack.length > 0 ? inPack : ids;
+  return chosen.length === 1 ? (chosen[0] ?? null) : null;
+}
+
 function conceptByWords(s: ReaderState): { match: ZhMatch; id: string } | null {
   let best: { match: ZhMatch; id: string; score: number } | null = null;
   for (const span of s.tracker.openSpans()) {
@@ -482,7 +571,10 @@ function conceptByWords(s: ReaderState): { match: ZhMatch; id: string } | null {
     for (const piece of span.text.split(NOT_CONCEPT)) {
       const start = span.text.indexOf(piece, at);
       at = start + piece.length;
-      const head: string | null = best ? null : conceptByHead(s, piece);
+      const abs0 = span.start + start;
+      const head: string | null = best
+        ? null
+        : (conceptByHead(s, piece) ?? flagByLabelStart(s, piece, abs0 + piece.length));
       if (head) {
         const abs = span.start + start;
         const term: ZhTerm = { kind: "CONCEPT", id: head, preferred: false };
@@ -559,6 +651,18 @@ function gradesAt(s: ReaderState, at: number): { grades: string[]; unknown: stri
     else unknown.push(next.phrase);
     end = next.end;
   }
+  // "黄色以下", "黄色及以上": that grade and those below or above it (以上/以下 read inclusively, as counts are).
+  const range = grades.length === 1 ? /^(?:及|或)?(以下|之下|以上|之上)/u.exec(s.text.slice(end)) : null;
+  if (range) {
+    const at = GRADE_ORDER[grades[0] ?? ""];
+    const below = /下/u.test(range[1] ?? "");
+    const more = Object.keys(GRADE_ORDER).filter((g) => {
+      const o = GRADE_ORDER[g];
+      return at !== undefined && o !== undefined && s.ctx.grades.includes(g) && (below ? o < at : o > at);
+    });
+    grades.push(...more);
+    end += range[0].length;
+  }
   return { grades, unknown, end };
 }
 
@@ -568,6 +672,8 @@ const UP_VERBS =
   "回升到|回升至|回升为|回到|升为|升到|升至|上升到|上升为|恢复到|恢复为|恢复至|恢复成|好转为|好转到|转好为|改善为|改善到|升级为|升级到|回升|升";
 const TO_VERBS = "变成|变为|变到|转为|转成|转到|成为|进入|亮起了|亮起|亮了|亮|变|转";
 const STATE_VERBS = "是|为|处于|属于|显示为|显示|在";
+/** Adverbs between a grade and the verb that changes it (直接, 一下子, 突然, 又). */
+const GRADE_ADVERBS = "直接|一下子|一下|突然|骤然|陡然|迅速|很快|急剧|一路|竟然|又|再次|再|已经|已|就|都|了";
 
 /** Whether position `at` is inside the name of a concept other than the customer's health (电池健康度). */
 function insideOtherConcept(s: ReaderState, at: number): boolean {
@@ -613,7 +719,10 @@ const readGradeChange: Reader = (s) => {
   for (const m of s.text.matchAll(fromTo)) {
     const from = gradesAt(s, (m.index ?? 0) + 1);
     if (!from) continue;
-    const verb = new RegExp(`^(${DOWN_VERBS}|${UP_VERBS}|${TO_VERBS})`, "u").exec(s.text.slice(from.end));
+    // "从绿色直接掉到红色", "由黄色又回到绿色": an adverb of manner may stand before the verb.
+    const verb = new RegExp(`^(?:${GRADE_ADVERBS})*(${DOWN_VERBS}|${UP_VERBS}|${TO_VERBS})`, "u").exec(
+      s.text.slice(from.end),
+    );
     if (!verb) continue;
     const to = gradesAt(s, from.end + verb[0].length);
     if (!to) continue;
@@ -625,7 +734,7 @@ const readGradeChange: Reader = (s) => {
       from.grades,
       to.grades,
       [...from.unknown, ...to.unknown],
-      verb[0],
+      verb[1] ?? verb[0],
     );
   }
   for (const verbs of [DOWN_VERBS, UP_VERBS, TO_VERBS]) {
@@ -707,6 +816,24 @@ const readScoreEvent: Reader = (s) => {
 
 /** Verbs said before the new record (有新的商机, 新来的客户): their record is the noun after them. */
 const PRENOMINAL_VERB = /^(?:有新的|有新|新来的|新进的)$/u;
+/** Verbs whose record is only ever their object (提交了新工单; 客户提交 alone creates no account). */
+const OBJECT_ONLY_VERB = /^(?:提交)$/u;
+/** A second verb coordinated with the first, sharing its object (登记或更新了数据使用授权). */
+const COORDINATED_VERB = new RegExp(
+  `^(?:了)?(?:或者|或是|或|和|及|与|、|/)(?:${EVENT_VERBS.map(([re]) => re.source).join("|")})`,
+  "u",
+);
+/** Words after a new record saying it arrived (有新工单进来). */
+const ARRIVAL = /^(?:进来|进入系统|提交上来|上来|过来|来了|进线)/u;
+
+/** Event types whose record has one event for being written, new or changed (a consent's new version). */
+function eventTypeFor(record: string, suffix: string): string | null {
+  const type = `${record}_${suffix}`;
+  if ((CHANGE_TYPES as readonly string[]).includes(type)) return type;
+  if (record === "OUTCOME" && suffix === "CREATED") return "OUTCOME_RECORDED";
+  if (record === "CONSENT" && ["CREATED", "UPDATED", "WITHDRAWN"].includes(suffix)) return "CONSENT_RECORDED";
+  return null;
+}
 /** What may stand between a verb and its object (新增了一个合作伙伴). */
 const OBJECT_GAP = /^(?:了|的|一个|一位|一条|一名|一家|个|位|条|名|家|新的|新)/u;
 
@@ -768,8 +895,15 @@ function recordOfVerb(s: ReaderState, at: number, verb: string): { record: strin
       if (!inConcept && (!prior || abs > prior.start)) prior = { record: rec, start: abs };
     }
   }
-  const verbEnd = at + verb.length;
+  let verbEnd = at + verb.length;
+  // "登记或更新了数据使用授权": both verbs take the object; not a verb said as a noun or passive ("资料一有修改
+  // 或者新增联系人", "被删除或新建"), whose record is its own.
+  const coordinated = /(?:有|被|发生)$/u.test(s.text.slice(0, at))
+    ? null
+    : COORDINATED_VERB.exec(s.text.slice(verbEnd));
+  if (coordinated) verbEnd += coordinated[0].length;
   const object = objectAfter(s, verbEnd);
+  if (!object && OBJECT_ONLY_VERB.test(verb)) return null;
   // Passive (联系人被删除), or a verb of joining whose object is where the record goes (联系人加入大学客户):
   // the record is the one before the verb.
   const passive = /被$/u.test(s.text.slice(0, at)) || /^加入$/u.test(verb);
@@ -782,6 +916,10 @@ function recordOfVerb(s: ReaderState, at: number, verb: string): { record: strin
 /** An opportunity won or lost (赢单, 丢单, 成交): an update of the opportunity, whose stage closes. */
 const DEAL_OUTCOME =
   /(?:(?:商机|销售机会|机会|订单|项目|单子)(?:被)?(?:赢下来|赢下|丢掉|丢失|输掉|拿下)|(?:商机|销售机会|机会|订单|项目)?(?:被)?(?:赢单|丢单|输单|签单|成交|关单|失单)(?![额量率金价]))(?:了)?/u;
+/** An account churning or renewing, said as what happened (流失了, 确认流失, 续约成功), not a measure of it. */
+const OUTCOME_SAID =
+  /(?:已经|已|正式|确认|宣布|最终)?(?:流失|续约|续签|解约|断约|退订|不再续约|不续约|没有续约|未续约|没续约)(?:了|成功|完成)?(?![风率预意信复谈任机评概可倾金额周期合同跟提管流到日计方])/u;
+
 /** A record moving to a stage or status (商机进入谈判阶段, 阶段变为赢单): an update of that record. */
 const STAGE_CHANGE =
   /(?:进入|推进到|推进至|推进|推到|到达|进到|转入|转到|移到|移入|变为|变成|改为|更新为|更新到)(?:了)?[^，,。；;]{0,10}?(?:阶段|状态|环节)|(?:阶段|销售阶段|商机阶段)(?:发生)?(?:变化|变更|推进|更新|调整|改变)/u;
@@ -804,9 +942,22 @@ const readEvent: Reader = (s) => {
       return { kind: "EVENT", eventTypes: [type as ChangeType] };
     }
   }
-  // A rule with a comparison, a count or a rate is about measures, not record events (客户新增工单每周超过10张).
-  if (BELOW_WORDS.test(s.masked) || ABOVE_WORDS.test(s.masked) || COUNT.test(s.masked) || findPeriod(s.masked))
+  // A rule with a comparison, a count or a rate is about measures, not record events (客户新增工单每周超过10张);
+  // a health score said of the accounts (健康分低于40的客户有新工单) is a condition, not such a measure.
+  const scoreSaid = HEALTH_SCORE_CONDITION.exec(s.text);
+  const measures = scoreSaid
+    ? `${s.masked.slice(0, scoreSaid.index)}${"□".repeat(scoreSaid[0].length)}${s.masked.slice(scoreSaid.index + scoreSaid[0].length)}`
+    : s.masked;
+  if (BELOW_WORDS.test(measures) || ABOVE_WORDS.test(measures) || COUNT.test(measures) || findPeriod(measures))
     return null;
+  // "客户流失了", "一旦续约成功": a churn or renewal outcome recorded for the account (not the name of a task
+  // already read, as in 没有进行中的续约跟进任务).
+  const outcome = OUTCOME_SAID.exec(s.masked);
+  if (outcome && !s.tracker.isUsed(outcome.index)) {
+    s.tracker.mark(outcome.index, outcome.index + outcome[0].length);
+    s.matched.push({ phrase: outcome[0], kind: "EVENT_TYPE", id: "OUTCOME_RECORDED" });
+    return { kind: "EVENT", eventTypes: ["OUTCOME_RECORDED"] };
+  }
   for (const [verbRe, suffix] of EVENT_VERBS) {
     const global = new RegExp(verbRe.source, "gu");
     for (const v of s.masked.matchAll(global)) {
@@ -822,13 +973,12 @@ const readEvent: Reader = (s) => {
       const found = recordOfVerb(s, at, v[0]);
       if (!found) continue;
       const { record, start: abs, end: recordEnd } = found;
-      const type = `${record}_${suffix}`;
-      const fallback = record === "OUTCOME" && suffix === "CREATED" ? "OUTCOME_RECORDED" : null;
-      const chosen = (CHANGE_TYPES as readonly string[]).includes(type) ? type : fallback;
+      const chosen = eventTypeFor(record, suffix);
       if (!chosen) continue;
       types.add(chosen as ChangeType);
       spanStart = spanStart < 0 ? Math.min(abs, at) : Math.min(spanStart, abs, at);
-      spanEnd = Math.max(spanEnd, recordEnd);
+      const arrival = ARRIVAL.exec(s.text.slice(recordEnd));
+      spanEnd = Math.max(spanEnd, recordEnd + (arrival?.[0].length ?? 0));
     }
   }
   if (types.size === 0) return null;
@@ -862,6 +1012,25 @@ function itemsBefore(
   before: number,
 ): { count: number; start: number; end: number; absolute: true } | null {
   const m = ITEMS_BEFORE.exec(text.slice(0, before));
+  if (!m) return null;
+  const n = parseNumber(m[2] ?? "");
+  if (n === null) return null;
+  const exclusive = /超过|多于|大于|高于|超出|逾/u.test(m[1] ?? "");
+  return { count: exclusive ? Math.floor(n) + 1 : n, start: m.index, end: before, absolute: true };
+}
+
+/**
+ * "有3张工单被重开", "两台设备被返修": the records a counted event happened to, said before it with their
+ * number; each is one event.
+ */
+function recordsBefore(
+  text: string,
+  before: number,
+): { count: number; start: number; end: number; absolute: true } | null {
+  const m = new RegExp(
+    `(${COUNT_LEAD})?\\s*(${NUMBER_SOURCE})\\s*(?:张|个|条|单|台|辆|笔|件|起|份)\\s*(及以上|或以上|以上)?(?:的)?[\u3400-\u9fffA-Za-z]{0,6}?(?:都|又|再次)?(?:被)?$`,
+    "u",
+  ).exec(text.slice(0, before));
   if (!m) return null;
   const n = parseNumber(m[2] ?? "");
   if (n === null) return null;
@@ -963,8 +1132,8 @@ const readPageViews: Reader = (s) => {
   const after = verb.index + verb[0].length;
   const rest = s.text.slice(after);
   const pageEnd = /(?:页面|网页|页)/u.exec(rest);
-  // 进入 names a page view only with a page or site word (进入谈判阶段 is no view).
-  if (/^进入/u.test(verb[0]) && !pageEnd && !/官网|网站|门户|站点/u.test(rest)) return null;
+  // 进入, 打开 name a page view only with a page or site word (进入谈判阶段, 工单被重新打开 are no views).
+  if (/^(?:进入|打开|点开)/u.test(verb[0]) && !pageEnd && !/官网|网站|门户|站点/u.test(rest)) return null;
   const count = readCount(s.masked) ?? peopleCount(s.masked);
   let nameAt = after;
   let nameText = pageEnd
@@ -1066,7 +1235,22 @@ const readTrend: Reader = (s) => {
   if (persistent) s.tracker.mark(persistent.index, persistent.index + persistent[0].length);
   if (compared) s.tracker.mark(compared.index, compared.index + compared[0].length);
   let rate = 0;
-  const amount = amountAt(s.text, dirMatch.index + dirMatch[0].length);
+  // "以每周3个百分点以上的速度下降": the amount said before the verb, as its pace.
+  const pace = /以([^，,。；;]{1,16}?)(?:及以上|或以上|以上)?的(?:速度|速率|幅度|节奏)/u.exec(
+    s.text.slice(0, dirMatch.index),
+  );
+  const paceFrom = pace && period && period.start >= pace.index && period.end <= dirMatch.index ? period.end : null;
+  const paced = pace ? amountAt(s.text, paceFrom ?? pace.index + 1) : null;
+  if (pace && paced && paced.end <= pace.index + pace[0].length)
+    s.tracker.mark(pace.index, pace.index + pace[0].length);
+  const amount =
+    paced && pace && paced.end <= pace.index + pace[0].length
+      ? paced
+      : amountAt(s.text, dirMatch.index + dirMatch[0].length);
+  // "每周至少下降", "平均每周都跌": words that only stress the change; "跌幅超过" names its amount.
+  s.tracker.markPattern(/(?:跌幅|降幅|涨幅|增幅|减幅|幅度)(?:都|均)?/u);
+  const stress = /(?:至少|最少|起码|平均|都|均|还|又)+$/u.exec(s.text.slice(0, dirMatch.index));
+  if (stress) s.tracker.mark(stress.index, dirMatch.index);
   // The amount changes over the rate's period, else over the window said, else over the compared period.
   const over =
     period ??
@@ -1118,6 +1302,7 @@ const readConceptCount: Reader = (s) => {
     countJustBefore(s.masked, concept.match.start) ??
     countBefore(s.masked, concept.match.start) ??
     assetCount(s.masked, concept.match.start) ??
+    recordsBefore(s.text, concept.match.start) ??
     (namedByValue ? itemsBefore(s.masked, concept.match.start) : null);
   const values = lookupValues(s.ctx.packs, id);
   // "可疑交易预警超过3条": items of a level the concept measures (open alerts, open tickets), not events in a
@@ -1146,7 +1331,7 @@ const readConceptCount: Reader = (s) => {
     s.tracker.mark(chineseValue.start, chineseValue.end);
     // "从中风险升为高风险": the value it came from is read with the change.
     const between = s.text.slice(concept.match.end, chineseValue.start);
-    if (/^(?:的)?(?:从|由)/u.test(between) && between.length <= 10)
+    if (/^(?:的)?(?:一旦|如果|要是|若|已经|已|突然|直接)?(?:从|由)/u.test(between) && between.length <= 12)
       s.tracker.mark(concept.match.end, chineseValue.start);
     s.tracker.markPattern(
       /(?:被)?(?:变为|变成|转为|升为|升至|降为|降到|被评为|改为|调整为|调整到|调为|更新为|修改为|设为|定为|上调为|下调为)/u,
@@ -1230,8 +1415,20 @@ const readThreshold: Reader = (s) => {
     s.tracker.mark(trailing.index, trailing.index + trailing[0].length);
   }
   if (op === null) return null;
-  const concept = conceptBefore(s, at);
+  let concept = conceptBefore(s, at);
   if (!concept) return null;
+  // "账款逾期超过30天", "发票拖欠超过60天": days past a breach are the concept named by that breach's days
+  // (逾期天数, 拖欠天数), not the breach flag itself.
+  if (amount.unit === "days") {
+    const breach = /(逾期|拖欠|超期|延期|延误|欠款)(?:了)?(?:已经|已)?$/u.exec(s.text.slice(concept.match.end, at));
+    const days = breach ? s.ctx.vocabulary.byKey.get(`${breach[1]}天数`)?.find((t) => t.kind === "CONCEPT") : undefined;
+    if (breach && days && days.id !== concept.term.id) {
+      const start = concept.match.end + breach.index;
+      const match: ZhMatch = { start, end: start + breach[0].length, text: breach[0], terms: [days] };
+      s.tracker.mark(concept.match.start, concept.match.end);
+      concept = { match, term: days };
+    }
+  }
   let scaled = normaliseThreshold(s.ctx.concepts, concept.term.id, op, amount.value, amount.unit);
   // A composite without a scale of its own (客户健康度, 健康分) is read on the health score's 0..100.
   const composite = (s.ctx.concepts.get(concept.term.id)?.mappings.length ?? 1) === 0;
@@ -1248,6 +1445,12 @@ const readThreshold: Reader = (s) => {
   // "至少达到98%", "已经超过60天": a word before the comparison that only stresses it.
   const stress = /(?:至少|最少|起码|已经|已|均|都|仍然|仍|还|持续|一直)$/u.exec(s.text.slice(0, at));
   if (stress) s.tracker.mark(stress.index, at);
+  // "NPS从9分降到6分以下": the level it came from is read with the level it reaches.
+  const origin = new RegExp(
+    `(?:从|由)\\s*(?:${NUMBER_SOURCE})\\s*(?:分|%|个百分点|点)?\\s*(?:直接|一下子|突然)?$`,
+    "u",
+  ).exec(s.text.slice(0, stress ? stress.index : at));
+  if (origin) s.tracker.mark(origin.index, origin.index + origin[0].length);
   s.tracker.mark(amount.start, amount.end);
   if (!scaled) {
     s.unrecognised.push(s.text.slice(at, amount.end));

@@ -62,11 +62,11 @@ const ANTECEDENT_END = new RegExp(
 
 /** Success criteria: "……就算成功", "……则视为有效", "……即为达成". */
 export const SUCCESS_MARKER =
-  /(?:就|则|即|便)?(?:可以|可)?(?:算|视为|记为|认为|当作|算作|即为|为)(?:是)?(?:成功|有效|达成|见效|奏效|达标|起效)|(?:成功|效果|成效)(?:的)?(?:标准|指标|衡量标准)(?:是|为)?|(?:作为|为)(?:成功|效果|成效)(?:的)?(?:标准|指标)|(?:衡量|评估)(?:效果|成效)/u;
+  /(?:就|则|即|便)?(?:可以|可)?(?:算|视为|记为|认为|当作|算作|即为|为)(?:是)?(?:成功|有效|达成|见效|奏效|达标|起效)|(?:成功|效果|成效)(?:的)?(?:标准|指标|衡量标准)(?:是|为)?|(?:作为|为)(?:成功|效果|成效)(?:的)?(?:标准|指标)|(?:衡量|评估)(?:效果|成效)|(?:效果|成效)(?:以|用|按|看)(?=[^，,。；;]{1,30}(?:来)?(?:衡量|评估|评价|为准))/u;
 
 /** Words that start an action (after 就/则/并 … are stripped). */
 const ACTION_START =
-  /^(?:(?:通过|经由|借助|使用|用)[^，,。；;]{1,12}?(?:推送|同步|发送|发出|发|通知|提醒|告知|调用|写入|回写|抄送)|自动|立即|立刻|马上|直接|系统|先|请|让|叫|给|为|向|由|通知|告诉|提醒|要求|安排|派|指派|分派|分配|创建|新建|建立|建|开|发起|生成|打上|打|加上|添加|标记|标注|把|将|记录|推送|同步|发送|发到|发|调用|触发|写入|回写|抄送|转给|交给|交由|升级给|上报给)/u;
+  /^(?:(?:通过|经由|借助|使用|用)[^，,。；;]{1,12}?(?:推送|同步|发送|发出|发|通知|提醒|告知|调用|写入|回写|抄送)|自动|立即|立刻|马上|直接|系统|先|请|让|叫|给|为|向|由|通知|告诉|提醒|要求|安排|派|指派|分派|分配|创建|新建|建立|建|开|发起|生成|打上|打|加上|添加|标记|标注|把|将|记录|记(?=一|个|上|下|条)|标上|推送|同步|发送|发到|发|调用|触发|写入|回写|抄送|转给|交给|交由|升级给|上报给)/u;
 
 /** Connectives that start a new clause (when not inside a name). */
 const CONNECTIVE = /(?:并且|而且|同时|然后|随后|接着|另外|此外|以及|并|且)/gu;
@@ -143,6 +143,7 @@ export function assignRoles(clauses: readonly Clause[], doerAt: DoerAt = () => 0
   let seenAction = false;
   // Once a clause has closed the antecedent (……时, ……一旦……), what follows is the consequent.
   let closed = false;
+  let lateAntecedent = false;
   for (const raw of joinDoerToVerb(clauses, doerAt)) {
     if (PREAMBLE.test(raw.text)) continue;
     const clause = stripGlue(raw);
@@ -208,8 +209,19 @@ export function assignRoles(clauses: readonly Clause[], doerAt: DoerAt = () => 0
     }
     if (seenAction && (closesAntecedent || (opensAntecedent && LATE_ANTECEDENT.test(clause.text)))) {
       roled.push({ ...clause, role: "ANTECEDENT" });
+      lateAntecedent = true;
       continue;
     }
+    // "……，前提是有新工单进来且健康分低于30": a further condition joined to an antecedent said after the actions.
+    if (
+      lateAntecedent &&
+      /^(?:且|并且|而且|同时(?:满足)?|另外|还有)/u.test(raw.text) &&
+      !ACTION_START.test(clause.text)
+    ) {
+      roled.push({ ...clause, role: "ANTECEDENT" });
+      continue;
+    }
+    lateAntecedent = false;
     seenAction = true;
     roled.push({ ...clause, role: "ACTION" });
   }

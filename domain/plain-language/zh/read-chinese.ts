@@ -121,7 +121,7 @@ export function readChinese(raw: string, ctx: ZhGrammarContext): ZhReading {
   let feedback: PlaybookFeedback | null = null;
   const unrecognised = [...antecedent.unrecognised, ...consequent.unrecognised];
   for (const clause of feedbackClauses) {
-    const read = readFeedback(clause.replace(/^(?:如果|若|只要|假如|要是|当)/u, ""), ctx);
+    const read = readFeedback(clause.replace(/^(?:如果|若|只要|假如|要是|当)/u, ""), ctx, antecedent.trigger);
     feedback = feedback ?? read.feedback;
     unrecognised.push(...read.unrecognised);
   }

@@ -26,6 +26,12 @@ const UNITS: readonly (readonly [string, string, number])[] = [
   ["个工作日", "days", 1],
   ["工作日", "days", 1],
   ["天", "days", 1],
+  // Longer spans of a duration measure in days (逾期超过两个月): the corpus's 30-day month and 7-day week.
+  ["个星期", "days", 7],
+  ["个礼拜", "days", 7],
+  ["星期", "days", 7],
+  ["周", "days", 7],
+  ["个月", "days", 30],
   ["日", "days", 1],
   ["mm/s", "mm_per_s", 1],
   ["毫米/秒", "mm_per_s", 1],

@@ -34,6 +34,7 @@ export const EVENT_ACTIONS = [
   "APPLIED",
   "RECOMPUTED",
   "SAVED",
+  "DECIDED",
 ] as const;
 export type EventAction = (typeof EVENT_ACTIONS)[number];
 
@@ -148,6 +149,7 @@ export const EVENT_ACTION_WORDS: Readonly<Record<"en" | "zh", Readonly<Record<Ev
     APPLIED: ["applied"],
     RECOMPUTED: ["recomputed", "recalculated"],
     SAVED: ["saved", "stored"],
+    DECIDED: ["decided"],
   },
   zh: {
     CREATED: ["新建", "新增", "创建", "新签", "添加", "录入新", "进来", "新进", "开立", "提交了新", "有新的", "新来的"],
@@ -177,6 +179,7 @@ export const EVENT_ACTION_WORDS: Readonly<Record<"en" | "zh", Readonly<Record<Ev
     APPLIED: ["应用"],
     RECOMPUTED: ["重算", "重新计算"],
     SAVED: ["保存"],
+    DECIDED: ["判定"],
   },
 };
 
@@ -205,6 +208,13 @@ const SINGLE_EVENT: Readonly<Partial<Record<ChangeRecordType, ChangeType>>> = {
   HEALTH_MODEL: "HEALTH_MODEL_VERSION_SAVED",
 };
 
+/** Event types said in more words than `<RECORD>_<ACTION>` ("usage of a value contract is recorded"). */
+const ALIASES: Readonly<Record<string, ChangeType>> = {
+  CONTRACT_RECORDED: "CONTRACT_USAGE_RECORDED",
+  CONTRACT_ISSUED: "CONTRACT_STATEMENT_ISSUED",
+  IDENTITY_DECIDED: "IDENTITY_PAIR_DECIDED",
+};
+
 /**
  * The event type for a record and what happened to it, or null when there is none: OUTCOME takes
  * RECORDED (and CREATED means RECORDED), MANUAL_MEASURE takes SET, HEALTH takes a grade or score change;
@@ -228,7 +238,8 @@ export function eventTypeOf(
   if (single !== undefined) return action === "ERASED" ? null : single;
   if (record === "PERSON") return action === "ERASED" || action === "DELETED" ? "PERSON_ERASED" : null;
   for (const candidate of [action, ...(FALLBACKS[action] ?? [])]) {
-    if (known(`${record}_${candidate}`)) return `${record}_${candidate}` as ChangeType;
+    const type = ALIASES[`${record}_${candidate}`] ?? `${record}_${candidate}`;
+    if (known(type)) return type;
   }
   return null;
 }

@@ -11,6 +11,7 @@
 import { ChangeRecordType } from "../events/change-event";
 import { ConceptSpec, OntologyPack } from "../../ontology/model/ontology.model";
 import { MappingSpec } from "../../ontology/model/mapping.model";
+import { CONCEPT_PHRASES, VALUE_PHRASES } from "./concept-phrases";
 import { DraftDirectory, DraftTermKind } from "./draft";
 import { EVENT_ACTION_WORDS, EventAction, RECORD_WORDS } from "./event-vocabulary";
 import { searchStem, stemsOf, Token, tokenize } from "./tokens";
@@ -33,8 +34,11 @@ export interface LexiconEntry {
   /** The phrase as the lexicon holds it. */
   phrase: string;
   lang: LexiconLanguage;
-  /** How it was found: a preferred label, an alternative label, a derived phrase (field words, page slug), or a name. */
-  source: "prefLabel" | "altLabel" | "derived" | "name";
+  /**
+   * How it was found: a preferred label, an alternative label, a plain-language phrase
+   * (`concept-phrases.ts`), a derived phrase (field words, page slug, a label's other spelling), or a name.
+   */
+  source: "prefLabel" | "altLabel" | "phrase" | "derived" | "name";
   /** For PAGE, FIELD and CONCEPT_VALUE: the concept the value or field measures. */
   concept?: string;
   /** For PAGE: the field whose value the page is (e.g. "viewed_page"). For ACCOUNT_FIELD_VALUE: the account field. */
@@ -58,6 +62,10 @@ export interface LexiconMatch {
 /** A concept with the mappings that measure it. */
 export interface ConceptInfo {
   id: string;
+  /**
+   * The pack's concept, its `altLabel` extended by the plain-language phrases of `concept-phrases.ts`, so
+   * that both grammars read a way of talking like a label.
+   */
   spec: ConceptSpec;
   mappings: readonly MappingSpec[];
 }
@@ -186,6 +194,111 @@ function labelsOf(spec: ConceptSpec, lang: LexiconLanguage): { pref: string[]; a
   return { pref: pref === undefined ? [] : [pref], alt: [...(spec.altLabel[lang] ?? [])] };
 }
 
+/**
+ * British spellings and their American forms (and back), word by word: "licence utilisation" is also
+ * "license utilization", "behaviour" "behavior", "fulfilment" "fulfillment", "cancelled" "canceled".
+ */
+const TO_AMERICAN: readonly (readonly [RegExp, string])[] = [
+  [/^licence(s|d)?$/, "license$1"],
+  [
+    /^(util|organ|prior|real|optim|normal|custom|standard|author|recogn|digital|minim|maxim|final|categor|summar|stabil|monet|character)is(e|es|ed|ing|ation|ations)$/,
+    "$1iz$2",
+  ],
+  [/^analys(e|es|ed|ing)$/, "analyz$1"],
+  [/^(behavi|col|fav|lab|hon|neighb|harb|rum|endeav)our(s|ed|ing|al|able|ite)?$/, "$1or$2"],
+  [/^fulfilment(s)?$/, "fulfillment$1"],
+  [/^fulfil(s)?$/, "fulfill$1"],
+  [/^enrolment(s)?$/, "enrollment$1"],
+  [/^(cent|kilomet|met|lit|theat|fib)re(s)?$/, "$1er$2"],
+  [/^(cancel|travel|label|model|signal|fuel|channel|level)l(ed|ing|er|ers)$/, "$1$2"],
+  [/^programme(s)?$/, "program$1"],
+  [/^catalogue(s|d)?$/, "catalog$1"],
+  [/^defence$/, "defense"],
+];
+const TO_BRITISH: readonly (readonly [RegExp, string])[] = [
+  [/^license(s|d)?$/, "licence$1"],
+  [
+    /^(util|organ|prior|real|optim|normal|custom|standard|author|recogn|digital|minim|maxim|final|categor|summar|stabil|monet|character)iz(e|es|ed|ing|ation|ations)$/,
+    "$1is$2",
+  ],
+  [/^analyz(e|es|ed|ing)$/, "analys$1"],
+  [/^(behavi|col|fav|lab|hon|neighb|harb|rum|endeav)or(s|ed|ing|al|able|ite)?$/, "$1our$2"],
+  [/^fulfillment(s)?$/, "fulfilment$1"],
+  [/^enrollment(s)?$/, "enrolment$1"],
+  [/^(cent|kilomet|lit|theat|fib)er(s)?$/, "$1re$2"],
+  [/^(cancel|travel|label|model|signal|fuel|channel)(ed|ing)$/, "$1l$2"],
+  [/^catalog(s)?$/, "catalogue$1"],
+  [/^defense$/, "defence"],
+];
+
+function respell(phrase: string, rules: readonly (readonly [RegExp, string])[]): string {
+  return phrase.replace(/[A-Za-z]+/g, (word) => {
+    const lower = word.toLowerCase();
+    for (const [pattern, replacement] of rules) {
+      if (pattern.test(lower)) {
+        const out = lower.replace(pattern, replacement);
+        return word[0] === word[0]!.toUpperCase() ? out[0]!.toUpperCase() + out.slice(1) : out;
+      }
+    }
+    return word;
+  });
+}
+
+/**
+ * The other ways an English label is written: its American or British spelling, and hyphenated words
+ * written as one ("follow-up" → "followup", "on-site" → "onsite"). Not the label itself.
+ */
+export function spellingVariants(label: string): string[] {
+  const variants = new Set<string>([respell(label, TO_AMERICAN), respell(label, TO_BRITISH)]);
+  for (const variant of [...variants, label]) {
+    if (/[A-Za-z]-[A-Za-z]/.test(variant)) variants.add(variant.replace(/([A-Za-z])-([A-Za-z])/g, "$1$2"));
+  }
+  variants.delete(label);
+  return [...variants];
+}
+
+/**
+ * The concept as the parsers read it: the pack's labels, the plain-language phrases of
+ * `concept-phrases.ts` and the other spellings of its English names, as alternative labels. A spelling
+ * that is another concept's own name is left out (`takenByOther`): "seat utilization" stays the SaaS
+ * pack's, not also the core concept's whose label is "seat utilisation".
+ */
+function readableSpec(spec: ConceptSpec, takenByOther: (label: string, concept: string) => boolean): ConceptSpec {
+  const phrases = CONCEPT_PHRASES[spec.id];
+  const altLabel: Record<string, string[]> = {};
+  for (const [lang, labels] of Object.entries(spec.altLabel)) altLabel[lang] = [...labels];
+  for (const lang of ["en", "zh"] as const) {
+    const own = [...(spec.altLabel[lang] ?? []), ...(phrases?.[lang] ?? [])];
+    const names = [...(spec.prefLabel[lang] === undefined ? [] : [spec.prefLabel[lang] as string]), ...own];
+    const variants =
+      lang === "en" ? names.flatMap(spellingVariants).filter((label) => !takenByOther(label, spec.id)) : [];
+    const fold = (label: string) => label.toLowerCase().replace(/\s+/g, " ");
+    const seen = new Set(spec.prefLabel[lang] === undefined ? [] : [fold(spec.prefLabel[lang] as string)]);
+    const all: string[] = [];
+    for (const label of [...own, ...variants]) {
+      if (seen.has(fold(label))) continue;
+      seen.add(fold(label));
+      all.push(label);
+    }
+    if (all.length > 0) altLabel[lang] = all;
+  }
+  return { ...spec, altLabel };
+}
+
+/** How a concept's alternative label came about (for {@link LexiconEntry.source}). */
+function altSource(original: ConceptSpec, lang: LexiconLanguage, label: string): LexiconEntry["source"] {
+  if ((original.altLabel[lang] ?? []).includes(label)) return "altLabel";
+  if ((CONCEPT_PHRASES[original.id]?.[lang] ?? []).includes(label)) return "phrase";
+  return "derived";
+}
+
+/** The categorical values of a mapping (a lookup table or category levels), or null. */
+function tableOf(mapping: MappingSpec): Readonly<Record<string, number>> | null {
+  if (mapping.transform.kind === "lookup") return mapping.transform.table;
+  if (mapping.transform.kind === "category") return mapping.transform.levels;
+  return null;
+}
+
 /** A page path's words: "/solutions/remote-quality-control" → "remote quality control". */
 function pageWords(path: string): { last: string; first: string } {
   const parts = path.split("/").filter((p) => p !== "");
@@ -193,21 +306,25 @@ function pageWords(path: string): { last: string; first: string } {
   return { last: words(parts[parts.length - 1]), first: words(parts[0]) };
 }
 
-function buildEntries(source: LexiconSource, concepts: Map<string, ConceptInfo>): LexiconEntry[] {
+function buildEntries(
+  source: LexiconSource,
+  concepts: Map<string, ConceptInfo>,
+  originals: ReadonlyMap<string, ConceptSpec>,
+): LexiconEntry[] {
   const entries: LexiconEntry[] = [];
   const { directory } = source;
   for (const info of concepts.values()) {
+    const original = originals.get(info.id) ?? info.spec;
     for (const lang of ["en", "zh"] as const) {
       const { pref, alt } = labelsOf(info.spec, lang);
       pref.forEach((label) => add(entries, label, { kind: "CONCEPT", id: info.id, source: "prefLabel", lang }));
       alt.forEach((label) => {
+        const how = altSource(original, lang, label);
         // "SDD/CDD/EDD" and "简化/标准/强化尽调" are lists, not phrases.
         if (label.includes("/") && !/\s/.test(label.replace(/\//g, ""))) {
-          label
-            .split("/")
-            .forEach((part) => add(entries, part, { kind: "CONCEPT", id: info.id, source: "altLabel", lang }));
+          label.split("/").forEach((part) => add(entries, part, { kind: "CONCEPT", id: info.id, source: how, lang }));
         }
-        add(entries, label, { kind: "CONCEPT", id: info.id, source: "altLabel", lang });
+        add(entries, label, { kind: "CONCEPT", id: info.id, source: how, lang });
       });
     }
     for (const mapping of info.mappings) {
@@ -222,12 +339,7 @@ function buildEntries(source: LexiconSource, concepts: Map<string, ConceptInfo>)
         source: "derived",
         lang: "en",
       });
-      const table =
-        mapping.transform.kind === "lookup"
-          ? mapping.transform.table
-          : mapping.transform.kind === "category"
-            ? mapping.transform.levels
-            : null;
+      const table = tableOf(mapping);
       if (table === null) continue;
       for (const value of Object.keys(table)) {
         if (value.startsWith("/")) {
@@ -275,6 +387,25 @@ function buildEntries(source: LexiconSource, concepts: Map<string, ConceptInfo>)
             });
         }
       }
+    }
+  }
+  // Words for categorical values beyond the table's own spelling ("delayed" for LATE), for the mapping
+  // whose table has the value.
+  for (const phrases of VALUE_PHRASES) {
+    const info = concepts.get(phrases.concept);
+    const mapping = info?.mappings.find((m) => tableOf(m)?.[phrases.value] !== undefined);
+    if (info === undefined || mapping === undefined) continue;
+    for (const lang of ["en", "zh"] as const) {
+      (phrases[lang] ?? []).forEach((word) =>
+        add(entries, word, {
+          kind: "CONCEPT_VALUE",
+          id: phrases.value,
+          concept: info.id,
+          field: mapping.field,
+          source: "phrase",
+          lang,
+        }),
+      );
     }
   }
   const named = (kind: LexiconKind, list: readonly { id: string; names: readonly string[] }[]) =>
@@ -327,8 +458,27 @@ function buildEntries(source: LexiconSource, concepts: Map<string, ConceptInfo>)
 /** Builds the lexicon of a tenant's directory and the ontology packs. */
 export function buildLexicon(source: LexiconSource): Lexicon {
   const concepts = new Map<string, ConceptInfo>();
+  const originals = new Map<string, ConceptSpec>();
+  // Which concepts have each name as their own (a label or a phrase), by stems.
+  const owners = new Map<string, Set<string>>();
+  const keyOf = (label: string) => stemsOf(label).join(" ");
   for (const pack of source.packs) {
-    for (const spec of pack.concepts) concepts.set(spec.id, { id: spec.id, spec, mappings: [] });
+    for (const spec of pack.concepts) {
+      originals.set(spec.id, spec);
+      for (const lang of ["en", "zh"] as const) {
+        const { pref, alt } = labelsOf(spec, lang);
+        for (const label of [...pref, ...alt, ...(CONCEPT_PHRASES[spec.id]?.[lang] ?? [])]) {
+          const set = owners.get(keyOf(label)) ?? new Set<string>();
+          set.add(spec.id);
+          owners.set(keyOf(label), set);
+        }
+      }
+    }
+  }
+  const takenByOther = (label: string, concept: string) =>
+    [...(owners.get(keyOf(label)) ?? [])].some((owner) => owner !== concept);
+  for (const spec of originals.values()) {
+    concepts.set(spec.id, { id: spec.id, spec: readableSpec(spec, takenByOther), mappings: [] });
   }
   for (const pack of source.packs) {
     for (const mapping of pack.mappings) {
@@ -336,7 +486,7 @@ export function buildLexicon(source: LexiconSource): Lexicon {
       if (info !== undefined) (info.mappings as MappingSpec[]).push(mapping);
     }
   }
-  const entries = buildEntries(source, concepts);
+  const entries = buildEntries(source, concepts, originals);
 
   // Index: first stem → keys (stems) with their entries, longest first.
   const keyed = new Map<string, { stems: string[]; entries: LexiconEntry[] }>();

@@ -39,7 +39,8 @@ export function liveHealthView(live: LiveHealth): AccountHealth {
     computedAt: new Date(live.computedAt),
     asOf: new Date(live.asOf),
     stored: false,
-    explanationTo: (maxDepth) => (maxDepth === null ? (everyRow ??= explanationRows(root)) : explanationRows(root, maxDepth)),
+    explanationTo: (maxDepth) =>
+      maxDepth === null ? (everyRow ??= explanationRows(root)) : explanationRows(root, maxDepth),
     get driverList() {
       return (driverList ??= drivers(root, Number.MAX_SAFE_INTEGER).map(driverView));
     },

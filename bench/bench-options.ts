@@ -104,7 +104,7 @@ const FULL: Omit<BenchOptions, "only" | "home" | "keep"> = {
 const USAGE = `Usage: npm run bench [-- options]
 
   --quick               smoke run: 2,000 accounts, 0.6 s windows (under 5 minutes)
-  --only B1,B4a,F1      run only these scenarios (B1, B2, B3, B4a, B4b, B5A, B5B, B6; F1 = driver RETURN 1, F2 = Apollo)
+  --only B1,B4a,F1      run only these scenarios (B1, B2, B3, B4a, B4b, B5A, B5A-TOP, B5B, B6; F1 = driver RETURN 1, F2 = Apollo)
   --rounds N            rounds over the variants (default 3)
   --window S            seconds per measured window
   --accounts N          size of the read data set (signals: 20 per account)

@@ -1,4 +1,9 @@
-import { AccountHealthExplainedDocument, type AccountHealthExplainedQuery } from "../../schema/generated/graphql";
+import {
+  AccountHealthExplainedDocument,
+  AccountHealthTopDocument,
+  type AccountHealthExplainedQuery,
+  type AccountHealthTopQuery,
+} from "../../schema/generated/graphql";
 import { DEFAULT_MODEL_ID } from "../../services/health/health-model";
 import { instant, pick, sortBy } from "../check/canonical";
 import { rawRequest, relataRequest } from "./requests";
@@ -6,6 +11,8 @@ import { dataOf, type Scenario, type ScenarioInputs, type VariantKind } from "./
 
 /** How many drivers the answer lists (the operation's default). */
 const DRIVERS = 5;
+/** B5a-top: how deep the compact explanation goes (the root and its top-level concepts). */
+const TOP_DEPTH = 1;
 
 const NOT_EXPRESSIBLE =
   "no equivalent: a score is computed in application code (windowed aggregation, the unit and scale bridge, " +
@@ -118,6 +125,78 @@ export function accountHealthScenario(inputs: ScenarioInputs): Scenario {
       const account = dataOf<AccountHealthExplainedQuery>(answer).account;
       if (!account) throw new Error("the sample account was not found");
       const health = canonicalHealth(account.health ?? null);
+      if (health === null || health.explanation.length === 0) throw new Error("the account has no health answer");
+      return { id: account.id, health };
+    },
+  };
+}
+
+/** The fields AccountHealthTop asks of each explanation node (all compared). */
+const TOP_NODE_FIELDS = NODE_FIELDS.filter((field) => field !== "author" && field !== "comment").concat("notes");
+
+type TopHealth = NonNullable<NonNullable<AccountHealthTopQuery["account"]>["health"]>;
+
+function canonicalTopHealth(health: TopHealth | null) {
+  if (health === null) return null;
+  return {
+    ...pick(health, ["score", "grade", "confidence", "modelId", "modelVersion", "stored"]),
+    drivers: sortBy(
+      health.drivers.map((d) => pick(d, ["conceptId", "direction", "impact", "value", "contribution"])),
+      (d) => [String(d.conceptId)],
+    ),
+    explanation: sortBy(
+      health.explanation.map((node): Row => pick(node, TOP_NODE_FIELDS)),
+      (node) => [String(node.id)],
+    ),
+  };
+}
+
+/**
+ * B5a-top (issue 18, decision 0039): the same accounts scored now, but the client asks only for the top of
+ * the explanation (the AccountHealthTop operation: score, grade, drivers and the nodes at most
+ * {@link TOP_DEPTH} deep, without mapped fields, bridge steps or signals). The raw endpoint answers the same
+ * shape from its one statement (it still aggregates every signal: the score needs them).
+ */
+export function accountHealthTopScenario(inputs: ScenarioInputs): Scenario {
+  const { tenant } = inputs;
+  const token = inputs.tokens[tenant] as string;
+  return {
+    id: "B5a-top",
+    title: "health: one account scored now, top of the explanation only",
+    kinds: ["relata", "raw"],
+    fanOut: false,
+    notes: {
+      relata:
+        `AccountHealthTop (explanation(maxDepth: ${TOP_DEPTH})): the statements of B5a but the evidence signals, ` +
+        "and no explanation rows below the top-level concepts",
+      raw:
+        `B5a's endpoint with maxDepth ${TOP_DEPTH}: the same statement and scoring, explanation rows only to that ` +
+        "depth; compared: score, grade, confidence, model id and version, drivers, and every node listed " +
+        "(numbers within 1e-9 relative)",
+      "neo4j-graphql": NOT_EXPRESSIBLE,
+    },
+    requests(kind: VariantKind) {
+      switch (kind) {
+        case "relata":
+          return inputs.healthAccountIds.map((id) =>
+            relataRequest(
+              AccountHealthTopDocument,
+              { id, modelId: DEFAULT_MODEL_ID, drivers: DRIVERS, maxDepth: TOP_DEPTH },
+              token,
+            ),
+          );
+        case "raw":
+          return inputs.healthAccountIds.map((id) =>
+            rawRequest("/b5a", { tenant, id, drivers: DRIVERS, maxDepth: TOP_DEPTH }),
+          );
+        default:
+          return [];
+      }
+    },
+    normalise(_kind, answer) {
+      const account = dataOf<AccountHealthTopQuery>(answer).account;
+      if (!account) throw new Error("the sample account was not found");
+      const health = canonicalTopHealth(account.health ?? null);
       if (health === null || health.explanation.length === 0) throw new Error("the account has no health answer");
       return { id: account.id, health };
     },

@@ -2,7 +2,7 @@ import { accountByIdScenario } from "./b1-account-by-id.scenario";
 import { customer360Scenario } from "./b2-customer-360.scenario";
 import { accountsWithContactsScenario } from "./b3-accounts-with-contacts.scenario";
 import { bridgeScenario, fieldsMeasuringScenario } from "./b4-ontology-bridge.scenario";
-import { accountHealthScenario } from "./b5-account-health.scenario";
+import { accountHealthScenario, accountHealthTopScenario } from "./b5-account-health.scenario";
 import { apolloFloorScenario, driverFloorScenario } from "./floors.scenario";
 import type { Scenario, ScenarioInputs } from "./scenario";
 
@@ -17,5 +17,6 @@ export function readScenarios(inputs: ScenarioInputs): Scenario[] {
     fieldsMeasuringScenario(inputs),
     bridgeScenario(inputs),
     accountHealthScenario(inputs),
+    accountHealthTopScenario(inputs),
   ];
 }

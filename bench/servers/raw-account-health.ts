@@ -44,6 +44,8 @@ export function accountHealthAnswer(
   measures: readonly HealthInputMeasure[],
   asOf: number,
   top: number,
+  /** B5a-top: only the explanation's nodes at most this deep (the AccountHealthTop answer); null, all. */
+  maxDepth: number | null = null,
 ) {
   const byField = new Map<string, HealthInputSignal[]>();
   for (const signal of signals) {
@@ -79,7 +81,7 @@ export function accountHealthAnswer(
   const tree =
     manual.length === 0 ? model.sharedTree : treeOf(model.model, model.concepts, model.mappings, manual, asOf);
   const result = scoreAccount(tree, leafValues, { bands: model.model.bands });
-  const explanation = explanationRows(result.explanation);
+  const explanation = explanationRows(result.explanation, maxDepth);
   const at = new Date(asOf).toISOString();
   return {
     score: result.score,

@@ -153,6 +153,7 @@ class RawEndpoint {
       row.measures as HealthInputMeasure[],
       asOf,
       Number(body.drivers ?? 5),
+      body.maxDepth === undefined || body.maxDepth === null ? null : Number(body.maxDepth),
     );
     return { data: { account: { id: row.id, health } } };
   }

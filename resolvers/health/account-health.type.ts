@@ -144,7 +144,11 @@ export class AccountHealth {
   @Field({ description: "True for a stored snapshot (recomputeHealth), false for a score computed on request." })
   stored!: boolean;
 
-  explanationNodes!: HealthExplanationNode[];
+  /**
+   * The explanation's nodes at most `maxDepth` deep (every node when null), built when a client selects
+   * the explanation and only to the depth it asks (issue 18, decision 0039).
+   */
+  explanationTo!: (maxDepth: number | null) => HealthExplanationNode[];
   driverList!: HealthDriver[];
 }
 

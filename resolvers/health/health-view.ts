@@ -20,9 +20,15 @@ export function snapshotView(score: StoredScore): HealthSnapshot {
   };
 }
 
-/** A score computed on request, with its whole explanation down to the signals. */
+/**
+ * A score computed on request. Its explanation rows and drivers are built when a client selects them,
+ * and the rows only down to the depth asked (issue 18, decision 0039): an answer that asks for the score,
+ * grade and top-level contributions converts none of the mapping leaves, steps or signals below them.
+ */
 export function liveHealthView(live: LiveHealth): AccountHealth {
-  const nodes: HealthExplanationNode[] = explanationRows(live.result.explanation);
+  const root = live.result.explanation;
+  let everyRow: HealthExplanationNode[] | null = null;
+  let driverList: HealthDriver[] | null = null;
   return {
     score: live.result.score,
     grade: live.result.grade,
@@ -33,14 +39,11 @@ export function liveHealthView(live: LiveHealth): AccountHealth {
     computedAt: new Date(live.computedAt),
     asOf: new Date(live.asOf),
     stored: false,
-    explanationNodes: nodes,
-    driverList: drivers(live.result.explanation, Number.MAX_SAFE_INTEGER).map((d) => ({
-      conceptId: d.concept,
-      impact: d.impact,
-      direction: d.direction,
-      value: d.value,
-      contribution: d.contribution,
-    })),
+    explanationTo: (maxDepth) =>
+      maxDepth === null ? (everyRow ??= explanationRows(root)) : explanationRows(root, maxDepth),
+    get driverList() {
+      return (driverList ??= drivers(root, Number.MAX_SAFE_INTEGER).map(driverView));
+    },
   };
 }
 
@@ -62,9 +65,8 @@ export function storedHealthView(stored: StoredScore): AccountHealth {
     computedAt: new Date(stored.computedAt),
     asOf: new Date(stored.asOf),
     stored: true,
-    get explanationNodes() {
-      return explain().nodes;
-    },
+    explanationTo: (maxDepth) =>
+      maxDepth === null ? explain().nodes : explain().nodes.filter((node) => node.depth <= maxDepth),
     get driverList() {
       return explain().drivers;
     },
@@ -73,15 +75,22 @@ export function storedHealthView(stored: StoredScore): AccountHealth {
 
 function explainStored(explanation: string): { nodes: HealthExplanationNode[]; drivers: HealthDriver[] } {
   const { rows, drivers } = storedExplanation(JSON.parse(explanation) as StoredContribution[]);
+  return { nodes: rows, drivers: drivers.map(driverView) };
+}
+
+function driverView(d: {
+  concept: string;
+  impact: number;
+  direction: string;
+  value: number | null;
+  contribution: number;
+}): HealthDriver {
   return {
-    nodes: rows,
-    drivers: drivers.map((d) => ({
-      conceptId: d.concept,
-      impact: d.impact,
-      direction: d.direction,
-      value: d.value,
-      contribution: d.contribution,
-    })),
+    conceptId: d.concept,
+    impact: d.impact,
+    direction: d.direction,
+    value: d.value,
+    contribution: d.contribution,
   };
 }
 

@@ -22,10 +22,12 @@ import { toConnection } from "../common/connection";
 import { PageArgs } from "../common/page-args";
 import { pageRequest } from "../common/page-request";
 import { selectsField } from "../common/selection";
+import { assertExplanationDepth, MAX_EXPLANATION_DEPTH } from "../../domain/health/explanation-rows";
 import { RequestContext } from "../context";
 import { IngestResult } from "../ingest/ingest-result.type";
 import { Account } from "../account/account.type";
 import { healthModelView, liveHealthView, snapshotView, storedHealthView } from "./health-view";
+import { selectsEvidence } from "./health-selection";
 import { AccountHealth, HealthDriver, HealthExplanationNode, HealthSnapshot } from "./account-health.type";
 import { AtRiskConnection } from "./at-risk.type";
 import { CalibrationFitInput, CalibrationOutcomeInput } from "./calibration.input";
@@ -45,10 +47,20 @@ registerEnumType(HealthGroupByEnum, { name: "HealthGroupBy" });
 @Resolver(() => AccountHealth)
 export class AccountHealthResolver {
   @FieldResolver(() => [HealthExplanationNode], {
-    description: "The score explained: concepts, then mappings and manual measures, then (fresh scores) signals.",
+    description:
+      "The score explained: concepts, then mappings and manual measures, then (fresh scores) signals. With " +
+      "maxDepth, only the top of the tree: the nodes at most that deep, in the same order and with the same " +
+      "values as in the whole list (a compact answer; fresh scores build nothing below it).",
   })
-  explanation(@Root() health: AccountHealth): HealthExplanationNode[] {
-    return health.explanationNodes;
+  explanation(
+    @Root() health: AccountHealth,
+    @Arg("maxDepth", () => Int, {
+      nullable: true,
+      description: `0 lists the root alone, 1 the root and its top-level concepts, up to ${MAX_EXPLANATION_DEPTH}; omitted, every level.`,
+    })
+    maxDepth: number | null,
+  ): HealthExplanationNode[] {
+    return health.explanationTo(assertExplanationDepth(maxDepth ?? null));
   }
 
   @FieldResolver(() => [HealthDriver], { description: "The concepts that pull the score down or up most." })
@@ -69,13 +81,16 @@ export class AccountHealthFieldsResolver {
     @Root() account: Account,
     @Arg("modelId", () => ID, { defaultValue: DEFAULT_MODEL_ID }) modelId: string,
     @Arg("fresh", { defaultValue: false }) fresh: boolean,
+    @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: RequestContext,
   ): Promise<AccountHealth> {
     if (!fresh) {
       const stored = await ctx.loaders.health.latestScore.load(`${modelId}|${account.id}`);
       if (stored) return storedHealthView(stored);
     }
-    return liveHealthView(await ctx.loaders.health.liveScore.load(`${modelId}|${account.id}|${fresh ? 1 : 0}`));
+    // A fresh score reads its evidence signals (one statement more) only when the client selects them.
+    const evidence = fresh && selectsEvidence(info);
+    return liveHealthView(await ctx.loaders.health.liveScore.load(`${modelId}|${account.id}|${evidence ? 1 : 0}`));
   }
 
   @FieldResolver(() => [HealthSnapshot], { description: "Stored scores over time, oldest first." })

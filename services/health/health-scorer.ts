@@ -41,6 +41,11 @@ export interface Prepared {
   learnedLevels: Map<string, LearnedLevelValues>;
   /** Concept → the notes the model version adds to it (learned levels). */
   conceptNotes: Record<string, string[]>;
+  /**
+   * Every detail of the percentile-normalised mappings that shapes their populations, hashed: with the
+   * tenant, the key of shared populations. Computed once per prepared version, not once per request.
+   */
+  populationSignature: string;
 }
 
 /**
@@ -102,7 +107,14 @@ export class HealthScorer {
         windows.set(key, request);
         windowOf.set(mapping.key, request);
       }
-      return { concepts, mappings, windowOf, windows: [...windows.values()], ...this.learnedLevels(mappings) };
+      return {
+        concepts,
+        mappings,
+        windowOf,
+        windows: [...windows.values()],
+        ...this.learnedLevels(mappings),
+        populationSignature: populationSignature(mappings),
+      };
     })();
   }
 
@@ -312,11 +324,9 @@ export class HealthScorer {
       return out;
     };
     // Shared populations are keyed by the tenant and every detail of the mappings that shapes them.
-    const signature = () =>
-      createHash("sha256")
-        .update(JSON.stringify([...percentile].sort((a, b) => compare(a.key, b.key))))
-        .digest("base64url");
-    this.populationCache ??= this.shared ? this.shared.cache.get(`${this.shared.tenant}|${signature()}`, read) : read();
+    this.populationCache ??= this.shared
+      ? this.shared.cache.get(`${this.shared.tenant}|${prepared.populationSignature}`, read)
+      : read();
     return this.populationCache;
   }
 }
@@ -337,6 +347,14 @@ function toManualMeasure(m: ManualMeasureRecord): ManualMeasure {
     comment: m.comment ?? "",
     expiresAt: m.expiresAt ? Date.parse(m.expiresAt) : null,
   };
+}
+
+/** The hash of the percentile-normalised mappings, in key order (see {@link Prepared.populationSignature}). */
+function populationSignature(mappings: readonly HealthMapping[]): string {
+  const percentile = mappings.filter((m) => m.normalization.kind === "percentile");
+  return createHash("sha256")
+    .update(JSON.stringify([...percentile].sort((a, b) => compare(a.key, b.key))))
+    .digest("base64url");
 }
 
 function compare(a: string, b: string): number {

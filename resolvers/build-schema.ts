@@ -6,7 +6,7 @@ import { AccountOwnerResolvers } from "./account/account-owner.resolvers";
 import { AccountResolver } from "./account/account.resolver";
 import { AssetBatchResolver } from "./asset/asset-batch.resolver";
 import { PeopleResolvers } from "./people/people.resolver";
-import { IngestResolver } from "./ingest/ingest.resolver";
+import { IngestResolver, withPlainBulkInputs } from "./ingest/ingest.resolver";
 import { DeletionResolver } from "./deletion/deletion.resolver";
 import { SourceSystemResolver } from "./source-system/source-system.resolver";
 import { ViewerResolver } from "./viewer/viewer.resolver";
@@ -102,5 +102,5 @@ export async function buildRelataSchema(): Promise<GraphQLSchema> {
     emitSchemaFile: false,
     pubSub: NO_TOPICS_PUB_SUB,
   });
-  return enforcePersonalDataAccess(enforceRoleMatrix(schema));
+  return enforcePersonalDataAccess(enforceRoleMatrix(withPlainBulkInputs(schema)));
 }

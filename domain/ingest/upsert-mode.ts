@@ -18,7 +18,8 @@ export function mergeProperties(
   mode: UpsertMode,
 ): Record<string, unknown> {
   const merged: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(sent)) {
+  for (const key of Object.keys(sent)) {
+    const value = sent[key];
     if (value !== undefined) merged[key] = value;
     else merged[key] = mode === "MERGE" && stored !== null ? (stored[key] ?? null) : null;
   }

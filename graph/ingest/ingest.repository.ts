@@ -275,7 +275,7 @@ export class IngestRepository {
   /**
    * Writes rows that may leave fields out: in one transaction, reads (and locks) what is stored for them,
    * completes each row with `complete`, and writes the result with its change events. Three statements
-   * per chunk, whatever its size.
+   * per chunk, whatever its size; two when no row of the chunk leaves a field out (nothing stored is needed).
    */
   upsertMerging<S extends SentRow>(
     target: UpsertTarget,
@@ -408,6 +408,10 @@ export class IngestRepository {
     complete: CompleteRow<S, U>,
     run: Run,
   ): Promise<U[]> {
+    // A row that sends every field is complete as sent: only the fields a row leaves out are taken from what
+    // is stored. When no row of the chunk leaves one out, the read (a statement, and its locks, which only
+    // guard values the write would depend on) is skipped and the rows are completed as new (issue 18).
+    if (rows.every((row) => sendsEveryField(row.sent))) return rows.map((row) => complete(row, null));
     const keys = rows.map(({ index, sourceSystem, externalId }) => ({ index, sourceSystem, externalId }));
     // Every row of one kind sends the same fields (an omitted one is present as undefined).
     const fields = Object.keys(rows[0]?.sent ?? {});
@@ -456,6 +460,12 @@ export class IngestRepository {
 }
 
 type Run = (query: CypherQuery, params: Record<string, unknown>) => Promise<PlainRow[]>;
+
+/** Whether a row gives every one of its fields a value (null included), so nothing stored can complete it. */
+function sendsEveryField(sent: Readonly<Record<string, unknown>>): boolean {
+  for (const key in sent) if (sent[key] === undefined) return false;
+  return true;
+}
 
 const RECORD_TYPES: Record<UpsertTarget, ChangeRecordType> = {
   Account: "ACCOUNT",

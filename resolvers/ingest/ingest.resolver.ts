@@ -1,4 +1,5 @@
-import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import { GraphQLSchema } from "graphql";
+import { Arg, Ctx, getMetadataStorage, Mutation, Resolver } from "type-graphql";
 import { UpsertMode } from "../../domain/ingest/upsert-mode";
 import { UpsertModeEnum } from "../common/enums";
 import { RequestContext } from "../context";
@@ -119,4 +120,51 @@ export class IngestResolver {
   ) {
     return ctx.ingest.ingestSignals(input, mode);
   }
+}
+
+/** The mutations of {@link IngestResolver}, by method name (each is the schema field of that name). */
+type BulkMutation = Exclude<keyof IngestResolver, "constructor">;
+const BULK_MUTATIONS = Object.getOwnPropertyNames(IngestResolver.prototype).filter(
+  (name): name is BulkMutation => name !== "constructor",
+);
+
+/**
+ * How to call a mutation's method with what GraphQL resolved: for each parameter in order, the argument
+ * of that name or the context, read from type-graphql's own parameter metadata (the decorators).
+ */
+function parametersOf(name: BulkMutation): (args: Record<string, unknown>, context: RequestContext) => unknown[] {
+  const params = getMetadataStorage()
+    .params.filter((p) => p.target === IngestResolver && p.methodName === name)
+    .sort((a, b) => a.index - b.index);
+  const readers = params.map((param) => {
+    if (param.kind === "arg") return (args: Record<string, unknown>) => args[param.name];
+    if (param.kind === "context" && param.propertyName === undefined) {
+      return (_args: Record<string, unknown>, context: RequestContext) => context;
+    }
+    throw new Error(`IngestResolver.${name} takes a ${param.kind} parameter, which withPlainBulkInputs cannot pass.`);
+  });
+  return (args, context) => readers.map((read) => read(args, context));
+}
+
+/**
+ * Lets the bulk mutations receive their records as GraphQL coerced them. type-graphql would otherwise turn
+ * every record (and every nested reference) into an instance of its input class before the resolver runs,
+ * which for a batch of thousands is a large share of the call's CPU (issue 18, decision 0041) and adds
+ * nothing: the schema has already checked every type, required field and enum, validation is off, and the
+ * ingest service reads records as plain data and checks each one itself (rejections with their index).
+ * The resolver methods stay the one definition: each field calls its method with its parameters as the
+ * decorators declare them, as type-graphql would.
+ */
+export function withPlainBulkInputs(schema: GraphQLSchema): GraphQLSchema {
+  const fields = schema.getMutationType()?.getFields() ?? {};
+  const resolver = new IngestResolver();
+  for (const name of BULK_MUTATIONS) {
+    const field = fields[name];
+    if (field === undefined) throw new Error(`The schema has no mutation ${name} of IngestResolver; this is a defect.`);
+    const method = resolver[name] as (...params: unknown[]) => unknown;
+    const parameters = parametersOf(name);
+    field.resolve = (_root, args: Record<string, unknown>, context: RequestContext) =>
+      method.apply(resolver, parameters(args, context));
+  }
+  return schema;
 }

@@ -3,8 +3,10 @@ import {
   GraphQLArgument,
   GraphQLError,
   GraphQLField,
+  GraphQLInputObjectType,
   GraphQLInputType,
   GraphQLNamedType,
+  getNamedType,
   GraphQLSchema,
   isCompositeType,
   isEnumType,
@@ -120,32 +122,74 @@ export function checkInputLengths(
     }
   };
 
-  /** A value as sent in the variables, checked against the type expected where it is used. */
-  const checkSent = (value: unknown, type: GraphQLInputType, position: Position, depth: number): void => {
-    if (value === null || value === undefined) return;
-    if (isNonNullType(type)) return checkSent(value, type.ofType, position, depth);
-    if (isListType(type)) {
-      const items = Array.isArray(value) ? value : [value];
-      items.forEach((item, i) => checkSent(item, type.ofType, { ...position, path: `${position.path}[${i}]` }, depth));
-      return;
-    }
-    if (isInputObjectType(type)) {
-      if (typeof value !== "object" || Array.isArray(value)) return;
-      const fields = type.getFields();
-      for (const [name, item] of Object.entries(value as Record<string, unknown>)) {
-        const field = fields[name];
-        // An unknown field fails coercion before anything runs.
-        if (field === undefined) continue;
-        checkSent(item, field.type, inputField(position, type.name, name), depth);
+  /**
+   * A value as sent in the variables, checked against the type expected where it is used. Bulk inputs carry
+   * thousands of values, so the walk allocates nothing per value: the path below `root` is a stack of keys,
+   * written out only for a refusal, and each input field's coordinate and limit are worked out once per
+   * input type (issue 18).
+   */
+  const checkSent = (value: unknown, type: GraphQLInputType, root: Position, depth: number): void => {
+    const below: Array<string | number> = [];
+    const at = (where: { coordinate: string; name: string }): Position => ({
+      coordinate: where.coordinate,
+      name: where.name,
+      field: root.field,
+      path: below.reduce<string>(appendKey, root.path),
+    });
+    const walk = (item: unknown, itemType: GraphQLInputType, where: FieldPosition): void => {
+      if (item === null || item === undefined) return;
+      if (isNonNullType(itemType)) return walk(item, itemType.ofType, where);
+      if (isListType(itemType)) {
+        const items: readonly unknown[] = Array.isArray(item) ? item : [item];
+        for (let i = 0; i < items.length; i += 1) {
+          below.push(i);
+          walk(items[i], itemType.ofType, where);
+          below.pop();
+        }
+        return;
       }
-      return;
-    }
-    if (isScalarType(type) && BUILT_IN_STRINGS.has(type.name)) {
-      if (typeof value === "string") checkString(value, position, type.name);
-      return;
-    }
-    if (isScalarType(type)) checkJson(value, position, depth);
+      if (isInputObjectType(itemType)) {
+        if (typeof item !== "object" || Array.isArray(item)) return;
+        const fields = fieldPositions(itemType);
+        for (const name of Object.keys(item)) {
+          const field = fields.get(name);
+          // An unknown field fails coercion before anything runs.
+          if (field === undefined) continue;
+          below.push(name);
+          walk((item as Record<string, unknown>)[name], field.type, field);
+          below.pop();
+        }
+        return;
+      }
+      if (isScalarType(itemType) && BUILT_IN_STRINGS.has(itemType.name)) {
+        if (typeof item !== "string") return;
+        if (item.length > (where.limit ?? limitOf(where, itemType.name))) checkString(item, at(where), itemType.name);
+        return;
+      }
+      if (isScalarType(itemType)) checkJson(item, at(where), depth);
+    };
+    walk(value, type, { coordinate: root.coordinate, name: root.name, type, limit: null });
   };
+
+  /** Each input field's coordinate and string limit (null: not a built-in string), made once per type. */
+  const positionsByType = new Map<GraphQLInputObjectType, Map<string, FieldPosition>>();
+  const fieldPositions = (type: GraphQLInputObjectType): Map<string, FieldPosition> => {
+    let positions = positionsByType.get(type);
+    if (positions === undefined) {
+      positions = new Map();
+      for (const field of Object.values(type.getFields())) {
+        const where = { coordinate: `${type.name}.${field.name}`, name: field.name };
+        const named = getNamedType(field.type);
+        const limit = isScalarType(named) && BUILT_IN_STRINGS.has(named.name) ? limitOf(where, named.name) : null;
+        positions.set(field.name, { ...where, type: field.type, limit });
+      }
+      positionsByType.set(type, positions);
+    }
+    return positions;
+  };
+
+  const limitOf = (where: { coordinate: string; name: string }, typeName: string): number =>
+    lengthLimitOf(lengthClassOf(where.coordinate, where.name, typeName), limits);
 
   /** A literal value written in the document (variables inside it are checked as sent). */
   const checkLiteral = (node: ValueNode, type: GraphQLInputType, position: Position): void => {
@@ -242,6 +286,19 @@ export function checkInputLengths(
     if (error instanceof TooLong) return error.refusal;
     throw error;
   }
+}
+
+/** Where a value sits below an argument: its schema coordinate and name, its type, and its string limit. */
+interface FieldPosition {
+  coordinate: string;
+  name: string;
+  type: GraphQLInputType;
+  /** The length limit when the value is a built-in string, worked out once; null: work it out per value. */
+  limit: number | null;
+}
+
+function appendKey(path: string, key: string | number): string {
+  return typeof key === "number" ? `${path}[${key}]` : `${path}.${key}`;
 }
 
 function inputField(position: Position, typeName: string, name: string): Position {

@@ -34,7 +34,10 @@ export function wholeNode(ref: GlobalIdRef): NodeKey {
  * the selection is part of the cache key, so a record read with fewer properties is not handed to a later
  * load that selects more.
  */
-export function createNodeByIdLoader(sources: NodeSources, options: LoaderOptions): DataLoader<NodeKey, AnyNode | null, string> {
+export function createNodeByIdLoader(
+  sources: NodeSources,
+  options: LoaderOptions,
+): DataLoader<NodeKey, AnyNode | null, string> {
   return new DataLoader<NodeKey, AnyNode | null, string>(
     async (keys) => {
       const found: Array<AnyNode | null> = keys.map(() => null);
@@ -53,7 +56,12 @@ export function createNodeByIdLoader(sources: NodeSources, options: LoaderOption
         [...selected].map(([kind, selects]) => [kind, unionOf(selects)]),
       );
       const [recordNodes, conceptNodes] = await Promise.all([
-        records.length > 0 ? sources.records(records.map((r) => r.ref), selections) : Promise.resolve([]),
+        records.length > 0
+          ? sources.records(
+              records.map((r) => r.ref),
+              selections,
+            )
+          : Promise.resolve([]),
         concepts.length > 0 ? sources.concepts(concepts.map((c) => c.id)) : Promise.resolve([]),
       ]);
       records.forEach(({ at }, i) => (found[at] = recordNodes[i] ?? null));

@@ -18,7 +18,10 @@ export type SubjectLink = "subject";
  * `node` as read on its own (`node(id)`, the top-level lists): its account id through `rel` as one more
  * selectable value, read only when a selected field needs it (decision 0040).
  */
-export function withAccountLink<P extends string>(node: NodeProperties<P>, rel: string): NodeProperties<P | AccountLink> {
+export function withAccountLink<P extends string>(
+  node: NodeProperties<P>,
+  rel: string,
+): NodeProperties<P | AccountLink> {
   const derived = { ...node.derived, accountId: accountIdThrough(rel) };
   return { allowed: [...node.allowed, "accountId"], instants: node.instants, derived };
 }

@@ -12,17 +12,24 @@ import {
   User,
 } from "../../domain/model";
 import { toTeam, toUser } from "../people/people.repository";
-import { ACCOUNT_NODE, toAccount } from "../account/account.repository";
-import { ASSET_NODE, toAsset } from "../asset/asset.repository";
+import { toAccount } from "../account/account.repository";
+import { toAsset } from "../asset/asset.repository";
 import { ALL_PROPERTIES, PropertySelection } from "../../domain/selection/property-selection";
-import { keyedNodeProjection, NodeProperties, selectedNodeProjection } from "../common/node-projection";
-import { CONTACT_NODE, toContact } from "../contact/contact.repository";
+import { keyedNodeProjection, selectedNodeProjection } from "../common/node-projection";
+import { toContact } from "../contact/contact.repository";
 import { CypherExecutor, CypherQuery } from "../executor";
-import { OPPORTUNITY_NODE, toOpportunity } from "../opportunity/opportunity.repository";
-import { ORGANIZATION_NODE, toOrganization } from "../organization/organization.repository";
-import { SIGNAL_NODE, toSignal } from "../signal/signal.repository";
-import { withAccountLink, withSubjectLink } from "../common/record-links";
+import { toOpportunity } from "../opportunity/opportunity.repository";
+import { toOrganization } from "../organization/organization.repository";
+import { toSignal } from "../signal/signal.repository";
 import { toSourceSystem } from "../source-system/source-system.repository";
+import {
+  ACCOUNT_RECORD,
+  ASSET_RECORD,
+  CONTACT_RECORD,
+  OPPORTUNITY_RECORD,
+  ORGANIZATION_RECORD,
+  SIGNAL_RECORD,
+} from "../records/record-nodes";
 
 /** A record read by its global id, tagged with its GraphQL type name (what `Node` resolves to). */
 export type NodeRecord =
@@ -42,15 +49,6 @@ export type RecordRef = Exclude<GlobalIdRef, { kind: "Concept" }>;
 /** Which properties a read by id returns per record kind; a kind not named reads every property. */
 export type NodeSelections = Readonly<Partial<Record<RecordRef["kind"], PropertySelection>>>;
 
-/*
- * The stored properties each kind may select; read on its own, a record's account id and a signal's
- * subject are read through its relationships, and only when a selected field needs them (decision 0040).
- */
-const CONTACT_RECORD = withAccountLink(CONTACT_NODE, "WORKS_AT");
-const OPPORTUNITY_RECORD = withAccountLink(OPPORTUNITY_NODE, "FOR_ACCOUNT");
-const ASSET_RECORD = withAccountLink(ASSET_NODE, "INSTALLED_AT");
-const SIGNAL_RECORD = withSubjectLink(SIGNAL_NODE);
-
 /** Projects a kind whose reads take every property, whatever is selected (users, teams). */
 const everyProperty = () => keyedNodeProjection("n");
 
@@ -63,32 +61,32 @@ const BRANCHES: ReadonlyArray<{
   {
     kind: "Account",
     match: "(n:Account {id: ref.id})",
-    projection: (selection) => selectedNodeProjection("n", selection, ACCOUNT_NODE as NodeProperties<string>),
+    projection: (selection) => selectedNodeProjection("n", selection, ACCOUNT_RECORD),
   },
   {
     kind: "Contact",
     match: "(n:Contact {id: ref.id})",
-    projection: (selection) => selectedNodeProjection("n", selection, CONTACT_RECORD as NodeProperties<string>),
+    projection: (selection) => selectedNodeProjection("n", selection, CONTACT_RECORD),
   },
   {
     kind: "Opportunity",
     match: "(n:Opportunity {id: ref.id})",
-    projection: (selection) => selectedNodeProjection("n", selection, OPPORTUNITY_RECORD as NodeProperties<string>),
+    projection: (selection) => selectedNodeProjection("n", selection, OPPORTUNITY_RECORD),
   },
   {
     kind: "Asset",
     match: "(n:Asset {id: ref.id})",
-    projection: (selection) => selectedNodeProjection("n", selection, ASSET_RECORD as NodeProperties<string>),
+    projection: (selection) => selectedNodeProjection("n", selection, ASSET_RECORD),
   },
   {
     kind: "Organization",
     match: "(n:Organization {id: ref.id})",
-    projection: (selection) => selectedNodeProjection("n", selection, ORGANIZATION_NODE as NodeProperties<string>),
+    projection: (selection) => selectedNodeProjection("n", selection, ORGANIZATION_RECORD),
   },
   {
     kind: "Signal",
     match: "(n:Signal {id: ref.id})",
-    projection: (selection) => selectedNodeProjection("n", selection, SIGNAL_RECORD as NodeProperties<string>),
+    projection: (selection) => selectedNodeProjection("n", selection, SIGNAL_RECORD),
   },
   { kind: "User", match: "(n:User {id: ref.id})", projection: everyProperty },
   { kind: "Team", match: "(n:Team {id: ref.id})", projection: everyProperty },

@@ -16,7 +16,10 @@ export const ASSET_PROPERTIES = [
   "batch",
 ] as const;
 export type AssetProperty = (typeof ASSET_PROPERTIES)[number];
-export const ASSET_NODE: NodeProperties<AssetProperty> = { allowed: ASSET_PROPERTIES, instants: ["firstSeenAt", "lastUpdatedAt"] };
+export const ASSET_NODE: NodeProperties<AssetProperty> = {
+  allowed: ASSET_PROPERTIES,
+  instants: ["firstSeenAt", "lastUpdatedAt"],
+};
 
 const ASSETS_OF_ACCOUNTS = childListQuery({
   name: "account.assets",

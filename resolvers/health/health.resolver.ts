@@ -25,6 +25,8 @@ import { selectsField } from "../common/selection";
 import { RequestContext } from "../context";
 import { IngestResult } from "../ingest/ingest-result.type";
 import { Account } from "../account/account.type";
+import { FieldSelection } from "../common/field-selection";
+import { selectedSnapshot } from "./health-selections";
 import { healthModelView, liveHealthView, snapshotView, storedHealthView } from "./health-view";
 import { AccountHealth, HealthDriver, HealthExplanationNode, HealthSnapshot } from "./account-health.type";
 import { AtRiskConnection } from "./at-risk.type";
@@ -69,10 +71,14 @@ export class AccountHealthFieldsResolver {
     @Root() account: Account,
     @Arg("modelId", () => ID, { defaultValue: DEFAULT_MODEL_ID }) modelId: string,
     @Arg("fresh", { defaultValue: false }) fresh: boolean,
+    @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: RequestContext,
   ): Promise<AccountHealth> {
     if (!fresh) {
-      const stored = await ctx.loaders.health.latestScore.load(`${modelId}|${account.id}`);
+      // Only the snapshot properties the selection needs (decision 0040): a page of scores and grades
+      // does not read the explanations.
+      const select = selectedSnapshot(FieldSelection.of(info));
+      const stored = await ctx.loaders.health.latestScore.load({ modelId, accountId: account.id, select });
       if (stored) return storedHealthView(stored);
     }
     return liveHealthView(await ctx.loaders.health.liveScore.load(`${modelId}|${account.id}|${fresh ? 1 : 0}`));

@@ -4,8 +4,7 @@ import { Account, Asset, Contact, NetworkLink, Opportunity, Page, Signal } from 
 import { ChildPageRequest } from "../graph/common/child-list.reader";
 import { Repositories } from "../graph/repositories";
 import { createAccountByIdLoader, createSelectedAccountLoader, SelectedAccountKey } from "./account-by-id.loader";
-import { AnyNode, createNodeByIdLoader } from "./node-by-id.loader";
-import { GlobalIdRef } from "../domain/ids/global-id";
+import { AnyNode, createNodeByIdLoader, NodeKey } from "./node-by-id.loader";
 import { LoaderOptions, createChildPageLoader } from "./child-page.loader";
 import { ConceptLoaders, createConceptLoaders } from "./concept.loaders";
 import { createHealthLoaders, HealthLoaders } from "./health.loaders";
@@ -19,8 +18,11 @@ export interface Loaders {
   accountById: DataLoader<string, Account | null>;
   /** Accounts by id with only the properties a request selects (`account(id)`). */
   selectedAccountById: DataLoader<SelectedAccountKey, Account | null, string>;
-  /** Any record, source system or concept by global id (`node`, `nodes`, lookups by external id). */
-  nodeById: DataLoader<GlobalIdRef, AnyNode | null, string>;
+  /**
+   * Any record, source system or concept by global id (`node`, `nodes`, lookups by external id), with the
+   * properties its key selects.
+   */
+  nodeById: DataLoader<NodeKey, AnyNode | null, string>;
   contactsByAccount: PageLoader<Contact>;
   opportunitiesByAccount: PageLoader<Opportunity>;
   ticketsByAccount: PageLoader<Ticket>;
@@ -39,7 +41,7 @@ export function createLoaders(repositories: Repositories, health: HealthService,
     selectedAccountById: createSelectedAccountLoader(repositories.accounts, options),
     nodeById: createNodeByIdLoader(
       {
-        records: (refs) => repositories.nodes.findByRefs(refs),
+        records: (refs, selections) => repositories.nodes.findByRefs(refs, selections),
         concepts: (ids) => repositories.ontology.conceptsByIds(ids),
       },
       options,

@@ -1,37 +1,48 @@
 import DataLoader from "dataloader";
+import { PropertySelection, unionOf } from "../domain/selection/property-selection";
+import { SnapshotProperty } from "../graph/health/health.queries";
 import { StoredScore } from "../graph/health/health.repository";
 import { HealthService, LiveHealth } from "../services/health/health.service";
 import { LoaderOptions } from "./child-page.loader";
 
-export interface HealthLoaders {
-  /** Latest stored score per "modelId|accountId". */
-  latestScore: DataLoader<string, StoredScore | null>;
-  /** A score computed now, per "modelId|accountId|evidence". */
-  liveScore: DataLoader<string, LiveHealth>;
+/** The latest stored score of an account under a model, with the snapshot properties the request selects. */
+export interface LatestScoreKey {
+  modelId: string;
+  accountId: string;
+  select: PropertySelection<SnapshotProperty>;
 }
 
-function groupByModel(keys: readonly string[]): Map<string, string[]> {
-  const groups = new Map<string, string[]>();
-  for (const key of keys) {
-    const [modelId, accountId] = key.split("|") as [string, string];
-    groups.set(modelId, [...(groups.get(modelId) ?? []), accountId]);
-  }
-  return groups;
+export interface HealthLoaders {
+  /**
+   * Latest stored score per model and account; one query per model and batch, projecting what every key of
+   * the model selects. The selection is part of the cache key, so a snapshot read with fewer properties is
+   * not handed to a later load that selects more (decision 0040).
+   */
+  latestScore: DataLoader<LatestScoreKey, StoredScore | null, string>;
+  /** A score computed now, per "modelId|accountId|evidence". */
+  liveScore: DataLoader<string, LiveHealth>;
 }
 
 /** Health loaders of one request: one query per model and batch, not one per account. */
 export function createHealthLoaders(health: HealthService, options: LoaderOptions): HealthLoaders {
   return {
-    latestScore: new DataLoader(
+    latestScore: new DataLoader<LatestScoreKey, StoredScore | null, string>(
       async (keys) => {
         const found = new Map<string, StoredScore | null>();
-        for (const [modelId, ids] of groupByModel(keys)) {
-          const scores = await health.latestScores(ids, modelId);
+        const byModel = new Map<string, LatestScoreKey[]>();
+        for (const key of keys) {
+          const group = byModel.get(key.modelId);
+          if (group === undefined) byModel.set(key.modelId, [key]);
+          else group.push(key);
+        }
+        for (const [modelId, group] of byModel) {
+          const ids = [...new Set(group.map((key) => key.accountId))];
+          const scores = await health.latestScores(ids, modelId, unionOf(group.map((key) => key.select)));
           ids.forEach((id, i) => found.set(`${modelId}|${id}`, scores[i] ?? null));
         }
-        return keys.map((key) => found.get(key) ?? null);
+        return keys.map((key) => found.get(`${key.modelId}|${key.accountId}`) ?? null);
       },
-      { batch: options.batch },
+      { batch: options.batch, cacheKeyFn: (key) => `${key.select.key}|${key.modelId}|${key.accountId}` },
     ),
     liveScore: new DataLoader(
       async (keys) => {

@@ -37,7 +37,7 @@ export const ACCOUNT_PROPERTIES = [
   "ownerExternalId",
 ] as const;
 export type AccountProperty = (typeof ACCOUNT_PROPERTIES)[number];
-const ACCOUNT_NODE: NodeProperties<AccountProperty> = {
+export const ACCOUNT_NODE: NodeProperties<AccountProperty> = {
   allowed: ACCOUNT_PROPERTIES,
   instants: ["firstSeenAt", "lastUpdatedAt"],
 };

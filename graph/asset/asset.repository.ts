@@ -16,7 +16,10 @@ export const ASSET_PROPERTIES = [
   "batch",
 ] as const;
 export type AssetProperty = (typeof ASSET_PROPERTIES)[number];
-const ASSET: NodeProperties<AssetProperty> = { allowed: ASSET_PROPERTIES, instants: ["firstSeenAt", "lastUpdatedAt"] };
+export const ASSET_NODE: NodeProperties<AssetProperty> = {
+  allowed: ASSET_PROPERTIES,
+  instants: ["firstSeenAt", "lastUpdatedAt"],
+};
 
 const ASSETS_OF_ACCOUNTS = childListQuery({
   name: "account.assets",
@@ -24,7 +27,7 @@ const ASSETS_OF_ACCOUNTS = childListQuery({
   pattern: "(parent)<-[r:INSTALLED_AT]-(child:Asset)",
   sortKeys: ["child.name", "child.id"],
   direction: "ASC",
-  projection: (selection) => selectedNodeProjection("child", selection, ASSET, "accountId: parent.id"),
+  projection: (selection) => selectedNodeProjection("child", selection, ASSET_NODE, "accountId: parent.id"),
 });
 
 export function toAsset(row: Record<string, unknown>): Asset {

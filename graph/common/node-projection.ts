@@ -18,6 +18,12 @@ export interface NodeProperties<P extends string> {
   readonly allowed: readonly P[];
   /** Read as epoch milliseconds (see {@link keyedNodeProjection}). */
   readonly instants: readonly P[];
+  /**
+   * Values read through the node's relationships rather than stored on it (a record's account id, a signal's
+   * subject), each a fixed Cypher expression over the node's variable; read with every property, or when
+   * selected. Their names must be in `allowed` too.
+   */
+  readonly derived?: Readonly<Record<string, string>>;
 }
 
 /** The properties every keyed node stores: its id and provenance. */
@@ -45,11 +51,17 @@ export function selectedNodeProjection<P extends string>(
 ): string {
   const tail = extra === undefined ? "" : `, ${extra}`;
   const instant = (name: string) => `${name}: ${variable}.${name}.epochMillis`;
-  if (selection.properties === null) return `${variable} {.*, ${node.instants.map(instant).join(", ")}${tail}}`;
+  const derived: Readonly<Record<string, string>> = node.derived ?? {};
+  const link = (name: string) => `${name}: ${derived[name]}`;
+  if (selection.properties === null) {
+    const links = Object.keys(derived).map(link);
+    return `${variable} {${[".*", ...node.instants.map(instant), ...links].join(", ")}${tail}}`;
+  }
   const entries = selection.properties.map((name) => {
     if (!node.allowed.includes(name) || !IDENTIFIER.test(name)) {
       throw new Error(`"${name}" is not a property a read of ${variable} may name; add it to the node's allow-list.`);
     }
+    if (derived[name] !== undefined) return link(name);
     return node.instants.includes(name) ? instant(name) : `.${name}`;
   });
   return `${variable} {${entries.join(", ")}${tail}}`;

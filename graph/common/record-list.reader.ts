@@ -1,14 +1,17 @@
 import neo4j from "neo4j-driver";
 import { Page } from "../../domain/model";
 import { CursorKey } from "../../domain/pagination/cursor";
+import { PropertySelection } from "../../domain/selection/property-selection";
 import { CypherExecutor } from "../executor";
 import { RecordListQueries } from "./record-list.query";
 
 /** One page of a top-level list: filter values (null = not filtered on), page size and position. */
-export interface RecordPageRequest<F> {
+export interface RecordPageRequest<F, P extends string = string> {
   filter: F;
   first: number;
   after: CursorKey | null;
+  /** The item properties the request selects; every property when absent (decision 0040). */
+  select?: PropertySelection<P>;
 }
 
 /** Runs {@link recordListQueries} for one tenant: pages and totals of a filtered list. */
@@ -21,10 +24,11 @@ export class RecordListReader {
   async page<T>(
     queries: RecordListQueries,
     params: Record<string, unknown>,
-    request: { first: number; after: CursorKey | null },
+    request: { first: number; after: CursorKey | null; select?: PropertySelection },
     toNode: (row: Record<string, unknown>) => T,
   ): Promise<Page<T>> {
-    const rows = await this.executor.read(queries.page, {
+    const query = request.select === undefined ? queries.page : queries.pageOf(request.select);
+    const rows = await this.executor.read(query, {
       ...params,
       tenant: this.tenant,
       after: request.after === null ? null : [...request.after],

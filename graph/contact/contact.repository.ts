@@ -9,7 +9,7 @@ import { ChildListBatch } from "../common/child-list.batch";
 /** The stored properties a contact read may select. */
 export const CONTACT_PROPERTIES = [...PROVENANCE_PROPERTIES, "name", "title", "email", "phone", "buyingRole"] as const;
 export type ContactProperty = (typeof CONTACT_PROPERTIES)[number];
-const CONTACT: NodeProperties<ContactProperty> = {
+export const CONTACT_NODE: NodeProperties<ContactProperty> = {
   allowed: CONTACT_PROPERTIES,
   instants: ["firstSeenAt", "lastUpdatedAt"],
 };
@@ -20,7 +20,7 @@ const CONTACTS_OF_ACCOUNTS = childListQuery({
   pattern: "(parent)<-[r:WORKS_AT]-(child:Contact)",
   sortKeys: ["child.name", "child.id"],
   direction: "ASC",
-  projection: (selection) => selectedNodeProjection("child", selection, CONTACT, "accountId: parent.id"),
+  projection: (selection) => selectedNodeProjection("child", selection, CONTACT_NODE, "accountId: parent.id"),
 });
 
 export function toContact(row: Record<string, unknown>): Contact {

@@ -1,4 +1,5 @@
-import { keyedNodeProjection } from "../common/node-projection";
+import { PropertySelection } from "../../domain/selection/property-selection";
+import { keyedNodeProjection, NodeProperties, selectedNodeProjection } from "../common/node-projection";
 import { CypherQuery } from "../executor";
 
 /** Every concept below a root (through parts and narrower concepts), with its parts and narrower concepts. */
@@ -350,13 +351,44 @@ MATCH (r:HealthRun {tenant: $tenant, modelId: $modelId, status: 'DONE'})
 RETURN toString(r.startedAt) AS startedAt ORDER BY r.startedAt DESC LIMIT 1`,
 };
 
-export const LATEST_SCORES: CypherQuery = {
-  name: "health.latestScores",
-  text: `
+/** The stored properties of a health snapshot that a read of the latest scores may select. */
+export const SNAPSHOT_PROPERTIES = [
+  "accountId",
+  "modelId",
+  "version",
+  "score",
+  "grade",
+  "confidence",
+  "computedAt",
+  "asOf",
+  "explanation",
+  "runId",
+] as const;
+export type SnapshotProperty = (typeof SNAPSHOT_PROPERTIES)[number];
+const SNAPSHOT_NODE: NodeProperties<SnapshotProperty> = { allowed: SNAPSHOT_PROPERTIES, instants: ["computedAt"] };
+
+/** Statement texts per selection shape; past this many, rarer shapes are rendered each time. */
+const CACHED_SNAPSHOT_SHAPES = 64;
+const latestScoresTexts = new Map<string, CypherQuery>();
+
+/**
+ * The latest snapshot of a model per account, with only the selected snapshot properties (issue 18,
+ * decision 0040): a page of accounts with their score and grade does not read the explanation. The instant
+ * `computedAt` is read as epoch milliseconds.
+ */
+export function latestScoresQuery(selection: PropertySelection<SnapshotProperty>): CypherQuery {
+  const known = latestScoresTexts.get(selection.key);
+  if (known !== undefined) return known;
+  const query: CypherQuery = {
+    name: "health.latestScores",
+    text: `
 UNWIND $accountIds AS accountId
 MATCH (h:HealthScore {tenant: $tenant, accountId: accountId, modelId: $modelId, latest: true})
-RETURN accountId, h {.*, computedAt: toString(h.computedAt)} AS score`,
-};
+RETURN accountId, ${selectedNodeProjection("h", selection, SNAPSHOT_NODE)} AS score`,
+  };
+  if (latestScoresTexts.size < CACHED_SNAPSHOT_SHAPES) latestScoresTexts.set(selection.key, query);
+  return query;
+}
 
 export const SCORE_HISTORY: CypherQuery = {
   name: "health.history",

@@ -1,5 +1,7 @@
 import neo4j from "neo4j-driver";
 import { CursorKey } from "../../domain/pagination/cursor";
+import { ALL_PROPERTIES, PropertySelection } from "../../domain/selection/property-selection";
+import { instant } from "../common/row-mapping";
 import { CypherExecutor } from "../executor";
 import { ChangeOutbox } from "../events/change-outbox";
 import { readConfigToken, bumpTenantConfig } from "../config/tenant-config";
@@ -18,7 +20,6 @@ import {
   FIELD_AGGREGATES,
   FINISH_RUN,
   LAST_FINISHED_RUN,
-  LATEST_SCORES,
   MANUAL_MEASURES,
   MODEL_VERSIONS,
   OPEN_RUN,
@@ -30,6 +31,8 @@ import {
   SET_MANUAL_MEASURE,
   SET_OUTCOMES,
   START_RUN,
+  latestScoresQuery,
+  SnapshotProperty,
   WRITE_SCORES,
 } from "./health.queries";
 
@@ -134,15 +137,20 @@ export interface HealthRunRecord {
   startedAt: string;
 }
 
-function toScore(row: Record<string, unknown>): StoredScore {
+/**
+ * A stored snapshot. `computedAt` comes as text or epoch milliseconds; a read that selected only some
+ * properties (latest scores, decision 0040) leaves the others empty, and `known` supplies the account and
+ * model it asked for.
+ */
+function toScore(row: Record<string, unknown>, known?: { accountId: string; modelId: string }): StoredScore {
   return {
-    accountId: String(row.accountId),
-    modelId: String(row.modelId),
+    accountId: known?.accountId ?? String(row.accountId),
+    modelId: known?.modelId ?? String(row.modelId),
     version: Number(row.version),
     score: typeof row.score === "number" ? row.score : null,
     grade: typeof row.grade === "string" ? row.grade : null,
     confidence: Number(row.confidence ?? 0),
-    computedAt: new Date(String(row.computedAt)).toISOString(),
+    computedAt: instant(row, "computedAt"),
     asOf: String(row.asOf),
     explanation: String(row.explanation ?? "null"),
     runId: typeof row.runId === "string" ? row.runId : null,
@@ -462,9 +470,24 @@ export class HealthRepository {
     };
   }
 
-  async latestScores(accountIds: readonly string[], modelId: string): Promise<Array<StoredScore | null>> {
-    const rows = await this.executor.read(LATEST_SCORES, this.params({ accountIds: [...accountIds], modelId }));
-    const byId = new Map(rows.map((row) => [String(row.accountId), toScore(row.score as Record<string, unknown>)]));
+  /**
+   * The latest snapshot of `modelId` per account, aligned with `accountIds`; null where there is none. With
+   * a selection, only its properties hold values (the account and model are always set).
+   */
+  async latestScores(
+    accountIds: readonly string[],
+    modelId: string,
+    selection: PropertySelection<SnapshotProperty> = ALL_PROPERTIES,
+  ): Promise<Array<StoredScore | null>> {
+    const rows = await this.executor.read(
+      latestScoresQuery(selection),
+      this.params({ accountIds: [...accountIds], modelId }),
+    );
+    const byId = new Map<string, StoredScore>();
+    for (const row of rows) {
+      const accountId = String(row.accountId);
+      byId.set(accountId, toScore(row.score as Record<string, unknown>, { accountId, modelId }));
+    }
     return accountIds.map((id) => byId.get(id) ?? null);
   }
 

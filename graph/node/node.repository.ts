@@ -14,14 +14,22 @@ import {
 import { toTeam, toUser } from "../people/people.repository";
 import { toAccount } from "../account/account.repository";
 import { toAsset } from "../asset/asset.repository";
-import { keyedNodeProjection } from "../common/node-projection";
+import { ALL_PROPERTIES, PropertySelection } from "../../domain/selection/property-selection";
+import { keyedNodeProjection, selectedNodeProjection } from "../common/node-projection";
 import { toContact } from "../contact/contact.repository";
 import { CypherExecutor, CypherQuery } from "../executor";
 import { toOpportunity } from "../opportunity/opportunity.repository";
 import { toOrganization } from "../organization/organization.repository";
 import { toSignal } from "../signal/signal.repository";
-import { accountIdThrough, SIGNAL_SUBJECT } from "../common/record-links";
 import { toSourceSystem } from "../source-system/source-system.repository";
+import {
+  ACCOUNT_RECORD,
+  ASSET_RECORD,
+  CONTACT_RECORD,
+  OPPORTUNITY_RECORD,
+  ORGANIZATION_RECORD,
+  SIGNAL_RECORD,
+} from "../records/record-nodes";
 
 /** A record read by its global id, tagged with its GraphQL type name (what `Node` resolves to). */
 export type NodeRecord =
@@ -35,57 +43,87 @@ export type NodeRecord =
   | (User & { __typename: "User" })
   | (Team & { __typename: "Team" });
 
-/** The record kinds read by {@link NODES_BY_REFS}; concepts are read by the ontology repository. */
+/** The record kinds read by {@link NodeRepository.findByRefs}; concepts are read by the ontology repository. */
 export type RecordRef = Exclude<GlobalIdRef, { kind: "Concept" }>;
 
-const ACCOUNT_OF = (rel: string) => `accountId: ${accountIdThrough(rel)}`;
+/** Which properties a read by id returns per record kind; a kind not named reads every property. */
+export type NodeSelections = Readonly<Partial<Record<RecordRef["kind"], PropertySelection>>>;
+
+/** Projects a kind whose reads take every property, whatever is selected (users, teams). */
+const everyProperty = () => keyedNodeProjection("n");
 
 /** One branch per kind: the id's prefix names the label, so each ref costs one unique-index seek. */
-const BRANCHES: ReadonlyArray<{ kind: RecordRef["kind"]; match: string; projection: string }> = [
-  { kind: "Account", match: "(n:Account {id: ref.id})", projection: keyedNodeProjection("n") },
-  { kind: "Contact", match: "(n:Contact {id: ref.id})", projection: keyedNodeProjection("n", ACCOUNT_OF("WORKS_AT")) },
+const BRANCHES: ReadonlyArray<{
+  kind: RecordRef["kind"];
+  match: string;
+  projection: (selection: PropertySelection) => string;
+}> = [
+  {
+    kind: "Account",
+    match: "(n:Account {id: ref.id})",
+    projection: (selection) => selectedNodeProjection("n", selection, ACCOUNT_RECORD),
+  },
+  {
+    kind: "Contact",
+    match: "(n:Contact {id: ref.id})",
+    projection: (selection) => selectedNodeProjection("n", selection, CONTACT_RECORD),
+  },
   {
     kind: "Opportunity",
     match: "(n:Opportunity {id: ref.id})",
-    projection: keyedNodeProjection("n", ACCOUNT_OF("FOR_ACCOUNT")),
+    projection: (selection) => selectedNodeProjection("n", selection, OPPORTUNITY_RECORD),
   },
-  { kind: "Asset", match: "(n:Asset {id: ref.id})", projection: keyedNodeProjection("n", ACCOUNT_OF("INSTALLED_AT")) },
-  { kind: "Organization", match: "(n:Organization {id: ref.id})", projection: keyedNodeProjection("n") },
+  {
+    kind: "Asset",
+    match: "(n:Asset {id: ref.id})",
+    projection: (selection) => selectedNodeProjection("n", selection, ASSET_RECORD),
+  },
+  {
+    kind: "Organization",
+    match: "(n:Organization {id: ref.id})",
+    projection: (selection) => selectedNodeProjection("n", selection, ORGANIZATION_RECORD),
+  },
   {
     kind: "Signal",
     match: "(n:Signal {id: ref.id})",
-    projection: `{signal: ${keyedNodeProjection("n", "observedAt: n.observedAt.epochMillis")}, subject: ${SIGNAL_SUBJECT}}`,
+    projection: (selection) => selectedNodeProjection("n", selection, SIGNAL_RECORD),
   },
-  { kind: "User", match: "(n:User {id: ref.id})", projection: keyedNodeProjection("n") },
-  { kind: "Team", match: "(n:Team {id: ref.id})", projection: keyedNodeProjection("n") },
-  { kind: "SourceSystem", match: "(n:SourceSystem {key: ref.key})", projection: "n {.key, .name, .kind}" },
+  { kind: "User", match: "(n:User {id: ref.id})", projection: everyProperty },
+  { kind: "Team", match: "(n:Team {id: ref.id})", projection: everyProperty },
+  { kind: "SourceSystem", match: "(n:SourceSystem {key: ref.key})", projection: () => "n {.key, .name, .kind}" },
 ];
 
+/** Statement texts per set of kinds and selections; past this many, rarer shapes are rendered each time. */
+const CACHED_TEXTS = 256;
+const texts = new Map<string, CypherQuery>();
+
 /**
- * Records of any kind by id, in one statement: deleted records carry other labels and are not found,
- * and every branch is scoped by `$tenant`.
+ * Records of the kinds asked for by id, in one statement: one branch per kind present in the batch, each
+ * projecting that kind's selection. Deleted records carry other labels and are not found, and every branch
+ * is scoped by `$tenant`.
  */
-const NODES_BY_REFS: CypherQuery = {
-  name: "node.byIds",
-  text: `
+function nodesByRefsQuery(kinds: ReadonlySet<RecordRef["kind"]>, selections: NodeSelections): CypherQuery {
+  const branches = BRANCHES.filter((branch) => kinds.has(branch.kind));
+  const key = branches.map((b) => `${b.kind}:${(selections[b.kind] ?? ALL_PROPERTIES).key}`).join(";");
+  const known = texts.get(key);
+  if (known !== undefined) return known;
+  const query: CypherQuery = {
+    name: "node.byIds",
+    text: `
 UNWIND $refs AS ref
 CALL (ref) {
-${BRANCHES.map(
-  (b) => `  WITH ref WHERE ref.kind = '${b.kind}'
+${branches
+  .map(
+    (b) => `  WITH ref WHERE ref.kind = '${b.kind}'
   MATCH ${b.match} WHERE n.tenant = $tenant
-  RETURN '${b.kind}' AS kind, ${b.projection} AS node`,
-).join("\n  UNION ALL\n")}
+  RETURN '${b.kind}' AS kind, ${b.projection(selections[b.kind] ?? ALL_PROPERTIES)} AS node`,
+  )
+  .join("\n  UNION ALL\n")}
 }
 RETURN ref.index AS index, kind, node`,
-};
-
-function toSignalWithSubject(row: Record<string, unknown>): Signal {
-  const subject = (row.subject ?? null) as { id: string; kind: string } | null;
-  return toSignal({
-    ...(row.signal as Record<string, unknown>),
-    subjectKind: subject?.kind ?? null,
-    subjectId: subject?.id ?? null,
-  });
+  };
+  if (texts.size < CACHED_TEXTS) texts.set(key, query);
+  return query;
 }
 
 /** Reads records of one tenant by their global ids. */
@@ -103,15 +141,19 @@ export class NodeRepository {
     return { kind, id: nodeId(kind, this.tenant, sourceSystem, externalId) };
   }
 
-  /** The records for `refs`, aligned with them; null where the tenant has no such live record. */
-  async findByRefs(refs: readonly RecordRef[]): Promise<Array<NodeRecord | null>> {
+  /**
+   * The records for `refs`, aligned with them; null where the tenant has no such live record. With
+   * `selections`, a kind named there holds values only in its selected properties (decision 0040).
+   */
+  async findByRefs(refs: readonly RecordRef[], selections: NodeSelections = {}): Promise<Array<NodeRecord | null>> {
     // A source-system id issued for another tenant names nothing here, even when this tenant has the key.
     const asked = refs
       .map((ref, index) => ({ index, kind: ref.kind, id: ref.id, key: "key" in ref ? ref.key : null, ref }))
       .filter(({ ref }) => ref.kind !== "SourceSystem" || isSourceSystemIdOf(this.tenant, ref))
       .map(({ ref: _ref, ...param }) => param);
     if (asked.length === 0) return refs.map(() => null);
-    const rows = await this.executor.read(NODES_BY_REFS, { tenant: this.tenant, refs: asked });
+    const kinds = new Set(asked.map((ref) => ref.kind));
+    const rows = await this.executor.read(nodesByRefsQuery(kinds, selections), { tenant: this.tenant, refs: asked });
     const found: Array<NodeRecord | null> = refs.map(() => null);
     for (const row of rows)
       found[row.index as number] = this.toNode(String(row.kind), row.node as Record<string, unknown>);
@@ -131,7 +173,7 @@ export class NodeRepository {
       case "Organization":
         return { ...toOrganization(row), __typename: "Organization" };
       case "Signal":
-        return { ...toSignalWithSubject(row), __typename: "Signal" };
+        return { ...toSignal(row), __typename: "Signal" };
       case "User":
         return { ...toUser(row), __typename: "User" };
       case "Team":

@@ -16,7 +16,7 @@ export const OPPORTUNITY_PROPERTIES = [
   "closeDate",
 ] as const;
 export type OpportunityProperty = (typeof OPPORTUNITY_PROPERTIES)[number];
-const OPPORTUNITY: NodeProperties<OpportunityProperty> = {
+export const OPPORTUNITY_NODE: NodeProperties<OpportunityProperty> = {
   allowed: OPPORTUNITY_PROPERTIES,
   instants: ["firstSeenAt", "lastUpdatedAt"],
 };
@@ -28,7 +28,7 @@ const OPPORTUNITIES_OF_ACCOUNTS = childListQuery({
   // Most recent close date first; opportunities without one sort last.
   sortKeys: ["coalesce(child.closeDate, '0000-00-00')", "child.id"],
   direction: "DESC",
-  projection: (selection) => selectedNodeProjection("child", selection, OPPORTUNITY, "accountId: parent.id"),
+  projection: (selection) => selectedNodeProjection("child", selection, OPPORTUNITY_NODE, "accountId: parent.id"),
   filter: "key.stages IS NULL OR child.stage IN key.stages",
 });
 

@@ -12,7 +12,7 @@ export const NETWORK_TYPES = NETWORK_RELATIONSHIPS.join("|");
 /** The stored properties an organization read may select. */
 export const ORGANIZATION_PROPERTIES = [...PROVENANCE_PROPERTIES, "name", "kind", "region", "servesRegions"] as const;
 export type OrganizationProperty = (typeof ORGANIZATION_PROPERTIES)[number];
-const ORGANIZATION: NodeProperties<OrganizationProperty> = {
+export const ORGANIZATION_NODE: NodeProperties<OrganizationProperty> = {
   allowed: ORGANIZATION_PROPERTIES,
   instants: ["firstSeenAt", "lastUpdatedAt"],
 };
@@ -25,7 +25,7 @@ const NETWORK_OF_ACCOUNTS = childListQuery({
   sortKeys: ["child.name", "child.id + '|' + type(r)"],
   direction: "ASC",
   projection: (selection) =>
-    `{organization: ${selectedNodeProjection("child", selection, ORGANIZATION)}, relationship: type(r)}`,
+    `{organization: ${selectedNodeProjection("child", selection, ORGANIZATION_NODE)}, relationship: type(r)}`,
   filter: "key.relationships IS NULL OR type(r) IN key.relationships",
 });
 

@@ -1,17 +1,18 @@
 import { Asset, Contact, Opportunity, Organization, Page, Signal } from "../../domain/model";
 import { BuyingRole, OpportunityStage, OrganizationKind, SignalSubjectKind } from "../../domain/records";
-import { toAsset } from "../asset/asset.repository";
+import { AssetProperty, toAsset } from "../asset/asset.repository";
 import { PersonSearch, personSearchParams } from "../../domain/personal-data/person-search";
-import { keyedNodeProjection } from "../common/node-projection";
+import { selectedNodeProjection } from "../common/node-projection";
 import { personSearchClause } from "../common/person-search.clause";
-import { accountIdThrough, SIGNAL_SUBJECT } from "../common/record-links";
+import { AccountLink, accountIdThrough, SIGNAL_SUBJECT, SubjectLink } from "../common/record-links";
 import { recordListQueries } from "../common/record-list.query";
 import { RecordListReader, RecordPageRequest } from "../common/record-list.reader";
-import { toContact } from "../contact/contact.repository";
+import { ContactProperty, toContact } from "../contact/contact.repository";
 import { CypherExecutor } from "../executor";
-import { toOpportunity } from "../opportunity/opportunity.repository";
-import { toOrganization } from "../organization/organization.repository";
-import { toSignal } from "../signal/signal.repository";
+import { OpportunityProperty, toOpportunity } from "../opportunity/opportunity.repository";
+import { OrganizationProperty, toOrganization } from "../organization/organization.repository";
+import { SignalProperty, toSignal } from "../signal/signal.repository";
+import { ASSET_RECORD, CONTACT_RECORD, OPPORTUNITY_RECORD, ORGANIZATION_RECORD, SIGNAL_RECORD } from "./record-nodes";
 
 type Values<T> = readonly T[] | null;
 
@@ -55,6 +56,10 @@ export interface SignalFilterValues {
   until: string | null;
 }
 
+/*
+ * Each list projects the properties its request selects; a record's account id and a signal's subject are
+ * read through their relationships only when selected (decision 0040).
+ */
 const IN = (param: string, expression: string) => `($${param} IS NULL OR ${expression} IN $${param})`;
 const SOURCE = IN("sourceSystems", "n.sourceSystem");
 
@@ -63,7 +68,7 @@ const CONTACTS = recordListQueries({
   label: "Contact",
   sortKeys: ["n.name", "n.id"],
   direction: "ASC",
-  projection: keyedNodeProjection("n", `accountId: ${accountIdThrough("WORKS_AT")}`),
+  projection: (selection) => selectedNodeProjection("n", selection, CONTACT_RECORD),
   filter: [
     IN("accountIds", accountIdThrough("WORKS_AT")),
     IN("buyingRoles", "n.buyingRole"),
@@ -78,7 +83,7 @@ const OPPORTUNITIES = recordListQueries({
   // Latest close date first; opportunities without one last.
   sortKeys: ["coalesce(n.closeDate, '0000-00-00')", "n.id"],
   direction: "DESC",
-  projection: keyedNodeProjection("n", `accountId: ${accountIdThrough("FOR_ACCOUNT")}`),
+  projection: (selection) => selectedNodeProjection("n", selection, OPPORTUNITY_RECORD),
   filter: [
     IN("accountIds", accountIdThrough("FOR_ACCOUNT")),
     IN("stages", "n.stage"),
@@ -95,7 +100,7 @@ const ASSETS = recordListQueries({
   label: "Asset",
   sortKeys: ["n.name", "n.id"],
   direction: "ASC",
-  projection: keyedNodeProjection("n", `accountId: ${accountIdThrough("INSTALLED_AT")}`),
+  projection: (selection) => selectedNodeProjection("n", selection, ASSET_RECORD),
   filter: [IN("accountIds", accountIdThrough("INSTALLED_AT")), IN("models", "n.model"), SOURCE].join(" AND "),
 });
 
@@ -104,7 +109,7 @@ const ORGANIZATIONS = recordListQueries({
   label: "Organization",
   sortKeys: ["n.name", "n.id"],
   direction: "ASC",
-  projection: keyedNodeProjection("n"),
+  projection: (selection) => selectedNodeProjection("n", selection, ORGANIZATION_RECORD),
   filter: [IN("kinds", "n.kind"), IN("regions", "n.region"), SOURCE].join(" AND "),
 });
 
@@ -114,10 +119,7 @@ const SIGNALS = recordListQueries({
   // Newest first.
   sortKeys: ["n.observedAt.epochMillis", "n.id"],
   direction: "DESC",
-  projection: keyedNodeProjection(
-    "n",
-    `observedAt: n.observedAt.epochMillis, subjectKind: ${SIGNAL_SUBJECT}.kind, subjectId: ${SIGNAL_SUBJECT}.id`,
-  ),
+  projection: (selection) => selectedNodeProjection("n", selection, SIGNAL_RECORD),
   filter: [
     IN("fields", "n.field"),
     SOURCE,
@@ -146,7 +148,7 @@ export class RecordListsRepository {
     this.reader = new RecordListReader(executor, tenant);
   }
 
-  contacts(request: RecordPageRequest<ContactFilterValues>): Promise<Page<Contact>> {
+  contacts(request: RecordPageRequest<ContactFilterValues, ContactProperty | AccountLink>): Promise<Page<Contact>> {
     return this.reader.page(CONTACTS, contactParams(request.filter), request, toContact);
   }
 
@@ -154,7 +156,9 @@ export class RecordListsRepository {
     return this.reader.count(CONTACTS, contactParams(filter));
   }
 
-  opportunities(request: RecordPageRequest<OpportunityFilterValues>): Promise<Page<Opportunity>> {
+  opportunities(
+    request: RecordPageRequest<OpportunityFilterValues, OpportunityProperty | AccountLink>,
+  ): Promise<Page<Opportunity>> {
     return this.reader.page(OPPORTUNITIES, params(request.filter), request, toOpportunity);
   }
 
@@ -162,7 +166,7 @@ export class RecordListsRepository {
     return this.reader.count(OPPORTUNITIES, params(filter));
   }
 
-  assets(request: RecordPageRequest<AssetFilterValues>): Promise<Page<Asset>> {
+  assets(request: RecordPageRequest<AssetFilterValues, AssetProperty | AccountLink>): Promise<Page<Asset>> {
     return this.reader.page(ASSETS, params(request.filter), request, toAsset);
   }
 
@@ -170,7 +174,9 @@ export class RecordListsRepository {
     return this.reader.count(ASSETS, params(filter));
   }
 
-  organizations(request: RecordPageRequest<OrganizationFilterValues>): Promise<Page<Organization>> {
+  organizations(
+    request: RecordPageRequest<OrganizationFilterValues, OrganizationProperty>,
+  ): Promise<Page<Organization>> {
     return this.reader.page(ORGANIZATIONS, params(request.filter), request, toOrganization);
   }
 
@@ -178,7 +184,7 @@ export class RecordListsRepository {
     return this.reader.count(ORGANIZATIONS, params(filter));
   }
 
-  signals(request: RecordPageRequest<SignalFilterValues>): Promise<Page<Signal>> {
+  signals(request: RecordPageRequest<SignalFilterValues, SignalProperty | SubjectLink>): Promise<Page<Signal>> {
     return this.reader.page(SIGNALS, params(request.filter), request, toSignal);
   }
 

@@ -18,7 +18,7 @@ export const SIGNAL_PROPERTIES = [
   "observedAt",
 ] as const;
 export type SignalProperty = (typeof SIGNAL_PROPERTIES)[number];
-const SIGNAL: NodeProperties<SignalProperty> = {
+export const SIGNAL_NODE: NodeProperties<SignalProperty> = {
   allowed: SIGNAL_PROPERTIES,
   instants: ["firstSeenAt", "lastUpdatedAt", "observedAt"],
 };
@@ -31,15 +31,21 @@ const SIGNALS_OF_ACCOUNTS = childListQuery({
   sortKeys: ["child.observedAt.epochMillis", "child.id"],
   direction: "DESC",
   projection: (selection) =>
-    selectedNodeProjection("child", selection, SIGNAL, "subjectKind: 'ACCOUNT', subjectId: parent.id"),
+    selectedNodeProjection("child", selection, SIGNAL_NODE, "subjectKind: 'ACCOUNT', subjectId: parent.id"),
   filter:
     "(key.fields IS NULL OR child.field IN key.fields)" +
     " AND (key.since IS NULL OR child.observedAt >= datetime(key.since))" +
     " AND (key.until IS NULL OR child.observedAt < datetime(key.until))",
 });
 
+/**
+ * Maps a stored signal to the domain object. Its subject comes as `subjectKind` and `subjectId` (lists
+ * below a parent) or as the `subject` map `{id, kind}` read through its ABOUT relationship (`node(id)`, the
+ * signal list), null when the subject is gone.
+ */
 export function toSignal(row: Record<string, unknown>): Signal {
   const boolean = row.booleanValue;
+  const subject = row.subject as { id?: unknown; kind?: unknown } | null | undefined;
   return {
     // The provenance fields written out, not spread from provenance(row): spreading one object into a
     // literal with more fields costs about eight times as much per row (npm run bench:conversions).
@@ -56,8 +62,8 @@ export function toSignal(row: Record<string, unknown>): Signal {
     booleanValue: typeof boolean === "boolean" ? boolean : null,
     unit: optionalText(row, "unit"),
     observedAt: instant(row, "observedAt"),
-    subjectKind: text(row, "subjectKind") as SignalSubjectKind,
-    subjectId: text(row, "subjectId"),
+    subjectKind: (subject === undefined ? text(row, "subjectKind") : String(subject?.kind ?? "")) as SignalSubjectKind,
+    subjectId: subject === undefined ? text(row, "subjectId") : String(subject?.id ?? ""),
   };
 }
 

@@ -4,6 +4,7 @@ import { AssetProperty } from "../../graph/asset/asset.repository";
 import { ContactProperty } from "../../graph/contact/contact.repository";
 import { OpportunityProperty } from "../../graph/opportunity/opportunity.repository";
 import { OrganizationProperty } from "../../graph/organization/organization.repository";
+import { AccountLink, SubjectLink } from "../../graph/common/record-links";
 import { SignalProperty } from "../../graph/signal/signal.repository";
 import { FieldSelection } from "../common/field-selection";
 
@@ -100,6 +101,32 @@ export const SIGNAL_FIELD_NEEDS: FieldNeeds<SignalProperty> = {
   observedAt: ["observedAt"],
   subjectKind: [],
   subjectId: [],
+};
+
+/*
+ * The same records read on their own (`node(id)`, lookups by external key, the top-level lists, decision
+ * 0040): nothing above them gives their account or subject, so the read follows the record's relationship
+ * for it, and only when a field that needs it is selected.
+ */
+export const CONTACT_RECORD_NEEDS: FieldNeeds<ContactProperty | AccountLink> = {
+  ...CONTACT_FIELD_NEEDS,
+  account: ["accountId"],
+};
+
+export const OPPORTUNITY_RECORD_NEEDS: FieldNeeds<OpportunityProperty | AccountLink> = {
+  ...OPPORTUNITY_FIELD_NEEDS,
+  account: ["accountId"],
+};
+
+export const ASSET_RECORD_NEEDS: FieldNeeds<AssetProperty | AccountLink> = {
+  ...ASSET_FIELD_NEEDS,
+  account: ["accountId"],
+};
+
+export const SIGNAL_RECORD_NEEDS: FieldNeeds<SignalProperty | SubjectLink> = {
+  ...SIGNAL_FIELD_NEEDS,
+  subjectKind: ["subject"],
+  subjectId: ["subject"],
 };
 
 /** The properties needed by the fields asked of an object of `typeName` in `selection`. */

@@ -26,6 +26,8 @@ import { assertExplanationDepth, MAX_EXPLANATION_DEPTH } from "../../domain/heal
 import { RequestContext } from "../context";
 import { IngestResult } from "../ingest/ingest-result.type";
 import { Account } from "../account/account.type";
+import { FieldSelection } from "../common/field-selection";
+import { selectedSnapshot } from "./health-selections";
 import { healthModelView, liveHealthView, snapshotView, storedHealthView } from "./health-view";
 import { selectsEvidence } from "./health-selection";
 import { AccountHealth, HealthDriver, HealthExplanationNode, HealthSnapshot } from "./account-health.type";
@@ -85,7 +87,10 @@ export class AccountHealthFieldsResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<AccountHealth> {
     if (!fresh) {
-      const stored = await ctx.loaders.health.latestScore.load(`${modelId}|${account.id}`);
+      // Only the snapshot properties the selection needs (decision 0040): a page of scores and grades
+      // does not read the explanations.
+      const select = selectedSnapshot(FieldSelection.of(info));
+      const stored = await ctx.loaders.health.latestScore.load({ modelId, accountId: account.id, select });
       if (stored) return storedHealthView(stored);
     }
     // A fresh score reads its evidence signals (one statement more) only when the client selects them.

@@ -5,13 +5,24 @@ import { assertNodeId } from "../../domain/ids/node-id";
 import { Page } from "../../domain/model";
 import { personSearch } from "../../domain/personal-data/person-search";
 import { CursorKey } from "../../domain/pagination/cursor";
+import { FieldNeeds, PropertySelection } from "../../domain/selection/property-selection";
 import {
   AssetConnection,
   ContactConnection,
   OpportunityConnection,
   SignalConnection,
 } from "../account/account-connections.type";
+import {
+  ASSET_RECORD_NEEDS,
+  CONTACT_RECORD_NEEDS,
+  connectionNodes,
+  OPPORTUNITY_RECORD_NEEDS,
+  ORGANIZATION_FIELD_NEEDS,
+  selectedProperties,
+  SIGNAL_RECORD_NEEDS,
+} from "../account/account-selections";
 import { toConnection } from "../common/connection";
+import { FieldSelection } from "../common/field-selection";
 import { filterNoticesFor } from "../common/filter-notices";
 import { PageArgs } from "../common/page-args";
 import { pageRequest } from "../common/page-request";
@@ -32,23 +43,61 @@ function accountIds(ids: string[] | null | undefined): readonly string[] | null 
     : ids.map((id, i) => assertNodeId("Account", id, `filter.accountIds[${i}]`));
 }
 
+/** What a list's items are: their GraphQL type and connection, and what each field needs from the stored node. */
+interface ListItems<P extends string> {
+  type: string;
+  connection: string;
+  edge: string;
+  needs: FieldNeeds<P>;
+}
+
+const CONTACT_ITEMS = {
+  type: "Contact",
+  connection: "ContactConnection",
+  edge: "ContactEdge",
+  needs: CONTACT_RECORD_NEEDS,
+};
+const OPPORTUNITY_ITEMS = {
+  type: "Opportunity",
+  connection: "OpportunityConnection",
+  edge: "OpportunityEdge",
+  needs: OPPORTUNITY_RECORD_NEEDS,
+};
+const ASSET_ITEMS = { type: "Asset", connection: "AssetConnection", edge: "AssetEdge", needs: ASSET_RECORD_NEEDS };
+const ORGANIZATION_ITEMS = {
+  type: "Organization",
+  connection: "OrganizationConnection",
+  edge: "OrganizationEdge",
+  needs: ORGANIZATION_FIELD_NEEDS,
+};
+const SIGNAL_ITEMS = { type: "Signal", connection: "SignalConnection", edge: "SignalEdge", needs: SIGNAL_RECORD_NEEDS };
+
 /**
  * One page of a top-level list as a connection: cursors bound to the list and tenant, the total counted
- * only when asked for, in parallel with the page.
+ * only when asked for, in parallel with the page; the page projects only the item properties the
+ * selection needs (decision 0040).
  */
-async function listConnection<F, T>(
+async function listConnection<F, T, P extends string>(
   ctx: RequestContext,
   info: GraphQLResolveInfo,
   list: string,
+  items: ListItems<P>,
   page: PageArgs,
   filter: F,
-  read: (request: { filter: F; first: number; after: CursorKey | null }) => Promise<Page<T>>,
+  read: (request: {
+    filter: F;
+    first: number;
+    after: CursorKey | null;
+    select: PropertySelection<P>;
+  }) => Promise<Page<T>>,
   count: (filter: F) => Promise<number>,
   freeText: Readonly<Record<string, readonly string[] | null>>,
 ) {
   const request = pageRequest(ctx, list, page);
+  const nodes = connectionNodes(FieldSelection.of(info), items.connection, items.edge);
+  const select = selectedProperties(nodes, items.type, items.needs, "id" as P);
   const [result, total, notices] = await Promise.all([
-    read({ filter, first: request.first, after: request.after }),
+    read({ filter, first: request.first, after: request.after, select }),
     selectsField(info, "totalCount") ? count(filter) : Promise.resolve(null),
     selectsField(info, "notices") ? filterNoticesFor(ctx, list, freeText) : Promise.resolve([]),
   ]);
@@ -76,6 +125,7 @@ export class RecordListsResolver {
       ctx,
       info,
       "contacts",
+      CONTACT_ITEMS,
       page,
       values,
       (r) => lists.contacts(r),
@@ -107,6 +157,7 @@ export class RecordListsResolver {
       ctx,
       info,
       "opportunities",
+      OPPORTUNITY_ITEMS,
       page,
       values,
       (r) => lists.opportunities(r),
@@ -132,6 +183,7 @@ export class RecordListsResolver {
       ctx,
       info,
       "assets",
+      ASSET_ITEMS,
       page,
       values,
       (r) => lists.assets(r),
@@ -159,6 +211,7 @@ export class RecordListsResolver {
       ctx,
       info,
       "organizations",
+      ORGANIZATION_ITEMS,
       page,
       values,
       (r) => lists.organizations(r),
@@ -186,6 +239,7 @@ export class RecordListsResolver {
       ctx,
       info,
       "signals",
+      SIGNAL_ITEMS,
       page,
       values,
       (r) => lists.signals(r),

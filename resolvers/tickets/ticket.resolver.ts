@@ -11,6 +11,7 @@ import { selectsField } from "../common/selection";
 import { Contact } from "../contact/contact.type";
 import { RequestContext } from "../context";
 import { Ticket, TicketConnection, TicketFilter, TicketStatusEnum } from "./ticket.type";
+import { wholeNode } from "../../loaders/node-by-id.loader";
 
 @ArgsType()
 class TicketPageArgs extends PageArgs {
@@ -56,7 +57,7 @@ export class TicketResolver {
   })
   async contact(@Root() ticket: Ticket, @Ctx() ctx: RequestContext) {
     if (ticket.contactId === null) return null;
-    const node = await ctx.loaders.nodeById.load({ kind: "Contact", id: ticket.contactId });
+    const node = await ctx.loaders.nodeById.load(wholeNode({ kind: "Contact", id: ticket.contactId }));
     return node !== null && "__typename" in node && node.__typename === "Contact" ? node : null;
   }
 }

@@ -4,7 +4,9 @@ import { IngestResult } from "../../domain/ingest/ingest-result";
 import { AccountRef } from "../../domain/records";
 import { LOW_CONFIDENCE_BELOW } from "../../domain/health/confidence";
 import { AccountHealthScore } from "../../domain/health/score-account";
+import { PropertySelection } from "../../domain/selection/property-selection";
 import { HealthRepository, StoredScore } from "../../graph/health/health.repository";
+import { SnapshotProperty } from "../../graph/health/health.queries";
 import { OntologyRepository } from "../../graph/ontology/ontology.repository";
 import { CalibrationRequest, HealthCalibration } from "./health-calibration";
 import { summarizeDistribution } from "./health-distribution";
@@ -149,8 +151,13 @@ export class HealthService {
     return { model, result: results.get(accountId)! };
   }
 
-  async latestScores(accountIds: readonly string[], modelId: string): Promise<Array<StoredScore | null>> {
-    return this.health.latestScores(accountIds, modelId);
+  /** The latest stored score per account; with a selection, only those snapshot properties are read. */
+  async latestScores(
+    accountIds: readonly string[],
+    modelId: string,
+    selection?: PropertySelection<SnapshotProperty>,
+  ): Promise<Array<StoredScore | null>> {
+    return this.health.latestScores(accountIds, modelId, selection);
   }
 
   /**

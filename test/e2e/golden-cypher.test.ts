@@ -9,9 +9,12 @@ import { StatementStart } from "../../graph/statement-observer";
 import {
   AccountByIdDocument,
   AccountsWithContactsAndHealthDocument,
+  ContactsPageDocument,
   Customer360Document,
   IngestOutcomeFragment,
   IngestSignalsDocument,
+  NodeByIdDocument,
+  NodesByIdsDocument,
   UpsertAccountsDocument,
   UpsertAssetsDocument,
   UpsertContactsDocument,
@@ -22,8 +25,10 @@ import {
 import { startTestApi, TestApi, uniqueTenant } from "../support/test-api";
 
 /**
- * Golden Cypher of the benchmark's canonical operations (issue 18, decision 0035): B1 `AccountById`,
- * B2 `Customer360` and B3 `AccountsWithContactsAndHealth`, sent over HTTP to the real server and Neo4j.
+ * Golden Cypher of the benchmark's canonical operations (issue 18, decisions 0035 and 0040): B1
+ * `AccountById`, B2 `Customer360` and B3 `AccountsWithContactsAndHealth` (with its latest health), and the
+ * reads of records on their own: `NodeById`, `NodesByIds` and the `ContactsPage` list, sent over HTTP to
+ * the real server and Neo4j.
  * Each request's statements are recorded by a statement observer and compared, text and count, with
  * `test/e2e/golden/<operation>.cypher`: a change to what Cypher an operation sends, or how many round
  * trips it makes, shows up here in review. After an intended change, rerun with `UPDATE_GOLDEN_CYPHER=1`.
@@ -100,6 +105,16 @@ function accountId(index: number): string {
   return nodeId("Account", tenant, account.sourceSystem, account.externalId);
 }
 
+function contactId(index: number): string {
+  const contact = [...data.contacts()][index]!;
+  return nodeId("Contact", tenant, contact.sourceSystem, contact.externalId);
+}
+
+function signalId(index: number): string {
+  const signal = [...data.signals()][index]!;
+  return nodeId("Signal", tenant, signal.sourceSystem, signal.recordId);
+}
+
 beforeAll(async () => {
   api = await startTestApi({}, { clock: clockStartingAt(data.referenceDate) });
   token = api.token(tenant, "analyst");
@@ -160,6 +175,41 @@ describe("golden Cypher of the canonical operations", () => {
     });
     expect(statements.map((s) => s.name)).toEqual(["account.contacts", "account.list.NAME_ASC", "health.latestScores"]);
     expectGolden("AccountsWithContactsAndHealth", statements);
+  });
+
+  it("NodeById: one statement, one branch for the kind asked, projecting what its fragments select", async () => {
+    const statements = await statementsOf("NodeById", async () => {
+      const body = await send(NodeByIdDocument, "NodeById", { id: accountId(3) }, { token });
+      expect(body.errors).toBeUndefined();
+      expect(body.data?.node).toMatchObject({ __typename: "Account", name: [...data.accounts()][3]!.name });
+    });
+    expect(statements.map((s) => s.name)).toEqual(["node.byIds"]);
+    expectGolden("NodeById", statements);
+  });
+
+  it("NodesByIds: the records of every kind in one statement, their accounts in one more", async () => {
+    const ids = [accountId(4), contactId(0), signalId(0)];
+    const statements = await statementsOf("NodesByIds", async () => {
+      const body = await send(NodesByIdsDocument, "NodesByIds", { ids }, { token });
+      expect(body.errors).toBeUndefined();
+      expect(body.data?.nodes.map((node) => node?.__typename)).toEqual(["Account", "Contact", "Signal"]);
+      const [, contact, signal] = body.data!.nodes;
+      expect(contact?.__typename === "Contact" && contact.account?.id).toMatch(/.+/);
+      expect(signal?.__typename === "Signal" && signal.subjectId).toMatch(/.+/);
+    });
+    // The contact's account is read by the account loader (every property), after the nodes.
+    expect(statements.map((s) => s.name)).toEqual(["account.byIds", "node.byIds"]);
+    expectGolden("NodesByIds", statements);
+  });
+
+  it("ContactsPage: the page projects the selected contact properties and follows WORKS_AT for the account", async () => {
+    const statements = await statementsOf("ContactsPage", async () => {
+      const body = await send(ContactsPageDocument, "ContactsPage", { first: 5 }, { token });
+      expect(body.errors).toBeUndefined();
+      expect(body.data?.contacts.edges).toHaveLength(5);
+    });
+    expect(statements.map((s) => s.name)).toEqual(["account.byIds", "contact.list", "contact.list.count"]);
+    expectGolden("ContactsPage", statements);
   });
 
   it("reports the same round trips to an admin who asks for them", async () => {

@@ -33,4 +33,4 @@ RETURN a {.id, .name} AS account, [a.name, a.id] AS sortKey
 // health.latestScores (READ)
 UNWIND $accountIds AS accountId
 MATCH (h:HealthScore {tenant: $tenant, accountId: accountId, modelId: $modelId, latest: true})
-RETURN accountId, h {.*, computedAt: toString(h.computedAt)} AS score
+RETURN accountId, h {computedAt: h.computedAt.epochMillis, .confidence, .grade, .score, .version} AS score

@@ -14,14 +14,19 @@ import { readFileSync } from "node:fs";
 import {
   ACCOUNT_FIELD_NEEDS,
   ASSET_FIELD_NEEDS,
+  ASSET_RECORD_NEEDS,
   CONTACT_FIELD_NEEDS,
+  CONTACT_RECORD_NEEDS,
   connectionNodes,
   OPPORTUNITY_FIELD_NEEDS,
+  OPPORTUNITY_RECORD_NEEDS,
   ORGANIZATION_FIELD_NEEDS,
   selectedProperties,
   SIGNAL_FIELD_NEEDS,
+  SIGNAL_RECORD_NEEDS,
 } from "../../../resolvers/account/account-selections";
 import { FieldSelection } from "../../../resolvers/common/field-selection";
+import { ACCOUNT_HEALTH_FIELD_NEEDS, selectedSnapshot } from "../../../resolvers/health/health-selections";
 import {
   AccountByIdDocument,
   AccountsWithContactsAndHealthDocument,
@@ -183,6 +188,41 @@ describe("selectedProperties", () => {
     ]);
   });
 
+  it("reads a record's account, or a signal's subject, on its own only when a field needs it (decision 0040)", () => {
+    const query = `{ node(id: "a") { ... on Contact { name account { id } } ... on Signal { field subjectId } } }`;
+    const selection = FieldSelection.of(infoOf(parse(query), "node"));
+    expect(selectedProperties(selection, "Contact", CONTACT_RECORD_NEEDS, "id").properties).toEqual([
+      "accountId",
+      "id",
+      "name",
+    ]);
+    expect(selectedProperties(selection, "Signal", SIGNAL_RECORD_NEEDS, "id").properties).toEqual([
+      "field",
+      "id",
+      "subject",
+    ]);
+    const plain = FieldSelection.of(infoOf(parse(`{ contacts { edges { node { name email } } } }`), "contacts"));
+    const nodes = connectionNodes(plain, "ContactConnection", "ContactEdge");
+    expect(selectedProperties(nodes, "Contact", CONTACT_RECORD_NEEDS, "id").properties).toEqual([
+      "email",
+      "id",
+      "name",
+    ]);
+  });
+
+  it("reads of B3's latest health only the five selected snapshot properties, not the explanation", () => {
+    const info = infoOf(AccountsWithContactsAndHealthDocument, "accounts", { first: 2, contacts: 3 });
+    const health = connectionNodes(FieldSelection.of(info), "AccountConnection", "AccountEdge").below(
+      "Account",
+      "health",
+    );
+    expect(selectedSnapshot(health).properties).toEqual(["computedAt", "confidence", "grade", "score", "version"]);
+    const explained = FieldSelection.of(
+      infoOf(parse(`{ account(id: "a") { health { lowConfidence drivers { conceptId } } } }`), "account"),
+    ).below("Account", "health");
+    expect(selectedSnapshot(explained).properties).toEqual(["confidence", "explanation", "version"]);
+  });
+
   it("reads the id alone when only totalCount or __typename is asked", () => {
     const info = infoOf(parse(`{ accounts { totalCount edges { node { __typename } } } }`), "accounts");
     const nodes = connectionNodes(FieldSelection.of(info), "AccountConnection", "AccountEdge");
@@ -198,6 +238,11 @@ describe("the field needs", () => {
     ["Asset", ASSET_FIELD_NEEDS],
     ["Organization", ORGANIZATION_FIELD_NEEDS],
     ["Signal", SIGNAL_FIELD_NEEDS],
+    ["Contact", CONTACT_RECORD_NEEDS],
+    ["Opportunity", OPPORTUNITY_RECORD_NEEDS],
+    ["Asset", ASSET_RECORD_NEEDS],
+    ["Signal", SIGNAL_RECORD_NEEDS],
+    ["AccountHealth", ACCOUNT_HEALTH_FIELD_NEEDS],
   ] as const;
 
   it.each(cases)("name every field of %s in the schema and no other", (typeName, needs) => {

@@ -57,4 +57,19 @@ describe("selectedNodeProjection", () => {
     expect(() => selectedNodeProjection("n", someProperties(["name}) RETURN 1 //"]), NODE)).toThrow(/allow-list/);
     expect(() => selectedNodeProjection("n", someProperties(["tenant"]), NODE)).toThrow(/allow-list/);
   });
+
+  it("reads a value through a relationship only when it is selected, and with every property (decision 0040)", () => {
+    const LINKED = {
+      ...NODE,
+      allowed: [...NODE.allowed, "accountId"],
+      derived: { accountId: "head([(n)-->(a) | a.id])" },
+    };
+    expect(selectedNodeProjection("n", someProperties(["id", "name"]), LINKED)).toBe("n {.id, .name}");
+    expect(selectedNodeProjection("n", someProperties(["accountId", "id"]), LINKED)).toBe(
+      "n {accountId: head([(n)-->(a) | a.id]), .id}",
+    );
+    expect(selectedNodeProjection("n", ALL_PROPERTIES, LINKED)).toBe(
+      "n {.*, seenAt: n.seenAt.epochMillis, accountId: head([(n)-->(a) | a.id])}",
+    );
+  });
 });

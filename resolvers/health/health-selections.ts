@@ -1,3 +1,4 @@
+import { GraphQLResolveInfo } from "graphql";
 import { FieldNeeds, PropertySelection, propertiesFor } from "../../domain/selection/property-selection";
 import { SnapshotProperty } from "../../graph/health/health.queries";
 import { FieldSelection } from "../common/field-selection";
@@ -26,4 +27,14 @@ export const ACCOUNT_HEALTH_FIELD_NEEDS: FieldNeeds<SnapshotProperty> = {
 export function selectedSnapshot(selection: FieldSelection): PropertySelection<SnapshotProperty> {
   // The version is read always: a snapshot asked only for `stored` or `modelId` still needs one property.
   return propertiesFor(selection.fieldsOn("AccountHealth"), ACCOUNT_HEALTH_FIELD_NEEDS, ["version"]);
+}
+
+/**
+ * Whether the selection of an `Account.health` field asks for the signals behind its explanation
+ * (`explanation { signals }`, under any alias, fragment or `@include`): only then does a fresh score read
+ * them (issue 18, decision 0039). A `maxDepth` that stops above every mapping leaf still reads them; the
+ * signals are then simply not listed.
+ */
+export function selectsEvidence(info: GraphQLResolveInfo): boolean {
+  return FieldSelection.of(info).below("AccountHealth", "explanation").has("HealthExplanationNode", "signals");
 }

@@ -451,9 +451,15 @@ export function readFeedback(
   if (concept) {
     const t = pickConcept(concept, []);
     if (t) {
+      // A check said done of a flag whose true value is the bad state (校准完成 of calibration_expired) is
+      // the flag's good value, "false"; otherwise a flag named in a success criterion is seen true.
+      const good =
+        CHECK_DONE.test(clause) && hasBooleanMapping(ctx.packs, t.id) && !onlyPositiveFlags(ctx.packs, t.id)
+          ? "false"
+          : "true";
       const signals: SignalSelector = {
         concept: t.id,
-        ...(isBooleanConcept(ctx.packs, t.id) ? { valueEquals: "true" } : {}),
+        ...(isBooleanConcept(ctx.packs, t.id) ? { valueEquals: good } : {}),
       };
       return { feedback: { kind: "SIGNAL_OBSERVED", signals, withinDays }, unrecognised: [] };
     }

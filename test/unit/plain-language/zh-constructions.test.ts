@@ -291,8 +291,17 @@ describe("a check not yet done, and a success criterion saying it was done", () 
   });
 
   it("guesses no concept of another industry from a value word (医院客户的……过期 is no KYC expiry)", () => {
-    const d = draft("医院客户的强检要是过期了，请华通上门。");
-    expect(d.trigger).toBeNull();
+    // Something the packs do not name expiring at a hospital: no trigger rather than the finance pack's
+    // KYC-document expiry.
+    expect(draft("医院客户的停车证要是过期了，请华通上门。").trigger).toBeNull();
+    // 强检 is the healthcare pack's mandatory calibration, so its expiry is that concept's bad state.
+    expect(draft("医院客户的强检要是过期了，请华通上门。").trigger).toEqual({
+      kind: "CONCEPT_THRESHOLD",
+      concept: "healthcare:calibration-compliance",
+      op: "BELOW",
+      value: 0.5,
+      scope: "ACCOUNT",
+    });
   });
 });
 

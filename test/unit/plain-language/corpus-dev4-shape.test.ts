@@ -8,5 +8,15 @@
  * (test/support/blind-corpus-shape.ts).
  */
 import { describeBlindCorpusShape } from "../../support/blind-corpus-shape";
+import { loadCorpus } from "../../support/plain-language-corpus";
 
-describeBlindCorpusShape("development-4.json", "d4b");
+const entries = describeBlindCorpusShape("development-4.json", "d4b");
+
+describe("plain-language corpus: development-4.json beside development-zh-4.json", () => {
+  it("shares no id or sentence with the Chinese set whose d4-zh- series it avoids", () => {
+    const zh4 = loadCorpus("development-zh-4.json");
+    const ids = new Set(zh4.map((e) => e.id));
+    const texts = new Set(zh4.map((e) => e.text));
+    expect(entries.filter((e) => ids.has(e.id) || texts.has(e.text)).map((e) => e.id)).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ const { createHash } = require("node:crypto");
 const { existsSync, readdirSync, readFileSync, statSync, writeFileSync } = require("node:fs");
 const { dirname, join } = require("node:path");
 const { spawnSync } = require("node:child_process");
+const { withBuildLock } = require("./build-lock");
 const { gzipSync } = require("node:zlib");
 
 /** Where the explorer is written, relative to the project root; the server serves it from there. */
@@ -69,15 +70,24 @@ function buildExplorer(root) {
  */
 function buildExplorerIfStale(root, { force = false, log = (m) => process.stderr.write(`${m}\n`) } = {}) {
   if (!force && !explorerIsStale(root)) return "fresh";
-  try {
-    require.resolve("vite/package.json", { paths: [root] });
-  } catch {
-    log("The explorer is not built: Vite is missing (install the dev dependencies: npm ci).");
-    return "unavailable";
-  }
-  log("Building the explorer (Vite + Preact) into dist/explorer…");
-  buildExplorer(root);
-  return "built";
+  // Checked again under the lock: another process may have built it while this one waited.
+  return withBuildLock(
+    root,
+    "explorer",
+    () => {
+      if (!force && !explorerIsStale(root)) return "fresh";
+      try {
+        require.resolve("vite/package.json", { paths: [root] });
+      } catch {
+        log("The explorer is not built: Vite is missing (install the dev dependencies: npm ci).");
+        return "unavailable";
+      }
+      log("Building the explorer (Vite + Preact) into dist/explorer…");
+      buildExplorer(root);
+      return "built";
+    },
+    { log },
+  );
 }
 
 if (require.main === module) {

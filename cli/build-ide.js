@@ -8,6 +8,7 @@ const { createHash } = require("node:crypto");
 const { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } = require("node:fs");
 const { join, relative } = require("node:path");
 const { gzipSync } = require("node:zlib");
+const { withBuildLock } = require("./build-lock");
 
 /** Where the IDE's files are written, relative to the project root; the server reads its manifest there. */
 const OUT_DIR = join("dist", "ide");
@@ -109,15 +110,24 @@ function buildIde(root) {
  */
 function buildIdeIfStale(root, { force = false, log = (m) => process.stderr.write(`${m}\n`) } = {}) {
   if (!force && !ideIsStale(root)) return "fresh";
-  try {
-    require.resolve("esbuild", { paths: [root] });
-  } catch {
-    log("The GraphQL IDE is not built: esbuild is missing (install the dev dependencies: npm ci).");
-    return "unavailable";
-  }
-  log("Bundling the GraphQL IDE (GraphiQL from npm) into dist/ide…");
-  buildIde(root);
-  return "built";
+  // Checked again under the lock: another process may have built it while this one waited.
+  return withBuildLock(
+    root,
+    "ide",
+    () => {
+      if (!force && !ideIsStale(root)) return "fresh";
+      try {
+        require.resolve("esbuild", { paths: [root] });
+      } catch {
+        log("The GraphQL IDE is not built: esbuild is missing (install the dev dependencies: npm ci).");
+        return "unavailable";
+      }
+      log("Bundling the GraphQL IDE (GraphiQL from npm) into dist/ide…");
+      buildIde(root);
+      return "built";
+    },
+    { log },
+  );
 }
 
 if (require.main === module) {

@@ -9,6 +9,7 @@ const { join, relative } = require("node:path");
 const { spawnSync } = require("node:child_process");
 const { buildIdeIfStale } = require("./build-ide");
 const { buildExplorerIfStale } = require("./build-explorer");
+const { withBuildLock } = require("./build-lock");
 
 const INPUTS = /\.(ts|json|ya?ml)$/;
 
@@ -37,15 +38,18 @@ function main() {
   const root = join(__dirname, "..");
   const force = process.argv[2] === "--force";
   const stampFile = join(root, "dist", ".build-stamp");
-  const digest = fingerprint(root);
-  const previous = existsSync(stampFile) ? readFileSync(stampFile, "utf8").trim() : "";
-  if (previous !== digest || force) {
+  const status = withBuildLock(root, "tsc", () => {
+    const digest = fingerprint(root);
+    const previous = existsSync(stampFile) ? readFileSync(stampFile, "utf8").trim() : "";
+    if (previous === digest && !force) return 0;
     process.stderr.write("Compiling Relata (sources changed since the last build)…\n");
     const tsc = require.resolve("typescript/bin/tsc");
     const result = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], { stdio: "inherit" });
     if (result.status !== 0) return result.status ?? 1;
     writeFileSync(stampFile, `${digest}\n`);
-  }
+    return 0;
+  });
+  if (status !== 0) return status;
   // The GraphQL IDE has its own inputs and stamp (GraphiQL's version in the lock file, its client files).
   buildIdeIfStale(root, { force });
   // So is the explorer (Vite's version in the lock file, explorer/).

@@ -79,17 +79,19 @@ export class CostModel {
     const base = parent === this.schema.getMutationType() ? MUTATION_BASE_COST : 0;
     const extra = override.extra;
     const paged = field.args.some((argument) => argument.name === "first");
-    const fixedSize = override.listSize ?? this.introspectionSizes[coordinate] ?? DEFAULT_LIST_SIZE;
+    const size = override.listSize ?? this.introspectionSizes[coordinate] ?? DEFAULT_LIST_SIZE;
     const sizeFrom = override.listSizeFrom;
     return {
       field,
       objectType: isCompositeType(type) ? type : null,
       list,
       paged,
-      readsArguments: paged || typeof extra === "function" || sizeFrom !== undefined,
+      readsArguments: paged || typeof extra === "function" || typeof size === "function" || sizeFrom !== undefined,
       listSize:
         sizeFrom === undefined
-          ? () => fixedSize
+          ? typeof size === "function"
+            ? size
+            : () => size
           : (args) => {
               const value = args[sizeFrom];
               // A single value stands for a list of one (input coercion); anything else is refused later.

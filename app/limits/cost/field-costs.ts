@@ -9,8 +9,8 @@ export type FieldArguments = Readonly<Record<string, unknown>>;
 export interface FieldCostOverride {
   /** Units added each time the field is resolved, for the work behind it (a score computed, a search run). */
   extra?: number | ((args: FieldArguments) => number);
-  /** Items assumed for a list without a `first` argument. */
-  listSize?: number;
+  /** Items assumed for a list without a `first` argument (a function when an argument bounds them). */
+  listSize?: number | ((args: FieldArguments) => number);
   /**
    * The list argument whose length is the number of items returned (`nodes(ids:)`): the estimate then
    * counts what was asked for, not {@link listSize}.
@@ -28,6 +28,19 @@ export const MUTATION_BASE_COST = 10;
 const graphDepth = (value: unknown, fallback: number): number =>
   typeof value === "number" && Number.isInteger(value) && value > 0 ? Math.min(value, 10) : fallback;
 
+/** Nodes assumed in a whole explanation tree; most default-model trees hold 20 to 40. */
+const EXPLANATION_NODES = 40;
+
+/**
+ * Nodes of an explanation cut at `maxDepth` (decision 0039): a root, then up to four children a node per
+ * level (the default model's root has four dimensions), never more than the whole tree. Omitted or
+ * not a whole number: the whole tree (the resolver refuses a depth out of range).
+ */
+const explanationNodes = (maxDepth: unknown): number =>
+  typeof maxDepth === "number" && Number.isInteger(maxDepth) && maxDepth >= 0
+    ? Math.min(EXPLANATION_NODES, (4 ** (Math.min(maxDepth, 3) + 1) - 1) / 3)
+    : EXPLANATION_NODES;
+
 const hasText = (value: unknown): boolean => typeof value === "string" && value.trim() !== "";
 
 /**
@@ -38,7 +51,7 @@ export const FIELD_COST_OVERRIDES: Readonly<Record<string, FieldCostOverride>> =
   // A score computed now reads the account's signals and the model's populations.
   "Account.health": { extra: (args) => (args.fresh === true ? 50 : 0) },
   "Account.healthHistory": { listSize: 50 },
-  "AccountHealth.explanation": { listSize: 40 },
+  "AccountHealth.explanation": { listSize: (args) => explanationNodes(args.maxDepth) },
   "HealthExplanationNode.signals": { listSize: 5 },
   // Full-text searches.
   "Query.accounts": { extra: (args) => (hasText((args.filter as { search?: unknown } | null)?.search) ? 20 : 0) },

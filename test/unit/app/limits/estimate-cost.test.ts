@@ -46,8 +46,23 @@ describe("estimateCost", () => {
 
     it("sizes lists without `first` by the override table or the default", () => {
       const query = "query($id: ID!) { account(id: $id) { concepts { systems } healthHistory { score } } }";
-      const history = FIELD_COST_OVERRIDES["Account.healthHistory"]?.listSize ?? 0;
-      expect(costOf(query).total).toBe(1 + DEFAULT_LIST_SIZE + history);
+      const history = FIELD_COST_OVERRIDES["Account.healthHistory"]?.listSize;
+      expect(history).toEqual(expect.any(Number));
+      expect(costOf(query).total).toBe(1 + DEFAULT_LIST_SIZE + (history as number));
+    });
+
+    it("sizes an explanation cut at maxDepth by the nodes that depth can hold (decision 0039)", () => {
+      const cost = (args: string) =>
+        costOf(`query($id: ID!) { account(id: $id) { health { explanation${args} { id score } } } }`).total;
+      // account + health + nodes × (node + nothing more: scalars are free)
+      expect(cost("")).toBe(1 + 1 + 40);
+      expect(cost("(maxDepth: 0)")).toBe(1 + 1 + 1);
+      expect(cost("(maxDepth: 1)")).toBe(1 + 1 + 5);
+      expect(cost("(maxDepth: 2)")).toBe(1 + 1 + 21);
+      expect(cost("(maxDepth: 3)")).toBe(1 + 1 + 40);
+      expect(cost("(maxDepth: 32)")).toBe(1 + 1 + 40);
+      // Out of range or of the wrong type: counted as the whole tree (the field itself refuses it).
+      expect(cost("(maxDepth: -1)")).toBe(1 + 1 + 40);
     });
 
     it("adds the extra cost of expensive fields, depending on their arguments", () => {

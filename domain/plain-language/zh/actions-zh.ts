@@ -43,6 +43,29 @@ const INTENT_VERB = /打上|打个|打|记录|记一条|记|标记|添加|加上
 
 const FLAG = /标记|标签|打标|标注|贴上|标为|标成|挂上|置为/u;
 
+const BATCH_WORDS = /批次/u;
+const ASSET_WORDS = /车辆|设备|资产|电池|充电桩|机器|机台|仪器|装置|车/u;
+const ACCOUNT_WORDS = /客户|账户|公司|企业|机构|医院|学校|门店|商家|卖家/u;
+
+/**
+ * What a flag is put on: the object of 把/将/给/为 before the flag verb when it names records ("把该客户标记为
+ * “电池关注”", "给这家客户打上“设备风险”标签" flag the account, whatever the flag's own name says), else any
+ * record word of the clause (标记为“车辆异常” flags assets); a batch, an asset, or the account.
+ */
+function flagTarget(clause: string, flagAt: number): "BATCH" | "ASSET" | "ACCOUNT" {
+  const before = clause
+    .slice(0, flagAt)
+    .replace(/[“"][^”"]*[”"]/gu, "")
+    .replace(/(?:打上|打个|打|贴上|加上|挂上|添加)$/u, "");
+  const object = /(?:把|将|给|为|对)([^，,。；;]{1,12})$/u.exec(before)?.[1] ?? "";
+  for (const text of [object, clause]) {
+    if (BATCH_WORDS.test(text)) return "BATCH";
+    if (ASSET_WORDS.test(text)) return "ASSET";
+    if (text === object && ACCOUNT_WORDS.test(text)) return "ACCOUNT";
+  }
+  return "ACCOUNT";
+}
+
 const REVIEW = /评审|预审|审核|复核|审查|审批|稽核|复审|审阅|review/iu;
 const TASK_WORDS =
   /任务|工单|待办|跟进|拜访|回访|联系|排查|处理|安排|评估|检修|维修|上门|给出|制定|准备|核实|电话|沟通|提交|整改|处理|派/u;
@@ -292,11 +315,7 @@ export function readConsequent(rawClauses: readonly string[], ctx: ZhGrammarCont
       tracker.mark(0, clause.length);
     } else if (flag && (assignees.length === 0 || assignees[0]!.match.start > flag.index)) {
       // "把批次标记出来交给电池研发团队": the records are flagged; who they are for is the flag's note.
-      const target = /批次/u.test(clause)
-        ? "BATCH"
-        : /车辆|设备|资产|电池|充电桩|机器|机台|仪器|装置|车/u.test(clause)
-          ? "ASSET"
-          : "ACCOUNT";
+      const target = flagTarget(clause, flag.index);
       const quoted = /[“"]([^”"]+)[”"]/u.exec(clause)?.[1];
       const after = clause.slice(flag.index + flag[0].length).replace(/^(?:为|成|上)/u, "");
       const name = quoted ?? (after.length > 0 ? after : clause.slice(0, flag.index));

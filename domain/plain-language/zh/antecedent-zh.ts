@@ -913,6 +913,24 @@ function recordOfVerb(s: ReaderState, at: number, verb: string): { record: strin
   return null;
 }
 
+/** What joins a second event verb to the first (修改或被删除, 被编辑、删除, 有变更或者被删除). */
+const VERB_COORDINATOR = /^(?:了)?(?:或者|或是|或|和|及|与|、|\/)(?:被|有|是|遭)?$/u;
+
+/**
+ * "联系人信息一有修改或被删除": a verb joined by 或/、 to an event verb before it, with no record of its own
+ * in reach, is about that verb's record (the record may be further back than a verb's own look-behind).
+ */
+function coordinatedRecord(
+  text: string,
+  at: number,
+  length: number,
+  verbs: readonly { at: number; end: number; record: string }[],
+): { record: string; start: number; end: number } | null {
+  const previous = [...verbs].reverse().find((v) => v.end <= at);
+  if (!previous || !VERB_COORDINATOR.test(text.slice(previous.end, at))) return null;
+  return { record: previous.record, start: previous.at, end: at + length };
+}
+
 /** An opportunity won or lost (赢单, 丢单, 成交): an update of the opportunity, whose stage closes. */
 const DEAL_OUTCOME =
   /(?:(?:商机|销售机会|机会|订单|项目|单子)(?:被)?(?:赢下来|赢下|丢掉|丢失|输掉|拿下)|(?:商机|销售机会|机会|订单|项目)?(?:被)?(?:赢单|丢单|输单|签单|成交|关单|失单)(?![额量率金价]))(?:了)?/u;
@@ -958,28 +976,31 @@ const readEvent: Reader = (s) => {
     s.matched.push({ phrase: outcome[0], kind: "EVENT_TYPE", id: "OUTCOME_RECORDED" });
     return { kind: "EVENT", eventTypes: ["OUTCOME_RECORDED"] };
   }
-  for (const [verbRe, suffix] of EVENT_VERBS) {
-    const global = new RegExp(verbRe.source, "gu");
-    for (const v of s.masked.matchAll(global)) {
-      const at = v.index ?? 0;
-      // "洗钱风险等级被调整为高": a concept's value changes, not the record (the count reader takes it).
-      const conceptJustBefore = s.matches.some(
-        (m) =>
-          m.terms.some((t) => t.kind === "CONCEPT") &&
-          m.end <= at &&
-          /^(?:的)?(?:被|已|已经|又|有|发生)?(?:了)?$/u.test(s.text.slice(m.end, at)),
-      );
-      if (conceptJustBefore && suffix === "UPDATED") continue;
-      const found = recordOfVerb(s, at, v[0]);
-      if (!found) continue;
-      const { record, start: abs, end: recordEnd } = found;
-      const chosen = eventTypeFor(record, suffix);
-      if (!chosen) continue;
-      types.add(chosen as ChangeType);
-      spanStart = spanStart < 0 ? Math.min(abs, at) : Math.min(spanStart, abs, at);
-      const arrival = ARRIVAL.exec(s.text.slice(recordEnd));
-      spanEnd = Math.max(spanEnd, recordEnd + (arrival?.[0].length ?? 0));
-    }
+  // Every verb found, in order, so a verb coordinated with the one before it can share its record.
+  const verbs: { at: number; end: number; record: string }[] = [];
+  const hits = EVENT_VERBS.flatMap(([verbRe, suffix]) =>
+    [...s.masked.matchAll(new RegExp(verbRe.source, "gu"))].map((v) => ({ v, suffix })),
+  ).sort((a, b) => (a.v.index ?? 0) - (b.v.index ?? 0));
+  for (const { v, suffix } of hits) {
+    const at = v.index ?? 0;
+    // "洗钱风险等级被调整为高": a concept's value changes, not the record (the count reader takes it).
+    const conceptJustBefore = s.matches.some(
+      (m) =>
+        m.terms.some((t) => t.kind === "CONCEPT") &&
+        m.end <= at &&
+        /^(?:的)?(?:被|已|已经|又|有|发生)?(?:了)?$/u.test(s.text.slice(m.end, at)),
+    );
+    if (conceptJustBefore && suffix === "UPDATED") continue;
+    const found = recordOfVerb(s, at, v[0]) ?? coordinatedRecord(s.text, at, v[0].length, verbs);
+    if (!found) continue;
+    const { record, start: abs, end: recordEnd } = found;
+    verbs.push({ at, end: at + v[0].length, record });
+    const chosen = eventTypeFor(record, suffix);
+    if (!chosen) continue;
+    types.add(chosen as ChangeType);
+    spanStart = spanStart < 0 ? Math.min(abs, at) : Math.min(spanStart, abs, at);
+    const arrival = ARRIVAL.exec(s.text.slice(recordEnd));
+    spanEnd = Math.max(spanEnd, recordEnd + (arrival?.[0].length ?? 0));
   }
   if (types.size === 0) return null;
   // A concept measure changing (……率变化) is not a record event.

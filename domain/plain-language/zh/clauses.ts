@@ -6,7 +6,7 @@
  * give a deadline for the action before them.
  */
 import { toHalfWidth } from "./chinese-numbers";
-import { toSimplified } from "./traditional-zh";
+import { toMainlandChinese } from "./traditional-zh";
 
 /** One clause, with where it is in the normalised sentence. */
 export interface Clause {
@@ -25,10 +25,11 @@ const CJK = "\\u3400-\\u9fff";
 
 /**
  * Half-width digits and letters, spaces only between Latin words or numbers ("0.1 mm/s" stays, "ERP 系统"
- * becomes "ERP系统"), curly and corner quotes to “”, traditional characters to simplified ones.
+ * becomes "ERP系统"), curly and corner quotes to “”, traditional characters to simplified ones and regional words
+ * to mainland ones (联络人 → 联系人).
  */
 export function normaliseChinese(text: string): string {
-  return toSimplified(toHalfWidth(text))
+  return toMainlandChinese(toHalfWidth(text))
     .replace(/[「『]/gu, "“")
     .replace(/[」』]/gu, "”")
     .replace(/\s*(?:→|->|=>|⇒|➡)\s*/gu, "，")

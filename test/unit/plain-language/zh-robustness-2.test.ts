@@ -49,3 +49,41 @@ describe("what a flag is put on", () => {
     ]);
   });
 });
+
+describe("traditional characters and regional words", () => {
+  it("reads 聯絡人 (Taiwan, Hong Kong) as a contact, in events and in either script", () => {
+    expect(draft("軟體客戶的聯絡人被刪除時，透過企業微信通知二線支援團隊。")).toMatchObject({
+      trigger: { kind: "EVENT", eventTypes: ["CONTACT_DELETED"] },
+      conditions: [{ kind: "ACCOUNT_FIELD", field: "industry", values: ["SAAS"] }],
+      actions: [
+        { kind: "CALL_WEBHOOK", endpointId: "wh-wecom" },
+        { kind: "CREATE_TASK", assignee: { kind: "TEAM", teamId: "t-support-tier2" } },
+      ],
+    });
+    expect(draft("保险客户新增联络人时，让王芳打个电话。").trigger).toEqual({
+      kind: "EVENT",
+      eventTypes: ["CONTACT_CREATED"],
+    });
+  });
+
+  it("reads 覆核 as a review and 工作天 as days", () => {
+    expect(draft("銀行客戶的帳戶資訊被修改後，請合規專員在三個工作天內覆核。").actions).toMatchObject([
+      { kind: "OPEN_REVIEW", assignee: { kind: "ROLE", role: "compliance" }, dueInDays: 3 },
+    ]);
+  });
+
+  it("names what it does not know in the characters the user wrote", () => {
+    expect(draft("電商客戶新增聯絡人時，請黃經理和平台運營團隊一起做一次歡迎觸達。").unrecognised).toContain("黃經理");
+    expect(draft("學校客戶的健康等級變紅時，請鄭老師三天內回訪。").unrecognised).toContain("鄭老師");
+    expect(draft("学校客户的健康等级变红时，请郑老师三天内回访。").unrecognised).toContain("郑老师");
+  });
+
+  it("reads characters of everyday business text (進, 師, 並, 溝, 別)", () => {
+    const d = draft("製造業客戶的報廢率高於6%時，請質量工程師兩天內溝通改進，並推送到MES。");
+    expect(d.actions).toMatchObject([
+      { kind: "CREATE_TASK", assignee: { kind: "ROLE", role: "quality-engineer" }, dueInDays: 2 },
+      { kind: "CALL_WEBHOOK", endpointId: "wh-mes" },
+    ]);
+    expect(d.unrecognised).toEqual([]);
+  });
+});

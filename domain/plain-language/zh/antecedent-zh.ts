@@ -152,6 +152,9 @@ function term(match: ZhMatch, t: ZhTerm): DraftTerm {
   return { phrase: match.text, kind: t.kind, id: t.id };
 }
 
+/** The papers of what a check is about (身份证件, 身份证, 资质证明): their lapse is the check's bad value. */
+const DOCUMENT_WORDS = "证件|证照|证明|证书|证|文件|材料";
+
 /**
  * Boolean concepts named by their subject and a breach word (SLA超时, SLA 违约, 发票逾期, 保养超期, also with
  * a window between: 发票在一个季度内逾期) or a count (返修两次), where no label is said: the subject is read
@@ -171,7 +174,7 @@ function breachMatches(text: string, matches: readonly ZhMatch[], ctx: ZhGrammar
     const tail = /[A-Za-z0-9]$/u.test(stem) ? "(?![A-Za-z0-9])" : "";
     // "返修两次", "返修达到两次", "SLA 超时", and counted records it happened to: "3张工单被重开".
     const re = new RegExp(
-      `${lead}${name}${tail}(?=\\s*(?:了|又|再次|再)?\\s*(?:${WINDOW_SOURCE})?\\s*(?:了|又|再次|再|累计|共)?\\s*(?:${COUNT_LEAD})?\\s*(?:${BREACH_WORDS}|(?:${NUMBER_SOURCE})\\s*(?:次|回)))|(?<=${RECORDS_COUNTED})${name}${tail}`,
+      `${lead}${name}${tail}(?:的)?(?:${DOCUMENT_WORDS}){0,2}(?=\\s*(?:了|又|再次|再|一|已经|已)?\\s*(?:${WINDOW_SOURCE})?\\s*(?:了|又|再次|再|累计|共)?\\s*(?:${COUNT_LEAD})?\\s*(?:${BREACH_WORDS}|(?:${NUMBER_SOURCE})\\s*(?:次|回)))|(?<=${RECORDS_COUNTED})${name}${tail}`,
       "giu",
     );
     for (const m of text.matchAll(re)) {
@@ -1495,6 +1498,12 @@ const readBooleanBad: Reader = (s) => {
   const bad = BAD_BOOLEAN.exec(s.masked);
   if (!bad && concept.match.end < s.text.length - 1) return null;
   useConcept(s, concept);
-  if (bad) s.tracker.mark(bad.index, bad.index + bad[0].length);
+  if (bad) {
+    s.tracker.mark(bad.index, bad.index + bad[0].length);
+    // "校准证书过期": the concept's papers lapsing is the concept turning bad.
+    const between = s.text.slice(concept.match.end, bad.index);
+    if (new RegExp(`^(?:的)?(?:${DOCUMENT_WORDS}){1,2}(?:已经|已|都|一)?$`, "u").test(between))
+      s.tracker.mark(concept.match.end, bad.index);
+  }
   return { kind: "CONCEPT_THRESHOLD", concept: concept.term.id, op: "BELOW", value: 0.5, scope: s.scope };
 };

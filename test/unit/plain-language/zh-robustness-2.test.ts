@@ -87,3 +87,29 @@ describe("traditional characters and regional words", () => {
     expect(d.unrecognised).toEqual([]);
   });
 });
+
+describe("a checked thing's papers lapsing", () => {
+  const identityBad = {
+    kind: "CONCEPT_THRESHOLD",
+    concept: "finance:identity-verification",
+    op: "BELOW",
+    value: 0.5,
+    scope: "ACCOUNT",
+  };
+
+  it.each([
+    "保险客户的身份证一过期，就让合规专员当天复核。",
+    "请KYC专员两天内复核，如果银行客户的证件已经过期。",
+    "金融客户董事的身份证明文件失效时，先问我，再请合规专员复核。",
+  ])("reads %s as the identity check turning bad", (text) => {
+    const d = draft(text);
+    expect(d.trigger).toEqual(identityBad);
+    expect(d.actions.map((a) => a.kind)).toEqual(["OPEN_REVIEW"]);
+  });
+
+  it("absorbs the papers between a boolean concept and its lapse (校准证书过期)", () => {
+    const d = draft("医院客户的校准证书过期时，请服务经理安排校准。");
+    expect(d.trigger).toMatchObject({ concept: "healthcare:calibration-compliance", op: "BELOW", value: 0.5 });
+    expect(d.unrecognised).toEqual([]);
+  });
+});

@@ -15,6 +15,8 @@ import { ParseAmbiguity } from "../parsed-sentence";
 import { readConsequent, readFeedback } from "./actions-zh";
 import { readAntecedent } from "./antecedent-zh";
 import { assignRoles, normaliseChinese, splitClauses, stripAntecedentMarkers } from "./clauses";
+import { DuplicateGuard, findDuplicateGuard } from "./duplicate-guard-zh";
+import { slugFor } from "./slugs-zh";
 import { ZhGrammarContext } from "./zh-context";
 import { findTerms } from "./zh-vocabulary";
 
@@ -88,8 +90,24 @@ function relativeAntecedent(clause: string, ctx: ZhGrammarContext): { antecedent
   return null;
 }
 
+/** The sentence without its guard against duplicate tasks (read as a condition of its own), and the guard. */
+function withoutGuard(text: string): { rest: string; guard: DuplicateGuard | null } {
+  const guard = findDuplicateGuard(text);
+  if (!guard) return { rest: text, guard };
+  return { rest: `${text.slice(0, guard.start)}，${text.slice(guard.end)}`, guard };
+}
+
+/** "别重复派了": no open task of the guard's name, or of the first task the rule creates when it names none. */
+function guardCondition(guard: DuplicateGuard, actions: readonly PlaybookAction[]): PlaybookCondition {
+  const named = slugFor(guard.taskName, "");
+  const first = actions.find((a) => a.kind === "CREATE_TASK" || a.kind === "OPEN_REVIEW");
+  const template = named || (first?.kind === "CREATE_TASK" ? first.template : first?.reviewType) || "";
+  return { kind: "NO_OPEN_TASK", ...(template ? { template } : {}) };
+}
+
 export function readChinese(raw: string, ctx: ZhGrammarContext): ZhReading {
-  const text = joinAcrossDe(normaliseChinese(raw), ctx);
+  const normalised = joinAcrossDe(normaliseChinese(raw), ctx);
+  const { rest: text, guard } = withoutGuard(normalised);
   const names = findTerms(ctx.vocabulary, text);
   const clauses = assignRoles(splitClauses(text, names), (clause) => doerLength(clause, ctx));
 
@@ -125,10 +143,14 @@ export function readChinese(raw: string, ctx: ZhGrammarContext): ZhReading {
     feedback = feedback ?? read.feedback;
     unrecognised.push(...read.unrecognised);
   }
+  const conditions = [...antecedent.conditions];
+  if (guard && !conditions.some((c) => c.kind === "NO_OPEN_TASK")) {
+    conditions.push(guardCondition(guard, consequent.actions));
+  }
   return {
-    text,
+    text: normalised,
     trigger: antecedent.trigger,
-    conditions: antecedent.conditions,
+    conditions,
     actions: consequent.actions,
     feedback,
     mode: consequent.mode,

@@ -113,3 +113,41 @@ describe("a checked thing's papers lapsing", () => {
     expect(d.unrecognised).toEqual([]);
   });
 });
+
+describe("a guard against duplicate tasks", () => {
+  it.each([
+    ["当保险客户的续保率低于60%时，给客户经理派一个续保回访任务，已有未关闭的回访任务的不再创建。", "follow-up"],
+    ["如果已经有进行中的巡检任务就跳过，车队客户的充电桩可用率低于90%时让绿伏三天内巡检。", "inspection"],
+    ["制造业客户的报废率高于6%时让质量部排查原因；若已存在进行中的排查任务则跳过。", "investigation"],
+    ["SaaS客户的活跃用户数下降超过20%时，请张敏跟进，已有跟进中任务的客户除外。", "follow-up"],
+    ["医院客户的设备开机率低于85%时，请华通一周内上门检修（若该客户已经有未完成的检修工单则跳过）。", "repair"],
+  ])("reads the guard of %s as a NO_OPEN_TASK condition", (text, template) => {
+    const d = draft(text);
+    expect(d.conditions.filter((c) => c.kind === "NO_OPEN_TASK")).toEqual([{ kind: "NO_OPEN_TASK", template }]);
+    expect(d.actions).toHaveLength(1);
+    expect(d.unrecognised).toEqual([]);
+  });
+
+  it("reads 不要重复创建 without a task named, taking the template of the task the rule creates", () => {
+    const d = draft("电商客户的退货率超过15%时，为客户成功部创建退货分析任务，不要重复创建。");
+    expect(d.conditions).toContainEqual({ kind: "NO_OPEN_TASK", template: "returns-analysis" });
+    expect(d.actions).toMatchObject([
+      { kind: "CREATE_TASK", assignee: { kind: "TEAM", teamId: "t-customer-success" } },
+    ]);
+  });
+
+  it("keeps a guard in the middle from splitting the rule: the trigger, conditions and action all stay", () => {
+    const d = draft("大学客户的健康等级变红时，如果已经有没完成的跟进任务，就不用再派了，否则请客户经理三天内回访。");
+    expect(d.trigger).toEqual({ kind: "HEALTH_GRADE_CHANGE", to: ["RED"] });
+    expect(d.conditions).toEqual([
+      { kind: "ACCOUNT_FIELD", field: "industry", op: "EQUALS", values: ["EDUCATION"] },
+      { kind: "NO_OPEN_TASK", template: "follow-up" },
+    ]);
+    expect(d.actions).toMatchObject([{ kind: "CREATE_TASK", assignee: { kind: "ACCOUNT_OWNER" }, dueInDays: 3 }]);
+  });
+
+  it("does not read an open task that is only counted or mentioned as a guard", () => {
+    const d = draft("如果客户有未完成的工单，就通知客户经理跟进。");
+    expect(d.conditions.filter((c) => c.kind === "NO_OPEN_TASK")).toEqual([]);
+  });
+});

@@ -153,8 +153,8 @@ function findAssignees(clause: string, matches: readonly ZhMatch[]): { match: Zh
 
 /** Verbs that may introduce whom a task is for, before a name (给/让/请 …). */
 const INTRODUCER_WORD = "给|让|请|由|叫|通知|提醒|告诉|要求|安排|交给|派给|分配给|指派给|转给|交由|找";
-/** Words that join assignees. */
-const JOINER_WORD = "和|与|及|、|以及|跟";
+/** Words that join assignees (跟 of 跟进, 跟踪 is a verb, not "with"). */
+const JOINER_WORD = "和|与|及|、|以及|跟(?![进踪])";
 /** What may follow the last of joined assignees ("…和王总一起制定", "…和仓储团队各派一个任务"). */
 const AFTER_ASSIGNEES = "一起|共同|联合|各|分别|都|去|来|负责|跟进|制定|安排|处理|核实|派|开|建";
 
@@ -203,15 +203,14 @@ function unknownBesideAssignees(
   const first = assignees[0]!;
   const last = assignees[assignees.length - 1]!;
   const before = new RegExp(
-    `(?:给|让|请|由|叫|通知|提醒|告诉|要求|安排|交给|派给|交由)(${NAME_RUN})(?:和|与|及|、|以及|跟|还有)$`,
+    `(?:给|让|请|由|叫|通知|提醒|告诉|要求|安排|交给|派给|交由)(${NAME_RUN})(?:${JOINER_WORD}|还有)$`,
     "u",
   ).exec(clause.slice(0, first.match.start));
   if (before?.[1] && isUnknown(before[1])) unknown.push(before[1]);
   const tail = clause.slice(last.match.end);
-  const after = new RegExp(
-    `^(?:和|与|及|、|以及|跟|还有)(${NAME_RUN})(?=各|分别|一起|共同|一同|都|$|[，,。；;])`,
-    "u",
-  ).exec(tail);
+  const after = new RegExp(`^(?:${JOINER_WORD}|还有)(${NAME_RUN})(?=各|分别|一起|共同|一同|都|$|[，,。；;])`, "u").exec(
+    tail,
+  );
   if (after?.[1] && isUnknown(after[1])) unknown.push(after[1]);
   const qualifier =
     /^(?:中|里|内|里面|之中|当中)?的?(最[^，,。；;的]{1,6}的?(?:人|成员|同事|工程师|一位|那位|那个人|员工))/u.exec(

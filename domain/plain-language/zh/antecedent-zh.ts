@@ -531,6 +531,16 @@ function conceptByValue(s: ReaderState): { match: ZhMatch; id: string; valueOnly
 }
 
 /**
+ * Whether a concept found by resemblance (a label's head or start, shared words) may be meant for the
+ * accounts: a core concept, or one of the stated industry's pack (学校客户的出勤率 is no vehicle availability;
+ * named as not understood instead). Any concept when no industry is stated.
+ */
+function fitsIndustries(s: ReaderState, id: string): boolean {
+  const packs = s.industries.map((i) => INDUSTRY_PACK[i]).filter((p): p is string => !!p);
+  return packs.length === 0 || ["core", ...packs].includes(id.split(":")[0] ?? "");
+}
+
+/**
  * The one concept (of the account's industry, when several) whose Chinese labels end in `word` ("投诉" of 客户投诉,
  * 质量投诉): a label's head said alone. Null when none or several.
  */
@@ -542,10 +552,10 @@ function conceptByHead(s: ReaderState, word: string): string | null {
       return labels.some((l) => l !== word && l.endsWith(word));
     })
     .map((c) => c.id);
-  const packs = s.industries.map((i) => INDUSTRY_PACK[i]).filter((p): p is string => !!p);
-  const inPack = ids.filter((id) => packs.includes(id.split(":")[0] ?? ""));
-  const chosen = inPack.length > 0 ? inPack : ids;
-  return chosen.length === 1 ? (chosen[0] ?? null) : null;
+  const chosen = ids.filter((id) => fitsIndustries(s, id));
+  const inPack = chosen.filter((id) => !id.startsWith("core:"));
+  const pick = inPack.length > 0 && s.industries.length > 0 ? inPack : chosen;
+  return pick.length === 1 ? (pick[0] ?? null) : null;
 }
 
 /**
@@ -561,10 +571,10 @@ function flagByLabelStart(s: ReaderState, word: string, end: number): string | n
       [c.spec.prefLabel.zh, ...(c.spec.altLabel?.zh ?? [])].some((l) => !!l && l !== word && l.startsWith(word)),
     )
     .map((c) => c.id);
-  const packs = s.industries.map((i) => INDUSTRY_PACK[i]).filter((p): p is string => !!p);
-  const inPack = ids.filter((id) => packs.includes(id.split(":")[0] ?? ""));
-  const chosen = inPack.length > 0 ? inPack : ids;
-  return chosen.length === 1 ? (chosen[0] ?? null) : null;
+  const chosen = ids.filter((id) => fitsIndustries(s, id));
+  const inPack = chosen.filter((id) => !id.startsWith("core:"));
+  const pick = inPack.length > 0 && s.industries.length > 0 ? inPack : chosen;
+  return pick.length === 1 ? (pick[0] ?? null) : null;
 }
 
 function conceptByWords(s: ReaderState): { match: ZhMatch; id: string } | null {
@@ -585,7 +595,7 @@ function conceptByWords(s: ReaderState): { match: ZhMatch; id: string } | null {
         continue;
       }
       if ((piece.match(/[\u3400-\u9fffA-Za-z]/gu) ?? []).length < 3) continue;
-      const hit = s.ctx.lexicon.searchConcepts(piece)[0];
+      const hit = s.ctx.lexicon.searchConcepts(piece).find((h) => fitsIndustries(s, h.concept));
       if (!hit || hit.score < 2) continue;
       if (!best || hit.score > best.score) {
         const abs = span.start + start;
@@ -1476,6 +1486,9 @@ const readThreshold: Reader = (s) => {
   ).exec(s.text.slice(0, stress ? stress.index : at));
   if (origin) s.tracker.mark(origin.index, origin.index + origin[0].length);
   s.tracker.mark(amount.start, amount.end);
+  // "降到6分以下": a bound said again after the amount.
+  const bound = /^(?:及|或)?(?:以下|之下|以上|之上)/u.exec(s.text.slice(amount.end));
+  if (bound) s.tracker.mark(amount.end, amount.end + bound[0].length);
   if (!scaled) {
     s.unrecognised.push(s.text.slice(at, amount.end));
     return { kind: "CONCEPT_THRESHOLD", concept: concept.term.id, op, value: 0.5, scope: s.scope };

@@ -151,3 +151,44 @@ describe("a guard against duplicate tasks", () => {
     expect(d.conditions.filter((c) => c.kind === "NO_OPEN_TASK")).toEqual([]);
   });
 });
+
+describe("口语 endings", () => {
+  it.each([
+    "医院客户健康等级变红时，请客户经理跟进一下。",
+    "让王芳跟踪一下，当电商客户的退货率超过15%时。",
+    "学校客户的NPS低于6分，叫教学服务部跟进一下吧。",
+  ])("reads 跟进/跟踪 after an assignee as the task, not as 跟 (with) someone unknown: %s", (text) => {
+    const d = draft(text);
+    expect(d.actions).toHaveLength(1);
+    expect(d.actions[0]?.kind).toBe("CREATE_TASK");
+    expect(d.unrecognised).toEqual([]);
+  });
+
+  it.each([
+    ["医院客户的NPS掉到6分以下的话，请王芳回访。", "core:nps"],
+    ["SaaS客户的NPS降到5分以下的话请张敏一周内回访。", "core:nps"],
+    ["制造业客户的OEE跌到六成以下的话，就让质量部排查。", "manufacturing:oee"],
+  ])("closes an antecedent with 的话 and reads a bound after the amount: %s", (text, concept) => {
+    const d = draft(text);
+    expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", concept, op: "BELOW" });
+    expect(d.actions).toHaveLength(1);
+    expect(d.unrecognised).toEqual([]);
+  });
+});
+
+describe("a concept found by resemblance, for accounts of another industry", () => {
+  it("names it as not understood instead of reading another industry's concept", () => {
+    const d = draft("学校客户的出勤率跌到九成以下的话，就让教学服务部跟进。");
+    expect(d.trigger).toBeNull();
+    expect(d.unrecognised.join("")).toContain("出勤率");
+  });
+
+  it("still reads it for accounts of its own industry, or when no industry is said", () => {
+    expect(draft("车队客户的出勤率跌到九成以下时，让绿伏跟进。").trigger).toMatchObject({
+      concept: "automotive:vehicle-availability",
+    });
+    expect(draft("出勤率跌到九成以下时，让绿伏跟进。").trigger).toMatchObject({
+      concept: "automotive:vehicle-availability",
+    });
+  });
+});

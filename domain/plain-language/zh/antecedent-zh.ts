@@ -65,7 +65,7 @@ const SUBJECT_CONTACT = /联系人|人员|员工|用户|访客|访问者|决策�
 const VIEW_VERB = /(?:浏览|访问|查看|打开|看了|看过|点击|阅读|进入|点开|访)(?:了|过)?/u;
 
 /** Counted records an event happens to, right before it ("3张工单被", "两台设备", "被"). */
-const RECORDS_COUNTED = `(?:(?:${NUMBER_SOURCE})\\s*(?:张|个|条|单|台|辆|笔|件|起|份)\\s*(?:及以上|或以上|以上)?(?:的)?[\u3400-\u9fffA-Za-z]{0,6}?(?:都|又|再次)?)?被|(?:${NUMBER_SOURCE})\\s*(?:张|个|条|单|台|辆|笔|件|起|份)\\s*(?:及以上|或以上|以上)?(?:的)?[\u3400-\u9fffA-Za-z]{0,6}?(?:都|又|再次)?`;
+const RECORDS_COUNTED = `(?:(?:${NUMBER_SOURCE})\\s*(?:张|个(?![月星季小礼工钟])|条|单|台|辆|笔|件|起|份)\\s*(?:及以上|或以上|以上)?(?:的)?[\u3400-\u9fffA-Za-z]{0,6}?(?:都|又|再次)?)?被|(?:${NUMBER_SOURCE})\\s*(?:张|个(?![月星季小礼工钟])|条|单|台|辆|笔|件|起|份)\\s*(?:及以上|或以上|以上)?(?:的)?[\u3400-\u9fffA-Za-z]{0,6}?(?:都|又|再次)?`;
 
 /** Words before a count that say how it compares ("达到两次", "超过3次"). */
 const COUNT_LEAD = "超过|多于|大于|高于|超出|逾|不少于|不低于|至少|最少|达到|达|满|累计|共计|共";
@@ -478,6 +478,11 @@ const NOT_CONCEPT =
 /** A count of items right before a value word ("超过5个差评", "3条负面"). */
 const ITEMS_SOURCE = `(超过|多于|大于|高于|超出|逾|不少于|至少|达到|满)?\\s*(${NUMBER_SOURCE})\\s*(?:个|条|次|笔|单|张|起|件|位)\\s*(及以上|或以上|以上)?(?:的)?$`;
 const ITEMS_BEFORE = new RegExp(ITEMS_SOURCE, "u");
+/** Items of one value counted after it ("差评一周内超过5条", "差评数超过5个"): the count's comparison and number. */
+const ITEMS_AFTER = new RegExp(
+  `^(?:的)?(?:数量|数|条数|个数|总数)?\\s*(?:${WINDOW_SOURCE})?\\s*(?:就|已经|已|累计|共)?\\s*(?<lead>超过|多于|大于|高于|超出|逾|不少于|至少|达到|满)?\\s*(?<n>${NUMBER_SOURCE})\\s*(?:个|条|次|笔|单|张|起|件|位)\\s*(及以上|或以上|以上)?`,
+  "u",
+);
 
 /** Verbs linking a state's subject to its value (交付状态为延迟, 审核结果是已拒绝). */
 const STATE_LINK =
@@ -498,8 +503,9 @@ function conceptByValue(s: ReaderState): { match: ZhMatch; id: string; valueOnly
     );
     if (candidates.length === 0) continue;
     const head = s.text.slice(0, mention.start);
-    // "一周内收到超过5个差评": counted items of one value, the concept being the only one with that value.
-    if (candidates.length === 1 && ITEMS_BEFORE.test(head)) {
+    // "一周内收到超过5个差评", "差评一周内超过5条": counted items of one value, the concept being the only one
+    // with that value.
+    if (candidates.length === 1 && (ITEMS_BEFORE.test(head) || ITEMS_AFTER.test(s.text.slice(mention.end)))) {
       const id = candidates[0]!;
       const match = {
         start: mention.start,
@@ -1053,6 +1059,18 @@ function itemsBefore(
   return { count: exclusive ? Math.floor(n) + 1 : n, start: m.index, end: before, absolute: true };
 }
 
+/** Items of one value counted after it ("差评一周内超过5条"), with the span of the count. */
+function itemsAfter(text: string, after: number): { count: number; start: number; end: number; absolute: true } | null {
+  const m = ITEMS_AFTER.exec(text.slice(after));
+  if (!m) return null;
+  const n = parseNumber(m.groups?.n ?? "");
+  if (n === null) return null;
+  const exclusive = /超过|多于|大于|高于|超出|逾/u.test(m.groups?.lead ?? "");
+  // The window between the value and the count is read by the window reader; the span only marks it too.
+  const start = after;
+  return { count: exclusive ? Math.floor(n) + 1 : n, start, end: after + m[0].length, absolute: true };
+}
+
 /**
  * "有3张工单被重开", "两台设备被返修": the records a counted event happened to, said before it with their
  * number; each is one event.
@@ -1062,7 +1080,8 @@ function recordsBefore(
   before: number,
 ): { count: number; start: number; end: number; absolute: true } | null {
   const m = new RegExp(
-    `(${COUNT_LEAD})?\\s*(${NUMBER_SOURCE})\\s*(?:张|个|条|单|台|辆|笔|件|起|份)\\s*(及以上|或以上|以上)?(?:的)?[\u3400-\u9fffA-Za-z]{0,6}?(?:都|又|再次)?(?:被)?$`,
+    // 个 of 一个月, 两个星期 is a duration, not records.
+    `(${COUNT_LEAD})?\\s*(${NUMBER_SOURCE})\\s*(?:张|个(?![月星季小礼工钟])|条|单|台|辆|笔|件|起|份)\\s*(及以上|或以上|以上)?(?:的)?[\u3400-\u9fffA-Za-z]{0,6}?(?:都|又|再次)?(?:被)?$`,
     "u",
   ).exec(text.slice(0, before));
   if (!m) return null;
@@ -1302,7 +1321,7 @@ const readTrend: Reader = (s) => {
   // How many assets of one region: 有3台以上设备.
   let minSubjects: number | null = null;
   const subjects = new RegExp(
-    `(超过|多于|至少|不少于)?(${NUMBER_SOURCE})\\s*(?:台|辆|个|套|部|座|块)\\s*(及以上|或以上|以上)?`,
+    `(超过|多于|至少|不少于)?(${NUMBER_SOURCE})\\s*(?:台|辆|个(?![月星季小礼工钟])|套|部|座|块)\\s*(及以上|或以上|以上)?`,
     "u",
   ).exec(s.text);
   if (subjects && s.scope === "REGION") {
@@ -1337,7 +1356,7 @@ const readConceptCount: Reader = (s) => {
     countBefore(s.masked, concept.match.start) ??
     assetCount(s.masked, concept.match.start) ??
     recordsBefore(s.text, concept.match.start) ??
-    (namedByValue ? itemsBefore(s.masked, concept.match.start) : null);
+    (namedByValue ? (itemsBefore(s.masked, concept.match.start) ?? itemsAfter(s.masked, concept.match.end)) : null);
   const values = lookupValues(s.ctx.packs, id);
   // "可疑交易预警超过3条": items of a level the concept measures (open alerts, open tickets), not events in a
   // window; the threshold reader takes it.

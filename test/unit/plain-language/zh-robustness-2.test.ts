@@ -192,3 +192,39 @@ describe("a concept found by resemblance, for accounts of another industry", () 
     });
   });
 });
+
+describe("items of one value counted after it", () => {
+  it.each([
+    ["跨境电商客户的差评在两周内超过8条，请平台运营团队处理。", 9, 14],
+    ["学校客户一个月内的差评达到5个时，让教学服务部三天内回访。", 5, 30],
+    ["请王芳跟进，如果SaaS客户的差评数一周内多于三个。", 4, 7],
+  ])("reads %s as a count of that value's signals", (text, count, withinDays) => {
+    const d = draft(text);
+    expect(d.trigger).toEqual({
+      kind: "SIGNAL_COUNT",
+      signals: { concept: "core:csat", valueEquals: "bad" },
+      count,
+      withinDays,
+      scope: "ACCOUNT",
+    });
+    expect(d.actions).toHaveLength(1);
+  });
+});
+
+describe("一个月, 两个星期: a duration's 个 is no count", () => {
+  it("does not read the 个 of a window as how many assets of a region", () => {
+    const d = draft("同一区域内一个月内有4台以上设备的振动值每天升高超过0.2，就把这些设备标记为“待检修”。");
+    expect(d.trigger).toMatchObject({ kind: "CONCEPT_TREND", scope: "REGION", withinDays: 30, minSubjects: 4 });
+    const e = draft("同一区域内两个月内振动值每天升高超过0.2的设备，交给现场服务团队。");
+    expect(e.trigger).toMatchObject({ kind: "CONCEPT_TREND", scope: "REGION", withinDays: 60 });
+    expect(e.trigger).not.toHaveProperty("minSubjects");
+  });
+
+  it("does not read it as counted records before a value", () => {
+    expect(draft("学校客户一个月内的差评超过5个时，让教学服务部三天内回访。").trigger).toMatchObject({
+      kind: "SIGNAL_COUNT",
+      count: 6,
+      withinDays: 30,
+    });
+  });
+});

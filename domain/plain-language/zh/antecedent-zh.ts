@@ -478,6 +478,8 @@ const NOT_CONCEPT =
 /** A count of items right before a value word ("超过5个差评", "3条负面"). */
 const ITEMS_SOURCE = `(超过|多于|大于|高于|超出|逾|不少于|至少|达到|满)?\\s*(${NUMBER_SOURCE})\\s*(?:个|条|次|笔|单|张|起|件|位)\\s*(及以上|或以上|以上)?(?:的)?$`;
 const ITEMS_BEFORE = new RegExp(ITEMS_SOURCE, "u");
+/** What may come right before items counted after them: nothing, 的, a window, or the accounts. */
+const ITEMS_HEAD = /(?:^|的|内|里|中|期间|客户|账户|收到|有|出现)$/u;
 /** Items of one value counted after it ("差评一周内超过5条", "差评数超过5个"): the count's comparison and number. */
 const ITEMS_AFTER = new RegExp(
   `^(?:的)?(?:数量|数|条数|个数|总数)?\\s*(?:${WINDOW_SOURCE})?\\s*(?:就|已经|已|累计|共)?\\s*(?<lead>超过|多于|大于|高于|超出|逾|不少于|至少|达到|满)?\\s*(?<n>${NUMBER_SOURCE})\\s*(?:个|条|次|笔|单|张|起|件|位)\\s*(及以上|或以上|以上)?`,
@@ -505,7 +507,10 @@ function conceptByValue(s: ReaderState): { match: ZhMatch; id: string; valueOnly
     const head = s.text.slice(0, mention.start);
     // "一周内收到超过5个差评", "差评一周内超过5条": counted items of one value, the concept being the only one
     // with that value.
-    if (candidates.length === 1 && (ITEMS_BEFORE.test(head) || ITEMS_AFTER.test(s.text.slice(mention.end)))) {
+    // Counted after it, the value is the items themselves only when nothing it could be said of comes before
+    // (保单失效达到2次 is a policy lapsing, not items of an 失效 value).
+    const itemsAfterIt = ITEMS_AFTER.test(s.text.slice(mention.end)) && ITEMS_HEAD.test(head);
+    if (candidates.length === 1 && (ITEMS_BEFORE.test(head) || itemsAfterIt)) {
       const id = candidates[0]!;
       const match = {
         start: mention.start,

@@ -246,6 +246,22 @@ function valueOwners(text: string, matches: ZhMatch[], ctx: ZhGrammarContext): Z
   });
 }
 
+/**
+ * Concept names that start inside a record word ("单量" of 工单量, read as 订单量): the record word is the
+ * word said, so the concept is not; the phrase is left for a reading by resemblance or named as unknown.
+ */
+function withoutSplitWords(text: string, matches: ZhMatch[]): ZhMatch[] {
+  const words = RECORD_WORDS.flatMap(([re]) =>
+    [...text.matchAll(new RegExp(re.source, "gu"))].map((m) => ({
+      start: m.index ?? 0,
+      end: (m.index ?? 0) + m[0].length,
+    })),
+  );
+  return matches.filter(
+    (m) => !(m.terms.every((t) => t.kind === "CONCEPT") && words.some((w) => w.start < m.start && m.start < w.end)),
+  );
+}
+
 /** Two names of one concept side by side ("清关扣关", "OEE设备综合效率") are one mention of it. */
 function mergeSameConcept(matches: ZhMatch[]): ZhMatch[] {
   const ids = (m: ZhMatch): string =>
@@ -273,7 +289,7 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
   const unrecognised: string[] = [];
   const ambiguities: ParseAmbiguity[] = [];
   const conditions: PlaybookCondition[] = [];
-  const matches = valueOwners(text, mergeSameConcept(findTerms(ctx.vocabulary, text)), ctx);
+  const matches = valueOwners(text, mergeSameConcept(withoutSplitWords(text, findTerms(ctx.vocabulary, text))), ctx);
   matches.push(...breachMatches(text, matches, ctx));
   matches.push(...negatedLabelMatches(text, matches, ctx));
   matches.sort((a, b) => a.start - b.start);

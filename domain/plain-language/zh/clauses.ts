@@ -72,9 +72,9 @@ const ACTION_START =
 /** Connectives that start a new clause (when not inside a name). */
 const CONNECTIVE = /(?:并且|而且|同时|然后|随后|接着|另外|此外|以及|并|且)/gu;
 
-/** Leading words of a clause that only join it to the one before. */
+/** Leading words of a clause that only join it to the one before (or point back at it: 这件事交给……). */
 export const CLAUSE_GLUE =
-  /^(?:那么|那就|就会|就|则|便|并且|而且|同时|然后|随后|接着|另外|此外|以及|并|且|再|还要|还|也|都|(?:需要|必须|务必|应该|应|要|得)(?![我经由等])|、)+/u;
+  /^(?:那么|那就|就会|就|则|便|这件事(?:情)?|这个事(?:情)?|这事(?:儿)?|此事|该事项|并且|而且|同时|然后|随后|接着|另外|此外|以及|并|且|再|还要|还|也|都|(?:需要|必须|务必|应该|应|要|得)(?![我经由等])|、)+/u;
 
 /**
  * Splits a normalised sentence into clauses: at ，。；！？ and line breaks, before connectives (并, 同时,

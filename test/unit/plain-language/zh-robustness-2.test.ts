@@ -228,3 +228,35 @@ describe("一个月, 两个星期: a duration's 个 is no count", () => {
     });
   });
 });
+
+describe("an action pointing back at the rule (这件事交给……)", () => {
+  it.each([
+    [
+      "医院客户的设备开机率低于九成，这件事交给华通处理。",
+      { kind: "ORGANIZATION", organizationId: "org-huatong-medical" },
+    ],
+    ["保险客户的续保率跌破七成，这事儿就让王芳三天内跟进吧。", { kind: "USER", userId: "u-wang-fang" }],
+    ["学校客户的健康等级变红时，此事由教学服务部负责。", { kind: "TEAM", teamId: "t-academic-success" }],
+  ])("reads %s as one task", (text, assignee) => {
+    const d = draft(text);
+    expect(d.actions).toMatchObject([{ kind: "CREATE_TASK", assignee }]);
+    expect(d.unrecognised).toEqual([]);
+  });
+});
+
+describe("a concept name that starts inside a record word", () => {
+  it("does not read 单量 of 工单量 as order volume, and names the phrase instead", () => {
+    const d = draft("过去7天里SaaS客户的工单量超过20张，就请二线支持团队排查。");
+    expect(d.trigger).toBeNull();
+    expect(d.unrecognised.join("")).toContain("工单量");
+  });
+
+  it("still reads the concept when its own name is said (订单量, 单量)", () => {
+    expect(draft("电商客户的订单量一周内下降超过30%，请平台运营团队分析。").trigger).toMatchObject({
+      concept: "ecommerce:order-volume",
+    });
+    expect(draft("电商客户的单量每周下降超过10%，请平台运营团队分析。").trigger).toMatchObject({
+      concept: "ecommerce:order-volume",
+    });
+  });
+});

@@ -60,7 +60,9 @@ const GRADE_CHARS: Readonly<Record<string, string>> = { 红: "RED", 黄: "YELLOW
 const UNKNOWN_GRADE = /(?:[A-Za-z][+-]?|[一二三四五甲乙丙丁])(?:级|类|档)|[橙紫蓝黑白灰粉青金银][色灯]/u;
 
 const SUBJECT_ASSET = /车辆|设备|资产|电池包|电池|充电桩|机器|机台|仪器|装置|产线|车/u;
-const SUBJECT_CONTACT = /联系人|人员|员工|用户|访客|访问者|决策人|对接人/u;
+/** The account's people, said as the subject of what they did (联系人, 员工, 客户的人, 有人). */
+const SUBJECT_CONTACT =
+  /联系人|人员|员工|用户|访客|访问者|决策人|对接人|同事|(?:客户|账户|机构|公司)(?:那边|方面|方|里)?的人|有人/u;
 
 const VIEW_VERB = /(?:浏览|访问|查看|打开|看了|看过|点击|阅读|进入|点开|访)(?:了|过)?/u;
 

@@ -260,3 +260,24 @@ describe("a concept name that starts inside a record word", () => {
     });
   });
 });
+
+describe("the account's people said without 联系人", () => {
+  it.each([
+    [
+      "银行客户的人在两周里浏览了3次以上反洗钱筛查的解决方案页，就让合规专员联系他们。",
+      "/solutions/aml-screening",
+      3,
+      14,
+    ],
+    ["只要学校客户有人在一个月内打开学习分析页面达到4次，就请教学服务部跟进。", "/solutions/learning-analytics", 4, 30],
+    ["请客户经理当天联系，如果制造业客户那边的人一周内看了两次定价页面。", "/pricing", 2, 7],
+  ])("reads %s as page views by the account's contacts", (text, path, count, withinDays) => {
+    expect(draft(text).trigger).toEqual({
+      kind: "SIGNAL_COUNT",
+      signals: { field: "viewed_page", valueEquals: path, subjectKinds: ["CONTACT"] },
+      count,
+      withinDays,
+      scope: "ACCOUNT",
+    });
+  });
+});

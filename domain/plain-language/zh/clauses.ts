@@ -74,7 +74,7 @@ const CONNECTIVE = /(?:并且|而且|同时|然后|随后|接着|另外|此外|�
 
 /** Leading words of a clause that only join it to the one before (or point back at it: 这件事交给……). */
 export const CLAUSE_GLUE =
-  /^(?:那么|那就|就会|就|则|便|这件事(?:情)?|这个事(?:情)?|这事(?:儿)?|此事|该事项|并且|而且|同时|然后|随后|接着|另外|此外|以及|并|且|再|还要|还|也|都|(?:需要|必须|务必|应该|应|要|得)(?![我经由等])|、)+/u;
+  /^(?:那么|那就|就会|就|则|便|这件事(?:情)?|这个事(?:情)?|这事(?:儿)?|此事|该事项|并且|而且|同时|然后|随后|接着|另外|此外|以及|并|且|再|还要|还|也|都|(?:需要|必须|务必|应该|应当|应|须|需|要|得)(?!我|经|由我|等|求)|、)+/u;
 
 /**
  * Splits a normalised sentence into clauses: at ，。；！？ and line breaks, before connectives (并, 同时,
@@ -129,9 +129,15 @@ export function stripGlue(clause: Clause): Clause {
   return { text: clause.text.slice(m[0].length), start: clause.start + m[0].length, end: clause.end };
 }
 
-/** Whether a clause ends an antecedent (……时, ……的时候). */
+/**
+ * 书面 "……降为红色者，……": a clause-final 者 names what the rule is about and so closes the antecedent; not
+ * the 者 of a word (患者, 学者, 记者, 读者, 作者, 使用者, 或者).
+ */
+const NOMINAL_END = /(?<![患学记读作用者或再前后老长])者$/u;
+
+/** Whether a clause ends an antecedent (……时, ……的时候, ……者). */
 export function endsAntecedent(text: string): boolean {
-  return new RegExp(`${ANTECEDENT_END.source}$`, "u").test(text);
+  return new RegExp(`${ANTECEDENT_END.source}$`, "u").test(text) || NOMINAL_END.test(text);
 }
 
 /**
@@ -298,6 +304,6 @@ export function stripAntecedentMarkers(text: string): { text: string; offset: nu
     offset = open[0].length;
     rest = rest.slice(open[0].length);
   }
-  rest = rest.replace(new RegExp(`${ANTECEDENT_END.source}$`, "u"), "");
+  rest = rest.replace(new RegExp(`${ANTECEDENT_END.source}$`, "u"), "").replace(NOMINAL_END, "");
   return { text: rest, offset };
 }

@@ -281,3 +281,35 @@ describe("the account's people said without 联系人", () => {
     });
   });
 });
+
+describe("书面 register", () => {
+  it("closes an antecedent with a clause-final 者 (……降为红色者，……)", () => {
+    const d = draft("凡企业级客户之健康等级降为红色者，须由客户经理于七日内完成回访。");
+    expect(d.trigger).toMatchObject({ kind: "HEALTH_GRADE_CHANGE", to: ["RED"] });
+    expect(d.conditions).toEqual([{ kind: "ACCOUNT_FIELD", field: "segment", op: "EQUALS", values: ["ENTERPRISE"] }]);
+    expect(d.actions).toMatchObject([{ kind: "CREATE_TASK", assignee: { kind: "ACCOUNT_OWNER" }, dueInDays: 7 }]);
+    expect(d.unrecognised).toEqual([]);
+  });
+
+  it("does not close one at the 者 of a word (患者满意度)", () => {
+    const d = draft("医院客户的患者满意度低于70%时，请质量部两周内完成改进。");
+    expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD" });
+    expect(d.actions).toMatchObject([{ kind: "CREATE_TASK", assignee: { kind: "TEAM", teamId: "t-quality" } }]);
+  });
+
+  it.each([
+    ["对于制造业客户，一旦报废率连续两周高于5%，应当由质量工程师出具整改报告，期限十日。", "quality-engineer", 10],
+    ["针对SaaS客户，NPS低于5分即视为风险，需客服主管三日内跟进。", "support-lead", 3],
+    ["学校客户健康分低于四十分者，须由区域经理于五日内回访。", "regional-manager", 5],
+  ])("reads a modal before the doer (须由, 应当由, 需): %s", (text, role, dueInDays) => {
+    const d = draft(text);
+    expect(d.actions).toEqual([expect.objectContaining({ assignee: { kind: "ROLE", role }, dueInDays })]);
+    expect(d.unrecognised).toEqual([]);
+  });
+
+  it("reads 毋须征询本人意见 as automatic", () => {
+    const d = draft("倘若银行客户的制裁筛查命中，通知合规专员当日复核，毋须征询本人意见。");
+    expect(d.mode).toBe("AUTO");
+    expect(d.actions).toMatchObject([{ kind: "OPEN_REVIEW", assignee: { kind: "ROLE", role: "compliance" } }]);
+  });
+});

@@ -28,7 +28,7 @@ import { resolvePage } from "./pages-zh";
 import { chineseValueAfter, chineseValueBefore, valueWordsIn } from "./value-words-zh";
 import { slugFor } from "./slugs-zh";
 import { SpanTracker } from "./span-tracker";
-import { findPeriod, findWindow, WINDOW_SOURCE } from "./time-phrases";
+import { DURATION_SOURCE, findPeriod, findWindow, FoundWindow, parseDuration, WINDOW_SOURCE } from "./time-phrases";
 import { readUnit } from "./units-zh";
 import { findTerms, ZhMatch, ZhTerm } from "./zh-vocabulary";
 import { ZhGrammarContext } from "./zh-context";
@@ -1186,6 +1186,15 @@ function subjectKinds(text: string, before: number): ("ACCOUNT" | "CONTACT" | "A
   return kinds.length > 0 ? kinds : null;
 }
 
+/** "一天涨了超过5度", "一周就降了10%": a duration right before a change, with no 内, is the change's window. */
+function durationBeforeChange(text: string, changeAt: number): FoundWindow | null {
+  const m = new RegExp(`(?:在)?(?<d>${DURATION_SOURCE})(?:之内|以内|内|里)?(?:就|都|已经|已|竟然|足足)?$`, "u").exec(
+    text.slice(0, changeAt),
+  );
+  const days = m?.groups?.d ? parseDuration(m.groups.d) : null;
+  return m && days !== null ? { days, text: m[0], start: m.index, end: m.index + m[0].length } : null;
+}
+
 function windowDays(s: ReaderState, fallback: number): number {
   const w = findWindow(s.text);
   if (!w) return fallback;
@@ -1292,7 +1301,8 @@ const readTrend: Reader = (s) => {
   if (!dirMatch) return null;
   // Without 每天/连续, a change of an amount over a window is a trend too ("一个季度内下降了0.5分"): the
   // amount over the window's days. A change *to* a level (下降到80%) is a threshold.
-  const window = findWindow(s.text);
+  const said = findWindow(s.text);
+  const window = said ?? durationBeforeChange(s.text, dirMatch.index);
   // "客单价下降三成", "续读率下滑超过5个百分点": a change by an amount with no window is one over 30 days.
   const overWindow =
     !period && !persistent
@@ -1355,7 +1365,9 @@ const readTrend: Reader = (s) => {
     }
   }
   // The window is the period of the fit; "每天" alone is a rate, not a window.
-  const withinDays = windowDays(s, comparedDays ?? 30);
+  const bare = !said && window ? window : null;
+  if (bare) s.tracker.mark(bare.start, bare.end);
+  const withinDays = bare ? bare.days : windowDays(s, comparedDays ?? 30);
   return {
     kind: "CONCEPT_TREND",
     concept: concept.term.id,

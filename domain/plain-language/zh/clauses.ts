@@ -29,13 +29,17 @@ const CJK = "\\u3400-\\u9fff";
  * to mainland ones (联络人 → 联系人).
  */
 export function normaliseChinese(text: string): string {
-  return toMainlandChinese(toHalfWidth(text))
-    .replace(/[「『]/gu, "“")
-    .replace(/[」』]/gu, "”")
-    .replace(/\s*(?:→|->|=>|⇒|➡)\s*/gu, "，")
-    .replace(/\s+/gu, " ")
-    .replace(new RegExp(`\\s+(?=[${CJK}，。；：、“”（）])|(?<=[${CJK}，。；：、“”（）])\\s+`, "gu"), "")
-    .trim();
+  return (
+    toMainlandChinese(toHalfWidth(text))
+      .replace(/[「『]/gu, "“")
+      .replace(/[」』]/gu, "”")
+      .replace(/\s*(?:→|->|=>|⇒|➡)\s*/gu, "，")
+      // 口语 "连着三周" is 连续三周.
+      .replace(/连着(?=[零〇一二两三四五六七八九十\d几好])/gu, "连续")
+      .replace(/\s+/gu, " ")
+      .replace(new RegExp(`\\s+(?=[${CJK}，。；：、“”（）])|(?<=[${CJK}，。；：、“”（）])\\s+`, "gu"), "")
+      .trim()
+  );
 }
 
 /** Words that open an antecedent (stripped when the clause is read). */
@@ -67,14 +71,14 @@ export const SUCCESS_MARKER =
 
 /** Words that start an action (after 就/则/并 … are stripped). */
 const ACTION_START =
-  /^(?:(?:通过|经由|借助|使用|用)[^，,。；;]{1,12}?(?:推送|同步|发送|发出|发|通知|提醒|告知|调用|写入|回写|抄送)|自动|立即|立刻|马上|直接|系统|先|请|让|叫|给|为|向|由|通知|告诉|提醒|要求|安排|派|指派|分派|分配|创建|新建|建立|建|开|发起|生成|打上|打|加上|添加|标记|标注|把|将|记录|记(?=一|个|上|下|条)|标上|推送|同步|发送|发到|发|调用|触发|写入|回写|抄送|转给|交给|交由|升级给|上报给)/u;
+  /^(?:(?:麻烦|劳驾|烦请|有劳)(?=让|请|给|叫|安排|通知|派|把|将|帮|你|您)|(?:通过|经由|借助|使用|用)[^，,。；;]{1,12}?(?:推送|同步|发送|发出|发|通知|提醒|告知|调用|写入|回写|抄送)|自动|立即|立刻|马上|直接|系统|先|请|让|叫|给|为|向|由|通知|告诉|提醒|要求|安排|派|指派|分派|分配|创建|新建|建立|建|开|发起|生成|打上|打|加上|添加|标记|标注|把|将|记录|记(?=一|个|上|下|条)|标上|推送|同步|发送|发到|发|调用|触发|写入|回写|抄送|转给|交给|交由|升级给|上报给)/u;
 
 /** Connectives that start a new clause (when not inside a name). */
 const CONNECTIVE = /(?:并且|而且|同时|然后|随后|接着|另外|此外|以及|并|且)/gu;
 
 /** Leading words of a clause that only join it to the one before (or point back at it: 这件事交给……). */
 export const CLAUSE_GLUE =
-  /^(?:那么|那就|就会|就|则|便|这件事(?:情)?|这个事(?:情)?|这事(?:儿)?|此事|该事项|并且|而且|同时|然后|随后|接着|另外|此外|以及|并|且|再|还要|还|也|都|(?:需要|必须|务必|应该|应当|应|须|需|要|得)(?!我|经|由我|等|求)|、)+/u;
+  /^(?:麻烦|劳驾|烦请|有劳|那么|那就|就会|就|则|便|这件事(?:情)?|这个事(?:情)?|这事(?:儿)?|此事|该事项|并且|而且|同时|然后|随后|接着|另外|此外|以及|并|且|再|还要|还|也|都|(?:需要|必须|务必|应该|应当|应|须|需|要|得)(?!我|经|由我|等|求)|、)+/u;
 
 /**
  * Splits a normalised sentence into clauses: at ，。；！？ and line breaks, before connectives (并, 同时,
@@ -96,8 +100,11 @@ export function splitClauses(text: string, protectedSpans: readonly { start: num
     const after = (m.index ?? 0) + m[0].length;
     if (!inName(m.index ?? 0) && after < text.length && !cuts.has(after)) breaks.add(after);
   }
-  // "……达到3次就给……": 就/则 after something, not the 就 of 就算成功 or 成就.
-  for (const m of text.matchAll(/(?<=[^，,。；;\s成造规原否])(?:就|则)(?!算|是|视|为|可以算|行)/gu)) {
+  // "……达到3次就给……": 就/则 after something, not the 就 of 就算成功 or 成就, nor the 就 of a change said
+  // fast ("一周就降了三成").
+  for (const m of text.matchAll(
+    /(?<=[^，,。；;\s成造规原否])(?:就|则)(?!算|是|视|为|可以算|行|降|跌|涨|掉|增|减|升(?!级)|上升|下降|上涨|下跌|下滑)/gu,
+  )) {
     if (!inName(m.index ?? 0)) breaks.add(m.index ?? 0);
   }
   const clauses: Clause[] = [];

@@ -313,3 +313,42 @@ describe("书面 register", () => {
     expect(d.actions).toMatchObject([{ kind: "OPEN_REVIEW", assignee: { kind: "ROLE", role: "compliance" } }]);
   });
 });
+
+describe("口语 changes and requests", () => {
+  it.each([
+    ["车队客户的电池温度一天涨了超过5度，就自动给绿伏派单。", "automotive:battery-thermal-condition", "RISING", 1],
+    ["电商客户的订单量一周就降了三成，请平台运营团队分析原因。", "ecommerce:order-volume", "FALLING", 7],
+    ["请客户成功部跟进，要是SaaS客户的活跃用户数两个月跌了超过40%。", "saas:active-users", "FALLING", 60],
+  ])("reads a duration right before a change as its window: %s", (text, concept, direction, withinDays) => {
+    const d = draft(text);
+    expect(d.trigger).toMatchObject({ kind: "CONCEPT_TREND", concept, direction, withinDays });
+    expect(d.actions).toHaveLength(1);
+    expect(d.unrecognised).toEqual([]);
+  });
+
+  it("reads the rate over that window", () => {
+    const d = draft("车队客户的电池温度一天涨了超过5度，就自动给绿伏派单。");
+    expect(d.trigger).toMatchObject({ ratePerDay: 5 });
+  });
+
+  it.each([
+    [
+      "老师们说学校客户的课程通过率掉到七成以下了，麻烦让教学服务团队这周内出个方案。",
+      { kind: "TEAM", teamId: "t-academic-success" },
+    ],
+    [
+      "咱们的医院客户要是设备开机率跌到九成以下，劳驾请华通派人去修。",
+      { kind: "ORGANIZATION", organizationId: "org-huatong-medical" },
+    ],
+    ["电商客户连着三周退货率都超过15%，就烦请平台运营团队看看。", { kind: "TEAM", teamId: "t-marketplace-ops" }],
+  ])("reads 麻烦/劳驾/烦请 before a request as the action: %s", (text, assignee) => {
+    const d = draft(text);
+    expect(d.trigger?.kind).toBe("CONCEPT_THRESHOLD");
+    expect(d.actions).toMatchObject([{ kind: "CREATE_TASK", assignee }]);
+  });
+
+  it("reads 连着三周 as 连续三周 and 咱们的 as nothing to name", () => {
+    expect(draft("电商客户连着三周退货率都超过15%，就让平台运营团队看看。").unrecognised).toEqual([]);
+    expect(draft("咱们的医院客户要是设备开机率跌到九成以下，让华通去修。").unrecognised).toEqual([]);
+  });
+});

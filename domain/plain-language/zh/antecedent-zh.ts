@@ -975,7 +975,7 @@ function coordinatedRecord(
 
 /** An opportunity won or lost (赢单, 丢单, 成交): an update of the opportunity, whose stage closes. */
 const DEAL_OUTCOME =
-  /(?:(?:商机|销售机会|机会|订单|项目|单子)(?:被)?(?:赢下来|赢下|丢掉|丢失|输掉|拿下)|(?:商机|销售机会|机会|订单|项目)?(?:被)?(?:赢单|丢单|输单|签单|成交|关单|失单)(?![额量率金价]))(?:了)?/u;
+  /(?:(?:商机|销售机会|机会|订单|项目|单子)(?:被)?(?:赢下来|赢下|丢掉|丢失|输掉|拿下)|(?:商机|销售机会|机会|订单|项目)?(?:的)?(?:状态|阶段)?(?:被)?(?:标记为|标记成|标为|改为|改成|变为|变成|转为|更新为|置为|设为)?(?:赢单|丢单|输单|签单|成交|关单|失单)(?![额量率金价]))(?:了)?/u;
 /** An account churning or renewing, said as what happened (流失了, 确认流失, 续约成功), not a measure of it. */
 const OUTCOME_SAID =
   /(?:已经|已|正式|确认|宣布|最终)?(?:流失|续约|续签|解约|断约|退订|不再续约|不续约|没有续约|未续约|没续约)(?:了|成功|完成)?(?![风率预意信复谈任机评概可倾金额周期合同跟提管流到日计方])/u;
@@ -992,12 +992,20 @@ const readEvent: Reader = (s) => {
   const stage = deal ? null : STAGE_CHANGE.exec(s.masked);
   if (deal || stage) {
     const m = (deal ?? stage)!;
-    const found = deal ? null : recordOfVerb(s, m.index, m[0]);
-    const record = deal ? "OPPORTUNITY" : (found?.record ?? "OPPORTUNITY");
+    // "商机阶段推进到谈判": the stage is the opportunity's, whatever record comes before it.
+    const ownStage = !deal && /^(?:商机|销售机会|机会)/u.test(m[0]);
+    const found = deal || ownStage ? null : recordOfVerb(s, m.index, m[0]);
+    const record = deal || ownStage ? "OPPORTUNITY" : (found?.record ?? "OPPORTUNITY");
     const type = `${record}_UPDATED`;
     if ((CHANGE_TYPES as readonly string[]).includes(type)) {
       const start = Math.min(m.index, found?.start ?? m.index);
-      s.tracker.mark(start, m.index + m[0].length);
+      // "……推进到谈判", "……变更为赢单": the stage it reaches is part of the change.
+      const reached = stage
+        ? /^(?:了)?(?:到|至|为|成)(?:了)?[\u3400-\u9fffA-Za-z]{1,6}?(?:阶段)?$/u.exec(
+            s.text.slice(m.index + m[0].length),
+          )
+        : null;
+      s.tracker.mark(start, m.index + m[0].length + (reached?.[0].length ?? 0));
       s.matched.push({ phrase: m[0], kind: "EVENT_TYPE", id: type });
       return { kind: "EVENT", eventTypes: [type as ChangeType] };
     }

@@ -352,3 +352,24 @@ describe("口语 changes and requests", () => {
     expect(draft("咱们的医院客户要是设备开机率跌到九成以下，让华通去修。").unrecognised).toEqual([]);
   });
 });
+
+describe("opportunity stages and outcomes said as a mark or a stage reached", () => {
+  it.each([
+    "電商客戶的商機被標記為丟單時，請客戶經理三天內做一次丟單覆盤。",
+    "SaaS客户的商机阶段推进到谈判时，请产品经理准备演示。",
+    "请大客户团队复盘，当企业级客户的销售机会状态被改为赢单时。",
+  ])("reads %s as an opportunity update", (text) => {
+    const d = draft(text);
+    expect(d.trigger).toEqual({ kind: "EVENT", eventTypes: ["OPPORTUNITY_UPDATED"] });
+    expect(d.actions).toHaveLength(1);
+    expect(d.unrecognised).toEqual([]);
+  });
+
+  it("reads metals of battery and plant rules in traditional characters (鋰, 鎳)", () => {
+    const d = draft("車隊客戶的鋰電池健康度低於八成時，請電池研發部兩週內評估。");
+    expect(d.trigger).toMatchObject({ concept: "automotive:battery-state-of-health", op: "BELOW" });
+    expect(d.actions).toMatchObject([
+      { kind: "CREATE_TASK", assignee: { kind: "TEAM", teamId: "t-battery-rnd" }, dueInDays: 14 },
+    ]);
+  });
+});

@@ -250,7 +250,8 @@ function valueOwners(text: string, matches: ZhMatch[], ctx: ZhGrammarContext): Z
 
 /**
  * Concept names that start inside a record word ("单量" of 工单量, read as 订单量): the record word is the
- * word said, so the concept is not; the phrase is left for a reading by resemblance or named as unknown.
+ * word said, so the concept is not; the phrase is left for a reading by resemblance or named as unknown. A
+ * bare measure word right after another concept (保修索赔单量) is that concept's measure, not a concept.
  */
 function withoutSplitWords(text: string, matches: ZhMatch[]): ZhMatch[] {
   const words = RECORD_WORDS.flatMap(([re]) =>
@@ -259,10 +260,23 @@ function withoutSplitWords(text: string, matches: ZhMatch[]): ZhMatch[] {
       end: (m.index ?? 0) + m[0].length,
     })),
   );
-  return matches.filter(
-    (m) => !(m.terms.every((t) => t.kind === "CONCEPT") && words.some((w) => w.start < m.start && m.start < w.end)),
-  );
+  const isConcept = (m: ZhMatch): boolean => m.terms.every((t) => t.kind === "CONCEPT");
+  const out: ZhMatch[] = [];
+  for (const m of matches) {
+    if (isConcept(m) && words.some((w) => w.start < m.start && m.start < w.end)) continue;
+    // "保修索赔单量": a bare measure word right after a concept counts that concept, it names no other.
+    const prev = out[out.length - 1];
+    if (prev && isConcept(m) && isConcept(prev) && prev.end === m.start && MEASURE_NAME.test(m.text)) {
+      out[out.length - 1] = { ...prev, end: m.end, text: `${prev.text}${m.text}` };
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
 }
+
+/** Labels that are only a measure word (单量 of 订单量): after another concept, they measure it. */
+const MEASURE_NAME = /^(?:单量|单数|数量|次数|件数|笔数|总数|总量|个数)$/u;
 
 /** Two names of one concept side by side ("清关扣关", "OEE设备综合效率") are one mention of it. */
 function mergeSameConcept(matches: ZhMatch[]): ZhMatch[] {

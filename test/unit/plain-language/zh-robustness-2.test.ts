@@ -373,3 +373,15 @@ describe("opportunity stages and outcomes said as a mark or a stage reached", ()
     ]);
   });
 });
+
+describe("a bare measure word after a concept", () => {
+  it("counts that concept (保修索赔单量), not another concept named by the measure (单量 of 订单量)", () => {
+    const d = draft("汽车客户的保修索赔单量在一个月内超过20单时，请质量工程师分析。");
+    expect(d.trigger).toMatchObject({
+      kind: "SIGNAL_COUNT",
+      signals: { concept: "automotive:warranty-claims" },
+      count: 21,
+    });
+    expect(d.unrecognised).toEqual([]);
+  });
+});

@@ -34,6 +34,9 @@ export function normaliseChinese(text: string): string {
       .replace(/[「『]/gu, "“")
       .replace(/[」』]/gu, "”")
       .replace(/\s*(?:→|->|=>|⇒|➡)\s*/gu, "，")
+      // A rule written as labelled parts ("触发：……；动作：……"): the labels are the connectives they stand for.
+      .replace(/(^|[，,。；;\n])(?:触发条件|触发器|触发|条件|前提条件|前提|场景|当)[：:]/gu, "$1如果")
+      .replace(/(^|[，,。；;\n])(?:执行动作|执行操作|动作|操作|执行|行动|措施|处理方式|响应|那么)[：:]/gu, "$1；就")
       // 口语 "连着三周" is 连续三周.
       .replace(/连着(?=[零〇一二两三四五六七八九十\d几好])/gu, "连续")
       .replace(/\s+/gu, " ")

@@ -385,3 +385,16 @@ describe("a bare measure word after a concept", () => {
     expect(d.unrecognised).toEqual([]);
   });
 });
+
+describe("a rule written as labelled parts", () => {
+  it.each([
+    ["触发：电商客户退货率超过20%；动作：推送到钉钉，并通知平台运营团队。", "ecommerce:return-rate", 2],
+    ["条件：银行客户的制裁筛查命中。动作：合规专员当天复核。先问我。", "finance:sanctions-screening", 1],
+    ["场景：制造业客户的OEE低于六成\n措施：质量部一周内排查，同步到MES", "manufacturing:oee", 2],
+  ])("reads %s with its label words as connectives", (text, concept, actions) => {
+    const d = draft(text);
+    expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", concept });
+    expect(d.actions).toHaveLength(actions);
+    expect(d.unrecognised).toEqual([]);
+  });
+});

@@ -806,14 +806,14 @@ const readGradeChange: Reader = (s) => {
   if (subject) {
     const after = s.text.slice(subject.index + subject[0].length);
     const verb =
-      /^(?:出现|发生|有)?(下降|下滑|降级|恶化|变差|变坏|走低|上升|提升|回升|好转|改善|升级|变好|恢复|变化|变动|改变|调整|更新)(?:了)?/u.exec(
+      /^(?:出现|发生|有|被|又)?(下降|下滑|下调|调低|降低|降级|恶化|变差|变坏|走低|上调|调高|上升|提升|回升|好转|改善|升级|变好|恢复|变化|变动|改变|调整|更新)(?:了)?(?:一级|一档|一个等级)?/u.exec(
         after,
       );
     if (verb) {
       const v = verb[1] ?? "";
-      const direction = /下降|下滑|降级|恶化|变差|变坏|走低/u.test(v)
+      const direction = /下降|下滑|下调|调低|降低|降级|恶化|变差|变坏|走低/u.test(v)
         ? "DOWN"
-        : /上升|提升|回升|好转|改善|升级|变好|恢复/u.test(v)
+        : /上调|调高|上升|提升|回升|好转|改善|升级|变好|恢复/u.test(v)
           ? "UP"
           : null;
       s.tracker.mark(subject.index, subject.index + subject[0].length + verb[0].length);

@@ -215,10 +215,13 @@ export function assignRoles(clauses: readonly Clause[], doerAt: DoerAt = () => 0
     }
     const opensAntecedent = ANTECEDENT_OPENERS.test(clause.text) && !/^在.{0,8}(?:推送|同步|发送)/u.test(clause.text);
     const closesAntecedent = endsAntecedent(clause.text);
+    // "……回升到绿色时，如果是东南亚客户，就……": a second opener before any action adds to the antecedent.
     if (
       !seenAction &&
       !joined &&
-      (closesAntecedent || (!closed && !ACTION_START.test(clause.text) && !opensAntecedentAction(clause.text)))
+      (closesAntecedent ||
+        (closed && opensAntecedent) ||
+        (!closed && !ACTION_START.test(clause.text) && !opensAntecedentAction(clause.text)))
     ) {
       roled.push({ ...clause, role: "ANTECEDENT" });
       if (closesAntecedent || MID_OPENER.test(clause.text)) closed = true;

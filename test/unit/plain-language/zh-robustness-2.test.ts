@@ -398,3 +398,25 @@ describe("a rule written as labelled parts", () => {
     expect(d.unrecognised).toEqual([]);
   });
 });
+
+describe("grade changes said without a grade, and a second opener", () => {
+  it.each([
+    ["只要中型企业客户的健康评级被下调，就让客户经理两天内联系。", "DOWN"],
+    ["医院客户的健康等级下降了一级时，请华通回访。", "DOWN"],
+    ["请客户经理跟进，当SaaS客户的健康评级被上调时。", "UP"],
+  ])("reads %s as a grade change with its direction", (text, direction) => {
+    const d = draft(text);
+    expect(d.trigger).toEqual({ kind: "HEALTH_GRADE_CHANGE", direction });
+    expect(d.unrecognised).toEqual([]);
+  });
+
+  it.each([
+    ["客户健康等级回升到绿色时，如果是东南亚客户，就推送到钉钉群。", "region", "APAC-SEA"],
+    ["当NPS低于6分时，若属于制造业客户，则请质量部回访。", "industry", "MANUFACTURING"],
+    ["健康分低于40分的时候，只要是企业级客户，就让大客户团队当天处理。", "segment", "ENTERPRISE"],
+  ])("reads a second opener before the actions as a condition: %s", (text, field, value) => {
+    const d = draft(text);
+    expect(d.conditions).toContainEqual({ kind: "ACCOUNT_FIELD", field, op: "EQUALS", values: [value] });
+    expect(d.actions).toHaveLength(1);
+  });
+});

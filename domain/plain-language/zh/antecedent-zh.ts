@@ -64,7 +64,8 @@ const SUBJECT_ASSET = /车辆|设备|资产|电池包|电池|充电桩|机器|�
 const SUBJECT_CONTACT =
   /联系人|人员|员工|用户|访客|访问者|决策人|对接人|同事|(?:客户|账户|机构|公司)(?:那边|方面|方|里)?的人|有人/u;
 
-const VIEW_VERB = /(?:浏览|访问|查看|打开|看了|看过|点击|阅读|进入|点开|访)(?:了|过)?/u;
+/** Verbs of a page view; not the 访 of a visit to the customer (随访, 回访, 拜访, 走访, 家访, 探访). */
+const VIEW_VERB = /(?:浏览|访问|查看|打开|看了|看过|点击|阅读|进入|点开|(?<![随回拜走家探来到寻暗查])访)(?:了|过)?/u;
 
 /** Counted records an event happens to, right before it ("3张工单被", "两台设备", "被"). */
 const RECORDS_COUNTED = `(?:(?:${NUMBER_SOURCE})\\s*(?:张|个(?![月星季小礼工钟])|条|单|台|辆|笔|件|起|份)\\s*(?:及以上|或以上|以上)?(?:的)?[\u3400-\u9fffA-Za-z]{0,6}?(?:都|又|再次)?)?被|(?:${NUMBER_SOURCE})\\s*(?:张|个(?![月星季小礼工钟])|条|单|台|辆|笔|件|起|份)\\s*(?:及以上|或以上|以上)?(?:的)?[\u3400-\u9fffA-Za-z]{0,6}?(?:都|又|再次)?`;

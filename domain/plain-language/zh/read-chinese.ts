@@ -58,6 +58,23 @@ function joinAcrossDe(text: string, ctx: ZhGrammarContext): string {
   return out;
 }
 
+/**
+ * "随访完成率" of 随访率: a rate said with a word of what it counts (完成, 达成, 执行) before 率, where only the
+ * shorter name is a concept's label, is that concept; the word is dropped so the label is read.
+ */
+function joinRateWords(text: string, ctx: ZhGrammarContext): string {
+  return text.replace(/([\u3400-\u9fff]{2,6}?)(完成|达成|执行|落实)率/gu, (whole, stem: string) => {
+    const isConcept = (name: string): boolean =>
+      ctx.vocabulary.byKey.get(name.toLowerCase())?.some((t) => t.kind === "CONCEPT") ?? false;
+    for (let cut = 0; cut < stem.length - 1; cut += 1) {
+      const head = stem.slice(cut);
+      if (isConcept(`${head}${whole.slice(stem.length)}`)) return whole;
+      if (isConcept(`${head}率`)) return `${stem}率`;
+    }
+    return whole;
+  });
+}
+
 const DOER_KINDS = ["USER", "TEAM", "ROLE", "ACCOUNT_OWNER", "ORGANIZATION"] as const;
 
 /** The length of the known doer a clause starts with (客户经理, 质量部, 刘洋, 华通 …), or 0. */
@@ -106,7 +123,7 @@ function guardCondition(guard: DuplicateGuard, actions: readonly PlaybookAction[
 }
 
 export function readChinese(raw: string, ctx: ZhGrammarContext): ZhReading {
-  const normalised = joinAcrossDe(normaliseChinese(raw), ctx);
+  const normalised = joinRateWords(joinAcrossDe(normaliseChinese(raw), ctx), ctx);
   const { rest: text, guard } = withoutGuard(normalised);
   const names = findTerms(ctx.vocabulary, text);
   const clauses = assignRoles(splitClauses(text, names), (clause) => doerLength(clause, ctx));

@@ -420,3 +420,15 @@ describe("grade changes said without a grade, and a second opener", () => {
     expect(d.actions).toHaveLength(1);
   });
 });
+
+describe("visits to the customer and rates named with what they count", () => {
+  it.each([
+    ["医院客户的随访完成率在一个季度内下降超过8个百分点，请华通医疗服务协助改进。", "healthcare:patient-follow-up"],
+    ["客户经理回访率低于80%的医院客户，请客户成功部跟进。", null],
+    ["请华通跟进，如果医院客户的随访执行率低于七成。", "healthcare:patient-follow-up"],
+  ])("does not read the 访 of 随访/回访 as a page view: %s", (text, concept) => {
+    const d = draft(text);
+    expect(d.trigger === null || d.trigger.kind !== "SIGNAL_COUNT").toBe(true);
+    if (concept) expect(d.trigger).toMatchObject({ concept });
+  });
+});

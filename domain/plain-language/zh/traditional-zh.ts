@@ -22,7 +22,7 @@ export function toSimplified(text: string): string {
 }
 
 /**
- * Words Taiwan, Hong Kong or Singapore write differently from the mainland vocabulary the packs and the grammar
+ * Words Taiwan, Hong Kong (also in Cantonese) or Singapore write differently from the mainland vocabulary the packs and the grammar
  * use (联络人 for 联系人, 软体 for 软件, 透过 for 通过), each as a mainland word of the same length so positions
  * still match the sentence as written. Applied after `toSimplified`.
  */
@@ -52,6 +52,13 @@ const REGIONAL_WORDS: readonly (readonly [string, string])[] = [
   ["门市", "门店"],
   ["覆核", "复核"],
   ["覆盘", "复盘"],
+  // Cantonese written in Hong Kong: 嘅 (的), 跌穿 (跌破), 升穿 (突破), 唔使 (不用), 唔好 (不要), 冇 (没).
+  ["嘅", "的"],
+  ["跌穿", "跌破"],
+  ["升穿", "突破"],
+  ["唔使", "不用"],
+  ["唔好", "不要"],
+  ["冇", "没"],
 ];
 
 const REGIONAL = new RegExp(REGIONAL_WORDS.map(([word]) => word).join("|"), "gu");

@@ -432,3 +432,22 @@ describe("visits to the customer and rates named with what they count", () => {
     if (concept) expect(d.trigger).toMatchObject({ concept });
   });
 });
+
+describe("Hong Kong written Cantonese", () => {
+  it("reads 嘅, 跌穿, 高過……嘅話 and 唔使問我", () => {
+    const d = draft("電商客戶嘅退貨率高過兩成嘅話，就同步去釘釘群，唔使問我。");
+    expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", concept: "ecommerce:return-rate" });
+    expect(d.actions).toEqual([{ kind: "CALL_WEBHOOK", endpointId: "wh-dingtalk" }]);
+    expect(d.mode).toBe("AUTO");
+    expect(d.unrecognised).toEqual([]);
+  });
+
+  it.each([
+    ["若醫療機構嘅設備開機率跌穿九成，請華通派工程師到場檢查。", "healthcare:equipment-uptime"],
+    ["製造業客戶嘅OEE跌穿六成，唔好自動執行，請質量部跟進。", "manufacturing:oee"],
+  ])("reads %s", (text, concept) => {
+    const d = draft(text);
+    expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", concept, op: "BELOW" });
+    expect(d.actions).toHaveLength(1);
+  });
+});

@@ -1298,6 +1298,23 @@ function amountAt(
   from: number,
 ): { value: number; unit: string | null; end: number; start: number } | null {
   const n = findNumber(text, from);
+  // "超过半天", "超过一个半月": halves of a duration.
+  const half = new RegExp(
+    `^\\s*(?<n>${NUMBER_SOURCE})?\\s*(?:个)?半(?<unit>个月|月|个小时|小时|天|个星期|周|年)`,
+    "u",
+  ).exec(text.slice(from));
+  if (half?.groups?.unit) {
+    const unitDays: Record<string, number> = { 个月: 30, 月: 30, 天: 1, 个星期: 7, 周: 7, 年: 365 };
+    const whole = half.groups.n ? (parseNumber(half.groups.n) ?? 0) : 0;
+    const hours = /小时/u.test(half.groups.unit);
+    const per = hours ? 1 : (unitDays[half.groups.unit] ?? 1);
+    return {
+      value: whole * per + per / 2,
+      unit: hours ? "hours" : "days",
+      start: from + half[0].length - half[0].trimStart().length,
+      end: from + half[0].length,
+    };
+  }
   if (!n) return null;
   if (n.percent) return { value: n.value, unit: "percent", start: n.start, end: n.end };
   const unit = readUnit(text.slice(n.end));

@@ -7,6 +7,7 @@
 import { loadCorpusContext } from "../../../cli/nl";
 import { PlaybookDraft } from "../../../domain/plain-language/draft";
 import { draftPlaybookFromText } from "../../../domain/plain-language/draft-playbook";
+import { findNumber } from "../../../domain/plain-language/zh/chinese-numbers";
 
 const context = loadCorpusContext();
 const draft = (text: string): PlaybookDraft => draftPlaybookFromText(text, context, "zh");
@@ -449,5 +450,27 @@ describe("Hong Kong written Cantonese", () => {
     const d = draft(text);
     expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", concept, op: "BELOW" });
     expect(d.actions).toHaveLength(1);
+  });
+});
+
+describe("amounts in per mille and halves of a duration", () => {
+  it("reads 千分之五十 and 5‰ as 5 and 0.5 percent", () => {
+    expect(findNumber("超过千分之五十")).toMatchObject({ value: 5, percent: true });
+    expect(findNumber("高于5‰")).toMatchObject({ value: 0.5, percent: true });
+  });
+
+  it("puts 千分之五十 on the concept's scale like 5%", () => {
+    const a = draft("电商客户的退货率超过千分之五十时，请平台运营团队处理。").trigger;
+    const b = draft("电商客户的退货率超过5%时，请平台运营团队处理。").trigger;
+    expect(a).toEqual(b);
+  });
+
+  it.each([
+    ["银行客户的逾期天数超过一个半月，请催收团队联系。", "银行客户的逾期天数超过45天，请催收团队联系。"],
+    ["SaaS客户的首次响应时间超过半天，请客服主管处理。", "SaaS客户的首次响应时间超过12小时，请客服主管处理。"],
+    ["请质量部排查，如果制造业客户的停机时间超过两个半小时。", "请质量部排查，如果制造业客户的停机时间超过2.5小时。"],
+  ])("reads %s like %s", (halves, plain) => {
+    expect(draft(halves).trigger).toEqual(draft(plain).trigger);
+    expect(draft(halves).unrecognised).toEqual([]);
   });
 });

@@ -110,7 +110,7 @@ const RECORD_WORDS: readonly (readonly [RegExp, string])[] = [
   [/客户记录|客户信息|客户资料|客户档案|客户数据|账户信息|账户|客户/u, "ACCOUNT"],
   [/联系人信息|联系人/u, "CONTACT"],
   [/销售机会|商机|机会/u, "OPPORTUNITY"],
-  [/设备信息|设备资料|设备档案|设备|资产信息|资产/u, "ASSET"],
+  [/设备信息|设备资料|设备档案|设备|资产信息|资产|车辆|充电桩/u, "ASSET"],
   [/合作伙伴|合作方|供应商|经销商|服务商|代理商|分销商|组织|伙伴/u, "ORGANIZATION"],
   [/信号/u, "SIGNAL"],
   // Support tickets (issue 17) and personal-data consents (issue 15): 新工单, 数据使用授权被更新.
@@ -132,7 +132,10 @@ const RECORD_WORDS: readonly (readonly [RegExp, string])[] = [
 const EVENT_VERBS: readonly (readonly [RegExp, string])[] = [
   [/删除|删掉|移除|作废/u, "DELETED"],
   [/恢复|还原|找回/u, "RESTORED"],
-  [/新建|创建|新增|添加|录入|建立|登记|加入|提交|新签约|新签下|刚签约|有新的|有新|新来的|新进的/u, "CREATED"],
+  [
+    /新建|创建|新增|添加|录入|建立|登记|加入|提交|新签约|新签下|刚签约|签约(?![率额金])|有新的|有新|新来的|新进的/u,
+    "CREATED",
+  ],
   [/更新|变更|修改|改动|编辑|变动|调整|变化|改变/u, "UPDATED"],
   // Only a consent is withdrawn (a new version of it): 撤回授权.
   [/撤回|撤销/u, "WITHDRAWN"],

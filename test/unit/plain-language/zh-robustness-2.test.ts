@@ -474,3 +474,15 @@ describe("amounts in per mille and halves of a duration", () => {
     expect(draft(halves).unrecognised).toEqual([]);
   });
 });
+
+describe("records and verbs of events", () => {
+  it.each([
+    ["新能源车队客户新增车辆时，自动推送到合作伙伴门户。", "ASSET_CREATED"],
+    ["请绿伏核对，当车企客户的充电桩被删除时。", "ASSET_DELETED"],
+    ["每当有新的中型企业客户签约，就让实施团队一周内完成上线培训。", "ACCOUNT_CREATED"],
+  ])("reads %s as %s", (text, type) => {
+    const d = draft(text);
+    expect(d.trigger).toEqual({ kind: "EVENT", eventTypes: [type] });
+    expect(d.unrecognised).toEqual([]);
+  });
+});

@@ -1290,6 +1290,27 @@ function conceptBefore(s: ReaderState, before: number): { match: ZhMatch; term: 
   return t ? { match: chosen, term: t } : null;
 }
 
+/**
+ * The length of the start of one of the concept's Chinese labels said right before its match (一次 of
+ * 一次合格率 before 交检合格率), two characters or more; 0 when none.
+ */
+function labelStartBefore(s: ReaderState, c: { match: ZhMatch; term: ZhTerm }): number {
+  const info = s.ctx.concepts.get(c.term.id);
+  const labels = [info?.spec.prefLabel.zh, ...(info?.spec.altLabel?.zh ?? [])].filter((l): l is string => !!l);
+  const head = s.text.slice(0, c.match.start);
+  let best = 0;
+  for (const label of labels) {
+    if (c.match.text.startsWith(label.slice(0, 2))) continue;
+    for (let n = Math.min(label.length - 1, head.length); n >= 2; n -= 1) {
+      if (head.endsWith(label.slice(0, n))) {
+        best = Math.max(best, n);
+        break;
+      }
+    }
+  }
+  return best;
+}
+
 function useConcept(s: ReaderState, c: { match: ZhMatch; term: ZhTerm }): void {
   s.tracker.mark(c.match.start, c.match.end);
   s.matched.push(term(c.match, c.term));
@@ -1428,12 +1449,14 @@ const readConceptCount: Reader = (s) => {
   const id = concept.term.id;
   const after = readCount(s.masked.slice(concept.match.end));
   const namedByValue = s.valueNamed === concept.match;
+  // "一次交检合格率" read by resemblance to 一次合格率: the 一次 before it is the start of its name, no count.
+  const nameStart = concept.match.start - labelStartBefore(s, concept);
   const count =
     after ??
-    countJustBefore(s.masked, concept.match.start) ??
-    countBefore(s.masked, concept.match.start) ??
-    assetCount(s.masked, concept.match.start) ??
-    recordsBefore(s.text, concept.match.start) ??
+    countJustBefore(s.masked, nameStart) ??
+    countBefore(s.masked, nameStart) ??
+    assetCount(s.masked, nameStart) ??
+    recordsBefore(s.text, nameStart) ??
     (namedByValue ? (itemsBefore(s.masked, concept.match.start) ?? itemsAfter(s.masked, concept.match.end)) : null);
   const values = lookupValues(s.ctx.packs, id);
   // "可疑交易预警超过3条": items of a level the concept measures (open alerts, open tickets), not events in a

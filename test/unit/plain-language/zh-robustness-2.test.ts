@@ -486,3 +486,23 @@ describe("records and verbs of events", () => {
     expect(d.unrecognised).toEqual([]);
   });
 });
+
+describe("the start of a concept's label said before a name read by resemblance", () => {
+  it("does not count the 一次 of 一次……合格率 as one event", () => {
+    const d = draft("制造业客户的一次交检合格率低于95%，请质量工程师当天排查。");
+    expect(d.trigger).toMatchObject({
+      kind: "CONCEPT_THRESHOLD",
+      concept: "manufacturing:first-pass-yield",
+      op: "BELOW",
+    });
+  });
+
+  it("still counts 一次 said as a count before a concept's own name", () => {
+    const d = draft("跨境电商客户在两周内出现一次清关扣关，就请子午线物流跟进。");
+    expect(d.trigger).toMatchObject({
+      kind: "SIGNAL_COUNT",
+      signals: { concept: "ecommerce:customs-clearance" },
+      count: 1,
+    });
+  });
+});

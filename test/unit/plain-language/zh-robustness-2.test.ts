@@ -506,3 +506,16 @@ describe("the start of a concept's label said before a name read by resemblance"
     });
   });
 });
+
+describe("polite wrappers around a rule", () => {
+  it.each([
+    "我希望当电商客户的退货率超过15%的时候，系统自动推送到钉钉。",
+    "如果可以的话，当保险客户的续保率低于七成时，让王芳跟进。",
+    "我们想在学校客户健康等级变红的时候提醒一下客户经理。",
+  ])("names nothing of %s as not understood", (text) => {
+    const d = draft(text);
+    expect(d.trigger).not.toBeNull();
+    expect(d.actions).toHaveLength(1);
+    expect(d.unrecognised).toEqual([]);
+  });
+});

@@ -253,6 +253,30 @@ function valueOwners(text: string, matches: ZhMatch[], ctx: ZhGrammarContext): Z
 }
 
 /**
+ * "电池容量衰减率": the longest name from the left (电池容量, state of health) leaves 衰减率 unread, while a
+ * concept label starting inside it (容量衰减率, capacity fade) reaches further. When nothing was found right after
+ * a concept's name, a concept label starting inside it and ending at least two characters further is the name
+ * said; the head before it stays a modifier.
+ */
+function overlappingLabels(text: string, matches: ZhMatch[], ctx: ZhGrammarContext): ZhMatch[] {
+  const isConcept = (m: ZhMatch): boolean => m.terms.every((t) => t.kind === "CONCEPT");
+  return matches.map((m, i) => {
+    if (!isConcept(m) || matches[i + 1]?.start === m.end) return m;
+    for (let start = m.start + 1; start < m.end; start += 1) {
+      const limit = Math.min(text.length, start + ctx.vocabulary.maxKeyLength);
+      for (let end = limit; end >= m.end + 2; end -= 1) {
+        const terms = ctx.vocabulary.byKey.get(text.slice(start, end).toLowerCase());
+        const concepts = terms?.filter((t) => t.kind === "CONCEPT") ?? [];
+        if (concepts.length > 0 && !matches.some((o) => o !== m && o.start < end && start < o.end)) {
+          return { start, end, text: text.slice(start, end), terms: concepts };
+        }
+      }
+    }
+    return m;
+  });
+}
+
+/**
  * Concept names that start inside a record word ("单量" of 工单量, read as 订单量): the record word is the
  * word said, so the concept is not; the phrase is left for a reading by resemblance or named as unknown. A
  * bare measure word right after another concept (保修索赔单量) is that concept's measure, not a concept.
@@ -309,7 +333,11 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
   const unrecognised: string[] = [];
   const ambiguities: ParseAmbiguity[] = [];
   const conditions: PlaybookCondition[] = [];
-  const matches = valueOwners(text, mergeSameConcept(withoutSplitWords(text, findTerms(ctx.vocabulary, text))), ctx);
+  const matches = valueOwners(
+    text,
+    mergeSameConcept(withoutSplitWords(text, overlappingLabels(text, findTerms(ctx.vocabulary, text), ctx))),
+    ctx,
+  );
   matches.push(...breachMatches(text, matches, ctx));
   matches.push(...negatedLabelMatches(text, matches, ctx));
   matches.sort((a, b) => a.start - b.start);

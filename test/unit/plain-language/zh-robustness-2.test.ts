@@ -519,3 +519,20 @@ describe("polite wrappers around a rule", () => {
     expect(d.unrecognised).toEqual([]);
   });
 });
+
+describe("a concept label starting inside the longest name from the left", () => {
+  it.each([
+    ["车队客户的电池容量衰减率一年内超过8%时，请华芯电池评估。", "automotive:capacity-fade-rate"],
+    ["車隊客戶的電池容量衰減率超過8%時，請華芯電池評估。", "automotive:capacity-fade-rate"],
+  ])("reads the label that reaches further: %s", (text, concept) => {
+    const d = draft(text);
+    expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", concept });
+    expect(d.unrecognised).toEqual([]);
+  });
+
+  it("keeps the name from the left when something is read right after it", () => {
+    expect(draft("车队客户的电池健康度低于80%时，请电池研发部评估。").trigger).toMatchObject({
+      concept: "automotive:battery-state-of-health",
+    });
+  });
+});

@@ -1446,7 +1446,7 @@ const readTrend: Reader = (s) => {
   // How many assets of one region: 有3台以上设备.
   let minSubjects: number | null = null;
   const subjects = new RegExp(
-    `(超过|多于|至少|不少于)?(${NUMBER_SOURCE})\\s*(?:台|辆|个(?![月星季小礼工钟])|套|部|座|块)\\s*(及以上|或以上|以上)?`,
+    `(超过|多于|至少|不少于)?(${NUMBER_SOURCE})\\s*(?:台|辆|个(?![月星季小礼工钟区地省城])|套|部|座|块)\\s*(及以上|或以上|以上)?`,
     "u",
   ).exec(s.text);
   if (subjects && s.scope === "REGION") {

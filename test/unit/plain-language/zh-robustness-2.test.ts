@@ -536,3 +536,13 @@ describe("a concept label starting inside the longest name from the left", () =>
     });
   });
 });
+
+describe("how many assets of one region", () => {
+  it.each([
+    ["在一个区域内，超过4台设备的振动值在两周内每天上升超过0.2mm/s，自动标记这些设备为“待维护”。", 5],
+    ["同一地区有3辆以上车辆电池温度连续一周每天升高超过1℃时，请绿伏排查。", 3],
+    ["当制造企业客户的设备在同一区域内有5台以上每天停机时间增加超过1小时，持续两周，就让该区域的服务商上门。", 5],
+  ])("reads the assets, not the 一个 of 一个区域: %s", (text, minSubjects) => {
+    expect(draft(text).trigger).toMatchObject({ kind: "CONCEPT_TREND", scope: "REGION", minSubjects });
+  });
+});

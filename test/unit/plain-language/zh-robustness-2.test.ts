@@ -546,3 +546,20 @@ describe("how many assets of one region", () => {
     expect(draft(text).trigger).toMatchObject({ kind: "CONCEPT_TREND", scope: "REGION", minSubjects });
   });
 });
+
+describe("success said as what a result shows", () => {
+  it.each([
+    [
+      "电商客户的退货率超过15%时，让平台运营团队一周内处理，两周内退货率降到10%以下就说明有效。",
+      "ecommerce:return-rate",
+      14,
+      7,
+    ],
+    ["制造业客户的OEE低于六成时，请质量部排查；效果看两周内OEE是否回到七成以上。", "manufacturing:oee", 14, 3],
+    ["医院客户的NPS低于6分时，让客户经理回访，一个月内NPS回到8分以上就表示成功。", "core:nps", 30, 3],
+  ])("reads %s as feedback, not as the task's deadline", (text, concept, withinDays, dueInDays) => {
+    const d = draft(text);
+    expect(d.feedback).toMatchObject({ kind: "SIGNAL_OBSERVED", signals: { concept }, withinDays });
+    expect(d.actions).toMatchObject([{ kind: "CREATE_TASK", dueInDays }]);
+  });
+});

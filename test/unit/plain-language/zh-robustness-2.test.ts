@@ -563,3 +563,16 @@ describe("success said as what a result shows", () => {
     expect(d.actions).toMatchObject([{ kind: "CREATE_TASK", dueInDays }]);
   });
 });
+
+describe("passive doers and modes in traditional characters", () => {
+  it.each([
+    ["製造業客戶的報廢率高於6%時，交由質量部處理，先讓我確認。", { kind: "TEAM", teamId: "t-quality" }, "SUGGEST"],
+    ["醫院客戶健康等級變紅，由客戶經理負責在三日內回訪，自動執行。", { kind: "ACCOUNT_OWNER" }, "AUTO"],
+    ["銀行客戶的制裁篩查命中，交給合規專員當天覆核，毋須先問我。", { kind: "ROLE", role: "compliance" }, "AUTO"],
+  ])("reads %s", (text, assignee, mode) => {
+    const d = draft(text);
+    expect(d.actions).toMatchObject([{ assignee }]);
+    expect(d.mode).toBe(mode);
+    expect(d.unrecognised).toEqual([]);
+  });
+});

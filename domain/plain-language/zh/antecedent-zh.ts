@@ -399,6 +399,13 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
     )
       continue;
     if (!/通过|经由|经|由|有|存在|签约|合作|采购|购买|代理|服务|供货|配备/u.test(around)) continue;
+    // "没有合作伙伴的客户": the schema has no condition for an organization's absence; named, never inverted.
+    const absent = /(?:没有|没|无|尚无|未有|不带)(?:任何)?(?:的)?$/u.exec(text.slice(0, m.start));
+    if (absent) {
+      unrecognised.push(text.slice(absent.index, m.end));
+      tracker.mark(absent.index, m.end);
+      continue;
+    }
     const serving = /该区域|所在区域|本区域|当地|同区域/u.test(around);
     conditions.push({
       kind: "HAS_ORGANIZATION",

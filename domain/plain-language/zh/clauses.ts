@@ -172,6 +172,11 @@ export function assignRoles(clauses: readonly Clause[], doerAt: DoerAt = () => 0
       roled.push({ ...clause, role: "ACTION" });
       continue;
     }
+    // "由绿伏服务维保的车队客户，……": before any action, the accounts a partner serves are no action of its.
+    if (!seenAction && SERVED_ACCOUNTS.test(clause.text)) {
+      roled.push({ ...clause, role: "ANTECEDENT" });
+      continue;
+    }
     // "……低于80%，且由绿伏服务维保的，……": a clause ending in 的 says which accounts; it is no action.
     if (!seenAction && hasAntecedent && /的$/u.test(clause.text) && !leadsWithDoer(clause.text, doerAt)) {
       roled.push({ ...clause, role: "ANTECEDENT" });
@@ -291,6 +296,10 @@ function joinDoerToVerb(clauses: readonly Clause[], doerAt: DoerAt): Clause[] {
 /** What may stand between a doer and the 就 of its verb: a time, a deadline, an adverb. */
 const DOER_TIME =
   /^(?:[在于]?(?:当天|当日|今天|明天|次日|第二天|本周|下周|马上|立即|立刻|随后|也|都|必须|务必)|[在于]?[^，,。；;]{0,8}?(?:内|之内|以内|之前|以前|前))*$/u;
+
+/** Accounts said by who serves them ("由绿伏服务维保的车队客户", "由华通负责的医院客户"). */
+const SERVED_ACCOUNTS =
+  /^(?:由|经)[^，,。；;]{1,12}?(?:服务|代理|供货|分销|合作|负责|维保|维护|维修|运维|托管|经销|供应)的[^，,。；;]{0,10}?(?:客户|账户)$/u;
 
 /** An opener inside a clause, after its subject ("废品率一旦超过5%", "商机阶段一有变动"): it closes the antecedent. */
 const MID_OPENER = /.(?:一旦|如果|只要|要是|假如|倘若|每当|一有|一出现|一发生|一变|一降|一跌|一超过|一低于|一高于)/u;

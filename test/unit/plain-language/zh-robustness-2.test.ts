@@ -576,3 +576,25 @@ describe("passive doers and modes in traditional characters", () => {
     expect(d.unrecognised).toEqual([]);
   });
 });
+
+describe("accounts said by their partners", () => {
+  it("reads accounts served by a partner, said first, as conditions and not as an action", () => {
+    const d = draft("由绿伏服务维保的车队客户，充电桩可用率低于95%时，请绿伏两天内检修。");
+    expect(d.conditions).toContainEqual({
+      kind: "ACCOUNT_FIELD",
+      field: "industry",
+      op: "EQUALS",
+      values: ["AUTOMOTIVE"],
+    });
+    expect(d.actions).toMatchObject([{ kind: "CREATE_TASK", dueInDays: 2 }]);
+  });
+
+  it.each([
+    "没有合作伙伴的SaaS客户新建商机时，请大客户团队跟进。",
+    "无经销商的制造业客户OEE低于六成时，请质量部排查。",
+  ])("names an organization's absence instead of reading its presence: %s", (text) => {
+    const d = draft(text);
+    expect(d.conditions.filter((c) => c.kind === "HAS_ORGANIZATION")).toEqual([]);
+    expect(d.unrecognised.length).toBeGreaterThan(0);
+  });
+});

@@ -30,10 +30,10 @@ import { findTerms, ZhMatch, ZhTerm } from "./zh-vocabulary";
 const SUGGEST =
   /先(?:让|给|请|经|由|等|问|找|跟)?我(?:来)?(?:确认|审批|批准|审核|同意|过目|看一下|看看|看|点头)(?:一下)?|先问(?:一下|一问)?我|(?:需要|需|要|得|必须)(?:经过|经|让|由|等)?我(?:来)?(?:确认|审批|批准|同意|审核)|(?:经|等|待)我(?:确认|审批|批准|同意)(?:后|之后|以后)?(?:再)?(?:执行|操作|处理)?|我确认(?:后|之后|以后)(?:再)?(?:执行|操作|处理)?|不要自动(?:执行)?|别自动(?:执行)?|人工确认|先确认|确认后再(?:执行|操作)?|征求我的同意|先提醒我|(?:先|要|需)?(?:发|提交|交|报|送|转)(?:给)?我(?:来)?(?:审批|确认|批准|审核|过目|看一下|看看|看)|我(?:批准|审批|同意|点头)(?:后|之后|以后)(?:再)?(?:执行|操作|处理)?/u;
 const AUTO =
-  /全自动(?:执行|处理)?|(?:无需|无须|不需要|不用|不必)人工(?:干预|确认|介入|审核|审批|操作)?|(?:不用|不必|无需|无须|不需要|用不着)(?:先)?(?:问我|找我|经过我|经我|等我|让我确认|我确认|我批准|我审批)|自动(?!化)(?:执行|处理|完成|地)?|事后(?:再)?(?:通知|告诉|告知)我|执行后(?:再)?(?:通知|告诉|告知)我|直接执行|无需确认|不用确认|不需要确认|无须确认|不必确认|无需审批|直接(?=给|派|创建|推送|同步)/u;
+  /全自动(?:执行|处理)?|(?:无需|无须|不需要|不用|不必)人工(?:干预|确认|介入|审核|审批|操作)?|(?:不用|不必|无需|无须|毋须|毋需|不需要|用不着)(?:先)?(?:问我|找我|经过我|经我|等我|让我确认|我确认|我批准|我审批)|自动(?!化)(?:执行|处理|完成|地)?|事后(?:再)?(?:通知|告诉|告知)我|执行后(?:再)?(?:通知|告诉|告知)我|直接执行|无需确认|不用确认|不需要确认|无须确认|不必确认|无需审批|直接(?=给|派|创建|推送|同步)|(?:毋须|毋需|无须|无需|不必|不用)(?:征询|征求|询问|请示)(?:我|本人)(?:的)?(?:意见|同意)?/u;
 
 const NO_CONFIRMATION =
-  /(?:不用|不必|无需|无须|不需要|不需|用不着)(?:再)?(?:先)?(?:经过|经|让|由|等|问|找)?我?(?:来)?(?:确认|审批|批准|同意|审核|过目)|(?:不用|不必|无需|无须|不需要|用不着|不要|别)(?:再)?(?:先)?(?:问|找|等)我/u;
+  /(?:不用|不必|无需|无须|毋须|毋需|不需要|不需|用不着)(?:再)?(?:先)?(?:经过|经|让|由|等|问|找)?我?(?:来)?(?:确认|审批|批准|同意|审核|过目)|(?:不用|不必|无需|无须|毋须|毋需|不需要|用不着|不要|别)(?:再)?(?:先)?(?:问|找|等)我/u;
 
 const SEND_VERB =
   /(?:推送|同步|发送|转发|上报|回写|写入|抄送|推|发|通知|告知|触发|调用)(?:一下)?(?:到|至|给|进)?|(?:接口|系统|群)(?=$|[，。；])/u;
@@ -42,6 +42,29 @@ const INTENT = /(?:购买)?意向(?:信号)?|兴趣信号|信号/u;
 const INTENT_VERB = /打上|打个|打|记录|记一条|记|标记|添加|加上|加|生成|发出|产生|写入|创建|挂上|提升|提高/u;
 
 const FLAG = /标记|标签|打标|标注|贴上|标为|标成|挂上|置为/u;
+
+const BATCH_WORDS = /批次/u;
+const ASSET_WORDS = /车辆|设备|资产|电池|充电桩|机器|机台|仪器|装置|车/u;
+const ACCOUNT_WORDS = /客户|账户|公司|企业|机构|医院|学校|门店|商家|卖家/u;
+
+/**
+ * What a flag is put on: the object of 把/将/给/为 before the flag verb when it names records ("把该客户标记为
+ * “电池关注”", "给这家客户打上“设备风险”标签" flag the account, whatever the flag's own name says), else any
+ * record word of the clause (标记为“车辆异常” flags assets); a batch, an asset, or the account.
+ */
+function flagTarget(clause: string, flagAt: number): "BATCH" | "ASSET" | "ACCOUNT" {
+  const before = clause
+    .slice(0, flagAt)
+    .replace(/[“"][^”"]*[”"]/gu, "")
+    .replace(/(?:打上|打个|打|贴上|加上|挂上|添加)$/u, "");
+  const object = /(?:把|将|给|为|对)([^，,。；;]{1,12})$/u.exec(before)?.[1] ?? "";
+  for (const text of [object, clause]) {
+    if (BATCH_WORDS.test(text)) return "BATCH";
+    if (ASSET_WORDS.test(text)) return "ASSET";
+    if (text === object && ACCOUNT_WORDS.test(text)) return "ACCOUNT";
+  }
+  return "ACCOUNT";
+}
 
 const REVIEW = /评审|预审|审核|复核|审查|审批|稽核|复审|审阅|review/iu;
 const TASK_WORDS =
@@ -130,8 +153,8 @@ function findAssignees(clause: string, matches: readonly ZhMatch[]): { match: Zh
 
 /** Verbs that may introduce whom a task is for, before a name (给/让/请 …). */
 const INTRODUCER_WORD = "给|让|请|由|叫|通知|提醒|告诉|要求|安排|交给|派给|分配给|指派给|转给|交由|找";
-/** Words that join assignees. */
-const JOINER_WORD = "和|与|及|、|以及|跟";
+/** Words that join assignees (跟 of 跟进, 跟踪 is a verb, not "with"). */
+const JOINER_WORD = "和|与|及|、|以及|跟(?![进踪])";
 /** What may follow the last of joined assignees ("…和王总一起制定", "…和仓储团队各派一个任务"). */
 const AFTER_ASSIGNEES = "一起|共同|联合|各|分别|都|去|来|负责|跟进|制定|安排|处理|核实|派|开|建";
 
@@ -180,15 +203,14 @@ function unknownBesideAssignees(
   const first = assignees[0]!;
   const last = assignees[assignees.length - 1]!;
   const before = new RegExp(
-    `(?:给|让|请|由|叫|通知|提醒|告诉|要求|安排|交给|派给|交由)(${NAME_RUN})(?:和|与|及|、|以及|跟|还有)$`,
+    `(?:给|让|请|由|叫|通知|提醒|告诉|要求|安排|交给|派给|交由)(${NAME_RUN})(?:${JOINER_WORD}|还有)$`,
     "u",
   ).exec(clause.slice(0, first.match.start));
   if (before?.[1] && isUnknown(before[1])) unknown.push(before[1]);
   const tail = clause.slice(last.match.end);
-  const after = new RegExp(
-    `^(?:和|与|及|、|以及|跟|还有)(${NAME_RUN})(?=各|分别|一起|共同|一同|都|$|[，,。；;])`,
-    "u",
-  ).exec(tail);
+  const after = new RegExp(`^(?:${JOINER_WORD}|还有)(${NAME_RUN})(?=各|分别|一起|共同|一同|都|$|[，,。；;])`, "u").exec(
+    tail,
+  );
   if (after?.[1] && isUnknown(after[1])) unknown.push(after[1]);
   const qualifier =
     /^(?:中|里|内|里面|之中|当中)?的?(最[^，,。；;的]{1,6}的?(?:人|成员|同事|工程师|一位|那位|那个人|员工))/u.exec(
@@ -292,11 +314,7 @@ export function readConsequent(rawClauses: readonly string[], ctx: ZhGrammarCont
       tracker.mark(0, clause.length);
     } else if (flag && (assignees.length === 0 || assignees[0]!.match.start > flag.index)) {
       // "把批次标记出来交给电池研发团队": the records are flagged; who they are for is the flag's note.
-      const target = /批次/u.test(clause)
-        ? "BATCH"
-        : /车辆|设备|资产|电池|充电桩|机器|机台|仪器|装置|车/u.test(clause)
-          ? "ASSET"
-          : "ACCOUNT";
+      const target = flagTarget(clause, flag.index);
       const quoted = /[“"]([^”"]+)[”"]/u.exec(clause)?.[1];
       const after = clause.slice(flag.index + flag[0].length).replace(/^(?:为|成|上)/u, "");
       const name = quoted ?? (after.length > 0 ? after : clause.slice(0, flag.index));

@@ -28,7 +28,7 @@ import { resolvePage } from "./pages-zh";
 import { chineseValueAfter, chineseValueBefore, valueWordsIn } from "./value-words-zh";
 import { slugFor } from "./slugs-zh";
 import { SpanTracker } from "./span-tracker";
-import { findPeriod, findWindow, WINDOW_SOURCE } from "./time-phrases";
+import { DURATION_SOURCE, findPeriod, findWindow, FoundWindow, parseDuration, WINDOW_SOURCE } from "./time-phrases";
 import { readUnit } from "./units-zh";
 import { findTerms, ZhMatch, ZhTerm } from "./zh-vocabulary";
 import { ZhGrammarContext } from "./zh-context";
@@ -60,12 +60,15 @@ const GRADE_CHARS: Readonly<Record<string, string>> = { 红: "RED", 黄: "YELLOW
 const UNKNOWN_GRADE = /(?:[A-Za-z][+-]?|[一二三四五甲乙丙丁])(?:级|类|档)|[橙紫蓝黑白灰粉青金银][色灯]/u;
 
 const SUBJECT_ASSET = /车辆|设备|资产|电池包|电池|充电桩|机器|机台|仪器|装置|产线|车/u;
-const SUBJECT_CONTACT = /联系人|人员|员工|用户|访客|访问者|决策人|对接人/u;
+/** The account's people, said as the subject of what they did (联系人, 员工, 客户的人, 有人). */
+const SUBJECT_CONTACT =
+  /联系人|人员|员工|用户|访客|访问者|决策人|对接人|同事|(?:客户|账户|机构|公司)(?:那边|方面|方|里)?的人|有人/u;
 
-const VIEW_VERB = /(?:浏览|访问|查看|打开|看了|看过|点击|阅读|进入|点开|访)(?:了|过)?/u;
+/** Verbs of a page view; not the 访 of a visit to the customer (随访, 回访, 拜访, 走访, 家访, 探访). */
+const VIEW_VERB = /(?:浏览|访问|查看|打开|看了|看过|点击|阅读|进入|点开|(?<![随回拜走家探来到寻暗查])访)(?:了|过)?/u;
 
 /** Counted records an event happens to, right before it ("3张工单被", "两台设备", "被"). */
-const RECORDS_COUNTED = `(?:(?:${NUMBER_SOURCE})\\s*(?:张|个|条|单|台|辆|笔|件|起|份)\\s*(?:及以上|或以上|以上)?(?:的)?[\u3400-\u9fffA-Za-z]{0,6}?(?:都|又|再次)?)?被|(?:${NUMBER_SOURCE})\\s*(?:张|个|条|单|台|辆|笔|件|起|份)\\s*(?:及以上|或以上|以上)?(?:的)?[\u3400-\u9fffA-Za-z]{0,6}?(?:都|又|再次)?`;
+const RECORDS_COUNTED = `(?:(?:${NUMBER_SOURCE})\\s*(?:张|个(?![月星季小礼工钟])|条|单|台|辆|笔|件|起|份)\\s*(?:及以上|或以上|以上)?(?:的)?[\u3400-\u9fffA-Za-z]{0,6}?(?:都|又|再次)?)?被|(?:${NUMBER_SOURCE})\\s*(?:张|个(?![月星季小礼工钟])|条|单|台|辆|笔|件|起|份)\\s*(?:及以上|或以上|以上)?(?:的)?[\u3400-\u9fffA-Za-z]{0,6}?(?:都|又|再次)?`;
 
 /** Words before a count that say how it compares ("达到两次", "超过3次"). */
 const COUNT_LEAD = "超过|多于|大于|高于|超出|逾|不少于|不低于|至少|最少|达到|达|满|累计|共计|共";
@@ -107,7 +110,7 @@ const RECORD_WORDS: readonly (readonly [RegExp, string])[] = [
   [/客户记录|客户信息|客户资料|客户档案|客户数据|账户信息|账户|客户/u, "ACCOUNT"],
   [/联系人信息|联系人/u, "CONTACT"],
   [/销售机会|商机|机会/u, "OPPORTUNITY"],
-  [/设备信息|设备资料|设备档案|设备|资产信息|资产/u, "ASSET"],
+  [/设备信息|设备资料|设备档案|设备|资产信息|资产|车辆|充电桩/u, "ASSET"],
   [/合作伙伴|合作方|供应商|经销商|服务商|代理商|分销商|组织|伙伴/u, "ORGANIZATION"],
   [/信号/u, "SIGNAL"],
   // Support tickets (issue 17) and personal-data consents (issue 15): 新工单, 数据使用授权被更新.
@@ -129,7 +132,10 @@ const RECORD_WORDS: readonly (readonly [RegExp, string])[] = [
 const EVENT_VERBS: readonly (readonly [RegExp, string])[] = [
   [/删除|删掉|移除|作废/u, "DELETED"],
   [/恢复|还原|找回/u, "RESTORED"],
-  [/新建|创建|新增|添加|录入|建立|登记|加入|提交|新签约|新签下|刚签约|有新的|有新|新来的|新进的/u, "CREATED"],
+  [
+    /新建|创建|新增|添加|录入|建立|登记|加入|提交|新签约|新签下|刚签约|签约(?![率额金])|有新的|有新|新来的|新进的/u,
+    "CREATED",
+  ],
   [/更新|变更|修改|改动|编辑|变动|调整|变化|改变/u, "UPDATED"],
   // Only a consent is withdrawn (a new version of it): 撤回授权.
   [/撤回|撤销/u, "WITHDRAWN"],
@@ -152,6 +158,9 @@ function term(match: ZhMatch, t: ZhTerm): DraftTerm {
   return { phrase: match.text, kind: t.kind, id: t.id };
 }
 
+/** The papers of what a check is about (身份证件, 身份证, 资质证明): their lapse is the check's bad value. */
+const DOCUMENT_WORDS = "证件|证照|证明|证书|证|文件|材料";
+
 /**
  * Boolean concepts named by their subject and a breach word (SLA超时, SLA 违约, 发票逾期, 保养超期, also with
  * a window between: 发票在一个季度内逾期) or a count (返修两次), where no label is said: the subject is read
@@ -171,7 +180,7 @@ function breachMatches(text: string, matches: readonly ZhMatch[], ctx: ZhGrammar
     const tail = /[A-Za-z0-9]$/u.test(stem) ? "(?![A-Za-z0-9])" : "";
     // "返修两次", "返修达到两次", "SLA 超时", and counted records it happened to: "3张工单被重开".
     const re = new RegExp(
-      `${lead}${name}${tail}(?=\\s*(?:了|又|再次|再)?\\s*(?:${WINDOW_SOURCE})?\\s*(?:了|又|再次|再|累计|共)?\\s*(?:${COUNT_LEAD})?\\s*(?:${BREACH_WORDS}|(?:${NUMBER_SOURCE})\\s*(?:次|回)))|(?<=${RECORDS_COUNTED})${name}${tail}`,
+      `${lead}${name}${tail}(?:的)?(?:${DOCUMENT_WORDS}){0,2}(?=\\s*(?:了|又|再次|再|一|已经|已)?\\s*(?:${WINDOW_SOURCE})?\\s*(?:了|又|再次|再|累计|共)?\\s*(?:${COUNT_LEAD})?\\s*(?:${BREACH_WORDS}|(?:${NUMBER_SOURCE})\\s*(?:次|回)))|(?<=${RECORDS_COUNTED})${name}${tail}`,
       "giu",
     );
     for (const m of text.matchAll(re)) {
@@ -243,6 +252,60 @@ function valueOwners(text: string, matches: ZhMatch[], ctx: ZhGrammarContext): Z
   });
 }
 
+/**
+ * "电池容量衰减率": the longest name from the left (电池容量, state of health) leaves 衰减率 unread, while a
+ * concept label starting inside it (容量衰减率, capacity fade) reaches further. When nothing was found right after
+ * a concept's name, a concept label starting inside it and ending at least two characters further is the name
+ * said; the head before it stays a modifier.
+ */
+function overlappingLabels(text: string, matches: ZhMatch[], ctx: ZhGrammarContext): ZhMatch[] {
+  const isConcept = (m: ZhMatch): boolean => m.terms.every((t) => t.kind === "CONCEPT");
+  return matches.map((m, i) => {
+    if (!isConcept(m) || matches[i + 1]?.start === m.end) return m;
+    for (let start = m.start + 1; start < m.end; start += 1) {
+      const limit = Math.min(text.length, start + ctx.vocabulary.maxKeyLength);
+      for (let end = limit; end >= m.end + 2; end -= 1) {
+        const terms = ctx.vocabulary.byKey.get(text.slice(start, end).toLowerCase());
+        const concepts = terms?.filter((t) => t.kind === "CONCEPT") ?? [];
+        if (concepts.length > 0 && !matches.some((o) => o !== m && o.start < end && start < o.end)) {
+          return { start, end, text: text.slice(start, end), terms: concepts };
+        }
+      }
+    }
+    return m;
+  });
+}
+
+/**
+ * Concept names that start inside a record word ("单量" of 工单量, read as 订单量): the record word is the
+ * word said, so the concept is not; the phrase is left for a reading by resemblance or named as unknown. A
+ * bare measure word right after another concept (保修索赔单量) is that concept's measure, not a concept.
+ */
+function withoutSplitWords(text: string, matches: ZhMatch[]): ZhMatch[] {
+  const words = RECORD_WORDS.flatMap(([re]) =>
+    [...text.matchAll(new RegExp(re.source, "gu"))].map((m) => ({
+      start: m.index ?? 0,
+      end: (m.index ?? 0) + m[0].length,
+    })),
+  );
+  const isConcept = (m: ZhMatch): boolean => m.terms.every((t) => t.kind === "CONCEPT");
+  const out: ZhMatch[] = [];
+  for (const m of matches) {
+    if (isConcept(m) && words.some((w) => w.start < m.start && m.start < w.end)) continue;
+    // "保修索赔单量": a bare measure word right after a concept counts that concept, it names no other.
+    const prev = out[out.length - 1];
+    if (prev && isConcept(m) && isConcept(prev) && prev.end === m.start && MEASURE_NAME.test(m.text)) {
+      out[out.length - 1] = { ...prev, end: m.end, text: `${prev.text}${m.text}` };
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+/** Labels that are only a measure word (单量 of 订单量): after another concept, they measure it. */
+const MEASURE_NAME = /^(?:单量|单数|数量|次数|件数|笔数|总数|总量|个数)$/u;
+
 /** Two names of one concept side by side ("清关扣关", "OEE设备综合效率") are one mention of it. */
 function mergeSameConcept(matches: ZhMatch[]): ZhMatch[] {
   const ids = (m: ZhMatch): string =>
@@ -270,7 +333,11 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
   const unrecognised: string[] = [];
   const ambiguities: ParseAmbiguity[] = [];
   const conditions: PlaybookCondition[] = [];
-  const matches = valueOwners(text, mergeSameConcept(findTerms(ctx.vocabulary, text)), ctx);
+  const matches = valueOwners(
+    text,
+    mergeSameConcept(withoutSplitWords(text, overlappingLabels(text, findTerms(ctx.vocabulary, text), ctx))),
+    ctx,
+  );
   matches.push(...breachMatches(text, matches, ctx));
   matches.push(...negatedLabelMatches(text, matches, ctx));
   matches.sort((a, b) => a.start - b.start);
@@ -332,6 +399,13 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
     )
       continue;
     if (!/通过|经由|经|由|有|存在|签约|合作|采购|购买|代理|服务|供货|配备/u.test(around)) continue;
+    // "没有合作伙伴的客户": the schema has no condition for an organization's absence; named, never inverted.
+    const absent = /(?:没有|没|无|尚无|未有|不带)(?:任何)?(?:的)?$/u.exec(text.slice(0, m.start));
+    if (absent) {
+      unrecognised.push(text.slice(absent.index, m.end));
+      tracker.mark(absent.index, m.end);
+      continue;
+    }
     const serving = /该区域|所在区域|本区域|当地|同区域/u.test(around);
     conditions.push({
       kind: "HAS_ORGANIZATION",
@@ -475,6 +549,13 @@ const NOT_CONCEPT =
 /** A count of items right before a value word ("超过5个差评", "3条负面"). */
 const ITEMS_SOURCE = `(超过|多于|大于|高于|超出|逾|不少于|至少|达到|满)?\\s*(${NUMBER_SOURCE})\\s*(?:个|条|次|笔|单|张|起|件|位)\\s*(及以上|或以上|以上)?(?:的)?$`;
 const ITEMS_BEFORE = new RegExp(ITEMS_SOURCE, "u");
+/** What may come right before items counted after them: nothing, 的, a window, or the accounts. */
+const ITEMS_HEAD = /(?:^|的|内|里|中|期间|客户|账户|收到|有|出现)$/u;
+/** Items of one value counted after it ("差评一周内超过5条", "差评数超过5个"): the count's comparison and number. */
+const ITEMS_AFTER = new RegExp(
+  `^(?:的)?(?:数量|数|条数|个数|总数)?\\s*(?:${WINDOW_SOURCE})?\\s*(?:就|已经|已|累计|共)?\\s*(?<lead>超过|多于|大于|高于|超出|逾|不少于|至少|达到|满)?\\s*(?<n>${NUMBER_SOURCE})\\s*(?:个|条|次|笔|单|张|起|件|位)\\s*(及以上|或以上|以上)?`,
+  "u",
+);
 
 /** Verbs linking a state's subject to its value (交付状态为延迟, 审核结果是已拒绝). */
 const STATE_LINK =
@@ -495,8 +576,12 @@ function conceptByValue(s: ReaderState): { match: ZhMatch; id: string; valueOnly
     );
     if (candidates.length === 0) continue;
     const head = s.text.slice(0, mention.start);
-    // "一周内收到超过5个差评": counted items of one value, the concept being the only one with that value.
-    if (candidates.length === 1 && ITEMS_BEFORE.test(head)) {
+    // "一周内收到超过5个差评", "差评一周内超过5条": counted items of one value, the concept being the only one
+    // with that value.
+    // Counted after it, the value is the items themselves only when nothing it could be said of comes before
+    // (保单失效达到2次 is a policy lapsing, not items of an 失效 value).
+    const itemsAfterIt = ITEMS_AFTER.test(s.text.slice(mention.end)) && ITEMS_HEAD.test(head);
+    if (candidates.length === 1 && (ITEMS_BEFORE.test(head) || itemsAfterIt)) {
       const id = candidates[0]!;
       const match = {
         start: mention.start,
@@ -528,6 +613,16 @@ function conceptByValue(s: ReaderState): { match: ZhMatch; id: string; valueOnly
 }
 
 /**
+ * Whether a concept found by resemblance (a label's head or start, shared words) may be meant for the
+ * accounts: a core concept, or one of the stated industry's pack (学校客户的出勤率 is no vehicle availability;
+ * named as not understood instead). Any concept when no industry is stated.
+ */
+function fitsIndustries(s: ReaderState, id: string): boolean {
+  const packs = s.industries.map((i) => INDUSTRY_PACK[i]).filter((p): p is string => !!p);
+  return packs.length === 0 || ["core", ...packs].includes(id.split(":")[0] ?? "");
+}
+
+/**
  * The one concept (of the account's industry, when several) whose Chinese labels end in `word` ("投诉" of 客户投诉,
  * 质量投诉): a label's head said alone. Null when none or several.
  */
@@ -539,10 +634,10 @@ function conceptByHead(s: ReaderState, word: string): string | null {
       return labels.some((l) => l !== word && l.endsWith(word));
     })
     .map((c) => c.id);
-  const packs = s.industries.map((i) => INDUSTRY_PACK[i]).filter((p): p is string => !!p);
-  const inPack = ids.filter((id) => packs.includes(id.split(":")[0] ?? ""));
-  const chosen = inPack.length > 0 ? inPack : ids;
-  return chosen.length === 1 ? (chosen[0] ?? null) : null;
+  const chosen = ids.filter((id) => fitsIndustries(s, id));
+  const inPack = chosen.filter((id) => !id.startsWith("core:"));
+  const pick = inPack.length > 0 && s.industries.length > 0 ? inPack : chosen;
+  return pick.length === 1 ? (pick[0] ?? null) : null;
 }
 
 /**
@@ -558,10 +653,10 @@ function flagByLabelStart(s: ReaderState, word: string, end: number): string | n
       [c.spec.prefLabel.zh, ...(c.spec.altLabel?.zh ?? [])].some((l) => !!l && l !== word && l.startsWith(word)),
     )
     .map((c) => c.id);
-  const packs = s.industries.map((i) => INDUSTRY_PACK[i]).filter((p): p is string => !!p);
-  const inPack = ids.filter((id) => packs.includes(id.split(":")[0] ?? ""));
-  const chosen = inPack.length > 0 ? inPack : ids;
-  return chosen.length === 1 ? (chosen[0] ?? null) : null;
+  const chosen = ids.filter((id) => fitsIndustries(s, id));
+  const inPack = chosen.filter((id) => !id.startsWith("core:"));
+  const pick = inPack.length > 0 && s.industries.length > 0 ? inPack : chosen;
+  return pick.length === 1 ? (pick[0] ?? null) : null;
 }
 
 function conceptByWords(s: ReaderState): { match: ZhMatch; id: string } | null {
@@ -582,7 +677,7 @@ function conceptByWords(s: ReaderState): { match: ZhMatch; id: string } | null {
         continue;
       }
       if ((piece.match(/[\u3400-\u9fffA-Za-z]/gu) ?? []).length < 3) continue;
-      const hit = s.ctx.lexicon.searchConcepts(piece)[0];
+      const hit = s.ctx.lexicon.searchConcepts(piece).find((h) => fitsIndustries(s, h.concept));
       if (!hit || hit.score < 2) continue;
       if (!best || hit.score > best.score) {
         const abs = span.start + start;
@@ -750,14 +845,14 @@ const readGradeChange: Reader = (s) => {
   if (subject) {
     const after = s.text.slice(subject.index + subject[0].length);
     const verb =
-      /^(?:出现|发生|有)?(下降|下滑|降级|恶化|变差|变坏|走低|上升|提升|回升|好转|改善|升级|变好|恢复|变化|变动|改变|调整|更新)(?:了)?/u.exec(
+      /^(?:出现|发生|有|被|又)?(下降|下滑|下调|调低|降低|降级|恶化|变差|变坏|走低|上调|调高|上升|提升|回升|好转|改善|升级|变好|恢复|变化|变动|改变|调整|更新)(?:了)?(?:一级|一档|一个等级)?/u.exec(
         after,
       );
     if (verb) {
       const v = verb[1] ?? "";
-      const direction = /下降|下滑|降级|恶化|变差|变坏|走低/u.test(v)
+      const direction = /下降|下滑|下调|调低|降低|降级|恶化|变差|变坏|走低/u.test(v)
         ? "DOWN"
-        : /上升|提升|回升|好转|改善|升级|变好|恢复/u.test(v)
+        : /上调|调高|上升|提升|回升|好转|改善|升级|变好|恢复/u.test(v)
           ? "UP"
           : null;
       s.tracker.mark(subject.index, subject.index + subject[0].length + verb[0].length);
@@ -913,9 +1008,27 @@ function recordOfVerb(s: ReaderState, at: number, verb: string): { record: strin
   return null;
 }
 
+/** What joins a second event verb to the first (修改或被删除, 被编辑、删除, 有变更或者被删除). */
+const VERB_COORDINATOR = /^(?:了)?(?:或者|或是|或|和|及|与|、|\/)(?:被|有|是|遭)?$/u;
+
+/**
+ * "联系人信息一有修改或被删除": a verb joined by 或/、 to an event verb before it, with no record of its own
+ * in reach, is about that verb's record (the record may be further back than a verb's own look-behind).
+ */
+function coordinatedRecord(
+  text: string,
+  at: number,
+  length: number,
+  verbs: readonly { at: number; end: number; record: string }[],
+): { record: string; start: number; end: number } | null {
+  const previous = [...verbs].reverse().find((v) => v.end <= at);
+  if (!previous || !VERB_COORDINATOR.test(text.slice(previous.end, at))) return null;
+  return { record: previous.record, start: previous.at, end: at + length };
+}
+
 /** An opportunity won or lost (赢单, 丢单, 成交): an update of the opportunity, whose stage closes. */
 const DEAL_OUTCOME =
-  /(?:(?:商机|销售机会|机会|订单|项目|单子)(?:被)?(?:赢下来|赢下|丢掉|丢失|输掉|拿下)|(?:商机|销售机会|机会|订单|项目)?(?:被)?(?:赢单|丢单|输单|签单|成交|关单|失单)(?![额量率金价]))(?:了)?/u;
+  /(?:(?:商机|销售机会|机会|订单|项目|单子)(?:被)?(?:赢下来|赢下|丢掉|丢失|输掉|拿下)|(?:商机|销售机会|机会|订单|项目)?(?:的)?(?:状态|阶段)?(?:被)?(?:标记为|标记成|标为|改为|改成|变为|变成|转为|更新为|置为|设为)?(?:赢单|丢单|输单|签单|成交|关单|失单)(?![额量率金价]))(?:了)?/u;
 /** An account churning or renewing, said as what happened (流失了, 确认流失, 续约成功), not a measure of it. */
 const OUTCOME_SAID =
   /(?:已经|已|正式|确认|宣布|最终)?(?:流失|续约|续签|解约|断约|退订|不再续约|不续约|没有续约|未续约|没续约)(?:了|成功|完成)?(?![风率预意信复谈任机评概可倾金额周期合同跟提管流到日计方])/u;
@@ -932,12 +1045,20 @@ const readEvent: Reader = (s) => {
   const stage = deal ? null : STAGE_CHANGE.exec(s.masked);
   if (deal || stage) {
     const m = (deal ?? stage)!;
-    const found = deal ? null : recordOfVerb(s, m.index, m[0]);
-    const record = deal ? "OPPORTUNITY" : (found?.record ?? "OPPORTUNITY");
+    // "商机阶段推进到谈判": the stage is the opportunity's, whatever record comes before it.
+    const ownStage = !deal && /^(?:商机|销售机会|机会)/u.test(m[0]);
+    const found = deal || ownStage ? null : recordOfVerb(s, m.index, m[0]);
+    const record = deal || ownStage ? "OPPORTUNITY" : (found?.record ?? "OPPORTUNITY");
     const type = `${record}_UPDATED`;
     if ((CHANGE_TYPES as readonly string[]).includes(type)) {
       const start = Math.min(m.index, found?.start ?? m.index);
-      s.tracker.mark(start, m.index + m[0].length);
+      // "……推进到谈判", "……变更为赢单": the stage it reaches is part of the change.
+      const reached = stage
+        ? /^(?:了)?(?:到|至|为|成)(?:了)?[\u3400-\u9fffA-Za-z]{1,6}?(?:阶段)?$/u.exec(
+            s.text.slice(m.index + m[0].length),
+          )
+        : null;
+      s.tracker.mark(start, m.index + m[0].length + (reached?.[0].length ?? 0));
       s.matched.push({ phrase: m[0], kind: "EVENT_TYPE", id: type });
       return { kind: "EVENT", eventTypes: [type as ChangeType] };
     }
@@ -958,28 +1079,31 @@ const readEvent: Reader = (s) => {
     s.matched.push({ phrase: outcome[0], kind: "EVENT_TYPE", id: "OUTCOME_RECORDED" });
     return { kind: "EVENT", eventTypes: ["OUTCOME_RECORDED"] };
   }
-  for (const [verbRe, suffix] of EVENT_VERBS) {
-    const global = new RegExp(verbRe.source, "gu");
-    for (const v of s.masked.matchAll(global)) {
-      const at = v.index ?? 0;
-      // "洗钱风险等级被调整为高": a concept's value changes, not the record (the count reader takes it).
-      const conceptJustBefore = s.matches.some(
-        (m) =>
-          m.terms.some((t) => t.kind === "CONCEPT") &&
-          m.end <= at &&
-          /^(?:的)?(?:被|已|已经|又|有|发生)?(?:了)?$/u.test(s.text.slice(m.end, at)),
-      );
-      if (conceptJustBefore && suffix === "UPDATED") continue;
-      const found = recordOfVerb(s, at, v[0]);
-      if (!found) continue;
-      const { record, start: abs, end: recordEnd } = found;
-      const chosen = eventTypeFor(record, suffix);
-      if (!chosen) continue;
-      types.add(chosen as ChangeType);
-      spanStart = spanStart < 0 ? Math.min(abs, at) : Math.min(spanStart, abs, at);
-      const arrival = ARRIVAL.exec(s.text.slice(recordEnd));
-      spanEnd = Math.max(spanEnd, recordEnd + (arrival?.[0].length ?? 0));
-    }
+  // Every verb found, in order, so a verb coordinated with the one before it can share its record.
+  const verbs: { at: number; end: number; record: string }[] = [];
+  const hits = EVENT_VERBS.flatMap(([verbRe, suffix]) =>
+    [...s.masked.matchAll(new RegExp(verbRe.source, "gu"))].map((v) => ({ v, suffix })),
+  ).sort((a, b) => (a.v.index ?? 0) - (b.v.index ?? 0));
+  for (const { v, suffix } of hits) {
+    const at = v.index ?? 0;
+    // "洗钱风险等级被调整为高": a concept's value changes, not the record (the count reader takes it).
+    const conceptJustBefore = s.matches.some(
+      (m) =>
+        m.terms.some((t) => t.kind === "CONCEPT") &&
+        m.end <= at &&
+        /^(?:的)?(?:被|已|已经|又|有|发生)?(?:了)?$/u.test(s.text.slice(m.end, at)),
+    );
+    if (conceptJustBefore && suffix === "UPDATED") continue;
+    const found = recordOfVerb(s, at, v[0]) ?? coordinatedRecord(s.text, at, v[0].length, verbs);
+    if (!found) continue;
+    const { record, start: abs, end: recordEnd } = found;
+    verbs.push({ at, end: at + v[0].length, record });
+    const chosen = eventTypeFor(record, suffix);
+    if (!chosen) continue;
+    types.add(chosen as ChangeType);
+    spanStart = spanStart < 0 ? Math.min(abs, at) : Math.min(spanStart, abs, at);
+    const arrival = ARRIVAL.exec(s.text.slice(recordEnd));
+    spanEnd = Math.max(spanEnd, recordEnd + (arrival?.[0].length ?? 0));
   }
   if (types.size === 0) return null;
   // A concept measure changing (……率变化) is not a record event.
@@ -1019,6 +1143,18 @@ function itemsBefore(
   return { count: exclusive ? Math.floor(n) + 1 : n, start: m.index, end: before, absolute: true };
 }
 
+/** Items of one value counted after it ("差评一周内超过5条"), with the span of the count. */
+function itemsAfter(text: string, after: number): { count: number; start: number; end: number; absolute: true } | null {
+  const m = ITEMS_AFTER.exec(text.slice(after));
+  if (!m) return null;
+  const n = parseNumber(m.groups?.n ?? "");
+  if (n === null) return null;
+  const exclusive = /超过|多于|大于|高于|超出|逾/u.test(m.groups?.lead ?? "");
+  // The window between the value and the count is read by the window reader; the span only marks it too.
+  const start = after;
+  return { count: exclusive ? Math.floor(n) + 1 : n, start, end: after + m[0].length, absolute: true };
+}
+
 /**
  * "有3张工单被重开", "两台设备被返修": the records a counted event happened to, said before it with their
  * number; each is one event.
@@ -1028,7 +1164,8 @@ function recordsBefore(
   before: number,
 ): { count: number; start: number; end: number; absolute: true } | null {
   const m = new RegExp(
-    `(${COUNT_LEAD})?\\s*(${NUMBER_SOURCE})\\s*(?:张|个|条|单|台|辆|笔|件|起|份)\\s*(及以上|或以上|以上)?(?:的)?[\u3400-\u9fffA-Za-z]{0,6}?(?:都|又|再次)?(?:被)?$`,
+    // 个 of 一个月, 两个星期 is a duration, not records.
+    `(${COUNT_LEAD})?\\s*(${NUMBER_SOURCE})\\s*(?:张|个(?![月星季小礼工钟])|条|单|台|辆|笔|件|起|份)\\s*(及以上|或以上|以上)?(?:的)?[\u3400-\u9fffA-Za-z]{0,6}?(?:都|又|再次)?(?:被)?$`,
     "u",
   ).exec(text.slice(0, before));
   if (!m) return null;
@@ -1110,6 +1247,15 @@ function subjectKinds(text: string, before: number): ("ACCOUNT" | "CONTACT" | "A
   return kinds.length > 0 ? kinds : null;
 }
 
+/** "一天涨了超过5度", "一周就降了10%": a duration right before a change, with no 内, is the change's window. */
+function durationBeforeChange(text: string, changeAt: number): FoundWindow | null {
+  const m = new RegExp(`(?:在)?(?<d>${DURATION_SOURCE})(?:之内|以内|内|里)?(?:就|都|已经|已|竟然|足足)?$`, "u").exec(
+    text.slice(0, changeAt),
+  );
+  const days = m?.groups?.d ? parseDuration(m.groups.d) : null;
+  return m && days !== null ? { days, text: m[0], start: m.index, end: m.index + m[0].length } : null;
+}
+
 function windowDays(s: ReaderState, fallback: number): number {
   const w = findWindow(s.text);
   if (!w) return fallback;
@@ -1179,6 +1325,27 @@ function conceptBefore(s: ReaderState, before: number): { match: ZhMatch; term: 
   return t ? { match: chosen, term: t } : null;
 }
 
+/**
+ * The length of the start of one of the concept's Chinese labels said right before its match (一次 of
+ * 一次合格率 before 交检合格率), two characters or more; 0 when none.
+ */
+function labelStartBefore(s: ReaderState, c: { match: ZhMatch; term: ZhTerm }): number {
+  const info = s.ctx.concepts.get(c.term.id);
+  const labels = [info?.spec.prefLabel.zh, ...(info?.spec.altLabel?.zh ?? [])].filter((l): l is string => !!l);
+  const head = s.text.slice(0, c.match.start);
+  let best = 0;
+  for (const label of labels) {
+    if (c.match.text.startsWith(label.slice(0, 2))) continue;
+    for (let n = Math.min(label.length - 1, head.length); n >= 2; n -= 1) {
+      if (head.endsWith(label.slice(0, n))) {
+        best = Math.max(best, n);
+        break;
+      }
+    }
+  }
+  return best;
+}
+
 function useConcept(s: ReaderState, c: { match: ZhMatch; term: ZhTerm }): void {
   s.tracker.mark(c.match.start, c.match.end);
   s.matched.push(term(c.match, c.term));
@@ -1190,6 +1357,23 @@ function amountAt(
   from: number,
 ): { value: number; unit: string | null; end: number; start: number } | null {
   const n = findNumber(text, from);
+  // "超过半天", "超过一个半月": halves of a duration.
+  const half = new RegExp(
+    `^\\s*(?<n>${NUMBER_SOURCE})?\\s*(?:个)?半(?<unit>个月|月|个小时|小时|天|个星期|周|年)`,
+    "u",
+  ).exec(text.slice(from));
+  if (half?.groups?.unit) {
+    const unitDays: Record<string, number> = { 个月: 30, 月: 30, 天: 1, 个星期: 7, 周: 7, 年: 365 };
+    const whole = half.groups.n ? (parseNumber(half.groups.n) ?? 0) : 0;
+    const hours = /小时/u.test(half.groups.unit);
+    const per = hours ? 1 : (unitDays[half.groups.unit] ?? 1);
+    return {
+      value: whole * per + per / 2,
+      unit: hours ? "hours" : "days",
+      start: from + half[0].length - half[0].trimStart().length,
+      end: from + half[0].length,
+    };
+  }
   if (!n) return null;
   if (n.percent) return { value: n.value, unit: "percent", start: n.start, end: n.end };
   const unit = readUnit(text.slice(n.end));
@@ -1216,7 +1400,8 @@ const readTrend: Reader = (s) => {
   if (!dirMatch) return null;
   // Without 每天/连续, a change of an amount over a window is a trend too ("一个季度内下降了0.5分"): the
   // amount over the window's days. A change *to* a level (下降到80%) is a threshold.
-  const window = findWindow(s.text);
+  const said = findWindow(s.text);
+  const window = said ?? durationBeforeChange(s.text, dirMatch.index);
   // "客单价下降三成", "续读率下滑超过5个百分点": a change by an amount with no window is one over 30 days.
   const overWindow =
     !period && !persistent
@@ -1268,7 +1453,7 @@ const readTrend: Reader = (s) => {
   // How many assets of one region: 有3台以上设备.
   let minSubjects: number | null = null;
   const subjects = new RegExp(
-    `(超过|多于|至少|不少于)?(${NUMBER_SOURCE})\\s*(?:台|辆|个|套|部|座|块)\\s*(及以上|或以上|以上)?`,
+    `(超过|多于|至少|不少于)?(${NUMBER_SOURCE})\\s*(?:台|辆|个(?![月星季小礼工钟区地省城])|套|部|座|块)\\s*(及以上|或以上|以上)?`,
     "u",
   ).exec(s.text);
   if (subjects && s.scope === "REGION") {
@@ -1279,7 +1464,9 @@ const readTrend: Reader = (s) => {
     }
   }
   // The window is the period of the fit; "每天" alone is a rate, not a window.
-  const withinDays = windowDays(s, comparedDays ?? 30);
+  const bare = !said && window ? window : null;
+  if (bare) s.tracker.mark(bare.start, bare.end);
+  const withinDays = bare ? bare.days : windowDays(s, comparedDays ?? 30);
   return {
     kind: "CONCEPT_TREND",
     concept: concept.term.id,
@@ -1297,13 +1484,15 @@ const readConceptCount: Reader = (s) => {
   const id = concept.term.id;
   const after = readCount(s.masked.slice(concept.match.end));
   const namedByValue = s.valueNamed === concept.match;
+  // "一次交检合格率" read by resemblance to 一次合格率: the 一次 before it is the start of its name, no count.
+  const nameStart = concept.match.start - labelStartBefore(s, concept);
   const count =
     after ??
-    countJustBefore(s.masked, concept.match.start) ??
-    countBefore(s.masked, concept.match.start) ??
-    assetCount(s.masked, concept.match.start) ??
-    recordsBefore(s.text, concept.match.start) ??
-    (namedByValue ? itemsBefore(s.masked, concept.match.start) : null);
+    countJustBefore(s.masked, nameStart) ??
+    countBefore(s.masked, nameStart) ??
+    assetCount(s.masked, nameStart) ??
+    recordsBefore(s.text, nameStart) ??
+    (namedByValue ? (itemsBefore(s.masked, concept.match.start) ?? itemsAfter(s.masked, concept.match.end)) : null);
   const values = lookupValues(s.ctx.packs, id);
   // "可疑交易预警超过3条": items of a level the concept measures (open alerts, open tickets), not events in a
   // window; the threshold reader takes it.
@@ -1452,6 +1641,9 @@ const readThreshold: Reader = (s) => {
   ).exec(s.text.slice(0, stress ? stress.index : at));
   if (origin) s.tracker.mark(origin.index, origin.index + origin[0].length);
   s.tracker.mark(amount.start, amount.end);
+  // "降到6分以下": a bound said again after the amount.
+  const bound = /^(?:及|或)?(?:以下|之下|以上|之上)/u.exec(s.text.slice(amount.end));
+  if (bound) s.tracker.mark(amount.end, amount.end + bound[0].length);
   if (!scaled) {
     s.unrecognised.push(s.text.slice(at, amount.end));
     return { kind: "CONCEPT_THRESHOLD", concept: concept.term.id, op, value: 0.5, scope: s.scope };
@@ -1474,6 +1666,12 @@ const readBooleanBad: Reader = (s) => {
   const bad = BAD_BOOLEAN.exec(s.masked);
   if (!bad && concept.match.end < s.text.length - 1) return null;
   useConcept(s, concept);
-  if (bad) s.tracker.mark(bad.index, bad.index + bad[0].length);
+  if (bad) {
+    s.tracker.mark(bad.index, bad.index + bad[0].length);
+    // "校准证书过期": the concept's papers lapsing is the concept turning bad.
+    const between = s.text.slice(concept.match.end, bad.index);
+    if (new RegExp(`^(?:的)?(?:${DOCUMENT_WORDS}){1,2}(?:已经|已|都|一)?$`, "u").test(between))
+      s.tracker.mark(concept.match.end, bad.index);
+  }
   return { kind: "CONCEPT_THRESHOLD", concept: concept.term.id, op: "BELOW", value: 0.5, scope: s.scope };
 };

@@ -113,6 +113,8 @@ export interface FoundNumber {
 }
 
 const PERCENT_BEFORE = new RegExp(`百分之(${NUMBER_SOURCE})|百分百`, "u");
+/** Per mille: 千分之五 = 0.5 %, 5‰. */
+const PER_MILLE = new RegExp(`千分之(${NUMBER_SOURCE})|(${ARABIC_NUMBER_SOURCE})\\s*‰`, "u");
 /** Tenths said with 成: 八成 = 80 %, 九成五 = 95 %, 八成半 = 85 %, 8成 = 80 % (not the 成 of 完成, 变成). */
 const TENTHS =
   /(?<![零〇一二两三四五六七八九十百千万\d.])([一二两三四五六七八九十]|\d{1,2})成([一二三四五六七八九]|半)?(?![为了功本员果交])/u;
@@ -148,6 +150,19 @@ export function findNumber(text: string, from = 0): FoundNumber | null {
         text: pct[0],
         start: from + pct.index,
         end: from + pct.index + pct[0].length,
+        percent: true,
+      });
+    }
+  }
+  const mille = PER_MILLE.exec(rest);
+  if (mille) {
+    const value = parseNumber(mille[1] ?? mille[2] ?? "");
+    if (value !== null) {
+      candidates.push({
+        value: value / 10,
+        text: mille[0],
+        start: from + mille.index,
+        end: from + mille.index + mille[0].length,
         percent: true,
       });
     }

@@ -6,7 +6,7 @@
  * give a deadline for the action before them.
  */
 import { toHalfWidth } from "./chinese-numbers";
-import { toSimplified } from "./traditional-zh";
+import { toMainlandChinese } from "./traditional-zh";
 
 /** One clause, with where it is in the normalised sentence. */
 export interface Clause {
@@ -25,16 +25,24 @@ const CJK = "\\u3400-\\u9fff";
 
 /**
  * Half-width digits and letters, spaces only between Latin words or numbers ("0.1 mm/s" stays, "ERP 系统"
- * becomes "ERP系统"), curly and corner quotes to “”, traditional characters to simplified ones.
+ * becomes "ERP系统"), curly and corner quotes to “”, traditional characters to simplified ones and regional words
+ * to mainland ones (联络人 → 联系人).
  */
 export function normaliseChinese(text: string): string {
-  return toSimplified(toHalfWidth(text))
-    .replace(/[「『]/gu, "“")
-    .replace(/[」』]/gu, "”")
-    .replace(/\s*(?:→|->|=>|⇒|➡)\s*/gu, "，")
-    .replace(/\s+/gu, " ")
-    .replace(new RegExp(`\\s+(?=[${CJK}，。；：、“”（）])|(?<=[${CJK}，。；：、“”（）])\\s+`, "gu"), "")
-    .trim();
+  return (
+    toMainlandChinese(toHalfWidth(text))
+      .replace(/[「『]/gu, "“")
+      .replace(/[」』]/gu, "”")
+      .replace(/\s*(?:→|->|=>|⇒|➡)\s*/gu, "，")
+      // A rule written as labelled parts ("触发：……；动作：……"): the labels are the connectives they stand for.
+      .replace(/(^|[，,。；;\n])(?:触发条件|触发器|触发|条件|前提条件|前提|场景|当)[：:]/gu, "$1如果")
+      .replace(/(^|[，,。；;\n])(?:执行动作|执行操作|动作|操作|执行|行动|措施|处理方式|响应|那么)[：:]/gu, "$1；就")
+      // 口语 "连着三周" is 连续三周.
+      .replace(/连着(?=[零〇一二两三四五六七八九十\d几好])/gu, "连续")
+      .replace(/\s+/gu, " ")
+      .replace(new RegExp(`\\s+(?=[${CJK}，。；：、“”（）])|(?<=[${CJK}，。；：、“”（）])\\s+`, "gu"), "")
+      .trim()
+  );
 }
 
 /** Words that open an antecedent (stripped when the clause is read). */
@@ -53,27 +61,27 @@ const PREAMBLE =
   /^(?:请|麻烦|劳驾)?(?:你)?(?:帮我|帮忙|帮|替我|给我)?(?:设置|配置|设定|新建|创建|建立|建|加|添加|做|写|定)(?:一下)?(?:一个|一条|个|条)?(?:这样的|如下的|下面的|以下的)?(?:自动化)?(?:规则|剧本|playbook|流程|策略|自动化)?(?:吧)?$/iu;
 
 /**
- * The 时 / 的时候 / 之后 that ends an antecedent: not the 时 of 时间, 小时, 同时, 及时, 实时, 按时, 超时 ….
+ * The 时 / 的时候 / 的话 / 之后 that ends an antecedent: not the 时 of 时间, 小时, 同时, 及时, 实时, 按时, 超时 ….
  */
 const ANTECEDENT_END = new RegExp(
-  `(?:的情况下|情况下|的时候|之时|时候|(?<![小同及实按准定临届暂适随平何此那这当工超逾延计限])时(?![间效长段刻速差区序钟辰])|(?<!确认|批准|审批|同意|审核|核实|过目|点头|允许)(?:之后|以后))`,
+  `(?:的情况下|情况下|的时候|的话|之时|时候|(?<![小同及实按准定临届暂适随平何此那这当工超逾延计限])时(?![间效长段刻速差区序钟辰])|(?<!确认|批准|审批|同意|审核|核实|过目|点头|允许)(?:之后|以后))`,
   "u",
 );
 
 /** Success criteria: "……就算成功", "……则视为有效", "……即为达成". */
 export const SUCCESS_MARKER =
-  /(?:就|则|即|便)?(?:可以|可)?(?:算|视为|记为|认为|当作|算作|即为|为)(?:是)?(?:成功|有效|达成|见效|奏效|达标|起效)|(?:成功|效果|成效)(?:的)?(?:标准|指标|衡量标准)(?:是|为)?|(?:作为|为)(?:成功|效果|成效)(?:的)?(?:标准|指标)|(?:衡量|评估)(?:效果|成效)|(?:效果|成效)(?:以|用|按|看)(?=[^，,。；;]{1,30}(?:来)?(?:衡量|评估|评价|为准))/u;
+  /(?:就|则|即|便)?(?:可以|可)?(?:算|视为|记为|认为|当作|算作|即为|为|说明|表示|代表|证明)(?:是)?(?:成功|有效|达成|见效|奏效|达标|起效)|^(?:效果|成效)(?:就|主要)?(?:看|要看)(?=[^，,。；;]{2,})|(?:成功|效果|成效)(?:的)?(?:标准|指标|衡量标准)(?:是|为)?|(?:作为|为)(?:成功|效果|成效)(?:的)?(?:标准|指标)|(?:衡量|评估)(?:效果|成效)|(?:效果|成效)(?:以|用|按|看)(?=[^，,。；;]{1,30}(?:来)?(?:衡量|评估|评价|为准))/u;
 
 /** Words that start an action (after 就/则/并 … are stripped). */
 const ACTION_START =
-  /^(?:(?:通过|经由|借助|使用|用)[^，,。；;]{1,12}?(?:推送|同步|发送|发出|发|通知|提醒|告知|调用|写入|回写|抄送)|自动|立即|立刻|马上|直接|系统|先|请|让|叫|给|为|向|由|通知|告诉|提醒|要求|安排|派|指派|分派|分配|创建|新建|建立|建|开|发起|生成|打上|打|加上|添加|标记|标注|把|将|记录|记(?=一|个|上|下|条)|标上|推送|同步|发送|发到|发|调用|触发|写入|回写|抄送|转给|交给|交由|升级给|上报给)/u;
+  /^(?:(?:麻烦|劳驾|烦请|有劳)(?=让|请|给|叫|安排|通知|派|把|将|帮|你|您)|(?:通过|经由|借助|使用|用)[^，,。；;]{1,12}?(?:推送|同步|发送|发出|发|通知|提醒|告知|调用|写入|回写|抄送)|自动|立即|立刻|马上|直接|系统|先|请|让|叫|给|为|向|由|通知|告诉|提醒|要求|安排|派|指派|分派|分配|创建|新建|建立|建|开|发起|生成|打上|打|加上|添加|标记|标注|把|将|记录|记(?=一|个|上|下|条)|标上|推送|同步|发送|发到|发|调用|触发|写入|回写|抄送|转给|交给|交由|升级给|上报给)/u;
 
 /** Connectives that start a new clause (when not inside a name). */
 const CONNECTIVE = /(?:并且|而且|同时|然后|随后|接着|另外|此外|以及|并|且)/gu;
 
-/** Leading words of a clause that only join it to the one before. */
+/** Leading words of a clause that only join it to the one before (or point back at it: 这件事交给……). */
 export const CLAUSE_GLUE =
-  /^(?:那么|那就|就会|就|则|便|并且|而且|同时|然后|随后|接着|另外|此外|以及|并|且|再|还要|还|也|都|(?:需要|必须|务必|应该|应|要|得)(?![我经由等])|、)+/u;
+  /^(?:(?:我|我们)?(?:希望|想要|想)(?=当|如果|若|只要|一旦|每当|在)|麻烦|劳驾|烦请|有劳|那么|那就|就会|就|则|便|这件事(?:情)?|这个事(?:情)?|这事(?:儿)?|此事|该事项|并且|而且|同时|然后|随后|接着|另外|此外|以及|并|且|再|还要|还|也|都|(?:需要|必须|务必|应该|应当|应|须|需|要|得)(?!我|经|由我|等|求|是)|、)+/u;
 
 /**
  * Splits a normalised sentence into clauses: at ，。；！？ and line breaks, before connectives (并, 同时,
@@ -95,8 +103,11 @@ export function splitClauses(text: string, protectedSpans: readonly { start: num
     const after = (m.index ?? 0) + m[0].length;
     if (!inName(m.index ?? 0) && after < text.length && !cuts.has(after)) breaks.add(after);
   }
-  // "……达到3次就给……": 就/则 after something, not the 就 of 就算成功 or 成就.
-  for (const m of text.matchAll(/(?<=[^，,。；;\s成造规原否])(?:就|则)(?!算|是|视|为|可以算|行)/gu)) {
+  // "……达到3次就给……": 就/则 after something, not the 就 of 就算成功 or 成就, nor the 就 of a change said
+  // fast ("一周就降了三成").
+  for (const m of text.matchAll(
+    /(?<=[^，,。；;\s成造规原否])(?:就|则)(?!算|是|视|为|可以算|行|降|跌|涨|掉|增|减|升(?!级)|上升|下降|上涨|下跌|下滑)/gu,
+  )) {
     if (!inName(m.index ?? 0)) breaks.add(m.index ?? 0);
   }
   const clauses: Clause[] = [];
@@ -128,9 +139,15 @@ export function stripGlue(clause: Clause): Clause {
   return { text: clause.text.slice(m[0].length), start: clause.start + m[0].length, end: clause.end };
 }
 
-/** Whether a clause ends an antecedent (……时, ……的时候). */
+/**
+ * 书面 "……降为红色者，……": a clause-final 者 names what the rule is about and so closes the antecedent; not
+ * the 者 of a word (患者, 学者, 记者, 读者, 作者, 使用者, 或者).
+ */
+const NOMINAL_END = /(?<![患学记读作用者或再前后老长])者$/u;
+
+/** Whether a clause ends an antecedent (……时, ……的时候, ……者). */
 export function endsAntecedent(text: string): boolean {
-  return new RegExp(`${ANTECEDENT_END.source}$`, "u").test(text);
+  return new RegExp(`${ANTECEDENT_END.source}$`, "u").test(text) || NOMINAL_END.test(text);
 }
 
 /**
@@ -153,6 +170,11 @@ export function assignRoles(clauses: readonly Clause[], doerAt: DoerAt = () => 0
     if (hasAntecedent && !opensAntecedentWord(clause.text) && leadsWithDoer(clause.text, doerAt)) {
       seenAction = true;
       roled.push({ ...clause, role: "ACTION" });
+      continue;
+    }
+    // "由绿伏服务维保的车队客户，……": before any action, the accounts a partner serves are no action of its.
+    if (!seenAction && SERVED_ACCOUNTS.test(clause.text)) {
+      roled.push({ ...clause, role: "ANTECEDENT" });
       continue;
     }
     // "……低于80%，且由绿伏服务维保的，……": a clause ending in 的 says which accounts; it is no action.
@@ -198,10 +220,13 @@ export function assignRoles(clauses: readonly Clause[], doerAt: DoerAt = () => 0
     }
     const opensAntecedent = ANTECEDENT_OPENERS.test(clause.text) && !/^在.{0,8}(?:推送|同步|发送)/u.test(clause.text);
     const closesAntecedent = endsAntecedent(clause.text);
+    // "……回升到绿色时，如果是东南亚客户，就……": a second opener before any action adds to the antecedent.
     if (
       !seenAction &&
       !joined &&
-      (closesAntecedent || (!closed && !ACTION_START.test(clause.text) && !opensAntecedentAction(clause.text)))
+      (closesAntecedent ||
+        (closed && opensAntecedent) ||
+        (!closed && !ACTION_START.test(clause.text) && !opensAntecedentAction(clause.text)))
     ) {
       roled.push({ ...clause, role: "ANTECEDENT" });
       if (closesAntecedent || MID_OPENER.test(clause.text)) closed = true;
@@ -272,6 +297,10 @@ function joinDoerToVerb(clauses: readonly Clause[], doerAt: DoerAt): Clause[] {
 const DOER_TIME =
   /^(?:[在于]?(?:当天|当日|今天|明天|次日|第二天|本周|下周|马上|立即|立刻|随后|也|都|必须|务必)|[在于]?[^，,。；;]{0,8}?(?:内|之内|以内|之前|以前|前))*$/u;
 
+/** Accounts said by who serves them ("由绿伏服务维保的车队客户", "由华通负责的医院客户"). */
+const SERVED_ACCOUNTS =
+  /^(?:由|经)[^，,。；;]{1,12}?(?:服务|代理|供货|分销|合作|负责|维保|维护|维修|运维|托管|经销|供应)的[^，,。；;]{0,10}?(?:客户|账户)$/u;
+
 /** An opener inside a clause, after its subject ("废品率一旦超过5%", "商机阶段一有变动"): it closes the antecedent. */
 const MID_OPENER = /.(?:一旦|如果|只要|要是|假如|倘若|每当|一有|一出现|一发生|一变|一降|一跌|一超过|一低于|一高于)/u;
 
@@ -297,6 +326,6 @@ export function stripAntecedentMarkers(text: string): { text: string; offset: nu
     offset = open[0].length;
     rest = rest.slice(open[0].length);
   }
-  rest = rest.replace(new RegExp(`${ANTECEDENT_END.source}$`, "u"), "");
+  rest = rest.replace(new RegExp(`${ANTECEDENT_END.source}$`, "u"), "").replace(NOMINAL_END, "");
   return { text: rest, offset };
 }

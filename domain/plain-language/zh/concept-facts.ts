@@ -75,6 +75,11 @@ export const BREACH_WORDS =
 const MEASURE_SUFFIX = new RegExp(`\\s*(?:达成|违约|合格|通过|完成|成功|${BREACH_WORDS})?(?:率|比例|占比|比率)$`, "u");
 const LEADING_BREACH = new RegExp(`^(?:${BREACH_WORDS})`, "u");
 const TRAILING_BREACH = new RegExp(`(?:${BREACH_WORDS})$`, "u");
+/**
+ * A check or a validity said after what is checked (证件核验, 身份核实, 证件有效期): what is checked is the
+ * subject whose lapse is the bad value (证件过期, 身份证件失效).
+ */
+const TRAILING_CHECK = /\s*(?:核验|核实|验证|认证|有效期|有效性)$/u;
 
 /** One name a boolean concept's bad events are said with: its subject (SLA, 发票, 保养) before a breach word. */
 export interface BreachStem {
@@ -105,11 +110,13 @@ export function breachStems(packs: readonly OntologyPack[]): BreachStem[] {
       ].filter((l): l is string => typeof l === "string");
       for (const label of labels) {
         const stem = label.replace(MEASURE_SUFFIX, "").replace(LEADING_BREACH, "").replace(TRAILING_BREACH, "").trim();
-        if (stem === label.trim() || stem.replace(/\s+/gu, "").length < 2) continue;
-        if (/^[零〇一二两三四五六七八九十百千\d]/u.test(stem)) continue;
-        const ids = byStem.get(stem) ?? new Set<string>();
-        ids.add(concept.id);
-        byStem.set(stem, ids);
+        for (const candidate of [stem, label.replace(TRAILING_CHECK, "").trim()]) {
+          if (candidate === label.trim() || candidate.replace(/\s+/gu, "").length < 2) continue;
+          if (/^[零〇一二两三四五六七八九十百千\d]/u.test(candidate)) continue;
+          const ids = byStem.get(candidate) ?? new Set<string>();
+          ids.add(concept.id);
+          byStem.set(candidate, ids);
+        }
       }
     }
   }

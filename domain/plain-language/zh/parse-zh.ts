@@ -6,7 +6,9 @@
  */
 import { Lexicon } from "../lexicon";
 import { ParseAmbiguity, ParsedSentence } from "../parsed-sentence";
+import { toHalfWidth } from "./chinese-numbers";
 import { readChinese } from "./read-chinese";
+import { asWritten, toMainlandChinese } from "./traditional-zh";
 import { zhContextOf } from "./zh-context";
 import { findTerms } from "./zh-vocabulary";
 
@@ -44,7 +46,10 @@ export function parseChinese(text: string, lexicon: Lexicon): ParsedSentence {
     feedback: reading.feedback,
     mode: reading.mode,
     matched: reading.matched,
-    unrecognised: reading.unrecognised,
+    // Named in the user's own characters (李經理, not 李经理), so they can find and reword it.
+    unrecognised: reading.unrecognised.map((phrase) =>
+      asWritten(phrase, text, (t) => toMainlandChinese(toHalfWidth(t))),
+    ),
     ambiguities,
     coverage: reading.trigger === null && reading.actions.length === 0 ? 0 : coverage,
     name: null,

@@ -15,6 +15,8 @@ import { ParseAmbiguity } from "../parsed-sentence";
 import { readConsequent, readFeedback } from "./actions-zh";
 import { readAntecedent } from "./antecedent-zh";
 import { assignRoles, normaliseChinese, splitClauses, stripAntecedentMarkers } from "./clauses";
+import { DuplicateGuard, findDuplicateGuard } from "./duplicate-guard-zh";
+import { slugFor } from "./slugs-zh";
 import { ZhGrammarContext } from "./zh-context";
 import { findTerms } from "./zh-vocabulary";
 
@@ -56,6 +58,23 @@ function joinAcrossDe(text: string, ctx: ZhGrammarContext): string {
   return out;
 }
 
+/**
+ * "随访完成率" of 随访率: a rate said with a word of what it counts (完成, 达成, 执行) before 率, where only the
+ * shorter name is a concept's label, is that concept; the word is dropped so the label is read.
+ */
+function joinRateWords(text: string, ctx: ZhGrammarContext): string {
+  return text.replace(/([\u3400-\u9fff]{2,6}?)(完成|达成|执行|落实)率/gu, (whole, stem: string) => {
+    const isConcept = (name: string): boolean =>
+      ctx.vocabulary.byKey.get(name.toLowerCase())?.some((t) => t.kind === "CONCEPT") ?? false;
+    for (let cut = 0; cut < stem.length - 1; cut += 1) {
+      const head = stem.slice(cut);
+      if (isConcept(`${head}${whole.slice(stem.length)}`)) return whole;
+      if (isConcept(`${head}率`)) return `${stem}率`;
+    }
+    return whole;
+  });
+}
+
 const DOER_KINDS = ["USER", "TEAM", "ROLE", "ACCOUNT_OWNER", "ORGANIZATION"] as const;
 
 /** The length of the known doer a clause starts with (客户经理, 质量部, 刘洋, 华通 …), or 0. */
@@ -88,8 +107,24 @@ function relativeAntecedent(clause: string, ctx: ZhGrammarContext): { antecedent
   return null;
 }
 
+/** The sentence without its guard against duplicate tasks (read as a condition of its own), and the guard. */
+function withoutGuard(text: string): { rest: string; guard: DuplicateGuard | null } {
+  const guard = findDuplicateGuard(text);
+  if (!guard) return { rest: text, guard };
+  return { rest: `${text.slice(0, guard.start)}，${text.slice(guard.end)}`, guard };
+}
+
+/** "别重复派了": no open task of the guard's name, or of the first task the rule creates when it names none. */
+function guardCondition(guard: DuplicateGuard, actions: readonly PlaybookAction[]): PlaybookCondition {
+  const named = slugFor(guard.taskName, "");
+  const first = actions.find((a) => a.kind === "CREATE_TASK" || a.kind === "OPEN_REVIEW");
+  const template = named || (first?.kind === "CREATE_TASK" ? first.template : first?.reviewType) || "";
+  return { kind: "NO_OPEN_TASK", ...(template ? { template } : {}) };
+}
+
 export function readChinese(raw: string, ctx: ZhGrammarContext): ZhReading {
-  const text = joinAcrossDe(normaliseChinese(raw), ctx);
+  const normalised = joinRateWords(joinAcrossDe(normaliseChinese(raw), ctx), ctx);
+  const { rest: text, guard } = withoutGuard(normalised);
   const names = findTerms(ctx.vocabulary, text);
   const clauses = assignRoles(splitClauses(text, names), (clause) => doerLength(clause, ctx));
 
@@ -125,10 +160,14 @@ export function readChinese(raw: string, ctx: ZhGrammarContext): ZhReading {
     feedback = feedback ?? read.feedback;
     unrecognised.push(...read.unrecognised);
   }
+  const conditions = [...antecedent.conditions];
+  if (guard && !conditions.some((c) => c.kind === "NO_OPEN_TASK")) {
+    conditions.push(guardCondition(guard, consequent.actions));
+  }
   return {
-    text,
+    text: normalised,
     trigger: antecedent.trigger,
-    conditions: antecedent.conditions,
+    conditions,
     actions: consequent.actions,
     feedback,
     mode: consequent.mode,

@@ -132,7 +132,6 @@ const REVIEW_HEADS = new Set([
   "reviews",
   "pre-review",
   "approval",
-  "audit",
   "verdict",
   "assessment",
   "check-off",

@@ -364,10 +364,44 @@ function nameLeftovers(s: Sentence, clauses: readonly Clause[]): void {
   }
 }
 
+/** Words a window said on its own may carry besides the duration ("over any rolling 3-week stretch"). */
+const WINDOW_FILLERS = new Set(["any", "rolling", "given", "single", "calendar", "trailing", "moving", "period"]);
+
+/** Whether a clause says nothing but a window ("Over any 3-week stretch", "Within a single month"). */
+function windowOnly(s: Sentence, clause: Span): boolean {
+  const window = findWindow(s, clause);
+  if (window === null) return false;
+  for (let i = clause.from; i < clause.to; i += 1) {
+    if (i >= window.from && i < window.to) continue;
+    if (!FUNCTION_WORDS.has(s.word(i)) && !WINDOW_FILLERS.has(s.word(i))) return false;
+  }
+  return true;
+}
+
+/**
+ * "Over any 3-week stretch, if …", "…, within a single month, create …": a piece that says only a window,
+ * next to the trigger, is the trigger's window wherever it stands; it joins the trigger clause.
+ */
+function joinWindowPieces(s: Sentence, clauses: readonly Clause[]): Clause[] {
+  const out = clauses.map((c) => ({ ...c }));
+  for (let k = 0; k < out.length; k += 1) {
+    const clause = out[k] as Clause;
+    if (["MODE", "FEEDBACK"].includes(clause.role) || !windowOnly(s, clause)) continue;
+    const next = out[k + 1];
+    const prev = out[k - 1];
+    if (prev !== undefined && prev.role === "TRIGGER" && prev.to === clause.from) prev.to = clause.to;
+    else if (next !== undefined && next.role === "TRIGGER" && next.from === clause.to) next.from = clause.from;
+    else continue;
+    out.splice(k, 1);
+    k -= 1;
+  }
+  return out;
+}
+
 export function parseEnglish(text: string, lexicon: Lexicon): ParsedSentence {
   const s = new Sentence(text, lexicon);
   const mode = parseMode(s);
-  const clauses = splitClauses(s);
+  const clauses = joinWindowPieces(s, splitClauses(s));
   let trigger: PlaybookTrigger | null = null;
   const conditions: PlaybookCondition[] = [];
   const actions: PlaybookAction[] = [];

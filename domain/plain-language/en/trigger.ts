@@ -199,6 +199,18 @@ const GRADE_UP = [
   "better",
   "back",
 ];
+/**
+ * Verbs of movement that say a direction with "up" or "down" after them ("moves up from yellow", "stepped
+ * down to red", "shifts up a grade"): each with either particle is a direction word of a grade change.
+ */
+const MOVEMENT_VERBS = [
+  ...["move", "moves", "moved", "moving", "go", "goes", "went", "going", "step", "steps", "stepped"],
+  ...["shift", "shifts", "shifted", "jump", "jumps", "jumped", "slide", "slides", "slid", "tick", "ticks"],
+  ...["ticked", "bump", "bumps", "bumped", "come", "comes", "came", "trend", "trends", "trended", "climb"],
+  ...["climbs", "climbed", "head", "heads", "headed", "knock", "knocks", "knocked"],
+];
+const GRADE_DOWN_PHRASES = [...GRADE_DOWN, ...MOVEMENT_VERBS.map((v) => `${v} down`)];
+const GRADE_UP_PHRASES = [...GRADE_UP, ...MOVEMENT_VERBS.map((v) => `${v} up`)];
 const GRADE_VERBS = [
   "goes",
   "go",
@@ -656,8 +668,8 @@ function gradeChange(s: Sentence, span: Span): PlaybookTrigger | null {
     if (COLOURS.includes(s.word(i))) unknown = { from: i, to: i + 1 };
   }
   const health = s.find(span, ["health grade", "health status", "health rating", "health", "grade", "traffic light"]);
-  const down = s.find(span, GRADE_DOWN);
-  const up = s.find(span, GRADE_UP);
+  const down = s.find(span, GRADE_DOWN_PHRASES);
+  const up = s.find(span, GRADE_UP_PHRASES);
   const verb = s.find(span, GRADE_VERBS);
   if (grades.length === 0 && unknown === null) unknown = unknownGrade(s, span, health, down ?? up ?? verb);
   if (grades.length === 0 && unknown === null) {
@@ -2052,6 +2064,51 @@ function chains(s: Sentence, matches: readonly LexiconMatch[]): LexiconMatch[][]
 /** Words after a record that make the next record its owner ("a contact at an account", "a deal of a bank"). */
 const RECORD_PREPOSITIONS = new Set(["at", "of", "for", "in", "from", "on", "with", "under"]);
 
+/** The first and last token of a record-and-action pair. */
+function pairBounds(pair: { records: LexiconMatch[]; actions: LexiconMatch[] }): Span {
+  const all = [...pair.records, ...pair.actions];
+  return { from: Math.min(...all.map((m) => m.from)), to: Math.max(...all.map((m) => m.to)) };
+}
+
+/**
+ * "consent is recorded or a person's data is erased", "a ticket is opened and a contact is deleted": other
+ * record-and-action pairs joined to the best one by "or"/"and", with at most two words not understood
+ * between them. Each is an event the playbook starts on as well.
+ */
+function joinedEvents<P extends { records: LexiconMatch[]; actions: LexiconMatch[] }>(
+  s: Sentence,
+  best: P,
+  pairs: readonly P[],
+): P[] {
+  const taken = new Set<LexiconMatch>([...best.records, ...best.actions]);
+  const chosen: P[] = [best];
+  for (const pair of pairs) {
+    if ([...pair.records, ...pair.actions].some((m) => taken.has(m))) continue;
+    const bounds = pairBounds(pair);
+    const joined = chosen.some((c) => {
+      const other = pairBounds(c);
+      const gap =
+        other.to <= bounds.from
+          ? { from: other.to, to: bounds.from }
+          : bounds.to <= other.from
+            ? { from: bounds.to, to: other.from }
+            : null;
+      if (gap === null) return false;
+      let loose = 0;
+      let link = false;
+      for (let k = gap.from; k < gap.to; k += 1) {
+        if (["or", "and"].includes(s.word(k))) link = true;
+        else if (!s.used[k] && !FUNCTION_WORDS.has(s.word(k))) loose += 1;
+      }
+      return link && loose <= 2;
+    });
+    if (!joined) continue;
+    chosen.push(pair);
+    [...pair.records, ...pair.actions].forEach((m) => taken.add(m));
+  }
+  return chosen.slice(1);
+}
+
 /** "a new account is added", "a churn or renewal outcome is recorded", "an account is deleted or restored". */
 function changeEvent(s: Sentence, span: Span): PlaybookTrigger | null {
   const actions = s.matches(span, isKind("EVENT_ACTION"));
@@ -2076,7 +2133,9 @@ function changeEvent(s: Sentence, span: Span): PlaybookTrigger | null {
     records.push(record);
   }
   if (records.length === 0 || actions.length === 0) return null;
-  let best: { records: LexiconMatch[]; actions: LexiconMatch[]; distance: number } | null = null;
+  type Pair = { records: LexiconMatch[]; actions: LexiconMatch[]; distance: number };
+  let best: Pair | null = null;
+  const pairs: Pair[] = [];
   for (const recordChain of chains(s, records)) {
     for (const actionChain of chains(s, actions)) {
       const first = actionChain[0] as LexiconMatch;
@@ -2099,23 +2158,25 @@ function changeEvent(s: Sentence, span: Span): PlaybookTrigger | null {
             : first.entries[0]!.phrase === "new" && first.to <= firstRecord.from
               ? firstRecord.from - first.to
               : Number.POSITIVE_INFINITY;
+      if (distance <= 4) pairs.push({ records: recordChain, actions: actionChain, distance });
       if (distance <= 4 && (best === null || distance < best.distance))
         best = { records: recordChain, actions: actionChain, distance };
     }
   }
   if (best === null) return null;
   const types = new Set<ChangeType>();
-  for (const record of best.records) {
-    for (const action of best.actions) {
-      const type = eventTypeOf(record.entries[0]!.id as ChangeRecordType, action.entries[0]!.id as EventAction);
-      if (type === null) continue;
-      types.add(type);
-      s.term(record.text, "EVENT_TYPE", type);
+  for (const pair of [best, ...joinedEvents(s, best, pairs)])
+    for (const record of pair.records) {
+      for (const action of pair.actions) {
+        const type = eventTypeOf(record.entries[0]!.id as ChangeRecordType, action.entries[0]!.id as EventAction);
+        if (type === null) continue;
+        types.add(type);
+        s.term(record.text, "EVENT_TYPE", type);
+      }
+      s.use(record.from, record.to);
     }
-    s.use(record.from, record.to);
-  }
   if (types.size === 0) return null;
-  const said = new Set(best.actions.map((a) => a.entries[0]!.id));
+  const said = new Set([best, ...joinedEvents(s, best, pairs)].flatMap((p) => p.actions.map((a) => a.entries[0]!.id)));
   actions
     .filter((a) => said.has(a.entries[0]!.id) || a.entries[0]!.phrase === "new")
     .forEach((a) => s.use(a.from, a.to));

@@ -1,0 +1,133 @@
+/**
+ * Robustness of the English grammar to word order and phrasing (issue 12, session 10): sentences of our
+ * own, at least three per construction, in other industries, orders and numbers (none copied from a corpus
+ * file). Each block pins one cause of failure on unseen sentences: a direction said as a verb of movement
+ * with "up"/"down", several events joined by "or"/"and", a window said in a piece of its own before or
+ * after the trigger, and an audit being a task.
+ */
+import {
+  DraftCase,
+  draftIn,
+  expectDraft,
+  industry,
+  owner,
+  region,
+  role,
+  segment,
+  task,
+  team,
+  user,
+} from "../../support/plain-language-drafts";
+
+const draft = draftIn("en");
+
+function check(c: DraftCase): void {
+  expectDraft(draft, c, "any order");
+}
+
+describe("a grade change's direction said as a verb of movement with up or down", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "If a school's health steps down from green to yellow, ask Raj to call them.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", from: ["GREEN"], to: ["YELLOW"], direction: "DOWN" },
+      conditions: [industry("EDUCATION")],
+      actions: [task(user("u-raj-patel"))],
+    },
+    {
+      text: "Whenever the health of a bank shifts up to green, have the key account team send a thank-you note.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["GREEN"], direction: "UP" },
+      conditions: [industry("FINANCE")],
+      actions: [task(team("t-key-accounts"))],
+    },
+    {
+      text: "When an enterprise account's grade moved down to red, open a churn-risk review for the support lead.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"], direction: "DOWN" },
+      conditions: [segment("ENTERPRISE")],
+      actions: [{ kind: "OPEN_REVIEW", assignee: role("support-lead") }],
+    },
+  ];
+  it.each(cases)("$text", check);
+});
+
+describe("several events joined by or / and", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a data subject is erased or a contact is deleted, tell legal.",
+      trigger: { kind: "EVENT", eventTypes: ["PERSON_ERASED", "CONTACT_DELETED"] },
+      conditions: [],
+      actions: [task(role("legal"))],
+    },
+    {
+      text: "Whenever a new contact is added or an asset is removed at a hospital, give the owner a data-check task.",
+      trigger: { kind: "EVENT", eventTypes: ["CONTACT_CREATED", "ASSET_DELETED"] },
+      conditions: [industry("HEALTHCARE")],
+      actions: [task(owner)],
+    },
+    {
+      text: "If marketing consent is withdrawn or personal data is anonymised at a Latin American account, have compliance check it.",
+      trigger: { kind: "EVENT", eventTypes: ["CONSENT_RECORDED", "PERSON_ERASED"] },
+      conditions: [region("LATAM")],
+      actions: [task(role("compliance"))],
+    },
+  ];
+  it.each(cases)("$text", check);
+  it("keeps one event when the second verb has no record of its own", () => {
+    expect(draft("When a contact is deleted or restored, tell the owner.").trigger).toEqual({
+      kind: "EVENT",
+      eventTypes: ["CONTACT_DELETED", "CONTACT_RESTORED"],
+    });
+  });
+});
+
+describe("a window said in a piece of its own, before or after the trigger", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "Within a single month, when a school logs more than four complaints, have the CS team call them.",
+      trigger: { kind: "SIGNAL_COUNT", count: 5, withinDays: 30 },
+      conditions: [industry("EDUCATION")],
+      actions: [task(team("t-customer-success"))],
+    },
+    {
+      text: "If a manufacturer logs three late deliveries, within any 10-day period, ask Raj to call them.",
+      trigger: {
+        kind: "SIGNAL_COUNT",
+        signals: { concept: "manufacturing:delivery-performance", valueEquals: "LATE" },
+        count: 3,
+        withinDays: 10,
+      },
+      conditions: [industry("MANUFACTURING")],
+      actions: [task(user("u-raj-patel"))],
+    },
+    {
+      text: "In a rolling fortnight, if contacts at a bank view the pricing page 3 times, tell the owner.",
+      trigger: { kind: "SIGNAL_COUNT", signals: { valueEquals: "/pricing" }, count: 3, withinDays: 14 },
+      conditions: [industry("FINANCE")],
+      actions: [task(owner)],
+    },
+  ];
+  it.each(cases)("$text", check);
+});
+
+describe("an audit is a task, not a verdict", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a SaaS customer's health turns red, assign Sarah a licence audit.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"] },
+      conditions: [industry("SAAS")],
+      actions: [task(user("u-sarah-kim"))],
+    },
+    {
+      text: "If a factory's health drops to yellow, give the quality team a process audit due in 5 days.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["YELLOW"], direction: "DOWN" },
+      conditions: [industry("MANUFACTURING")],
+      actions: [task(team("t-quality"), 5)],
+    },
+    {
+      text: "Whenever a contact is deleted at a hospital, schedule a records audit for Tom.",
+      trigger: { kind: "EVENT", eventTypes: ["CONTACT_DELETED"] },
+      conditions: [industry("HEALTHCARE")],
+      actions: [task(user("u-tom-becker"))],
+    },
+  ];
+  it.each(cases)("$text", check);
+});

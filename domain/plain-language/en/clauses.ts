@@ -357,6 +357,8 @@ export const ACTION_VERBS = new Set([
 
 /** Words skipped before an action's verb. */
 export const ACTION_LEADERS = new Set([
+  // Modals before the verb as "should" is ("… must get Raj a task", "… will need to call them").
+  ...["must", "shall", "ought", "will", "needs", "need"],
   "you",
   "then",
   "and",

@@ -90,6 +90,17 @@ function parseUnless(s: Sentence, clause: Span): PlaybookCondition[] {
   return [];
 }
 
+/** Words that stand for the drafted task in a success criterion ("if she closes it"). */
+const TASK_PRONOUNS = ["it", "them", "this", "that", "one", "these", "those"];
+/** Verbs that say the drafted work is finished, in every form. */
+const DONE_WORDS = [
+  ...["completed", "complete", "completes", "done", "closed", "close", "closes", "finished", "finish"],
+  ...["finishes", "resolved", "resolve", "resolves", "marked done", "marks it done", "wraps up", "wrap up"],
+  ...["wrapped up", "signs off", "signed off", "ticks off", "ticked off", "gets done", "got done"],
+  ...["wraps it up", "wrap it up", "wrapped it up", "closes it out", "close it out", "closed it out"],
+  ...["gets it done", "get it done", "got it done", "signs it off", "signed it off"],
+];
+
 function parseFeedback(
   s: Sentence,
   clause: Span,
@@ -182,12 +193,20 @@ function parseFeedback(
     s.use(body.from, body.to);
     return { kind: "HEALTH_IMPROVED", withinDays };
   }
-  const task = s.find(body, ["task", "tasks", "review", "visit", "call"]);
-  const done = s.find(body, ["completed", "complete", "done", "closed", "finished", "resolved", "marked done"]);
+  // "if the visit task is closed", "if she closes it within 20 days": the drafted work said by its noun or a
+  // pronoun, and a verb of finishing in any form.
+  const task = s.find(body, ["task", "tasks", "review", "visit", "call", ...TASK_PRONOUNS]);
+  const done = s.find(body, DONE_WORDS);
   if (task !== null && done !== null) {
     const words: string[] = [];
-    for (let i = body.from; i < task.i; i += 1)
-      if (!FUNCTION_WORDS.has(s.word(i)) && !["is", "are"].includes(s.word(i))) words.push(s.word(i));
+    if (!TASK_PRONOUNS.includes(s.word(task.i)))
+      for (let i = body.from; i < task.i; i += 1)
+        if (
+          !FUNCTION_WORDS.has(s.word(i)) &&
+          !["is", "are"].includes(s.word(i)) &&
+          s.find(body, DONE_WORDS, i)?.i !== i
+        )
+          words.push(s.word(i));
     s.use(body.from, body.to);
     return { kind: "TASK_COMPLETED", withinDays, ...(words.length > 0 ? { template: slugOf(words) } : {}) };
   }
@@ -398,10 +417,60 @@ function joinWindowPieces(s: Sentence, clauses: readonly Clause[]): Clause[] {
   return out;
 }
 
+/** Whether span reads as a trigger; the reading is taken back. */
+function readsAsTrigger(s: Sentence, span: Span): boolean {
+  const state = s.snapshot();
+  const conditions = parseConditions(s, span, false);
+  const found = parseTrigger(s, span, industriesOf(conditions)).trigger !== null;
+  s.restore(state);
+  return found;
+}
+
+/** Whether span reads as at least one action; the reading is taken back. */
+function readsAsActions(s: Sentence, span: Span): boolean {
+  const state = s.snapshot();
+  const found = parseActions(s, span).actions.length > 0;
+  s.restore(state);
+  return found;
+}
+
+/** Modals after what happens that say what it should bring about ("… should get the CS team a task"). */
+const RESULT_MODALS = new Set(["should", "must", "shall", "will", "ought", "needs", "need", "deserves", "warrants"]);
+
+/**
+ * A rule said with no trigger word ("Three escalations in a week at a bank: …", "Retention at a college
+ * dropping two points a month should get the CS team a task"): when no clause opens a trigger, the first
+ * piece that reads as no action but as a trigger is the trigger, and a subject before a modal that reads as
+ * a trigger is cut from the action after it. Each reading is tried on the typed slots the trigger grammar
+ * finds anywhere in the piece (a measure, a comparison, a count, a window, an event), not on its word order.
+ */
+function recoverTrigger(s: Sentence, clauses: readonly Clause[]): Clause[] {
+  const out = clauses.map((c) => ({ ...c }));
+  if (out.some((c) => c.role === "TRIGGER")) return out;
+  for (let k = 0; k < out.length; k += 1) {
+    const clause = out[k] as Clause;
+    if (clause.role !== "ACTION" && clause.role !== "CONDITION") continue;
+    for (let i = clause.from + 2; i < clause.to - 1; i += 1) {
+      if (!RESULT_MODALS.has(s.word(i))) continue;
+      const subject: Span = { from: clause.from, to: i };
+      const rest: Span = { from: i, to: clause.to };
+      if (readsAsTrigger(s, subject) && readsAsActions(s, rest)) {
+        out.splice(k, 1, { ...subject, role: "TRIGGER" }, { ...rest, role: "ACTION" });
+        return out;
+      }
+    }
+    if (!readsAsActions(s, clause) && readsAsTrigger(s, clause)) {
+      clause.role = "TRIGGER";
+      return out;
+    }
+  }
+  return out;
+}
+
 export function parseEnglish(text: string, lexicon: Lexicon): ParsedSentence {
   const s = new Sentence(text, lexicon);
   const mode = parseMode(s);
-  const clauses = joinWindowPieces(s, splitClauses(s));
+  const clauses = joinWindowPieces(s, recoverTrigger(s, splitClauses(s)));
   let trigger: PlaybookTrigger | null = null;
   const conditions: PlaybookCondition[] = [];
   const actions: PlaybookAction[] = [];

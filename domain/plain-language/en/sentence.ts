@@ -177,6 +177,15 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   "single",
 ]);
 
+/** What a parse has done to a sentence so far (see `Sentence.snapshot`). */
+export interface SentenceState {
+  readonly tokens: readonly Token[];
+  readonly used: readonly boolean[];
+  readonly matched: readonly DraftTerm[];
+  readonly unrecognised: readonly string[];
+  readonly ambiguities: readonly ParseAmbiguity[];
+}
+
 export class Sentence {
   readonly tokens: Token[];
   readonly used: boolean[];
@@ -190,6 +199,27 @@ export class Sentence {
   ) {
     this.tokens = tokenize(text);
     this.used = this.tokens.map(() => false);
+  }
+
+  /** The state of the parse so far, to try a reading and take it back ({@link restore}). */
+  snapshot(): SentenceState {
+    return {
+      tokens: [...this.tokens],
+      used: [...this.used],
+      matched: [...this.matched],
+      unrecognised: [...this.unrecognised],
+      ambiguities: [...this.ambiguities],
+    };
+  }
+
+  /** Takes back everything a tried reading did since {@link snapshot}. */
+  restore(state: SentenceState): void {
+    const put = <T>(target: T[], from: readonly T[]) => target.splice(0, target.length, ...from);
+    put(this.tokens, state.tokens);
+    put(this.used, state.used);
+    put(this.matched, state.matched);
+    put(this.unrecognised, state.unrecognised);
+    put(this.ambiguities, state.ambiguities);
   }
 
   word(i: number): string {

@@ -13,7 +13,31 @@ import { PERIOD_DAYS, readDuration, readFraction, readNumber, wholeDays } from "
 import { searchStem } from "../tokens";
 import { FUNCTION_WORDS, Sentence, Span } from "./sentence";
 
-const BELOW_WORDS = [
+/**
+ * The base form of a third-person verb ("goes" → go, "climbs" → climb, "crosses" → cross, "dips" → dip),
+ * or null when the word is no such form ("is", "has", "less"). A plural subject ("when scores climb past
+ * 80") and the inverted "Should the backlog go past 50" say the base form.
+ */
+export function verbBase(w: string): string | null {
+  if (["is", "has", "was", "does", "less", "across", "plus", "bus"].includes(w) || w.length < 4) return null;
+  if (w.endsWith("ies")) return `${w.slice(0, -3)}y`;
+  if (/(ch|sh|x|z|ss|o)es$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) return w.slice(0, -1);
+  return null;
+}
+
+/** The phrases with each one that starts with a third-person verb also said in the base form. */
+function withBaseForms(phrases: readonly string[]): string[] {
+  const out = new Set(phrases);
+  for (const phrase of phrases) {
+    const [first, ...rest] = phrase.split(" ");
+    const base = first === undefined ? null : verbBase(first);
+    if (base !== null) out.add([base, ...rest].join(" "));
+  }
+  return [...out];
+}
+
+const BELOW_WORDS = withBaseForms([
   "less than",
   "lower than",
   "fewer than",
@@ -27,8 +51,8 @@ const BELOW_WORDS = [
   "dips below",
   "drops below",
   "falls below",
-];
-const ABOVE_WORDS = [
+]);
+const ABOVE_WORDS = withBaseForms([
   "more than",
   "greater than",
   "higher than",
@@ -52,8 +76,8 @@ const ABOVE_WORDS = [
   "is past",
   ...["climbs past", "rises past", "creeps past", "moves past", "jumps past", "pushes past", "gets above"],
   ...["climbed past", "rose past", "crept past", "breaks", "breaks through", "breaches", "tips over", "goes beyond"],
-];
-const FALLING = [
+]);
+const FALLING = withBaseForms([
   ...["sliding", "slipping", "eroding", "sinking", "dipping", "shrinking", "deteriorating", "worsening"],
   ...["weakening", "slumping", "tumbling", "plunging", "plummeting", "degrading", "trending downward"],
   ...["trends downward", "heading down", "heads down", "tailing off", "tails off", "ticking down", "ticks down"],
@@ -109,8 +133,8 @@ const FALLING = [
   "sheds",
   "shed",
   "down",
-];
-const RISING = [
+]);
+const RISING = withBaseForms([
   ...["creeping up", "creeping higher", "creeps higher", "inching up", "inches up", "edging up", "edges up"],
   ...["ticking up", "ticks up", "ticked up", "spiking", "jumping", "surging", "soaring", "mounting"],
   ...["building up", "piling up", "ballooning", "trending upward", "trends upward", "heading up", "heads up"],
@@ -155,7 +179,7 @@ const RISING = [
   "surged",
   "adds",
   "up",
-];
+]);
 const GRADE_DOWN = [
   "drops",
   "drop",
@@ -883,11 +907,13 @@ function findCount(s: Sentence, span: Span): { count: number; from: number; to: 
 }
 
 /** Verbs before "over" that make it a comparison ("goes over 8 hours"), not a window ("over 8 weeks"). */
-const LEVEL_VERBS = new Set([
-  ...["goes", "go", "going", "went", "gone", "rises", "rose", "risen", "climbs", "climbed", "is", "are", "was"],
-  ...["were", "stays", "stayed", "remains", "remained", "creeps", "crept", "jumps", "jumped", "gets", "got"],
-  ...["runs", "ran", "sits", "moves", "moved", "spikes", "spiked", "shoots", "takes", "took", "lasts"],
-]);
+const LEVEL_VERBS = new Set(
+  withBaseForms([
+    ...["goes", "go", "going", "went", "gone", "rises", "rose", "risen", "climbs", "climbed", "is", "are", "was"],
+    ...["were", "stays", "stayed", "remains", "remained", "creeps", "crept", "jumps", "jumped", "gets", "got"],
+    ...["runs", "ran", "sits", "moves", "moved", "spikes", "spiked", "shoots", "takes", "took", "lasts"],
+  ]),
+);
 
 /** Words between a window's preposition and its length that say nothing more ("within a single week"). */
 const WINDOW_ADJECTIVES = new Set(["single", "rolling", "given", "calendar", "one", "same", "trailing", "moving"]);

@@ -131,3 +131,103 @@ describe("an audit is a task, not a verdict", () => {
   ];
   it.each(cases)("$text", check);
 });
+
+describe("a rule with no trigger word: what happens, a colon, then the actions", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "More than five reopened tickets within two weeks at an enterprise bank: give the support lead a root-cause task.",
+      trigger: { kind: "SIGNAL_COUNT", count: 6, withinDays: 14 },
+      conditions: [segment("ENTERPRISE"), industry("FINANCE")],
+      actions: [task(role("support-lead"))],
+    },
+    {
+      text: "Three late deliveries in a month at a manufacturer: ask Tom to call them and flag the account.",
+      trigger: {
+        kind: "SIGNAL_COUNT",
+        signals: { concept: "manufacturing:delivery-performance", valueEquals: "LATE" },
+        count: 3,
+        withinDays: 30,
+      },
+      conditions: [industry("MANUFACTURING")],
+      actions: [task(user("u-tom-becker")), { kind: "FLAG_RECORDS", target: "ACCOUNT" }],
+    },
+    {
+      text: "NPS under 5 at a SaaS account: have the CS team call them within 2 days.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps", op: "BELOW", value: 0.5 },
+      conditions: [industry("SAAS")],
+      actions: [task(team("t-customer-success"), 2)],
+    },
+  ];
+  it.each(cases)("$text", check);
+});
+
+describe("what happens said as the subject of a modal, with no relative word", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "Customer effort at a hospital rising more than one point a week over six weeks should get Anna a follow-up task.",
+      trigger: { kind: "CONCEPT_TREND", concept: "core:customer-effort", direction: "RISING", withinDays: 42 },
+      conditions: [industry("HEALTHCARE")],
+      actions: [task(user("u-anna-schmidt"))],
+    },
+    {
+      text: "NPS at a bank falling below 5 must get Raj a call task due tomorrow.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps", op: "BELOW", value: 0.5 },
+      conditions: [industry("FINANCE")],
+      actions: [task(user("u-raj-patel"), 1)],
+    },
+    {
+      text: "Four reopened tickets in ten days at an online seller will need a review from the support lead.",
+      trigger: { kind: "SIGNAL_COUNT", count: 4, withinDays: 10 },
+      conditions: [industry("ECOMMERCE")],
+      actions: [{ kind: "OPEN_REVIEW", assignee: role("support-lead") }],
+    },
+  ];
+  it.each(cases)("$text", check);
+  it("reads 'must get' after accounts described by a relative clause as 'should get'", () => {
+    check({
+      text: "Banks whose NPS falls below 5 must get Raj a call task due tomorrow.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps", op: "BELOW" },
+      conditions: [industry("FINANCE")],
+      actions: [task(user("u-raj-patel"), 1)],
+    });
+  });
+});
+
+describe("comparisons and trends said in the base form (plural subjects, 'Should X …')", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "Should the scrap rate at a factory climb past 6%, have the quality team inspect the line.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "manufacturing:scrap-rate" },
+      conditions: [industry("MANUFACTURING")],
+      actions: [task(team("t-quality"))],
+    },
+    {
+      text: "When first response times at hospitals go past 30 minutes, give the support lead a staffing task.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:first-response-time", op: "BELOW" },
+      conditions: [industry("HEALTHCARE")],
+      actions: [task(role("support-lead"))],
+    },
+    {
+      text: "Should NPS at a school dip under 4, ask Sarah to call them.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps", op: "BELOW", value: 0.4 },
+      conditions: [industry("EDUCATION")],
+      actions: [task(user("u-sarah-kim"))],
+    },
+  ];
+  it.each(cases)("$text", check);
+});
+
+describe("success as the drafted work finished, said with a pronoun and a verb in any form", () => {
+  const feedbackOf = (text: string) => draft(text).feedback;
+  it.each([
+    ["When a bank's NPS falls below 4, have Raj call them; it worked if he finishes it within 10 days.", 10],
+    [
+      "If a SaaS account's health drops to red, give the owner a rescue task. Success means the owner wraps it up within a fortnight.",
+      14,
+    ],
+    [
+      "Should a hospital's NPS dip under 3, ask Anna to visit them, and count it as a success if she completes it within 21 days.",
+      21,
+    ],
+  ])("%s", (text, days) => expect(feedbackOf(text)).toEqual({ kind: "TASK_COMPLETED", withinDays: days }));
+});

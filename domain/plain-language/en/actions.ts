@@ -17,7 +17,7 @@ import {
   verbIndex,
 } from "./clauses";
 import { PERIOD_DAYS, readDuration, wholeDays } from "./numbers";
-import { FUNCTION_WORDS, Sentence, Span } from "./sentence";
+import { FUNCTION_WORDS, PERSON_TITLES, Sentence, Span } from "./sentence";
 import { slugOf } from "./slug";
 import { KIND_RELATIONSHIP } from "./trigger";
 
@@ -275,6 +275,20 @@ function assigneesIn(
     s.use(match.from, match.to);
   }
   return result;
+}
+
+/**
+ * The end of a person's name the directory does not have at i ("Peter Smith", "Dr. Müller"): capitalised
+ * words, after a title if one is said, none of them a known doer. Null when no such name stands at i.
+ */
+function unknownNameAt(s: Sentence, i: number, to: number): number | null {
+  const capitalised = (k: number) => /^\p{Lu}/u.test(s.phrase(k, k + 1));
+  let k = i;
+  if (PERSON_TITLES.has(s.word(k)) && capitalised(k)) k += 1;
+  const start = k;
+  while (k < to && capitalised(k) && s.lexicon.matchAt(s.tokens, k, s.text, (e) => ASSIGNEE_KINDS.has(e.kind)) === null)
+    k += 1;
+  return k > start ? k : null;
 }
 
 /** A deadline in span: "due in 3 days", "within 24 hours", "due tomorrow", "the same day", "by next week". */
@@ -711,6 +725,20 @@ function parseOne(
       s.use(j);
       j += 1;
     }
+    // "have Dr. Müller and the service manager triage it": someone the directory does not have, listed
+    // before a doer it has, is named; the doer it has still gets the action.
+    const unknownFirst = unknownNameAt(s, j, body.to);
+    if (unknownFirst !== null && unknownFirst < body.to) {
+      const joined = s.word(unknownFirst) === "and" || s.word(unknownFirst) === "or" ? unknownFirst + 1 : unknownFirst;
+      const next = s.word(joined) === "the" ? joined + 1 : joined;
+      const known = s.lexicon.matchAt(s.tokens, next, s.text, (e) => ASSIGNEE_KINDS.has(e.kind));
+      if (known !== null && (joined > unknownFirst || s.gapBefore(unknownFirst).includes(","))) {
+        s.unknown(s.phrase(j, unknownFirst));
+        s.use(j, next);
+        j = next;
+        body.from = next;
+      }
+    }
     let first =
       s.lexicon.matchAt(s.tokens, body.from, s.text, (e) => ASSIGNEE_KINDS.has(e.kind)) ??
       s.lexicon.matchAt(s.tokens, j, s.text, (e) => ASSIGNEE_KINDS.has(e.kind));
@@ -730,6 +758,15 @@ function parseOne(
         const more = s.lexicon.matchAt(s.tokens, s.word(joined) === "the" ? joined + 1 : joined, s.text, (e) =>
           ASSIGNEE_KINDS.has(e.kind),
         );
+        // "have the service manager and Peter Smith triage it": a name the directory does not have in the
+        // list is named, and the list goes on after it.
+        const stranger = more === null ? unknownNameAt(s, joined, body.to) : null;
+        if (more === null && stranger !== null && stranger < body.to) {
+          s.unknown(s.phrase(joined, stranger));
+          s.use(k, stranger);
+          k = stranger;
+          continue;
+        }
         if (more === null) break;
         delegated.push(...assigneesIn(s, { from: joined, to: more.to }, null));
         s.use(k, joined);

@@ -4,7 +4,7 @@
  * actions ("create…", "give… and post…"), the success criterion ("it worked if…", "success means…") and the
  * mode ("ask me first", "automatically"). Pieces are cut at sentence marks, commas and these keywords.
  */
-import { FUNCTION_WORDS, Sentence, Span } from "./sentence";
+import { FUNCTION_WORDS, PERSON_TITLES, Sentence, Span } from "./sentence";
 
 export type ClauseRole = "TRIGGER" | "UNLESS" | "CONDITION" | "FEEDBACK" | "ACTION" | "MODE" | "DEADLINE";
 
@@ -992,7 +992,9 @@ export function splitClauses(s: Sentence): Clause[] {
     // A colon ends a piece ("… means: flag the batches"), except after a criterion's opener ("Success: …").
     // Parentheses do not: "customer effort (CES)" is one phrase.
     const colon = /:/.test(gap) && !(i - from <= 3 && feedbackStart(s, { from, to: i }) === from);
-    const boundary = i === s.tokens.length || /[.;!?。；！？,，]|\s[-–—]\s|—/.test(gap) || colon;
+    // "Dr. Müller", "Ms. Park": the stop after a title ends no sentence.
+    const title = gap.trim() === "." && PERSON_TITLES.has(s.word(i - 1)) && /^\p{Lu}/u.test(s.phrase(i, i + 1));
+    const boundary = i === s.tokens.length || (/[.;!?。；！？,，]|\s[-–—]\s|—/.test(gap) && !title) || colon;
     if (boundary) {
       if (i > from) pieces.push({ from, to: i });
       from = i;

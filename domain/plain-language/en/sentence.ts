@@ -30,6 +30,11 @@ const DRAFT_TERM_KINDS: ReadonlySet<string> = new Set<DraftTermKind>([
   "WEBHOOK_ENDPOINT",
 ]);
 
+/** Titles said before a person's name ("Dr. Müller", "Prof Lin", "Ms Park"). */
+export const PERSON_TITLES: ReadonlySet<string> = new Set([
+  ...["dr", "mr", "mrs", "ms", "miss", "prof", "professor", "doctor", "sir", "dame"],
+]);
+
 /**
  * Words that carry no meaning of their own for a playbook (articles, pronouns, prepositions, auxiliaries,
  * connectives): never named as not understood, and not counted in coverage.

@@ -231,3 +231,35 @@ describe("success as the drafted work finished, said with a pronoun and a verb i
     ],
   ])("%s", (text, days) => expect(feedbackOf(text)).toEqual({ kind: "TASK_COMPLETED", withinDays: days }));
 });
+
+describe("someone the directory does not have, listed with a doer it has (with or without a title)", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a support ticket is created for a bank, have Peter Smith and the service manager triage it.",
+      trigger: { kind: "EVENT", eventTypes: ["TICKET_CREATED"] },
+      conditions: [industry("FINANCE")],
+      actions: [task(role("service-manager"))],
+      unrecognised: ["Peter Smith"],
+    },
+    {
+      text: "If a school's NPS drops below 4, ask Prof Lin and Raj to call them.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps", op: "BELOW", value: 0.4 },
+      conditions: [industry("EDUCATION")],
+      actions: [task(user("u-raj-patel"))],
+      unrecognised: ["Prof Lin"],
+    },
+    {
+      text: "When a factory's health turns red, have the quality team and Dr. Okonkwo inspect the line.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"] },
+      conditions: [industry("MANUFACTURING")],
+      actions: [task(team("t-quality"))],
+      unrecognised: ["Dr. Okonkwo"],
+    },
+  ];
+  it.each(cases)("$text", check);
+  it("does not end a clause at the stop after a title", () => {
+    const d = draft("When a contact is deleted at a hospital, have Mrs. Alvarez and Tom check the records.");
+    expect(d.actions).toMatchObject([task(user("u-tom-becker"))]);
+    expect(d.unrecognised).toEqual(["Mrs. Alvarez"]);
+  });
+});

@@ -554,6 +554,9 @@ const SUBJECT_ADJECTIVES = new Set([
   "dedicated",
 ]);
 
+/** Whose partner a partner word names ("the region's service partner", "the account's reseller"). */
+const PARTNER_OWNERS = new Set(["region", "area", "territory", "account", "customer", "client"]);
+
 /** Modal words after a subject that make it the doer of an action: "the owner should call them". */
 const MODALS = new Set([
   ...["should", "must", "will", "shall", "needs", "need", "has", "is", "can", "gets", "receives", "ought"],
@@ -576,6 +579,12 @@ export function subjectAction(s: Sentence, span: Span): number | null {
   )
     i += 1;
   const kinds = ["USER", "TEAM", "ROLE", "ACCOUNT_OWNER", "ORGANIZATION", "ORGANIZATION_KIND"];
+  // "the region's service partner should …", "the account's reseller must …": whose partner it is.
+  if (
+    PARTNER_OWNERS.has(s.word(i)) &&
+    s.lexicon.matchAt(s.tokens, i + 1, s.text, (e) => e.kind === "ORGANIZATION_KIND") !== null
+  )
+    i += 1;
   let match =
     s.lexicon.matchAt(s.tokens, start, s.text, (e) => kinds.includes(e.kind)) ??
     s.lexicon.matchAt(s.tokens, i, s.text, (e) => kinds.includes(e.kind));

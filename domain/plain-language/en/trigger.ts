@@ -762,6 +762,9 @@ function gradeChange(s: Sentence, span: Span): PlaybookTrigger | null {
   };
 }
 
+/** Words that say a code is one ("error CHG-E077", "fault code E-502", "alarm W-211"). */
+const CODE_WORDS = new Set(["error", "errors", "code", "codes", "fault", "faults", "alarm", "alarms", "the"]);
+
 /** Words between a categorical concept and its new value ("is upgraded to HIGH", "gets set to EDD"). */
 const CHANGE_TO_WORDS = new Set([
   ...["upgraded", "downgraded", "raised", "lowered", "changed", "updated", "moved", "set", "escalated"],
@@ -1821,7 +1824,18 @@ function triggerOf(
     }
   }
 
-  if (found !== null && count !== null) {
+  // "a charger reports error CHG-E077 twice in a day": a code counted with no concept named counts the
+  // concept whose lookup table has it.
+  const countedCode = found === null && count !== null ? (codes[0] ?? null) : null;
+  const codeConcept =
+    countedCode === null ? undefined : s.lexicon.concepts.get(countedCode.entries[0]!.concept as string);
+  if (countedCode !== null && codeConcept !== undefined) {
+    for (let k = countedCode.from - 1; k >= span.from && CODE_WORDS.has(s.word(k)); k -= 1) s.use(k);
+    s.term(countedCode.text, "CONCEPT", codeConcept.id);
+  }
+  const counted = found ?? (codeConcept === undefined ? null : { concept: codeConcept, match: countedCode });
+  if (counted !== null && count !== null) {
+    const found = counted;
     const info = found.concept;
     s.use(count.from, count.to);
     const window = findWindow(s, span, count);

@@ -263,3 +263,66 @@ describe("someone the directory does not have, listed with a doer it has (with o
     expect(d.unrecognised).toEqual(["Mrs. Alvarez"]);
   });
 });
+
+describe("a partner named by whose it is ('the region's service partner') as the doer first", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a factory's health turns red, the region's service partner should get a maintenance-visit task due in 3 days.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"] },
+      conditions: [industry("MANUFACTURING")],
+      actions: [task({ kind: "ORGANIZATION", servingRegion: true }, 3)],
+    },
+    {
+      text: "If a hospital's uptime falls below 95%, the area's service provider must inspect the scanners within 2 days.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:uptime", op: "BELOW" },
+      conditions: [industry("HEALTHCARE")],
+      actions: [task({ kind: "ORGANIZATION", servingRegion: true }, 2)],
+    },
+    {
+      text: "When a contact is deleted at a bank, the account's reseller should check the records.",
+      trigger: { kind: "EVENT", eventTypes: ["CONTACT_DELETED"] },
+      conditions: [industry("FINANCE")],
+      actions: [task({ kind: "ORGANIZATION" })],
+    },
+  ];
+  it.each(cases)("$text", check);
+});
+
+describe("a code of a lookup table counted with no concept named", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "If a charger reports error CHG-E042 twice in 24 hours, have GreenVolt send a technician.",
+      trigger: {
+        kind: "SIGNAL_COUNT",
+        signals: { concept: "core:fault-severity", valueEquals: "CHG-E042", subjectKinds: ["ASSET"] },
+        count: 2,
+        withinDays: 1,
+      },
+      conditions: [],
+      actions: [task({ kind: "ORGANIZATION", organizationId: "org-greenvolt-service" })],
+    },
+    {
+      text: "When a scanner at a hospital logs fault code E-502 three times within a week, ask the service manager to inspect it.",
+      trigger: {
+        kind: "SIGNAL_COUNT",
+        signals: { concept: "core:fault-severity", valueEquals: "E-502", subjectKinds: ["ASSET"] },
+        count: 3,
+        withinDays: 7,
+      },
+      conditions: [industry("HEALTHCARE")],
+      actions: [task(role("service-manager"))],
+    },
+    {
+      text: "If alarm W-211 is raised four times in a fortnight at a manufacturer, give the quality team a root-cause task.",
+      trigger: {
+        kind: "SIGNAL_COUNT",
+        signals: { concept: "core:fault-severity", valueEquals: "W-211" },
+        count: 4,
+        withinDays: 14,
+      },
+      conditions: [industry("MANUFACTURING")],
+      actions: [task(team("t-quality"))],
+    },
+  ];
+  it.each(cases)("$text", check);
+});

@@ -16,6 +16,7 @@ import { Lexicon } from "../lexicon";
 import { ParsedSentence } from "../parsed-sentence";
 import { DEFAULT_DUE_DAYS, parseActions, sharedDeadline } from "./actions";
 import {
+  ACTION_VERBS,
   AUTO_PHRASES,
   Clause,
   MODE_TAIL,
@@ -464,7 +465,77 @@ function recoverTrigger(s: Sentence, clauses: readonly Clause[]): Clause[] {
       return out;
     }
   }
+  for (let k = 0; k < out.length; k += 1) {
+    const clause = out[k] as Clause;
+    if (clause.role !== "ACTION") continue;
+    const inside = accountsDescribedInside(s, clause);
+    if (inside === null) continue;
+    const pieces: Clause[] = [
+      { from: clause.from, to: inside.from, role: "ACTION" },
+      { ...inside, role: "TRIGGER" },
+      ...(inside.to < clause.to ? [{ from: inside.to, to: clause.to, role: "ACTION" as const }] : []),
+    ];
+    out.splice(k, 1, ...pieces);
+    return out;
+  }
   return out;
+}
+
+/** Nouns of the accounts an action is for ("call any customer whose …", "flag every hospital where …"). */
+const ACCOUNT_NOUNS = new Set([
+  ...["account", "accounts", "customer", "customers", "client", "clients", "company", "companies", "seller"],
+  ...["sellers", "store", "stores", "shop", "shops", "one", "ones", "business", "businesses", "firm", "firms"],
+]);
+/** Words that start the description of accounts ("any", "every", "all the") or join their names. */
+const ACCOUNT_DETERMINERS = new Set([
+  "any",
+  "every",
+  "each",
+  "all",
+  "a",
+  "an",
+  "the",
+  "those",
+  "of",
+  "our",
+  "and",
+  "or",
+]);
+/** Words that start what is said about the accounts. */
+const RELATIVE_WORDS = new Set(["whose", "where", "that", "which", "with", "who"]);
+
+/**
+ * "Have Raj call any enterprise customer whose NPS drops under 6", "flag every hospital where uptime falls
+ * below 95% and tell the owner": the accounts an action is for, described by what happens to them, are the
+ * trigger. The span from the accounts' words to the end of the description (before "and <verb>"), when it
+ * reads as a trigger; else null.
+ */
+function accountsDescribedInside(s: Sentence, clause: Span): Span | null {
+  const valued = new Set<number>();
+  for (const m of s.matches(clause, (e) => e.kind === "ACCOUNT_FIELD_VALUE", false))
+    for (let i = m.from; i < m.to; i += 1) valued.add(i);
+  for (let r = clause.from + 2; r < clause.to - 2; r += 1) {
+    if (!RELATIVE_WORDS.has(s.word(r))) continue;
+    let b = r;
+    let named = false;
+    while (b > clause.from + 1 && (ACCOUNT_NOUNS.has(s.word(b - 1)) || valued.has(b - 1))) {
+      named = true;
+      b -= 1;
+    }
+    if (!named) continue;
+    while (b > clause.from + 1 && ACCOUNT_DETERMINERS.has(s.word(b - 1))) b -= 1;
+    let end = clause.to;
+    for (let i = r + 1; i < clause.to - 1; i += 1) {
+      const next = s.word(i + 1);
+      if (["and", "then"].includes(s.word(i)) && ACTION_VERBS.has(next) && next !== "have") {
+        end = i;
+        break;
+      }
+    }
+    const span: Span = { from: b, to: end };
+    if (readsAsTrigger(s, span)) return span;
+  }
+  return null;
 }
 
 export function parseEnglish(text: string, lexicon: Lexicon): ParsedSentence {

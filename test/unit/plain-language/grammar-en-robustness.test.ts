@@ -326,3 +326,37 @@ describe("a code of a lookup table counted with no concept named", () => {
   ];
   it.each(cases)("$text", check);
 });
+
+describe("the trigger said as the accounts an action is for ('call any customer whose …')", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "Have Raj call any enterprise software customer whose NPS drops under 6.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps", op: "BELOW", value: 0.6 },
+      conditions: [segment("ENTERPRISE"), industry("SAAS")],
+      actions: [task(user("u-raj-patel"))],
+    },
+    {
+      text: "Flag every hospital where equipment uptime falls below 95% and tell the owner.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "healthcare:equipment-uptime", op: "BELOW" },
+      conditions: [industry("HEALTHCARE")],
+      actions: [{ kind: "FLAG_RECORDS", target: "ACCOUNT" }, task(owner)],
+    },
+    {
+      text: "Give the CS team a rescue task for any SaaS account whose health turns red.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"] },
+      conditions: [industry("SAAS")],
+      actions: [task(team("t-customer-success"))],
+    },
+    {
+      text: "Ask EduWorks to coach schools with a pass rate under 60%.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "education:pass-rate", op: "BELOW" },
+      conditions: [industry("EDUCATION")],
+      actions: [task({ kind: "ORGANIZATION", organizationId: "org-eduworks" })],
+    },
+  ];
+  it.each(cases)("$text", check);
+  it("leaves an action whose accounts are described by nothing that happens as it was", () => {
+    const d = draft("When a bank's NPS drops under 5, call any customer that has a renewal this quarter.");
+    expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", concept: "core:nps" });
+  });
+});

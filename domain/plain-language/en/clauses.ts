@@ -1158,14 +1158,15 @@ export function splitClauses(s: Sentence): Clause[] {
     const clause = clauses[k] as Clause;
     if (clause.role !== "ACTION") continue;
     const leads = CONDITION_LEADS.has(s.word(clause.from));
+    // "Enterprise hospitals only: when …", "…, the enterprise ones, when …": a piece naming only accounts.
     const accountsOnly =
-      k > 0 &&
       firstTrigger > k &&
       s.matches(clause, (e) => e.kind === "ACCOUNT_FIELD_VALUE", false).length > 0 &&
       s.matches(clause, (e) => ["CONCEPT", "FIELD", "PAGE", "EVENT_ACTION"].includes(e.kind), false).length === 0;
     if (noAction(s, clause) && (leads || accountsOnly)) {
       clause.role = firstTrigger > k ? "CONDITION" : "TRIGGER";
       if (leads) s.use(clause.from);
+      if (s.word(clause.to - 1) === "only") s.use(clause.to - 1);
     }
   }
   // Pieces after a trigger that start with no verb continue it ("When X, in region Y, do Z").

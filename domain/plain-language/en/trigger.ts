@@ -964,6 +964,7 @@ function findWindow(
 
 /** Verbs that only link a concept to what it does ("goes over", "finds a match", "comes back with"). */
 const NEUTRAL_VERBS = new Set([
+  ...["fire", "fires", "fired", "trip", "trips", "tripped", "pop", "pops", "popped", "come", "comes", "came"],
   ...["files", "filed", "submits", "submitted", "logs", "records", "receives", "received", "sees", "saw"],
   ...["rack", "racked", "racking", "clocks", "clocked", "notches", "notched", "accumulated", "accrues", "piles"],
   ...["log", "record", "file", "hit", "see", "has", "had", "gets", "reach", "produce", "produces", "produced"],
@@ -1428,6 +1429,14 @@ function minSubjects(s: Sentence, span: Span): number | null {
     else if (start === i) continue;
     const noun = s.stem(j);
     if (!SUBJECT_NOUNS.has(noun)) continue;
+    // "grows by more than 5 tickets a day": an amount of a rate, not how many subjects.
+    const after = s.word(j + 1);
+    if (
+      s.word(i - 1) === "by" ||
+      after in EVERY_PERIOD ||
+      (["a", "an", "per", "each", "every"].includes(after) && PERIOD_DAYS[s.word(j + 2)] !== undefined)
+    )
+      continue;
     // "more than two battery fault codes": the noun starts a concept's name, it is not what is counted.
     const longer = s.lexicon.matchAt(s.tokens, j, s.text, isKind("CONCEPT", "FIELD"));
     if (longer !== null && longer.to > j + 1) continue;

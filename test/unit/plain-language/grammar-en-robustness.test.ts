@@ -360,3 +360,53 @@ describe("the trigger said as the accounts an action is for ('call any customer 
     expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", concept: "core:nps" });
   });
 });
+
+describe("a piece naming only accounts before the trigger, with no leading preposition", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "Enterprise hospitals only: when calibration compliance drops under 90%, Huatong must recalibrate the scanners in 5 days.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "healthcare:calibration-compliance", op: "BELOW" },
+      conditions: [segment("ENTERPRISE"), industry("HEALTHCARE")],
+      actions: [task({ kind: "ORGANIZATION", organizationId: "org-huatong-medical" }, 5)],
+    },
+    {
+      text: "Mid-market banks in EMEA, if days past due go above 30, have the collections team call them.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "finance:days-past-due", op: "BELOW" },
+      conditions: [segment("MID_MARKET"), industry("FINANCE"), region("EMEA")],
+      actions: [task(team("t-collections"))],
+    },
+    {
+      text: "Hospitals in Latin America: whenever a contact is deleted, let the owner know.",
+      trigger: { kind: "EVENT", eventTypes: ["CONTACT_DELETED"] },
+      conditions: [industry("HEALTHCARE"), region("LATAM")],
+      actions: [task(owner)],
+    },
+  ];
+  it.each(cases)("$text", check);
+});
+
+describe("an amount of a rate in counted things is not how many subjects", () => {
+  it.each([
+    [
+      "If the support backlog of an enterprise customer grows by more than 5 tickets a day for two weeks, tell the support lead.",
+      5,
+      14,
+    ],
+    ["When a bank's support backlog rises by over 3 tickets per day across a month, ask the CS team to help.", 3, 30],
+    [
+      "If a SaaS account's support backlog climbs by more than 10 tickets a week over six weeks, notify Raj.",
+      10 / 7,
+      42,
+    ],
+  ])("%s", (text, rate, days) => {
+    const t = draft(text).trigger as Record<string, unknown>;
+    expect(t).toMatchObject({
+      kind: "CONCEPT_TREND",
+      concept: "core:support-backlog",
+      direction: "RISING",
+      withinDays: days,
+    });
+    expect(t.ratePerDay as number).toBeCloseTo(rate, 4);
+    expect(t.minSubjects).toBeUndefined();
+  });
+});

@@ -538,7 +538,13 @@ function parseOne(
   inherited: string | null,
 ): { actions: PlaybookAction[]; verb: string | null; ok: boolean } {
   const v = verbIndex(s, span);
-  if (v === null || (["get", "receive"].includes(s.word(v)) && MODAL_LEADS.has(s.word(v - 1)) && v > span.from)) {
+  // "should get a call from Sarah", and "get a quality review from compliance" after accounts said first.
+  const gets = v !== null && ["get", "receive"].includes(s.word(v));
+  if (
+    v === null ||
+    (gets && MODAL_LEADS.has(s.word(v - 1)) && v > span.from) ||
+    (gets && v === span.from && ["a", "an"].includes(s.word(v + 1)))
+  ) {
     const byAgent = agentAction(s, span);
     if (byAgent !== null) return { actions: byAgent, verb: null, ok: true };
   }

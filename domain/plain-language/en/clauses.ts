@@ -277,6 +277,9 @@ export const AUTO_PHRASES = [
   "just do it",
   "just go ahead",
   "go ahead and do it",
+  ...["dont bother asking", "do not bother asking", "no need to run it by me", "dont run it by me"],
+  ...["without running it by me", "skip my approval", "no sign-off needed", "no sign-off required"],
+  ...["dont wait for my approval", "do not wait for my approval", "dont check with me", "do not check with me"],
 ];
 
 /** Verbs an action clause starts with (after "then", "and", "also", "please"). */
@@ -979,6 +982,17 @@ function readGerunds(s: Sentence): void {
       ["want", "like", "need"].includes(w) && ["i", "we", "id", "wed", "would", "really"].includes(s.word(i - 1));
     const ensure = (w === "sure" && s.word(i - 1) === "make") || (w === "ensure" && s.word(i + 1) !== "that");
     if (!wish && !ensure) continue;
+    // "I'd like a task for Sarah …", "we want a call from Raj": the thing wished for is created.
+    if (wish && ["a", "an"].includes(s.word(i + 1))) {
+      s.readAs(i, "create");
+      // "a call from Raj" is a call for Raj to make.
+      for (let k = i + 2; k < s.tokens.length && !/[.;,]/.test(s.gapBefore(k)); k += 1) {
+        const who = s.word(k + 1) === "the" ? k + 2 : k + 1;
+        if (s.word(k) === "from" && s.lexicon.matchAt(s.tokens, who, s.text, (e) => DOER_KINDS.includes(e.kind)))
+          s.readAs(k, "for");
+      }
+      continue;
+    }
     const at = s.word(i + 1) === "that" ? i + 2 : i + 1;
     const who = s.word(at) === "the" ? at + 1 : at;
     const doer = s.lexicon.matchAt(s.tokens, who, s.text, (e) => DOER_KINDS.includes(e.kind));
@@ -1275,6 +1289,8 @@ export function sharedDeadlineStart(s: Sentence, span: Span): number | null {
 
 /** Words that say what the accounts said first should get: "should be visited", "need a call", "must get". */
 const SUBJECT_MODALS = new Set([
+  // "Hospitals whose … get a quality review from compliance": the present tense says it too.
+  ...["get", "receive"],
   "should",
   "must",
   "shall",

@@ -43,8 +43,11 @@ const DEFAULT_FEEDBACK_DAYS = 30;
 
 function parseMode(s: Sentence): PlaybookMode | null {
   const whole: Span = { from: 0, to: s.tokens.length };
-  const suggest = s.find(whole, SUGGEST_PHRASES);
   const auto = s.find(whole, AUTO_PHRASES);
+  // "don't wait for my approval", "no need to run it by me": asking first said inside a phrase that says
+  // not to is no request to ask first.
+  const found = s.find(whole, SUGGEST_PHRASES);
+  const suggest = found !== null && auto !== null && found.i >= auto.i && found.i < auto.i + auto.n ? null : found;
   if (suggest !== null) {
     let end = suggest.i + suggest.n;
     while (MODE_TAIL.has(s.word(end)) && !["and", "then"].includes(s.word(end))) end += 1;

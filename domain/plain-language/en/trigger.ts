@@ -381,6 +381,7 @@ const BOOLEAN_BAD = [
   "overdue",
   "expired",
   "expires",
+  ...["expire", "lapse", "lapses", "lapsed", "runs out", "ran out", "run out"],
   "departs",
   "departed",
   "leaves",

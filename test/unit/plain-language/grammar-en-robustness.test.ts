@@ -410,3 +410,41 @@ describe("an amount of a rate in counted things is not how many subjects", () =>
     expect(t.minSubjects).toBeUndefined();
   });
 });
+
+describe("a thing wished for is created, and a thing 'from' a doer is theirs to do", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "I'd like a task for Sarah every time a SaaS customer's licence utilisation falls under 40 percent.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "saas:license-utilisation", op: "BELOW" },
+      conditions: [industry("SAAS")],
+      actions: [task(user("u-sarah-kim"))],
+    },
+    {
+      text: "We want a call from Raj whenever a bank's NPS drops below 3.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps", op: "BELOW", value: 0.3 },
+      conditions: [industry("FINANCE")],
+      actions: [task(user("u-raj-patel"))],
+    },
+    {
+      text: "Hospitals whose readmission rate exceeds 15% get a quality review from compliance within ten days.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "healthcare:readmission-rate" },
+      conditions: [industry("HEALTHCARE")],
+      actions: [{ kind: "OPEN_REVIEW", assignee: role("compliance"), dueInDays: 10 }],
+    },
+    {
+      text: "Schools whose pass rate falls under 50% receive a coaching session from EduWorks.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "education:pass-rate", op: "BELOW" },
+      conditions: [industry("EDUCATION")],
+      actions: [task({ kind: "ORGANIZATION", organizationId: "org-eduworks" })],
+    },
+  ];
+  it.each(cases)("$text", check);
+});
+
+describe("more ways to say: act without asking me", () => {
+  it.each([
+    "Whenever an insurer's policy retention drops by more than half a point per week for eight weeks, have Raj prepare a retention plan. Don't bother asking me.",
+    "If a hospital's NPS falls below 4, ask Anna to call them; no need to run it by me.",
+    "When a contact is deleted at a bank, sync it to the ERP and don't wait for my approval.",
+  ])("%s", (text) => expect(draft(text).mode).toBe("AUTO"));
+});

@@ -1882,7 +1882,9 @@ function triggerOf(
         (w) => !["more than", "over"].includes(w) && s.at(comparison.from, w.split(" ")),
       ) ||
         // "falls to 4 or lower", "climbs to 90% or more": the level reached, not a rate.
-        (["to", "at"].includes(s.word(comparison.from - 1)) && readNumber(s.tokens, comparison.from) !== null));
+        (["to", "at"].includes(s.word(comparison.from - 1)) && readNumber(s.tokens, comparison.from) !== null) ||
+        // "CES climbs over 4": "over" a level with no window and no rate said is the level passed.
+        (s.word(comparison.from) === "over" && s.word(dirHit.i - 1) !== "by" && findWindow(s, span) === null));
     // "NPS dips to 3", "the pass rate falls to 50%": the level reached, as a threshold in the verb's direction.
     if (comparison === null && rate === null && s.word(dirHit.i + dirHit.n) === "to") {
       const n = readNumber(s.tokens, dirHit.i + dirHit.n + 1);

@@ -448,3 +448,34 @@ describe("more ways to say: act without asking me", () => {
     "When a contact is deleted at a bank, sync it to the ERP and don't wait for my approval.",
   ])("%s", (text) => expect(draft(text).mode).toBe("AUTO"));
 });
+
+describe("a direction verb with 'over' a level and no window or rate is the level passed", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "If CES climbs over 4 at an enterprise insurer, have the CS team reach out within 48 hours.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:customer-effort" },
+      conditions: [segment("ENTERPRISE"), industry("FINANCE")],
+      actions: [task(team("t-customer-success"), 2)],
+    },
+    {
+      text: "When a bank's days past due rise over 30, tell the collections team.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "finance:days-past-due" },
+      conditions: [industry("FINANCE")],
+      actions: [task(team("t-collections"))],
+    },
+    {
+      text: "Whenever a hospital's readmission rate creeps over 12%, ask Chen Jing to review discharges.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "healthcare:readmission-rate" },
+      conditions: [industry("HEALTHCARE")],
+      actions: [{ kind: "OPEN_REVIEW", assignee: user("u-chen-jing") }],
+    },
+  ];
+  it.each(cases)("$text", check);
+  it("keeps a change over a window a trend", () => {
+    expect(draft("If the scrap rate at a factory rises over 2 points over a month, tell Tom.").trigger).toMatchObject({
+      kind: "CONCEPT_TREND",
+      direction: "RISING",
+      withinDays: 30,
+    });
+  });
+});

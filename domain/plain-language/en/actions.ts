@@ -955,6 +955,12 @@ function parseOne(
     assigneeSpan = prep === null ? { from: thingEnd, to: body.to } : { from: prep.i, to: body.to };
     delegated = assigneesIn(s, assigneeSpan, exclude);
     if (prep !== null && delegated.length > 0) s.use(prep.i, prep.i + prep.n);
+    // "schedule a Huatong visit", "book a Raj call": a person or partner named inside the thing does it (a
+    // role or team there names the thing: "a compliance review", "a quality-team audit").
+    if (delegated.length === 0) {
+      for (const m of s.matches(exclude, (e) => e.kind === "USER" || e.kind === "ORGANIZATION", false))
+        delegated.push(...assigneesIn(s, m, null, true));
+    }
     if (delegated.length === 0) {
       // "log it in Jira", "create a ticket in Zendesk": a system the tenant has no webhook endpoint for is
       // named, and nothing is drafted for it (not a task for the account owner).

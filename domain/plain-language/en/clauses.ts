@@ -1103,7 +1103,11 @@ export function splitClauses(s: Sentence): Clause[] {
       continue;
     }
     if (inner !== null) {
-      pending.unshift({ from: piece.from, to: inner }, { from: inner, to: piece.to });
+      // "Can you set up a rule so that whenever …": words before the opener that only announce the rule.
+      if (isPreamble(s, { from: piece.from, to: inner })) {
+        s.use(piece.from, inner);
+        pending.unshift({ from: inner, to: piece.to });
+      } else pending.unshift({ from: piece.from, to: inner }, { from: inner, to: piece.to });
       continue;
     }
     const mode = s.find(piece, SUGGEST_PHRASES);
@@ -1238,6 +1242,7 @@ const PREAMBLE_WORDS = new Set([
   ...["here", "heres", "what", "want", "need", "like", "new", "please", "can", "could", "create", "make"],
   ...["build", "add", "know", "just", "so", "fyi", "note", "following", "hi", "hey", "thanks", "id", "idea"],
   ...["okay", "ok", "right", "well", "simple", "another", "request", "suggestion", "question", "following"],
+  ...["so", "that", "you", "would", "mind", "setting", "creating", "adding", "make", "sure"],
 ]);
 
 /** Whether a piece only announces the rule: all its words are announcing or function words, with no name. */

@@ -479,3 +479,45 @@ describe("a direction verb with 'over' a level and no window or rate is the leve
     });
   });
 });
+
+describe("a person or partner named inside the thing to do does it", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "Every time a hospital's calibration compliance check fails, schedule a Huatong visit within 3 days.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "healthcare:calibration-compliance", op: "BELOW" },
+      conditions: [industry("HEALTHCARE")],
+      actions: [task({ kind: "ORGANIZATION", organizationId: "org-huatong-medical" }, 3)],
+    },
+    {
+      text: "When a bank's NPS drops below 3, book a Raj call for tomorrow.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps", op: "BELOW", value: 0.3 },
+      conditions: [industry("FINANCE")],
+      actions: [task(user("u-raj-patel"), 1)],
+    },
+    {
+      text: "If a fleet customer's charger availability drops below 90%, arrange a GreenVolt inspection.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "automotive:charger-availability", op: "BELOW" },
+      conditions: [industry("AUTOMOTIVE")],
+      actions: [task({ kind: "ORGANIZATION", organizationId: "org-greenvolt-service" })],
+    },
+  ];
+  it.each(cases)("$text", check);
+  it("keeps a role inside the thing as the thing's name", () => {
+    expect(draft("If a factory's health turns red, open a compliance review.").actions).toMatchObject([
+      { kind: "OPEN_REVIEW", reviewType: "compliance-review", assignee: owner },
+    ]);
+  });
+});
+
+describe("words before a trigger opener that only announce the rule", () => {
+  it.each([
+    "Can you set up a rule so that whenever a bank's NPS drops below 5, Raj gets a call task?",
+    "Would you mind setting this up so that when a bank's NPS drops below 5, Raj gets a call task.",
+    "Please make sure that if a bank's NPS drops below 5, Raj gets a call task.",
+  ])("%s", (text) => {
+    const d = draft(text);
+    expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", concept: "core:nps", op: "BELOW", value: 0.5 });
+    expect(d.actions).toMatchObject([task(user("u-raj-patel"))]);
+    expect(d.unrecognised).toEqual([]);
+  });
+});

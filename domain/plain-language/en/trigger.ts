@@ -849,6 +849,18 @@ function countedInWindow(s: Sentence, span: Span, k: number): boolean {
 }
 
 /** Counts: "three times", "twice", "5 or more times", "at least 3 times", "more than 5 times" (→ 6). */
+/** Whether a plural noun written in lower case stands in [from, to) ("tickets", not "NPS"). */
+function pluralBefore(s: Sentence, from: number, to: number): boolean {
+  for (let k = from; k < to; k += 1) {
+    const written = s.phrase(k, k + 1);
+    if (/^[a-z-]+[^s]s$/.test(written) && !FUNCTION_WORDS.has(s.word(k))) return true;
+  }
+  return false;
+}
+
+/** Verbs by which things counted reach a number ("reopened tickets reach 5 in a week"). */
+const REACH_VERBS = new Set(["reach", "reaches", "reached", "hit", "hits", "total", "totals", "number", "add"]);
+
 function findCount(s: Sentence, span: Span): { count: number; from: number; to: number } | null {
   for (let i = span.from; i < span.to; i += 1) {
     const w = s.word(i);
@@ -865,6 +877,16 @@ function findCount(s: Sentence, span: Span): { count: number; from: number; to: 
     }
     const number = readNumber(s.tokens, start, false);
     if (number === null) continue;
+    // "reopened tickets reach 5 in a week", "complaints hit 10 within a month": things counted said as the
+    // number they reach in a window (at least that many).
+    if (
+      start === i &&
+      REACH_VERBS.has(s.word(i - 1)) &&
+      pluralBefore(s, span.from, i - 1) &&
+      !/%/.test(s.gapBefore(number.to)) &&
+      findWindow(s, { from: number.to, to: span.to })?.from === number.to
+    )
+      return { count: number.value, from: i - 1, to: number.to };
     // "grows by more than 5 tickets a day": an amount of change, not a count.
     if (
       [1, 2, 3].some(

@@ -521,3 +521,27 @@ describe("words before a trigger opener that only announce the rule", () => {
     expect(d.unrecognised).toEqual([]);
   });
 });
+
+describe("things counted said as the number they reach in a window", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "If reopened tickets at a hospital reach 5 in a week, have the support lead run a root-cause review.",
+      trigger: { kind: "SIGNAL_COUNT", signals: { concept: "core:support-quality" }, count: 5, withinDays: 7 },
+      conditions: [industry("HEALTHCARE")],
+      actions: [{ kind: "OPEN_REVIEW", assignee: role("support-lead") }],
+    },
+    {
+      text: "When escalations at a bank total 4 within a month, tell the support lead.",
+      trigger: { kind: "SIGNAL_COUNT", signals: { concept: "core:escalations" }, count: 4, withinDays: 30 },
+      conditions: [industry("FINANCE")],
+      actions: [task(role("support-lead"))],
+    },
+    {
+      text: "If warranty claims from a fleet customer hit 10 in a quarter, ask the Battery R&D team to investigate.",
+      trigger: { kind: "SIGNAL_COUNT", signals: { concept: "automotive:warranty-claims" }, count: 10, withinDays: 90 },
+      conditions: [industry("AUTOMOTIVE")],
+      actions: [task(team("t-battery-rnd"))],
+    },
+  ];
+  it.each(cases)("$text", check);
+});

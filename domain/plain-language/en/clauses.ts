@@ -563,6 +563,8 @@ const PARTNER_OWNERS = new Set(["region", "area", "territory", "account", "custo
 /** Modal words after a subject that make it the doer of an action: "the owner should call them". */
 const MODALS = new Set([
   ...["should", "must", "will", "shall", "needs", "need", "has", "is", "can", "gets", "receives", "ought"],
+  // "Raj and Anna each get a call task": several doers with the verb in the plural.
+  ...["get", "receive"],
   ...["would", "may", "might", "could", "are", "have"],
 ]);
 

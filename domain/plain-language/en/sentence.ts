@@ -250,8 +250,10 @@ export class Sentence {
   }
 
   /** The original text of tokens [from, to). */
-  phrase(from: number, to: number): string {
-    if (to <= from) return "";
+  phrase(from: number, end: number): string {
+    // A range running past the last token ("the word after the doer" at the end of the sentence) is cut there.
+    const to = Math.min(end, this.tokens.length);
+    if (to <= from || from < 0) return "";
     return this.text.slice(this.tokens[from]!.start, this.tokens[to - 1]!.end);
   }
 

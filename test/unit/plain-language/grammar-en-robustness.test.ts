@@ -545,3 +545,51 @@ describe("things counted said as the number they reach in a window", () => {
   ];
   it.each(cases)("$text", check);
 });
+
+describe("a list of doers at the very end of the sentence", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a bank's NPS drops below 4, notify the key account team and Raj.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps", op: "BELOW", value: 0.4 },
+      conditions: [industry("FINANCE")],
+      actions: [task(team("t-key-accounts")), task(user("u-raj-patel"))],
+    },
+    {
+      text: "If a factory's health turns red, email the quality engineer and Tom",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"] },
+      conditions: [industry("MANUFACTURING")],
+      actions: [task(role("quality-engineer")), task(user("u-tom-becker"))],
+    },
+    {
+      text: "Whenever a contact is deleted at a hospital, tell legal and Huatong.",
+      trigger: { kind: "EVENT", eventTypes: ["CONTACT_DELETED"] },
+      conditions: [industry("HEALTHCARE")],
+      actions: [task(role("legal")), task({ kind: "ORGANIZATION", organizationId: "org-huatong-medical" })],
+    },
+  ];
+  it.each(cases)("$text", check);
+});
+
+describe("several doers first with the verb in the plural", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a bank's NPS drops below 4, Raj and Anna each get a call task due in 2 days.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps" },
+      conditions: [industry("FINANCE")],
+      actions: [task(user("u-raj-patel"), 2), task(user("u-anna-schmidt"), 2)],
+    },
+    {
+      text: "If a hospital's health turns red, the CS team and the service manager both get a rescue task.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"] },
+      conditions: [industry("HEALTHCARE")],
+      actions: [task(team("t-customer-success")), task(role("service-manager"))],
+    },
+    {
+      text: "Whenever a SaaS customer's licence utilisation falls under 30%, Sarah and the onboarding team receive an adoption task.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "saas:license-utilisation" },
+      conditions: [industry("SAAS")],
+      actions: [task(user("u-sarah-kim")), task(team("t-onboarding"))],
+    },
+  ];
+  it.each(cases)("$text", check);
+});

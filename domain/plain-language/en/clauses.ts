@@ -362,6 +362,8 @@ export const ACTION_VERBS = new Set([
 export const ACTION_LEADERS = new Set([
   // Modals before the verb as "should" is ("… must get Raj a task", "… will need to call them").
   ...["must", "shall", "ought", "will", "needs", "need"],
+  // "first tell the owner, then …", "let's have Raj call them".
+  ...["first", "firstly", "second", "secondly", "s", "lets"],
   "you",
   "then",
   "and",
@@ -471,7 +473,9 @@ function feedbackStart(s: Sentence, span: Span): number | null {
 export function verbIndex(s: Sentence, span: Span): number | null {
   for (let i = span.from; i < span.to; i += 1) {
     const w = s.word(i);
-    if (ACTION_VERBS.has(w) && !(w === "let" && s.word(i + 1) === "me")) return i;
+    // "let me confirm" is a mode, "let's have Raj call" a leader before the verb.
+    const letLeads = w === "let" && (["me", "s", "us"].includes(s.word(i + 1)) || ACTION_VERBS.has(s.word(i + 1)));
+    if (ACTION_VERBS.has(w) && !letLeads) return i;
     if (!ACTION_LEADERS.has(w)) return null;
   }
   return null;
@@ -975,6 +979,18 @@ function readGerunds(s: Sentence): void {
   for (let i = 1; i < s.tokens.length; i += 1) {
     const base = GERUND_LEADS.has(s.word(i - 1)) ? gerundBase(s.word(i)) : null;
     if (base !== null) s.readAs(i, base);
+  }
+  // "a rescue task should go to the CS team", "the review must go to legal": the thing handed to a doer,
+  // read as the passive "should be assigned to".
+  for (let i = 2; i + 2 < s.tokens.length; i += 1) {
+    if (!["go", "goes"].includes(s.word(i)) || s.word(i + 1) !== "to") continue;
+    if (!["should", "must", "will", "shall", "can"].includes(s.word(i - 1))) continue;
+    const who = s.word(i + 2) === "the" ? i + 3 : i + 2;
+    const doer = s.lexicon.matchAt(s.tokens, who, s.text, (e) => DOER_KINDS.includes(e.kind));
+    const thing = [2, 3, 4].some((d) => ["task", "review", "ticket", "call", "visit"].includes(s.stem(i - d)));
+    if (doer === null || !thing) continue;
+    s.readAs(i - 1, "be");
+    s.readAs(i, "assigned");
   }
   // "I'd like Tom to audit the line", "we want the CS team to call them", "make sure Sarah calls them": a
   // doer asked to act, read as "have Tom audit the line".

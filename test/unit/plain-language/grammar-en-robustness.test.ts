@@ -593,3 +593,51 @@ describe("several doers first with the verb in the plural", () => {
   ];
   it.each(cases)("$text", check);
 });
+
+describe("leaders before an action's verb: 'let's', 'first … then'", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a bank's NPS drops below 4, let's have Raj call them.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps" },
+      conditions: [industry("FINANCE")],
+      actions: [task(user("u-raj-patel"))],
+    },
+    {
+      text: "If a hospital's NPS drops below 4, let's open a churn review for finance.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps" },
+      conditions: [industry("HEALTHCARE")],
+      actions: [{ kind: "OPEN_REVIEW", assignee: role("finance") }],
+    },
+    {
+      text: "When a school's health turns red, first tell the owner, then open a retention review for the academic success team.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"] },
+      conditions: [industry("EDUCATION")],
+      actions: [task(owner), { kind: "OPEN_REVIEW", assignee: team("t-academic-success") }],
+    },
+  ];
+  it.each(cases)("$text", check);
+});
+
+describe("the thing handed to a doer: 'a task should go to X'", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a bank's NPS drops below 4, a task should go to the CS team.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps" },
+      conditions: [industry("FINANCE")],
+      actions: [task(team("t-customer-success"))],
+    },
+    {
+      text: "If a hospital's health turns red, a rescue task must go to Anna within 2 days.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"] },
+      conditions: [industry("HEALTHCARE")],
+      actions: [task(user("u-anna-schmidt"), 2)],
+    },
+    {
+      text: "Whenever a contact is deleted at a bank, a compliance review should go to legal.",
+      trigger: { kind: "EVENT", eventTypes: ["CONTACT_DELETED"] },
+      conditions: [industry("FINANCE")],
+      actions: [{ kind: "OPEN_REVIEW", assignee: role("legal") }],
+    },
+  ];
+  it.each(cases)("$text", check);
+});

@@ -1027,6 +1027,18 @@ function readGerunds(s: Sentence): void {
 export function splitClauses(s: Sentence): Clause[] {
   readGerunds(s);
   const pieces: Span[] = [];
+  // "(enterprise banks only)": a parenthesis that names only accounts is a piece of its own (one that names
+  // a measure, "customer effort (CES)", is part of its phrase).
+  const parenCuts = new Set<number>();
+  for (let i = 1; i < s.tokens.length; i += 1) {
+    if (!s.gapBefore(i).includes("(")) continue;
+    let j = i + 1;
+    while (j <= s.tokens.length && !s.gapBefore(j).includes(")")) j += 1;
+    if (j <= s.tokens.length && namesOnlyAccounts(s, { from: i, to: j })) {
+      parenCuts.add(i);
+      parenCuts.add(j);
+    }
+  }
   let from = 0;
   for (let i = 1; i <= s.tokens.length; i += 1) {
     const gap = s.gapBefore(i);
@@ -1035,7 +1047,8 @@ export function splitClauses(s: Sentence): Clause[] {
     const colon = /:/.test(gap) && !(i - from <= 3 && feedbackStart(s, { from, to: i }) === from);
     // "Dr. Müller", "Ms. Park": the stop after a title ends no sentence.
     const title = gap.trim() === "." && PERSON_TITLES.has(s.word(i - 1)) && /^\p{Lu}/u.test(s.phrase(i, i + 1));
-    const boundary = i === s.tokens.length || (/[.;!?。；！？,，]|\s[-–—]\s|—/.test(gap) && !title) || colon;
+    const boundary =
+      i === s.tokens.length || (/[.;!?。；！？,，]|\s[-–—]\s|—/.test(gap) && !title) || colon || parenCuts.has(i);
     if (boundary) {
       if (i > from) pieces.push({ from, to: i });
       from = i;
@@ -1221,11 +1234,17 @@ export function splitClauses(s: Sentence): Clause[] {
   // ", for LATAM accounts only", ", but only in EMEA" after the actions: conditions said last.
   for (let k = 1; k < clauses.length; k += 1) {
     const clause = clauses[k] as Clause;
-    if (clause.role !== "ACTION" || !noAction(s, clause) || !CONDITION_LEADS.has(s.word(clause.from))) continue;
+    if (clause.role !== "ACTION" || !noAction(s, clause)) continue;
     if (s.matches(clause, (e) => e.kind === "ACCOUNT_FIELD_VALUE", false).length === 0) continue;
+    // "— this applies to enterprise banks only", "but just for hospitals in EMEA": with no leading
+    // preposition, a piece that names accounts and nothing that happens.
+    const leads = CONDITION_LEADS.has(s.word(clause.from));
+    if (!leads && !namesOnlyAccounts(s, clause)) continue;
     if (clauses.slice(0, k).some((c) => c.role === "ACTION")) {
       clause.role = "CONDITION";
-      s.use(clause.from);
+      let from = clause.from;
+      while (from < clause.to && (CONDITION_LEADS.has(s.word(from)) || APPLIES_WORDS.has(s.word(from)))) from += 1;
+      s.use(clause.from, from);
       if (s.word(clause.to - 1) === "only") s.use(clause.to - 1);
     }
   }
@@ -1358,6 +1377,25 @@ export function participleLike(w: string): boolean {
   return (
     (w.endsWith("ed") && w.length > 4) ||
     ["given", "sent", "told", "shown", "seen", "done", "taken", "made"].includes(w)
+  );
+}
+
+/** Words that say to which accounts a rule applies ("this applies to", "but just for", "limited to"). */
+const APPLIES_WORDS = new Set([
+  ...["this", "it", "that", "applies", "apply", "to", "but", "just", "only", "limited", "restricted", "and"],
+  ...["rule", "is", "for", "should", "runs", "run", "scope", "scoped", "meant", "relevant"],
+]);
+
+/** Whether span names account field values and nothing that happens (no measure, page, event or doer). */
+function namesOnlyAccounts(s: Sentence, span: Span): boolean {
+  const all = s.matches(span, () => true, false);
+  return (
+    all.some((m) => m.entries.some((e) => e.kind === "ACCOUNT_FIELD_VALUE")) &&
+    !all.some((m) =>
+      m.entries.some((e) =>
+        ["CONCEPT", "FIELD", "PAGE", "EVENT_ACTION", "CONCEPT_VALUE", "HEALTH_GRADE", ...DOER_KINDS].includes(e.kind),
+      ),
+    )
   );
 }
 

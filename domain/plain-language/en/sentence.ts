@@ -40,6 +40,8 @@ export const PERSON_TITLES: ReadonlySet<string> = new Set([
  * connectives): never named as not understood, and not counted in coverage.
  */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  // The kind of account field a value is said with ("in the manufacturing industry", "the SMB segment").
+  ...["industry", "sector", "vertical", "segment"],
   "sharply",
   "straight",
   "directly",

@@ -641,3 +641,63 @@ describe("the thing handed to a doer: 'a task should go to X'", () => {
   ];
   it.each(cases)("$text", check);
 });
+
+describe("accounts the rule applies to, said after the actions in looser words or in parentheses", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When NPS drops below 5, have Raj call them — this applies to enterprise banks only.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps" },
+      conditions: [segment("ENTERPRISE"), industry("FINANCE")],
+      actions: [task(user("u-raj-patel"))],
+    },
+    {
+      text: "When NPS drops below 5, have Raj call them (enterprise banks only).",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps" },
+      conditions: [segment("ENTERPRISE"), industry("FINANCE")],
+      actions: [task(user("u-raj-patel"))],
+    },
+    {
+      text: "If a contact is deleted, tell legal, but just for hospitals in EMEA.",
+      trigger: { kind: "EVENT", eventTypes: ["CONTACT_DELETED"] },
+      conditions: [industry("HEALTHCARE"), region("EMEA")],
+      actions: [task(role("legal"))],
+    },
+    {
+      text: "When a school's health turns red (only in Latin America), ask Anna to call them.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"] },
+      conditions: [industry("EDUCATION"), region("LATAM")],
+      actions: [task(user("u-anna-schmidt"))],
+    },
+  ];
+  it.each(cases)("$text", check);
+  it("keeps a parenthesis that names a measure inside its phrase", () => {
+    expect(draft("If customer effort (CES) at a bank rises above 5, tell Raj.").trigger).toMatchObject({
+      kind: "CONCEPT_THRESHOLD",
+      concept: "core:customer-effort",
+    });
+  });
+});
+
+describe("the kind of field said with its value ('in the manufacturing industry')", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "If a customer in the manufacturing industry has NPS below 5, tell Tom.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps" },
+      conditions: [industry("MANUFACTURING")],
+      actions: [task(user("u-tom-becker"))],
+    },
+    {
+      text: "When the NPS of any account in the SMB segment drops below 5, notify the owner.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps" },
+      conditions: [segment("SMB")],
+      actions: [task(owner)],
+    },
+    {
+      text: "If a bank in the finance sector sees its health drop to red, tell Raj.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"] },
+      conditions: [industry("FINANCE")],
+      actions: [task(user("u-raj-patel"))],
+    },
+  ];
+  it.each(cases)("$text", check);
+});

@@ -261,10 +261,11 @@ function gradeState(s: Sentence, part: Span): boolean {
 }
 
 /** Words that say the account is in a grade inside a noun phrase ("a college that's already amber"). */
-const RELATIVE_STATE = new Set(["that", "which", "who", "already", "currently", "still", "now"]);
+const RELATIVE_STATE = new Set(["that", "which", "who", "already", "currently", "still", "now", "with", "having"]);
 const GRADE_STATE_GAP = new Set([
   ...["that", "which", "who", "is", "are", "s", "already", "currently", "still", "now", "rated", "graded"],
   ...["in", "the", "at", "on", "sitting", "sits", "flagged", "marked", "showing", "shows", "a", "an"],
+  ...["with", "having"],
 ]);
 
 /**
@@ -295,6 +296,8 @@ function gradeStatesInside(s: Sentence, part: Span): PlaybookCondition[] {
   if (!other) return [];
   for (const g of states) {
     s.use(g.from, g.to);
+    // "with a red health grade": the words naming the grade after it.
+    for (let k = g.to; ["health", "grade", "rating", "status"].includes(s.word(k)); k += 1) s.use(k);
     s.term(g.text, "HEALTH_GRADE", g.entries[0]!.id);
     for (let k = g.from - 1; k >= part.from && GRADE_STATE_GAP.has(s.word(k)) && g.from - k <= 4; k -= 1) s.use(k);
   }

@@ -699,7 +699,10 @@ function gradeChange(s: Sentence, span: Span): PlaybookTrigger | null {
   if (grades.length === 0 && unknown === null) unknown = unknownGrade(s, span, health, down ?? up ?? verb);
   if (grades.length === 0 && unknown === null) {
     const changes = s.find(span, ["changes", "change", "changed"]);
-    const number = findComparison(s, span);
+    // "the health score goes down by 15 points in a month": an amount is a change of the score, not a grade.
+    const by = s.find(span, ["by"]);
+    const amount = by !== null && readNumber(s.tokens, by.i + 1) !== null;
+    const number = findComparison(s, span) ?? (amount ? by : null);
     // "battery state of health declines": another concept's name, not the account's health grade.
     if (health !== null && s.word(health.i) === "health" && healthOfOtherConcept(s, span, health.i)) return null;
     if (health !== null && number === null && (changes !== null || down !== null || up !== null)) {

@@ -701,3 +701,34 @@ describe("the kind of field said with its value ('in the manufacturing industry'
   ];
   it.each(cases)("$text", check);
 });
+
+describe("a grade the account has, said with 'with'; a health score changed by an amount", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a new support ticket is logged at a hospital with a red health grade, notify the service manager.",
+      trigger: { kind: "EVENT", eventTypes: ["TICKET_CREATED"] },
+      conditions: [{ kind: "HEALTH_GRADE", grades: ["RED"] }, industry("HEALTHCARE")],
+      actions: [task(role("service-manager"))],
+    },
+    {
+      text: "If contacts at a bank with a yellow grade view the pricing page twice in a week, tell Raj.",
+      trigger: { kind: "SIGNAL_COUNT", signals: { valueEquals: "/pricing" }, count: 2, withinDays: 7 },
+      conditions: [{ kind: "HEALTH_GRADE", grades: ["YELLOW"] }, industry("FINANCE")],
+      actions: [task(user("u-raj-patel"))],
+    },
+    {
+      text: "If a SaaS customer's health score goes down by 15 points in a month, open a churn review for the CS team.",
+      trigger: { kind: "CONCEPT_TREND", concept: "core:customer-health", direction: "FALLING", withinDays: 30 },
+      conditions: [industry("SAAS")],
+      actions: [{ kind: "OPEN_REVIEW", assignee: team("t-customer-success") }],
+    },
+  ];
+  it.each(cases)("$text", check);
+  it("keeps a grade reached with 'goes down to' a grade change", () => {
+    expect(draft("When a SaaS customer's health goes down to red, tell Raj.").trigger).toEqual({
+      kind: "HEALTH_GRADE_CHANGE",
+      to: ["RED"],
+      direction: "DOWN",
+    });
+  });
+});

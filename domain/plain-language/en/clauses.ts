@@ -580,7 +580,7 @@ export function subjectAction(s: Sentence, span: Span): number | null {
   let i = span.from;
   while (i < span.to && ACTION_LEADERS.has(s.word(i)) && s.word(i) !== "let") i += 1;
   const start = i;
-  if (s.word(i) === "the") i += 1;
+  while (s.word(i) === "the") i += 1;
   // "the local service partner should …", "the responsible account manager must …"
   if (
     SUBJECT_ADJECTIVES.has(s.word(i)) &&
@@ -980,6 +980,15 @@ function readGerunds(s: Sentence): void {
     const base = GERUND_LEADS.has(s.word(i - 1)) ? gerundBase(s.word(i)) : null;
     if (base !== null) s.readAs(i, base);
   }
+  // "whoever owns the account", "the person who manages the customer": the account owner said in more
+  // words, read as "the account owner" (the words before it read as "the", which says nothing more).
+  for (let i = 0; i < s.tokens.length; i += 1) {
+    const end = ownerPeriphrasisEnd(s, i);
+    if (end === null || end - i < 4) continue;
+    for (let k = i; k < end - 2; k += 1) s.readAs(k, "the");
+    s.readAs(end - 2, "account");
+    s.readAs(end - 1, "owner");
+  }
   // "a rescue task should go to the CS team", "the review must go to legal": the thing handed to a doer,
   // read as the passive "should be assigned to".
   for (let i = 2; i + 2 < s.tokens.length; i += 1) {
@@ -1021,6 +1030,29 @@ function readGerunds(s: Sentence): void {
     const verb = presentTenseBase(s.word(doer.to));
     if (verb !== null) s.readAs(doer.to, verb);
   }
+}
+
+/** Verbs of owning an account ("whoever owns the account", "the rep who manages the customer"). */
+const OWNING_VERBS = new Set(["owns", "own", "manages", "manage", "runs", "handles", "covers", "looks"]);
+
+/**
+ * Where a phrase naming the account owner by what they do ends ("whoever owns the account", "the person who
+ * manages the customer", "the rep that looks after the client"), or null when none starts at i.
+ */
+function ownerPeriphrasisEnd(s: Sentence, i: number): number | null {
+  let k = i;
+  if (s.word(k) === "whoever") k += 1;
+  else if (
+    s.word(k) === "the" &&
+    ["person", "rep", "one", "colleague", "salesperson", "manager"].includes(s.word(k + 1)) &&
+    ["who", "that"].includes(s.word(k + 2))
+  )
+    k += 3;
+  else return null;
+  if (!OWNING_VERBS.has(s.word(k))) return null;
+  k += s.word(k) === "looks" && s.word(k + 1) === "after" ? 2 : 1;
+  if (["the", "that", "this", "their"].includes(s.word(k))) k += 1;
+  return ["account", "customer", "client", "relationship"].includes(s.word(k)) ? k + 1 : null;
 }
 
 /** Cuts the sentence into clauses with their roles. */

@@ -732,3 +732,33 @@ describe("a grade the account has, said with 'with'; a health score changed by a
     });
   });
 });
+
+describe("the account owner said by what they do ('whoever owns the account')", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a bank's NPS drops below 4, whoever owns the account should call them.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps" },
+      conditions: [industry("FINANCE")],
+      actions: [task(owner)],
+    },
+    {
+      text: "Whoever owns the account should get a task when an SMB customer's health goes red.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"] },
+      conditions: [segment("SMB")],
+      actions: [task(owner)],
+    },
+    {
+      text: "If a hospital's NPS falls below 5, the rep that looks after the client must call them within 2 days.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps" },
+      conditions: [industry("HEALTHCARE")],
+      actions: [task(owner, 2)],
+    },
+    {
+      text: "If a factory's scrap rate rises above 8%, give the person who manages the customer a line-audit task.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "manufacturing:scrap-rate" },
+      conditions: [industry("MANUFACTURING")],
+      actions: [task(owner)],
+    },
+  ];
+  it.each(cases)("$text", check);
+});

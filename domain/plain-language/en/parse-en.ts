@@ -182,6 +182,7 @@ function parseFeedback(
     "grade improves",
     "health rises",
     "improves",
+    ...["improving", "recovering", "rebounding", "getting better", "gets better", "picks up", "picking up"],
     "recovers",
     "recover",
     "recovered",

@@ -1796,8 +1796,14 @@ function triggerOf(
     (e) => e.kind === "CONCEPT_VALUE" && (found === null || e.concept === found.concept.id),
   );
   const codes = s.matches(span, (e) => e.kind === "CONCEPT_VALUE").filter((m) => /[A-Z]/.test(m.text));
-  const value = ownValues.find((m) => found !== null || /[A-Z]/.test(m.text)) ?? codes[0];
+  // "changes from verified to expired": the value it comes from is not the one it becomes.
+  const notFrom = (m: LexiconMatch) => s.word(m.from - 1) !== "from";
+  const candidates = ownValues.filter((m) => found !== null || /[A-Z]/.test(m.text));
+  const value = candidates.find(notFrom) ?? candidates[0] ?? codes.find(notFrom) ?? codes[0];
   if (value !== undefined && count === null) {
+    for (const other of [...ownValues, ...codes])
+      if (other !== value && !notFrom(other) && other.entries[0]!.concept === value.entries[0]!.concept)
+        s.use(other.from - 1, other.to);
     const entry = value.entries[0] as LexiconEntry;
     const info =
       found !== null && entry.concept === found.concept.id
@@ -1838,6 +1844,7 @@ function triggerOf(
         "is now",
         "turns into",
         "is",
+        ...["changes", "changed", "goes", "went", "moves", "moved", "switches", "switched", "shifts"],
       ]);
       if (verb !== null) {
         let end = verb.i + verb.n;

@@ -762,3 +762,41 @@ describe("the account owner said by what they do ('whoever owns the account')", 
   ];
   it.each(cases)("$text", check);
 });
+
+describe("a categorical value changing from one value to another counts the value it becomes", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a bank customer's KYC status changes from verified to expired, have the KYC analyst follow up in 2 days.",
+      trigger: { kind: "SIGNAL_COUNT", signals: { concept: "finance:kyc-status", valueEquals: "EXPIRED" }, count: 1 },
+      conditions: [industry("FINANCE")],
+      actions: [task(role("kyc-analyst"), 2)],
+    },
+    {
+      text: "If a SaaS account's subscription status goes from active to past_due, ask the collections team to call.",
+      trigger: { kind: "SIGNAL_COUNT", signals: { concept: "saas:subscription-status", valueEquals: "past_due" } },
+      conditions: [industry("SAAS")],
+      actions: [task(team("t-collections"))],
+    },
+    {
+      text: "Whenever an insurer's AML risk rating moves from medium to high, open an AML review for compliance.",
+      trigger: { kind: "SIGNAL_COUNT", signals: { concept: "finance:aml-risk-rating", valueEquals: "HIGH" } },
+      conditions: [industry("FINANCE")],
+      actions: [{ kind: "OPEN_REVIEW", assignee: role("compliance") }],
+    },
+  ];
+  it.each(cases)("$text", check);
+});
+
+describe("success as health improving, said in the -ing form", () => {
+  it.each([
+    [
+      "When a school's discussion participation slumps below 20%, EduWorks should run a workshop; success is health improving within 45 days.",
+      45,
+    ],
+    ["If a bank's NPS falls under 4, have Raj call them. We'd like to see health recovering within 60 days.", 60],
+    [
+      "When a factory's OEE drops under 55%, ask Tom to visit; it worked if health is getting better within 30 days.",
+      30,
+    ],
+  ])("%s", (text, days) => expect(draft(text).feedback).toEqual({ kind: "HEALTH_IMPROVED", withinDays: days }));
+});

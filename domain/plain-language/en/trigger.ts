@@ -980,9 +980,12 @@ function findWindow(
         : readDuration(s.tokens, w === "per" || w === "every" || w === "each" ? i + 1 : j);
     if (duration === null || duration.to > span.to) continue;
     if (skip !== null && duration.to > skip.from && duration.from < skip.to) continue;
-    const to = ["window", "period", "span", "stretch", "timeframe"].includes(s.word(duration.to))
+    let to = ["window", "period", "span", "stretch", "timeframe"].includes(s.word(duration.to))
       ? duration.to + 1
       : duration.to;
+    // "for three weeks in a row", "for 10 days running": the window said as a run.
+    if (s.at(to, ["in", "a", "row"])) to += 3;
+    else if (["running", "straight", "solid"].includes(s.word(to))) to += 1;
     return { days: Math.max(1, wholeDays(duration.days)), from: i, to };
   }
   return null;

@@ -800,3 +800,16 @@ describe("success as health improving, said in the -ing form", () => {
     ],
   ])("%s", (text, days) => expect(draft(text).feedback).toEqual({ kind: "HEALTH_IMPROVED", withinDays: days }));
 });
+
+describe("a window said as a run ('three consecutive weeks', 'six weeks in a row', 'eight weeks running')", () => {
+  it.each([
+    ["When OEE at a factory has declined for three consecutive weeks by at least 1 point a week, tell Tom.", 21],
+    ["If a hospital's NPS keeps falling by half a point a week for 6 weeks in a row, tell Anna.", 42],
+    ["When a bank's DSO rises 2 days per week for 8 weeks running, tell finance.", 56],
+  ])("%s", (text, days) => expect(draft(text).trigger).toMatchObject({ kind: "CONCEPT_TREND", withinDays: days }));
+  it("leaves the words of the run understood", () => {
+    expect(
+      draft("If a hospital's NPS keeps falling by half a point a week for 6 weeks in a row, tell Anna.").unrecognised,
+    ).toEqual([]);
+  });
+});

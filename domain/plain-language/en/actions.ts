@@ -531,6 +531,16 @@ function agentAction(s: Sentence, span: Span): PlaybookAction[] | null {
   );
 }
 
+/** Where the thing starts when a doer the directory has stands at i followed by "a"/"an" ("Huatong a visit"). */
+function doerThenThing(s: Sentence, i: number): number | null {
+  const at = s.word(i) === "the" ? i + 1 : i;
+  const doer = s.lexicon.matchAt(s.tokens, at, s.text, (e) => ASSIGNEE_KINDS.has(e.kind));
+  if (doer === null) return null;
+  let end = doer.to;
+  if (["team", "department", "group"].includes(s.word(end))) end += 1;
+  return ["a", "an"].includes(s.word(end)) ? end : null;
+}
+
 /** Reads one action clause (a verb and what follows, up to the next "and <verb>"). */
 function parseOne(
   s: Sentence,
@@ -571,6 +581,10 @@ function parseOne(
       s.use(span.from, subject);
     } else if (inherited !== null && ["a", "an", "another", "one"].includes(s.word(k))) {
       verb = inherited;
+      rest = k;
+    } else if (doerThenThing(s, k) !== null && s.word(span.from) === "and") {
+      // "… and Huatong a site-visit task": the doer and the thing of the verb before.
+      verb = "give";
       rest = k;
     } else return { actions: [], verb: null, ok: false };
   } else s.use(span.from, v + 1);
@@ -1279,6 +1293,8 @@ export function parseActions(s: Sentence, clause: Span): { actions: PlaybookActi
       (ACTION_VERBS.has(next) && !(next === "let" && s.word(j + 1) === "me")) ||
       (MESSAGE_VERBS.has(next) && messageToSystem(s, { from: j, to: clause.to }) !== null);
     const startsThing = ["a", "an", "another"].includes(next) && i > from + 1;
+    // "give the service manager a review and Huatong a site-visit task": another doer and thing, same verb.
+    const givenDoer = w === "and" && i > from + 1 ? doerThenThing(s, j) : null;
     // "… and the account manager should be told", "… and Sarah must call them": a doer or a passive.
     const rest: Span = { from: j, to: Math.min(clause.to, j + 8) };
     const passive = w === "and" ? passiveAction(s, rest) : null;
@@ -1289,7 +1305,7 @@ export function parseActions(s: Sentence, clause: Span): { actions: PlaybookActi
       !onlyAssignees(s, { from, to: i }) &&
       (subjectAction(s, { from: j, to: clause.to }) !== null ||
         (passive !== null && !s.find({ from: j, to: passive.aux }, ["and", "then"])));
-    if (startsVerb || startsThing || startsDoer) {
+    if (startsVerb || startsThing || startsDoer || givenDoer !== null) {
       parts.push({ from, to: i });
       from = i;
       i = j - 1;

@@ -26,7 +26,7 @@ import {
   TRIGGER_OPENERS,
 } from "./clauses";
 import { readDuration, wholeDays } from "./numbers";
-import { FUNCTION_WORDS, Sentence, Span } from "./sentence";
+import { FUNCTION_WORDS, PERSON_TITLES, Sentence, Span } from "./sentence";
 import { slugOf } from "./slug";
 import {
   feedbackSignals,
@@ -382,7 +382,9 @@ function nameLeftovers(s: Sentence, clauses: readonly Clause[]): void {
       runStart = -1;
     };
     for (let i = clause.from; i < clause.to; i += 1) {
-      const boundary = /[,;.]/.test(s.gapBefore(i));
+      // "Dr. Alvarez" is one name: the stop after a title is no boundary.
+      const title = s.gapBefore(i).trim() === "." && PERSON_TITLES.has(s.word(i - 1));
+      const boundary = /[,;.]/.test(s.gapBefore(i)) && !title;
       if (boundary) flush(i);
       if (s.used[i]) flush(i);
       else if (runStart < 0) runStart = i;

@@ -813,3 +813,35 @@ describe("a window said as a run ('three consecutive weeks', 'six weeks in a row
     ).toEqual([]);
   });
 });
+
+describe("another doer and thing after 'and', with the verb said once ('give Raj a call and the CS team a task')", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a bank's NPS drops below 4, give Raj a call task and the CS team a follow-up task.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps" },
+      conditions: [industry("FINANCE")],
+      actions: [task(user("u-raj-patel")), task(team("t-customer-success"))],
+    },
+    {
+      text: "If a factory's health turns red, assign Tom an audit and the quality team an inspection due in 3 days.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"] },
+      conditions: [industry("MANUFACTURING")],
+      actions: [task(user("u-tom-becker")), task(team("t-quality"), 3)],
+    },
+    {
+      text: "Four or more reopened tickets at an enterprise hospital within a month should get the service manager a root-cause review and Huatong a site-visit task.",
+      trigger: { kind: "SIGNAL_COUNT", count: 4, withinDays: 30 },
+      conditions: [segment("ENTERPRISE"), industry("HEALTHCARE")],
+      actions: [
+        { kind: "OPEN_REVIEW", assignee: role("service-manager") },
+        task({ kind: "ORGANIZATION", organizationId: "org-huatong-medical" }),
+      ],
+    },
+  ];
+  it.each(cases)("$text", check);
+  it("names a person after a title as one phrase when they are not in the directory", () => {
+    expect(
+      draft("If Dr. Alvarez's hospital has its NPS fall below 5, ask the service manager to call.").unrecognised,
+    ).toEqual(["Dr. Alvarez"]);
+  });
+});

@@ -956,8 +956,31 @@ function findWindow(
   for (let i = span.from; i < span.to; i += 1) {
     if (skip !== null && i >= skip.from && i < skip.to) continue;
     const w = s.word(i);
-    if (!["in", "within", "inside", "over", "during", "across", "per", "a", "an", "every", "each", "for"].includes(w))
+    if (
+      ![
+        "in",
+        "within",
+        "inside",
+        "over",
+        "during",
+        "across",
+        "per",
+        "a",
+        "an",
+        "every",
+        "each",
+        "for",
+        "this",
+      ].includes(w)
+    )
       continue;
+    // "3 escalations this month": the current period is the window.
+    if (w === "this") {
+      const period = PERIOD_DAYS[s.word(i + 1)];
+      if (period === undefined || ["business"].includes(s.word(i + 1)) || i + 2 > span.to) continue;
+      if (skip !== null && i + 1 >= skip.from && i + 1 < skip.to) continue;
+      return { days: Math.max(1, wholeDays(period)), from: i, to: i + 2 };
+    }
     // "goes over 8 hours", "is over 2 days": a level said with a verb of motion or being, not a window.
     if (w === "over" && LEVEL_VERBS.has(s.word(i - 1))) continue;
     // "week over week", "month on month": how a rate is measured, not a window.

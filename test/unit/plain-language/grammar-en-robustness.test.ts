@@ -845,3 +845,27 @@ describe("another doer and thing after 'and', with the verb said once ('give Raj
     ).toEqual(["Dr. Alvarez"]);
   });
 });
+
+describe("the current period as the window ('3 escalations this month')", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "If a bank has had 3 escalations this month, tell the support lead.",
+      trigger: { kind: "SIGNAL_COUNT", signals: { concept: "core:escalations" }, count: 3, withinDays: 30 },
+      conditions: [industry("FINANCE")],
+      actions: [task(role("support-lead"))],
+    },
+    {
+      text: "When a hospital logs more than 5 complaints this week, tell the service manager.",
+      trigger: { kind: "SIGNAL_COUNT", count: 6, withinDays: 7 },
+      conditions: [industry("HEALTHCARE")],
+      actions: [task(role("service-manager"))],
+    },
+    {
+      text: "If contacts at a SaaS customer view the pricing page 4 times this week, have the owner reach out.",
+      trigger: { kind: "SIGNAL_COUNT", signals: { valueEquals: "/pricing" }, count: 4, withinDays: 7 },
+      conditions: [industry("SAAS")],
+      actions: [task(owner)],
+    },
+  ];
+  it.each(cases)("$text", check);
+});

@@ -456,7 +456,21 @@ const RESULT_MODALS = new Set(["should", "must", "shall", "will", "ought", "need
  */
 function recoverTrigger(s: Sentence, clauses: readonly Clause[]): Clause[] {
   const out = clauses.map((c) => ({ ...c }));
-  if (out.some((c) => c.role === "TRIGGER")) return out;
+  const triggers = out.filter((c) => c.role === "TRIGGER");
+  if (triggers.length > 0) {
+    // "Escalated cases at a bank: if there are more than 2 in a week, …": what is counted said in the piece
+    // before a trigger that does not read alone; the two read together.
+    if (triggers.some((c) => readsAsTrigger(s, c))) return out;
+    for (let k = 1; k < out.length; k += 1) {
+      const clause = out[k] as Clause;
+      const before = out[k - 1] as Clause;
+      if (clause.role !== "TRIGGER" || !["ACTION", "CONDITION"].includes(before.role)) continue;
+      if (readsAsActions(s, before) || !readsAsTrigger(s, { from: before.from, to: clause.to })) continue;
+      out.splice(k - 1, 2, { from: before.from, to: clause.to, role: "TRIGGER" });
+      return out;
+    }
+    return out;
+  }
   for (let k = 0; k < out.length; k += 1) {
     const clause = out[k] as Clause;
     if (clause.role !== "ACTION" && clause.role !== "CONDITION") continue;

@@ -869,3 +869,27 @@ describe("the current period as the window ('3 escalations this month')", () => 
   ];
   it.each(cases)("$text", check);
 });
+
+describe("what is counted said as a topic before the trigger ('Escalated cases at a bank: if there are more than 2 in a week')", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "Escalated cases at a bank: if there are more than 2 in a week, tell the support lead and the owner.",
+      trigger: { kind: "SIGNAL_COUNT", signals: { concept: "core:escalations" }, count: 3, withinDays: 7 },
+      conditions: [industry("FINANCE")],
+      actions: [task(role("support-lead")), task(owner)],
+    },
+    {
+      text: "Warranty claims at a fleet customer - when there are 5 or more in a month, tell Battery R&D.",
+      trigger: { kind: "SIGNAL_COUNT", signals: { concept: "automotive:warranty-claims" }, count: 5, withinDays: 30 },
+      conditions: [industry("AUTOMOTIVE")],
+      actions: [task(team("t-battery-rnd"))],
+    },
+    {
+      text: "NPS at a hospital: if it falls below 5, have Anna call them.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps", op: "BELOW", value: 0.5 },
+      conditions: [industry("HEALTHCARE")],
+      actions: [task(user("u-anna-schmidt"))],
+    },
+  ];
+  it.each(cases)("$text", check);
+});

@@ -1001,6 +1001,29 @@ function readGerunds(s: Sentence): void {
     s.readAs(i - 1, "be");
     s.readAs(i, "assigned");
   }
+  // "Tom wants to know", "the CS team needs to hear about it": the doer is to be told, read as the passive
+  // "Tom should be notified".
+  for (let i = 1; i + 2 < s.tokens.length; i += 1) {
+    if (!["wants", "want", "needs", "need"].includes(s.word(i)) || s.word(i + 1) !== "to") continue;
+    if (!["know", "hear"].includes(s.word(i + 2))) continue;
+    // A doer the directory has ends right before the verb ("Tom", "the quality team").
+    const ends = (k: number) => {
+      const m = s.lexicon.matchAt(s.tokens, k, s.text, (e) => DOER_KINDS.includes(e.kind));
+      return m !== null && (m.to === i || (m.to === i - 1 && ["team", "department", "group"].includes(s.word(i - 1))));
+    };
+    if (![1, 2, 3].some((d) => i - d >= 0 && ends(i - d))) continue;
+    s.readAs(i, "should");
+    s.readAs(i + 1, "be");
+    s.readAs(i + 2, "notified");
+  }
+  // "a churn-risk review for finance is needed whenever …": the thing needed is created.
+  for (let i = 2; i < s.tokens.length; i += 1) {
+    if (!["needed", "required", "wanted"].includes(s.word(i)) || !["is", "are"].includes(s.word(i - 1))) continue;
+    const thing = [2, 3, 4, 5, 6].some((d) =>
+      ["task", "review", "call", "visit", "check", "audit"].includes(s.stem(i - 1 - d)),
+    );
+    if (thing) s.readAs(i, "created");
+  }
   // "I'd like Tom to audit the line", "we want the CS team to call them", "make sure Sarah calls them": a
   // doer asked to act, read as "have Tom audit the line".
   for (let i = 0; i < s.tokens.length; i += 1) {

@@ -893,3 +893,33 @@ describe("what is counted said as a topic before the trigger ('Escalated cases a
   ];
   it.each(cases)("$text", check);
 });
+
+describe("a doer who wants to know, and a thing that is needed", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "Tom wants to know whenever a manufacturer's OEE falls under 60%.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "manufacturing:oee" },
+      conditions: [industry("MANUFACTURING")],
+      actions: [task(user("u-tom-becker"))],
+    },
+    {
+      text: "The quality team needs to hear about it when scrap rate at a plant goes over 7%.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "manufacturing:scrap-rate" },
+      conditions: [industry("MANUFACTURING")],
+      actions: [task(team("t-quality"))],
+    },
+    {
+      text: "A churn-risk review for finance is needed whenever a SaaS customer's renewal likelihood falls under 35%.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:renewal-likelihood" },
+      conditions: [industry("SAAS")],
+      actions: [{ kind: "OPEN_REVIEW", assignee: role("finance") }],
+    },
+    {
+      text: "If a bank's NPS drops below 4, a call task for Raj is required within 2 days.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps" },
+      conditions: [industry("FINANCE")],
+      actions: [task(user("u-raj-patel"), 2)],
+    },
+  ];
+  it.each(cases)("$text", check);
+});

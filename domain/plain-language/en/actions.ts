@@ -17,7 +17,7 @@ import {
   verbIndex,
 } from "./clauses";
 import { PERIOD_DAYS, readDuration, wholeDays } from "./numbers";
-import { FUNCTION_WORDS, Sentence, Span } from "./sentence";
+import { FUNCTION_WORDS, PERSON_TITLES, Sentence, Span } from "./sentence";
 import { slugOf } from "./slug";
 import { KIND_RELATIONSHIP } from "./trigger";
 
@@ -132,7 +132,6 @@ const REVIEW_HEADS = new Set([
   "reviews",
   "pre-review",
   "approval",
-  "audit",
   "verdict",
   "assessment",
   "check-off",
@@ -276,6 +275,20 @@ function assigneesIn(
     s.use(match.from, match.to);
   }
   return result;
+}
+
+/**
+ * The end of a person's name the directory does not have at i ("Peter Smith", "Dr. Müller"): capitalised
+ * words, after a title if one is said, none of them a known doer. Null when no such name stands at i.
+ */
+function unknownNameAt(s: Sentence, i: number, to: number): number | null {
+  const capitalised = (k: number) => /^\p{Lu}/u.test(s.phrase(k, k + 1));
+  let k = i;
+  if (PERSON_TITLES.has(s.word(k)) && capitalised(k)) k += 1;
+  const start = k;
+  while (k < to && capitalised(k) && s.lexicon.matchAt(s.tokens, k, s.text, (e) => ASSIGNEE_KINDS.has(e.kind)) === null)
+    k += 1;
+  return k > start ? k : null;
 }
 
 /** A deadline in span: "due in 3 days", "within 24 hours", "due tomorrow", "the same day", "by next week". */
@@ -518,6 +531,16 @@ function agentAction(s: Sentence, span: Span): PlaybookAction[] | null {
   );
 }
 
+/** Where the thing starts when a doer the directory has stands at i followed by "a"/"an" ("Huatong a visit"). */
+function doerThenThing(s: Sentence, i: number): number | null {
+  const at = s.word(i) === "the" ? i + 1 : i;
+  const doer = s.lexicon.matchAt(s.tokens, at, s.text, (e) => ASSIGNEE_KINDS.has(e.kind));
+  if (doer === null) return null;
+  let end = doer.to;
+  if (["team", "department", "group"].includes(s.word(end))) end += 1;
+  return ["a", "an"].includes(s.word(end)) ? end : null;
+}
+
 /** Reads one action clause (a verb and what follows, up to the next "and <verb>"). */
 function parseOne(
   s: Sentence,
@@ -525,7 +548,13 @@ function parseOne(
   inherited: string | null,
 ): { actions: PlaybookAction[]; verb: string | null; ok: boolean } {
   const v = verbIndex(s, span);
-  if (v === null || (["get", "receive"].includes(s.word(v)) && MODAL_LEADS.has(s.word(v - 1)) && v > span.from)) {
+  // "should get a call from Sarah", and "get a quality review from compliance" after accounts said first.
+  const gets = v !== null && ["get", "receive"].includes(s.word(v));
+  if (
+    v === null ||
+    (gets && MODAL_LEADS.has(s.word(v - 1)) && v > span.from) ||
+    (gets && v === span.from && ["a", "an"].includes(s.word(v + 1)))
+  ) {
     const byAgent = agentAction(s, span);
     if (byAgent !== null) return { actions: byAgent, verb: null, ok: true };
   }
@@ -552,6 +581,10 @@ function parseOne(
       s.use(span.from, subject);
     } else if (inherited !== null && ["a", "an", "another", "one"].includes(s.word(k))) {
       verb = inherited;
+      rest = k;
+    } else if (doerThenThing(s, k) !== null && s.word(span.from) === "and") {
+      // "… and Huatong a site-visit task": the doer and the thing of the verb before.
+      verb = "give";
       rest = k;
     } else return { actions: [], verb: null, ok: false };
   } else s.use(span.from, v + 1);
@@ -712,6 +745,20 @@ function parseOne(
       s.use(j);
       j += 1;
     }
+    // "have Dr. Müller and the service manager triage it": someone the directory does not have, listed
+    // before a doer it has, is named; the doer it has still gets the action.
+    const unknownFirst = unknownNameAt(s, j, body.to);
+    if (unknownFirst !== null && unknownFirst < body.to) {
+      const joined = s.word(unknownFirst) === "and" || s.word(unknownFirst) === "or" ? unknownFirst + 1 : unknownFirst;
+      const next = s.word(joined) === "the" ? joined + 1 : joined;
+      const known = s.lexicon.matchAt(s.tokens, next, s.text, (e) => ASSIGNEE_KINDS.has(e.kind));
+      if (known !== null && (joined > unknownFirst || s.gapBefore(unknownFirst).includes(","))) {
+        s.unknown(s.phrase(j, unknownFirst));
+        s.use(j, next);
+        j = next;
+        body.from = next;
+      }
+    }
     let first =
       s.lexicon.matchAt(s.tokens, body.from, s.text, (e) => ASSIGNEE_KINDS.has(e.kind)) ??
       s.lexicon.matchAt(s.tokens, j, s.text, (e) => ASSIGNEE_KINDS.has(e.kind));
@@ -731,6 +778,15 @@ function parseOne(
         const more = s.lexicon.matchAt(s.tokens, s.word(joined) === "the" ? joined + 1 : joined, s.text, (e) =>
           ASSIGNEE_KINDS.has(e.kind),
         );
+        // "have the service manager and Peter Smith triage it": a name the directory does not have in the
+        // list is named, and the list goes on after it.
+        const stranger = more === null ? unknownNameAt(s, joined, body.to) : null;
+        if (more === null && stranger !== null && stranger < body.to) {
+          s.unknown(s.phrase(joined, stranger));
+          s.use(k, stranger);
+          k = stranger;
+          continue;
+        }
         if (more === null) break;
         delegated.push(...assigneesIn(s, { from: joined, to: more.to }, null));
         s.use(k, joined);
@@ -913,6 +969,12 @@ function parseOne(
     assigneeSpan = prep === null ? { from: thingEnd, to: body.to } : { from: prep.i, to: body.to };
     delegated = assigneesIn(s, assigneeSpan, exclude);
     if (prep !== null && delegated.length > 0) s.use(prep.i, prep.i + prep.n);
+    // "schedule a Huatong visit", "book a Raj call": a person or partner named inside the thing does it (a
+    // role or team there names the thing: "a compliance review", "a quality-team audit").
+    if (delegated.length === 0) {
+      for (const m of s.matches(exclude, (e) => e.kind === "USER" || e.kind === "ORGANIZATION", false))
+        delegated.push(...assigneesIn(s, m, null, true));
+    }
     if (delegated.length === 0) {
       // "log it in Jira", "create a ticket in Zendesk": a system the tenant has no webhook endpoint for is
       // named, and nothing is drafted for it (not a task for the account owner).
@@ -1231,6 +1293,8 @@ export function parseActions(s: Sentence, clause: Span): { actions: PlaybookActi
       (ACTION_VERBS.has(next) && !(next === "let" && s.word(j + 1) === "me")) ||
       (MESSAGE_VERBS.has(next) && messageToSystem(s, { from: j, to: clause.to }) !== null);
     const startsThing = ["a", "an", "another"].includes(next) && i > from + 1;
+    // "give the service manager a review and Huatong a site-visit task": another doer and thing, same verb.
+    const givenDoer = w === "and" && i > from + 1 ? doerThenThing(s, j) : null;
     // "… and the account manager should be told", "… and Sarah must call them": a doer or a passive.
     const rest: Span = { from: j, to: Math.min(clause.to, j + 8) };
     const passive = w === "and" ? passiveAction(s, rest) : null;
@@ -1241,7 +1305,7 @@ export function parseActions(s: Sentence, clause: Span): { actions: PlaybookActi
       !onlyAssignees(s, { from, to: i }) &&
       (subjectAction(s, { from: j, to: clause.to }) !== null ||
         (passive !== null && !s.find({ from: j, to: passive.aux }, ["and", "then"])));
-    if (startsVerb || startsThing || startsDoer) {
+    if (startsVerb || startsThing || startsDoer || givenDoer !== null) {
       parts.push({ from, to: i });
       from = i;
       i = j - 1;

@@ -4,7 +4,7 @@
  * actions ("create…", "give… and post…"), the success criterion ("it worked if…", "success means…") and the
  * mode ("ask me first", "automatically"). Pieces are cut at sentence marks, commas and these keywords.
  */
-import { FUNCTION_WORDS, Sentence, Span } from "./sentence";
+import { FUNCTION_WORDS, PERSON_TITLES, Sentence, Span } from "./sentence";
 
 export type ClauseRole = "TRIGGER" | "UNLESS" | "CONDITION" | "FEEDBACK" | "ACTION" | "MODE" | "DEADLINE";
 
@@ -277,6 +277,9 @@ export const AUTO_PHRASES = [
   "just do it",
   "just go ahead",
   "go ahead and do it",
+  ...["dont bother asking", "do not bother asking", "no need to run it by me", "dont run it by me"],
+  ...["without running it by me", "skip my approval", "no sign-off needed", "no sign-off required"],
+  ...["dont wait for my approval", "do not wait for my approval", "dont check with me", "do not check with me"],
 ];
 
 /** Verbs an action clause starts with (after "then", "and", "also", "please"). */
@@ -357,6 +360,10 @@ export const ACTION_VERBS = new Set([
 
 /** Words skipped before an action's verb. */
 export const ACTION_LEADERS = new Set([
+  // Modals before the verb as "should" is ("… must get Raj a task", "… will need to call them").
+  ...["must", "shall", "ought", "will", "needs", "need"],
+  // "first tell the owner, then …", "let's have Raj call them".
+  ...["first", "firstly", "second", "secondly", "s", "lets"],
   "you",
   "then",
   "and",
@@ -466,7 +473,9 @@ function feedbackStart(s: Sentence, span: Span): number | null {
 export function verbIndex(s: Sentence, span: Span): number | null {
   for (let i = span.from; i < span.to; i += 1) {
     const w = s.word(i);
-    if (ACTION_VERBS.has(w) && !(w === "let" && s.word(i + 1) === "me")) return i;
+    // "let me confirm" is a mode, "let's have Raj call" a leader before the verb.
+    const letLeads = w === "let" && (["me", "s", "us"].includes(s.word(i + 1)) || ACTION_VERBS.has(s.word(i + 1)));
+    if (ACTION_VERBS.has(w) && !letLeads) return i;
     if (!ACTION_LEADERS.has(w)) return null;
   }
   return null;
@@ -552,9 +561,14 @@ const SUBJECT_ADJECTIVES = new Set([
   "dedicated",
 ]);
 
+/** Whose partner a partner word names ("the region's service partner", "the account's reseller"). */
+const PARTNER_OWNERS = new Set(["region", "area", "territory", "account", "customer", "client"]);
+
 /** Modal words after a subject that make it the doer of an action: "the owner should call them". */
 const MODALS = new Set([
   ...["should", "must", "will", "shall", "needs", "need", "has", "is", "can", "gets", "receives", "ought"],
+  // "Raj and Anna each get a call task": several doers with the verb in the plural.
+  ...["get", "receive"],
   ...["would", "may", "might", "could", "are", "have"],
 ]);
 
@@ -566,7 +580,7 @@ export function subjectAction(s: Sentence, span: Span): number | null {
   let i = span.from;
   while (i < span.to && ACTION_LEADERS.has(s.word(i)) && s.word(i) !== "let") i += 1;
   const start = i;
-  if (s.word(i) === "the") i += 1;
+  while (s.word(i) === "the") i += 1;
   // "the local service partner should …", "the responsible account manager must …"
   if (
     SUBJECT_ADJECTIVES.has(s.word(i)) &&
@@ -574,6 +588,12 @@ export function subjectAction(s: Sentence, span: Span): number | null {
   )
     i += 1;
   const kinds = ["USER", "TEAM", "ROLE", "ACCOUNT_OWNER", "ORGANIZATION", "ORGANIZATION_KIND"];
+  // "the region's service partner should …", "the account's reseller must …": whose partner it is.
+  if (
+    PARTNER_OWNERS.has(s.word(i)) &&
+    s.lexicon.matchAt(s.tokens, i + 1, s.text, (e) => e.kind === "ORGANIZATION_KIND") !== null
+  )
+    i += 1;
   let match =
     s.lexicon.matchAt(s.tokens, start, s.text, (e) => kinds.includes(e.kind)) ??
     s.lexicon.matchAt(s.tokens, i, s.text, (e) => kinds.includes(e.kind));
@@ -960,6 +980,50 @@ function readGerunds(s: Sentence): void {
     const base = GERUND_LEADS.has(s.word(i - 1)) ? gerundBase(s.word(i)) : null;
     if (base !== null) s.readAs(i, base);
   }
+  // "whoever owns the account", "the person who manages the customer": the account owner said in more
+  // words, read as "the account owner" (the words before it read as "the", which says nothing more).
+  for (let i = 0; i < s.tokens.length; i += 1) {
+    const end = ownerPeriphrasisEnd(s, i);
+    if (end === null || end - i < 4) continue;
+    for (let k = i; k < end - 2; k += 1) s.readAs(k, "the");
+    s.readAs(end - 2, "account");
+    s.readAs(end - 1, "owner");
+  }
+  // "a rescue task should go to the CS team", "the review must go to legal": the thing handed to a doer,
+  // read as the passive "should be assigned to".
+  for (let i = 2; i + 2 < s.tokens.length; i += 1) {
+    if (!["go", "goes"].includes(s.word(i)) || s.word(i + 1) !== "to") continue;
+    if (!["should", "must", "will", "shall", "can"].includes(s.word(i - 1))) continue;
+    const who = s.word(i + 2) === "the" ? i + 3 : i + 2;
+    const doer = s.lexicon.matchAt(s.tokens, who, s.text, (e) => DOER_KINDS.includes(e.kind));
+    const thing = [2, 3, 4].some((d) => ["task", "review", "ticket", "call", "visit"].includes(s.stem(i - d)));
+    if (doer === null || !thing) continue;
+    s.readAs(i - 1, "be");
+    s.readAs(i, "assigned");
+  }
+  // "Tom wants to know", "the CS team needs to hear about it": the doer is to be told, read as the passive
+  // "Tom should be notified".
+  for (let i = 1; i + 2 < s.tokens.length; i += 1) {
+    if (!["wants", "want", "needs", "need"].includes(s.word(i)) || s.word(i + 1) !== "to") continue;
+    if (!["know", "hear"].includes(s.word(i + 2))) continue;
+    // A doer the directory has ends right before the verb ("Tom", "the quality team").
+    const ends = (k: number) => {
+      const m = s.lexicon.matchAt(s.tokens, k, s.text, (e) => DOER_KINDS.includes(e.kind));
+      return m !== null && (m.to === i || (m.to === i - 1 && ["team", "department", "group"].includes(s.word(i - 1))));
+    };
+    if (![1, 2, 3].some((d) => i - d >= 0 && ends(i - d))) continue;
+    s.readAs(i, "should");
+    s.readAs(i + 1, "be");
+    s.readAs(i + 2, "notified");
+  }
+  // "a churn-risk review for finance is needed whenever …": the thing needed is created.
+  for (let i = 2; i < s.tokens.length; i += 1) {
+    if (!["needed", "required", "wanted"].includes(s.word(i)) || !["is", "are"].includes(s.word(i - 1))) continue;
+    const thing = [2, 3, 4, 5, 6].some((d) =>
+      ["task", "review", "call", "visit", "check", "audit"].includes(s.stem(i - 1 - d)),
+    );
+    if (thing) s.readAs(i, "created");
+  }
   // "I'd like Tom to audit the line", "we want the CS team to call them", "make sure Sarah calls them": a
   // doer asked to act, read as "have Tom audit the line".
   for (let i = 0; i < s.tokens.length; i += 1) {
@@ -968,6 +1032,17 @@ function readGerunds(s: Sentence): void {
       ["want", "like", "need"].includes(w) && ["i", "we", "id", "wed", "would", "really"].includes(s.word(i - 1));
     const ensure = (w === "sure" && s.word(i - 1) === "make") || (w === "ensure" && s.word(i + 1) !== "that");
     if (!wish && !ensure) continue;
+    // "I'd like a task for Sarah …", "we want a call from Raj": the thing wished for is created.
+    if (wish && ["a", "an"].includes(s.word(i + 1))) {
+      s.readAs(i, "create");
+      // "a call from Raj" is a call for Raj to make.
+      for (let k = i + 2; k < s.tokens.length && !/[.;,]/.test(s.gapBefore(k)); k += 1) {
+        const who = s.word(k + 1) === "the" ? k + 2 : k + 1;
+        if (s.word(k) === "from" && s.lexicon.matchAt(s.tokens, who, s.text, (e) => DOER_KINDS.includes(e.kind)))
+          s.readAs(k, "for");
+      }
+      continue;
+    }
     const at = s.word(i + 1) === "that" ? i + 2 : i + 1;
     const who = s.word(at) === "the" ? at + 1 : at;
     const doer = s.lexicon.matchAt(s.tokens, who, s.text, (e) => DOER_KINDS.includes(e.kind));
@@ -980,17 +1055,55 @@ function readGerunds(s: Sentence): void {
   }
 }
 
+/** Verbs of owning an account ("whoever owns the account", "the rep who manages the customer"). */
+const OWNING_VERBS = new Set(["owns", "own", "manages", "manage", "runs", "handles", "covers", "looks"]);
+
+/**
+ * Where a phrase naming the account owner by what they do ends ("whoever owns the account", "the person who
+ * manages the customer", "the rep that looks after the client"), or null when none starts at i.
+ */
+function ownerPeriphrasisEnd(s: Sentence, i: number): number | null {
+  let k = i;
+  if (s.word(k) === "whoever") k += 1;
+  else if (
+    s.word(k) === "the" &&
+    ["person", "rep", "one", "colleague", "salesperson", "manager"].includes(s.word(k + 1)) &&
+    ["who", "that"].includes(s.word(k + 2))
+  )
+    k += 3;
+  else return null;
+  if (!OWNING_VERBS.has(s.word(k))) return null;
+  k += s.word(k) === "looks" && s.word(k + 1) === "after" ? 2 : 1;
+  if (["the", "that", "this", "their"].includes(s.word(k))) k += 1;
+  return ["account", "customer", "client", "relationship"].includes(s.word(k)) ? k + 1 : null;
+}
+
 /** Cuts the sentence into clauses with their roles. */
 export function splitClauses(s: Sentence): Clause[] {
   readGerunds(s);
   const pieces: Span[] = [];
+  // "(enterprise banks only)": a parenthesis that names only accounts is a piece of its own (one that names
+  // a measure, "customer effort (CES)", is part of its phrase).
+  const parenCuts = new Set<number>();
+  for (let i = 1; i < s.tokens.length; i += 1) {
+    if (!s.gapBefore(i).includes("(")) continue;
+    let j = i + 1;
+    while (j <= s.tokens.length && !s.gapBefore(j).includes(")")) j += 1;
+    if (j <= s.tokens.length && namesOnlyAccounts(s, { from: i, to: j })) {
+      parenCuts.add(i);
+      parenCuts.add(j);
+    }
+  }
   let from = 0;
   for (let i = 1; i <= s.tokens.length; i += 1) {
     const gap = s.gapBefore(i);
     // A colon ends a piece ("… means: flag the batches"), except after a criterion's opener ("Success: …").
     // Parentheses do not: "customer effort (CES)" is one phrase.
     const colon = /:/.test(gap) && !(i - from <= 3 && feedbackStart(s, { from, to: i }) === from);
-    const boundary = i === s.tokens.length || /[.;!?。；！？,，]|\s[-–—]\s|—/.test(gap) || colon;
+    // "Dr. Müller", "Ms. Park": the stop after a title ends no sentence.
+    const title = gap.trim() === "." && PERSON_TITLES.has(s.word(i - 1)) && /^\p{Lu}/u.test(s.phrase(i, i + 1));
+    const boundary =
+      i === s.tokens.length || (/[.;!?。；！？,，]|\s[-–—]\s|—/.test(gap) && !title) || colon || parenCuts.has(i);
     if (boundary) {
       if (i > from) pieces.push({ from, to: i });
       from = i;
@@ -1076,7 +1189,11 @@ export function splitClauses(s: Sentence): Clause[] {
       continue;
     }
     if (inner !== null) {
-      pending.unshift({ from: piece.from, to: inner }, { from: inner, to: piece.to });
+      // "Can you set up a rule so that whenever …": words before the opener that only announce the rule.
+      if (isPreamble(s, { from: piece.from, to: inner })) {
+        s.use(piece.from, inner);
+        pending.unshift({ from: inner, to: piece.to });
+      } else pending.unshift({ from: piece.from, to: inner }, { from: inner, to: piece.to });
       continue;
     }
     const mode = s.find(piece, SUGGEST_PHRASES);
@@ -1145,14 +1262,15 @@ export function splitClauses(s: Sentence): Clause[] {
     const clause = clauses[k] as Clause;
     if (clause.role !== "ACTION") continue;
     const leads = CONDITION_LEADS.has(s.word(clause.from));
+    // "Enterprise hospitals only: when …", "…, the enterprise ones, when …": a piece naming only accounts.
     const accountsOnly =
-      k > 0 &&
       firstTrigger > k &&
       s.matches(clause, (e) => e.kind === "ACCOUNT_FIELD_VALUE", false).length > 0 &&
       s.matches(clause, (e) => ["CONCEPT", "FIELD", "PAGE", "EVENT_ACTION"].includes(e.kind), false).length === 0;
     if (noAction(s, clause) && (leads || accountsOnly)) {
       clause.role = firstTrigger > k ? "CONDITION" : "TRIGGER";
       if (leads) s.use(clause.from);
+      if (s.word(clause.to - 1) === "only") s.use(clause.to - 1);
     }
   }
   // Pieces after a trigger that start with no verb continue it ("When X, in region Y, do Z").
@@ -1171,11 +1289,17 @@ export function splitClauses(s: Sentence): Clause[] {
   // ", for LATAM accounts only", ", but only in EMEA" after the actions: conditions said last.
   for (let k = 1; k < clauses.length; k += 1) {
     const clause = clauses[k] as Clause;
-    if (clause.role !== "ACTION" || !noAction(s, clause) || !CONDITION_LEADS.has(s.word(clause.from))) continue;
+    if (clause.role !== "ACTION" || !noAction(s, clause)) continue;
     if (s.matches(clause, (e) => e.kind === "ACCOUNT_FIELD_VALUE", false).length === 0) continue;
+    // "— this applies to enterprise banks only", "but just for hospitals in EMEA": with no leading
+    // preposition, a piece that names accounts and nothing that happens.
+    const leads = CONDITION_LEADS.has(s.word(clause.from));
+    if (!leads && !namesOnlyAccounts(s, clause)) continue;
     if (clauses.slice(0, k).some((c) => c.role === "ACTION")) {
       clause.role = "CONDITION";
-      s.use(clause.from);
+      let from = clause.from;
+      while (from < clause.to && (CONDITION_LEADS.has(s.word(from)) || APPLIES_WORDS.has(s.word(from)))) from += 1;
+      s.use(clause.from, from);
       if (s.word(clause.to - 1) === "only") s.use(clause.to - 1);
     }
   }
@@ -1210,6 +1334,7 @@ const PREAMBLE_WORDS = new Set([
   ...["here", "heres", "what", "want", "need", "like", "new", "please", "can", "could", "create", "make"],
   ...["build", "add", "know", "just", "so", "fyi", "note", "following", "hi", "hey", "thanks", "id", "idea"],
   ...["okay", "ok", "right", "well", "simple", "another", "request", "suggestion", "question", "following"],
+  ...["so", "that", "you", "would", "mind", "setting", "creating", "adding", "make", "sure"],
 ]);
 
 /** Whether a piece only announces the rule: all its words are announcing or function words, with no name. */
@@ -1261,6 +1386,8 @@ export function sharedDeadlineStart(s: Sentence, span: Span): number | null {
 
 /** Words that say what the accounts said first should get: "should be visited", "need a call", "must get". */
 const SUBJECT_MODALS = new Set([
+  // "Hospitals whose … get a quality review from compliance": the present tense says it too.
+  ...["get", "receive"],
   "should",
   "must",
   "shall",
@@ -1305,6 +1432,25 @@ export function participleLike(w: string): boolean {
   return (
     (w.endsWith("ed") && w.length > 4) ||
     ["given", "sent", "told", "shown", "seen", "done", "taken", "made"].includes(w)
+  );
+}
+
+/** Words that say to which accounts a rule applies ("this applies to", "but just for", "limited to"). */
+const APPLIES_WORDS = new Set([
+  ...["this", "it", "that", "applies", "apply", "to", "but", "just", "only", "limited", "restricted", "and"],
+  ...["rule", "is", "for", "should", "runs", "run", "scope", "scoped", "meant", "relevant"],
+]);
+
+/** Whether span names account field values and nothing that happens (no measure, page, event or doer). */
+function namesOnlyAccounts(s: Sentence, span: Span): boolean {
+  const all = s.matches(span, () => true, false);
+  return (
+    all.some((m) => m.entries.some((e) => e.kind === "ACCOUNT_FIELD_VALUE")) &&
+    !all.some((m) =>
+      m.entries.some((e) =>
+        ["CONCEPT", "FIELD", "PAGE", "EVENT_ACTION", "CONCEPT_VALUE", "HEALTH_GRADE", ...DOER_KINDS].includes(e.kind),
+      ),
+    )
   );
 }
 

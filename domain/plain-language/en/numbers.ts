@@ -212,7 +212,13 @@ export function readDuration(tokens: readonly Token[], i: number): DurationRead 
   if (number === null) return null;
   let j = number.to;
   // "10 business days", "3 working days", "5 calendar days"
-  if (["business", "working", "calendar", "full"].includes(tokens[j]?.text ?? "")) j += 1;
+  // "three consecutive weeks", "5 straight days"
+  if (
+    ["business", "working", "calendar", "full", "consecutive", "successive", "straight", "continuous"].includes(
+      tokens[j]?.text ?? "",
+    )
+  )
+    j += 1;
   const unit = tokens[j]?.text ?? "";
   if (PERIOD_DAYS[unit] !== undefined && unit !== "business") {
     return { days: number.value * (PERIOD_DAYS[unit] as number), from: i, to: j + 1 };

@@ -16,6 +16,7 @@ import { Lexicon } from "../lexicon";
 import { ParsedSentence } from "../parsed-sentence";
 import { DEFAULT_DUE_DAYS, parseActions, sharedDeadline } from "./actions";
 import {
+  ACTION_VERBS,
   AUTO_PHRASES,
   Clause,
   MODE_TAIL,
@@ -25,7 +26,7 @@ import {
   TRIGGER_OPENERS,
 } from "./clauses";
 import { readDuration, wholeDays } from "./numbers";
-import { FUNCTION_WORDS, Sentence, Span } from "./sentence";
+import { FUNCTION_WORDS, PERSON_TITLES, Sentence, Span } from "./sentence";
 import { slugOf } from "./slug";
 import {
   feedbackSignals,
@@ -42,8 +43,11 @@ const DEFAULT_FEEDBACK_DAYS = 30;
 
 function parseMode(s: Sentence): PlaybookMode | null {
   const whole: Span = { from: 0, to: s.tokens.length };
-  const suggest = s.find(whole, SUGGEST_PHRASES);
   const auto = s.find(whole, AUTO_PHRASES);
+  // "don't wait for my approval", "no need to run it by me": asking first said inside a phrase that says
+  // not to is no request to ask first.
+  const found = s.find(whole, SUGGEST_PHRASES);
+  const suggest = found !== null && auto !== null && found.i >= auto.i && found.i < auto.i + auto.n ? null : found;
   if (suggest !== null) {
     let end = suggest.i + suggest.n;
     while (MODE_TAIL.has(s.word(end)) && !["and", "then"].includes(s.word(end))) end += 1;
@@ -89,6 +93,17 @@ function parseUnless(s: Sentence, clause: Span): PlaybookCondition[] {
   }
   return [];
 }
+
+/** Words that stand for the drafted task in a success criterion ("if she closes it"). */
+const TASK_PRONOUNS = ["it", "them", "this", "that", "one", "these", "those"];
+/** Verbs that say the drafted work is finished, in every form. */
+const DONE_WORDS = [
+  ...["completed", "complete", "completes", "done", "closed", "close", "closes", "finished", "finish"],
+  ...["finishes", "resolved", "resolve", "resolves", "marked done", "marks it done", "wraps up", "wrap up"],
+  ...["wrapped up", "signs off", "signed off", "ticks off", "ticked off", "gets done", "got done"],
+  ...["wraps it up", "wrap it up", "wrapped it up", "closes it out", "close it out", "closed it out"],
+  ...["gets it done", "get it done", "got it done", "signs it off", "signed it off"],
+];
 
 function parseFeedback(
   s: Sentence,
@@ -167,6 +182,7 @@ function parseFeedback(
     "grade improves",
     "health rises",
     "improves",
+    ...["improving", "recovering", "rebounding", "getting better", "gets better", "picks up", "picking up"],
     "recovers",
     "recover",
     "recovered",
@@ -182,12 +198,20 @@ function parseFeedback(
     s.use(body.from, body.to);
     return { kind: "HEALTH_IMPROVED", withinDays };
   }
-  const task = s.find(body, ["task", "tasks", "review", "visit", "call"]);
-  const done = s.find(body, ["completed", "complete", "done", "closed", "finished", "resolved", "marked done"]);
+  // "if the visit task is closed", "if she closes it within 20 days": the drafted work said by its noun or a
+  // pronoun, and a verb of finishing in any form.
+  const task = s.find(body, ["task", "tasks", "review", "visit", "call", ...TASK_PRONOUNS]);
+  const done = s.find(body, DONE_WORDS);
   if (task !== null && done !== null) {
     const words: string[] = [];
-    for (let i = body.from; i < task.i; i += 1)
-      if (!FUNCTION_WORDS.has(s.word(i)) && !["is", "are"].includes(s.word(i))) words.push(s.word(i));
+    if (!TASK_PRONOUNS.includes(s.word(task.i)))
+      for (let i = body.from; i < task.i; i += 1)
+        if (
+          !FUNCTION_WORDS.has(s.word(i)) &&
+          !["is", "are"].includes(s.word(i)) &&
+          s.find(body, DONE_WORDS, i)?.i !== i
+        )
+          words.push(s.word(i));
     s.use(body.from, body.to);
     return { kind: "TASK_COMPLETED", withinDays, ...(words.length > 0 ? { template: slugOf(words) } : {}) };
   }
@@ -238,10 +262,11 @@ function gradeState(s: Sentence, part: Span): boolean {
 }
 
 /** Words that say the account is in a grade inside a noun phrase ("a college that's already amber"). */
-const RELATIVE_STATE = new Set(["that", "which", "who", "already", "currently", "still", "now"]);
+const RELATIVE_STATE = new Set(["that", "which", "who", "already", "currently", "still", "now", "with", "having"]);
 const GRADE_STATE_GAP = new Set([
   ...["that", "which", "who", "is", "are", "s", "already", "currently", "still", "now", "rated", "graded"],
   ...["in", "the", "at", "on", "sitting", "sits", "flagged", "marked", "showing", "shows", "a", "an"],
+  ...["with", "having"],
 ]);
 
 /**
@@ -272,6 +297,8 @@ function gradeStatesInside(s: Sentence, part: Span): PlaybookCondition[] {
   if (!other) return [];
   for (const g of states) {
     s.use(g.from, g.to);
+    // "with a red health grade": the words naming the grade after it.
+    for (let k = g.to; ["health", "grade", "rating", "status"].includes(s.word(k)); k += 1) s.use(k);
     s.term(g.text, "HEALTH_GRADE", g.entries[0]!.id);
     for (let k = g.from - 1; k >= part.from && GRADE_STATE_GAP.has(s.word(k)) && g.from - k <= 4; k -= 1) s.use(k);
   }
@@ -355,7 +382,9 @@ function nameLeftovers(s: Sentence, clauses: readonly Clause[]): void {
       runStart = -1;
     };
     for (let i = clause.from; i < clause.to; i += 1) {
-      const boundary = /[,;.]/.test(s.gapBefore(i));
+      // "Dr. Alvarez" is one name: the stop after a title is no boundary.
+      const title = s.gapBefore(i).trim() === "." && PERSON_TITLES.has(s.word(i - 1));
+      const boundary = /[,;.]/.test(s.gapBefore(i)) && !title;
       if (boundary) flush(i);
       if (s.used[i]) flush(i);
       else if (runStart < 0) runStart = i;
@@ -364,10 +393,178 @@ function nameLeftovers(s: Sentence, clauses: readonly Clause[]): void {
   }
 }
 
+/** Words a window said on its own may carry besides the duration ("over any rolling 3-week stretch"). */
+const WINDOW_FILLERS = new Set(["any", "rolling", "given", "single", "calendar", "trailing", "moving", "period"]);
+
+/** Whether a clause says nothing but a window ("Over any 3-week stretch", "Within a single month"). */
+function windowOnly(s: Sentence, clause: Span): boolean {
+  const window = findWindow(s, clause);
+  if (window === null) return false;
+  for (let i = clause.from; i < clause.to; i += 1) {
+    if (i >= window.from && i < window.to) continue;
+    if (!FUNCTION_WORDS.has(s.word(i)) && !WINDOW_FILLERS.has(s.word(i))) return false;
+  }
+  return true;
+}
+
+/**
+ * "Over any 3-week stretch, if …", "…, within a single month, create …": a piece that says only a window,
+ * next to the trigger, is the trigger's window wherever it stands; it joins the trigger clause.
+ */
+function joinWindowPieces(s: Sentence, clauses: readonly Clause[]): Clause[] {
+  const out = clauses.map((c) => ({ ...c }));
+  for (let k = 0; k < out.length; k += 1) {
+    const clause = out[k] as Clause;
+    if (["MODE", "FEEDBACK"].includes(clause.role) || !windowOnly(s, clause)) continue;
+    const next = out[k + 1];
+    const prev = out[k - 1];
+    if (prev !== undefined && prev.role === "TRIGGER" && prev.to === clause.from) prev.to = clause.to;
+    else if (next !== undefined && next.role === "TRIGGER" && next.from === clause.to) next.from = clause.from;
+    else continue;
+    out.splice(k, 1);
+    k -= 1;
+  }
+  return out;
+}
+
+/** Whether span reads as a trigger; the reading is taken back. */
+function readsAsTrigger(s: Sentence, span: Span): boolean {
+  const state = s.snapshot();
+  const conditions = parseConditions(s, span, false);
+  const found = parseTrigger(s, span, industriesOf(conditions)).trigger !== null;
+  s.restore(state);
+  return found;
+}
+
+/** Whether span reads as at least one action; the reading is taken back. */
+function readsAsActions(s: Sentence, span: Span): boolean {
+  const state = s.snapshot();
+  const found = parseActions(s, span).actions.length > 0;
+  s.restore(state);
+  return found;
+}
+
+/** Modals after what happens that say what it should bring about ("… should get the CS team a task"). */
+const RESULT_MODALS = new Set(["should", "must", "shall", "will", "ought", "needs", "need", "deserves", "warrants"]);
+
+/**
+ * A rule said with no trigger word ("Three escalations in a week at a bank: …", "Retention at a college
+ * dropping two points a month should get the CS team a task"): when no clause opens a trigger, the first
+ * piece that reads as no action but as a trigger is the trigger, and a subject before a modal that reads as
+ * a trigger is cut from the action after it. Each reading is tried on the typed slots the trigger grammar
+ * finds anywhere in the piece (a measure, a comparison, a count, a window, an event), not on its word order.
+ */
+function recoverTrigger(s: Sentence, clauses: readonly Clause[]): Clause[] {
+  const out = clauses.map((c) => ({ ...c }));
+  const triggers = out.filter((c) => c.role === "TRIGGER");
+  if (triggers.length > 0) {
+    // "Escalated cases at a bank: if there are more than 2 in a week, …": what is counted said in the piece
+    // before a trigger that does not read alone; the two read together.
+    if (triggers.some((c) => readsAsTrigger(s, c))) return out;
+    for (let k = 1; k < out.length; k += 1) {
+      const clause = out[k] as Clause;
+      const before = out[k - 1] as Clause;
+      if (clause.role !== "TRIGGER" || !["ACTION", "CONDITION"].includes(before.role)) continue;
+      if (readsAsActions(s, before) || !readsAsTrigger(s, { from: before.from, to: clause.to })) continue;
+      out.splice(k - 1, 2, { from: before.from, to: clause.to, role: "TRIGGER" });
+      return out;
+    }
+    return out;
+  }
+  for (let k = 0; k < out.length; k += 1) {
+    const clause = out[k] as Clause;
+    if (clause.role !== "ACTION" && clause.role !== "CONDITION") continue;
+    for (let i = clause.from + 2; i < clause.to - 1; i += 1) {
+      if (!RESULT_MODALS.has(s.word(i))) continue;
+      const subject: Span = { from: clause.from, to: i };
+      const rest: Span = { from: i, to: clause.to };
+      if (readsAsTrigger(s, subject) && readsAsActions(s, rest)) {
+        out.splice(k, 1, { ...subject, role: "TRIGGER" }, { ...rest, role: "ACTION" });
+        return out;
+      }
+    }
+    if (!readsAsActions(s, clause) && readsAsTrigger(s, clause)) {
+      clause.role = "TRIGGER";
+      return out;
+    }
+  }
+  for (let k = 0; k < out.length; k += 1) {
+    const clause = out[k] as Clause;
+    if (clause.role !== "ACTION") continue;
+    const inside = accountsDescribedInside(s, clause);
+    if (inside === null) continue;
+    const pieces: Clause[] = [
+      { from: clause.from, to: inside.from, role: "ACTION" },
+      { ...inside, role: "TRIGGER" },
+      ...(inside.to < clause.to ? [{ from: inside.to, to: clause.to, role: "ACTION" as const }] : []),
+    ];
+    out.splice(k, 1, ...pieces);
+    return out;
+  }
+  return out;
+}
+
+/** Nouns of the accounts an action is for ("call any customer whose …", "flag every hospital where …"). */
+const ACCOUNT_NOUNS = new Set([
+  ...["account", "accounts", "customer", "customers", "client", "clients", "company", "companies", "seller"],
+  ...["sellers", "store", "stores", "shop", "shops", "one", "ones", "business", "businesses", "firm", "firms"],
+]);
+/** Words that start the description of accounts ("any", "every", "all the") or join their names. */
+const ACCOUNT_DETERMINERS = new Set([
+  "any",
+  "every",
+  "each",
+  "all",
+  "a",
+  "an",
+  "the",
+  "those",
+  "of",
+  "our",
+  "and",
+  "or",
+]);
+/** Words that start what is said about the accounts. */
+const RELATIVE_WORDS = new Set(["whose", "where", "that", "which", "with", "who"]);
+
+/**
+ * "Have Raj call any enterprise customer whose NPS drops under 6", "flag every hospital where uptime falls
+ * below 95% and tell the owner": the accounts an action is for, described by what happens to them, are the
+ * trigger. The span from the accounts' words to the end of the description (before "and <verb>"), when it
+ * reads as a trigger; else null.
+ */
+function accountsDescribedInside(s: Sentence, clause: Span): Span | null {
+  const valued = new Set<number>();
+  for (const m of s.matches(clause, (e) => e.kind === "ACCOUNT_FIELD_VALUE", false))
+    for (let i = m.from; i < m.to; i += 1) valued.add(i);
+  for (let r = clause.from + 2; r < clause.to - 2; r += 1) {
+    if (!RELATIVE_WORDS.has(s.word(r))) continue;
+    let b = r;
+    let named = false;
+    while (b > clause.from + 1 && (ACCOUNT_NOUNS.has(s.word(b - 1)) || valued.has(b - 1))) {
+      named = true;
+      b -= 1;
+    }
+    if (!named) continue;
+    while (b > clause.from + 1 && ACCOUNT_DETERMINERS.has(s.word(b - 1))) b -= 1;
+    let end = clause.to;
+    for (let i = r + 1; i < clause.to - 1; i += 1) {
+      const next = s.word(i + 1);
+      if (["and", "then"].includes(s.word(i)) && ACTION_VERBS.has(next) && next !== "have") {
+        end = i;
+        break;
+      }
+    }
+    const span: Span = { from: b, to: end };
+    if (readsAsTrigger(s, span)) return span;
+  }
+  return null;
+}
+
 export function parseEnglish(text: string, lexicon: Lexicon): ParsedSentence {
   const s = new Sentence(text, lexicon);
   const mode = parseMode(s);
-  const clauses = splitClauses(s);
+  const clauses = joinWindowPieces(s, recoverTrigger(s, splitClauses(s)));
   let trigger: PlaybookTrigger | null = null;
   const conditions: PlaybookCondition[] = [];
   const actions: PlaybookAction[] = [];

@@ -30,11 +30,18 @@ const DRAFT_TERM_KINDS: ReadonlySet<string> = new Set<DraftTermKind>([
   "WEBHOOK_ENDPOINT",
 ]);
 
+/** Titles said before a person's name ("Dr. Müller", "Prof Lin", "Ms Park"). */
+export const PERSON_TITLES: ReadonlySet<string> = new Set([
+  ...["dr", "mr", "mrs", "ms", "miss", "prof", "professor", "doctor", "sir", "dame"],
+]);
+
 /**
  * Words that carry no meaning of their own for a playbook (articles, pronouns, prepositions, auxiliaries,
  * connectives): never named as not understood, and not counted in coverage.
  */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  // The kind of account field a value is said with ("in the manufacturing industry", "the SMB segment").
+  ...["industry", "sector", "vertical", "segment"],
   "sharply",
   "straight",
   "directly",
@@ -177,6 +184,15 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   "single",
 ]);
 
+/** What a parse has done to a sentence so far (see `Sentence.snapshot`). */
+export interface SentenceState {
+  readonly tokens: readonly Token[];
+  readonly used: readonly boolean[];
+  readonly matched: readonly DraftTerm[];
+  readonly unrecognised: readonly string[];
+  readonly ambiguities: readonly ParseAmbiguity[];
+}
+
 export class Sentence {
   readonly tokens: Token[];
   readonly used: boolean[];
@@ -190,6 +206,27 @@ export class Sentence {
   ) {
     this.tokens = tokenize(text);
     this.used = this.tokens.map(() => false);
+  }
+
+  /** The state of the parse so far, to try a reading and take it back ({@link restore}). */
+  snapshot(): SentenceState {
+    return {
+      tokens: [...this.tokens],
+      used: [...this.used],
+      matched: [...this.matched],
+      unrecognised: [...this.unrecognised],
+      ambiguities: [...this.ambiguities],
+    };
+  }
+
+  /** Takes back everything a tried reading did since {@link snapshot}. */
+  restore(state: SentenceState): void {
+    const put = <T>(target: T[], from: readonly T[]) => target.splice(0, target.length, ...from);
+    put(this.tokens, state.tokens);
+    put(this.used, state.used);
+    put(this.matched, state.matched);
+    put(this.unrecognised, state.unrecognised);
+    put(this.ambiguities, state.ambiguities);
   }
 
   word(i: number): string {
@@ -215,8 +252,10 @@ export class Sentence {
   }
 
   /** The original text of tokens [from, to). */
-  phrase(from: number, to: number): string {
-    if (to <= from) return "";
+  phrase(from: number, end: number): string {
+    // A range running past the last token ("the word after the doer" at the end of the sentence) is cut there.
+    const to = Math.min(end, this.tokens.length);
+    if (to <= from || from < 0) return "";
     return this.text.slice(this.tokens[from]!.start, this.tokens[to - 1]!.end);
   }
 

@@ -13,7 +13,31 @@ import { PERIOD_DAYS, readDuration, readFraction, readNumber, wholeDays } from "
 import { searchStem } from "../tokens";
 import { FUNCTION_WORDS, Sentence, Span } from "./sentence";
 
-const BELOW_WORDS = [
+/**
+ * The base form of a third-person verb ("goes" → go, "climbs" → climb, "crosses" → cross, "dips" → dip),
+ * or null when the word is no such form ("is", "has", "less"). A plural subject ("when scores climb past
+ * 80") and the inverted "Should the backlog go past 50" say the base form.
+ */
+export function verbBase(w: string): string | null {
+  if (["is", "has", "was", "does", "less", "across", "plus", "bus"].includes(w) || w.length < 4) return null;
+  if (w.endsWith("ies")) return `${w.slice(0, -3)}y`;
+  if (/(ch|sh|x|z|ss|o)es$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) return w.slice(0, -1);
+  return null;
+}
+
+/** The phrases with each one that starts with a third-person verb also said in the base form. */
+function withBaseForms(phrases: readonly string[]): string[] {
+  const out = new Set(phrases);
+  for (const phrase of phrases) {
+    const [first, ...rest] = phrase.split(" ");
+    const base = first === undefined ? null : verbBase(first);
+    if (base !== null) out.add([base, ...rest].join(" "));
+  }
+  return [...out];
+}
+
+const BELOW_WORDS = withBaseForms([
   "less than",
   "lower than",
   "fewer than",
@@ -27,8 +51,8 @@ const BELOW_WORDS = [
   "dips below",
   "drops below",
   "falls below",
-];
-const ABOVE_WORDS = [
+]);
+const ABOVE_WORDS = withBaseForms([
   "more than",
   "greater than",
   "higher than",
@@ -52,8 +76,8 @@ const ABOVE_WORDS = [
   "is past",
   ...["climbs past", "rises past", "creeps past", "moves past", "jumps past", "pushes past", "gets above"],
   ...["climbed past", "rose past", "crept past", "breaks", "breaks through", "breaches", "tips over", "goes beyond"],
-];
-const FALLING = [
+]);
+const FALLING = withBaseForms([
   ...["sliding", "slipping", "eroding", "sinking", "dipping", "shrinking", "deteriorating", "worsening"],
   ...["weakening", "slumping", "tumbling", "plunging", "plummeting", "degrading", "trending downward"],
   ...["trends downward", "heading down", "heads down", "tailing off", "tails off", "ticking down", "ticks down"],
@@ -109,8 +133,8 @@ const FALLING = [
   "sheds",
   "shed",
   "down",
-];
-const RISING = [
+]);
+const RISING = withBaseForms([
   ...["creeping up", "creeping higher", "creeps higher", "inching up", "inches up", "edging up", "edges up"],
   ...["ticking up", "ticks up", "ticked up", "spiking", "jumping", "surging", "soaring", "mounting"],
   ...["building up", "piling up", "ballooning", "trending upward", "trends upward", "heading up", "heads up"],
@@ -155,7 +179,7 @@ const RISING = [
   "surged",
   "adds",
   "up",
-];
+]);
 const GRADE_DOWN = [
   "drops",
   "drop",
@@ -199,6 +223,18 @@ const GRADE_UP = [
   "better",
   "back",
 ];
+/**
+ * Verbs of movement that say a direction with "up" or "down" after them ("moves up from yellow", "stepped
+ * down to red", "shifts up a grade"): each with either particle is a direction word of a grade change.
+ */
+const MOVEMENT_VERBS = [
+  ...["move", "moves", "moved", "moving", "go", "goes", "went", "going", "step", "steps", "stepped"],
+  ...["shift", "shifts", "shifted", "jump", "jumps", "jumped", "slide", "slides", "slid", "tick", "ticks"],
+  ...["ticked", "bump", "bumps", "bumped", "come", "comes", "came", "trend", "trends", "trended", "climb"],
+  ...["climbs", "climbed", "head", "heads", "headed", "knock", "knocks", "knocked"],
+];
+const GRADE_DOWN_PHRASES = [...GRADE_DOWN, ...MOVEMENT_VERBS.map((v) => `${v} down`)];
+const GRADE_UP_PHRASES = [...GRADE_UP, ...MOVEMENT_VERBS.map((v) => `${v} up`)];
 const GRADE_VERBS = [
   "goes",
   "go",
@@ -345,6 +381,7 @@ const BOOLEAN_BAD = [
   "overdue",
   "expired",
   "expires",
+  ...["expire", "lapse", "lapses", "lapsed", "runs out", "ran out", "run out"],
   "departs",
   "departed",
   "leaves",
@@ -656,13 +693,16 @@ function gradeChange(s: Sentence, span: Span): PlaybookTrigger | null {
     if (COLOURS.includes(s.word(i))) unknown = { from: i, to: i + 1 };
   }
   const health = s.find(span, ["health grade", "health status", "health rating", "health", "grade", "traffic light"]);
-  const down = s.find(span, GRADE_DOWN);
-  const up = s.find(span, GRADE_UP);
+  const down = s.find(span, GRADE_DOWN_PHRASES);
+  const up = s.find(span, GRADE_UP_PHRASES);
   const verb = s.find(span, GRADE_VERBS);
   if (grades.length === 0 && unknown === null) unknown = unknownGrade(s, span, health, down ?? up ?? verb);
   if (grades.length === 0 && unknown === null) {
     const changes = s.find(span, ["changes", "change", "changed"]);
-    const number = findComparison(s, span);
+    // "the health score goes down by 15 points in a month": an amount is a change of the score, not a grade.
+    const by = s.find(span, ["by"]);
+    const amount = by !== null && readNumber(s.tokens, by.i + 1) !== null;
+    const number = findComparison(s, span) ?? (amount ? by : null);
     // "battery state of health declines": another concept's name, not the account's health grade.
     if (health !== null && s.word(health.i) === "health" && healthOfOtherConcept(s, span, health.i)) return null;
     if (health !== null && number === null && (changes !== null || down !== null || up !== null)) {
@@ -725,6 +765,9 @@ function gradeChange(s: Sentence, span: Span): PlaybookTrigger | null {
     ...(direction === null ? {} : { direction }),
   };
 }
+
+/** Words that say a code is one ("error CHG-E077", "fault code E-502", "alarm W-211"). */
+const CODE_WORDS = new Set(["error", "errors", "code", "codes", "fault", "faults", "alarm", "alarms", "the"]);
 
 /** Words between a categorical concept and its new value ("is upgraded to HIGH", "gets set to EDD"). */
 const CHANGE_TO_WORDS = new Set([
@@ -809,6 +852,18 @@ function countedInWindow(s: Sentence, span: Span, k: number): boolean {
 }
 
 /** Counts: "three times", "twice", "5 or more times", "at least 3 times", "more than 5 times" (→ 6). */
+/** Whether a plural noun written in lower case stands in [from, to) ("tickets", not "NPS"). */
+function pluralBefore(s: Sentence, from: number, to: number): boolean {
+  for (let k = from; k < to; k += 1) {
+    const written = s.phrase(k, k + 1);
+    if (/^[a-z-]+[^s]s$/.test(written) && !FUNCTION_WORDS.has(s.word(k))) return true;
+  }
+  return false;
+}
+
+/** Verbs by which things counted reach a number ("reopened tickets reach 5 in a week"). */
+const REACH_VERBS = new Set(["reach", "reaches", "reached", "hit", "hits", "total", "totals", "number", "add"]);
+
 function findCount(s: Sentence, span: Span): { count: number; from: number; to: number } | null {
   for (let i = span.from; i < span.to; i += 1) {
     const w = s.word(i);
@@ -825,6 +880,16 @@ function findCount(s: Sentence, span: Span): { count: number; from: number; to: 
     }
     const number = readNumber(s.tokens, start, false);
     if (number === null) continue;
+    // "reopened tickets reach 5 in a week", "complaints hit 10 within a month": things counted said as the
+    // number they reach in a window (at least that many).
+    if (
+      start === i &&
+      REACH_VERBS.has(s.word(i - 1)) &&
+      pluralBefore(s, span.from, i - 1) &&
+      !/%/.test(s.gapBefore(number.to)) &&
+      findWindow(s, { from: number.to, to: span.to })?.from === number.to
+    )
+      return { count: number.value, from: i - 1, to: number.to };
     // "grows by more than 5 tickets a day": an amount of change, not a count.
     if (
       [1, 2, 3].some(
@@ -871,11 +936,13 @@ function findCount(s: Sentence, span: Span): { count: number; from: number; to: 
 }
 
 /** Verbs before "over" that make it a comparison ("goes over 8 hours"), not a window ("over 8 weeks"). */
-const LEVEL_VERBS = new Set([
-  ...["goes", "go", "going", "went", "gone", "rises", "rose", "risen", "climbs", "climbed", "is", "are", "was"],
-  ...["were", "stays", "stayed", "remains", "remained", "creeps", "crept", "jumps", "jumped", "gets", "got"],
-  ...["runs", "ran", "sits", "moves", "moved", "spikes", "spiked", "shoots", "takes", "took", "lasts"],
-]);
+const LEVEL_VERBS = new Set(
+  withBaseForms([
+    ...["goes", "go", "going", "went", "gone", "rises", "rose", "risen", "climbs", "climbed", "is", "are", "was"],
+    ...["were", "stays", "stayed", "remains", "remained", "creeps", "crept", "jumps", "jumped", "gets", "got"],
+    ...["runs", "ran", "sits", "moves", "moved", "spikes", "spiked", "shoots", "takes", "took", "lasts"],
+  ]),
+);
 
 /** Words between a window's preposition and its length that say nothing more ("within a single week"). */
 const WINDOW_ADJECTIVES = new Set(["single", "rolling", "given", "calendar", "one", "same", "trailing", "moving"]);
@@ -889,8 +956,31 @@ function findWindow(
   for (let i = span.from; i < span.to; i += 1) {
     if (skip !== null && i >= skip.from && i < skip.to) continue;
     const w = s.word(i);
-    if (!["in", "within", "inside", "over", "during", "across", "per", "a", "an", "every", "each", "for"].includes(w))
+    if (
+      ![
+        "in",
+        "within",
+        "inside",
+        "over",
+        "during",
+        "across",
+        "per",
+        "a",
+        "an",
+        "every",
+        "each",
+        "for",
+        "this",
+      ].includes(w)
+    )
       continue;
+    // "3 escalations this month": the current period is the window.
+    if (w === "this") {
+      const period = PERIOD_DAYS[s.word(i + 1)];
+      if (period === undefined || ["business"].includes(s.word(i + 1)) || i + 2 > span.to) continue;
+      if (skip !== null && i + 1 >= skip.from && i + 1 < skip.to) continue;
+      return { days: Math.max(1, wholeDays(period)), from: i, to: i + 2 };
+    }
     // "goes over 8 hours", "is over 2 days": a level said with a verb of motion or being, not a window.
     if (w === "over" && LEVEL_VERBS.has(s.word(i - 1))) continue;
     // "week over week", "month on month": how a rate is measured, not a window.
@@ -913,9 +1003,12 @@ function findWindow(
         : readDuration(s.tokens, w === "per" || w === "every" || w === "each" ? i + 1 : j);
     if (duration === null || duration.to > span.to) continue;
     if (skip !== null && duration.to > skip.from && duration.from < skip.to) continue;
-    const to = ["window", "period", "span", "stretch", "timeframe"].includes(s.word(duration.to))
+    let to = ["window", "period", "span", "stretch", "timeframe"].includes(s.word(duration.to))
       ? duration.to + 1
       : duration.to;
+    // "for three weeks in a row", "for 10 days running": the window said as a run.
+    if (s.at(to, ["in", "a", "row"])) to += 3;
+    else if (["running", "straight", "solid"].includes(s.word(to))) to += 1;
     return { days: Math.max(1, wholeDays(duration.days)), from: i, to };
   }
   return null;
@@ -923,6 +1016,7 @@ function findWindow(
 
 /** Verbs that only link a concept to what it does ("goes over", "finds a match", "comes back with"). */
 const NEUTRAL_VERBS = new Set([
+  ...["fire", "fires", "fired", "trip", "trips", "tripped", "pop", "pops", "popped", "come", "comes", "came"],
   ...["files", "filed", "submits", "submitted", "logs", "records", "receives", "received", "sees", "saw"],
   ...["rack", "racked", "racking", "clocks", "clocked", "notches", "notched", "accumulated", "accrues", "piles"],
   ...["log", "record", "file", "hit", "see", "has", "had", "gets", "reach", "produce", "produces", "produced"],
@@ -1387,6 +1481,14 @@ function minSubjects(s: Sentence, span: Span): number | null {
     else if (start === i) continue;
     const noun = s.stem(j);
     if (!SUBJECT_NOUNS.has(noun)) continue;
+    // "grows by more than 5 tickets a day": an amount of a rate, not how many subjects.
+    const after = s.word(j + 1);
+    if (
+      s.word(i - 1) === "by" ||
+      after in EVERY_PERIOD ||
+      (["a", "an", "per", "each", "every"].includes(after) && PERIOD_DAYS[s.word(j + 2)] !== undefined)
+    )
+      continue;
     // "more than two battery fault codes": the noun starts a concept's name, it is not what is counted.
     const longer = s.lexicon.matchAt(s.tokens, j, s.text, isKind("CONCEPT", "FIELD"));
     if (longer !== null && longer.to > j + 1) continue;
@@ -1720,8 +1822,14 @@ function triggerOf(
     (e) => e.kind === "CONCEPT_VALUE" && (found === null || e.concept === found.concept.id),
   );
   const codes = s.matches(span, (e) => e.kind === "CONCEPT_VALUE").filter((m) => /[A-Z]/.test(m.text));
-  const value = ownValues.find((m) => found !== null || /[A-Z]/.test(m.text)) ?? codes[0];
+  // "changes from verified to expired": the value it comes from is not the one it becomes.
+  const notFrom = (m: LexiconMatch) => s.word(m.from - 1) !== "from";
+  const candidates = ownValues.filter((m) => found !== null || /[A-Z]/.test(m.text));
+  const value = candidates.find(notFrom) ?? candidates[0] ?? codes.find(notFrom) ?? codes[0];
   if (value !== undefined && count === null) {
+    for (const other of [...ownValues, ...codes])
+      if (other !== value && !notFrom(other) && other.entries[0]!.concept === value.entries[0]!.concept)
+        s.use(other.from - 1, other.to);
     const entry = value.entries[0] as LexiconEntry;
     const info =
       found !== null && entry.concept === found.concept.id
@@ -1762,6 +1870,7 @@ function triggerOf(
         "is now",
         "turns into",
         "is",
+        ...["changes", "changed", "goes", "went", "moves", "moved", "switches", "switched", "shifts"],
       ]);
       if (verb !== null) {
         let end = verb.i + verb.n;
@@ -1783,7 +1892,18 @@ function triggerOf(
     }
   }
 
-  if (found !== null && count !== null) {
+  // "a charger reports error CHG-E077 twice in a day": a code counted with no concept named counts the
+  // concept whose lookup table has it.
+  const countedCode = found === null && count !== null ? (codes[0] ?? null) : null;
+  const codeConcept =
+    countedCode === null ? undefined : s.lexicon.concepts.get(countedCode.entries[0]!.concept as string);
+  if (countedCode !== null && codeConcept !== undefined) {
+    for (let k = countedCode.from - 1; k >= span.from && CODE_WORDS.has(s.word(k)); k -= 1) s.use(k);
+    s.term(countedCode.text, "CONCEPT", codeConcept.id);
+  }
+  const counted = found ?? (codeConcept === undefined ? null : { concept: codeConcept, match: countedCode });
+  if (counted !== null && count !== null) {
+    const found = counted;
     const info = found.concept;
     s.use(count.from, count.to);
     const window = findWindow(s, span, count);
@@ -1820,7 +1940,9 @@ function triggerOf(
         (w) => !["more than", "over"].includes(w) && s.at(comparison.from, w.split(" ")),
       ) ||
         // "falls to 4 or lower", "climbs to 90% or more": the level reached, not a rate.
-        (["to", "at"].includes(s.word(comparison.from - 1)) && readNumber(s.tokens, comparison.from) !== null));
+        (["to", "at"].includes(s.word(comparison.from - 1)) && readNumber(s.tokens, comparison.from) !== null) ||
+        // "CES climbs over 4": "over" a level with no window and no rate said is the level passed.
+        (s.word(comparison.from) === "over" && s.word(dirHit.i - 1) !== "by" && findWindow(s, span) === null));
     // "NPS dips to 3", "the pass rate falls to 50%": the level reached, as a threshold in the verb's direction.
     if (comparison === null && rate === null && s.word(dirHit.i + dirHit.n) === "to") {
       const n = readNumber(s.tokens, dirHit.i + dirHit.n + 1);
@@ -2052,6 +2174,51 @@ function chains(s: Sentence, matches: readonly LexiconMatch[]): LexiconMatch[][]
 /** Words after a record that make the next record its owner ("a contact at an account", "a deal of a bank"). */
 const RECORD_PREPOSITIONS = new Set(["at", "of", "for", "in", "from", "on", "with", "under"]);
 
+/** The first and last token of a record-and-action pair. */
+function pairBounds(pair: { records: LexiconMatch[]; actions: LexiconMatch[] }): Span {
+  const all = [...pair.records, ...pair.actions];
+  return { from: Math.min(...all.map((m) => m.from)), to: Math.max(...all.map((m) => m.to)) };
+}
+
+/**
+ * "consent is recorded or a person's data is erased", "a ticket is opened and a contact is deleted": other
+ * record-and-action pairs joined to the best one by "or"/"and", with at most two words not understood
+ * between them. Each is an event the playbook starts on as well.
+ */
+function joinedEvents<P extends { records: LexiconMatch[]; actions: LexiconMatch[] }>(
+  s: Sentence,
+  best: P,
+  pairs: readonly P[],
+): P[] {
+  const taken = new Set<LexiconMatch>([...best.records, ...best.actions]);
+  const chosen: P[] = [best];
+  for (const pair of pairs) {
+    if ([...pair.records, ...pair.actions].some((m) => taken.has(m))) continue;
+    const bounds = pairBounds(pair);
+    const joined = chosen.some((c) => {
+      const other = pairBounds(c);
+      const gap =
+        other.to <= bounds.from
+          ? { from: other.to, to: bounds.from }
+          : bounds.to <= other.from
+            ? { from: bounds.to, to: other.from }
+            : null;
+      if (gap === null) return false;
+      let loose = 0;
+      let link = false;
+      for (let k = gap.from; k < gap.to; k += 1) {
+        if (["or", "and"].includes(s.word(k))) link = true;
+        else if (!s.used[k] && !FUNCTION_WORDS.has(s.word(k))) loose += 1;
+      }
+      return link && loose <= 2;
+    });
+    if (!joined) continue;
+    chosen.push(pair);
+    [...pair.records, ...pair.actions].forEach((m) => taken.add(m));
+  }
+  return chosen.slice(1);
+}
+
 /** "a new account is added", "a churn or renewal outcome is recorded", "an account is deleted or restored". */
 function changeEvent(s: Sentence, span: Span): PlaybookTrigger | null {
   const actions = s.matches(span, isKind("EVENT_ACTION"));
@@ -2076,7 +2243,9 @@ function changeEvent(s: Sentence, span: Span): PlaybookTrigger | null {
     records.push(record);
   }
   if (records.length === 0 || actions.length === 0) return null;
-  let best: { records: LexiconMatch[]; actions: LexiconMatch[]; distance: number } | null = null;
+  type Pair = { records: LexiconMatch[]; actions: LexiconMatch[]; distance: number };
+  let best: Pair | null = null;
+  const pairs: Pair[] = [];
   for (const recordChain of chains(s, records)) {
     for (const actionChain of chains(s, actions)) {
       const first = actionChain[0] as LexiconMatch;
@@ -2099,23 +2268,25 @@ function changeEvent(s: Sentence, span: Span): PlaybookTrigger | null {
             : first.entries[0]!.phrase === "new" && first.to <= firstRecord.from
               ? firstRecord.from - first.to
               : Number.POSITIVE_INFINITY;
+      if (distance <= 4) pairs.push({ records: recordChain, actions: actionChain, distance });
       if (distance <= 4 && (best === null || distance < best.distance))
         best = { records: recordChain, actions: actionChain, distance };
     }
   }
   if (best === null) return null;
   const types = new Set<ChangeType>();
-  for (const record of best.records) {
-    for (const action of best.actions) {
-      const type = eventTypeOf(record.entries[0]!.id as ChangeRecordType, action.entries[0]!.id as EventAction);
-      if (type === null) continue;
-      types.add(type);
-      s.term(record.text, "EVENT_TYPE", type);
+  for (const pair of [best, ...joinedEvents(s, best, pairs)])
+    for (const record of pair.records) {
+      for (const action of pair.actions) {
+        const type = eventTypeOf(record.entries[0]!.id as ChangeRecordType, action.entries[0]!.id as EventAction);
+        if (type === null) continue;
+        types.add(type);
+        s.term(record.text, "EVENT_TYPE", type);
+      }
+      s.use(record.from, record.to);
     }
-    s.use(record.from, record.to);
-  }
   if (types.size === 0) return null;
-  const said = new Set(best.actions.map((a) => a.entries[0]!.id));
+  const said = new Set([best, ...joinedEvents(s, best, pairs)].flatMap((p) => p.actions.map((a) => a.entries[0]!.id)));
   actions
     .filter((a) => said.has(a.entries[0]!.id) || a.entries[0]!.phrase === "new")
     .forEach((a) => s.use(a.from, a.to));

@@ -1,0 +1,78 @@
+/**
+ * The shape of the seventh development corpus of the plain-language parser (issue 12),
+ * `test/fixtures/plain-language/development-7.json` (16 English and 16 Chinese sentences written blind to the
+ * parser, its tests and the other blind sets, on 2026-12-03): the shared blind-set checks at its smaller size
+ * (ids, counts, known kinds, pack concepts, change types, directory ids, completed drafts valid for
+ * `validatePlaybook`, arithmetic in the notes), its own mix of trigger kinds and modes, two sentences in
+ * traditional characters, and no id or sentence shared with the other corpus files. It checks the corpus only and
+ * runs no parser on it.
+ */
+import { describeBlindCorpusShape } from "../../support/blind-corpus-shape";
+import { loadCorpus, Obj, TRIGGER_KINDS } from "../../support/plain-language-corpus";
+
+const entries = describeBlindCorpusShape("development-7.json", "d7b", {
+  perLanguage: 16,
+  unrecognised: { min: 6, max: 6 },
+});
+
+/** Sentences compared without case and whitespace, so a re-spaced copy still counts as the same sentence. */
+const normalised = (text: string) => text.toLowerCase().replace(/\s+/g, "");
+
+/**
+ * Every other development file; loaded by the test only, never read by the author of development-7. The held-out
+ * half is left out: it is never read, even by a test of another file.
+ */
+const OTHER_SETS = [
+  "development.json",
+  "development-probe.json",
+  "development-2.json",
+  "development-3.json",
+  "development-zh-4.json",
+  "development-4.json",
+  "development-5.json",
+  "development-6.json",
+];
+
+describe("plain-language corpus: development-7.json, its own mix", () => {
+  it("mixes the trigger kinds per language: thresholds 4, signal counts 3, events 4, grade changes 2, trends 3", () => {
+    for (const lang of ["en", "zh"]) {
+      const byKind = new Map<string, number>(TRIGGER_KINDS.map((k) => [k, 0]));
+      for (const e of entries.filter((x) => x.lang === lang)) {
+        const kind = (e.expected.trigger as Obj).kind as string;
+        byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+      }
+      expect(Object.fromEntries(byKind)).toEqual({
+        CONCEPT_THRESHOLD: 4,
+        SIGNAL_COUNT: 3,
+        EVENT: 4,
+        HEALTH_GRADE_CHANGE: 2,
+        CONCEPT_TREND: 3,
+      });
+    }
+  });
+
+  it("asks first and runs automatically in both languages, and has two Chinese sentences in traditional characters", () => {
+    for (const lang of ["en", "zh"]) {
+      const modes = new Set(entries.filter((e) => e.lang === lang).map((e) => e.expected.mode));
+      expect(modes).toEqual(new Set(["SUGGEST", "AUTO", undefined]));
+    }
+    const traditional = entries.filter((e) => e.lang === "zh" && /[廠戶時內請並險續個經業]/.test(e.text));
+    expect(traditional.map((e) => e.id)).toEqual(["d7b-zh-04", "d7b-zh-15"]);
+  });
+
+  it("names something unknown in three sentences of each language", () => {
+    for (const lang of ["en", "zh"]) {
+      const n = entries.filter((e) => e.lang === lang && e.expected.unrecognised !== undefined).length;
+      expect(n).toBe(3);
+    }
+  });
+
+  it("shares no id and no sentence with any other development file", () => {
+    const others = OTHER_SETS.flatMap((f) => loadCorpus(f));
+    const otherIds = new Set(others.map((e) => e.id));
+    const otherTexts = new Set(others.map((e) => normalised(e.text)));
+    expect(entries.filter((e) => otherIds.has(e.id)).map((e) => e.id)).toEqual([]);
+    expect(entries.filter((e) => otherTexts.has(normalised(e.text))).map((e) => e.id)).toEqual([]);
+    expect(new Set(entries.map((e) => normalised(e.text))).size).toBe(entries.length);
+  });
+});

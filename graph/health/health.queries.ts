@@ -143,14 +143,16 @@ WITH datetime({epochMillis: toInteger($asOf - $maxWindowMs)}) AS earliest, datet
  * (RECOMPUTE_ACCOUNT). Replaces accountsAfter + fieldAggregates + manualMeasures, three round trips per
  * batch. The first read of a run also returns (on its first row) the boundaries of all the run's batches.
  */
-export const RECOMPUTE_BATCH_AFTER: CypherQuery = {
-  name: "health.recomputeBatch",
-  text: `
+const recomputeBatchAfter = (idBounds: string): string => `
 CALL () {
   // With $boundaries (a run's first read), the last id of every batch of $limit accounts of the run,
-  // from ids alone (index order): the later batches are then read by range, several at once.
-  OPTIONAL MATCH (a:Account {tenant: $tenant})
-  WHERE $boundaries AND a.id > $after
+  // from ids alone (index order): the later batches are then read by range, several at once. Without it,
+  // no row reaches the MATCH: a predicate on $boundaries alone is checked after the index seek, so every
+  // batch read walked the tenant's accounts (and their duplicate checks) again, O(accounts²) over a run.
+  // The aggregation still returns its one row (firstId null, no boundaries).
+  UNWIND CASE WHEN $boundaries THEN [true] ELSE [] END AS wanted
+  MATCH (a:Account {tenant: $tenant})
+  WHERE a.id > $after
     AND ($industry IS NULL OR a.industry = $industry) AND ($segment IS NULL OR a.segment = $segment)
     AND NOT ${IS_DUPLICATE}
   WITH a.id AS id ORDER BY id
@@ -160,7 +162,7 @@ CALL () {
     CASE WHEN size(ids) % $limit = 0 THEN [] ELSE [last(ids)] END END AS boundaries
 }
 MATCH (a:Account {tenant: $tenant})
-WHERE a.id > $after AND ($upTo IS NULL OR a.id <= $upTo)
+WHERE ${idBounds}
   AND ($industry IS NULL OR a.industry = $industry) AND ($segment IS NULL OR a.segment = $segment)
   // A duplicate account is scored as part of the account it resolved to, not on its own.
   AND NOT ${IS_DUPLICATE}
@@ -168,7 +170,22 @@ WITH a, firstId, boundaries ORDER BY a.id LIMIT $limit
 ${RECOMPUTE_BOUNDS}, a, firstId, boundaries
 ${RECOMPUTE_ACCOUNT}
 RETURN a.id AS id, aggregates, measures, CASE WHEN a.id = firstId THEN boundaries END AS boundaries
-ORDER BY id`,
+ORDER BY id`;
+
+export const RECOMPUTE_BATCH_AFTER: CypherQuery = {
+  name: "health.recomputeBatch",
+  // Index order and LIMIT stop the seek after $limit accounts.
+  text: recomputeBatchAfter("a.id > $after"),
+};
+
+/**
+ * {@link RECOMPUTE_BATCH_AFTER} for the accounts in `($after, $upTo]` (the later batches of a run, read
+ * several at once). Both bounds in the seek: with `$upTo IS NULL OR a.id <= $upTo` the index was walked
+ * from `$after` to the tenant's last account for every batch, O(accounts²) over a run.
+ */
+export const RECOMPUTE_BATCH_RANGE: CypherQuery = {
+  name: "health.recomputeBatch",
+  text: recomputeBatchAfter("a.id > $after AND a.id <= $upTo"),
 };
 
 /** {@link RECOMPUTE_BATCH_AFTER} for a list of accounts (incremental and ad-hoc runs), in the order given. */

@@ -25,6 +25,7 @@ import {
   OPEN_RUN,
   OUTCOMES,
   RECOMPUTE_BATCH_AFTER,
+  RECOMPUTE_BATCH_RANGE,
   RECOMPUTE_BATCH_IDS,
   SAVE_MODEL_VERSION,
   SCORE_HISTORY,
@@ -374,7 +375,7 @@ export class HealthRepository {
       "ids" in selection
         ? [RECOMPUTE_BATCH_IDS, { ids: [...selection.ids] }]
         : [
-            RECOMPUTE_BATCH_AFTER,
+            selection.upTo === undefined ? RECOMPUTE_BATCH_AFTER : RECOMPUTE_BATCH_RANGE,
             {
               after: selection.after,
               upTo: selection.upTo ?? null,

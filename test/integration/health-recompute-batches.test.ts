@@ -1,7 +1,10 @@
+import neo4j, { ProfiledPlan } from "neo4j-driver";
+
 import { generateDemoData } from "../../demo/demo-data.generator";
 import { conceptContributions } from "../../domain/health/stored-explanation";
 import { clockStartingAt } from "../../domain/time/clock";
 import { CypherExecutor, QueryStats } from "../../graph/executor";
+import { RECOMPUTE_BATCH_AFTER, RECOMPUTE_BATCH_RANGE } from "../../graph/health/health.queries";
 import { HealthRepository, ScoreWrite } from "../../graph/health/health.repository";
 import { GraphDatabase } from "../../graph/graph-database";
 import { createRepositories } from "../../graph/repositories";
@@ -68,6 +71,16 @@ afterAll(async () => {
 
 function executor(stats: QueryStats): CypherExecutor {
   return database.executor(60_000).forRequest("test:recompute", stats);
+}
+
+/** Rows the plan read from an index or scan of accounts (the boundaries subquery and the batch's seek). */
+function accountIndexRows(plan: ProfiledPlan | false): number {
+  if (plan === false) throw new Error("the statement returned no profile");
+  const own =
+    /Index|Scan/.test(plan.operatorType) && String(plan.arguments["Details"] ?? "").includes(":Account")
+      ? plan.rows
+      : 0;
+  return own + plan.children.reduce((sum, child) => sum + accountIndexRows(child), 0);
 }
 
 /** A recompute with its own statistics: statements by name, and every statement sent. */
@@ -144,6 +157,61 @@ describe("a tenant recompute in batches", () => {
       "health.finishRun": 1,
     });
     expect(again.statements).toBe(SETUP_STATEMENTS + BATCHES * 2);
+  });
+
+  it("reads a batch's accounts from the index without walking the rest of the tenant (rows in the plan)", async () => {
+    // Before: every read of a run also walked the tenant's accounts for the boundaries it did not ask for, and
+    // a range read walked the index from its start to the tenant's last account: O(accounts²) over a run.
+    const driver = neo4j.driver(
+      process.env.NEO4J_URI!,
+      neo4j.auth.basic(process.env.NEO4J_USER ?? "neo4j", process.env.NEO4J_PASSWORD ?? ""),
+    );
+    const session = driver.session();
+    try {
+      const sorted = [...accountIds].sort();
+      const base = {
+        tenant,
+        asOf: Date.parse(data.referenceDate),
+        maxWindowMs: 0,
+        windows: {},
+        contacts: true,
+        assets: true,
+        industry: null,
+        segment: null,
+      };
+      const range = await session.run(`PROFILE ${RECOMPUTE_BATCH_RANGE.text}`, {
+        ...base,
+        after: sorted[9],
+        upTo: sorted[19],
+        limit: neo4j.int(2 ** 31 - 1),
+        boundaries: false,
+      });
+      expect(range.records.map((r) => r.get("id"))).toEqual(sorted.slice(10, 20));
+      expect(accountIndexRows(range.summary.profile)).toBe(10);
+      const next = await session.run(`PROFILE ${RECOMPUTE_BATCH_AFTER.text}`, {
+        ...base,
+        after: sorted[9],
+        upTo: null,
+        limit: neo4j.int(BATCH),
+        boundaries: false,
+      });
+      expect(next.records.map((r) => r.get("id"))).toEqual(sorted.slice(10, 10 + BATCH));
+      expect(next.records[0]!.get("boundaries")).toBeNull();
+      expect(accountIndexRows(next.summary.profile)).toBeLessThanOrEqual(BATCH + 1);
+      // A run's first read lists the tenant's accounts once for the boundaries of all its batches.
+      const first = await session.run(`PROFILE ${RECOMPUTE_BATCH_AFTER.text}`, {
+        ...base,
+        after: "",
+        upTo: null,
+        limit: neo4j.int(BATCH),
+        boundaries: true,
+      });
+      expect(first.records[0]!.get("boundaries")).toEqual([sorted[9], sorted[19], sorted[29], sorted[39], sorted[44]]);
+      expect(accountIndexRows(first.summary.profile)).toBeGreaterThanOrEqual(accountIds.length);
+    } finally {
+      await session.close();
+      await driver.close();
+    }
   });
 
   it("resumes an interrupted run after its last stored batch, scoring every account once", async () => {

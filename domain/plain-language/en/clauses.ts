@@ -1019,10 +1019,23 @@ function readGerunds(s: Sentence): void {
   // "a churn-risk review for finance is needed whenever …": the thing needed is created.
   for (let i = 2; i < s.tokens.length; i += 1) {
     if (!["needed", "required", "wanted"].includes(s.word(i)) || !["is", "are"].includes(s.word(i - 1))) continue;
-    const thing = [2, 3, 4, 5, 6].some((d) =>
+    const thing = [1, 2, 3, 4, 5, 6].some((d) =>
       ["task", "review", "call", "visit", "check", "audit"].includes(s.stem(i - 1 - d)),
     );
     if (thing) s.readAs(i, "created");
+  }
+  // "suggest a business review to the account owner", "recommend a line audit to the quality engineer": a
+  // thing proposed to a doer is theirs to do, read as "create a business review for the account owner".
+  for (let i = 0; i + 3 < s.tokens.length; i += 1) {
+    if (!["suggest", "recommend", "propose"].includes(s.word(i))) continue;
+    for (let k = i + 2; k < Math.min(s.tokens.length, i + 8) && !/[.;,]/.test(s.gapBefore(k)); k += 1) {
+      if (s.word(k) !== "to") continue;
+      const who = s.word(k + 1) === "the" ? k + 2 : k + 1;
+      if (s.lexicon.matchAt(s.tokens, who, s.text, (e) => DOER_KINDS.includes(e.kind)) === null) break;
+      s.readAs(i, "create");
+      s.readAs(k, "for");
+      break;
+    }
   }
   // "I'd like Tom to audit the line", "we want the CS team to call them", "make sure Sarah calls them": a
   // doer asked to act, read as "have Tom audit the line".

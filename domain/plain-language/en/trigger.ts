@@ -458,6 +458,9 @@ const INDUSTRY_NOUNS: ReadonlyArray<readonly [string, string]> = (
     ["ECOMMERCE", ["online store", "online shop", "web shop", "webshop", "web store", "e-shop", "online retailer"]],
     ["ECOMMERCE", ["online merchant", "ecommerce", "e-commerce seller", "marketplace seller", "online brand"]],
     ["ECOMMERCE", ["cross-border merchant", "online business"]],
+    // Everyday names of sellers: the e-commerce pack's customers are retailers with shops and stores.
+    ["ECOMMERCE", ["online retail", "retail", "retailer", "retail chain", "retail brand", "shop", "store"]],
+    ["ECOMMERCE", ["seller", "merchant", "shop owner", "store owner"]],
     ["MANUFACTURING", ["factory", "manufacturer", "plant", "production site", "industrial customer", "mill"]],
     ["FINANCE", ["bank", "lender", "credit union", "insurer", "insurance company", "financial institution"]],
     ["FINANCE", ["fintech", "brokerage", "asset manager", "wealth manager", "insurance client"]],
@@ -1807,6 +1810,7 @@ function triggerOf(
   if (took !== null) return { trigger: took, conditions: [] };
 
   const subjects = minSubjects(s, span);
+  const beforeConcept = s.snapshot();
   const found = countedValue(s, span, count) ?? findConcept(s, span, industries);
   const rate = findRate(s, span);
   // Words of the concept's own name ("follow-up rate", "drop-out rate") say no direction.
@@ -2081,6 +2085,13 @@ function triggerOf(
   const event = changeEvent(s, span);
   if (event !== null) return { trigger: event, conditions: [] };
   if (found !== null) {
+    // "a support ticket is opened": a record and what happened to it, whose words a concept's name shares
+    // ("open support tickets"); with nothing said about the measure, the change is the trigger.
+    const asConcept = s.snapshot();
+    s.restore(beforeConcept);
+    const change = changeEvent(s, span);
+    if (change !== null) return { trigger: change, conditions: [] };
+    s.restore(asConcept);
     s.ambiguous(
       found.match?.text ?? found.concept.id,
       "the concept is named but not what about it should start the playbook",

@@ -490,7 +490,8 @@ function agentAction(s: Sentence, span: Span): PlaybookAction[] | null {
     prep !== null &&
     (s.lexicon.matchAt(s.tokens, doerAt, s.text, (e) => ASSIGNEE_KINDS.has(e.kind)) !== null ||
       /^\p{Lu}/u.test(s.word(doerAt) === "" ? "" : s.text.slice(s.tokens[doerAt]!.start, s.tokens[doerAt]!.end)));
-  if (needs && base === null && !saysDoer) return neededThing(s, span, i);
+  // "should get Anna a follow-up task": the doer right after the verb is said, and read below.
+  if (needs && base === null && !saysDoer && ["a", "an"].includes(s.word(i))) return neededThing(s, span, i);
   if (prep === null) return null;
   let who = prep.i + 1;
   while (["the", "our", "a", "an", "their", "its"].includes(s.word(who))) who += 1;

@@ -1483,6 +1483,16 @@ function noAction(s: Sentence, span: Span): boolean {
 
 /** "… should get a call from Sarah", "… should be visited by Huatong": something done for the account by someone. */
 function agentShape(s: Sentence, span: Span): boolean {
+  // "the account needs a review by end of day": a thing needed, with or without its doer.
+  const need = s.find(span, ["needs", "need", "requires", "require"]);
+  if (
+    need !== null &&
+    ["a", "an"].includes(s.word(need.i + 1)) &&
+    [2, 3, 4].some((d) =>
+      ["task", "review", "call", "visit", "check", "check-in", "audit"].includes(s.stem(need.i + d)),
+    )
+  )
+    return true;
   const modal = s.find(span, ["should", "must", "shall", "needs", "need", "will"]);
   if (modal === null) return false;
   const next = s.word(modal.i + 1) === "to" ? s.word(modal.i + 2) : s.word(modal.i + 1);

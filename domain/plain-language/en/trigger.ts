@@ -1931,6 +1931,15 @@ function triggerOf(
     };
   }
 
+  if (found !== null && [falling, rising].some((hit) => hit !== null && passiveOfOneRecord(s, span, hit.i))) {
+    // "a support ticket is escalated": one record's change, not a measure moving; the change is the trigger.
+    const asConcept = s.snapshot();
+    s.restore(beforeConcept);
+    const change = changeEvent(s, span);
+    if (change !== null) return { trigger: change, conditions: [] };
+    s.restore(asConcept);
+  }
+
   if (found !== null && (falling !== null || rising !== null) && !isBooleanConcept(found.concept)) {
     const comparison = findComparison(s, span);
     const direction = falling !== null && (rising === null || falling.i < rising.i) ? "FALLING" : "RISING";
@@ -2092,6 +2101,7 @@ function triggerOf(
     const change = changeEvent(s, span);
     if (change !== null) return { trigger: change, conditions: [] };
     s.restore(asConcept);
+    nameUnknownChange(s, span, found.match);
     s.ambiguous(
       found.match?.text ?? found.concept.id,
       "the concept is named but not what about it should start the playbook",
@@ -2228,6 +2238,35 @@ function joinedEvents<P extends { records: LexiconMatch[]; actions: LexiconMatch
     [...pair.records, ...pair.actions].forEach((m) => taken.add(m));
   }
   return chosen.slice(1);
+}
+
+/**
+ * "a warranty claim is rejected", "a purchase order is cancelled": something that happened to a thing the
+ * event vocabulary has no record for, whose name a concept shares. The whole phrase is named as not
+ * understood (not only the verb), so the author sees which change was not read.
+ */
+function nameUnknownChange(s: Sentence, span: Span, match: LexiconMatch | null): void {
+  if (match === null) return;
+  const aux = match.to;
+  const participle = s.word(aux + 1);
+  if (!["is", "gets", "got", "was", "are"].includes(s.word(aux)) || !participle.endsWith("ed") || s.isUsed(aux + 1))
+    return;
+  let from = match.from;
+  while (from - 1 >= span.from && !s.isUsed(from - 1) && !FUNCTION_WORDS.has(s.word(from - 1))) from -= 1;
+  s.unknown(s.phrase(from, aux + 2));
+  s.use(from, aux + 2);
+}
+
+/**
+ * Whether the verb at i is a passive said of one record ("a support ticket is escalated", "a case gets
+ * escalated"): an auxiliary right before it, and before that a record word after "a"/"an".
+ */
+function passiveOfOneRecord(s: Sentence, span: Span, i: number): boolean {
+  const aux = ["is", "gets", "got", "was", "been"].includes(s.word(i - 1)) ? i - 1 : -1;
+  if (aux < 0) return false;
+  return s
+    .matches(span, isKind("RECORD_TYPE"), false)
+    .some((m) => m.to === aux && ["a", "an"].includes(s.word(m.from - 1)));
 }
 
 /** "a new account is added", "a churn or renewal outcome is recorded", "an account is deleted or restored". */

@@ -51,6 +51,19 @@ describe("a record's change said in the passive is the event, even when a concep
       conditions: [industry("EDUCATION")],
       actions: [task(team("t-academic-success"))],
     },
+    {
+      // "escalated" also says a measure rises; said of one record in the passive, it is that record's change.
+      text: "Ask Raj to call them when a support case gets escalated at a SaaS account.",
+      trigger: { kind: "EVENT", eventTypes: ["TICKET_UPDATED"] },
+      conditions: [industry("SAAS")],
+      actions: [task(user("u-raj-patel"))],
+    },
+    {
+      text: "When a support ticket is escalated, tell the support lead.",
+      trigger: { kind: "EVENT", eventTypes: ["TICKET_UPDATED"] },
+      conditions: [],
+      actions: [task(role("support-lead"))],
+    },
   ];
   it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
 });
@@ -107,6 +120,18 @@ describe("a rule opened with 'Should …' reads the seller it is about", () => {
     },
   ];
   it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
+});
+
+describe("a record the event vocabulary does not have is named, and no trigger is guessed", () => {
+  it.each([
+    ["When a contract gets renewed for a school, tell Sarah.", "contract gets renewed"],
+    ["If a warranty claim is rejected at a carmaker, have Tom look into it.", "warranty claim is rejected"],
+    ["When a shipment is delayed for an online seller, ask Marketplace Operations to check it.", "shipment is delayed"],
+  ])("%s", (text, named) => {
+    const d = draft(text);
+    expect(d.trigger).toBeNull();
+    expect(d.unrecognised.some((u) => u.includes(named))).toBe(true);
+  });
 });
 
 describe("what the schema cannot express is named, and no trigger is guessed", () => {

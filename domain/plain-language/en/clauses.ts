@@ -1024,6 +1024,26 @@ function readGerunds(s: Sentence): void {
     );
     if (thing) s.readAs(i, "created");
   }
+  // "keep the compliance team in the loop", "keep Raj posted", "bring in the quality team": the doer is told,
+  // read as "loop Raj in" (the words after the doer say nothing more).
+  for (let i = 0; i + 2 < s.tokens.length; i += 1) {
+    if (!["keep", "bring"].includes(s.word(i))) continue;
+    const particle = s.word(i) === "bring" && s.word(i + 1) === "in" ? 1 : 0;
+    const at = i + 1 + particle;
+    const doer = s.lexicon.matchAt(s.tokens, s.word(at) === "the" ? at + 1 : at, s.text, (e) =>
+      DOER_KINDS.includes(e.kind),
+    );
+    if (doer === null) continue;
+    const after = s.phrase(doer.to, Math.min(s.tokens.length, doer.to + 3)).toLowerCase();
+    if (s.word(i) === "keep") {
+      const tail = ["in the loop", "posted", "informed", "updated", "in copy"].find((w) => after.startsWith(w));
+      if (tail === undefined) continue;
+      s.readAs(i, "loop");
+      s.use(doer.to, doer.to + tail.split(" ").length);
+    } else if (particle === 1 || s.word(doer.to) === "in") {
+      s.readAs(i, "loop");
+    }
+  }
   // "suggest a business review to the account owner", "recommend a line audit to the quality engineer": a
   // thing proposed to a doer is theirs to do, read as "create a business review for the account owner".
   for (let i = 0; i + 3 < s.tokens.length; i += 1) {

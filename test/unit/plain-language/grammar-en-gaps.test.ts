@@ -185,7 +185,7 @@ describe("what the schema cannot express is named, and no trigger is guessed", (
   });
 });
 
-describe("'suggest X to Y', 'loop in Y' and 'have Y look into X' are tasks for Y", () => {
+describe("'suggest X to Y', 'loop in Y', 'keep Y in the loop' and 'bring Y in' are tasks for Y", () => {
   const cases: DraftCase[] = [
     {
       text: "When a school's health drops to red, suggest a business review to the account owner.",
@@ -210,6 +210,30 @@ describe("'suggest X to Y', 'loop in Y' and 'have Y look into X' are tasks for Y
       trigger: { kind: "EVENT", eventTypes: ["OPPORTUNITY_UPDATED"] },
       conditions: [industry("AUTOMOTIVE")],
       actions: [task(owner, 7)],
+    },
+    {
+      text: "When a bank turns red, keep the compliance team in the loop.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"] },
+      conditions: [industry("FINANCE")],
+      actions: [task(role("compliance"))],
+    },
+    {
+      text: "If a bank's CSAT falls below 3, keep Raj posted and create a task for the account owner.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:csat", op: "BELOW", value: 0.5 },
+      conditions: [industry("FINANCE")],
+      actions: [task(user("u-raj-patel")), task(owner)],
+    },
+    {
+      text: "When an enterprise clinic turns red, bring Anna in within 2 days.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"] },
+      conditions: [segment("ENTERPRISE"), industry("HEALTHCARE")],
+      actions: [task(user("u-anna-schmidt"), 2)],
+    },
+    {
+      text: "When a school turns red, bring in the academic success team.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"] },
+      conditions: [industry("EDUCATION")],
+      actions: [task(team("t-academic-success"))],
     },
   ];
   it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));

@@ -480,6 +480,20 @@ const INDUSTRY_NOUNS: ReadonlyArray<readonly [string, string]> = (
   )
   .sort((a, b) => b[0].split(" ").length - a[0].split(" ").length);
 
+/** Industry nouns that also name part of something else: "the shop floor", "an app store", "retail prices". */
+const MODIFIER_NOUNS = new Set(["shop", "shops", "store", "stores", "retail"]);
+/** Nouns that a customer noun may stand before and still name the customer ("retail accounts"). */
+const CUSTOMER_HEADS = new Set(["account", "customer", "client", "company", "business", "brand", "chain", "owner"]);
+
+/** Whether the noun at i is a modifier of a noun next to it ("shop floor", "app store"), not the customer. */
+function modifiesAnother(s: Sentence, i: number): boolean {
+  const next = s.word(i + 1);
+  const joinedNext = next !== "" && !/[,.;:()']/.test(s.gapBefore(i + 1));
+  if (joinedNext && !FUNCTION_WORDS.has(next) && !CUSTOMER_HEADS.has(s.stem(i + 1)) && next !== "s") return true;
+  const before = s.word(i - 1);
+  return i > 0 && !/[,.;:()]/.test(s.gapBefore(i)) && before !== "" && !FUNCTION_WORDS.has(before) && !s.isUsed(i - 1);
+}
+
 export const KIND_RELATIONSHIP: Readonly<Record<string, "PARTNER_OF" | "SUPPLIES" | "SERVICES" | "RESELLS_TO">> = {
   SERVICE_PROVIDER: "SERVICES",
   RESELLER: "RESELLS_TO",
@@ -2399,6 +2413,7 @@ export function parseConditions(s: Sentence, span: Span, full: boolean): Playboo
       // concept's name).
       const concept = s.lexicon.matchAt(s.tokens, i, s.text, isKind("CONCEPT", "FIELD"));
       if (concept !== null && concept.to > i + words.length) continue;
+      if (words.length === 1 && MODIFIER_NOUNS.has(phrase) && modifiesAnother(s, i)) continue;
       const list = byField.get("industry") ?? [];
       if (!list.includes(value)) list.push(value);
       byField.set("industry", list);

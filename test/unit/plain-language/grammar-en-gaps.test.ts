@@ -98,6 +98,18 @@ describe("retailers, shops, stores, sellers and merchants are the e-commerce ind
   it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
 });
 
+describe("'shop' and 'store' as part of another noun name no industry", () => {
+  it.each([
+    ["When OEE on the shop floor falls below 60% at a factory, tell the quality team.", ["MANUFACTURING"]],
+    ["If a plant's shop floor OEE drops below 55%, have the quality engineer audit the line.", ["MANUFACTURING"]],
+    ["When a hospital's app store rating falls below 3, tell Sarah.", ["HEALTHCARE"]],
+  ])("%s", (text, industries) => {
+    expect(draft(text).conditions).toEqual([
+      { kind: "ACCOUNT_FIELD", field: "industry", op: "EQUALS", values: industries },
+    ]);
+  });
+});
+
 describe("a rule opened with 'Should …' reads the seller it is about", () => {
   const cases: DraftCase[] = [
     {

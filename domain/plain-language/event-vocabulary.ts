@@ -69,7 +69,10 @@ export const RECORD_WORDS: Readonly<
     MPU_EXPERIMENT: ["MPU experiment", "micro-practice experiment", "experiment"],
     MPU: ["MPU", "micro-practice", "micro-practice unit", "practice unit"],
     MPU_USE: ["MPU use", "use of an MPU", "micro-practice use"],
-    TICKET: ["ticket", "support ticket", "support case", "support request", "service ticket", "helpdesk ticket"],
+    TICKET: [
+      ...["ticket", "support ticket", "support case", "support request", "service ticket", "helpdesk ticket"],
+      ...["case", "service case", "service request"],
+    ],
     VALUE_ANCHOR: ["value anchor", "anchor point"],
   },
   zh: {
@@ -120,6 +123,7 @@ export const EVENT_ACTION_WORDS: Readonly<Record<"en" | "zh", Readonly<Record<Ev
     UPDATED: [
       ...["updated", "changed", "edited", "modified", "moves", "moved", "won", "lost", "closed", "closes"],
       ...["advances", "advanced", "progresses", "stage changes", "changes stage", "slips", "slipped"],
+      ...["escalated", "reassigned"],
     ],
     DELETED: ["deleted", "removed"],
     RESTORED: ["restored", "undeleted"],

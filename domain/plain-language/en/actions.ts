@@ -467,8 +467,10 @@ function agentAction(s: Sentence, span: Span): PlaybookAction[] | null {
     (["and", "then", "the", "they", "it", "this", "that"].includes(s.word(i)) || ACCOUNT_WORDS.has(s.word(i)))
   )
     i += 1;
+  let needs = false;
   while (i < span.to && AGENT_LEADS.has(s.word(i))) {
     lead = true;
+    if (NEED_LEADS.has(s.word(i))) needs = true;
     i += 1;
   }
   if (!lead) return null;
@@ -478,6 +480,18 @@ function agentAction(s: Sentence, span: Span): PlaybookAction[] | null {
     i += 1;
   }
   const prep = s.find({ from: i, to: span.to }, ["by", "from"]);
+  const doerAt =
+    prep === null
+      ? -1
+      : ["the", "our", "a", "an", "their", "its"].includes(s.word(prep.i + 1))
+        ? prep.i + 2
+        : prep.i + 1;
+  const saysDoer =
+    prep !== null &&
+    (s.lexicon.matchAt(s.tokens, doerAt, s.text, (e) => ASSIGNEE_KINDS.has(e.kind)) !== null ||
+      /^\p{Lu}/u.test(s.word(doerAt) === "" ? "" : s.text.slice(s.tokens[doerAt]!.start, s.tokens[doerAt]!.end)));
+  // "should get Anna a follow-up task": the doer right after the verb is said, and read below.
+  if (needs && base === null && !saysDoer && ["a", "an"].includes(s.word(i))) return neededThing(s, span, i);
   if (prep === null) return null;
   let who = prep.i + 1;
   while (["the", "our", "a", "an", "their", "its"].includes(s.word(who))) who += 1;
@@ -529,6 +543,42 @@ function agentAction(s: Sentence, span: Span): PlaybookAction[] | null {
       ? { kind: "OPEN_REVIEW", reviewType: template, title, assignee, dueInDays }
       : { kind: "CREATE_TASK", template, title, assignee, dueInDays },
   );
+}
+
+/** Leads that say the account needs or gets a thing ("the account needs a review", "it should get a call"). */
+const NEED_LEADS = new Set(["need", "needs", "require", "requires", "get", "gets", "receive", "receives"]);
+/** Heads of things an account can need done for it, with no doer said. */
+const NEEDED_HEADS = new Set([...REVIEW_HEADS, ...TASK_NOUNS, "call", "visit", "check", "check-in", "audit"]);
+
+/**
+ * "the account needs a review by end of day", "it should get a check-in call within 2 days": a thing the
+ * account needs with no doer said is the account owner's, as a passive with no doer is ("must be escalated").
+ * Null when what follows is no task or review.
+ */
+function neededThing(s: Sentence, span: Span, from: number): PlaybookAction[] | null {
+  const words: string[] = [];
+  let head = -1;
+  for (let j = from; j < span.to; j += 1) {
+    if (["a", "an", "the", "one", "some"].includes(s.word(j))) continue;
+    if (
+      ["within", "due", "by", "before"].includes(s.word(j)) ||
+      (s.word(j) === "in" && readDuration(s.tokens, j + 1) !== null)
+    )
+      break;
+    words.push(s.word(j));
+    head = j;
+  }
+  if (head < 0 || !NEEDED_HEADS.has(s.word(head))) return null;
+  const due = dueIn(s, span);
+  const thing = templateWords(words).filter((w) => !TASK_NOUNS.has(w));
+  const template = thing.length > 0 ? slugOf(thing) : "follow-up";
+  s.use(span.from, span.to);
+  const title = s.phrase(span.from, span.to);
+  const dueInDays = due ?? DEFAULT_DUE_DAYS;
+  const assignee = { kind: "ACCOUNT_OWNER" } as const;
+  return REVIEW_HEADS.has(s.word(head))
+    ? [{ kind: "OPEN_REVIEW", reviewType: template, title, assignee, dueInDays }]
+    : [{ kind: "CREATE_TASK", template, title, assignee, dueInDays }];
 }
 
 /** Where the thing starts when a doer the directory has stands at i followed by "a"/"an" ("Huatong a visit"). */

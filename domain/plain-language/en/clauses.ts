@@ -1019,10 +1019,43 @@ function readGerunds(s: Sentence): void {
   // "a churn-risk review for finance is needed whenever …": the thing needed is created.
   for (let i = 2; i < s.tokens.length; i += 1) {
     if (!["needed", "required", "wanted"].includes(s.word(i)) || !["is", "are"].includes(s.word(i - 1))) continue;
-    const thing = [2, 3, 4, 5, 6].some((d) =>
+    const thing = [1, 2, 3, 4, 5, 6].some((d) =>
       ["task", "review", "call", "visit", "check", "audit"].includes(s.stem(i - 1 - d)),
     );
     if (thing) s.readAs(i, "created");
+  }
+  // "keep the compliance team in the loop", "keep Raj posted", "bring in the quality team": the doer is told,
+  // read as "loop Raj in" (the words after the doer say nothing more).
+  for (let i = 0; i + 2 < s.tokens.length; i += 1) {
+    if (!["keep", "bring"].includes(s.word(i))) continue;
+    const particle = s.word(i) === "bring" && s.word(i + 1) === "in" ? 1 : 0;
+    const at = i + 1 + particle;
+    const doer = s.lexicon.matchAt(s.tokens, s.word(at) === "the" ? at + 1 : at, s.text, (e) =>
+      DOER_KINDS.includes(e.kind),
+    );
+    if (doer === null) continue;
+    const after = s.phrase(doer.to, Math.min(s.tokens.length, doer.to + 3)).toLowerCase();
+    if (s.word(i) === "keep") {
+      const tail = ["in the loop", "posted", "informed", "updated", "in copy"].find((w) => after.startsWith(w));
+      if (tail === undefined) continue;
+      s.readAs(i, "loop");
+      s.use(doer.to, doer.to + tail.split(" ").length);
+    } else if (particle === 1 || s.word(doer.to) === "in") {
+      s.readAs(i, "loop");
+    }
+  }
+  // "suggest a business review to the account owner", "recommend a line audit to the quality engineer": a
+  // thing proposed to a doer is theirs to do, read as "create a business review for the account owner".
+  for (let i = 0; i + 3 < s.tokens.length; i += 1) {
+    if (!["suggest", "recommend", "propose"].includes(s.word(i))) continue;
+    for (let k = i + 2; k < Math.min(s.tokens.length, i + 8) && !/[.;,]/.test(s.gapBefore(k)); k += 1) {
+      if (s.word(k) !== "to") continue;
+      const who = s.word(k + 1) === "the" ? k + 2 : k + 1;
+      if (s.lexicon.matchAt(s.tokens, who, s.text, (e) => DOER_KINDS.includes(e.kind)) === null) break;
+      s.readAs(i, "create");
+      s.readAs(k, "for");
+      break;
+    }
   }
   // "I'd like Tom to audit the line", "we want the CS team to call them", "make sure Sarah calls them": a
   // doer asked to act, read as "have Tom audit the line".
@@ -1470,6 +1503,16 @@ function noAction(s: Sentence, span: Span): boolean {
 
 /** "… should get a call from Sarah", "… should be visited by Huatong": something done for the account by someone. */
 function agentShape(s: Sentence, span: Span): boolean {
+  // "the account needs a review by end of day": a thing needed, with or without its doer.
+  const need = s.find(span, ["needs", "need", "requires", "require"]);
+  if (
+    need !== null &&
+    ["a", "an"].includes(s.word(need.i + 1)) &&
+    [2, 3, 4].some((d) =>
+      ["task", "review", "call", "visit", "check", "check-in", "audit"].includes(s.stem(need.i + d)),
+    )
+  )
+    return true;
   const modal = s.find(span, ["should", "must", "shall", "needs", "need", "will"]);
   if (modal === null) return false;
   const next = s.word(modal.i + 1) === "to" ? s.word(modal.i + 2) : s.word(modal.i + 1);

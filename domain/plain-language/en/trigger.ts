@@ -458,6 +458,9 @@ const INDUSTRY_NOUNS: ReadonlyArray<readonly [string, string]> = (
     ["ECOMMERCE", ["online store", "online shop", "web shop", "webshop", "web store", "e-shop", "online retailer"]],
     ["ECOMMERCE", ["online merchant", "ecommerce", "e-commerce seller", "marketplace seller", "online brand"]],
     ["ECOMMERCE", ["cross-border merchant", "online business"]],
+    // Everyday names of sellers: the e-commerce pack's customers are retailers with shops and stores.
+    ["ECOMMERCE", ["online retail", "retail", "retailer", "retail chain", "retail brand", "shop", "store"]],
+    ["ECOMMERCE", ["seller", "merchant", "shop owner", "store owner"]],
     ["MANUFACTURING", ["factory", "manufacturer", "plant", "production site", "industrial customer", "mill"]],
     ["FINANCE", ["bank", "lender", "credit union", "insurer", "insurance company", "financial institution"]],
     ["FINANCE", ["fintech", "brokerage", "asset manager", "wealth manager", "insurance client"]],
@@ -476,6 +479,20 @@ const INDUSTRY_NOUNS: ReadonlyArray<readonly [string, string]> = (
     }),
   )
   .sort((a, b) => b[0].split(" ").length - a[0].split(" ").length);
+
+/** Industry nouns that also name part of something else: "the shop floor", "an app store", "retail prices". */
+const MODIFIER_NOUNS = new Set(["shop", "shops", "store", "stores", "retail"]);
+/** Nouns that a customer noun may stand before and still name the customer ("retail accounts"). */
+const CUSTOMER_HEADS = new Set(["account", "customer", "client", "company", "business", "brand", "chain", "owner"]);
+
+/** Whether the noun at i is a modifier of a noun next to it ("shop floor", "app store"), not the customer. */
+function modifiesAnother(s: Sentence, i: number): boolean {
+  const next = s.word(i + 1);
+  const joinedNext = next !== "" && !/[,.;:()']/.test(s.gapBefore(i + 1));
+  if (joinedNext && !FUNCTION_WORDS.has(next) && !CUSTOMER_HEADS.has(s.stem(i + 1)) && next !== "s") return true;
+  const before = s.word(i - 1);
+  return i > 0 && !/[,.;:()]/.test(s.gapBefore(i)) && before !== "" && !FUNCTION_WORDS.has(before) && !s.isUsed(i - 1);
+}
 
 export const KIND_RELATIONSHIP: Readonly<Record<string, "PARTNER_OF" | "SUPPLIES" | "SERVICES" | "RESELLS_TO">> = {
   SERVICE_PROVIDER: "SERVICES",
@@ -1807,6 +1824,7 @@ function triggerOf(
   if (took !== null) return { trigger: took, conditions: [] };
 
   const subjects = minSubjects(s, span);
+  const beforeConcept = s.snapshot();
   const found = countedValue(s, span, count) ?? findConcept(s, span, industries);
   const rate = findRate(s, span);
   // Words of the concept's own name ("follow-up rate", "drop-out rate") say no direction.
@@ -1925,6 +1943,15 @@ function triggerOf(
       trigger: { kind: "SIGNAL_COUNT", signals, count: count.count, withinDays: window?.days ?? 30, scope },
       conditions: [],
     };
+  }
+
+  if (found !== null && [falling, rising].some((hit) => hit !== null && passiveOfOneRecord(s, span, hit.i))) {
+    // "a support ticket is escalated": one record's change, not a measure moving; the change is the trigger.
+    const asConcept = s.snapshot();
+    s.restore(beforeConcept);
+    const change = changeEvent(s, span);
+    if (change !== null) return { trigger: change, conditions: [] };
+    s.restore(asConcept);
   }
 
   if (found !== null && (falling !== null || rising !== null) && !isBooleanConcept(found.concept)) {
@@ -2081,6 +2108,14 @@ function triggerOf(
   const event = changeEvent(s, span);
   if (event !== null) return { trigger: event, conditions: [] };
   if (found !== null) {
+    // "a support ticket is opened": a record and what happened to it, whose words a concept's name shares
+    // ("open support tickets"); with nothing said about the measure, the change is the trigger.
+    const asConcept = s.snapshot();
+    s.restore(beforeConcept);
+    const change = changeEvent(s, span);
+    if (change !== null) return { trigger: change, conditions: [] };
+    s.restore(asConcept);
+    nameUnknownChange(s, span, found.match);
     s.ambiguous(
       found.match?.text ?? found.concept.id,
       "the concept is named but not what about it should start the playbook",
@@ -2219,6 +2254,35 @@ function joinedEvents<P extends { records: LexiconMatch[]; actions: LexiconMatch
   return chosen.slice(1);
 }
 
+/**
+ * "a warranty claim is rejected", "a purchase order is cancelled": something that happened to a thing the
+ * event vocabulary has no record for, whose name a concept shares. The whole phrase is named as not
+ * understood (not only the verb), so the author sees which change was not read.
+ */
+function nameUnknownChange(s: Sentence, span: Span, match: LexiconMatch | null): void {
+  if (match === null) return;
+  const aux = match.to;
+  const participle = s.word(aux + 1);
+  if (!["is", "gets", "got", "was", "are"].includes(s.word(aux)) || !participle.endsWith("ed") || s.isUsed(aux + 1))
+    return;
+  let from = match.from;
+  while (from - 1 >= span.from && !s.isUsed(from - 1) && !FUNCTION_WORDS.has(s.word(from - 1))) from -= 1;
+  s.unknown(s.phrase(from, aux + 2));
+  s.use(from, aux + 2);
+}
+
+/**
+ * Whether the verb at i is a passive said of one record ("a support ticket is escalated", "a case gets
+ * escalated"): an auxiliary right before it, and before that a record word after "a"/"an".
+ */
+function passiveOfOneRecord(s: Sentence, span: Span, i: number): boolean {
+  const aux = ["is", "gets", "got", "was", "been"].includes(s.word(i - 1)) ? i - 1 : -1;
+  if (aux < 0) return false;
+  return s
+    .matches(span, isKind("RECORD_TYPE"), false)
+    .some((m) => m.to === aux && ["a", "an"].includes(s.word(m.from - 1)));
+}
+
 /** "a new account is added", "a churn or renewal outcome is recorded", "an account is deleted or restored". */
 function changeEvent(s: Sentence, span: Span): PlaybookTrigger | null {
   const actions = s.matches(span, isKind("EVENT_ACTION"));
@@ -2349,6 +2413,7 @@ export function parseConditions(s: Sentence, span: Span, full: boolean): Playboo
       // concept's name).
       const concept = s.lexicon.matchAt(s.tokens, i, s.text, isKind("CONCEPT", "FIELD"));
       if (concept !== null && concept.to > i + words.length) continue;
+      if (words.length === 1 && MODIFIER_NOUNS.has(phrase) && modifiesAnother(s, i)) continue;
       const list = byField.get("industry") ?? [];
       if (!list.includes(value)) list.push(value);
       byField.set("industry", list);

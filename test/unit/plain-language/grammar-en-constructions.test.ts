@@ -353,9 +353,9 @@ describe("industries called by common names, and grades said inside the noun phr
   ];
   it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
 
-  it("a bare 'seller' names no industry", () => {
+  it("a bare 'seller' names the e-commerce industry, as 'a hospital' names healthcare", () => {
     const d = draft("When a seller's order defect rate is above 1%, have Anna call them.");
-    expect(d.conditions).toEqual([]);
+    expect(d.conditions).toEqual([{ kind: "ACCOUNT_FIELD", field: "industry", op: "EQUALS", values: ["ECOMMERCE"] }]);
   });
 });
 

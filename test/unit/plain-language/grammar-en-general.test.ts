@@ -429,7 +429,8 @@ describe("sentences of other industries and shapes the grammar should read whole
     {
       text: "When a seller's order defect rate is above 1% and it sells through a reseller, have the reseller call them.",
       trigger: { kind: "CONCEPT_THRESHOLD", concept: "ecommerce:order-defect-rate" },
-      conditions: [{ kind: "HAS_ORGANIZATION", organizationKind: "RESELLER" }],
+      // A seller is the e-commerce industry, as a hospital is healthcare (issue 12, session 10's gaps).
+      conditions: [industry("ECOMMERCE"), { kind: "HAS_ORGANIZATION", organizationKind: "RESELLER" }],
       actions: [{ kind: "CREATE_TASK", assignee: { kind: "ORGANIZATION" } }],
     },
     {

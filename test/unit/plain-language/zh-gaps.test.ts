@@ -1,0 +1,144 @@
+/**
+ * Gaps of the Chinese grammar (issue 12) closed with general rules, each checked on sentences of our own
+ * (none is a corpus sentence), from several industries, in 书面 and 口语 registers and both scripts:
+ * deadlines said as a day or a period's end, urgency said as 立即/马上, calendar dates and schedules named
+ * as not understood, triggers joined by 或 (a rule has one), 口语 comparisons and "you" addressed.
+ */
+import { loadCorpusContext } from "../../../cli/nl";
+import { PlaybookAction } from "../../../domain/automation/playbook";
+import { PlaybookDraft } from "../../../domain/plain-language/draft";
+import { draftPlaybookFromText } from "../../../domain/plain-language/draft-playbook";
+
+const context = loadCorpusContext();
+const draft = (text: string): PlaybookDraft => draftPlaybookFromText(text, context, "zh");
+
+/** The deadlines of a draft's tasks and reviews, in order. */
+function dues(d: PlaybookDraft): number[] {
+  return d.actions.flatMap((a: PlaybookAction) =>
+    a.kind === "CREATE_TASK" || a.kind === "OPEN_REVIEW" ? [a.dueInDays] : [],
+  );
+}
+
+describe("deadlines said as a day: the end of the period it falls in, in days from the firing", () => {
+  it.each([
+    // Before next week begins is the end of this week (English "by next week" is 7 as well).
+    ["银行客户的健康等级变红时，请客户经理下周一前回访。", 7],
+    ["銀行客戶的健康等級變紅時，請客戶經理下週一前回訪。", 7],
+    ["学校客户的健康等级变黄时，让教学服务团队下周之前回访。", 7],
+    // A later day of next week is by the end of that week.
+    ["跨境电商卖家的拒付率高于1%时，请财务下周五前核对，并同步到风控系统。", 14],
+    // A day of this week, or its end, is the week ("by the end of the week").
+    ["医院客户的设备开机率低于85%时，请服务经理本周五之前上门检查。", 7],
+    ["软件客户的联系人被删除时，让客户负责人周五前确认一下。", 7],
+    ["学校客户的健康等级变红了，你先问我一下，然后叫教学服务团队本周内回访。", 7],
+    // The end of the month, the quarter, the year is the period's length ("end of month" 30).
+    ["保险客户的健康等级变黄时，让客户成功团队在月底前完成一次复盘。", 30],
+    ["银行客户的反洗钱预警在三十天内超过3条时，交由合规部在季度末前完成评审。", 90],
+    ["制造企业的报废率超过8%时，请质量工程师年底前出一份改进方案。", 365],
+    // Working days count as days; 下班前 is the day itself, 明天下班前 the next.
+    ["软件客户的联系人被删除时，请二线支持团队三个工作日内处理。", 3],
+    ["保險客戶的聯絡人被刪除時，交給合規專員兩個工作天內覆核。", 2],
+    ["电商客户的退货率超过15%时，请王芳明天下班前打个电话。", 1],
+    ["医院客户的健康等级变红时，请服务经理下班前回个电话。", 0],
+  ])("%s is due in %i days", (text, days) => {
+    const d = draft(text);
+    expect(d.trigger).not.toBeNull();
+    expect(dues(d)).toEqual([days]);
+    expect(d.unrecognised).toEqual([]);
+  });
+
+  it("does not read a bare weekday that is no deadline (周末不要触发, 每周一次) as one", () => {
+    const weekend = draft("医院客户的健康等级变红时，让服务经理一周内回访；周末不要触发。");
+    expect(dues(weekend)).toEqual([7]);
+    expect(weekend.unrecognised).toContain("周末不要触发");
+  });
+});
+
+describe("urgency said as 立即 / 马上 / 第一时间: due the same day unless a deadline is said", () => {
+  it.each([
+    ["银行客户的账户信息被修改后，请合规专员立即复核。", [0]],
+    ["制造业客户的报废率高于6%时，马上让质量团队跟进。", [0]],
+    ["医院客户的健康等级变红时，第一时间通知服务经理。", [0]],
+    ["車隊客戶的充電樁可用率跌破90%時，立刻讓綠伏派人檢修。", [0]],
+    // The deadline said wins over the urgency.
+    ["电商客户退货率一超15%，马上抄送财务，明天下班前核对完。", [1]],
+    ["学校客户的健康等级变红时，立即通知教学服务团队，两天内完成回访。", [2]],
+  ])("%s", (text, expected) => {
+    const d = draft(text);
+    expect(d.trigger).not.toBeNull();
+    expect(dues(d)).toEqual(expected);
+  });
+
+  it("keeps the same-day and 24-hour deadlines", () => {
+    expect(dues(draft("学校客户的健康等级变红时，请客户经理当天回访。"))).toEqual([0]);
+    expect(dues(draft("医院客户的联系人被删除时，请客户负责人24小时内确认。"))).toEqual([1]);
+  });
+});
+
+describe("what cannot be said in a playbook is named as not understood", () => {
+  it.each([
+    ["请客户经理在12月31日前回访健康等级变红的银行客户。", "12月31日前"],
+    ["医院客户的健康等级变红时，请服务经理15号之前上门。", "15号之前"],
+    ["保险客户的联系人被删除时，让合规专员三月五号以前复核。", "三月五号以前"],
+  ])("names the calendar date of %s and keeps the default deadline", (text, date) => {
+    const d = draft(text);
+    expect(d.unrecognised).toContain(date);
+    expect(dues(d)).toEqual([3]);
+  });
+
+  it.each([
+    ["每周一检查一次制造业客户的报废率，高于6%就通知质量团队。", "每周一检查一次", "manufacturing:scrap-rate"],
+    ["每天早上看一下医院客户的设备开机率，低于85%就请服务经理处理。", "每天早上看一下", "healthcare:equipment-uptime"],
+    ["每月1号查一下电商客户的退货率，超过15%就让财务核对。", "每月1号查一下", "ecommerce:return-rate"],
+    ["定期巡检车队客户的充电桩可用率，跌破90%就让绿伏派人检修。", "定期巡检", "automotive:charger-availability"],
+  ])("names the schedule of %s and reads the rest", (text, schedule, concept) => {
+    const d = draft(text);
+    expect(d.unrecognised).toContain(schedule);
+    expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", concept });
+    expect(d.actions).toHaveLength(1);
+  });
+
+  it("keeps 每周 of a rate and 定期复核 of a concept", () => {
+    const rate = draft("软件客户的未结工单在最近30天里每周增加超过5张时，让二线支持团队排查。");
+    expect(rate.trigger?.kind).toBe("CONCEPT_TREND");
+    expect(rate.unrecognised).toEqual([]);
+    const review = draft("银行客户的定期复核逾期超过30天时，请合规专员处理。");
+    expect(review.trigger?.kind).toBe("CONCEPT_THRESHOLD");
+    expect(review.unrecognised).toEqual([]);
+  });
+
+  it.each([
+    ["银行客户的健康等级变红或者续约风险升高时，请客户经理回访。", "续约风险升高"],
+    ["电商客户的退货率超过15%或拒付率超过1%时，让财务核对。", "拒付率超过1%"],
+    ["学校客户的健康等级变黄或是出勤率低于九成时，请教学服务团队回访。", "出勤率低于九成"],
+  ])("keeps one trigger of %s and names the other whole", (text, other) => {
+    const d = draft(text);
+    expect(d.trigger).not.toBeNull();
+    expect(d.unrecognised).toContain(other);
+    expect(d.unrecognised.some((u) => u.startsWith("者"))).toBe(false);
+  });
+});
+
+describe("口语 and conditions on either side", () => {
+  it.each([
+    ["电商客户退货率超15%，让财务核对。"],
+    ["电商客户的退货率一超百分之十五，就让财务核对一下。"],
+    ["让财务核对一下，要是电商客户的退货率超15%的话。"],
+  ])("reads 超 / 一超 before a number as 超过: %s", (text) => {
+    const d = draft(text);
+    expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", concept: "ecommerce:return-rate" });
+    expect(d.conditions).toMatchObject([{ kind: "ACCOUNT_FIELD", field: "industry", values: ["ECOMMERCE"] }]);
+    expect(d.actions).toMatchObject([{ kind: "CREATE_TASK", assignee: { kind: "ROLE", role: "finance" } }]);
+  });
+
+  it.each([
+    ["学校客户的健康等级变红了，你先问我一下，然后叫教学服务团队本周内回访。", "SUGGEST"],
+    ["医院客户的设备开机率低于85%时，您先问我，再让服务经理上门。", "SUGGEST"],
+    ["制造企业的报废率超过8%时，你直接通知质量部并同步到MES系统。", "AUTO"],
+  ])("reads a clause addressed to you as an action: %s", (text, mode) => {
+    const d = draft(text);
+    expect(d.mode).toBe(mode);
+    expect(d.actions.length).toBeGreaterThan(0);
+    expect(d.unrecognised).toEqual([]);
+  });
+});

@@ -41,7 +41,12 @@ export function normaliseChinese(text: string): string {
       .replace(/连着(?=[零〇一二两三四五六七八九十\d几好])/gu, "连续")
       // 口语 "退货率一超15%" is 一旦超过15%, "超5%" 超过5%.
       .replace(/一超(?=[零〇一二两三四五六七八九十百\d]|百分)/gu, "一旦超")
-      .replace(/超(?=[零〇一二两三四五六七八九十百\d]|百分)/gu, "超过")
+      .replace(/(?:超|过了|超了)(?=[零〇一二两三四五六七八九十百\d]|百分)/gu, "超过")
+      // "帮我盯一下……", "请监控……": asking to watch the accounts says no more than the rule does.
+      .replace(
+        /^(?:请|麻烦)?(?:你|您)?(?:帮我|帮忙|替我)?(?:盯一下|盯着|盯紧|看着|留意一下|留意|关注一下|监控一下|监控|注意一下)/u,
+        "",
+      )
       .replace(/\s+/gu, " ")
       .replace(new RegExp(`\\s+(?=[${CJK}，。；：、“”（）])|(?<=[${CJK}，。；：、“”（）])\\s+`, "gu"), "")
       .trim()

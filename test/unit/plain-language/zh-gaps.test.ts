@@ -111,6 +111,10 @@ describe("what cannot be said in a playbook is named as not understood", () => {
     ["银行客户的健康等级变红或者续约风险升高时，请客户经理回访。", "续约风险升高"],
     ["电商客户的退货率超过15%或拒付率超过1%时，让财务核对。", "拒付率超过1%"],
     ["学校客户的健康等级变黄或是出勤率低于九成时，请教学服务团队回访。", "出勤率低于九成"],
+    // The words read as the other trigger's subject are part of its name.
+    ["医院客户的健康等级变红或设备开机率低于85%时，请服务经理上门。", "设备开机率低于85%"],
+    ["软件客户的联系人被删除或健康等级变红时，请客户负责人确认。", "联系人被删除"],
+    ["银行客户的联系人被删除，或者健康等级变红，就请客户经理回访。", "联系人被删除"],
   ])("keeps one trigger of %s and names the other whole", (text, other) => {
     const d = draft(text);
     expect(d.trigger).not.toBeNull();
@@ -124,11 +128,22 @@ describe("口语 and conditions on either side", () => {
     ["电商客户退货率超15%，让财务核对。"],
     ["电商客户的退货率一超百分之十五，就让财务核对一下。"],
     ["让财务核对一下，要是电商客户的退货率超15%的话。"],
-  ])("reads 超 / 一超 before a number as 超过: %s", (text) => {
+    ["要是哪个电商卖家的退货率过了百分之二十，麻烦通知一下财务，三天内处理完。"],
+    ["帮我盯一下电商客户的退货率，超了15%就让财务核对。"],
+    ["请监控电商客户的退货率，一旦超过百分之十五，就叫财务核对。"],
+  ])("reads 超 / 一超 / 过了 before a number as 超过, and a request to watch as no more than the rule: %s", (text) => {
     const d = draft(text);
     expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", concept: "ecommerce:return-rate" });
     expect(d.conditions).toMatchObject([{ kind: "ACCOUNT_FIELD", field: "industry", values: ["ECOMMERCE"] }]);
     expect(d.actions).toMatchObject([{ kind: "CREATE_TASK", assignee: { kind: "ROLE", role: "finance" } }]);
+    expect(d.unrecognised).toEqual([]);
+  });
+
+  it("joins events of different records by 或 into one trigger", () => {
+    expect(draft("软件客户新增联系人或者商机被删除时，请客户负责人确认。").trigger).toEqual({
+      kind: "EVENT",
+      eventTypes: ["CONTACT_CREATED", "OPPORTUNITY_DELETED"],
+    });
   });
 
   it.each([

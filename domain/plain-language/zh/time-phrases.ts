@@ -103,7 +103,7 @@ export function findWindow(text: string): FoundWindow | null {
  * firing (`dueInDays`), so a day that depends on the weekday or the date the rule fires is read as the end
  * of the period it falls in, measured as the English side does ("by the end of the week" 7, "end of
  * month" 30, "by next week" 7): 本周五之前 / 周末前 7, 下周一前 (before next week begins) 7, 下周五前 (in
- * the week after) 14, 月底前 30, 季度末 90, 年底 365. A calendar date (12月31日前, 15号之前) cannot be said
+ * the week after) 14, 月底前 30, 下个月底 60, 季度末 90, 年底 365. A calendar date (12月31日前, 15号之前) cannot be said
  * as days from the firing: it is left for the reader to name as not understood.
  */
 const WEEKDAY = "(?:一|二|三|四|五|六|日|天|末)";
@@ -123,7 +123,8 @@ const RELATIVE_DAYS: readonly (readonly [RegExp, number])[] = [
     7,
   ],
   [/(?:本|这个)?(?:月底|月末)|本月|这个月/u, 30],
-  [/下(?:个)?月(?:初)?/u, 30],
+  [/下(?:个)?月(?!底|末)(?:初)?/u, 30],
+  [/下(?:个)?月(?:底|末)/u, 60],
   [/(?:本|这个)?(?:季度末|季末|季度底)/u, 90],
   [/(?:今|本)?(?:年底|年末)/u, 365],
 ];
@@ -158,7 +159,7 @@ export function findDeadline(text: string): FoundDeadline | null {
   if (best === null) {
     // "期限为3天", "截止时间为两天": a time limit said as such.
     const m = new RegExp(
-      `(?:期限|时限|截止时间|截止日期|截止|限期|完成时限)(?:为|是|设为)?(${DURATION_SOURCE})`,
+      `(?:期限|时限|截止时间|截止日期|截止|限期|完成时限|(?<=[都各均，,]|^)限)(?:为|是|设为)?(${DURATION_SOURCE})`,
       "u",
     ).exec(text);
     if (m) {

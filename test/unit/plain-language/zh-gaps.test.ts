@@ -35,6 +35,9 @@ describe("deadlines said as a day: the end of the period it falls in, in days fr
     ["保险客户的健康等级变黄时，让客户成功团队在月底前完成一次复盘。", 30],
     ["银行客户的反洗钱预警在三十天内超过3条时，交由合规部在季度末前完成评审。", 90],
     ["制造企业的报废率超过8%时，请质量工程师年底前出一份改进方案。", 365],
+    // The end of next month is two months' length.
+    ["中小企业客户的授权使用率连续三个月低于30%，就让实施团队上门培训，下个月底前完成。", 60],
+    ["软件客户的健康等级变红时，请客户经理下个月初之前回访。", 30],
     // Working days count as days; 下班前 is the day itself, 明天下班前 the next.
     ["软件客户的联系人被删除时，请二线支持团队三个工作日内处理。", 3],
     ["保險客戶的聯絡人被刪除時，交給合規專員兩個工作天內覆核。", 2],
@@ -45,6 +48,19 @@ describe("deadlines said as a day: the end of the period it falls in, in days fr
     expect(d.trigger).not.toBeNull();
     expect(dues(d)).toEqual([days]);
     expect(d.unrecognised).toEqual([]);
+  });
+
+  it("reads 限 before a duration said once for every doer (都限两天) as their deadline", () => {
+    const d = draft("车队客户的充电桩可用率低于90%时，让区域经理和绿伏一起排查，都限两天。");
+    expect(d.actions).toMatchObject([
+      { kind: "CREATE_TASK", assignee: { kind: "ROLE", role: "regional-manager" }, dueInDays: 2 },
+      {
+        kind: "CREATE_TASK",
+        assignee: { kind: "ORGANIZATION", organizationId: "org-greenvolt-service" },
+        dueInDays: 2,
+      },
+    ]);
+    expect(dues(draft("保险客户的联系人被删除时，交给合规专员复核，限三天。"))).toEqual([3]);
   });
 
   it("does not read a bare weekday that is no deadline (周末不要触发, 每周一次) as one", () => {

@@ -222,7 +222,10 @@ function unknownBesideAssignees(
 
 /** Reads the action clauses in order. */
 /** A clause that only says who does the action before it ("由客户成功团队负责", "交给华通来办，三天内完成"). */
-const DOER_AFTER = /^(?:并|且|就|再)?(?:由|交由|交给)/u;
+// "这个交给客户经理", "这事让教学服务团队去做", "核对一下，让财务来办": the action said before is the one
+// handed over.
+const DOER_AFTER =
+  /^(?:并|且|就|再)?(?:(?:这个|这事|这件事|此事|该任务|这项工作)(?:就|要|可以)?(?:由|交由|交给|让|请|给)?|由|交由|交给|让|请)/u;
 const DOER_AFTER_REST = /^(?:来|去|负责|牵头|跟进|处理|执行|完成|落实|办理|办|做|搞定|承担|对接|统筹|一下|吧|。)*/u;
 
 /**
@@ -233,7 +236,8 @@ function joinLateDoers(clauses: readonly string[], ctx: ZhGrammarContext): strin
   const out: string[] = [];
   for (const clause of clauses) {
     const prev = out[out.length - 1];
-    const lead = DOER_AFTER.exec(clause);
+    // "核对一下相关订单，财务负责": a doer said with no introducer hands over the action too (below).
+    const lead = DOER_AFTER.exec(clause) ?? /^/u.exec(clause);
     if (prev !== undefined && lead) {
       const rest = clause.slice(lead[0].length);
       const doer = findTerms(ctx.vocabulary, rest).find(
@@ -249,7 +253,10 @@ function joinLateDoers(clauses: readonly string[], ctx: ZhGrammarContext): strin
       const tail = doer ? rest.slice(doer.end) : "";
       const verbs = DOER_AFTER_REST.exec(tail)?.[0] ?? "";
       const after = tail.slice(verbs.length);
-      if (doer && !prevHasDoer && (after.length === 0 || findDeadline(after)?.start === 0)) {
+      // After 让/请, or with no introducer, only words that point back at the action (去做, 来办, 负责) hand
+      // it over: "让财务跟进" and "请质量部处理" are actions of their own.
+      const handsOver = (lead[0].length > 0 && !/(?:让|请)$/u.test(lead[0])) || /做|办|负责/u.test(verbs);
+      if (doer && handsOver && !prevHasDoer && (after.length === 0 || findDeadline(after)?.start === 0)) {
         out[out.length - 1] = `让${doer.text}${prev}${after}`;
         continue;
       }

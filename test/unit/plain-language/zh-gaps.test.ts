@@ -173,3 +173,30 @@ describe("口语 and conditions on either side", () => {
     expect(d.unrecognised).toEqual([]);
   });
 });
+
+describe("an action handed over to a doer said after it", () => {
+  it.each([
+    ["医院客户新增联系人时，安排一次欢迎拜访，这个交给客户经理。", { kind: "ACCOUNT_OWNER" }, 3],
+    [
+      "学校客户的健康等级变红时，回访一下，这事让教学服务团队去做，三天内。",
+      { kind: "TEAM", teamId: "t-academic-success" },
+      3,
+    ],
+    ["电商客户的退货率超过15%时，核对一下相关订单，财务负责。", { kind: "ROLE", role: "finance" }, 3],
+    ["銀行客戶的帳戶資訊被修改時，覆核一下，這件事交給合規部，兩天內。", { kind: "ROLE", role: "compliance" }, 2],
+  ])("%s", (text, assignee, due) => {
+    const d = draft(text);
+    expect(d.trigger).not.toBeNull();
+    expect(d.actions).toHaveLength(1);
+    expect(d.actions[0]).toMatchObject({ assignee, dueInDays: due });
+    expect(d.unrecognised).toEqual([]);
+  });
+
+  it("keeps 让/请 with a verb of its own an action of its own", () => {
+    const d = draft("制造企业的报废率超过8%时，推送到MES系统，让质量部跟进。");
+    expect(d.actions).toMatchObject([
+      { kind: "CALL_WEBHOOK", endpointId: "wh-mes" },
+      { kind: "CREATE_TASK", assignee: { kind: "TEAM", teamId: "t-quality" } },
+    ]);
+  });
+});

@@ -180,6 +180,18 @@ export function assignRoles(clauses: readonly Clause[], doerAt: DoerAt = () => 0
       roled.push({ ...clause, role: "ACTION" });
       continue;
     }
+    // "客户经理要在三天内回访，如果……": a known doer who must do something acts, before the condition too.
+    if (
+      !seenAction &&
+      !hasAntecedent &&
+      !opensAntecedentWord(clause.text) &&
+      leadsWithDoer(clause.text, doerAt) &&
+      SUBJECT_MODAL.test(clause.text)
+    ) {
+      seenAction = true;
+      roled.push({ ...clause, role: "ACTION" });
+      continue;
+    }
     // "由绿伏服务维保的车队客户，……": before any action, the accounts a partner serves are no action of its.
     if (!seenAction && SERVED_ACCOUNTS.test(clause.text)) {
       roled.push({ ...clause, role: "ANTECEDENT" });
@@ -314,7 +326,7 @@ const MID_OPENER = /.(?:一旦|如果|只要|要是|假如|倘若|每当|一有|
 
 /** A doer and a modal verb, then something to do ("平台运营团队应在5天内完成审核", "客户经理需要当天回访"). */
 const SUBJECT_MODAL =
-  /^[^，,。；]{2,12}?(?:应该|应当|应|需要|需|必须|务必|须|负责|要(?!是|求)|得(?![分到出]))(?:在|于)?[^，,。；]{0,12}?(?:完成|处理|跟进|联系|回访|拜访|安排|开|创建|提交|核实|审核|评审|复核|排查|检查|制定|上门|派|组织|更新|通知|做|出|进行|发起|准备|约|打电话|发|培训|去|到现场|整改)/u;
+  /^[^，,。；]{2,12}?(?:应该|应当|应|需要|需|必须|务必|须|负责|要(?!是|求)|得(?![分到出]))(?:在|于)?[^，,。；]{0,12}?(?:完成|处理|跟进|联系|回访|拜访|安排|开|创建|提交|核实|审核|评审|复核|排查|检查|制定|上门|派|组织|更新|通知|做|出|进行|发起|准备|约|打电话|发|培训|去|到现场|整改|核对|核查|确认|复盘|检修)/u;
 
 function opensAntecedentWord(text: string): boolean {
   return ANTECEDENT_OPENERS.test(text) || endsAntecedent(text);

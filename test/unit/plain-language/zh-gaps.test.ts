@@ -200,3 +200,25 @@ describe("an action handed over to a doer said after it", () => {
     ]);
   });
 });
+
+describe("a doer who must act, said before a condition said last", () => {
+  it.each([
+    ["客户经理得在三天内回访，如果保险客户的客户满意度评分跌破三分的话。", { kind: "ACCOUNT_OWNER" }, 3, "core:csat"],
+    [
+      "服务经理必须当天上门，要是医院客户的设备开机率低于85%。",
+      { kind: "ROLE", role: "service-manager" },
+      0,
+      "healthcare:equipment-uptime",
+    ],
+    [
+      "財務需要在一週內核對，如果電商客戶的退貨率超過15%。",
+      { kind: "ROLE", role: "finance" },
+      7,
+      "ecommerce:return-rate",
+    ],
+  ])("%s", (text, assignee, due, concept) => {
+    const d = draft(text);
+    expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", concept });
+    expect(d.actions).toMatchObject([{ kind: "CREATE_TASK", assignee, dueInDays: due }]);
+  });
+});

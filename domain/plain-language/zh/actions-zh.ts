@@ -23,14 +23,14 @@ import { pickConcept } from "./antecedent-zh";
 import { resolvePage } from "./pages-zh";
 import { slugFor } from "./slugs-zh";
 import { SpanTracker } from "./span-tracker";
-import { findDeadline, findDurations, findWindow } from "./time-phrases";
+import { findCalendarDate, findDeadline, findDurations, findWindow } from "./time-phrases";
 import { ZhGrammarContext } from "./zh-context";
 import { findTerms, ZhMatch, ZhTerm } from "./zh-vocabulary";
 
 const SUGGEST =
-  /先(?:让|给|请|经|由|等|问|找|跟)?我(?:来)?(?:确认|审批|批准|审核|同意|过目|看一下|看看|看|点头)(?:一下)?|先问(?:一下|一问)?我|(?:需要|需|要|得|必须)(?:经过|经|让|由|等)?我(?:来)?(?:确认|审批|批准|同意|审核)|(?:经|等|待)我(?:确认|审批|批准|同意)(?:后|之后|以后)?(?:再)?(?:执行|操作|处理)?|我确认(?:后|之后|以后)(?:再)?(?:执行|操作|处理)?|不要自动(?:执行)?|别自动(?:执行)?|人工确认|先确认|确认后再(?:执行|操作)?|征求我的同意|先提醒我|(?:先|要|需)?(?:发|提交|交|报|送|转)(?:给)?我(?:来)?(?:审批|确认|批准|审核|过目|看一下|看看|看)|我(?:批准|审批|同意|点头)(?:后|之后|以后)(?:再)?(?:执行|操作|处理)?/u;
+  /先(?:让|给|请|经|由|等|问|找|跟)?我(?:来)?(?:确认|审批|批准|审核|同意|过目|看一下|看看|看|点头)(?:一下)?|先问(?:一下|一问)?我(?:一下|一声)?|(?:需要|需|要|得|必须)(?:经过|经|让|由|等)?我(?:来)?(?:确认|审批|批准|同意|审核)|(?:经|等|待)我(?:确认|审批|批准|同意)(?:后|之后|以后)?(?:再)?(?:执行|操作|处理)?|我确认(?:后|之后|以后)(?:再)?(?:执行|操作|处理)?|不要自动(?:执行)?|别自动(?:执行)?|人工确认|先确认|确认后再(?:执行|操作)?|征求我的同意|先提醒我|(?:先|要|需)?(?:发|提交|交|报|送|转)(?:给)?我(?:来)?(?:审批|确认|批准|审核|过目|看一下|看看|看)|我(?:批准|审批|同意|点头)(?:后|之后|以后)(?:再)?(?:执行|操作|处理)?/u;
 const AUTO =
-  /全自动(?:执行|处理)?|(?:无需|无须|不需要|不用|不必)人工(?:干预|确认|介入|审核|审批|操作)?|(?:不用|不必|无需|无须|毋须|毋需|不需要|用不着)(?:先)?(?:问我|找我|经过我|经我|等我|让我确认|我确认|我批准|我审批)|自动(?!化)(?:执行|处理|完成|地)?|事后(?:再)?(?:通知|告诉|告知)我|执行后(?:再)?(?:通知|告诉|告知)我|直接执行|无需确认|不用确认|不需要确认|无须确认|不必确认|无需审批|直接(?=给|派|创建|推送|同步)|(?:毋须|毋需|无须|无需|不必|不用)(?:征询|征求|询问|请示)(?:我|本人)(?:的)?(?:意见|同意)?/u;
+  /全自动(?:执行|处理)?|(?:无需|无须|不需要|不用|不必)人工(?:干预|确认|介入|审核|审批|操作)?|(?:不用|不必|无需|无须|毋须|毋需|不需要|用不着)(?:先)?(?:问我|找我|经过我|经我|等我|让我确认|我确认|我批准|我审批)|自动(?!化)(?:执行|处理|完成|地)?|事后(?:再)?(?:通知|告诉|告知)我|执行后(?:再)?(?:通知|告诉|告知)我|直接执行|无需确认|不用确认|不需要确认|无须确认|不必确认|无需审批|直接(?=给|派|创建|推送|同步|通知|调用|标记|把|将)|(?:毋须|毋需|无须|无需|不必|不用)(?:征询|征求|询问|请示)(?:我|本人)(?:的)?(?:意见|同意)?/u;
 
 const NO_CONFIRMATION =
   /(?:不用|不必|无需|无须|毋须|毋需|不需要|不需|用不着)(?:再)?(?:先)?(?:经过|经|让|由|等|问|找)?我?(?:来)?(?:确认|审批|批准|同意|审核|过目)|(?:不用|不必|无需|无须|毋须|毋需|不需要|用不着|不要|别)(?:再)?(?:先)?(?:问|找|等)我/u;
@@ -222,7 +222,10 @@ function unknownBesideAssignees(
 
 /** Reads the action clauses in order. */
 /** A clause that only says who does the action before it ("由客户成功团队负责", "交给华通来办，三天内完成"). */
-const DOER_AFTER = /^(?:并|且|就|再)?(?:由|交由|交给)/u;
+// "这个交给客户经理", "这事让教学服务团队去做", "核对一下，让财务来办": the action said before is the one
+// handed over.
+const DOER_AFTER =
+  /^(?:并|且|就|再)?(?:(?:这个|这事|这件事|此事|该任务|这项工作)(?:就|要|可以)?(?:由|交由|交给|让|请|给)?|由|交由|交给|让|请)/u;
 const DOER_AFTER_REST = /^(?:来|去|负责|牵头|跟进|处理|执行|完成|落实|办理|办|做|搞定|承担|对接|统筹|一下|吧|。)*/u;
 
 /**
@@ -233,7 +236,8 @@ function joinLateDoers(clauses: readonly string[], ctx: ZhGrammarContext): strin
   const out: string[] = [];
   for (const clause of clauses) {
     const prev = out[out.length - 1];
-    const lead = DOER_AFTER.exec(clause);
+    // "核对一下相关订单，财务负责": a doer said with no introducer hands over the action too (below).
+    const lead = DOER_AFTER.exec(clause) ?? /^/u.exec(clause);
     if (prev !== undefined && lead) {
       const rest = clause.slice(lead[0].length);
       const doer = findTerms(ctx.vocabulary, rest).find(
@@ -249,7 +253,10 @@ function joinLateDoers(clauses: readonly string[], ctx: ZhGrammarContext): strin
       const tail = doer ? rest.slice(doer.end) : "";
       const verbs = DOER_AFTER_REST.exec(tail)?.[0] ?? "";
       const after = tail.slice(verbs.length);
-      if (doer && !prevHasDoer && (after.length === 0 || findDeadline(after)?.start === 0)) {
+      // After 让/请, or with no introducer, only words that point back at the action (去做, 来办, 负责) hand
+      // it over: "让财务跟进" and "请质量部处理" are actions of their own.
+      const handsOver = (lead[0].length > 0 && !/(?:让|请)$/u.test(lead[0])) || /做|办|负责/u.test(verbs);
+      if (doer && handsOver && !prevHasDoer && (after.length === 0 || findDeadline(after)?.start === 0)) {
         out[out.length - 1] = `让${doer.text}${prev}${after}`;
         continue;
       }
@@ -282,6 +289,10 @@ export function readConsequent(rawClauses: readonly string[], ctx: ZhGrammarCont
     }
     const matches = findTerms(ctx.vocabulary, clause);
     const deadline = findDeadline(clause);
+    const date = findCalendarDate(clause);
+    // "12月31日前回访": a date is no number of days from the firing; the task keeps the default and the
+    // date is named.
+    if (date && !unrecognised.includes(date.text)) unrecognised.push(date.text);
     const produced: PlaybookAction[] = [];
 
     // Webhooks.

@@ -534,8 +534,38 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
   tracker.markPattern(new RegExp(`${SUBJECT_ASSET.source}|${SUBJECT_CONTACT.source}`, "u"));
   // The records a counted event happens to (工单被重开, 订单被退回) are read with the event.
   if (trigger?.kind === "SIGNAL_COUNT") tracker.markPattern(/工单|服务单|维修单|问题单|案例|订单|发票/u);
-  unrecognised.push(...tracker.leftovers());
+  unrecognised.push(...tracker.leftovers().map((phrase) => wholeAlternative(text, phrase)));
   return { trigger, conditions, matched, unrecognised, ambiguities };
+}
+
+/** What may bound an alternative on its left: 或, a comma, the 的 of the accounts it is about. */
+const ALTERNATIVE_START = ["或者", "或是", "或", "，", ",", "；", ";", "的"] as const;
+
+/**
+ * A rule has one trigger: of triggers joined by 或 ("健康等级变红或设备开机率低于85%时", "联系人被删除，或者健康
+ * 等级变红"), the one not read is named whole, with the words read as its subject (设备, 联系人被), not as the
+ * rest of it (删除, 开机率低于85%). Other phrases are named as found.
+ */
+function wholeAlternative(text: string, phrase: string): string {
+  const at = text.indexOf(phrase);
+  if (at < 0 || !/或/u.test(text)) return phrase;
+  const before = text.slice(0, at);
+  let start = 0;
+  let startWord = "";
+  for (const word of ALTERNATIVE_START) {
+    const i = before.lastIndexOf(word);
+    if (i >= 0 && i + word.length > start) {
+      start = i + word.length;
+      startWord = word;
+    }
+  }
+  const after = text.slice(at + phrase.length);
+  const stop = /[，,；;。]|(?:的时候|时候|时)(?=[，,；;。]|$)|或/u.exec(after);
+  const endAt = stop ? stop.index : after.length;
+  const joinedAfter = /^[，,]?(?:或者|或是|或)/u.test(after.slice(endAt));
+  if (!startWord.startsWith("或") && !joinedAfter) return phrase;
+  const whole = text.slice(start, at + phrase.length + endAt);
+  return whole.length <= phrase.length + 8 ? whole : phrase;
 }
 
 /** A health score compared with a number (健康分低于60): a condition when something else triggers. */

@@ -39,6 +39,14 @@ export function normaliseChinese(text: string): string {
       .replace(/(^|[，,。；;\n])(?:执行动作|执行操作|动作|操作|执行|行动|措施|处理方式|响应|那么)[：:]/gu, "$1；就")
       // 口语 "连着三周" is 连续三周.
       .replace(/连着(?=[零〇一二两三四五六七八九十\d几好])/gu, "连续")
+      // 口语 "退货率一超15%" is 一旦超过15%, "超5%" 超过5%.
+      .replace(/一超(?=[零〇一二两三四五六七八九十百\d]|百分)/gu, "一旦超")
+      .replace(/(?:超|过了|超了)(?=[零〇一二两三四五六七八九十百\d]|百分)/gu, "超过")
+      // "帮我盯一下……", "请监控……": asking to watch the accounts says no more than the rule does.
+      .replace(
+        /^(?:请|麻烦)?(?:你|您)?(?:帮我|帮忙|替我)?(?:盯一下|盯着|盯紧|看着|留意一下|留意|关注一下|监控一下|监控|注意一下)/u,
+        "",
+      )
       .replace(/\s+/gu, " ")
       .replace(new RegExp(`\\s+(?=[${CJK}，。；：、“”（）])|(?<=[${CJK}，。；：、“”（）])\\s+`, "gu"), "")
       .trim()
@@ -74,7 +82,7 @@ export const SUCCESS_MARKER =
 
 /** Words that start an action (after 就/则/并 … are stripped). */
 const ACTION_START =
-  /^(?:(?:麻烦|劳驾|烦请|有劳)(?=让|请|给|叫|安排|通知|派|把|将|帮|你|您)|(?:通过|经由|借助|使用|用)[^，,。；;]{1,12}?(?:推送|同步|发送|发出|发|通知|提醒|告知|调用|写入|回写|抄送)|自动|立即|立刻|马上|直接|系统|先|请|让|叫|给|为|向|由|通知|告诉|提醒|要求|安排|派|指派|分派|分配|创建|新建|建立|建|开|发起|生成|打上|打|加上|添加|标记|标注|把|将|记录|记(?=一|个|上|下|条)|标上|推送|同步|发送|发到|发|调用|触发|写入|回写|抄送|转给|交给|交由|升级给|上报给)/u;
+  /^(?:(?:麻烦|劳驾|烦请|有劳)(?=让|请|给|叫|安排|通知|派|把|将|帮|你|您)|(?:你|您)(?=先|就|马上|立即|直接|帮|去|再|让|请|给|叫|安排|通知|派|把|将|自动)|(?:通过|经由|借助|使用|用)[^，,。；;]{1,12}?(?:推送|同步|发送|发出|发|通知|提醒|告知|调用|写入|回写|抄送)|自动|立即|立刻|马上|直接|系统|先|请|让|叫|给|为|向|由|通知|告诉|提醒|要求|安排|派|指派|分派|分配|创建|新建|建立|建|开|发起|生成|打上|打|加上|添加|标记|标注|把|将|记录|记(?=一|个|上|下|条)|标上|推送|同步|发送|发到|发|调用|触发|写入|回写|抄送|转给|交给|交由|升级给|上报给)/u;
 
 /** Connectives that start a new clause (when not inside a name). */
 const CONNECTIVE = /(?:并且|而且|同时|然后|随后|接着|另外|此外|以及|并|且)/gu;
@@ -168,6 +176,18 @@ export function assignRoles(clauses: readonly Clause[], doerAt: DoerAt = () => 0
     const hasAntecedent = roled.some((r) => r.role === "ANTECEDENT");
     // "……一旦超过5%，质量部要在一周内做一次8D分析": after the condition, a clause led by a known doer acts.
     if (hasAntecedent && !opensAntecedentWord(clause.text) && leadsWithDoer(clause.text, doerAt)) {
+      seenAction = true;
+      roled.push({ ...clause, role: "ACTION" });
+      continue;
+    }
+    // "客户经理要在三天内回访，如果……": a known doer who must do something acts, before the condition too.
+    if (
+      !seenAction &&
+      !hasAntecedent &&
+      !opensAntecedentWord(clause.text) &&
+      leadsWithDoer(clause.text, doerAt) &&
+      SUBJECT_MODAL.test(clause.text)
+    ) {
       seenAction = true;
       roled.push({ ...clause, role: "ACTION" });
       continue;
@@ -306,7 +326,7 @@ const MID_OPENER = /.(?:一旦|如果|只要|要是|假如|倘若|每当|一有|
 
 /** A doer and a modal verb, then something to do ("平台运营团队应在5天内完成审核", "客户经理需要当天回访"). */
 const SUBJECT_MODAL =
-  /^[^，,。；]{2,12}?(?:应该|应当|应|需要|需|必须|务必|须|负责|要(?!是|求)|得(?![分到出]))(?:在|于)?[^，,。；]{0,12}?(?:完成|处理|跟进|联系|回访|拜访|安排|开|创建|提交|核实|审核|评审|复核|排查|检查|制定|上门|派|组织|更新|通知|做|出|进行|发起|准备|约|打电话|发|培训|去|到现场|整改)/u;
+  /^[^，,。；]{2,12}?(?:应该|应当|应|需要|需|必须|务必|须|负责|要(?!是|求)|得(?![分到出]))(?:在|于)?[^，,。；]{0,12}?(?:完成|处理|跟进|联系|回访|拜访|安排|开|创建|提交|核实|审核|评审|复核|排查|检查|制定|上门|派|组织|更新|通知|做|出|进行|发起|准备|约|打电话|发|培训|去|到现场|整改|核对|核查|确认|复盘|检修)/u;
 
 function opensAntecedentWord(text: string): boolean {
   return ANTECEDENT_OPENERS.test(text) || endsAntecedent(text);

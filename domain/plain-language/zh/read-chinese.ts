@@ -14,6 +14,7 @@ import { DraftTerm } from "../draft";
 import { ParseAmbiguity } from "../parsed-sentence";
 import { readConsequent, readFeedback } from "./actions-zh";
 import { readAntecedent } from "./antecedent-zh";
+import { NUMBER_SOURCE } from "./chinese-numbers";
 import { assignRoles, normaliseChinese, splitClauses, stripAntecedentMarkers } from "./clauses";
 import { DuplicateGuard, findDuplicateGuard } from "./duplicate-guard-zh";
 import { slugFor } from "./slugs-zh";
@@ -114,6 +115,27 @@ function withoutGuard(text: string): { rest: string; guard: DuplicateGuard | nul
   return { rest: `${text.slice(0, guard.start)}，${text.slice(guard.end)}`, guard };
 }
 
+/**
+ * A schedule ("每周一检查一次", "每天早上看一下", "每月1号", "每隔两周", "定期巡检"): a playbook fires on its
+ * trigger, not on a timetable, so the schedule is named as not understood and the rest is read without it
+ * (每周 alone stays: "每周增加超过5张" is a rate; 定期 only with a verb of checking: 定期复核 is a concept).
+ */
+const SCHEDULE = new RegExp(
+  `(?:每(?:个)?(?:周|星期|礼拜)[一二三四五六日天](?![次个条张单回件笔台])|每(?:天|日)(?:早上|上午|中午|下午|晚上|早晨|凌晨|${NUMBER_SOURCE}\\s*(?:点|时))|每(?:个)?月(?:${NUMBER_SOURCE})\\s*(?:号|日)|每隔\\s*(?:${NUMBER_SOURCE})?\\s*(?:个)?(?:天|日|周|星期|礼拜|月|小时))(?:[^，,。；;]{0,3}?(?:检查|查看|看|巡检|扫描|核查|查|跑|运行|盘点|统计)(?:一下|一次|一遍)?)?|(?:每(?:天|日|周|星期|礼拜|个月|月)(?:都)?|定期|定时)(?:检查|查看|巡检|扫描|核查|盘点|统计|跑)(?:一下|一次|一遍)?`,
+  "u",
+);
+
+/** The sentence without the schedules it says, and the schedules, to be named as not understood. */
+function withoutSchedules(text: string): { rest: string; schedules: string[] } {
+  const schedules: string[] = [];
+  let rest = text;
+  for (let m = SCHEDULE.exec(rest); m !== null; m = SCHEDULE.exec(rest)) {
+    schedules.push(m[0]);
+    rest = `${rest.slice(0, m.index)}，${rest.slice(m.index + m[0].length)}`;
+  }
+  return { rest, schedules };
+}
+
 /** "别重复派了": no open task of the guard's name, or of the first task the rule creates when it names none. */
 function guardCondition(guard: DuplicateGuard, actions: readonly PlaybookAction[]): PlaybookCondition {
   const named = slugFor(guard.taskName, "");
@@ -124,7 +146,8 @@ function guardCondition(guard: DuplicateGuard, actions: readonly PlaybookAction[
 
 export function readChinese(raw: string, ctx: ZhGrammarContext): ZhReading {
   const normalised = joinRateWords(joinAcrossDe(normaliseChinese(raw), ctx), ctx);
-  const { rest: text, guard } = withoutGuard(normalised);
+  const { rest: unscheduled, schedules } = withoutSchedules(normalised);
+  const { rest: text, guard } = withoutGuard(unscheduled);
   const names = findTerms(ctx.vocabulary, text);
   const clauses = assignRoles(splitClauses(text, names), (clause) => doerLength(clause, ctx));
 
@@ -154,7 +177,7 @@ export function readChinese(raw: string, ctx: ZhGrammarContext): ZhReading {
   const antecedent = readAntecedent(antecedentParts.join("，"), ctx);
   const consequent = readConsequent(actionClauses, ctx);
   let feedback: PlaybookFeedback | null = null;
-  const unrecognised = [...antecedent.unrecognised, ...consequent.unrecognised];
+  const unrecognised = [...schedules, ...antecedent.unrecognised, ...consequent.unrecognised];
   for (const clause of feedbackClauses) {
     const read = readFeedback(clause.replace(/^(?:如果|若|只要|假如|要是|当)/u, ""), ctx, antecedent.trigger);
     feedback = feedback ?? read.feedback;

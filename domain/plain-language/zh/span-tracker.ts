@@ -75,7 +75,7 @@ export class SpanTracker {
 /** A phrase without glue words at its start and end ("的华东" → "华东"). */
 function trimGlue(phrase: string): string {
   const ends =
-    /^(?:的|了|并且|并|且|和|与|及|或|、|“|”|\s|在|就|则|有|被|时|当|客户的|客户|让|请|给|由|叫|通知)+|(?:的|了|和|与|及|或|、|“|”|\s|时|就|客户的|客户)+$/gu;
+    /^(?:的|了|并且|并|且|和|与|及|或者|或是|或|、|“|”|\s|在|就|则|有|被|时|当|客户的|客户|让|请|给|由|叫|通知)+|(?:的|了|和|与|及|或者|或是|或|、|“|”|\s|时|就|客户的|客户)+$/gu;
   let out = phrase;
   for (let i = 0; i < 3; i += 1) out = out.replace(ends, "");
   return out;

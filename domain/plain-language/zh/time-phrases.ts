@@ -98,16 +98,39 @@ export function findWindow(text: string): FoundWindow | null {
   return candidates[0] ?? null;
 }
 
-/** Words naming a day relative to today, for deadlines. */
+/**
+ * Words naming a day relative to today, for deadlines. A playbook's deadline is a number of days from the
+ * firing (`dueInDays`), so a day that depends on the weekday or the date the rule fires is read as the end
+ * of the period it falls in, measured as the English side does ("by the end of the week" 7, "end of
+ * month" 30, "by next week" 7): 本周五之前 / 周末前 7, 下周一前 (before next week begins) 7, 下周五前 (in
+ * the week after) 14, 月底前 30, 下个月底 60, 季度末 90, 年底 365. A calendar date (12月31日前, 15号之前) cannot be said
+ * as days from the firing: it is left for the reader to name as not understood.
+ */
+const WEEKDAY = "(?:一|二|三|四|五|六|日|天|末)";
 const RELATIVE_DAYS: readonly (readonly [RegExp, number])[] = [
-  // 立即/马上 say when to act, not when the task is due: "立即通知……，两天内完成" is due in two days.
-  [/当天|当日|今天|今日|即日/u, 0],
+  [/当天|当日|今天|今日|即日|下班前/u, 0],
   [/明天|明日|次日|第二天|隔天/u, 1],
   [/后天/u, 2],
-  [/本周|这周|这个星期|本星期/u, 7],
-  [/下周/u, 14],
-  [/本月|这个月/u, 30],
+  [new RegExp(`下(?:个)?(?:周|星期|礼拜)一|下(?:个)?(?:周|星期|礼拜)(?!${WEEKDAY})`, "u"), 7],
+  [new RegExp(`下(?:个)?(?:周|星期|礼拜)${WEEKDAY}`, "u"), 14],
+  // A bare weekday is a deadline only before 前 (周五前): 周末不要触发 says when not to fire, 每周一 is a
+  // schedule and 两周五次 a count.
+  [
+    new RegExp(
+      `(?:本|这|这个)(?:周|星期|礼拜)${WEEKDAY}|(?<![每一二两三四五六七八九十0-9个])(?:周|星期|礼拜)${WEEKDAY}(?=之前|以前|前|下班)|本周|这周|这个星期|本星期`,
+      "u",
+    ),
+    7,
+  ],
+  [/(?:本|这个)?(?:月底|月末)|本月|这个月/u, 30],
+  [/下(?:个)?月(?!底|末)(?:初)?/u, 30],
+  [/下(?:个)?月(?:底|末)/u, 60],
+  [/(?:本|这个)?(?:季度末|季末|季度底)/u, 90],
+  [/(?:今|本)?(?:年底|年末)/u, 365],
 ];
+
+/** Words saying to act at once (立即, 马上): with no deadline said, the task is due the same day. */
+const AT_ONCE = /立即|立刻|马上|即刻|第一时间|火速|赶紧|立马/u;
 
 /** A deadline found in a text: days from the firing, with the phrase. */
 export interface FoundDeadline {
@@ -136,7 +159,7 @@ export function findDeadline(text: string): FoundDeadline | null {
   if (best === null) {
     // "期限为3天", "截止时间为两天": a time limit said as such.
     const m = new RegExp(
-      `(?:期限|时限|截止时间|截止日期|截止|限期|完成时限)(?:为|是|设为)?(${DURATION_SOURCE})`,
+      `(?:期限|时限|截止时间|截止日期|截止|限期|完成时限|(?<=[都各均，,]|^)限)(?:为|是|设为)?(${DURATION_SOURCE})`,
       "u",
     ).exec(text);
     if (m) {
@@ -156,7 +179,25 @@ export function findDeadline(text: string): FoundDeadline | null {
       if (days !== null) best = { days: Math.round(days), text: m[0], start: m.index, end: m.index + m[0].length };
     }
   }
+  if (best === null) {
+    // "立即复核", "马上跟进": the urgency said is the deadline when no other is (立即通知……，两天内完成 is
+    // due in two days, its deadline clause read after this one).
+    const m = AT_ONCE.exec(text);
+    if (m) best = { days: 0, text: m[0], start: m.index, end: m.index + m[0].length };
+  }
   return best;
+}
+
+/**
+ * A calendar date said as a deadline ("12月31日前", "15号之前", "5日以前"): not a number of days from the
+ * firing, so it cannot be a `dueInDays`; the reader names it as not understood. Null when there is none.
+ */
+export function findCalendarDate(text: string): FoundDeadline | null {
+  const m = new RegExp(
+    `(?:(?:${NUMBER_SOURCE})\\s*月\\s*(?:${NUMBER_SOURCE})\\s*(?:日|号)|(?:${NUMBER_SOURCE})\\s*(?:号|日))(?:之前|以前|前|为止)`,
+    "u",
+  ).exec(text);
+  return m ? { days: 0, text: m[0], start: m.index, end: m.index + m[0].length } : null;
 }
 
 /** A rate's period: 每天 1, 每周 7, 每月 30 … (the number of days it is per). */

@@ -32,13 +32,13 @@ const graphDepth = (value: unknown, fallback: number): number =>
 const EXPLANATION_NODES = 40;
 
 /**
- * Nodes of an explanation cut at `maxDepth` (decision 0039): a root, then up to four children a node per
- * level (the default model's root has four dimensions), never more than the whole tree. Omitted or
+ * Nodes of an explanation cut at `maxDepth` (decision 0039): a root, then up to five children a node per
+ * level (the default model's root has five dimensions), never more than the whole tree. Omitted or
  * not a whole number: the whole tree (the resolver refuses a depth out of range).
  */
 const explanationNodes = (maxDepth: unknown): number =>
   typeof maxDepth === "number" && Number.isInteger(maxDepth) && maxDepth >= 0
-    ? Math.min(EXPLANATION_NODES, (4 ** (Math.min(maxDepth, 3) + 1) - 1) / 3)
+    ? Math.min(EXPLANATION_NODES, (5 ** (Math.min(maxDepth, 3) + 1) - 1) / 4)
     : EXPLANATION_NODES;
 
 const hasText = (value: unknown): boolean => typeof value === "string" && value.trim() !== "";

@@ -57,8 +57,8 @@ describe("estimateCost", () => {
       // account + health + nodes × (node + nothing more: scalars are free)
       expect(cost("")).toBe(1 + 1 + 40);
       expect(cost("(maxDepth: 0)")).toBe(1 + 1 + 1);
-      expect(cost("(maxDepth: 1)")).toBe(1 + 1 + 5);
-      expect(cost("(maxDepth: 2)")).toBe(1 + 1 + 21);
+      expect(cost("(maxDepth: 1)")).toBe(1 + 1 + 6);
+      expect(cost("(maxDepth: 2)")).toBe(1 + 1 + 31);
       expect(cost("(maxDepth: 3)")).toBe(1 + 1 + 40);
       expect(cost("(maxDepth: 32)")).toBe(1 + 1 + 40);
       // Out of range or of the wrong type: counted as the whole tree (the field itself refuses it).

@@ -21,6 +21,7 @@ import { mpuExperimentsMigration } from "./0020-mpu-experiments.migration";
 import { mpusMigration } from "./0018-mpus.migration";
 import { ticketsAndValueAnchorsMigration } from "./0019-tickets-and-value-anchors.migration";
 import { webhookDeliveryRetentionMigration } from "./0025-webhook-delivery-retention.migration";
+import { manualMeasureLookupMigration } from "./0026-manual-measure-lookup.migration";
 
 /** Every migration, in version order. Add new ones at the end; never edit an applied one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -46,4 +47,5 @@ export const MIGRATIONS: readonly Migration[] = [
   usageCountsMigration,
   tenantConfigMigration,
   webhookDeliveryRetentionMigration,
+  manualMeasureLookupMigration,
 ];

@@ -31,6 +31,7 @@ const OTHER_SETS = [
   "development-4.json",
   "development-5.json",
   "development-6.json",
+  "development-8.json",
 ];
 
 describe("plain-language corpus: development-7.json, its own mix", () => {

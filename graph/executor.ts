@@ -10,6 +10,13 @@ const READ_ATTEMPTS = 4;
 const RETRY_DELAY_MS = 100;
 const ignoreEnd = (): void => undefined;
 
+/** Carries a dry run's answer out of its transaction, which the driver then rolls back. */
+class RolledBack extends Error {
+  constructor(readonly value: unknown) {
+    super("rolled back on purpose (a dry run)");
+  }
+}
+
 /** A fixed Cypher statement with a name that shows in logs, stats and Neo4j's query log. */
 export interface CypherQuery {
   readonly name: string;
@@ -106,11 +113,13 @@ export class CypherExecutor {
    * Runs `work` as ONE write transaction: every statement it runs commits or none does. A later statement
    * may depend on an earlier one's rows (read what is stored, then write what follows from it). `work`
    * may be retried on a transient error, so it must be a pure function of the rows it reads: no outside
-   * I/O, no state kept between attempts.
+   * I/O, no state kept between attempts. With `rollback`, the transaction is rolled back after `work`
+   * returns: nothing it wrote stays, and its answer is what the writes would have done (a dry run).
    */
   async writeSteps<T>(
     name: string,
     work: (run: (query: CypherQuery, params: Record<string, unknown>) => Promise<PlainRow[]>) => Promise<T>,
+    options: { rollback?: boolean } = {},
   ): Promise<T> {
     const timeout = this.statementTimeout(name);
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: sessionModes.WRITE });
@@ -121,12 +130,18 @@ export class CypherExecutor {
       const result = await session.executeWrite(
         (tx) => {
           rows = 0;
-          return work(async (query, params) => {
+          const done = work(async (query, params) => {
             this.options.counter?.add();
             const answer = await tx.run(query.text, params);
             rows += answer.records.length;
             return answer.records.map((record) => toPlain(record.toObject()) as PlainRow);
           });
+          // A managed transaction rolls back when its work throws an error that is not transient.
+          return options.rollback === true
+            ? done.then((value) => {
+                throw new RolledBack(value);
+              })
+            : done;
         },
         {
           timeout,
@@ -139,6 +154,11 @@ export class CypherExecutor {
       return result;
     } catch (error) {
       const ms = performance.now() - started;
+      if (error instanceof RolledBack) {
+        this.options.stats?.record(name, ms, rows);
+        observed({ rows, ms });
+        return error.value as T;
+      }
       this.options.stats?.record(name, ms, 0);
       const translated = this.translate(error, name);
       observed({ rows: 0, ms, error: translated.code });

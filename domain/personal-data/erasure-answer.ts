@@ -34,6 +34,8 @@ export interface AgesOut {
 
 /** The answer to an erasure request: what is gone now, what ages out when, and who already received copies. */
 export interface ErasureAnswer {
+  /** A dry run: what an erasure would do now; nothing was changed, and `requestId` was never stored. */
+  dryRun: boolean;
   requestId: string;
   personId: string;
   erasedAt: string;
@@ -49,7 +51,7 @@ const HOUR = 3_600_000;
 
 /** Builds the answer (pure: the times follow from `erasedAt` and the retention windows). */
 export function erasureAnswer(
-  request: { requestId: string; personId: string; erasedAt: string; reason: string },
+  request: { requestId: string; personId: string; erasedAt: string; reason: string; dryRun?: boolean },
   erased: ErasedCounts,
   copies: readonly WebhookCopy[],
   retention: RetentionWindows,
@@ -83,6 +85,7 @@ export function erasureAnswer(
   });
   return {
     ...request,
+    dryRun: request.dryRun ?? false,
     erasedNow: erased,
     agesOut,
     webhookCopies: [...copies],

@@ -316,7 +316,8 @@ export class PersonDataRepository {
    * Erases the person in ONE transaction: reads everything held about them, rewrites every record that held
    * their values, drops their blocking keys and change-event keys, rewrites the change segments, records
    * the tombstones and the request, then the audit record and the change event. Null when the tenant has no
-   * such person, or it was erased already (nothing is written).
+   * such person, or it was erased already (nothing is written). A dry run does all of it and rolls back: its
+   * counts are exactly what the erasure would change now.
    */
   async erase(
     personId: string,
@@ -326,6 +327,7 @@ export class PersonDataRepository {
       snapshot: PersonSnapshot,
       counts: ErasedCounts,
     ) => { answer: string; audit: AuditEntryInput; change: RecordChange },
+    options: { dryRun?: boolean } = {},
   ): Promise<{ snapshot: PersonSnapshot; counts: ErasedCounts; answer: string } | null> {
     return this.executor.writeSteps(MARK_PERSON_ERASED.name, async (run) => {
       const marked = await run(MARK_PERSON_ERASED, {
@@ -408,6 +410,6 @@ export class PersonDataRepository {
       await this.audit.append(run, request.now, [built.audit]);
       await this.outbox.append(run, request.now, [built.change]);
       return { snapshot, counts, answer: built.answer };
-    });
+    }, { rollback: options.dryRun === true });
   }
 }

@@ -49,8 +49,15 @@ export class PersonalDataResolver {
   async erasePerson(
     @Arg("personId", () => ID) personId: string,
     @Arg("reason", { description: "Why (the request's reference); 1 to 1,000 characters." }) reason: string,
+    @Arg("dryRun", {
+      defaultValue: false,
+      description:
+        "Answer what the erasure would do now (the same counts, receivers and ages) and change nothing: no " +
+        "record, tombstone, request, audit record or change event is written.",
+    })
+    dryRun: boolean,
     @Ctx() ctx: RequestContext,
   ): Promise<ErasureAnswerView> {
-    return toErasureAnswerView(await ctx.privacy.requests.erase(personId, reason));
+    return toErasureAnswerView(await ctx.privacy.requests.erase(personId, reason, { dryRun }));
   }
 }

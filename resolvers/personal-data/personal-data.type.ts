@@ -182,6 +182,9 @@ export class ErasedCountsView {
 
 @ObjectType({ description: "The answer to an erasure request." })
 export class ErasureAnswerView {
+  @Field({ description: "A dry run: what the erasure would do now. Nothing was changed; requestId was not stored." })
+  dryRun!: boolean;
+
   @Field(() => ID)
   requestId!: string;
 

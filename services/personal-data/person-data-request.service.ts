@@ -60,7 +60,9 @@ export class PersonDataRequestService {
     return { personId, document };
   }
 
-  async erase(personId: string, reasonArg: string): Promise<ErasureAnswer> {
+  /** Erases the person; with `dryRun`, answers what the erasure would do now and changes nothing. */
+  async erase(personId: string, reasonArg: string, options: { dryRun?: boolean } = {}): Promise<ErasureAnswer> {
+    const dryRun = options.dryRun === true;
     assertPersonId(personId);
     const reason = reasonArg.trim();
     if (reason.length === 0 || reason.length > MAX_REASON_LENGTH) {
@@ -88,7 +90,7 @@ export class PersonDataRequestService {
         // The reason is free text that may name the person: answered and kept with their values cut out.
         const scrubbedReason = new PayloadScrubber(snapshot.values).text(reason);
         answer = erasureAnswer(
-          { requestId, personId, erasedAt: now, reason: scrubbedReason },
+          { requestId, personId, erasedAt: now, reason: scrubbedReason, dryRun },
           counts,
           snapshot.parts.webhookDeliveries,
           { transactionLogHours: TX_LOG_RETENTION_HOURS, backupDays: null },
@@ -99,6 +101,7 @@ export class PersonDataRequestService {
           change: erasureChange(personId, requestId, counts),
         };
       },
+      { dryRun },
     );
     if (written === null || answer === null) {
       // Gone between the check and the transaction: erased by a concurrent request, or never there.

@@ -545,15 +545,40 @@ describe("consent (recordConsents, consents) and its enforcement", () => {
 describe("an erasure request (erasePerson)", () => {
   let s: Seeded;
   let answer: Awaited<ReturnType<typeof erase>>;
+  let dryRun: Awaited<ReturnType<typeof erase>>;
+  /** What the tenant held, the audit records and change segments, before and after the dry run. */
+  let beforeDryRun: string[];
+  let afterDryRun: string[];
 
-  async function erase(seeded: Seeded) {
+  async function erase(seeded: Seeded, options: { dryRun?: boolean } = {}) {
     return dataOf(
       await api.run(
         ErasePersonDocument,
-        { personId: seeded.personId, reason: `GDPR art. 17, ticket 4411 (${NAME})` },
+        { personId: seeded.personId, reason: `GDPR art. 17, ticket 4411 (${NAME})`, ...options },
         as(seeded.tenant, "admin"),
       ),
     ).erasePerson;
+  }
+
+  /**
+   * Every node and relationship of the tenant with its properties, in a stable order; but the audit trail's
+   * signed checkpoints, which a background job writes on its own schedule, and the API's usage counts (a dry
+   * run is a call like any other).
+   */
+  async function tenantState(tenant: string): Promise<string[]> {
+    const rows = await db.read(
+      {
+        name: "test.tenantState",
+        text: `MATCH (n {tenant: $tenant}) WHERE NOT n:AuditCheckpoint AND NOT n:UsageCount
+               RETURN labels(n) AS labels, properties(n) AS props
+               UNION ALL
+               MATCH (a)-[r]->(b) WHERE (a.tenant = $tenant OR b.tenant = $tenant) AND NOT a:AuditCheckpoint
+               RETURN [type(r)] AS labels, properties(r) AS props`,
+      },
+      { tenant },
+    );
+    expect(rows.length).toBeGreaterThan(20);
+    return rows.map((row) => JSON.stringify([row.labels, row.props])).sort();
   }
 
   beforeAll(async () => {
@@ -561,8 +586,23 @@ describe("an erasure request (erasePerson)", () => {
     expect((await carryOut(s.tenant, firing(s, "before-erasure"))).actions[0]).toMatchObject({ status: "DONE" });
     // The values are really there before: the scan below is not vacuous.
     expect(found(await everythingStored(s.tenant)).sort()).toEqual([...PERSONAL_VALUES].sort());
+    beforeDryRun = await tenantState(s.tenant);
+    dryRun = await erase(s, { dryRun: true });
+    afterDryRun = await tenantState(s.tenant);
     answer = await erase(s);
   }, 180_000);
+
+  it("answers a dry run with exactly what the erasure then did, and changes nothing", () => {
+    expect(dryRun.dryRun).toBe(true);
+    expect(answer.dryRun).toBe(false);
+    expect(afterDryRun).toEqual(beforeDryRun);
+    expect(dryRun.erasedNow).toEqual(answer.erasedNow);
+    expect(dryRun.webhookCopies).toEqual(answer.webhookCopies);
+    expect(dryRun.kept).toEqual(answer.kept);
+    expect(dryRun.reason).toBe(answer.reason);
+    // Its request id was never stored: the real erasure has its own, and re-ingests name that one.
+    expect(dryRun.requestId).not.toBe(answer.requestId);
+  });
 
   it("leaves none of the person's names, emails, phones, addresses or ids in any property or stored JSON payload", async () => {
     expect(found(await everythingStored(s.tenant))).toEqual([]);

@@ -1143,10 +1143,11 @@ export type ExportPersonDataQuery = { exportPersonData: { personId: string, docu
 export type ErasePersonMutationVariables = Exact<{
   personId: string | number;
   reason: string;
+  dryRun?: boolean | null | undefined;
 }>;
 
 
-export type ErasePersonMutation = { erasePerson: { requestId: string, personId: string, erasedAt: string, reason: string, kept: Array<string>, erasedNow: { contacts: number, identities: number, blockingKeys: number, signals: number, consents: number, changeEvents: number, personKeys: number, webhookDeliveries: number, otherRecords: number, tombstones: number, channelTombstones: number }, agesOut: Array<{ store: string, until: string | null, note: string }>, webhookCopies: Array<{ deliveryId: string, endpointId: string, url: string, status: string, createdAt: string, deliveredAt: string | null, events: Array<string> }> } };
+export type ErasePersonMutation = { erasePerson: { dryRun: boolean, requestId: string, personId: string, erasedAt: string, reason: string, kept: Array<string>, erasedNow: { contacts: number, identities: number, blockingKeys: number, signals: number, consents: number, changeEvents: number, personKeys: number, webhookDeliveries: number, otherRecords: number, tombstones: number, channelTombstones: number }, agesOut: Array<{ store: string, until: string | null, note: string }>, webhookCopies: Array<{ deliveryId: string, endpointId: string, url: string, status: string, createdAt: string, deliveredAt: string | null, events: Array<string> }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -3261,8 +3262,9 @@ export const ExportPersonDataDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ExportPersonDataQuery, ExportPersonDataQueryVariables>;
 export const ErasePersonDocument = new TypedDocumentString(`
-    mutation ErasePerson($personId: ID!, $reason: String!) {
-  erasePerson(personId: $personId, reason: $reason) {
+    mutation ErasePerson($personId: ID!, $reason: String!, $dryRun: Boolean = false) {
+  erasePerson(personId: $personId, reason: $reason, dryRun: $dryRun) {
+    dryRun
     requestId
     personId
     erasedAt

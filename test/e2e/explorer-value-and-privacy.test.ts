@@ -317,6 +317,8 @@ describe("consents and data requests in Chromium (issue 15)", () => {
     const answer = page.getByTestId("erasure-answer");
     await answer.waitFor({ timeout: 90_000 });
     expect(await answer.getByTestId("erased-now").innerText()).toMatch(/contacts: 1/);
+    // The confirmation was a dry run of this very erasure: it repeated exactly what was then erased.
+    expect(await answer.getByTestId("erased-now").innerText()).toBe(preview);
     expect(await answer.getByTestId("ages-out").innerText()).toMatch(/Neo4j transaction logs/);
     expect(await answer.getByTestId("webhook-copies").innerText()).toBe("No webhook receiver had a copy.");
     expect(await page.getByTestId("export-json").count()).toBe(0);

@@ -432,7 +432,7 @@ export const EN = {
   eraseReview: "Review the erasure…",
   eraseConfirmTitle: "Erase {person}?",
   eraseConfirmIntro:
-    "This removes the person's personal data from every store now. What Relata holds about them (the access export's counts):",
+    "This removes the person's personal data from every store now. What the erasure would change now (a dry run; nothing is changed yet):",
   eraseConfirmReason: "Reason:",
   eraseConfirmFinal: "This cannot be undone.",
   eraseConfirm: "Erase permanently",
@@ -874,7 +874,7 @@ export const ZH: Record<MessageKey, string> = {
   eraseReason: "请求的理由或编号",
   eraseReview: "查看删除内容…",
   eraseConfirmTitle: "删除 {person}？",
-  eraseConfirmIntro: "这会立即从所有存储中删除此人的个人数据。Relata 持有的内容（访问导出的计数）：",
+  eraseConfirmIntro: "这会立即从所有存储中删除此人的个人数据。删除此刻将改动的内容（试运行，尚未改动任何数据）：",
   eraseConfirmReason: "理由：",
   eraseConfirmFinal: "此操作无法撤销。",
   eraseConfirm: "永久删除",

@@ -98,16 +98,6 @@ export function versionState(
   return "granted";
 }
 
-/** What an erasure will touch, read from the access export's `counts`: [name, count] with a count above 0. Pure. */
-export function erasurePreview(document: unknown): Array<[string, number]> {
-  if (document === null || typeof document !== "object") return [];
-  const counts = (document as { counts?: unknown }).counts;
-  if (counts === null || typeof counts !== "object") return [];
-  return Object.entries(counts as Record<string, unknown>).filter(
-    (entry): entry is [string, number] => typeof entry[1] === "number" && entry[1] > 0,
-  );
-}
-
 /** The export's file name: person-export-<person id>.json, safe for every file system. Pure. */
 export function exportFileName(personId: string): string {
   return `person-export-${personId.replace(/[^A-Za-z0-9_-]/g, "_")}.json`;

@@ -6,7 +6,7 @@ import { useT } from "../i18n/i18n";
 import { useSession } from "../shared/session-context";
 import { ErrorMessage } from "../shared/status";
 import { PersonLinks } from "./consents-page";
-import { canAnswerRequests, erasedCounts, erasurePreview, exportFileName } from "./privacy.logic";
+import { canAnswerRequests, erasedCounts, exportFileName } from "./privacy.logic";
 
 type Step<T> = { s: "idle" } | { s: "busy" } | { s: "done"; value: T } | { s: "error"; error: ExplorerError };
 
@@ -83,8 +83,8 @@ function ExportRequest(props: { person: string }) {
 type Erasure = ErasePersonMutation["erasePerson"];
 
 /**
- * Erasure in three steps: the reason; a confirmation that repeats what will be erased (the access export's
- * counts, read for this) and that it cannot be undone; the API's answer.
+ * Erasure in three steps: the reason; a confirmation that repeats what will be erased (a dry run of the
+ * erasure: exactly what it would change now, nothing changed) and that it cannot be undone; the API's answer.
  */
 function ErasureRequest(props: { person: string; onErased: () => void }) {
   const t = useT();
@@ -94,8 +94,12 @@ function ErasureRequest(props: { person: string; onErased: () => void }) {
   const [answer, setAnswer] = useState<Step<Erasure>>({ s: "idle" });
   const review = () => {
     setPreview({ s: "busy" });
-    runOperation(ExportPersonDataDocument, { personId: props.person }, session.token).then(
-      (data) => setPreview({ s: "done", value: erasurePreview(data.exportPersonData.document) }),
+    runOperation(
+      ErasePersonDocument,
+      { personId: props.person, reason: reason.trim(), dryRun: true },
+      session.token,
+    ).then(
+      (data) => setPreview({ s: "done", value: erasedCounts(data.erasePerson.erasedNow) }),
       (error: ExplorerError) => setPreview({ s: "error", error }),
     );
   };

@@ -21,7 +21,6 @@ import {
   canRecordConsents,
   Consent,
   erasedCounts,
-  erasurePreview,
   exportFileName,
   grantInput,
   versionState,
@@ -110,15 +109,6 @@ describe("the consent and data request pages' logic (issue 15)", () => {
     expect(versionState({ withdrawnAt: "2026-05-01T00:00:00Z" }, now)).toBe("withdrawn");
     expect(versionState({ withdrawnAt: "2026-07-01T00:00:00Z" }, now)).toBe("granted");
     expect(versionState({ expiresAt: "2026-05-31T00:00:00Z" }, now)).toBe("expired");
-  });
-
-  it("repeats what an erasure touches from the export's counts, leaving out zeros and odd documents", () => {
-    expect(erasurePreview({ counts: { identities: 6, channels: 5, tasks: 0, note: "x" } })).toEqual([
-      ["identities", 6],
-      ["channels", 5],
-    ]);
-    expect(erasurePreview(null)).toEqual([]);
-    expect(erasurePreview({ counts: "none" })).toEqual([]);
   });
 
   it("lists the erased counts largest first without zeros", () => {

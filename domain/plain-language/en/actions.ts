@@ -291,10 +291,80 @@ function unknownNameAt(s: Sentence, i: number, to: number): number | null {
   return k > start ? k : null;
 }
 
+/** Weekdays, for deadlines said as a day ("by Friday", "before next Monday"). */
+const WEEKDAYS = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend"]);
+
+/** Words that end the working day: "by EOD", "by close of business", "COB". */
+const DAY_END = ["eod", "cob", "eob", "close of business", "end of business", "end of the business day"];
+
+/**
+ * A deadline said as a weekday ("by Friday", "before next Monday", "by the weekend"): a playbook's deadline is
+ * counted from its firing, so a day that depends on the weekday it fires on is read as the end of the week it
+ * falls in, as the Chinese grammar reads 本周五之前 / 下周一前 (7) and 下周五前 (14): this week's day, or
+ * next Monday (the start of next week), 7; another day of next week, 14. The index after it and its days, or
+ * null.
+ */
+function weekdayDeadline(s: Sentence, i: number): { to: number; days: number } | null {
+  if (!["by", "before", "until", "till", "on"].includes(s.word(i))) return null;
+  let k = i + 1;
+  if (["the", "this"].includes(s.word(k))) k += 1;
+  const next = s.word(k) === "next";
+  if (next) k += 1;
+  if (!WEEKDAYS.has(s.word(k))) return null;
+  // "on Friday" alone may be a schedule, not a deadline; "by/before Friday" is one.
+  if (s.word(i) === "on" && !next) return null;
+  return { to: k + 1, days: next && s.word(k) !== "monday" ? 14 : 7 };
+}
+
+/** Words saying to act at once ("immediately", "right away", "ASAP"): the task is due the same day. */
+const AT_ONCE = [
+  "immediately",
+  "right away",
+  "straight away",
+  "straightaway",
+  "at once",
+  "asap",
+  "a s a p",
+  "as soon as possible",
+  "urgently",
+  "without delay",
+  "right now",
+  "first thing",
+];
+
+/**
+ * Whether span says to act at once: "call them immediately", "right away", "ASAP", "without delay". Not
+ * "immediately after …", which says when, and not "first thing tomorrow", which is a day. Marks the words
+ * understood.
+ */
+function atOnce(s: Sentence, span: Span): boolean {
+  for (let i = span.from; i < span.to; i += 1) {
+    const hit = s.find({ from: i, to: span.to }, AT_ONCE, i);
+    if (hit === null || hit.i !== i) continue;
+    const after = s.word(hit.i + hit.n);
+    if (["after", "following", "upon", "on", "when", "once", "if", "tomorrow"].includes(after)) continue;
+    if (WEEKDAYS.has(after) || after === "next") continue;
+    s.use(hit.i, hit.i + hit.n);
+    return true;
+  }
+  return false;
+}
+
 /** A deadline in span: "due in 3 days", "within 24 hours", "due tomorrow", "the same day", "by next week". */
 function dueIn(s: Sentence, span: Span): number | null {
   for (let i = span.from; i < span.to; i += 1) {
     const w = s.word(i);
+    const weekday = weekdayDeadline(s, i);
+    if (weekday !== null && weekday.to <= span.to) {
+      s.use(i, weekday.to);
+      return weekday.days;
+    }
+    // "by EOD", "before close of business": today.
+    const dayEnd = s.find({ from: i, to: span.to }, DAY_END, i);
+    if (dayEnd !== null && dayEnd.i === i) {
+      s.use(["by", "before", "at", "until", "till"].includes(s.word(i - 1)) ? i - 1 : i, i + dayEnd.n);
+      return 0;
+    }
     if (w === "tomorrow") {
       s.use(i);
       if (["due", "by"].includes(s.word(i - 1))) s.use(i - 1);
@@ -330,9 +400,11 @@ function dueIn(s: Sentence, span: Span): number | null {
         return wholeDays(duration.days);
       }
     }
-    if (!["due", "within", "in", "by"].includes(w)) continue;
+    if (!["due", "within", "in", "by", "inside"].includes(w)) continue;
     let j = i + 1;
-    if (w === "due" && ["in", "within", "after"].includes(s.word(j))) j += 1;
+    if (w === "due" && ["in", "within", "after", "inside"].includes(s.word(j))) j += 1;
+    // "within less than 2 days", "in under 48 hours"
+    if (["under", "less"].includes(s.word(j)) && w !== "due") j += s.word(j) === "less" && s.word(j + 1) === "than" ? 2 : 1;
     if (s.word(j) === "the" && s.word(j + 1) === "next") j += 2;
     const duration = readDuration(s.tokens, j);
     if (duration === null || duration.to > span.to) continue;
@@ -518,7 +590,7 @@ function agentAction(s: Sentence, span: Span): PlaybookAction[] | null {
     k = more.to;
   }
   if (assignees.length === 0) return null;
-  const due = dueIn(s, span);
+  const due = dueIn(s, span) ?? (atOnce(s, span) ? 0 : null);
   // The thing, between the participle (or "get") and the doer, deadline words left out.
   const words: string[] = [];
   let head = -1;
@@ -569,7 +641,7 @@ function neededThing(s: Sentence, span: Span, from: number): PlaybookAction[] | 
     head = j;
   }
   if (head < 0 || !NEEDED_HEADS.has(s.word(head))) return null;
-  const due = dueIn(s, span);
+  const due = dueIn(s, span) ?? (atOnce(s, span) ? 0 : null);
   const thing = templateWords(words).filter((w) => !TASK_NOUNS.has(w));
   const template = thing.length > 0 ? slugOf(thing) : "follow-up";
   s.use(span.from, span.to);
@@ -589,6 +661,21 @@ function doerThenThing(s: Sentence, i: number): number | null {
   let end = doer.to;
   if (["team", "department", "group"].includes(s.word(end))) end += 1;
   return ["a", "an"].includes(s.word(end)) ? end : null;
+}
+
+/** Words after a participle that make it an action said in the passive with its auxiliary left out. */
+const ELIDED_FOLLOWERS = new Set(["to", "as", "for", "with", "by", "into", "onto", "on", "in", "within", "due"]);
+
+/**
+ * "… and posted to #cs-alerts", "synced to the ERP", "… and flagged": a participle of an action verb that
+ * goes on a passive said before, its auxiliary left out ("should be flagged as watch-list and posted to
+ * Slack", "gets tagged as at-risk, synced to the ERP and assigned to Finance"). The verb, or null. Only
+ * before a preposition or at the end, so "escalated tickets" stays a noun phrase.
+ */
+function elidedParticiple(s: Sentence, i: number, to: number): string | null {
+  const base = participleBase(s.word(i));
+  if (base === null) return null;
+  return i + 1 >= to || ELIDED_FOLLOWERS.has(s.word(i + 1)) ? base : null;
 }
 
 /** Reads one action clause (a verb and what follows, up to the next "and <verb>"). */
@@ -617,7 +704,13 @@ function parseOne(
     while (k < span.to && ACTION_LEADERS.has(s.word(k))) k += 1;
     passive = passiveAction(s, span);
     const subject = passive === null ? subjectAction(s, span) : null;
-    if (passive !== null) {
+    const elided = passive === null && k < span.to ? elidedParticiple(s, k, span.to) : null;
+    if (elided !== null) {
+      // "… and posted to Slack", "synced to the ERP": the passive before goes on with another verb.
+      verb = elided;
+      rest = k + 1;
+      s.use(span.from, k + 1);
+    } else if (passive !== null) {
       // "a rescue task should be created for ops", "the owner should be notified": the object first, read
       // as "create a rescue task for ops", "notify the owner".
       verb = passive.base;
@@ -641,7 +734,7 @@ function parseOne(
   if (verb === "set" && s.word(rest) === "up") rest += 1;
   if (verb === "kick" && s.word(rest) === "off") rest += 1;
   const body: Span = { from: rest, to: span.to };
-  const due = dueIn(s, body);
+  const due = dueIn(s, body) ?? (atOnce(s, span) ? 0 : null);
 
   const webhooks = s.matches(body, (e) => e.kind === "WEBHOOK_ENDPOINT", false);
   if (webhooks.length > 0) {
@@ -974,7 +1067,8 @@ function parseOne(
     while (headEnd > thingFrom + 1 && s.used[headEnd - 1] && headEnd - 1 !== v) headEnd -= 1;
     const inner = thingOf(s, thingFrom, headEnd);
     const verdictVerb = VERDICT_VERBS.has(words[0] ?? "");
-    isReview = verdictVerb || (inner.isReview && !words.some((w) => MEETING_VERBS.has(w)) && words[0] !== "book");
+    const verdict = verdictVerb && asksVerdict(s, words, delegated);
+    isReview = verdict || (inner.isReview && !words.some((w) => MEETING_VERBS.has(w)) && words[0] !== "book");
     if (verdictVerb) template = reviewSlug(words);
     s.use(thingFrom, thingEnd);
   } else {
@@ -1158,10 +1252,60 @@ function unknownDoing(
 /** Verbs asking for a verdict: "have compliance review it", "ask legal to approve the contract". */
 const VERDICT_VERBS = new Set(["review", "approve", "vet", "re-review", "recheck"]);
 
-/** "review the account" → account-review; "review it" → review. */
+/**
+ * What is reviewed when a review asks for a verdict (README: "review" as an approval or verdict is
+ * OPEN_REVIEW): the account or the relationship, a contract, a consent, a case, an application, a claim, a
+ * limit, a decision — the things someone approves or rejects.
+ */
+const VERDICT_OBJECTS = new Set([
+  ...["account", "accounts", "customer", "client", "relationship", "contract", "contracts", "agreement", "terms"],
+  ...["consent", "consents", "case", "cases", "application", "applications", "claim", "claims", "file", "kyc"],
+  ...["credit", "limit", "limits", "exposure", "risk", "decision", "exception", "exceptions", "waiver", "deal"],
+  ...["discount", "discounts", "renewal", "pricing", "quote", "proposal", "request", "requests", "change"],
+  ...["changes", "deletion", "erasure", "eligibility", "onboarding", "documents", "documentation", "dossier"],
+  // Decisions already taken, reviewed for a verdict on them: "review discharges", "review the refunds".
+  ...["discharge", "discharges", "admission", "admissions", "refund", "refunds", "write-off", "write-offs"],
+  ...["chargeback", "chargebacks", "transaction", "transactions", "invoice", "invoices", "payment", "payments"],
+]);
+
+/** Words naming a doer whose reviews are verdicts: compliance, legal, credit, KYC, risk, audit. */
+const VERDICT_DOERS = ["compliance", "legal", "credit", "kyc", "aml", "risk", "audit", "auditor", "counsel"];
+
+/**
+ * Whether "review …" asks for a verdict (an OPEN_REVIEW) or is work (a task): "have compliance review the
+ * relationship", "tell legal to review it", "review the contract" ask for one; "have Meridian review the
+ * shipping lanes", "get the vendor to review their pick routes" examine operational things, and are tasks.
+ * "approve" and "vet" always ask for one. A review is a verdict when nothing but the account is named as its
+ * object ("review it"), when its object is a thing approved or rejected, or when its doer is one whose
+ * reviews are verdicts (compliance, legal, credit).
+ */
+function asksVerdict(
+  s: Sentence,
+  words: readonly string[],
+  doers: ReadonlyArray<{ match: LexiconMatch; assignee: Assignee }>,
+): boolean {
+  const [verb, ...rest] = words;
+  if (!["review", "re-review", "recheck"].includes(verb ?? "")) return true;
+  const object = rest.filter((w) => !PRONOUNS.has(w) && !FUNCTION_WORDS.has(w) && !["their", "our", "its"].includes(w));
+  if (object.length === 0 || object.some((w) => VERDICT_OBJECTS.has(w))) return true;
+  const doerWords = doers.flatMap((d) => s.phrase(d.match.from, d.match.to).toLowerCase().split(/[\s-]+/));
+  return doerWords.some((w) => VERDICT_DOERS.includes(w));
+}
+
+/** The singular of a noun in a slug ("lanes" → lane, "batteries" → battery, "routes" → route). */
+function singular(w: string): string {
+  if (w.length <= 3 || !w.endsWith("s") || /(ss|us|is|ics)$/.test(w)) return w;
+  if (w.endsWith("ies")) return `${w.slice(0, -3)}y`;
+  if (/(ches|shes|xes|sses)$/.test(w)) return w.slice(0, -2);
+  return w.slice(0, -1);
+}
+
+/** "review the account" → account-review; "review it" → review; "review the shipping lanes" → shipping-lane-review. */
 function reviewSlug(words: readonly string[]): string {
   const [verb, ...rest] = words;
-  const object = rest.filter((w) => !PRONOUNS.has(w) && (!FUNCTION_WORDS.has(w) || OBJECT_NOUNS.has(w)));
+  const object = rest
+    .filter((w) => !PRONOUNS.has(w) && (!FUNCTION_WORDS.has(w) || OBJECT_NOUNS.has(w)))
+    .map((w, k, all) => (k === all.length - 1 ? singular(w) : w));
   const noun =
     verb === "approve" ? "approval" : verb === "audit" ? "audit" : verb === "assess" ? "assessment" : "review";
   return slugOf([...object, noun]);
@@ -1193,6 +1337,8 @@ const NOMINAL: Readonly<Record<string, string>> = {
 };
 const LIGHT_VERBS = new Set([
   // "have Anna open a churn-risk review": the thing opened names it; "ops should get a review task".
+  // "build a save plan", "write a recovery plan": the thing made names it.
+  ...["build", "write", "draw", "compile", "produce", "develop", "assemble", "put", "draft", "put"],
   "get",
   "receive",
   "open",
@@ -1319,6 +1465,13 @@ function messageToSystem(s: Sentence, part: Span): LexiconMatch[] | null {
   return said ? endpoints : null;
 }
 
+/** The first index from `from` that is no leading word ("and", "then", "also"). */
+function leaderEnd(s: Sentence, from: number, to: number): number {
+  let k = from;
+  while (k < to && (ACTION_LEADERS.has(s.word(k)) || s.word(k) === "and")) k += 1;
+  return k;
+}
+
 export function parseActions(s: Sentence, clause: Span): { actions: PlaybookAction[]; understood: boolean } {
   const parts: Span[] = [];
   let from = clause.from;
@@ -1343,6 +1496,12 @@ export function parseActions(s: Sentence, clause: Span): { actions: PlaybookActi
       (ACTION_VERBS.has(next) && !(next === "let" && s.word(j + 1) === "me")) ||
       (MESSAGE_VERBS.has(next) && messageToSystem(s, { from: j, to: clause.to }) !== null);
     const startsThing = ["a", "an", "another"].includes(next) && i > from + 1;
+    // "should be flagged as watch-list and posted to Slack": another participle after a passive.
+    const startsParticiple =
+      ["and", "or"].includes(w) &&
+      i > from + 1 &&
+      elidedParticiple(s, j, clause.to) !== null &&
+      (passiveAction(s, { from, to: i }) !== null || elidedParticiple(s, leaderEnd(s, from, i), i) !== null);
     // "give the service manager a review and Huatong a site-visit task": another doer and thing, same verb.
     const givenDoer = w === "and" && i > from + 1 ? doerThenThing(s, j) : null;
     // "… and the account manager should be told", "… and Sarah must call them": a doer or a passive.
@@ -1355,7 +1514,7 @@ export function parseActions(s: Sentence, clause: Span): { actions: PlaybookActi
       !onlyAssignees(s, { from, to: i }) &&
       (subjectAction(s, { from: j, to: clause.to }) !== null ||
         (passive !== null && !s.find({ from: j, to: passive.aux }, ["and", "then"])));
-    if (startsVerb || startsThing || startsDoer || givenDoer !== null) {
+    if (startsVerb || startsThing || startsDoer || startsParticiple || givenDoer !== null) {
       parts.push({ from, to: i });
       from = i;
       i = j - 1;

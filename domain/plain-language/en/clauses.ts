@@ -622,7 +622,7 @@ export function subjectAction(s: Sentence, span: Span): number | null {
     return start;
   // "Huatong inspects the scanners", "the service manager calls the customer": the present tense, read as
   // the verb itself.
-  const base = presentTenseBase(s.phrase(j, j + 1).toLowerCase());
+  const base = presentTenseBase(s.phrase(j, j + 1).toLowerCase()) ?? presentBeforeObject(s, j);
   if (base !== null && !s.isUsed(j)) {
     s.readAs(j, base);
     return start;
@@ -648,6 +648,23 @@ function presentTenseBase(w: string): string | null {
     w.slice(0, -1),
   ];
   return candidates.find((c) => c !== null && (ACTION_VERBS.has(c) || PRESENT_VERBS.has(c))) ?? null;
+}
+
+/** Words that start the object of a verb: "builds a save plan", "writes them a note", "draws up the plan". */
+const OBJECT_STARTS = new Set(["a", "an", "the", "them", "their", "it", "its", "his", "her", "up", "out", "back"]);
+
+/**
+ * "Customer Success builds a save plan", "Priya drafts the memo": any third-person present form right after a
+ * doer and before an object is the doer's action, read as its base form ("builds" → build, "fixes" → fix,
+ * "carries" → carry), whether or not the grammar knows the verb.
+ */
+function presentBeforeObject(s: Sentence, j: number): string | null {
+  const w = s.phrase(j, j + 1).toLowerCase();
+  if (!/^[a-z]{4,}$/.test(w) || !w.endsWith("s") || /(ss|us|is)$/.test(w) || FUNCTION_WORD_VERBS.has(w)) return null;
+  if (!OBJECT_STARTS.has(s.word(j + 1))) return null;
+  if (w.endsWith("ies")) return `${w.slice(0, -3)}y`;
+  if (/(ches|shes|xes|zes|sses|oes)$/.test(w)) return w.slice(0, -2);
+  return w.slice(0, -1);
 }
 
 /** Verb forms after a doer that are no action of theirs. */

@@ -11,6 +11,7 @@ import {
   ACTION_VERBS,
   onlyAssignees,
   participleBase,
+  nominalAction,
   participleLike,
   passiveAction,
   subjectAction,
@@ -440,7 +441,13 @@ function nounPhraseEnd(s: Sentence, from: number, to: number): number {
       j += 1;
       continue;
     }
+    // "an on-site audit", "an in-person visit": a word joined by a hyphen is part of the name.
+    if (["in", "on", "at", "by"].includes(w) && s.gapBefore(j + 1) === "-") {
+      j += 1;
+      continue;
+    }
     const stops = [
+      "from",
       "for",
       "to",
       "due",
@@ -483,6 +490,12 @@ function thingOf(s: Sentence, from: number, end: number): { words: string[]; isR
     const w = s.word(j);
     if (TASK_NOUNS.has(w)) {
       isTask = true;
+      continue;
+    }
+    // "an on-site audit" → onsite-audit, "an in-person visit" → inperson-visit.
+    if (["on", "in"].includes(w) && s.gapBefore(j + 1) === "-" && j + 1 < end) {
+      words.push(`${w}${s.word(j + 1)}`);
+      j += 1;
       continue;
     }
     words.push(w);
@@ -724,6 +737,10 @@ function parseOne(
       s.use(span.from, subject);
     } else if (inherited !== null && ["a", "an", "another", "one"].includes(s.word(k))) {
       verb = inherited;
+      rest = k;
+    } else if (nominalAction(s, { from: k, to: span.to })) {
+      // "→ a win-back task for the account manager", ": an on-site audit by Quality": the thing alone.
+      verb = "create";
       rest = k;
     } else if (doerThenThing(s, k) !== null && s.word(span.from) === "and") {
       // "… and Huatong a site-visit task": the doer and the thing of the verb before.
@@ -1319,6 +1336,8 @@ const NOMINAL: Readonly<Record<string, string>> = {
   review: "review",
   audit: "audit",
   call: "call",
+  phone: "call",
+  ring: "call",
   contact: "outreach",
   reach: "outreach",
   assess: "assessment",
@@ -1421,6 +1440,12 @@ function verbPhraseSlug(words: readonly string[]): string {
     return slugOf(named.length > 0 ? named : object);
   }
   if (verb === "follow" && particle === "up") return slugOf(["follow-up", ...object.filter((w) => w !== "up")]);
+  // "reach out" → outreach; "investigate", "inspect them", "phone them" → investigation, inspection, call.
+  if (object.length === 0 && verb === "reach" && particle === "out") return "outreach";
+  if (object.length === 0 && particle === undefined && NOMINAL[verb] !== undefined) return NOMINAL[verb] as string;
+  // "send a technician out", "send an engineer over": a visit by them.
+  if (verb === "send" && particle !== undefined && ["out", "over", "on"].includes(particle) && object.length > 0)
+    return slugOf([...object.map(singular), "visit"]);
   if (object.length === 0) return slugOf(particle ? [verb, particle] : [verb]);
   if (object.length === 1 && NOMINAL[verb] !== undefined) return slugOf([...object, NOMINAL[verb] as string]);
   return slugOf([verb, ...object]);

@@ -770,7 +770,10 @@ const LINK_VERBS = new Set([
   ...["trigger", "triggers", "mean", "means", "prompt", "prompts", "warrant", "warrants", "merit", "merits"],
   ...["justify", "justifies", "spawn", "spawns", "generate", "generates", "create", "creates", "open", "opens"],
   ...["earn", "earns", "deserve", "deserves", "need", "needs", "require", "requires", "raise", "raises"],
+  // "every new ticket should become a triage task for …"
+  ...["become", "becomes"],
 ]);
+const BARE_LINKS = new Set(["mean", "warrant", "merit", "justify"]);
 const LINK_PAIRS = ["lead to", "leads to", "result in", "results in", "kick off", "kicks off", "set off", "sets off"];
 const LINK_MODALS = new Set(["should", "must", "will", "shall", "would", "ought", "to", "automatically", "always"]);
 
@@ -791,7 +794,8 @@ function triggerLink(s: Sentence, span: Span): { from: number; verb: number } | 
     let from = i;
     while (from - 1 > span.from && LINK_MODALS.has(s.word(from - 1))) from -= 1;
     // A modal or a present tense is the link ("should trigger", "triggers"); a bare "open" or "need" is not.
-    if (from === i && !/s$/.test(s.word(i)) && pair === undefined) continue;
+    // "mean", "warrant", "merit" are no action verbs: said bare after a plural ("two expiries mean a …").
+    if (from === i && !/s$/.test(s.word(i)) && pair === undefined && !BARE_LINKS.has(s.word(i))) continue;
     if (n === 2) s.use(i, i + 1);
     return { from, verb: i + n - 1 };
   }
@@ -1153,7 +1157,10 @@ export function splitClauses(s: Sentence): Clause[] {
     // "Dr. Müller", "Ms. Park": the stop after a title ends no sentence.
     const title = gap.trim() === "." && PERSON_TITLES.has(s.word(i - 1)) && /^\p{Lu}/u.test(s.phrase(i, i + 1));
     const boundary =
-      i === s.tokens.length || (/[.;!?。；！？,，]|\s[-–—]\s|—/.test(gap) && !title) || colon || parenCuts.has(i);
+      i === s.tokens.length ||
+      (/[.;!?。；！？,，]|\s[-–—]\s|—|→|⇒|=>|->/.test(gap) && !title) ||
+      colon ||
+      parenCuts.has(i);
     if (boundary) {
       if (i > from) pieces.push({ from, to: i });
       from = i;
@@ -1510,12 +1517,39 @@ const CONDITION_LEADS = new Set(["for", "among", "across", "at", "in", "with", "
 /** A piece with no action in it: no verb, no doer with a modal, no passive, no mode. */
 function noAction(s: Sentence, span: Span): boolean {
   return (
+    !nominalAction(s, span) &&
     verbIndex(s, span) === null &&
     subjectAction(s, span) === null &&
     passiveAction(s, span) === null &&
     !agentShape(s, span) &&
     !isModeOnly(s, span)
   );
+}
+
+/** Heads of a thing to do said alone, with no verb: "a win-back task for Raj", "an on-site audit by Quality". */
+export const NOMINAL_HEADS = new Set([
+  ...["task", "review", "pre-review", "call", "visit", "audit", "check", "check-in", "inspection", "plan"],
+  ...["workshop", "session", "meeting", "follow-up", "assessment", "investigation", "escalation", "outreach"],
+]);
+
+/**
+ * "→ a win-back task for the account manager", ": an on-site audit by Quality within a week": a piece that
+ * is only a thing to do, with no verb ("create" is understood), its head followed by its doer or deadline or
+ * ending the piece, and its doer named or the head a task or review. Said after a trigger, it is the action.
+ */
+export function nominalAction(s: Sentence, span: Span): boolean {
+  let i = span.from;
+  while (i < span.to && ["and", "then", "plus", "also", "so"].includes(s.word(i))) i += 1;
+  if (!["a", "an", "one"].includes(s.word(i))) return false;
+  for (let k = i + 1; k < Math.min(span.to, i + 7); k += 1) {
+    if (!NOMINAL_HEADS.has(s.word(k))) continue;
+    const after = s.word(k + 1);
+    if (k + 1 < span.to && !["for", "by", "from", "to", "within", "due", "inside", "in", "assigned"].includes(after))
+      continue;
+    const doer = s.matches(span, (e) => DOER_KINDS.includes(e.kind), false).length > 0;
+    return doer || ["task", "review", "pre-review"].includes(s.word(k));
+  }
+  return false;
 }
 
 /** "… should get a call from Sarah", "… should be visited by Huatong": something done for the account by someone. */

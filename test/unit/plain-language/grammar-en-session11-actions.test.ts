@@ -1,0 +1,333 @@
+/**
+ * English actions closed in session 11 (issue 12): kinds of phrasing development-6 and -7 showed the grammar
+ * missing, pinned on sentences of our own (none copied from a corpus file), at least three per kind, across
+ * industries and word orders: a doer with a verb in the present tense, a thing to do said alone, passive
+ * chains with the auxiliary said once, "review <operational things>" as work rather than a verdict, urgency
+ * and weekday deadlines, and slugs named by the thing rather than the words around it.
+ */
+import {
+  DraftCase,
+  draftIn,
+  expectDraft,
+  industry,
+  org,
+  owner,
+  review,
+  role,
+  segment,
+  task,
+  team,
+  user,
+} from "../../support/plain-language-drafts";
+
+const draft = draftIn("en");
+
+function check(c: DraftCase): void {
+  expectDraft(draft, c, "any order");
+}
+
+const red = { kind: "HEALTH_GRADE_CHANGE", to: ["RED"] };
+const yellow = { kind: "HEALTH_GRADE_CHANGE", to: ["YELLOW"] };
+
+describe("a doer followed by a verb in the present tense is the doer's action, whatever the verb", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "Whenever a SaaS customer's health score falls below 40: the onboarding team builds a recovery plan in two weeks.",
+      trigger: {},
+      conditions: [industry("SAAS"), { kind: "HEALTH_SCORE", op: "BELOW", value: 40 }],
+      actions: [{ ...task(team("t-onboarding"), 14), template: "recovery-plan" }],
+    },
+    {
+      text: "If a fleet customer turns red, Sarah writes a rescue plan within three days.",
+      trigger: red,
+      conditions: [industry("AUTOMOTIVE")],
+      actions: [{ ...task(user("u-sarah-kim"), 3), template: "rescue-plan" }],
+    },
+    {
+      text: "When a bank drops to yellow: Anna drafts a retention offer and finance approves it within a week.",
+      trigger: yellow,
+      conditions: [industry("FINANCE")],
+      actions: [{ ...task(user("u-anna-schmidt")), template: "retention-offer" }, review(role("finance"), 7)],
+    },
+    {
+      text: "When a factory goes red: Field Service fixes the line and the account is flagged as at-risk.",
+      trigger: red,
+      conditions: [industry("MANUFACTURING")],
+      actions: [task(team("t-field-service")), { kind: "FLAG_RECORDS", target: "ACCOUNT", flag: "at-risk" }],
+    },
+    {
+      text: "When a hospital account turns red: the quality team opens a deviation review and Tom calls them within 2 days.",
+      trigger: red,
+      conditions: [industry("HEALTHCARE")],
+      actions: [review(team("t-quality")), task(user("u-tom-becker"), 2)],
+    },
+  ];
+  it.each(cases)("$text", check);
+});
+
+describe("a thing to do said alone after the trigger is created, for the doer named with it", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a hospital turns red → a win-back task for the account manager.",
+      trigger: red,
+      conditions: [industry("HEALTHCARE")],
+      actions: [{ ...task(owner), template: "win-back" }],
+    },
+    {
+      text: "If a manufacturer goes red: an on-site audit by the quality team within a week.",
+      trigger: red,
+      conditions: [industry("MANUFACTURING")],
+      actions: [{ ...task(team("t-quality"), 7), template: "onsite-audit" }],
+    },
+    {
+      text: "When a SaaS account turns yellow, a check-in call for Sarah within 3 days.",
+      trigger: yellow,
+      conditions: [industry("SAAS")],
+      actions: [{ ...task(user("u-sarah-kim"), 3), template: "check-in-call" }],
+    },
+    {
+      text: "If a bank turns red: a credit review for the credit officer and a call from Raj.",
+      trigger: red,
+      conditions: [industry("FINANCE")],
+      actions: [review(role("credit-officer")), { ...task(user("u-raj-patel")), template: "call" }],
+    },
+    {
+      text: "Every new support ticket at a school should become a triage task for the onboarding team.",
+      trigger: { kind: "EVENT", eventTypes: ["TICKET_CREATED"] },
+      conditions: [industry("EDUCATION")],
+      actions: [{ ...task(team("t-onboarding")), template: "triage" }],
+    },
+    {
+      text: "For accounts that have a service partner, every new support ticket should become a triage task for the service partner of the account's region.",
+      trigger: { kind: "EVENT", eventTypes: ["TICKET_CREATED"] },
+      conditions: [{ kind: "HAS_ORGANIZATION", organizationKind: "SERVICE_PROVIDER" }],
+      actions: [task({ kind: "ORGANIZATION", servingRegion: true })],
+    },
+  ];
+  it.each(cases)("$text", check);
+});
+
+describe("a passive said once carries on over several participles", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a bank turns red, the account should be flagged as watch-list and posted to Slack.",
+      trigger: red,
+      conditions: [industry("FINANCE")],
+      actions: [
+        { kind: "FLAG_RECORDS", target: "ACCOUNT", flag: "watch-list" },
+        { kind: "CALL_WEBHOOK", endpointId: "wh-slack-cs" },
+      ],
+    },
+    {
+      text: "If an enterprise customer drops to red, it gets tagged as at-risk, synced to the ERP and assigned to Finance.",
+      trigger: red,
+      conditions: [segment("ENTERPRISE")],
+      actions: [
+        { kind: "FLAG_RECORDS", target: "ACCOUNT", flag: "at-risk" },
+        { kind: "CALL_WEBHOOK", endpointId: "wh-erp" },
+        task(role("finance")),
+      ],
+    },
+    {
+      text: "When a hospital turns red, the account is to be escalated to legal and flagged.",
+      trigger: red,
+      conditions: [industry("HEALTHCARE")],
+      actions: [task(role("legal")), { kind: "FLAG_RECORDS", target: "ACCOUNT" }],
+    },
+    {
+      text: "When a SaaS account goes red, it should be tagged as churn-watch, pushed to ServiceNow and escalated to Sarah within 2 days.",
+      trigger: red,
+      conditions: [industry("SAAS")],
+      actions: [
+        { kind: "FLAG_RECORDS", target: "ACCOUNT", flag: "churn-watch" },
+        { kind: "CALL_WEBHOOK", endpointId: "wh-servicenow" },
+        task(user("u-sarah-kim"), 2),
+      ],
+    },
+    {
+      text: "When a fleet customer turns red, the account gets marked as at-risk and assigned to the CS team.",
+      trigger: red,
+      conditions: [industry("AUTOMOTIVE")],
+      actions: [{ kind: "FLAG_RECORDS", target: "ACCOUNT", flag: "at-risk" }, task(team("t-customer-success"))],
+    },
+  ];
+  it.each(cases)("$text", check);
+
+  it("keeps a participle before a noun a noun ('escalated tickets')", () => {
+    const d = draft("Escalated tickets at a bank: create a task for the support lead.");
+    expect(d.actions).toHaveLength(1);
+    expect(d.actions[0]).toMatchObject(task(role("support-lead")));
+  });
+});
+
+describe("reviewing operational things is work; a review asking for a verdict stays a review", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a fleet customer turns red, have GreenVolt review the charging schedules.",
+      trigger: red,
+      conditions: [industry("AUTOMOTIVE")],
+      actions: [{ ...task(org("org-greenvolt-service")), template: "charging-schedule-review" }],
+    },
+    {
+      text: "If a factory turns red, get Apex to review their pick routes within a week.",
+      trigger: red,
+      conditions: [industry("MANUFACTURING")],
+      actions: [{ ...task(org("org-apex-distribution"), 7), template: "pick-route-review" }],
+    },
+    {
+      text: "When a hospital turns red, let the quality team review the maintenance logs.",
+      trigger: red,
+      conditions: [industry("HEALTHCARE")],
+      actions: [task(team("t-quality"))],
+    },
+    {
+      text: "When a factory turns red, have the quality engineer review the inspection reports.",
+      trigger: red,
+      conditions: [industry("MANUFACTURING")],
+      actions: [task(role("quality-engineer"))],
+    },
+    // Verdicts: the account or a contract reviewed, or a doer whose reviews are verdicts.
+    {
+      text: "When a bank turns red, have legal review the contract.",
+      trigger: red,
+      conditions: [industry("FINANCE")],
+      actions: [{ ...review(role("legal")), reviewType: "contract-review" }],
+    },
+    {
+      text: "When a hospital turns red, have Tom review it.",
+      trigger: red,
+      conditions: [industry("HEALTHCARE")],
+      actions: [review(user("u-tom-becker"))],
+    },
+    {
+      text: "When a bank turns red, ask legal to review the shipping documents.",
+      trigger: red,
+      conditions: [industry("FINANCE")],
+      actions: [review(role("legal"))],
+    },
+    {
+      text: "When a bank turns red, have the credit officer review the exposure.",
+      trigger: red,
+      conditions: [industry("FINANCE")],
+      actions: [review(role("credit-officer"))],
+    },
+  ];
+  it.each(cases)("$text", check);
+});
+
+describe("urgency, hours and the end of the day are deadlines", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a bank turns red, have the credit officer call them immediately.",
+      trigger: red,
+      conditions: [industry("FINANCE")],
+      actions: [task(role("credit-officer"), 0)],
+    },
+    {
+      text: "When a hospital turns red, create a task for Tom right away.",
+      trigger: red,
+      conditions: [industry("HEALTHCARE")],
+      actions: [task(user("u-tom-becker"), 0)],
+    },
+    {
+      text: "When a hospital turns red, Raj should call them ASAP.",
+      trigger: red,
+      conditions: [industry("HEALTHCARE")],
+      actions: [{ ...task(user("u-raj-patel"), 0), template: "call" }],
+    },
+    {
+      text: "When a factory turns red, get Field Service to visit straight away.",
+      trigger: red,
+      conditions: [industry("MANUFACTURING")],
+      actions: [task(team("t-field-service"), 0)],
+    },
+    {
+      text: "When a bank turns red, immediately open a credit review for the credit officer.",
+      trigger: red,
+      conditions: [industry("FINANCE")],
+      actions: [review(role("credit-officer"), 0)],
+    },
+    {
+      text: "When a bank turns red, open a compliance review within 36 hours.",
+      trigger: red,
+      conditions: [industry("FINANCE")],
+      actions: [review(owner, 2)],
+    },
+    {
+      text: "If a fleet customer turns red, have GreenVolt send a technician out within 48 hours.",
+      trigger: red,
+      conditions: [industry("AUTOMOTIVE")],
+      actions: [{ ...task(org("org-greenvolt-service"), 2), template: "technician-visit" }],
+    },
+    {
+      text: "When a SaaS account turns yellow, have Sarah call them within 30 hours.",
+      trigger: yellow,
+      conditions: [industry("SAAS")],
+      actions: [task(user("u-sarah-kim"), 2)],
+    },
+    {
+      text: "When a bank turns red, have finance call them by EOD.",
+      trigger: red,
+      conditions: [industry("FINANCE")],
+      actions: [task(role("finance"), 0)],
+    },
+    {
+      text: "When a bank turns red, have finance call them by close of business.",
+      trigger: red,
+      conditions: [industry("FINANCE")],
+      actions: [task(role("finance"), 0)],
+    },
+    {
+      text: "If a school goes red, the academic success team should call them before COB.",
+      trigger: red,
+      conditions: [industry("EDUCATION")],
+      actions: [task(team("t-academic-success"), 0)],
+    },
+  ];
+  it.each(cases)("$text", check);
+
+  it("keeps 'immediately after' a trigger word, not a deadline", () => {
+    const d = draft("Immediately after a support ticket is opened at a hospital, create a task for the account owner.");
+    expect(d.trigger).toMatchObject({ kind: "EVENT", eventTypes: ["TICKET_CREATED"] });
+    expect(d.actions[0]).toMatchObject(task(owner, 7));
+  });
+});
+
+describe("a weekday deadline is read as the end of the week it falls in, as the Chinese grammar reads 周五前", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a bank turns red, have finance call them by Friday.",
+      trigger: red,
+      conditions: [industry("FINANCE")],
+      actions: [task(role("finance"), 7)],
+    },
+    {
+      text: "When a hospital turns red, Raj should visit them before next Monday.",
+      trigger: red,
+      conditions: [industry("HEALTHCARE")],
+      actions: [task(user("u-raj-patel"), 7)],
+    },
+    {
+      text: "When a factory turns red, have the quality team audit the line by next Thursday.",
+      trigger: red,
+      conditions: [industry("MANUFACTURING")],
+      actions: [task(team("t-quality"), 14)],
+    },
+  ];
+  it.each(cases)("$text", check);
+});
+
+describe("a slug names the thing, not the deadline or the verb around it", () => {
+  it.each([
+    ["When a SaaS account turns yellow, get the account manager to book a check-in call inside 7 days.", "check-in-call", 7],
+    ["When a school turns red, have the Key Accounts team reach out.", "outreach", 7],
+    ["When a factory turns red, have SinoCell investigate.", "investigation", 7],
+    ["When a bank turns red, get the collections team to phone them by tomorrow.", "call", 1],
+    ["If a fleet customer turns red, the onboarding team builds an adoption plan within 10 days.", "adoption-plan", 10],
+  ])("%s", (text, template, days) => {
+    const d = draft(text);
+    expect(d.actions).toHaveLength(1);
+    expect(d.actions[0]).toMatchObject({ kind: "CREATE_TASK", template, dueInDays: days });
+    expect(d.unrecognised).toEqual([]);
+  });
+});

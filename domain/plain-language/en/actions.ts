@@ -14,6 +14,7 @@ import {
   nominalAction,
   participleLike,
   passiveAction,
+  servesClauseEnd,
   subjectAction,
   verbIndex,
 } from "./clauses";
@@ -74,6 +75,9 @@ const NOTIFY_VERBS = new Set([
   "message",
   "loop",
 ]);
+
+/** Whose partner a partner word names ("the region's service partner", "the account's reseller"). */
+const PARTNER_OWNER_WORDS = new Set(["region", "area", "territory", "account", "customer", "client"]);
 
 /** Words between "the" and an assignee ("the local service provider"). */
 const ASSIGNEE_ADJECTIVES = new Set([
@@ -306,8 +310,10 @@ const DAY_END = ["eod", "cob", "eob", "close of business", "end of business", "e
  * null.
  */
 function weekdayDeadline(s: Sentence, i: number): { to: number; days: number } | null {
-  if (!["by", "before", "until", "till", "on"].includes(s.word(i))) return null;
+  if (!["by", "before", "until", "till", "on", "due"].includes(s.word(i))) return null;
   let k = i + 1;
+  // "due by Friday", "due on Monday"
+  if (s.word(i) === "due" && ["by", "on", "before"].includes(s.word(k))) k += 1;
   if (["the", "this"].includes(s.word(k))) k += 1;
   const next = s.word(k) === "next";
   if (next) k += 1;
@@ -376,6 +382,11 @@ function dueIn(s: Sentence, span: Span): number | null {
       const begin = ["due", "by", "within", "on"].includes(s.word(start - 1)) ? start - 1 : start;
       s.use(begin, w === "today" ? i + 1 : w === "same" ? i + 2 : i + 3);
       return 0;
+    }
+    // "this week", "this month": the rest of the period, read as its length (本周 7).
+    if (w === "this" && PERIOD_DAYS[s.word(i + 1)] !== undefined && (PERIOD_DAYS[s.word(i + 1)] as number) > 1) {
+      s.use(["due", "by", "within", "in"].includes(s.word(i - 1)) ? i - 1 : i, i + 2);
+      return PERIOD_DAYS[s.word(i + 1)] as number;
     }
     if (w === "next" && s.word(i + 1) === "week") {
       s.use(["due", "by", "within"].includes(s.word(i - 1)) ? i - 1 : i, i + 2);
@@ -692,11 +703,20 @@ function elidedParticiple(s: Sentence, i: number, to: number): string | null {
 }
 
 /** Reads one action clause (a verb and what follows, up to the next "and <verb>"). */
+/** Verbs that hand a task on to "them" said of the doer named before ("… and ask them to …"). */
+const ECHO_VERBS = new Set(["ask", "tell", "get", "remind", "instruct", "require"]);
+
+/** A doer an action named, with the words that named it. */
+type Doer = { match: LexiconMatch; assignee: Assignee };
+
 function parseOne(
   s: Sentence,
   span: Span,
   inherited: string | null,
-): { actions: PlaybookAction[]; verb: string | null; ok: boolean } {
+  previous: readonly Doer[] = [],
+  carried: readonly Doer[] = [],
+): { actions: PlaybookAction[]; verb: string | null; ok: boolean; doers?: Doer[]; bySubject?: boolean } {
+  let bySubject = false;
   const v = verbIndex(s, span);
   // "should get a call from Sarah", and "get a quality review from compliance" after accounts said first.
   const gets = v !== null && ["get", "receive"].includes(s.word(v));
@@ -734,6 +754,7 @@ function parseOne(
       // "the owner should call them": the doer first, as "have the owner call them".
       verb = "have";
       rest = subject;
+      bySubject = true;
       s.use(span.from, subject);
     } else if (inherited !== null && ["a", "an", "another", "one"].includes(s.word(k))) {
       verb = inherited;
@@ -775,10 +796,12 @@ function parseOne(
     for (let j = body.from; j < body.to; j += 1) {
       const w = s.word(j);
       if (w === "as") {
+        // "as out-of-service", "as on-hold": words joined by hyphens are kept whole.
+        const hyphened = (k: number) => s.gapBefore(k) === "-" || s.gapBefore(k + 1) === "-";
         flag = slugOf(
-          Array.from({ length: body.to - j - 1 }, (_, k) => s.word(j + 1 + k)).filter(
-            (x) => !FUNCTION_WORDS.has(x) || x === "at",
-          ),
+          Array.from({ length: body.to - j - 1 }, (_, k) => j + 1 + k)
+            .filter((k) => !FUNCTION_WORDS.has(s.word(k)) || s.word(k) === "at" || hyphened(k))
+            .map((k) => s.word(k)),
         );
         break;
       }
@@ -868,7 +891,7 @@ function parseOne(
       ? []
       : null;
   if (vpWords !== null) thingFrom = v ?? span.from;
-  let delegated: Array<{ match: LexiconMatch; assignee: Assignee }> = [];
+  let delegated: Doer[] = [];
   if (DELEGATE_VERBS.has(verb as string) || (GIVE_VERBS.has(verb as string) && directObject(s, body))) {
     // "have the support lead call them back", "give GreenVolt Service an inspection task"
     let j = body.from;
@@ -897,13 +920,16 @@ function parseOne(
       j += 1;
     }
     // "the region's service partner", "the account's reseller": whose partner it is.
-    if (
-      ["region", "area", "territory", "account", "customer", "client"].includes(s.word(j)) &&
-      s.lexicon.matchAt(s.tokens, j, s.text, (e) => ASSIGNEE_KINDS.has(e.kind)) === null &&
-      s.lexicon.matchAt(s.tokens, j + 1, s.text, (e) => e.kind === "ORGANIZATION_KIND") !== null
-    ) {
-      s.use(j);
-      j += 1;
+    // "the account's region's service partner": owners in a chain.
+    let owners = j;
+    while (
+      PARTNER_OWNER_WORDS.has(s.word(owners)) &&
+      s.lexicon.matchAt(s.tokens, owners, s.text, (e) => ASSIGNEE_KINDS.has(e.kind)) === null
+    )
+      owners += 1;
+    if (owners > j && s.lexicon.matchAt(s.tokens, owners, s.text, (e) => e.kind === "ORGANIZATION_KIND") !== null) {
+      s.use(j, owners);
+      j = owners;
     }
     // "have Dr. Müller and the service manager triage it": someone the directory does not have, listed
     // before a doer it has, is named; the doer it has still gets the action.
@@ -955,6 +981,12 @@ function parseOne(
           s.use(k);
           k += 1;
         }
+      }
+      // "the partner that serves the region": whom the partner serves says which partner it is.
+      const served = servesClauseEnd(s, k);
+      if (served > k) {
+        s.use(k, served);
+        k = served;
       }
       thingFrom = k;
       // "Tom Becker from Quality": the person's team or place says who they are, nothing to do.
@@ -1037,6 +1069,17 @@ function parseOne(
       }
       if (["a", "an", "the", "one"].includes(s.word(thingFrom)) || GIVE_VERBS.has(verb as string)) vpWords = null;
       else vpWords = [];
+    } else if (
+      ECHO_VERBS.has(verb as string) &&
+      ["them", "him", "her"].includes(s.word(j)) &&
+      s.word(j + 1) === "to" &&
+      previous.length > 0
+    ) {
+      // "notify Nordlicht and ask them to check the chargers": the doer named just before.
+      delegated = [...previous];
+      s.use(j, j + 2);
+      thingFrom = j + 2;
+      vpWords = [];
     } else if (DELEGATE_VERBS.has(verb as string)) {
       // An unknown person or party: name it rather than guess.
       let end = j;
@@ -1057,6 +1100,12 @@ function parseOne(
   if (vpWords !== null) {
     // A verb phrase: "call them back", "check the store", "visit the customer", "send them a case study".
     while (thingFrom < body.to && s.used[thingFrom] && thingFrom !== v) thingFrom += 1;
+    // "come out and inspect the chargers", "go over and check the line": the going is part of the doing.
+    const motionEnd = motionBefore(s, thingFrom, body.to);
+    if (motionEnd !== null) {
+      s.use(thingFrom, motionEnd);
+      thingFrom = motionEnd;
+    }
     thingEnd = thingFrom;
     const words: string[] = [];
     while (
@@ -1083,6 +1132,9 @@ function parseOne(
     let headEnd = thingEnd;
     while (headEnd > thingFrom + 1 && s.used[headEnd - 1] && headEnd - 1 !== v) headEnd -= 1;
     const inner = thingOf(s, thingFrom, headEnd);
+    // "sign off on the account", "sign off the discount": a verdict, as "approve" is.
+    const signOff = words[0] === "sign" && words[1] === "off";
+    if (signOff) words.splice(0, 2, "sign-off");
     const verdictVerb = VERDICT_VERBS.has(words[0] ?? "");
     const verdict = verdictVerb && asksVerdict(s, words, delegated);
     isReview = verdict || (inner.isReview && !words.some((w) => MEETING_VERBS.has(w)) && words[0] !== "book");
@@ -1146,7 +1198,8 @@ function parseOne(
         return { actions: [], verb, ok: true };
       }
     }
-    if (delegated.length === 0 && unknownDoing(s, verb as string, body, prep, isTaskNoun))
+    const carriedOn = v !== null && carried.length > 0 && !SYSTEM_VERBS.has(verb as string);
+    if (delegated.length === 0 && !carriedOn && unknownDoing(s, verb as string, body, prep, isTaskNoun))
       return { actions: [], verb, ok: false };
     if (delegated.length === 0 && prep !== null) {
       // "for Peter": a name the directory does not have. Named; nothing is drafted for it.
@@ -1161,6 +1214,8 @@ function parseOne(
       }
     }
   }
+  // "Sarah should call them and send a summary": the doer said first does the verbs joined to theirs.
+  if (delegated.length === 0 && v !== null && carried.length > 0) delegated = [...carried];
   const assignees: Assignee[] = delegated.length > 0 ? delegated.map((d) => d.assignee) : [{ kind: "ACCOUNT_OWNER" }];
   if (delegated.length === 0) {
     s.ambiguous(s.phrase(span.from, span.to), "no assignee was said; the account owner gets it");
@@ -1181,7 +1236,7 @@ function parseOne(
       ? { kind: "OPEN_REVIEW", reviewType: template, title, assignee, dueInDays }
       : { kind: "CREATE_TASK", template, title, assignee, dueInDays },
   );
-  return { actions, verb, ok: true };
+  return { actions, verb, ok: true, doers: delegated, bySubject };
 }
 
 /** Prepositions before a system something is put in ("log it in Jira", "post it to Teams"). */
@@ -1267,7 +1322,7 @@ function unknownDoing(
 }
 
 /** Verbs asking for a verdict: "have compliance review it", "ask legal to approve the contract". */
-const VERDICT_VERBS = new Set(["review", "approve", "vet", "re-review", "recheck"]);
+const VERDICT_VERBS = new Set(["review", "approve", "vet", "re-review", "recheck", "sign-off"]);
 
 /**
  * What is reviewed when a review asks for a verdict (README: "review" as an approval or verdict is
@@ -1324,7 +1379,15 @@ function reviewSlug(words: readonly string[]): string {
     .filter((w) => !PRONOUNS.has(w) && (!FUNCTION_WORDS.has(w) || OBJECT_NOUNS.has(w)))
     .map((w, k, all) => (k === all.length - 1 ? singular(w) : w));
   const noun =
-    verb === "approve" ? "approval" : verb === "audit" ? "audit" : verb === "assess" ? "assessment" : "review";
+    verb === "approve"
+      ? "approval"
+      : verb === "audit"
+        ? "audit"
+        : verb === "assess"
+          ? "assessment"
+          : verb === "sign-off"
+            ? "sign-off"
+            : "review";
   return slugOf([...object, noun]);
 }
 
@@ -1447,7 +1510,8 @@ function verbPhraseSlug(words: readonly string[]): string {
   if (verb === "send" && particle !== undefined && ["out", "over", "on"].includes(particle) && object.length > 0)
     return slugOf([...object.map(singular), "visit"]);
   if (object.length === 0) return slugOf(particle ? [verb, particle] : [verb]);
-  if (object.length === 1 && NOMINAL[verb] !== undefined) return slugOf([...object, NOMINAL[verb] as string]);
+  if (object.length === 1 && NOMINAL[verb] !== undefined)
+    return slugOf([singular(object[0] as string), NOMINAL[verb] as string]);
   return slugOf([verb, ...object]);
 }
 
@@ -1488,6 +1552,26 @@ function messageToSystem(s: Sentence, part: Span): LexiconMatch[] | null {
       return null;
   }
   return said ? endpoints : null;
+}
+
+/** Verbs of going somewhere before the thing done there: "come out and inspect", "pop over and check". */
+const MOTION_VERBS = new Set(["come", "go", "head", "pop", "swing", "drive", "run", "nip", "stop"]);
+const MOTION_PARTICLES = new Set(["out", "over", "by", "round", "around", "down", "up", "there", "onsite", "in"]);
+
+/**
+ * "come out and inspect …", "go on site and check …", "swing by and …": a verb of going, its particles and
+ * "and", before another verb. The index of that verb, or null.
+ */
+function motionBefore(s: Sentence, i: number, to: number): number | null {
+  if (!MOTION_VERBS.has(s.word(i))) return null;
+  let k = i + 1;
+  while (k < to && (MOTION_PARTICLES.has(s.word(k)) || ["on", "site", "to", "the"].includes(s.word(k)))) k += 1;
+  return k > i + 1 && s.word(k) === "and" && k + 1 < to ? k + 1 : null;
+}
+
+/** Whether two lists name the same doers. */
+function sameDoers(a: readonly Doer[], b: readonly Doer[]): boolean {
+  return a.length === b.length && a.every((d, k) => JSON.stringify(d.assignee) === JSON.stringify(b[k]?.assignee));
 }
 
 /** The first index from `from` that is no leading word ("and", "then", "also"). */
@@ -1539,7 +1623,11 @@ export function parseActions(s: Sentence, clause: Span): { actions: PlaybookActi
       !onlyAssignees(s, { from, to: i }) &&
       (subjectAction(s, { from: j, to: clause.to }) !== null ||
         (passive !== null && !s.find({ from: j, to: passive.aux }, ["and", "then"])));
-    if (startsVerb || startsThing || startsDoer || startsParticiple || givenDoer !== null) {
+    // "come out and inspect": one action.
+    let going = i - 1;
+    while (going > from && MOTION_PARTICLES.has(s.word(going))) going -= 1;
+    const afterMotion = w === "and" && going < i - 1 && motionBefore(s, going, clause.to) === j;
+    if (!afterMotion && (startsVerb || startsThing || startsDoer || startsParticiple || givenDoer !== null)) {
       parts.push({ from, to: i });
       from = i;
       i = j - 1;
@@ -1548,6 +1636,16 @@ export function parseActions(s: Sentence, clause: Span): { actions: PlaybookActi
   parts.push({ from, to: clause.to });
   const actions: PlaybookAction[] = [];
   let inherited: string | null = null;
+  // "Sarah must email them, book a QBR and …": a list cut at its commas goes on with the doer said first.
+  const before = lastSubject.get(s);
+  // A reading tried and taken back (its words no longer understood) carries nothing.
+  const listed =
+    before !== undefined &&
+    before.to === clause.from &&
+    /^\s*,\s*$/.test(s.gapBefore(clause.from)) &&
+    before.doers.every((d) => s.used[d.match.from] === true);
+  let previous: Doer[] = listed ? [...before.doers] : [];
+  let subjectDoers: Doer[] = listed ? [...before.doers] : [];
   let understood = true;
   for (const part of parts) {
     const posted = messageToSystem(s, part);
@@ -1564,7 +1662,12 @@ export function parseActions(s: Sentence, clause: Span): { actions: PlaybookActi
       actions.push(...posted.map((m): PlaybookAction => ({ kind: "CALL_WEBHOOK", endpointId: m.entries[0]!.id })));
       continue;
     }
-    const { actions: found, verb, ok } = parseOne(s, part, inherited);
+    const { actions: found, verb, ok, doers, bySubject } = parseOne(s, part, inherited, previous, subjectDoers);
+    if (doers !== undefined && doers.length > 0) previous = doers;
+    // The doer said first carries on over the verbs joined to it, until another doer is said.
+    if (bySubject === true && doers !== undefined) subjectDoers = doers;
+    else if (doers !== undefined && doers.length > 0 && doers !== subjectDoers && !sameDoers(doers, subjectDoers))
+      subjectDoers = [];
     if (!ok) {
       let k = part.from;
       while (k < part.to && (ACTION_LEADERS.has(s.word(k)) || s.word(k) === "and")) {
@@ -1580,5 +1683,10 @@ export function parseActions(s: Sentence, clause: Span): { actions: PlaybookActi
     else if (verb !== null && GIVE_VERBS.has(verb)) inherited = "create";
     actions.push(...found);
   }
+  if (subjectDoers.length > 0) lastSubject.set(s, { to: clause.to, doers: subjectDoers });
+  else lastSubject.delete(s);
   return { actions, understood };
 }
+
+/** The doer said first in the last action clause of a sentence, and where that clause ended. */
+const lastSubject = new WeakMap<Sentence, { to: number; doers: Doer[] }>();

@@ -579,6 +579,8 @@ const MODALS = new Set([
 export function subjectAction(s: Sentence, span: Span): number | null {
   let i = span.from;
   while (i < span.to && ACTION_LEADERS.has(s.word(i)) && s.word(i) !== "let") i += 1;
+  // "both Tom and the QA engineer should …", "either Raj or Anna must …"
+  if (["both", "either"].includes(s.word(i))) i += 1;
   const start = i;
   while (s.word(i) === "the") i += 1;
   // "the local service partner should …", "the responsible account manager must …"
@@ -589,17 +591,18 @@ export function subjectAction(s: Sentence, span: Span): number | null {
     i += 1;
   const kinds = ["USER", "TEAM", "ROLE", "ACCOUNT_OWNER", "ORGANIZATION", "ORGANIZATION_KIND"];
   // "the region's service partner should …", "the account's reseller must …": whose partner it is.
-  if (
-    PARTNER_OWNERS.has(s.word(i)) &&
-    s.lexicon.matchAt(s.tokens, i + 1, s.text, (e) => e.kind === "ORGANIZATION_KIND") !== null
-  )
-    i += 1;
+  // "the account's region's service partner": owners in a chain.
+  let owners = i;
+  while (PARTNER_OWNERS.has(s.word(owners))) owners += 1;
+  if (owners > i && s.lexicon.matchAt(s.tokens, owners, s.text, (e) => e.kind === "ORGANIZATION_KIND") !== null)
+    i = owners;
   let match =
     s.lexicon.matchAt(s.tokens, start, s.text, (e) => kinds.includes(e.kind)) ??
     s.lexicon.matchAt(s.tokens, i, s.text, (e) => kinds.includes(e.kind));
   if (match === null) return null;
   let j = match.to;
   if (["team", "department", "group"].includes(s.word(j))) j += 1;
+  j = servesClauseEnd(s, j);
   // "Zhang Min and Li Wei should each get …", "Tom, Anna and the CS team must …": several doers.
   while (["and", "or"].includes(s.word(j)) || s.gapBefore(j).includes(",")) {
     let k = ["and", "or"].includes(s.word(j)) ? j + 1 : j;
@@ -628,6 +631,22 @@ export function subjectAction(s: Sentence, span: Span): number | null {
     return start;
   }
   return null;
+}
+
+/** Verbs of a partner's relative clause: "the partner that serves the region", "the reseller who covers them". */
+const SERVE_VERBS = new Set(["serves", "serve", "covers", "cover", "supports", "support", "handles", "services"]);
+
+/**
+ * After a doer, the end of a relative clause saying whom it serves ("that serves the region", "who covers the
+ * account", "which handles their area"), or j when none stands there.
+ */
+export function servesClauseEnd(s: Sentence, j: number): number {
+  if (!["that", "which", "who"].includes(s.word(j)) || !SERVE_VERBS.has(s.word(j + 1))) return j;
+  let k = j + 2;
+  if (["the", "their", "its", "this", "that"].includes(s.word(k))) k += 1;
+  if (!["region", "area", "territory", "account", "customer", "client", "them", "it", "site"].includes(s.word(k)))
+    return j;
+  return k + 1;
 }
 
 /** Whether a wish read as "have" ("I'd like Tom to …") stands before token i. */

@@ -763,6 +763,7 @@ function parseOne(
       // "→ a win-back task for the account manager", ": an on-site audit by Quality": the thing alone.
       verb = "create";
       rest = k;
+      s.use(span.from, k);
     } else if (doerThenThing(s, k) !== null && s.word(span.from) === "and") {
       // "… and Huatong a site-visit task": the doer and the thing of the verb before.
       verb = "give";
@@ -787,6 +788,12 @@ function parseOne(
     }
     s.use(body.from, body.to);
     return { actions: webhooks.map((m) => ({ kind: "CALL_WEBHOOK", endpointId: m.entries[0]!.id })), verb, ok: true };
+  }
+
+  const listed = listFlag(s, verb as string, body);
+  if (listed !== null) {
+    s.use(body.from, body.to);
+    return { actions: [{ kind: "FLAG_RECORDS", target: "ACCOUNT", flag: listed, note: null }], verb, ok: true };
   }
 
   if (FLAG_VERBS.has(verb as string)) {
@@ -1115,6 +1122,13 @@ function parseOne(
         deadlineDue(s, thingEnd)
       )
     ) {
+      // "set up a call with their champion": whom the thing is with is not its name.
+      const withEnd = words.length > 0 ? counterpartEnd(s, thingEnd, body.to) : null;
+      if (withEnd !== null) {
+        s.use(thingEnd, withEnd);
+        thingEnd = withEnd;
+        continue;
+      }
       // Words already understood (a deadline such as "the same day") are not part of the task's name.
       if (!s.used[thingEnd] || thingEnd === v) words.push(s.word(thingEnd));
       thingEnd += 1;
@@ -1144,6 +1158,9 @@ function parseOne(
     const start = skipDeterminers(s, thingFrom);
     thingEnd = nounPhraseEnd(s, start, body.to);
     const thing = thingOf(s, start, thingEnd);
+    // "a 30-minute call with the champion": whom the thing is with is understood, and not its name.
+    const withEnd = thingEnd > start ? counterpartEnd(s, thingEnd, body.to) : null;
+    if (withEnd !== null) s.use(thingEnd, withEnd);
     let words = thing.words;
     if (thing.isTask && s.word(thingEnd) === "to" && !["the", "a", "an", "our", "my"].includes(s.word(thingEnd + 1))) {
       // "a task to visit the customer"
@@ -1399,6 +1416,7 @@ const NOMINAL: Readonly<Record<string, string>> = {
   review: "review",
   audit: "audit",
   call: "call",
+  meet: "meeting",
   phone: "call",
   ring: "call",
   contact: "outreach",
@@ -1420,7 +1438,7 @@ const NOMINAL: Readonly<Record<string, string>> = {
 const LIGHT_VERBS = new Set([
   // "have Anna open a churn-risk review": the thing opened names it; "ops should get a review task".
   // "build a save plan", "write a recovery plan": the thing made names it.
-  ...["build", "write", "draw", "compile", "produce", "develop", "assemble", "put", "draft", "put"],
+  ...["build", "write", "draw", "compile", "produce", "develop", "assemble", "put", "draft"],
   "get",
   "receive",
   "open",
@@ -1486,6 +1504,34 @@ function directObject(s: Sentence, body: Span): boolean {
   return s.lexicon.matchAt(s.tokens, j, s.text, (e) => ASSIGNEE_KINDS.has(e.kind)) !== null;
 }
 
+/**
+ * "with the champion", "with their CFO", "with them": after a thing to do, the customer's side it is done
+ * with — no assignee, no system, a few words up to the deadline or the doer. The index after it, or null.
+ */
+function counterpartEnd(s: Sentence, i: number, to: number): number | null {
+  if (s.word(i) !== "with") return null;
+  let k = i + 1;
+  if (["them", "the", "their", "its", "our", "a", "an"].includes(s.word(k))) k += 1;
+  if (s.word(k - 1) === "them") return k;
+  const from = k;
+  while (
+    k < to &&
+    k - from < 4 &&
+    !["for", "within", "by", "due", "and", "before", "in", "to", "inside", "today", "tomorrow"].includes(s.word(k)) &&
+    !/^\p{Lu}/u.test(s.phrase(k, k + 1)) &&
+    s.lexicon.matchAt(s.tokens, k, s.text, (e) => ASSIGNEE_KINDS.has(e.kind) || e.kind === "WEBHOOK_ENDPOINT") === null
+  )
+    k += 1;
+  const stop = k === to || ["for", "within", "by", "due", "and", "before", "in", "inside", "today", "tomorrow"].includes(s.word(k));
+  return k > from && stop ? k : null;
+}
+
+/** People sent to the customer: "send a technician", "send an engineer out". */
+const VISITORS = new Set([
+  ...["technician", "technicians", "tech", "engineer", "engineers", "fitter", "inspector", "specialist", "crew"],
+  ...["someone", "somebody", "mechanic", "electrician", "installer", "auditor", "trainer", "consultant"],
+]);
+
 /** A slug for what someone is asked to do. */
 function verbPhraseSlug(words: readonly string[]): string {
   const [verb, ...rest] = words;
@@ -1497,6 +1543,12 @@ function verbPhraseSlug(words: readonly string[]): string {
       (!PRONOUNS.has(w) && !particles.includes(w) && (!FUNCTION_WORDS.has(w) || OBJECT_NOUNS.has(w))),
   );
   const particle = rest.find((w) => particles.includes(w));
+  // "get Raj on the phone with them": a call.
+  if (verb === "on" && rest.includes("phone")) return "call";
+  // "send a technician out", "send an engineer": a visit by them; "send an upgrade proposal": the thing sent.
+  if (verb === "send" && object.some((w) => VISITORS.has(w)))
+    return slugOf([...object.slice(0, object.findIndex((w) => VISITORS.has(w)) + 1).map(singular), "visit"]);
+  if (verb === "send" && object.length > 0) return slugOf(object);
   if (LIGHT_VERBS.has(verb) && object.length > 0) {
     // "create a follow-up task" → follow-up: the word task says what it is, not which.
     const named = object.filter((w) => !["task", "tasks", "ticket"].includes(w));
@@ -1506,9 +1558,6 @@ function verbPhraseSlug(words: readonly string[]): string {
   // "reach out" → outreach; "investigate", "inspect them", "phone them" → investigation, inspection, call.
   if (object.length === 0 && verb === "reach" && particle === "out") return "outreach";
   if (object.length === 0 && particle === undefined && NOMINAL[verb] !== undefined) return NOMINAL[verb] as string;
-  // "send a technician out", "send an engineer over": a visit by them.
-  if (verb === "send" && particle !== undefined && ["out", "over", "on"].includes(particle) && object.length > 0)
-    return slugOf([...object.map(singular), "visit"]);
   if (object.length === 0) return slugOf(particle ? [verb, particle] : [verb]);
   if (object.length === 1 && NOMINAL[verb] !== undefined)
     return slugOf([singular(object[0] as string), NOMINAL[verb] as string]);
@@ -1552,6 +1601,33 @@ function messageToSystem(s: Sentence, part: Span): LexiconMatch[] | null {
       return null;
   }
   return said ? endpoints : null;
+}
+
+/**
+ * "add them to the at-risk list", "put the account on the watch list", "move it onto the escalation list": a
+ * list the account is put on is a flag of its name ("at-risk", "watch-list", "escalation"). Null otherwise.
+ */
+function listFlag(s: Sentence, verb: string, body: Span): string | null {
+  if (!["add", "put", "move", "place", "include"].includes(verb)) return null;
+  let i = body.from;
+  if (ACCOUNT_WORDS.has(s.word(i)) || s.word(i) === "the") {
+    while (i < body.to && (ACCOUNT_WORDS.has(s.word(i)) || s.word(i) === "the")) i += 1;
+  } else return null;
+  if (!["to", "on", "onto", "into"].includes(s.word(i))) return null;
+  i += 1;
+  if (["the", "our", "a", "an"].includes(s.word(i))) i += 1;
+  const words: number[] = [];
+  while (i < body.to && !["list", "watchlist", "watch-list"].includes(s.word(i)) && words.length < 4) {
+    words.push(i);
+    i += 1;
+  }
+  if (i >= body.to || words.some((k) => s.lexicon.matchAt(s.tokens, k, s.text, (e) => e.kind === "WEBHOOK_ENDPOINT")))
+    return null;
+  const named = words.map((k) => s.word(k)).filter((w) => !FUNCTION_WORDS.has(w) || w === "at");
+  // "the watch list", "the watchlist", "the escalation watchlist" → watch-list, escalation-watch-list.
+  const watch = s.word(i) !== "list" || named[named.length - 1] === "watch";
+  const flag = slugOf(watch ? [...named.filter((w) => w !== "watch"), "watch-list"] : named);
+  return flag === "" ? null : flag;
 }
 
 /** Verbs of going somewhere before the thing done there: "come out and inspect", "pop over and check". */

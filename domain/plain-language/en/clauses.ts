@@ -1560,6 +1560,14 @@ export function nominalAction(s: Sentence, span: Span): boolean {
   let i = span.from;
   while (i < span.to && ["and", "then", "plus", "also", "so"].includes(s.word(i))) i += 1;
   if (!["a", "an", "one"].includes(s.word(i))) return false;
+  // "a heads-up to WeCom", "a note in #cs-alerts": a message to one of the tenant's systems.
+  if (
+    ["heads-up", "heads", "note", "message", "alert", "notification", "update", "ping", "post"].includes(
+      s.word(i + 1),
+    ) &&
+    s.matches(span, (e) => e.kind === "WEBHOOK_ENDPOINT", false).length > 0
+  )
+    return true;
   for (let k = i + 1; k < Math.min(span.to, i + 7); k += 1) {
     if (!NOMINAL_HEADS.has(s.word(k))) continue;
     const after = s.word(k + 1);

@@ -331,3 +331,232 @@ describe("a slug names the thing, not the deadline or the verb around it", () =>
     expect(d.unrecognised).toEqual([]);
   });
 });
+
+describe("the doer said first does every verb joined to theirs, until another doer is said", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "If a factory turns red, Tom should call them and send a recovery plan.",
+      trigger: red,
+      conditions: [industry("MANUFACTURING")],
+      actions: [task(user("u-tom-becker")), { ...task(user("u-tom-becker")), template: "recovery-plan" }],
+    },
+    {
+      text: "When a SaaS account turns red, Sarah must email them, book a QBR and flag the account as at-risk.",
+      trigger: red,
+      conditions: [industry("SAAS")],
+      actions: [
+        task(user("u-sarah-kim")),
+        task(user("u-sarah-kim")),
+        { kind: "FLAG_RECORDS", target: "ACCOUNT", flag: "at-risk" },
+      ],
+    },
+    {
+      text: "When a bank slips to yellow, the credit officer needs to phone the CFO and draft a payment plan within 5 days.",
+      trigger: yellow,
+      conditions: [industry("FINANCE")],
+      actions: [task(role("credit-officer")), { ...task(role("credit-officer"), 5), template: "payment-plan" }],
+    },
+    {
+      text: "When a hospital turns red, the service manager should visit the site and then open a review for legal.",
+      trigger: red,
+      conditions: [industry("HEALTHCARE")],
+      actions: [task(role("service-manager")), review(role("legal"))],
+    },
+  ];
+  it.each(cases)("$text", check);
+});
+
+describe("'ask them to …' after a doer is named hands the task to that doer", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a carmaker turns red, notify Nordlicht and ask them to check the chargers urgently.",
+      trigger: red,
+      conditions: [industry("AUTOMOTIVE")],
+      actions: [task(org("org-nordlicht-systems")), task(org("org-nordlicht-systems"), 0)],
+    },
+    {
+      text: "When a school goes red, loop in EduWorks and get them to run a refresher session within two weeks.",
+      trigger: red,
+      conditions: [industry("EDUCATION")],
+      actions: [task(org("org-eduworks")), { ...task(org("org-eduworks"), 14), template: "refresher-session" }],
+    },
+    {
+      text: "If a factory turns red, message Tom and tell him to audit the line by Friday.",
+      trigger: red,
+      conditions: [industry("MANUFACTURING")],
+      actions: [task(user("u-tom-becker")), { ...task(user("u-tom-becker"), 7), template: "line-audit" }],
+    },
+  ];
+  it.each(cases)("$text", check);
+});
+
+describe("going there and doing something is one action", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a fleet customer turns red, GreenVolt needs to come out and inspect the chargers within a day.",
+      trigger: red,
+      conditions: [industry("AUTOMOTIVE")],
+      actions: [{ ...task(org("org-greenvolt-service"), 1), template: "charger-inspection" }],
+    },
+    {
+      text: "When a hospital turns red, have Huatong pop over and check the scanners right away.",
+      trigger: red,
+      conditions: [industry("HEALTHCARE")],
+      actions: [{ ...task(org("org-huatong-medical"), 0), template: "scanner-check" }],
+    },
+    {
+      text: "If a factory drops to red, Field Service should go on site and calibrate the presses within 3 days.",
+      trigger: red,
+      conditions: [industry("MANUFACTURING")],
+      actions: [{ ...task(team("t-field-service"), 3), template: "press-calibration" }],
+    },
+  ];
+  it.each(cases)("$text", check);
+});
+
+describe("the partner serving the account's region, however it is said, is the serving-region partner", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a factory turns red, have the partner that serves the region inspect the line within 3 days.",
+      trigger: red,
+      conditions: [industry("MANUFACTURING")],
+      actions: [{ ...task({ kind: "ORGANIZATION", servingRegion: true }, 3), template: "line-inspection" }],
+    },
+    {
+      text: "If a hospital's uptime drops below 95%, the account's region's service partner should send an engineer on site within 24 hours.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:uptime" },
+      conditions: [industry("HEALTHCARE")],
+      actions: [{ ...task({ kind: "ORGANIZATION", servingRegion: true }, 1), template: "engineer-visit" }],
+    },
+    {
+      text: "When a fleet customer goes red, the service provider who covers their area must check the chargers.",
+      trigger: red,
+      conditions: [industry("AUTOMOTIVE")],
+      actions: [task({ kind: "ORGANIZATION", servingRegion: true })],
+    },
+  ];
+  it.each(cases)("$text", check);
+});
+
+describe("signing off is a verdict", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a bank turns red, have compliance sign off on the account within 3 days.",
+      trigger: red,
+      conditions: [industry("FINANCE")],
+      actions: [{ ...review(role("compliance"), 3), reviewType: "account-sign-off" }],
+    },
+    {
+      text: "When an insurer turns yellow, legal should sign off the renewal.",
+      trigger: yellow,
+      conditions: [industry("FINANCE")],
+      actions: [{ ...review(role("legal")), reviewType: "renewal-sign-off" }],
+    },
+    {
+      text: "If a SaaS account goes red, ask finance to sign off on the discount before Friday.",
+      trigger: red,
+      conditions: [industry("SAAS")],
+      actions: [review(role("finance"), 7)],
+    },
+  ];
+  it.each(cases)("$text", check);
+});
+
+describe("'this week', 'this month' and 'due Friday' are deadlines", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a SaaS account turns red, have the owner get on a call with them this week.",
+      trigger: red,
+      conditions: [industry("SAAS")],
+      actions: [{ ...task(owner, 7), template: "call" }],
+    },
+    {
+      text: "Whenever a SaaS customer goes red, Sarah and Raj each get a rescue-call task, due Friday.",
+      trigger: red,
+      conditions: [industry("SAAS")],
+      actions: [task(user("u-sarah-kim"), 7), task(user("u-raj-patel"), 7)],
+    },
+    {
+      text: "When a school turns red, Anna should call them this month.",
+      trigger: red,
+      conditions: [industry("EDUCATION")],
+      actions: [task(user("u-anna-schmidt"), 30)],
+    },
+  ];
+  it.each(cases)("$text", check);
+});
+
+describe("putting the account on a list is a flag of the list's name", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a SaaS account turns red, add them to the at-risk list and have Anna send a health report.",
+      trigger: red,
+      conditions: [industry("SAAS")],
+      actions: [
+        { kind: "FLAG_RECORDS", target: "ACCOUNT", flag: "at-risk" },
+        { ...task(user("u-anna-schmidt")), template: "health-report" },
+      ],
+    },
+    {
+      text: "When a bank turns red, put the account on the watch list.",
+      trigger: red,
+      conditions: [industry("FINANCE")],
+      actions: [{ kind: "FLAG_RECORDS", target: "ACCOUNT", flag: "watch-list" }],
+    },
+    {
+      text: "When a school turns red, add the customer to our escalation list within a day.",
+      trigger: red,
+      conditions: [industry("EDUCATION")],
+      actions: [{ kind: "FLAG_RECORDS", target: "ACCOUNT", flag: "escalation" }],
+    },
+  ];
+  it.each(cases)("$text", check);
+});
+
+describe("a message to a system said alone after the trigger is a call of that system", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a school turns red, a heads-up to WeCom and a follow-up task for the academic success team.",
+      trigger: red,
+      conditions: [industry("EDUCATION")],
+      actions: [{ kind: "CALL_WEBHOOK", endpointId: "wh-wecom" }, task(team("t-academic-success"))],
+    },
+    {
+      text: "When a bank turns red: a note in #cs-alerts plus a credit review for the credit team.",
+      trigger: red,
+      conditions: [industry("FINANCE")],
+      actions: [{ kind: "CALL_WEBHOOK", endpointId: "wh-slack-cs" }, review(role("credit-officer"))],
+    },
+    {
+      text: "If a factory goes red → an alert to the ERP and an inspection by Field Service within 2 days.",
+      trigger: red,
+      conditions: [industry("MANUFACTURING")],
+      actions: [{ kind: "CALL_WEBHOOK", endpointId: "wh-erp" }, task(team("t-field-service"), 2)],
+    },
+  ];
+  it.each(cases)("$text", check);
+});
+
+describe("whom a thing is done with on the customer's side is understood, and not its name", () => {
+  it.each([
+    ["When a SaaS account turns red, book a 30-minute call with the champion for Sarah.", "30-minute-call"],
+    ["When a SaaS account turns red, Sarah should set up a call with their champion by Thursday.", "call"],
+    ["When a hospital turns red, have the service manager meet with the head of radiology.", "meeting"],
+  ])("%s", (text, template) => {
+    const d = draft(text);
+    expect(d.actions).toHaveLength(1);
+    expect(d.actions[0]).toMatchObject({ kind: "CREATE_TASK", template });
+    expect(d.unrecognised).toEqual([]);
+  });
+});
+
+describe("a flag's hyphenated name keeps its small words", () => {
+  it.each([
+    ["When a fleet customer drops to red, flag the vehicles as out-of-service and tell GreenVolt.", "out-of-service"],
+    ["When a factory turns red, mark the account as on-hold.", "on-hold"],
+    ["When a bank turns red, tag it as know-your-customer-refresh.", "know-your-customer-refresh"],
+  ])("%s", (text, flag) => {
+    const d = draft(text);
+    expect(d.actions[0]).toMatchObject({ kind: "FLAG_RECORDS", flag });
+  });
+});

@@ -310,7 +310,7 @@ const DAY_END = ["eod", "cob", "eob", "close of business", "end of business", "e
  * null.
  */
 function weekdayDeadline(s: Sentence, i: number): { to: number; days: number } | null {
-  if (!["by", "before", "until", "till", "on", "due"].includes(s.word(i))) return null;
+  if (!["by", "before", "until", "till", "on", "due", "than"].includes(s.word(i))) return null;
   let k = i + 1;
   // "due by Friday", "due on Monday"
   if (s.word(i) === "due" && ["by", "on", "before"].includes(s.word(k))) k += 1;
@@ -394,17 +394,33 @@ function dueIn(s: Sentence, span: Span): number | null {
     }
     // "by the end of the week", "before end of month", "by the end of the quarter": the period's length.
     if (w === "end" && s.word(i + 1) === "of") {
-      const k = s.word(i + 2) === "the" || s.word(i + 2) === "this" ? i + 3 : i + 2;
+      let k = s.word(i + 2) === "the" || s.word(i + 2) === "this" ? i + 3 : i + 2;
+      // "by the end of next week": the period after this one ends.
+      const next = s.word(k) === "next";
+      if (next) k += 1;
       const days = PERIOD_DAYS[s.word(k)];
       if (days !== undefined && s.word(k) !== "business" && days > 1) {
         const start = s.word(i - 1) === "the" ? i - 1 : i;
         const begin = ["due", "by", "within", "before", "at"].includes(s.word(start - 1)) ? start - 1 : start;
         s.use(begin, k + 1);
-        return days;
+        return next ? days * 2 : days;
+      }
+    }
+    // "within the hour", "within the week": the rest of the period, read as its length (an hour is today).
+    if (w === "within" && s.word(i + 1) === "the" && (PERIOD_DAYS[s.word(i + 2)] !== undefined || s.word(i + 2) === "hour")) {
+      if (s.word(i + 2) !== "business") {
+        s.use(i, i + 3);
+        return s.word(i + 2) === "hour" ? 0 : (PERIOD_DAYS[s.word(i + 2)] as number);
       }
     }
     // "no later than 5 days after", "at the latest in 3 days"
     if (s.at(i, ["no", "later", "than"]) || s.at(i, ["not", "later", "than"])) {
+      // "no later than Friday"
+      const day = weekdayDeadline(s, i + 2);
+      if (day !== null && day.to <= span.to) {
+        s.use(i, day.to);
+        return day.days;
+      }
       const duration = readDuration(s.tokens, i + 3);
       if (duration !== null && duration.to <= span.to) {
         const end = ["after", "later", "from", "out"].includes(s.word(duration.to)) ? duration.to + 1 : duration.to;
@@ -626,7 +642,10 @@ function agentAction(s: Sentence, span: Span): PlaybookAction[] | null {
     head = j;
   }
   const thing = templateWords(words).filter((w) => !TASK_NOUNS.has(w));
-  const isReview = head >= 0 && REVIEW_HEADS.has(s.word(head)) && !MEETING_VERBS.has(base ?? "");
+  // "the account must be reviewed by compliance": the account reviewed asks for a verdict, as "review it" does.
+  const isReview =
+    (head >= 0 && REVIEW_HEADS.has(s.word(head)) && !MEETING_VERBS.has(base ?? "")) ||
+    (head < 0 && base !== null && VERDICT_VERBS.has(base));
   let template: string;
   if (thing.length > 0 && words.length > 0 && !PRONOUNS.has(words[0] as string)) template = slugOf(thing);
   else if (base !== null) template = slugOf([NOMINAL[base] ?? base]);
@@ -702,7 +721,24 @@ function elidedParticiple(s: Sentence, i: number, to: number): string | null {
   return i + 1 >= to || ELIDED_FOLLOWERS.has(s.word(i + 1)) ? base : null;
 }
 
+/**
+ * "… and the account flagged as at-risk", "… and the affected chargers tagged for recall": the records, then
+ * a participle going on a passive said before. The participle's index, or null.
+ */
+function recordsThenParticiple(s: Sentence, i: number, to: number): number | null {
+  let k = i;
+  if (["the", "its", "their", "those", "these", "affected"].includes(s.word(k))) k += 1;
+  if (s.word(k) === "affected") k += 1;
+  const records = (w: string) => ACCOUNT_WORDS.has(w) || ASSET_WORDS.has(w) || BATCH_WORDS.has(w);
+  if (!records(s.word(k))) return null;
+  k += 1;
+  return k < to && elidedParticiple(s, k, to) !== null ? k : null;
+}
+
 /** Reads one action clause (a verb and what follows, up to the next "and <verb>"). */
+/** Words that make a doer own a thing: "in charge of", "responsible for", "accountable for", "on point for". */
+const CHARGE_PHRASES = ["in charge of", "responsible for", "accountable for", "on point for", "the owner of"];
+
 /** Verbs that hand a task on to "them" said of the doer named before ("… and ask them to …"). */
 const ECHO_VERBS = new Set(["ask", "tell", "get", "remind", "instruct", "require"]);
 
@@ -738,7 +774,14 @@ function parseOne(
     passive = passiveAction(s, span);
     const subject = passive === null ? subjectAction(s, span) : null;
     const elided = passive === null && k < span.to ? elidedParticiple(s, k, span.to) : null;
-    if (elided !== null) {
+    const recordsFirst = passive === null && elided === null ? recordsThenParticiple(s, k, span.to) : null;
+    if (recordsFirst !== null) {
+      // "… and the account flagged as at-risk": the records, then what is done to them.
+      verb = elidedParticiple(s, recordsFirst, span.to);
+      rest = k;
+      s.use(span.from, k);
+      s.use(recordsFirst);
+    } else if (elided !== null) {
       // "… and posted to Slack", "synced to the ERP": the passive before goes on with another verb.
       verb = elided;
       rest = k + 1;
@@ -872,7 +915,9 @@ function parseOne(
     ].includes(verb as string)
   ) {
     const words: string[] = [];
-    for (let j = skipDeterminers(s, body.from); j < intent.i; j += 1) words.push(s.word(j));
+    // "an at-risk intent": a word joined by a hyphen is kept, even a small one.
+    for (let j = skipDeterminers(s, body.from); j < intent.i; j += 1)
+      words.push(FUNCTION_WORDS.has(s.word(j)) && s.gapBefore(j + 1) === "-" ? `${s.word(j)}-` : s.word(j));
     // "a buying-intent signal": the compound is the intent's name.
     if (words.length > 0 && s.word(intent.i) === "intent" && s.gapBefore(intent.i) === "-") words.push("intent");
     if (words.length === 0) {
@@ -899,7 +944,13 @@ function parseOne(
       : null;
   if (vpWords !== null) thingFrom = v ?? span.from;
   let delegated: Doer[] = [];
-  if (DELEGATE_VERBS.has(verb as string) || (GIVE_VERBS.has(verb as string) && directObject(s, body))) {
+  // "put Sarah in charge of a recovery plan", "make the credit officer responsible for a limit review".
+  const charge = ["put", "make"].includes(verb as string) && directObject(s, body);
+  if (
+    DELEGATE_VERBS.has(verb as string) ||
+    charge ||
+    (GIVE_VERBS.has(verb as string) && directObject(s, body))
+  ) {
     // "have the support lead call them back", "give GreenVolt Service an inspection task"
     let j = body.from;
     // "loop in the key account team", "have someone from the CS team call them", "get a member of Quality to …":
@@ -1062,6 +1113,11 @@ function parseOne(
         s.use(thingFrom);
         thingFrom += 1;
       }
+      const charged = s.find({ from: thingFrom, to: Math.min(body.to, thingFrom + 3) }, CHARGE_PHRASES, thingFrom);
+      if (charged !== null && charged.i === thingFrom) {
+        s.use(thingFrom, thingFrom + charged.n);
+        thingFrom += charged.n;
+      }
       // "the onboarding team should be assigned a kickoff task": past the passive's words.
       while (thingFrom < body.to && s.used[thingFrom] && passive !== null) thingFrom += 1;
       if (s.word(thingFrom) === "to") thingFrom += 1;
@@ -1133,6 +1189,8 @@ function parseOne(
       if (!s.used[thingEnd] || thingEnd === v) words.push(s.word(thingEnd));
       thingEnd += 1;
     }
+    // "the chargers should be inspected by GreenVolt": the object said first, then the verb.
+    if (passive !== null && v === null && words.length > 0 && words[0] !== passive.base) words.unshift(passive.base);
     if (words.length === 0)
       template = slugOf([
         NOTIFY_VERBS.has(verb as string)
@@ -1199,6 +1257,25 @@ function parseOne(
     assigneeSpan = prep === null ? { from: thingEnd, to: body.to } : { from: prep.i, to: body.to };
     delegated = assigneesIn(s, assigneeSpan, exclude);
     if (prep !== null && delegated.length > 0) s.use(prep.i, prep.i + prep.n);
+    // "open a ticket for GreenVolt to inspect the chargers": what the doer is to do names the task.
+    const last = delegated[delegated.length - 1];
+    if (vpWords === null && last !== undefined && isTaskNoun && s.word(last.match.to) === "to") {
+      const from = last.match.to + 1;
+      let k = from;
+      const vp: string[] = [];
+      while (
+        k < body.to &&
+        !["within", "by", "and", "before", "after", "when", "if", "inside"].includes(s.word(k)) &&
+        !deadlineDue(s, k)
+      ) {
+        if (!s.used[k]) vp.push(s.word(k));
+        k += 1;
+      }
+      if (vp.length > 0 && !["the", "a", "an", "them", "it"].includes(vp[0] as string)) {
+        if (["follow-up", ""].includes(template) || TASK_NOUNS.has(template)) template = verbPhraseSlug(vp);
+        s.use(last.match.to, k);
+      }
+    }
     // "schedule a Huatong visit", "book a Raj call": a person or partner named inside the thing does it (a
     // role or team there names the thing: "a compliance review", "a quality-team audit").
     if (delegated.length === 0) {
@@ -1416,7 +1493,6 @@ const NOMINAL: Readonly<Record<string, string>> = {
   review: "review",
   audit: "audit",
   call: "call",
-  meet: "meeting",
   phone: "call",
   ring: "call",
   contact: "outreach",
@@ -1434,6 +1510,18 @@ const NOMINAL: Readonly<Record<string, string>> = {
   replace: "replacement",
   calibrate: "calibration",
   clean: "cleaning",
+  invite: "invitation",
+  enrol: "enrolment",
+  enroll: "enrollment",
+  renew: "renewal",
+  confirm: "confirmation",
+  diagnose: "diagnosis",
+  troubleshoot: "troubleshooting",
+  evaluate: "evaluation",
+  analyse: "analysis",
+  analyze: "analysis",
+  document: "documentation",
+  meet: "meeting",
 };
 const LIGHT_VERBS = new Set([
   // "have Anna open a churn-risk review": the thing opened names it; "ops should get a review task".
@@ -1685,7 +1773,7 @@ export function parseActions(s: Sentence, clause: Span): { actions: PlaybookActi
     const startsParticiple =
       ["and", "or"].includes(w) &&
       i > from + 1 &&
-      elidedParticiple(s, j, clause.to) !== null &&
+      (elidedParticiple(s, j, clause.to) !== null || recordsThenParticiple(s, j, clause.to) !== null) &&
       (passiveAction(s, { from, to: i }) !== null || elidedParticiple(s, leaderEnd(s, from, i), i) !== null);
     // "give the service manager a review and Huatong a site-visit task": another doer and thing, same verb.
     const givenDoer = w === "and" && i > from + 1 ? doerThenThing(s, j) : null;
@@ -1701,7 +1789,8 @@ export function parseActions(s: Sentence, clause: Span): { actions: PlaybookActi
         (passive !== null && !s.find({ from: j, to: passive.aux }, ["and", "then"])));
     // "come out and inspect": one action.
     let going = i - 1;
-    while (going > from && MOTION_PARTICLES.has(s.word(going))) going -= 1;
+    while (going > from && (MOTION_PARTICLES.has(s.word(going)) || ["on", "site", "to", "the"].includes(s.word(going))))
+      going -= 1;
     const afterMotion = w === "and" && going < i - 1 && motionBefore(s, going, clause.to) === j;
     if (!afterMotion && (startsVerb || startsThing || startsDoer || startsParticiple || givenDoer !== null)) {
       parts.push({ from, to: i });

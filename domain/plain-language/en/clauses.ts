@@ -356,6 +356,10 @@ export const ACTION_VERBS = new Set([
   // Verbs that are themselves the thing to do ("visit the customer", "follow up with them").
   ...["visit", "contact", "phone", "inspect", "audit", "investigate", "review", "check", "verify"],
   ...["follow", "reach", "meet", "coach", "train", "escalate", "re-engage", "survey", "interview", "offer"],
+  // More verbs that are the thing to do ("enrol them in the programme", "chase the invoice", "fix the line").
+  ...["enrol", "enroll", "invite", "update", "confirm", "chase", "renew", "refund", "waive", "freeze"],
+  ...["suspend", "pause", "resend", "replace", "fix", "repair", "calibrate", "diagnose", "troubleshoot"],
+  ...["assess", "evaluate", "analyse", "analyze", "document", "approve", "vet", "recheck", "double-check"],
 ]);
 
 /** Words skipped before an action's verb. */
@@ -582,6 +586,9 @@ export function subjectAction(s: Sentence, span: Span): number | null {
   // "both Tom and the QA engineer should …", "either Raj or Anna must …"
   if (["both", "either"].includes(s.word(i))) i += 1;
   const start = i;
+  // "someone from the CS team should …", "anyone in finance must …": the team is the doer.
+  if (["someone", "somebody", "anyone", "anybody"].includes(s.word(i)) && ["from", "in", "on", "at", "of"].includes(s.word(i + 1)))
+    i += 2;
   while (s.word(i) === "the") i += 1;
   // "the local service partner should …", "the responsible account manager must …"
   if (

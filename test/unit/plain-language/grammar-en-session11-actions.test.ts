@@ -560,3 +560,164 @@ describe("a flag's hyphenated name keeps its small words", () => {
     expect(d.actions[0]).toMatchObject({ kind: "FLAG_RECORDS", flag });
   });
 });
+
+describe("'within the week', 'within the hour', 'by the end of next week', 'no later than Friday' are deadlines", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a hospital turns red, make sure Tom calls them within the week.",
+      trigger: red,
+      conditions: [industry("HEALTHCARE")],
+      actions: [task(user("u-tom-becker"), 7)],
+    },
+    {
+      text: "When a SaaS account turns red, have Raj call them within the hour.",
+      trigger: red,
+      conditions: [industry("SAAS")],
+      actions: [task(user("u-raj-patel"), 0)],
+    },
+    {
+      text: "When a factory turns red, have Field Service visit by the end of next week.",
+      trigger: red,
+      conditions: [industry("MANUFACTURING")],
+      actions: [task(team("t-field-service"), 14)],
+    },
+    {
+      text: "When a bank turns red, have the credit officer call them no later than Friday.",
+      trigger: red,
+      conditions: [industry("FINANCE")],
+      actions: [{ ...task(role("credit-officer"), 7), template: "call" }],
+    },
+  ];
+  it.each(cases)("$text", check);
+});
+
+describe("putting someone in charge of a thing makes it their task", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a SaaS account turns red, put Sarah in charge of a recovery plan due in 3 working days.",
+      trigger: red,
+      conditions: [industry("SAAS")],
+      actions: [{ ...task(user("u-sarah-kim"), 3), template: "recovery-plan" }],
+    },
+    {
+      text: "When a bank turns red, make the credit officer responsible for a limit review within 5 days.",
+      trigger: red,
+      conditions: [industry("FINANCE")],
+      actions: [{ ...review(role("credit-officer"), 5), reviewType: "limit-review" }],
+    },
+    {
+      text: "If a factory goes red, make Field Service accountable for a line audit.",
+      trigger: red,
+      conditions: [industry("MANUFACTURING")],
+      actions: [{ ...task(team("t-field-service")), template: "line-audit" }],
+    },
+  ];
+  it.each(cases)("$text", check);
+});
+
+describe("a task for someone 'to do' something is named by what they are to do", () => {
+  it.each([
+    ["When a fleet customer goes red, open a ticket for GreenVolt to inspect the chargers.", "charger-inspection"],
+    ["When a hospital turns red, create a task for Huatong to calibrate the scanners within 2 days.", "scanner-calibration"],
+    ["When a school turns red, log a task for EduWorks to visit the campus.", "campus-visit"],
+  ])("%s", (text, template) => {
+    const d = draft(text);
+    expect(d.actions).toHaveLength(1);
+    expect(d.actions[0]).toMatchObject({ kind: "CREATE_TASK", template });
+    expect(d.unrecognised).toEqual([]);
+  });
+});
+
+describe("'someone from' a team said first makes the team the doer", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a hospital turns red, someone from the CS team should call them tomorrow.",
+      trigger: red,
+      conditions: [industry("HEALTHCARE")],
+      actions: [task(team("t-customer-success"), 1)],
+    },
+    {
+      text: "If a bank goes red, somebody in finance must review the account within 3 days.",
+      trigger: red,
+      conditions: [industry("FINANCE")],
+      actions: [review(role("finance"), 3)],
+    },
+    {
+      text: "When a factory turns red, anyone from Field Service should inspect the line.",
+      trigger: red,
+      conditions: [industry("MANUFACTURING")],
+      actions: [task(team("t-field-service"))],
+    },
+  ];
+  it.each(cases)("$text", check);
+});
+
+describe("the account reviewed in the passive asks for a verdict", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a bank turns red, the account must be reviewed by compliance within 2 days.",
+      trigger: red,
+      conditions: [industry("FINANCE")],
+      actions: [review(role("compliance"), 2)],
+    },
+    {
+      text: "When an insurer turns yellow, the customer should be reviewed by the credit officer.",
+      trigger: yellow,
+      conditions: [industry("FINANCE")],
+      actions: [review(role("credit-officer"))],
+    },
+    {
+      text: "When a SaaS account turns red, it should be reviewed by Sarah.",
+      trigger: red,
+      conditions: [industry("SAAS")],
+      actions: [review(user("u-sarah-kim"))],
+    },
+  ];
+  it.each(cases)("$text", check);
+});
+
+describe("records then a participle go on a passive said before", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a SaaS account turns red, a retention review should be opened for finance and the account flagged as at-risk.",
+      trigger: red,
+      conditions: [industry("SAAS")],
+      actions: [review(role("finance")), { kind: "FLAG_RECORDS", target: "ACCOUNT", flag: "at-risk" }],
+    },
+    {
+      text: "When a hospital turns red, a visit task should be created for Huatong and the account marked as critical.",
+      trigger: red,
+      conditions: [industry("HEALTHCARE")],
+      actions: [task(org("org-huatong-medical")), { kind: "FLAG_RECORDS", target: "ACCOUNT", flag: "critical" }],
+    },
+    {
+      text: "When a fleet customer turns red, the chargers should be inspected by GreenVolt and the affected chargers tagged as inspection-due.",
+      trigger: red,
+      conditions: [industry("AUTOMOTIVE")],
+      actions: [
+        { ...task(org("org-greenvolt-service")), template: "charger-inspection" },
+        { kind: "FLAG_RECORDS", target: "ASSET", flag: "inspection-due" },
+      ],
+    },
+  ];
+  it.each(cases)("$text", check);
+});
+
+describe("more verbs that are the thing to do", () => {
+  it.each([
+    ["When a SaaS account turns red, enrol them in the adoption programme and tell Sarah.", 2],
+    ["When a bank turns red, chase the overdue invoices within 3 days.", 1],
+    ["When a school turns red, invite them to a webinar.", 1],
+    ["When a factory turns red, fix the line and tell Tom.", 2],
+  ])("%s", (text, count) => {
+    const d = draft(text);
+    expect(d.actions).toHaveLength(count);
+    expect(d.actions.every((a) => a.kind === "CREATE_TASK")).toBe(true);
+    expect(d.unrecognised).toEqual([]);
+  });
+  it("names an invitation by what they are invited to", () => {
+    expect(draft("When a school turns red, invite them to a webinar.").actions[0]).toMatchObject({
+      template: "webinar-invitation",
+    });
+  });
+});

@@ -396,19 +396,19 @@ describe("going there and doing something is one action", () => {
       text: "When a fleet customer turns red, GreenVolt needs to come out and inspect the chargers within a day.",
       trigger: red,
       conditions: [industry("AUTOMOTIVE")],
-      actions: [{ ...task(org("org-greenvolt-service"), 1), template: "charger-inspection" }],
+      actions: [{ ...task(org("org-greenvolt-service"), 1), template: "chargers-inspection" }],
     },
     {
       text: "When a hospital turns red, have Huatong pop over and check the scanners right away.",
       trigger: red,
       conditions: [industry("HEALTHCARE")],
-      actions: [{ ...task(org("org-huatong-medical"), 0), template: "scanner-check" }],
+      actions: [{ ...task(org("org-huatong-medical"), 0), template: "scanners-check" }],
     },
     {
       text: "If a factory drops to red, Field Service should go on site and calibrate the presses within 3 days.",
       trigger: red,
       conditions: [industry("MANUFACTURING")],
-      actions: [{ ...task(team("t-field-service"), 3), template: "press-calibration" }],
+      actions: [{ ...task(team("t-field-service"), 3), template: "presses-calibration" }],
     },
   ];
   it.each(cases)("$text", check);
@@ -617,8 +617,8 @@ describe("putting someone in charge of a thing makes it their task", () => {
 
 describe("a task for someone 'to do' something is named by what they are to do", () => {
   it.each([
-    ["When a fleet customer goes red, open a ticket for GreenVolt to inspect the chargers.", "charger-inspection"],
-    ["When a hospital turns red, create a task for Huatong to calibrate the scanners within 2 days.", "scanner-calibration"],
+    ["When a fleet customer goes red, open a ticket for GreenVolt to inspect the chargers.", "chargers-inspection"],
+    ["When a hospital turns red, create a task for Huatong to calibrate the scanners within 2 days.", "scanners-calibration"],
     ["When a school turns red, log a task for EduWorks to visit the campus.", "campus-visit"],
   ])("%s", (text, template) => {
     const d = draft(text);
@@ -695,7 +695,7 @@ describe("records then a participle go on a passive said before", () => {
       trigger: red,
       conditions: [industry("AUTOMOTIVE")],
       actions: [
-        { ...task(org("org-greenvolt-service")), template: "charger-inspection" },
+        { ...task(org("org-greenvolt-service")), template: "chargers-inspection" },
         { kind: "FLAG_RECORDS", target: "ASSET", flag: "inspection-due" },
       ],
     },
@@ -719,5 +719,95 @@ describe("more verbs that are the thing to do", () => {
     expect(draft("When a school turns red, invite them to a webinar.").actions[0]).toMatchObject({
       template: "webinar-invitation",
     });
+  });
+});
+
+describe("compact and looser deadlines", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a hospital turns red, I want Tom to call them within 48h.",
+      trigger: red,
+      conditions: [industry("HEALTHCARE")],
+      actions: [task(user("u-tom-becker"), 2)],
+    },
+    {
+      text: "When a hospital turns red, Huatong should visit over the next 3 days.",
+      trigger: red,
+      conditions: [industry("HEALTHCARE")],
+      actions: [{ ...task(org("org-huatong-medical"), 3), template: "visit" }],
+    },
+    {
+      text: "When a hospital turns red, have Huatong visit inside of a week.",
+      trigger: red,
+      conditions: [industry("HEALTHCARE")],
+      actions: [{ ...task(org("org-huatong-medical"), 7), template: "visit" }],
+    },
+    {
+      text: "When a hospital turns red, have Huatong visit in the next 2d.",
+      trigger: red,
+      conditions: [industry("HEALTHCARE")],
+      actions: [{ ...task(org("org-huatong-medical"), 2), template: "visit" }],
+    },
+  ];
+  it.each(cases)("$text", check);
+});
+
+describe("time given to a doer to do something is its deadline", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a factory turns red, Field Service gets 3 days to inspect the line.",
+      trigger: red,
+      conditions: [industry("MANUFACTURING")],
+      actions: [{ ...task(team("t-field-service"), 3), template: "line-inspection" }],
+    },
+    {
+      text: "When a factory turns red, give Field Service 3 days to inspect the line.",
+      trigger: red,
+      conditions: [industry("MANUFACTURING")],
+      actions: [{ ...task(team("t-field-service"), 3), template: "line-inspection" }],
+    },
+    {
+      text: "If a SaaS account goes red, give Sarah a week to call the champion.",
+      trigger: red,
+      conditions: [industry("SAAS")],
+      actions: [task(user("u-sarah-kim"), 7)],
+    },
+  ];
+  it.each(cases)("$text", check);
+});
+
+describe("what a thing is handed over for names it", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a SaaS account turns red, route it to the CS team for a recovery plan.",
+      trigger: red,
+      conditions: [industry("SAAS")],
+      actions: [{ ...task(team("t-customer-success")), template: "recovery-plan" }],
+    },
+    {
+      text: "When a bank turns red, assign it to the credit officer for a limit review.",
+      trigger: red,
+      conditions: [industry("FINANCE")],
+      actions: [{ ...review(role("credit-officer")), reviewType: "limit-review" }],
+    },
+    {
+      text: "When a hospital turns red, escalate it to the service manager for an incident review within 2 days.",
+      trigger: red,
+      conditions: [industry("HEALTHCARE")],
+      actions: [{ ...review(role("service-manager"), 2), reviewType: "incident-review" }],
+    },
+  ];
+  it.each(cases)("$text", check);
+});
+
+describe("a label before the actions is understood", () => {
+  it.each([
+    "When a bank turns red. Action: open a credit review for the credit team.",
+    "When a bank turns red. Next steps: open a credit review for the credit team.",
+    "When a bank turns red - to do: open a credit review for the credit team.",
+  ])("%s", (text) => {
+    const d = draft(text);
+    expect(d.actions).toMatchObject([review(role("credit-officer"))]);
+    expect(d.unrecognised).toEqual([]);
   });
 });

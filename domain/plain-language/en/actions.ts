@@ -1027,6 +1027,15 @@ function parseOne(
       // "the local service provider", "the responsible account manager"
       first = s.lexicon.matchAt(s.tokens, j + 1, s.text, (e) => ASSIGNEE_KINDS.has(e.kind));
     }
+    // "our partner Apex", "the distributor Apex Distribution": a partner word before the partner's name.
+    if (first !== null && first.entries[0]?.kind === "ORGANIZATION_KIND") {
+      const named = s.lexicon.matchAt(s.tokens, first.to, s.text, (e) => e.kind === "ORGANIZATION");
+      if (named !== null) {
+        s.use(body.from, first.to);
+        body.from = first.to;
+        first = named;
+      }
+    }
     const possessive = first === null ? null : first;
     if (possessive !== null && possessive.to <= body.to) {
       const list = assigneesIn(s, { from: body.from, to: possessive.to }, null, true);

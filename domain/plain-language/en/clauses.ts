@@ -589,7 +589,7 @@ export function subjectAction(s: Sentence, span: Span): number | null {
   // "someone from the CS team should …", "anyone in finance must …": the team is the doer.
   if (["someone", "somebody", "anyone", "anybody"].includes(s.word(i)) && ["from", "in", "on", "at", "of"].includes(s.word(i + 1)))
     i += 2;
-  while (s.word(i) === "the") i += 1;
+  while (s.word(i) === "the" || (s.word(i) === "our" && i === start)) i += 1;
   // "the local service partner should …", "the responsible account manager must …"
   if (
     SUBJECT_ADJECTIVES.has(s.word(i)) &&
@@ -610,6 +610,17 @@ export function subjectAction(s: Sentence, span: Span): number | null {
   let j = match.to;
   if (["team", "department", "group"].includes(s.word(j))) j += 1;
   j = servesClauseEnd(s, j);
+  // "our partner Apex should …": the partner's name after the partner word.
+  if (match.entries[0]?.kind === "ORGANIZATION_KIND") {
+    const named = s.lexicon.matchAt(s.tokens, j, s.text, (e) => e.kind === "ORGANIZATION");
+    if (named !== null) j = named.to;
+  }
+  // "Li Wei from finance should …": the person's team says who they are.
+  const person = match.entries[0]?.kind === "USER";
+  const team = ["from", "of", "in", "on"].includes(s.word(j))
+    ? s.lexicon.matchAt(s.tokens, s.word(j + 1) === "the" ? j + 2 : j + 1, s.text, (e) => kinds.includes(e.kind))
+    : null;
+  if (person && team !== null) j = ["team", "department", "group"].includes(s.word(team.to)) ? team.to + 1 : team.to;
   // "Zhang Min and Li Wei should each get …", "Tom, Anna and the CS team must …": several doers.
   while (["and", "or"].includes(s.word(j)) || s.gapBefore(j).includes(",")) {
     let k = ["and", "or"].includes(s.word(j)) ? j + 1 : j;

@@ -811,3 +811,51 @@ describe("a label before the actions is understood", () => {
     expect(d.unrecognised).toEqual([]);
   });
 });
+
+describe("a partner word before a partner's name is that partner", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a factory turns red, our partner Apex should check the stock levels.",
+      trigger: red,
+      conditions: [industry("MANUFACTURING")],
+      actions: [task(org("org-apex-distribution"))],
+    },
+    {
+      text: "When a fleet customer turns red, tell the distributor Apex Distribution to call them.",
+      trigger: red,
+      conditions: [industry("AUTOMOTIVE")],
+      actions: [task(org("org-apex-distribution"))],
+    },
+    {
+      text: "If a hospital goes red, have the service provider Huatong visit within 2 days.",
+      trigger: red,
+      conditions: [industry("HEALTHCARE")],
+      actions: [task(org("org-huatong-medical"), 2)],
+    },
+  ];
+  it.each(cases)("$text", check);
+});
+
+describe("a person said first with their team is the doer", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a bank turns red, Li Wei from finance should review the account.",
+      trigger: red,
+      conditions: [industry("FINANCE")],
+      actions: [review(user("u-li-wei"))],
+    },
+    {
+      text: "If a school turns red, Sun Hui of the academic success team must call them tomorrow.",
+      trigger: red,
+      conditions: [industry("EDUCATION")],
+      actions: [task(user("u-sun-hui"), 1)],
+    },
+    {
+      text: "When a factory turns red, Tom from Quality Engineering should inspect the line within 3 days.",
+      trigger: red,
+      conditions: [industry("MANUFACTURING")],
+      actions: [task(user("u-tom-becker"), 3)],
+    },
+  ];
+  it.each(cases)("$text", check);
+});

@@ -297,7 +297,15 @@ function unknownNameAt(s: Sentence, i: number, to: number): number | null {
 }
 
 /** Units written onto their number: "48h", "2d", "1wk". */
-const COMPACT_UNITS: Readonly<Record<string, number>> = { h: 1 / 24, hr: 1 / 24, hrs: 1 / 24, d: 1, w: 7, wk: 7, wks: 7 };
+const COMPACT_UNITS: Readonly<Record<string, number>> = {
+  h: 1 / 24,
+  hr: 1 / 24,
+  hrs: 1 / 24,
+  d: 1,
+  w: 7,
+  wk: 7,
+  wks: 7,
+};
 
 /** A duration at i, also written compactly ("48h", "2d", "1wk"). */
 function durationAt(s: Sentence, i: number): { days: number; to: number } | null {
@@ -419,7 +427,11 @@ function dueIn(s: Sentence, span: Span): number | null {
       }
     }
     // "within the hour", "within the week": the rest of the period, read as its length (an hour is today).
-    if (w === "within" && s.word(i + 1) === "the" && (PERIOD_DAYS[s.word(i + 2)] !== undefined || s.word(i + 2) === "hour")) {
+    if (
+      w === "within" &&
+      s.word(i + 1) === "the" &&
+      (PERIOD_DAYS[s.word(i + 2)] !== undefined || s.word(i + 2) === "hour")
+    ) {
       if (s.word(i + 2) !== "business") {
         s.use(i, i + 3);
         return s.word(i + 2) === "hour" ? 0 : (PERIOD_DAYS[s.word(i + 2)] as number);
@@ -448,7 +460,8 @@ function dueIn(s: Sentence, span: Span): number | null {
     // "over the next 3 days" (only with "next": "over 3 days" says a window elsewhere)
     if (w === "over" && !(s.word(j) === "the" && s.word(j + 1) === "next")) continue;
     // "within less than 2 days", "in under 48 hours"
-    if (["under", "less"].includes(s.word(j)) && w !== "due") j += s.word(j) === "less" && s.word(j + 1) === "than" ? 2 : 1;
+    if (["under", "less"].includes(s.word(j)) && w !== "due")
+      j += s.word(j) === "less" && s.word(j + 1) === "than" ? 2 : 1;
     if (s.word(j) === "the" && s.word(j + 1) === "next") j += 2;
     const duration = durationAt(s, j);
     if (duration === null || duration.to > span.to) continue;
@@ -963,11 +976,7 @@ function parseOne(
   let delegated: Doer[] = [];
   // "put Sarah in charge of a recovery plan", "make the credit officer responsible for a limit review".
   const charge = ["put", "make"].includes(verb as string) && directObject(s, body);
-  if (
-    DELEGATE_VERBS.has(verb as string) ||
-    charge ||
-    (GIVE_VERBS.has(verb as string) && directObject(s, body))
-  ) {
+  if (DELEGATE_VERBS.has(verb as string) || charge || (GIVE_VERBS.has(verb as string) && directObject(s, body))) {
     // "have the support lead call them back", "give GreenVolt Service an inspection task"
     let j = body.from;
     // "loop in the key account team", "have someone from the CS team call them", "get a member of Quality to …":
@@ -1163,7 +1172,8 @@ function parseOne(
         s.use(thingFrom, allowed.to + 1);
         thingFrom = allowed.to + 1;
         vpWords = [];
-      } else if (["a", "an", "the", "one"].includes(s.word(thingFrom)) || GIVE_VERBS.has(verb as string)) vpWords = null;
+      } else if (["a", "an", "the", "one"].includes(s.word(thingFrom)) || GIVE_VERBS.has(verb as string))
+        vpWords = null;
       else vpWords = [];
     } else if (
       ECHO_VERBS.has(verb as string) &&
@@ -1505,7 +1515,12 @@ function asksVerdict(
   if (!["review", "re-review", "recheck"].includes(verb ?? "")) return true;
   const object = rest.filter((w) => !PRONOUNS.has(w) && !FUNCTION_WORDS.has(w) && !["their", "our", "its"].includes(w));
   if (object.length === 0 || object.some((w) => VERDICT_OBJECTS.has(w))) return true;
-  const doerWords = doers.flatMap((d) => s.phrase(d.match.from, d.match.to).toLowerCase().split(/[\s-]+/));
+  const doerWords = doers.flatMap((d) =>
+    s
+      .phrase(d.match.from, d.match.to)
+      .toLowerCase()
+      .split(/[\s-]+/),
+  );
   return doerWords.some((w) => VERDICT_DOERS.includes(w));
 }
 
@@ -1661,7 +1676,9 @@ function counterpartEnd(s: Sentence, i: number, to: number): number | null {
     s.lexicon.matchAt(s.tokens, k, s.text, (e) => ASSIGNEE_KINDS.has(e.kind) || e.kind === "WEBHOOK_ENDPOINT") === null
   )
     k += 1;
-  const stop = k === to || ["for", "within", "by", "due", "and", "before", "in", "inside", "today", "tomorrow"].includes(s.word(k));
+  const stop =
+    k === to ||
+    ["for", "within", "by", "due", "and", "before", "in", "inside", "today", "tomorrow"].includes(s.word(k));
   return k > from && stop ? k : null;
 }
 
@@ -1786,7 +1803,19 @@ function motionBefore(s: Sentence, i: number, to: number): number | null {
 }
 
 /** Words that only label what follows as the actions ("Action:", "Then:", "Next steps:", "To do:"). */
-const LABEL_WORDS = new Set(["action", "actions", "then", "next", "steps", "step", "to", "do", "todo", "to-do", "response"]);
+const LABEL_WORDS = new Set([
+  "action",
+  "actions",
+  "then",
+  "next",
+  "steps",
+  "step",
+  "to",
+  "do",
+  "todo",
+  "to-do",
+  "response",
+]);
 
 function onlyLabel(s: Sentence, part: Span): boolean {
   if (!/^\s*:/.test(s.gapBefore(part.to)) || part.to - part.from > 3) return false;

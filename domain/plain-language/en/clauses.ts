@@ -587,7 +587,10 @@ export function subjectAction(s: Sentence, span: Span): number | null {
   if (["both", "either"].includes(s.word(i))) i += 1;
   const start = i;
   // "someone from the CS team should …", "anyone in finance must …": the team is the doer.
-  if (["someone", "somebody", "anyone", "anybody"].includes(s.word(i)) && ["from", "in", "on", "at", "of"].includes(s.word(i + 1)))
+  if (
+    ["someone", "somebody", "anyone", "anybody"].includes(s.word(i)) &&
+    ["from", "in", "on", "at", "of"].includes(s.word(i + 1))
+  )
     i += 2;
   while (s.word(i) === "the" || (s.word(i) === "our" && i === start)) i += 1;
   // "the local service partner should …", "the responsible account manager must …"

@@ -319,7 +319,11 @@ describe("a weekday deadline is read as the end of the week it falls in, as the 
 
 describe("a slug names the thing, not the deadline or the verb around it", () => {
   it.each([
-    ["When a SaaS account turns yellow, get the account manager to book a check-in call inside 7 days.", "check-in-call", 7],
+    [
+      "When a SaaS account turns yellow, get the account manager to book a check-in call inside 7 days.",
+      "check-in-call",
+      7,
+    ],
     ["When a school turns red, have the Key Accounts team reach out.", "outreach", 7],
     ["When a factory turns red, have SinoCell investigate.", "investigation", 7],
     ["When a bank turns red, get the collections team to phone them by tomorrow.", "call", 1],
@@ -618,7 +622,10 @@ describe("putting someone in charge of a thing makes it their task", () => {
 describe("a task for someone 'to do' something is named by what they are to do", () => {
   it.each([
     ["When a fleet customer goes red, open a ticket for GreenVolt to inspect the chargers.", "chargers-inspection"],
-    ["When a hospital turns red, create a task for Huatong to calibrate the scanners within 2 days.", "scanners-calibration"],
+    [
+      "When a hospital turns red, create a task for Huatong to calibrate the scanners within 2 days.",
+      "scanners-calibration",
+    ],
     ["When a school turns red, log a task for EduWorks to visit the campus.", "campus-visit"],
   ])("%s", (text, template) => {
     const d = draft(text);

@@ -12,6 +12,7 @@ import {
   onlyAssignees,
   participleBase,
   nominalAction,
+  nominalLead,
   participleLike,
   passiveAction,
   servesClauseEnd,
@@ -832,6 +833,15 @@ function parseOne(
     } else if (inherited !== null && ["a", "an", "another", "one"].includes(s.word(k))) {
       verb = inherited;
       rest = k;
+    } else if (
+      nominalLead(s, k, span.to) !== null &&
+      nominalAction(s, { from: nominalLead(s, k, span.to) as number, to: span.to })
+    ) {
+      // "there should be a check-in call by Sarah", "the next step is a credit review by the credit team".
+      const lead = nominalLead(s, k, span.to) as number;
+      verb = "create";
+      rest = lead;
+      s.use(span.from, lead);
     } else if (nominalAction(s, { from: k, to: span.to })) {
       // "→ a win-back task for the account manager", ": an on-site audit by Quality": the thing alone.
       verb = "create";
@@ -1164,6 +1174,11 @@ function parseOne(
       ) {
         s.use(thingFrom);
         thingFrom += 1;
+      }
+      // "… and Huatong gets one to visit": "one" is a task, and what follows "to" names it.
+      if (s.word(thingFrom) === "one" && s.word(thingFrom + 1) === "to" && !s.used[thingFrom + 2]) {
+        s.use(thingFrom, thingFrom + 2);
+        thingFrom += 2;
       }
       // "give Field Service 3 days to inspect the line", "Tom gets a week to call them": the time is the deadline.
       const allowed = durationAt(s, thingFrom);
@@ -1688,8 +1703,24 @@ const VISITORS = new Set([
   ...["someone", "somebody", "mechanic", "electrician", "installer", "auditor", "trainer", "consultant"],
 ]);
 
+/**
+ * Phrasal verbs said as the verb they mean: "take a look at the contract" → check the contract, "look into
+ * it" → investigate it, "get in touch with them" → reach out, "owe them a call" → (make) a call.
+ */
+function plainVerb(words: readonly string[]): readonly string[] {
+  const at = (phrase: string) => phrase.split(" ").every((w, k) => words[k] === w);
+  if (at("take a look at") || at("have a look at")) return ["check", ...words.slice(4)];
+  if (at("take a look") || at("have a look")) return ["check", ...words.slice(3)];
+  if (at("look at")) return ["check", ...words.slice(2)];
+  if (at("look into")) return ["investigate", ...words.slice(2)];
+  if (at("get in touch") || at("be in touch")) return ["reach", "out"];
+  if (at("owe") || at("owes")) return ["make", ...words.slice(1)];
+  return words;
+}
+
 /** A slug for what someone is asked to do. */
-function verbPhraseSlug(words: readonly string[]): string {
+function verbPhraseSlug(said: readonly string[]): string {
+  const words = plainVerb(said);
   const [verb, ...rest] = words;
   if (verb === undefined) return "follow-up";
   const particles = ["back", "up", "in", "out", "over", "off", "on", "down"];

@@ -1566,6 +1566,19 @@ function noAction(s: Sentence, span: Span): boolean {
   );
 }
 
+/** Words before a thing to do that only say it is to be done ("there should be", "the next step is"). */
+const NOMINAL_LEADS = [
+  ...["there should be", "there must be", "there will be", "there needs to be", "there has to be", "there is"],
+  ...["the next step is", "next step is", "the first step is", "step one is", "the action is", "the response is"],
+  ...["we need", "we want", "i want", "i need", "we would like", "wed like", "id like", "let there be"],
+];
+
+/** Where the thing starts after words that only say it is to be done, or null. */
+export function nominalLead(s: Sentence, i: number, to: number): number | null {
+  const hit = s.find({ from: i, to }, NOMINAL_LEADS, i);
+  return hit !== null && hit.i === i ? i + hit.n : null;
+}
+
 /** Heads of a thing to do said alone, with no verb: "a win-back task for Raj", "an on-site audit by Quality". */
 export const NOMINAL_HEADS = new Set([
   ...["task", "review", "pre-review", "call", "visit", "audit", "check", "check-in", "inspection", "plan"],
@@ -1580,6 +1593,7 @@ export const NOMINAL_HEADS = new Set([
 export function nominalAction(s: Sentence, span: Span): boolean {
   let i = span.from;
   while (i < span.to && ["and", "then", "plus", "also", "so"].includes(s.word(i))) i += 1;
+  i = nominalLead(s, i, span.to) ?? i;
   if (!["a", "an", "one"].includes(s.word(i))) return false;
   // "a heads-up to WeCom", "a note in #cs-alerts": a message to one of the tenant's systems.
   if (

@@ -866,3 +866,47 @@ describe("a person said first with their team is the doer", () => {
   ];
   it.each(cases)("$text", check);
 });
+
+describe("a thing to do after words that only say it is to be done", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a SaaS account turns red, there should be a check-in call by Sarah within 3 days.",
+      trigger: red,
+      conditions: [industry("SAAS")],
+      actions: [{ ...task(user("u-sarah-kim"), 3), template: "check-in-call" }],
+    },
+    {
+      text: "When a bank turns red, the next step is a credit review by the credit team.",
+      trigger: red,
+      conditions: [industry("FINANCE")],
+      actions: [{ ...review(role("credit-officer")), reviewType: "credit-review" }],
+    },
+    {
+      text: "When a hospital turns red, we'd like a site visit from Huatong within a week.",
+      trigger: red,
+      conditions: [industry("HEALTHCARE")],
+      actions: [{ ...task(org("org-huatong-medical"), 7), template: "site-visit" }],
+    },
+    {
+      text: "When a hospital turns red, the account owner gets a task to call them and Huatong gets one to visit.",
+      trigger: red,
+      conditions: [industry("HEALTHCARE")],
+      actions: [task(owner), { ...task(org("org-huatong-medical")), template: "visit" }],
+    },
+  ];
+  it.each(cases)("$text", check);
+});
+
+describe("phrasal verbs are named by the verb they mean", () => {
+  it.each([
+    ["When a bank turns red, have legal take a look at the contract.", "contract-check"],
+    ["When a factory turns red, get the QA engineer to look into it ASAP.", "investigation"],
+    ["When a SaaS account turns red, Sarah should get in touch with them within 2 days.", "outreach"],
+    ["When a SaaS account turns red, Sarah owes them a call within 2 days.", "call"],
+  ])("%s", (text, template) => {
+    const d = draft(text);
+    expect(d.actions).toHaveLength(1);
+    expect(d.actions[0]).toMatchObject({ kind: "CREATE_TASK", template });
+    expect(d.unrecognised).toEqual([]);
+  });
+});

@@ -803,8 +803,11 @@ function parseOne(
     while (k < span.to && ACTION_LEADERS.has(s.word(k))) k += 1;
     passive = passiveAction(s, span);
     const subject = passive === null ? subjectAction(s, span) : null;
-    const elided = passive === null && k < span.to ? elidedParticiple(s, k, span.to) : null;
-    const recordsFirst = passive === null && elided === null ? recordsThenParticiple(s, k, span.to) : null;
+    // Only going on from something said before ("… and posted to Slack", ", synced to the ERP"): a piece
+    // that starts so ("Accounts flagged as at-risk that turn red: …") says which accounts.
+    const goesOn = ["and", "or", "plus", "then"].includes(s.word(span.from)) || s.gapBefore(span.from).includes(",");
+    const elided = goesOn && passive === null && k < span.to ? elidedParticiple(s, k, span.to) : null;
+    const recordsFirst = goesOn && passive === null && elided === null ? recordsThenParticiple(s, k, span.to) : null;
     if (recordsFirst !== null) {
       // "… and the account flagged as at-risk": the records, then what is done to them (a flag's target
       // is read from the records; anything else goes on after the participle).

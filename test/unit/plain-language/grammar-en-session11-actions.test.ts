@@ -153,6 +153,18 @@ describe("a passive said once carries on over several participles", () => {
   ];
   it.each(cases)("$text", check);
 
+  it("reads records and a participle at the start of a rule as which accounts, not a flag", () => {
+    for (const text of [
+      "Accounts flagged as at-risk that turn red: have Sarah call them.",
+      "Chargers tagged as faulty in one region: have GreenVolt inspect them.",
+      "Synced to the ERP accounts that go red: have Sarah call them.",
+    ]) {
+      const d = draft(text);
+      expect(d.actions.filter((a) => a.kind === "FLAG_RECORDS" || a.kind === "CALL_WEBHOOK")).toEqual([]);
+      expect(d.actions.length).toBeGreaterThan(0);
+    }
+  });
+
   it("keeps a participle before a noun a noun ('escalated tickets')", () => {
     const d = draft("Escalated tickets at a bank: create a task for the support lead.");
     expect(d.actions).toHaveLength(1);

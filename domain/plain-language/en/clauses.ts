@@ -356,6 +356,10 @@ export const ACTION_VERBS = new Set([
   // Verbs that are themselves the thing to do ("visit the customer", "follow up with them").
   ...["visit", "contact", "phone", "inspect", "audit", "investigate", "review", "check", "verify"],
   ...["follow", "reach", "meet", "coach", "train", "escalate", "re-engage", "survey", "interview", "offer"],
+  // More verbs that are the thing to do ("enrol them in the programme", "chase the invoice", "fix the line").
+  ...["enrol", "enroll", "invite", "update", "confirm", "chase", "renew", "refund", "waive", "freeze"],
+  ...["suspend", "pause", "resend", "replace", "fix", "repair", "calibrate", "diagnose", "troubleshoot"],
+  ...["assess", "evaluate", "analyse", "analyze", "document", "approve", "vet", "recheck", "double-check"],
 ]);
 
 /** Words skipped before an action's verb. */
@@ -579,8 +583,16 @@ const MODALS = new Set([
 export function subjectAction(s: Sentence, span: Span): number | null {
   let i = span.from;
   while (i < span.to && ACTION_LEADERS.has(s.word(i)) && s.word(i) !== "let") i += 1;
+  // "both Tom and the QA engineer should …", "either Raj or Anna must …"
+  if (["both", "either"].includes(s.word(i))) i += 1;
   const start = i;
-  while (s.word(i) === "the") i += 1;
+  // "someone from the CS team should …", "anyone in finance must …": the team is the doer.
+  if (
+    ["someone", "somebody", "anyone", "anybody"].includes(s.word(i)) &&
+    ["from", "in", "on", "at", "of"].includes(s.word(i + 1))
+  )
+    i += 2;
+  while (s.word(i) === "the" || (s.word(i) === "our" && i === start)) i += 1;
   // "the local service partner should …", "the responsible account manager must …"
   if (
     SUBJECT_ADJECTIVES.has(s.word(i)) &&
@@ -589,17 +601,29 @@ export function subjectAction(s: Sentence, span: Span): number | null {
     i += 1;
   const kinds = ["USER", "TEAM", "ROLE", "ACCOUNT_OWNER", "ORGANIZATION", "ORGANIZATION_KIND"];
   // "the region's service partner should …", "the account's reseller must …": whose partner it is.
-  if (
-    PARTNER_OWNERS.has(s.word(i)) &&
-    s.lexicon.matchAt(s.tokens, i + 1, s.text, (e) => e.kind === "ORGANIZATION_KIND") !== null
-  )
-    i += 1;
+  // "the account's region's service partner": owners in a chain.
+  let owners = i;
+  while (PARTNER_OWNERS.has(s.word(owners))) owners += 1;
+  if (owners > i && s.lexicon.matchAt(s.tokens, owners, s.text, (e) => e.kind === "ORGANIZATION_KIND") !== null)
+    i = owners;
   let match =
     s.lexicon.matchAt(s.tokens, start, s.text, (e) => kinds.includes(e.kind)) ??
     s.lexicon.matchAt(s.tokens, i, s.text, (e) => kinds.includes(e.kind));
   if (match === null) return null;
   let j = match.to;
   if (["team", "department", "group"].includes(s.word(j))) j += 1;
+  j = servesClauseEnd(s, j);
+  // "our partner Apex should …": the partner's name after the partner word.
+  if (match.entries[0]?.kind === "ORGANIZATION_KIND") {
+    const named = s.lexicon.matchAt(s.tokens, j, s.text, (e) => e.kind === "ORGANIZATION");
+    if (named !== null) j = named.to;
+  }
+  // "Li Wei from finance should …": the person's team says who they are.
+  const person = match.entries[0]?.kind === "USER";
+  const team = ["from", "of", "in", "on"].includes(s.word(j))
+    ? s.lexicon.matchAt(s.tokens, s.word(j + 1) === "the" ? j + 2 : j + 1, s.text, (e) => kinds.includes(e.kind))
+    : null;
+  if (person && team !== null) j = ["team", "department", "group"].includes(s.word(team.to)) ? team.to + 1 : team.to;
   // "Zhang Min and Li Wei should each get …", "Tom, Anna and the CS team must …": several doers.
   while (["and", "or"].includes(s.word(j)) || s.gapBefore(j).includes(",")) {
     let k = ["and", "or"].includes(s.word(j)) ? j + 1 : j;
@@ -622,12 +646,28 @@ export function subjectAction(s: Sentence, span: Span): number | null {
     return start;
   // "Huatong inspects the scanners", "the service manager calls the customer": the present tense, read as
   // the verb itself.
-  const base = presentTenseBase(s.phrase(j, j + 1).toLowerCase());
+  const base = presentTenseBase(s.phrase(j, j + 1).toLowerCase()) ?? presentBeforeObject(s, j);
   if (base !== null && !s.isUsed(j)) {
     s.readAs(j, base);
     return start;
   }
   return null;
+}
+
+/** Verbs of a partner's relative clause: "the partner that serves the region", "the reseller who covers them". */
+const SERVE_VERBS = new Set(["serves", "serve", "covers", "cover", "supports", "support", "handles", "services"]);
+
+/**
+ * After a doer, the end of a relative clause saying whom it serves ("that serves the region", "who covers the
+ * account", "which handles their area"), or j when none stands there.
+ */
+export function servesClauseEnd(s: Sentence, j: number): number {
+  if (!["that", "which", "who"].includes(s.word(j)) || !SERVE_VERBS.has(s.word(j + 1))) return j;
+  let k = j + 2;
+  if (["the", "their", "its", "this", "that"].includes(s.word(k))) k += 1;
+  if (!["region", "area", "territory", "account", "customer", "client", "them", "it", "site"].includes(s.word(k)))
+    return j;
+  return k + 1;
 }
 
 /** Whether a wish read as "have" ("I'd like Tom to …") stands before token i. */
@@ -648,6 +688,23 @@ function presentTenseBase(w: string): string | null {
     w.slice(0, -1),
   ];
   return candidates.find((c) => c !== null && (ACTION_VERBS.has(c) || PRESENT_VERBS.has(c))) ?? null;
+}
+
+/** Words that start the object of a verb: "builds a save plan", "writes them a note", "draws up the plan". */
+const OBJECT_STARTS = new Set(["a", "an", "the", "them", "their", "it", "its", "his", "her", "up", "out", "back"]);
+
+/**
+ * "Customer Success builds a save plan", "Priya drafts the memo": any third-person present form right after a
+ * doer and before an object is the doer's action, read as its base form ("builds" → build, "fixes" → fix,
+ * "carries" → carry), whether or not the grammar knows the verb.
+ */
+function presentBeforeObject(s: Sentence, j: number): string | null {
+  const w = s.phrase(j, j + 1).toLowerCase();
+  if (!/^[a-z]{4,}$/.test(w) || !w.endsWith("s") || /(ss|us|is)$/.test(w) || FUNCTION_WORD_VERBS.has(w)) return null;
+  if (!OBJECT_STARTS.has(s.word(j + 1))) return null;
+  if (w.endsWith("ies")) return `${w.slice(0, -3)}y`;
+  if (/(ches|shes|xes|zes|sses|oes)$/.test(w)) return w.slice(0, -2);
+  return w.slice(0, -1);
 }
 
 /** Verb forms after a doer that are no action of theirs. */
@@ -753,7 +810,10 @@ const LINK_VERBS = new Set([
   ...["trigger", "triggers", "mean", "means", "prompt", "prompts", "warrant", "warrants", "merit", "merits"],
   ...["justify", "justifies", "spawn", "spawns", "generate", "generates", "create", "creates", "open", "opens"],
   ...["earn", "earns", "deserve", "deserves", "need", "needs", "require", "requires", "raise", "raises"],
+  // "every new ticket should become a triage task for …"
+  ...["become", "becomes"],
 ]);
+const BARE_LINKS = new Set(["mean", "warrant", "merit", "justify"]);
 const LINK_PAIRS = ["lead to", "leads to", "result in", "results in", "kick off", "kicks off", "set off", "sets off"];
 const LINK_MODALS = new Set(["should", "must", "will", "shall", "would", "ought", "to", "automatically", "always"]);
 
@@ -774,7 +834,8 @@ function triggerLink(s: Sentence, span: Span): { from: number; verb: number } | 
     let from = i;
     while (from - 1 > span.from && LINK_MODALS.has(s.word(from - 1))) from -= 1;
     // A modal or a present tense is the link ("should trigger", "triggers"); a bare "open" or "need" is not.
-    if (from === i && !/s$/.test(s.word(i)) && pair === undefined) continue;
+    // "mean", "warrant", "merit" are no action verbs: said bare after a plural ("two expiries mean a …").
+    if (from === i && !/s$/.test(s.word(i)) && pair === undefined && !BARE_LINKS.has(s.word(i))) continue;
     if (n === 2) s.use(i, i + 1);
     return { from, verb: i + n - 1 };
   }
@@ -1136,7 +1197,10 @@ export function splitClauses(s: Sentence): Clause[] {
     // "Dr. Müller", "Ms. Park": the stop after a title ends no sentence.
     const title = gap.trim() === "." && PERSON_TITLES.has(s.word(i - 1)) && /^\p{Lu}/u.test(s.phrase(i, i + 1));
     const boundary =
-      i === s.tokens.length || (/[.;!?。；！？,，]|\s[-–—]\s|—/.test(gap) && !title) || colon || parenCuts.has(i);
+      i === s.tokens.length ||
+      (/[.;!?。；！？,，]|\s[-–—]\s|—|→|⇒|=>|->/.test(gap) && !title) ||
+      colon ||
+      parenCuts.has(i);
     if (boundary) {
       if (i > from) pieces.push({ from, to: i });
       from = i;
@@ -1493,12 +1557,61 @@ const CONDITION_LEADS = new Set(["for", "among", "across", "at", "in", "with", "
 /** A piece with no action in it: no verb, no doer with a modal, no passive, no mode. */
 function noAction(s: Sentence, span: Span): boolean {
   return (
+    !nominalAction(s, span) &&
     verbIndex(s, span) === null &&
     subjectAction(s, span) === null &&
     passiveAction(s, span) === null &&
     !agentShape(s, span) &&
     !isModeOnly(s, span)
   );
+}
+
+/** Words before a thing to do that only say it is to be done ("there should be", "the next step is"). */
+const NOMINAL_LEADS = [
+  ...["there should be", "there must be", "there will be", "there needs to be", "there has to be", "there is"],
+  ...["the next step is", "next step is", "the first step is", "step one is", "the action is", "the response is"],
+  ...["we need", "we want", "i want", "i need", "we would like", "wed like", "id like", "let there be"],
+];
+
+/** Where the thing starts after words that only say it is to be done, or null. */
+export function nominalLead(s: Sentence, i: number, to: number): number | null {
+  const hit = s.find({ from: i, to }, NOMINAL_LEADS, i);
+  return hit !== null && hit.i === i ? i + hit.n : null;
+}
+
+/** Heads of a thing to do said alone, with no verb: "a win-back task for Raj", "an on-site audit by Quality". */
+export const NOMINAL_HEADS = new Set([
+  ...["task", "review", "pre-review", "call", "visit", "audit", "check", "check-in", "inspection", "plan"],
+  ...["workshop", "session", "meeting", "follow-up", "assessment", "investigation", "escalation", "outreach"],
+]);
+
+/**
+ * "→ a win-back task for the account manager", ": an on-site audit by Quality within a week": a piece that
+ * is only a thing to do, with no verb ("create" is understood), its head followed by its doer or deadline or
+ * ending the piece, and its doer named or the head a task or review. Said after a trigger, it is the action.
+ */
+export function nominalAction(s: Sentence, span: Span): boolean {
+  let i = span.from;
+  while (i < span.to && ["and", "then", "plus", "also", "so"].includes(s.word(i))) i += 1;
+  i = nominalLead(s, i, span.to) ?? i;
+  if (!["a", "an", "one"].includes(s.word(i))) return false;
+  // "a heads-up to WeCom", "a note in #cs-alerts": a message to one of the tenant's systems.
+  if (
+    ["heads-up", "heads", "note", "message", "alert", "notification", "update", "ping", "post"].includes(
+      s.word(i + 1),
+    ) &&
+    s.matches(span, (e) => e.kind === "WEBHOOK_ENDPOINT", false).length > 0
+  )
+    return true;
+  for (let k = i + 1; k < Math.min(span.to, i + 7); k += 1) {
+    if (!NOMINAL_HEADS.has(s.word(k))) continue;
+    const after = s.word(k + 1);
+    if (k + 1 < span.to && !["for", "by", "from", "to", "within", "due", "inside", "in", "assigned"].includes(after))
+      continue;
+    const doer = s.matches(span, (e) => DOER_KINDS.includes(e.kind), false).length > 0;
+    return doer || ["task", "review", "pre-review"].includes(s.word(k));
+  }
+  return false;
 }
 
 /** "… should get a call from Sarah", "… should be visited by Huatong": something done for the account by someone. */

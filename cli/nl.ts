@@ -71,8 +71,9 @@ export interface CorpusEntry {
 /**
  * The corpus files: the development half, later development sets written blind to the parser (the lead's
  * probe sentences, a second set of 40, a third set of 40, a Chinese-only fourth set, development-4, -5 and -6,
- * each 24 English and 24 Chinese sentences, development-7, 16 of each, and development-8, 24 of each, all kept
- * blind to measure generalisation), and the held-out half, which is only ever reported in aggregate.
+ * each 24 English and 24 Chinese sentences, development-7, 16 of each, development-8, 24 of each, and
+ * development-9, 16 of each, all kept blind to measure generalisation), and the held-out half, which is only ever
+ * reported in aggregate.
  */
 export const HALVES = [
   "development",
@@ -85,6 +86,7 @@ export const HALVES = [
   "development-6",
   "development-7",
   "development-8",
+  "development-9",
   "held-out",
 ] as const;
 export type Half = (typeof HALVES)[number];
@@ -133,7 +135,7 @@ function line(label: string, s: ScoreSummary): string {
 
 const USAGE = `Usage:
   npm run -s nl -- evaluate [--json] [--verbose]
-      [--half development|development-probe|development-2|development-3|development-zh-4|development-4|development-5|development-6|development-7|development-8|held-out]
+      [--half development|development-probe|development-2|development-3|development-zh-4|development-4|development-5|development-6|development-7|development-8|development-9|held-out]
       Drafts every corpus sentence and prints exact-structure accuracy per set and language, and slug
       agreement. --verbose lists what differs, for the development sets only (never for the held-out half).
   npm run -s nl -- draft "<sentence>"

@@ -32,6 +32,7 @@ const OTHER_SETS = [
   "development-5.json",
   "development-6.json",
   "development-7.json",
+  "development-9.json",
 ];
 
 describe("plain-language corpus: development-8.json, its own mix", () => {

@@ -329,87 +329,91 @@ export class PersonDataRepository {
     ) => { answer: string; audit: AuditEntryInput; change: RecordChange },
     options: { dryRun?: boolean } = {},
   ): Promise<{ snapshot: PersonSnapshot; counts: ErasedCounts; answer: string } | null> {
-    return this.executor.writeSteps(MARK_PERSON_ERASED.name, async (run) => {
-      const marked = await run(MARK_PERSON_ERASED, {
-        tenant: this.tenant,
-        personId,
-        now: request.now,
-        requestId: request.requestId,
-      });
-      if (marked.length === 0) return null;
-      const snapshot = (await this.collect(run, personId))!;
-      const scrubber = new PayloadScrubber(snapshot.values);
-      const at = request.now;
-      const nodeRows: Array<{ element: string; props: Row }> = [];
-      const push = (elementId: unknown, props: Row) => {
-        if (Object.keys(props).length > 0) nodeRows.push({ element: String(elementId), props });
-      };
-      const { raw } = snapshot;
-      raw.contacts.forEach((c) => push(c.element, erasedContactProperties(withoutElement(c), scrubber, at)));
-      raw.identities.forEach((i) => push(i.element, erasedIdentityProperties(i, scrubber, at)));
-      raw.signals.forEach((s) => push(s.element, erasedSignalProperties(withoutElement(s), scrubber, at)));
-      raw.consents.forEach((c) => push(c.element, erasedConsentProperties(c, scrubber, at)));
-      raw.consentVersions.forEach((v) => push(v.element, erasedConsentProperties(v, scrubber, at)));
-      push(raw.person.element, scrubbedProperties(raw.person.props, scrubber));
-      let otherRecords = 0;
-      for (const other of [...raw.tasks, ...raw.firingRecords, ...raw.pairRecords, ...raw.scores]) {
-        const props = scrubbedProperties(other.props, scrubber);
-        if (Object.keys(props).length > 0) otherRecords += 1;
-        push(other.element, props);
-      }
-      let deliveries = 0;
-      for (const delivery of raw.deliveries) {
-        const props = scrubbedProperties(delivery.props, scrubber);
-        if (Object.keys(props).length > 0) deliveries += 1;
-        push(delivery.element, props);
-      }
-      if (nodeRows.length > 0) await run(SET_NODE_PROPERTIES, { rows: nodeRows });
-      const identityIds = raw.identities.map((i) => String(i.id));
-      const relationships = await run(IDENTITY_RELATIONSHIPS, { tenant: this.tenant, identityIds });
-      const relationshipRows = relationships
-        .map((r) => ({ element: String(r.element), props: scrubbedProperties(r.props as Row, scrubber) }))
-        .filter((r) => Object.keys(r.props).length > 0);
-      if (relationshipRows.length > 0) await run(SET_RELATIONSHIP_PROPERTIES, { rows: relationshipRows });
-      const [dropped] = await run(DROP_BLOCKING_KEYS, { tenant: this.tenant, identityIds });
-      const [destroyed] = await run(DESTROY_PERSON_KEYS, {
-        tenant: this.tenant,
-        ids: raw.contacts.map((c) => String(c.id)),
-      });
-      const rewritten = snapshot.segments
-        .filter((s) => s.changedEvents !== null)
-        .map((s) => ({
-          element: s.element,
-          events: packSegments(s.changedEvents!, s.changedEvents!.length)[0]!.events,
-        }));
-      if (rewritten.length > 0) await run(REWRITE_SEGMENTS, { rows: rewritten });
-      const tombstones = tombstonesOf(snapshot);
-      const counts: ErasedCounts = {
-        contacts: raw.contacts.length,
-        identities: raw.identities.length,
-        blockingKeys: Number(dropped?.dropped ?? 0),
-        signals: raw.signals.length,
-        consents: raw.consents.length,
-        changeEvents: snapshot.segments.reduce((n, s) => n + s.about.length, 0),
-        personKeys: Number(destroyed?.destroyed ?? 0),
-        webhookDeliveries: deliveries,
-        otherRecords: otherRecords + relationshipRows.length,
-        tombstones: tombstones.records.length,
-        channelTombstones: tombstones.channels.length,
-      };
-      const built = answerOf(snapshot, counts);
-      await run(RECORD_ERASURE, {
-        tenant: this.tenant,
-        tombstones: [...new Set([...tombstones.records, ...tombstones.channels])],
-        requestId: request.requestId,
-        personId,
-        actor: request.actor,
-        now: request.now,
-        reason: scrubber.text(request.reason),
-        answer: built.answer,
-      });
-      await this.audit.append(run, request.now, [built.audit]);
-      await this.outbox.append(run, request.now, [built.change]);
-      return { snapshot, counts, answer: built.answer };
-    }, { rollback: options.dryRun === true });
+    return this.executor.writeSteps(
+      MARK_PERSON_ERASED.name,
+      async (run) => {
+        const marked = await run(MARK_PERSON_ERASED, {
+          tenant: this.tenant,
+          personId,
+          now: request.now,
+          requestId: request.requestId,
+        });
+        if (marked.length === 0) return null;
+        const snapshot = (await this.collect(run, personId))!;
+        const scrubber = new PayloadScrubber(snapshot.values);
+        const at = request.now;
+        const nodeRows: Array<{ element: string; props: Row }> = [];
+        const push = (elementId: unknown, props: Row) => {
+          if (Object.keys(props).length > 0) nodeRows.push({ element: String(elementId), props });
+        };
+        const { raw } = snapshot;
+        raw.contacts.forEach((c) => push(c.element, erasedContactProperties(withoutElement(c), scrubber, at)));
+        raw.identities.forEach((i) => push(i.element, erasedIdentityProperties(i, scrubber, at)));
+        raw.signals.forEach((s) => push(s.element, erasedSignalProperties(withoutElement(s), scrubber, at)));
+        raw.consents.forEach((c) => push(c.element, erasedConsentProperties(c, scrubber, at)));
+        raw.consentVersions.forEach((v) => push(v.element, erasedConsentProperties(v, scrubber, at)));
+        push(raw.person.element, scrubbedProperties(raw.person.props, scrubber));
+        let otherRecords = 0;
+        for (const other of [...raw.tasks, ...raw.firingRecords, ...raw.pairRecords, ...raw.scores]) {
+          const props = scrubbedProperties(other.props, scrubber);
+          if (Object.keys(props).length > 0) otherRecords += 1;
+          push(other.element, props);
+        }
+        let deliveries = 0;
+        for (const delivery of raw.deliveries) {
+          const props = scrubbedProperties(delivery.props, scrubber);
+          if (Object.keys(props).length > 0) deliveries += 1;
+          push(delivery.element, props);
+        }
+        if (nodeRows.length > 0) await run(SET_NODE_PROPERTIES, { rows: nodeRows });
+        const identityIds = raw.identities.map((i) => String(i.id));
+        const relationships = await run(IDENTITY_RELATIONSHIPS, { tenant: this.tenant, identityIds });
+        const relationshipRows = relationships
+          .map((r) => ({ element: String(r.element), props: scrubbedProperties(r.props as Row, scrubber) }))
+          .filter((r) => Object.keys(r.props).length > 0);
+        if (relationshipRows.length > 0) await run(SET_RELATIONSHIP_PROPERTIES, { rows: relationshipRows });
+        const [dropped] = await run(DROP_BLOCKING_KEYS, { tenant: this.tenant, identityIds });
+        const [destroyed] = await run(DESTROY_PERSON_KEYS, {
+          tenant: this.tenant,
+          ids: raw.contacts.map((c) => String(c.id)),
+        });
+        const rewritten = snapshot.segments
+          .filter((s) => s.changedEvents !== null)
+          .map((s) => ({
+            element: s.element,
+            events: packSegments(s.changedEvents!, s.changedEvents!.length)[0]!.events,
+          }));
+        if (rewritten.length > 0) await run(REWRITE_SEGMENTS, { rows: rewritten });
+        const tombstones = tombstonesOf(snapshot);
+        const counts: ErasedCounts = {
+          contacts: raw.contacts.length,
+          identities: raw.identities.length,
+          blockingKeys: Number(dropped?.dropped ?? 0),
+          signals: raw.signals.length,
+          consents: raw.consents.length,
+          changeEvents: snapshot.segments.reduce((n, s) => n + s.about.length, 0),
+          personKeys: Number(destroyed?.destroyed ?? 0),
+          webhookDeliveries: deliveries,
+          otherRecords: otherRecords + relationshipRows.length,
+          tombstones: tombstones.records.length,
+          channelTombstones: tombstones.channels.length,
+        };
+        const built = answerOf(snapshot, counts);
+        await run(RECORD_ERASURE, {
+          tenant: this.tenant,
+          tombstones: [...new Set([...tombstones.records, ...tombstones.channels])],
+          requestId: request.requestId,
+          personId,
+          actor: request.actor,
+          now: request.now,
+          reason: scrubber.text(request.reason),
+          answer: built.answer,
+        });
+        await this.audit.append(run, request.now, [built.audit]);
+        await this.outbox.append(run, request.now, [built.change]);
+        return { snapshot, counts, answer: built.answer };
+      },
+      { rollback: options.dryRun === true },
+    );
   }
 }

@@ -34,7 +34,9 @@ export const CONCEPT_PHRASES: Readonly<Record<string, ConceptPhrases>> = {
   "ecommerce:chargeback-rate": { en: ["chargeback", "disputed payment"] },
   "finance:beneficial-ownership": { en: ["beneficial owner", "UBOs"], zh: ["受益人核实"] },
   "healthcare:readmission-rate": { en: ["readmission"] },
-  "healthcare:remote-quality-control": { en: ["QC check", "quality-control check"] },
+  "healthcare:remote-quality-control": {
+    en: ["QC check", "quality-control check", "QC run", "QC test", "QC scan", "phantom scan", "QC"],
+  },
   // "If it takes an engineer more than eight hours to get on site": the time to get there is the concept.
   "healthcare:service-response-time": {
     en: ["get on site", "get onsite", "arrive on site", "arrive onsite", "reach the site", "on-site arrival"],

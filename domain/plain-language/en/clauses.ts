@@ -753,8 +753,15 @@ const LINK_VERBS = new Set([
   ...["trigger", "triggers", "mean", "means", "prompt", "prompts", "warrant", "warrants", "merit", "merits"],
   ...["justify", "justifies", "spawn", "spawns", "generate", "generates", "create", "creates", "open", "opens"],
   ...["earn", "earns", "deserve", "deserves", "need", "needs", "require", "requires", "raise", "raises"],
+  // "every new ticket should become a triage task", "any deleted contact gets a review task for …".
+  ...["become", "becomes", "get", "gets", "receive", "receives"],
 ]);
-const LINK_PAIRS = ["lead to", "leads to", "result in", "results in", "kick off", "kicks off", "set off", "sets off"];
+/** Link verbs whose bare form says nothing else ("trigger" and "open" can also start an action). */
+const BARE_LINK_VERBS = new Set(["mean", "warrant", "merit", "justify", "deserve", "spawn", "earn", "become", "get"]);
+const LINK_PAIRS = [
+  ...["lead to", "leads to", "result in", "results in", "kick off", "kicks off", "set off", "sets off"],
+  ...["turn into", "turns into", "call for", "calls for"],
+];
 const LINK_MODALS = new Set(["should", "must", "will", "shall", "would", "ought", "to", "automatically", "always"]);
 
 /**
@@ -774,7 +781,8 @@ function triggerLink(s: Sentence, span: Span): { from: number; verb: number } | 
     let from = i;
     while (from - 1 > span.from && LINK_MODALS.has(s.word(from - 1))) from -= 1;
     // A modal or a present tense is the link ("should trigger", "triggers"); a bare "open" or "need" is not.
-    if (from === i && !/s$/.test(s.word(i)) && pair === undefined) continue;
+    // A plural subject takes the bare form of a verb that only links ("three expiries mean a review").
+    if (from === i && !/s$/.test(s.word(i)) && pair === undefined && !BARE_LINK_VERBS.has(s.word(i))) continue;
     if (n === 2) s.use(i, i + 1);
     return { from, verb: i + n - 1 };
   }
@@ -954,8 +962,16 @@ const CONDITION_OPENERS = [
   "only if",
   "only when",
   "as long as",
+  "so long as",
   "provided that",
   "provided",
+  "providing that",
+  "providing",
+  "assuming that",
+  "assuming",
+  // "…, while the account is yellow: …": a state the account is in while what happens happens.
+  "while",
+  "whilst",
   "but only",
   "only",
 ];
@@ -1136,7 +1152,10 @@ export function splitClauses(s: Sentence): Clause[] {
     // "Dr. Müller", "Ms. Park": the stop after a title ends no sentence.
     const title = gap.trim() === "." && PERSON_TITLES.has(s.word(i - 1)) && /^\p{Lu}/u.test(s.phrase(i, i + 1));
     const boundary =
-      i === s.tokens.length || (/[.;!?。；！？,，]|\s[-–—]\s|—/.test(gap) && !title) || colon || parenCuts.has(i);
+      i === s.tokens.length ||
+      (/[.;!?。；！？,，]|\s[-–—]\s|—|→|⇒|->|=>/.test(gap) && !title) ||
+      colon ||
+      parenCuts.has(i);
     if (boundary) {
       if (i > from) pieces.push({ from, to: i });
       from = i;
@@ -1199,7 +1218,10 @@ export function splitClauses(s: Sentence): Clause[] {
       clauses.push({ ...piece, role: "UNLESS" });
       continue;
     }
-    if (s.find({ from: piece.from, to: Math.min(piece.to, piece.from + 3) }, CONDITION_OPENERS)?.i === piece.from) {
+    const conditionOpener = s.find({ from: piece.from, to: Math.min(piece.to, piece.from + 3) }, CONDITION_OPENERS);
+    if (conditionOpener?.i === piece.from) {
+      // The opener's words ("as long as", "provided") are understood with it.
+      s.use(conditionOpener.i, conditionOpener.i + conditionOpener.n);
       clauses.push({ ...piece, role: "CONDITION" });
       continue;
     }

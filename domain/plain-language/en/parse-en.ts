@@ -305,6 +305,12 @@ function gradeStatesInside(s: Sentence, part: Span): PlaybookCondition[] {
   return [{ kind: "HEALTH_GRADE", grades: [...new Set(states.map((g) => g.entries[0]!.id))] }];
 }
 
+/** Words that join a state of the account to a trigger ("… as long as it is red", "… provided that its …"). */
+const STATE_JOINERS = [
+  ...["as long as", "so long as", "provided that", "providing that", "assuming that", "and as long as"],
+  ...["while", "whilst", "and while", "but only if", "but only while", "only if", "only while"],
+];
+
 /** Splits a trigger clause into its main part and the conditions joined with "and it…", "and its…", "where…". */
 function triggerParts(s: Sentence, clause: Span): { main: Span; rest: Span[] } {
   let start = clause.from;
@@ -324,23 +330,28 @@ function triggerParts(s: Sentence, clause: Span): { main: Span; rest: Span[] } {
     s.use(start, clause.to);
     return { main: { from: clause.to, to: clause.to }, rest: [] };
   }
-  const cuts: number[] = [];
+  const cuts: Array<{ at: number; n: number }> = [];
   for (let i = start + 1; i < clause.to; i += 1) {
     const w = s.word(i);
-    const next = s.word(i + 1);
+    // "… as long as it is yellow", "… provided that the account is in EMEA": the words joining a state.
+    const joiner = s.find({ from: i, to: Math.min(clause.to, i + 3) }, STATE_JOINERS);
+    const n = joiner !== null && joiner.i === i ? joiner.n : 1;
+    const next = s.word(i + n);
     const andCondition =
-      (w === "and" || w === "but" || w === "while") &&
+      (["and", "but", "while", "whilst"].includes(w) || n > 1 || ["provided", "providing"].includes(w)) &&
       (["it", "its", "they", "their", "there", "whose", "no"].includes(next) ||
-        (next === "the" && ["account", "customer", "client", "seller", "hospital"].includes(s.word(i + 2))));
-    if (andCondition || w === "where" || w === "whose") cuts.push(i);
+        (next === "the" && ["account", "customer", "client", "seller", "hospital"].includes(s.word(i + n + 1))));
+    if (andCondition) cuts.push({ at: i, n });
+    else if (w === "where" || w === "whose") cuts.push({ at: i, n: 1 });
+    if (andCondition) i += n - 1;
   }
   if (cuts.length === 0) return { main: { from: start, to: clause.to }, rest: [] };
   const rest: Span[] = [];
   cuts.forEach((cut, k) => {
-    s.use(cut);
-    rest.push({ from: cut + 1, to: cuts[k + 1] ?? clause.to });
+    s.use(cut.at, cut.at + cut.n);
+    rest.push({ from: cut.at + cut.n, to: cuts[k + 1]?.at ?? clause.to });
   });
-  return { main: { from: start, to: cuts[0] as number }, rest };
+  return { main: { from: start, to: cuts[0]!.at }, rest };
 }
 
 function fillFlags(actions: PlaybookAction[]): PlaybookAction[] {
@@ -444,6 +455,9 @@ function readsAsActions(s: Sentence, span: Span): boolean {
   return found;
 }
 
+/** Words that open a condition clause saying a state the account is in ("while", "as long as"). */
+const STATE_OPENERS = new Set(["while", "whilst", "as", "so"]);
+
 /** Modals after what happens that say what it should bring about ("… should get the CS team a task"). */
 const RESULT_MODALS = new Set(["should", "must", "shall", "will", "ought", "needs", "need", "deserves", "warrants"]);
 
@@ -474,6 +488,8 @@ function recoverTrigger(s: Sentence, clauses: readonly Clause[]): Clause[] {
   for (let k = 0; k < out.length; k += 1) {
     const clause = out[k] as Clause;
     if (clause.role !== "ACTION" && clause.role !== "CONDITION") continue;
+    // "Whilst the account is red, …", "as long as it is yellow": a state the rule holds in, never what starts it.
+    if (clause.role === "CONDITION" && STATE_OPENERS.has(s.word(clause.from))) continue;
     for (let i = clause.from + 2; i < clause.to - 1; i += 1) {
       if (!RESULT_MODALS.has(s.word(i))) continue;
       const subject: Span = { from: clause.from, to: i };

@@ -222,6 +222,8 @@ const GRADE_UP = [
   "gets better",
   "better",
   "back",
+  // "schools improving to green should …": a participle on the accounts said as the subject.
+  ...["improving", "recovering", "rising", "climbing", "returning", "bouncing", "rose", "climbed", "returned"],
 ];
 /**
  * Verbs of movement that say a direction with "up" or "down" after them ("moves up from yellow", "stepped
@@ -256,6 +258,10 @@ const GRADE_VERBS = [
   "reaches",
   "enters",
   "lands",
+  // "banking clients turning red", "accounts that went red": the other forms of the same verbs.
+  ...["turning", "turned", "going", "went", "gone", "becoming", "became", "moving", "moved", "switching"],
+  ...["switched", "changing", "flipping", "flipped", "hitting", "reaching", "reached", "entering", "entered"],
+  ...["landing", "landed", "showing", "lighting"],
 ];
 const COLOURS = ["orange", "purple", "blue", "black", "white", "grey", "gray", "pink", "brown", "violet"];
 const PERSON_WORDS = new Set([
@@ -938,10 +944,14 @@ function findCount(s: Sentence, span: Span): { count: number; from: number; to: 
         return { count: number.value + plus, from: i, to: number.to };
       // "more than ten chargebacks in two weeks", "5 warranty claims within a month": a plural of a concept's
       // word, counted in a window.
+      // "three failed QC runs in a month": a plural after a concept's name ("QC") counts that concept.
+      const named = (m: number) =>
+        s.lexicon.conceptsWithWord(s.word(m).replace(/s$/, "")).length + s.lexicon.conceptsWithWord(s.word(m)).length >
+          0 || s.lexicon.matchAt(s.tokens, m, s.text, isKind("CONCEPT", "FIELD")) !== null;
       if (
         /[a-z]s$/.test(s.word(k)) &&
         !["points", "percent", "hours", "days", "minutes", "weeks", "months"].includes(s.word(k)) &&
-        s.lexicon.conceptsWithWord(s.word(k).slice(0, -1)).length + s.lexicon.conceptsWithWord(s.word(k)).length > 0 &&
+        Array.from({ length: k - j + 1 }, (_, d) => j + d).some(named) &&
         countedInWindow(s, span, k)
       )
         return { count: number.value + plus, from: i, to: number.to };
@@ -1495,13 +1505,16 @@ function minSubjects(s: Sentence, span: Span): number | null {
     if (number === null) continue;
     let j = number.to;
     if (s.at(j, ["or", "more"])) j += 2;
-    else if (start === i) continue;
     const noun = s.stem(j);
+    // "three machines in a region", "energy delivered by four chargers in one region": the assets of a
+    // region said with their number, with or without a bound.
+    const inRegion = s.find({ from: j + 1, to: Math.min(span.to, j + 6) }, REGION_SCOPE)?.i === j + 1;
+    if (start === i && j === number.to && !inRegion) continue;
     if (!SUBJECT_NOUNS.has(noun)) continue;
     // "grows by more than 5 tickets a day": an amount of a rate, not how many subjects.
     const after = s.word(j + 1);
     if (
-      s.word(i - 1) === "by" ||
+      (s.word(i - 1) === "by" && !inRegion) ||
       after in EVERY_PERIOD ||
       (["a", "an", "per", "each", "every"].includes(after) && PERIOD_DAYS[s.word(j + 2)] !== undefined)
     )
@@ -1535,6 +1548,8 @@ function findRate(
     // "half a point a week", "a quarter of a day per week": a fraction of the unit.
     const number = readFraction(s.tokens, i) ?? readNumber(s.tokens, i);
     if (number === null) continue;
+    // "at one clinic", "in one region": a number after a preposition of place says where, not how much.
+    if (["at", "in", "across", "from", "inside"].includes(s.word(i - 1)) && s.word(i) === "one") continue;
     const unit = unitAt(s, number.to);
     let j = unit.to;
     // Up to five words of what is counted and of what: "points", "percentage points", "points of charger
@@ -1546,7 +1561,7 @@ function findRate(
       j < span.to &&
       !per.includes(s.word(j)) &&
       readNumber(s.tokens, j) === null &&
-      !["over", "within", "in", "during", "across", "for", "and", "or"].includes(s.word(j));
+      !["over", "within", "in", "inside", "during", "across", "for", "and", "or", "at"].includes(s.word(j));
       k += 1
     )
       j += 1;
@@ -1599,6 +1614,27 @@ function accountHealth(s: Sentence, span: Span): { i: number; n: number } | null
   for (let i = span.from; i < span.to; i += 1) {
     if (s.word(i) !== "health" || ["grade", "status", "rating", "light"].includes(s.word(i + 1))) continue;
     if (!healthOfOtherConcept(s, span, i)) return { i, n: 1 };
+  }
+  return null;
+}
+
+/** Words before "score" that make it the account's own ("whose score", "the account's score"). */
+const SCORE_OWNERS = new Set(["whose", "its", "their", "account", "customer", "client", "overall", "s"]);
+
+/**
+ * "score" said alone of the account ("any hospital whose score falls under 40", "the customer's score"): its
+ * health score, unless the word belongs to another concept's name ("its NPS score", "credit score").
+ */
+function accountScore(s: Sentence, span: Span): { i: number; n: number } | null {
+  for (let i = span.from; i < span.to; i += 1) {
+    if (!["score", "scores"].includes(s.word(i)) || !SCORE_OWNERS.has(s.word(i - 1))) continue;
+    let other = false;
+    // A name starting at "score" itself is only a source field's last word ("satisfaction_rating.score").
+    for (let k = Math.max(span.from, i - 4); k < i && !other; k += 1) {
+      const owner = s.lexicon.matchAt(s.tokens, k, s.text, isKind("CONCEPT", "FIELD"));
+      other = owner !== null && owner.to > i && !owner.entries.some((e) => e.id === "core:customer-health");
+    }
+    if (!other) return { i, n: 1 };
   }
   return null;
 }
@@ -1704,7 +1740,7 @@ function triggerOf(
   industries: readonly string[],
 ): { trigger: PlaybookTrigger | null; conditions: PlaybookCondition[] } {
   // A health score said as the trigger: the score's change event with the score as a condition.
-  const healthScore = s.find(span, ["health score", "health scores"]) ?? accountHealth(s, span);
+  const healthScore = s.find(span, ["health score", "health scores"]) ?? accountHealth(s, span) ?? accountScore(s, span);
   if (healthScore !== null) {
     const comparison = findComparison(s, { from: healthScore.i, to: span.to });
     if (
@@ -2185,6 +2221,9 @@ function timeTaken(s: Sentence, span: Span, industries: readonly string[]): Play
   return null;
 }
 
+/** Prepositions and particles a verb of change takes before "or" ("removed from or restored to"). */
+const CHAIN_PARTICLES = new Set(["from", "to", "into", "in", "on", "off", "out", "back", "up", "onto", "of"]);
+
 /** Matches joined by "or" / "and" / commas ("deleted or restored", "an account or a contact"), as chains. */
 function chains(s: Sentence, matches: readonly LexiconMatch[]): LexiconMatch[][] {
   const out: LexiconMatch[][] = [];
@@ -2192,10 +2231,15 @@ function chains(s: Sentence, matches: readonly LexiconMatch[]): LexiconMatch[][]
     const last = out[out.length - 1];
     const prev = last?.[last.length - 1];
     if (prev !== undefined && last !== undefined) {
-      let k = prev.to;
+      // "removed from or restored to", "added to and dropped from": a verb's preposition or particle before
+      // the joining word belongs to the verb.
+      let at = prev.to;
+      while (at < match.from && at - prev.to < 2 && CHAIN_PARTICLES.has(s.word(at))) at += 1;
+      if (!["or", "and"].includes(s.word(at))) at = prev.to;
+      let k = at;
       while (k < match.from && ["or", "and", "a", "an", "the", "is", "are", "gets", "get"].includes(s.word(k))) k += 1;
       const joined =
-        k === match.from && (s.word(prev.to) === "or" || s.word(prev.to) === "and" || /,/.test(s.gapBefore(prev.to)));
+        k === match.from && (s.word(at) === "or" || s.word(at) === "and" || /,/.test(s.gapBefore(prev.to)));
       if (joined) {
         last.push(match);
         continue;
@@ -2283,6 +2327,52 @@ function passiveOfOneRecord(s: Sentence, span: Span, i: number): boolean {
     .some((m) => m.to === aux && ["a", "an"].includes(s.word(m.from - 1)));
 }
 
+/** Where records are kept, said after the verb of their change ("removed from the CRM", "added to the pipeline"). */
+const CONTAINER_NOUNS = new Set([
+  ...["pipeline", "system", "crm", "base", "list", "database", "portal", "register", "registry", "directory"],
+  ...["book", "books", "records", "fleet", "network", "roster", "platform", "catalog", "catalogue", "inventory"],
+  ...["ledger", "queue", "backlog", "account", "forecast"],
+]);
+
+/**
+ * "removed from or restored to the installed base", "added to the pipeline": the place a record is added to
+ * or taken from says nothing more than the change itself; its words are understood with it.
+ */
+function useContainers(s: Sentence, span: Span, actions: readonly LexiconMatch[]): void {
+  for (const action of actions) {
+    const prepositions = ["to", "from", "into", "in", "on", "onto", "off", "of", "out"];
+    let k = action.to;
+    // "dropped from" is one phrase of the vocabulary: its preposition is already said.
+    if (!prepositions.includes(s.word(k - 1))) {
+      if (!prepositions.includes(s.word(k))) continue;
+      if (s.word(k) === "out" && s.word(k + 1) === "of") k += 1;
+      k += 1;
+    }
+    if (["the", "our", "their", "its", "a", "an", "his", "her"].includes(s.word(k))) k += 1;
+    for (let end = k; end < Math.min(span.to, k + 3); end += 1) {
+      if (s.isUsed(end) && !CONTAINER_NOUNS.has(s.word(end))) break;
+      if (CONTAINER_NOUNS.has(s.word(end))) {
+        s.use(action.to, end + 1);
+        break;
+      }
+    }
+  }
+}
+
+/**
+ * "any deleted contact", "every restored or merged account", "each newly created deal": the change said as a
+ * participle before its record, after a determiner.
+ */
+function participleBefore(s: Sentence, actions: readonly LexiconMatch[], record: LexiconMatch): boolean {
+  const last = actions[actions.length - 1] as LexiconMatch;
+  const first = actions[0] as LexiconMatch;
+  if (last.to !== record.from || last.to - last.from !== 1) return false;
+  if (!actions.every((a) => /ed$|en$/.test(s.word(a.to - 1)))) return false;
+  let k = first.from - 1;
+  if (["newly", "just", "recently"].includes(s.word(k))) k -= 1;
+  return ["any", "every", "each", "a", "an", "the", "all", "newly"].includes(s.word(k));
+}
+
 /** "a new account is added", "a churn or renewal outcome is recorded", "an account is deleted or restored". */
 function changeEvent(s: Sentence, span: Span): PlaybookTrigger | null {
   const actions = s.matches(span, isKind("EVENT_ACTION"));
@@ -2331,7 +2421,10 @@ function changeEvent(s: Sentence, span: Span): PlaybookTrigger | null {
             ? contentBetween(lastRecord.to, first.from)
             : first.entries[0]!.phrase === "new" && first.to <= firstRecord.from
               ? firstRecord.from - first.to
-              : Number.POSITIVE_INFINITY;
+              : participleBefore(s, actionChain, firstRecord)
+                ? // "a deleted contact comes back": a verb after the record says what happens now.
+                  1
+                : Number.POSITIVE_INFINITY;
       if (distance <= 4) pairs.push({ records: recordChain, actions: actionChain, distance });
       if (distance <= 4 && (best === null || distance < best.distance))
         best = { records: recordChain, actions: actionChain, distance };
@@ -2350,6 +2443,11 @@ function changeEvent(s: Sentence, span: Span): PlaybookTrigger | null {
       s.use(record.from, record.to);
     }
   if (types.size === 0) return null;
+  for (const pair of [best, ...joinedEvents(s, best, pairs)]) {
+    const before = s.word(pair.actions[0]!.from - 1);
+    if (["newly", "recently", "just"].includes(before)) s.use(pair.actions[0]!.from - 1);
+  }
+  useContainers(s, span, [best, ...joinedEvents(s, best, pairs)].flatMap((p) => p.actions));
   const said = new Set([best, ...joinedEvents(s, best, pairs)].flatMap((p) => p.actions.map((a) => a.entries[0]!.id)));
   actions
     .filter((a) => said.has(a.entries[0]!.id) || a.entries[0]!.phrase === "new")

@@ -1390,6 +1390,8 @@ const PREAMBLE_WORDS = new Set([
   ...["build", "add", "know", "just", "so", "fyi", "note", "following", "hi", "hey", "thanks", "id", "idea"],
   ...["okay", "ok", "right", "well", "simple", "another", "request", "suggestion", "question", "following"],
   ...["so", "that", "you", "would", "mind", "setting", "creating", "adding", "make", "sure"],
+  // "Alert: …", "Reminder –", "Policy:": a label before the rule.
+  ...["alert", "reminder", "policy", "heads-up", "fyi", "todo", "to-do"],
 ]);
 
 /** Whether a piece only announces the rule: all its words are announcing or function words, with no name. */

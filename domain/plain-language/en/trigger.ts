@@ -2446,6 +2446,11 @@ function changeEvent(s: Sentence, span: Span): PlaybookTrigger | null {
   for (const pair of [best, ...joinedEvents(s, best, pairs)]) {
     const before = s.word(pair.actions[0]!.from - 1);
     if (["newly", "recently", "just"].includes(before)) s.use(pair.actions[0]!.from - 1);
+    // "a deleted contact comes back": the participle before the record says which record it is.
+    for (const record of pair.records) {
+      const described = actions.find((a) => a.to === record.from && participleBefore(s, [a], record));
+      if (described !== undefined) s.use(described.from, described.to);
+    }
   }
   useContainers(s, span, [best, ...joinedEvents(s, best, pairs)].flatMap((p) => p.actions));
   const said = new Set([best, ...joinedEvents(s, best, pairs)].flatMap((p) => p.actions.map((a) => a.entries[0]!.id)));
@@ -2468,6 +2473,20 @@ export function industriesOf(conditions: readonly PlaybookCondition[]): string[]
 export function parseConditions(s: Sentence, span: Span, full: boolean): PlaybookCondition[] {
   const conditions: PlaybookCondition[] = [];
   const byField = new Map<string, string[]>();
+  // "outside EMEA", "except hospitals and schools", "not in the SMB segment": values the account must not have.
+  const excluded = new Map<string, string[]>();
+  const negatedTokens = new Set<number>();
+  const add = (field: string, value: string, from: number, to: number) => {
+    const negation = negatedBefore(s, span, from, negatedTokens);
+    const target = negation === null ? byField : excluded;
+    if (negation !== null) {
+      s.use(negation.i, negation.i + negation.n);
+      for (let k = from; k < to; k += 1) negatedTokens.add(k);
+    }
+    const list = target.get(field) ?? [];
+    if (!list.includes(value)) list.push(value);
+    target.set(field, list);
+  };
   for (const match of s.matches(span, isKind("ACCOUNT_FIELD_VALUE"))) {
     const entry = match.entries[0] as LexiconEntry;
     // "a software update": the word starts a concept's longer name, it does not say the industry.
@@ -2484,10 +2503,7 @@ export function parseConditions(s: Sentence, span: Span, full: boolean): Playboo
       const withValue = new Set(s.lexicon.conceptsWithWord(s.word(match.from)));
       if (s.lexicon.conceptsWithWord(next).some((id) => withValue.has(id))) continue;
     }
-    const field = entry.field as string;
-    const list = byField.get(field) ?? [];
-    if (!list.includes(entry.id)) list.push(entry.id);
-    byField.set(field, list);
+    add(entry.field as string, entry.id, match.from, match.to);
     s.use(match.from, match.to);
     if (["in", "from", "based"].includes(s.word(match.from - 1))) s.use(match.from - 1);
     // "based in Latin America", "located in EMEA", "headquartered in China"
@@ -2512,14 +2528,18 @@ export function parseConditions(s: Sentence, span: Span, full: boolean): Playboo
       const concept = s.lexicon.matchAt(s.tokens, i, s.text, isKind("CONCEPT", "FIELD"));
       if (concept !== null && concept.to > i + words.length) continue;
       if (words.length === 1 && MODIFIER_NOUNS.has(phrase) && modifiesAnother(s, i)) continue;
-      const list = byField.get("industry") ?? [];
-      if (!list.includes(value)) list.push(value);
-      byField.set("industry", list);
+      add("industry", value, i, i + words.length);
       s.use(i, i + words.length);
       s.term(s.phrase(i, i + words.length), "ACCOUNT_FIELD_VALUE", value);
       i += words.length - 1;
       break;
     }
+  }
+  for (const [field, values] of excluded) {
+    // The schema has no "not": the values left of the field's values in the directory, as an IN.
+    const all = Object.keys(s.lexicon.directory.accountFields[field] ?? {});
+    const kept = (byField.get(field) ?? all).filter((v) => !values.includes(v));
+    if (kept.length > 0) byField.set(field, kept);
   }
   for (const [field, values] of byField) {
     conditions.push({
@@ -2640,6 +2660,30 @@ export function parseConditions(s: Sentence, span: Span, full: boolean): Playboo
     }
   }
   return conditions;
+}
+
+/** Words that say an account must not have a field's value ("outside EMEA", "except hospitals"). */
+const NEGATIONS = [
+  ...["outside of", "outside", "except for", "except", "excluding", "other than", "apart from", "not in"],
+  ...["not from", "not based in", "not located in", "not", "non", "besides", "but not", "aside from", "never"],
+];
+/** Words that may stand between a negation and the value it negates ("not in the SMB segment"). */
+const NEGATION_GAP = new Set(["the", "a", "an", "in", "from", "and", "or", "any", "of", "based", "located", "our"]);
+
+/**
+ * The negation said before the field value at `at` ("outside EMEA", "except hospitals and schools", "not in
+ * the SMB segment"), reaching back over joining words and values already negated, or null.
+ */
+function negatedBefore(s: Sentence, span: Span, at: number, negated: ReadonlySet<number>): { i: number; n: number } | null {
+  for (let k = at - 1; k >= span.from && k >= at - 8; k -= 1) {
+    for (const phrase of NEGATIONS) {
+      const words = phrase.split(" ");
+      const start = k - words.length + 1;
+      if (start >= span.from && s.at(start, words)) return { i: start, n: words.length };
+    }
+    if (!NEGATION_GAP.has(s.word(k)) && !negated.has(k)) return null;
+  }
+  return null;
 }
 
 /** Whether "health"/"score" at i is the account's own ("its health score", "a score of"), not another measure's. */

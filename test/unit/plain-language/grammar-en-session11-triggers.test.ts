@@ -1,0 +1,304 @@
+/**
+ * Kinds of English trigger and condition the grammar learned in session 11 (issue 12): sentences of our own,
+ * at least three per kind, across industries and word orders (none copied from a corpus file).
+ */
+import { PlaybookCondition } from "../../../domain/automation/playbook";
+import {
+  DraftCase,
+  draftIn,
+  expectDraft,
+  industry,
+  owner,
+  region,
+  review,
+  role,
+  segment,
+  task,
+  team,
+  user,
+} from "../../support/plain-language-drafts";
+
+const draft = draftIn("en");
+
+function check(c: DraftCase): void {
+  expectDraft(draft, c, "any order");
+}
+
+const grade = (...grades: string[]): PlaybookCondition => ({ kind: "HEALTH_GRADE", grades });
+const flag = { kind: "FLAG_RECORDS" };
+const webhook = (endpointId: string) => ({ kind: "CALL_WEBHOOK", endpointId });
+const fieldIn = (field: "industry" | "segment" | "region", values: string[]): PlaybookCondition => ({
+  kind: "ACCOUNT_FIELD",
+  field,
+  op: "IN",
+  values,
+});
+
+describe("a state said with while, whilst, as long as or provided is a condition, with or without a when", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "CSAT at a hospital falling under 3, while the account is red: have the account owner call them within 2 days.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:csat", op: "BELOW" },
+      conditions: [industry("HEALTHCARE"), grade("RED")],
+      actions: [task(owner, 2)],
+    },
+    {
+      text: "When NPS drops below 5 at a SaaS customer, as long as the account is yellow, ask Raj to book a check-in call.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps", op: "BELOW" },
+      conditions: [industry("SAAS"), grade("YELLOW")],
+      actions: [task(user("u-raj-patel"))],
+    },
+    {
+      text: "If the support backlog rises by more than 5 a week over a month, provided the account is in the enterprise segment, create a task for the support lead.",
+      trigger: { kind: "CONCEPT_TREND", concept: "core:support-backlog", direction: "RISING", withinDays: 30 },
+      conditions: [segment("ENTERPRISE")],
+      actions: [task(role("support-lead"))],
+    },
+    {
+      text: "If an insurer's NPS drops below 6 whilst it is in the enterprise segment, have Raj call them.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps", op: "BELOW", value: 0.6 },
+      conditions: [industry("FINANCE"), segment("ENTERPRISE")],
+      actions: [task(user("u-raj-patel"))],
+    },
+    {
+      text: "Whilst the account is red, any new support ticket should become a task for the support lead.",
+      trigger: { kind: "EVENT", eventTypes: ["TICKET_CREATED"] },
+      conditions: [grade("RED")],
+      actions: [task(role("support-lead"))],
+    },
+    {
+      text: "NPS below 5 at an enterprise account, as long as the account is red: have the account owner call them within 2 days.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps", op: "BELOW", value: 0.5 },
+      conditions: [segment("ENTERPRISE"), grade("RED")],
+      actions: [task(owner, 2)],
+    },
+  ];
+  it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
+});
+
+describe("event verbs joined with their prepositions or particles are each an event type", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When an asset is removed from or restored to the installed base, sync it to the ERP.",
+      trigger: { kind: "EVENT", eventTypes: ["ASSET_DELETED", "ASSET_RESTORED"] },
+      conditions: [],
+      actions: [webhook("wh-erp")],
+    },
+    {
+      text: "Whenever an opportunity is added to or dropped from the pipeline, tell the account owner.",
+      trigger: { kind: "EVENT", eventTypes: ["OPPORTUNITY_CREATED", "OPPORTUNITY_DELETED"] },
+      conditions: [],
+      actions: [task(owner)],
+    },
+    {
+      text: "When a contact is added to or removed from a school account, have the account owner update the org chart.",
+      trigger: { kind: "EVENT", eventTypes: ["CONTACT_CREATED", "CONTACT_DELETED"] },
+      conditions: [industry("EDUCATION")],
+      actions: [task(owner)],
+    },
+    {
+      text: "If a contact at a bank gets deleted or comes back, notify the account owner.",
+      trigger: { kind: "EVENT", eventTypes: ["CONTACT_DELETED", "CONTACT_RESTORED"] },
+      conditions: [industry("FINANCE")],
+      actions: [task(owner)],
+    },
+  ];
+  it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
+});
+
+describe("a number of events said as the subject is a signal count", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "Three failed QC runs in a month at a hospital → open a quality review for the compliance officer.",
+      trigger: {
+        kind: "SIGNAL_COUNT",
+        signals: { concept: "healthcare:remote-quality-control", valueEquals: "false" },
+        count: 3,
+        withinDays: 30,
+      },
+      conditions: [industry("HEALTHCARE")],
+      actions: [review(role("compliance"))],
+    },
+    {
+      text: "Two or more calibration expiries at one clinic inside a quarter mean a review for the compliance officer.",
+      trigger: {
+        kind: "SIGNAL_COUNT",
+        signals: { concept: "healthcare:calibration-compliance", valueEquals: "true" },
+        count: 2,
+        withinDays: 90,
+      },
+      conditions: [industry("HEALTHCARE")],
+      actions: [review(role("compliance"))],
+    },
+    {
+      text: "Three or more late deliveries in a month to a factory mean a delivery improvement task for the account owner.",
+      trigger: {
+        kind: "SIGNAL_COUNT",
+        signals: { concept: "manufacturing:delivery-performance", valueEquals: "LATE" },
+        count: 3,
+        withinDays: 30,
+      },
+      conditions: [industry("MANUFACTURING")],
+      actions: [task(owner)],
+    },
+    {
+      text: "When three QC runs fail within two weeks at a medical centre, have the field service team check the scanners.",
+      trigger: {
+        kind: "SIGNAL_COUNT",
+        signals: { concept: "healthcare:remote-quality-control", valueEquals: "false" },
+        count: 3,
+        withinDays: 14,
+      },
+      conditions: [industry("HEALTHCARE")],
+      actions: [task(team("t-field-service"))],
+    },
+  ];
+  it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
+});
+
+describe("every, each or any new (or deleted) record said as the subject is its event", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "Every new support ticket at a hospital should become a triage task for the support lead.",
+      trigger: { kind: "EVENT", eventTypes: ["TICKET_CREATED"] },
+      conditions: [industry("HEALTHCARE")],
+      actions: [task(role("support-lead"))],
+    },
+    {
+      text: "Any deleted contact gets a review task for the account owner.",
+      trigger: { kind: "EVENT", eventTypes: ["CONTACT_DELETED"] },
+      conditions: [],
+      actions: [task(owner)],
+    },
+    {
+      text: "Each newly created deal in LATAM needs a qualification call from Raj within 2 days.",
+      trigger: { kind: "EVENT", eventTypes: ["OPPORTUNITY_CREATED"] },
+      conditions: [region("LATAM")],
+      actions: [task(user("u-raj-patel"), 2)],
+    },
+    {
+      text: "Every new opportunity at a mid-market manufacturer should get a discovery call from the account owner.",
+      trigger: { kind: "EVENT", eventTypes: ["OPPORTUNITY_CREATED"] },
+      conditions: [segment("MID_MARKET"), industry("MANUFACTURING")],
+      actions: [task(owner)],
+    },
+    {
+      text: "When a deleted contact comes back, tell the account owner.",
+      trigger: { kind: "EVENT", eventTypes: ["CONTACT_RESTORED"] },
+      conditions: [],
+      actions: [task(owner)],
+    },
+  ];
+  it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
+});
+
+describe("accounts said first with a participle of what happens to them are the trigger and its conditions", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "Enterprise customers in Europe going from green to red need a call from the account owner within a day.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"], from: ["GREEN"] },
+      conditions: [segment("ENTERPRISE"), region("EMEA")],
+      actions: [task(owner, 1)],
+    },
+    {
+      text: "SaaS accounts dropping to yellow get a check-in task for the account owner.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["YELLOW"], direction: "DOWN" },
+      conditions: [industry("SAAS")],
+      actions: [task(owner)],
+    },
+    {
+      text: "Mid-market retailers in LATAM improving to green should get a thank-you call from Raj.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["GREEN"], direction: "UP" },
+      conditions: [segment("MID_MARKET"), region("LATAM"), industry("ECOMMERCE")],
+      actions: [task(user("u-raj-patel"))],
+    },
+    {
+      text: "Any hospital account whose score falls under 40 should get a review from the compliance team.",
+      trigger: { kind: "EVENT", eventTypes: ["HEALTH_SCORE_CHANGED"] },
+      conditions: [industry("HEALTHCARE"), { kind: "HEALTH_SCORE", op: "BELOW", value: 40 }],
+      actions: [review(role("compliance"))],
+    },
+    {
+      text: "Any enterprise bank turning yellow or red needs a risk review from compliance within 5 days.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["YELLOW", "RED"] },
+      conditions: [segment("ENTERPRISE"), industry("FINANCE")],
+      actions: [review(role("compliance"), 5)],
+    },
+  ];
+  it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
+});
+
+describe("a number of assets in one region is the trend's minimum of subjects, with or without a bound", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When three machines in a region see vibration rise by more than 0.5 a day over two weeks, flag the machines and have the region's service partner inspect them.",
+      trigger: {
+        kind: "CONCEPT_TREND",
+        concept: "manufacturing:vibration-severity",
+        direction: "RISING",
+        withinDays: 14,
+        scope: "REGION",
+        minSubjects: 3,
+      },
+      conditions: [],
+      actions: [flag, task({ kind: "ORGANIZATION", servingRegion: true })],
+    },
+    {
+      text: "Six scanners in one region losing uptime faster than 0.5 points a day over 10 days: flag the scanners.",
+      trigger: {
+        kind: "CONCEPT_TREND",
+        concept: "core:uptime",
+        direction: "FALLING",
+        withinDays: 10,
+        scope: "REGION",
+        minSubjects: 6,
+      },
+      conditions: [],
+      actions: [flag],
+    },
+    {
+      text: "If two buses in the same region lose battery health faster than 1 point a month over a quarter, flag them.",
+      trigger: {
+        kind: "CONCEPT_TREND",
+        concept: "automotive:battery-state-of-health",
+        direction: "FALLING",
+        withinDays: 90,
+        scope: "REGION",
+        minSubjects: 2,
+      },
+      conditions: [],
+      actions: [flag],
+    },
+    {
+      text: "When the energy delivered by at least five chargers in one region drops by more than 100 kWh a week over a month, flag those chargers.",
+      trigger: { kind: "CONCEPT_TREND", direction: "FALLING", withinDays: 30, scope: "REGION", minSubjects: 5 },
+      conditions: [],
+      actions: [flag],
+    },
+  ];
+  it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
+});
+
+describe("a field value said with outside, except or not is every other value of the field", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When NPS drops below 5 at an account outside EMEA, have the account owner call them.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps", op: "BELOW" },
+      conditions: [fieldIn("region", ["NA", "APAC-CN", "APAC-SEA", "LATAM"])],
+      actions: [task(owner)],
+    },
+    {
+      text: "If CSAT falls under 3 for any customer except hospitals and schools, create a task for the support lead.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:csat", op: "BELOW" },
+      conditions: [fieldIn("industry", ["SAAS", "MANUFACTURING", "FINANCE", "AUTOMOTIVE", "ECOMMERCE"])],
+      actions: [task(role("support-lead"))],
+    },
+    {
+      text: "When an account that is not in the SMB segment turns red, open a retention review for the account owner.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"] },
+      conditions: [fieldIn("segment", ["ENTERPRISE", "MID_MARKET"])],
+      actions: [review(owner)],
+    },
+  ];
+  it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
+});

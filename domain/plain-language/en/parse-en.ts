@@ -12,7 +12,7 @@ import {
   PlaybookMode,
   PlaybookTrigger,
 } from "../../automation/playbook";
-import { Lexicon } from "../lexicon";
+import { Lexicon, LexiconMatch } from "../lexicon";
 import { ParsedSentence } from "../parsed-sentence";
 import { DEFAULT_DUE_DAYS, parseActions, sharedDeadline } from "./actions";
 import {
@@ -277,7 +277,27 @@ const GRADE_STATE_GAP = new Set([
  */
 function gradeStatesInside(s: Sentence, part: Span): PlaybookCondition[] {
   const grades = s.matches(part, (e) => e.kind === "HEALTH_GRADE");
+  const valued = new Set<number>();
+  for (const m of s.matches(part, (e) => e.kind === "ACCOUNT_FIELD_VALUE", false))
+    for (let i = m.from; i < m.to; i += 1) valued.add(i);
+  const graded = new Set<number>();
+  for (const g of grades) for (let i = g.from; i < g.to; i += 1) graded.add(i);
+  // "Yellow SaaS accounts whose NPS …", "red or yellow hospitals": a grade said before the accounts' noun.
+  const beforeAccounts = (g: LexiconMatch) => {
+    if (["to", "into", "from", "turns", "turning", "goes", "going", "becomes"].includes(s.word(g.from - 1)))
+      return false;
+    let k = g.to;
+    let values = false;
+    while (k < part.to && (graded.has(k) || valued.has(k) || ["or", "and"].includes(s.word(k)))) {
+      values = values || valued.has(k);
+      k += 1;
+    }
+    // "a yellow SaaS customer falls to red": with a grade it changes to, the first is where it comes from.
+    if (grades.some((o) => o.from >= k)) return false;
+    return ACCOUNT_NOUNS.has(s.word(k)) || (values && valued.has(k - 1));
+  };
   const states = grades.filter((g) => {
+    if (beforeAccounts(g)) return true;
     let k = g.from - 1;
     const gap: string[] = [];
     while (k >= part.from && GRADE_STATE_GAP.has(s.word(k)) && g.from - k <= 4) gap.push(s.word((k -= 1) + 1));

@@ -749,7 +749,13 @@ function gradeChange(s: Sentence, span: Span): PlaybookTrigger | null {
     const already =
       ["already", "currently", "still"].includes(before) ||
       (["already", "currently", "still"].includes(before2) && ["is", "in", "at"].includes(before));
+    // "a green account drops to red": the grade said of the account before the change is where it comes from.
+    const adjective =
+      grades.indexOf(match) < grades.length - 1 &&
+      !["to", "into"].includes(before) &&
+      [0, 1].some((d) => CUSTOMER_HEADS.has(s.stem(match.to + d)) || SUBJECT_NOUNS.has(s.stem(match.to + d)));
     const isFrom =
+      adjective ||
       before === "from" ||
       (before === "of" && before2 === "out") ||
       before === "leaves" ||
@@ -903,6 +909,8 @@ function findCount(s: Sentence, span: Span): { count: number; from: number; to: 
     }
     const number = readNumber(s.tokens, start, false);
     if (number === null) continue;
+    // "with a health score above 80 views the pricing page twice": a number already understood counts nothing.
+    if (s.isUsed(start)) continue;
     // "reopened tickets reach 5 in a week", "complaints hit 10 within a month": things counted said as the
     // number they reach in a window (at least that many).
     if (
@@ -1618,6 +1626,18 @@ function accountHealth(s: Sentence, span: Span): { i: number; n: number } | null
   return null;
 }
 
+/** Words between "with" and a health score said as a state ("with a health score", "with its health"). */
+const SCORE_STATE_LEADS = new Set(["with", "having", "a", "an", "its", "their", "the", "current", "overall"]);
+
+/** Whether the health score at i is said as a state of the account ("with a health score under 60"). */
+function scoreSaidAsState(s: Sentence, span: Span, i: number): boolean {
+  for (let k = i - 1; k >= span.from && i - k <= 4; k -= 1) {
+    if (["with", "having"].includes(s.word(k))) return true;
+    if (!SCORE_STATE_LEADS.has(s.word(k))) return false;
+  }
+  return false;
+}
+
 /** Words before "score" that make it the account's own ("whose score", "the account's score"). */
 const SCORE_OWNERS = new Set(["whose", "its", "their", "account", "customer", "client", "overall", "s"]);
 
@@ -1625,9 +1645,12 @@ const SCORE_OWNERS = new Set(["whose", "its", "their", "account", "customer", "c
  * "score" said alone of the account ("any hospital whose score falls under 40", "the customer's score"): its
  * health score, unless the word belongs to another concept's name ("its NPS score", "credit score").
  */
-function accountScore(s: Sentence, span: Span): { i: number; n: number } | null {
+function accountScore(s: Sentence, span: Span, withState = false): { i: number; n: number } | null {
   for (let i = span.from; i < span.to; i += 1) {
-    if (!["score", "scores"].includes(s.word(i)) || !SCORE_OWNERS.has(s.word(i - 1))) continue;
+    if (!["score", "scores"].includes(s.word(i))) continue;
+    // "a school with a score below 50": the score the account has.
+    const had = withState && ["a", "an"].includes(s.word(i - 1)) && ["with", "having"].includes(s.word(i - 2));
+    if (!SCORE_OWNERS.has(s.word(i - 1)) && !had) continue;
     let other = false;
     // A name starting at "score" itself is only a source field's last word ("satisfaction_rating.score").
     for (let k = Math.max(span.from, i - 4); k < i && !other; k += 1) {
@@ -1738,9 +1761,12 @@ function triggerOf(
   s: Sentence,
   span: Span,
   industries: readonly string[],
+  scoreIsState = false,
 ): { trigger: PlaybookTrigger | null; conditions: PlaybookCondition[] } {
   // A health score said as the trigger: the score's change event with the score as a condition.
-  const healthScore = s.find(span, ["health score", "health scores"]) ?? accountHealth(s, span) ?? accountScore(s, span);
+  const healthScore = scoreIsState
+    ? null
+    : (s.find(span, ["health score", "health scores"]) ?? accountHealth(s, span) ?? accountScore(s, span, true));
   if (healthScore !== null) {
     const comparison = findComparison(s, { from: healthScore.i, to: span.to });
     if (
@@ -1749,6 +1775,18 @@ function triggerOf(
         linkingGap(s, healthScore.i + healthScore.n, comparison.from)) &&
       s.word(comparison.from - 1) !== "by"
     ) {
+      // "a school with a health score below 50 drops to red": a score the account has, said with "with", is
+      // a condition when the rest of the part says what happens.
+      const score: PlaybookCondition = { kind: "HEALTH_SCORE", op: comparison.op, value: comparison.value };
+      if (scoreSaidAsState(s, span, healthScore.i)) {
+        const before = s.snapshot();
+        s.use(healthScore.i, healthScore.i + healthScore.n);
+        s.use(comparison.from, comparison.to);
+        for (let k = healthScore.i - 1; k >= span.from && SCORE_STATE_LEADS.has(s.word(k)); k -= 1) s.use(k);
+        const other = triggerOf(s, span, industries, true);
+        if (other.trigger !== null) return { trigger: other.trigger, conditions: [score, ...other.conditions] };
+        s.restore(before);
+      }
       s.use(healthScore.i, healthScore.i + healthScore.n);
       s.use(comparison.from, comparison.to);
       // "health below 60 and falling": the score falling is the trigger, its level the condition.

@@ -302,3 +302,68 @@ describe("a field value said with outside, except or not is every other value of
   ];
   it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
 });
+
+describe("a health score the account has, said with 'with', is a condition beside what happens", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "If a school with a health score below 50 drops to red, have the academic success team call them.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"], direction: "DOWN" },
+      conditions: [industry("EDUCATION"), { kind: "HEALTH_SCORE", op: "BELOW", value: 50 }],
+      actions: [task(team("t-academic-success"))],
+    },
+    {
+      text: "If a bank with a health score under 60 has three escalated tickets in a week, open a risk review for compliance.",
+      trigger: {
+        kind: "SIGNAL_COUNT",
+        signals: { concept: "core:escalations", valueEquals: "true" },
+        count: 3,
+        withinDays: 7,
+      },
+      conditions: [industry("FINANCE"), { kind: "HEALTH_SCORE", op: "BELOW", value: 60 }],
+      actions: [review(role("compliance"))],
+    },
+    {
+      text: "If an enterprise hospital with a health score above 80 views the pricing page twice in a week, raise a buying intent signal.",
+      trigger: { kind: "SIGNAL_COUNT", signals: { valueEquals: "/pricing" }, count: 2, withinDays: 7 },
+      conditions: [segment("ENTERPRISE"), industry("HEALTHCARE"), { kind: "HEALTH_SCORE", op: "ABOVE", value: 80 }],
+      actions: [{ kind: "RAISE_INTENT_SIGNAL" }],
+    },
+    {
+      text: "When a bank with health under 60 sees NPS fall below 5, have Raj call them.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps", op: "BELOW", value: 0.5 },
+      conditions: [industry("FINANCE"), { kind: "HEALTH_SCORE", op: "BELOW", value: 60 }],
+      actions: [task(user("u-raj-patel"))],
+    },
+  ];
+  it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
+});
+
+describe("a grade said before the accounts' noun is the grade they are in, or come from when they change", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "Yellow SaaS accounts whose NPS falls under 5 should get a check-in call from Raj.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps", op: "BELOW", value: 0.5 },
+      conditions: [grade("YELLOW"), industry("SAAS")],
+      actions: [task(user("u-raj-patel"))],
+    },
+    {
+      text: "If red or yellow hospitals log three escalated tickets in a week, open a review for the support lead.",
+      trigger: { kind: "SIGNAL_COUNT", signals: { concept: "core:escalations" }, count: 3, withinDays: 7 },
+      conditions: [grade("RED", "YELLOW"), industry("HEALTHCARE")],
+      actions: [review(role("support-lead"))],
+    },
+    {
+      text: "When a green account drops to red, tell Raj.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"], from: ["GREEN"], direction: "DOWN" },
+      conditions: [],
+      actions: [task(user("u-raj-patel"))],
+    },
+    {
+      text: "When a yellow SaaS customer falls to red, tell Raj.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"], from: ["YELLOW"], direction: "DOWN" },
+      conditions: [industry("SAAS")],
+      actions: [task(user("u-raj-patel"))],
+    },
+  ];
+  it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
+});

@@ -510,6 +510,11 @@ function recoverTrigger(s: Sentence, clauses: readonly Clause[]): Clause[] {
     if (clause.role !== "ACTION" && clause.role !== "CONDITION") continue;
     // "Whilst the account is red, …", "as long as it is yellow": a state the rule holds in, never what starts it.
     if (clause.role === "CONDITION" && STATE_OPENERS.has(s.word(clause.from))) continue;
+    const joined = countAfterHeading(s, clause, out[k + 1]);
+    if (joined !== null) {
+      out.splice(k, 2, ...joined);
+      return out;
+    }
     for (let i = clause.from + 2; i < clause.to - 1; i += 1) {
       if (!RESULT_MODALS.has(s.word(i))) continue;
       const subject: Span = { from: clause.from, to: i };
@@ -538,6 +543,31 @@ function recoverTrigger(s: Sentence, clauses: readonly Clause[]): Clause[] {
     return out;
   }
   return out;
+}
+
+/**
+ * "Escalated tickets at banks: more than 3 in a week should get the support lead a task", "Reopened cases at a
+ * school — three within a fortnight → …": what is counted said as a heading, and how many in what window
+ * after it. The heading and the count read together as the trigger (and what follows a modal as the
+ * actions), when the count does not read as a trigger alone; else null.
+ */
+function countAfterHeading(s: Sentence, heading: Clause, next: Clause | undefined): Clause[] | null {
+  if (next === undefined || next.role !== "ACTION" || readsAsActions(s, heading)) return null;
+  if (findWindow(s, next) === null) return null;
+  const ends = [next.to];
+  for (let i = next.from + 2; i < next.to - 1; i += 1) if (RESULT_MODALS.has(s.word(i))) ends.unshift(i);
+  for (const end of ends) {
+    const count: Span = { from: next.from, to: end };
+    if (readsAsTrigger(s, count) || readsAsActions(s, count)) continue;
+    const together: Span = { from: heading.from, to: end };
+    if (!readsAsTrigger(s, together)) continue;
+    if (end < next.to && !readsAsActions(s, { from: end, to: next.to })) continue;
+    return [
+      { ...together, role: "TRIGGER" },
+      ...(end < next.to ? [{ from: end, to: next.to, role: "ACTION" as const }] : []),
+    ];
+  }
+  return null;
 }
 
 /** Nouns of the accounts an action is for ("call any customer whose …", "flag every hospital where …"). */

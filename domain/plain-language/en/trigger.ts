@@ -934,6 +934,17 @@ function findCount(s: Sentence, span: Span): { count: number; from: number; to: 
       continue;
     let j = number.to;
     if (s.at(j, ["or", "more"])) j += 2;
+    // "reopened tickets at a school: three within a fortnight", "late deliveries — at least 4 in a month":
+    // things counted said first, then how many of them in a window right after the number.
+    if (
+      pluralBefore(s, span.from, i) &&
+      !/%/.test(s.gapBefore(number.to)) &&
+      Array.from({ length: i - span.from }, (_, d) => s.gapBefore(span.from + 1 + d)).some((g) =>
+        /[:;,—–]|\s-\s|→/.test(g),
+      ) &&
+      findWindow(s, { from: j, to: span.to })?.from === j
+    )
+      return { count: number.value + plus, from: i, to: j };
     if (s.word(j) === "separate" && ["occasions", "times"].includes(s.word(j + 1))) j += 1;
     if (["time", "times", "x", "occasions", "occasion"].includes(s.word(j))) {
       return { count: number.value + plus, from: i, to: j + 1 };
@@ -2426,7 +2437,9 @@ function changeEvent(s: Sentence, span: Span): PlaybookTrigger | null {
       head !== undefined &&
       RECORD_PREPOSITIONS.has(s.word(headEnd)) &&
       record.from - headEnd <= 6 &&
-      between.length === 0
+      between.length === 0 &&
+      // "a customer in EMEA churns": a record word that is also what happens is no owner.
+      !actions.some((a) => a.from === record.from)
     ) {
       ends.set(head, record.to);
       s.use(record.from, record.to);
@@ -2473,7 +2486,11 @@ function changeEvent(s: Sentence, span: Span): PlaybookTrigger | null {
   for (const pair of [best, ...joinedEvents(s, best, pairs)])
     for (const record of pair.records) {
       for (const action of pair.actions) {
-        const type = eventTypeOf(record.entries[0]!.id as ChangeRecordType, action.entries[0]!.id as EventAction);
+        // "an account renews", "a customer churned": the account's outcome is recorded, not the account created.
+        const outcome = record.entries[0]!.id === "ACCOUNT" && /^(churn|renew)/.test(s.word(action.from));
+        const type = outcome
+          ? "OUTCOME_RECORDED"
+          : eventTypeOf(record.entries[0]!.id as ChangeRecordType, action.entries[0]!.id as EventAction);
         if (type === null) continue;
         types.add(type);
         s.term(record.text, "EVENT_TYPE", type);

@@ -367,3 +367,61 @@ describe("a grade said before the accounts' noun is the grade they are in, or co
   ];
   it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
 });
+
+describe("an account that churns or renews is the outcome recorded, wherever its conditions stand", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When any customer in EMEA or LATAM churns, open a churn review for the account owner.",
+      trigger: { kind: "EVENT", eventTypes: ["OUTCOME_RECORDED"] },
+      conditions: [{ kind: "ACCOUNT_FIELD", field: "region", op: "IN", values: ["EMEA", "LATAM"] }],
+      actions: [review(owner)],
+    },
+    {
+      text: "When an account renews, tell Raj.",
+      trigger: { kind: "EVENT", eventTypes: ["OUTCOME_RECORDED"] },
+      conditions: [],
+      actions: [task(user("u-raj-patel"))],
+    },
+    {
+      text: "If a SaaS client renewed, have the account owner send a thank-you note.",
+      trigger: { kind: "EVENT", eventTypes: ["OUTCOME_RECORDED"] },
+      conditions: [industry("SAAS")],
+      actions: [task(owner)],
+    },
+  ];
+  it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
+});
+
+describe("what is counted said as a heading, then how many in a window, is a signal count", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "Escalated tickets at banks: more than 3 in a week should get the support lead a task.",
+      trigger: {
+        kind: "SIGNAL_COUNT",
+        signals: { concept: "core:escalations", valueEquals: "true" },
+        count: 4,
+        withinDays: 7,
+      },
+      conditions: [industry("FINANCE")],
+      actions: [task(role("support-lead"))],
+    },
+    {
+      text: "Reopened tickets at a school - three within a fortnight: have the support lead call them.",
+      trigger: { kind: "SIGNAL_COUNT", signals: { concept: "core:support-quality" }, count: 3, withinDays: 14 },
+      conditions: [industry("EDUCATION")],
+      actions: [task(role("support-lead"))],
+    },
+    {
+      text: "Late deliveries to factories: at least 4 in a month should trigger a review for the account owner.",
+      trigger: {
+        kind: "SIGNAL_COUNT",
+        signals: { concept: "manufacturing:delivery-performance", valueEquals: "LATE" },
+        count: 4,
+        withinDays: 30,
+      },
+      conditions: [industry("MANUFACTURING")],
+      actions: [review(owner)],
+    },
+  ];
+  it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
+});

@@ -1309,6 +1309,7 @@ export function splitClauses(s: Sentence): Clause[] {
     }
     clauses.push({ ...piece, role: "ACTION" });
   }
+  for (const clause of clauses) if (clause.role === "ACTION") readThingReceived(s, clause);
   // Pieces before the trigger with no action in them ("For mid-market SaaS accounts with a health score above
   // 75: when …") say conditions; with no trigger said elsewhere, they are the trigger. A piece that names
   // only accounts ("…, the enterprise ones, when …") after such a piece says conditions too.
@@ -1381,6 +1382,38 @@ export function splitClauses(s: Sentence): Clause[] {
     merged.push(clause);
   }
   return merged;
+}
+
+/** Words before what the accounts get ("should get", "must also receive"). */
+const RECEIVE_LEADS = new Set([
+  ...["should", "must", "will", "shall", "would", "ought", "to", "also", "then", "automatically", "and"],
+  // "…, it should get a calibration task for …", "the account gets a review for compliance".
+  ...["it", "they", "the", "account", "customer", "client"],
+]);
+/** Things an account can be given by a doer ("a check-in task for the CS team", "a review for compliance"). */
+const RECEIVED_THINGS = new Set([
+  ...["task", "review", "call", "visit", "check", "check-in", "audit", "follow-up", "workshop", "session"],
+  ...["meeting", "assessment", "inspection", "email", "plan"],
+]);
+
+/**
+ * "… should get a check-in task for the CS team", "… get a calibration task for field service": what the
+ * accounts said first get, for a doer to do, read as "create a check-in task for the CS team".
+ */
+function readThingReceived(s: Sentence, clause: Span): void {
+  let i = clause.from;
+  while (i < clause.to && RECEIVE_LEADS.has(s.word(i))) i += 1;
+  if (!["get", "gets", "receive", "receives"].includes(s.word(i)) || !["a", "an"].includes(s.word(i + 1))) return;
+  for (let k = i + 2; k < Math.min(clause.to - 1, i + 8); k += 1) {
+    if (!RECEIVED_THINGS.has(s.word(k)) || s.word(k + 1) !== "for") continue;
+    const who = s.word(k + 2) === "the" ? k + 3 : k + 2;
+    if (s.lexicon.matchAt(s.tokens, who, s.text, (e) => DOER_KINDS.includes(e.kind)) === null) return;
+    s.use(clause.from, i);
+    // "it should get …": the account said as the subject is read as a linking word, so the verb leads.
+    for (let k = clause.from; k < i; k += 1) if (!ACTION_LEADERS.has(s.word(k))) s.readAs(k, "then");
+    s.readAs(i, "create");
+    return;
+  }
 }
 
 /** Words of a piece that only announces the rule ("Please set this up", "Here's what I want", "Quick one"). */

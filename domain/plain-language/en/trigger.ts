@@ -2762,6 +2762,20 @@ export function unknownPlaces(s: Sentence, span: Span): void {
       s.use(i, end);
     }
   }
+  // "a US customer", "German hospitals", "a Canadian bank's NPS": a place said as a capitalised word before
+  // the accounts' noun (after an article, or starting the part), which the tenant has no region for.
+  for (let i = span.from; i < span.to; i += 1) {
+    const written = s.phrase(i, i + 1);
+    if (s.used[i] === true || !/^\p{Lu}/u.test(written) || FUNCTION_WORDS.has(s.word(i))) continue;
+    if (i > span.from && !["a", "an", "the", "any", "every", "each", "all", "our", "for", "of"].includes(s.word(i - 1)))
+      continue;
+    let k = i + 1;
+    while (k < span.to && s.used[k] === true && !CUSTOMER_HEADS.has(s.stem(k)) && k - i <= 3) k += 1;
+    const noun = CUSTOMER_HEADS.has(s.stem(k)) || (k > i + 1 && s.used[k - 1] === true);
+    if (!noun || s.lexicon.matchAt(s.tokens, i, s.text, () => true) !== null) continue;
+    s.unknown(written);
+    s.use(i);
+  }
 }
 
 /** The signal a success criterion watches for: a page, a boolean concept's good value, a concept. */

@@ -425,3 +425,54 @@ describe("what is counted said as a heading, then how many in a window, is a sig
   ];
   it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
 });
+
+describe("what the accounts get for a doer to do is a task for that doer", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "Clinics whose calibration expires should get a calibration task for the field service team.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "healthcare:calibration-compliance", op: "BELOW" },
+      conditions: [industry("HEALTHCARE")],
+      actions: [task(team("t-field-service"))],
+    },
+    {
+      text: "Schools whose NPS falls below 5 get a check-in task for the academic success team.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps", op: "BELOW", value: 0.5 },
+      conditions: [industry("EDUCATION")],
+      actions: [task(team("t-academic-success"))],
+    },
+    {
+      text: "When a bank turns red, the account gets a review for compliance.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"] },
+      conditions: [industry("FINANCE")],
+      actions: [review(role("compliance"))],
+    },
+  ];
+  it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
+});
+
+describe("a place said as a capitalised word before the accounts, with no region for it, is named", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "If a US customer goes red, have Raj call them.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"] },
+      conditions: [],
+      actions: [task(user("u-raj-patel"))],
+      unrecognised: ["US"],
+    },
+    {
+      text: "When German hospitals drop to red, have the account owner call them.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"], direction: "DOWN" },
+      conditions: [industry("HEALTHCARE")],
+      actions: [task(owner)],
+      unrecognised: ["German"],
+    },
+    {
+      text: "If a Canadian bank's NPS falls below 4, tell Raj.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps", op: "BELOW", value: 0.4 },
+      conditions: [industry("FINANCE")],
+      actions: [task(user("u-raj-patel"))],
+      unrecognised: ["Canadian"],
+    },
+  ];
+  it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
+});

@@ -91,7 +91,34 @@ function parseUnless(s: Sentence, clause: Span): PlaybookCondition[] {
     s.use(clause.from, clause.to);
     return [{ kind: "NO_OPEN_TASK", template: words.length > 0 ? slugOf(words) : null }];
   }
+  // "unless the account is green", "unless it is in LATAM": the state that stops the rule, as the states that
+  // let it run (the schema has no "not").
+  const before = s.snapshot();
+  const unless = s.find({ from: clause.from, to: Math.min(clause.to, clause.from + 3) }, UNLESS_OPENERS);
+  const said = parseConditions(s, { from: unless === null ? clause.from : unless.i + unless.n, to: clause.to }, true);
+  const negated = said.map((c) => negateCondition(s, c));
+  if (negated.length > 0 && negated.every((c) => c !== null)) {
+    if (unless !== null) s.use(unless.i, unless.i + unless.n);
+    return negated as PlaybookCondition[];
+  }
+  s.restore(before);
   return [];
+}
+
+const UNLESS_OPENERS = ["unless", "except when", "except if", "but not if"];
+
+/** A condition turned round: the other values of a field or grades, the other side of a score. */
+function negateCondition(s: Sentence, c: PlaybookCondition): PlaybookCondition | null {
+  if (c.kind === "ACCOUNT_FIELD" && c.field !== "name") {
+    const values = Object.keys(s.lexicon.directory.accountFields[c.field] ?? {}).filter((v) => !c.values.includes(v));
+    return values.length === 0 ? null : { ...c, op: values.length === 1 ? "EQUALS" : "IN", values };
+  }
+  if (c.kind === "HEALTH_GRADE") {
+    const grades = Object.keys(s.lexicon.directory.healthGrades).filter((g) => !c.grades.includes(g));
+    return grades.length === 0 ? null : { kind: "HEALTH_GRADE", grades };
+  }
+  if (c.kind === "HEALTH_SCORE") return { ...c, op: c.op === "BELOW" ? "ABOVE" : "BELOW" };
+  return null;
 }
 
 /** Words that stand for the drafted task in a success criterion ("if she closes it"). */
@@ -262,11 +289,17 @@ function gradeState(s: Sentence, part: Span): boolean {
 }
 
 /** Words that say the account is in a grade inside a noun phrase ("a college that's already amber"). */
-const RELATIVE_STATE = new Set(["that", "which", "who", "already", "currently", "still", "now", "with", "having"]);
+const RELATIVE_STATE = new Set([
+  ...["that", "which", "who", "already", "currently", "still", "now", "with", "having", "whose"],
+]);
+/** Words in a grade's state that turn it round ("whose health is not green"). */
+const NOT_WORDS = new Set(["not", "isnt", "arent", "never", "no", "longer"]);
 const GRADE_STATE_GAP = new Set([
   ...["that", "which", "who", "is", "are", "s", "already", "currently", "still", "now", "rated", "graded"],
   ...["in", "the", "at", "on", "sitting", "sits", "flagged", "marked", "showing", "shows", "a", "an"],
   ...["with", "having"],
+  // "whose health is not green", "that isn't red".
+  ...["whose", "health", "grade", "not", "isnt", "arent", "no", "longer"],
 ]);
 
 /**
@@ -301,7 +334,9 @@ function gradeStatesInside(s: Sentence, part: Span): PlaybookCondition[] {
     let k = g.from - 1;
     const gap: string[] = [];
     while (k >= part.from && GRADE_STATE_GAP.has(s.word(k)) && g.from - k <= 4) gap.push(s.word((k -= 1) + 1));
-    return gap.some((w) => RELATIVE_STATE.has(w)) && !["to", "into", "from"].includes(s.word(g.from - 1));
+    // "… whose health is not green …": the part cut at "whose" starts the state.
+    const relative = gap.some((w) => RELATIVE_STATE.has(w)) || (k < part.from && s.word(part.from - 1) === "whose");
+    return relative && !["to", "into", "from"].includes(s.word(g.from - 1));
   });
   if (states.length === 0) return [];
   const other = s
@@ -322,7 +357,14 @@ function gradeStatesInside(s: Sentence, part: Span): PlaybookCondition[] {
     s.term(g.text, "HEALTH_GRADE", g.entries[0]!.id);
     for (let k = g.from - 1; k >= part.from && GRADE_STATE_GAP.has(s.word(k)) && g.from - k <= 4; k -= 1) s.use(k);
   }
-  return [{ kind: "HEALTH_GRADE", grades: [...new Set(states.map((g) => g.entries[0]!.id))] }];
+  const said = [...new Set(states.map((g) => g.entries[0]!.id))];
+  const negated = states.some((g) => {
+    for (let k = g.from - 1; k >= part.from && GRADE_STATE_GAP.has(s.word(k)) && g.from - k <= 4; k -= 1)
+      if (NOT_WORDS.has(s.word(k))) return true;
+    return false;
+  });
+  const kept = negated ? Object.keys(s.lexicon.directory.healthGrades).filter((g) => !said.includes(g)) : said;
+  return [{ kind: "HEALTH_GRADE", grades: kept }];
 }
 
 /** Words that join a state of the account to a trigger ("… as long as it is red", "… provided that its …"). */

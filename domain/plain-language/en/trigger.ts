@@ -2697,7 +2697,12 @@ export function parseConditions(s: Sentence, span: Span, full: boolean): Playboo
         s.use(g.from, g.to);
         s.term(g.text, "HEALTH_GRADE", g.entries[0]!.id);
       });
-      conditions.push({ kind: "HEALTH_GRADE", grades: [...new Set(grades.map((g) => g.entries[0]!.id))] });
+      const said = [...new Set(grades.map((g) => g.entries[0]!.id))];
+      // "and it is not red", "and its health isn't green": every other grade.
+      const not = s.find({ from: Math.max(span.from, grades[0]!.from - 4), to: grades[0]!.from }, GRADE_NOT_WORDS);
+      if (not !== null) s.use(not.i, not.i + not.n);
+      const kept = not === null ? said : Object.keys(s.lexicon.directory.healthGrades).filter((g) => !said.includes(g));
+      conditions.push({ kind: "HEALTH_GRADE", grades: kept });
       for (let k = span.from; k < span.to; k += 1) {
         if (
           ["health", "grade", "status", "is", "are", "turns", "shows", "rated", "currently", "already", "or"].includes(
@@ -2717,13 +2722,18 @@ export function parseConditions(s: Sentence, span: Span, full: boolean): Playboo
   return conditions;
 }
 
+/** Words that turn a grade round ("is not red", "isn't green", "is no longer green"). */
+const GRADE_NOT_WORDS = ["not", "isnt", "arent", "never", "no longer"];
+
 /** Words that say an account must not have a field's value ("outside EMEA", "except hospitals"). */
 const NEGATIONS = [
   ...["outside of", "outside", "except for", "except", "excluding", "other than", "apart from", "not in"],
   ...["not from", "not based in", "not located in", "not", "non", "besides", "but not", "aside from", "never"],
 ];
 /** Words that may stand between a negation and the value it negates ("not in the SMB segment"). */
-const NEGATION_GAP = new Set(["the", "a", "an", "in", "from", "and", "or", "any", "of", "based", "located", "our"]);
+const NEGATION_GAP = new Set([
+  ...["the", "a", "an", "in", "from", "and", "or", "any", "of", "based", "located", "our", "for", "with", "at"],
+]);
 
 /**
  * The negation said before the field value at `at` ("outside EMEA", "except hospitals and schools", "not in
@@ -2766,7 +2776,9 @@ export function unknownPlaces(s: Sentence, span: Span): void {
   // the accounts' noun (after an article, or starting the part), which the tenant has no region for.
   for (let i = span.from; i < span.to; i += 1) {
     const written = s.phrase(i, i + 1);
-    if (s.used[i] === true || !/^\p{Lu}/u.test(written) || FUNCTION_WORDS.has(s.word(i))) continue;
+    // "Any hospital": a function word with a capital starts the sentence; "US" in capitals is a place.
+    const functionWord = FUNCTION_WORDS.has(s.word(i)) && !/^\p{Lu}{2,}$/u.test(written);
+    if (s.used[i] === true || !/^\p{Lu}/u.test(written) || functionWord) continue;
     if (i > span.from && !["a", "an", "the", "any", "every", "each", "all", "our", "for", "of"].includes(s.word(i - 1)))
       continue;
     let k = i + 1;

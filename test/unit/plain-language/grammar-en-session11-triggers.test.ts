@@ -476,3 +476,39 @@ describe("a place said as a capitalised word before the accounts, with no region
   ];
   it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
 });
+
+describe("a state said after unless, or with not, is the states that let the rule run", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When NPS drops below 5, have Raj call them, unless the account is green.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps", op: "BELOW", value: 0.5 },
+      conditions: [grade("YELLOW", "RED")],
+      actions: [task(user("u-raj-patel"))],
+    },
+    {
+      text: "If CSAT falls below 3 at a hospital, open a review for the support lead unless the account is in LATAM.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:csat", op: "BELOW" },
+      conditions: [industry("HEALTHCARE"), fieldIn("region", ["NA", "EMEA", "APAC-CN", "APAC-SEA"])],
+      actions: [review(role("support-lead"))],
+    },
+    {
+      text: "Create a task for the account owner when a SaaS customer's NPS drops under 4, but not for SMB accounts.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps", op: "BELOW", value: 0.4 },
+      conditions: [industry("SAAS"), fieldIn("segment", ["ENTERPRISE", "MID_MARKET"])],
+      actions: [task(owner)],
+    },
+    {
+      text: "When an account whose health is not green views the pricing page twice in a week, have Raj call them.",
+      trigger: { kind: "SIGNAL_COUNT", signals: { valueEquals: "/pricing" }, count: 2, withinDays: 7 },
+      conditions: [grade("YELLOW", "RED")],
+      actions: [task(user("u-raj-patel"))],
+    },
+    {
+      text: "If CSAT falls below 3 at a bank and it is not red, tell Raj.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:csat", op: "BELOW", value: 0.5 },
+      conditions: [industry("FINANCE"), grade("GREEN", "YELLOW")],
+      actions: [task(user("u-raj-patel"))],
+    },
+  ];
+  it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
+});

@@ -30,6 +30,7 @@ import { FUNCTION_WORDS, PERSON_TITLES, Sentence, Span } from "./sentence";
 import { slugOf } from "./slug";
 import {
   feedbackSignals,
+  findComparison,
   findWindow,
   industriesOf,
   parseConditions,
@@ -329,8 +330,9 @@ function gradeStatesInside(s: Sentence, part: Span): PlaybookCondition[] {
     if (grades.some((o) => o.from >= k)) return false;
     return ACCOUNT_NOUNS.has(s.word(k)) || (values && valued.has(k - 1));
   };
+  const adjectives = grades.filter(beforeAccounts);
   const states = grades.filter((g) => {
-    if (beforeAccounts(g)) return true;
+    if (adjectives.includes(g)) return true;
     let k = g.from - 1;
     const gap: string[] = [];
     while (k >= part.from && GRADE_STATE_GAP.has(s.word(k)) && g.from - k <= 4) gap.push(s.word((k -= 1) + 1));
@@ -339,7 +341,12 @@ function gradeStatesInside(s: Sentence, part: Span): PlaybookCondition[] {
     return relative && !["to", "into", "from"].includes(s.word(g.from - 1));
   });
   if (states.length === 0) return [];
-  const other = s
+  // "health score falls below 50 at an account that is already yellow": a level crossed is something else
+  // that happens, even of the health score.
+  const level = findComparison(s, part) !== null;
+  const other =
+    level ||
+    s
     .matches(part, () => true)
     .filter((m) => !states.includes(m))
     .some((m) =>
@@ -349,7 +356,8 @@ function gradeStatesInside(s: Sentence, part: Span): PlaybookCondition[] {
           e.id !== "core:customer-health",
       ),
     );
-  if (!other) return [];
+  // "Any red factory whose …": a grade said of the accounts' noun is their state whatever else is said.
+  if (!other && adjectives.length < states.length) return [];
   for (const g of states) {
     s.use(g.from, g.to);
     // "with a red health grade": the words naming the grade after it.

@@ -512,3 +512,27 @@ describe("a state said after unless, or with not, is the states that let the rul
   ];
   it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
 });
+
+describe("a grade the account is in, beside a health score crossing a level, is a condition", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "If health score falls below 50 at an enterprise account that is already yellow, ask Raj to call.",
+      trigger: { kind: "EVENT", eventTypes: ["HEALTH_SCORE_CHANGED"] },
+      conditions: [grade("YELLOW"), segment("ENTERPRISE"), { kind: "HEALTH_SCORE", op: "BELOW", value: 50 }],
+      actions: [task(user("u-raj-patel"))],
+    },
+    {
+      text: "When the health score of a school that is currently red goes above 60, have the account owner call them.",
+      trigger: { kind: "EVENT", eventTypes: ["HEALTH_SCORE_CHANGED"] },
+      conditions: [grade("RED"), industry("EDUCATION"), { kind: "HEALTH_SCORE", op: "ABOVE", value: 60 }],
+      actions: [task(owner)],
+    },
+    {
+      text: "Any red factory whose health score drops under 30 needs a rescue review from the quality team.",
+      trigger: { kind: "EVENT", eventTypes: ["HEALTH_SCORE_CHANGED"] },
+      conditions: [grade("RED"), industry("MANUFACTURING"), { kind: "HEALTH_SCORE", op: "BELOW", value: 30 }],
+      actions: [review(team("t-quality"))],
+    },
+  ];
+  it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
+});

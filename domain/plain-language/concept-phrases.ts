@@ -44,7 +44,9 @@ export const CONCEPT_PHRASES: Readonly<Record<string, ConceptPhrases>> = {
   },
   // "three late deliveries": "late" is the value of the delivery status, "deliveries" the concept.
   "manufacturing:delivery-performance": { en: ["delivery", "deliveries"] },
-  "manufacturing:unplanned-downtime": { en: ["machine breakdown", "breakdown", "unplanned stop"] },
+  "manufacturing:unplanned-downtime": {
+    en: ["machine breakdown", "breakdown", "unplanned stop", "break down", "breaks down", "broke down"],
+  },
   "saas:incident-impact": { en: ["incident", "outage", "Sev1", "P1 incident"] },
 };
 

@@ -953,6 +953,18 @@ function findCount(s: Sentence, span: Span): { count: number; from: number; to: 
     // "more than two cell batch quality outliers": the counted noun ends the concept's words.
     for (let k = j; k < Math.min(span.to, j + 5); k += 1) {
       if (COUNTED_NOUNS.has(s.word(k))) return { count: number.value + plus, from: i, to: k + 1 };
+      // "2 or more vehicles at a fleet customer fail an OTA update in a week": assets of one account, each
+      // with what happens to it, counted in a window (in one region they are the trend's subjects instead).
+      if (
+        k === j &&
+        ASSET_SUBJECTS.has(s.stem(k)) &&
+        s.word(k) !== s.stem(k) &&
+        s.find(span, REGION_SCOPE) === null &&
+        findWindow(s, { from: k + 1, to: span.to }) !== null &&
+        findRate(s, span) === null &&
+        findComparison(s, { from: k + 1, to: span.to }) === null
+      )
+        return { count: number.value + plus, from: i, to: number.to };
       // "three or more contacts … view the pricing page": the people counted, when no number of times is said.
       if (
         PERSON_WORDS.has(s.word(k)) &&

@@ -536,3 +536,43 @@ describe("a grade the account is in, beside a health score crossing a level, is 
   ];
   it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
 });
+
+describe("a number of one account's assets to which something happens in a window is a count of those events", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "Whenever 2 or more vehicles at a fleet customer fail an OTA update in a week, have the account owner call them.",
+      trigger: {
+        kind: "SIGNAL_COUNT",
+        signals: { concept: "automotive:ota-update-success", valueEquals: "false", subjectKinds: ["ASSET"] },
+        count: 2,
+        withinDays: 7,
+        scope: "ACCOUNT",
+      },
+      conditions: [industry("AUTOMOTIVE")],
+      actions: [task(owner)],
+    },
+    {
+      text: "If three scanners at a hospital fail QC within a month, have the field service team check them.",
+      trigger: {
+        kind: "SIGNAL_COUNT",
+        signals: { concept: "healthcare:remote-quality-control", valueEquals: "false", subjectKinds: ["ASSET"] },
+        count: 3,
+        withinDays: 30,
+      },
+      conditions: [industry("HEALTHCARE")],
+      actions: [task(team("t-field-service"))],
+    },
+    {
+      text: "When five machines at a factory break down within a fortnight, have Tom Becker visit them.",
+      trigger: {
+        kind: "SIGNAL_COUNT",
+        signals: { concept: "manufacturing:unplanned-downtime", subjectKinds: ["ASSET"] },
+        count: 5,
+        withinDays: 14,
+      },
+      conditions: [industry("MANUFACTURING")],
+      actions: [task(user("u-tom-becker"))],
+    },
+  ];
+  it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
+});

@@ -125,7 +125,7 @@ export const EVENT_ACTION_WORDS: Readonly<Record<"en" | "zh", Readonly<Record<Ev
       ...["advances", "advanced", "progresses", "stage changes", "changes stage", "slips", "slipped"],
       ...["escalated", "reassigned"],
     ],
-    DELETED: ["deleted", "removed", "dropped from", "taken off", "taken out", "gets dropped", "is dropped"],
+    DELETED: ["deleted", "removed", "dropped from", "taken off", "taken out"],
     RESTORED: ["restored", "undeleted", "comes back", "came back", "brought back", "reinstated", "un-deleted"],
     RECORDED: [
       ...["recorded", "logged", "reported", "entered", "booked", "churns", "churned", "renews", "renewed"],

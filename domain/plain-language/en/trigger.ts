@@ -9,7 +9,7 @@ import { ChangeRecordType, ChangeType } from "../../events/change-event";
 import { BOOLEAN_BAD_THRESHOLD, isBooleanConcept, ratePerDayInConceptUnit, thresholdOnScale } from "../concept-scale";
 import { EventAction, eventTypeOf } from "../event-vocabulary";
 import { ConceptInfo, LexiconEntry, LexiconMatch } from "../lexicon";
-import { PERIOD_DAYS, readDuration, readFraction, readNumber, wholeDays } from "./numbers";
+import { PERIOD_DAYS, readDuration, readFraction, readNumber, readOrdinal, wholeDays } from "./numbers";
 import { searchStem } from "../tokens";
 import { FUNCTION_WORDS, Sentence, Span } from "./sentence";
 
@@ -896,6 +896,14 @@ const REACH_VERBS = new Set(["reach", "reaches", "reached", "hit", "hits", "tota
 function findCount(s: Sentence, span: Span): { count: number; from: number; to: number } | null {
   for (let i = span.from; i < span.to; i += 1) {
     const w = s.word(i);
+    // "is reopened for the third time in a month", "fails a 2nd time within a week": the nth time is n.
+    const ordinal = readOrdinal(s.tokens, i);
+    if (ordinal !== null && ["time", "occasion"].includes(s.word(i + 1))) {
+      let from = i;
+      if (["the", "a"].includes(s.word(from - 1))) from -= 1;
+      if (s.word(from - 1) === "for") from -= 1;
+      return { count: ordinal, from, to: i + 2 };
+    }
     if (w === "twice" || w === "thrice") return { count: w === "twice" ? 2 : 3, from: i, to: i + 1 };
     if (s.at(i, ["more", "than", "twice"]) || s.at(i, ["more", "than", "once"])) {
       return { count: s.word(i + 2) === "twice" ? 3 : 2, from: i, to: i + 3 };
@@ -1579,6 +1587,8 @@ function findRate(
     // "half a point a week", "a quarter of a day per week": a fraction of the unit.
     const number = readFraction(s.tokens, i) ?? readNumber(s.tokens, i);
     if (number === null) continue;
+    // "for the third time in a month": an ordinal counts, it is no amount.
+    if (["time", "times", "occasion"].includes(s.word(number.to)) && readOrdinal(s.tokens, i) !== null) continue;
     // "at one clinic", "in one region": a number after a preposition of place says where, not how much.
     if (["at", "in", "across", "from", "inside"].includes(s.word(i - 1)) && s.word(i) === "one") continue;
     const unit = unitAt(s, number.to);

@@ -576,3 +576,37 @@ describe("a number of one account's assets to which something happens in a windo
   ];
   it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
 });
+
+describe("something happening for the nth time in a window is a count of n", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "If a ticket at an enterprise customer is reopened for the third time in a month, escalate to the support lead.",
+      trigger: { kind: "SIGNAL_COUNT", signals: { concept: "core:support-quality" }, count: 3, withinDays: 30 },
+      conditions: [segment("ENTERPRISE")],
+      actions: [task(role("support-lead"))],
+    },
+    {
+      text: "When a bank gets a sanctions hit for the second time within 90 days, ask compliance to review it.",
+      trigger: {
+        kind: "SIGNAL_COUNT",
+        signals: { concept: "finance:sanctions-screening", valueEquals: "true" },
+        count: 2,
+        withinDays: 90,
+      },
+      conditions: [industry("FINANCE")],
+      actions: [review(role("compliance"))],
+    },
+    {
+      text: "If an OTA update fails at a carmaker for the 3rd time in a week, tell the account owner.",
+      trigger: {
+        kind: "SIGNAL_COUNT",
+        signals: { concept: "automotive:ota-update-success", valueEquals: "false" },
+        count: 3,
+        withinDays: 7,
+      },
+      conditions: [industry("AUTOMOTIVE")],
+      actions: [task(owner)],
+    },
+  ];
+  it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
+});

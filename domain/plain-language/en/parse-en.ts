@@ -713,6 +713,19 @@ export function parseEnglish(text: string, lexicon: Lexicon): ParsedSentence {
       if (trigger !== null) triggerPart = part;
     }
   }
+  // "…from green to yellow, or from yellow to red", "…is created, or when a deal is won": another trigger
+  // clause joined with "or" that says the same kind of change adds its grades or event types.
+  for (const { main } of parts) {
+    if (trigger === null || main === triggerPart || s.word(main.from) !== "or") continue;
+    const state = s.snapshot();
+    s.use(main.from);
+    const part: Span = { from: main.from + (TRIGGER_OPENERS.includes(s.word(main.from + 1)) ? 2 : 1), to: main.to };
+    if (part.from > main.from + 1) s.use(main.from + 1);
+    const other = parseTrigger(s, part, industriesOf(conditions)).trigger ?? elidedGradeChange(s, part, trigger);
+    const merged = other === null ? null : orTriggers(trigger, other);
+    if (merged === null) s.restore(state);
+    else trigger = merged;
+  }
   for (const { main, rest } of parts) {
     for (const part of [main, ...rest]) {
       if (part !== triggerPart && part !== main) conditions.push(...parseConditions(s, part, true));
@@ -755,6 +768,51 @@ export function parseEnglish(text: string, lexicon: Lexicon): ParsedSentence {
     coverage: s.coverage(),
     name: null,
   };
+}
+
+/**
+ * "…moves from green to yellow, or from yellow to red": grades said after "or" with the verb of the grade
+ * change before left out; null unless the trigger before is a grade change and the part says only grades.
+ */
+function elidedGradeChange(s: Sentence, part: Span, before: PlaybookTrigger): PlaybookTrigger | null {
+  if (before.kind !== "HEALTH_GRADE_CHANGE") return null;
+  const grades = s.matches(part, (e) => e.kind === "HEALTH_GRADE");
+  if (grades.length === 0) return null;
+  for (let i = part.from; i < part.to; i += 1)
+    if (!grades.some((g) => i >= g.from && i < g.to) && !["from", "to", "into", "or", "and"].includes(s.word(i)))
+      return null;
+  const from: string[] = [];
+  const to: string[] = [];
+  for (const g of grades) {
+    (s.word(g.from - 1) === "from" ? from : to).push(g.entries[0]!.id);
+    s.term(g.text, "HEALTH_GRADE", g.entries[0]!.id);
+  }
+  s.use(part.from, part.to);
+  return {
+    kind: "HEALTH_GRADE_CHANGE",
+    ...(to.length > 0 ? { to } : {}),
+    ...(from.length > 0 ? { from } : {}),
+    ...(before.direction !== undefined && before.direction !== null ? { direction: before.direction } : {}),
+  };
+}
+
+/** Two triggers said with "or" as one: grade changes or events of either; null when they are of other kinds. */
+function orTriggers(a: PlaybookTrigger, b: PlaybookTrigger): PlaybookTrigger | null {
+  const union = <T>(x: readonly T[] | undefined, y: readonly T[] | undefined) =>
+    x === undefined || y === undefined ? undefined : [...new Set([...x, ...y])];
+  if (a.kind === "EVENT" && b.kind === "EVENT") return { kind: "EVENT", eventTypes: union(a.eventTypes, b.eventTypes)! };
+  if (a.kind === "HEALTH_GRADE_CHANGE" && b.kind === "HEALTH_GRADE_CHANGE") {
+    const to = union(a.to, b.to);
+    const from = union(a.from, b.from);
+    const direction = a.direction === b.direction ? a.direction : undefined;
+    return {
+      kind: "HEALTH_GRADE_CHANGE",
+      ...(to !== undefined ? { to } : {}),
+      ...(from !== undefined ? { from } : {}),
+      ...(direction !== undefined && direction !== null ? { direction } : {}),
+    };
+  }
+  return null;
 }
 
 /** One condition per account field: the same field said twice becomes one IN. */

@@ -754,8 +754,14 @@ function gradeChange(s: Sentence, span: Span): PlaybookTrigger | null {
       grades.indexOf(match) < grades.length - 1 &&
       !["to", "into"].includes(before) &&
       [0, 1].some((d) => CUSTOMER_HEADS.has(s.stem(match.to + d)) || SUBJECT_NOUNS.has(s.stem(match.to + d)));
+    // "from yellow to red or green to red": a grade right before "to" and another grade is where it comes from.
+    const beforeTo =
+      ["to", "into"].includes(s.word(match.to)) &&
+      grades.some((o) => o.from === match.to + 1) &&
+      grades.indexOf(match) > 0;
     const isFrom =
       adjective ||
+      beforeTo ||
       before === "from" ||
       (before === "of" && before2 === "out") ||
       before === "leaves" ||

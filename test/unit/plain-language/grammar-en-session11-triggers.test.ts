@@ -610,3 +610,27 @@ describe("something happening for the nth time in a window is a count of n", () 
   ];
   it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
 });
+
+describe("grade changes and events said with or are one trigger of either", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a hospital goes from yellow to red or green to red, have the account owner call them.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"], from: ["YELLOW", "GREEN"] },
+      conditions: [industry("HEALTHCARE")],
+      actions: [task(owner)],
+    },
+    {
+      text: "When a school slips from green to yellow, or from yellow to red, have the academic success team call them.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["YELLOW", "RED"], from: ["GREEN", "YELLOW"], direction: "DOWN" },
+      conditions: [industry("EDUCATION")],
+      actions: [task(team("t-academic-success"))],
+    },
+    {
+      text: "When a contact is created at a school, or when a deal is won, tell the account owner.",
+      trigger: { kind: "EVENT", eventTypes: ["CONTACT_CREATED", "OPPORTUNITY_UPDATED"] },
+      conditions: [industry("EDUCATION")],
+      actions: [task(owner)],
+    },
+  ];
+  it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
+});

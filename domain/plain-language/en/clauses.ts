@@ -1197,8 +1197,23 @@ export function splitClauses(s: Sentence): Clause[] {
   }
   const clauses: Clause[] = [];
   const pending = [...pieces];
+  // "Scope: SaaS accounts in EMEA. Trigger: CSAT below 3. Action: …": a label before a colon says the role of
+  // the piece after it.
+  let labelled: ClauseRole | null = null;
   while (pending.length > 0) {
     const piece = pending.shift() as Span;
+    const label = pieceLabel(s, piece);
+    if (label !== null) {
+      s.use(piece.from, piece.to);
+      labelled = label;
+      continue;
+    }
+    const forced = labelled;
+    labelled = null;
+    if (forced === "CONDITION" || (forced === "TRIGGER" && startsWithOpener(s, piece.from, TRIGGER_OPENERS) === 0)) {
+      clauses.push({ ...piece, role: forced });
+      continue;
+    }
     if (successMarked.has(piece.from)) {
       clauses.push({ from: piece.from + 1, to: piece.to, role: "FEEDBACK" });
       continue;
@@ -1414,6 +1429,22 @@ function readThingReceived(s: Sentence, clause: Span): void {
     s.readAs(i, "create");
     return;
   }
+}
+
+/** Labels of a rule written as a form, and the role of the piece each stands before. */
+const LABELS: ReadonlyArray<readonly [string, ClauseRole]> = [
+  ...(["scope", "conditions", "condition", "applies to", "accounts", "segment", "filter", "only for"] as const).map(
+    (l) => [l, "CONDITION"] as const,
+  ),
+  ...(["trigger", "when", "if", "event", "signal", "rule"] as const).map((l) => [l, "TRIGGER"] as const),
+  ...(["action", "actions", "then", "do", "task", "response"] as const).map((l) => [l, "ACTION"] as const),
+];
+
+/** The role a piece that is only a label before a colon gives the next piece ("Scope:", "Trigger:"), or null. */
+function pieceLabel(s: Sentence, piece: Span): ClauseRole | null {
+  if (!/^\s*:/.test(s.gapBefore(piece.to)) || piece.to >= s.tokens.length) return null;
+  const words = Array.from({ length: piece.to - piece.from }, (_, k) => s.word(piece.from + k)).join(" ");
+  return LABELS.find(([l]) => l === words)?.[1] ?? null;
 }
 
 /** Words of a piece that only announces the rule ("Please set this up", "Here's what I want", "Quick one"). */

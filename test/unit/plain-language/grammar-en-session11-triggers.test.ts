@@ -634,3 +634,27 @@ describe("grade changes and events said with or are one trigger of either", () =
   ];
   it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
 });
+
+describe("a rule written as a form, with labels before colons, gives each piece its role", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "Accounts: enterprise hospitals. When: uptime drops below 97%. Then: have the field service team visit.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:uptime", op: "BELOW" },
+      conditions: [segment("ENTERPRISE"), industry("HEALTHCARE")],
+      actions: [task(team("t-field-service"))],
+    },
+    {
+      text: "Condition: red or yellow banks. Trigger: NPS under 4. Action: ask Raj to call them.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps", op: "BELOW", value: 0.4 },
+      conditions: [industry("FINANCE"), grade("RED", "YELLOW")],
+      actions: [task(user("u-raj-patel"))],
+    },
+    {
+      text: "Scope: SaaS accounts in EMEA. Trigger: CSAT below 3. Action: create a task for the support lead.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:csat", op: "BELOW", value: 0.5 },
+      conditions: [industry("SAAS"), region("EMEA")],
+      actions: [task(role("support-lead"))],
+    },
+  ];
+  it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
+});

@@ -1195,6 +1195,11 @@ export function splitClauses(s: Sentence): Clause[] {
     const piece = pieces.shift() as Span;
     s.use(piece.from, piece.to);
   }
+  // "… Thanks!", "… Cheers.": a greeting after the rule.
+  while (pieces.length > 1 && isPreamble(s, pieces[pieces.length - 1] as Span)) {
+    const piece = pieces.pop() as Span;
+    s.use(piece.from, piece.to);
+  }
   const clauses: Clause[] = [];
   const pending = [...pieces];
   // "Scope: SaaS accounts in EMEA. Trigger: CSAT below 3. Action: …": a label before a colon says the role of
@@ -1456,6 +1461,8 @@ const PREAMBLE_WORDS = new Set([
   ...["so", "that", "you", "would", "mind", "setting", "creating", "adding", "make", "sure"],
   // "Alert: …", "Reminder –", "Policy:": a label before the rule.
   ...["alert", "reminder", "policy", "heads-up", "fyi", "todo", "to-do"],
+  // "Hey team -", "Hi all,", "Thanks!", "Cheers": greetings around the rule.
+  ...["team", "all", "folks", "everyone", "guys", "cheers", "thank", "thx", "pls", "much", "appreciated"],
 ]);
 
 /** Whether a piece only announces the rule: all its words are announcing or function words, with no name. */

@@ -20,6 +20,7 @@ import {
   AUTO_PHRASES,
   Clause,
   MODE_TAIL,
+  sharedDeadlineStart,
   splitClauses,
   successJudgementEnd,
   SUGGEST_PHRASES,
@@ -496,7 +497,7 @@ function joinWindowPieces(s: Sentence, clauses: readonly Clause[]): Clause[] {
   const out = clauses.map((c) => ({ ...c }));
   for (let k = 0; k < out.length; k += 1) {
     const clause = out[k] as Clause;
-    if (["MODE", "FEEDBACK"].includes(clause.role) || !windowOnly(s, clause)) continue;
+    if (["MODE", "FEEDBACK", "DEADLINE"].includes(clause.role) || !windowOnly(s, clause)) continue;
     const next = out[k + 1];
     const prev = out[k - 1];
     if (prev !== undefined && prev.role === "TRIGGER" && prev.to === clause.from) prev.to = clause.to;
@@ -592,7 +593,54 @@ function recoverTrigger(s: Sentence, clauses: readonly Clause[]): Clause[] {
     out.splice(k, 1, ...pieces);
     return out;
   }
+  for (let k = 0; k < out.length; k += 1) {
+    const clause = out[k] as Clause;
+    if (clause.role !== "ACTION") continue;
+    const inside = recordsDescribedInside(s, clause);
+    if (inside === null) continue;
+    const pieces: Clause[] = [
+      { from: clause.from, to: inside.from, role: "ACTION" },
+      { from: inside.from, to: inside.to, role: "TRIGGER" },
+      ...(inside.to < clause.to ? [{ from: inside.to, to: clause.to, role: "DEADLINE" as const }] : []),
+    ];
+    out.splice(k, 1, ...pieces);
+    return out;
+  }
   return out;
+}
+
+/** Words that start the records an action is for ("every new contact", "any deleted deal"). */
+const EVERY_WORDS = new Set(["every", "each", "any", "all"]);
+
+/**
+ * "Have compliance review every new contact at a bank within a week", "sync any deleted deal to the ERP": the
+ * records an action is for, said with the change that happens to them, are the trigger. The span from
+ * "every" to the end of the clause, without a deadline said last, when it reads as a trigger; else null.
+ */
+function recordsDescribedInside(s: Sentence, clause: Span): Span | null {
+  for (let d = clause.from + 2; d < clause.to - 1; d += 1) {
+    if (!EVERY_WORDS.has(s.word(d))) continue;
+    let k = d + 1;
+    if (["newly", "recently"].includes(s.word(k))) k += 1;
+    const change = s.lexicon.matchAt(s.tokens, k, s.text, (e) => e.kind === "EVENT_ACTION");
+    if (change === null) continue;
+    const record = s.lexicon.matchAt(s.tokens, change.to, s.text, (e) => e.kind === "RECORD_TYPE");
+    if (record === null) continue;
+    // A deadline said last belongs to the action: "… within a week", "… by tomorrow", "… in 3 days".
+    let end = clause.to;
+    for (let i = record.to; i < clause.to; i += 1) {
+      if (!["within", "by", "due", "in"].includes(s.word(i))) continue;
+      const window = findWindow(s, { from: i, to: clause.to });
+      if ((window !== null && window.from === i && window.to === clause.to) || s.word(i) === "due") {
+        end = i;
+        break;
+      }
+    }
+    // "sync any deleted deal to the ERP": what follows the record's description goes back to the action.
+    const span: Span = { from: d, to: end };
+    if (readsAsTrigger(s, span)) return span;
+  }
+  return null;
 }
 
 /**
@@ -657,7 +705,12 @@ function accountsDescribedInside(s: Sentence, clause: Span): Span | null {
     if (!RELATIVE_WORDS.has(s.word(r))) continue;
     let b = r;
     let named = false;
-    while (b > clause.from + 1 && (ACCOUNT_NOUNS.has(s.word(b - 1)) || valued.has(b - 1))) {
+    // "any bank in LATAM that …", "hospitals in EMEA whose …": the accounts' noun and where they are.
+    const described = (k: number) =>
+      ACCOUNT_NOUNS.has(s.word(k)) ||
+      valued.has(k) ||
+      (["in", "from", "across"].includes(s.word(k)) && (valued.has(k - 1) || ACCOUNT_NOUNS.has(s.word(k - 1))));
+    while (b > clause.from + 1 && described(b - 1)) {
       named = true;
       b -= 1;
     }
@@ -740,7 +793,13 @@ export function parseEnglish(text: string, lexicon: Lexicon): ParsedSentence {
     if (clause.role === "MODE") s.use(clause.from, clause.to);
     if (clause.role === "DEADLINE") {
       // ", both due tomorrow": the deadline of every action said without one of its own.
-      const days = sharedDeadline(s, clause);
+      // "… every new contact at a bank within a week": a deadline cut from its action by the records said
+      // inside it is said as a window.
+      const window = sharedDeadlineStart(s, clause) === null ? findWindow(s, clause) : null;
+      const days =
+        sharedDeadline(s, clause) ??
+        (window !== null && window.from === clause.from && window.to === clause.to ? window.days : null);
+      if (days !== null) s.use(clause.from, clause.to);
       if (days !== null)
         actions.forEach((a, k) => {
           if ((a.kind === "CREATE_TASK" || a.kind === "OPEN_REVIEW") && a.dueInDays === DEFAULT_DUE_DAYS)

@@ -871,14 +871,23 @@ const COUNTED_NOUNS = new Set([
  * is counted when a window follows within a few words, with no rate and no verb of direction between (which
  * make "10 chargers … drop by 2 points a week over a month" a trend of that many assets).
  */
-function countedInWindow(s: Sentence, span: Span, k: number): boolean {
+function countedInWindow(s: Sentence, span: Span, k: number, number = -1): boolean {
   const window = findWindow(s, { from: k + 1, to: Math.min(span.to, k + 12) });
   if (window === null) return false;
   // Only a few words of meaning between ("hit a seller", "to a single factory customer").
   let content = 0;
   for (let i = k + 1; i < window.from; i += 1) if (!s.used[i] && !FUNCTION_WORDS.has(s.word(i))) content += 1;
   if (content > 2) return false;
-  if (findRate(s, span) !== null) return false;
+  // "more than three late deliveries a month": the count's own number said per period is no rate of change,
+  // unless a verb of direction says one ("10 chargers drop by 2 points a week").
+  const rate = findRate(s, span);
+  const ownNumber =
+    rate !== null &&
+    rate.from <= number &&
+    number < rate.to &&
+    findUnused(s, span, FALLING) === null &&
+    findUnused(s, span, RISING) === null;
+  if (rate !== null && !ownNumber) return false;
   for (let i = k + 1; i < window.from; i += 1) {
     const number = ["single", "one"].includes(s.word(i)) ? null : readNumber(s.tokens, i);
     if (FALLING.includes(s.word(i)) || RISING.includes(s.word(i)) || number !== null) return false;
@@ -997,7 +1006,7 @@ function findCount(s: Sentence, span: Span): { count: number; from: number; to: 
         /[a-z]s$/.test(s.word(k)) &&
         !["points", "percent", "hours", "days", "minutes", "weeks", "months"].includes(s.word(k)) &&
         Array.from({ length: k - j + 1 }, (_, d) => j + d).some(named) &&
-        countedInWindow(s, span, k)
+        countedInWindow(s, span, k, start)
       )
         return { count: number.value + plus, from: i, to: number.to };
       if (FUNCTION_WORDS.has(s.word(k)) || readNumber(s.tokens, k) !== null) break;
@@ -1088,6 +1097,9 @@ function findWindow(
 
 /** Verbs that only link a concept to what it does ("goes over", "finds a match", "comes back with"). */
 const NEUTRAL_VERBS = new Set([
+  // "starts seeing more than three late deliveries", "is getting", "keeps logging": the -ing forms.
+  ...["seeing", "getting", "having", "logging", "recording", "receiving", "experiencing", "reporting", "racking"],
+  ...["starting", "beginning", "suffering", "hitting", "reaching", "registering", "accumulating", "filing"],
   ...["fire", "fires", "fired", "trip", "trips", "tripped", "pop", "pops", "popped", "come", "comes", "came"],
   ...["files", "filed", "submits", "submitted", "logs", "records", "receives", "received", "sees", "saw"],
   ...["rack", "racked", "racking", "clocks", "clocked", "notches", "notched", "accumulated", "accrues", "piles"],

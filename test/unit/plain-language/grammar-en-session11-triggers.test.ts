@@ -658,3 +658,73 @@ describe("a rule written as a form, with labels before colons, gives each piece 
   ];
   it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
 });
+
+describe("records or accounts described inside an action are the trigger, with their place and deadline kept", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "Let's have compliance review every new contact at a bank in EMEA within a week.",
+      trigger: { kind: "EVENT", eventTypes: ["CONTACT_CREATED"] },
+      conditions: [industry("FINANCE"), region("EMEA")],
+      actions: [review(role("compliance"), 7)],
+    },
+    {
+      text: "Ask the account owner to call each new opportunity at an SMB retailer in 2 days.",
+      trigger: { kind: "EVENT", eventTypes: ["OPPORTUNITY_CREATED"] },
+      conditions: [segment("SMB"), industry("ECOMMERCE")],
+      actions: [task(owner, 2)],
+    },
+    {
+      text: "I'd like Raj to call any bank in LATAM that turns red.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"] },
+      conditions: [industry("FINANCE"), region("LATAM")],
+      actions: [task(user("u-raj-patel"))],
+    },
+    {
+      text: "Make sure the field service team visits hospitals in EMEA whose uptime falls below 95%.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:uptime", op: "BELOW" },
+      conditions: [industry("HEALTHCARE"), region("EMEA")],
+      actions: [task(team("t-field-service"))],
+    },
+  ];
+  it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
+});
+
+describe("a count said per period, and greetings around the rule", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "If a factory in China starts seeing more than three late deliveries a month, have Tom Becker call them.",
+      trigger: {
+        kind: "SIGNAL_COUNT",
+        signals: { concept: "manufacturing:delivery-performance", valueEquals: "LATE" },
+        count: 4,
+        withinDays: 30,
+      },
+      conditions: [industry("MANUFACTURING"), region("APAC-CN")],
+      actions: [task(user("u-tom-becker"))],
+    },
+    {
+      text: "When a bank is getting more than 2 sanctions hits a month, ask compliance to review it.",
+      trigger: {
+        kind: "SIGNAL_COUNT",
+        signals: { concept: "finance:sanctions-screening", valueEquals: "true" },
+        count: 3,
+        withinDays: 30,
+      },
+      conditions: [industry("FINANCE")],
+      actions: [review(role("compliance"))],
+    },
+    {
+      text: "Hey team - whenever one of our enterprise hospitals slips to amber, have the account owner call them within two days. Thanks!",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["YELLOW"], direction: "DOWN" },
+      conditions: [segment("ENTERPRISE"), industry("HEALTHCARE")],
+      actions: [task(owner, 2)],
+    },
+    {
+      text: "Hi all, when NPS at a bank falls below 5, ask Raj to call them. Cheers",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps", op: "BELOW", value: 0.5 },
+      conditions: [industry("FINANCE")],
+      actions: [task(user("u-raj-patel"))],
+    },
+  ];
+  it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
+});

@@ -672,6 +672,8 @@ const PRESENT_VERBS = new Set([
   "deliver",
   "provide",
   "set",
+  // "Customer Success builds a save plan", "the quality team writes an 8D report".
+  ...["build", "write", "draw", "design", "compile", "lead", "coordinate", "drive", "put", "draft", "assess"],
 ]);
 
 /** Past participles of action verbs that are not the verb plus "ed". */

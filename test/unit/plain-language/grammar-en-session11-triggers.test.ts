@@ -728,3 +728,27 @@ describe("a count said per period, and greetings around the rule", () => {
   ];
   it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
 });
+
+describe("a doer said first with a verb of making in the present tense is their task", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "When a bank turns red, Customer Success builds a save plan in ten days.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"] },
+      conditions: [industry("FINANCE")],
+      actions: [task(team("t-customer-success"), 10)],
+    },
+    {
+      text: "Accounts that fall to red: the quality team writes an improvement plan within a week.",
+      trigger: { kind: "HEALTH_GRADE_CHANGE", to: ["RED"], direction: "DOWN" },
+      conditions: [],
+      actions: [task(team("t-quality"), 7)],
+    },
+    {
+      text: "When NPS at a school drops below 4, the academic success team leads a review call.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps", op: "BELOW", value: 0.4 },
+      conditions: [industry("EDUCATION")],
+      actions: [task(team("t-academic-success"))],
+    },
+  ];
+  it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
+});

@@ -27,7 +27,15 @@ export const CONCEPT_PHRASES: Readonly<Record<string, ConceptPhrases>> = {
   "automotive:battery-fault-codes": { en: ["battery fault", "isolation fault", "insulation fault"] },
   // A reopened ticket (the flag `ticket_reopened`) is the counted event of support quality.
   "core:support-quality": {
-    en: ["reopened ticket", "reopened tickets", "ticket reopen", "ticket reopens", "reopened case", "reopens", "reopened"],
+    en: [
+      "reopened ticket",
+      "reopened tickets",
+      "ticket reopen",
+      "ticket reopens",
+      "reopened case",
+      "reopens",
+      "reopened",
+    ],
     zh: ["工单重开", "重开工单", "工单被重开", "工单重新打开", "工单被重新打开", "重新打开的工单"],
   },
   "core:escalations": { en: ["escalated ticket", "escalated case", "escalated issue"] },

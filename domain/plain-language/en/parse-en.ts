@@ -348,15 +348,15 @@ function gradeStatesInside(s: Sentence, part: Span): PlaybookCondition[] {
   const other =
     level ||
     s
-    .matches(part, () => true)
-    .filter((m) => !states.includes(m))
-    .some((m) =>
-      m.entries.some(
-        (e) =>
-          ["CONCEPT", "FIELD", "PAGE", "EVENT_ACTION", "CONCEPT_VALUE"].includes(e.kind) &&
-          e.id !== "core:customer-health",
-      ),
-    );
+      .matches(part, () => true)
+      .filter((m) => !states.includes(m))
+      .some((m) =>
+        m.entries.some(
+          (e) =>
+            ["CONCEPT", "FIELD", "PAGE", "EVENT_ACTION", "CONCEPT_VALUE"].includes(e.kind) &&
+            e.id !== "core:customer-health",
+        ),
+      );
   // "Any red factory whose …": a grade said of the accounts' noun is their state whatever else is said.
   if (!other && adjectives.length < states.length) return [];
   for (const g of states) {
@@ -859,7 +859,8 @@ function elidedGradeChange(s: Sentence, part: Span, before: PlaybookTrigger): Pl
 function orTriggers(a: PlaybookTrigger, b: PlaybookTrigger): PlaybookTrigger | null {
   const union = <T>(x: readonly T[] | undefined, y: readonly T[] | undefined) =>
     x === undefined || y === undefined ? undefined : [...new Set([...x, ...y])];
-  if (a.kind === "EVENT" && b.kind === "EVENT") return { kind: "EVENT", eventTypes: union(a.eventTypes, b.eventTypes)! };
+  if (a.kind === "EVENT" && b.kind === "EVENT")
+    return { kind: "EVENT", eventTypes: union(a.eventTypes, b.eventTypes)! };
   if (a.kind === "HEALTH_GRADE_CHANGE" && b.kind === "HEALTH_GRADE_CHANGE") {
     const to = union(a.to, b.to);
     const from = union(a.from, b.from);

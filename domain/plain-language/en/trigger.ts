@@ -2547,7 +2547,11 @@ function changeEvent(s: Sentence, span: Span): PlaybookTrigger | null {
       if (described !== undefined) s.use(described.from, described.to);
     }
   }
-  useContainers(s, span, [best, ...joinedEvents(s, best, pairs)].flatMap((p) => p.actions));
+  useContainers(
+    s,
+    span,
+    [best, ...joinedEvents(s, best, pairs)].flatMap((p) => p.actions),
+  );
   const said = new Set([best, ...joinedEvents(s, best, pairs)].flatMap((p) => p.actions.map((a) => a.entries[0]!.id)));
   actions
     .filter((a) => said.has(a.entries[0]!.id) || a.entries[0]!.phrase === "new")
@@ -2779,7 +2783,12 @@ const NEGATION_GAP = new Set([
  * The negation said before the field value at `at` ("outside EMEA", "except hospitals and schools", "not in
  * the SMB segment"), reaching back over joining words and values already negated, or null.
  */
-function negatedBefore(s: Sentence, span: Span, at: number, negated: ReadonlySet<number>): { i: number; n: number } | null {
+function negatedBefore(
+  s: Sentence,
+  span: Span,
+  at: number,
+  negated: ReadonlySet<number>,
+): { i: number; n: number } | null {
   for (let k = at - 1; k >= span.from && k >= at - 8; k -= 1) {
     for (const phrase of NEGATIONS) {
       const words = phrase.split(" ");

@@ -913,7 +913,9 @@ function findCount(s: Sentence, span: Span): { count: number; from: number; to: 
     const w = s.word(i);
     // "is reopened for the third time in a month", "fails a 2nd time within a week": the nth time is n.
     const ordinal = readOrdinal(s.tokens, i);
-    if (ordinal !== null && ["time", "occasion"].includes(s.word(i + 1))) {
+    // A level crossed for the nth time is no count of signals the schema can say ("dips under 95% for the
+    // third time"): the threshold stands, the rest is named.
+    if (ordinal !== null && ["time", "occasion"].includes(s.word(i + 1)) && findComparison(s, span) === null) {
       let from = i;
       if (["the", "a"].includes(s.word(from - 1))) from -= 1;
       if (s.word(from - 1) === "for") from -= 1;

@@ -2461,7 +2461,10 @@ function participleBefore(s: Sentence, actions: readonly LexiconMatch[], record:
   if (!actions.every((a) => /ed$|en$/.test(s.word(a.to - 1)))) return false;
   let k = first.from - 1;
   if (["newly", "just", "recently"].includes(s.word(k))) k -= 1;
-  return ["any", "every", "each", "a", "an", "the", "all", "newly"].includes(s.word(k));
+  if (["any", "every", "each", "a", "an", "the", "all", "newly"].includes(s.word(k))) return true;
+  // "Deleted contacts at banks must be reviewed …": records in the plural starting the sentence or a piece.
+  const plural = s.word(record.to - 1) !== s.stem(record.to - 1);
+  return plural && (k < 0 || /[:;,.!?—–]/.test(s.gapBefore(k + 1)));
 }
 
 /** "a new account is added", "a churn or renewal outcome is recorded", "an account is deleted or restored". */

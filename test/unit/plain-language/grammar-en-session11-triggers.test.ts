@@ -752,3 +752,27 @@ describe("a doer said first with a verb of making in the present tense is their 
   ];
   it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
 });
+
+describe("records in the plural with the change said before them start a rule", () => {
+  const cases: DraftCase[] = [
+    {
+      text: "Deleted contacts at banks must be reviewed by compliance.",
+      trigger: { kind: "EVENT", eventTypes: ["CONTACT_DELETED"] },
+      conditions: [industry("FINANCE")],
+      actions: [{ assignee: role("compliance") }],
+    },
+    {
+      text: "Restored deals in EMEA: tell the account owner.",
+      trigger: { kind: "EVENT", eventTypes: ["OPPORTUNITY_RESTORED"] },
+      conditions: [region("EMEA")],
+      actions: [task(owner)],
+    },
+    {
+      text: "For SaaS accounts, deleted contacts should get a review task for the account owner.",
+      trigger: { kind: "EVENT", eventTypes: ["CONTACT_DELETED"] },
+      conditions: [industry("SAAS")],
+      actions: [task(owner)],
+    },
+  ];
+  it.each(cases.map((c) => [c.text, c] as const))("%s", (_text, c) => check(c));
+});

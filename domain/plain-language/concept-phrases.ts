@@ -27,14 +27,24 @@ export const CONCEPT_PHRASES: Readonly<Record<string, ConceptPhrases>> = {
   "automotive:battery-fault-codes": { en: ["battery fault", "isolation fault", "insulation fault"] },
   // A reopened ticket (the flag `ticket_reopened`) is the counted event of support quality.
   "core:support-quality": {
-    en: ["reopened ticket", "reopened tickets", "ticket reopen", "ticket reopens", "reopened case", "reopens"],
+    en: [
+      "reopened ticket",
+      "reopened tickets",
+      "ticket reopen",
+      "ticket reopens",
+      "reopened case",
+      "reopens",
+      "reopened",
+    ],
     zh: ["工单重开", "重开工单", "工单被重开", "工单重新打开", "工单被重新打开", "重新打开的工单"],
   },
   "core:escalations": { en: ["escalated ticket", "escalated case", "escalated issue"] },
   "ecommerce:chargeback-rate": { en: ["chargeback", "disputed payment"] },
   "finance:beneficial-ownership": { en: ["beneficial owner", "UBOs"], zh: ["受益人核实"] },
   "healthcare:readmission-rate": { en: ["readmission"] },
-  "healthcare:remote-quality-control": { en: ["QC check", "quality-control check"] },
+  "healthcare:remote-quality-control": {
+    en: ["QC check", "quality-control check", "QC run", "QC test", "QC scan", "phantom scan", "QC"],
+  },
   // "If it takes an engineer more than eight hours to get on site": the time to get there is the concept.
   "healthcare:service-response-time": {
     en: ["get on site", "get onsite", "arrive on site", "arrive onsite", "reach the site", "on-site arrival"],
@@ -42,7 +52,9 @@ export const CONCEPT_PHRASES: Readonly<Record<string, ConceptPhrases>> = {
   },
   // "three late deliveries": "late" is the value of the delivery status, "deliveries" the concept.
   "manufacturing:delivery-performance": { en: ["delivery", "deliveries"] },
-  "manufacturing:unplanned-downtime": { en: ["machine breakdown", "breakdown", "unplanned stop"] },
+  "manufacturing:unplanned-downtime": {
+    en: ["machine breakdown", "breakdown", "unplanned stop", "break down", "breaks down", "broke down"],
+  },
   "saas:incident-impact": { en: ["incident", "outage", "Sev1", "P1 incident"] },
 };
 

@@ -125,8 +125,8 @@ export const EVENT_ACTION_WORDS: Readonly<Record<"en" | "zh", Readonly<Record<Ev
       ...["advances", "advanced", "progresses", "stage changes", "changes stage", "slips", "slipped"],
       ...["escalated", "reassigned"],
     ],
-    DELETED: ["deleted", "removed"],
-    RESTORED: ["restored", "undeleted"],
+    DELETED: ["deleted", "removed", "dropped from", "taken off", "taken out"],
+    RESTORED: ["restored", "undeleted", "comes back", "came back", "brought back", "reinstated", "un-deleted"],
     RECORDED: [
       ...["recorded", "logged", "reported", "entered", "booked", "churns", "churned", "renews", "renewed"],
       ...["given", "granted", "captured"],

@@ -729,6 +729,8 @@ const PRESENT_VERBS = new Set([
   "deliver",
   "provide",
   "set",
+  // "Customer Success builds a save plan", "the quality team writes an 8D report".
+  ...["build", "write", "draw", "design", "compile", "lead", "coordinate", "drive", "put", "draft", "assess"],
 ]);
 
 /** Past participles of action verbs that are not the verb plus "ed". */
@@ -810,11 +812,15 @@ const LINK_VERBS = new Set([
   ...["trigger", "triggers", "mean", "means", "prompt", "prompts", "warrant", "warrants", "merit", "merits"],
   ...["justify", "justifies", "spawn", "spawns", "generate", "generates", "create", "creates", "open", "opens"],
   ...["earn", "earns", "deserve", "deserves", "need", "needs", "require", "requires", "raise", "raises"],
-  // "every new ticket should become a triage task for …"
-  ...["become", "becomes"],
+  // "every new ticket should become a triage task", "any deleted contact gets a review task for …".
+  ...["become", "becomes", "get", "gets", "receive", "receives"],
 ]);
-const BARE_LINKS = new Set(["mean", "warrant", "merit", "justify"]);
-const LINK_PAIRS = ["lead to", "leads to", "result in", "results in", "kick off", "kicks off", "set off", "sets off"];
+/** Link verbs whose bare form says nothing else ("trigger" and "open" can also start an action). */
+const BARE_LINK_VERBS = new Set(["mean", "warrant", "merit", "justify", "deserve", "spawn", "earn", "become", "get"]);
+const LINK_PAIRS = [
+  ...["lead to", "leads to", "result in", "results in", "kick off", "kicks off", "set off", "sets off"],
+  ...["turn into", "turns into", "call for", "calls for"],
+];
 const LINK_MODALS = new Set(["should", "must", "will", "shall", "would", "ought", "to", "automatically", "always"]);
 
 /**
@@ -834,8 +840,8 @@ function triggerLink(s: Sentence, span: Span): { from: number; verb: number } | 
     let from = i;
     while (from - 1 > span.from && LINK_MODALS.has(s.word(from - 1))) from -= 1;
     // A modal or a present tense is the link ("should trigger", "triggers"); a bare "open" or "need" is not.
-    // "mean", "warrant", "merit" are no action verbs: said bare after a plural ("two expiries mean a …").
-    if (from === i && !/s$/.test(s.word(i)) && pair === undefined && !BARE_LINKS.has(s.word(i))) continue;
+    // A plural subject takes the bare form of a verb that only links ("three expiries mean a review").
+    if (from === i && !/s$/.test(s.word(i)) && pair === undefined && !BARE_LINK_VERBS.has(s.word(i))) continue;
     if (n === 2) s.use(i, i + 1);
     return { from, verb: i + n - 1 };
   }
@@ -1015,8 +1021,16 @@ const CONDITION_OPENERS = [
   "only if",
   "only when",
   "as long as",
+  "so long as",
   "provided that",
   "provided",
+  "providing that",
+  "providing",
+  "assuming that",
+  "assuming",
+  // "…, while the account is yellow: …": a state the account is in while what happens happens.
+  "while",
+  "whilst",
   "but only",
   "only",
 ];
@@ -1198,7 +1212,7 @@ export function splitClauses(s: Sentence): Clause[] {
     const title = gap.trim() === "." && PERSON_TITLES.has(s.word(i - 1)) && /^\p{Lu}/u.test(s.phrase(i, i + 1));
     const boundary =
       i === s.tokens.length ||
-      (/[.;!?。；！？,，]|\s[-–—]\s|—|→|⇒|=>|->/.test(gap) && !title) ||
+      (/[.;!?。；！？,，]|\s[-–—]\s|—|→|⇒|->|=>/.test(gap) && !title) ||
       colon ||
       parenCuts.has(i);
     if (boundary) {
@@ -1240,10 +1254,30 @@ export function splitClauses(s: Sentence): Clause[] {
     const piece = pieces.shift() as Span;
     s.use(piece.from, piece.to);
   }
+  // "… Thanks!", "… Cheers.": a greeting after the rule.
+  while (pieces.length > 1 && isPreamble(s, pieces[pieces.length - 1] as Span)) {
+    const piece = pieces.pop() as Span;
+    s.use(piece.from, piece.to);
+  }
   const clauses: Clause[] = [];
   const pending = [...pieces];
+  // "Scope: SaaS accounts in EMEA. Trigger: CSAT below 3. Action: …": a label before a colon says the role of
+  // the piece after it.
+  let labelled: ClauseRole | null = null;
   while (pending.length > 0) {
     const piece = pending.shift() as Span;
+    const label = pieceLabel(s, piece);
+    if (label !== null) {
+      s.use(piece.from, piece.to);
+      labelled = label;
+      continue;
+    }
+    const forced = labelled;
+    labelled = null;
+    if (forced === "CONDITION" || (forced === "TRIGGER" && startsWithOpener(s, piece.from, TRIGGER_OPENERS) === 0)) {
+      clauses.push({ ...piece, role: forced });
+      continue;
+    }
     if (successMarked.has(piece.from)) {
       clauses.push({ from: piece.from + 1, to: piece.to, role: "FEEDBACK" });
       continue;
@@ -1263,7 +1297,10 @@ export function splitClauses(s: Sentence): Clause[] {
       clauses.push({ ...piece, role: "UNLESS" });
       continue;
     }
-    if (s.find({ from: piece.from, to: Math.min(piece.to, piece.from + 3) }, CONDITION_OPENERS)?.i === piece.from) {
+    const conditionOpener = s.find({ from: piece.from, to: Math.min(piece.to, piece.from + 3) }, CONDITION_OPENERS);
+    if (conditionOpener?.i === piece.from) {
+      // The opener's words ("as long as", "provided") are understood with it.
+      s.use(conditionOpener.i, conditionOpener.i + conditionOpener.n);
       clauses.push({ ...piece, role: "CONDITION" });
       continue;
     }
@@ -1351,6 +1388,7 @@ export function splitClauses(s: Sentence): Clause[] {
     }
     clauses.push({ ...piece, role: "ACTION" });
   }
+  for (const clause of clauses) if (clause.role === "ACTION") readThingReceived(s, clause);
   // Pieces before the trigger with no action in them ("For mid-market SaaS accounts with a health score above
   // 75: when …") say conditions; with no trigger said elsewhere, they are the trigger. A piece that names
   // only accounts ("…, the enterprise ones, when …") after such a piece says conditions too.
@@ -1425,6 +1463,54 @@ export function splitClauses(s: Sentence): Clause[] {
   return merged;
 }
 
+/** Words before what the accounts get ("should get", "must also receive"). */
+const RECEIVE_LEADS = new Set([
+  ...["should", "must", "will", "shall", "would", "ought", "to", "also", "then", "automatically", "and"],
+  // "…, it should get a calibration task for …", "the account gets a review for compliance".
+  ...["it", "they", "the", "account", "customer", "client"],
+]);
+/** Things an account can be given by a doer ("a check-in task for the CS team", "a review for compliance"). */
+const RECEIVED_THINGS = new Set([
+  ...["task", "review", "call", "visit", "check", "check-in", "audit", "follow-up", "workshop", "session"],
+  ...["meeting", "assessment", "inspection", "email", "plan"],
+]);
+
+/**
+ * "… should get a check-in task for the CS team", "… get a calibration task for field service": what the
+ * accounts said first get, for a doer to do, read as "create a check-in task for the CS team".
+ */
+function readThingReceived(s: Sentence, clause: Span): void {
+  let i = clause.from;
+  while (i < clause.to && RECEIVE_LEADS.has(s.word(i))) i += 1;
+  if (!["get", "gets", "receive", "receives"].includes(s.word(i)) || !["a", "an"].includes(s.word(i + 1))) return;
+  for (let k = i + 2; k < Math.min(clause.to - 1, i + 8); k += 1) {
+    if (!RECEIVED_THINGS.has(s.word(k)) || s.word(k + 1) !== "for") continue;
+    const who = s.word(k + 2) === "the" ? k + 3 : k + 2;
+    if (s.lexicon.matchAt(s.tokens, who, s.text, (e) => DOER_KINDS.includes(e.kind)) === null) return;
+    s.use(clause.from, i);
+    // "it should get …": the account said as the subject is read as a linking word, so the verb leads.
+    for (let k = clause.from; k < i; k += 1) if (!ACTION_LEADERS.has(s.word(k))) s.readAs(k, "then");
+    s.readAs(i, "create");
+    return;
+  }
+}
+
+/** Labels of a rule written as a form, and the role of the piece each stands before. */
+const LABELS: ReadonlyArray<readonly [string, ClauseRole]> = [
+  ...(["scope", "conditions", "condition", "applies to", "accounts", "segment", "filter", "only for"] as const).map(
+    (l) => [l, "CONDITION"] as const,
+  ),
+  ...(["trigger", "when", "if", "event", "signal", "rule"] as const).map((l) => [l, "TRIGGER"] as const),
+  ...(["action", "actions", "then", "do", "task", "response"] as const).map((l) => [l, "ACTION"] as const),
+];
+
+/** The role a piece that is only a label before a colon gives the next piece ("Scope:", "Trigger:"), or null. */
+function pieceLabel(s: Sentence, piece: Span): ClauseRole | null {
+  if (!/^\s*:/.test(s.gapBefore(piece.to)) || piece.to >= s.tokens.length) return null;
+  const words = Array.from({ length: piece.to - piece.from }, (_, k) => s.word(piece.from + k)).join(" ");
+  return LABELS.find(([l]) => l === words)?.[1] ?? null;
+}
+
 /** Words of a piece that only announces the rule ("Please set this up", "Here's what I want", "Quick one"). */
 const PREAMBLE_WORDS = new Set([
   ...["set", "up", "this", "rule", "rules", "playbook", "automation", "workflow", "quick", "one", "heads"],
@@ -1432,6 +1518,10 @@ const PREAMBLE_WORDS = new Set([
   ...["build", "add", "know", "just", "so", "fyi", "note", "following", "hi", "hey", "thanks", "id", "idea"],
   ...["okay", "ok", "right", "well", "simple", "another", "request", "suggestion", "question", "following"],
   ...["so", "that", "you", "would", "mind", "setting", "creating", "adding", "make", "sure"],
+  // "Alert: …", "Reminder –", "Policy:": a label before the rule.
+  ...["alert", "reminder", "policy", "heads-up", "fyi", "todo", "to-do"],
+  // "Hey team -", "Hi all,", "Thanks!", "Cheers": greetings around the rule.
+  ...["team", "all", "folks", "everyone", "guys", "cheers", "thank", "thx", "pls", "much", "appreciated"],
 ]);
 
 /** Whether a piece only announces the rule: all its words are announcing or function words, with no name. */

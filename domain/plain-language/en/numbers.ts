@@ -236,3 +236,15 @@ export function readDuration(tokens: readonly Token[], i: number): DurationRead 
 export function wholeDays(days: number): number {
   return Math.max(0, Math.ceil(days - 1e-9));
 }
+
+/** Ordinal words and their numbers ("the third time"). */
+const ORDINALS: Readonly<Record<string, number>> = {
+  ...{ second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 },
+  ...{ "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8, "9th": 9, "10th": 10 },
+};
+
+/** The number of an ordinal word at token i ("third", "3rd"), or null. */
+export function readOrdinal(tokens: readonly Token[], i: number): number | null {
+  const w = tokens[i]?.text;
+  return w === undefined ? null : (ORDINALS[w] ?? null);
+}

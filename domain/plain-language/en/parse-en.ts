@@ -12,7 +12,7 @@ import {
   PlaybookMode,
   PlaybookTrigger,
 } from "../../automation/playbook";
-import { Lexicon } from "../lexicon";
+import { Lexicon, LexiconMatch } from "../lexicon";
 import { ParsedSentence } from "../parsed-sentence";
 import { DEFAULT_DUE_DAYS, parseActions, sharedDeadline } from "./actions";
 import {
@@ -20,6 +20,7 @@ import {
   AUTO_PHRASES,
   Clause,
   MODE_TAIL,
+  sharedDeadlineStart,
   splitClauses,
   successJudgementEnd,
   SUGGEST_PHRASES,
@@ -30,6 +31,7 @@ import { FUNCTION_WORDS, PERSON_TITLES, Sentence, Span } from "./sentence";
 import { slugOf } from "./slug";
 import {
   feedbackSignals,
+  findComparison,
   findWindow,
   industriesOf,
   parseConditions,
@@ -91,7 +93,34 @@ function parseUnless(s: Sentence, clause: Span): PlaybookCondition[] {
     s.use(clause.from, clause.to);
     return [{ kind: "NO_OPEN_TASK", template: words.length > 0 ? slugOf(words) : null }];
   }
+  // "unless the account is green", "unless it is in LATAM": the state that stops the rule, as the states that
+  // let it run (the schema has no "not").
+  const before = s.snapshot();
+  const unless = s.find({ from: clause.from, to: Math.min(clause.to, clause.from + 3) }, UNLESS_OPENERS);
+  const said = parseConditions(s, { from: unless === null ? clause.from : unless.i + unless.n, to: clause.to }, true);
+  const negated = said.map((c) => negateCondition(s, c));
+  if (negated.length > 0 && negated.every((c) => c !== null)) {
+    if (unless !== null) s.use(unless.i, unless.i + unless.n);
+    return negated as PlaybookCondition[];
+  }
+  s.restore(before);
   return [];
+}
+
+const UNLESS_OPENERS = ["unless", "except when", "except if", "but not if"];
+
+/** A condition turned round: the other values of a field or grades, the other side of a score. */
+function negateCondition(s: Sentence, c: PlaybookCondition): PlaybookCondition | null {
+  if (c.kind === "ACCOUNT_FIELD" && c.field !== "name") {
+    const values = Object.keys(s.lexicon.directory.accountFields[c.field] ?? {}).filter((v) => !c.values.includes(v));
+    return values.length === 0 ? null : { ...c, op: values.length === 1 ? "EQUALS" : "IN", values };
+  }
+  if (c.kind === "HEALTH_GRADE") {
+    const grades = Object.keys(s.lexicon.directory.healthGrades).filter((g) => !c.grades.includes(g));
+    return grades.length === 0 ? null : { kind: "HEALTH_GRADE", grades };
+  }
+  if (c.kind === "HEALTH_SCORE") return { ...c, op: c.op === "BELOW" ? "ABOVE" : "BELOW" };
+  return null;
 }
 
 /** Words that stand for the drafted task in a success criterion ("if she closes it"). */
@@ -262,11 +291,17 @@ function gradeState(s: Sentence, part: Span): boolean {
 }
 
 /** Words that say the account is in a grade inside a noun phrase ("a college that's already amber"). */
-const RELATIVE_STATE = new Set(["that", "which", "who", "already", "currently", "still", "now", "with", "having"]);
+const RELATIVE_STATE = new Set([
+  ...["that", "which", "who", "already", "currently", "still", "now", "with", "having", "whose"],
+]);
+/** Words in a grade's state that turn it round ("whose health is not green"). */
+const NOT_WORDS = new Set(["not", "isnt", "arent", "never", "no", "longer"]);
 const GRADE_STATE_GAP = new Set([
   ...["that", "which", "who", "is", "are", "s", "already", "currently", "still", "now", "rated", "graded"],
   ...["in", "the", "at", "on", "sitting", "sits", "flagged", "marked", "showing", "shows", "a", "an"],
   ...["with", "having"],
+  // "whose health is not green", "that isn't red".
+  ...["whose", "health", "grade", "not", "isnt", "arent", "no", "longer"],
 ]);
 
 /**
@@ -277,24 +312,53 @@ const GRADE_STATE_GAP = new Set([
  */
 function gradeStatesInside(s: Sentence, part: Span): PlaybookCondition[] {
   const grades = s.matches(part, (e) => e.kind === "HEALTH_GRADE");
+  const valued = new Set<number>();
+  for (const m of s.matches(part, (e) => e.kind === "ACCOUNT_FIELD_VALUE", false))
+    for (let i = m.from; i < m.to; i += 1) valued.add(i);
+  const graded = new Set<number>();
+  for (const g of grades) for (let i = g.from; i < g.to; i += 1) graded.add(i);
+  // "Yellow SaaS accounts whose NPS …", "red or yellow hospitals": a grade said before the accounts' noun.
+  const beforeAccounts = (g: LexiconMatch) => {
+    if (["to", "into", "from", "turns", "turning", "goes", "going", "becomes"].includes(s.word(g.from - 1)))
+      return false;
+    let k = g.to;
+    let values = false;
+    while (k < part.to && (graded.has(k) || valued.has(k) || ["or", "and"].includes(s.word(k)))) {
+      values = values || valued.has(k);
+      k += 1;
+    }
+    // "a yellow SaaS customer falls to red": with a grade it changes to, the first is where it comes from.
+    if (grades.some((o) => o.from >= k)) return false;
+    return ACCOUNT_NOUNS.has(s.word(k)) || (values && valued.has(k - 1));
+  };
+  const adjectives = grades.filter(beforeAccounts);
   const states = grades.filter((g) => {
+    if (adjectives.includes(g)) return true;
     let k = g.from - 1;
     const gap: string[] = [];
     while (k >= part.from && GRADE_STATE_GAP.has(s.word(k)) && g.from - k <= 4) gap.push(s.word((k -= 1) + 1));
-    return gap.some((w) => RELATIVE_STATE.has(w)) && !["to", "into", "from"].includes(s.word(g.from - 1));
+    // "… whose health is not green …": the part cut at "whose" starts the state.
+    const relative = gap.some((w) => RELATIVE_STATE.has(w)) || (k < part.from && s.word(part.from - 1) === "whose");
+    return relative && !["to", "into", "from"].includes(s.word(g.from - 1));
   });
   if (states.length === 0) return [];
-  const other = s
-    .matches(part, () => true)
-    .filter((m) => !states.includes(m))
-    .some((m) =>
-      m.entries.some(
-        (e) =>
-          ["CONCEPT", "FIELD", "PAGE", "EVENT_ACTION", "CONCEPT_VALUE"].includes(e.kind) &&
-          e.id !== "core:customer-health",
-      ),
-    );
-  if (!other) return [];
+  // "health score falls below 50 at an account that is already yellow": a level crossed is something else
+  // that happens, even of the health score.
+  const level = findComparison(s, part) !== null;
+  const other =
+    level ||
+    s
+      .matches(part, () => true)
+      .filter((m) => !states.includes(m))
+      .some((m) =>
+        m.entries.some(
+          (e) =>
+            ["CONCEPT", "FIELD", "PAGE", "EVENT_ACTION", "CONCEPT_VALUE"].includes(e.kind) &&
+            e.id !== "core:customer-health",
+        ),
+      );
+  // "Any red factory whose …": a grade said of the accounts' noun is their state whatever else is said.
+  if (!other && adjectives.length < states.length) return [];
   for (const g of states) {
     s.use(g.from, g.to);
     // "with a red health grade": the words naming the grade after it.
@@ -302,8 +366,21 @@ function gradeStatesInside(s: Sentence, part: Span): PlaybookCondition[] {
     s.term(g.text, "HEALTH_GRADE", g.entries[0]!.id);
     for (let k = g.from - 1; k >= part.from && GRADE_STATE_GAP.has(s.word(k)) && g.from - k <= 4; k -= 1) s.use(k);
   }
-  return [{ kind: "HEALTH_GRADE", grades: [...new Set(states.map((g) => g.entries[0]!.id))] }];
+  const said = [...new Set(states.map((g) => g.entries[0]!.id))];
+  const negated = states.some((g) => {
+    for (let k = g.from - 1; k >= part.from && GRADE_STATE_GAP.has(s.word(k)) && g.from - k <= 4; k -= 1)
+      if (NOT_WORDS.has(s.word(k))) return true;
+    return false;
+  });
+  const kept = negated ? Object.keys(s.lexicon.directory.healthGrades).filter((g) => !said.includes(g)) : said;
+  return [{ kind: "HEALTH_GRADE", grades: kept }];
 }
+
+/** Words that join a state of the account to a trigger ("… as long as it is red", "… provided that its …"). */
+const STATE_JOINERS = [
+  ...["as long as", "so long as", "provided that", "providing that", "assuming that", "and as long as"],
+  ...["while", "whilst", "and while", "but only if", "but only while", "only if", "only while"],
+];
 
 /** Splits a trigger clause into its main part and the conditions joined with "and it…", "and its…", "where…". */
 function triggerParts(s: Sentence, clause: Span): { main: Span; rest: Span[] } {
@@ -324,23 +401,28 @@ function triggerParts(s: Sentence, clause: Span): { main: Span; rest: Span[] } {
     s.use(start, clause.to);
     return { main: { from: clause.to, to: clause.to }, rest: [] };
   }
-  const cuts: number[] = [];
+  const cuts: Array<{ at: number; n: number }> = [];
   for (let i = start + 1; i < clause.to; i += 1) {
     const w = s.word(i);
-    const next = s.word(i + 1);
+    // "… as long as it is yellow", "… provided that the account is in EMEA": the words joining a state.
+    const joiner = s.find({ from: i, to: Math.min(clause.to, i + 3) }, STATE_JOINERS);
+    const n = joiner !== null && joiner.i === i ? joiner.n : 1;
+    const next = s.word(i + n);
     const andCondition =
-      (w === "and" || w === "but" || w === "while") &&
+      (["and", "but", "while", "whilst"].includes(w) || n > 1 || ["provided", "providing"].includes(w)) &&
       (["it", "its", "they", "their", "there", "whose", "no"].includes(next) ||
-        (next === "the" && ["account", "customer", "client", "seller", "hospital"].includes(s.word(i + 2))));
-    if (andCondition || w === "where" || w === "whose") cuts.push(i);
+        (next === "the" && ["account", "customer", "client", "seller", "hospital"].includes(s.word(i + n + 1))));
+    if (andCondition) cuts.push({ at: i, n });
+    else if (w === "where" || w === "whose") cuts.push({ at: i, n: 1 });
+    if (andCondition) i += n - 1;
   }
   if (cuts.length === 0) return { main: { from: start, to: clause.to }, rest: [] };
   const rest: Span[] = [];
   cuts.forEach((cut, k) => {
-    s.use(cut);
-    rest.push({ from: cut + 1, to: cuts[k + 1] ?? clause.to });
+    s.use(cut.at, cut.at + cut.n);
+    rest.push({ from: cut.at + cut.n, to: cuts[k + 1]?.at ?? clause.to });
   });
-  return { main: { from: start, to: cuts[0] as number }, rest };
+  return { main: { from: start, to: cuts[0]!.at }, rest };
 }
 
 function fillFlags(actions: PlaybookAction[]): PlaybookAction[] {
@@ -415,7 +497,7 @@ function joinWindowPieces(s: Sentence, clauses: readonly Clause[]): Clause[] {
   const out = clauses.map((c) => ({ ...c }));
   for (let k = 0; k < out.length; k += 1) {
     const clause = out[k] as Clause;
-    if (["MODE", "FEEDBACK"].includes(clause.role) || !windowOnly(s, clause)) continue;
+    if (["MODE", "FEEDBACK", "DEADLINE"].includes(clause.role) || !windowOnly(s, clause)) continue;
     const next = out[k + 1];
     const prev = out[k - 1];
     if (prev !== undefined && prev.role === "TRIGGER" && prev.to === clause.from) prev.to = clause.to;
@@ -443,6 +525,9 @@ function readsAsActions(s: Sentence, span: Span): boolean {
   s.restore(state);
   return found;
 }
+
+/** Words that open a condition clause saying a state the account is in ("while", "as long as"). */
+const STATE_OPENERS = new Set(["while", "whilst", "as", "so"]);
 
 /** Modals after what happens that say what it should bring about ("… should get the CS team a task"). */
 const RESULT_MODALS = new Set(["should", "must", "shall", "will", "ought", "needs", "need", "deserves", "warrants"]);
@@ -474,6 +559,13 @@ function recoverTrigger(s: Sentence, clauses: readonly Clause[]): Clause[] {
   for (let k = 0; k < out.length; k += 1) {
     const clause = out[k] as Clause;
     if (clause.role !== "ACTION" && clause.role !== "CONDITION") continue;
+    // "Whilst the account is red, …", "as long as it is yellow": a state the rule holds in, never what starts it.
+    if (clause.role === "CONDITION" && STATE_OPENERS.has(s.word(clause.from))) continue;
+    const joined = countAfterHeading(s, clause, out[k + 1]);
+    if (joined !== null) {
+      out.splice(k, 2, ...joined);
+      return out;
+    }
     for (let i = clause.from + 2; i < clause.to - 1; i += 1) {
       if (!RESULT_MODALS.has(s.word(i))) continue;
       const subject: Span = { from: clause.from, to: i };
@@ -501,7 +593,79 @@ function recoverTrigger(s: Sentence, clauses: readonly Clause[]): Clause[] {
     out.splice(k, 1, ...pieces);
     return out;
   }
+  for (let k = 0; k < out.length; k += 1) {
+    const clause = out[k] as Clause;
+    if (clause.role !== "ACTION") continue;
+    const inside = recordsDescribedInside(s, clause);
+    if (inside === null) continue;
+    const pieces: Clause[] = [
+      { from: clause.from, to: inside.from, role: "ACTION" },
+      { from: inside.from, to: inside.to, role: "TRIGGER" },
+      ...(inside.to < clause.to ? [{ from: inside.to, to: clause.to, role: "DEADLINE" as const }] : []),
+    ];
+    out.splice(k, 1, ...pieces);
+    return out;
+  }
   return out;
+}
+
+/** Words that start the records an action is for ("every new contact", "any deleted deal"). */
+const EVERY_WORDS = new Set(["every", "each", "any", "all"]);
+
+/**
+ * "Have compliance review every new contact at a bank within a week", "sync any deleted deal to the ERP": the
+ * records an action is for, said with the change that happens to them, are the trigger. The span from
+ * "every" to the end of the clause, without a deadline said last, when it reads as a trigger; else null.
+ */
+function recordsDescribedInside(s: Sentence, clause: Span): Span | null {
+  for (let d = clause.from + 2; d < clause.to - 1; d += 1) {
+    if (!EVERY_WORDS.has(s.word(d))) continue;
+    let k = d + 1;
+    if (["newly", "recently"].includes(s.word(k))) k += 1;
+    const change = s.lexicon.matchAt(s.tokens, k, s.text, (e) => e.kind === "EVENT_ACTION");
+    if (change === null) continue;
+    const record = s.lexicon.matchAt(s.tokens, change.to, s.text, (e) => e.kind === "RECORD_TYPE");
+    if (record === null) continue;
+    // A deadline said last belongs to the action: "… within a week", "… by tomorrow", "… in 3 days".
+    let end = clause.to;
+    for (let i = record.to; i < clause.to; i += 1) {
+      if (!["within", "by", "due", "in"].includes(s.word(i))) continue;
+      const window = findWindow(s, { from: i, to: clause.to });
+      if ((window !== null && window.from === i && window.to === clause.to) || s.word(i) === "due") {
+        end = i;
+        break;
+      }
+    }
+    // "sync any deleted deal to the ERP": what follows the record's description goes back to the action.
+    const span: Span = { from: d, to: end };
+    if (readsAsTrigger(s, span)) return span;
+  }
+  return null;
+}
+
+/**
+ * "Escalated tickets at banks: more than 3 in a week should get the support lead a task", "Reopened cases at a
+ * school — three within a fortnight → …": what is counted said as a heading, and how many in what window
+ * after it. The heading and the count read together as the trigger (and what follows a modal as the
+ * actions), when the count does not read as a trigger alone; else null.
+ */
+function countAfterHeading(s: Sentence, heading: Clause, next: Clause | undefined): Clause[] | null {
+  if (next === undefined || next.role !== "ACTION" || readsAsActions(s, heading)) return null;
+  if (findWindow(s, next) === null) return null;
+  const ends = [next.to];
+  for (let i = next.from + 2; i < next.to - 1; i += 1) if (RESULT_MODALS.has(s.word(i))) ends.unshift(i);
+  for (const end of ends) {
+    const count: Span = { from: next.from, to: end };
+    if (readsAsTrigger(s, count) || readsAsActions(s, count)) continue;
+    const together: Span = { from: heading.from, to: end };
+    if (!readsAsTrigger(s, together)) continue;
+    if (end < next.to && !readsAsActions(s, { from: end, to: next.to })) continue;
+    return [
+      { ...together, role: "TRIGGER" },
+      ...(end < next.to ? [{ from: end, to: next.to, role: "ACTION" as const }] : []),
+    ];
+  }
+  return null;
 }
 
 /** Nouns of the accounts an action is for ("call any customer whose …", "flag every hospital where …"). */
@@ -541,7 +705,12 @@ function accountsDescribedInside(s: Sentence, clause: Span): Span | null {
     if (!RELATIVE_WORDS.has(s.word(r))) continue;
     let b = r;
     let named = false;
-    while (b > clause.from + 1 && (ACCOUNT_NOUNS.has(s.word(b - 1)) || valued.has(b - 1))) {
+    // "any bank in LATAM that …", "hospitals in EMEA whose …": the accounts' noun and where they are.
+    const described = (k: number) =>
+      ACCOUNT_NOUNS.has(s.word(k)) ||
+      valued.has(k) ||
+      (["in", "from", "across"].includes(s.word(k)) && (valued.has(k - 1) || ACCOUNT_NOUNS.has(s.word(k - 1))));
+    while (b > clause.from + 1 && described(b - 1)) {
       named = true;
       b -= 1;
     }
@@ -597,6 +766,19 @@ export function parseEnglish(text: string, lexicon: Lexicon): ParsedSentence {
       if (trigger !== null) triggerPart = part;
     }
   }
+  // "…from green to yellow, or from yellow to red", "…is created, or when a deal is won": another trigger
+  // clause joined with "or" that says the same kind of change adds its grades or event types.
+  for (const { main } of parts) {
+    if (trigger === null || main === triggerPart || s.word(main.from) !== "or") continue;
+    const state = s.snapshot();
+    s.use(main.from);
+    const part: Span = { from: main.from + (TRIGGER_OPENERS.includes(s.word(main.from + 1)) ? 2 : 1), to: main.to };
+    if (part.from > main.from + 1) s.use(main.from + 1);
+    const other = parseTrigger(s, part, industriesOf(conditions)).trigger ?? elidedGradeChange(s, part, trigger);
+    const merged = other === null ? null : orTriggers(trigger, other);
+    if (merged === null) s.restore(state);
+    else trigger = merged;
+  }
   for (const { main, rest } of parts) {
     for (const part of [main, ...rest]) {
       if (part !== triggerPart && part !== main) conditions.push(...parseConditions(s, part, true));
@@ -611,7 +793,13 @@ export function parseEnglish(text: string, lexicon: Lexicon): ParsedSentence {
     if (clause.role === "MODE") s.use(clause.from, clause.to);
     if (clause.role === "DEADLINE") {
       // ", both due tomorrow": the deadline of every action said without one of its own.
-      const days = sharedDeadline(s, clause);
+      // "… every new contact at a bank within a week": a deadline cut from its action by the records said
+      // inside it is said as a window.
+      const window = sharedDeadlineStart(s, clause) === null ? findWindow(s, clause) : null;
+      const days =
+        sharedDeadline(s, clause) ??
+        (window !== null && window.from === clause.from && window.to === clause.to ? window.days : null);
+      if (days !== null) s.use(clause.from, clause.to);
       if (days !== null)
         actions.forEach((a, k) => {
           if ((a.kind === "CREATE_TASK" || a.kind === "OPEN_REVIEW") && a.dueInDays === DEFAULT_DUE_DAYS)
@@ -639,6 +827,52 @@ export function parseEnglish(text: string, lexicon: Lexicon): ParsedSentence {
     coverage: s.coverage(),
     name: null,
   };
+}
+
+/**
+ * "…moves from green to yellow, or from yellow to red": grades said after "or" with the verb of the grade
+ * change before left out; null unless the trigger before is a grade change and the part says only grades.
+ */
+function elidedGradeChange(s: Sentence, part: Span, before: PlaybookTrigger): PlaybookTrigger | null {
+  if (before.kind !== "HEALTH_GRADE_CHANGE") return null;
+  const grades = s.matches(part, (e) => e.kind === "HEALTH_GRADE");
+  if (grades.length === 0) return null;
+  for (let i = part.from; i < part.to; i += 1)
+    if (!grades.some((g) => i >= g.from && i < g.to) && !["from", "to", "into", "or", "and"].includes(s.word(i)))
+      return null;
+  const from: string[] = [];
+  const to: string[] = [];
+  for (const g of grades) {
+    (s.word(g.from - 1) === "from" ? from : to).push(g.entries[0]!.id);
+    s.term(g.text, "HEALTH_GRADE", g.entries[0]!.id);
+  }
+  s.use(part.from, part.to);
+  return {
+    kind: "HEALTH_GRADE_CHANGE",
+    ...(to.length > 0 ? { to } : {}),
+    ...(from.length > 0 ? { from } : {}),
+    ...(before.direction !== undefined && before.direction !== null ? { direction: before.direction } : {}),
+  };
+}
+
+/** Two triggers said with "or" as one: grade changes or events of either; null when they are of other kinds. */
+function orTriggers(a: PlaybookTrigger, b: PlaybookTrigger): PlaybookTrigger | null {
+  const union = <T>(x: readonly T[] | undefined, y: readonly T[] | undefined) =>
+    x === undefined || y === undefined ? undefined : [...new Set([...x, ...y])];
+  if (a.kind === "EVENT" && b.kind === "EVENT")
+    return { kind: "EVENT", eventTypes: union(a.eventTypes, b.eventTypes)! };
+  if (a.kind === "HEALTH_GRADE_CHANGE" && b.kind === "HEALTH_GRADE_CHANGE") {
+    const to = union(a.to, b.to);
+    const from = union(a.from, b.from);
+    const direction = a.direction === b.direction ? a.direction : undefined;
+    return {
+      kind: "HEALTH_GRADE_CHANGE",
+      ...(to !== undefined ? { to } : {}),
+      ...(from !== undefined ? { from } : {}),
+      ...(direction !== undefined && direction !== null ? { direction } : {}),
+    };
+  }
+  return null;
 }
 
 /** One condition per account field: the same field said twice becomes one IN. */

@@ -9,7 +9,7 @@ import { ChangeRecordType, ChangeType } from "../../events/change-event";
 import { BOOLEAN_BAD_THRESHOLD, isBooleanConcept, ratePerDayInConceptUnit, thresholdOnScale } from "../concept-scale";
 import { EventAction, eventTypeOf } from "../event-vocabulary";
 import { ConceptInfo, LexiconEntry, LexiconMatch } from "../lexicon";
-import { PERIOD_DAYS, readDuration, readFraction, readNumber, wholeDays } from "./numbers";
+import { PERIOD_DAYS, readDuration, readFraction, readNumber, readOrdinal, wholeDays } from "./numbers";
 import { searchStem } from "../tokens";
 import { FUNCTION_WORDS, Sentence, Span } from "./sentence";
 
@@ -222,6 +222,8 @@ const GRADE_UP = [
   "gets better",
   "better",
   "back",
+  // "schools improving to green should …": a participle on the accounts said as the subject.
+  ...["improving", "recovering", "rising", "climbing", "returning", "bouncing", "rose", "climbed", "returned"],
 ];
 /**
  * Verbs of movement that say a direction with "up" or "down" after them ("moves up from yellow", "stepped
@@ -256,6 +258,10 @@ const GRADE_VERBS = [
   "reaches",
   "enters",
   "lands",
+  // "banking clients turning red", "accounts that went red": the other forms of the same verbs.
+  ...["turning", "turned", "going", "went", "gone", "becoming", "became", "moving", "moved", "switching"],
+  ...["switched", "changing", "flipping", "flipped", "hitting", "reaching", "reached", "entering", "entered"],
+  ...["landing", "landed", "showing", "lighting"],
 ];
 const COLOURS = ["orange", "purple", "blue", "black", "white", "grey", "gray", "pink", "brown", "violet"];
 const PERSON_WORDS = new Set([
@@ -743,7 +749,19 @@ function gradeChange(s: Sentence, span: Span): PlaybookTrigger | null {
     const already =
       ["already", "currently", "still"].includes(before) ||
       (["already", "currently", "still"].includes(before2) && ["is", "in", "at"].includes(before));
+    // "a green account drops to red": the grade said of the account before the change is where it comes from.
+    const adjective =
+      grades.indexOf(match) < grades.length - 1 &&
+      !["to", "into"].includes(before) &&
+      [0, 1].some((d) => CUSTOMER_HEADS.has(s.stem(match.to + d)) || SUBJECT_NOUNS.has(s.stem(match.to + d)));
+    // "from yellow to red or green to red": a grade right before "to" and another grade is where it comes from.
+    const beforeTo =
+      ["to", "into"].includes(s.word(match.to)) &&
+      grades.some((o) => o.from === match.to + 1) &&
+      grades.indexOf(match) > 0;
     const isFrom =
+      adjective ||
+      beforeTo ||
       before === "from" ||
       (before === "of" && before2 === "out") ||
       before === "leaves" ||
@@ -853,14 +871,23 @@ const COUNTED_NOUNS = new Set([
  * is counted when a window follows within a few words, with no rate and no verb of direction between (which
  * make "10 chargers … drop by 2 points a week over a month" a trend of that many assets).
  */
-function countedInWindow(s: Sentence, span: Span, k: number): boolean {
+function countedInWindow(s: Sentence, span: Span, k: number, number = -1): boolean {
   const window = findWindow(s, { from: k + 1, to: Math.min(span.to, k + 12) });
   if (window === null) return false;
   // Only a few words of meaning between ("hit a seller", "to a single factory customer").
   let content = 0;
   for (let i = k + 1; i < window.from; i += 1) if (!s.used[i] && !FUNCTION_WORDS.has(s.word(i))) content += 1;
   if (content > 2) return false;
-  if (findRate(s, span) !== null) return false;
+  // "more than three late deliveries a month": the count's own number said per period is no rate of change,
+  // unless a verb of direction says one ("10 chargers drop by 2 points a week").
+  const rate = findRate(s, span);
+  const ownNumber =
+    rate !== null &&
+    rate.from <= number &&
+    number < rate.to &&
+    findUnused(s, span, FALLING) === null &&
+    findUnused(s, span, RISING) === null;
+  if (rate !== null && !ownNumber) return false;
   for (let i = k + 1; i < window.from; i += 1) {
     const number = ["single", "one"].includes(s.word(i)) ? null : readNumber(s.tokens, i);
     if (FALLING.includes(s.word(i)) || RISING.includes(s.word(i)) || number !== null) return false;
@@ -884,6 +911,16 @@ const REACH_VERBS = new Set(["reach", "reaches", "reached", "hit", "hits", "tota
 function findCount(s: Sentence, span: Span): { count: number; from: number; to: number } | null {
   for (let i = span.from; i < span.to; i += 1) {
     const w = s.word(i);
+    // "is reopened for the third time in a month", "fails a 2nd time within a week": the nth time is n.
+    const ordinal = readOrdinal(s.tokens, i);
+    // A level crossed for the nth time is no count of signals the schema can say ("dips under 95% for the
+    // third time"): the threshold stands, the rest is named.
+    if (ordinal !== null && ["time", "occasion"].includes(s.word(i + 1)) && findComparison(s, span) === null) {
+      let from = i;
+      if (["the", "a"].includes(s.word(from - 1))) from -= 1;
+      if (s.word(from - 1) === "for") from -= 1;
+      return { count: ordinal, from, to: i + 2 };
+    }
     if (w === "twice" || w === "thrice") return { count: w === "twice" ? 2 : 3, from: i, to: i + 1 };
     if (s.at(i, ["more", "than", "twice"]) || s.at(i, ["more", "than", "once"])) {
       return { count: s.word(i + 2) === "twice" ? 3 : 2, from: i, to: i + 3 };
@@ -897,6 +934,8 @@ function findCount(s: Sentence, span: Span): { count: number; from: number; to: 
     }
     const number = readNumber(s.tokens, start, false);
     if (number === null) continue;
+    // "with a health score above 80 views the pricing page twice": a number already understood counts nothing.
+    if (s.isUsed(start)) continue;
     // "reopened tickets reach 5 in a week", "complaints hit 10 within a month": things counted said as the
     // number they reach in a window (at least that many).
     if (
@@ -920,6 +959,17 @@ function findCount(s: Sentence, span: Span): { count: number; from: number; to: 
       continue;
     let j = number.to;
     if (s.at(j, ["or", "more"])) j += 2;
+    // "reopened tickets at a school: three within a fortnight", "late deliveries — at least 4 in a month":
+    // things counted said first, then how many of them in a window right after the number.
+    if (
+      pluralBefore(s, span.from, i) &&
+      !/%/.test(s.gapBefore(number.to)) &&
+      Array.from({ length: i - span.from }, (_, d) => s.gapBefore(span.from + 1 + d)).some((g) =>
+        /[:;,—–]|\s-\s|→/.test(g),
+      ) &&
+      findWindow(s, { from: j, to: span.to })?.from === j
+    )
+      return { count: number.value + plus, from: i, to: j };
     if (s.word(j) === "separate" && ["occasions", "times"].includes(s.word(j + 1))) j += 1;
     if (["time", "times", "x", "occasions", "occasion"].includes(s.word(j))) {
       return { count: number.value + plus, from: i, to: j + 1 };
@@ -928,6 +978,18 @@ function findCount(s: Sentence, span: Span): { count: number; from: number; to: 
     // "more than two cell batch quality outliers": the counted noun ends the concept's words.
     for (let k = j; k < Math.min(span.to, j + 5); k += 1) {
       if (COUNTED_NOUNS.has(s.word(k))) return { count: number.value + plus, from: i, to: k + 1 };
+      // "2 or more vehicles at a fleet customer fail an OTA update in a week": assets of one account, each
+      // with what happens to it, counted in a window (in one region they are the trend's subjects instead).
+      if (
+        k === j &&
+        ASSET_SUBJECTS.has(s.stem(k)) &&
+        s.word(k) !== s.stem(k) &&
+        s.find(span, REGION_SCOPE) === null &&
+        findWindow(s, { from: k + 1, to: span.to }) !== null &&
+        findRate(s, span) === null &&
+        findComparison(s, { from: k + 1, to: span.to }) === null
+      )
+        return { count: number.value + plus, from: i, to: number.to };
       // "three or more contacts … view the pricing page": the people counted, when no number of times is said.
       if (
         PERSON_WORDS.has(s.word(k)) &&
@@ -938,11 +1000,15 @@ function findCount(s: Sentence, span: Span): { count: number; from: number; to: 
         return { count: number.value + plus, from: i, to: number.to };
       // "more than ten chargebacks in two weeks", "5 warranty claims within a month": a plural of a concept's
       // word, counted in a window.
+      // "three failed QC runs in a month": a plural after a concept's name ("QC") counts that concept.
+      const named = (m: number) =>
+        s.lexicon.conceptsWithWord(s.word(m).replace(/s$/, "")).length + s.lexicon.conceptsWithWord(s.word(m)).length >
+          0 || s.lexicon.matchAt(s.tokens, m, s.text, isKind("CONCEPT", "FIELD")) !== null;
       if (
         /[a-z]s$/.test(s.word(k)) &&
         !["points", "percent", "hours", "days", "minutes", "weeks", "months"].includes(s.word(k)) &&
-        s.lexicon.conceptsWithWord(s.word(k).slice(0, -1)).length + s.lexicon.conceptsWithWord(s.word(k)).length > 0 &&
-        countedInWindow(s, span, k)
+        Array.from({ length: k - j + 1 }, (_, d) => j + d).some(named) &&
+        countedInWindow(s, span, k, start)
       )
         return { count: number.value + plus, from: i, to: number.to };
       if (FUNCTION_WORDS.has(s.word(k)) || readNumber(s.tokens, k) !== null) break;
@@ -1033,6 +1099,9 @@ function findWindow(
 
 /** Verbs that only link a concept to what it does ("goes over", "finds a match", "comes back with"). */
 const NEUTRAL_VERBS = new Set([
+  // "starts seeing more than three late deliveries", "is getting", "keeps logging": the -ing forms.
+  ...["seeing", "getting", "having", "logging", "recording", "receiving", "experiencing", "reporting", "racking"],
+  ...["starting", "beginning", "suffering", "hitting", "reaching", "registering", "accumulating", "filing"],
   ...["fire", "fires", "fired", "trip", "trips", "tripped", "pop", "pops", "popped", "come", "comes", "came"],
   ...["files", "filed", "submits", "submitted", "logs", "records", "receives", "received", "sees", "saw"],
   ...["rack", "racked", "racking", "clocks", "clocked", "notches", "notched", "accumulated", "accrues", "piles"],
@@ -1495,13 +1564,16 @@ function minSubjects(s: Sentence, span: Span): number | null {
     if (number === null) continue;
     let j = number.to;
     if (s.at(j, ["or", "more"])) j += 2;
-    else if (start === i) continue;
     const noun = s.stem(j);
+    // "three machines in a region", "energy delivered by four chargers in one region": the assets of a
+    // region said with their number, with or without a bound.
+    const inRegion = s.find({ from: j + 1, to: Math.min(span.to, j + 6) }, REGION_SCOPE)?.i === j + 1;
+    if (start === i && j === number.to && !inRegion) continue;
     if (!SUBJECT_NOUNS.has(noun)) continue;
     // "grows by more than 5 tickets a day": an amount of a rate, not how many subjects.
     const after = s.word(j + 1);
     if (
-      s.word(i - 1) === "by" ||
+      (s.word(i - 1) === "by" && !inRegion) ||
       after in EVERY_PERIOD ||
       (["a", "an", "per", "each", "every"].includes(after) && PERIOD_DAYS[s.word(j + 2)] !== undefined)
     )
@@ -1535,6 +1607,10 @@ function findRate(
     // "half a point a week", "a quarter of a day per week": a fraction of the unit.
     const number = readFraction(s.tokens, i) ?? readNumber(s.tokens, i);
     if (number === null) continue;
+    // "for the third time in a month": an ordinal counts, it is no amount.
+    if (["time", "times", "occasion"].includes(s.word(number.to)) && readOrdinal(s.tokens, i) !== null) continue;
+    // "at one clinic", "in one region": a number after a preposition of place says where, not how much.
+    if (["at", "in", "across", "from", "inside"].includes(s.word(i - 1)) && s.word(i) === "one") continue;
     const unit = unitAt(s, number.to);
     let j = unit.to;
     // Up to five words of what is counted and of what: "points", "percentage points", "points of charger
@@ -1546,7 +1622,7 @@ function findRate(
       j < span.to &&
       !per.includes(s.word(j)) &&
       readNumber(s.tokens, j) === null &&
-      !["over", "within", "in", "during", "across", "for", "and", "or"].includes(s.word(j));
+      !["over", "within", "in", "inside", "during", "across", "for", "and", "or", "at"].includes(s.word(j));
       k += 1
     )
       j += 1;
@@ -1599,6 +1675,42 @@ function accountHealth(s: Sentence, span: Span): { i: number; n: number } | null
   for (let i = span.from; i < span.to; i += 1) {
     if (s.word(i) !== "health" || ["grade", "status", "rating", "light"].includes(s.word(i + 1))) continue;
     if (!healthOfOtherConcept(s, span, i)) return { i, n: 1 };
+  }
+  return null;
+}
+
+/** Words between "with" and a health score said as a state ("with a health score", "with its health"). */
+const SCORE_STATE_LEADS = new Set(["with", "having", "a", "an", "its", "their", "the", "current", "overall"]);
+
+/** Whether the health score at i is said as a state of the account ("with a health score under 60"). */
+function scoreSaidAsState(s: Sentence, span: Span, i: number): boolean {
+  for (let k = i - 1; k >= span.from && i - k <= 4; k -= 1) {
+    if (["with", "having"].includes(s.word(k))) return true;
+    if (!SCORE_STATE_LEADS.has(s.word(k))) return false;
+  }
+  return false;
+}
+
+/** Words before "score" that make it the account's own ("whose score", "the account's score"). */
+const SCORE_OWNERS = new Set(["whose", "its", "their", "account", "customer", "client", "overall", "s"]);
+
+/**
+ * "score" said alone of the account ("any hospital whose score falls under 40", "the customer's score"): its
+ * health score, unless the word belongs to another concept's name ("its NPS score", "credit score").
+ */
+function accountScore(s: Sentence, span: Span, withState = false): { i: number; n: number } | null {
+  for (let i = span.from; i < span.to; i += 1) {
+    if (!["score", "scores"].includes(s.word(i))) continue;
+    // "a school with a score below 50": the score the account has.
+    const had = withState && ["a", "an"].includes(s.word(i - 1)) && ["with", "having"].includes(s.word(i - 2));
+    if (!SCORE_OWNERS.has(s.word(i - 1)) && !had) continue;
+    let other = false;
+    // A name starting at "score" itself is only a source field's last word ("satisfaction_rating.score").
+    for (let k = Math.max(span.from, i - 4); k < i && !other; k += 1) {
+      const owner = s.lexicon.matchAt(s.tokens, k, s.text, isKind("CONCEPT", "FIELD"));
+      other = owner !== null && owner.to > i && !owner.entries.some((e) => e.id === "core:customer-health");
+    }
+    if (!other) return { i, n: 1 };
   }
   return null;
 }
@@ -1702,9 +1814,12 @@ function triggerOf(
   s: Sentence,
   span: Span,
   industries: readonly string[],
+  scoreIsState = false,
 ): { trigger: PlaybookTrigger | null; conditions: PlaybookCondition[] } {
   // A health score said as the trigger: the score's change event with the score as a condition.
-  const healthScore = s.find(span, ["health score", "health scores"]) ?? accountHealth(s, span);
+  const healthScore = scoreIsState
+    ? null
+    : (s.find(span, ["health score", "health scores"]) ?? accountHealth(s, span) ?? accountScore(s, span, true));
   if (healthScore !== null) {
     const comparison = findComparison(s, { from: healthScore.i, to: span.to });
     if (
@@ -1713,6 +1828,18 @@ function triggerOf(
         linkingGap(s, healthScore.i + healthScore.n, comparison.from)) &&
       s.word(comparison.from - 1) !== "by"
     ) {
+      // "a school with a health score below 50 drops to red": a score the account has, said with "with", is
+      // a condition when the rest of the part says what happens.
+      const score: PlaybookCondition = { kind: "HEALTH_SCORE", op: comparison.op, value: comparison.value };
+      if (scoreSaidAsState(s, span, healthScore.i)) {
+        const before = s.snapshot();
+        s.use(healthScore.i, healthScore.i + healthScore.n);
+        s.use(comparison.from, comparison.to);
+        for (let k = healthScore.i - 1; k >= span.from && SCORE_STATE_LEADS.has(s.word(k)); k -= 1) s.use(k);
+        const other = triggerOf(s, span, industries, true);
+        if (other.trigger !== null) return { trigger: other.trigger, conditions: [score, ...other.conditions] };
+        s.restore(before);
+      }
       s.use(healthScore.i, healthScore.i + healthScore.n);
       s.use(comparison.from, comparison.to);
       // "health below 60 and falling": the score falling is the trigger, its level the condition.
@@ -2185,6 +2312,9 @@ function timeTaken(s: Sentence, span: Span, industries: readonly string[]): Play
   return null;
 }
 
+/** Prepositions and particles a verb of change takes before "or" ("removed from or restored to"). */
+const CHAIN_PARTICLES = new Set(["from", "to", "into", "in", "on", "off", "out", "back", "up", "onto", "of"]);
+
 /** Matches joined by "or" / "and" / commas ("deleted or restored", "an account or a contact"), as chains. */
 function chains(s: Sentence, matches: readonly LexiconMatch[]): LexiconMatch[][] {
   const out: LexiconMatch[][] = [];
@@ -2192,10 +2322,15 @@ function chains(s: Sentence, matches: readonly LexiconMatch[]): LexiconMatch[][]
     const last = out[out.length - 1];
     const prev = last?.[last.length - 1];
     if (prev !== undefined && last !== undefined) {
-      let k = prev.to;
+      // "removed from or restored to", "added to and dropped from": a verb's preposition or particle before
+      // the joining word belongs to the verb.
+      let at = prev.to;
+      while (at < match.from && at - prev.to < 2 && CHAIN_PARTICLES.has(s.word(at))) at += 1;
+      if (!["or", "and"].includes(s.word(at))) at = prev.to;
+      let k = at;
       while (k < match.from && ["or", "and", "a", "an", "the", "is", "are", "gets", "get"].includes(s.word(k))) k += 1;
       const joined =
-        k === match.from && (s.word(prev.to) === "or" || s.word(prev.to) === "and" || /,/.test(s.gapBefore(prev.to)));
+        k === match.from && (s.word(at) === "or" || s.word(at) === "and" || /,/.test(s.gapBefore(prev.to)));
       if (joined) {
         last.push(match);
         continue;
@@ -2283,6 +2418,55 @@ function passiveOfOneRecord(s: Sentence, span: Span, i: number): boolean {
     .some((m) => m.to === aux && ["a", "an"].includes(s.word(m.from - 1)));
 }
 
+/** Where records are kept, said after the verb of their change ("removed from the CRM", "added to the pipeline"). */
+const CONTAINER_NOUNS = new Set([
+  ...["pipeline", "system", "crm", "base", "list", "database", "portal", "register", "registry", "directory"],
+  ...["book", "books", "records", "fleet", "network", "roster", "platform", "catalog", "catalogue", "inventory"],
+  ...["ledger", "queue", "backlog", "account", "forecast"],
+]);
+
+/**
+ * "removed from or restored to the installed base", "added to the pipeline": the place a record is added to
+ * or taken from says nothing more than the change itself; its words are understood with it.
+ */
+function useContainers(s: Sentence, span: Span, actions: readonly LexiconMatch[]): void {
+  for (const action of actions) {
+    const prepositions = ["to", "from", "into", "in", "on", "onto", "off", "of", "out"];
+    let k = action.to;
+    // "dropped from" is one phrase of the vocabulary: its preposition is already said.
+    if (!prepositions.includes(s.word(k - 1))) {
+      if (!prepositions.includes(s.word(k))) continue;
+      if (s.word(k) === "out" && s.word(k + 1) === "of") k += 1;
+      k += 1;
+    }
+    if (["the", "our", "their", "its", "a", "an", "his", "her"].includes(s.word(k))) k += 1;
+    for (let end = k; end < Math.min(span.to, k + 3); end += 1) {
+      if (s.isUsed(end) && !CONTAINER_NOUNS.has(s.word(end))) break;
+      if (CONTAINER_NOUNS.has(s.word(end))) {
+        s.use(action.to, end + 1);
+        break;
+      }
+    }
+  }
+}
+
+/**
+ * "any deleted contact", "every restored or merged account", "each newly created deal": the change said as a
+ * participle before its record, after a determiner.
+ */
+function participleBefore(s: Sentence, actions: readonly LexiconMatch[], record: LexiconMatch): boolean {
+  const last = actions[actions.length - 1] as LexiconMatch;
+  const first = actions[0] as LexiconMatch;
+  if (last.to !== record.from || last.to - last.from !== 1) return false;
+  if (!actions.every((a) => /ed$|en$/.test(s.word(a.to - 1)))) return false;
+  let k = first.from - 1;
+  if (["newly", "just", "recently"].includes(s.word(k))) k -= 1;
+  if (["any", "every", "each", "a", "an", "the", "all", "newly"].includes(s.word(k))) return true;
+  // "Deleted contacts at banks must be reviewed …": records in the plural starting the sentence or a piece.
+  const plural = s.word(record.to - 1) !== s.stem(record.to - 1);
+  return plural && (k < 0 || /[:;,.!?—–]/.test(s.gapBefore(k + 1)));
+}
+
 /** "a new account is added", "a churn or renewal outcome is recorded", "an account is deleted or restored". */
 function changeEvent(s: Sentence, span: Span): PlaybookTrigger | null {
   const actions = s.matches(span, isKind("EVENT_ACTION"));
@@ -2298,7 +2482,9 @@ function changeEvent(s: Sentence, span: Span): PlaybookTrigger | null {
       head !== undefined &&
       RECORD_PREPOSITIONS.has(s.word(headEnd)) &&
       record.from - headEnd <= 6 &&
-      between.length === 0
+      between.length === 0 &&
+      // "a customer in EMEA churns": a record word that is also what happens is no owner.
+      !actions.some((a) => a.from === record.from)
     ) {
       ends.set(head, record.to);
       s.use(record.from, record.to);
@@ -2331,7 +2517,10 @@ function changeEvent(s: Sentence, span: Span): PlaybookTrigger | null {
             ? contentBetween(lastRecord.to, first.from)
             : first.entries[0]!.phrase === "new" && first.to <= firstRecord.from
               ? firstRecord.from - first.to
-              : Number.POSITIVE_INFINITY;
+              : participleBefore(s, actionChain, firstRecord)
+                ? // "a deleted contact comes back": a verb after the record says what happens now.
+                  1
+                : Number.POSITIVE_INFINITY;
       if (distance <= 4) pairs.push({ records: recordChain, actions: actionChain, distance });
       if (distance <= 4 && (best === null || distance < best.distance))
         best = { records: recordChain, actions: actionChain, distance };
@@ -2342,7 +2531,11 @@ function changeEvent(s: Sentence, span: Span): PlaybookTrigger | null {
   for (const pair of [best, ...joinedEvents(s, best, pairs)])
     for (const record of pair.records) {
       for (const action of pair.actions) {
-        const type = eventTypeOf(record.entries[0]!.id as ChangeRecordType, action.entries[0]!.id as EventAction);
+        // "an account renews", "a customer churned": the account's outcome is recorded, not the account created.
+        const outcome = record.entries[0]!.id === "ACCOUNT" && /^(churn|renew)/.test(s.word(action.from));
+        const type = outcome
+          ? "OUTCOME_RECORDED"
+          : eventTypeOf(record.entries[0]!.id as ChangeRecordType, action.entries[0]!.id as EventAction);
         if (type === null) continue;
         types.add(type);
         s.term(record.text, "EVENT_TYPE", type);
@@ -2350,6 +2543,20 @@ function changeEvent(s: Sentence, span: Span): PlaybookTrigger | null {
       s.use(record.from, record.to);
     }
   if (types.size === 0) return null;
+  for (const pair of [best, ...joinedEvents(s, best, pairs)]) {
+    const before = s.word(pair.actions[0]!.from - 1);
+    if (["newly", "recently", "just"].includes(before)) s.use(pair.actions[0]!.from - 1);
+    // "a deleted contact comes back": the participle before the record says which record it is.
+    for (const record of pair.records) {
+      const described = actions.find((a) => a.to === record.from && participleBefore(s, [a], record));
+      if (described !== undefined) s.use(described.from, described.to);
+    }
+  }
+  useContainers(
+    s,
+    span,
+    [best, ...joinedEvents(s, best, pairs)].flatMap((p) => p.actions),
+  );
   const said = new Set([best, ...joinedEvents(s, best, pairs)].flatMap((p) => p.actions.map((a) => a.entries[0]!.id)));
   actions
     .filter((a) => said.has(a.entries[0]!.id) || a.entries[0]!.phrase === "new")
@@ -2370,6 +2577,20 @@ export function industriesOf(conditions: readonly PlaybookCondition[]): string[]
 export function parseConditions(s: Sentence, span: Span, full: boolean): PlaybookCondition[] {
   const conditions: PlaybookCondition[] = [];
   const byField = new Map<string, string[]>();
+  // "outside EMEA", "except hospitals and schools", "not in the SMB segment": values the account must not have.
+  const excluded = new Map<string, string[]>();
+  const negatedTokens = new Set<number>();
+  const add = (field: string, value: string, from: number, to: number) => {
+    const negation = negatedBefore(s, span, from, negatedTokens);
+    const target = negation === null ? byField : excluded;
+    if (negation !== null) {
+      s.use(negation.i, negation.i + negation.n);
+      for (let k = from; k < to; k += 1) negatedTokens.add(k);
+    }
+    const list = target.get(field) ?? [];
+    if (!list.includes(value)) list.push(value);
+    target.set(field, list);
+  };
   for (const match of s.matches(span, isKind("ACCOUNT_FIELD_VALUE"))) {
     const entry = match.entries[0] as LexiconEntry;
     // "a software update": the word starts a concept's longer name, it does not say the industry.
@@ -2386,10 +2607,7 @@ export function parseConditions(s: Sentence, span: Span, full: boolean): Playboo
       const withValue = new Set(s.lexicon.conceptsWithWord(s.word(match.from)));
       if (s.lexicon.conceptsWithWord(next).some((id) => withValue.has(id))) continue;
     }
-    const field = entry.field as string;
-    const list = byField.get(field) ?? [];
-    if (!list.includes(entry.id)) list.push(entry.id);
-    byField.set(field, list);
+    add(entry.field as string, entry.id, match.from, match.to);
     s.use(match.from, match.to);
     if (["in", "from", "based"].includes(s.word(match.from - 1))) s.use(match.from - 1);
     // "based in Latin America", "located in EMEA", "headquartered in China"
@@ -2414,14 +2632,18 @@ export function parseConditions(s: Sentence, span: Span, full: boolean): Playboo
       const concept = s.lexicon.matchAt(s.tokens, i, s.text, isKind("CONCEPT", "FIELD"));
       if (concept !== null && concept.to > i + words.length) continue;
       if (words.length === 1 && MODIFIER_NOUNS.has(phrase) && modifiesAnother(s, i)) continue;
-      const list = byField.get("industry") ?? [];
-      if (!list.includes(value)) list.push(value);
-      byField.set("industry", list);
+      add("industry", value, i, i + words.length);
       s.use(i, i + words.length);
       s.term(s.phrase(i, i + words.length), "ACCOUNT_FIELD_VALUE", value);
       i += words.length - 1;
       break;
     }
+  }
+  for (const [field, values] of excluded) {
+    // The schema has no "not": the values left of the field's values in the directory, as an IN.
+    const all = Object.keys(s.lexicon.directory.accountFields[field] ?? {});
+    const kept = (byField.get(field) ?? all).filter((v) => !values.includes(v));
+    if (kept.length > 0) byField.set(field, kept);
   }
   for (const [field, values] of byField) {
     conditions.push({
@@ -2524,7 +2746,12 @@ export function parseConditions(s: Sentence, span: Span, full: boolean): Playboo
         s.use(g.from, g.to);
         s.term(g.text, "HEALTH_GRADE", g.entries[0]!.id);
       });
-      conditions.push({ kind: "HEALTH_GRADE", grades: [...new Set(grades.map((g) => g.entries[0]!.id))] });
+      const said = [...new Set(grades.map((g) => g.entries[0]!.id))];
+      // "and it is not red", "and its health isn't green": every other grade.
+      const not = s.find({ from: Math.max(span.from, grades[0]!.from - 4), to: grades[0]!.from }, GRADE_NOT_WORDS);
+      if (not !== null) s.use(not.i, not.i + not.n);
+      const kept = not === null ? said : Object.keys(s.lexicon.directory.healthGrades).filter((g) => !said.includes(g));
+      conditions.push({ kind: "HEALTH_GRADE", grades: kept });
       for (let k = span.from; k < span.to; k += 1) {
         if (
           ["health", "grade", "status", "is", "are", "turns", "shows", "rated", "currently", "already", "or"].includes(
@@ -2542,6 +2769,40 @@ export function parseConditions(s: Sentence, span: Span, full: boolean): Playboo
     }
   }
   return conditions;
+}
+
+/** Words that turn a grade round ("is not red", "isn't green", "is no longer green"). */
+const GRADE_NOT_WORDS = ["not", "isnt", "arent", "never", "no longer"];
+
+/** Words that say an account must not have a field's value ("outside EMEA", "except hospitals"). */
+const NEGATIONS = [
+  ...["outside of", "outside", "except for", "except", "excluding", "other than", "apart from", "not in"],
+  ...["not from", "not based in", "not located in", "not", "non", "besides", "but not", "aside from", "never"],
+];
+/** Words that may stand between a negation and the value it negates ("not in the SMB segment"). */
+const NEGATION_GAP = new Set([
+  ...["the", "a", "an", "in", "from", "and", "or", "any", "of", "based", "located", "our", "for", "with", "at"],
+]);
+
+/**
+ * The negation said before the field value at `at` ("outside EMEA", "except hospitals and schools", "not in
+ * the SMB segment"), reaching back over joining words and values already negated, or null.
+ */
+function negatedBefore(
+  s: Sentence,
+  span: Span,
+  at: number,
+  negated: ReadonlySet<number>,
+): { i: number; n: number } | null {
+  for (let k = at - 1; k >= span.from && k >= at - 8; k -= 1) {
+    for (const phrase of NEGATIONS) {
+      const words = phrase.split(" ");
+      const start = k - words.length + 1;
+      if (start >= span.from && s.at(start, words)) return { i: start, n: words.length };
+    }
+    if (!NEGATION_GAP.has(s.word(k)) && !negated.has(k)) return null;
+  }
+  return null;
 }
 
 /** Whether "health"/"score" at i is the account's own ("its health score", "a score of"), not another measure's. */
@@ -2564,6 +2825,22 @@ export function unknownPlaces(s: Sentence, span: Span): void {
       s.unknown(s.phrase(i, end));
       s.use(i, end);
     }
+  }
+  // "a US customer", "German hospitals", "a Canadian bank's NPS": a place said as a capitalised word before
+  // the accounts' noun (after an article, or starting the part), which the tenant has no region for.
+  for (let i = span.from; i < span.to; i += 1) {
+    const written = s.phrase(i, i + 1);
+    // "Any hospital": a function word with a capital starts the sentence; "US" in capitals is a place.
+    const functionWord = FUNCTION_WORDS.has(s.word(i)) && !/^\p{Lu}{2,}$/u.test(written);
+    if (s.used[i] === true || !/^\p{Lu}/u.test(written) || functionWord) continue;
+    if (i > span.from && !["a", "an", "the", "any", "every", "each", "all", "our", "for", "of"].includes(s.word(i - 1)))
+      continue;
+    let k = i + 1;
+    while (k < span.to && s.used[k] === true && !CUSTOMER_HEADS.has(s.stem(k)) && k - i <= 3) k += 1;
+    const noun = CUSTOMER_HEADS.has(s.stem(k)) || (k > i + 1 && s.used[k - 1] === true);
+    if (!noun || s.lexicon.matchAt(s.tokens, i, s.text, () => true) !== null) continue;
+    s.unknown(written);
+    s.use(i);
   }
 }
 

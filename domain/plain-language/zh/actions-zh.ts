@@ -18,11 +18,13 @@ import {
   SignalSelector,
 } from "../../automation/playbook";
 import { DraftTerm } from "../draft";
-import { hasBooleanMapping, isBooleanConcept, onlyPositiveFlags } from "./concept-facts";
+import { bestLookupValue, hasBooleanMapping, isBooleanConcept, lookupValues, onlyPositiveFlags } from "./concept-facts";
 import { pickConcept } from "./antecedent-zh";
 import { resolvePage } from "./pages-zh";
 import { slugFor } from "./slugs-zh";
+import { chineseValueAfter } from "./value-words-zh";
 import { SpanTracker } from "./span-tracker";
+import { ACTION_ADVERB } from "./clauses";
 import { findCalendarDate, findDeadline, findDurations, findWindow } from "./time-phrases";
 import { ZhGrammarContext } from "./zh-context";
 import { findTerms, ZhMatch, ZhTerm } from "./zh-vocabulary";
@@ -66,7 +68,12 @@ function flagTarget(clause: string, flagAt: number): "BATCH" | "ASSET" | "ACCOUN
   return "ACCOUNT";
 }
 
-const REVIEW = /评审|预审|审核|复核|审查|审批|稽核|复审|审阅|review/iu;
+/**
+ * Review in the sense of a verdict or an approval (README: OPEN_REVIEW): 评审, 复核, 审核, and 口语 "审一下",
+ * "把关", "过一下"; not 看一下 or 排查, which look into something.
+ */
+const REVIEW =
+  /评审|预审|审核|复核|审查|审批|稽核|复审|审阅|审定|核准|审一下|审一审|审审|审下|把关|过目|过一下(?=$|吧|[，。；,;])|过一遍(?=$|吧|[，。；,;])|review/iu;
 const TASK_WORDS =
   /任务|工单|待办|跟进|拜访|回访|联系|排查|处理|安排|评估|检修|维修|上门|给出|制定|准备|核实|电话|沟通|提交|整改|处理|派/u;
 
@@ -82,7 +89,7 @@ const ASSIGNEE_KINDS = ["USER", "TEAM", "ROLE", "ACCOUNT_OWNER", "ORGANIZATION",
  * an action clause ("请张经理……", "王总要……", "让华东销售部……").
  */
 const UNKNOWN_DOER =
-  /^(?:请|让|叫|给|由|通知|安排|要求|提醒|告诉|交给|找|派)?([\u4e00-\u9fff]{1,2}(?:经理|总监|总|主管|主任|老师|医生|工程师|专员|助理|律师|顾问)|[\u4e00-\u9fff]{2,6}(?:部门|销售部|事业部|中心|小组))(?=[^的]|$)/u;
+  /^(?:顺便|顺手|另外|同时)?(?:请|让|叫|给|由|通知|安排|要求|提醒|告诉|交给|找|派|抄送给|抄送|抄给|cc给|cc)?([\u4e00-\u9fff]{1,2}(?:经理|总监|总|主管|主任|老师|医生|工程师|专员|助理|律师|顾问)|[\u4e00-\u9fff]{2,6}(?:部门|销售部|事业部|中心|小组))(?=[^的]|$)/u;
 
 /** Someone unnamed sent to do something ("派人上门", "安排工程师到现场", "找专人跟进"). */
 const SOMEONE =
@@ -288,6 +295,9 @@ export function readConsequent(rawClauses: readonly string[], ctx: ZhGrammarCont
       tracker.mark(auto.index, auto.index + auto[0].length);
     }
     const matches = findTerms(ctx.vocabulary, clause);
+    // "一律同步到ERP", "第一时间推送": adverbs of how sure or how soon are read with the action.
+    const adverb = ACTION_ADVERB.exec(clause);
+    if (adverb) tracker.mark(0, adverb[0].length);
     const deadline = findDeadline(clause);
     const date = findCalendarDate(clause);
     // "12月31日前回访": a date is no number of days from the firing; the task keeps the default and the
@@ -476,6 +486,25 @@ export function readFeedback(
     };
     if (!isBooleanConcept(ctx.packs, triggerConcept))
       return { feedback: { kind: "SIGNAL_OBSERVED", signals, withinDays }, unrecognised: [] };
+  }
+  // "重新核验通过就算成功" after a KYC status became 已过期: the counted categorical concept seen at the value
+  // said, or at its best value when the check is said done.
+  const countedValue = trigger?.kind === "SIGNAL_COUNT" ? trigger.signals.valueEquals : undefined;
+  const countedConcept = trigger?.kind === "SIGNAL_COUNT" ? trigger.signals.concept : undefined;
+  const namesOther = concept ? !concept.terms.some((t) => t.id === countedConcept) : false;
+  if (countedConcept && countedValue && !/^(?:true|false)$/u.test(countedValue) && !namesOther) {
+    const values = lookupValues(ctx.packs, countedConcept);
+    const code = values.find((v) =>
+      new RegExp(`(?<![A-Za-z0-9_])${v.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")}(?![A-Za-z0-9_])`, "iu").test(clause),
+    );
+    const said = code ?? chineseValueAfter(clause, 0, values)?.value;
+    const value = said && said !== countedValue ? said : CHECK_DONE.test(clause) ? bestLookupValue(ctx.packs, countedConcept) : null;
+    if (value && value !== countedValue) {
+      return {
+        feedback: { kind: "SIGNAL_OBSERVED", signals: { concept: countedConcept, valueEquals: value }, withinDays },
+        unrecognised: [],
+      };
+    }
   }
   if (concept) {
     const t = pickConcept(concept, []);

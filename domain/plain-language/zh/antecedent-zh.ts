@@ -25,7 +25,7 @@ import {
   ratePerDay,
 } from "./concept-facts";
 import { resolvePage } from "./pages-zh";
-import { chineseValueAfter, chineseValueBefore, valueWordsIn } from "./value-words-zh";
+import { chineseValueAfter, chineseValueBefore, ValueMention, valueWordsIn } from "./value-words-zh";
 import { slugFor } from "./slugs-zh";
 import { SpanTracker } from "./span-tracker";
 import { DURATION_SOURCE, findPeriod, findWindow, FoundWindow, parseDuration, WINDOW_SOURCE } from "./time-phrases";
@@ -570,7 +570,7 @@ function wholeAlternative(text: string, phrase: string): string {
 
 /** A health score compared with a number (健康分低于60): a condition when something else triggers. */
 const HEALTH_SCORE_CONDITION =
-  /(?:客户)?健康(?:分|评分|得分|分数)(?:数)?\s*(低于|小于|不足|不到|高于|大于|超过)\s*(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)\s*分?/u;
+  /(?:客户)?健康(?:分|评分|得分|分数)(?:数)?\s*(?:又|也|还|同时|都|已经|已|仍然|仍)?\s*(低于|小于|不足|不到|高于|大于|超过)\s*(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)\s*分?/u;
 
 /** Grammar words that split what is left into phrases that might name a concept. */
 const NOT_CONCEPT =
@@ -600,7 +600,8 @@ function conceptByValue(s: ReaderState): { match: ZhMatch; id: string; valueOnly
   // A value of another industry's concept is no reading for these accounts (医院客户的强检过期 is no KYC expiry).
   const packs = s.industries.map((i) => INDUSTRY_PACK[i]).filter((p): p is string => !!p);
   const fits = (id: string): boolean => packs.length === 0 || ["core", ...packs].includes(id.split(":")[0] ?? "");
-  for (const mention of valueWordsIn(s.text)) {
+  const mentions = [...valueWordsIn(s.text), ...valueCodesIn(s)].sort((a, b) => a.start - b.start);
+  for (const mention of mentions) {
     const candidates = [...s.ctx.concepts.keys()].filter(
       (id) => fits(id) && lookupValues(s.ctx.packs, id).some((v) => v.toLowerCase() === mention.value.toLowerCase()),
     );
@@ -640,6 +641,23 @@ function conceptByValue(s: ReaderState): { match: ZhMatch; id: string; valueOnly
     return { match: { start, end, text, terms: [{ kind: "CONCEPT", id: best.id, preferred: false }] }, id: best.id };
   }
   return null;
+}
+
+/**
+ * A lookup value said as the table spells it ("交付状态是LATE", "KYC状态变为EXPIRED"): a Latin code of two
+ * letters or more standing as a word, read like its Chinese words (a page path or a number is no such value).
+ */
+function valueCodesIn(s: ReaderState): ValueMention[] {
+  const codes = new Set<string>();
+  for (const id of s.ctx.concepts.keys()) {
+    for (const v of lookupValues(s.ctx.packs, id)) if (/^[A-Za-z][A-Za-z_]+$/u.test(v)) codes.add(v);
+  }
+  const found: ValueMention[] = [];
+  for (const m of s.text.matchAll(/(?<![A-Za-z0-9_])[A-Za-z][A-Za-z_]+(?![A-Za-z0-9_])/gu)) {
+    const code = [...codes].find((c) => c.toLowerCase() === m[0].toLowerCase());
+    if (code) found.push({ word: m[0], value: code, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  }
+  return found;
 }
 
 /**
@@ -832,8 +850,24 @@ function readGradeState(s: ReaderState): { grades: string[]; start: number; end:
     const g = gradesAt(s, at);
     if (g && g.grades.length > 0) return { grades: g.grades, start: m.index ?? 0, end: g.end };
   }
+  // "……低于60%且处于黄灯", "、又是红灯的": a state joined to another condition needs no subject, when the
+  // grade is said whole (黄灯, 红色, a directory grade name), not as one colour character.
+  for (const m of s.text.matchAll(BARE_GRADE_STATE)) {
+    const at = (m.index ?? 0) + m[0].length;
+    const g = gradesAt(s, at);
+    if (!g || g.grades.length === 0 || g.unknown.length > 0) continue;
+    if (!/^[红黄绿](?:色|灯)|^[^红黄绿]/u.test(s.text.slice(at, g.end))) continue;
+    if (insideOtherConcept(s, at)) continue;
+    return { grades: g.grades, start: m.index ?? 0, end: g.end };
+  }
   return null;
 }
+
+/** A grade state after a joiner, with no subject ("且处于黄灯", "同时亮着红灯", "、又是红色"). */
+const BARE_GRADE_STATE = new RegExp(
+  `(?<=^|[，,、；;]|且|而且|并且|同时|又|也|还|并)(?:客户)?(?:目前|当前|仍然|仍|还|都|均|一直|已经|已|正)?(?:处于|处在|是|为|亮着|显示为|属于)`,
+  "gu",
+);
 
 const readGradeChange: Reader = (s) => {
   const subject = gradeSubject(s);

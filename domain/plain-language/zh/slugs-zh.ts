@@ -80,6 +80,11 @@ const WORDS: readonly (readonly [string, string])[] = [
   ["关注", "watch"],
   ["高风险", "high-risk"],
   ["重点", "priority"],
+  // Only telling someone ("抄送客户经理", "通知服务经理"): the task is the notification.
+  ["抄送", "notification"],
+  ["抄给", "notification"],
+  ["通知", "notification"],
+  ["告知", "notification"],
 ];
 
 /** Slug words that are actions, which English puts after their object. */
@@ -101,7 +106,9 @@ const VERBS = new Set([
 export function slugFor(phrase: string, fallback: string): string {
   const parts: string[] = [];
   let i = 0;
-  const ascii = phrase.match(/[A-Za-z][A-Za-z0-9]*/gu) ?? [];
+  // "cc 张敏" is 抄送: the word is read as the notification, not kept as a slug word of its own.
+  const ascii = (phrase.match(/[A-Za-z][A-Za-z0-9]*/gu) ?? []).filter((w) => !/^cc$/iu.test(w));
+  if (/(?<![A-Za-z])cc(?![A-Za-z])/iu.test(phrase)) parts.push("notification");
   while (i < phrase.length) {
     const hit = WORDS.find(([zh]) => phrase.startsWith(zh, i));
     if (hit) {

@@ -72,6 +72,9 @@ function flagTarget(clause: string, flagAt: number): "BATCH" | "ASSET" | "ACCOUN
  * Review in the sense of a verdict or an approval (README: OPEN_REVIEW): 评审, 复核, 审核, and 口语 "审一下",
  * "把关", "过一下"; not 看一下 or 排查, which look into something.
  */
+/** Templates that only say someone is told or follows up, not what the work is. */
+const GENERIC_TEMPLATES = /^(?:follow-up|notification|notification-[a-z-]+)$/u;
+
 const REVIEW =
   /评审|预审|审核|复核|审查|审批|稽核|复审|审阅|审定|核准|审一下|审一审|审审|审下|把关|过目|过一下(?=$|吧|[，。；,;])|过一遍(?=$|吧|[，。；,;])|review/iu;
 const TASK_WORDS =
@@ -359,11 +362,14 @@ export function readConsequent(rawClauses: readonly string[], ctx: ZhGrammarCont
       for (const u of unknownJoined(clause, assignees[0]!.match, last.match)) {
         if (!unrecognised.includes(u.text)) unrecognised.push(u.text);
       }
+      // "立即通知合规专员": with nothing said after the doers, the task is the clause without their names.
+      let bare = clause;
+      for (const a of [...assignees].reverse()) bare = `${bare.slice(0, a.match.start)}${bare.slice(a.match.end)}`;
       for (const a of assignees) {
         const assignee = assigneeOf(a.term, clause);
         if (!assignee) continue;
         matched.push({ phrase: a.match.text, kind: a.term.kind, id: a.term.id });
-        const title = description.length > 0 ? description : clause;
+        const title = description.length > 0 ? description : bare;
         const dueInDays = deadline ? deadline.days : 3;
         if (isReview) {
           produced.push({ kind: "OPEN_REVIEW", reviewType: slugFor(title, "review"), title, assignee, dueInDays });
@@ -411,10 +417,31 @@ export function readConsequent(rawClauses: readonly string[], ctx: ZhGrammarCont
       if (lastTasks.length > 0) tracker.mark(0, clause.length);
       tracker.mark(deadline.start, deadline.end);
       tracker.markPattern(/完成|处理|搞定|办结|之前|以前|前|必须|务必|需要|需|要|内/u);
+      // "立即通知合规专员，三天内完成强化尽调审查": the work said with the deadline is what the task before it
+      // only announced (a notification or a follow-up), a review when it names one.
+      const work = clause
+        .replace(deadline.text, "")
+        .replace(/^(?:并|且|就|再|要|需要|需|必须|务必|在)+/u, "")
+        .replace(/^(?:完成|做完|做好|搞定|办结|处理完)/u, "")
+        .replace(/^(?:一次|一个|一份|个|份)/u, "");
+      const named = /[\u3400-\u9fff]{2,}/u.test(work) && !/^(?:完成|处理|搞定|办结|之前|以前|前|内)*$/u.test(work);
       for (const i of lastTasks) {
         const a = actions[i];
-        if (a && (a.kind === "CREATE_TASK" || a.kind === "OPEN_REVIEW"))
-          actions[i] = { ...a, dueInDays: deadline.days };
+        if (!a || (a.kind !== "CREATE_TASK" && a.kind !== "OPEN_REVIEW")) continue;
+        const generic = a.kind === "CREATE_TASK" && GENERIC_TEMPLATES.test(a.template);
+        if (named && generic && REVIEW.test(work)) {
+          const { template: _template, ...rest } = a;
+          void _template;
+          actions[i] = {
+            ...rest,
+            kind: "OPEN_REVIEW",
+            reviewType: slugFor(work, "review"),
+            title: work,
+            dueInDays: deadline.days,
+          };
+        } else if (named && generic && a.kind === "CREATE_TASK") {
+          actions[i] = { ...a, template: slugFor(work, a.template), title: work, dueInDays: deadline.days };
+        } else actions[i] = { ...a, dueInDays: deadline.days };
       }
     }
     if (deadline && produced.some((p) => p.kind === "CREATE_TASK" || p.kind === "OPEN_REVIEW")) {
@@ -498,7 +525,12 @@ export function readFeedback(
       new RegExp(`(?<![A-Za-z0-9_])${v.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")}(?![A-Za-z0-9_])`, "iu").test(clause),
     );
     const said = code ?? chineseValueAfter(clause, 0, values)?.value;
-    const value = said && said !== countedValue ? said : CHECK_DONE.test(clause) ? bestLookupValue(ctx.packs, countedConcept) : null;
+    const value =
+      said && said !== countedValue
+        ? said
+        : CHECK_DONE.test(clause)
+          ? bestLookupValue(ctx.packs, countedConcept)
+          : null;
     if (value && value !== countedValue) {
       return {
         feedback: { kind: "SIGNAL_OBSERVED", signals: { concept: countedConcept, valueEquals: value }, withinDays },

@@ -1638,12 +1638,24 @@ function thresholdComparison(s: ReaderState): { op: "BELOW" | "ABOVE"; at: numbe
     .filter((c, i, list) => i === 0 || c.at >= (list[i - 1]?.at ?? 0) + (list[i - 1]?.len ?? 0));
   if (all.length === 0) return null;
   const concepts = s.matches.filter((m) => m.terms.some((t) => t.kind === "CONCEPT"));
+  // "客户健康分低于40且NPS低于6分": a health score said beside another measure is the condition (read after
+  // the trigger), so the other measure's comparison is the threshold.
+  const score = HEALTH_SCORE_CONDITION.exec(s.text);
+  const isScore = (m: ZhMatch): boolean =>
+    !!score &&
+    m.terms.every((t) => t.kind !== "CONCEPT" || t.id === "core:customer-health") &&
+    m.start >= score.index &&
+    m.end <= score.index + score[0].length;
+  let first: (typeof all)[number] | null = null;
   for (let i = 0; i < all.length; i += 1) {
     const from = i === 0 ? 0 : (all[i - 1]?.at ?? 0);
     const c = all[i]!;
-    if (concepts.some((m) => m.start >= from && m.end <= c.at)) return c;
+    const named = concepts.filter((m) => m.start >= from && m.end <= c.at);
+    if (named.length === 0) continue;
+    if (!named.every(isScore)) return c;
+    first = first ?? c;
   }
-  return all[0] ?? null;
+  return first ?? all[0] ?? null;
 }
 
 const readThreshold: Reader = (s) => {

@@ -90,7 +90,10 @@ export const ACTION_ADVERB =
 /** Words that start an action (after 就/则/并 … are stripped). */
 const ACTION_START_WORDS =
   /^(?:(?:麻烦|劳驾|烦请|有劳)(?=让|请|给|叫|安排|通知|派|把|将|帮|你|您)|(?:你|您)(?=先|就|马上|立即|直接|帮|去|再|让|请|给|叫|安排|通知|派|把|将|自动)|(?:通过|经由|借助|使用|用)[^，,。；;]{1,12}?(?:推送|同步|发送|发出|发|通知|提醒|告知|调用|写入|回写|抄送)|自动|立即|立刻|马上|直接|系统|先|请|让|叫|给|为|向|由|通知|告诉|提醒|要求|安排|派|指派|分派|分配|创建|新建|建立|建|开|发起|生成|打上|打|加上|添加|标记|标注|把|将|记录|记(?=一|个|上|下|条)|标上|推送|同步|发送|发到|发|调用|触发|写入|回写|抄送|抄给|转给|交给|交由|升级给|上报给)/u;
-const ACTION_START = new RegExp(`${ACTION_ADVERB.source.replace(/\+$/u, "*")}${ACTION_START_WORDS.source.slice(1)}`, "u");
+const ACTION_START = new RegExp(
+  `${ACTION_ADVERB.source.replace(/\+$/u, "*")}${ACTION_START_WORDS.source.slice(1)}`,
+  "u",
+);
 
 /** Connectives that start a new clause (when not inside a name). */
 const CONNECTIVE = /(?:并且|而且|同时|然后|随后|接着|另外|此外|以及|并|且)/gu;

@@ -21,7 +21,7 @@ import { DraftTerm } from "../draft";
 import { bestLookupValue, hasBooleanMapping, isBooleanConcept, lookupValues, onlyPositiveFlags } from "./concept-facts";
 import { pickConcept } from "./antecedent-zh";
 import { resolvePage } from "./pages-zh";
-import { slugFor } from "./slugs-zh";
+import { flagSlugFor, intentSlugFor, reviewSlugFor, slugFor } from "./slugs-zh";
 import { chineseValueAfter } from "./value-words-zh";
 import { SpanTracker } from "./span-tracker";
 import { ACTION_ADVERB } from "./clauses";
@@ -333,8 +333,8 @@ export function readConsequent(rawClauses: readonly string[], ctx: ZhGrammarCont
       const verb = INTENT_VERB.exec(clause.slice(0, intent.index))!;
       const topic = clause.slice(verb.index + verb[0].length, intent.index).replace(/^(?:一条|一个|个|条|上)/u, "");
       const concept = findTerms(ctx.vocabulary, topic, ["CONCEPT"])[0];
-      const slug = slugFor(topic, concept ? (concept.terms[0]?.id.split(":")[1] ?? "buying") : "buying");
-      produced.push({ kind: "RAISE_INTENT_SIGNAL", intent: slug === "expansion" ? slug : `${slug}-interest` });
+      const fallback = concept ? (concept.terms[0]?.id.split(":")[1] ?? "buying") : "buying";
+      produced.push({ kind: "RAISE_INTENT_SIGNAL", intent: intentSlugFor(topic, fallback) });
       tracker.mark(0, clause.length);
     } else if (flag && (assignees.length === 0 || assignees[0]!.match.start > flag.index)) {
       // "把批次标记出来交给电池研发团队": the records are flagged; who they are for is the flag's note.
@@ -347,7 +347,7 @@ export function readConsequent(rawClauses: readonly string[], ctx: ZhGrammarCont
       produced.push({
         kind: "FLAG_RECORDS",
         target,
-        flag: slugFor(name.replace(/出来|一下/gu, "").split(/交给|给|供/u)[0] ?? name, fallback),
+        flag: flagSlugFor(name.replace(/出来|一下/gu, "").split(/交给|给|供/u)[0] ?? name, fallback),
         ...(forWhom ? { note: `for ${forWhom}` } : {}),
       });
       tracker.mark(0, clause.length);
@@ -372,7 +372,7 @@ export function readConsequent(rawClauses: readonly string[], ctx: ZhGrammarCont
         const title = description.length > 0 ? description : bare;
         const dueInDays = deadline ? deadline.days : 3;
         if (isReview) {
-          produced.push({ kind: "OPEN_REVIEW", reviewType: slugFor(title, "review"), title, assignee, dueInDays });
+          produced.push({ kind: "OPEN_REVIEW", reviewType: reviewSlugFor(title), title, assignee, dueInDays });
         } else {
           produced.push({ kind: "CREATE_TASK", template: slugFor(title, "follow-up"), title, assignee, dueInDays });
         }
@@ -407,7 +407,7 @@ export function readConsequent(rawClauses: readonly string[], ctx: ZhGrammarCont
       const dueInDays = deadline ? deadline.days : 3;
       produced.push(
         isReview
-          ? { kind: "OPEN_REVIEW", reviewType: slugFor(title, "review"), title, assignee, dueInDays }
+          ? { kind: "OPEN_REVIEW", reviewType: reviewSlugFor(title), title, assignee, dueInDays }
           : { kind: "CREATE_TASK", template: slugFor(title, "follow-up"), title, assignee, dueInDays },
       );
       tracker.mark(0, clause.length);
@@ -435,7 +435,7 @@ export function readConsequent(rawClauses: readonly string[], ctx: ZhGrammarCont
           actions[i] = {
             ...rest,
             kind: "OPEN_REVIEW",
-            reviewType: slugFor(work, "review"),
+            reviewType: reviewSlugFor(work),
             title: work,
             dueInDays: deadline.days,
           };

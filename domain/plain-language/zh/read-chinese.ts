@@ -144,6 +144,31 @@ function guardCondition(guard: DuplicateGuard, actions: readonly PlaybookAction[
   return { kind: "NO_OPEN_TASK", ...(template ? { template } : {}) };
 }
 
+/**
+ * "请法务部审一下", "让合规专员复核": a review that names nothing reviewed is named by what the rule fires on
+ * (a contact deleted → contact-change-review, a new partner → new-organization-review, a credit usage over
+ * its limit → credit-utilisation-review), so the draft says what is to be reviewed.
+ */
+function namedReview(action: PlaybookAction, trigger: PlaybookTrigger | null): PlaybookAction {
+  if (action.kind !== "OPEN_REVIEW" || action.reviewType !== "review" || !trigger) return action;
+  let subject = "";
+  if (trigger.kind === "EVENT") {
+    const types = trigger.eventTypes;
+    const record = (types[0] ?? "").replace(/_(?:CREATED|UPDATED|DELETED|RESTORED|MERGED|RECORDED|CHANGED)$/u, "");
+    const word = record.toLowerCase().replace(/_/gu, "-");
+    if (word && types.every((t) => t.startsWith(record))) {
+      subject = types.every((t) => t.endsWith("_CREATED")) ? `new-${word}` : `${word}-change`;
+    }
+  } else if (trigger.kind === "CONCEPT_THRESHOLD" || trigger.kind === "CONCEPT_TREND") {
+    subject = trigger.concept.split(":")[1] ?? "";
+  } else if (trigger.kind === "SIGNAL_COUNT" && trigger.signals.concept) {
+    subject = trigger.signals.concept.split(":")[1] ?? "";
+  } else if (trigger.kind === "HEALTH_GRADE_CHANGE") {
+    subject = "health";
+  }
+  return subject ? { ...action, reviewType: `${subject}-review` } : action;
+}
+
 export function readChinese(raw: string, ctx: ZhGrammarContext): ZhReading {
   const normalised = joinRateWords(joinAcrossDe(normaliseChinese(raw), ctx), ctx);
   const { rest: unscheduled, schedules } = withoutSchedules(normalised);
@@ -183,15 +208,16 @@ export function readChinese(raw: string, ctx: ZhGrammarContext): ZhReading {
     feedback = feedback ?? read.feedback;
     unrecognised.push(...read.unrecognised);
   }
+  const actions = consequent.actions.map((a) => namedReview(a, antecedent.trigger));
   const conditions = [...antecedent.conditions];
   if (guard && !conditions.some((c) => c.kind === "NO_OPEN_TASK")) {
-    conditions.push(guardCondition(guard, consequent.actions));
+    conditions.push(guardCondition(guard, actions));
   }
   return {
     text: normalised,
     trigger: antecedent.trigger,
     conditions,
-    actions: consequent.actions,
+    actions,
     feedback,
     mode: consequent.mode,
     matched: [...antecedent.matched, ...consequent.matched],

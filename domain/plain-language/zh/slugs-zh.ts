@@ -190,6 +190,7 @@ const WORDS: readonly (readonly [string, string])[] = [
   ["热风险", "thermal-risk"],
   ["过热", "overheating"],
   ["电池寿命", "battery-life"],
+  ["电池健康", "battery-health"],
   ["电池", "battery"],
   ["充电桩", "charger"],
   ["设备", "equipment"],

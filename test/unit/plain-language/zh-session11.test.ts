@@ -233,7 +233,7 @@ describe("the work said with a deadline after someone is only told is that task'
 
   it.each([
     ["工厂客户OEE低于50%时，通知质量部，一周内完成产线诊断。", "line-diagnosis", 7],
-    ["学校客户健康等级变黄时，提醒教育工坊，两周内完成教师培训。", "training", 14],
+    ["学校客户健康等级变黄时，提醒教育工坊，两周内完成教师培训。", "teacher-training", 14],
   ])("%s names the task by its work", (text, template, days) => {
     const d = draft(text);
     expect(d.actions).toEqual([expect.objectContaining({ kind: "CREATE_TASK", template, dueInDays: days })]);
@@ -242,5 +242,83 @@ describe("the work said with a deadline after someone is only told is that task'
   it("keeps a follow-up's deadline when only completion is said (两天内完成)", () => {
     const d = draft("医院客户健康等级变红，请客户经理跟进，两天内完成。");
     expect(d.actions).toEqual([expect.objectContaining({ kind: "CREATE_TASK", template: "follow-up", dueInDays: 2 })]);
+  });
+});
+
+describe("a rule opened with 但凡, after a request to set it up (帮我设一条规则)", () => {
+  it.each([
+    "麻烦帮我设一条规则：但凡医院客户的预防性维护完成率连着两个月低于80%，就叫华通上门保养，先问我。",
+    "帮我弄个规则：但凡车队客户健康等级变红，就通知客户经理。",
+    "但凡软件客户的许可证使用率低于30%，请客户成功团队一周内安排使用培训。",
+  ])("%s leaves nothing unread", (text) => {
+    const d = draft(text);
+    expect(d.trigger).not.toBeNull();
+    expect(d.actions).toHaveLength(1);
+    expect(d.unrecognised).toEqual([]);
+  });
+});
+
+describe("an account marked as churned is the outcome recorded", () => {
+  it.each([
+    "客户被标记为流失了，就让客户成功团队做一次流失复盘。",
+    "软件客户一旦被判定为流失，请客户经理三天内做流失访谈。",
+    "客户被标为已流失时，自动推送到钉钉群。",
+  ])("%s", (text) => {
+    const d = draft(text);
+    expect(d.trigger).toEqual({ kind: "EVENT", eventTypes: ["OUTCOME_RECORDED"] });
+    expect(d.unrecognised).toEqual([]);
+  });
+});
+
+/** The slugs of a draft's actions (template, review type, intent or flag), in order. */
+const slugs = (d: PlaybookDraft): string[] =>
+  d.actions.map((a: PlaybookAction) =>
+    a.kind === "CREATE_TASK"
+      ? a.template
+      : a.kind === "OPEN_REVIEW"
+        ? a.reviewType
+        : a.kind === "RAISE_INTENT_SIGNAL"
+          ? a.intent
+          : a.kind === "FLAG_RECORDS"
+            ? a.flag
+            : a.endpointId,
+  );
+
+describe("slugs name the work in English order (soft fields, but what a user reads)", () => {
+  it.each([
+    ["医院客户的设备开机率低于85%时，请华通两天内上门校准。", "onsite-calibration"],
+    ["车队客户的充电桩可用率低于90%时，请绿伏24小时内上门巡检。", "onsite-inspection"],
+    ["中小学客户的联系人一个月内看了学习分析解决方案页面三次以上，让赵磊安排方案演示。", "solution-demo"],
+    ["电商客户的退货率超过20%时，请平台运营团队两天内做一次店铺诊断。", "store-diagnosis"],
+    ["医院客户新增联系人时，请客户经理一周内更新决策链图。", "stakeholder-map-update"],
+    ["银行客户KYC状态变为已过期，请尽调专员三天内重新核验。", "reverification"],
+    ["工厂客户的报废率超过6%时，请质量工程师两天内做根因分析。", "root-cause-analysis"],
+  ])("%s → %s", (text, slug) => {
+    expect(slugs(draft(text))).toEqual([slug]);
+  });
+
+  it.each([
+    ["联系人被删除时，请法务部审一下。", "contact-change-review"],
+    ["每当新增一个合作伙伴，就请法务部把关。", "new-organization-review"],
+    ["银行客户的额度使用率超过85%时，请授信审批复核。", "credit-utilisation-review"],
+    ["每当新增一个合作伙伴，就请法务部审一下合同。", "contract-review"],
+  ])("%s names the review %s", (text, reviewType) => {
+    expect(draft(text).actions[0]).toMatchObject({ kind: "OPEN_REVIEW", reviewType });
+  });
+
+  it.each([
+    ["电商客户的日订单量一周内下降超过30%时，记一条流失风险意向。", "churn-risk"],
+    ["车队客户的联系人两周内浏览电池健康解决方案页面3次，就记一条电池健康意向信号。", "battery-health-interest"],
+    ["学校客户健康等级由红转黄时，自动记一条挽回意向信号。", "win-back"],
+  ])("%s raises %s", (text, intent) => {
+    expect(draft(text).actions).toContainEqual({ kind: "RAISE_INTENT_SIGNAL", intent });
+  });
+
+  it.each([
+    ["新能源车客户的电池故障一周内发生3次以上，把相关电池批次标记为“待召回”。", "pending-recall"],
+    ["车队客户的电池健康度30天内每天下降超过0.05个百分点，把相关电芯批次标记为“待复检”。", "pending-recheck"],
+    ["银行客户的KYC状态变为已过期时，把客户标记为“重点关注”。", "close-watch"],
+  ])("%s flags %s", (text, flag) => {
+    expect(draft(text).actions).toContainEqual(expect.objectContaining({ kind: "FLAG_RECORDS", flag }));
   });
 });

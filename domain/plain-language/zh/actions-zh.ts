@@ -565,6 +565,8 @@ export function readFeedback(
       unrecognised: [],
     };
   }
-  if (/完成/u.test(clause)) return { feedback: { kind: "TASK_COMPLETED", withinDays }, unrecognised: [] };
+  // "两天内修好就算解决", "一周内处理好就算成功": the work said done is the task completed.
+  if (/完成|修好|修复好|处理好|处理完|办好|办完|做好|做完|搞定|落实/u.test(clause))
+    return { feedback: { kind: "TASK_COMPLETED", withinDays }, unrecognised: [] };
   return { feedback: null, unrecognised: [clause] };
 }

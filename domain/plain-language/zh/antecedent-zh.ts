@@ -468,6 +468,7 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
   };
   // A grade stated as a state is a condition when something else triggers (健康等级是红色 beside 低于88%).
   const gradeState = readGradeState(state);
+  state.gradeState = gradeState ?? undefined;
   for (const read of readers) {
     trigger = read(state, gradeState !== null);
     if (trigger) break;
@@ -624,18 +625,24 @@ function conceptByValue(s: ReaderState): { match: ZhMatch; id: string; valueOnly
     }
     const link = STATE_LINK.exec(head);
     if (!link) continue;
-    const run = /[\u3400-\u9fffA-Za-z]{1,10}$/u.exec(head.slice(0, link.index));
+    // "交付状态有4次是部分交付": a count between the subject and the link is the count's, not the subject.
+    const counted = new RegExp(`(?:有|出现|共)?(?:${NUMBER_SOURCE})\\s*(?:次|回)$`, "u").exec(
+      head.slice(0, link.index),
+    );
+    const subjectEnd = counted ? counted.index : link.index;
+    const run = /[\u3400-\u9fffA-Za-z]{1,10}$/u.exec(head.slice(0, subjectEnd));
     if (!run) continue;
     // The subject is what follows the last count, window or possessive before it (有2次交付状态 → 交付).
     const subject = run[0].replace(/^.*[次回的内里有在个]/u, "");
-    const subjectStart = link.index - subject.length;
+    const subjectStart = subjectEnd - subject.length;
     const hits = s.ctx.lexicon.searchConcepts(`${subject}${link[0]}`);
     const scored = candidates
       .map((id) => ({ id, score: hits.find((h) => h.concept === id)?.score ?? 0 }))
       .sort((a, b) => b.score - a.score);
     const best = scored[0];
     if (!best || (best.score === 0 && candidates.length > 1)) continue;
-    const start = subject.length > 0 ? subjectStart : link.index;
+    const start = subject.length > 0 && !counted ? subjectStart : link.index;
+    if (counted && subject.length > 0) s.tracker.mark(subjectStart, subjectEnd);
     const end = link.index + link[0].length;
     const text = s.text.slice(start, end);
     return { match: { start, end, text, terms: [{ kind: "CONCEPT", id: best.id, preferred: false }] }, id: best.id };
@@ -755,6 +762,8 @@ interface ReaderState {
   ctx: ZhGrammarContext;
   /** A concept found by the value word said for it (5个差评): the match is that word. */
   valueNamed?: ZhMatch;
+  /** A grade said as a state ("且亮黄灯"): its verb is no change of grade. */
+  gradeState?: { start: number; end: number };
 }
 
 type Reader = (s: ReaderState, gradeIsState: boolean) => PlaybookTrigger | null;
@@ -858,14 +867,15 @@ function readGradeState(s: ReaderState): { grades: string[]; start: number; end:
     if (!g || g.grades.length === 0 || g.unknown.length > 0) continue;
     if (!/^[红黄绿](?:色|灯)|^[^红黄绿]/u.test(s.text.slice(at, g.end))) continue;
     if (insideOtherConcept(s, at)) continue;
-    return { grades: g.grades, start: m.index ?? 0, end: g.end };
+    const state = /^(?:的)?状态/u.exec(s.text.slice(g.end));
+    return { grades: g.grades, start: m.index ?? 0, end: g.end + (state ? state[0].length : 0) };
   }
   return null;
 }
 
 /** A grade state after a joiner, with no subject ("且处于黄灯", "同时亮着红灯", "、又是红色"). */
 const BARE_GRADE_STATE = new RegExp(
-  `(?<=^|[，,、；;]|且|而且|并且|同时|又|也|还|并)(?:客户)?(?:目前|当前|仍然|仍|还|都|均|一直|已经|已|正)?(?:处于|处在|是|为|亮着|显示为|属于)`,
+  `(?<=^|[，,、；;]|且|而且|并且|同时|又|也|还|并)(?:客户)?(?:目前|当前|仍然|仍|还|都|均|一直|已经|已|正)?(?:处于|处在|是|为|亮着|亮起了|亮起|亮了|亮|显示为|属于|在)`,
   "gu",
 );
 
@@ -896,9 +906,11 @@ const readGradeChange: Reader = (s) => {
       verb[1] ?? verb[0],
     );
   }
+  const inState = (at: number): boolean => !!s.gradeState && at >= s.gradeState.start && at < s.gradeState.end;
   for (const verbs of [DOWN_VERBS, UP_VERBS, TO_VERBS]) {
     const re = new RegExp(`(${verbs})`, "gu");
     for (const m of s.text.matchAll(re)) {
+      if (inState(m.index ?? 0)) continue;
       const at = (m.index ?? 0) + m[0].length;
       const to = gradesAt(s, at);
       if (!to) continue;

@@ -322,3 +322,48 @@ describe("slugs name the work in English order (soft fields, but what a user rea
     expect(draft(text).actions).toContainEqual(expect.objectContaining({ kind: "FLAG_RECORDS", flag }));
   });
 });
+
+describe("a grade said as a state after a joiner is a condition, not the trigger (且亮黄灯, 也在黄灯状态)", () => {
+  it.each([
+    ["医院客户的设备开机率低于80%且亮黄灯时，第一时间派华通上门检修。", "healthcare:equipment-uptime", "YELLOW"],
+    [
+      "只要电商客户的退货率连续两周高于15%，也在黄灯状态，就让平台运营团队做店铺诊断。",
+      "ecommerce:return-rate",
+      "YELLOW",
+    ],
+    ["工厂客户OEE低于50%，且亮了红灯，请质量部跟进。", "manufacturing:oee", "RED"],
+  ])("%s", (text, concept, grade) => {
+    const d = draft(text);
+    expect(d.trigger).toMatchObject({ kind: "CONCEPT_THRESHOLD", concept });
+    expect(d.conditions).toContainEqual({ kind: "HEALTH_GRADE", grades: [grade] });
+    expect(d.unrecognised).toEqual([]);
+  });
+
+  it("keeps 亮红灯 said of the grade alone a change of grade", () => {
+    expect(draft("健康等级亮红灯时，请客户经理回访。").trigger).toEqual({ kind: "HEALTH_GRADE_CHANGE", to: ["RED"] });
+  });
+});
+
+describe("the work said done within a window is the task completed (修好就算解决)", () => {
+  it.each([
+    ["医院客户的设备开机率低于80%时，派华通上门检修，两天内修好就算解决。", 2],
+    ["电商客户退货率超过20%时，请平台运营团队排查，一周内处理好就算成功。", 7],
+    ["学校客户健康等级变红时，让教学服务部跟进，十天内办完就算达标。", 10],
+  ])("%s", (text, withinDays) => {
+    const d = draft(text);
+    expect(d.feedback).toEqual({ kind: "TASK_COMPLETED", withinDays });
+    expect(d.unrecognised).toEqual([]);
+  });
+});
+
+describe("a count said between a state and its value (交付状态有4次是部分交付)", () => {
+  it.each([
+    ["制造业客户一个季度内交付状态有4次是部分交付，请质量部跟进。", "manufacturing:delivery-performance", "PARTIAL", 4],
+    ["工厂客户两个月里交付状态有3次为延迟，请质量工程师排查。", "manufacturing:delivery-performance", "LATE", 3],
+    ["银行客户一个月内KYC状态有两次是已过期，请尽调专员复核。", "finance:kyc-status", "EXPIRED", 2],
+  ])("%s", (text, concept, value, count) => {
+    const d = draft(text);
+    expect(d.trigger).toMatchObject({ kind: "SIGNAL_COUNT", signals: { concept, valueEquals: value }, count });
+    expect(d.unrecognised).toEqual([]);
+  });
+});

@@ -31,6 +31,8 @@ const CJK = "\\u3400-\\u9fff";
 export function normaliseChinese(text: string): string {
   return (
     toMainlandChinese(toHalfWidth(text))
+      // A heading in brackets ("【电商运营】……") is a heading followed by a colon.
+      .replace(/^\s*[【[]([^】\]]{1,20})[】\]]\s*/u, "$1：")
       .replace(/[「『]/gu, "“")
       .replace(/[」』]/gu, "”")
       .replace(/\s*(?:→|->|=>|⇒|➡)\s*/gu, "，")
@@ -55,7 +57,7 @@ export function normaliseChinese(text: string): string {
 
 /** Words that open an antecedent (stripped when the clause is read). */
 export const ANTECEDENT_OPENERS =
-  /^(?:每当|一旦|如果|假如|假若|要是|倘若|若是|若|当(?![天日即前中地面场初下月年周])|只要|但凡|凡是|凡|(?:触发|前提|启动|执行)?条件(?:是|为)|(?:触发|前提)(?:是|为)|(?:在|于)?(?=.{2,40}(?:的情况下|情况下)$))/u;
+  /^(?:每当|一旦|如果|假如|假若|要是|倘若|若是|若|当(?![天日即前中地面场初下月年周])|只要|但凡|凡是|凡|如遇到|如遇|遇到|(?:触发|前提|启动|执行)?条件(?:是|为)|(?:触发|前提)(?:是|为)|(?:在|于)?(?=.{2,40}(?:的情况下|情况下)$))/u;
 
 /** Openers that bring an antecedent after the actions ("……，触发条件是……", "……，当……时"). */
 const LATE_ANTECEDENT =
@@ -85,7 +87,7 @@ export const SUCCESS_MARKER =
  * say how sure or how soon, not what is done.
  */
 export const ACTION_ADVERB =
-  /^(?:一律|统统|通通|一概|全部|全都|均|都|也|马上|立即|立刻|即刻|第一时间|及时|尽快|赶紧|顺便|顺手|同时)+/u;
+  /^(?:一律|统统|通通|一概|统一|一并|全部|全都|均|都|也|马上|立即|立刻|即刻|第一时间|及时|尽快|赶紧|顺便|顺手|同时)+/u;
 
 /** Words that start an action (after 就/则/并 … are stripped). */
 const ACTION_START_WORDS =

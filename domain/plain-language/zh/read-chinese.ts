@@ -18,6 +18,7 @@ import { NUMBER_SOURCE } from "./chinese-numbers";
 import { assignRoles, normaliseChinese, splitClauses, stripAntecedentMarkers } from "./clauses";
 import { DuplicateGuard, findDuplicateGuard } from "./duplicate-guard-zh";
 import { slugFor } from "./slugs-zh";
+import { findDeadline } from "./time-phrases";
 import { ZhGrammarContext } from "./zh-context";
 import { findTerms } from "./zh-vocabulary";
 
@@ -169,8 +170,43 @@ function namedReview(action: PlaybookAction, trigger: PlaybookTrigger | null): P
   return subject ? { ...action, reviewType: `${subject}-review` } : action;
 }
 
+/** What may follow a heading's doer ("客户经理请注意：", "大客户团队须知："). */
+const HEADING_TAIL = /^(?:请注意|注意|须知|请留意|留意|专用|规则|的规则|看这里)?$/u;
+
+/**
+ * "大客户团队：……，立即约高层会面", "客户经理请注意：……，请在两天内上门沟通": a heading that names a known
+ * doer says who does what the rule asks when its actions name no one; the heading is read as that doer.
+ */
+function headingDoer(text: string, ctx: ZhGrammarContext): { doer: string; rest: string } | null {
+  const m = /^([^，,。；;：:]{2,16})[：:]/u.exec(text);
+  if (!m?.[1]) return null;
+  const n = doerLength(m[1], ctx);
+  if (n === 0 || !HEADING_TAIL.test(m[1].slice(n))) return null;
+  return { doer: m[1].slice(0, n), rest: text.slice(m[0].length) };
+}
+
+/** An action clause that names no one and no system, flag or intent: the heading's doer does it. */
+function withDoer(clause: string, doer: string, ctx: ZhGrammarContext): string {
+  const terms = findTerms(ctx.vocabulary, clause);
+  const named = terms.some((m) =>
+    m.terms.some((t) => (DOER_KINDS as readonly string[]).includes(t.kind) || t.kind === "WEBHOOK_ENDPOINT"),
+  );
+  if (named || /意向|信号|标记|标签|打标|先问我|先让我|自动/u.test(clause)) return clause;
+  // "两周内完成" only gives the deadline of the action before it.
+  const deadline = findDeadline(clause);
+  const rest = deadline
+    ? clause
+        .replace(deadline.text, "")
+        .replace(/完成|搞定|处理完|办结|之前|以前|前|内|必须|务必|需要|需|要|并|且|就|再/gu, "")
+    : clause;
+  if (rest.length === 0) return clause;
+  return `让${doer}${clause.replace(/^(?:请|麻烦|需要|须|需|要)/u, "")}`;
+}
+
 export function readChinese(raw: string, ctx: ZhGrammarContext): ZhReading {
-  const normalised = joinRateWords(joinAcrossDe(normaliseChinese(raw), ctx), ctx);
+  const read = joinRateWords(joinAcrossDe(normaliseChinese(raw), ctx), ctx);
+  const heading = headingDoer(read, ctx);
+  const normalised = heading ? heading.rest : read;
   const { rest: unscheduled, schedules } = withoutSchedules(normalised);
   const { rest: text, guard } = withoutGuard(unscheduled);
   const names = findTerms(ctx.vocabulary, text);
@@ -200,7 +236,10 @@ export function readChinese(raw: string, ctx: ZhGrammarContext): ZhReading {
   }
   // A mode said inside the antecedent ("自动：当……") is read with the actions.
   const antecedent = readAntecedent(antecedentParts.join("，"), ctx);
-  const consequent = readConsequent(actionClauses, ctx);
+  const consequent = readConsequent(
+    heading ? actionClauses.map((c) => withDoer(c, heading.doer, ctx)) : actionClauses,
+    ctx,
+  );
   let feedback: PlaybookFeedback | null = null;
   const unrecognised = [...schedules, ...antecedent.unrecognised, ...consequent.unrecognised];
   for (const clause of feedbackClauses) {
@@ -214,7 +253,7 @@ export function readChinese(raw: string, ctx: ZhGrammarContext): ZhReading {
     conditions.push(guardCondition(guard, actions));
   }
   return {
-    text: normalised,
+    text: read,
     trigger: antecedent.trigger,
     conditions,
     actions,

@@ -367,3 +367,36 @@ describe("a count said between a state and its value (交付状态有4次是部�
     expect(d.unrecognised).toEqual([]);
   });
 });
+
+describe("a heading that names a known doer does the actions that name no one (大客户团队：……)", () => {
+  it.each([
+    ["大客户团队：企业级客户健康等级由绿转红时，立即约高层会面，先问我。", { kind: "TEAM", teamId: "t-key-accounts" }],
+    ["客户经理请注意：医院客户的随访率一旦跌破50%，请在两天内上门沟通，并同步到企业微信。", { kind: "ACCOUNT_OWNER" }],
+    ["质量部须知：工厂客户OEE低于50%时做产线诊断，两周内完成。", { kind: "TEAM", teamId: "t-quality" }],
+  ])("%s", (text, assignee) => {
+    const d = draft(text);
+    expect(d.actions[0]).toMatchObject({ kind: "CREATE_TASK", assignee });
+    expect(d.actions.filter((a) => a.kind === "CREATE_TASK")).toHaveLength(1);
+    expect(d.unrecognised).toEqual([]);
+  });
+
+  it("leaves an action that names its own doer to that doer", () => {
+    const d = draft("客户经理：医院客户健康等级变红时，请华通三天内上门巡检。");
+    expect(d.actions).toMatchObject([
+      { kind: "CREATE_TASK", assignee: { kind: "ORGANIZATION", organizationId: "org-huatong-medical" } },
+    ]);
+  });
+});
+
+describe("如遇 opens a rule; 统一 is an adverb before a post", () => {
+  it.each([
+    "如遇银行客户反洗钱风险等级调整为高，请合规专员于三个工作日内完成复核，并同步至风控系统。",
+    "如遇到医院客户健康等级变红，请服务经理两天内回访。",
+    "中小学客户新增联系人，统一推送到钉钉，并让教育工坊一周内做一次产品培训。",
+  ])("%s leaves nothing unread", (text) => {
+    const d = draft(text);
+    expect(d.trigger).not.toBeNull();
+    expect(d.actions.length).toBeGreaterThan(0);
+    expect(d.unrecognised).toEqual([]);
+  });
+});

@@ -439,6 +439,13 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
   tracker.markPattern(/(?:在)?(?:同一|同一个|同一家|单个|单一|某个|某一)(?:客户|账户)(?:下|里|中)?/u);
   // "同一台设备返修两次": the asset's events, which subjectKinds says.
   tracker.markPattern(new RegExp(`(?:同一|单)(?:台|辆|部|套|个)?(?=${SUBJECT_ASSET.source})`, "u"));
+  // "同时满足随访率低于50%、处于红灯两个条件": the words that say the conditions all hold add none.
+  if (/条件/u.test(text)) {
+    tracker.markPattern(
+      /(?:同时)?满足(?:以下|下列|如下|上述)?(?:全部|所有|这)?(?:两|二|三|四|几)?(?:个|项)?(?:条件)?(?:[:：])?/u,
+    );
+    tracker.markPattern(/(?:这|以上|上述)?(?:两|二|三|四|几|全部|所有)(?:个|项)?条件/u);
+  }
   const scopeMatch = REGION_SCOPE.exec(text);
   const scope: TriggerScope = scopeMatch ? "REGION" : "ACCOUNT";
   if (scopeMatch) tracker.mark(scopeMatch.index, scopeMatch.index + scopeMatch[0].length);
@@ -603,9 +610,13 @@ function conceptByValue(s: ReaderState): { match: ZhMatch; id: string; valueOnly
   const fits = (id: string): boolean => packs.length === 0 || ["core", ...packs].includes(id.split(":")[0] ?? "");
   const mentions = [...valueWordsIn(s.text), ...valueCodesIn(s)].sort((a, b) => a.start - b.start);
   for (const mention of mentions) {
-    const candidates = [...s.ctx.concepts.keys()].filter(
-      (id) => fits(id) && lookupValues(s.ctx.packs, id).some((v) => v.toLowerCase() === mention.value.toLowerCase()),
+    const owners = [...s.ctx.concepts.keys()].filter((id) =>
+      lookupValues(s.ctx.packs, id).some((v) => v.toLowerCase() === mention.value.toLowerCase()),
     );
+    // A value said as its code (LATE, past_due) that one concept alone has names that concept, whatever the
+    // accounts' industry; a word (延迟, 过期) may mean another industry's state.
+    const code = /^[A-Za-z_]+$/u.test(mention.word) && owners.length === 1;
+    const candidates = owners.filter((id) => code || fits(id));
     if (candidates.length === 0) continue;
     const head = s.text.slice(0, mention.start);
     // "一周内收到超过5个差评", "差评一周内超过5条": counted items of one value, the concept being the only one

@@ -298,6 +298,8 @@ export function slugFor(phrase: string, fallback: string): string {
   // "派工程师上门维修": the engineer sent on site to repair is an on-site repair.
   const k = parts.indexOf("engineer-visit");
   if (k >= 0 && parts.slice(k + 1).some(isHead)) parts[k] = "onsite";
+  // "48小时内上门": on site alone is a visit there.
+  if (parts[parts.length - 1] === "onsite") parts.push("visit");
   // A word said twice (跟进 … 回访) is one.
   const deduped = [...ascii, ...englishOrder(parts)].filter((w, n, list) => list.indexOf(w) === n);
   return deduped.length > 0 ? deduped.join("-") : fallback;

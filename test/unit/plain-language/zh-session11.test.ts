@@ -400,3 +400,38 @@ describe("如遇 opens a rule; 统一 is an adverb before a post", () => {
     expect(d.unrecognised).toEqual([]);
   });
 });
+
+describe("a bare duration right before a count is its window (一周超过5单)", () => {
+  it.each([
+    ["电商卖家交付状态是LATE的订单一周超过5单，让子午线物流排查发货问题。", 7, 6],
+    ["工厂客户两个月有3次以上交付状态是LATE，请质量部跟进。", 60, 3],
+    ["银行客户KYC状态变成已过期一个季度达到两次，请尽调专员复核。", 90, 2],
+  ])("%s", (text, withinDays, count) => {
+    const d = draft(text);
+    expect(d.trigger).toMatchObject({ kind: "SIGNAL_COUNT", withinDays, count });
+    expect(d.unrecognised).toEqual([]);
+  });
+});
+
+describe("words that say all conditions hold (同时满足……两个条件) add none", () => {
+  it.each([
+    "医院客户同时满足随访率低于50%、处于红灯两个条件时，请孙慧牵头评审。",
+    "医院客户满足以下两个条件：随访率低于50%，且处于红灯，请孙慧评审。",
+    "软件客户同时满足许可证使用率低于40%和健康分不到50这两个条件时，让客户成功团队跟进。",
+  ])("%s", (text) => {
+    const d = draft(text);
+    expect(d.trigger?.kind).toBe("CONCEPT_THRESHOLD");
+    expect(d.conditions).toHaveLength(2);
+    expect(d.unrecognised).toEqual([]);
+  });
+});
+
+describe("slugs of going on site", () => {
+  it.each([
+    ["要是制造业客户的OEE掉到50%以下，质量部就得48小时内上门。", "onsite-visit"],
+    ["医院客户健康等级变红时，请华通两天内到现场排查。", "onsite-troubleshooting"],
+    ["车队客户的充电桩可用率低于90%时，派工程师上门维修。", "onsite-repair"],
+  ])("%s → %s", (text, template) => {
+    expect(draft(text).actions).toEqual([expect.objectContaining({ kind: "CREATE_TASK", template })]);
+  });
+});

@@ -88,6 +88,7 @@ const WORDS: readonly (readonly [string, string])[] = [
   ["上门巡检", "onsite-inspection"],
   ["上门排查", "onsite-troubleshooting"],
   ["到场排查", "onsite-troubleshooting"],
+  ["到现场排查", "onsite-troubleshooting"],
   ["现场排查", "onsite-troubleshooting"],
   ["上门", "onsite"],
   ["到场", "onsite"],

@@ -216,7 +216,11 @@ export function readChinese(raw: string, ctx: ZhGrammarContext): ZhReading {
   const actionClauses: string[] = [];
   const feedbackClauses: string[] = [];
   for (const c of clauses) {
+    const due = heading && c.role === "ANTECEDENT" && antecedentParts.length > 0 ? findDeadline(c.text) : null;
     if (c.role === "FEEDBACK") feedbackClauses.push(c.text);
+    // "刘洋：……低于5分，一周内打电话回访": after a heading's doer, a clause that starts with its deadline is
+    // that doer's action, not more of the condition.
+    else if (due && due.start === 0 && /[\u3400-\u9fff]{2,}/u.test(c.text.slice(due.end))) actionClauses.push(c.text);
     else if (c.role === "ANTECEDENT" || CONDITION_CLAUSE.test(c.text)) {
       antecedentParts.push(stripAntecedentMarkers(c.text.replace(CONDITION_CLAUSE, "")).text);
     } else actionClauses.push(c.text);

@@ -435,3 +435,16 @@ describe("slugs of going on site", () => {
     expect(draft(text).actions).toEqual([expect.objectContaining({ kind: "CREATE_TASK", template })]);
   });
 });
+
+describe("after a heading's doer, a clause led by its deadline is that doer's action", () => {
+  it.each([
+    ["刘洋：SaaS客户NPS低于5分，一周内打电话回访，先问我。", { kind: "USER", userId: "u-liu-yang" }, 7],
+    ["质量部：工厂客户OEE低于50%，两天内到现场排查。", { kind: "TEAM", teamId: "t-quality" }, 2],
+    ["客户经理：医院客户的随访率跌破50%，三天内上门沟通。", { kind: "ACCOUNT_OWNER" }, 3],
+  ])("%s", (text, assignee, dueInDays) => {
+    const d = draft(text);
+    expect(d.trigger?.kind).toBe("CONCEPT_THRESHOLD");
+    expect(d.actions).toEqual([expect.objectContaining({ kind: "CREATE_TASK", assignee, dueInDays })]);
+    expect(d.unrecognised).toEqual([]);
+  });
+});

@@ -18,11 +18,13 @@ import {
   SignalSelector,
 } from "../../automation/playbook";
 import { DraftTerm } from "../draft";
-import { hasBooleanMapping, isBooleanConcept, onlyPositiveFlags } from "./concept-facts";
+import { bestLookupValue, hasBooleanMapping, isBooleanConcept, lookupValues, onlyPositiveFlags } from "./concept-facts";
 import { pickConcept } from "./antecedent-zh";
 import { resolvePage } from "./pages-zh";
-import { slugFor } from "./slugs-zh";
+import { flagSlugFor, intentSlugFor, reviewSlugFor, slugFor } from "./slugs-zh";
+import { chineseValueAfter } from "./value-words-zh";
 import { SpanTracker } from "./span-tracker";
+import { ACTION_ADVERB } from "./clauses";
 import { findCalendarDate, findDeadline, findDurations, findWindow } from "./time-phrases";
 import { ZhGrammarContext } from "./zh-context";
 import { findTerms, ZhMatch, ZhTerm } from "./zh-vocabulary";
@@ -66,7 +68,15 @@ function flagTarget(clause: string, flagAt: number): "BATCH" | "ASSET" | "ACCOUN
   return "ACCOUNT";
 }
 
-const REVIEW = /评审|预审|审核|复核|审查|审批|稽核|复审|审阅|review/iu;
+/**
+ * Review in the sense of a verdict or an approval (README: OPEN_REVIEW): 评审, 复核, 审核, and 口语 "审一下",
+ * "把关", "过一下"; not 看一下 or 排查, which look into something.
+ */
+/** Templates that only say someone is told or follows up, not what the work is. */
+const GENERIC_TEMPLATES = /^(?:follow-up|notification|notification-[a-z-]+)$/u;
+
+const REVIEW =
+  /评审|预审|审核|复核|审查|审批|稽核|复审|审阅|审定|核准|审一下|审一审|审审|审下|把关|过目|过一下(?=$|吧|[，。；,;])|过一遍(?=$|吧|[，。；,;])|review/iu;
 const TASK_WORDS =
   /任务|工单|待办|跟进|拜访|回访|联系|排查|处理|安排|评估|检修|维修|上门|给出|制定|准备|核实|电话|沟通|提交|整改|处理|派/u;
 
@@ -82,7 +92,7 @@ const ASSIGNEE_KINDS = ["USER", "TEAM", "ROLE", "ACCOUNT_OWNER", "ORGANIZATION",
  * an action clause ("请张经理……", "王总要……", "让华东销售部……").
  */
 const UNKNOWN_DOER =
-  /^(?:请|让|叫|给|由|通知|安排|要求|提醒|告诉|交给|找|派)?([\u4e00-\u9fff]{1,2}(?:经理|总监|总|主管|主任|老师|医生|工程师|专员|助理|律师|顾问)|[\u4e00-\u9fff]{2,6}(?:部门|销售部|事业部|中心|小组))(?=[^的]|$)/u;
+  /^(?:顺便|顺手|另外|同时)?(?:请|让|叫|给|由|通知|安排|要求|提醒|告诉|交给|找|派|抄送给|抄送|抄给|cc给|cc)?([\u4e00-\u9fff]{1,2}(?:经理|总监|总|主管|主任|老师|医生|工程师|专员|助理|律师|顾问)|[\u4e00-\u9fff]{2,6}(?:部门|销售部|事业部|中心|小组))(?=[^的]|$)/u;
 
 /** Someone unnamed sent to do something ("派人上门", "安排工程师到现场", "找专人跟进"). */
 const SOMEONE =
@@ -288,6 +298,9 @@ export function readConsequent(rawClauses: readonly string[], ctx: ZhGrammarCont
       tracker.mark(auto.index, auto.index + auto[0].length);
     }
     const matches = findTerms(ctx.vocabulary, clause);
+    // "一律同步到ERP", "第一时间推送": adverbs of how sure or how soon are read with the action.
+    const adverb = ACTION_ADVERB.exec(clause);
+    if (adverb) tracker.mark(0, adverb[0].length);
     const deadline = findDeadline(clause);
     const date = findCalendarDate(clause);
     // "12月31日前回访": a date is no number of days from the firing; the task keeps the default and the
@@ -320,8 +333,8 @@ export function readConsequent(rawClauses: readonly string[], ctx: ZhGrammarCont
       const verb = INTENT_VERB.exec(clause.slice(0, intent.index))!;
       const topic = clause.slice(verb.index + verb[0].length, intent.index).replace(/^(?:一条|一个|个|条|上)/u, "");
       const concept = findTerms(ctx.vocabulary, topic, ["CONCEPT"])[0];
-      const slug = slugFor(topic, concept ? (concept.terms[0]?.id.split(":")[1] ?? "buying") : "buying");
-      produced.push({ kind: "RAISE_INTENT_SIGNAL", intent: slug === "expansion" ? slug : `${slug}-interest` });
+      const fallback = concept ? (concept.terms[0]?.id.split(":")[1] ?? "buying") : "buying";
+      produced.push({ kind: "RAISE_INTENT_SIGNAL", intent: intentSlugFor(topic, fallback) });
       tracker.mark(0, clause.length);
     } else if (flag && (assignees.length === 0 || assignees[0]!.match.start > flag.index)) {
       // "把批次标记出来交给电池研发团队": the records are flagged; who they are for is the flag's note.
@@ -334,7 +347,7 @@ export function readConsequent(rawClauses: readonly string[], ctx: ZhGrammarCont
       produced.push({
         kind: "FLAG_RECORDS",
         target,
-        flag: slugFor(name.replace(/出来|一下/gu, "").split(/交给|给|供/u)[0] ?? name, fallback),
+        flag: flagSlugFor(name.replace(/出来|一下/gu, "").split(/交给|给|供/u)[0] ?? name, fallback),
         ...(forWhom ? { note: `for ${forWhom}` } : {}),
       });
       tracker.mark(0, clause.length);
@@ -349,14 +362,17 @@ export function readConsequent(rawClauses: readonly string[], ctx: ZhGrammarCont
       for (const u of unknownJoined(clause, assignees[0]!.match, last.match)) {
         if (!unrecognised.includes(u.text)) unrecognised.push(u.text);
       }
+      // "立即通知合规专员": with nothing said after the doers, the task is the clause without their names.
+      let bare = clause;
+      for (const a of [...assignees].reverse()) bare = `${bare.slice(0, a.match.start)}${bare.slice(a.match.end)}`;
       for (const a of assignees) {
         const assignee = assigneeOf(a.term, clause);
         if (!assignee) continue;
         matched.push({ phrase: a.match.text, kind: a.term.kind, id: a.term.id });
-        const title = description.length > 0 ? description : clause;
+        const title = description.length > 0 ? description : bare;
         const dueInDays = deadline ? deadline.days : 3;
         if (isReview) {
-          produced.push({ kind: "OPEN_REVIEW", reviewType: slugFor(title, "review"), title, assignee, dueInDays });
+          produced.push({ kind: "OPEN_REVIEW", reviewType: reviewSlugFor(title), title, assignee, dueInDays });
         } else {
           produced.push({ kind: "CREATE_TASK", template: slugFor(title, "follow-up"), title, assignee, dueInDays });
         }
@@ -391,7 +407,7 @@ export function readConsequent(rawClauses: readonly string[], ctx: ZhGrammarCont
       const dueInDays = deadline ? deadline.days : 3;
       produced.push(
         isReview
-          ? { kind: "OPEN_REVIEW", reviewType: slugFor(title, "review"), title, assignee, dueInDays }
+          ? { kind: "OPEN_REVIEW", reviewType: reviewSlugFor(title), title, assignee, dueInDays }
           : { kind: "CREATE_TASK", template: slugFor(title, "follow-up"), title, assignee, dueInDays },
       );
       tracker.mark(0, clause.length);
@@ -401,10 +417,31 @@ export function readConsequent(rawClauses: readonly string[], ctx: ZhGrammarCont
       if (lastTasks.length > 0) tracker.mark(0, clause.length);
       tracker.mark(deadline.start, deadline.end);
       tracker.markPattern(/完成|处理|搞定|办结|之前|以前|前|必须|务必|需要|需|要|内/u);
+      // "立即通知合规专员，三天内完成强化尽调审查": the work said with the deadline is what the task before it
+      // only announced (a notification or a follow-up), a review when it names one.
+      const work = clause
+        .replace(deadline.text, "")
+        .replace(/^(?:并|且|就|再|要|需要|需|必须|务必|在)+/u, "")
+        .replace(/^(?:完成|做完|做好|搞定|办结|处理完)/u, "")
+        .replace(/^(?:一次|一个|一份|个|份)/u, "");
+      const named = /[\u3400-\u9fff]{2,}/u.test(work) && !/^(?:完成|处理|搞定|办结|之前|以前|前|内)*$/u.test(work);
       for (const i of lastTasks) {
         const a = actions[i];
-        if (a && (a.kind === "CREATE_TASK" || a.kind === "OPEN_REVIEW"))
-          actions[i] = { ...a, dueInDays: deadline.days };
+        if (!a || (a.kind !== "CREATE_TASK" && a.kind !== "OPEN_REVIEW")) continue;
+        const generic = a.kind === "CREATE_TASK" && GENERIC_TEMPLATES.test(a.template);
+        if (named && generic && REVIEW.test(work)) {
+          const { template: _template, ...rest } = a;
+          void _template;
+          actions[i] = {
+            ...rest,
+            kind: "OPEN_REVIEW",
+            reviewType: reviewSlugFor(work),
+            title: work,
+            dueInDays: deadline.days,
+          };
+        } else if (named && generic && a.kind === "CREATE_TASK") {
+          actions[i] = { ...a, template: slugFor(work, a.template), title: work, dueInDays: deadline.days };
+        } else actions[i] = { ...a, dueInDays: deadline.days };
       }
     }
     if (deadline && produced.some((p) => p.kind === "CREATE_TASK" || p.kind === "OPEN_REVIEW")) {
@@ -477,6 +514,30 @@ export function readFeedback(
     if (!isBooleanConcept(ctx.packs, triggerConcept))
       return { feedback: { kind: "SIGNAL_OBSERVED", signals, withinDays }, unrecognised: [] };
   }
+  // "重新核验通过就算成功" after a KYC status became 已过期: the counted categorical concept seen at the value
+  // said, or at its best value when the check is said done.
+  const countedValue = trigger?.kind === "SIGNAL_COUNT" ? trigger.signals.valueEquals : undefined;
+  const countedConcept = trigger?.kind === "SIGNAL_COUNT" ? trigger.signals.concept : undefined;
+  const namesOther = concept ? !concept.terms.some((t) => t.id === countedConcept) : false;
+  if (countedConcept && countedValue && !/^(?:true|false)$/u.test(countedValue) && !namesOther) {
+    const values = lookupValues(ctx.packs, countedConcept);
+    const code = values.find((v) =>
+      new RegExp(`(?<![A-Za-z0-9_])${v.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")}(?![A-Za-z0-9_])`, "iu").test(clause),
+    );
+    const said = code ?? chineseValueAfter(clause, 0, values)?.value;
+    const value =
+      said && said !== countedValue
+        ? said
+        : CHECK_DONE.test(clause)
+          ? bestLookupValue(ctx.packs, countedConcept)
+          : null;
+    if (value && value !== countedValue) {
+      return {
+        feedback: { kind: "SIGNAL_OBSERVED", signals: { concept: countedConcept, valueEquals: value }, withinDays },
+        unrecognised: [],
+      };
+    }
+  }
   if (concept) {
     const t = pickConcept(concept, []);
     if (t) {
@@ -504,6 +565,8 @@ export function readFeedback(
       unrecognised: [],
     };
   }
-  if (/完成/u.test(clause)) return { feedback: { kind: "TASK_COMPLETED", withinDays }, unrecognised: [] };
+  // "两天内修好就算解决", "一周内处理好就算成功": the work said done is the task completed.
+  if (/完成|修好|修复好|处理好|处理完|办好|办完|做好|做完|搞定|落实/u.test(clause))
+    return { feedback: { kind: "TASK_COMPLETED", withinDays }, unrecognised: [] };
   return { feedback: null, unrecognised: [clause] };
 }

@@ -25,7 +25,7 @@ import {
   ratePerDay,
 } from "./concept-facts";
 import { resolvePage } from "./pages-zh";
-import { chineseValueAfter, chineseValueBefore, valueWordsIn } from "./value-words-zh";
+import { chineseValueAfter, chineseValueBefore, ValueMention, valueWordsIn } from "./value-words-zh";
 import { slugFor } from "./slugs-zh";
 import { SpanTracker } from "./span-tracker";
 import { DURATION_SOURCE, findPeriod, findWindow, FoundWindow, parseDuration, WINDOW_SOURCE } from "./time-phrases";
@@ -439,6 +439,13 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
   tracker.markPattern(/(?:在)?(?:同一|同一个|同一家|单个|单一|某个|某一)(?:客户|账户)(?:下|里|中)?/u);
   // "同一台设备返修两次": the asset's events, which subjectKinds says.
   tracker.markPattern(new RegExp(`(?:同一|单)(?:台|辆|部|套|个)?(?=${SUBJECT_ASSET.source})`, "u"));
+  // "同时满足随访率低于50%、处于红灯两个条件": the words that say the conditions all hold add none.
+  if (/条件/u.test(text)) {
+    tracker.markPattern(
+      /(?:同时)?满足(?:以下|下列|如下|上述)?(?:全部|所有|这)?(?:两|二|三|四|几)?(?:个|项)?(?:条件)?(?:[:：])?/u,
+    );
+    tracker.markPattern(/(?:这|以上|上述)?(?:两|二|三|四|几|全部|所有)(?:个|项)?条件/u);
+  }
   const scopeMatch = REGION_SCOPE.exec(text);
   const scope: TriggerScope = scopeMatch ? "REGION" : "ACCOUNT";
   if (scopeMatch) tracker.mark(scopeMatch.index, scopeMatch.index + scopeMatch[0].length);
@@ -468,6 +475,7 @@ export function readAntecedent(text: string, ctx: ZhGrammarContext): AntecedentR
   };
   // A grade stated as a state is a condition when something else triggers (健康等级是红色 beside 低于88%).
   const gradeState = readGradeState(state);
+  state.gradeState = gradeState ?? undefined;
   for (const read of readers) {
     trigger = read(state, gradeState !== null);
     if (trigger) break;
@@ -570,7 +578,7 @@ function wholeAlternative(text: string, phrase: string): string {
 
 /** A health score compared with a number (健康分低于60): a condition when something else triggers. */
 const HEALTH_SCORE_CONDITION =
-  /(?:客户)?健康(?:分|评分|得分|分数)(?:数)?\s*(低于|小于|不足|不到|高于|大于|超过)\s*(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)\s*分?/u;
+  /(?:客户)?健康(?:分|评分|得分|分数)(?:数)?\s*(?:又|也|还|同时|都|已经|已|仍然|仍)?\s*(低于|小于|不足|不到|高于|大于|超过)\s*(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)\s*分?/u;
 
 /** Grammar words that split what is left into phrases that might name a concept. */
 const NOT_CONCEPT =
@@ -600,10 +608,15 @@ function conceptByValue(s: ReaderState): { match: ZhMatch; id: string; valueOnly
   // A value of another industry's concept is no reading for these accounts (医院客户的强检过期 is no KYC expiry).
   const packs = s.industries.map((i) => INDUSTRY_PACK[i]).filter((p): p is string => !!p);
   const fits = (id: string): boolean => packs.length === 0 || ["core", ...packs].includes(id.split(":")[0] ?? "");
-  for (const mention of valueWordsIn(s.text)) {
-    const candidates = [...s.ctx.concepts.keys()].filter(
-      (id) => fits(id) && lookupValues(s.ctx.packs, id).some((v) => v.toLowerCase() === mention.value.toLowerCase()),
+  const mentions = [...valueWordsIn(s.text), ...valueCodesIn(s)].sort((a, b) => a.start - b.start);
+  for (const mention of mentions) {
+    const owners = [...s.ctx.concepts.keys()].filter((id) =>
+      lookupValues(s.ctx.packs, id).some((v) => v.toLowerCase() === mention.value.toLowerCase()),
     );
+    // A value said as its code (LATE, past_due) that one concept alone has names that concept, whatever the
+    // accounts' industry; a word (延迟, 过期) may mean another industry's state.
+    const code = /^[A-Za-z_]+$/u.test(mention.word) && owners.length === 1;
+    const candidates = owners.filter((id) => code || fits(id));
     if (candidates.length === 0) continue;
     const head = s.text.slice(0, mention.start);
     // "一周内收到超过5个差评", "差评一周内超过5条": counted items of one value, the concept being the only one
@@ -623,23 +636,46 @@ function conceptByValue(s: ReaderState): { match: ZhMatch; id: string; valueOnly
     }
     const link = STATE_LINK.exec(head);
     if (!link) continue;
-    const run = /[\u3400-\u9fffA-Za-z]{1,10}$/u.exec(head.slice(0, link.index));
+    // "交付状态有4次是部分交付": a count between the subject and the link is the count's, not the subject.
+    const counted = new RegExp(`(?:有|出现|共)?(?:${NUMBER_SOURCE})\\s*(?:次|回)$`, "u").exec(
+      head.slice(0, link.index),
+    );
+    const subjectEnd = counted ? counted.index : link.index;
+    const run = /[\u3400-\u9fffA-Za-z]{1,10}$/u.exec(head.slice(0, subjectEnd));
     if (!run) continue;
     // The subject is what follows the last count, window or possessive before it (有2次交付状态 → 交付).
     const subject = run[0].replace(/^.*[次回的内里有在个]/u, "");
-    const subjectStart = link.index - subject.length;
+    const subjectStart = subjectEnd - subject.length;
     const hits = s.ctx.lexicon.searchConcepts(`${subject}${link[0]}`);
     const scored = candidates
       .map((id) => ({ id, score: hits.find((h) => h.concept === id)?.score ?? 0 }))
       .sort((a, b) => b.score - a.score);
     const best = scored[0];
     if (!best || (best.score === 0 && candidates.length > 1)) continue;
-    const start = subject.length > 0 ? subjectStart : link.index;
+    const start = subject.length > 0 && !counted ? subjectStart : link.index;
+    if (counted && subject.length > 0) s.tracker.mark(subjectStart, subjectEnd);
     const end = link.index + link[0].length;
     const text = s.text.slice(start, end);
     return { match: { start, end, text, terms: [{ kind: "CONCEPT", id: best.id, preferred: false }] }, id: best.id };
   }
   return null;
+}
+
+/**
+ * A lookup value said as the table spells it ("交付状态是LATE", "KYC状态变为EXPIRED"): a Latin code of two
+ * letters or more standing as a word, read like its Chinese words (a page path or a number is no such value).
+ */
+function valueCodesIn(s: ReaderState): ValueMention[] {
+  const codes = new Set<string>();
+  for (const id of s.ctx.concepts.keys()) {
+    for (const v of lookupValues(s.ctx.packs, id)) if (/^[A-Za-z][A-Za-z_]+$/u.test(v)) codes.add(v);
+  }
+  const found: ValueMention[] = [];
+  for (const m of s.text.matchAll(/(?<![A-Za-z0-9_])[A-Za-z][A-Za-z_]+(?![A-Za-z0-9_])/gu)) {
+    const code = [...codes].find((c) => c.toLowerCase() === m[0].toLowerCase());
+    if (code) found.push({ word: m[0], value: code, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  }
+  return found;
 }
 
 /**
@@ -737,6 +773,8 @@ interface ReaderState {
   ctx: ZhGrammarContext;
   /** A concept found by the value word said for it (5个差评): the match is that word. */
   valueNamed?: ZhMatch;
+  /** A grade said as a state ("且亮黄灯"): its verb is no change of grade. */
+  gradeState?: { start: number; end: number };
 }
 
 type Reader = (s: ReaderState, gradeIsState: boolean) => PlaybookTrigger | null;
@@ -832,8 +870,25 @@ function readGradeState(s: ReaderState): { grades: string[]; start: number; end:
     const g = gradesAt(s, at);
     if (g && g.grades.length > 0) return { grades: g.grades, start: m.index ?? 0, end: g.end };
   }
+  // "……低于60%且处于黄灯", "、又是红灯的": a state joined to another condition needs no subject, when the
+  // grade is said whole (黄灯, 红色, a directory grade name), not as one colour character.
+  for (const m of s.text.matchAll(BARE_GRADE_STATE)) {
+    const at = (m.index ?? 0) + m[0].length;
+    const g = gradesAt(s, at);
+    if (!g || g.grades.length === 0 || g.unknown.length > 0) continue;
+    if (!/^[红黄绿](?:色|灯)|^[^红黄绿]/u.test(s.text.slice(at, g.end))) continue;
+    if (insideOtherConcept(s, at)) continue;
+    const state = /^(?:的)?状态/u.exec(s.text.slice(g.end));
+    return { grades: g.grades, start: m.index ?? 0, end: g.end + (state ? state[0].length : 0) };
+  }
   return null;
 }
+
+/** A grade state after a joiner, with no subject ("且处于黄灯", "同时亮着红灯", "、又是红色"). */
+const BARE_GRADE_STATE = new RegExp(
+  `(?<=^|[，,、；;]|且|而且|并且|同时|又|也|还|并)(?:客户)?(?:目前|当前|仍然|仍|还|都|均|一直|已经|已|正)?(?:处于|处在|是|为|亮着|亮起了|亮起|亮了|亮|显示为|属于|在)`,
+  "gu",
+);
 
 const readGradeChange: Reader = (s) => {
   const subject = gradeSubject(s);
@@ -862,9 +917,11 @@ const readGradeChange: Reader = (s) => {
       verb[1] ?? verb[0],
     );
   }
+  const inState = (at: number): boolean => !!s.gradeState && at >= s.gradeState.start && at < s.gradeState.end;
   for (const verbs of [DOWN_VERBS, UP_VERBS, TO_VERBS]) {
     const re = new RegExp(`(${verbs})`, "gu");
     for (const m of s.text.matchAll(re)) {
+      if (inState(m.index ?? 0)) continue;
       const at = (m.index ?? 0) + m[0].length;
       const to = gradesAt(s, at);
       if (!to) continue;
@@ -1061,7 +1118,7 @@ const DEAL_OUTCOME =
   /(?:(?:商机|销售机会|机会|订单|项目|单子)(?:被)?(?:赢下来|赢下|丢掉|丢失|输掉|拿下)|(?:商机|销售机会|机会|订单|项目)?(?:的)?(?:状态|阶段)?(?:被)?(?:标记为|标记成|标为|改为|改成|变为|变成|转为|更新为|置为|设为)?(?:赢单|丢单|输单|签单|成交|关单|失单)(?![额量率金价]))(?:了)?/u;
 /** An account churning or renewing, said as what happened (流失了, 确认流失, 续约成功), not a measure of it. */
 const OUTCOME_SAID =
-  /(?:已经|已|正式|确认|宣布|最终)?(?:流失|续约|续签|解约|断约|退订|不再续约|不续约|没有续约|未续约|没续约)(?:了|成功|完成)?(?![风率预意信复谈任机评概可倾金额周期合同跟提管流到日计方])/u;
+  /(?:已经|已|正式|确认|宣布|最终)?(?:被)?(?:标记为|标为|判定为|认定为)?(?:已经|已)?(?:流失|续约|续签|解约|断约|退订|不再续约|不续约|没有续约|未续约|没续约)(?:了|成功|完成)?(?![风率预意信复谈任机评概可倾金额周期合同跟提管流到日计方])/u;
 
 /** A record moving to a stage or status (商机进入谈判阶段, 阶段变为赢单): an update of that record. */
 const STAGE_CHANGE =
@@ -1604,12 +1661,24 @@ function thresholdComparison(s: ReaderState): { op: "BELOW" | "ABOVE"; at: numbe
     .filter((c, i, list) => i === 0 || c.at >= (list[i - 1]?.at ?? 0) + (list[i - 1]?.len ?? 0));
   if (all.length === 0) return null;
   const concepts = s.matches.filter((m) => m.terms.some((t) => t.kind === "CONCEPT"));
+  // "客户健康分低于40且NPS低于6分": a health score said beside another measure is the condition (read after
+  // the trigger), so the other measure's comparison is the threshold.
+  const score = HEALTH_SCORE_CONDITION.exec(s.text);
+  const isScore = (m: ZhMatch): boolean =>
+    !!score &&
+    m.terms.every((t) => t.kind !== "CONCEPT" || t.id === "core:customer-health") &&
+    m.start >= score.index &&
+    m.end <= score.index + score[0].length;
+  let first: (typeof all)[number] | null = null;
   for (let i = 0; i < all.length; i += 1) {
     const from = i === 0 ? 0 : (all[i - 1]?.at ?? 0);
     const c = all[i]!;
-    if (concepts.some((m) => m.start >= from && m.end <= c.at)) return c;
+    const named = concepts.filter((m) => m.start >= from && m.end <= c.at);
+    if (named.length === 0) continue;
+    if (!named.every(isScore)) return c;
+    first = first ?? c;
   }
-  return all[0] ?? null;
+  return first ?? all[0] ?? null;
 }
 
 const readThreshold: Reader = (s) => {

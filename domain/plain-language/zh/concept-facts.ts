@@ -131,6 +131,19 @@ export function breachStems(packs: readonly OntologyPack[]): BreachStem[] {
   return stems;
 }
 
+/** The categorical value the concept's lookup tables score best (VERIFIED of a KYC status), or null. */
+export function bestLookupValue(packs: readonly OntologyPack[], conceptId: string): string | null {
+  let best: { value: string; score: number } | null = null;
+  for (const m of conceptMappings(packs, conceptId)) {
+    if (m.transform.kind !== "lookup") continue;
+    for (const [value, score] of Object.entries(m.transform.table)) {
+      const good = m.polarity === "LOWER_IS_BETTER" ? -score : score;
+      if (!best || good > best.score) best = { value, score: good };
+    }
+  }
+  return best?.value ?? null;
+}
+
 /** Whether every boolean field of the concept is a good flag (true is good: 质控通过, OTA 升级成功). */
 export function onlyPositiveFlags(packs: readonly OntologyPack[], conceptId: string): boolean {
   const flags = conceptMappings(packs, conceptId).filter((m) => m.dataType === "BOOLEAN");

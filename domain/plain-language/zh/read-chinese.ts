@@ -18,6 +18,7 @@ import { NUMBER_SOURCE } from "./chinese-numbers";
 import { assignRoles, normaliseChinese, splitClauses, stripAntecedentMarkers } from "./clauses";
 import { DuplicateGuard, findDuplicateGuard } from "./duplicate-guard-zh";
 import { slugFor } from "./slugs-zh";
+import { findDeadline } from "./time-phrases";
 import { ZhGrammarContext } from "./zh-context";
 import { findTerms } from "./zh-vocabulary";
 
@@ -144,8 +145,68 @@ function guardCondition(guard: DuplicateGuard, actions: readonly PlaybookAction[
   return { kind: "NO_OPEN_TASK", ...(template ? { template } : {}) };
 }
 
+/**
+ * "请法务部审一下", "让合规专员复核": a review that names nothing reviewed is named by what the rule fires on
+ * (a contact deleted → contact-change-review, a new partner → new-organization-review, a credit usage over
+ * its limit → credit-utilisation-review), so the draft says what is to be reviewed.
+ */
+function namedReview(action: PlaybookAction, trigger: PlaybookTrigger | null): PlaybookAction {
+  if (action.kind !== "OPEN_REVIEW" || action.reviewType !== "review" || !trigger) return action;
+  let subject = "";
+  if (trigger.kind === "EVENT") {
+    const types = trigger.eventTypes;
+    const record = (types[0] ?? "").replace(/_(?:CREATED|UPDATED|DELETED|RESTORED|MERGED|RECORDED|CHANGED)$/u, "");
+    const word = record.toLowerCase().replace(/_/gu, "-");
+    if (word && types.every((t) => t.startsWith(record))) {
+      subject = types.every((t) => t.endsWith("_CREATED")) ? `new-${word}` : `${word}-change`;
+    }
+  } else if (trigger.kind === "CONCEPT_THRESHOLD" || trigger.kind === "CONCEPT_TREND") {
+    subject = trigger.concept.split(":")[1] ?? "";
+  } else if (trigger.kind === "SIGNAL_COUNT" && trigger.signals.concept) {
+    subject = trigger.signals.concept.split(":")[1] ?? "";
+  } else if (trigger.kind === "HEALTH_GRADE_CHANGE") {
+    subject = "health";
+  }
+  return subject ? { ...action, reviewType: `${subject}-review` } : action;
+}
+
+/** What may follow a heading's doer ("客户经理请注意：", "大客户团队须知："). */
+const HEADING_TAIL = /^(?:请注意|注意|须知|请留意|留意|专用|规则|的规则|看这里)?$/u;
+
+/**
+ * "大客户团队：……，立即约高层会面", "客户经理请注意：……，请在两天内上门沟通": a heading that names a known
+ * doer says who does what the rule asks when its actions name no one; the heading is read as that doer.
+ */
+function headingDoer(text: string, ctx: ZhGrammarContext): { doer: string; rest: string } | null {
+  const m = /^([^，,。；;：:]{2,16})[：:]/u.exec(text);
+  if (!m?.[1]) return null;
+  const n = doerLength(m[1], ctx);
+  if (n === 0 || !HEADING_TAIL.test(m[1].slice(n))) return null;
+  return { doer: m[1].slice(0, n), rest: text.slice(m[0].length) };
+}
+
+/** An action clause that names no one and no system, flag or intent: the heading's doer does it. */
+function withDoer(clause: string, doer: string, ctx: ZhGrammarContext): string {
+  const terms = findTerms(ctx.vocabulary, clause);
+  const named = terms.some((m) =>
+    m.terms.some((t) => (DOER_KINDS as readonly string[]).includes(t.kind) || t.kind === "WEBHOOK_ENDPOINT"),
+  );
+  if (named || /意向|信号|标记|标签|打标|先问我|先让我|自动/u.test(clause)) return clause;
+  // "两周内完成" only gives the deadline of the action before it.
+  const deadline = findDeadline(clause);
+  const rest = deadline
+    ? clause
+        .replace(deadline.text, "")
+        .replace(/完成|搞定|处理完|办结|之前|以前|前|内|必须|务必|需要|需|要|并|且|就|再/gu, "")
+    : clause;
+  if (rest.length === 0) return clause;
+  return `让${doer}${clause.replace(/^(?:请|麻烦|需要|须|需|要)/u, "")}`;
+}
+
 export function readChinese(raw: string, ctx: ZhGrammarContext): ZhReading {
-  const normalised = joinRateWords(joinAcrossDe(normaliseChinese(raw), ctx), ctx);
+  const read = joinRateWords(joinAcrossDe(normaliseChinese(raw), ctx), ctx);
+  const heading = headingDoer(read, ctx);
+  const normalised = heading ? heading.rest : read;
   const { rest: unscheduled, schedules } = withoutSchedules(normalised);
   const { rest: text, guard } = withoutGuard(unscheduled);
   const names = findTerms(ctx.vocabulary, text);
@@ -155,7 +216,11 @@ export function readChinese(raw: string, ctx: ZhGrammarContext): ZhReading {
   const actionClauses: string[] = [];
   const feedbackClauses: string[] = [];
   for (const c of clauses) {
+    const due = heading && c.role === "ANTECEDENT" && antecedentParts.length > 0 ? findDeadline(c.text) : null;
     if (c.role === "FEEDBACK") feedbackClauses.push(c.text);
+    // "刘洋：……低于5分，一周内打电话回访": after a heading's doer, a clause that starts with its deadline is
+    // that doer's action, not more of the condition.
+    else if (due && due.start === 0 && /[\u3400-\u9fff]{2,}/u.test(c.text.slice(due.end))) actionClauses.push(c.text);
     else if (c.role === "ANTECEDENT" || CONDITION_CLAUSE.test(c.text)) {
       antecedentParts.push(stripAntecedentMarkers(c.text.replace(CONDITION_CLAUSE, "")).text);
     } else actionClauses.push(c.text);
@@ -175,7 +240,10 @@ export function readChinese(raw: string, ctx: ZhGrammarContext): ZhReading {
   }
   // A mode said inside the antecedent ("自动：当……") is read with the actions.
   const antecedent = readAntecedent(antecedentParts.join("，"), ctx);
-  const consequent = readConsequent(actionClauses, ctx);
+  const consequent = readConsequent(
+    heading ? actionClauses.map((c) => withDoer(c, heading.doer, ctx)) : actionClauses,
+    ctx,
+  );
   let feedback: PlaybookFeedback | null = null;
   const unrecognised = [...schedules, ...antecedent.unrecognised, ...consequent.unrecognised];
   for (const clause of feedbackClauses) {
@@ -183,15 +251,16 @@ export function readChinese(raw: string, ctx: ZhGrammarContext): ZhReading {
     feedback = feedback ?? read.feedback;
     unrecognised.push(...read.unrecognised);
   }
+  const actions = consequent.actions.map((a) => namedReview(a, antecedent.trigger));
   const conditions = [...antecedent.conditions];
   if (guard && !conditions.some((c) => c.kind === "NO_OPEN_TASK")) {
-    conditions.push(guardCondition(guard, consequent.actions));
+    conditions.push(guardCondition(guard, actions));
   }
   return {
-    text: normalised,
+    text: read,
     trigger: antecedent.trigger,
     conditions,
-    actions: consequent.actions,
+    actions,
     feedback,
     mode: consequent.mode,
     matched: [...antecedent.matched, ...consequent.matched],

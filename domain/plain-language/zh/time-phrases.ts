@@ -81,13 +81,16 @@ export function parseDuration(text: string): number | null {
 export const WINDOW_SOURCE = `(?:在|于)?(?:最近|过去|近|前|这|本)?\\s*(?:的)?\\s*(?:${DURATION_SOURCE})\\s*(?:以内|之内|内|里|中|期间|当中)`;
 const WINDOW_LEADING = `(?:在|于)?(?:最近|过去|近|连续|持续|长达|达|满)\\s*(?:的)?\\s*(?:${DURATION_SOURCE})`;
 
+/** A bare duration right before a count ("一周超过5单", "一个月有3次"): the count's window. */
+const WINDOW_BEFORE_COUNT = `(?<![每连持])(?:${DURATION_SOURCE})(?=\\s*(?:就|已经|已|累计|共)?\\s*(?:超过|达到|多于|不少于|至少|有|出现|发生)\\s*(?:${NUMBER_SOURCE})\\s*(?:次|回|单|笔|条|张|件|起|个|台|辆|位))`;
+
 /** A window found in a text. */
 export type FoundWindow = FoundDuration;
 
 /** The first window ("N天内", "最近N天里", "过去两周") in a text, or null. */
 export function findWindow(text: string): FoundWindow | null {
   const candidates: FoundWindow[] = [];
-  for (const source of [WINDOW_SOURCE, WINDOW_LEADING]) {
+  for (const source of [WINDOW_SOURCE, WINDOW_LEADING, WINDOW_BEFORE_COUNT]) {
     const m = new RegExp(source, "u").exec(text);
     if (!m) continue;
     const inner = new RegExp(DURATION_SOURCE, "u").exec(m[0]);

@@ -51,6 +51,9 @@ const REGIONAL_WORDS: readonly (readonly [string, string])[] = [
   ["预设", "默认"],
   ["门市", "门店"],
   ["覆核", "复核"],
+  // 著 is 着 after a verb of a state held (亮著紅燈), and stays in 著名, 显著.
+  ["亮著", "亮着"],
+  ["处著", "处着"],
   ["覆盘", "复盘"],
   // Cantonese written in Hong Kong: 嘅 (的), 跌穿 (跌破), 升穿 (突破), 唔使 (不用), 唔好 (不要), 冇 (没).
   ["嘅", "的"],

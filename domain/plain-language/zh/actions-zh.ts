@@ -68,15 +68,16 @@ function flagTarget(clause: string, flagAt: number): "BATCH" | "ASSET" | "ACCOUN
   return "ACCOUNT";
 }
 
-/**
- * Review in the sense of a verdict or an approval (README: OPEN_REVIEW): 评审, 复核, 审核, and 口语 "审一下",
- * "把关", "过一下"; not 看一下 or 排查, which look into something.
- */
 /** Templates that only say someone is told or follows up, not what the work is. */
 const GENERIC_TEMPLATES = /^(?:follow-up|notification|notification-[a-z-]+)$/u;
 
+/**
+ * Review in the sense of a verdict or an approval (README: OPEN_REVIEW): 评审, 复核, 审核, and 口语 "审一下",
+ * "把关", "过一下"; not 看一下 or 排查, which look into something. "过一下/过一遍" with a 把-object goes through
+ * things ("把工单过一遍", "把发货单过一下"): work, a task.
+ */
 const REVIEW =
-  /评审|预审|审核|复核|审查|审批|稽核|复审|审阅|审定|核准|审一下|审一审|审审|审下|把关|过目|过一下(?=$|吧|[，。；,;])|过一遍(?=$|吧|[，。；,;])|review/iu;
+  /评审|预审|审核|复核|审查|审批|稽核|复审|审阅|审定|核准|审一下|审一审|审审|审下|把关|过目|(?<!把[^，。；,;把]{1,12})过一[下遍](?=$|吧|[，。；,;])|review/iu;
 const TASK_WORDS =
   /任务|工单|待办|跟进|拜访|回访|联系|排查|处理|安排|评估|检修|维修|上门|给出|制定|准备|核实|电话|沟通|提交|整改|处理|派/u;
 

@@ -195,6 +195,16 @@ describe("review verbs of speech are reviews (a verdict or an approval)", () => 
   it("keeps looking into something a task (让质量部看一下)", () => {
     expect(kinds(draft("工厂客户OEE低于50%时，让质量部看一下。"))).toEqual(["CREATE_TASK"]);
   });
+
+  it.each([
+    "电商卖家的退货率超过8%时，让平台运营团队把退货单过一遍。",
+    "医院客户的首次响应时间超过一小时，请二线支持把这些工单过一下，并推送到钉钉。",
+    "制造企业客户健康等级变成红色时，让质量部把近期的质检记录过一遍。",
+  ])("keeps going through things (把X过一遍) a task: %s", (text) => {
+    const d = draft(text);
+    expect(d.actions.some((a) => a.kind === "CREATE_TASK")).toBe(true);
+    expect(d.actions.some((a) => a.kind === "OPEN_REVIEW")).toBe(false);
+  });
 });
 
 describe("抄送 (cc): a notification task for someone the tenant has, named when it does not", () => {

@@ -73,6 +73,18 @@ describe("a doer said between a link word and the link verb owns the action", ()
       conditions: [],
       actions: [task(user("u-tom-becker"), 5)],
     },
+    {
+      text: "Two escalations in a week, so the CS team gets a check-in task.",
+      trigger: { kind: "SIGNAL_COUNT", count: 2, withinDays: 7 },
+      conditions: [],
+      actions: [{ ...task(team("t-customer-success")), template: "check-in" }],
+    },
+    {
+      text: "Two escalations in a week means that Raj gets a call task.",
+      trigger: { kind: "SIGNAL_COUNT", count: 2, withinDays: 7 },
+      conditions: [],
+      actions: [task(user("u-raj-patel"))],
+    },
   ];
   it.each(cases)("$text", check);
 });

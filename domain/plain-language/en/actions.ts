@@ -765,6 +765,35 @@ function recordsThenParticiple(s: Sentence, i: number, to: number): number | nul
   return k < to && elidedParticiple(s, k, to) !== null ? k : null;
 }
 
+/** Verbs whose participle takes the thing given right after it ("the owner given a task", "Finance sent a review"). */
+const GIVEN_PARTICIPLES = new Set(["give", "assign", "hand", "send", "offer"]);
+/** Words that end the object before an elided participle: the participle must come before them. */
+const OBJECT_STOPS = new Set(["for", "to", "by", "and", "or", "should", "must", "will", "is", "are", "be", "with"]);
+
+/**
+ * "…, a legal review opened for the legal team", "…, the account owner given a task to …", "…, the CS
+ * team notified": in a list of passives with "be" said once, an object (a determiner and up to four words)
+ * then a participle of an action verb, followed by a preposition, the list's end, or (for "given",
+ * "assigned") the thing given. The participle's index and verb, or null.
+ */
+function objectThenParticiple(s: Sentence, i: number, to: number): { participle: number; base: string } | null {
+  let k = i;
+  while (["and", "then", "also"].includes(s.word(k))) k += 1;
+  // "Finance assigned a credit review": a doer said with no determiner is the object too.
+  const named = s.lexicon.matchAt(s.tokens, k, s.text, (e) => ASSIGNEE_KINDS.has(e.kind));
+  if (!["a", "an", "the", "its", "their", "another", "our"].includes(s.word(k)) && named === null) return null;
+  for (let p = named !== null && k === named.from ? named.to : k + 2; p < Math.min(to, k + 6); p += 1) {
+    if (OBJECT_STOPS.has(s.word(p - 1))) return null;
+    const base = participleBase(s.word(p));
+    if (base === null) continue;
+    const next = s.word(p + 1);
+    if (p + 1 >= to || ELIDED_FOLLOWERS.has(next) || (GIVEN_PARTICIPLES.has(base) && ["a", "an"].includes(next)))
+      return { participle: p, base };
+    return null;
+  }
+  return null;
+}
+
 /** Reads one action clause (a verb and what follows, up to the next "and <verb>"). */
 /** Words that make a doer own a thing: "in charge of", "responsible for", "accountable for", "on point for". */
 const CHARGE_PHRASES = ["in charge of", "responsible for", "accountable for", "on point for", "the owner of"];
@@ -797,6 +826,8 @@ function parseOne(
   let verb: string | null = v === null ? null : s.word(v);
   let rest = v === null ? span.from : v + 1;
   let passive: ReturnType<typeof passiveAction> = null;
+  // A passive going on from one said before, its auxiliary left out ("…, the owner given a task").
+  let elidedAux = false;
   if (v === null) {
     // "… and a welcome call for Raj": the previous verb carries on.
     let k = span.from;
@@ -808,6 +839,10 @@ function parseOne(
     const goesOn = ["and", "or", "plus", "then"].includes(s.word(span.from)) || s.gapBefore(span.from).includes(",");
     const elided = goesOn && passive === null && k < span.to ? elidedParticiple(s, k, span.to) : null;
     const recordsFirst = goesOn && passive === null && elided === null ? recordsThenParticiple(s, k, span.to) : null;
+    const objectFirst =
+      goesOn && passive === null && elided === null && recordsFirst === null && subject === null
+        ? objectThenParticiple(s, k, span.to)
+        : null;
     if (recordsFirst !== null) {
       // "… and the account flagged as at-risk": the records, then what is done to them (a flag's target
       // is read from the records; anything else goes on after the participle).
@@ -820,6 +855,14 @@ function parseOne(
       verb = elided;
       rest = k + 1;
       s.use(span.from, k + 1);
+    } else if (objectFirst !== null) {
+      // "…, a legal review opened for legal, and the owner given a task": the passive before goes on with
+      // another object and participle, read as "open a legal review for legal", "give the owner a task".
+      verb = objectFirst.base;
+      rest = k;
+      s.use(span.from, k);
+      s.use(objectFirst.participle);
+      elidedAux = true;
     } else if (passive !== null) {
       // "a rescue task should be created for ops", "the owner should be notified": the object first, read
       // as "create a rescue task for ops", "notify the owner".
@@ -1012,7 +1055,8 @@ function parseOne(
         body.from = k;
       }
     }
-    while (["the", "both", "each", "either", "of", "a", "an", "our", "your"].includes(s.word(j))) {
+    // "its regional partner", "their owner": the account's.
+    while (["the", "both", "each", "either", "of", "a", "an", "our", "your", "its", "their"].includes(s.word(j))) {
       s.use(j);
       j += 1;
     }
@@ -1167,7 +1211,7 @@ function parseOne(
         thingFrom += charged.n;
       }
       // "the onboarding team should be assigned a kickoff task": past the passive's words.
-      while (thingFrom < body.to && s.used[thingFrom] && passive !== null) thingFrom += 1;
+      while (thingFrom < body.to && s.used[thingFrom] && (passive !== null || elidedAux)) thingFrom += 1;
       if (s.word(thingFrom) === "to") thingFrom += 1;
       // "ask Apex for a stock review", "request an engagement plan from X": the thing asked for names it.
       if (
@@ -1897,8 +1941,12 @@ export function parseActions(s: Sentence, clause: Span): { actions: PlaybookActi
     const startsParticiple =
       ["and", "or"].includes(w) &&
       i > from + 1 &&
-      (elidedParticiple(s, j, clause.to) !== null || recordsThenParticiple(s, j, clause.to) !== null) &&
-      (passiveAction(s, { from, to: i }) !== null || elidedParticiple(s, leaderEnd(s, from, i), i) !== null);
+      (elidedParticiple(s, j, clause.to) !== null ||
+        recordsThenParticiple(s, j, clause.to) !== null ||
+        objectThenParticiple(s, j, clause.to) !== null) &&
+      (passiveAction(s, { from, to: i }) !== null ||
+        elidedParticiple(s, leaderEnd(s, from, i), i) !== null ||
+        objectThenParticiple(s, from, i) !== null);
     // "give the service manager a review and Huatong a site-visit task": another doer and thing, same verb.
     const givenDoer = w === "and" && i > from + 1 ? doerThenThing(s, j) : null;
     // "… and the account manager should be told", "… and Sarah must call them": a doer or a passive.

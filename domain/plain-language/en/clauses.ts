@@ -592,7 +592,7 @@ export function subjectAction(s: Sentence, span: Span): number | null {
     ["from", "in", "on", "at", "of"].includes(s.word(i + 1))
   )
     i += 2;
-  while (s.word(i) === "the" || (s.word(i) === "our" && i === start)) i += 1;
+  while (s.word(i) === "the" || (["our", "its", "their"].includes(s.word(i)) && i === start)) i += 1;
   // "the local service partner should …", "the responsible account manager must …"
   if (
     SUBJECT_ADJECTIVES.has(s.word(i)) &&
@@ -662,6 +662,11 @@ const SERVE_VERBS = new Set(["serves", "serve", "covers", "cover", "supports", "
  * account", "which handles their area"), or j when none stands there.
  */
 export function servesClauseEnd(s: Sentence, j: number): number {
+  // "of its region", "in that area", "serving the territory": the region said after the doer.
+  if (["of", "in", "for", "serving", "covering"].includes(s.word(j))) {
+    const k = ["the", "its", "their", "this", "that"].includes(s.word(j + 1)) ? j + 2 : j + 1;
+    return ["region", "area", "territory"].includes(s.word(k)) ? k + 1 : j;
+  }
   if (!["that", "which", "who"].includes(s.word(j)) || !SERVE_VERBS.has(s.word(j + 1))) return j;
   let k = j + 2;
   if (["the", "their", "its", "this", "that"].includes(s.word(k))) k += 1;
@@ -844,6 +849,24 @@ function triggerLink(s: Sentence, span: Span): { from: number; verb: number } | 
     if (from === i && !/s$/.test(s.word(i)) && pair === undefined && !BARE_LINK_VERBS.has(s.word(i))) continue;
     if (n === 2) s.use(i, i + 1);
     return { from, verb: i + n - 1 };
+  }
+  return null;
+}
+
+/**
+ * "NRR above 120% means the key account team gets a task", "… so Finance receives a review": a doer said
+ * between a link word and the link verb is the action's subject. Where the link word stands and where the
+ * doer starts, or null.
+ */
+function doerAfterLinkWord(s: Sentence, piece: Span, link: number): { lead: number; from: number } | null {
+  for (let lead = piece.from + 1; lead < link; lead += 1) {
+    if (!["means", "mean", "so", "then"].includes(s.word(lead))) continue;
+    const from = s.word(lead + 1) === "that" ? lead + 2 : lead + 1;
+    const k = ["the", "our"].includes(s.word(from)) ? from + 1 : from;
+    const doer = s.lexicon.matchAt(s.tokens, k, s.text, (e) => DOER_KINDS.includes(e.kind));
+    if (doer === null) continue;
+    const end = ["team", "department", "group"].includes(s.word(doer.to)) ? doer.to + 1 : doer.to;
+    if (end === link) return { lead, from };
   }
   return null;
 }
@@ -1365,6 +1388,13 @@ export function splitClauses(s: Sentence): Clause[] {
       continue;
     }
     const link = triggerLink(s, piece);
+    const linkDoer = link === null ? null : doerAfterLinkWord(s, piece, link.from);
+    if (linkDoer !== null && !clauses.some((c) => c.role === "TRIGGER")) {
+      s.use(linkDoer.lead, linkDoer.from);
+      clauses.push({ from: piece.from, to: linkDoer.lead, role: "TRIGGER" });
+      pending.unshift({ from: linkDoer.from, to: piece.to });
+      continue;
+    }
     if (link !== null && !clauses.some((c) => c.role === "TRIGGER")) {
       // "Three late deliveries inside 30 days should trigger a recovery task for the owner": what happens
       // said first as the subject, then what it should bring about, read as "create …"; "a call from Raj"
@@ -1684,7 +1714,10 @@ export function nominalAction(s: Sentence, span: Span): boolean {
   let i = span.from;
   while (i < span.to && ["and", "then", "plus", "also", "so"].includes(s.word(i))) i += 1;
   i = nominalLead(s, i, span.to) ?? i;
-  if (!["a", "an", "one"].includes(s.word(i))) return false;
+  // "→ retention review for the regional manager": after an arrow, the thing said with no article.
+  const bare = i === span.from && /→|->|=>/.test(s.gapBefore(i)) && !["a", "an", "one"].includes(s.word(i));
+  if (!bare && !["a", "an", "one"].includes(s.word(i))) return false;
+  const first = bare ? i : i + 1;
   // "a heads-up to WeCom", "a note in #cs-alerts": a message to one of the tenant's systems.
   if (
     ["heads-up", "heads", "note", "message", "alert", "notification", "update", "ping", "post"].includes(
@@ -1693,7 +1726,7 @@ export function nominalAction(s: Sentence, span: Span): boolean {
     s.matches(span, (e) => e.kind === "WEBHOOK_ENDPOINT", false).length > 0
   )
     return true;
-  for (let k = i + 1; k < Math.min(span.to, i + 7); k += 1) {
+  for (let k = first; k < Math.min(span.to, i + 7); k += 1) {
     if (!NOMINAL_HEADS.has(s.word(k))) continue;
     const after = s.word(k + 1);
     if (k + 1 < span.to && !["for", "by", "from", "to", "within", "due", "inside", "in", "assigned"].includes(after))

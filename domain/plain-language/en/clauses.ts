@@ -1640,8 +1640,8 @@ export function namesOnlyAccounts(s: Sentence, span: Span): boolean {
       (m) =>
         !accountWordNotPage(s, span, m) &&
         m.entries.some((e) =>
-        ["CONCEPT", "FIELD", "PAGE", "EVENT_ACTION", "CONCEPT_VALUE", "HEALTH_GRADE", ...DOER_KINDS].includes(e.kind),
-      ),
+          ["CONCEPT", "FIELD", "PAGE", "EVENT_ACTION", "CONCEPT_VALUE", "HEALTH_GRADE", ...DOER_KINDS].includes(e.kind),
+        ),
     )
   );
 }
@@ -1747,7 +1747,7 @@ function isModeOnly(s: Sentence, span: Span): boolean {
   return verbIndex(s, { from: span.from, to: hit.i }) === null;
 }
 
-/** Nouns that end a label naming who keeps the rule, not accounts ("Telecom desk", "EMEA CS team", "Rule 4"). */
+/** Nouns that end a label naming who keeps the rule, not accounts ("Telecom desk", "Claims team"). */
 const LABEL_NOUNS = new Set(["desk", "team", "rule", "rules", "playbook", "group", "squad", "pod", "note", "memo"]);
 
 /**
@@ -1775,7 +1775,8 @@ export function headingsBeforeTrigger(s: Sentence, clauses: Clause[]): Clause[] 
     const label =
       accounts &&
       LABEL_NOUNS.has(s.word(clause.to - 1)) &&
-      s.matches(clause, () => true, false).length === 0 &&
+      // "Support desk", "Claims team": the keepers' words may name a measure, never accounts.
+      s.matches(clause, (e) => e.kind === "ACCOUNT_FIELD_VALUE", false).length === 0 &&
       clause.to - clause.from <= 4;
     if (!label) break;
     s.use(clause.from, clause.to);

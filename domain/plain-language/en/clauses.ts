@@ -1401,7 +1401,9 @@ export function splitClauses(s: Sentence): Clause[] {
     // "Enterprise hospitals only: when …", "…, the enterprise ones, when …": a piece naming only accounts.
     const accountsOnly =
       firstTrigger > k &&
-      s.matches(clause, (e) => e.kind === "ACCOUNT_FIELD_VALUE", false).length > 0 &&
+      s
+        .matches(clause, (e) => ["ACCOUNT_FIELD_VALUE", "PAGE"].includes(e.kind), false)
+        .some((m) => m.entries.some((e) => e.kind === "ACCOUNT_FIELD_VALUE") || accountWordNotPage(s, clause, m)) &&
       s
         .matches(clause, (e) => ["CONCEPT", "FIELD", "PAGE", "EVENT_ACTION"].includes(e.kind), false)
         .every((m) => accountWordNotPage(s, clause, m));
@@ -1635,7 +1637,7 @@ const APPLIES_WORDS = new Set([
 export function namesOnlyAccounts(s: Sentence, span: Span): boolean {
   const all = s.matches(span, () => true, false);
   return (
-    all.some((m) => m.entries.some((e) => e.kind === "ACCOUNT_FIELD_VALUE")) &&
+    all.some((m) => m.entries.some((e) => e.kind === "ACCOUNT_FIELD_VALUE") || accountWordNotPage(s, span, m)) &&
     !all.some(
       (m) =>
         !accountWordNotPage(s, span, m) &&
@@ -1647,12 +1649,14 @@ export function namesOnlyAccounts(s: Sentence, span: Span): boolean {
 }
 
 /**
- * "SaaS accounts: …", "Retail banking: …": a word that names accounts and is also a customer-story page is the
+ * "SaaS accounts: …", "Retail banking: …", "Our SaaS customers: …": words that name accounts and are also a
+ * customer-story page are the
  * accounts when nothing in the piece speaks of pages or viewing.
  */
 function accountWordNotPage(s: Sentence, span: Span, m: LexiconMatch): boolean {
   return (
-    m.entries.some((e) => e.kind === "ACCOUNT_FIELD_VALUE") &&
+    // "SaaS customers" is also the title of the SaaS customers' story page (/customers/saas).
+    m.entries.some((e) => e.kind === "ACCOUNT_FIELD_VALUE" || e.id.startsWith("/customers/")) &&
     m.entries.every((e) => e.kind === "ACCOUNT_FIELD_VALUE" || e.kind === "PAGE") &&
     s.find(span, ["page", "pages", "view", "views", "viewed", "visit", "visits", "visited"]) === null
   );

@@ -60,6 +60,13 @@ describe("a heading that names the accounts, before a colon, dash or comma, says
       actions: [task(owner)],
     },
     {
+      // "SaaS customers" is also the title of a customer-story page; with no page viewed it is the accounts.
+      text: "Our enterprise SaaS customers: if CSAT falls under 3, have the account owner call them.",
+      trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:csat", op: "BELOW" },
+      conditions: [segment("ENTERPRISE"), industry("SAAS")],
+      actions: [task(owner)],
+    },
+    {
       // With no "when": the accounts, then the level, then what to do after an arrow.
       text: "Hospital clients in EMEA, NPS below 5 → have Raj call them within 3 days.",
       trigger: { kind: "CONCEPT_THRESHOLD", concept: "core:nps", op: "BELOW", value: 0.5 },

@@ -5,6 +5,7 @@
  * mode ("ask me first", "automatically"). Pieces are cut at sentence marks, commas and these keywords.
  */
 import { FUNCTION_WORDS, PERSON_TITLES, Sentence, Span } from "./sentence";
+import { LexiconMatch } from "../lexicon";
 
 export type ClauseRole = "TRIGGER" | "UNLESS" | "CONDITION" | "FEEDBACK" | "ACTION" | "MODE" | "DEADLINE";
 
@@ -1430,8 +1431,12 @@ export function splitClauses(s: Sentence): Clause[] {
     // "Enterprise hospitals only: when …", "…, the enterprise ones, when …": a piece naming only accounts.
     const accountsOnly =
       firstTrigger > k &&
-      s.matches(clause, (e) => e.kind === "ACCOUNT_FIELD_VALUE", false).length > 0 &&
-      s.matches(clause, (e) => ["CONCEPT", "FIELD", "PAGE", "EVENT_ACTION"].includes(e.kind), false).length === 0;
+      s
+        .matches(clause, (e) => ["ACCOUNT_FIELD_VALUE", "PAGE"].includes(e.kind), false)
+        .some((m) => m.entries.some((e) => e.kind === "ACCOUNT_FIELD_VALUE") || accountWordNotPage(s, clause, m)) &&
+      s
+        .matches(clause, (e) => ["CONCEPT", "FIELD", "PAGE", "EVENT_ACTION"].includes(e.kind), false)
+        .every((m) => accountWordNotPage(s, clause, m));
     if (noAction(s, clause) && (leads || accountsOnly)) {
       clause.role = firstTrigger > k ? "CONDITION" : "TRIGGER";
       if (leads) s.use(clause.from);
@@ -1659,15 +1664,31 @@ const APPLIES_WORDS = new Set([
 ]);
 
 /** Whether span names account field values and nothing that happens (no measure, page, event or doer). */
-function namesOnlyAccounts(s: Sentence, span: Span): boolean {
+export function namesOnlyAccounts(s: Sentence, span: Span): boolean {
   const all = s.matches(span, () => true, false);
   return (
-    all.some((m) => m.entries.some((e) => e.kind === "ACCOUNT_FIELD_VALUE")) &&
-    !all.some((m) =>
-      m.entries.some((e) =>
-        ["CONCEPT", "FIELD", "PAGE", "EVENT_ACTION", "CONCEPT_VALUE", "HEALTH_GRADE", ...DOER_KINDS].includes(e.kind),
-      ),
+    all.some((m) => m.entries.some((e) => e.kind === "ACCOUNT_FIELD_VALUE") || accountWordNotPage(s, span, m)) &&
+    !all.some(
+      (m) =>
+        !accountWordNotPage(s, span, m) &&
+        m.entries.some((e) =>
+          ["CONCEPT", "FIELD", "PAGE", "EVENT_ACTION", "CONCEPT_VALUE", "HEALTH_GRADE", ...DOER_KINDS].includes(e.kind),
+        ),
     )
+  );
+}
+
+/**
+ * "SaaS accounts: …", "Retail banking: …", "Our SaaS customers: …": words that name accounts and are also a
+ * customer-story page are the
+ * accounts when nothing in the piece speaks of pages or viewing.
+ */
+function accountWordNotPage(s: Sentence, span: Span, m: LexiconMatch): boolean {
+  return (
+    // "SaaS customers" is also the title of the SaaS customers' story page (/customers/saas).
+    m.entries.some((e) => e.kind === "ACCOUNT_FIELD_VALUE" || e.id.startsWith("/customers/")) &&
+    m.entries.every((e) => e.kind === "ACCOUNT_FIELD_VALUE" || e.kind === "PAGE") &&
+    s.find(span, ["page", "pages", "view", "views", "viewed", "visit", "visits", "visited"]) === null
   );
 }
 
@@ -1761,4 +1782,42 @@ function isModeOnly(s: Sentence, span: Span): boolean {
   const hit = s.find(span, SUGGEST_PHRASES);
   if (hit === null) return false;
   return verbIndex(s, { from: span.from, to: hit.i }) === null;
+}
+
+/** Nouns that end a label naming who keeps the rule, not accounts ("Telecom desk", "Claims team"). */
+const LABEL_NOUNS = new Set(["desk", "team", "rule", "rules", "playbook", "group", "squad", "pod", "note", "memo"]);
+
+/**
+ * "Insurance clients in Europe, persistency below 80% → …", "Telecom desk — SaaS accounts: when …": once the
+ * trigger is known, pieces before it that do nothing and name only accounts say conditions; a piece before
+ * them that only labels the rule's keepers ("Telecom desk") says nothing.
+ */
+export function headingsBeforeTrigger(s: Sentence, clauses: Clause[]): Clause[] {
+  const first = clauses.findIndex((c) => c.role === "TRIGGER");
+  if (first <= 0) return clauses;
+  const out = clauses.map((c) => ({ ...c }));
+  let accounts = false;
+  for (let k = first - 1; k >= 0; k -= 1) {
+    const clause = out[k] as Clause;
+    if (clause.role === "CONDITION" && namesOnlyAccounts(s, clause)) {
+      accounts = true;
+      continue;
+    }
+    if (clause.role !== "ACTION" || !noAction(s, clause)) break;
+    if (namesOnlyAccounts(s, clause)) {
+      clause.role = "CONDITION";
+      accounts = true;
+      continue;
+    }
+    const label =
+      accounts &&
+      LABEL_NOUNS.has(s.word(clause.to - 1)) &&
+      // "Support desk", "Claims team": the keepers' words may name a measure, never accounts.
+      s.matches(clause, (e) => e.kind === "ACCOUNT_FIELD_VALUE", false).length === 0 &&
+      clause.to - clause.from <= 4;
+    if (!label) break;
+    s.use(clause.from, clause.to);
+    out.splice(k, 1);
+  }
+  return out;
 }

@@ -19,6 +19,7 @@ import {
   ACTION_VERBS,
   AUTO_PHRASES,
   Clause,
+  headingsBeforeTrigger,
   MODE_TAIL,
   sharedDeadlineStart,
   splitClauses,
@@ -733,7 +734,7 @@ function accountsDescribedInside(s: Sentence, clause: Span): Span | null {
 export function parseEnglish(text: string, lexicon: Lexicon): ParsedSentence {
   const s = new Sentence(text, lexicon);
   const mode = parseMode(s);
-  const clauses = joinWindowPieces(s, recoverTrigger(s, splitClauses(s)));
+  const clauses = headingsBeforeTrigger(s, joinWindowPieces(s, recoverTrigger(s, splitClauses(s))));
   let trigger: PlaybookTrigger | null = null;
   const conditions: PlaybookCondition[] = [];
   const actions: PlaybookAction[] = [];

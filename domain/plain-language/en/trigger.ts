@@ -895,6 +895,15 @@ function countedInWindow(s: Sentence, span: Span, k: number, number = -1): boole
   return true;
 }
 
+/**
+ * "Over any fortnight, if a fleet customer racks up 3 repeat repairs": the window said first, leading the
+ * clause, with no rate of change in it, is the count's window.
+ */
+function windowLeads(s: Sentence, span: Span, count: number): boolean {
+  const window = findWindow(s, { from: span.from, to: count });
+  return window !== null && window.from <= span.from + 1 && findRate(s, span) === null;
+}
+
 /** Counts: "three times", "twice", "5 or more times", "at least 3 times", "more than 5 times" (→ 6). */
 /** Whether a plural noun written in lower case stands in [from, to) ("tickets", not "NPS"). */
 function pluralBefore(s: Sentence, from: number, to: number): boolean {
@@ -1008,7 +1017,7 @@ function findCount(s: Sentence, span: Span): { count: number; from: number; to: 
         /[a-z]s$/.test(s.word(k)) &&
         !["points", "percent", "hours", "days", "minutes", "weeks", "months"].includes(s.word(k)) &&
         Array.from({ length: k - j + 1 }, (_, d) => j + d).some(named) &&
-        countedInWindow(s, span, k, start)
+        (countedInWindow(s, span, k, start) || windowLeads(s, span, i))
       )
         return { count: number.value + plus, from: i, to: number.to };
       if (FUNCTION_WORDS.has(s.word(k)) || readNumber(s.tokens, k) !== null) break;
@@ -1107,6 +1116,7 @@ const NEUTRAL_VERBS = new Set([
   ...["rack", "racked", "racking", "clocks", "clocked", "notches", "notched", "accumulated", "accrues", "piles"],
   ...["log", "record", "file", "hit", "see", "has", "had", "gets", "reach", "produce", "produces", "produced"],
   ...["experiences", "experienced", "suffers", "suffered", "registers", "registered", "racks", "accumulates"],
+  ...["chalks", "chalked", "tallies", "tallied", "amasses", "amassed"],
   ...["generates", "generated", "triggers", "triggered", "posts", "lodges", "lodged", "raises", "opens"],
   ...["had", "got", "gotten", "stood", "stands", "ends", "ended", "lands", "landed", "settles", "hovers"],
   "found",
@@ -1430,6 +1440,33 @@ function peopleSubject(s: Sentence, span: Span, before: number): boolean {
       s.use(i);
       return true;
     }
+  return false;
+}
+
+/** Words between "by" and the people who viewed ("by the account's contacts", "by several of their users"). */
+const AGENT_FILLERS = new Set([
+  ...["the", "their", "its", "a", "an", "any", "some", "several", "multiple", "different", "of", "s"],
+  ...["account", "accounts", "customer", "customers", "client", "clients", "two", "three", "more", "than"],
+]);
+
+/**
+ * Whether the page is viewed by people of the account: said as the subject before the verb ("their contacts
+ * view …") or as the agent after it ("viewed twice by people from an enterprise account", "by anyone at a
+ * bank", "by the client's users").
+ */
+function viewedByPeople(s: Sentence, span: Span, before: number): boolean {
+  if (peopleSubject(s, span, before)) return true;
+  for (let i = Math.max(span.from, before); i < span.to - 1; i += 1) {
+    if (s.word(i) !== "by") continue;
+    for (let k = i + 1; k < Math.min(span.to, i + 6); k += 1) {
+      if (PERSON_WORDS.has(s.word(k))) {
+        s.use(i);
+        s.use(k);
+        return true;
+      }
+      if (!AGENT_FILLERS.has(s.word(k)) && readNumber(s.tokens, k) === null) break;
+    }
+  }
   return false;
 }
 
@@ -1927,7 +1964,7 @@ function triggerOf(
     });
     if (pages.length > 1) s.ambiguous(page.text, `several pages are named; only ${values[0]} is counted`);
     if (view !== null) s.use(view.i, view.i + view.n);
-    const people = peopleSubject(s, span, view?.i ?? page.from);
+    const people = viewedByPeople(s, span, view?.i ?? page.from);
     const window = findWindow(s, span, count);
     if (count !== null) s.use(count.from, count.to);
     if (window !== null) s.use(window.from, window.to);
@@ -2859,7 +2896,15 @@ export function feedbackSignals(
     const entry = pages[0]!.entries[0] as LexiconEntry;
     s.use(pages[0]!.from, pages[0]!.to);
     s.term(pages[0]!.text, "PAGE", entry.id);
-    return { field: entry.field ?? "viewed_page", valueEquals: entry.id };
+    // "if their contacts view the returns page": viewed by the account's people.
+    const view = s.find(span, VIEW_WORDS);
+    if (view !== null) s.use(view.i, view.i + view.n);
+    const people = viewedByPeople(s, span, view?.i ?? pages[0]!.from);
+    return {
+      field: entry.field ?? "viewed_page",
+      valueEquals: entry.id,
+      ...(people ? { subjectKinds: ["CONTACT"] as const } : {}),
+    };
   }
   const found = findConcept(s, span, industries, { preferred });
   if (found === null) return null;

@@ -20,7 +20,9 @@ import {
 
 const draft = draftIn("en");
 
+/** Every case asserts through expectDraft (trigger, conditions, actions); a case that checked nothing fails. */
 function check(c: DraftCase): void {
+  expect.hasAssertions();
   expectDraft(draft, c, "any order");
 }
 
